@@ -1,0 +1,154 @@
+// Shared types for every stage of the pipeline:
+// input → parse → targets → classify → rules → decision → act/report.
+// A module imports only from stages before it and from this file.
+
+/** Where a target sits. `unknown-remote` is remote and unexplained: treated close to production
+ *  for destructive work, because the Travis CI 2018 database URL had no "prod" in it. */
+export type Environment =
+  | 'production'
+  | 'staging'
+  | 'development'
+  | 'test'
+  | 'local'
+  | 'unknown-remote'
+  | 'unknown';
+
+export const ENVIRONMENTS: readonly Environment[] = [
+  'production',
+  'staging',
+  'development',
+  'test',
+  'local',
+  'unknown-remote',
+  'unknown',
+];
+
+export type Severity = 'allow' | 'warn' | 'confirm' | 'block';
+export const SEVERITIES: readonly Severity[] = ['allow', 'warn', 'confirm', 'block'];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+/** One word of a command after quote removal and expansion. */
+export interface ExpandedWord {
+  /** The value the command would receive (quotes removed, variables expanded). */
+  value: string;
+  /** The word as written in the source. */
+  text: string;
+  /** Part of the value could not be known here (command substitution, `$@`, a remote variable). */
+  dynamic: boolean;
+  /** Variables that expanded to nothing because they are unset (bash treats them as empty). */
+  unsetVariables: string[];
+  /** Every variable the word references, set or not (e.g. PGDATA). */
+  variables: string[];
+  /** The word holds an unquoted glob (`*`, `?`, `[…]`). */
+  glob: boolean;
+  /** Offsets into the top-level source, [pos, end). */
+  pos: number;
+  end: number;
+}
+
+/** Where a command runs: this machine, or another one we can name. */
+export type ExecutionHost =
+  | { kind: 'local' }
+  | { kind: 'ssh'; destination: string; user?: string }
+  | { kind: 'container'; runtime: 'docker' | 'kubectl'; name: string; kubeContext?: string };
+
+/** What the command would read on standard input, when the line says so. */
+export interface StdinSource {
+  kind: 'heredoc' | 'herestring' | 'file' | 'pipe';
+  /** Heredoc or herestring body, when known. */
+  text?: string;
+  /** File path for `< file`. */
+  path?: string;
+}
+
+/** One simple command the line would run, after unwrapping wrappers such as sudo, env, bash -c. */
+export interface Invocation {
+  /** Basename of the command after unwrapping (`/usr/bin/rm` → `rm`). Empty when it is dynamic. */
+  name: string;
+  /** The command word as resolved (`/usr/bin/rm`). */
+  command: ExpandedWord;
+  args: ExpandedWord[];
+  /** The environment the command sees: process env, shell assignments, inline `VAR=value`. */
+  env: Readonly<Record<string, string>>;
+  /** Names assigned inline or earlier in the line (they beat the process environment). */
+  assigned: Readonly<Record<string, string>>;
+  /** Variables whose values are unknown in this context (remote shells, lint). */
+  envUnknown: boolean;
+  /** Working directory the command would run in, when known. */
+  cwd: string;
+  host: ExecutionHost;
+  /** Wrappers that were unwrapped to reach this command, outermost first (`sudo`, `bash -c`). */
+  via: string[];
+  stdin?: StdinSource;
+  /** Offsets into the top-level source of the outermost command this came from. */
+  pos: number;
+  end: number;
+}
+
+export type TargetKind = 'database' | 'app' | 'host' | 'kube' | 'cloud' | 'workspace';
+
+/** Something an invocation would touch, before classification. */
+export interface Target {
+  kind: TargetKind;
+  /** Where we learned about it: `DATABASE_URL`, `argument`, `ssh destination`, `hostname`, … */
+  source: string;
+  /** The name a person types to confirm (database name, host name, context name). */
+  name: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  /** Database engine or cloud provider (`postgres`, `mysql`, `redis`, `mongodb`, `aws`, …). */
+  engine?: string;
+  /** A connection URL with any password removed. */
+  url?: string;
+  /** A connection URL with the password still in it: only for probing, never printed. */
+  secretUrl?: string;
+  /** Unix socket, SQLite file, or similar: certainly on this machine. */
+  socket?: boolean;
+  /** For app targets: the framework variable's value (`production`). */
+  value?: string;
+}
+
+export interface ClassifiedTarget extends Target {
+  environment: Environment;
+  /** Why this environment: `config environments.production.hosts "db1.*"`, `name token "prod"`, … */
+  evidence: string[];
+  /** What the database said about itself, when probed (issue 3). */
+  probe?: ProbeResult;
+}
+
+export interface ProbeResult {
+  status: 'ok' | 'unreachable' | 'error' | 'skipped';
+  /** `prodguard.environment` setting, or Rails' ar_internal_metadata environment. */
+  marker?: string;
+  markerSource?: 'prodguard.environment' | 'ar_internal_metadata';
+  inRecovery?: boolean;
+  detail?: string;
+  elapsedMs?: number;
+}
+
+export interface Finding {
+  rule: string;
+  title: string;
+  severity: Severity;
+  message: string;
+  incident: string;
+  /** Name of the target the finding is about: what a person types to confirm. */
+  target: string;
+  targetKind?: TargetKind;
+  environment?: Environment;
+  why: string;
+  fix: string;
+  /** Offsets into the source line, for lint and for pointing at the command. */
+  pos?: number;
+  end?: number;
+}
+
+export type Verdict = Severity;
