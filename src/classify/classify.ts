@@ -1,0 +1,181 @@
+// Each target gets an environment and the evidence for it, in this order (DESIGN.md): the user's
+// config globs, the database's own marker, naming heuristics, locality. Anything remote and
+// unexplained is `unknown-remote` — the Travis CI 2018 URL had no "prod" in it.
+
+import type { ClassifiedTarget, Environment, ProbeResult, Target } from '../types.js';
+import type { Config, ConfiguredEnvironment, EnvironmentPatterns } from '../config/schema.js';
+import { matchesAnyGlob } from '../util/glob.js';
+
+const NAME_TOKENS: readonly [Environment, readonly string[]][] = [
+  ['production', ['prod', 'production', 'prd', 'live', 'prodn']],
+  ['staging', ['staging', 'stage', 'stg', 'preprod', 'uat', 'preproduction']],
+  ['test', ['test', 'testing', 'tst', 'ci', 'qa']],
+  ['development', ['dev', 'development', 'develop', 'devel', 'sandbox']],
+  ['local', ['local', 'localhost']],
+];
+
+/** Single-label service names CI and docker compose give their databases: on this machine's network. */
+const LOCAL_SERVICE_NAMES = new Set(['postgres', 'postgresql', 'db', 'database', 'mysql', 'mariadb', 'redis', 'mongo', 'mongodb', 'pg', 'cache', 'localhost']);
+const LOCAL_KUBE_CONTEXTS = [/^minikube$/, /^kind-/, /^docker-desktop$/, /^docker-for-desktop$/, /^k3d-/, /^rancher-desktop$/, /^colima/, /^orbstack$/, /^microk8s$/];
+
+export function isLocalAddress(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(h) ||
+    h === '::1' ||
+    h === '0.0.0.0' ||
+    h.startsWith('/') ||
+    h === 'host.docker.internal'
+  );
+}
+
+/** Split a name into tokens: `db-prod1.eu` → db, prod, eu. */
+export function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .map((token) => token.replace(/\d+$/, ''))
+    .filter((token) => token !== '');
+}
+
+/** The most dangerous environment a name's tokens point at, and the token that says so. */
+export function environmentFromName(name: string): { environment: Environment; token: string } | undefined {
+  const tokens = new Set(nameTokens(name));
+  for (const [environment, words] of NAME_TOKENS) {
+    const token = words.find((word) => tokens.has(word));
+    if (token) return { environment, token };
+  }
+  return undefined;
+}
+
+function configPatterns(target: Target): { key: keyof EnvironmentPatterns; values: string[] }[] {
+  switch (target.kind) {
+    case 'database': {
+      const values = [target.database, target.host, target.host && target.database ? `${target.host}/${target.database}` : undefined].filter((v): v is string => !!v);
+      return [
+        { key: 'databases', values },
+        { key: 'hosts', values: target.host ? [target.host] : [] },
+      ];
+    }
+    case 'host':
+      return [{ key: 'hosts', values: [target.name] }];
+    case 'kube':
+      return [{ key: 'kube-contexts', values: [target.name] }];
+    case 'cloud':
+      return [{ key: 'cloud', values: [target.name] }];
+    case 'workspace':
+      return [{ key: 'workspaces', values: [target.name] }];
+    case 'app':
+      return [];
+  }
+}
+
+function fromConfig(target: Target, config: Config): { environment: Environment; evidence: string } | undefined {
+  // Most dangerous environment first: a name matched by both production and staging globs is production.
+  const order: ConfiguredEnvironment[] = ['production', 'staging', 'test', 'development', 'local'];
+  for (const environment of order) {
+    const patterns = config.environments[environment];
+    if (!patterns) continue;
+    for (const { key, values } of configPatterns(target)) {
+      for (const value of values) {
+        const glob = matchesAnyGlob(value, patterns[key]);
+        if (glob) return { environment, evidence: `config ${config.source}: environments.${environment}.${key} "${glob}" matches ${value}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+const MARKER_ENVIRONMENTS: Record<string, Environment> = {
+  production: 'production',
+  prod: 'production',
+  staging: 'staging',
+  development: 'development',
+  dev: 'development',
+  test: 'test',
+  local: 'local',
+};
+
+function fromProbe(probe: ProbeResult | undefined): { environment: Environment; evidence: string } | undefined {
+  if (!probe || probe.status !== 'ok' || !probe.marker) return undefined;
+  const environment = MARKER_ENVIRONMENTS[probe.marker.toLowerCase()] ?? environmentFromName(probe.marker)?.environment;
+  if (!environment) return undefined;
+  return { environment, evidence: `the database says ${probe.markerSource ?? 'prodguard.environment'} = ${probe.marker}` };
+}
+
+function namesOf(target: Target): string[] {
+  switch (target.kind) {
+    case 'database':
+      return [target.host, target.database].filter((v): v is string => !!v && !v.startsWith('/'));
+    case 'workspace':
+      return [workspaceName(target)];
+    case 'app':
+      return [target.value ?? target.name];
+    default:
+      return [target.name];
+  }
+}
+
+/** For a working directory, ignore /home/<user>: a user named "dev" says nothing about infra. */
+function workspaceName(target: Target): string {
+  if (target.source !== 'working directory') return target.name;
+  return target.name.replace(/^\/(home|Users)\/[^/]+/, '').replace(/^\/root/, '');
+}
+
+function fromLocality(target: Target): { environment: Environment; evidence: string } {
+  switch (target.kind) {
+    case 'database': {
+      if (target.socket) return { environment: 'local', evidence: target.engine === 'sqlite' ? 'a SQLite file on this machine' : 'a Unix socket on this machine' };
+      const host = target.host ?? 'localhost';
+      if (isLocalAddress(host)) return { environment: 'local', evidence: `${host} is this machine` };
+      if (LOCAL_SERVICE_NAMES.has(host.toLowerCase())) return { environment: 'local', evidence: `"${host}" is a CI/compose service name` };
+      return { environment: 'unknown-remote', evidence: `${host} is a remote host with nothing saying what it is` };
+    }
+    case 'host':
+      if (target.source === 'this host') return { environment: 'local', evidence: `this machine (${target.name}) has no environment configured` };
+      if (target.source === 'docker exec' || target.source === 'podman exec') return { environment: 'local', evidence: 'a container on this machine' };
+      if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };
+      return { environment: 'unknown-remote', evidence: `${target.name} is a remote host with nothing saying what it is` };
+    case 'kube':
+      if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name))) return { environment: 'local', evidence: `${target.name} is a local cluster` };
+      return { environment: 'unknown-remote', evidence: `kube context ${target.name} has nothing saying what it is` };
+    case 'cloud':
+      return { environment: 'unknown-remote', evidence: `${target.engine ?? 'cloud'} resource ${target.name} has nothing saying what it is` };
+    case 'workspace':
+    case 'app':
+      return { environment: 'unknown', evidence: `${target.source} ${target.name} says nothing about the environment` };
+  }
+}
+
+export function classifyTarget(target: Target, config: Config, probe?: ProbeResult): ClassifiedTarget {
+  const evidence: string[] = [];
+  const withProbe = probe ? { probe } : {};
+  const configured = fromConfig(target, config);
+  if (configured) return { ...target, environment: configured.environment, evidence: [configured.evidence], ...withProbe };
+  const marked = fromProbe(probe);
+  if (marked) return { ...target, environment: marked.environment, evidence: [marked.evidence], ...withProbe };
+  if (probe && probe.status !== 'skipped') evidence.push(describeProbe(probe));
+  for (const name of namesOf(target)) {
+    const named = environmentFromName(name);
+    if (named) {
+      return { ...target, environment: named.environment, evidence: [`name ${name} has the token "${named.token}"`, ...evidence], ...withProbe };
+    }
+  }
+  const local = fromLocality(target);
+  return { ...target, environment: local.environment, evidence: [local.evidence, ...evidence], ...withProbe };
+}
+
+export function describeProbe(probe: ProbeResult): string {
+  switch (probe.status) {
+    case 'ok':
+      return `probe: no environment marker${probe.inRecovery === undefined ? '' : probe.inRecovery ? ' (a replica)' : ' (a primary)'}`;
+    case 'unreachable':
+      return `probe: unreachable${probe.detail ? ` (${probe.detail})` : ''}, judged by its name`;
+    case 'error':
+      return `probe failed${probe.detail ? ` (${probe.detail})` : ''}, judged by its name`;
+    case 'skipped':
+      return 'probe skipped';
+  }
+}

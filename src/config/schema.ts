@@ -1,0 +1,172 @@
+// The config file (`.prodguard.yml`): its shape and a pure validator that returns every error as
+// `path: message`, so a bad config is one clear line naming the file and the field.
+
+import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from '../types.js';
+
+export type ConfiguredEnvironment = Exclude<Environment, 'unknown' | 'unknown-remote'>;
+
+export interface EnvironmentPatterns {
+  hosts: string[];
+  databases: string[];
+  'kube-contexts': string[];
+  cloud: string[];
+  workspaces: string[];
+}
+
+export type SeverityMap = Partial<Record<Environment | 'default', Severity>>;
+
+export interface RuleOverride {
+  /** `off` disables the rule; a map replaces severities per environment. */
+  severity?: SeverityMap | 'off';
+}
+
+export interface Config {
+  /** Where the config came from (for messages), or `defaults`. */
+  source: string;
+  environments: Partial<Record<ConfiguredEnvironment, EnvironmentPatterns>>;
+  rules: Record<string, RuleOverride>;
+  /** Extra rule folders, resolved against the config file's folder. */
+  ruleDirectories: string[];
+  probe: { enabled: boolean; timeoutMs: number; cacheSeconds: number };
+  blastRadius: { confirmShare: number; blockShare: number; blockRows: number };
+  /** After this many hours pointing at production, a shell asks again (shell hook). */
+  staleShellHours: number;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  source: 'defaults',
+  environments: {},
+  rules: {},
+  ruleDirectories: [],
+  probe: { enabled: true, timeoutMs: 1500, cacheSeconds: 60 },
+  blastRadius: { confirmShare: 0.5, blockShare: 0.9, blockRows: 100_000 },
+  staleShellHours: 12,
+};
+
+const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
+const CONFIGURABLE_ENVIRONMENTS: readonly Environment[] = ENVIRONMENTS.filter((e) => e !== 'unknown' && e !== 'unknown-remote');
+
+type Json = unknown;
+
+function isObject(value: Json): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: Json, path: string, errors: string[]): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    errors.push(`${path}: must be a list of strings (globs such as "db*.prod.example.com")`);
+    return [];
+  }
+  return value as string[];
+}
+
+function unknownKeys(value: Record<string, Json>, allowed: readonly string[], path: string, errors: string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) errors.push(`${path}${path ? '.' : ''}${key}: unknown key (expected one of ${allowed.join(', ')})`);
+  }
+}
+
+export function validateSeverityMap(value: Json, path: string, errors: string[]): SeverityMap {
+  if (!isObject(value)) {
+    errors.push(`${path}: must be a map of environment to severity, e.g. { production: block, default: warn }`);
+    return {};
+  }
+  const map: SeverityMap = {};
+  for (const [key, severity] of Object.entries(value)) {
+    if (key !== 'default' && !ENVIRONMENTS.includes(key as Environment)) {
+      errors.push(`${path}.${key}: unknown environment (expected one of ${[...ENVIRONMENTS, 'default'].join(', ')})`);
+    } else if (typeof severity !== 'string' || !SEVERITIES.includes(severity as Severity)) {
+      errors.push(`${path}.${key}: severity must be one of ${SEVERITIES.join(', ')}`);
+    } else map[key as Environment | 'default'] = severity as Severity;
+  }
+  return map;
+}
+
+function positiveNumber(value: Json, path: string, errors: string[], fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    errors.push(`${path}: must be a non-negative number`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Validate parsed YAML/JSON. Returns the config and the errors (empty when valid). */
+export function validateConfig(raw: Json, source: string): { config: Config; errors: string[] } {
+  const errors: string[] = [];
+  const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
+  if (raw === null || raw === undefined) return { config, errors };
+  if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours'], '', errors);
+
+  if (raw.environments !== undefined) {
+    if (!isObject(raw.environments)) errors.push('environments: must be a map such as { production: { hosts: ["db*.prod.example.com"] } }');
+    else {
+      for (const [name, patterns] of Object.entries(raw.environments)) {
+        const path = `environments.${name}`;
+        if (!CONFIGURABLE_ENVIRONMENTS.includes(name as Environment)) {
+          errors.push(`${path}: unknown environment (expected one of ${CONFIGURABLE_ENVIRONMENTS.join(', ')})`);
+          continue;
+        }
+        if (!isObject(patterns)) {
+          errors.push(`${path}: must be a map with ${PATTERN_KEYS.join(', ')}`);
+          continue;
+        }
+        unknownKeys(patterns, PATTERN_KEYS, path, errors);
+        const entry: EnvironmentPatterns = { hosts: [], databases: [], 'kube-contexts': [], cloud: [], workspaces: [] };
+        for (const key of PATTERN_KEYS) {
+          if (patterns[key] !== undefined) entry[key] = stringList(patterns[key], `${path}.${key}`, errors);
+        }
+        config.environments[name as ConfiguredEnvironment] = entry;
+      }
+    }
+  }
+
+  if (raw.rules !== undefined) {
+    if (!isObject(raw.rules)) errors.push('rules: must be a map of rule id to { severity: … }');
+    else {
+      for (const [id, override] of Object.entries(raw.rules)) {
+        const path = `rules.${id}`;
+        if (override === 'off') {
+          config.rules[id] = { severity: 'off' };
+          continue;
+        }
+        if (!isObject(override)) {
+          errors.push(`${path}: must be "off" or { severity: { production: block, … } }`);
+          continue;
+        }
+        unknownKeys(override, ['severity'], path, errors);
+        if (override.severity === 'off') config.rules[id] = { severity: 'off' };
+        else if (override.severity !== undefined) config.rules[id] = { severity: validateSeverityMap(override.severity, `${path}.severity`, errors) };
+      }
+    }
+  }
+
+  if (raw['rule-directories'] !== undefined) config.ruleDirectories = stringList(raw['rule-directories'], 'rule-directories', errors);
+
+  if (raw.probe !== undefined) {
+    if (!isObject(raw.probe)) errors.push('probe: must be a map with enabled, timeout-ms, cache-seconds');
+    else {
+      unknownKeys(raw.probe, ['enabled', 'timeout-ms', 'cache-seconds'], 'probe', errors);
+      if (raw.probe.enabled !== undefined) {
+        if (typeof raw.probe.enabled !== 'boolean') errors.push('probe.enabled: must be true or false');
+        else config.probe.enabled = raw.probe.enabled;
+      }
+      if (raw.probe['timeout-ms'] !== undefined) config.probe.timeoutMs = positiveNumber(raw.probe['timeout-ms'], 'probe.timeout-ms', errors, 1500);
+      if (raw.probe['cache-seconds'] !== undefined) config.probe.cacheSeconds = positiveNumber(raw.probe['cache-seconds'], 'probe.cache-seconds', errors, 60);
+    }
+  }
+
+  if (raw['blast-radius'] !== undefined) {
+    const blast = raw['blast-radius'];
+    if (!isObject(blast)) errors.push('blast-radius: must be a map with confirm-share, block-share, block-rows');
+    else {
+      unknownKeys(blast, ['confirm-share', 'block-share', 'block-rows'], 'blast-radius', errors);
+      if (blast['confirm-share'] !== undefined) config.blastRadius.confirmShare = positiveNumber(blast['confirm-share'], 'blast-radius.confirm-share', errors, 0.5);
+      if (blast['block-share'] !== undefined) config.blastRadius.blockShare = positiveNumber(blast['block-share'], 'blast-radius.block-share', errors, 0.9);
+      if (blast['block-rows'] !== undefined) config.blastRadius.blockRows = positiveNumber(blast['block-rows'], 'blast-radius.block-rows', errors, 100_000);
+    }
+  }
+
+  if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
+  return { config, errors };
+}

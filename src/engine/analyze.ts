@@ -1,0 +1,79 @@
+// The pure core from text to verdict: parse → invocations → (facts gathered at the edge) →
+// targets → classify → rules → decision. `plan` says which facts the edge must gather, so a
+// harmless line never reads kubeconfig, .env files or the network.
+
+import type { ClassifiedTarget, Finding, Invocation, Severity } from '../types.js';
+import { extractInvocations, type ExtractOptions } from '../parse/invocations.js';
+import type { ShellParseError } from '../parse/shell.js';
+import { isDatabaseClient, isKubeClient, resolveTargets } from '../targets/resolve.js';
+import type { Rule } from '../rules/schema.js';
+import { commandNames, evaluate, targetKey, type EvaluationContext } from '../rules/evaluate.js';
+import { decide, type Decision, type Override } from '../decide/decide.js';
+import type { Target } from '../types.js';
+
+export interface Plan {
+  invocations: Invocation[];
+  errors: ShellParseError[];
+  needs: {
+    envFiles: boolean;
+    kubeconfig: boolean;
+    terraform: boolean;
+    /** The line runs SQL or mongosh JavaScript. */
+    sql: boolean;
+  };
+}
+
+const TERRAFORM = new Set(['terraform', 'tofu', 'terragrunt']);
+
+function candidateRules(inv: Invocation, rules: readonly Rule[]): Rule[] {
+  return rules.filter((rule) => {
+    if (rule.match.exceptCommands.includes(inv.name)) return false;
+    const names = commandNames(rule);
+    return names.includes('*') || names.includes(inv.name);
+  });
+}
+
+export function plan(source: string, options: ExtractOptions, rules: readonly Rule[]): Plan {
+  const { invocations, errors } = extractInvocations(source, options);
+  const needs = { envFiles: false, kubeconfig: false, terraform: false, sql: false };
+  for (const inv of invocations) {
+    if (isKubeClient(inv.name)) needs.kubeconfig = true;
+    if (TERRAFORM.has(inv.name)) needs.terraform = true;
+    if (isDatabaseClient(inv.name)) needs.sql = true;
+    if (!isDatabaseClient(inv.name) && inv.host.kind === 'local') {
+      const wantsDatabase = candidateRules(inv, rules).some(
+        (rule) => !commandNames(rule).includes('*') && (rule.match.targets.includes('database') || rule.match.targets.includes('app')),
+      );
+      if (wantsDatabase) needs.envFiles = true;
+    }
+  }
+  return { invocations, errors, needs };
+}
+
+/** Database targets worth probing: those some candidate rule would judge. */
+export function databasesToProbe(invocations: readonly Invocation[], rules: readonly Rule[], facts: EvaluationContext['facts']): Target[] {
+  const byKey = new Map<string, Target>();
+  for (const inv of invocations) {
+    const wants = candidateRules(inv, rules).some((rule) => rule.match.targets.includes('database'));
+    if (!wants) continue;
+    for (const target of resolveTargets(inv, 'database', facts)) {
+      if (target.engine === 'postgres' && target.secretUrl) byKey.set(targetKey(target), target);
+      else if (target.engine === 'postgres' && target.host && !target.socket) byKey.set(targetKey(target), target);
+    }
+  }
+  return [...byKey.values()];
+}
+
+export interface Analysis {
+  invocations: Invocation[];
+  findings: Finding[];
+  targets: ClassifiedTarget[];
+  decision: Decision;
+  verdict: Severity;
+}
+
+export function analyze(invocations: Invocation[], context: EvaluationContext, home: string, overrides: readonly Override[] = []): Analysis {
+  const { findings, targets } = evaluate(invocations, context, home);
+  const decision = decide(findings, overrides);
+  return { invocations, findings, targets, decision, verdict: decision.verdict };
+}

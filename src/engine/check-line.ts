@@ -1,0 +1,56 @@
+// Judge one shell line with facts already in hand: the pure path used by `lint`, by the rule
+// example tests and by the corpus. The CLI's `check`/`run` gather the facts at the edge first.
+
+import type { Environment, Invocation } from '../types.js';
+import { DEFAULT_CONFIG, type Config } from '../config/schema.js';
+import type { Rule } from '../rules/schema.js';
+import type { ShellParseError } from '../parse/shell.js';
+import type { EvaluationContext, InvocationSql } from '../rules/evaluate.js';
+import type { Override } from '../decide/decide.js';
+import { plan, analyze, type Analysis } from './analyze.js';
+
+export interface LineContext {
+  rules: readonly Rule[];
+  env?: Readonly<Record<string, string>>;
+  cwd?: string;
+  home?: string;
+  hostname?: string;
+  kubeCurrentContext?: string;
+  terraformWorkspace?: string;
+  envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  config?: Config;
+  envUnknown?: boolean;
+  probes?: EvaluationContext['probes'];
+  hints?: readonly { environment: Environment; evidence: string }[];
+  overrides?: readonly Override[];
+  /** SQL facts per invocation, computed by the caller (see engine/sql-facts.ts). */
+  sqlFor?: (invocations: readonly Invocation[]) => ReadonlyMap<Invocation, InvocationSql>;
+}
+
+export interface LineAnalysis extends Analysis {
+  errors: ShellParseError[];
+}
+
+export function checkLine(source: string, context: LineContext): LineAnalysis {
+  const home = context.home ?? context.env?.HOME ?? '/root';
+  const env = context.env ?? {};
+  const { invocations, errors } = plan(
+    source,
+    { env, cwd: context.cwd ?? '/work', home, envUnknown: context.envUnknown ?? false, envFiles: context.envFiles ?? {} },
+    context.rules,
+  );
+  const evaluation: EvaluationContext = {
+    rules: context.rules,
+    config: context.config ?? DEFAULT_CONFIG,
+    facts: {
+      hostname: context.hostname ?? 'workstation',
+      envFiles: context.envFiles ?? {},
+      ...(context.kubeCurrentContext ? { kubeCurrentContext: context.kubeCurrentContext } : {}),
+      ...(context.terraformWorkspace ? { terraformWorkspace: context.terraformWorkspace } : {}),
+    },
+    ...(context.probes ? { probes: context.probes } : {}),
+    ...(context.hints ? { hints: context.hints } : {}),
+    ...(context.sqlFor ? { sql: context.sqlFor(invocations) } : {}),
+  };
+  return { ...analyze(invocations, evaluation, home, context.overrides ?? []), errors };
+}

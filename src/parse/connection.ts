@@ -1,0 +1,98 @@
+// Connection strings → host, port, database. PostgreSQL URLs and libpq key=value strings go
+// through pg-connection-string (the parser node-postgres itself uses); other schemes (mysql,
+// redis, mongodb) through the WHATWG URL parser. Passwords are kept only in `secretUrl`, which is
+// never printed.
+
+import { parse as parsePgConnectionString } from 'pg-connection-string';
+import { redact } from '../util/redact.js';
+
+export interface Connection {
+  engine: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  /** Unix socket directory or SQLite file: on this machine. */
+  socket?: boolean;
+  /** Password-free URL for display. */
+  url: string;
+  /** The original string, password included: only for probing. */
+  secretUrl: string;
+}
+
+const ENGINES: Record<string, string> = {
+  postgres: 'postgres',
+  postgresql: 'postgres',
+  'postgis': 'postgres',
+  mysql: 'mysql',
+  mysql2: 'mysql',
+  mariadb: 'mysql',
+  redis: 'redis',
+  rediss: 'redis',
+  mongodb: 'mongodb',
+  'mongodb+srv': 'mongodb',
+  sqlite: 'sqlite',
+  sqlite3: 'sqlite',
+  file: 'sqlite',
+  sqlserver: 'sqlserver',
+  mssql: 'sqlserver',
+  cockroachdb: 'postgres',
+  clickhouse: 'clickhouse',
+  ecto: 'postgres',
+};
+
+export function parseConnectionString(text: string): Connection | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (!scheme) {
+    // libpq keyword/value form: "host=db1 dbname=app user=x".
+    if (/\b(host|dbname|hostaddr|service)\s*=/.test(value)) return fromPg('postgres', value);
+    return undefined;
+  }
+  const engine = ENGINES[scheme.replace(/\+.*$/, '')] ?? ENGINES[scheme];
+  if (!engine) return undefined;
+  if (engine === 'sqlite') {
+    return { engine, socket: true, database: value.replace(/^[a-z0-9+]+:(\/\/)?/i, ''), url: redact(value), secretUrl: value };
+  }
+  if (engine === 'postgres') return fromPg(engine, value.replace(/^[a-z0-9+.-]+:/i, 'postgres:'), value);
+  try {
+    const url = new URL(value);
+    const host = decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, '$1');
+    const database = url.pathname.replace(/^\//, '') || undefined;
+    const port = url.port ? Number(url.port) : undefined;
+    const user = url.username ? decodeURIComponent(url.username) : undefined;
+    return {
+      engine,
+      ...(host ? { host } : {}),
+      ...(port ? { port } : {}),
+      ...(database ? { database: decodeURIComponent(database) } : {}),
+      ...(user ? { user } : {}),
+      url: redact(value),
+      secretUrl: value,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function fromPg(engine: string, value: string, original = value): Connection | undefined {
+  try {
+    const parsed = parsePgConnectionString(value);
+    const host = parsed.host ?? undefined;
+    const socket = host ? host.startsWith('/') : false;
+    const port = parsed.port ? Number(parsed.port) : undefined;
+    return {
+      engine,
+      ...(host ? { host } : {}),
+      ...(port ? { port } : {}),
+      ...(parsed.database ? { database: parsed.database } : {}),
+      ...(parsed.user ? { user: parsed.user } : {}),
+      ...(socket ? { socket } : {}),
+      url: redact(original).replace(/password=[^\s&]*/gi, 'password=***'),
+      secretUrl: original,
+    };
+  } catch {
+    return undefined;
+  }
+}

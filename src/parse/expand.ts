@@ -1,0 +1,251 @@
+// Word expansion as bash would do it before running a command: quote removal, `~`, `$VAR` and
+// `${VAR…}` from the environment the command would see, brace lists, and word splitting of
+// unquoted expansions. An unset variable is known to be empty — `rm -rf "$X/"` with X unset is
+// `rm -rf /` (DESIGN.md). Where the value cannot be known here (command substitution, `$@`, a
+// variable on a remote host) the word is marked dynamic instead of guessed.
+
+import type { Word, WordPart, DoubleQuotedChild, ParameterExpansionPart } from 'unbash';
+import type { ExpandedWord } from '../types.js';
+
+export interface ExpansionScope {
+  /** Variables visible to the command (process env + assignments so far). */
+  vars: Readonly<Record<string, string>>;
+  /** When true, a variable not in `vars` is unknown (remote shell), not empty. */
+  varsUnknown: boolean;
+  home: string;
+}
+
+interface Piece {
+  value: string;
+  quoted: boolean;
+  /** From an unquoted expansion: subject to word splitting. */
+  splittable: boolean;
+}
+
+interface Accumulator {
+  pieces: Piece[];
+  dynamic: boolean;
+  glob: boolean;
+  unset: string[];
+  variables: string[];
+}
+
+const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0', '_']);
+
+function lookup(name: string, scope: ExpansionScope, acc: Accumulator): string | undefined {
+  if (!acc.variables.includes(name)) acc.variables.push(name);
+  if (SPECIAL_PARAMETERS.has(name) || /^\d+$/.test(name)) {
+    acc.dynamic = true;
+    return undefined;
+  }
+  const value = scope.vars[name];
+  if (value !== undefined) return value;
+  if (scope.varsUnknown) {
+    acc.dynamic = true;
+    return undefined;
+  }
+  if (!acc.unset.includes(name)) acc.unset.push(name);
+  return '';
+}
+
+function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, acc: Accumulator): string {
+  if (part.prefix || part.index) {
+    acc.dynamic = true;
+    return part.text;
+  }
+  const name = part.parameter;
+  const operation = part.operation;
+  const value = lookup(name, scope, acc);
+  if (!operation) return value ?? part.text;
+  switch (operation.type) {
+    case 'Default': {
+      const isSet = value !== undefined && (scope.vars[name] !== undefined || !scope.varsUnknown);
+      const isNull = value === undefined || value === '';
+      const colon = operation.operator.startsWith(':');
+      const missing = colon ? isNull : !isSet || scope.vars[name] === undefined;
+      const operand = () => expandPartsToString(operation.operand.parts, operation.operand.value, scope, acc);
+      if (operation.operator.endsWith('-') || operation.operator.endsWith('=')) {
+        if (value === undefined && scope.varsUnknown) return part.text;
+        if (missing) {
+          acc.unset.splice(acc.unset.indexOf(name), 1);
+          return operand();
+        }
+        return value ?? '';
+      }
+      if (operation.operator.endsWith('+')) {
+        if (value === undefined) return part.text;
+        return missing ? '' : operand();
+      }
+      // `${X:?msg}`: if X is unset the shell aborts and the command never runs, so the
+      // expansion can never be empty — it is the recommended guard against `rm -rf "$X/"`.
+      if (value === undefined || missing) {
+        acc.unset.splice(acc.unset.indexOf(name), 1);
+        acc.dynamic = true;
+        return part.text;
+      }
+      return value;
+    }
+    case 'CaseModification':
+      if (value === undefined) return part.text;
+      return operation.operator.startsWith('^') ? value.toUpperCase() : value.toLowerCase();
+    default:
+      // Trimming, replacement and slicing of an unset variable still give the empty string.
+      if (value === '' && acc.unset.includes(name)) return '';
+      acc.dynamic = true;
+      return value ?? part.text;
+  }
+}
+
+function expandPartsToString(
+  parts: readonly WordPart[] | readonly DoubleQuotedChild[] | undefined,
+  fallback: string,
+  scope: ExpansionScope,
+  acc: Accumulator,
+): string {
+  if (!parts) return fallback;
+  const inner: Accumulator = { pieces: [], dynamic: false, glob: false, unset: acc.unset, variables: acc.variables };
+  for (const part of parts) expandPart(part, scope, inner, true);
+  if (inner.dynamic) acc.dynamic = true;
+  return inner.pieces.map((piece) => piece.value).join('');
+}
+
+function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quoted: boolean): void {
+  switch (part.type) {
+    case 'Literal':
+      acc.pieces.push({ value: part.value, quoted, splittable: false });
+      return;
+    case 'SingleQuoted':
+    case 'AnsiCQuoted':
+      acc.pieces.push({ value: part.value, quoted: true, splittable: false });
+      return;
+    case 'DoubleQuoted':
+    case 'LocaleString':
+      // An empty pair of quotes still makes a word: push an empty quoted piece.
+      acc.pieces.push({ value: '', quoted: true, splittable: false });
+      for (const child of part.parts) expandPart(child, scope, acc, true);
+      return;
+    case 'SimpleExpansion': {
+      const value = lookup(part.text.slice(1), scope, acc);
+      acc.pieces.push({ value: value ?? part.text, quoted, splittable: !quoted && value !== undefined });
+      return;
+    }
+    case 'ParameterExpansion': {
+      const value = expandParameter(part, scope, acc);
+      acc.pieces.push({ value, quoted, splittable: !quoted });
+      return;
+    }
+    case 'CommandExpansion':
+    case 'ArithmeticExpansion':
+    case 'ProcessSubstitution':
+      acc.dynamic = true;
+      acc.pieces.push({ value: part.text, quoted: true, splittable: false });
+      return;
+    case 'Glob':
+    case 'ExtendedGlob':
+      if (!quoted) acc.glob = true;
+      acc.pieces.push({ value: part.text, quoted, splittable: false });
+      return;
+    case 'BraceExpansion':
+      // Brace lists are expanded in expandWord; reaching here means a sequence such as {1..9}.
+      acc.dynamic = true;
+      acc.pieces.push({ value: part.text, quoted, splittable: false });
+      return;
+  }
+}
+
+/** `{a,b}` at the top level of a literal brace part: the alternatives, or undefined. */
+function braceAlternatives(text: string): string[] | undefined {
+  if (!text.startsWith('{') || !text.endsWith('}')) return undefined;
+  const body = text.slice(1, -1);
+  const alternatives: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of body) {
+    if (char === '{') depth++;
+    if (char === '}') depth--;
+    if (char === ',' && depth === 0) {
+      alternatives.push(current);
+      current = '';
+    } else current += char;
+  }
+  alternatives.push(current);
+  return alternatives.length > 1 ? alternatives : undefined;
+}
+
+function expandTilde(value: string, firstPieceQuoted: boolean, home: string): string {
+  if (firstPieceQuoted || !value.startsWith('~')) return value;
+  const slash = value.indexOf('/');
+  const user = slash === -1 ? value.slice(1) : value.slice(1, slash);
+  const rest = slash === -1 ? '' : value.slice(slash);
+  if (user === '') return home + rest;
+  if (/^[a-z_][a-z0-9_.-]*$/i.test(user)) return (user === 'root' ? '/root' : `/home/${user}`) + rest;
+  return value;
+}
+
+/**
+ * Expand one parsed word into the words the command would receive: usually one, several after
+ * brace expansion or word splitting, none when an unquoted expansion is empty.
+ */
+export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, end = word.end): ExpandedWord[] {
+  const parts = word.parts;
+  if (parts) {
+    const braceIndex = parts.findIndex((part) => part.type === 'BraceExpansion');
+    const brace = braceIndex >= 0 ? parts[braceIndex] : undefined;
+    const alternatives = brace ? braceAlternatives(brace.text) : undefined;
+    if (brace && alternatives) {
+      const before = word.text.slice(0, brace.pos - word.pos);
+      const after = word.text.slice(brace.end - word.pos);
+      return alternatives.flatMap((alternative) =>
+        expandWord(reparseWord(before + alternative + after, word), scope, pos, end),
+      );
+    }
+  }
+  const acc: Accumulator = { pieces: [], dynamic: false, glob: false, unset: [], variables: [] };
+  if (parts) for (const part of parts) expandPart(part, scope, acc, false);
+  else acc.pieces.push({ value: word.value, quoted: word.text !== word.value, splittable: false });
+
+  const base = { text: word.text, dynamic: acc.dynamic, unsetVariables: acc.unset, variables: acc.variables, glob: acc.glob, pos, end };
+  const firstQuoted = acc.pieces[0]?.quoted ?? false;
+  const anyQuoted = acc.pieces.some((piece) => piece.quoted);
+  const onlySplittable = acc.pieces.length > 0 && acc.pieces.every((piece) => piece.splittable);
+  const joined = acc.pieces.map((piece) => piece.value).join('');
+  if (onlySplittable) {
+    // Unquoted `$X`: split on whitespace; an empty value removes the word entirely.
+    return joined
+      .split(/[ \t\n]+/)
+      .filter((field) => field !== '')
+      .map((field) => ({ ...base, value: field }));
+  }
+  if (!anyQuoted && joined === '' && acc.pieces.length > 0 && acc.pieces.every((p) => p.splittable || p.value === '')) {
+    return [];
+  }
+  return [{ ...base, value: expandTilde(joined, firstQuoted, scope.home) }];
+}
+
+// A brace alternative is spliced back into the word's text and parsed again as a word, so
+// quoting and expansions inside it are handled by the real parser.
+let reparse: ((text: string) => Word | undefined) | undefined;
+export function setWordReparser(fn: (text: string) => Word | undefined): void {
+  reparse = fn;
+}
+function reparseWord(text: string, original: Word): Word {
+  return reparse?.(text) ?? { ...original, text, value: text, parts: undefined };
+}
+
+/** Expand a word that must stay one word (assignment values, `bash -c` strings, here-strings). */
+export function expandToString(word: Word, scope: ExpansionScope): ExpandedWord {
+  const acc: Accumulator = { pieces: [], dynamic: false, glob: false, unset: [], variables: [] };
+  if (word.parts) for (const part of word.parts) expandPart(part, scope, acc, true);
+  else acc.pieces.push({ value: word.value, quoted: true, splittable: false });
+  const firstQuoted = word.parts?.[0]?.type !== 'Literal';
+  return {
+    value: expandTilde(acc.pieces.map((piece) => piece.value).join(''), firstQuoted, scope.home),
+    text: word.text,
+    dynamic: acc.dynamic,
+    unsetVariables: acc.unset,
+    variables: acc.variables,
+    glob: false,
+    pos: word.pos,
+    end: word.end,
+  };
+}

@@ -1,0 +1,471 @@
+// Every simple command a shell line would run — in pipelines, `&&`/`||` lists, subshells,
+// `$(…)` and backticks, `if`/`for`/`while`/`case` and function bodies — with wrappers unwrapped
+// (sudo, env, command, nohup, timeout, nice, xargs, find -exec, sh -c, eval, ssh HOST CMD,
+// kubectl exec, docker exec, …), words de-quoted and variables expanded from the environment the
+// command would see. Heredoc bodies and the arguments of echo/grep/git commit are data: they only
+// become commands when something would execute them (`bash <<EOF`, `ssh host <<EOF`).
+// Pure: text and an environment in, invocations out.
+
+import type {
+  Command,
+  CommandNode,
+  CompoundList,
+  ParsedScript,
+  PipelineNode,
+  AndOr,
+  Statement,
+  Word,
+  WordPart,
+  Redirection,
+  TestExpression,
+} from 'unbash';
+import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
+import { expandToString, expandWord, type ExpansionScope } from './expand.js';
+import { parseShell, type ShellParseError } from './shell.js';
+import { unwrapInvocation } from './wrappers.js';
+
+export interface ExtractOptions {
+  env: Readonly<Record<string, string>>;
+  cwd: string;
+  home: string;
+  /** Variables not in `env` are unknown rather than empty (lint of a file run elsewhere). */
+  envUnknown?: boolean;
+  /** Dotenv files already read by the caller, by absolute path (for `dotenv -e FILE cmd`). */
+  envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface Extraction {
+  invocations: Invocation[];
+  errors: ShellParseError[];
+}
+
+/** Mutable walk state: shell variables and the working directory change as the line runs. */
+interface WalkState {
+  vars: Record<string, string>;
+  assigned: Record<string, string>;
+  cwd: string;
+  host: ExecutionHost;
+  via: string[];
+  varsUnknown: boolean;
+  home: string;
+  /** When walking a nested string (bash -c '…', ssh host '…'), positions point at the outer command. */
+  span?: { pos: number; end: number };
+  depth: number;
+}
+
+interface Walker {
+  options: ExtractOptions;
+  invocations: Invocation[];
+  errors: ShellParseError[];
+}
+
+const MAX_DEPTH = 12;
+const MAX_LOOP_ITERATIONS = 16;
+
+export function extractInvocations(source: string, options: ExtractOptions): Extraction {
+  const walker: Walker = { options, invocations: [], errors: [] };
+  const state: WalkState = {
+    vars: { ...options.env },
+    assigned: {},
+    cwd: options.cwd,
+    host: { kind: 'local' },
+    via: [],
+    varsUnknown: options.envUnknown ?? false,
+    home: options.home,
+    depth: 0,
+  };
+  walkSource(walker, source, state);
+  return { invocations: walker.invocations, errors: walker.errors };
+}
+
+/** Parse and walk a piece of shell text (the top-level line, or `bash -c STRING`). */
+function walkSource(walker: Walker, source: string, state: WalkState): void {
+  if (state.depth > MAX_DEPTH) {
+    walker.errors.push({ message: 'commands nested too deeply to judge', pos: state.span?.pos ?? 0 });
+    return;
+  }
+  const parsed = parseShell(source);
+  for (const error of parsed.errors) {
+    walker.errors.push({ message: error.message, pos: state.span ? state.span.pos : error.pos });
+  }
+  walkScript(walker, parsed.script, state);
+}
+
+function walkScript(walker: Walker, script: ParsedScript, state: WalkState): void {
+  if (script.errors && state.depth > 0) {
+    for (const error of script.errors) walker.errors.push({ message: error.message, pos: state.span?.pos ?? error.pos });
+  }
+  for (const statement of script.commands) walkStatement(walker, statement, state);
+}
+
+function walkList(walker: Walker, list: CompoundList | undefined, state: WalkState): void {
+  if (!list) return;
+  for (const statement of list.commands) walkStatement(walker, statement, state);
+}
+
+function walkStatement(walker: Walker, statement: Statement, state: WalkState): void {
+  walkPipelineNode(walker, statement.command, state);
+}
+
+function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: WalkState, stdin?: StdinSource): void {
+  switch (node.type) {
+    case 'AndOr':
+      for (const child of node.commands) walkPipelineNode(walker, child, state);
+      return;
+    case 'Pipeline':
+      node.commands.forEach((child, index) =>
+        walkCommandNode(walker, child, state, index > 0 ? { kind: 'pipe' } : stdin),
+      );
+      return;
+    default:
+      walkCommandNode(walker, node, state, stdin);
+  }
+}
+
+/** A copy of the state for a subshell or function body: changes inside do not leak out. */
+function fork(state: WalkState): WalkState {
+  return { ...state, vars: { ...state.vars }, assigned: { ...state.assigned }, via: [...state.via] };
+}
+
+function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, stdin?: StdinSource): void {
+  switch (node.type) {
+    case 'Command':
+      walkCommand(walker, node, state, stdin);
+      return;
+    case 'If':
+      walkList(walker, node.clause, state);
+      walkList(walker, node.then, state);
+      for (const elif of node.elif) {
+        walkList(walker, elif.clause, state);
+        walkList(walker, elif.then, state);
+      }
+      walkList(walker, node.else, state);
+      return;
+    case 'For':
+    case 'Select': {
+      const words = (node.wordlist ?? []).flatMap((word) => expandCollecting(walker, word, state));
+      const name = node.name.value;
+      if (words.length === 0 || words.length > MAX_LOOP_ITERATIONS || words.some((w) => w.dynamic || w.glob)) {
+        // The loop variable's values are not all known: walk the body once with it unknown,
+        // plus once per known value, so `for d in /var/lib/postgresql/*` is still judged.
+        const known = words.filter((w) => !w.dynamic).slice(0, MAX_LOOP_ITERATIONS);
+        for (const word of known) walkList(walker, node.body, withVar(state, name, word.value));
+        if (known.length === 0) walkList(walker, node.body, withUnknownVar(state, name));
+      } else {
+        for (const word of words) walkList(walker, node.body, withVar(state, name, word.value));
+      }
+      return;
+    }
+    case 'ArithmeticFor':
+      walkList(walker, node.body, state);
+      return;
+    case 'While':
+      walkList(walker, node.clause, state);
+      walkList(walker, node.body, state);
+      return;
+    case 'Case':
+      expandCollecting(walker, node.word, state);
+      for (const item of node.items) walkList(walker, item.body, state);
+      return;
+    case 'Subshell':
+      walkList(walker, node.body, fork(state));
+      return;
+    case 'BraceGroup':
+      walkList(walker, node.body, state);
+      return;
+    case 'Function': {
+      const body = node.body;
+      const inner = fork(state);
+      if (body.type === 'CompoundList') walkList(walker, body, inner);
+      else walkCommandNode(walker, body, inner);
+      return;
+    }
+    case 'Coproc': {
+      const body = node.body;
+      if (body.type === 'CompoundList') walkList(walker, body, fork(state));
+      else walkCommandNode(walker, body, fork(state));
+      return;
+    }
+    case 'Redirected': {
+      const redirectStdin = stdinOf(walker, node.redirects, state) ?? stdin;
+      walkCommandNode(walker, node.command, state, redirectStdin);
+      return;
+    }
+    case 'TestCommand':
+      walkTestExpression(walker, node.expression, state);
+      return;
+    case 'ArithmeticCommand':
+      return;
+  }
+}
+
+function walkTestExpression(walker: Walker, expression: TestExpression, state: WalkState): void {
+  switch (expression.type) {
+    case 'TestUnary':
+      expandCollecting(walker, expression.operand, state);
+      return;
+    case 'TestBinary':
+      expandCollecting(walker, expression.left, state);
+      expandCollecting(walker, expression.right, state);
+      return;
+    case 'TestLogical':
+      for (const operand of expression.operands) walkTestExpression(walker, operand, state);
+      return;
+    case 'TestNot':
+      walkTestExpression(walker, expression.operand, state);
+      return;
+    case 'TestGroup':
+      walkTestExpression(walker, expression.expression, state);
+  }
+}
+
+function withVar(state: WalkState, name: string, value: string): WalkState {
+  const next = fork(state);
+  next.vars[name] = value;
+  next.assigned[name] = value;
+  return next;
+}
+
+function withUnknownVar(state: WalkState, name: string): WalkState {
+  const next = fork(state);
+  delete next.vars[name];
+  // A loop variable is set by the loop, never empty: mark it so expansion treats it as dynamic.
+  next.vars[name] = '\u0000dynamic';
+  return next;
+}
+
+function scopeOf(state: WalkState): ExpansionScope {
+  return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home };
+}
+
+/** Command substitutions inside a word run before the command: walk them as commands too. */
+function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefined, state: WalkState): void {
+  if (!parts) return;
+  for (const part of parts) {
+    switch (part.type) {
+      case 'CommandExpansion':
+      case 'ProcessSubstitution':
+        if (part.script) {
+          const inner = fork(state);
+          inner.span = state.span ?? { pos: part.pos, end: part.end };
+          inner.depth = state.depth + 1;
+          walkScript(walker, part.script, inner);
+        }
+        break;
+      case 'DoubleQuoted':
+      case 'LocaleString':
+        walkSubstitutions(walker, part.parts, state);
+        break;
+      case 'ParameterExpansion':
+        if (part.operation && 'operand' in part.operation && part.operation.operand) {
+          walkSubstitutions(walker, part.operation.operand.parts, state);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function expandCollecting(walker: Walker, word: Word, state: WalkState): ExpandedWord[] {
+  walkSubstitutions(walker, word.parts, state);
+  const span = state.span;
+  return expandWord(word, scopeOf(state), span?.pos ?? word.pos, span?.end ?? word.end).map(markLoopUnknown);
+}
+
+function markLoopUnknown(word: ExpandedWord): ExpandedWord {
+  if (!word.value.includes('\u0000dynamic')) return word;
+  return { ...word, value: word.value.replaceAll('\u0000dynamic', '*'), dynamic: true };
+}
+
+function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkState): StdinSource | undefined {
+  let stdin: StdinSource | undefined;
+  for (const redirect of redirects) {
+    const fd = redirect.descriptor?.type === 'FileDescriptor' ? redirect.descriptor.value : undefined;
+    if (redirect.type === 'HereDoc') {
+      // Unquoted heredocs expand `$(…)` in their body: those commands run.
+      if (!redirect.delimiter?.quoted) walkSubstitutions(walker, redirect.body.parts, state);
+      if (fd === undefined || fd === 0) stdin = { kind: 'heredoc', text: heredocText(redirect.body, redirect.delimiter?.quoted ?? false, state) };
+    } else if (redirect.type === 'HereString') {
+      if (redirect.target) {
+        walkSubstitutions(walker, redirect.target.parts, state);
+        if (fd === undefined || fd === 0) stdin = { kind: 'herestring', text: expandToString(redirect.target, scopeOf(state)).value };
+      }
+    } else if (redirect.target) {
+      walkSubstitutions(walker, redirect.target.parts, state);
+      if ((redirect.operator === '<' || redirect.operator === '<>') && (fd === undefined || fd === 0)) {
+        const target = expandToString(redirect.target, scopeOf(state));
+        stdin = { kind: 'file', path: target.value };
+      }
+    }
+  }
+  return stdin;
+}
+
+function heredocText(body: { text: string; parts: readonly WordPart[] | undefined }, quoted: boolean, state: WalkState): string {
+  if (quoted || !body.parts) return body.text;
+  const word = { type: 'Word', text: body.text, value: body.text, pos: 0, end: 0, parts: body.parts } as Word;
+  return expandToString(word, scopeOf(state)).value;
+}
+
+function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStdin?: StdinSource): void {
+  const scope = () => scopeOf(state);
+  // Inline `VAR=value` before a command changes only what that command sees; alone, it sets
+  // a shell variable for the rest of the line.
+  const inlineVars: Record<string, string> = {};
+  for (const item of command.prefix) {
+    if (item.type !== 'Assignment') continue;
+    if (item.value.type === 'Word') {
+      walkSubstitutions(walker, item.value.parts, state);
+      inlineVars[item.name] = expandToString(item.value, scope()).value;
+    } else {
+      inlineVars[item.name] = '';
+    }
+  }
+  const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin;
+
+  if (!command.name) {
+    Object.assign(state.vars, inlineVars);
+    Object.assign(state.assigned, inlineVars);
+    return;
+  }
+
+  const commandScope: WalkState = { ...state, vars: { ...state.vars, ...inlineVars }, assigned: { ...state.assigned, ...inlineVars } };
+  const words: ExpandedWord[] = [];
+  const assignmentArgs: { name: string; value: string }[] = [];
+  for (const word of [command.name, ...command.suffix]) {
+    if (word.type === 'Word') words.push(...expandCollecting(walker, word, commandScope));
+    else if (word.type === 'Assignment') {
+      // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
+      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(commandScope)).value : '';
+      if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, commandScope);
+      assignmentArgs.push({ name: word.name, value });
+      words.push({
+        value: `${word.name}=${value}`,
+        text: word.text,
+        dynamic: false,
+        unsetVariables: [],
+        variables: [],
+        glob: false,
+        pos: state.span?.pos ?? word.pos,
+        end: state.span?.end ?? word.end,
+      });
+    }
+  }
+  const [commandWord, ...args] = words;
+  if (!commandWord) return;
+
+  applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope);
+
+  const invocation: Invocation = {
+    name: basename(commandWord.value),
+    command: commandWord,
+    args,
+    env: commandScope.vars,
+    assigned: commandScope.assigned,
+    envUnknown: state.varsUnknown,
+    cwd: state.cwd,
+    host: state.host,
+    via: state.via,
+    pos: state.span?.pos ?? command.pos,
+    end: state.span?.end ?? command.end,
+    ...(stdin ? { stdin } : {}),
+  };
+  if (commandWord.dynamic && !commandWord.value.includes('/')) invocation.name = '';
+  emit(walker, invocation, commandScope);
+}
+
+/** Record an invocation, then look inside it: wrappers run another command or a script. */
+function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
+  walker.invocations.push(invocation);
+  if (state.depth > MAX_DEPTH) return;
+  const inner = unwrapInvocation(invocation, walker.options.envFiles ?? {});
+  for (const step of inner) {
+    const nextState: WalkState = {
+      ...state,
+      vars: step.env ? { ...step.env } : { ...invocation.env },
+      assigned: step.assigned ? { ...step.assigned } : { ...invocation.assigned },
+      host: step.host ?? invocation.host,
+      varsUnknown: step.envUnknown ?? state.varsUnknown,
+      cwd: step.cwd ?? invocation.cwd,
+      via: [...invocation.via, step.via],
+      span: { pos: invocation.pos, end: invocation.end },
+      depth: state.depth + 1,
+    };
+    if (step.kind === 'script') {
+      walkSource(walker, step.text, nextState);
+    } else {
+      const [commandWord, ...args] = step.words;
+      if (!commandWord) continue;
+      const next: Invocation = {
+        name: commandWord.dynamic && !commandWord.value.includes('/') ? '' : basename(commandWord.value),
+        command: commandWord,
+        args,
+        env: nextState.vars,
+        assigned: nextState.assigned,
+        envUnknown: nextState.varsUnknown,
+        cwd: nextState.cwd,
+        host: nextState.host,
+        via: nextState.via,
+        pos: invocation.pos,
+        end: invocation.end,
+        ...(step.stdin ? { stdin: step.stdin } : invocation.stdin && step.keepStdin ? { stdin: invocation.stdin } : {}),
+      };
+      emit(walker, next, nextState);
+    }
+  }
+}
+
+/** Builtins that change what later commands see: cd, export, unset, declare. */
+function applyBuiltinEffects(
+  name: string,
+  args: ExpandedWord[],
+  assignments: { name: string; value: string }[],
+  state: WalkState,
+  commandScope: WalkState,
+): void {
+  switch (name) {
+    case 'cd': {
+      const target = args.find((arg) => !arg.value.startsWith('-') || arg.value === '-');
+      const dir = target ? target.value : (commandScope.vars.HOME ?? state.home);
+      if (target?.dynamic || dir === '-' || state.cwd === '') return;
+      state.cwd = resolvePath(state.cwd, dir);
+      return;
+    }
+    case 'export':
+    case 'declare':
+    case 'typeset':
+    case 'local':
+    case 'readonly':
+      for (const { name: variable, value } of assignments) {
+        state.vars[variable] = value;
+        state.assigned[variable] = value;
+      }
+      return;
+    case 'unset':
+      for (const arg of args) {
+        if (arg.value.startsWith('-')) continue;
+        delete state.vars[arg.value];
+        delete state.assigned[arg.value];
+      }
+      return;
+  }
+}
+
+export function basename(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  const slash = trimmed.lastIndexOf('/');
+  return slash === -1 ? trimmed : trimmed.slice(slash + 1);
+}
+
+/** Join and normalise a POSIX path against a working directory (no filesystem access). */
+export function resolvePath(cwd: string, path: string): string {
+  const absolute = path.startsWith('/') ? path : `${cwd.replace(/\/+$/, '')}/${path}`;
+  const segments: string[] = [];
+  for (const segment of absolute.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return `/${segments.join('/')}`;
+}

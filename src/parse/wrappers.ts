@@ -1,0 +1,422 @@
+// Wrappers: commands whose job is to run another command or a script. Each one says what it
+// would run next, with what environment, on which host. Known bypasses of other guards go
+// through here: `sudo -u postgres rm`, `env -i rm`, `command rm`, `bash -c '…'`, `eval "…"`,
+// `xargs rm`, `find … -exec rm {} +`, `ssh db1 'rm …'`, `kubectl exec pod -- rm …`.
+
+import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
+import { scanOptions, hasFlag, optionValue, type OptionSpec } from './options.js';
+
+interface StepBase {
+  via: string;
+  env?: Record<string, string>;
+  assigned?: Record<string, string>;
+  host?: ExecutionHost;
+  envUnknown?: boolean;
+  cwd?: string;
+}
+
+export type UnwrapStep =
+  | (StepBase & { kind: 'command'; words: ExpandedWord[]; stdin?: StdinSource; keepStdin?: boolean })
+  | (StepBase & { kind: 'script'; text: string });
+
+type EnvFiles = Readonly<Record<string, Readonly<Record<string, string>>>>;
+type Unwrapper = (inv: Invocation, envFiles: EnvFiles) => UnwrapStep[];
+
+function command(via: string, words: ExpandedWord[], extra: Partial<StepBase> & { stdin?: StdinSource } = {}): UnwrapStep[] {
+  return words.length > 0 ? [{ kind: 'command', via, words, keepStdin: true, ...extra }] : [];
+}
+
+function script(via: string, text: string, extra: Partial<StepBase> = {}): UnwrapStep[] {
+  return [{ kind: 'script', via, text, ...extra }];
+}
+
+/** A wrapper whose options end at the first positional, which is the command to run. */
+function simpleWrapper(spec: OptionSpec): Unwrapper {
+  return (inv) => {
+    const scan = scanOptions(inv.args, { ...spec, stopAtPositional: true });
+    return command(inv.name, inv.args.slice(scan.rest));
+  };
+}
+
+/** Leading NAME=value words (sudo, env): they set the environment of the command. */
+function takeAssignments(inv: Invocation, words: ExpandedWord[]): { env: Record<string, string>; assigned: Record<string, string>; rest: ExpandedWord[] } {
+  const env = { ...inv.env };
+  const assigned = { ...inv.assigned };
+  let index = 0;
+  for (; index < words.length; index++) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[index]!.value);
+    if (!match) break;
+    env[match[1]!] = match[2]!;
+    assigned[match[1]!] = match[2]!;
+  }
+  return { env, assigned, rest: words.slice(index) };
+}
+
+const sudo: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, {
+    shortWithValue: 'ugCDhprtUTR',
+    longWithValue: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot'],
+    stopAtPositional: true,
+  });
+  // These modes list, validate or edit: they run no command.
+  if (hasFlag(scan, '-l', '--list', '-v', '--validate', '-V', '--version', '-e', '--edit', '-K', '--remove-timestamp')) return [];
+  const { env, assigned, rest } = takeAssignments(inv, inv.args.slice(scan.rest));
+  // sudo resets most of the environment, but a guard must not assume DATABASE_URL is gone:
+  // `sudo -E` and env_keep keep it. Keep everything (over-approximate, never under).
+  const user = optionValue(scan, '-u', '--user');
+  return command(user ? `sudo -u ${user}` : 'sudo', rest, { env, assigned });
+};
+
+const doas: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'uC', stopAtPositional: true });
+  return command('doas', inv.args.slice(scan.rest));
+};
+
+const envCommand: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, {
+    shortWithValue: 'uCS',
+    longWithValue: ['unset', 'chdir', 'split-string', 'default-signal', 'ignore-signal', 'block-signal'],
+    stopAtPositional: true,
+  });
+  let env: Record<string, string> = { ...inv.env };
+  let assigned: Record<string, string> = { ...inv.assigned };
+  // `env -i` / `env -` clears the environment: DATABASE_URL and friends are gone.
+  const clears = hasFlag(scan, '-i', '--ignore-environment') || inv.args[scan.rest - 1]?.value === '-';
+  if (clears) {
+    env = {};
+    assigned = {};
+  }
+  for (const option of scan.options) {
+    if ((option.flag === '-u' || option.flag === '--unset') && option.value) {
+      delete env[option.value];
+      delete assigned[option.value];
+    }
+  }
+  let words = inv.args.slice(scan.rest);
+  if (words[0]?.value === '-') words = words.slice(1);
+  const taken = takeAssignments({ ...inv, env, assigned }, words);
+  const cwdOption = optionValue(scan, '-C', '--chdir');
+  const extra = { env: taken.env, assigned: taken.assigned, ...(cwdOption ? { cwd: cwdOption } : {}) };
+  const split = optionValue(scan, '-S', '--split-string');
+  if (split !== undefined) {
+    return script('env -S', [split, ...taken.rest.map((w) => quoteForShell(w.value))].join(' '), extra);
+  }
+  return command(clears ? 'env -i' : 'env', taken.rest, extra);
+};
+
+const commandBuiltin: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { stopAtPositional: true });
+  // `command -v rm` only looks the name up.
+  if (hasFlag(scan, '-v', '-V')) return [];
+  return command('command', inv.args.slice(scan.rest));
+};
+
+const timeout: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'sk', longWithValue: ['signal', 'kill-after'], stopAtPositional: true });
+  return command('timeout', inv.args.slice(scan.rest + 1));
+};
+
+const xargs: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, {
+    shortWithValue: 'adEIiLlnPs',
+    longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
+    stopAtPositional: true,
+  });
+  const replace = optionValue(scan, '-I', '--replace', '-i');
+  let words = inv.args.slice(scan.rest);
+  if (words.length === 0) return [];
+  // xargs appends what it reads from standard input: unknown here.
+  const fromStdin: ExpandedWord = { ...words[0]!, value: '*', text: '(standard input)', dynamic: true, glob: true };
+  if (replace) words = words.map((w) => (w.value.includes(replace) ? { ...w, value: w.value.replaceAll(replace, '*'), dynamic: true } : w));
+  else words = [...words, fromStdin];
+  return command('xargs', words, { stdin: { kind: 'pipe' } });
+};
+
+const find: Unwrapper = (inv) => {
+  // Starting points come before the first expression word.
+  const roots: string[] = [];
+  let index = 0;
+  while (index < inv.args.length && /^-[HLP]$/.test(inv.args[index]!.value)) index++;
+  for (; index < inv.args.length; index++) {
+    const value = inv.args[index]!.value;
+    if (value.startsWith('-') || value === '(' || value === '!' || value === ')') break;
+    roots.push(value);
+  }
+  if (roots.length === 0) roots.push('.');
+  const steps: UnwrapStep[] = [];
+  for (; index < inv.args.length; index++) {
+    const action = inv.args[index]!.value;
+    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(action)) continue;
+    const words: ExpandedWord[] = [];
+    for (index++; index < inv.args.length; index++) {
+      const word = inv.args[index]!;
+      if (word.value === ';' || word.value === '+') break;
+      if (word.value.includes('{}')) {
+        // `{}` is each path find visits: something below each starting point.
+        for (const root of roots) {
+          const below = `${root.replace(/\/+$/, '')}/*`;
+          words.push({ ...word, value: word.value.replaceAll('{}', below), glob: true });
+        }
+      } else words.push(word);
+    }
+    steps.push(...command(`find ${action}`, words));
+  }
+  return steps;
+};
+
+/** sh/bash/zsh: `-c STRING` runs a script; with no script and a heredoc, stdin is the script. */
+const shell: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'oO', longWithValue: ['rcfile', 'init-file'], stopAtPositional: true });
+  const name = inv.name;
+  if (hasFlag(scan, '-c')) {
+    const text = inv.args[scan.rest];
+    return text ? script(`${name} -c`, text.value) : [];
+  }
+  if (scan.rest >= inv.args.length || hasFlag(scan, '-s')) {
+    if (inv.stdin?.text !== undefined) return script(`${name} <<stdin`, inv.stdin.text);
+  }
+  return [];
+};
+
+const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', inv.args.map((w) => w.value).join(' ')) : []);
+
+/** `su [-] [USER] -c STRING`, `su -l USER -c STRING`, `runuser -u USER -- CMD`. */
+const su: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'cgGsuw', longWithValue: ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment'] });
+  const text = optionValue(scan, '-c', '--command');
+  if (text !== undefined) return script(`${inv.name} -c`, text);
+  const dashDash = inv.args.findIndex((w) => w.value === '--');
+  if (inv.name === 'runuser' && dashDash !== -1) return command('runuser', inv.args.slice(dashDash + 1));
+  if (inv.name === 'runuser' && hasFlag(scan, '-u', '--user')) {
+    const first = scan.positionals[0];
+    return first === undefined ? [] : command('runuser', inv.args.slice(first));
+  }
+  return [];
+};
+
+const SSH_SPEC: OptionSpec = { shortWithValue: 'BbcDEeFIiJLlmOopQRSWw', stopAtPositional: true };
+
+function parseDestination(destination: string, loginName?: string): { host: string; user?: string } {
+  let rest = destination.replace(/^ssh:\/\//, '');
+  let user = loginName;
+  const at = rest.lastIndexOf('@');
+  if (at !== -1) {
+    user = rest.slice(0, at);
+    rest = rest.slice(at + 1);
+  }
+  const host = rest.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+  return user ? { host, user } : { host };
+}
+
+const ssh: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, SSH_SPEC);
+  const destination = inv.args[scan.rest];
+  if (!destination) return [];
+  const { host, user } = parseDestination(destination.value, optionValue(scan, '-l'));
+  const executionHost: ExecutionHost = user ? { kind: 'ssh', destination: host, user } : { kind: 'ssh', destination: host };
+  // The remote shell has its own environment: variables are unknown there, not empty.
+  // The remote working directory is unknown too (cwd '').
+  const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
+  const words = inv.args.slice(scan.rest + 1);
+  if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), remote);
+  if (inv.stdin?.text !== undefined) return script(`ssh ${host} <<stdin`, inv.stdin.text, remote);
+  return [];
+};
+
+const kubectl: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, {
+    shortWithValue: 'cnf',
+    longWithValue: ['context', 'namespace', 'container', 'kubeconfig', 'cluster', 'user', 'pod-running-timeout'],
+  });
+  const sub = scan.positionals.map((i) => inv.args[i]!.value);
+  if (sub[0] !== 'exec') return [];
+  const dashDash = inv.args.findIndex((w) => w.value === '--');
+  const target = sub[1] ?? '';
+  const context = optionValue(scan, '--context');
+  const words = dashDash !== -1 ? inv.args.slice(dashDash + 1) : inv.args.slice((scan.positionals[2] ?? inv.args.length));
+  const host: ExecutionHost = { kind: 'container', runtime: 'kubectl', name: target, ...(context ? { kubeContext: context } : {}) };
+  return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
+};
+
+const docker: Unwrapper = (inv) => {
+  let args = inv.args;
+  let via = 'docker';
+  if (inv.name === 'docker' && args[0]?.value === 'compose') {
+    args = args.slice(1);
+    via = 'docker compose';
+  }
+  const scan = scanOptions(args, { shortWithValue: 'euwH', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index', 'context', 'host'], stopAtPositional: true });
+  if (args[scan.rest]?.value !== 'exec') return [];
+  const after = args.slice(scan.rest + 1);
+  const inner = scanOptions(after, { shortWithValue: 'euw', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index'], stopAtPositional: true });
+  const container = after[inner.rest];
+  if (!container) return [];
+  const env: Record<string, string> = {};
+  for (const option of inner.options) {
+    const match = option.value && /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value);
+    if ((option.flag === '-e' || option.flag === '--env') && match) env[match[1]!] = match[2]!;
+  }
+  const host: ExecutionHost = { kind: 'container', runtime: 'docker', name: container.value };
+  return command(`${via} exec ${container.value}`, after.slice(inner.rest + 1), { host, env, assigned: { ...env }, envUnknown: true, cwd: '' });
+};
+
+/** `watch [-n N] CMD…` runs its arguments through `sh -c`. */
+const watch: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'nqd', longWithValue: ['interval', 'differences'], stopAtPositional: true });
+  const words = inv.args.slice(scan.rest);
+  return words.length > 0 ? script('watch', words.map((w) => w.value).join(' ')) : [];
+};
+
+/** `flock FILE CMD…` or `flock FILE -c STRING`. */
+const flock: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'wEc', longWithValue: ['timeout', 'conflict-exit-code', 'command'], stopAtPositional: true });
+  const text = optionValue(scan, '-c', '--command');
+  if (text !== undefined) return script('flock -c', text);
+  return command('flock', inv.args.slice(scan.rest + 1));
+};
+
+/** Runners that take a command after their own words: `bundle exec rspec`, `npx jest`, `dotenv -e .env.prod -- rails db:reset`. */
+function subcommandRunner(subcommands: readonly string[], spec: OptionSpec = {}): Unwrapper {
+  return (inv) => {
+    const first = inv.args[0]?.value;
+    if (first === undefined || !subcommands.includes(first)) return [];
+    const scan = scanOptions(inv.args.slice(1), { ...spec, stopAtPositional: true });
+    return command(`${inv.name} ${first}`, inv.args.slice(1 + scan.rest));
+  };
+}
+
+const npx: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'pc', longWithValue: ['package', 'call'], stopAtPositional: true });
+  const text = optionValue(scan, '-c', '--call');
+  if (text !== undefined) return script(`${inv.name} -c`, text);
+  return command(inv.name, inv.args.slice(scan.rest));
+};
+
+/** dotenv-cli: `dotenv -e FILE [-e FILE…] [-v K=V] -- CMD`. The files change what CMD sees. */
+const dotenvRunner: Unwrapper = (inv, envFiles) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'evcf', longWithValue: ['env-file'], stopAtPositional: true });
+  const env = { ...inv.env };
+  const assigned = { ...inv.assigned };
+  const files = scan.options.filter((o) => o.flag === '-e' || o.flag === '-f' || o.flag === '--env-file').map((o) => o.value ?? '');
+  for (const file of files.length > 0 ? files : ['.env']) {
+    const path = file.startsWith('/') ? file : `${inv.cwd.replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
+    const vars = envFiles[path];
+    if (!vars) continue;
+    for (const [key, value] of Object.entries(vars)) {
+      if (!(key in assigned)) {
+        env[key] = value;
+        assigned[key] = value;
+      }
+    }
+  }
+  for (const option of scan.options) {
+    const match = option.flag === '-v' && option.value ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value) : null;
+    if (match) {
+      env[match[1]!] = match[2]!;
+      assigned[match[1]!] = match[2]!;
+    }
+  }
+  return command(`dotenv ${files.join(' ')}`.trim(), inv.args.slice(scan.rest), { env, assigned });
+};
+
+/** `aws-vault exec PROFILE -- CMD`: the profile becomes AWS_PROFILE for the command. */
+const awsVault: Unwrapper = (inv) => {
+  if (inv.args[0]?.value !== 'exec') return [];
+  const rest = inv.args.slice(1);
+  const scan = scanOptions(rest, { shortWithValue: 'd', longWithValue: ['duration', 'region', 'mfa-token'], stopAtPositional: true });
+  const profile = rest[scan.rest]?.value;
+  let words = rest.slice(scan.rest + 1);
+  if (words[0]?.value === '--') words = words.slice(1);
+  const env = { ...inv.env, ...(profile ? { AWS_PROFILE: profile } : {}) };
+  return command(`aws-vault exec ${profile ?? ''}`.trim(), words, { env, assigned: { ...inv.assigned, ...(profile ? { AWS_PROFILE: profile } : {}) } });
+};
+
+function afterDashDash(via: string): Unwrapper {
+  return (inv) => {
+    const index = inv.args.findIndex((w) => w.value === '--');
+    if (index === -1) {
+      const scan = scanOptions(inv.args.slice(1), { stopAtPositional: true });
+      return inv.args[0]?.value === 'run' ? command(via, inv.args.slice(1 + scan.rest)) : [];
+    }
+    return command(via, inv.args.slice(index + 1));
+  };
+}
+
+const WRAPPERS: Record<string, Unwrapper> = {
+  sudo,
+  doas,
+  env: envCommand,
+  command: commandBuiltin,
+  builtin: simpleWrapper({}),
+  exec: simpleWrapper({ shortWithValue: 'a' }),
+  nohup: simpleWrapper({}),
+  setsid: simpleWrapper({}),
+  nice: simpleWrapper({ shortWithValue: 'n', longWithValue: ['adjustment'] }),
+  ionice: simpleWrapper({ shortWithValue: 'cnp', longWithValue: ['class', 'classdata', 'pid'] }),
+  stdbuf: simpleWrapper({ shortWithValue: 'ioe', longWithValue: ['input', 'output', 'error'] }),
+  time: simpleWrapper({ shortWithValue: 'fo', longWithValue: ['format', 'output'] }),
+  chronic: simpleWrapper({}),
+  unbuffer: simpleWrapper({}),
+  caffeinate: simpleWrapper({ shortWithValue: 'tw' }),
+  sshpass: simpleWrapper({ shortWithValue: 'pfdP' }),
+  strace: simpleWrapper({ shortWithValue: 'eoOpPsSuUX' }),
+  timeout,
+  xargs,
+  find,
+  sh: shell,
+  bash: shell,
+  zsh: shell,
+  dash: shell,
+  ksh: shell,
+  mksh: shell,
+  ash: shell,
+  eval: evalBuiltin,
+  su,
+  runuser: su,
+  ssh,
+  kubectl,
+  oc: kubectl,
+  docker,
+  'docker-compose': (inv, envFiles) =>
+    inv.args.length > 0 ? docker({ ...inv, name: 'docker', args: [{ ...inv.args[0]!, value: 'compose' }, ...inv.args] }, envFiles) : [],
+  podman: docker,
+  watch,
+  flock,
+  bundle: subcommandRunner(['exec']),
+  be: simpleWrapper({}),
+  npx,
+  bunx: npx,
+  pnpx: npx,
+  pnpm: subcommandRunner(['exec', 'dlx']),
+  npm: subcommandRunner(['exec', 'x']),
+  yarn: subcommandRunner(['exec', 'dlx']),
+  poetry: subcommandRunner(['run']),
+  pipenv: subcommandRunner(['run']),
+  uv: subcommandRunner(['run'], { longWithValue: ['with', 'python', 'package', 'env-file'] }),
+  pdm: subcommandRunner(['run']),
+  hatch: subcommandRunner(['run']),
+  foreman: subcommandRunner(['run'], { shortWithValue: 'efd', longWithValue: ['env', 'procfile', 'root'] }),
+  direnv: (inv) => (inv.args[0]?.value === 'exec' ? command('direnv exec', inv.args.slice(2)) : []),
+  dotenv: dotenvRunner,
+  'aws-vault': awsVault,
+  doppler: afterDashDash('doppler run'),
+  op: afterDashDash('op run'),
+  dotenvx: afterDashDash('dotenvx run'),
+  chamber: (inv) => {
+    const index = inv.args.findIndex((w) => w.value === '--');
+    return inv.args[0]?.value === 'exec' && index !== -1 ? command('chamber exec', inv.args.slice(index + 1)) : [];
+  },
+};
+
+export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles): UnwrapStep[] {
+  if (!inv.name || !Object.hasOwn(WRAPPERS, inv.name)) return [];
+  return WRAPPERS[inv.name]!(inv, envFiles);
+}
+
+export function isWrapper(name: string): boolean {
+  return Object.hasOwn(WRAPPERS, name);
+}
+
+function quoteForShell(value: string): string {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}

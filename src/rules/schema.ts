@@ -1,0 +1,246 @@
+// A rule is data (rules/<domain>/<name>.yaml, id = path): what it matches, how severe it is in
+// each environment, the incident it comes from, message/why/fix, and its own must-flag and
+// must-pass examples. This validator is pure and returns every error as `path: message`.
+
+import { SEVERITIES, type Environment, type Severity, type TargetKind } from '../types.js';
+import { validateSeverityMap, type SeverityMap } from '../config/schema.js';
+import { PATH_CLASSES, type PathClass } from '../targets/paths.js';
+
+export const INCIDENTS = ['travis-2018', 'gitlab-2017', 'atlassian-2022', 'github-2018', 'general'] as const;
+export type Incident = (typeof INCIDENTS)[number];
+
+const TARGET_KINDS: readonly TargetKind[] = ['database', 'app', 'host', 'kube', 'cloud', 'workspace'];
+
+export const SQL_KINDS = [
+  'drop-database', 'drop-schema', 'drop-table', 'drop-other', 'truncate', 'delete', 'update',
+  'alter-table-drop-column', 'alter-table-alter-type', 'alter-table-other', 'replication',
+  'transaction', 'select', 'insert', 'create', 'grant', 'set', 'other',
+  // mongosh operations
+  'mongo-drop-database', 'mongo-drop-collection', 'mongo-delete-all', 'mongo-update-all',
+] as const;
+export const SQL_WHERE = ['none', 'always-true', 'present', 'not-applicable'] as const;
+
+export interface RuleMatch {
+  /** Command basenames after unwrapping; `*` for any command. */
+  commands: string[];
+  exceptCommands: string[];
+  /** Alternatives for the leading positional words (globs, case-insensitive), e.g. [[s3, rm]]. */
+  subcommands: string[][];
+  /** Options whose next word is their value, so it is not taken for a positional. */
+  optionsWithValues: string[];
+  flags: { any: string[]; all: string[]; none: string[] };
+  /** Globs over single argument words (case-insensitive). */
+  args: { any: string[]; none: string[] };
+  paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | `prefix:${string}` };
+  sql?: { kinds: string[]; where: string[] };
+  /** Targets whose environment sets the severity. */
+  targets: TargetKind[];
+}
+
+export interface RuleExample {
+  line?: string;
+  sql?: string;
+  url?: string;
+  env: Record<string, string>;
+  hostname?: string;
+  cwd?: string;
+  kubeContext?: string;
+  /** Expected severity of this rule's finding (flag examples). */
+  severity?: Severity;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  incident: Incident;
+  severity: SeverityMap;
+  match: RuleMatch;
+  message: string;
+  why: string;
+  fix: string;
+  references: string[];
+  examples: { flag: RuleExample[]; pass: RuleExample[] };
+  /** The file the rule came from. */
+  file: string;
+}
+
+type Json = unknown;
+const isObject = (value: Json): value is Record<string, Json> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function strings(value: Json, path: string, errors: string[], { required = false } = {}): string[] {
+  if (value === undefined && !required) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+    errors.push(`${path}: must be a list of strings`);
+    return [];
+  }
+  return value.map(String);
+}
+
+function text(value: Json, path: string, errors: string[]): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    errors.push(`${path}: is required and must be non-empty text`);
+    return '';
+  }
+  return value.trim();
+}
+
+function checkKeys(value: Record<string, Json>, allowed: readonly string[], path: string, errors: string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) errors.push(`${path}${path ? '.' : ''}${key}: unknown key (expected one of ${allowed.join(', ')})`);
+  }
+}
+
+function validateExample(value: Json, path: string, errors: string[]): RuleExample | undefined {
+  if (typeof value === 'string') return { line: value, env: {} };
+  if (!isObject(value)) {
+    errors.push(`${path}: must be a command line or { line, env, hostname, cwd, kube-context, severity }`);
+    return undefined;
+  }
+  checkKeys(value, ['line', 'sql', 'url', 'env', 'hostname', 'cwd', 'kube-context', 'severity', 'note'], path, errors);
+  if (typeof value.line !== 'string' && typeof value.sql !== 'string') {
+    errors.push(`${path}: needs line (a shell line) or sql`);
+    return undefined;
+  }
+  const env: Record<string, string> = {};
+  if (value.env !== undefined) {
+    if (!isObject(value.env)) errors.push(`${path}.env: must be a map of variable to value`);
+    else for (const [key, item] of Object.entries(value.env)) env[key] = String(item);
+  }
+  if (value.severity !== undefined && !SEVERITIES.includes(value.severity as Severity)) {
+    errors.push(`${path}.severity: must be one of ${SEVERITIES.join(', ')}`);
+  }
+  return {
+    env,
+    ...(typeof value.line === 'string' ? { line: value.line } : {}),
+    ...(typeof value.sql === 'string' ? { sql: value.sql } : {}),
+    ...(typeof value.url === 'string' ? { url: value.url } : {}),
+    ...(typeof value.hostname === 'string' ? { hostname: value.hostname } : {}),
+    ...(typeof value.cwd === 'string' ? { cwd: value.cwd } : {}),
+    ...(typeof value['kube-context'] === 'string' ? { kubeContext: value['kube-context'] } : {}),
+    ...(typeof value.severity === 'string' ? { severity: value.severity as Severity } : {}),
+  };
+}
+
+function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
+  const match: RuleMatch = {
+    commands: [],
+    exceptCommands: [],
+    subcommands: [],
+    optionsWithValues: [],
+    flags: { any: [], all: [], none: [] },
+    args: { any: [], none: [] },
+    targets: [],
+  };
+  if (!isObject(value)) {
+    errors.push(`${path}: is required: a map with commands, targets, and optional subcommands, flags, args, paths, sql`);
+    return match;
+  }
+  checkKeys(value, ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'paths', 'sql', 'targets'], path, errors);
+  match.commands = strings(value.commands, `${path}.commands`, errors, { required: true });
+  if (match.commands.length === 0 && value.commands !== undefined) errors.push(`${path}.commands: must name at least one command (or "*")`);
+  match.exceptCommands = strings(value['except-commands'], `${path}.except-commands`, errors);
+  if (value.subcommands !== undefined) {
+    if (!Array.isArray(value.subcommands)) errors.push(`${path}.subcommands: must be a list of word lists, e.g. [[s3, rm], [s3, rb]]`);
+    else match.subcommands = value.subcommands.map((item, i) => (typeof item === 'string' ? [item] : strings(item, `${path}.subcommands[${i}]`, errors)));
+  }
+  match.optionsWithValues = strings(value['options-with-values'], `${path}.options-with-values`, errors);
+  if (value.flags !== undefined) {
+    if (!isObject(value.flags)) errors.push(`${path}.flags: must be a map with any, all, none`);
+    else {
+      checkKeys(value.flags, ['any', 'all', 'none'], `${path}.flags`, errors);
+      match.flags = {
+        any: strings(value.flags.any, `${path}.flags.any`, errors),
+        all: strings(value.flags.all, `${path}.flags.all`, errors),
+        none: strings(value.flags.none, `${path}.flags.none`, errors),
+      };
+      for (const flag of [...match.flags.any, ...match.flags.all, ...match.flags.none]) {
+        if (!flag.startsWith('-')) errors.push(`${path}.flags: "${flag}" must start with - or --`);
+      }
+    }
+  }
+  if (value.args !== undefined) {
+    if (!isObject(value.args)) errors.push(`${path}.args: must be a map with any, none`);
+    else {
+      checkKeys(value.args, ['any', 'none'], `${path}.args`, errors);
+      match.args = { any: strings(value.args.any, `${path}.args.any`, errors), none: strings(value.args.none, `${path}.args.none`, errors) };
+    }
+  }
+  if (value.paths !== undefined) {
+    if (!isObject(value.paths)) errors.push(`${path}.paths: must be a map with classes and from`);
+    else {
+      checkKeys(value.paths, ['classes', 'from'], `${path}.paths`, errors);
+      const classes = strings(value.paths.classes, `${path}.paths.classes`, errors, { required: true });
+      for (const item of classes) if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
+      const from = value.paths.from ?? 'positionals';
+      if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from.startsWith('prefix:'))) {
+        errors.push(`${path}.paths.from: must be positionals, after-first or prefix:<text> (e.g. prefix:of=)`);
+      }
+      match.paths = { classes: classes as PathClass[], from: from as NonNullable<RuleMatch['paths']>['from'] };
+    }
+  }
+  if (value.sql !== undefined) {
+    if (!isObject(value.sql)) errors.push(`${path}.sql: must be a map with kinds and where`);
+    else {
+      checkKeys(value.sql, ['kinds', 'where'], `${path}.sql`, errors);
+      const kinds = strings(value.sql.kinds, `${path}.sql.kinds`, errors, { required: true });
+      for (const kind of kinds) if (!(SQL_KINDS as readonly string[]).includes(kind)) errors.push(`${path}.sql.kinds: "${kind}" is not one of ${SQL_KINDS.join(', ')}`);
+      const where = strings(value.sql.where, `${path}.sql.where`, errors);
+      for (const item of where) if (!(SQL_WHERE as readonly string[]).includes(item)) errors.push(`${path}.sql.where: "${item}" is not one of ${SQL_WHERE.join(', ')}`);
+      match.sql = { kinds, where };
+    }
+  }
+  match.targets = strings(value.targets, `${path}.targets`, errors, { required: true }) as TargetKind[];
+  for (const kind of match.targets) if (!TARGET_KINDS.includes(kind)) errors.push(`${path}.targets: "${kind}" is not one of ${TARGET_KINDS.join(', ')}`);
+  if (value.targets !== undefined && match.targets.length === 0) errors.push(`${path}.targets: name at least one target kind (${TARGET_KINDS.join(', ')})`);
+  return match;
+}
+
+/** Placeholders a message may use; an unknown one is an error, so no message prints `{typo}`. */
+export const MESSAGE_PLACEHOLDERS = ['command', 'target', 'environment', 'evidence', 'path', 'detail', 'source', 'statement', 'via'] as const;
+
+export function validateRule(raw: Json, id: string, file: string): { rule?: Rule; errors: string[] } {
+  const errors: string[] = [];
+  if (!isObject(raw)) return { errors: ['(top level): a rule file must be a map with id, title, incident, severity, match, message, why, fix, examples'] };
+  checkKeys(raw, ['id', 'title', 'incident', 'severity', 'match', 'message', 'why', 'fix', 'references', 'examples'], '', errors);
+  if (raw.id !== undefined && raw.id !== id) errors.push(`id: "${String(raw.id)}" must equal the file's path "${id}" (or be left out)`);
+  const title = text(raw.title, 'title', errors);
+  const incident = text(raw.incident, 'incident', errors);
+  if (incident && !(INCIDENTS as readonly string[]).includes(incident)) errors.push(`incident: "${incident}" is not one of ${INCIDENTS.join(', ')}`);
+  const severity = raw.severity === undefined ? (errors.push('severity: is required, e.g. { production: block, unknown-remote: confirm, default: allow }'), {}) : validateSeverityMap(raw.severity, 'severity', errors);
+  const match = validateMatch(raw.match, 'match', errors);
+  const message = text(raw.message, 'message', errors);
+  for (const placeholder of message.matchAll(/\{([^}]*)\}/g)) {
+    if (!(MESSAGE_PLACEHOLDERS as readonly string[]).includes(placeholder[1]!)) {
+      errors.push(`message: unknown placeholder {${placeholder[1]}} (expected one of ${MESSAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`);
+    }
+  }
+  const why = text(raw.why, 'why', errors);
+  const fix = text(raw.fix, 'fix', errors);
+  const references = strings(raw.references, 'references', errors);
+  const examples: Rule['examples'] = { flag: [], pass: [] };
+  if (!isObject(raw.examples)) errors.push('examples: is required: { flag: [...], pass: [...] } with at least one of each');
+  else {
+    checkKeys(raw.examples, ['flag', 'pass'], 'examples', errors);
+    for (const kind of ['flag', 'pass'] as const) {
+      const list = raw.examples[kind];
+      if (!Array.isArray(list) || list.length === 0) {
+        errors.push(`examples.${kind}: needs at least one example (a rule without must-${kind} examples is not tested)`);
+        continue;
+      }
+      list.forEach((item, index) => {
+        const example = validateExample(item, `examples.${kind}[${index}]`, errors);
+        if (example) examples[kind].push(example);
+      });
+    }
+  }
+  if (errors.length > 0) return { errors };
+  return {
+    rule: { id, title, incident: incident as Incident, severity, match, message, why, fix, references, examples, file },
+    errors,
+  };
+}
+
+/** The severity a rule gives a target in an environment (config overrides already merged). */
+export function severityFor(severity: SeverityMap, environment: Environment): Severity {
+  return severity[environment] ?? severity.default ?? 'allow';
+}

@@ -1,0 +1,364 @@
+// What an invocation would touch: databases (from client arguments, URLs, DATABASE_URL and
+// friends, PG*/MYSQL_* variables, .env files the app would load), framework environments
+// (RAILS_ENV…), the host it runs on, a Kubernetes context, cloud resources, a Terraform
+// workspace. Pure: the invocation and facts gathered at the edge in, targets out.
+
+import type { Invocation, Target, TargetKind } from '../types.js';
+import { parseConnectionString } from '../parse/connection.js';
+import { scanOptions, optionValue, type OptionSpec } from '../parse/options.js';
+
+/** Facts gathered at the edge (files, OS) that target resolution needs. */
+export interface TargetFacts {
+  hostname: string;
+  /** kubeconfig's current-context, when a kube command is present. */
+  kubeCurrentContext?: string;
+  /** Parsed `.env*` files by absolute path. */
+  envFiles: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `.terraform/environment` of the working directory, when a terraform command is present. */
+  terraformWorkspace?: string;
+}
+
+export const APP_ENVIRONMENT_VARIABLES = [
+  'RAILS_ENV',
+  'RACK_ENV',
+  'APP_ENV',
+  'NODE_ENV',
+  'MIX_ENV',
+  'FLASK_ENV',
+  'DJANGO_ENV',
+  'ASPNETCORE_ENVIRONMENT',
+  'SPRING_PROFILES_ACTIVE',
+  'DEPLOY_ENV',
+  'ENVIRONMENT',
+  'STAGE',
+] as const;
+
+const POSTGRES_CLIENTS = new Set(['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'dropdb', 'createdb', 'vacuumdb', 'reindexdb', 'clusterdb', 'pgbench', 'pg_isready', 'pg_basebackup']);
+const MYSQL_CLIENTS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump']);
+const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
+const MONGO_CLIENTS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore']);
+const KUBE_CLIENTS = new Set(['kubectl', 'oc', 'helm', 'helmfile', 'k9s', 'kustomize', 'argocd']);
+
+export function isDatabaseClient(name: string): boolean {
+  return POSTGRES_CLIENTS.has(name) || MYSQL_CLIENTS.has(name) || REDIS_CLIENTS.has(name) || MONGO_CLIENTS.has(name);
+}
+
+export function isKubeClient(name: string): boolean {
+  return KUBE_CLIENTS.has(name);
+}
+
+export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetFacts): Target[] {
+  switch (kind) {
+    case 'database':
+      return isDatabaseClient(inv.name) ? clientDatabaseTargets(inv) : environmentDatabaseTargets(appEnvironment(inv, facts));
+    case 'app':
+      return appTargets(inv, facts);
+    case 'host':
+      return [hostTarget(inv, facts)];
+    case 'kube':
+      return kubeTargets(inv, facts);
+    case 'cloud':
+      return cloudTargets(inv);
+    case 'workspace':
+      return workspaceTargets(inv, facts);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Databases named by environment variables (what an app or test suite would connect to).
+
+const DATABASE_URL_VARIABLE = /^(?:[A-Z0-9_]*_)?(DATABASE_URL|DB_URL|DATABASE_URI|REDIS_URL|REDIS_TLS_URL|MONGO_URL|MONGO_URI|MONGODB_URL|MONGODB_URI)$/;
+
+/** The environment an app command sees: its env over the `.env` files it would load (dotenv never overrides). */
+export function appEnvironment(inv: Invocation, facts: TargetFacts): { vars: Record<string, string>; origin: Record<string, string> } {
+  const vars: Record<string, string> = {};
+  const origin: Record<string, string> = {};
+  if (inv.host.kind === 'local' && inv.cwd) {
+    const mode = inv.env.RAILS_ENV ?? inv.env.NODE_ENV ?? inv.env.APP_ENV ?? inv.env.RACK_ENV;
+    // dotenv-flow / dotenv-rails precedence: .env.{mode}.local, .env.local, .env.{mode}, .env.
+    const names = [...(mode ? [`.env.${mode}.local`] : []), '.env.local', ...(mode ? [`.env.${mode}`] : []), '.env'];
+    for (const name of names) {
+      const file = facts.envFiles[`${inv.cwd.replace(/\/+$/, '')}/${name}`];
+      if (!file) continue;
+      for (const [key, value] of Object.entries(file)) {
+        if (!(key in vars)) {
+          vars[key] = value;
+          origin[key] = name;
+        }
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(inv.env)) {
+    vars[key] = value;
+    origin[key] = key in inv.assigned ? 'inline assignment' : 'environment';
+  }
+  return { vars, origin };
+}
+
+export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }): Target[] {
+  const { vars, origin } = environment;
+  const targets: Target[] = [];
+  for (const [key, value] of Object.entries(vars)) {
+    if (!DATABASE_URL_VARIABLE.test(key) || value.trim() === '') continue;
+    const connection = parseConnectionString(value);
+    if (!connection) continue;
+    targets.push(databaseTarget(connection, describeSource(key, origin[key])));
+  }
+  const pg = postgresFromEnvironment(vars);
+  if (pg && (vars.PGHOST || vars.PGDATABASE || vars.PGSERVICE)) targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
+  if (vars.MYSQL_HOST) {
+    targets.push({
+      kind: 'database',
+      engine: 'mysql',
+      source: describeSource('MYSQL_HOST', origin.MYSQL_HOST),
+      host: vars.MYSQL_HOST,
+      ...(vars.MYSQL_DATABASE ? { database: vars.MYSQL_DATABASE } : {}),
+      name: vars.MYSQL_DATABASE ?? vars.MYSQL_HOST,
+    });
+  }
+  return dedupe(targets);
+}
+
+function describeSource(variable: string, origin: string | undefined): string {
+  return origin && origin !== 'environment' ? `${variable} (${origin})` : variable;
+}
+
+function databaseTarget(connection: NonNullable<ReturnType<typeof parseConnectionString>>, source: string): Target {
+  return {
+    kind: 'database',
+    source,
+    engine: connection.engine,
+    name: connection.database ?? connection.host ?? 'localhost',
+    url: connection.url,
+    secretUrl: connection.secretUrl,
+    ...(connection.host ? { host: connection.host } : {}),
+    ...(connection.port ? { port: connection.port } : {}),
+    ...(connection.database ? { database: connection.database } : {}),
+    ...(connection.socket ? { socket: true } : {}),
+  };
+}
+
+function postgresFromEnvironment(vars: Record<string, string>): Target | undefined {
+  const host = vars.PGHOST || undefined;
+  const database = vars.PGDATABASE || vars.PGUSER || undefined;
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source: 'PGHOST/PGDATABASE',
+    name: database ?? host ?? 'localhost',
+    ...(host ? { host } : {}),
+    ...(vars.PGPORT ? { port: Number(vars.PGPORT) } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+  };
+}
+
+function dedupe(targets: Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((target) => {
+    const key = `${target.kind}|${target.engine}|${target.host}|${target.port}|${target.database}|${target.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Databases named by a client's own arguments.
+
+const PG_SPEC: OptionSpec = {
+  shortWithValue: 'hpdUcfFvoLPTjnNtSaIEeC',
+  longWithValue: ['host', 'port', 'dbname', 'username', 'command', 'file', 'set', 'variable', 'output', 'log-file', 'pset', 'table-attr', 'field-separator', 'record-separator', 'format', 'jobs', 'schema', 'table', 'exclude-table', 'exclude-schema', 'maintenance-db', 'role', 'section', 'superuser', 'use-list', 'index', 'encoding', 'lc-collate', 'lc-ctype', 'locale', 'template', 'tablespace', 'owner', 'strategy', 'icu-locale'],
+};
+
+function clientDatabaseTargets(inv: Invocation): Target[] {
+  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv)];
+  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv)];
+  if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
+  return [mongoClientTarget(inv)];
+}
+
+function postgresClientTarget(inv: Invocation): Target {
+  const scan = scanOptions(inv.args, PG_SPEC);
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
+  // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
+  const dbWord = dbOption ?? positionals[0];
+  const connection = dbWord ? parseConnectionString(dbWord) : undefined;
+  if (connection) return databaseTarget(connection, `${inv.name} argument`);
+  const fromEnv = postgresFromEnvironment(inv.env)!;
+  const host = optionValue(scan, '-h', '--host') ?? fromEnv.host;
+  const port = optionValue(scan, '-p', '--port');
+  const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
+  const database = acting ?? fromEnv.database ?? optionValue(scan, '-U', '--username');
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source: dbWord || host ? `${inv.name} arguments` : 'PGHOST/PGDATABASE',
+    name: database ?? host ?? 'localhost',
+    ...(host ? { host } : {}),
+    ...(port ? { port: Number(port) } : fromEnv.port ? { port: fromEnv.port } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+  };
+}
+
+function mysqlClientTarget(inv: Invocation): Target {
+  const scan = scanOptions(inv.args, { shortWithValue: 'hPuDeS', longWithValue: ['host', 'port', 'user', 'database', 'execute', 'socket', 'defaults-file'] });
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
+  const database = optionValue(scan, '-D', '--database') ?? positionals[0] ?? inv.env.MYSQL_DATABASE;
+  const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
+  return {
+    kind: 'database',
+    engine: 'mysql',
+    source: host ? `${inv.name} arguments` : 'default (local socket)',
+    name: database ?? host ?? 'localhost',
+    ...(host ? { host } : { socket: true }),
+    ...(port ? { port: Number(port) } : {}),
+    ...(database ? { database } : {}),
+  };
+}
+
+function redisClientTarget(inv: Invocation): Target {
+  const scan = scanOptions(inv.args, { shortWithValue: 'hpsanu', longWithValue: ['user', 'pass', 'tls', 'cacert', 'sni'] });
+  const uri = optionValue(scan, '-u');
+  // redis-cli reads no REDIS_URL: without -u/-h it talks to localhost:6379.
+  const connection = uri ? parseConnectionString(uri) : undefined;
+  if (connection) return databaseTarget(connection, `${inv.name} -u`);
+  const host = optionValue(scan, '-h');
+  const socket = optionValue(scan, '-s');
+  const port = optionValue(scan, '-p');
+  return {
+    kind: 'database',
+    engine: 'redis',
+    source: host ? `${inv.name} -h` : 'default (localhost:6379)',
+    name: host ?? 'localhost',
+    host: host ?? 'localhost',
+    ...(port ? { port: Number(port) } : {}),
+    ...(socket ? { socket: true } : {}),
+  };
+}
+
+function mongoClientTarget(inv: Invocation): Target {
+  const scan = scanOptions(inv.args, { longWithValue: ['host', 'port', 'eval', 'username', 'password', 'authenticationDatabase', 'file', 'db', 'uri'] });
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const uri = optionValue(scan, '--uri') ?? positionals.find((p) => /^mongodb(\+srv)?:/.test(p));
+  const connection = uri ? parseConnectionString(uri) : undefined;
+  if (connection) return databaseTarget(connection, `${inv.name} argument`);
+  const host = optionValue(scan, '--host') ?? positionals.find((p) => !p.endsWith('.js'))?.split('/')[0];
+  return {
+    kind: 'database',
+    engine: 'mongodb',
+    source: host ? `${inv.name} arguments` : 'default (localhost:27017)',
+    name: host ?? 'localhost',
+    host: host ?? 'localhost',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Framework environments: RAILS_ENV=production says where an app points even without a URL.
+
+function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  const { vars, origin } = appEnvironment(inv, facts);
+  const targets: Target[] = [];
+  for (const variable of APP_ENVIRONMENT_VARIABLES) {
+    const value = vars[variable];
+    if (!value) continue;
+    targets.push({ kind: 'app', source: describeSource(variable, origin[variable]), name: value, value });
+  }
+  // `rails db:reset -e production` / `rake … RAILS_ENV=production`.
+  if (['rails', 'rake'].includes(inv.name)) {
+    const scan = scanOptions(inv.args, { shortWithValue: 'e', longWithValue: ['environment'] });
+    const flag = optionValue(scan, '-e', '--environment');
+    if (flag) targets.push({ kind: 'app', source: `${inv.name} --environment`, name: flag, value: flag });
+    for (const arg of inv.args) {
+      const match = /^(RAILS_ENV|RACK_ENV)=(.+)$/.exec(arg.value);
+      if (match) targets.push({ kind: 'app', source: `${inv.name} argument ${match[1]}`, name: match[2]!, value: match[2]! });
+    }
+  }
+  return targets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosts, Kubernetes, cloud, Terraform.
+
+function hostTarget(inv: Invocation, facts: TargetFacts): Target {
+  switch (inv.host.kind) {
+    case 'local':
+      return { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+    case 'ssh':
+      return { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination };
+    case 'container':
+      return { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
+  }
+}
+
+function kubeTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  if (inv.host.kind === 'container' && inv.host.runtime === 'kubectl' && inv.host.kubeContext) {
+    return [{ kind: 'kube', source: '--context', name: inv.host.kubeContext }];
+  }
+  if (!KUBE_CLIENTS.has(inv.name)) return [];
+  const scan = scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] });
+  const flag = optionValue(scan, '--context', '--kube-context');
+  if (flag) return [{ kind: 'kube', source: `--${inv.name === 'helm' ? 'kube-context' : 'context'}`, name: flag }];
+  const current = facts.kubeCurrentContext;
+  return current ? [{ kind: 'kube', source: 'kubeconfig current-context', name: current }] : [];
+}
+
+const AWS_RESOURCE_OPTIONS = ['db-instance-identifier', 'db-cluster-identifier', 'function-name', 'table-name', 'bucket', 'stack-name', 'cluster', 'cache-cluster-id', 'replication-group-id', 'domain-name', 'file-system-id', 'volume-id', 'instance-ids', 'key-id', 'secret-id'];
+
+function cloudTargets(inv: Invocation): Target[] {
+  const targets: Target[] = [];
+  if (inv.name === 'aws') {
+    const scan = scanOptions(inv.args, { longWithValue: ['profile', 'region', 'output', 'endpoint-url', ...AWS_RESOURCE_OPTIONS] });
+    for (const option of scan.options) {
+      const name = option.flag.slice(2);
+      if (AWS_RESOURCE_OPTIONS.includes(name) && option.value) targets.push({ kind: 'cloud', engine: 'aws', source: `--${name}`, name: option.value });
+    }
+    for (const index of scan.positionals) {
+      const bucket = /^s3:\/\/([^/]+)/.exec(inv.args[index]!.value)?.[1];
+      if (bucket) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
+    }
+    const profile = optionValue(scan, '--profile') ?? inv.env.AWS_PROFILE ?? inv.env.AWS_DEFAULT_PROFILE;
+    if (profile) targets.push({ kind: 'cloud', engine: 'aws', source: optionValue(scan, '--profile') ? '--profile' : 'AWS_PROFILE', name: profile });
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'aws', source: 'default AWS account', name: 'default' });
+  } else if (inv.name === 'gcloud') {
+    const scan = scanOptions(inv.args, { longWithValue: ['project', 'region', 'zone', 'format', 'account', 'configuration', 'instance'] });
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset' || p === 'restore-backup' || p === 'patch');
+    if (verb !== -1) for (const name of positionals.slice(verb + 1)) targets.push({ kind: 'cloud', engine: 'gcp', source: 'resource', name });
+    const project = optionValue(scan, '--project') ?? inv.env.CLOUDSDK_CORE_PROJECT ?? inv.env.GOOGLE_CLOUD_PROJECT;
+    if (project) targets.push({ kind: 'cloud', engine: 'gcp', source: optionValue(scan, '--project') ? '--project' : 'CLOUDSDK_CORE_PROJECT', name: project });
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'gcp', source: 'default project', name: 'default' });
+  } else if (inv.name === 'heroku') {
+    const scan = scanOptions(inv.args, { shortWithValue: 'ar', longWithValue: ['app', 'remote', 'confirm'] });
+    const app = optionValue(scan, '-a', '--app') ?? inv.env.HEROKU_APP;
+    targets.push(app ? { kind: 'cloud', engine: 'heroku', source: '--app', name: app } : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' });
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const addon = positionals.slice(1).find((p) => /^[A-Z_]*DATABASE(_URL)?$|^postgresql-/.test(p));
+    if (addon) targets.push({ kind: 'cloud', engine: 'heroku', source: 'database add-on', name: addon });
+  } else if (inv.name === 'az') {
+    const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
+    for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
+      const value = optionValue(scan, flag);
+      if (value) targets.push({ kind: 'cloud', engine: 'azure', source: flag, name: value });
+    }
+  }
+  return targets;
+}
+
+function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  if (!['terraform', 'tofu', 'terragrunt'].includes(inv.name)) return [];
+  const targets: Target[] = [];
+  const scan = scanOptions(inv.args, { singleDashWithValue: ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config'] });
+  const workspace = inv.env.TF_WORKSPACE ?? facts.terraformWorkspace;
+  if (workspace) targets.push({ kind: 'workspace', source: inv.env.TF_WORKSPACE ? 'TF_WORKSPACE' : '.terraform/environment', name: workspace });
+  for (const option of scan.options) {
+    if ((option.flag === '-var-file' || option.flag === '-chdir' || option.flag === '-backend-config') && option.value) {
+      targets.push({ kind: 'workspace', source: option.flag, name: option.value });
+    }
+  }
+  if (inv.cwd) targets.push({ kind: 'workspace', source: 'working directory', name: inv.cwd });
+  return targets;
+}
