@@ -1,0 +1,115 @@
+// The command-line contract (DESIGN.md). Commands load lazily: `check -c` pays only for the
+// parser and the rules it needs, not for prompts, pg or the SQL parser.
+
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, ProdguardError, UsageError } from './errors.js';
+import { redact } from './util/redact.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function commonOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'use this config file instead of .prodguard.yml found upward')
+    .option('--no-probe', 'never open a network connection to ask a database what it is')
+    .option('--override <rule=target>', 'deliberately allow one finding, naming its rule and target (repeatable)', collect, []);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('prodguard')
+    .description('Stops the commands that destroyed production data in real incidents.')
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // Usage errors are one line: what is wrong, and where to look.
+      outputError: (text, write) => write(`prodguard: ${text.trim().replace(/^error: /, '')} (see prodguard --help)\n`),
+    });
+
+  commonOptions(
+    program
+      .command('check')
+      .description('judge a command and report; never runs it (exit 0 allow/warn, 3 confirm, 4 block)')
+      .option('--json', 'print one JSON object')
+      .option('-c <line>', 'a shell line to judge')
+      .option('--sql <sql>', 'SQL to judge against --url or the database the environment points at')
+      .option('--url <database-url>', 'the database the --sql would run against')
+      .argument('[command...]', 'the command after --')
+      .passThroughOptions(),
+  ).action(async (argv: string[], options) => {
+    const { runCheck } = await import('./commands/check.js');
+    process.exitCode = await runCheck(options, argv);
+  });
+
+  commonOptions(
+    program
+      .command('run')
+      .description('judge a command, then run it, ask for the target name, or refuse')
+      .option('-c <line>', 'a shell line to run with bash')
+      .argument('[command...]', 'the command after --')
+      .passThroughOptions(),
+  ).action(async (argv: string[], options) => {
+    const { runRun } = await import('./commands/run.js');
+    process.exitCode = await runRun(options, argv);
+  });
+
+  program
+    .command('explain')
+    .description('show a rule: what it matches, the incident behind it, why and how to fix')
+    .argument('<rule>', 'rule id, e.g. filesystem/rm-data-directory')
+    .option('--config <file>', 'config file (for user rules)')
+    .action(async (rule: string, options) => {
+      const { runExplain } = await import('./commands/info.js');
+      process.exitCode = await runExplain(rule, options);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .option('--json', 'print JSON')
+    .option('--config <file>', 'config file (for user rules and severity overrides)')
+    .action(async (options) => {
+      const { runRules } = await import('./commands/info.js');
+      process.exitCode = await runRules(options);
+    });
+
+  program
+    .command('status')
+    .description('what this shell points at, and how each target was classified')
+    .option('--json', 'print JSON')
+    .option('--config <file>', 'config file')
+    .option('--no-probe', 'do not ask databases what they are')
+    .action(async (options) => {
+      const { runStatus } = await import('./commands/status.js');
+      process.exitCode = await runStatus(options);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = handleError(error);
+  }
+}
+
+export function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its one line (unknown option, missing argument) or the help.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof ProdguardError) {
+    process.stderr.write(`prodguard: ${redact(error.message)}${error.hint ? ` (${redact(error.hint)})` : ''}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`prodguard: internal error — please report it with the command you ran:\n${redact(detail)}\n`);
+  return EXIT.internal;
+}
+
+export { UsageError, Option };

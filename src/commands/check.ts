@@ -1,0 +1,50 @@
+// `prodguard check`: judge and report, never execute. Exit code says the verdict.
+
+import { EXIT } from '../errors.js';
+import type { Severity } from '../types.js';
+import { judge, type Judgement } from './judge.js';
+import { commandInput, parseOverrides } from './source.js';
+import { renderCheckJson, type CheckReport } from '../report/check-json.js';
+
+export interface CheckOptions {
+  json?: boolean;
+  config?: string;
+  probe?: boolean;
+  c?: string;
+  sql?: string;
+  url?: string;
+  override?: string[];
+}
+
+export function exitCodeFor(verdict: Severity): number {
+  return verdict === 'block' ? EXIT.refused : verdict === 'confirm' ? EXIT.confirm : EXIT.ok;
+}
+
+export function reportOf(judgement: Judgement): CheckReport {
+  return {
+    verdict: judgement.verdict,
+    findings: judgement.findings,
+    targets: judgement.targets,
+    overridden: judgement.decision.overridden.map(({ override }) => override),
+    notes: judgement.probeNote ? [judgement.probeNote] : [],
+  };
+}
+
+export async function runCheck(options: CheckOptions, argv: string[]): Promise<number> {
+  const input = commandInput(options, argv, process.env);
+  const judgement = await judge({
+    source: input.source,
+    cwd: process.cwd(),
+    env: process.env,
+    ...(options.config ? { configFile: options.config } : {}),
+    noProbe: options.probe === false,
+    overrides: parseOverrides(options.override ?? []),
+  });
+  const report = reportOf(judgement);
+  if (options.json) process.stdout.write(renderCheckJson(report));
+  else {
+    const { renderCheckText, colourFor } = await import('../report/check-text.js');
+    process.stdout.write(renderCheckText(report, colourFor(process.stdout, process.env)));
+  }
+  return exitCodeFor(judgement.verdict);
+}

@@ -1,0 +1,55 @@
+// `prodguard explain RULE` and `prodguard rules`: the rule set, for people who were stopped.
+
+import { UsageError } from '../errors.js';
+import { loadSetup } from './judge.js';
+import type { Rule } from '../rules/schema.js';
+import type { Config } from '../config/schema.js';
+
+function effectiveSeverity(rule: Rule, config: Config): string {
+  const override = config.rules[rule.id]?.severity;
+  if (override === 'off') return 'off (config)';
+  const map = override ? { ...rule.severity, ...override } : rule.severity;
+  return Object.entries(map)
+    .map(([environment, severity]) => `${environment}: ${severity}`)
+    .join(', ');
+}
+
+export async function runExplain(id: string, options: { config?: string }): Promise<number> {
+  const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
+  const rule = rules.find((candidate) => candidate.id === id);
+  if (!rule) {
+    const near = rules.filter((candidate) => candidate.id.includes(id.split('/').pop() ?? id)).map((candidate) => candidate.id);
+    throw new UsageError(`no rule "${id}"`, near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : 'run "prodguard rules" for the list');
+  }
+  const lines = [
+    `${rule.id} — ${rule.title}`,
+    `incident: ${rule.incident}`,
+    `severity: ${effectiveSeverity(rule, config)}`,
+    `matches: ${rule.match.commands.join(', ')}${rule.match.paths ? ` on ${rule.match.paths.classes.join('/')} paths` : ''}${rule.match.sql ? ` running ${rule.match.sql.kinds.join('/')}` : ''}`,
+    '',
+    `why: ${rule.why}`,
+    '',
+    `fix: ${rule.fix}`,
+    '',
+    'flags, for example:',
+    ...rule.examples.flag.slice(0, 4).map((example) => `  ${example.line ?? example.sql}`),
+    'passes, for example:',
+    ...rule.examples.pass.slice(0, 4).map((example) => `  ${example.line ?? example.sql}`),
+    ...(rule.references.length > 0 ? ['', 'references:', ...rule.references.map((reference) => `  ${reference}`)] : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export async function runRules(options: { json?: boolean; config?: string }): Promise<number> {
+  const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
+  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  if (options.json) {
+    const body = sorted.map((rule) => ({ id: rule.id, title: rule.title, incident: rule.incident, severity: config.rules[rule.id]?.severity ?? rule.severity }));
+    process.stdout.write(`${JSON.stringify({ rules: body }, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...sorted.map((rule) => rule.id.length));
+  for (const rule of sorted) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.incident.padEnd(14)}  ${rule.title}\n`);
+  return 0;
+}

@@ -1,0 +1,96 @@
+// `prodguard run`: judge, then allow (run), warn (say so, run), confirm (the person types the
+// target's name; no terminal means refusal), or block (refuse unless an override names the rule
+// and the target). Every confirmation, override and refusal goes to the audit log.
+
+import { EXIT } from '../errors.js';
+import type { Finding } from '../types.js';
+import { judge, type Judgement } from './judge.js';
+import { commandInput, parseOverrides, type CommandInput } from './source.js';
+import { reportOf } from './check.js';
+import { namesToConfirm } from '../decide/decide.js';
+import { stateDirectory } from '../config/load.js';
+import { appendAudit, type AuditEntry } from '../act/audit.js';
+import { canPrompt, confirmByTypingNames } from '../act/confirm.js';
+import { execute } from '../act/execute.js';
+import { redact } from '../util/redact.js';
+import { hostnameOf } from '../context/gather.js';
+
+export interface RunOptions {
+  config?: string;
+  probe?: boolean;
+  c?: string;
+  override?: string[];
+  /** For client wrappers: extra environment for the child (read-only psql). */
+  childEnv?: NodeJS.ProcessEnv;
+  /** For client wrappers: a banner printed before the command runs. */
+  banner?: (judgement: Judgement) => string | undefined;
+}
+
+export async function runRun(options: RunOptions, argv: string[]): Promise<number> {
+  const input = commandInput({ ...(options.c !== undefined ? { c: options.c } : {}) }, argv, process.env);
+  return judgeAndRun(input, options);
+}
+
+export async function judgeAndRun(input: CommandInput, options: RunOptions): Promise<number> {
+  const overrides = parseOverrides(options.override ?? []);
+  const judgement = await judge({
+    source: input.source,
+    cwd: process.cwd(),
+    env: process.env,
+    ...(options.config ? { configFile: options.config } : {}),
+    noProbe: options.probe === false,
+    overrides,
+  });
+  const stateDir = stateDirectory(process.env);
+  const audit = (entry: Omit<AuditEntry, 'command' | 'cwd' | 'host' | 'verdict' | 'findings'>, findings: readonly Finding[]) => {
+    const problem = appendAudit(stateDir, {
+      ...entry,
+      verdict: judgement.verdict,
+      command: redact(input.source),
+      cwd: process.cwd(),
+      host: hostnameOf(process.env),
+      findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
+    });
+    if (problem) process.stderr.write(`${problem}\n`);
+  };
+
+  if (judgement.findings.length > 0 || judgement.decision.overridden.length > 0) {
+    const { renderCheckText, colourFor } = await import('../report/check-text.js');
+    process.stderr.write(renderCheckText(reportOf(judgement), colourFor(process.stderr, process.env)));
+  }
+  if (judgement.decision.overridden.length > 0) {
+    audit({ action: 'overridden', overrides: judgement.decision.overridden.map((o) => o.override) }, judgement.decision.overridden.map((o) => o.finding));
+  }
+
+  const standing = judgement.decision.standing;
+  if (judgement.verdict === 'block') {
+    const blocking = standing.filter((f) => f.severity === 'block');
+    audit({ action: 'refused', reason: 'blocked' }, blocking);
+    process.stderr.write(`prodguard: refused. To run it anyway, name the rule and the target: ${blocking.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`);
+    return EXIT.refused;
+  }
+  if (judgement.verdict === 'confirm') {
+    const confirming = standing.filter((f) => f.severity === 'confirm');
+    const names = namesToConfirm(confirming);
+    if (!canPrompt(process.env)) {
+      audit({ action: 'refused', reason: 'confirmation needed and no terminal to ask on' }, confirming);
+      process.stderr.write(`prodguard: refused: this needs a typed confirmation and there is no terminal to ask on (CI or a pipe). To run it deliberately: ${confirming.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`);
+      return EXIT.refused;
+    }
+    const confirmed = await confirmByTypingNames(names, `prodguard: this touches ${names.join(', ')}.`);
+    if (!confirmed) {
+      audit({ action: 'refused', reason: 'the typed name did not match' }, confirming);
+      process.stderr.write('prodguard: not confirmed; nothing was run.\n');
+      return EXIT.refused;
+    }
+    audit({ action: 'confirmed' }, confirming);
+  }
+  const banner = options.banner?.(judgement);
+  if (banner) process.stderr.write(`${banner}\n`);
+  const env = options.childEnv ? { ...process.env, ...options.childEnv } : process.env;
+  return execute({ file: input.exec.file, args: input.exec.args, env });
+}
+
+function quoteIfNeeded(value: string): string {
+  return /^[A-Za-z0-9_.@:/-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}

@@ -1,0 +1,80 @@
+// `prodguard status`: what this shell points at — databases from DATABASE_URL & friends and .env
+// files, framework environments, this host, the kube context, cloud profiles — and how each was
+// classified, with what each probe found (Travis 2018: show loudly when a shell points at production).
+
+import type { ClassifiedTarget, Invocation } from '../types.js';
+import { loadSetup } from './judge.js';
+import { gatherFacts, plainEnv } from '../context/gather.js';
+import { stateDirectory } from '../config/load.js';
+import { resolveTargets } from '../targets/resolve.js';
+import { classifyTarget, describeProbe } from '../classify/classify.js';
+import { targetKey } from '../rules/evaluate.js';
+import { redactDeep } from '../util/redact.js';
+import type { Plan } from '../engine/analyze.js';
+
+export async function statusTargets(options: { config?: string; probe?: boolean }): Promise<ClassifiedTarget[]> {
+  const cwd = process.cwd();
+  const { config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
+  const env = plainEnv(process.env);
+  const word = { value: 'status', text: 'status', dynamic: false, unsetVariables: [], variables: [], glob: false, pos: 0, end: 0 };
+  const shell: Invocation = { name: 'status', command: word, args: [], env, assigned: {}, envUnknown: false, cwd, host: { kind: 'local' }, via: [], pos: 0, end: 0 };
+  const kube: Invocation = { ...shell, name: 'kubectl' };
+  const plan: Plan = { invocations: [shell, kube], errors: [], needs: { envFiles: true, kubeconfig: true, terraform: false, sql: false } };
+  const facts = await gatherFacts(plan, cwd, process.env);
+  const raw = [
+    ...resolveTargets(shell, 'database', facts),
+    ...resolveTargets(shell, 'app', facts),
+    ...resolveTargets(shell, 'host', facts),
+    ...resolveTargets(kube, 'kube', facts),
+    ...(env.AWS_PROFILE ? [{ kind: 'cloud' as const, engine: 'aws', source: 'AWS_PROFILE', name: env.AWS_PROFILE }] : []),
+    ...(env.CLOUDSDK_CORE_PROJECT ? [{ kind: 'cloud' as const, engine: 'gcp', source: 'CLOUDSDK_CORE_PROJECT', name: env.CLOUDSDK_CORE_PROJECT }] : []),
+  ];
+  const probes = new Map<string, Awaited<ReturnType<typeof import('../probe/postgres.js').probePostgres>>>();
+  if (options.probe !== false && config.probe.enabled) {
+    const { probePostgres } = await import('../probe/postgres.js');
+    const { readProbeCache, writeProbeCache } = await import('../probe/cache.js');
+    const stateDir = stateDirectory(process.env);
+    await Promise.all(
+      raw
+        .filter((target) => target.kind === 'database' && target.engine === 'postgres' && target.secretUrl)
+        .map(async (target) => {
+          const now = Date.now();
+          const ttl = config.probe.cacheSeconds * 1000;
+          const result = (ttl > 0 ? readProbeCache(stateDir, target.secretUrl!, now, ttl) : undefined) ?? (await probePostgres(target.secretUrl!, { timeoutMs: config.probe.timeoutMs }));
+          if (ttl > 0) writeProbeCache(stateDir, target.secretUrl!, result, now);
+          probes.set(targetKey(target), result);
+        }),
+    );
+  }
+  return raw.map((target) => classifyTarget(target, config, target.kind === 'database' ? probes.get(targetKey(target)) : undefined));
+}
+
+export async function runStatus(options: { json?: boolean; config?: string; probe?: boolean }): Promise<number> {
+  const targets = await statusTargets(options);
+  if (options.json) {
+    const body = targets.map((target) => ({
+      kind: target.kind,
+      source: target.source,
+      name: target.name,
+      host: target.host ?? null,
+      database: target.database ?? null,
+      environment: target.environment,
+      evidence: target.evidence,
+      ...(target.url ? { url: target.url } : {}),
+      ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
+    }));
+    process.stdout.write(`${JSON.stringify(redactDeep({ targets: body }), null, 2)}\n`);
+    return 0;
+  }
+  const { colourFor, paint } = await import('../report/check-text.js');
+  const chalk = colourFor(process.stdout, process.env);
+  const lines = targets.map((target) => {
+    const danger = target.environment === 'production' ? 'block' : target.environment === 'unknown-remote' || target.environment === 'staging' ? 'confirm' : 'allow';
+    const label = paint(chalk, danger, target.environment.toUpperCase().padEnd(14));
+    const where = target.url ?? target.name;
+    const probe = target.probe ? chalk.dim(` [${describeProbe(target.probe)}]`) : '';
+    return `${label} ${target.kind.padEnd(9)} ${where}  ${chalk.dim(`from ${target.source}: ${target.evidence.join('; ')}`)}${probe}`;
+  });
+  process.stdout.write(`${redactDeep(lines).join('\n')}\n`);
+  return 0;
+}

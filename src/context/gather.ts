@@ -1,0 +1,78 @@
+// Edge: gather the facts the pure core needs, and only those the line needs — a harmless line
+// reads no kubeconfig, no .env files and opens no connection.
+
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { hostname as osHostname, homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Plan } from '../engine/analyze.js';
+import type { TargetFacts } from '../targets/resolve.js';
+
+export function hostnameOf(env: NodeJS.ProcessEnv): string {
+  // Containers have random hostnames: PRODGUARD_HOSTNAME names the machine for prodguard.
+  return env.PRODGUARD_HOSTNAME || osHostname();
+}
+
+export function homeOf(env: NodeJS.ProcessEnv): string {
+  return env.HOME || homedir();
+}
+
+/** The environment as plain strings (process.env values can be undefined). */
+export function plainEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+function readEnvFiles(cwd: string, parse: (text: string) => Record<string, string>): Record<string, Record<string, string>> {
+  const files: Record<string, Record<string, string>> = {};
+  let entries: string[];
+  try {
+    entries = readdirSync(cwd);
+  } catch {
+    return files;
+  }
+  for (const name of entries) {
+    if (!/^\.env(\..+)?$/.test(name) || name.endsWith('.example') || name.endsWith('.sample') || name.endsWith('.template')) continue;
+    try {
+      files[join(cwd, name)] = parse(readFileSync(join(cwd, name), 'utf8'));
+    } catch {
+      // An unreadable .env file is one the app could not load either.
+    }
+  }
+  return files;
+}
+
+async function kubeCurrentContext(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const file = (env.KUBECONFIG ?? '').split(':').find((path) => path && existsSync(path)) ?? join(homeOf(env), '.kube', 'config');
+  if (!existsSync(file)) return undefined;
+  try {
+    const { parse } = await import('yaml');
+    const config = parse(readFileSync(file, 'utf8')) as { 'current-context'?: unknown } | null;
+    const current = config?.['current-context'];
+    return typeof current === 'string' && current !== '' ? current : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEnv): Promise<TargetFacts> {
+  const facts: TargetFacts = { hostname: hostnameOf(env), envFiles: {} };
+  if (plan.needs.envFiles || plan.invocations.some((inv) => inv.name === 'dotenv')) {
+    const dotenv = await import('dotenv');
+    const dirs = new Set([cwd, ...plan.invocations.map((inv) => inv.cwd).filter((dir) => dir && dir.startsWith('/'))]);
+    for (const dir of dirs) Object.assign(facts.envFiles, readEnvFiles(dir, (text) => dotenv.parse(text)));
+  }
+  if (plan.needs.kubeconfig) {
+    const current = await kubeCurrentContext(env);
+    if (current) facts.kubeCurrentContext = current;
+  }
+  if (plan.needs.terraform) {
+    try {
+      const workspace = readFileSync(join(cwd, '.terraform', 'environment'), 'utf8').trim();
+      if (workspace) facts.terraformWorkspace = workspace;
+    } catch {
+      // No workspace selected: terraform uses "default".
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,47 @@
+// `check --json`: the contract in DESIGN.md — {verdict, findings[{rule, severity, message,
+// incident, target}], targets[{kind, source, host, database, environment, evidence}]} — plus more
+// fields. Every string is redacted.
+
+import type { ClassifiedTarget, Finding, Severity } from '../types.js';
+import { redactDeep } from '../util/redact.js';
+import { describeProbe } from '../classify/classify.js';
+
+export interface CheckReport {
+  verdict: Severity;
+  findings: Finding[];
+  targets: ClassifiedTarget[];
+  overridden?: { rule: string; target: string }[];
+  notes?: string[];
+}
+
+export function renderCheckJson(report: CheckReport): string {
+  const body = {
+    verdict: report.verdict,
+    findings: report.findings.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      incident: finding.incident,
+      target: finding.target,
+      targetKind: finding.targetKind ?? null,
+      environment: finding.environment ?? null,
+      title: finding.title,
+      why: finding.why,
+      fix: finding.fix,
+    })),
+    targets: report.targets.map((target) => ({
+      kind: target.kind,
+      source: target.source,
+      host: target.host ?? null,
+      database: target.database ?? null,
+      name: target.name,
+      environment: target.environment,
+      evidence: target.evidence,
+      ...(target.url ? { url: target.url } : {}),
+      ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
+    })),
+    overridden: report.overridden ?? [],
+    notes: report.notes ?? [],
+  };
+  return `${JSON.stringify(redactDeep(body), null, 2)}\n`;
+}
