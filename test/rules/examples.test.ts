@@ -16,7 +16,7 @@ async function findingsFor(rule: Rule, example: RuleExample) {
     rules: [rule],
     env,
     cwd: example.cwd ?? '/home/dev/project',
-    hostname: example.hostname ?? 'dev-workstation',
+    hostname: example.hostname ?? 'ws-4417',
     ...(example.kubeContext ? { kubeCurrentContext: example.kubeContext } : {}),
     sqlFor: await sqlFactsForTest(),
   });

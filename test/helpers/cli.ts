@@ -1,0 +1,45 @@
+// Spawn the built binary as a user would, with a clean environment (knip's CLI tests):
+// only PATH, a temporary HOME and state dir, NO_COLOR, and what the test adds.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/prodguard.js', import.meta.url));
+
+export function tempDir(prefix = 'prodguard-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function cleanEnv(extra: Record<string, string> = {}, home = tempDir()): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    PRODGUARD_STATE_DIR: join(home, 'state'),
+    PRODGUARD_HOSTNAME: 'ws-4417',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
+export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: options.env ?? cleanEnv(),
+    input: options.input ?? '',
+    cwd: options.cwd ?? tempDir(),
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}) {
+  return spawn(process.execPath, [BIN, ...args], { env: options.env ?? cleanEnv(), cwd: options.cwd ?? tempDir(), stdio: ['pipe', 'pipe', 'pipe'] });
+}
