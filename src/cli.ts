@@ -4,6 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, ProdguardError, UsageError } from './errors.js';
 import { redact } from './util/redact.js';
+import { registerShellCommands } from './shell/register.js';
+import { registerLintCommand } from './lint/register.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -85,6 +87,8 @@ export function buildProgram(): Command {
       process.exitCode = await runStatus(options);
     });
 
+  registerLintCommand(program);
+  registerShellCommands(program);
   return program;
 }
 
