@@ -1,8 +1,65 @@
 #!/usr/bin/env node
-// Tiny on purpose: startup is a budget (the shell hook runs before every command).
-import('../dist/cli.js')
-  .then(({ main }) => main(process.argv))
-  .catch((error) => {
-    process.stderr.write(`prodguard: cannot start (${error && error.message}); run "npm run build" in the prodguard folder\n`);
-    process.exitCode = 1;
+// Tiny on purpose: the shell hook and agent hooks start prodguard before commands, so startup is
+// a budget. It runs the one-file bundle through a V8 code cache: the first run saves the compiled
+// code next to the bundle (or in the state dir), later runs skip most of the compile.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const Module = require('node:module');
+
+const bundle = path.join(__dirname, '..', 'dist', 'bundle', 'prodguard.cjs');
+
+function cacheFiles() {
+  const files = [`${bundle}.cache`];
+  const stateHome = process.env.XDG_STATE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.local', 'state');
+  files.push(path.join(process.env.PRODGUARD_STATE_DIR || path.join(stateHome, 'prodguard'), `code-cache-${process.version}.bin`));
+  return files;
+}
+
+function load() {
+  let source;
+  try {
+    source = fs.readFileSync(bundle, 'utf8');
+  } catch {
+    process.stderr.write('prodguard: not built yet; run "npm run build" in the prodguard folder\n');
+    process.exit(1);
+  }
+  const caches = cacheFiles();
+  let cachedData;
+  for (const file of caches) {
+    try {
+      cachedData = fs.readFileSync(file);
+      break;
+    } catch {
+      /* no cache yet */
+    }
+  }
+  const script = new vm.Script(Module.wrap(source), {
+    filename: bundle,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
+  const exports = {};
+  const module = { exports, filename: bundle, id: bundle, paths: Module._nodeModulePaths(path.dirname(bundle)) };
+  const localRequire = Module.createRequire(bundle);
+  script.runInThisContext()(exports, localRequire, module, bundle, path.dirname(bundle));
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Save after the command ran, so the cache holds the functions this run compiled.
+    process.once('exit', () => {
+      const data = script.createCachedData();
+      for (const file of caches) {
+        try {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          fs.writeFileSync(file, data);
+          return;
+        } catch {
+          /* not writable: try the next place */
+        }
+      }
+    });
+  }
+  return module.exports;
+}
+
+load().main(process.argv);
