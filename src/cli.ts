@@ -87,6 +87,33 @@ export function buildProgram(): Command {
       process.exitCode = await runStatus(options);
     });
 
+  program
+    .command('mark')
+    .description('record in the database itself what it is: ALTER DATABASE … SET prodguard.environment')
+    .argument('<url>', 'PostgreSQL connection URL (the role must be allowed to ALTER DATABASE)')
+    .argument('<environment>', 'production, staging, development, test or local')
+    .option('--timeout <ms>', 'connect and statement timeout')
+    .action(async (url: string, environment: string, options) => {
+      const { runMark } = await import('./commands/mark.js');
+      process.exitCode = await runMark(url, environment, options);
+    });
+
+  for (const client of ['psql', 'mysql', 'redis-cli', 'mongosh']) {
+    commonOptions(
+      program
+        .command(client)
+        .description(`run ${client} through prodguard${client === 'psql' ? ' (interactive sessions on production open read-only)' : ''}`)
+        .option('--writable', 'psql: open an interactive session on production writable, deliberately')
+        .argument('[args...]', `${client}'s own arguments`)
+        .allowUnknownOption()
+        .passThroughOptions()
+        .helpOption('--prodguard-help', 'show prodguard\'s help for this wrapper'),
+    ).action(async (args: string[], options) => {
+      const { runClient } = await import('./commands/client.js');
+      process.exitCode = await runClient(client, args, options);
+    });
+  }
+
   registerLintCommand(program);
   registerShellCommands(program);
   return program;

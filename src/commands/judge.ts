@@ -9,7 +9,9 @@ import { loadRules } from '../rules/load.js';
 import type { Rule } from '../rules/schema.js';
 import { plan, analyze, databasesToProbe, type Analysis, type Plan } from '../engine/analyze.js';
 import { gatherFacts, homeOf, plainEnv } from '../context/gather.js';
-import { targetKey, type DataDirectoryFact, type EvaluationContext } from '../rules/evaluate.js';
+import { targetKey, type BlastRadius, type DataDirectoryFact, type EvaluationContext, type InvocationSql } from '../rules/evaluate.js';
+import { resolveTargets } from '../targets/resolve.js';
+import { classifyTarget } from '../classify/classify.js';
 import type { Override } from '../decide/decide.js';
 import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath } from '../targets/paths.js';
@@ -80,9 +82,11 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     facts,
     probes,
     dataDirectories: inspectDataDirectories(planned.invocations, home),
-    ...(sql ? { sql: sql.facts } : {}),
+    ...(sql ? { sql } : {}),
   };
-  if (sql?.unjudgeable) throw new UndecidableError(sql.unjudgeable, 'prodguard runs no SQL it cannot parse; check the statement');
+  if (sql && !options.noProbe && config.probe.enabled) {
+    context.blastRadius = await estimateBlastRadius(planned.invocations, sql, context);
+  }
   const analysis = analyze(planned.invocations, context, home, options.overrides);
   return { ...analysis, plan: planned, config, rules, facts, probes, ...(probeNote ? { probeNote } : {}) };
 }
@@ -105,6 +109,46 @@ async function probeAll(targets: Target[], config: Config, stateDir: string, pro
       if (ttl > 0) writeProbeCache(stateDir, url, result, now);
     }),
   );
+}
+
+/**
+ * Atlassian 2022: for DELETE/UPDATE with a WHERE on production, EXPLAIN (never ANALYZE) estimates
+ * the rows touched against the table's size, so the confirmation can say "≈12,300 of 12,350 rows".
+ */
+async function estimateBlastRadius(
+  invocations: readonly Invocation[],
+  sql: ReadonlyMap<Invocation, InvocationSql>,
+  context: EvaluationContext,
+): Promise<Map<string, BlastRadius>> {
+  const radius = new Map<string, BlastRadius>();
+  const jobs: Promise<void>[] = [];
+  for (const inv of invocations) {
+    const statements = (sql.get(inv)?.statements ?? []).filter((s) => (s.kind === 'delete' || s.kind === 'update') && s.where === 'present' && s.tables.length > 0);
+    if (statements.length === 0) continue;
+    for (const target of resolveTargets(inv, 'database', context.facts)) {
+      if (target.engine !== 'postgres') continue;
+      const classified = classifyTarget(target, context.config, context.probes?.get(targetKey(target)));
+      if (classified.environment !== 'production') continue;
+      const url = target.secretUrl ?? urlFor(target);
+      for (const statement of statements) {
+        jobs.push(
+          (async () => {
+            const { estimateAffectedRows, formatBlastRadius } = await import('../probe/explain.js');
+            const estimate = await estimateAffectedRows(url, statement.text, statement.tables[0]!, { timeoutMs: context.config.probe.timeoutMs });
+            if ('error' in estimate || estimate.tableRows === null || estimate.share === null) return;
+            radius.set(`${targetKey(target)}|${statement.text}`, {
+              estimatedRows: estimate.estimatedRows,
+              tableRows: estimate.tableRows,
+              share: estimate.share,
+              text: formatBlastRadius(estimate),
+            });
+          })(),
+        );
+      }
+    }
+  }
+  await Promise.all(jobs);
+  return radius;
 }
 
 function urlFor(target: Target): string {

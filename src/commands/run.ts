@@ -20,8 +20,8 @@ export interface RunOptions {
   probe?: boolean;
   c?: string;
   override?: string[];
-  /** For client wrappers: extra environment for the child (read-only psql). */
-  childEnv?: NodeJS.ProcessEnv;
+  /** For client wrappers: extra environment for the child (read-only psql), decided after judging. */
+  childEnv?: () => NodeJS.ProcessEnv | undefined;
   /** For client wrappers: a banner printed before the command runs. */
   banner?: (judgement: Judgement) => string | undefined;
 }
@@ -87,7 +87,8 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
   }
   const banner = options.banner?.(judgement);
   if (banner) process.stderr.write(`${banner}\n`);
-  const env = options.childEnv ? { ...process.env, ...options.childEnv } : process.env;
+  const extraEnv = options.childEnv?.();
+  const env = extraEnv ? { ...process.env, ...extraEnv } : process.env;
   return execute({ file: input.exec.file, args: input.exec.args, env });
 }
 

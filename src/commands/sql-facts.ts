@@ -1,7 +1,22 @@
-// Placeholder seam filled by the SQL layer: which statements each invocation would run.
+// Edge side of the SQL layer: load PostgreSQL's parser only when the line runs SQL, and read the
+// SQL files clients would read.
+import { readFileSync } from 'node:fs';
 import type { Invocation } from '../types.js';
 import type { InvocationSql } from '../rules/evaluate.js';
+import { needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
 
-export async function gatherSql(_invocations: readonly Invocation[]): Promise<{ facts: Map<Invocation, InvocationSql>; unjudgeable?: string }> {
-  return { facts: new Map() };
+export function readTextFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function gatherSql(invocations: readonly Invocation[]): Promise<Map<Invocation, InvocationSql>> {
+  if (needsSqlParser(invocations)) {
+    const { loadSqlParser } = await import('../parse/sql/load.js');
+    await loadSqlParser();
+  }
+  return sqlFactsFor(invocations, readTextFile);
 }

@@ -16,7 +16,10 @@ export const SQL_KINDS = [
   'alter-table-drop-column', 'alter-table-alter-type', 'alter-table-other', 'replication',
   'transaction', 'select', 'insert', 'create', 'grant', 'set', 'other',
   // mongosh operations
-  'mongo-drop-database', 'mongo-drop-collection', 'mongo-delete-all', 'mongo-update-all',
+  'mongo-drop-database', 'mongo-drop-collection', 'mongo-delete-all', 'mongo-update-all', 'mongo-other',
+  // SQL that could not be judged (does not parse, unreadable file, unknown stdin), and a session
+  // that can run anything.
+  'unknown', 'interactive-session',
 ] as const;
 export const SQL_WHERE = ['none', 'always-true', 'present', 'not-applicable'] as const;
 

@@ -1,0 +1,77 @@
+// What SQL (or mongosh JavaScript) each invocation would run, statement by statement, as facts the
+// rules match on. Pure once the SQL parser is loaded: files are read by the caller's `readFile`.
+// SQL that cannot be judged — it does not parse, its file cannot be read, it arrives on an unknown
+// pipe — becomes a statement of kind `unknown`, which rules judge by the target's environment:
+// never "allow because it did not parse".
+
+import type { Invocation } from '../types.js';
+import type { InvocationSql, SqlFact } from '../rules/evaluate.js';
+import { sqlSourcesOf, type SqlSource } from '../parse/sql/sources.js';
+import { analyzeSql } from '../parse/sql/analyze.js';
+import { analyzeMongoScript } from '../parse/sql/mongo.js';
+
+export type ReadFile = (path: string) => string | undefined;
+
+export function needsSqlParser(invocations: readonly Invocation[]): boolean {
+  return invocations.some((inv) => sqlSourcesOf(inv).some((source) => source.language === 'sql' && ('text' in source || 'file' in source)));
+}
+
+function unknown(origin: string, reason: string): SqlFact {
+  return { kind: 'unknown', where: 'not-applicable', text: `${origin}: ${reason}`, whereReason: reason, tables: [] };
+}
+
+function sqlFacts(text: string, dialect: 'postgres' | 'mysql', origin: string): SqlFact[] {
+  const analysis = analyzeSql(text, dialect);
+  const facts: SqlFact[] = analysis.statements.map((statement) => ({
+    kind: statement.kind,
+    where: statement.where,
+    text: statement.text,
+    tables: statement.tables,
+    ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
+  }));
+  for (const error of analysis.errors) facts.push(unknown(origin, `does not parse (${error.message})`));
+  return facts;
+}
+
+const MONGO_KINDS: Record<string, string> = {
+  'drop-database': 'mongo-drop-database',
+  'drop-collection': 'mongo-drop-collection',
+  'delete-all': 'mongo-delete-all',
+  'update-all': 'mongo-update-all',
+};
+
+function mongoFacts(text: string, origin: string): SqlFact[] {
+  const analysis = analyzeMongoScript(text);
+  const facts: SqlFact[] = analysis.operations.map((operation) => ({
+    kind: MONGO_KINDS[operation.kind] ?? 'mongo-other',
+    where: 'not-applicable',
+    text: operation.text,
+    tables: operation.collection ? [operation.collection] : [],
+  }));
+  for (const error of analysis.errors) facts.push(unknown(origin, `does not parse (${error.message})`));
+  return facts;
+}
+
+function factsOf(source: SqlSource, readFile: ReadFile): SqlFact[] {
+  if ('interactive' in source) return [{ kind: 'interactive-session', where: 'not-applicable', text: source.origin, tables: [] }];
+  if ('unknown' in source) return [unknown(source.origin, 'its SQL comes from a pipe prodguard cannot see')];
+  // Part of the SQL is only known when the line runs (`psql -c "$(cat x.sql)"`): judging the
+  // known part alone would let the rest through.
+  if ('dynamic' in source && source.dynamic) return [unknown(source.origin, 'part of it is only known when the line runs')];
+  let text: string | undefined;
+  if ('file' in source) {
+    text = readFile(source.file);
+    if (text === undefined) return [unknown(source.origin, `${source.file} cannot be read`)];
+  } else text = source.text;
+  return source.language === 'mongo' ? mongoFacts(text, source.origin) : sqlFacts(text, source.dialect, source.origin);
+}
+
+export function sqlFactsFor(invocations: readonly Invocation[], readFile: ReadFile): Map<Invocation, InvocationSql> {
+  const facts = new Map<Invocation, InvocationSql>();
+  for (const inv of invocations) {
+    const sources = sqlSourcesOf(inv);
+    if (sources.length === 0) continue;
+    facts.set(inv, { statements: sources.flatMap((source) => factsOf(source, readFile)), errors: [] });
+  }
+  return facts;
+}

@@ -1,0 +1,238 @@
+// Which SQL (or mongo shell JavaScript) an invocation would run (parse stage, pure).
+//
+// Reads only the command's name, its de-quoted and expanded arguments and its standard input, the
+// way each client reads its own command line (psql: getopt_long with argument permutation and
+// unambiguous long-option prefixes; mysql: my_getopt; mongosh: yargs).
+import path from 'node:path';
+import type { ExpandedWord, Invocation } from '../../types.js';
+
+export type SqlSource =
+  /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown. */
+  | { language: 'sql'; dialect: 'postgres' | 'mysql'; text: string; origin: string; dynamic?: true }
+  /** A file the client reads; the path is resolved against the invocation's cwd (the caller reads it). */
+  | { language: 'sql'; dialect: 'postgres' | 'mysql'; file: string; origin: string; dynamic?: true }
+  /** Standard input from a pipe whose content is not known here: callers fail closed. */
+  | { language: 'sql'; dialect: 'postgres' | 'mysql'; unknown: true; origin: string }
+  | { language: 'mongo'; text: string; origin: string; dynamic?: true }
+  | { language: 'mongo'; file: string; origin: string; dynamic?: true }
+  | { language: 'mongo'; unknown: true; origin: string }
+  /** No SQL on the command line or stdin: an interactive session, which can run anything. */
+  | { language: 'sql'; dialect: 'postgres'; interactive: true; origin: string }
+  | { language: 'sql'; dialect: 'mysql'; interactive: true; origin: string }
+  | { language: 'mongo'; interactive: true; origin: string };
+
+export function sqlSourcesOf(inv: Invocation): SqlSource[] {
+  switch (inv.name) {
+    case 'psql':
+      return psqlSources(inv);
+    case 'mysql':
+    case 'mariadb':
+      return mysqlSources(inv);
+    case 'mongosh':
+    case 'mongo':
+      return mongoSources(inv);
+    default:
+      // pg_restore --clean/-c drops objects but runs no SQL text of its own: not a SQL source.
+      return [];
+  }
+}
+
+function resolvePath(inv: Invocation, file: string): string {
+  if (path.posix.isAbsolute(file) || !inv.cwd) return file;
+  return path.posix.resolve(inv.cwd, file);
+}
+
+const dyn = (word: ExpandedWord): { dynamic?: true } => (word.dynamic ? { dynamic: true } : {});
+
+/** What the client reads from standard input, when the command line says. */
+function stdinSources(inv: Invocation, language: 'sql' | 'mongo', dialect: 'postgres' | 'mysql'): SqlSource[] | undefined {
+  const stdin = inv.stdin;
+  if (!stdin) return undefined;
+  const origin = stdin.kind === 'file' ? '< file' : stdin.kind;
+  if (stdin.text !== undefined) {
+    return [language === 'sql' ? { language, dialect, text: stdin.text, origin } : { language, text: stdin.text, origin }];
+  }
+  if (stdin.path !== undefined) {
+    const file = resolvePath(inv, stdin.path);
+    return [language === 'sql' ? { language, dialect, file, origin } : { language, file, origin }];
+  }
+  return [language === 'sql' ? { language, dialect, unknown: true, origin } : { language, unknown: true, origin }];
+}
+
+interface OptionSpec {
+  /** Short options that take a value (`-c SQL`, `-cSQL`). */
+  shortWithValue: string;
+  /** Short options whose value may only be attached (`-pSECRET`). */
+  shortOptionalAttached?: string;
+  /** Long options that take a value (`--command SQL`, `--command=SQL`). */
+  longWithValue: string[];
+  /** Long options that are flags, for prefix matching. */
+  longFlags: string[];
+}
+
+interface ParsedOption {
+  /** Canonical name: the short letter or the full long name. */
+  name: string;
+  value?: ExpandedWord;
+  /** The value text (may differ from value.value for attached forms). */
+  text?: string;
+}
+
+/**
+ * Walk a getopt-style command line: grouped short flags (`-tAc SQL`), attached values, `--opt=v`,
+ * unambiguous long prefixes (`--comm`), permuted positionals, `--` ending options.
+ */
+function parseOptions(args: ExpandedWord[], spec: OptionSpec): { options: ParsedOption[]; positionals: ExpandedWord[] } {
+  const options: ParsedOption[] = [];
+  const positionals: ExpandedWord[] = [];
+  const allLong = [...spec.longWithValue, ...spec.longFlags];
+  const longName = (given: string): string | undefined => {
+    if (allLong.includes(given)) return given;
+    const matches = allLong.filter((l) => l.startsWith(given));
+    return matches.length === 1 ? matches[0] : undefined;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as ExpandedWord;
+    const v = arg.value;
+    if (v === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const given = v.slice(2, eq < 0 ? undefined : eq);
+      const name = longName(given) ?? given;
+      if (eq >= 0) options.push({ name, value: arg, text: v.slice(eq + 1) });
+      else if (spec.longWithValue.includes(name) && i + 1 < args.length) {
+        const next = args[++i] as ExpandedWord;
+        options.push({ name, value: next, text: next.value });
+      } else options.push({ name });
+      continue;
+    }
+    if (v.startsWith('-') && v.length > 1) {
+      for (let k = 1; k < v.length; k++) {
+        const letter = v[k] as string;
+        if (spec.shortWithValue.includes(letter)) {
+          if (k + 1 < v.length) options.push({ name: letter, value: arg, text: v.slice(k + 1) });
+          else if (i + 1 < args.length) {
+            const next = args[++i] as ExpandedWord;
+            options.push({ name: letter, value: next, text: next.value });
+          } else options.push({ name: letter });
+          break;
+        }
+        if (spec.shortOptionalAttached?.includes(letter)) {
+          options.push(k + 1 < v.length ? { name: letter, value: arg, text: v.slice(k + 1) } : { name: letter });
+          break;
+        }
+        options.push({ name: letter });
+      }
+      continue;
+    }
+    positionals.push(arg);
+  }
+  return { options, positionals };
+}
+
+const PSQL_SPEC: OptionSpec = {
+  // From psql's startup.c: "aAbc:d:eEf:F:h:HlL:no:p:P:qR:sStT:U:v:VwWxXz?01"
+  shortWithValue: 'cdfFhLopPRTUv',
+  longWithValue: ['command', 'dbname', 'file', 'field-separator', 'host', 'log-file', 'output', 'port', 'pset', 'record-separator', 'table-attr', 'username', 'set', 'variable'],
+  longFlags: [
+    'echo-all', 'no-align', 'echo-errors', 'echo-queries', 'echo-hidden', 'html', 'list', 'no-readline', 'quiet', 'single-step',
+    'single-line', 'tuples-only', 'version', 'no-password', 'password', 'expanded', 'no-psqlrc', 'field-separator-zero',
+    'record-separator-zero', 'single-transaction', 'help', 'csv',
+  ],
+};
+
+function psqlSources(inv: Invocation): SqlSource[] {
+  const { options } = parseOptions(inv.args, PSQL_SPEC);
+  const sources: SqlSource[] = [];
+  for (const opt of options) {
+    if ((opt.name === 'c' || opt.name === 'command') && opt.value && opt.text !== undefined) {
+      sources.push({ language: 'sql', dialect: 'postgres', text: opt.text, origin: 'psql -c', ...dyn(opt.value) });
+    } else if ((opt.name === 'f' || opt.name === 'file') && opt.value && opt.text !== undefined) {
+      if (opt.text === '-') sources.push(...(stdinSources(inv, 'sql', 'postgres') ?? [{ language: 'sql', dialect: 'postgres', unknown: true, origin: 'psql -f -' }]));
+      else sources.push({ language: 'sql', dialect: 'postgres', file: resolvePath(inv, opt.text), origin: 'psql -f', ...dyn(opt.value) });
+    } else if (opt.name === 'help' || opt.name === 'version' || opt.name === 'V' || opt.name === '?' || opt.name === 'list' || opt.name === 'l') {
+      // psql --help / --version / --list run no SQL of the user's.
+      if (!options.some((o) => ['c', 'command', 'f', 'file'].includes(o.name))) return [];
+    }
+  }
+  if (sources.length) return sources;
+  return stdinSources(inv, 'sql', 'postgres') ?? [{ language: 'sql', dialect: 'postgres', interactive: true, origin: 'psql' }];
+}
+
+const MYSQL_SPEC: OptionSpec = {
+  shortWithValue: 'DehPSu',
+  shortOptionalAttached: 'p#',
+  longWithValue: [
+    'execute', 'database', 'host', 'port', 'socket', 'user', 'init-command', 'default-character-set', 'defaults-file',
+    'defaults-extra-file', 'defaults-group-suffix', 'login-path', 'protocol', 'tee', 'prompt', 'delimiter', 'connect-timeout',
+    'max-allowed-packet', 'net-buffer-length', 'bind-address', 'character-sets-dir', 'plugin-dir', 'default-auth',
+    'server-public-key-path', 'ssl-ca', 'ssl-cert', 'ssl-key', 'ssl-mode', 'ssl-cipher', 'ssl-capath', 'ssl-crl', 'ssl-crlpath',
+    'tls-version', 'tls-ciphersuites', 'load-data-local-dir', 'compression-algorithms', 'zstd-compression-level', 'histignore',
+    'max-join-size', 'select-limit', 'network-namespace', 'dns-srv-name', 'fido-register-factor', 'plugin-authentication-kerberos-client-mode',
+  ],
+  longFlags: [
+    'auto-rehash', 'no-auto-rehash', 'batch', 'binary-mode', 'comments', 'skip-comments', 'compress', 'force', 'html', 'xml',
+    'ignore-spaces', 'line-numbers', 'skip-line-numbers', 'named-commands', 'one-database', 'quick', 'raw', 'silent', 'table',
+    'unbuffered', 'verbose', 'version', 'vertical', 'wait', 'safe-updates', 'i-am-a-dummy', 'help', 'skip-column-names',
+    'column-names', 'no-beep', 'show-warnings', 'sigint-ignore', 'reconnect', 'skip-reconnect', 'pipe', 'password', 'pager',
+    'no-defaults', 'print-defaults', 'local-infile', 'ssl', 'skip-ssl', 'system-command', 'skip-system-command', 'debug-info',
+  ],
+};
+
+function mysqlSources(inv: Invocation): SqlSource[] {
+  const { options } = parseOptions(inv.args, MYSQL_SPEC);
+  const sources: SqlSource[] = [];
+  let runsScript = false;
+  for (const opt of options) {
+    if ((opt.name === 'e' || opt.name === 'execute') && opt.value && opt.text !== undefined) {
+      runsScript = true;
+      sources.push({ language: 'sql', dialect: 'mysql', text: opt.text, origin: 'mysql -e', ...dyn(opt.value) });
+    } else if (opt.name === 'init-command' && opt.value && opt.text !== undefined) {
+      // Runs on every connection, before anything else.
+      sources.push({ language: 'sql', dialect: 'mysql', text: opt.text, origin: 'mysql --init-command', ...dyn(opt.value) });
+    } else if (opt.name === 'help' || opt.name === 'version' || opt.name === 'V' || opt.name === '?' || opt.name === 'I') {
+      return [];
+    }
+  }
+  if (runsScript) return sources;
+  return [...sources, ...(stdinSources(inv, 'sql', 'mysql') ?? [{ language: 'sql', dialect: 'mysql', interactive: true, origin: 'mysql' } as const])];
+}
+
+const MONGO_SPEC: OptionSpec = {
+  shortWithValue: 'upf',
+  longWithValue: [
+    'eval', 'file', 'host', 'port', 'username', 'password', 'authenticationDatabase', 'authenticationMechanism', 'gssapiServiceName',
+    'gssapiHostName', 'sspiHostnameCanonicalization', 'sspiRealmOverride', 'tlsCAFile', 'tlsCertificateKeyFile',
+    'tlsCertificateKeyFilePassword', 'tlsCRLFile', 'tlsCertificateSelector', 'tlsDisabledProtocols', 'apiVersion',
+    'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'awsIamSessionToken', 'keyVaultNamespace', 'kmsURL',
+    'csfleLibraryPath', 'cryptSharedLibPath', 'oidcFlows', 'oidcRedirectUri', 'browser', 'jsContext', 'sslCAFile', 'sslPEMKeyFile',
+    'sslPEMKeyPassword', 'sslCRLFile', 'sslDisabledProtocols', 'db',
+  ],
+  longFlags: [
+    'shell', 'nodb', 'norc', 'quiet', 'verbose', 'help', 'version', 'build-info', 'tls', 'tlsAllowInvalidHostnames',
+    'tlsAllowInvalidCertificates', 'tlsFIPSMode', 'tlsUseSystemCA', 'ssl', 'apiStrict', 'apiDeprecationErrors', 'retryWrites',
+    'json', 'oidcTrustedEndpoint', 'oidcIdTokenAsAccessToken', 'oidcNoNonce', 'exposeAsyncRewriter',
+  ],
+};
+
+function mongoSources(inv: Invocation): SqlSource[] {
+  const { options, positionals } = parseOptions(inv.args, MONGO_SPEC);
+  const sources: SqlSource[] = [];
+  let shell = false;
+  for (const opt of options) {
+    if (opt.name === 'eval' && opt.value && opt.text !== undefined) {
+      sources.push({ language: 'mongo', text: opt.text, origin: `${inv.name} --eval`, ...dyn(opt.value) });
+    } else if ((opt.name === 'f' || opt.name === 'file') && opt.value && opt.text !== undefined) {
+      sources.push({ language: 'mongo', file: resolvePath(inv, opt.text), origin: `${inv.name} --file`, ...dyn(opt.value) });
+    } else if (opt.name === 'shell') shell = true;
+    else if (opt.name === 'help' || opt.name === 'version' || opt.name === 'build-info' || opt.name === 'h') return [];
+  }
+  for (const word of positionals) {
+    if (/\.js$/i.test(word.value)) sources.push({ language: 'mongo', file: resolvePath(inv, word.value), origin: `${inv.name} FILE.js`, ...dyn(word) });
+  }
+  if (sources.length && !shell) return sources;
+  return [...sources, ...(stdinSources(inv, 'mongo', 'postgres') ?? [{ language: 'mongo', interactive: true, origin: inv.name } as const])];
+}
