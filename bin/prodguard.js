@@ -10,6 +10,10 @@ const Module = require('node:module');
 
 const bundle = path.join(__dirname, '..', 'dist', 'bundle', 'prodguard.cjs');
 
+// Heavy dependencies (pg, prompts, the SQL parser) load lazily. Code compiled from a code cache
+// cannot use import() itself, so the bundle calls this function, defined in a real module.
+globalThis.__prodguardImport = (specifier) => import(specifier);
+
 function cacheFiles() {
   const files = [`${bundle}.cache`];
   const stateHome = process.env.XDG_STATE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.local', 'state');
@@ -35,11 +39,7 @@ function load() {
       /* no cache yet */
     }
   }
-  const script = new vm.Script(Module.wrap(source), {
-    filename: bundle,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const exports = {};
   const module = { exports, filename: bundle, id: bundle, paths: Module._nodeModulePaths(path.dirname(bundle)) };
   const localRequire = Module.createRequire(bundle);

@@ -114,6 +114,8 @@ export interface Target {
   socket?: boolean;
   /** For app targets: the framework variable's value (`production`). */
   value?: string;
+  /** The value is a CI secret or expression whose real value is not known here. */
+  unresolved?: boolean;
 }
 
 export interface ClassifiedTarget extends Target {

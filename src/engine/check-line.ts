@@ -20,6 +20,8 @@ export interface LineContext {
   envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   config?: Config;
   envUnknown?: boolean;
+  /** Lint: variables the file does not set are set at run time (see TargetFacts). */
+  unsetMeansUnknown?: boolean;
   probes?: EvaluationContext['probes'];
   hints?: readonly { environment: Environment; evidence: string }[];
   overrides?: readonly Override[];
@@ -45,6 +47,7 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
     facts: {
       hostname: context.hostname ?? 'workstation',
       envFiles: context.envFiles ?? {},
+      ...(context.unsetMeansUnknown ? { unsetMeansUnknown: true } : {}),
       ...(context.kubeCurrentContext ? { kubeCurrentContext: context.kubeCurrentContext } : {}),
       ...(context.terraformWorkspace ? { terraformWorkspace: context.terraformWorkspace } : {}),
     },

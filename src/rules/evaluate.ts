@@ -175,7 +175,9 @@ class TargetBook {
     if (!perKind) this.byInvocation.set(inv, (perKind = new Map()));
     let classified = perKind.get(kind);
     if (!classified) {
-      classified = resolveTargets(inv, kind, this.context.facts).map((target) => {
+      const hinted: Target[] =
+        kind === 'app' ? (this.context.hints ?? []).map((hint) => ({ kind: 'app', source: hint.evidence, name: hint.environment, value: hint.environment })) : [];
+      classified = [...resolveTargets(inv, kind, this.context.facts), ...hinted].map((target) => {
         const probe = target.kind === 'database' ? this.context.probes?.get(targetKey(target)) : undefined;
         const result = classifyTarget(target, this.context.config, probe);
         return this.applyHints(result);
@@ -195,8 +197,9 @@ class TargetBook {
   /** A CI job that says `environment: production` makes its unexplained targets production. */
   private applyHints(target: ClassifiedTarget): ClassifiedTarget {
     const hint = this.context.hints?.[0];
-    if (!hint || !['unknown', 'unknown-remote', 'local'].includes(target.environment) || target.kind === 'host') return target;
-    if (target.environment === 'local' && target.kind === 'database') return target;
+    if (!hint || !['unknown', 'unknown-remote'].includes(target.environment)) return target;
+    // The machine running the job is not what the job deploys to; an ssh destination may be.
+    if (target.kind === 'host' && target.source === 'this host') return target;
     return { ...target, environment: hint.environment, evidence: [hint.evidence, ...target.evidence] };
   }
 }
@@ -239,6 +242,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
           extra = ` — it belongs to a running ${dataDirectory.role === 'replica' ? 'replica' : 'primary'} (${dataDirectory.evidence.join('; ')})`;
           if (dataDirectory.role !== 'replica' && severityRank(severity) < severityRank('confirm')) severity = 'confirm';
         }
+        if (unit.statement?.whereReason && unit.statement.where === 'always-true') extra += ` — ${unit.statement.whereReason}`;
         if (unit.statement) {
           const radius = context.blastRadius?.get(`${targetKey(chosen.target)}|${unit.statement.text}`);
           if (radius) {
@@ -280,6 +284,56 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
   }
   findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   return { findings, targets: book.all };
+}
+
+/**
+ * Judge SQL statements with no command around them (a migration file in lint): each rule with a
+ * `sql` match, severity by the environment the file says it runs against.
+ */
+export function evaluateStatements(
+  statements: readonly (SqlFact & { pos: number; end: number })[],
+  rules: readonly Rule[],
+  config: Config,
+  environment: Environment,
+  evidence: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const statement of statements) {
+    for (const rule of rules) {
+      const spec = rule.match.sql;
+      if (!spec || !spec.kinds.includes(statement.kind) || (spec.where.length > 0 && !spec.where.includes(statement.where))) continue;
+      const override = config.rules[rule.id]?.severity;
+      if (override === 'off') continue;
+      const severity = severityFor(override ? { ...rule.severity, ...override } : rule.severity, environment);
+      if (severity === 'allow') continue;
+      const values: Record<string, string> = {
+        command: truncate(statement.text),
+        target: 'the database this runs on',
+        environment,
+        evidence,
+        source: 'file',
+        path: '',
+        detail: statement.whereReason ?? '',
+        statement: truncate(statement.text),
+        via: '',
+      };
+      findings.push({
+        rule: rule.id,
+        title: rule.title,
+        severity,
+        message: redact(fill(rule.message, values) + (statement.where === 'always-true' && statement.whereReason ? ` — ${statement.whereReason}` : '')),
+        incident: rule.incident,
+        target: 'database',
+        targetKind: 'database',
+        environment,
+        why: rule.why,
+        fix: rule.fix,
+        pos: statement.pos,
+        end: statement.end,
+      });
+    }
+  }
+  return findings;
 }
 
 function truncate(text: string): string {

@@ -16,6 +16,11 @@ export interface TargetFacts {
   envFiles: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** `.terraform/environment` of the working directory, when a terraform command is present. */
   terraformWorkspace?: string;
+  /**
+   * Lint: a variable the file does not set is set at run time (a CI secret), so a client argument
+   * such as `psql "$DATABASE_URL"` names an unknown database, not the local default.
+   */
+  unsetMeansUnknown?: boolean;
 }
 
 export const APP_ENVIRONMENT_VARIABLES = [
@@ -50,7 +55,11 @@ export function isKubeClient(name: string): boolean {
 export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetFacts): Target[] {
   switch (kind) {
     case 'database':
-      return isDatabaseClient(inv.name) ? clientDatabaseTargets(inv) : environmentDatabaseTargets(appEnvironment(inv, facts));
+      if (isDatabaseClient(inv.name)) {
+        const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
+        return unresolved ? [unresolved] : clientDatabaseTargets(inv);
+      }
+      return environmentDatabaseTargets(appEnvironment(inv, facts));
     case 'app':
       return appTargets(inv, facts);
     case 'host':
@@ -101,8 +110,12 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
   for (const [key, value] of Object.entries(vars)) {
     if (!DATABASE_URL_VARIABLE.test(key) || value.trim() === '') continue;
     const connection = parseConnectionString(value);
-    if (!connection) continue;
-    targets.push(databaseTarget(connection, describeSource(key, origin[key])));
+    if (connection) targets.push(databaseTarget(connection, describeSource(key, origin[key])));
+    else if (/\$\{\{|\$\{?[A-Za-z_]|secrets\./.test(value)) {
+      // A CI secret or expression (`${{ secrets.PROD_DATABASE_URL }}`): the URL is not known
+      // here, but its name may say what it is, and it is certainly set.
+      targets.push({ kind: 'database', source: describeSource(key, origin[key]), name: value.replace(/^\$\{\{\s*|\s*\}\}$/g, ''), database: value, unresolved: true });
+    }
   }
   const pg = postgresFromEnvironment(vars);
   if (pg && (vars.PGHOST || vars.PGDATABASE || vars.PGSERVICE)) targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
@@ -170,6 +183,14 @@ const PG_SPEC: OptionSpec = {
   shortWithValue: 'hpdUcfFvoLPTjnNtSaIEeC',
   longWithValue: ['host', 'port', 'dbname', 'username', 'command', 'file', 'set', 'variable', 'output', 'log-file', 'pset', 'table-attr', 'field-separator', 'record-separator', 'format', 'jobs', 'schema', 'table', 'exclude-table', 'exclude-schema', 'maintenance-db', 'role', 'section', 'superuser', 'use-list', 'index', 'encoding', 'lc-collate', 'lc-ctype', 'locale', 'template', 'tablespace', 'owner', 'strategy', 'icu-locale'],
 };
+
+/** `psql "$DATABASE_URL"` in a CI file: the variable is set where it runs, not here. */
+function unresolvedClientTarget(inv: Invocation): Target | undefined {
+  const word = inv.args.find((arg) => arg.value === '' && arg.unsetVariables.length > 0 && /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!));
+  if (!word) return undefined;
+  const variable = word.unsetVariables[0]!;
+  return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
+}
 
 function clientDatabaseTargets(inv: Invocation): Target[] {
   if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv)];

@@ -1,0 +1,96 @@
+// `prodguard lint [PATHS…]`: the rules that guard a shell, run over a repository, so a dangerous
+// step is caught in review. Exit 0 clean, 1 findings at or above --fail-on, 2 usage/config error.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, EXIT, UsageError } from '../errors.js';
+import { severityRank, type Severity } from '../types.js';
+import { loadSetup } from './judge.js';
+import { discoverFiles } from '../lint/discover.js';
+import { lintFile, type LintContext } from '../lint/lint-file.js';
+import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
+import { LINT_RULE_DOCS } from '../lint/rules.js';
+import type { LintFinding } from '../lint/types.js';
+import { defaultLintFormat, isLintReportFormat, lintReporters, shouldColor, LINT_REPORT_FORMATS, type RuleDoc } from '../report/lint-reporters.js';
+import { sqlFactsFor } from '../engine/sql-facts.js';
+import { readTextFile } from './sql-facts.js';
+
+export interface LintOptions {
+  format?: string;
+  failOn?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  config?: string;
+}
+
+const FAIL_ON: readonly Severity[] = ['warn', 'confirm', 'block'];
+
+export async function runLint(paths: string[], options: LintOptions): Promise<number> {
+  const format = options.format ?? defaultLintFormat(process.env);
+  if (!isLintReportFormat(format)) throw new UsageError(`--format "${format}" is not one of ${LINT_REPORT_FORMATS.join(', ')}`, 'e.g. --format sarif');
+  const failOn = (options.failOn ?? 'warn') as Severity;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on "${options.failOn}" is not one of ${FAIL_ON.join(', ')}`, 'e.g. --fail-on confirm');
+
+  const cwd = process.cwd();
+  const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
+  let files;
+  try {
+    files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
+  } catch (error) {
+    const missing = (error as { path?: string }).path;
+    throw new UsageError(`${missing ?? 'a path'} does not exist`, 'give files or folders inside the repository');
+  }
+
+  // PostgreSQL's parser loads only when there is SQL to read.
+  const texts = files.map((file) => ({ file, text: readTextFile(resolve(cwd, file.path)) ?? '' }));
+  const needsSql = files.some((file) => file.format === 'sql') || texts.some(({ text }) => /\b(psql|mysql|mariadb|mongosh|mongo)\b/.test(text));
+  if (needsSql) {
+    const { loadSqlParser } = await import('../parse/sql/load.js');
+    await loadSqlParser();
+  }
+  const context: LintContext = {
+    rules,
+    config,
+    root: cwd,
+    sqlParserLoaded: needsSql,
+    ...(needsSql ? { sqlFor: (invocations) => sqlFactsFor(invocations, readTextFile) } : {}),
+  };
+
+  let findings: LintFinding[] = [];
+  for (const { file, text } of texts) {
+    findings.push(...applySuppressions(file.path, text, lintFile(file, text, context)));
+  }
+  findings.sort(compareFindings);
+
+  if (options.writeBaseline) {
+    writeFileSync(resolve(cwd, options.writeBaseline), serializeBaseline(createBaseline(findings)));
+    process.stderr.write(`prodguard: wrote ${findings.length} finding(s) to ${options.writeBaseline}\n`);
+    return EXIT.ok;
+  }
+  if (options.baseline) {
+    const path = resolve(cwd, options.baseline);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new ConfigError(`baseline ${options.baseline} cannot be read`, 'write one with --write-baseline FILE');
+    }
+    try {
+      findings = applyBaseline(findings, parseBaseline(text, options.baseline)).findings;
+    } catch (error) {
+      throw new ConfigError((error as Error).message, 'write one with --write-baseline FILE');
+    }
+  }
+
+  const docs: Record<string, RuleDoc> = { ...LINT_RULE_DOCS };
+  for (const rule of rules) docs[rule.id] = { title: rule.title, help: rule.fix, incident: rule.incident };
+  process.stdout.write(
+    lintReporters[format](findings, {
+      color: format === 'text' && shouldColor(process.env, Boolean(process.stdout.isTTY)),
+      filesScanned: files.length,
+      toolVersion: process.env.npm_package_version ?? '0.1.0',
+      rules: docs,
+    }),
+  );
+  return findings.some((finding) => severityRank(finding.severity) >= severityRank(failOn)) ? 1 : EXIT.ok;
+}

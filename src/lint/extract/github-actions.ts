@@ -1,0 +1,152 @@
+// GitHub Actions workflows: each step's `run:` is a shell snippet, with the `env:` of the
+// workflow, job and step; `environment:`, job names, and secrets or variables named for
+// production are hints. `${{ … }}` expressions become same-length placeholders.
+
+import { LineIndex, SnippetBuilder } from '../positions.js';
+import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../types.js';
+import {
+  addPlatformVariables,
+  envRecord,
+  expressionReferences,
+  readEnvMap,
+  replaceExpressions,
+  type EnvBlock,
+} from './ci-common.js';
+import { escapeHatchProblems } from './escape-hatches.js';
+import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv } from './hints.js';
+import {
+  deref,
+  getNode,
+  getPair,
+  isMap,
+  isSeq,
+  keyString,
+  mappedScalar,
+  nodeStart,
+  pairsOf,
+  parseYaml,
+  scalarString,
+} from './yaml-source.js';
+
+/** Variables the runner sets for every step (docs: "Default environment variables"). */
+const RUNNER_VARIABLE = /^(GITHUB_[A-Z0-9_]+|RUNNER_[A-Z0-9_]+|CI|HOME|PATH|ImageOS|ImageVersion|ACTIONS_[A-Z0-9_]+)$/;
+
+const POSIX_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
+
+function isPosixShell(shell: string | undefined): boolean {
+  if (shell === undefined) return true;
+  const first = shell.trim().split(/\s+/)[0] ?? '';
+  return POSIX_SHELLS.has(first.split('/').pop() ?? first);
+}
+
+export function extractGithubActions(text: string, path = ''): Extracted {
+  const index = new LineIndex(text);
+  const parsed = parseYaml(text, index, 'workflow');
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  const doc = parsed.doc;
+  const root = doc.contents;
+  const snippets: ShellSnippet[] = [];
+  const problems: LintProblem[] = [];
+  const line = (node: unknown) => index.position(nodeStart(node)).line;
+
+  const fileHint = hintFromFileName(path);
+  const workflowEnv = readEnvMap(getNode(root, 'env', doc), doc, index);
+  const workflowHints = [...(fileHint ? [fileHint] : []), ...hintsFromEnv(workflowEnv.entries), ...envValueRefs(workflowEnv)];
+  const workflowShell = scalarString(getNode(getNode(getNode(root, 'defaults', doc), 'run', doc), 'shell', doc), doc);
+
+  const jobs = pairsOf(getNode(root, 'jobs', doc), doc);
+  const jobHintsById = new Map<string, EnvironmentHint[]>();
+  for (const jobPair of jobs) {
+    const jobId = keyString(jobPair)!;
+    const job = deref(jobPair.value, doc);
+    if (!isMap(job)) continue;
+    const jobEnv = readEnvMap(getNode(job, 'env', doc), doc, index);
+    const jobHints: EnvironmentHint[] = [...hintsFromEnv(jobEnv.entries), ...envValueRefs(jobEnv)];
+    const idHint = hintFromEnvironmentName(jobId, line(jobPair.key), 'job ');
+    if (idHint && (idHint.environment === 'production' || idHint.environment === 'staging')) jobHints.push(idHint);
+    const envNode = getNode(job, 'environment', doc);
+    const envName = scalarString(isMap(envNode) ? getNode(envNode, 'name', doc) : envNode, doc);
+    if (envName !== undefined) {
+      const hint = hintFromEnvironmentName(envName, line(getPair(job, 'environment', doc)!.key));
+      if (hint) jobHints.push(hint);
+    }
+    jobHintsById.set(jobId, jobHints);
+    const runsOn = scalarString(getNode(job, 'runs-on', doc), doc) ?? '';
+    const jobShell =
+      scalarString(getNode(getNode(getNode(job, 'defaults', doc), 'run', doc), 'shell', doc), doc) ??
+      workflowShell ??
+      (/windows/i.test(runsOn) ? 'pwsh' : undefined);
+    const scopeHints = [...workflowHints, ...jobHints];
+    problems.push(...escapeHatchProblems(jobEnv.entries, `the whole job "${jobId}"`, severityFor(scopeHints)));
+
+    const steps = deref(getNode(job, 'steps', doc), doc);
+    if (!isSeq(steps)) continue;
+    steps.items.forEach((stepNode, i) => {
+      const step = deref(stepNode, doc);
+      if (!isMap(step)) return;
+      const runPair = getPair(step, 'run', doc);
+      const stepEnv = readEnvMap(getNode(step, 'env', doc), doc, index);
+      const stepHints = [...hintsFromEnv(stepEnv.entries), ...envValueRefs(stepEnv)];
+      problems.push(
+        ...escapeHatchProblems(stepEnv.entries, `step ${i + 1} of job "${jobId}"`, severityFor([...scopeHints, ...stepHints])),
+      );
+      if (!runPair) return;
+      const shell = scalarString(getNode(step, 'shell', doc), doc) ?? jobShell;
+      if (!isPosixShell(shell)) return;
+      const mapped = mappedScalar(runPair.value, doc, text, index);
+      if (!mapped) return;
+      snippets.push(
+        buildSnippet(mapped, index, [workflowEnv, jobEnv, stepEnv], [...scopeHints, ...stepHints], `jobs.${jobId}.steps[${i}].run`),
+      );
+    });
+  }
+  const anyProduction = [...jobHintsById.values()].some((h) => h.some((x) => x.environment === 'production'));
+  problems.unshift(
+    ...escapeHatchProblems(
+      workflowEnv.entries,
+      'every job of the workflow',
+      anyProduction || workflowHints.some((h) => h.environment === 'production') ? 'confirm' : 'warn',
+    ),
+  );
+  return { snippets, problems };
+
+  function envValueRefs(block: EnvBlock): EnvironmentHint[] {
+    const hints: EnvironmentHint[] = [];
+    for (const e of block.entries) {
+      for (const ref of expressionReferences(e.value)) {
+        const hint = hintFromReference(ref.kind, ref.name, e.line);
+        if (hint) hints.push(hint);
+      }
+    }
+    return hints;
+  }
+}
+
+function severityFor(hints: readonly EnvironmentHint[]): 'confirm' | 'warn' {
+  return hints.some((h) => h.environment === 'production') ? 'confirm' : 'warn';
+}
+
+function buildSnippet(
+  mapped: import('../positions.js').MappedText,
+  index: LineIndex,
+  envBlocks: EnvBlock[],
+  scopeHints: EnvironmentHint[],
+  origin: string,
+): ShellSnippet {
+  const refs = expressionReferences(mapped.text);
+  const { mapped: replaced, placeholders } = replaceExpressions(mapped);
+  const { text, locate } = new SnippetBuilder().append(replaced).build(index);
+  const { env, unknown } = envRecord(...envBlocks);
+  const unknownEnv = new Set(unknown);
+  for (const p of placeholders) {
+    env[p.variable] = p.expression;
+    unknownEnv.add(p.variable);
+  }
+  addPlatformVariables(text, env, unknownEnv, (name) => RUNNER_VARIABLE.test(name));
+  const hints = [...scopeHints];
+  for (const ref of refs) {
+    const hint = hintFromReference(ref.kind, ref.name, locate(ref.offset).line);
+    if (hint) hints.push(hint);
+  }
+  return { text, locate, env, unknownEnv: [...unknownEnv], hints: dedupeHints(hints), origin };
+}

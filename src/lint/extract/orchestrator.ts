@@ -1,0 +1,40 @@
+// Orchestrator (MySQL topology manager) configuration. GitHub's first remediation after its
+// 2018-10-21 incident was to stop Orchestrator promoting a primary across regions: a 43-second
+// partition moved the primaries to US West, and writes on both sides could not be reconciled
+// (github-2018). `PreventCrossRegionMasterFailover: false` spelled out is that setting undone.
+
+import { isScalar } from 'yaml';
+import { LineIndex } from '../positions.js';
+import type { Extracted, LintProblem } from '../types.js';
+import { deref, isMap, isSeq, keyString, nodeStart, parseYaml } from './yaml-source.js';
+
+const KEY = 'PreventCrossRegionMasterFailover';
+
+export function extractOrchestratorConfig(text: string): Extracted {
+  const index = new LineIndex(text);
+  const parsed = parseYaml(text, index, 'Orchestrator config');
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  const doc = parsed.doc;
+  const problems: LintProblem[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    const n = deref(node, doc);
+    if (depth > 6) return;
+    if (isSeq(n)) for (const item of n.items) visit(item, depth + 1);
+    if (!isMap(n)) return;
+    for (const pair of n.items) {
+      const value = deref(pair.value, doc);
+      if (keyString(pair) === KEY && isScalar(value) && (value.value === false || value.value === 'false')) {
+        const pos = index.position(nodeStart(pair.key));
+        problems.push({
+          rule: 'topology/cross-region-promotion',
+          severity: 'confirm',
+          line: pos.line,
+          column: pos.column,
+          message: `${KEY} is false: after a short partition Orchestrator may promote a replica in another region to primary, and writes on both sides cannot be reconciled (github-2018); set it to true`,
+        });
+      } else visit(pair.value, depth + 1);
+    }
+  };
+  visit(doc.contents, 0);
+  return { snippets: [], problems };
+}

@@ -1,0 +1,114 @@
+// Lint one file with the same rule engine that guards a shell, in a lint context: variables are
+// what the file sets, the environment comes from the file's own words (`environment: production`,
+// secrets named for production) and is otherwise unknown. Pure: text in, findings out.
+
+import type { Environment, Finding } from '../types.js';
+import type { Config } from '../config/schema.js';
+import type { Rule } from '../rules/schema.js';
+import type { InvocationSql } from '../rules/evaluate.js';
+import { evaluateStatements } from '../rules/evaluate.js';
+import type { Invocation } from '../types.js';
+import { checkLine } from '../engine/check-line.js';
+import { analyzeSql } from '../parse/sql/analyze.js';
+import { extractFile } from './extract/index.js';
+import { problemToFinding } from './findings.js';
+import { LineIndex } from './positions.js';
+import type { DiscoveredFile, LintFinding, Locate, ShellSnippet } from './types.js';
+
+export interface LintContext {
+  rules: readonly Rule[];
+  config: Config;
+  /** Absolute folder the paths are relative to (the repository). */
+  root: string;
+  /** SQL facts for invocations (needs the SQL parser loaded), or undefined to skip SQL. */
+  sqlFor?: (invocations: readonly Invocation[]) => ReadonlyMap<Invocation, InvocationSql>;
+  sqlParserLoaded: boolean;
+}
+
+/** The machine a CI job or script runs on: nothing says what it is (no environment token). */
+const LINT_HOSTNAME = 'build-runner';
+const LINT_HOME = '/home/runner';
+
+function toLintFinding(file: string, index: LineIndex, locate: Locate, finding: Finding, fallbackOffset: number): LintFinding | undefined {
+  if (finding.severity === 'allow') return undefined;
+  const start = locate(finding.pos ?? fallbackOffset);
+  const end = finding.end !== undefined ? locate(finding.end) : undefined;
+  return {
+    file,
+    line: start.line,
+    column: start.column,
+    ...(end && end.line === start.line && end.column > start.column ? { endLine: end.line, endColumn: end.column } : {}),
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    help: finding.fix,
+    source: index.lineText(start.line),
+  };
+}
+
+function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnippet, context: LintContext): LintFinding[] {
+  const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
+  const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
+  const cwd = file.format === 'shell' || file.format === 'makefile' ? `${context.root}/${directory}`.replace(/\/+$/, '') : context.root;
+  const analysis = checkLine(snippet.text, {
+    rules: context.rules,
+    config: context.config,
+    env: { HOME: LINT_HOME, ...snippet.env },
+    cwd,
+    home: LINT_HOME,
+    hostname: LINT_HOSTNAME,
+    unsetMeansUnknown: true,
+    hints,
+    ...(context.sqlFor ? { sqlFor: context.sqlFor } : {}),
+  });
+  const findings: LintFinding[] = [];
+  for (const error of analysis.errors.slice(0, 1)) {
+    const at = snippet.locate(error.pos);
+    findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `shell that does not parse: ${error.message}`, help: 'fix the syntax; prodguard cannot judge what it cannot parse', source: index.lineText(at.line) });
+  }
+  for (const finding of analysis.findings) {
+    const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
+    if (converted) findings.push(converted);
+  }
+  return findings;
+}
+
+function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: Locate, context: LintContext): LintFinding[] {
+  if (!context.sqlParserLoaded) return [];
+  const analysis = analyzeSql(text, 'auto');
+  // A migration runs wherever it is deployed: production unless the file says otherwise.
+  const statements = analysis.statements.map((statement) => ({
+    kind: statement.kind,
+    where: statement.where,
+    text: statement.text,
+    tables: statement.tables,
+    pos: statement.pos,
+    end: statement.end,
+    ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
+  }));
+  const findings = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed')
+    .map((finding) => toLintFinding(file.path, index, locate, finding, 0))
+    .filter((finding): finding is LintFinding => finding !== undefined);
+  for (const error of analysis.errors) {
+    const at = locate(error.pos);
+    findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `SQL that does not parse: ${error.message}`, help: 'fix the SQL; prodguard never treats SQL it cannot parse as harmless', source: index.lineText(at.line) });
+  }
+  return findings;
+}
+
+export function lintFile(file: DiscoveredFile, text: string, context: LintContext): LintFinding[] {
+  const index = new LineIndex(text);
+  const extracted = extractFile(file, text);
+  const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem));
+  for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context));
+  if (extracted.sql) findings.push(...lintSql(file, index, extracted.sql.text, extracted.sql.locate, context));
+  // A shared step (GitLab `default: before_script`, a YAML anchor) reaches several jobs: report
+  // each place in the file once.
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.line}:${finding.rule}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

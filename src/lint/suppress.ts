@@ -1,0 +1,207 @@
+// Suppressions and baselines (pure).
+//
+// `# prodguard-disable-next-line RULE[, RULE2] -- reason` (or `-- prodguard-disable-next-line …`
+// in SQL) silences those rules on the next line. The reason is required: a directive without
+// one suppresses nothing and is itself a finding, and a directive that silenced nothing is
+// reported as unused (STYLE.md §8, after squawk and ESLint's unused-disable reporting).
+//
+// A baseline records today's findings so a team can adopt lint on an existing repository and
+// fail only on new ones. Each entry's fingerprint hashes the file, the rule and the trimmed
+// text of the line, not the line number, so unrelated edits that shift lines do not bring
+// baselined findings back.
+
+import { createHash } from 'node:crypto';
+import { LineIndex } from './positions.js';
+import type { LintFinding } from './types.js';
+
+export interface Suppression {
+  /** Line of the directive comment. */
+  line: number;
+  column: number;
+  /** The line it silences. */
+  target: number;
+  /** Rule ids (`domain/name`, or `domain/*`); empty means every rule. */
+  rules: string[];
+  reason: string | undefined;
+}
+
+const DIRECTIVE = /(#|--|\/\/)\s*prodguard-disable-next-line\b(.*)$/;
+
+export function parseSuppressions(text: string): Suppression[] {
+  const out: Suppression[] = [];
+  const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const m = DIRECTIVE.exec(line);
+    if (!m) return;
+    const rest = m[2]!;
+    const sep = rest.search(/(^|\s)--(\s|$)/);
+    const rulesPart = sep === -1 ? rest : rest.slice(0, sep);
+    const reason = sep === -1 ? undefined : rest.slice(sep).replace(/^\s*--/, '').trim() || undefined;
+    const rules = rulesPart
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+    out.push({ line: i + 1, column: m.index + 1, target: i + 2, rules, reason });
+  });
+  return out;
+}
+
+function covers(s: Suppression, rule: string): boolean {
+  if (s.rules.length === 0) return true;
+  return s.rules.some((r) => r === rule || (r.endsWith('/*') && rule.startsWith(r.slice(0, -1))));
+}
+
+/**
+ * Drop the findings of one file that a reasoned directive silences, and add findings for
+ * directives without a reason (`lint/suppression-without-reason`) and for directives that
+ * silenced nothing (`lint/unused-suppression`). Findings of other files pass through.
+ */
+export function applySuppressions(file: string, text: string, findings: readonly LintFinding[]): LintFinding[] {
+  const suppressions = parseSuppressions(text);
+  if (suppressions.length === 0) return [...findings];
+  const index = new LineIndex(text);
+  const used = new Set<Suppression>();
+  const kept: LintFinding[] = [];
+  for (const finding of findings) {
+    if (finding.file !== file) {
+      kept.push(finding);
+      continue;
+    }
+    const match = suppressions.find((s) => s.reason !== undefined && s.target === finding.line && covers(s, finding.rule));
+    if (match) used.add(match);
+    else kept.push(finding);
+  }
+  for (const s of suppressions) {
+    const shown = s.rules.length > 0 ? s.rules.join(', ') : 'all rules';
+    if (s.reason === undefined) {
+      kept.push({
+        file,
+        line: s.line,
+        column: s.column,
+        rule: 'lint/suppression-without-reason',
+        severity: 'warn',
+        message: `prodguard-disable-next-line ${shown} has no reason, so it suppresses nothing`,
+        help: 'add why after " -- ", e.g. "# prodguard-disable-next-line db/truncate -- local fixture reset"',
+        source: index.lineText(s.line),
+      });
+    } else if (!used.has(s)) {
+      kept.push({
+        file,
+        line: s.line,
+        column: s.column,
+        rule: 'lint/unused-suppression',
+        severity: 'warn',
+        message: `prodguard-disable-next-line ${shown} suppresses nothing on line ${s.target}`,
+        help: 'remove the directive, or move it to the line just above the finding',
+        source: index.lineText(s.line),
+      });
+    }
+  }
+  return kept.sort(compareFindings);
+}
+
+export function compareFindings(a: LintFinding, b: LintFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+// ── baseline ────────────────────────────────────────────────────────────────
+
+export interface BaselineEntry {
+  file: string;
+  rule: string;
+  /** Where it was when the baseline was written (informational; matching uses the fingerprint). */
+  line: number;
+  fingerprint: string;
+}
+
+export interface Baseline {
+  findings: BaselineEntry[];
+}
+
+/** Hash of file + rule + the trimmed text of the finding's line. */
+export function fingerprint(finding: Pick<LintFinding, 'file' | 'rule' | 'source'>): string {
+  return createHash('sha256')
+    .update(`${finding.file}\0${finding.rule}\0${(finding.source ?? '').trim()}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export function createBaseline(findings: readonly LintFinding[]): Baseline {
+  return {
+    findings: [...findings]
+      .sort(compareFindings)
+      .map((f) => ({ file: f.file, rule: f.rule, line: f.line, fingerprint: fingerprint(f) })),
+  };
+}
+
+export function serializeBaseline(baseline: Baseline): string {
+  return JSON.stringify(baseline, null, 2) + '\n';
+}
+
+export interface BaselineResult {
+  /** Findings not in the baseline: these are reported. */
+  findings: LintFinding[];
+  /** Findings the baseline accepts. */
+  baselined: LintFinding[];
+  /** Baseline entries that no longer match a finding (fixed, or the line changed). */
+  stale: BaselineEntry[];
+}
+
+/** Match findings to baseline entries by fingerprint, each entry accepting one finding. */
+export function applyBaseline(findings: readonly LintFinding[], baseline: Baseline): BaselineResult {
+  const available = new Map<string, BaselineEntry[]>();
+  for (const entry of baseline.findings) {
+    const list = available.get(entry.fingerprint) ?? [];
+    list.push(entry);
+    available.set(entry.fingerprint, list);
+  }
+  const result: BaselineResult = { findings: [], baselined: [], stale: [] };
+  for (const finding of findings) {
+    const list = available.get(fingerprint(finding));
+    if (list && list.length > 0) {
+      // Prefer the entry nearest to the finding's line when a line repeats in a file.
+      list.sort((a, b) => Math.abs(a.line - finding.line) - Math.abs(b.line - finding.line));
+      list.shift();
+      result.baselined.push(finding);
+    } else result.findings.push(finding);
+  }
+  for (const list of available.values()) result.stale.push(...list);
+  return result;
+}
+
+export class BaselineError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'BaselineError';
+  }
+}
+
+/** Read a baseline file's text; a malformed one is a `BaselineError` naming file and field. */
+export function parseBaseline(text: string, file: string): Baseline {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BaselineError(`${file}: not JSON (${(error as Error).message}); write one with --baseline on a clean run`, file);
+  }
+  const list = (data as { findings?: unknown } | null)?.findings;
+  if (!Array.isArray(list)) throw new BaselineError(`${file}: findings must be an array`, file);
+  const findings: BaselineEntry[] = list.map((raw: unknown, i) => {
+    const e = raw as Record<string, unknown>;
+    for (const [field, type] of [
+      ['file', 'string'],
+      ['rule', 'string'],
+      ['fingerprint', 'string'],
+      ['line', 'number'],
+    ] as const) {
+      if (typeof e?.[field] !== type) throw new BaselineError(`${file}: findings[${i}].${field} must be a ${type}`, file);
+    }
+    return { file: e.file as string, rule: e.rule as string, line: e.line as number, fingerprint: e.fingerprint as string };
+  });
+  return { findings };
+}

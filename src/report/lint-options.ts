@@ -1,0 +1,23 @@
+// Options shared by the lint reporters. Reporters are pure: they turn findings into a string.
+
+import type { LintFinding } from '../lint/types.js';
+
+export interface RuleDoc {
+  title?: string;
+  help?: string;
+  helpUri?: string;
+  incident?: string;
+}
+
+export interface LintReportOptions {
+  /** Colour in the text reporter; decide at the edge with `shouldColor`. */
+  color?: boolean;
+  /** How many files were scanned, for the text summary. */
+  filesScanned?: number;
+  /** prodguard's version, for SARIF `tool.driver.version`. */
+  toolVersion?: string;
+  /** Rule documentation by id, for SARIF rules and help lines. */
+  rules?: Readonly<Record<string, RuleDoc>>;
+}
+
+export type LintReporter = (findings: readonly LintFinding[], options?: LintReportOptions) => string;

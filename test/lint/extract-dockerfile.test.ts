@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { extractDockerfile } from '../../src/lint/extract/dockerfile.js';
+import { at, fixture } from './helpers.js';
+
+describe('Dockerfile extractor', () => {
+  const text = fixture('dangerous', 'Dockerfile');
+  const { snippets, problems } = extractDockerfile(text, 'Dockerfile');
+
+  it('joins continuation lines, dropping comment lines inside them, and maps each part', () => {
+    const s = snippets[0]!;
+    expect(s.text).toBe('apt-get update &&     rm -rf $CLEAN_DIR/');
+    expect(at(s, 'apt-get')).toEqual({ line: 4, column: 5 });
+    expect(at(s, 'rm -rf')).toEqual({ line: 6, column: 5 });
+  });
+
+  it('uses ENV values and ARG defaults as env; an ARG without default stays unset, like make', () => {
+    const s = snippets[0]!;
+    expect(s.env).toEqual({ RAILS_ENV: 'production', DATA: '/var/lib/postgresql/data' });
+    expect(s.unknownEnv).toEqual([]);
+    expect('CLEAN_DIR' in s.env).toBe(false);
+    expect(s.hints.map((h) => h.evidence)).toEqual(['build stage production', 'RAILS_ENV=production']);
+    expect(problems).toEqual([]);
+  });
+
+  it('joins the JSON exec form into a command line', () => {
+    const s = snippets[1]!;
+    expect(s.text).toBe('rm -rf /var/lib/postgresql/data');
+    expect(at(s, 'rm')).toEqual({ line: 7, column: 7 });
+    expect(at(s, '/var')).toEqual({ line: 7, column: 20 });
+  });
+
+  it('strips BuildKit flags, reads heredocs, honours SHELL and resets env at FROM', () => {
+    const df = [
+      'FROM alpine AS build',
+      'ENV KEEP=1',
+      'RUN --mount=type=cache,target=/root/.cache rm -rf /tmp/x',
+      'RUN <<EOF',
+      'set -e',
+      'rm -rf /data',
+      'EOF',
+      'FROM mcr.microsoft.com/windows AS win',
+      'SHELL ["powershell", "-Command"]',
+      'RUN Remove-Item -Recurse C:\\x',
+      '',
+    ].join('\n');
+    const r = extractDockerfile(df);
+    expect(r.snippets.map((s) => s.text)).toEqual(['rm -rf /tmp/x', 'set -e\nrm -rf /data']);
+    expect(at(r.snippets[0]!, 'rm')).toEqual({ line: 3, column: 44 });
+    expect(at(r.snippets[1]!, 'rm -rf /data')).toEqual({ line: 6, column: 1 });
+    expect(r.snippets[1]!.env).toEqual({ KEEP: '1' });
+  });
+
+  it('reports escape hatches set with ENV', () => {
+    const r = extractDockerfile('FROM ruby\nENV DISABLE_DATABASE_ENVIRONMENT_CHECK=1\n');
+    expect(r.problems.map((p) => [p.rule, p.line])).toEqual([['dotenv/escape-hatch', 2]]);
+  });
+});
+
+describe('Dockerfile ENV substitution', () => {
+  it('substitutes earlier ENV values and leaves unknown ones', () => {
+    const r = extractDockerfile('FROM x\nENV BASE=/srv\nENV APP=${BASE}/app OTHER=$NOPE/x\nRUN rm -rf "$APP"\n');
+    expect(r.snippets[0]!.env).toEqual({ BASE: '/srv', APP: '/srv/app', OTHER: '$NOPE/x' });
+  });
+});
