@@ -57,7 +57,7 @@ export interface ExpandedWord {
 export type ExecutionHost =
   | { kind: 'local' }
   | { kind: 'ssh'; destination: string; user?: string }
-  | { kind: 'container'; runtime: 'docker' | 'kubectl'; name: string; kubeContext?: string };
+  | { kind: 'container'; runtime: 'docker' | 'kubectl' | 'heroku'; name: string; kubeContext?: string };
 
 /** What the command would read on standard input, when the line says so. */
 export interface StdinSource {
@@ -66,6 +66,9 @@ export interface StdinSource {
   text?: string;
   /** File path for `< file`. */
   path?: string;
+  /** For a pipe: the words the previous command is known to write (echo's arguments, find's
+   *  paths as `ROOT/*`), which `xargs` turns into arguments. */
+  items?: string[];
 }
 
 /** One simple command the line would run, after unwrapping wrappers such as sudo, env, bash -c. */

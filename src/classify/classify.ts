@@ -50,6 +50,19 @@ export function environmentFromName(name: string): { environment: Environment; t
   return undefined;
 }
 
+/**
+ * For paths (Terraform folders) the deepest folder that names an environment wins:
+ * terragrunt's `live/staging/db` is staging, though `live` alone would say production.
+ */
+export function environmentFromPath(path: string): { environment: Environment; token: string } | undefined {
+  const segments = path.split('/').filter(Boolean).reverse();
+  for (const segment of segments) {
+    const named = environmentFromName(segment.replace(/\.(tfvars|json|hcl|tfbackend)$/, ''));
+    if (named) return named;
+  }
+  return undefined;
+}
+
 function configPatterns(target: Target): { key: keyof EnvironmentPatterns; values: string[] }[] {
   switch (target.kind) {
     case 'database': {
@@ -137,6 +150,7 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
     case 'host':
       if (target.source === 'this host') return { environment: 'local', evidence: `this machine (${target.name}) has no environment configured` };
       if (target.source === 'docker exec' || target.source === 'podman exec') return { environment: 'local', evidence: 'a container on this machine' };
+      if (target.source === 'docker context') return { environment: 'unknown-remote', evidence: `docker context ${target.name} has nothing saying what it is` };
       if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };
       return { environment: 'unknown-remote', evidence: `${target.name} is a remote host with nothing saying what it is` };
     case 'kube':
@@ -159,7 +173,7 @@ export function classifyTarget(target: Target, config: Config, probe?: ProbeResu
   if (marked) return { ...target, environment: marked.environment, evidence: [marked.evidence], ...withProbe };
   if (probe && probe.status !== 'skipped') evidence.push(describeProbe(probe));
   for (const name of namesOf(target)) {
-    const named = environmentFromName(name);
+    const named = target.kind === 'workspace' ? environmentFromPath(name) : environmentFromName(name);
     if (named) {
       return { ...target, environment: named.environment, evidence: [`name ${name} has the token "${named.token}"`, ...evidence], ...withProbe };
     }

@@ -50,6 +50,8 @@ interface WalkState {
   home: string;
   /** When walking a nested string (bash -c '…', ssh host '…'), positions point at the outer command. */
   span?: { pos: number; end: number };
+  /** Standard input of the whole nested script (`ssh host bash -s <<EOF`): commands read it. */
+  stdin?: StdinSource;
   depth: number;
 }
 
@@ -113,13 +115,41 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
       for (const child of node.commands) walkPipelineNode(walker, child, state);
       return;
     case 'Pipeline':
-      node.commands.forEach((child, index) =>
-        walkCommandNode(walker, child, state, index > 0 ? { kind: 'pipe' } : stdin),
-      );
+      node.commands.forEach((child, index) => {
+        const previous = index > 0 ? node.commands[index - 1] : undefined;
+        walkCommandNode(walker, child, state, previous ? pipeFrom(previous, state) : stdin);
+      });
       return;
     default:
       walkCommandNode(walker, node, state, stdin);
   }
+}
+
+/**
+ * What flows through a pipe, when the line shows it: `echo /srv | xargs rm -rf` removes /srv,
+ * `find /var/lib/mysql … | xargs rm` removes things under /var/lib/mysql, `echo SQL | psql` runs SQL.
+ */
+function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
+  if (node.type !== 'Command' || !node.name) return { kind: 'pipe' };
+  const words = [node.name, ...node.suffix].filter((item): item is Word => item.type === 'Word').flatMap((word) => expandWord(word, scopeOf(state)));
+  const [command, ...args] = words;
+  if (!command || words.some((word) => word.dynamic)) return { kind: 'pipe' };
+  const name = basename(command.value);
+  if (name === 'echo' || name === 'printf') {
+    const data = name === 'echo' ? args.filter((arg, i) => !(i === 0 && /^-[neE]+$/.test(arg.value))) : args;
+    const text = data.map((arg) => arg.value).join(' ');
+    const unescaped = name === 'printf' ? text.replace(/\\n/g, '\n') : text;
+    return { kind: 'pipe', text: `${unescaped}\n`, items: unescaped.split(/\s+/).filter(Boolean) };
+  }
+  if (name === 'find') {
+    const roots = args.map((arg) => arg.value).filter((value, i, all) => !value.startsWith('-') && all.slice(0, i).every((v) => !v.startsWith('-') && v !== '(' && v !== '!'));
+    return { kind: 'pipe', items: (roots.length > 0 ? roots : ['.']).map((root) => `${root.replace(/\/+$/, '')}/*`) };
+  }
+  if (name === 'ls') {
+    const dirs = args.map((arg) => arg.value).filter((value) => !value.startsWith('-'));
+    return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
+  }
+  return { kind: 'pipe' };
 }
 
 /** A copy of the state for a subshell or function body: changes inside do not leak out. */
@@ -322,7 +352,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       inlineVars[item.name] = '';
     }
   }
-  const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin;
+  const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
     Object.assign(state.vars, inlineVars);
@@ -393,6 +423,8 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
       depth: state.depth + 1,
     };
     if (step.kind === 'script') {
+      if (step.stdin) nextState.stdin = step.stdin;
+      else delete nextState.stdin;
       walkSource(walker, step.text, nextState);
     } else {
       const [commandWord, ...args] = step.words;

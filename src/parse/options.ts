@@ -14,6 +14,8 @@ export interface OptionSpec {
   singleDashWithValue?: readonly string[];
   /** Stop at the first positional word (wrappers); otherwise collect all positionals. */
   stopAtPositional?: boolean;
+  /** `-0` is an option (xargs -0), not a negative number. */
+  digitOptions?: boolean;
 }
 
 export interface ScannedOption {
@@ -56,7 +58,7 @@ export function scanOptions(args: readonly ExpandedWord[], spec: OptionSpec): Op
       index++;
       continue;
     }
-    if (word.startsWith('-') && word.length > 1 && !/^-\d/.test(word)) {
+    if (word.startsWith('-') && word.length > 1 && (spec.digitOptions || !/^-\d/.test(word))) {
       const eq = word.indexOf('=');
       const bare = eq === -1 ? word : word.slice(0, eq);
       if (singleDash.has(bare.slice(1))) {

@@ -17,7 +17,7 @@ interface StepBase {
 
 export type UnwrapStep =
   | (StepBase & { kind: 'command'; words: ExpandedWord[]; stdin?: StdinSource; keepStdin?: boolean })
-  | (StepBase & { kind: 'script'; text: string });
+  | (StepBase & { kind: 'script'; text: string; stdin?: StdinSource });
 
 type EnvFiles = Readonly<Record<string, Readonly<Record<string, string>>>>;
 type Unwrapper = (inv: Invocation, envFiles: EnvFiles) => UnwrapStep[];
@@ -26,7 +26,7 @@ function command(via: string, words: ExpandedWord[], extra: Partial<StepBase> & 
   return words.length > 0 ? [{ kind: 'command', via, words, keepStdin: true, ...extra }] : [];
 }
 
-function script(via: string, text: string, extra: Partial<StepBase> = {}): UnwrapStep[] {
+function script(via: string, text: string, extra: Partial<StepBase> & { stdin?: StdinSource } = {}): UnwrapStep[] {
   return [{ kind: 'script', via, text, ...extra }];
 }
 
@@ -121,14 +121,19 @@ const xargs: Unwrapper = (inv) => {
     shortWithValue: 'adEIiLlnPs',
     longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
     stopAtPositional: true,
+    digitOptions: true,
   });
   const replace = optionValue(scan, '-I', '--replace', '-i');
   let words = inv.args.slice(scan.rest);
   if (words.length === 0) return [];
-  // xargs appends what it reads from standard input: unknown here.
-  const fromStdin: ExpandedWord = { ...words[0]!, value: '*', text: '(standard input)', dynamic: true, glob: true };
-  if (replace) words = words.map((w) => (w.value.includes(replace) ? { ...w, value: w.value.replaceAll(replace, '*'), dynamic: true } : w));
-  else words = [...words, fromStdin];
+  // xargs appends what it reads from standard input: the piped words when the line shows them
+  // (`echo /srv | xargs rm -rf`), else "everything here" (`ls | xargs rm -rf`).
+  const template = words[0]!;
+  const items = inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split(/\s+/).filter(Boolean) : ['*']);
+  const fromStdin = items.map((item): ExpandedWord => ({ ...template, value: item, text: '(standard input)', dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] }));
+  if (replace) {
+    words = words.flatMap((w) => (w.value.includes(replace) ? items.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
+  } else words = [...words, ...fromStdin];
   return command('xargs', words, { stdin: { kind: 'pipe' } });
 };
 
@@ -218,7 +223,8 @@ const ssh: Unwrapper = (inv) => {
   // The remote working directory is unknown too (cwd '').
   const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
   const words = inv.args.slice(scan.rest + 1);
-  if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), remote);
+  // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
+  if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
   if (inv.stdin?.text !== undefined) return script(`ssh ${host} <<stdin`, inv.stdin.text, remote);
   return [];
 };
@@ -342,6 +348,39 @@ function afterDashDash(via: string): Unwrapper {
   };
 }
 
+/** `script [-q] -c STRING [FILE]` runs STRING with a shell. */
+const scriptCommand: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'cEIOTBm', longWithValue: ['command', 'echo', 'log-in', 'log-out', 'log-timing', 'logging-format'] });
+  const text = optionValue(scan, '-c', '--command');
+  return text !== undefined ? script('script -c', text) : [];
+};
+
+/** `heroku run [-a APP] CMD…`: the command runs in a dyno of that app. */
+const herokuRun: Unwrapper = (inv) => {
+  if (inv.args[0]?.value !== 'run' && inv.args[0]?.value !== 'run:detached') return [];
+  const rest = inv.args.slice(1);
+  const scan = scanOptions(rest, { shortWithValue: 'aresx', longWithValue: ['app', 'remote', 'env', 'size', 'type'], stopAtPositional: true });
+  const app = optionValue(scan, '-a', '--app') ?? inv.env.HEROKU_APP ?? 'heroku';
+  const host: ExecutionHost = { kind: 'container', runtime: 'heroku', name: app };
+  return command(`heroku run -a ${app}`, rest.slice(scan.rest), { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
+};
+
+/** redis-cli reads commands from standard input when none is given: they run like arguments. */
+const redisCli: Unwrapper = (inv) => {
+  if (inv.stdin?.text === undefined) return [];
+  const scan = scanOptions(inv.args, { shortWithValue: 'hpsanu', longWithValue: ['user', 'pass', 'tls', 'cacert', 'sni'] });
+  if (scan.positionals.length > 0) return [];
+  const options = inv.args;
+  return inv.stdin.text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .flatMap((line) => {
+      const words = line.split(/\s+/).map((value): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] }));
+      return command(`${inv.name} <<stdin`, [inv.command, ...options, ...words]);
+    });
+};
+
 const WRAPPERS: Record<string, Unwrapper> = {
   sudo,
   doas,
@@ -382,6 +421,11 @@ const WRAPPERS: Record<string, Unwrapper> = {
   podman: docker,
   watch,
   flock,
+  busybox: simpleWrapper({}),
+  script: scriptCommand,
+  heroku: herokuRun,
+  'redis-cli': redisCli,
+  'valkey-cli': redisCli,
   bundle: subcommandRunner(['exec']),
   be: simpleWrapper({}),
   npx,

@@ -9,6 +9,7 @@ import { classifyTarget } from '../classify/classify.js';
 import { resolveTargets, type TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
 import { scanOptions, type OptionSpec } from '../parse/options.js';
+import { isWrapper } from '../parse/wrappers.js';
 import { matchesGlob } from '../util/glob.js';
 import { redact } from '../util/redact.js';
 import { severityFor, type Rule } from './schema.js';
@@ -101,6 +102,9 @@ function commandMatches(rule: Rule, inv: Invocation, spec: OptionSpec): boolean 
   let positionals: string[] | undefined;
   return commands.some((pattern) => {
     const [name, ...words] = pattern.split(/\s+/);
+    // A rule for every command judges the command a wrapper runs, not the wrapper (`sudo apt-get
+    // remove --purge` is apt-get's flag, not sudo's).
+    if (name === '*' && isWrapper(inv.name)) return false;
     if (name !== '*' && name !== inv.name) return false;
     if (words.length === 0) return true;
     positionals ??= scanOptions(inv.args, spec).positionals.map((index) => inv.args[index]!.value);
@@ -120,6 +124,11 @@ function flagsMatch(rule: Rule, inv: Invocation, spec: OptionSpec): boolean {
   if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, spec))) return false;
   if (!all.every((flag) => flagPresent(inv, flag, spec))) return false;
   return !none.some((flag) => flagPresent(inv, flag, spec));
+}
+
+function envMatches(rule: Rule, inv: Invocation): boolean {
+  const names = rule.match.env?.any ?? [];
+  return names.length === 0 || names.some((name) => Object.hasOwn(inv.assigned, name));
 }
 
 function argsMatch(rule: Rule, inv: Invocation): boolean {
@@ -216,7 +225,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       if (rule.match.exceptCommands.includes(inv.name)) continue;
       const spec = optionSpecOf(rule.match.optionsWithValues);
       if (!commandMatches(rule, inv, spec)) continue;
-      if (!subcommandMatches(rule, inv, spec) || !flagsMatch(rule, inv, spec) || !argsMatch(rule, inv)) continue;
+      if (!subcommandMatches(rule, inv, spec) || !flagsMatch(rule, inv, spec) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
       const paths = matchedPaths(rule, inv, spec, home);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));

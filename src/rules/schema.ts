@@ -34,6 +34,8 @@ export interface RuleMatch {
   flags: { any: string[]; all: string[]; none: string[] };
   /** Globs over single argument words (case-insensitive). */
   args: { any: string[]; none: string[] };
+  /** Variables set by the line itself (inline `VAR=value`, `export`, `env VAR=…`): any of these names. */
+  env: { any: string[] };
   paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | `prefix:${string}` };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
@@ -132,13 +134,14 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     optionsWithValues: [],
     flags: { any: [], all: [], none: [] },
     args: { any: [], none: [] },
+    env: { any: [] },
     targets: [],
   };
   if (!isObject(value)) {
     errors.push(`${path}: is required: a map with commands, targets, and optional subcommands, flags, args, paths, sql`);
     return match;
   }
-  checkKeys(value, ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'paths', 'sql', 'targets'], path, errors);
+  checkKeys(value, ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'paths', 'sql', 'targets'], path, errors);
   match.commands = strings(value.commands, `${path}.commands`, errors, { required: true });
   if (match.commands.length === 0 && value.commands !== undefined) errors.push(`${path}.commands: must name at least one command (or "*")`);
   match.exceptCommands = strings(value['except-commands'], `${path}.except-commands`, errors);
@@ -166,6 +169,13 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     else {
       checkKeys(value.args, ['any', 'none'], `${path}.args`, errors);
       match.args = { any: strings(value.args.any, `${path}.args.any`, errors), none: strings(value.args.none, `${path}.args.none`, errors) };
+    }
+  }
+  if (value.env !== undefined) {
+    if (!isObject(value.env)) errors.push(`${path}.env: must be a map with any: [VARIABLE…]`);
+    else {
+      checkKeys(value.env, ['any'], `${path}.env`, errors);
+      match.env = { any: strings(value.env.any, `${path}.env.any`, errors) };
     }
   }
   if (value.paths !== undefined) {

@@ -81,7 +81,7 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   }
   if (!raw.startsWith('/') && context.cwd === '') return { class: 'other', path: raw, detail: `${raw} relative to an unknown directory` };
   // `/var/lib/*`, `/*`, `./*` and a bare `*` act on everything inside the directory.
-  const trimmed = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
+  const trimmed = raw.length > 1 ? raw.replace(/\/+$/, '') || '/' : raw;
   const contentsMatch = /^(?:(.*)\/)?(\*|\.\*|\*\*)$/.exec(trimmed);
   const contents = contentsMatch !== null;
   const dir = contentsMatch ? (contentsMatch[1] ?? '.') || '/' : trimmed;
@@ -104,18 +104,20 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
       const detail = dir === pgdata?.replace(/\/+$/, '') ? `${base} is $PGDATA` : `${base} is under ${dir}`;
       return { class: 'data-directory', path: full, detail, dataDirectory: base };
     }
+  }
+  // /usr, /var, /var/lib hold data directories too, but they are system directories first.
+  if (SYSTEM_DIRECTORIES.has(base)) {
+    const held = dataDirs.find((dir) => isUnder(dir, base));
+    return { class: 'system', path: full, detail: `${base} is a system directory${held ? ` (it holds ${held})` : ''}` };
+  }
+  for (const dir of dataDirs) {
     if (isUnder(dir, base)) {
       return { class: 'data-directory', path: full, detail: `${base} holds the database directory ${dir}`, dataDirectory: dir };
     }
   }
-  if (base.split('/').some((segment) => DATA_DIRECTORY_NAMES.has(segment))) {
-    return { class: 'data-directory', path: full, detail: `${base} is a database data directory`, dataDirectory: base };
-  }
-
   const home = context.home.replace(/\/+$/, '');
   if (base === home || /^\/(home|Users)\/[^/]+$/.test(base) || base === '/root') {
     return { class: 'home', path: full, detail: `${base} is a home directory` };
   }
-  if (SYSTEM_DIRECTORIES.has(base)) return { class: 'system', path: full, detail: `${base} is a system directory` };
   return { class: 'other', path: full, detail: full };
 }

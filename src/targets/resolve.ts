@@ -179,6 +179,23 @@ function dedupe(targets: Target[]): Target[] {
 // ---------------------------------------------------------------------------------------------
 // Databases named by a client's own arguments.
 
+// Which short options take a value differs per client: `-c` is psql's command but pg_restore's
+// --clean; `-e` is pg_dump's extension but dropdb's --echo.
+const PG_SHORT_WITH_VALUE: Record<string, string> = {
+  psql: 'hpdUcfvoLPTFR',
+  pg_dump: 'hpdUfFjnNtTZSEe',
+  pg_dumpall: 'hpdUflSE',
+  pg_restore: 'hpdUfFjnNtTSILP',
+  dropdb: 'hpU',
+  createdb: 'hpUDElOTS',
+  vacuumdb: 'hpdUtnNjP',
+  reindexdb: 'hpdUtnNjiSs',
+  clusterdb: 'hpdUt',
+  pgbench: 'hpUcjfsTtPDMRLb',
+  pg_isready: 'hpdUt',
+  pg_basebackup: 'hpdUDFXrtZlCSc',
+};
+
 const PG_SPEC: OptionSpec = {
   shortWithValue: 'hpdUcfFvoLPTjnNtSaIEeC',
   longWithValue: ['host', 'port', 'dbname', 'username', 'command', 'file', 'set', 'variable', 'output', 'log-file', 'pset', 'table-attr', 'field-separator', 'record-separator', 'format', 'jobs', 'schema', 'table', 'exclude-table', 'exclude-schema', 'maintenance-db', 'role', 'section', 'superuser', 'use-list', 'index', 'encoding', 'lc-collate', 'lc-ctype', 'locale', 'template', 'tablespace', 'owner', 'strategy', 'icu-locale'],
@@ -200,7 +217,7 @@ function clientDatabaseTargets(inv: Invocation): Target[] {
 }
 
 function postgresClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, PG_SPEC);
+  const scan = scanOptions(inv.args, { ...PG_SPEC, shortWithValue: PG_SHORT_WITH_VALUE[inv.name] ?? PG_SPEC.shortWithValue! });
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
   // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
@@ -228,7 +245,9 @@ function mysqlClientTarget(inv: Invocation): Target {
   const scan = scanOptions(inv.args, { shortWithValue: 'hPuDeS', longWithValue: ['host', 'port', 'user', 'database', 'execute', 'socket', 'defaults-file'] });
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
-  const database = optionValue(scan, '-D', '--database') ?? positionals[0] ?? inv.env.MYSQL_DATABASE;
+  // mysqladmin's first word is its command: `mysqladmin drop app_production`.
+  const acting = inv.name === 'mysqladmin' ? (['drop', 'create'].includes(positionals[0] ?? '') ? positionals[1] : undefined) : positionals[0];
+  const database = optionValue(scan, '-D', '--database') ?? acting ?? inv.env.MYSQL_DATABASE;
   const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
   return {
     kind: 'database',
@@ -304,10 +323,27 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
 // ---------------------------------------------------------------------------------------------
 // Hosts, Kubernetes, cloud, Terraform.
 
+/** `docker -H ssh://deploy@prod-web-1 …`, DOCKER_HOST, `--context production`: the daemon's host. */
+function dockerDaemonTarget(inv: Invocation): Target | undefined {
+  if (!['docker', 'docker-compose', 'podman'].includes(inv.name)) return undefined;
+  const scan = scanOptions(inv.args, { shortWithValue: 'Hc', longWithValue: ['host', 'context', 'config', 'log-level'], stopAtPositional: true });
+  const context = optionValue(scan, '--context', '-c') ?? inv.env.DOCKER_CONTEXT;
+  const address = optionValue(scan, '-H', '--host') ?? inv.env.DOCKER_HOST;
+  if (address && !address.startsWith('unix://') && !address.startsWith('npipe://')) {
+    const host = address.replace(/^[a-z]+:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '').replace(/\/.*$/, '');
+    const source = optionValue(scan, '-H', '--host') ? 'docker -H' : 'DOCKER_HOST';
+    return { kind: 'host', source, name: host, host };
+  }
+  if (context && context !== 'default' && context !== 'desktop-linux' && context !== 'colima' && context !== 'orbstack') {
+    return { kind: 'host', source: 'docker context', name: context, host: context };
+  }
+  return undefined;
+}
+
 function hostTarget(inv: Invocation, facts: TargetFacts): Target {
   switch (inv.host.kind) {
     case 'local':
-      return { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+      return dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
     case 'ssh':
       return { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination };
     case 'container':
@@ -316,8 +352,9 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
 }
 
 function kubeTargets(inv: Invocation, facts: TargetFacts): Target[] {
-  if (inv.host.kind === 'container' && inv.host.runtime === 'kubectl' && inv.host.kubeContext) {
-    return [{ kind: 'kube', source: '--context', name: inv.host.kubeContext }];
+  if (inv.host.kind === 'container' && inv.host.runtime === 'kubectl') {
+    if (inv.host.kubeContext) return [{ kind: 'kube', source: '--context', name: inv.host.kubeContext }];
+    return facts.kubeCurrentContext ? [{ kind: 'kube', source: 'kubeconfig current-context', name: facts.kubeCurrentContext }] : [];
   }
   if (!KUBE_CLIENTS.has(inv.name)) return [];
   const scan = scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] });

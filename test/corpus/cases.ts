@@ -64,7 +64,8 @@ export const CORPUS: CorpusGroup[] = [
       { line: "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders CASCADE'", env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'sql/truncate' },
       { line: "psql \"$DATABASE_URL\" <<'SQL'\nBEGIN;\nTRUNCATE TABLE users;\nCOMMIT;\nSQL", env: { DATABASE_URL: OPAQUE_URL }, expect: 'confirm', rule: 'sql/truncate' },
       { line: "ssh app-prod-1 'cd /srv/app && bin/rails db:reset'", expect: 'block', rule: 'database/reset-tasks' },
-      { line: 'kubectl exec deploy/api -- bundle exec rake db:schema:load', kubeContext: 'prod-eu', expect: 'confirm', rule: 'database/reset-tasks' },
+      // The pod's cluster is the current context, prod-eu: production.
+      { line: 'kubectl exec deploy/api -- bundle exec rake db:schema:load', kubeContext: 'prod-eu', expect: 'block', rule: 'database/reset-tasks' },
       { line: "ssh app-1 'cd /srv/app && RAILS_ENV=production bin/rails db:reset'", expect: 'block', rule: 'database/reset-tasks' },
       { line: 'watch -n 5 bundle exec rspec', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
       { line: 'sh -c "npm test -- --watch=false"', env: { DATABASE_URL: OPAQUE_URL }, expect: 'confirm', rule: 'database/test-suite-against-remote' },
@@ -381,6 +382,57 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'ssh db1.cluster.gitlab.com uptime', expect: 'allow' },
       { line: 'make build', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
       { line: 'bundle install', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+    ],
+  },
+  {
+    name: 'engine gaps found while writing the corpus (now handled)',
+    cases: [
+      // System directories that hold a data directory are system directories first.
+      { line: 'sudo rm -rf /usr', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo rm -rf /var', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo rm -rf /var/lib', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo rm -rf /opt', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo rm -rf /usr/local', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo chown -R dev /usr', expect: 'block', rule: 'filesystem/chmod-chown-recursive-root' },
+      { line: 'sudo chmod -R 777 /var', expect: 'block', rule: 'filesystem/chmod-chown-recursive-root' },
+      { line: 'sudo find /usr -delete', expect: 'block', rule: 'filesystem/find-delete' },
+      { line: 'rm -rf //', expect: 'block', rule: 'filesystem/rm-root' },
+      // What xargs reads, when the line shows it.
+      { line: 'xargs -I{} rm -rf /var/lib/postgresql/{} < dirs.txt', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'cd /var/lib/postgresql/15/main && ls | xargs rm -rf', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'echo /var/lib/postgresql/15/main | xargs rm -rf', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'echo / | xargs rm -rf', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'find /var/lib/postgresql/15/main -mindepth 1 -print0 | xargs -0 rm -rf', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'echo build dist | xargs rm -rf', expect: 'allow' },
+      // A heredoc given to a remote shell runs there.
+      { line: "ssh db1 bash -s <<'EOF'\nrm -rf /var/lib/postgresql/15/main\nEOF", expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "ssh db1 sudo bash <<'EOF'\nrm -rf /var/lib/postgresql/15/main\nEOF", expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "ssh db1 bash -s <<'EOF'\nuptime\nEOF", expect: 'allow' },
+      // Text piped or here-stringed into a client is what it runs.
+      { line: `echo 'TRUNCATE users;' | psql "$DATABASE_URL"`, env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'sql/truncate' },
+      { line: 'echo FLUSHALL | redis-cli -h redis-prod.internal', expect: 'block', rule: 'database/redis-flush' },
+      { line: 'redis-cli -h redis-prod.internal <<< FLUSHALL', expect: 'block', rule: 'database/redis-flush' },
+      { line: 'echo PING | redis-cli -h redis-prod.internal', expect: 'allow' },
+      // Docker talking to another host.
+      { line: 'DOCKER_HOST=ssh://deploy@prod-web-1 docker volume prune -f', expect: 'confirm', rule: 'host/docker-volume-removal' },
+      { line: 'docker -H ssh://deploy@prod-web-1 volume rm pgdata', expect: 'confirm', rule: 'host/docker-volume-removal' },
+      { line: 'docker --context production volume rm pgdata', expect: 'confirm', rule: 'host/docker-volume-removal' },
+      { line: 'docker volume rm pgdata', expect: 'allow' },
+      // Per-client options: pg_restore -c is --clean, not a command.
+      { line: 'pg_restore -c -h db.prod.example.com -d app latest.dump', expect: 'block', rule: 'database/pg-restore-clean' },
+      { line: 'mysqladmin drop app_production', expect: 'block', rule: 'database/dropdb' },
+      // Remote shells and dynos.
+      { line: "ssh app-prod-1 'cd /srv/app && bundle exec rspec'", expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'kubectl exec deploy/api -- bundle exec rspec', kubeContext: 'prod-eu', expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'heroku run -a acme-production rails db:reset', expect: 'block', rule: 'database/reset-tasks' },
+      { line: 'busybox rm -rf /', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'script -qc "rm -rf /" /dev/null', expect: 'block', rule: 'filesystem/rm-root' },
+      // Terragrunt's live/ folder: the deepest folder that names an environment wins.
+      { line: 'terragrunt run-all destroy', cwd: '/srv/infra/live/staging', expect: 'confirm', rule: 'cloud/terraform-destroy' },
+      { line: 'terragrunt run-all destroy', cwd: '/srv/infra/live/prod/eu-west-1', expect: 'block', rule: 'cloud/terraform-destroy' },
+      // Safety checks switched off on the command line.
+      { line: `DATABASE_CLEANER_ALLOW_REMOTE_DATABASE_URL=true bundle exec rspec`, env: { DATABASE_URL: OPAQUE_URL }, expect: 'confirm' },
+      { line: 'yarn workspace api test', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
     ],
   },
 ];
