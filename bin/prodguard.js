@@ -12,7 +12,11 @@ const bundle = path.join(__dirname, '..', 'dist', 'bundle', 'prodguard.cjs');
 
 // Heavy dependencies (pg, prompts, the SQL parser) load lazily. Code compiled from a code cache
 // cannot use import() itself, so the bundle calls this function, defined in a real module.
-globalThis.__prodguardImport = (specifier) => import(specifier);
+// PRODGUARD_TRACE_IMPORTS=1 names each one on stderr (tests check a harmless line loads none).
+globalThis.__prodguardImport = (specifier) => {
+  if (process.env.PRODGUARD_TRACE_IMPORTS) process.stderr.write(`prodguard: loading ${specifier}\n`);
+  return import(specifier);
+};
 
 function cacheFiles() {
   const files = [`${bundle}.cache`];
@@ -50,8 +54,11 @@ function load() {
       const data = script.createCachedData();
       for (const file of caches) {
         try {
+          // Write aside and rename: concurrent first runs must never leave a torn cache.
           fs.mkdirSync(path.dirname(file), { recursive: true });
-          fs.writeFileSync(file, data);
+          const temporary = `${file}.${process.pid}.tmp`;
+          fs.writeFileSync(temporary, data);
+          fs.renameSync(temporary, file);
           return;
         } catch {
           /* not writable: try the next place */

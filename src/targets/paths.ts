@@ -115,6 +115,9 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
       return { class: 'data-directory', path: full, detail: `${base} holds the database directory ${dir}`, dataDirectory: dir };
     }
   }
+  if (base.split('/').some((segment) => DATA_DIRECTORY_NAMES.has(segment))) {
+    return { class: 'data-directory', path: full, detail: `${base} is a database data directory`, dataDirectory: base };
+  }
   const home = context.home.replace(/\/+$/, '');
   if (base === home || /^\/(home|Users)\/[^/]+$/.test(base) || base === '/root') {
     return { class: 'home', path: full, detail: `${base} is a home directory` };

@@ -20,7 +20,8 @@ export class TmuxSession {
   }
 
   type(text: string): void {
-    execFileSync('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, '-l', text]);
+    // tmux reads a trailing ";" as its own command separator: escape it.
+    execFileSync('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, '-l', text.endsWith(';') ? `${text.slice(0, -1)}\\;` : text]);
   }
 
   key(...keys: string[]): void {

@@ -1,0 +1,146 @@
+// The database's own word, end to end through the built binary against a real PostgreSQL server
+// the test starts itself: marking, probing, the marker beating a localhost URL, EXPLAIN blast
+// radius on a filled table, status, an unreachable port returning fast, and the SQL parser
+// loading only for SQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { requirePostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+
+let server: PostgresServer;
+let unmarkedUrl: string;
+
+async function sql(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  server = await requirePostgres();
+  await sql(server.adminUrl, 'CREATE DATABASE scratch OWNER app');
+  unmarkedUrl = server.url.replace(/\/app(\?|$)/, '/scratch$1');
+  await sql(server.url, 'CREATE TABLE accounts (id int PRIMARY KEY, balance int)');
+  await sql(server.url, 'INSERT INTO accounts SELECT g, 0 FROM generate_series(1, 20000) g');
+  await sql(server.url, 'ANALYZE accounts');
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+function checkJson(args: string[], env: Record<string, string> = {}) {
+  const result = runCli(['check', '--json', ...args], { env: cleanEnv(env) });
+  return { ...result, body: JSON.parse(result.stdout || '{}') };
+}
+
+describe('the database says what it is', () => {
+  it('an unmarked localhost database is local: TRUNCATE is allowed', () => {
+    const { body, status } = checkJson(['--sql', 'TRUNCATE accounts', '--url', unmarkedUrl]);
+    expect(body.verdict).toBe('allow');
+    expect(status).toBe(0);
+  });
+
+  it('prodguard mark sets the marker, and the marker beats the localhost URL', () => {
+    const mark = runCli(['mark', server.adminUrl.replace(/\/[^/?]*(\?|$)/, '/app$1'), 'production']);
+    expect(mark.stderr).toBe('');
+    expect(mark.status).toBe(0);
+    expect(mark.stdout).toContain('marked database app as production');
+    const { body, status } = checkJson(['--sql', 'TRUNCATE accounts', '--url', server.url]);
+    expect(body.verdict).toBe('block');
+    expect(status).toBe(4);
+    expect(body.targets[0].environment).toBe('production');
+    expect(body.targets[0].evidence[0]).toContain('prodguard.environment = production');
+    expect(body.targets[0].probe).toMatchObject({ status: 'ok', marker: 'production', inRecovery: false });
+  });
+
+  it('--no-probe never asks the database, and says so', () => {
+    const { body } = checkJson(['--no-probe', '--sql', 'TRUNCATE accounts', '--url', server.url]);
+    expect(body.verdict).toBe('allow');
+    expect(body.notes.join(' ')).toContain('--no-probe');
+  });
+
+  it('a test suite pointed at the marked database is blocked, though its URL says localhost', () => {
+    const { body } = checkJson(['-c', 'bundle exec rspec'], { DATABASE_URL: server.url });
+    expect(body.verdict).toBe('block');
+    expect(body.findings[0].rule).toBe('database/test-suite-against-remote');
+  });
+
+  it('EXPLAIN estimates the blast radius of a DELETE with a WHERE and escalates', () => {
+    const wide = checkJson(['--sql', 'DELETE FROM accounts WHERE id > 10', '--url', server.url]);
+    expect(wide.body.verdict).toBe('block');
+    expect(wide.body.findings[0].message).toMatch(/≈19,9\d\d of 20,000 rows \(99\.\d%\)/);
+    const narrow = checkJson(['--sql', 'DELETE FROM accounts WHERE id = 10', '--url', server.url]);
+    expect(narrow.body.verdict).toBe('warn');
+    expect(narrow.body.findings[0].message).toMatch(/≈1 of 20,000 rows/);
+  });
+
+  it('status shows what the probe found, without the password', () => {
+    const result = runCli(['status', '--json'], { env: cleanEnv({ DATABASE_URL: server.url }) });
+    const target = JSON.parse(result.stdout).targets.find((t: { kind: string }) => t.kind === 'database');
+    expect(target).toMatchObject({ environment: 'production', probe: { status: 'ok', marker: 'production' } });
+    expect(result.stdout).not.toContain(server.password);
+  });
+
+  it('a closed port returns unreachable quickly and the check still decides', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const listener = createServer().listen(0, '127.0.0.1', () => {
+        const address = listener.address();
+        listener.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const { body, status } = checkJson(['--sql', 'TRUNCATE accounts', '--url', `postgres://app:pw@127.0.0.1:${port}/app`]);
+    expect(status).toBe(0);
+    expect(body.targets[0].probe.status).toBe('unreachable');
+    expect(body.targets[0].evidence.join(' ')).toContain('unreachable');
+  });
+});
+
+describe('the SQL parser loads only for SQL', () => {
+  it('a harmless shell line loads no heavy dependency; SQL loads libpg-query', () => {
+    const env = cleanEnv({ PRODGUARD_TRACE_IMPORTS: '1' });
+    const shell = runCli(['check', '-c', 'ls -la | grep src'], { env });
+    expect(shell.stderr).not.toContain('loading');
+    const withSql = runCli(['check', '--no-probe', '--sql', 'SELECT 1', '--url', 'postgres://localhost/x'], { env });
+    expect(withSql.stderr).toContain('loading libpg-query');
+    expect(withSql.stderr).not.toContain('loading pg\n');
+  });
+});
+
+describe('interactive psql on production opens read-only', () => {
+  it('shows a banner and refuses writes, unless --writable', async () => {
+    const { TmuxSession, tmuxAvailable } = await import('../helpers/tmux.js');
+    const missing = tmuxAvailable();
+    if (missing) throw new Error(missing);
+    const { BIN } = await import('../helpers/cli.js');
+    const home = tempDir();
+    const env = cleanEnv({ TERM: 'xterm', PAGER: 'cat' }, home);
+    const session = new TmuxSession(`node ${BIN} psql '${server.url}'; echo "EXIT=$?"; sleep 30`, { env });
+    try {
+      await session.waitFor('read-only');
+      await session.waitFor('app=>');
+      session.type("INSERT INTO accounts VALUES (999999, 1);");
+      session.key('Enter');
+      const screen = await session.waitFor(/ERROR: /);
+      expect(screen).toMatch(/cannot execute INSERT in a read-only transaction/);
+      session.type('\\q');
+      session.key('Enter');
+      await session.waitFor('EXIT=0');
+    } finally {
+      session.kill();
+    }
+    const writable = new TmuxSession(`node ${BIN} psql --writable '${server.url}' -c 'SELECT 1 AS ok'; echo "EXIT=$?"; sleep 30`, { env });
+    try {
+      const screen = await writable.waitFor('EXIT=');
+      expect(screen).not.toContain('read-only');
+      expect(screen).toContain('EXIT=0');
+    } finally {
+      writable.kill();
+    }
+  });
+});
