@@ -45,8 +45,8 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   const texts = files.map((file) => ({ file, text: readTextFile(resolve(cwd, file.path)) ?? '' }));
   const needsSql = files.some((file) => file.format === 'sql') || texts.some(({ text }) => /\b(psql|mysql|mariadb|mongosh|mongo)\b/.test(text));
   if (needsSql) {
-    const { loadSqlParser } = await import('../parse/sql/load.js');
-    await loadSqlParser();
+    const [{ loadSqlParser }, { loadMongoParser }] = await Promise.all([import('../parse/sql/load.js'), import('../parse/sql/mongo.js')]);
+    await Promise.all([loadSqlParser(), loadMongoParser()]);
   }
   const context: LintContext = {
     rules,

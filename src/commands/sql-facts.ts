@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Invocation } from '../types.js';
 import type { InvocationSql } from '../rules/evaluate.js';
-import { needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
+import { needsMongoParser, needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
 
 export function readTextFile(path: string): string | undefined {
   try {
@@ -17,6 +17,10 @@ export async function gatherSql(invocations: readonly Invocation[]): Promise<Map
   if (needsSqlParser(invocations)) {
     const { loadSqlParser } = await import('../parse/sql/load.js');
     await loadSqlParser();
+  }
+  if (needsMongoParser(invocations)) {
+    const { loadMongoParser } = await import('../parse/sql/mongo.js');
+    await loadMongoParser();
   }
   return sqlFactsFor(invocations, readTextFile);
 }

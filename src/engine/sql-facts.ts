@@ -16,6 +16,10 @@ export function needsSqlParser(invocations: readonly Invocation[]): boolean {
   return invocations.some((inv) => sqlSourcesOf(inv).some((source) => source.language === 'sql' && ('text' in source || 'file' in source)));
 }
 
+export function needsMongoParser(invocations: readonly Invocation[]): boolean {
+  return invocations.some((inv) => sqlSourcesOf(inv).some((source) => source.language === 'mongo' && ('text' in source || 'file' in source)));
+}
+
 function unknown(origin: string, reason: string): SqlFact {
   return { kind: 'unknown', where: 'not-applicable', text: `${origin}: ${reason}`, whereReason: reason, tables: [] };
 }

@@ -3,7 +3,15 @@
 // The script is parsed with a real JavaScript parser (acorn), so "db.dropDatabase()" inside a
 // string or a comment is not a call. Code that runs other code we cannot see (load(), eval of a
 // computed string, a method name computed at run time on `db`) is an error: callers fail closed.
-import { parse, type Node } from 'acorn';
+import type { Node, parse as acornParse } from 'acorn';
+
+// acorn loads only when a line runs mongosh JavaScript (startup is a budget): callers await
+// loadMongoParser() first, as they do loadSqlParser() for SQL.
+let parse: typeof acornParse | undefined;
+
+export async function loadMongoParser(): Promise<void> {
+  parse ??= (await import('acorn')).parse;
+}
 
 export type MongoOperationKind = 'drop-database' | 'drop-collection' | 'delete-all' | 'update-all' | 'delete' | 'other';
 
@@ -53,6 +61,7 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
 
   let program: Node;
   try {
+    if (!parse) throw new Error('loadMongoParser() must be awaited before analysing mongosh JavaScript');
     program = parse(source, {
       ecmaVersion: 'latest',
       sourceType: 'script',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMongoScript, type MongoOperation } from '../../../src/parse/sql/mongo.js';
+import { analyzeMongoScript, loadMongoParser, type MongoOperation } from '../../../src/parse/sql/mongo.js';
+
+await loadMongoParser();
 
 const kinds = (js: string): string[] => analyzeMongoScript(js).operations.map((o) => o.kind);
 const first = (js: string): MongoOperation | undefined => analyzeMongoScript(js).operations[0];
