@@ -46,9 +46,11 @@ export function sourceFor(input: Pick<LineInput, 'shell' | 'line' | 'definitions
     } else if (definition.startsWith('function:')) functions.push(definition.slice('function:'.length));
   }
   if (input.shell === 'fish') {
-    // fish aliases are functions: their bodies come along as definitions, in fish syntax.
+    // Definitions come in fish syntax: functions are translated with the line; abbreviations and
+    // aliases are translated, then expanded at command positions like bash aliases.
     const { text, errors } = fishToPosix([...functions, input.line].join('\n'));
-    return { source: text, errors };
+    const translated = new Map([...aliases].map(([name, value]) => [name, fishToPosix(value).text]));
+    return { source: expandAliases(text, translated), errors };
   }
   const line = expandAliases(input.line, aliases);
   return { source: functions.length > 0 ? `${functions.join('\n')}\n${line}` : line, errors: [] };

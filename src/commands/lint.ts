@@ -12,7 +12,7 @@ import { applyBaseline, applySuppressions, compareFindings, createBaseline, pars
 import { LINT_RULE_DOCS } from '../lint/rules.js';
 import type { LintFinding } from '../lint/types.js';
 import { defaultLintFormat, isLintReportFormat, lintReporters, shouldColor, LINT_REPORT_FORMATS, type RuleDoc } from '../report/lint-reporters.js';
-import { sqlFactsFor } from '../engine/sql-facts.js';
+import { needsMongoParser, needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
 import { readTextFile } from './sql-facts.js';
 
 export interface LintOptions {
@@ -41,24 +41,41 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     throw new UsageError(`${missing ?? 'a path'} does not exist`, 'give files or folders inside the repository');
   }
 
-  // PostgreSQL's parser loads only when there is SQL to read.
+  // PostgreSQL's parser (and acorn for mongosh) load only when a file runs SQL: files are linted
+  // without them first, and a file whose commands turn out to run SQL is linted again after.
   const texts = files.map((file) => ({ file, text: readTextFile(resolve(cwd, file.path)) ?? '' }));
-  const needsSql = files.some((file) => file.format === 'sql') || texts.some(({ text }) => /\b(psql|mysql|mariadb|mongosh|mongo)\b/.test(text));
-  if (needsSql) {
+  let parsersLoaded = false;
+  const loadParsers = async () => {
+    if (parsersLoaded) return;
     const [{ loadSqlParser }, { loadMongoParser }] = await Promise.all([import('../parse/sql/load.js'), import('../parse/sql/mongo.js')]);
     await Promise.all([loadSqlParser(), loadMongoParser()]);
-  }
-  const context: LintContext = {
+    parsersLoaded = true;
+  };
+  if (files.some((file) => file.format === 'sql')) await loadParsers();
+  let needsParsers = false;
+  const context = (): LintContext => ({
     rules,
     config,
     root: cwd,
-    sqlParserLoaded: needsSql,
-    ...(needsSql ? { sqlFor: (invocations) => sqlFactsFor(invocations, readTextFile) } : {}),
-  };
+    sqlParserLoaded: parsersLoaded,
+    sqlFor: (invocations) => {
+      if (!parsersLoaded) {
+        if (needsSqlParser(invocations) || needsMongoParser(invocations)) needsParsers = true;
+        return new Map();
+      }
+      return sqlFactsFor(invocations, readTextFile);
+    },
+  });
 
   let findings: LintFinding[] = [];
   for (const { file, text } of texts) {
-    findings.push(...applySuppressions(file.path, text, lintFile(file, text, context)));
+    needsParsers = false;
+    let fileFindings = lintFile(file, text, context());
+    if (needsParsers) {
+      await loadParsers();
+      fileFindings = lintFile(file, text, context());
+    }
+    findings.push(...applySuppressions(file.path, text, fileFindings));
   }
   findings.sort(compareFindings);
 

@@ -7,7 +7,7 @@ import { extractInvocations, type ExtractOptions } from '../parse/invocations.js
 import type { ShellParseError } from '../parse/shell.js';
 import { isDatabaseClient, isKubeClient, resolveTargets } from '../targets/resolve.js';
 import type { Rule } from '../rules/schema.js';
-import { commandNames, evaluate, targetKey, type EvaluationContext } from '../rules/evaluate.js';
+import { candidates, commandNames, evaluate, targetKey, type EvaluationContext } from '../rules/evaluate.js';
 import { decide, type Decision, type Override } from '../decide/decide.js';
 import type { Target } from '../types.js';
 
@@ -26,11 +26,9 @@ export interface Plan {
 const TERRAFORM = new Set(['terraform', 'tofu', 'terragrunt']);
 
 function candidateRules(inv: Invocation, rules: readonly Rule[]): Rule[] {
-  return rules.filter((rule) => {
-    if (rule.match.exceptCommands.includes(inv.name)) return false;
-    const names = commandNames(rule);
-    return names.includes('*') || names.includes(inv.name);
-  });
+  return candidates(rules, inv.name)
+    .map((compiled) => compiled.rule)
+    .filter((rule) => !rule.match.exceptCommands.includes(inv.name));
 }
 
 export function plan(source: string, options: ExtractOptions, rules: readonly Rule[]): Plan {

@@ -355,12 +355,15 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
-    Object.assign(state.vars, inlineVars);
-    Object.assign(state.assigned, inlineVars);
+    // Copy on write: invocations already recorded keep the environment they saw.
+    state.vars = { ...state.vars, ...inlineVars };
+    state.assigned = { ...state.assigned, ...inlineVars };
     return;
   }
 
-  const commandScope: WalkState = { ...state, vars: { ...state.vars, ...inlineVars }, assigned: { ...state.assigned, ...inlineVars } };
+  // Environments are copied on write, so a command without inline assignments shares its state's.
+  const hasInline = Object.keys(inlineVars).length > 0;
+  const commandScope: WalkState = hasInline ? { ...state, vars: { ...state.vars, ...inlineVars }, assigned: { ...state.assigned, ...inlineVars } } : state;
   const words: ExpandedWord[] = [];
   const assignmentArgs: { name: string; value: string }[] = [];
   for (const word of [command.name, ...command.suffix]) {
@@ -470,15 +473,17 @@ function applyBuiltinEffects(
     case 'local':
     case 'readonly':
       for (const { name: variable, value } of assignments) {
-        state.vars[variable] = value;
-        state.assigned[variable] = value;
+        state.vars = { ...state.vars, [variable]: value };
+        state.assigned = { ...state.assigned, [variable]: value };
       }
       return;
     case 'unset':
       for (const arg of args) {
         if (arg.value.startsWith('-')) continue;
-        delete state.vars[arg.value];
-        delete state.assigned[arg.value];
+        const { [arg.value]: _var, ...vars } = state.vars;
+        const { [arg.value]: _assigned, ...assigned } = state.assigned;
+        state.vars = vars;
+        state.assigned = assigned;
       }
       return;
   }

@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.js';
 import { classifyTarget } from '../classify/classify.js';
 import { resolveTargets, type TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
-import { scanOptions, type OptionSpec } from '../parse/options.js';
+import { scanOptions, type OptionScan, type OptionSpec } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { matchesGlob } from '../util/glob.js';
 import { redact } from '../util/redact.js';
@@ -73,22 +73,81 @@ function optionSpecOf(options: readonly string[]): OptionSpec {
   };
 }
 
-/** Flags as the command would see them: `-rf` holds -r and -f; `--rec` abbreviates `--recursive`. */
-function flagPresent(inv: Invocation, flag: string, spec: OptionSpec): boolean {
-  if (/^-[^-]{2,}/.test(flag)) {
-    return inv.args.some((arg) => arg.value === flag || arg.value.startsWith(`${flag}=`));
+/** A rule with its command patterns split and its option spec built once, not per invocation. */
+interface CompiledRule {
+  rule: Rule;
+  spec: OptionSpec;
+  /** `npm run test*` → name npm, words [run, test*]. */
+  patterns: { name: string; words: string[] }[];
+}
+
+interface RuleIndex {
+  byName: Map<string, CompiledRule[]>;
+  wildcard: CompiledRule[];
+  /** Candidates per command name, named and wildcard rules merged in rule-set order. */
+  merged: Map<string, CompiledRule[]>;
+  order: Map<Rule, number>;
+}
+
+const indexes = new WeakMap<readonly Rule[], RuleIndex>();
+
+/** Rules by the command names they can match, so each invocation meets only its candidates. */
+export function ruleIndex(rules: readonly Rule[]): RuleIndex {
+  let index = indexes.get(rules);
+  if (index) return index;
+  index = { byName: new Map(), wildcard: [], merged: new Map(), order: new Map(rules.map((rule, i) => [rule, i])) };
+  for (const rule of rules) {
+    const compiled: CompiledRule = {
+      rule,
+      spec: optionSpecOf(rule.match.optionsWithValues),
+      patterns: rule.match.commands.map((pattern) => {
+        const [name, ...words] = pattern.split(/\s+/);
+        return { name: name!, words };
+      }),
+    };
+    const names = new Set(compiled.patterns.map((pattern) => pattern.name));
+    if (names.has('*')) index.wildcard.push(compiled);
+    for (const name of names) {
+      if (name === '*') continue;
+      const list = index.byName.get(name) ?? [];
+      list.push(compiled);
+      index.byName.set(name, list);
+    }
   }
-  const scan = scanOptions(inv.args, spec);
-  if (flag.startsWith('--')) {
-    const [name] = flag.split('=');
-    return scan.options.some((option) => {
+  indexes.set(rules, index);
+  return index;
+}
+
+/** The rules that could match an invocation of this command, in rule-set order. */
+export function candidates(rules: readonly Rule[], name: string): CompiledRule[] {
+  const index = ruleIndex(rules);
+  const named = index.byName.get(name);
+  if (!named) return index.wildcard;
+  let merged = index.merged.get(name);
+  if (!merged) {
+    const order = index.order;
+    merged = [...new Set(named), ...index.wildcard].sort((a, b) => order.get(a.rule)! - order.get(b.rule)!);
+    index.merged.set(name, merged);
+  }
+  return merged;
+}
+
+/** Flags as the command would see them: `-rf` holds -r and -f; `--rec` abbreviates `--recursive`. */
+function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan): boolean {
+  if (flag[1] !== '-' && flag.length > 2) {
+    // Single-dash words such as find's -delete or terraform's -auto-approve.
+    return inv.args.some((arg) => arg.value === flag || (arg.value.startsWith(flag) && arg.value[flag.length] === '='));
+  }
+  if (flag[1] === '-') {
+    const name = flag.includes('=') ? flag.slice(0, flag.indexOf('=')) : flag;
+    return scan().options.some((option) => {
       if (!option.flag.startsWith('--')) return false;
       if (flag.includes('=')) return `${option.flag}=${option.value ?? ''}`.toLowerCase() === flag.toLowerCase();
       // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`.
-      return option.flag === name || (option.flag.length >= 5 && name!.startsWith(option.flag));
+      return option.flag === name || (option.flag.length >= 5 && name.startsWith(option.flag));
     });
   }
-  return scan.options.some((option) => option.flag === flag);
+  return scan().options.some((option) => option.flag === flag);
 }
 
 /** A command pattern is a name and optional leading positional globs: `rspec`, `go test`, `npm run test*`. */
@@ -96,34 +155,30 @@ export function commandNames(rule: Rule): string[] {
   return rule.match.commands.map((pattern) => pattern.split(/\s+/)[0]!);
 }
 
-function commandMatches(rule: Rule, inv: Invocation, spec: OptionSpec): boolean {
-  const { commands, exceptCommands } = rule.match;
-  if (exceptCommands.includes(inv.name)) return false;
-  let positionals: string[] | undefined;
-  return commands.some((pattern) => {
-    const [name, ...words] = pattern.split(/\s+/);
+function commandMatches(compiled: CompiledRule, inv: Invocation, scan: () => OptionScan): boolean {
+  if (compiled.rule.match.exceptCommands.includes(inv.name)) return false;
+  return compiled.patterns.some(({ name, words }) => {
     // A rule for every command judges the command a wrapper runs, not the wrapper (`sudo apt-get
     // remove --purge` is apt-get's flag, not sudo's).
     if (name === '*' && isWrapper(inv.name)) return false;
     if (name !== '*' && name !== inv.name) return false;
     if (words.length === 0) return true;
-    positionals ??= scanOptions(inv.args, spec).positionals.map((index) => inv.args[index]!.value);
-    return words.every((glob, index) => positionals![index] !== undefined && matchesGlob(positionals![index]!, glob));
+    const positionals = scan().positionals;
+    return words.every((glob, index) => positionals[index] !== undefined && matchesGlob(inv.args[positionals[index]!]!.value, glob));
   });
 }
 
-function subcommandMatches(rule: Rule, inv: Invocation, spec: OptionSpec): boolean {
+function subcommandMatches(rule: Rule, inv: Invocation, scan: () => OptionScan): boolean {
   if (rule.match.subcommands.length === 0) return true;
-  const scan = scanOptions(inv.args, spec);
-  const positionals = scan.positionals.map((index) => inv.args[index]!.value);
+  const positionals = scan().positionals.map((index) => inv.args[index]!.value);
   return rule.match.subcommands.some((sequence) => sequence.every((glob, index) => positionals[index] !== undefined && matchesGlob(positionals[index]!, glob)));
 }
 
-function flagsMatch(rule: Rule, inv: Invocation, spec: OptionSpec): boolean {
+function flagsMatch(rule: Rule, inv: Invocation, scan: () => OptionScan): boolean {
   const { any, all, none } = rule.match.flags;
-  if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, spec))) return false;
-  if (!all.every((flag) => flagPresent(inv, flag, spec))) return false;
-  return !none.some((flag) => flagPresent(inv, flag, spec));
+  if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, scan))) return false;
+  if (!all.every((flag) => flagPresent(inv, flag, scan))) return false;
+  return !none.some((flag) => flagPresent(inv, flag, scan));
 }
 
 function envMatches(rule: Rule, inv: Invocation): boolean {
@@ -138,7 +193,7 @@ function argsMatch(rule: Rule, inv: Invocation): boolean {
   return !values.some((value) => none.some((glob) => matchesGlob(value, glob)));
 }
 
-function matchedPaths(rule: Rule, inv: Invocation, spec: OptionSpec, home: string): ClassifiedPath[] | undefined {
+function matchedPaths(rule: Rule, inv: Invocation, scan: () => OptionScan, home: string): ClassifiedPath[] | undefined {
   const paths = rule.match.paths;
   if (!paths) return [];
   let words;
@@ -146,7 +201,7 @@ function matchedPaths(rule: Rule, inv: Invocation, spec: OptionSpec, home: strin
     const prefix = paths.from.slice('prefix:'.length);
     words = inv.args.filter((arg) => arg.value.startsWith(prefix)).map((arg) => ({ ...arg, value: arg.value.slice(prefix.length) }));
   } else {
-    const positionals = scanOptions(inv.args, spec).positionals.map((index) => inv.args[index]!);
+    const positionals = scan().positionals.map((index) => inv.args[index]!);
     words = paths.from === 'after-first' ? positionals.slice(1) : positionals;
   }
   const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env };
@@ -218,15 +273,16 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const inv of invocations) {
-    for (const rule of context.rules) {
+    for (const compiled of candidates(context.rules, inv.name)) {
+      const rule = compiled.rule;
       const override = context.config.rules[rule.id]?.severity;
       if (override === 'off') continue;
       const severityMap = override ? { ...rule.severity, ...override } : rule.severity;
-      if (rule.match.exceptCommands.includes(inv.name)) continue;
-      const spec = optionSpecOf(rule.match.optionsWithValues);
-      if (!commandMatches(rule, inv, spec)) continue;
-      if (!subcommandMatches(rule, inv, spec) || !flagsMatch(rule, inv, spec) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
-      const paths = matchedPaths(rule, inv, spec, home);
+      let scanned: OptionScan | undefined;
+      const scan = () => (scanned ??= scanOptions(inv.args, compiled.spec));
+      if (!commandMatches(compiled, inv, scan)) continue;
+      if (!subcommandMatches(rule, inv, scan) || !flagsMatch(rule, inv, scan) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
+      const paths = matchedPaths(rule, inv, scan, home);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));
       if (!statements) continue;

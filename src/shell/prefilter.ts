@@ -82,10 +82,16 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
       }
       // A rule for any command: anchor on something every match must hold.
       const { flags, args, sql } = rule.match;
+      const variables = rule.match.env?.any ?? [];
       if (flags.any.length > 0) flags.any.forEach(addFlag);
       else if (flags.all.length > 0) flags.all.forEach(addFlag);
       else if (args.any.length > 0) {
         for (const glob of args.any) (GLOB.test(glob) ? patterns : words).add(glob.toLowerCase());
+      } else if (variables.length > 0) {
+        // Set by the line itself: `NAME=1 cmd`, `export NAME=1`, `env NAME=1 cmd` (a word's part
+        // before `=` is looked up too), or by the .env file `dotenv -e FILE` loads.
+        for (const name of variables) words.add(name.toLowerCase());
+        words.add('dotenv');
       } else if (sql) DATABASE_CLIENT_CANDIDATES.filter(isDatabaseClient).forEach((client) => words.add(client));
       else reasons.push(`rule ${rule.id} matches any command and names no flag, argument or SQL to recognise it by`);
     }
@@ -102,7 +108,8 @@ function escapeGlobChar(char: string): string {
  * The same test the shell snippets run, in TypeScript: for unit tests and for the warm checker.
  * Lower-case the line; `$(`, backticks and `eval` always need the checker; quotes and backslashes
  * are removed (`r'm'` is `rm` to the shell); shell metacharacters and `/` split words (so
- * `/usr/bin/rm` holds `rm`); `--flag=value` is looked up whole and as `--flag`.
+ * `/usr/bin/rm` holds `rm`); `--flag=value` and `NAME=value` are looked up whole and by the
+ * part before `=`.
  */
 export function needsCheck(line: string, prefilter: Prefilter): boolean {
   if (prefilter.everyLine) return true;
@@ -115,7 +122,7 @@ export function needsCheck(line: string, prefilter: Prefilter): boolean {
   for (const word of text.split(' ')) {
     if (!word) continue;
     if (words.has(word) || (dynamic && wrappers.has(word))) return true;
-    if (word.startsWith('-') && word.includes('=') && words.has(word.slice(0, word.indexOf('=')))) return true;
+    if (word.includes('=') && words.has(word.slice(0, word.indexOf('=')))) return true;
     if (prefilter.patterns.some((pattern) => globMatches(word, pattern))) return true;
   }
   return false;

@@ -40,10 +40,18 @@ export function promptSegment(targets: readonly ClassifiedTarget[], options: { c
   if (level === '') return { level, label: '', name: '', color: '', identity: '', names: [] };
   const notable = targets.filter((target) => (LEVEL_OF[target.environment] ?? '') === level);
   const names = [...new Set(notable.map((target) => target.name))];
-  const first = shortName(names[0] ?? '', options.unicode);
-  const name = names.length > 1 ? `${first} +${names.length - 1}` : first;
+  const shown = [...new Set(notable.map((target) => displayName(target, options.unicode)))];
+  const name = shown.length > 1 ? `${shown[0]} +${shown.length - 1}` : (shown[0] ?? '');
   const identity = notable.map((target) => `${target.kind}:${target.source}:${target.name}:${target.host ?? ''}`).sort().join(',');
   return { level, label: LABEL[level], name, color: options.color ? COLOR[level] : '', identity, names };
+}
+
+/** A database shows as host/database (`db.prod…/app`), anything else by its name. */
+function displayName(target: ClassifiedTarget, unicode: boolean): string {
+  if (target.kind === 'database' && target.host && !target.host.startsWith('/') && target.database) {
+    return `${shortName(target.host, unicode)}/${sanitizePromptText(target.database)}`;
+  }
+  return shortName(target.name, unicode);
 }
 
 /** `db1.cluster.gitlab.com` → `db1.cluster…`: enough to recognise, short enough for a prompt. */
@@ -51,6 +59,7 @@ export function shortName(name: string, unicode: boolean): string {
   const ellipsis = unicode ? '…' : '..';
   const safe = sanitizePromptText(name);
   const labels = safe.split('.');
+  if (/^\d+(\.\d+){3}$/.test(safe)) return safe;
   if (labels.length > 2 && /^[A-Za-z0-9-]+$/.test(labels[0]!)) return `${labels.slice(0, 2).join('.')}${ellipsis}`;
   return safe.length > 24 ? `${safe.slice(0, 22)}${ellipsis}` : safe;
 }
@@ -62,6 +71,7 @@ export function sanitizePromptText(text: string): string {
 
 /** `3d`, `5h`, `12m`: how long a shell has pointed at production. */
 export function formatAge(seconds: number): string {
+  if (seconds < 60) return `${Math.max(0, Math.floor(seconds))}s`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
   if (seconds < 48 * 3600) return `${Math.floor(seconds / 3600)}h`;
   return `${Math.floor(seconds / 86400)}d`;

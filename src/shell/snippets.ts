@@ -91,7 +91,7 @@ __prodguard_needs_check() {
     w=$\{queue[i++]}
     if (( ! hit )); then
       n=$\{w,,}
-      if [[ -n $\{__prodguard_words[$n]+x} ]] || { (( dyn )) && [[ -n $\{__prodguard_wrappers[$n]+x} ]]; } || { [[ $n == -*=* ]] && [[ -n $\{__prodguard_words[$\{n%%=*}]+x} ]]; }; then
+      if [[ -n $\{__prodguard_words[$n]+x} ]] || { (( dyn )) && [[ -n $\{__prodguard_wrappers[$n]+x} ]]; } || { [[ $n == ?*=* ]] && [[ -n $\{__prodguard_words[$\{n%%=*}]+x} ]]; }; then
         hit=1
       else
         for p in "$\{__prodguard_patterns[@]}"; do [[ $n == $p ]] && { hit=1; break; }; done
@@ -173,7 +173,7 @@ __prodguard_judge() {
 
 # Enter: bound with bind -x, then accept-line. Emptying READLINE_LINE means nothing runs.
 __prodguard_check() {
-  [[ $PROMPT_COMMAND == *__prodguard_precmd* || $\{PROMPT_COMMAND[*]} == *__prodguard_precmd* ]] || { __prodguard_install_precmd; __prodguard_fresh=1; }
+  [[ $\{PROMPT_COMMAND[*]} == *__prodguard_precmd* ]] || { __prodguard_install_precmd; __prodguard_fresh=1; }
   (( __prodguard_fresh )) && __prodguard_pending=
   __prodguard_fresh=0
   local line=$READLINE_LINE text judged continuing=$\{__prodguard_pending:+1}
@@ -196,7 +196,7 @@ __prodguard_check() {
 
 __prodguard_files_changed() {
   local - stamp=$__prodguard_base.stamp f mode=$\{RAILS_ENV:-$\{NODE_ENV:-$\{APP_ENV:-$RACK_ENV}}}
-  [[ -e $stamp ]] || return 0
+  [[ -e $stamp ]] || return 1
   set -f
   local IFS=:
   for f in $KUBECONFIG "$HOME/.kube/config" "$PWD/.env" "$PWD/.env.local" "$PWD/.env.$mode" "$PWD/.env.$mode.local" "$PWD/.prodguard.yml" "$PWD/.prodguard.yaml" "$\{XDG_CONFIG_HOME:-$HOME/.config}/prodguard/config.yml"; do
@@ -212,7 +212,7 @@ __prodguard_prompt() {
   for v in ${letters}; do [[ $v == *_UR[LI] ]] && key+="|$v=$\{!v}"; done
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
-    : >"$__prodguard_base.stamp"
+    { : >"$__prodguard_base.stamp"; } 2>/dev/null
     if code=$(command prodguard prompt --format bash 2>/dev/null); then eval "$code"
     else __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident=; fi
     __prodguard_now
@@ -305,7 +305,7 @@ __prodguard_needs_check() {
     (( i++ ))
     if (( ! hit )); then
       n=$\{(L)w}
-      if (( $\{+__prodguard_words[$n]} )) || { (( dyn )) && (( $\{+__prodguard_wrappers[$n]} )) } || { [[ $n == -*=* ]] && (( $\{+__prodguard_words[$\{n%%=*}]} )) }; then
+      if (( $\{+__prodguard_words[$n]} )) || { (( dyn )) && (( $\{+__prodguard_wrappers[$n]} )) } || { [[ $n == ?*=* ]] && (( $\{+__prodguard_words[$\{n%%=*}]} )) }; then
         hit=1
       else
         for p in $__prodguard_patterns; do [[ $n == $~p ]] && { hit=1; break }; done
@@ -410,7 +410,7 @@ __prodguard_accept() {
 __prodguard_files_changed() {
   emulate -L zsh
   local stamp=$__prodguard_base.stamp f mode=$\{RAILS_ENV:-$\{NODE_ENV:-$\{APP_ENV:-$RACK_ENV}}}
-  [[ -e $stamp ]] || return 0
+  [[ -e $stamp ]] || return 1
   for f in $\{(s.:.)KUBECONFIG} $HOME/.kube/config $PWD/.env $PWD/.env.local $PWD/.env.$mode $PWD/.env.$mode.local $PWD/.prodguard.yml $PWD/.prodguard.yaml $\{XDG_CONFIG_HOME:-$HOME/.config}/prodguard/config.yml; do
     [[ $f -nt $stamp ]] && return 0
   done
@@ -425,7 +425,7 @@ __prodguard_precmd() {
   for v in $\{(k)parameters[(I)*_UR[LI]]}; do key+="|$v=$\{(P)v}"; done
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
-    : >"$__prodguard_base.stamp"
+    { : >"$__prodguard_base.stamp" } 2>/dev/null
     if code=$(command prodguard prompt --format zsh 2>/dev/null); then eval "$code"
     else __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident=; fi
     if [[ $__prodguard_level == (prod|remote) ]]; then
@@ -441,7 +441,7 @@ __prodguard_precmd() {
       if (( d >= 172800 )); then age=$(( d / 86400 ))d; elif (( d >= 3600 )); then age=$(( d / 3600 ))h; elif (( d >= 60 )); then age=$(( d / 60 ))m; fi
     fi
     __prodguard_segment="$__prodguard_label$\{age:+ $age}$\{__prodguard_name:+ $__prodguard_name}"
-    if [[ -n $__prodguard_color ]]; then seg="%{$e[$\{__prodguard_color}m%}$__prodguard_segment%{$e[0m%} "; else seg="$__prodguard_segment "; fi
+    if [[ -n $__prodguard_color ]]; then seg="%{$\{e}[$\{__prodguard_color}m%}$__prodguard_segment%{$\{e}[0m%} "; else seg="$__prodguard_segment "; fi
   fi
   if (( __prodguard_show )) && [[ $\{PRODGUARD_PROMPT-1} != 0 ]]; then
     [[ -n $__prodguard_ps1 ]] && PS1=$\{PS1#"$__prodguard_ps1"}
@@ -510,7 +510,7 @@ function __prodguard_needs_check --argument-names text
             set -l n (string lower -- $w)
             if contains -- $n $__prodguard_words; or begin; test $dyn = 1; and contains -- $n $__prodguard_wrappers; end
                 set hit 1
-            else if string match -q -- '-*=*' $n; and contains -- (string split -m1 = -- $n)[1] $__prodguard_words
+            else if string match -q -- '?*=*' $n; and contains -- (string split -m1 = -- $n)[1] $__prodguard_words
                 set hit 1
             else
                 for p in $__prodguard_patterns
@@ -520,10 +520,28 @@ function __prodguard_needs_check --argument-names text
         end
         contains -- $w $seen; and continue
         set -a seen $w
-        # fish aliases are functions; fish's own functions (ls, cd, …) are left alone.
-        if functions -q -- $w; and not string match -q -- "$__fish_data_dir/*" (functions --details -- $w)
-            set -l body (functions --no-details -- $w 2>/dev/null | string collect)
-            set -a __prodguard_defs "function:$body"
+        # Abbreviations expand before fish runs the line; aliases are functions whose description
+        # says "alias NAME=VALUE"; other functions are sent whole. fish's own (ls, cd…) are skipped.
+        set -l body ''
+        if abbr -q -- $w
+            for l in (abbr --show)
+                set -l m (string match -r -- '^abbr .*-- (\S+) (.*)$' $l)
+                test "$m[2]" = "$w"; or continue
+                set body (string unescape -- $m[3])
+                set -a __prodguard_defs "alias:$w=$body"
+                break
+            end
+        else if functions -q -- $w; and not string match -q -- "$__fish_data_dir/*" (functions --details -- $w)
+            set -l description (functions --details --verbose -- $w)[5]
+            if string match -q -- "alias $w=*" $description
+                set body (string replace -- "alias $w=" '' $description)
+                set -a __prodguard_defs "alias:$w=$body"
+            else
+                set body (functions -- $w | string collect)
+                set -a __prodguard_defs "function:$body"
+            end
+        end
+        if test -n "$body"
             set -a queue (string replace -ra -- '[\'"\\\\]' '' $body | string replace -ra -- '[;&|()<>/{},\s]+' ' ' | string split -n ' ')
         end
     end
@@ -538,7 +556,8 @@ function __prodguard_history_add --argument-names text
     set -l dir $HOME/.local/share/fish
     set -q XDG_DATA_HOME; and set dir $XDG_DATA_HOME/fish
     set -l escaped (string replace -a -- '\\' '\\\\' $text | string join '\n')
-    printf -- '- cmd: %s\n  when: %s\n' $escaped (date +%s) >>$dir/$\{name}_history 2>/dev/null
+    command mkdir -p -- $dir 2>/dev/null
+    printf '%s\n' "- cmd: $escaped" "  when: "(date +%s) >>$dir/{$name}_history 2>/dev/null
     builtin history merge 2>/dev/null
 end
 
@@ -577,7 +596,7 @@ function __prodguard_execute
         return
     end
     if __prodguard_needs_check $text
-        echo >&2
+        echo >/dev/tty
         if not __prodguard_judge $text
             __prodguard_history_add $text
             commandline -r ''
@@ -590,15 +609,15 @@ end
 
 function __prodguard_bind --on-variable fish_key_bindings
     for mode in default insert
-        bind -M $mode \r expand-abbr __prodguard_execute 2>/dev/null
-        bind -M $mode \n expand-abbr __prodguard_execute 2>/dev/null
+        bind -M $mode \r __prodguard_execute 2>/dev/null
+        bind -M $mode \n __prodguard_execute 2>/dev/null
     end
 end
 __prodguard_bind
 
 function __prodguard_files_changed
     set -l stamp $__prodguard_base.stamp
-    test -e $stamp; or return 0
+    test -e $stamp; or return 1
     set -l since (path mtime -- $stamp)
     set -l mode $RAILS_ENV $NODE_ENV $APP_ENV $RACK_ENV
     set -l files (string split -n : -- "$KUBECONFIG") $HOME/.kube/config $PWD/.env $PWD/.env.local $PWD/.prodguard.yml $PWD/.prodguard.yaml
@@ -617,10 +636,10 @@ function __prodguard_update --on-event fish_prompt
     end
     if test "$key" != "$__prodguard_key"; or __prodguard_files_changed
         set -g __prodguard_key $key
-        true >$__prodguard_base.stamp
-        set -l code (command prodguard prompt --format fish 2>/dev/null | string collect)
-        if test $pipestatus[1] -eq 0
-            echo $code | source
+        true >$__prodguard_base.stamp 2>/dev/null
+        set -l code (command prodguard prompt --format fish 2>/dev/null)
+        if test $status -eq 0
+            printf '%s\n' $code | source
         else
             set -g __prodguard_level ''; set -g __prodguard_label ''; set -g __prodguard_name ''; set -g __prodguard_color ''; set -g __prodguard_ident ''
         end
@@ -636,7 +655,7 @@ function __prodguard_update --on-event fish_prompt
     end
     set -g __prodguard_segment ''
     if test -n "$__prodguard_label"
-        set -l age ''
+        set -l age
         if test -n "$__prodguard_since"
             set -l d (math (date +%s) - $__prodguard_since)
             if test $d -ge 172800; set age (math -s0 $d / 86400)d

@@ -1,0 +1,86 @@
+// `prodguard hook claude-code` and `prodguard hook json`: coding agents ask before running a
+// shell command. Claude Code sends a PreToolUse event on stdin and reads a decision on stdout;
+// exit 2 is a block in Claude Code, so malformed input and prodguard's own failures exit 2 with
+// one line on stderr: fail closed — an agent can wait for a person, a production database cannot
+// wait for a restore. The generic mode answers like `check --json`.
+
+import { EXIT, ProdguardError, UndecidableError, UsageError } from '../errors.js';
+import { judge } from './judge.js';
+import { exitCodeFor, reportOf } from './check.js';
+import { renderCheckJson } from '../report/check-json.js';
+import { claudeHookOutput, HookInputError, parseClaudeEvent, parseGenericRequest } from '../shell/agent.js';
+import { redact } from '../util/redact.js';
+
+export interface HookOptions {
+  config?: string;
+  probe?: boolean;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runHook(agent: string, options: HookOptions): Promise<number> {
+  if (agent !== 'claude-code' && agent !== 'json') throw new UsageError(`unknown agent "${agent}": use claude-code or json`, 'e.g. prodguard hook claude-code');
+  try {
+    const input = await readStdin();
+    return agent === 'claude-code' ? await claudeCode(input, options) : await generic(input, options);
+  } catch (error) {
+    if (error instanceof HookInputError) {
+      process.stderr.write(`prodguard hook ${agent}: ${error.message}; refusing (fail closed)\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ProdguardError) {
+      process.stderr.write(`prodguard hook ${agent}: ${redact(error.message)}${error.hint ? ` (${redact(error.hint)})` : ''}; refusing (fail closed)\n`);
+      return EXIT.usage;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`prodguard hook ${agent}: internal error (${redact(detail.split('\n')[0]!)}); refusing (fail closed) — please report it\n`);
+    return EXIT.usage;
+  }
+}
+
+async function claudeCode(input: string, options: HookOptions): Promise<number> {
+  const event = parseClaudeEvent(input);
+  if (event.command === undefined || (event.eventName !== undefined && event.eventName !== 'PreToolUse')) {
+    process.stdout.write('{}\n');
+    return EXIT.ok;
+  }
+  let output: Record<string, unknown>;
+  try {
+    const judgement = await judge({
+      source: event.command,
+      cwd: event.cwd ?? process.cwd(),
+      env: process.env,
+      ...(options.config ? { configFile: options.config } : {}),
+      noProbe: options.probe === false,
+      overrides: [],
+    });
+    output = claudeHookOutput({ verdict: judgement.verdict, findings: judgement.decision.standing });
+  } catch (error) {
+    if (!(error instanceof UndecidableError)) throw error;
+    output = claudeHookOutput({ verdict: 'confirm', findings: [], undecidable: error.message });
+  }
+  process.stdout.write(`${JSON.stringify(redactOutput(output))}\n`);
+  return EXIT.ok;
+}
+
+async function generic(input: string, options: HookOptions): Promise<number> {
+  const request = parseGenericRequest(input);
+  const judgement = await judge({
+    source: request.command,
+    cwd: request.cwd ?? process.cwd(),
+    env: request.env ? { ...process.env, ...request.env } : process.env,
+    ...(options.config ? { configFile: options.config } : {}),
+    noProbe: options.probe === false,
+    overrides: [],
+  });
+  process.stdout.write(renderCheckJson(reportOf(judgement)));
+  return exitCodeFor(judgement.verdict);
+}
+
+function redactOutput(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(redact(JSON.stringify(value))) as Record<string, unknown>;
+}

@@ -1,0 +1,67 @@
+// `prodguard init bash|zsh|fish`: print the shell integration for `eval "$(prodguard init bash)"`
+// (fish: `prodguard init fish | source`). The prefilter's word list is computed here, from the
+// rules this configuration loads (built-in rules plus the config's rule folders).
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { loadSetup } from './judge.js';
+import { stateDirectory } from '../config/load.js';
+import { isWrapper } from '../parse/wrappers.js';
+import { APP_ENVIRONMENT_VARIABLES, isDatabaseClient } from '../targets/resolve.js';
+import { prefilterFor } from '../shell/prefilter.js';
+import { isShellName } from '../shell/protocol.js';
+import { bashSnippet, fishSnippet, zshSnippet, type SnippetOptions } from '../shell/snippets.js';
+
+export interface InitOptions {
+  config?: string;
+  prompt?: boolean;
+  warm?: boolean;
+}
+
+/** Variables whose values decide what `prodguard prompt` shows (besides every *_URL / *_URI). */
+export const PROMPT_KEY_VARIABLES = [
+  'PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGUSER', 'PGSERVICE', 'PGSERVICEFILE',
+  'MYSQL_HOST', 'MYSQL_DATABASE', 'MYSQL_TCP_PORT',
+  ...APP_ENVIRONMENT_VARIABLES,
+  'KUBECONFIG', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'HEROKU_APP', 'TF_WORKSPACE',
+  'PRODGUARD_HOSTNAME', 'PRODGUARD_STATE_DIR', 'HOME', 'XDG_CONFIG_HOME', 'TERM', 'LANG', 'LC_ALL', 'LC_CTYPE',
+];
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Per-shell files (FIFOs, prompt stamps): the runtime dir when there is one (tmpfs, private). */
+export function runDirectory(env: NodeJS.ProcessEnv): string {
+  return env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'prodguard') : join(stateDirectory(env), 'shells');
+}
+
+/** The warm checker needs `env -0` (the shell sends its environment) and `mkfifo`. */
+function warmSupported(): boolean {
+  const env0 = spawnSync('env', ['-0'], { stdio: 'ignore' });
+  const mkfifo = spawnSync('mkfifo', ['--version'], { stdio: 'ignore' });
+  return env0.status === 0 && mkfifo.error === undefined;
+}
+
+export async function runInit(shell: string, options: InitOptions): Promise<number> {
+  if (!isShellName(shell)) throw new UsageError(`cannot integrate with "${shell}": prodguard supports bash, zsh and fish`, 'e.g. eval "$(prodguard init bash)"');
+  const { rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
+  const snippetOptions: SnippetOptions = {
+    version: packageVersion(),
+    prefilter: prefilterFor({ rules, isWrapper, isDatabaseClient }),
+    runDir: runDirectory(process.env),
+    keyVariables: PROMPT_KEY_VARIABLES,
+    prompt: options.prompt !== false,
+    warm: options.warm !== false && shell !== 'fish' && warmSupported(),
+  };
+  const text = shell === 'bash' ? bashSnippet(snippetOptions) : shell === 'zsh' ? zshSnippet(snippetOptions) : fishSnippet(snippetOptions);
+  process.stdout.write(text);
+  return 0;
+}
