@@ -313,7 +313,7 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'redis-cli -h redis-prod.internal FLUSHALL', expect: 'block', rule: 'database/redis-flush' },
       { line: 'redis-cli -h 10.0.3.21 -p 6380 flushall async', expect: 'confirm', rule: 'database/redis-flush' },
       { line: 'ssh cache-1 redis-cli flushdb', expect: 'confirm', rule: 'database/redis-flush' },
-      { line: `mongosh "mongodb+srv://admin:pw@orders-prod.a1b2c.mongodb.net/orders" --eval 'db.dropDatabase()'`, expect: 'block', rule: 'database/mongo-drop-database' },
+      { line: `mongosh "mongodb+srv://admin:pw@orders-prod.a1b2c.mongodb.net/orders" --eval 'db.dropDatabase()'`, expect: 'block', rule: 'sql/mongo-drop' },
       { line: 'git push --force origin main', expect: 'warn', rule: 'git/force-push-main' },
       { line: 'git push -f origin master', expect: 'warn', rule: 'git/force-push-main' },
       { line: 'git push origin +main', expect: 'warn', rule: 'git/force-push-refspec' },
