@@ -2,6 +2,7 @@
 // RuleTester, semgrep's ruleid/ok). A flag example must produce a finding of that rule (at the
 // stated severity, when given); a pass example must not produce one.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { checkLine } from '../../src/engine/check-line.js';
 import { builtinRules } from '../helpers/rules.js';
 import type { Rule, RuleExample } from '../../src/rules/schema.js';
@@ -30,6 +31,12 @@ describe('rule examples', () => {
       expect(rule.examples.flag.length, rule.id).toBeGreaterThan(0);
       expect(rule.examples.pass.length, rule.id).toBeGreaterThan(0);
     }
+  });
+
+  it('lists every rule in the README table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const missing = rules.filter((rule) => !readme.includes(`| \`${rule.id}\` |`)).map((rule) => rule.id);
+    expect(missing, 'run: npm run build && node scripts/rules-table.mjs').toEqual([]);
   });
 
   it('has no duplicate examples within a rule', () => {
