@@ -226,7 +226,7 @@ async function staleCheck(input: LineInput, since: number, terminal: Terminal | 
 /** Start this shell's warm checker if it is not running (detached; it exits with the shell). */
 export function startWarmChecker(base: string, shellPid: string): void {
   try {
-    const pid = Number(readFileSync(`${base}.pid`, 'utf8').trim());
+    const pid = Number(readFileSync(`${base}.lock`, 'utf8').trim());
     if (pid > 0) {
       process.kill(pid, 0);
       return;

@@ -29,7 +29,7 @@ export async function runHook(agent: string, options: HookOptions): Promise<numb
     return agent === 'claude-code' ? await claudeCode(input, options) : await generic(input, options);
   } catch (error) {
     if (error instanceof HookInputError) {
-      process.stderr.write(`prodguard hook ${agent}: ${error.message}; refusing (fail closed)\n`);
+      process.stderr.write(`prodguard hook ${agent}: ${error.message.replace(/\s*\n\s*/g, " ")}; refusing (fail closed)\n`);
       return EXIT.usage;
     }
     if (error instanceof ProdguardError) {

@@ -22,6 +22,8 @@ export interface InitOptions {
 
 /** Variables whose values decide what `prodguard prompt` shows (besides every *_URL / *_URI). */
 export const PROMPT_KEY_VARIABLES = [
+  // The usual names of database URLs (every *_URL / *_URI variable is looked at too).
+  'DATABASE_URL', 'DB_URL', 'DATABASE_URI', 'REDIS_URL', 'MONGO_URL', 'MONGODB_URI',
   'PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGUSER', 'PGSERVICE', 'PGSERVICEFILE',
   'MYSQL_HOST', 'MYSQL_DATABASE', 'MYSQL_TCP_PORT',
   ...APP_ENVIRONMENT_VARIABLES,

@@ -5,8 +5,9 @@
 // answered "cold", and the shell runs `prodguard hook-check`, which owns the terminal — a
 // background process must not read the terminal. It exits when its shell is gone, or idle.
 
-import { closeSync, createReadStream, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { Socket } from 'node:net';
 import { loadSetup } from './judge.js';
 import { auditLine, blockedText, evaluateLine, findingsText, unparsedText } from './hook-check.js';
 import { formatResponse, takeRequests, type WarmAction, type WarmRequest } from '../shell/protocol.js';
@@ -25,8 +26,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const base = options.base;
   const shellPid = Number(options.shellPid);
   if (!base || !Number.isInteger(shellPid) || shellPid <= 0) return 2;
-  if (!claimPidFile(base)) return 0;
-  const files = { req: `${base}.req`, res: `${base}.res`, pid: `${base}.pid` };
+  if (!claimLock(base)) return 0;
+  const files = { req: `${base}.req`, res: `${base}.res`, pid: `${base}.pid`, lock: `${base}.lock` };
   const cleanup = () => {
     for (const file of Object.values(files)) rmSync(file, { force: true });
   };
@@ -44,6 +45,10 @@ export async function runServe(options: ServeOptions): Promise<number> {
   // this process lives.
   const requestFd = openSync(files.req, 'r+');
   const responseFd = openSync(files.res, 'r+');
+  // Ready: the shell sends requests only once the pid file exists. (A FIFO nobody holds open
+  // drops what is written to it, so it must be open before the shell may write.)
+  writeFileSync(`${files.pid}.${process.pid}`, `${process.pid}\n`, { mode: 0o600 });
+  renameSync(`${files.pid}.${process.pid}`, files.pid);
   let lastUsed = Date.now();
   const exit = () => {
     cleanup();
@@ -63,8 +68,11 @@ export async function runServe(options: ServeOptions): Promise<number> {
 
   let buffer = '';
   let queue = Promise.resolve();
-  const stream = createReadStream('', { fd: requestFd, encoding: 'utf8', autoClose: false });
-  stream.on('data', (chunk) => {
+  // A socket, not fs.createReadStream: libuv then polls the FIFO instead of parking a thread
+  // pool thread in a blocking read(), which would keep process.exit() waiting forever.
+  const stream = new Socket({ fd: requestFd, readable: true, writable: false });
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
     buffer += chunk;
     const { requests, rest } = takeRequests(buffer);
     buffer = rest;
@@ -115,9 +123,9 @@ export async function answer(request: WarmRequest): Promise<{ action: WarmAction
   return { action: 'refuse', text: `${text}${problem ? `${redact(problem)}\n` : ''}${blockedText(judgement, request.line)}` };
 }
 
-/** One server per shell: the pid file is the lock. */
-function claimPidFile(base: string): boolean {
-  const file = `${base}.pid`;
+/** One server per shell: BASE.lock holds the pid of the one that runs. */
+function claimLock(base: string): boolean {
+  const file = `${base}.lock`;
   try {
     writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
     return true;

@@ -457,6 +457,9 @@ export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles): UnwrapSte
   return WRAPPERS[inv.name]!(inv, envFiles);
 }
 
+/** Every command name unwrapped here (the shell hook's prefilter needs the list). */
+export const WRAPPER_NAMES: readonly string[] = Object.keys(WRAPPERS);
+
 export function isWrapper(name: string): boolean {
   return Object.hasOwn(WRAPPERS, name);
 }

@@ -1,16 +1,25 @@
 // The shell-side prefilter (issue 4): a harmless line must cost next to nothing, so the shell
 // hook does not start Node for it. From the rule set we derive every word that could make a rule
-// match — command names, and for rules that match any command (`*`), the flags or argument words
-// they need — plus the wrappers that can hide a command behind a variable. The shell splits the
-// line into words and calls the checker only when one of them is in the set. Pure: rules in,
-// word lists out; over-approximate, never under (a word too many costs one check, a word too
-// few lets a line through unjudged).
+// match — command names, and for rules that match any command (`*`), the flags, argument words
+// or variables they need — plus the wrappers that can hide a command behind a variable. The
+// shell splits the line into words and asks the checker only when the words say a rule could
+// match. Pure: rules in, word lists out; over-approximate, never under (a word too many costs one
+// check, a word too few lets a line through unjudged).
 
 import type { Rule } from '../rules/schema.js';
+import { WRAPPER_NAMES } from '../parse/wrappers.js';
+import { DATABASE_CLIENTS } from '../targets/resolve.js';
+import type { ShellName } from './segment.js';
 
 export interface Prefilter {
   /** Words (lower case) that send a line to the checker when any word of the line is one of them. */
   words: string[];
+  /**
+   * Commands that rules name only with a subcommand (`git push`, `kubectl delete`): the name sends
+   * the line to the checker when one of these words (or globs) is also in the line — or when the
+   * line holds `$` or `<`, because the subcommand may then come from a variable or a file.
+   */
+  pairs: Record<string, string[]>;
   /** Globs (lower case, shell `case` syntax) over single words, for `*` rules that match by glob. */
   patterns: string[];
   /** Wrapper names: they send a line to the checker when it also holds `$` or `<` (the wrapped
@@ -22,25 +31,11 @@ export interface Prefilter {
   reasons: string[];
 }
 
-/**
- * Wrappers unwrapped by src/parse/wrappers.ts. That module exports only `isWrapper(name)`, so the
- * names are listed here and filtered through it; test/shell/prefilter.test.ts reads the WRAPPERS
- * table of wrappers.ts and fails when a wrapper is missing from this list.
- */
-export const WRAPPER_CANDIDATES = [
-  'sudo', 'doas', 'env', 'command', 'builtin', 'exec', 'nohup', 'setsid', 'nice', 'ionice', 'stdbuf', 'time', 'chronic',
-  'unbuffer', 'caffeinate', 'sshpass', 'strace', 'timeout', 'xargs', 'find', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh',
-  'ash', 'eval', 'su', 'runuser', 'ssh', 'kubectl', 'oc', 'docker', 'docker-compose', 'podman', 'watch', 'flock', 'bundle',
-  'be', 'npx', 'bunx', 'pnpx', 'pnpm', 'npm', 'yarn', 'poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'foreman', 'direnv',
-  'dotenv', 'aws-vault', 'doppler', 'op', 'dotenvx', 'chamber',
-] as const;
+/** Wrappers unwrapped by src/parse/wrappers.ts: the command they run is judged, not them. */
+export const WRAPPER_CANDIDATES: readonly string[] = WRAPPER_NAMES;
 
-/** Database clients (src/targets/resolve.ts isDatabaseClient): the only commands SQL facts exist for. */
-export const DATABASE_CLIENT_CANDIDATES = [
-  'psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'dropdb', 'createdb', 'vacuumdb', 'reindexdb', 'clusterdb', 'pgbench',
-  'pg_isready', 'pg_basebackup', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump', 'redis-cli',
-  'valkey-cli', 'keydb-cli', 'mongosh', 'mongo', 'mongodump', 'mongorestore',
-] as const;
+/** Database clients (src/targets/resolve.ts): the only commands SQL facts exist for. */
+export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
 
 /** Always checked: the shell's own way of running text as a command. */
 const ALWAYS = ['eval'];
@@ -58,6 +53,7 @@ export interface PrefilterInput {
 
 export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterInput): Prefilter {
   const words = new Set<string>(ALWAYS);
+  const pairs = new Map<string, Set<string>>();
   const patterns = new Set<string>();
   const reasons: string[] = [];
 
@@ -74,10 +70,17 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
 
   for (const rule of rules) {
     for (const pattern of rule.match.commands) {
-      const name = pattern.split(/\s+/)[0]!;
+      const [name = '', ...positionals] = pattern.toLowerCase().split(/\s+/);
       if (name !== '*') {
-        if (GLOB.test(name)) patterns.add(name.toLowerCase());
-        else words.add(name.toLowerCase());
+        if (GLOB.test(name)) {
+          patterns.add(name);
+          continue;
+        }
+        // The subcommand every match must hold: the first literal word, else the first glob
+        // that is more than `*`. A bare name (or only `*`s) is enough on its own.
+        const companion = positionals.find((word) => !GLOB.test(word)) ?? positionals.find((word) => word !== '*');
+        if (companion === undefined) words.add(name);
+        else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
         continue;
       }
       // A rule for any command: anchor on something every match must hold.
@@ -96,8 +99,16 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
       else reasons.push(`rule ${rule.id} matches any command and names no flag, argument or SQL to recognise it by`);
     }
   }
+  for (const name of words) pairs.delete(name);
   const wrappers = WRAPPER_CANDIDATES.filter((name) => isWrapper(name) && !words.has(name));
-  return { words: [...words].sort(), patterns: [...patterns].sort(), wrappers: [...wrappers].sort(), everyLine: reasons.length > 0, reasons };
+  return {
+    words: [...words].sort(),
+    pairs: Object.fromEntries([...pairs].sort(([a], [b]) => a.localeCompare(b)).map(([name, companions]) => [name, [...companions].sort()])),
+    patterns: [...patterns].sort(),
+    wrappers: wrappers.sort(),
+    everyLine: reasons.length > 0,
+    reasons,
+  };
 }
 
 function escapeGlobChar(char: string): string {
@@ -105,31 +116,37 @@ function escapeGlobChar(char: string): string {
 }
 
 /**
- * The same test the shell snippets run, in TypeScript: for unit tests and for the warm checker.
- * Lower-case the line; `$(`, backticks and `eval` always need the checker; quotes and backslashes
- * are removed (`r'm'` is `rm` to the shell); shell metacharacters and `/` split words (so
- * `/usr/bin/rm` holds `rm`); `--flag=value` and `NAME=value` are looked up whole and by the
- * part before `=`.
+ * The same test the shell snippets run, in TypeScript: for unit tests, and the definition the
+ * snippets are checked against. Lower-case the line; a command substitution always needs the
+ * checker (bash/zsh: `$(` but not `$((` arithmetic, or a backtick; fish: `$(`, or `(` where a
+ * command goes); quotes and backslashes are removed (`r'm'` is `rm` to the shell); shell
+ * metacharacters and `/` split words (so `/usr/bin/rm` holds `rm`); `--flag=value` and
+ * `NAME=value` are looked up whole and by the part before `=`.
  */
-export function needsCheck(line: string, prefilter: Prefilter): boolean {
+export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName = 'bash'): boolean {
   if (prefilter.everyLine) return true;
   let text = line.toLowerCase();
-  if (text.includes('$(') || text.includes('`')) return true;
+  if (shell === 'fish') {
+    if (text.includes('$(') || /(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(/.test(text)) return true;
+  } else if (/\$\((?!\()|\$\($/.test(text) || text.includes('`')) return true;
   const dynamic = text.includes('$') || text.includes('<');
-  text = text.replace(/['"\\]/g, '').replace(/[;&|()<>/{},\t\n\r]/g, ' ');
+  text = text.replace(/['"\\]/g, '').replace(/[;&|()<>/{},\s]+/g, ' ');
+  const present = new Set(text.split(' ').filter(Boolean));
   const words = new Set(prefilter.words);
   const wrappers = new Set(prefilter.wrappers);
-  for (const word of text.split(' ')) {
-    if (!word) continue;
+  for (const word of present) {
     if (words.has(word) || (dynamic && wrappers.has(word))) return true;
     if (word.includes('=') && words.has(word.slice(0, word.indexOf('=')))) return true;
     if (prefilter.patterns.some((pattern) => globMatches(word, pattern))) return true;
+    const companions = prefilter.pairs[word];
+    if (companions && (dynamic || companions.some((companion) => [...present].some((other) => globMatches(other, companion))))) return true;
   }
   return false;
 }
 
 /** Shell `case` glob semantics for the few patterns the prefilter emits. */
 function globMatches(word: string, pattern: string): boolean {
+  if (!GLOB.test(pattern)) return word === pattern;
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;

@@ -31,6 +31,12 @@ export interface SnippetOptions {
   warm: boolean;
 }
 
+/** A PCRE that matches exactly one of the words (fish's `string match -r`). */
+function alternation(words: readonly string[]): string {
+  if (words.length === 0) return '^(?!)$';
+  return `^(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`;
+}
+
 function shellText(text: string): string {
   return text.replaceAll('$\\{', '${').replace(/^\n/, '');
 }
@@ -56,7 +62,8 @@ function header(shell: ShellName, options: SnippetOptions): string {
 export function bashSnippet(options: SnippetOptions): string {
   const { prefilter } = options;
   const assoc = (words: readonly string[]) => words.map((word) => `[${posixQuote(word)}]=1`).join(' ');
-  const keyVars = options.keyVariables.join(' ');
+  const pairs = (map: Record<string, string[]>) => Object.entries(map).map(([name, companions]) => `[${posixQuote(name)}]=${posixQuote(companions.join(' '))}`).join(' ');
+  const cheapKey = ['$PWD', '$\\{NO_COLOR+nc}', ...options.keyVariables.map((name) => `$\\{${name}-}`)].join('|');
   const letters = LETTERS.map((letter) => `$\\{!${letter}@}`).join(' ');
   const body = String.raw`
 if [[ $- == *i* && -z $\{__prodguard_version-} ]] && (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
@@ -66,37 +73,36 @@ __prodguard_base=$__prodguard_run/$$
 __prodguard_warm=${options.warm ? 1 : 0}
 __prodguard_every=${prefilter.everyLine ? 1 : 0}
 __prodguard_show=${options.prompt ? 1 : 0}
+__prodguard_dirty=1 __prodguard_scanned=0 __prodguard_cheap= __prodguard_urls=
 __prodguard_pending= __prodguard_fresh=1 __prodguard_since= __prodguard_since_ident= __prodguard_key= __prodguard_seq=0
 __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident= __prodguard_ps1= __prodguard_segment=
 __prodguard_defs=()
 declare -gA __prodguard_words=(${assoc(prefilter.words)})
 declare -gA __prodguard_wrappers=(${assoc(prefilter.wrappers)})
+declare -gA __prodguard_pairs=(${pairs(prefilter.pairs)})
 __prodguard_patterns=(${prefilter.patterns.map(posixQuote).join(' ')})
 command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
 
 # The prefilter. Sets __prodguard_defs (aliases and functions the line names); status 0 when
 # prodguard must see the line. Quotes and backslashes are removed (r'm' is rm to bash), and shell
-# metacharacters and / split words (/usr/bin/rm holds rm).
+# metacharacters and / split words (/usr/bin/rm holds rm). Same rules as needsCheck in
+# src/shell/prefilter.ts (test/shell/prefilter.test.ts runs both on one corpus).
 __prodguard_needs_check() {
-  local - text=$1 w n p body
+  local - text=$1 w n p c body
   local -i hit=0 dyn=0 i=0
-  local -A seen=()
+  local -A seen=() present=()
   set -f
   __prodguard_defs=()
-  [[ $__prodguard_every == 1 || $text == *'$('* || $text == *$'\x60'* ]] && hit=1
+  [[ $__prodguard_every == 1 || $text == *'$('[!\(]* || $text == *'$(' || $text == *$'\x60'* ]] && hit=1
   [[ $text == *[\$\<]* ]] && dyn=1
   text=$\{text//[\'\"\\]/}
   local -a queue=($\{text//[;&|()<>\/\{\},$'\t\n\r']/ })
   while (( i < $\{#queue[@]} )); do
     w=$\{queue[i++]}
-    if (( ! hit )); then
-      n=$\{w,,}
-      if [[ -n $\{__prodguard_words[$n]+x} ]] || { (( dyn )) && [[ -n $\{__prodguard_wrappers[$n]+x} ]]; } || { [[ $n == ?*=* ]] && [[ -n $\{__prodguard_words[$\{n%%=*}]+x} ]]; }; then
-        hit=1
-      else
-        for p in "$\{__prodguard_patterns[@]}"; do [[ $n == $p ]] && { hit=1; break; }; done
-      fi
-    fi
+    n=$\{w,,}
+    present[$n]=1
+    # Lines that may change variables make the prompt look at every *_URL variable again.
+    case $n in export|declare|typeset|unset|source|.|eval|readonly|set|*_url=*|*_uri=*) __prodguard_dirty=1 ;; esac
     [[ -n $\{seen[$w]+x} ]] && continue
     seen[$w]=1
     if [[ -n $\{BASH_ALIASES[$w]+x} ]]; then
@@ -112,7 +118,20 @@ __prodguard_needs_check() {
       queue+=($\{body//[;&|()<>\/\{\},$'\t\n\r']/ })
     fi
   done
-  (( hit ))
+  (( hit )) && return 0
+  for n in "$\{!present[@]}"; do
+    [[ -n $\{__prodguard_words[$n]+x} ]] && return 0
+    (( dyn )) && [[ -n $\{__prodguard_wrappers[$n]+x} ]] && return 0
+    [[ $n == ?*=* && -n $\{__prodguard_words[$\{n%%=*}]+x} ]] && return 0
+    for p in "$\{__prodguard_patterns[@]}"; do [[ $n == $p ]] && return 0; done
+    if [[ -n $\{__prodguard_pairs[$n]+x} ]]; then
+      (( dyn )) && return 0
+      for c in $\{__prodguard_pairs[$n]}; do
+        for w in "$\{!present[@]}"; do [[ $w == $c ]] && return 0; done
+      done
+    fi
+  done
+  return 1
 }
 
 __prodguard_now() { printf -v __prodguard_time '%(%s)T' -1; }
@@ -182,7 +201,12 @@ __prodguard_check() {
   [[ -n $\{line//[[:space:]]/} ]] || return 0
   judged=$text
   if [[ $- == *H* && ( $text == *'!'* || $text == '^'* ) ]]; then
-    judged=$(builtin history -p -- "$text" 2>/dev/null) || judged=$text
+    # history -p drops the newest entry first (it expects to run as its own command line): push
+    # a copy and drop the copy, in a subshell, so !! and !-2 mean what they will mean to bash.
+    local last
+    last=$(builtin fc -ln -1 2>/dev/null)
+    last=$\{last#$'\t'}
+    judged=$(builtin history -s -- "$\{last# }"; builtin history -d -1 2>/dev/null; builtin history -p -- "$text" 2>/dev/null) || judged=$text
   fi
   __prodguard_needs_check "$judged" || return 0
   __prodguard_judge "$judged" && return 0
@@ -206,10 +230,16 @@ __prodguard_files_changed() {
 }
 
 __prodguard_prompt() {
-  local key="$PWD|$\{NO_COLOR+nc}" v code seg= age=
+  local key="${cheapKey}" v code seg= age=
   local -i d
-  for v in ${keyVars}; do key+="|$\{!v}"; done
-  for v in ${letters}; do [[ $v == *_UR[LI] ]] && key+="|$v=$\{!v}"; done
+  # Every *_URL / *_URI variable (a DATABASE_URL by another name) is a slow scan in bash: done
+  # when the cheap key changes, after a line that may set variables, and at most 5 s apart.
+  __prodguard_now
+  if [[ $key != "$__prodguard_cheap" ]] || (( __prodguard_dirty || __prodguard_time - __prodguard_scanned >= 5 )); then
+    __prodguard_cheap=$key __prodguard_dirty=0 __prodguard_scanned=$__prodguard_time __prodguard_urls=
+    for v in ${letters}; do [[ $v == *_UR[LI] ]] && __prodguard_urls+="|$v=$\{!v}"; done
+  fi
+  key+=$__prodguard_urls
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
     { : >"$__prodguard_base.stamp"; } 2>/dev/null
@@ -259,6 +289,8 @@ for __prodguard_map in emacs vi-insert vi-command; do
   bind -m "$__prodguard_map" '"\C-j": "\C-x\e_pgc\C-x\e_pga"'
 done
 unset __prodguard_map
+elif [[ $- == *i* && -z $\{__prodguard_version-} ]]; then
+  echo "prodguard: the shell hook needs bash 4.4 or later (this is $BASH_VERSION); command lines are NOT checked" >&2
 fi
 `;
   return header('bash', options) + shellText(body);
@@ -281,9 +313,10 @@ typeset -g __prodguard_since= __prodguard_since_ident= __prodguard_key= __prodgu
 typeset -g __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident= __prodguard_ps1= __prodguard_segment=
 typeset -ga __prodguard_defs __prodguard_patterns
 __prodguard_patterns=(${prefilter.patterns.map(posixQuote).join(' ')})
-typeset -gA __prodguard_words __prodguard_wrappers
+typeset -gA __prodguard_words __prodguard_wrappers __prodguard_pairs
 __prodguard_words=(${assoc(prefilter.words)})
 __prodguard_wrappers=(${assoc(prefilter.wrappers)})
+__prodguard_pairs=(${Object.entries(prefilter.pairs).map(([name, companions]) => `${posixQuote(name)} ${posixQuote(companions.join(' '))}`).join(' ')})
 zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
 autoload -Uz add-zsh-hook
 command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
@@ -291,11 +324,11 @@ command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
 # The prefilter (see the bash snippet). Status 0 when prodguard must see the line.
 __prodguard_needs_check() {
   emulate -L zsh
-  local text=$1 w n p body
+  local text=$1 w n p c body
   integer hit=0 dyn=0 i=1
-  local -A seen
+  local -A seen present
   __prodguard_defs=()
-  [[ $__prodguard_every == 1 || $text == *'$('* || $text == *$'\x60'* ]] && hit=1
+  [[ $__prodguard_every == 1 || $text == *'$('[!\(]* || $text == *'$(' || $text == *$'\x60'* ]] && hit=1
   [[ $text == *[\$\<]* ]] && dyn=1
   text=$\{text//[\'\"\\]/}
   local -a queue
@@ -303,14 +336,7 @@ __prodguard_needs_check() {
   while (( i <= $#queue )); do
     w=$queue[i]
     (( i++ ))
-    if (( ! hit )); then
-      n=$\{(L)w}
-      if (( $\{+__prodguard_words[$n]} )) || { (( dyn )) && (( $\{+__prodguard_wrappers[$n]} )) } || { [[ $n == ?*=* ]] && (( $\{+__prodguard_words[$\{n%%=*}]} )) }; then
-        hit=1
-      else
-        for p in $__prodguard_patterns; do [[ $n == $~p ]] && { hit=1; break }; done
-      fi
-    fi
+    present[$\{(L)w}]=1
     (( $\{+seen[$w]} )) && continue
     seen[$w]=1
     body=
@@ -328,7 +354,20 @@ __prodguard_needs_check() {
       queue+=($\{=$\{body//[;&|()<>\/\{\},$'\t\n\r']/ }})
     fi
   done
-  (( hit ))
+  (( hit )) && return 0
+  for n in $\{(k)present}; do
+    (( $\{+__prodguard_words[$n]} )) && return 0
+    (( dyn )) && (( $\{+__prodguard_wrappers[$n]} )) && return 0
+    [[ $n == ?*=* ]] && (( $\{+__prodguard_words[$\{n%%=*}]} )) && return 0
+    for p in $__prodguard_patterns; do [[ $n == $~p ]] && return 0; done
+    if (( $\{+__prodguard_pairs[$n]} )); then
+      (( dyn )) && return 0
+      for c in $\{=__prodguard_pairs[$n]}; do
+        for w in $\{(k)present}; do [[ $w == $~c ]] && return 0; done
+      done
+    fi
+  done
+  return 1
 }
 
 __prodguard_ask_warm() {
@@ -352,7 +391,7 @@ __prodguard_ask_warm() {
   resp=$\{resp#*$'\n'}
   action=$\{resp%%$'\n'*}
   [[ $resp == *$'\n'* ]] && text=$\{resp#*$'\n'}
-  [[ -n $text ]] && print -rn -- "$text" >&2
+  [[ -n $text ]] && { zle -I; print -rn -- "$text" >&2 }
   case $action in
     (run) __prodguard_status=0 ;;
     (refuse) __prodguard_status=4 ;;
@@ -371,6 +410,7 @@ __prodguard_judge() {
   (( __prodguard_warm )) && __prodguard_ask_warm "$text"
   if (( __prodguard_status == 100 )); then
     (( __prodguard_warm )) && args+=(--warm $__prodguard_base)
+    zle -I
     command prodguard "$\{args[@]}" -c "$text" >"$__prodguard_base.out" 2>"$__prodguard_base.err"
     __prodguard_status=$?
   fi
@@ -381,6 +421,7 @@ __prodguard_judge() {
     (9) __prodguard_since=$EPOCHSECONDS; return 1 ;;
   esac
   IFS= read -r first <"$__prodguard_base.err" 2>/dev/null
+  zle -I
   print -r -- "prodguard: the guard failed ($\{first:-exit status $__prodguard_status}); this line runs unchecked" >&2
   return 0
 }
@@ -396,7 +437,6 @@ __prodguard_accept() {
     BUFFER=$saved
   fi
   if [[ -n $\{BUFFER//[[:space:]]/} ]] && __prodguard_needs_check "$judged"; then
-    zle -I
     if ! __prodguard_judge "$judged"; then
       print -s -r -- "$text"
       BUFFER=
@@ -470,9 +510,11 @@ fi
 export function fishSnippet(options: SnippetOptions): string {
   const { prefilter } = options;
   const list = (words: readonly string[]) => words.map(fishQuote).join(' ');
-  const keyVars = options.keyVariables.map((name) => `"$${name}"`).join(' ');
+  const keyVars = options.keyVariables.map((name) => `$${name}`).join('|');
   const body = String.raw`
-if status is-interactive; and not set -q __prodguard_version
+if status is-interactive; and not set -q __prodguard_version; and string match -qr -- '^([12]|3\.[0-4])\.' $version
+    echo "prodguard: the shell hook needs fish 3.5 or later (this is $version); command lines are NOT checked" >&2
+else if status is-interactive; and not set -q __prodguard_version
 set -g __prodguard_version ${options.version}
 set -g __prodguard_run ${fishQuote(options.runDir)}
 set -g __prodguard_base $__prodguard_run/$fish_pid
@@ -481,6 +523,10 @@ set -g __prodguard_show ${options.prompt ? 1 : 0}
 set -g __prodguard_words ${list(prefilter.words)}
 set -g __prodguard_wrappers ${list(prefilter.wrappers)}
 set -g __prodguard_patterns ${list(prefilter.patterns)}
+set -g __prodguard_words_re ${fishQuote(alternation(prefilter.words))}
+set -g __prodguard_wrappers_re ${fishQuote(alternation(prefilter.wrappers))}
+set -g __prodguard_pairs_re ${fishQuote(alternation(Object.keys(prefilter.pairs)))}
+${Object.entries(prefilter.pairs).map(([name, companions]) => `set -g __prodguard_pair_(string escape --style=var -- ${fishQuote(name)}) ${list(companions)}`).join('\n')}
 set -g __prodguard_since ''
 set -g __prodguard_since_ident ''
 set -g __prodguard_key ''
@@ -489,39 +535,22 @@ set -g __prodguard_segment ''
 set -g __prodguard_defs
 command mkdir -p -m 700 -- $__prodguard_run 2>/dev/null
 
-# The prefilter (see the bash snippet). Status 0 when prodguard must see the line.
+# The prefilter (see the bash snippet). Status 0 when prodguard must see the line. fish builtins
+# are cheap but pipes and loops are not: one regex per word class.
 function __prodguard_needs_check --argument-names text
     set -g __prodguard_defs
     set -l hit 0
     set -l dyn 0
-    if test "$__prodguard_every" = 1; or string match -q -- '*$(*' $text; or string match -q -- '*eval*' $text
+    # A command substitution, or one where a command goes: the command comes from its output.
+    if test "$__prodguard_every" = 1; or string match -q -- '*$(*' $text; or string match -qr -- '(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(' $text
         set hit 1
     end
-    # A command substitution in command position: the command comes from its output.
-    string match -qr -- '(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(' $text; and set hit 1
     string match -qr -- '[$<]' $text; and set dyn 1
-    set -l queue (string replace -ra -- '[\'"\\\\]' '' $text | string replace -ra -- '[;&|()<>/{},\s]+' ' ' | string split -n ' ')
-    set -l seen
-    set -l i 1
-    while test $i -le (count $queue)
-        set -l w $queue[$i]
-        set i (math $i + 1)
-        if test $hit = 0
-            set -l n (string lower -- $w)
-            if contains -- $n $__prodguard_words; or begin; test $dyn = 1; and contains -- $n $__prodguard_wrappers; end
-                set hit 1
-            else if string match -q -- '?*=*' $n; and contains -- (string split -m1 = -- $n)[1] $__prodguard_words
-                set hit 1
-            else
-                for p in $__prodguard_patterns
-                    string match -q -- $p $n; and set hit 1; and break
-                end
-            end
-        end
-        contains -- $w $seen; and continue
-        set -a seen $w
-        # Abbreviations expand before fish runs the line; aliases are functions whose description
-        # says "alias NAME=VALUE"; other functions are sent whole. fish's own (ls, cd…) are skipped.
+    set -l bare (string replace -ra -- '[\'"\\\\]' '' $text)
+    set -l queue (string match -ar -- '[^;&|()<>/{},\s]+' $bare)
+    # Abbreviations and functions where a command goes (aliases are functions whose description
+    # says "alias NAME=VALUE"; other functions are sent whole; fish's own, like ls, are skipped).
+    for w in (string match -ar -g -- '(?:^|[;&|\n(]|\b(?:and|or|not|if|while|begin|command|builtin|exec|time|sudo)\s)\s*([^\s;&|()<>]+)' $bare)
         set -l body ''
         if abbr -q -- $w
             for l in (abbr --show)
@@ -541,11 +570,26 @@ function __prodguard_needs_check --argument-names text
                 set -a __prodguard_defs "function:$body"
             end
         end
-        if test -n "$body"
-            set -a queue (string replace -ra -- '[\'"\\\\]' '' $body | string replace -ra -- '[;&|()<>/{},\s]+' ' ' | string split -n ' ')
+        test -n "$body"; and set -a queue (string match -ar -- '[^;&|()<>/{},\s]+' (string replace -ra -- '[\'"\\\\]' '' $body))
+    end
+    test $hit = 1; and return 0
+    set -q queue[1]; or return 1
+    set -l present (string lower -- $queue)
+    string match -qr -- $__prodguard_words_re $present; and return 0
+    test $dyn = 1; and string match -qr -- $__prodguard_wrappers_re $present; and return 0
+    set -l names (string replace -rf -- '^([^=]+)=.*' '$1' $present)
+    set -q names[1]; and string match -qr -- $__prodguard_words_re $names; and return 0
+    for p in $__prodguard_patterns
+        string match -q -- $p $present; and return 0
+    end
+    for n in (string match -r -- $__prodguard_pairs_re $present)
+        test $dyn = 1; and return 0
+        set -l pair __prodguard_pair_(string escape --style=var -- $n)
+        for c in $$pair
+            string match -q -- $c $present; and return 0
         end
     end
-    test $hit = 1
+    return 1
 end
 
 # Keep a refused line in history so it can be fixed: append it to the history file and merge.
@@ -616,13 +660,12 @@ end
 __prodguard_bind
 
 function __prodguard_files_changed
-    set -l stamp $__prodguard_base.stamp
-    test -e $stamp; or return 1
-    set -l since (path mtime -- $stamp)
+    set -l since (path mtime -- $__prodguard_base.stamp 2>/dev/null); or return 1
+    set -l files $HOME/.kube/config $PWD/.env $PWD/.env.local $PWD/.prodguard.yml $PWD/.prodguard.yaml $HOME/.config/prodguard/config.yml
+    set -q XDG_CONFIG_HOME[1]; and set -a files $XDG_CONFIG_HOME/prodguard/config.yml
+    set -q KUBECONFIG[1]; and set -a files (string split : -- $KUBECONFIG)
     set -l mode $RAILS_ENV $NODE_ENV $APP_ENV $RACK_ENV
-    set -l files (string split -n : -- "$KUBECONFIG") $HOME/.kube/config $PWD/.env $PWD/.env.local $PWD/.prodguard.yml $PWD/.prodguard.yaml
-    test -n "$mode[1]"; and set -a files $PWD/.env.$mode[1] $PWD/.env.$mode[1].local
-    set -q XDG_CONFIG_HOME; and set -a files $XDG_CONFIG_HOME/prodguard/config.yml; or set -a files $HOME/.config/prodguard/config.yml
+    set -q mode[1]; and set -a files $PWD/.env.$mode[1] $PWD/.env.$mode[1].local
     for time in (path mtime -- $files 2>/dev/null)
         test $time -ge $since; and return 0
     end
@@ -630,8 +673,8 @@ function __prodguard_files_changed
 end
 
 function __prodguard_update --on-event fish_prompt
-    set -l key (string join '|' -- $PWD (set -q NO_COLOR; and echo nc) ${keyVars})
-    for v in (set -n | string match -r -- '_UR[LI]$')
+    set -l key "$PWD|$NO_COLOR|${keyVars}"
+    for v in (string match -r -- '_UR[LI]$' (set -n))
         set key "$key|$v=$$v"
     end
     if test "$key" != "$__prodguard_key"; or __prodguard_files_changed

@@ -44,6 +44,9 @@ const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
 const MONGO_CLIENTS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore']);
 const KUBE_CLIENTS = new Set(['kubectl', 'oc', 'helm', 'helmfile', 'k9s', 'kustomize', 'argocd']);
 
+/** Every database client whose arguments name a target (the shell hook's prefilter needs the list). */
+export const DATABASE_CLIENTS: readonly string[] = [...POSTGRES_CLIENTS, ...MYSQL_CLIENTS, ...REDIS_CLIENTS, ...MONGO_CLIENTS];
+
 export function isDatabaseClient(name: string): boolean {
   return POSTGRES_CLIENTS.has(name) || MYSQL_CLIENTS.has(name) || REDIS_CLIENTS.has(name) || MONGO_CLIENTS.has(name);
 }

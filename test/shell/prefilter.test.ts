@@ -1,0 +1,154 @@
+// The shell-side prefilter: generated from the rule set, over-approximate (a harmless line may
+// be checked, a dangerous line must be), and the same in bash, zsh and fish as in TypeScript.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { loadBuiltinRules } from '../../src/rules/load.js';
+import type { Rule } from '../../src/rules/schema.js';
+import { isWrapper } from '../../src/parse/wrappers.js';
+import { isDatabaseClient } from '../../src/targets/resolve.js';
+import { needsCheck, prefilterFor, WRAPPER_CANDIDATES, type Prefilter } from '../../src/shell/prefilter.js';
+import { BIN, tempDir } from '../helpers/cli.js';
+import { shellMissing, type ShellName } from './helpers.js';
+
+const rules = await loadBuiltinRules();
+const prefilter = prefilterFor({ rules, isWrapper, isDatabaseClient });
+
+function rule(match: Partial<Rule['match']>, id = 'test/rule'): Rule {
+  return {
+    id,
+    match: { commands: ['*'], exceptCommands: [], subcommands: [], optionsWithValues: [], flags: { any: [], all: [], none: [] }, args: { any: [], none: [] }, targets: ['host'], ...match },
+  } as unknown as Rule;
+}
+
+const HARMLESS = [
+  'ls -la',
+  'git status && git log --oneline | head',
+  'kubectl get pods -n web',
+  'systemctl status nginx',
+  'npm install',
+  'cd /var/log && tail -n 50 syslog',
+  'cat notes.txt | grep -i todo | sort | uniq -c',
+  'echo $((6 * 7))',
+  'vim README.md',
+  'make build',
+  'python3 manage_stuff.py',
+  'curl -s https://example.com/health',
+  'for f in *.txt; do wc -l "$f"; done',
+];
+
+const DANGEROUS = [
+  'rm -rf /var/lib/postgresql/15/main',
+  '/usr/bin/rm -rf /data',
+  "r'm' -rf /data",
+  'r\\m -rf /data',
+  'RM -rf /data',
+  '{rm,-rf,/data}',
+  'echo ok;rm -rf /data',
+  'true && dropdb app',
+  'sudo -u postgres pg_dropcluster 15 main',
+  'bundle exec rails db:reset',
+  'kubectl delete ns prod',
+  'kubectl --context prod-eu delete ns web',
+  'git push --force origin main',
+  'git $ACTION origin main',
+  'systemctl stop postgresql@15-main',
+  'python3 ./manage.py flush --no-input',
+  'sudo $CMD',
+  'bash -c "$CLEANUP"',
+  'x=$(cat cmd.txt)',
+  'echo `whoami`',
+  'eval "$SOMETHING"',
+  './bin/delete-sites --mode=permanent',
+  './bin/delete-sites --perm',
+  'SAFETY_ASSURED=1 bundle exec rake db:migrate',
+  'env DISABLE_DATABASE_ENVIRONMENT_CHECK=1 ./deploy',
+  'for i in 1 2; do\n  rm -rf "/srv/$i"\ndone',
+];
+
+describe('prefilter words from the rule set', () => {
+  it('holds every rule command name, the flags of rules for any command, and wrappers', () => {
+    for (const word of ['rm', 'dropdb', 'pg_dropcluster', 'rails', 'rake', 'rspec', 'eval']) expect(prefilter.words).toContain(word);
+    // Named only with a subcommand: the name counts when the subcommand is in the line too.
+    expect(prefilter.pairs.kubectl).toEqual(expect.arrayContaining(['delete', 'drain', 'scale']));
+    expect(prefilter.pairs.git).toEqual(['push']);
+    expect(prefilter.pairs.python3).toEqual(expect.arrayContaining(['flush', 'test']));
+    // database/hard-delete-mode matches any command with these flags, and getopt abbreviations.
+    for (const word of ['--hard-delete', '--purge', '--permanent', '--perm', '-skiptrash', '--mode=permanent']) expect(prefilter.words).toContain(word);
+    // database/escape-hatch-inline matches variables set on the line.
+    expect(prefilter.words).toContain('safety_assured');
+    for (const wrapper of ['sudo', 'bash', 'ssh', 'xargs', 'env']) expect([...prefilter.words, ...prefilter.wrappers]).toContain(wrapper);
+    expect(prefilter.everyLine).toBe(false);
+  });
+
+  it('anchors a rule for any command on its short flags and argument globs, or checks every line', () => {
+    const short = prefilterFor({ rules: [rule({ flags: { any: ['-x'], all: [], none: [] } })], isWrapper: () => false, isDatabaseClient: () => false });
+    expect(short.patterns).toEqual(['-[!-]*x*']);
+    expect(needsCheck('tool -vxz file', short)).toBe(true);
+    expect(needsCheck('tool --verbose file', short)).toBe(false);
+    const globbed = prefilterFor({ rules: [rule({ args: { any: ['db:drop*'], none: [] } })], isWrapper: () => false, isDatabaseClient: () => false });
+    expect(needsCheck('anything db:drop:all', globbed)).toBe(true);
+    const sql = prefilterFor({ rules: [rule({ sql: { kinds: ['truncate'], where: [] } })], isWrapper: () => false, isDatabaseClient: isDatabaseClient });
+    expect(sql.words).toContain('psql');
+    const unanchored = prefilterFor({ rules: [rule({ paths: { classes: ['data-directory'], from: 'positionals' } }, 'test/any-path')], isWrapper: () => false, isDatabaseClient: () => false });
+    expect(unanchored.everyLine).toBe(true);
+    expect(unanchored.reasons[0]).toContain('test/any-path');
+    expect(needsCheck('ls', unanchored)).toBe(true);
+  });
+
+  it('lets harmless lines through and sends dangerous ones to the checker', () => {
+    for (const line of HARMLESS) expect(needsCheck(line, prefilter), line).toBe(false);
+    for (const line of DANGEROUS) expect(needsCheck(line, prefilter), line).toBe(true);
+  });
+
+  it('knows every wrapper src/parse/wrappers.ts unwraps', () => {
+    const file = new URL('../../src/parse/wrappers.ts', import.meta.url);
+    const source = ts.createSourceFile('wrappers.ts', readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const names: string[] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isVariableDeclaration(node) && node.name.getText(source) === 'WRAPPERS' && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+        for (const property of node.initializer.properties) {
+          const name = property.name;
+          if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) names.push(name.text);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((name) => !(WRAPPER_CANDIDATES as readonly string[]).includes(name))).toEqual([]);
+  });
+});
+
+describe('the shells run the same prefilter', () => {
+  const lines = [...HARMLESS, ...DANGEROUS];
+  const runners: Record<ShellName, (snippet: string, corpus: string) => string[]> = {
+    bash: (snippet, corpus) => ['bash', '--norc', '--noprofile', '-i', '-c', `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`],
+    zsh: (snippet, corpus) => ['zsh', '-f', '-i', '-c', `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`],
+    fish: (snippet, corpus) => ['fish', '--no-config', '-i', '-c', `source ${snippet} 2>/dev/null; for l in (cat ${corpus} | string split0); __prodguard_needs_check $l; echo $status; end`],
+  };
+  for (const shell of ['bash', 'zsh', 'fish'] as const) {
+    it(`${shell}: the snippet's prefilter agrees with needsCheck`, () => {
+      const missing = shellMissing(shell);
+      if (missing) console.error(`cannot check the ${shell} prefilter: ${missing}`);
+      expect(missing).toBeUndefined();
+      const home = tempDir();
+      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, PRODGUARD_STATE_DIR: join(home, 'state'), TERM: 'dumb' };
+      const init = spawnSync(process.execPath, [BIN, 'init', shell], { env, encoding: 'utf8', cwd: home });
+      expect(init.status, init.stderr).toBe(0);
+      const snippet = join(home, `snippet.${shell}`);
+      const corpus = join(home, 'corpus');
+      writeFileSync(snippet, init.stdout);
+      writeFileSync(corpus, lines.map((line) => `${line}\0`).join(''));
+      const [file, ...args] = runners[shell](snippet, corpus);
+      const result = spawnSync(file!, args, { env, encoding: 'utf8', cwd: home, timeout: 30_000 });
+      const answers = result.stdout.trim().split('\n');
+      const expected = lines.map((line) => (needsCheck(line, prefilter, shell) ? '0' : '1'));
+      expect(Object.fromEntries(lines.map((line, i) => [line, answers[i]]))).toEqual(Object.fromEntries(lines.map((line, i) => [line, expected[i]])));
+    });
+  }
+});
+
+export type { Prefilter };
