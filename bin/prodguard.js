@@ -10,6 +10,14 @@ const Module = require('node:module');
 
 const bundle = path.join(__dirname, '..', 'dist', 'bundle', 'prodguard.cjs');
 
+// pg warns on every connection string with sslmode=require that libpq semantics will change;
+// prodguard only probes, so that warning is noise on every check of a shell that uses one.
+const emitWarning = process.emitWarning;
+process.emitWarning = function (warning, ...rest) {
+  if (String(warning && warning.message ? warning.message : warning).startsWith('SECURITY WARNING: The SSL modes')) return;
+  return emitWarning.call(process, warning, ...rest);
+};
+
 // Heavy dependencies (pg, prompts, the SQL parser) load lazily. Code compiled from a code cache
 // cannot use import() itself, so the bundle calls this function, defined in a real module.
 // PRODGUARD_TRACE_IMPORTS=1 names each one on stderr (tests check a harmless line loads none).

@@ -90,6 +90,8 @@ export interface Invocation {
   /** Wrappers that were unwrapped to reach this command, outermost first (`sudo`, `bash -c`). */
   via: string[];
   stdin?: StdinSource;
+  /** What earlier commands of the line switched: `kubectl config use-context X`, `terraform workspace select X`. */
+  session?: { kubeContext?: string; terraformWorkspace?: string };
   /** Offsets into the top-level source of the outermost command this came from. */
   pos: number;
   end: number;

@@ -2,7 +2,7 @@
 // gather only the facts the line needs (files, probes), then run the pure core.
 
 import type { Invocation, ProbeResult, Target } from '../types.js';
-import { UndecidableError } from '../errors.js';
+import { ConfigError, UndecidableError } from '../errors.js';
 import { loadConfig, stateDirectory } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { loadRules } from '../rules/load.js';
@@ -17,6 +17,9 @@ import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath } from '../targets/paths.js';
 import { scanOptions } from '../parse/options.js';
 import { gatherSql } from './sql-facts.js';
+import { registerSecretsOf } from '../parse/secrets.js';
+import { envFilesNamedBy } from '../parse/wrappers.js';
+import { readNamedEnvFiles } from '../context/gather.js';
 import { inspectDataDirectory } from '../probe/data-directory.js';
 
 export interface JudgeOptions {
@@ -43,6 +46,12 @@ const DELETING_COMMANDS = new Set(['rm', 'shred', 'unlink', 'rmdir', 'srm', 'wip
 export async function loadSetup(options: { configFile?: string; cwd: string; env: NodeJS.ProcessEnv }): Promise<{ config: Config; rules: Rule[] }> {
   const config = await loadConfig({ ...(options.configFile ? { file: options.configFile } : {}), cwd: options.cwd, env: options.env });
   const rules = await loadRules(config.ruleDirectories);
+  // A severity override for a rule that does not exist is a typo that silently protects nothing.
+  const ids = new Set(rules.map((rule) => rule.id));
+  const unknown = Object.keys(config.rules).filter((id) => !ids.has(id));
+  if (unknown.length > 0) {
+    throw new ConfigError(`${config.source}: rules.${unknown[0]}: no rule has this id`, 'run "prodguard rules" for the list');
+  }
   return { config, rules };
 }
 
@@ -57,7 +66,15 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   const { config, rules } = await loadSetup(options);
   const env = plainEnv(options.env);
   const home = homeOf(options.env);
-  const planned = plan(options.source, { env, cwd: options.cwd, home }, rules);
+  let planned = plan(options.source, { env, cwd: options.cwd, home }, rules);
+  // Env files the line names (`dotenv -e prod.env -- npm test`) change what the command sees:
+  // read them and judge the line again with their variables.
+  const named = [...new Set(planned.invocations.flatMap(envFilesNamedBy))];
+  if (named.length > 0) {
+    const envFiles = await readNamedEnvFiles(named);
+    planned = plan(options.source, { env, cwd: options.cwd, home, envFiles }, rules);
+  }
+  registerSecretsOf(planned.invocations);
   const firstError = planned.errors[0];
   if (firstError) {
     // Fail closed: a line prodguard cannot parse is a line it cannot judge.

@@ -25,6 +25,31 @@ export interface LintOptions {
 
 const FAIL_ON: readonly Severity[] = ['warn', 'confirm', 'block'];
 
+/** Why a file operation failed, in words (`no such file or directory`), without a stack. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+  };
+  if (code && known[code]) return known[code]!;
+  return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+}
+
+/** A file discovery found: one that cannot be read stops the lint (a skipped file is not clean). */
+function readLintedFile(cwd: string, path: string): string {
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${reason(error)}`, 'make the file readable, or leave it out of the paths given to lint');
+  }
+}
+
 export async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const format = options.format ?? defaultLintFormat(process.env);
   if (!isLintReportFormat(format)) throw new UsageError(`--format "${format}" is not one of ${LINT_REPORT_FORMATS.join(', ')}`, 'e.g. --format sarif');
@@ -43,7 +68,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
 
   // PostgreSQL's parser (and acorn for mongosh) load only when a file runs SQL: files are linted
   // without them first, and a file whose commands turn out to run SQL is linted again after.
-  const texts = files.map((file) => ({ file, text: readTextFile(resolve(cwd, file.path)) ?? '' }));
+  const texts = files.map((file) => ({ file, text: readLintedFile(cwd, file.path) }));
   let parsersLoaded = false;
   const loadParsers = async () => {
     if (parsersLoaded) return;
@@ -80,7 +105,14 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   findings.sort(compareFindings);
 
   if (options.writeBaseline) {
-    writeFileSync(resolve(cwd, options.writeBaseline), serializeBaseline(createBaseline(findings)));
+    try {
+      writeFileSync(resolve(cwd, options.writeBaseline), serializeBaseline(createBaseline(findings)));
+    } catch (error) {
+      throw new UsageError(
+        `cannot write the baseline ${options.writeBaseline}: ${reason(error)}`,
+        'give --write-baseline a file in a folder that exists and you can write to',
+      );
+    }
     process.stderr.write(`prodguard: wrote ${findings.length} finding(s) to ${options.writeBaseline}\n`);
     return EXIT.ok;
   }
@@ -89,8 +121,8 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
-    } catch {
-      throw new ConfigError(`baseline ${options.baseline} cannot be read`, 'write one with --write-baseline FILE');
+    } catch (error) {
+      throw new ConfigError(`cannot read the baseline ${options.baseline}: ${reason(error)}`, 'write one with --write-baseline FILE');
     }
     try {
       findings = applyBaseline(findings, parseBaseline(text, options.baseline)).findings;

@@ -4,6 +4,8 @@
 import { UsageError } from '../errors.js';
 import { parseOverride, type Override } from '../decide/decide.js';
 import { quoteArgv } from '../util/shell-quote.js';
+import { parseConnectionString } from '../parse/connection.js';
+import { redact } from '../util/redact.js';
 
 export interface CommandInput {
   /** The shell line the core judges. */
@@ -23,6 +25,9 @@ export function commandInput(options: { c?: string; sql?: string; url?: string }
   }
   if (options.sql !== undefined) {
     // The SQL goes to the database --url names, else the one the environment points at.
+    if (options.url !== undefined && !parseConnectionString(options.url)) {
+      throw new UsageError(`--url "${redact(options.url)}" is not a database URL prodguard can read`, 'e.g. --url postgres://user@db.example.com:5432/app');
+    }
     const url = options.url ?? env.DATABASE_URL;
     const argvForm = ['psql', ...(url ? [url] : []), '-v', 'ON_ERROR_STOP=1', '-c', options.sql];
     return { source: quoteArgv(argvForm), exec: { file: 'psql', args: argvForm.slice(1) } };

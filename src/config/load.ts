@@ -45,7 +45,13 @@ export async function loadConfig(options: { file?: string; cwd: string; env: Nod
     const position = lineCounter.linePos(yamlError.pos[0]);
     throw new ConfigError(`${file}:${position.line}:${position.col}: not valid YAML: ${yamlError.message.split('\n')[0]}`, 'fix the YAML syntax');
   }
-  const { config, errors } = validateConfig(document.toJS(), file);
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot be read as YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'simplify the YAML (anchors and aliases)');
+  }
+  const { config, errors } = validateConfig(raw, file);
   if (errors.length > 0) {
     throw new ConfigError(`${file}: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, 'see "Configuration" in the README');
   }

@@ -90,6 +90,14 @@ function positiveNumber(value: Json, path: string, errors: string[], fallback: n
   return value;
 }
 
+function share(value: Json, path: string, errors: string[], fallback: number): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    errors.push(`${path}: must be a share of the table between 0 and 1 (0.5 is half the rows)`);
+    return fallback;
+  }
+  return value;
+}
+
 /** Validate parsed YAML/JSON. Returns the config and the errors (empty when valid). */
 export function validateConfig(raw: Json, source: string): { config: Config; errors: string[] } {
   const errors: string[] = [];
@@ -161,8 +169,8 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
     if (!isObject(blast)) errors.push('blast-radius: must be a map with confirm-share, block-share, block-rows');
     else {
       unknownKeys(blast, ['confirm-share', 'block-share', 'block-rows'], 'blast-radius', errors);
-      if (blast['confirm-share'] !== undefined) config.blastRadius.confirmShare = positiveNumber(blast['confirm-share'], 'blast-radius.confirm-share', errors, 0.5);
-      if (blast['block-share'] !== undefined) config.blastRadius.blockShare = positiveNumber(blast['block-share'], 'blast-radius.block-share', errors, 0.9);
+      if (blast['confirm-share'] !== undefined) config.blastRadius.confirmShare = share(blast['confirm-share'], 'blast-radius.confirm-share', errors, 0.5);
+      if (blast['block-share'] !== undefined) config.blastRadius.blockShare = share(blast['block-share'], 'blast-radius.block-share', errors, 0.9);
       if (blast['block-rows'] !== undefined) config.blastRadius.blockRows = positiveNumber(blast['block-rows'], 'blast-radius.block-rows', errors, 100_000);
     }
   }

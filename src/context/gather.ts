@@ -42,8 +42,26 @@ function readEnvFiles(cwd: string, parse: (text: string) => Record<string, strin
   return files;
 }
 
+/** Read and parse named env files (missing ones are left out: the tool could not load them either). */
+export async function readNamedEnvFiles(paths: readonly string[]): Promise<Record<string, Record<string, string>>> {
+  const dotenv = await import('dotenv');
+  const files: Record<string, Record<string, string>> = {};
+  for (const path of paths) {
+    try {
+      files[path] = dotenv.parse(readFileSync(path, 'utf8'));
+    } catch {
+      // Unreadable: the wrapper would fail to load it too.
+    }
+  }
+  return files;
+}
+
 async function kubeCurrentContext(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const file = (env.KUBECONFIG ?? '').split(':').find((path) => path && existsSync(path)) ?? join(homeOf(env), '.kube', 'config');
+  return currentContextOf(file);
+}
+
+async function currentContextOf(file: string): Promise<string | undefined> {
   if (!existsSync(file)) return undefined;
   try {
     const { parse } = await import('yaml');
@@ -65,6 +83,18 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
   if (plan.needs.kubeconfig) {
     const current = await kubeCurrentContext(env);
     if (current) facts.kubeCurrentContext = current;
+    // Files the line itself names: `KUBECONFIG=F kubectl …`, `kubectl --kubeconfig F …`.
+    const contexts: Record<string, string> = {};
+    for (const inv of plan.invocations) {
+      const named = [inv.assigned.KUBECONFIG?.split(':')[0], ...inv.args.map((arg, i) => (arg.value === '--kubeconfig' ? inv.args[i + 1]?.value : /^--kubeconfig=(.+)$/.exec(arg.value)?.[1]))];
+      for (const file of named) {
+        if (!file) continue;
+        const path = file.startsWith('/') ? file : join(inv.cwd || cwd, file);
+        const context = await currentContextOf(path);
+        if (context) contexts[path] = context;
+      }
+    }
+    facts.kubeconfigContexts = contexts;
   }
   if (plan.needs.terraform) {
     try {

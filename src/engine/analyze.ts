@@ -7,7 +7,7 @@ import { extractInvocations, type ExtractOptions } from '../parse/invocations.js
 import type { ShellParseError } from '../parse/shell.js';
 import { isDatabaseClient, isKubeClient, resolveTargets } from '../targets/resolve.js';
 import type { Rule } from '../rules/schema.js';
-import { candidates, commandNames, evaluate, targetKey, type EvaluationContext } from '../rules/evaluate.js';
+import { candidates, commandNames, evaluate, matchesWords, targetKey, type EvaluationContext } from '../rules/evaluate.js';
 import { decide, type Decision, type Override } from '../decide/decide.js';
 import type { Target } from '../types.js';
 
@@ -52,7 +52,9 @@ export function plan(source: string, options: ExtractOptions, rules: readonly Ru
 export function databasesToProbe(invocations: readonly Invocation[], rules: readonly Rule[], facts: EvaluationContext['facts']): Target[] {
   const byKey = new Map<string, Target>();
   for (const inv of invocations) {
-    const wants = candidateRules(inv, rules).some((rule) => rule.match.targets.includes('database'));
+    // Only a rule whose words already match makes the database's answer matter: `ls` with a
+    // DATABASE_URL set opens no connection.
+    const wants = matchesWords(rules, inv).some((rule) => rule.match.targets.includes('database'));
     if (!wants) continue;
     for (const target of resolveTargets(inv, 'database', facts)) {
       if (target.engine === 'postgres' && target.secretUrl) byKey.set(targetKey(target), target);

@@ -9,6 +9,7 @@ import type { InvocationSql } from '../rules/evaluate.js';
 import { evaluateStatements } from '../rules/evaluate.js';
 import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
+import { registerSecretsOf } from '../parse/secrets.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
@@ -61,6 +62,8 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
     hints,
     ...(context.sqlFor ? { sqlFor: context.sqlFor } : {}),
   });
+  // Passwords written in the file (`mysql -pX`) never reach a report.
+  registerSecretsOf(analysis.invocations);
   const findings: LintFinding[] = [];
   for (const error of analysis.errors.slice(0, 1)) {
     const at = snippet.locate(error.pos);

@@ -187,7 +187,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${file}: not JSON (${(error as Error).message}); write one with --baseline on a clean run`, file);
+    throw new BaselineError(`${file}: not JSON (${(error as Error).message})`, file);
   }
   const list = (data as { findings?: unknown } | null)?.findings;
   if (!Array.isArray(list)) throw new BaselineError(`${file}: findings must be an array`, file);

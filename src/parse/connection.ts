@@ -42,6 +42,27 @@ const ENGINES: Record<string, string> = {
 };
 
 export function parseConnectionString(text: string): Connection | undefined {
+  const parsed = parseConnectionStringOnce(text);
+  if (parsed) return parsed;
+  // Drivers such as SQLAlchemy accept a password with an unencoded `/`, `#` or `@`
+  // (postgres://app:pa/ss@host/db): encode the user info up to the last `@` and try again.
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)([^\s]*)@([^@\s]*)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const [user, ...password] = match[2]!.split(':');
+  const encoded = `${match[1]}${encodeURIComponent(decodeSafely(user!))}${password.length > 0 ? `:${encodeURIComponent(decodeSafely(password.join(':')))}` : ''}@${match[3]}`;
+  const retried = parseConnectionStringOnce(encoded);
+  return retried ? { ...retried, url: redact(text), secretUrl: encoded } : undefined;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function parseConnectionStringOnce(text: string): Connection | undefined {
   const value = text.trim();
   if (value === '') return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
@@ -78,7 +99,8 @@ export function parseConnectionString(text: string): Connection | undefined {
 
 function fromPg(engine: string, value: string, original = value): Connection | undefined {
   try {
-    const parsed = parsePgConnectionString(value);
+    // libpq semantics, and no sslmode deprecation warning printed on every check.
+    const parsed = parsePgConnectionString(value, { useLibpqCompat: true });
     const host = parsed.host ?? undefined;
     const socket = host ? host.startsWith('/') : false;
     const port = parsed.port ? Number(parsed.port) : undefined;

@@ -34,12 +34,19 @@ const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0', '_']
 
 function lookup(name: string, scope: ExpansionScope, acc: Accumulator): string | undefined {
   if (!acc.variables.includes(name)) acc.variables.push(name);
-  if (SPECIAL_PARAMETERS.has(name) || /^\d+$/.test(name)) {
+  // Positional parameters are unknown unless `sh -c SCRIPT arg0 arg1…` bound them.
+  if (SPECIAL_PARAMETERS.has(name) || (/^\d+$/.test(name) && scope.vars[name] === undefined)) {
     acc.dynamic = true;
     return undefined;
   }
   const value = scope.vars[name];
-  if (value !== undefined) return value;
+  if (value !== undefined) {
+    if (value.length > MAX_VALUE_LENGTH) {
+      acc.dynamic = true;
+      return value.slice(0, 256);
+    }
+    return value;
+  }
   if (scope.varsUnknown) {
     acc.dynamic = true;
     return undefined;
@@ -134,7 +141,17 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
       acc.pieces.push({ value, quoted, splittable: !quoted });
       return;
     }
-    case 'CommandExpansion':
+    case 'CommandExpansion': {
+      // `$(echo /var/lib/postgresql)` and `$(which rm)` print what the line shows: use it.
+      const known = knownOutput(part, scope);
+      if (known !== undefined) {
+        acc.pieces.push({ value: known, quoted, splittable: !quoted });
+        return;
+      }
+      acc.dynamic = true;
+      acc.pieces.push({ value: part.text, quoted: true, splittable: false });
+      return;
+    }
     case 'ArithmeticExpansion':
     case 'ProcessSubstitution':
       acc.dynamic = true;
@@ -152,6 +169,35 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
       return;
   }
 }
+
+/**
+ * The output of a command substitution whose only command prints words the line shows:
+ * `echo`/`printf` with known arguments, or `which|command -v|type -P NAME` (the path of NAME).
+ */
+function knownOutput(part: { script: import('unbash').ParsedScript | undefined }, scope: ExpansionScope): string | undefined {
+  const statements = part.script?.commands;
+  if (!statements || statements.length !== 1) return undefined;
+  const command = statements[0]!.command;
+  if (command.type !== 'Command' || !command.name || command.prefix.length > 0 || command.redirects.length > 0) return undefined;
+  const words: string[] = [];
+  for (const item of [command.name, ...command.suffix]) {
+    if (item.type !== 'Word') return undefined;
+    const expanded = expandWord(item, scope);
+    if (expanded.some((word) => word.dynamic)) return undefined;
+    words.push(...expanded.map((word) => word.value));
+  }
+  const [name, ...args] = words;
+  if (name === 'echo' && !args.some((arg) => /^-[neE]+$/.test(arg))) return args.join(' ');
+  if (name === 'printf' && args.length === 1 && !args[0]!.includes('%') && !args[0]!.includes('\\')) return args[0];
+  if ((name === 'which' || name === 'whereis') && args.length === 1) return args[0];
+  if ((name === 'command' || name === 'type') && args.length === 2 && /^-[vVPp]$/.test(args[0]!)) return args[1];
+  return undefined;
+}
+
+/** Brace expansion stops here: past it the words are not enumerated (`{a,b}{a,b}…` doubles). */
+const MAX_BRACE_WORDS = 256;
+/** A variable longer than this (`a=$a$a` repeated) is treated as unknown rather than built. */
+const MAX_VALUE_LENGTH = 65_536;
 
 /** `{a,b}` at the top level of a literal brace part: the alternatives, or undefined. */
 function braceAlternatives(text: string): string[] | undefined {
@@ -172,13 +218,22 @@ function braceAlternatives(text: string): string[] | undefined {
   return alternatives.length > 1 ? alternatives : undefined;
 }
 
+/** Home directories of database service users on Debian/Ubuntu: `~postgres/15/main` is a data directory. */
+const SERVICE_HOMES: Record<string, string> = {
+  postgres: '/var/lib/postgresql',
+  mysql: '/var/lib/mysql',
+  mongodb: '/var/lib/mongodb',
+  redis: '/var/lib/redis',
+  gitlab: '/var/opt/gitlab',
+};
+
 function expandTilde(value: string, firstPieceQuoted: boolean, home: string): string {
   if (firstPieceQuoted || !value.startsWith('~')) return value;
   const slash = value.indexOf('/');
   const user = slash === -1 ? value.slice(1) : value.slice(1, slash);
   const rest = slash === -1 ? '' : value.slice(slash);
   if (user === '') return home + rest;
-  if (/^[a-z_][a-z0-9_.-]*$/i.test(user)) return (user === 'root' ? '/root' : `/home/${user}`) + rest;
+  if (/^[a-z_][a-z0-9_.-]*$/i.test(user)) return (SERVICE_HOMES[user] ?? (user === 'root' ? '/root' : `/home/${user}`)) + rest;
   return value;
 }
 
@@ -189,15 +244,26 @@ function expandTilde(value: string, firstPieceQuoted: boolean, home: string): st
 export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, end = word.end): ExpandedWord[] {
   const parts = word.parts;
   if (parts) {
+    // `{a,b}{a,b}…` doubles per group: past a budget the words are not enumerated.
+    let combinations = 1;
+    for (const part of parts) if (part.type === 'BraceExpansion') combinations *= braceAlternatives(part.text)?.length ?? 1;
+    if (combinations > MAX_BRACE_WORDS) {
+      return [{ value: word.text, text: word.text, dynamic: true, unsetVariables: [], variables: [], glob: true, pos, end }];
+    }
     const braceIndex = parts.findIndex((part) => part.type === 'BraceExpansion');
     const brace = braceIndex >= 0 ? parts[braceIndex] : undefined;
     const alternatives = brace ? braceAlternatives(brace.text) : undefined;
     if (brace && alternatives) {
       const before = word.text.slice(0, brace.pos - word.pos);
       const after = word.text.slice(brace.end - word.pos);
-      return alternatives.flatMap((alternative) =>
-        expandWord(reparseWord(before + alternative + after, word), scope, pos, end),
-      );
+      const out: ExpandedWord[] = [];
+      for (const alternative of alternatives) {
+        out.push(...expandWord(reparseWord(before + alternative + after, word), scope, pos, end));
+        if (out.length > MAX_BRACE_WORDS) {
+          return [{ value: word.text, text: word.text, dynamic: true, unsetVariables: [], variables: [], glob: true, pos, end }];
+        }
+      }
+      return out;
     }
   }
   const acc: Accumulator = { pieces: [], dynamic: false, glob: false, unset: [], variables: [] };

@@ -52,6 +52,8 @@ interface WalkState {
   span?: { pos: number; end: number };
   /** Standard input of the whole nested script (`ssh host bash -s <<EOF`): commands read it. */
   stdin?: StdinSource;
+  /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
+  session?: { kubeContext?: string; terraformWorkspace?: string };
   depth: number;
 }
 
@@ -403,9 +405,11 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     pos: state.span?.pos ?? command.pos,
     end: state.span?.end ?? command.end,
     ...(stdin ? { stdin } : {}),
+    ...(state.session ? { session: state.session } : {}),
   };
   if (commandWord.dynamic && !commandWord.value.includes('/')) invocation.name = '';
   emit(walker, invocation, commandScope);
+  emitShadow(walker, invocation, commandScope);
 }
 
 /** Record an invocation, then look inside it: wrappers run another command or a script. */
@@ -432,6 +436,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
     } else {
       const [commandWord, ...args] = step.words;
       if (!commandWord) continue;
+      const shadowNeeded = commandWord.dynamic && !commandWord.value.includes('/');
       const next: Invocation = {
         name: commandWord.dynamic && !commandWord.value.includes('/') ? '' : basename(commandWord.value),
         command: commandWord,
@@ -444,11 +449,24 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
         via: nextState.via,
         pos: invocation.pos,
         end: invocation.end,
+        ...(invocation.session ? { session: invocation.session } : {}),
         ...(step.stdin ? { stdin: step.stdin } : invocation.stdin && step.keepStdin ? { stdin: invocation.stdin } : {}),
       };
       emit(walker, next, nextState);
+      if (shadowNeeded) emitShadow(walker, next, nextState);
     }
   }
+}
+
+/**
+ * A command word prodguard cannot know (`$(cat .env) rm -rf /`, `"$CMD" …`) may expand to nothing
+ * or to assignments, making the next word the command: judge that reading too.
+ */
+function emitShadow(walker: Walker, invocation: Invocation, state: WalkState): void {
+  if (invocation.name !== '' || invocation.args.length === 0) return;
+  const [next, ...rest] = invocation.args;
+  if (!next || next.dynamic) return;
+  emit(walker, { ...invocation, name: basename(next.value), command: next, args: rest, via: [...invocation.via, `${invocation.command.text} (unknown)`] }, state);
 }
 
 /** Builtins that change what later commands see: cd, export, unset, declare. */
@@ -459,12 +477,22 @@ function applyBuiltinEffects(
   state: WalkState,
   commandScope: WalkState,
 ): void {
+  const values = args.map((arg) => arg.value);
+  const command = basename(name);
+  if ((command === 'kubectl' || command === 'oc') && values[0] === 'config' && values[1] === 'use-context' && values[2]) {
+    state.session = { ...state.session, kubeContext: values[2] };
+  } else if ((command === 'kubectx' || command === 'kctx') && values[0] && !values[0].startsWith('-')) {
+    state.session = { ...state.session, kubeContext: values[0] };
+  } else if (['terraform', 'tofu'].includes(command) && values[0] === 'workspace' && ['select', 'new'].includes(values[1] ?? '') && values[2]) {
+    state.session = { ...state.session, terraformWorkspace: values[2] };
+  }
   switch (name) {
     case 'cd': {
       const target = args.find((arg) => !arg.value.startsWith('-') || arg.value === '-');
       const dir = target ? target.value : (commandScope.vars.HOME ?? state.home);
-      if (target?.dynamic || dir === '-' || state.cwd === '') return;
-      state.cwd = resolvePath(state.cwd, dir);
+      // An absolute cd works even where the starting directory is unknown (`ssh db1 'cd /x && …'`).
+      if (target?.dynamic || dir === '-' || (state.cwd === '' && !dir.startsWith('/'))) return;
+      state.cwd = resolvePath(state.cwd || '/', dir);
       return;
     }
     case 'export':

@@ -175,7 +175,15 @@ const shell: Unwrapper = (inv) => {
   const name = inv.name;
   if (hasFlag(scan, '-c')) {
     const text = inv.args[scan.rest];
-    return text ? script(`${name} -c`, text.value) : [];
+    if (!text) return [];
+    // `sh -c 'rm -rf "$1"' _ /var/lib/postgresql`: the words after the script are $0, $1, …
+    const positional = inv.args.slice(scan.rest + 1);
+    const params: Record<string, string> = {};
+    positional.forEach((word, index) => {
+      if (!word.dynamic && index < 10) params[String(index)] = word.value;
+    });
+    const extra = positional.length > 0 ? { env: { ...inv.env, ...params }, assigned: { ...inv.assigned, ...params } } : {};
+    return script(`${name} -c`, text.value, extra);
   }
   if (scan.rest >= inv.args.length || hasFlag(scan, '-s')) {
     if (inv.stdin?.text !== undefined) return script(`${name} <<stdin`, inv.stdin.text);
@@ -199,7 +207,7 @@ const su: Unwrapper = (inv) => {
   return [];
 };
 
-const SSH_SPEC: OptionSpec = { shortWithValue: 'BbcDEeFIiJLlmOopQRSWw', stopAtPositional: true };
+const SSH_SPEC: OptionSpec = { shortWithValue: 'BbcDEeFIiJLlmOopQRSWw', stopAtPositional: true, digitOptions: true };
 
 function parseDestination(destination: string, loginName?: string): { host: string; user?: string } {
   let rest = destination.replace(/^ssh:\/\//, '');
@@ -222,7 +230,8 @@ const ssh: Unwrapper = (inv) => {
   // The remote shell has its own environment: variables are unknown there, not empty.
   // The remote working directory is unknown too (cwd '').
   const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
-  const words = inv.args.slice(scan.rest + 1);
+  let words = inv.args.slice(scan.rest + 1);
+  if (words[0]?.value === '--') words = words.slice(1);
   // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
   if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
   if (inv.stdin?.text !== undefined) return script(`ssh ${host} <<stdin`, inv.stdin.text, remote);
@@ -298,15 +307,12 @@ const npx: Unwrapper = (inv) => {
   return command(inv.name, inv.args.slice(scan.rest));
 };
 
-/** dotenv-cli: `dotenv -e FILE [-e FILE…] [-v K=V] -- CMD`. The files change what CMD sees. */
-const dotenvRunner: Unwrapper = (inv, envFiles) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'evcf', longWithValue: ['env-file'], stopAtPositional: true });
+/** The variables of env files named on the line, under what is already set (dotenv never overrides). */
+function applyEnvFiles(inv: Invocation, files: readonly string[], envFiles: EnvFiles): { env: Record<string, string>; assigned: Record<string, string> } {
   const env = { ...inv.env };
   const assigned = { ...inv.assigned };
-  const files = scan.options.filter((o) => o.flag === '-e' || o.flag === '-f' || o.flag === '--env-file').map((o) => o.value ?? '');
-  for (const file of files.length > 0 ? files : ['.env']) {
-    const path = file.startsWith('/') ? file : `${inv.cwd.replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
-    const vars = envFiles[path];
+  for (const file of files) {
+    const vars = envFiles[envFilePath(inv.cwd, file)];
     if (!vars) continue;
     for (const [key, value] of Object.entries(vars)) {
       if (!(key in assigned)) {
@@ -315,6 +321,18 @@ const dotenvRunner: Unwrapper = (inv, envFiles) => {
       }
     }
   }
+  return { env, assigned };
+}
+
+export function envFilePath(cwd: string, file: string): string {
+  return file.startsWith('/') ? file : `${(cwd || '/').replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
+}
+
+/** dotenv-cli: `dotenv -e FILE [-e FILE…] [-v K=V] -- CMD`. The files change what CMD sees. */
+const dotenvRunner: Unwrapper = (inv, envFiles) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'evcf', longWithValue: ['env-file'], stopAtPositional: true });
+  const files = scan.options.filter((o) => o.flag === '-e' || o.flag === '-f' || o.flag === '--env-file').map((o) => o.value ?? '');
+  const { env, assigned } = applyEnvFiles(inv, files.length > 0 ? files : ['.env'], envFiles);
   for (const option of scan.options) {
     const match = option.flag === '-v' && option.value ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value) : null;
     if (match) {
@@ -324,6 +342,33 @@ const dotenvRunner: Unwrapper = (inv, envFiles) => {
   }
   return command(`dotenv ${files.join(' ')}`.trim(), inv.args.slice(scan.rest), { env, assigned });
 };
+
+/** `dotenvx run -f FILE -- CMD`, `op run --env-file FILE -- CMD`: env files, then the command after `--`. */
+function envFileRunner(via: string, spec: OptionSpec, fileFlags: readonly string[]): Unwrapper {
+  return (inv, envFiles) => {
+    if (inv.args[0]?.value !== 'run') return [];
+    const rest = inv.args.slice(1);
+    const dashDash = rest.findIndex((w) => w.value === '--');
+    const scan = scanOptions(dashDash === -1 ? rest : rest.slice(0, dashDash), { ...spec, stopAtPositional: true });
+    const files = scan.options.filter((o) => fileFlags.includes(o.flag)).map((o) => o.value ?? '');
+    const words = dashDash === -1 ? rest.slice(scan.rest) : rest.slice(dashDash + 1);
+    return command(via, words, applyEnvFiles(inv, files, envFiles));
+  };
+}
+
+/** Env files a line names (`dotenv -e F`, `dotenvx run -f F`, `op run --env-file F`): the edge reads them. */
+export function envFilesNamedBy(inv: Invocation): string[] {
+  const spec: Record<string, { spec: OptionSpec; flags: string[]; sub?: string }> = {
+    dotenv: { spec: { shortWithValue: 'evcf', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-e', '-f', '--env-file'] },
+    dotenvx: { spec: { shortWithValue: 'f', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-f', '--env-file'], sub: 'run' },
+    op: { spec: { longWithValue: ['env-file'], stopAtPositional: true }, flags: ['--env-file'], sub: 'run' },
+  };
+  const entry = spec[inv.name];
+  if (!entry) return [];
+  const args = entry.sub ? (inv.args[0]?.value === entry.sub ? inv.args.slice(1) : []) : inv.args;
+  const files = scanOptions(args, entry.spec).options.filter((o) => entry.flags.includes(o.flag)).map((o) => o.value ?? '');
+  return (files.length > 0 || entry.sub ? files : ['.env']).filter(Boolean).map((file) => envFilePath(inv.cwd, file));
+}
 
 /** `aws-vault exec PROFILE -- CMD`: the profile becomes AWS_PROFILE for the command. */
 const awsVault: Unwrapper = (inv) => {
@@ -390,7 +435,29 @@ const WRAPPERS: Record<string, Unwrapper> = {
   exec: simpleWrapper({ shortWithValue: 'a' }),
   nohup: simpleWrapper({}),
   setsid: simpleWrapper({}),
-  nice: simpleWrapper({ shortWithValue: 'n', longWithValue: ['adjustment'] }),
+  // BSD-style `nice -10 cmd` is an adjustment, not a command.
+  nice: simpleWrapper({ shortWithValue: 'n', longWithValue: ['adjustment'], digitOptions: true }),
+  chroot: (inv) => {
+    const scan = scanOptions(inv.args, { longWithValue: ['userspec', 'groups'], stopAtPositional: true });
+    return command('chroot', inv.args.slice(scan.rest + 1));
+  },
+  nsenter: simpleWrapper({ shortWithValue: 'tSGrwTnmuipUC', longWithValue: ['target', 'setuid', 'setgid', 'root', 'wd'] }),
+  pkexec: simpleWrapper({ longWithValue: ['user'] }),
+  'systemd-run': simpleWrapper({ shortWithValue: 'pEMuH', longWithValue: ['unit', 'property', 'description', 'slice', 'uid', 'gid', 'working-directory', 'setenv', 'machine', 'host', 'on-calendar', 'on-active', 'timer-property'] }),
+  screen: (inv) => {
+    const scan = scanOptions(inv.args, { shortWithValue: 'SpTtcehsL', stopAtPositional: true });
+    return command('screen', inv.args.slice(scan.rest));
+  },
+  tmux: (inv) => {
+    // `tmux new-session -d 'cmd'`, `tmux new -d -s x cmd…`: the last words are a shell command.
+    const sub = inv.args.findIndex((w) => ['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'run-shell', 'run'].includes(w.value));
+    if (sub === -1) return [];
+    const scan = scanOptions(inv.args.slice(sub + 1), { shortWithValue: 'sncFtxyeSlpcTL', stopAtPositional: true });
+    const words = inv.args.slice(sub + 1 + scan.rest);
+    return words.length > 0 ? script('tmux', words.map((w) => w.value).join(' ')) : [];
+  },
+  at: (inv) => (inv.stdin?.text !== undefined ? script('at', inv.stdin.text) : []),
+  batch: (inv) => (inv.stdin?.text !== undefined ? script('batch', inv.stdin.text) : []),
   ionice: simpleWrapper({ shortWithValue: 'cnp', longWithValue: ['class', 'classdata', 'pid'] }),
   stdbuf: simpleWrapper({ shortWithValue: 'ioe', longWithValue: ['input', 'output', 'error'] }),
   time: simpleWrapper({ shortWithValue: 'fo', longWithValue: ['format', 'output'] }),
@@ -444,8 +511,8 @@ const WRAPPERS: Record<string, Unwrapper> = {
   dotenv: dotenvRunner,
   'aws-vault': awsVault,
   doppler: afterDashDash('doppler run'),
-  op: afterDashDash('op run'),
-  dotenvx: afterDashDash('dotenvx run'),
+  op: envFileRunner('op run', { longWithValue: ['env-file', 'account'] }, ['--env-file']),
+  dotenvx: envFileRunner('dotenvx run', { shortWithValue: 'f', longWithValue: ['env-file', 'env', 'convention'] }, ['-f', '--env-file']),
   chamber: (inv) => {
     const index = inv.args.findIndex((w) => w.value === '--');
     return inv.args[0]?.value === 'exec' && index !== -1 ? command('chamber exec', inv.args.slice(index + 1)) : [];

@@ -55,6 +55,8 @@ export interface EvaluationContext {
   hints?: readonly { environment: Environment; evidence: string }[];
 }
 
+const ENVIRONMENT_DANGER: readonly Environment[] = ['production', 'unknown-remote', 'staging', 'unknown', 'test', 'development', 'local'];
+
 export interface Evaluation {
   findings: Finding[];
   targets: ClassifiedTarget[];
@@ -133,7 +135,7 @@ export function candidates(rules: readonly Rule[], name: string): CompiledRule[]
 }
 
 /** Flags as the command would see them: `-rf` holds -r and -f; `--rec` abbreviates `--recursive`. */
-function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan): boolean {
+function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbreviations: boolean): boolean {
   if (flag[1] !== '-' && flag.length > 2) {
     // Single-dash words such as find's -delete or terraform's -auto-approve.
     return inv.args.some((arg) => arg.value === flag || (arg.value.startsWith(flag) && arg.value[flag.length] === '='));
@@ -143,8 +145,9 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan): boo
     return scan().options.some((option) => {
       if (!option.flag.startsWith('--')) return false;
       if (flag.includes('=')) return `${option.flag}=${option.value ?? ''}`.toLowerCase() === flag.toLowerCase();
-      // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`.
-      return option.flag === name || (option.flag.length >= 5 && name.startsWith(option.flag));
+      // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`. Only for rules
+      // that name their commands: for a rule over every command `--force` is not `--force-delete`.
+      return option.flag === name || (abbreviations && option.flag.length >= 5 && name.startsWith(option.flag));
     });
   }
   return scan().options.some((option) => option.flag === flag);
@@ -174,11 +177,11 @@ function subcommandMatches(rule: Rule, inv: Invocation, scan: () => OptionScan):
   return rule.match.subcommands.some((sequence) => sequence.every((glob, index) => positionals[index] !== undefined && matchesGlob(positionals[index]!, glob)));
 }
 
-function flagsMatch(rule: Rule, inv: Invocation, scan: () => OptionScan): boolean {
+function flagsMatch(rule: Rule, inv: Invocation, scan: () => OptionScan, abbreviations: boolean): boolean {
   const { any, all, none } = rule.match.flags;
-  if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, scan))) return false;
-  if (!all.every((flag) => flagPresent(inv, flag, scan))) return false;
-  return !none.some((flag) => flagPresent(inv, flag, scan));
+  if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
+  if (!all.every((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
+  return !none.some((flag) => flagPresent(inv, flag, scan, abbreviations));
 }
 
 function envMatches(rule: Rule, inv: Invocation): boolean {
@@ -260,12 +263,32 @@ class TargetBook {
 
   /** A CI job that says `environment: production` makes its unexplained targets production. */
   private applyHints(target: ClassifiedTarget): ClassifiedTarget {
-    const hint = this.context.hints?.[0];
+    // The most dangerous hint wins: a job's `environment: production` beats a workflow's RAILS_ENV=test.
+    const hint = [...(this.context.hints ?? [])].sort((a, b) => ENVIRONMENT_DANGER.indexOf(a.environment) - ENVIRONMENT_DANGER.indexOf(b.environment))[0];
     if (!hint || !['unknown', 'unknown-remote'].includes(target.environment)) return target;
     // The machine running the job is not what the job deploys to; an ssh destination may be.
     if (target.kind === 'host' && target.source === 'this host') return target;
     return { ...target, environment: hint.environment, evidence: [hint.evidence, ...target.evidence] };
   }
+}
+
+/** Does a rule match an invocation's words (command, subcommand, flags, arguments, env), before
+ *  targets are looked at? Used to decide which databases are worth a probe. */
+export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
+  return candidates(rules, inv.name)
+    .filter((compiled) => {
+      let scanned: OptionScan | undefined;
+      const scan = () => (scanned ??= scanOptions(inv.args, compiled.spec));
+      const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
+      return (
+        commandMatches(compiled, inv, scan) &&
+        subcommandMatches(compiled.rule, inv, scan) &&
+        flagsMatch(compiled.rule, inv, scan, !wildcard) &&
+        argsMatch(compiled.rule, inv) &&
+        envMatches(compiled.rule, inv)
+      );
+    })
+    .map((compiled) => compiled.rule);
 }
 
 export function evaluate(invocations: readonly Invocation[], context: EvaluationContext, home: string): Evaluation {
@@ -281,7 +304,8 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       let scanned: OptionScan | undefined;
       const scan = () => (scanned ??= scanOptions(inv.args, compiled.spec));
       if (!commandMatches(compiled, inv, scan)) continue;
-      if (!subcommandMatches(rule, inv, scan) || !flagsMatch(rule, inv, scan) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
+      const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
+      if (!subcommandMatches(rule, inv, scan) || !flagsMatch(rule, inv, scan, !wildcard) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
       const paths = matchedPaths(rule, inv, scan, home);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));

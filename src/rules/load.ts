@@ -26,13 +26,14 @@ function yamlFiles(dir: string): string[] {
 /** Read and validate every rule file under a folder. The id is the path without extension. */
 export async function loadRulesFromDirectory(dir: string): Promise<Rule[]> {
   if (!existsSync(dir)) throw new ConfigError(`rule folder ${dir} does not exist`, 'fix rule-directories in your config');
+  if (!statSync(dir).isDirectory()) throw new ConfigError(`rule folder ${dir} is not a folder`, 'rule-directories names folders of rule files');
   const { parse } = await import('yaml');
   const rules: Rule[] = [];
   for (const file of yamlFiles(dir)) {
     const id = relative(dir, file).split(sep).join('/').replace(/\.ya?ml$/, '');
     let raw: unknown;
     try {
-      raw = parse(readFileSync(file, 'utf8'));
+      raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
     } catch (error) {
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new ConfigError(`${file}: not valid YAML: ${detail}`, 'fix the YAML syntax');

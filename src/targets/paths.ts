@@ -5,6 +5,7 @@
 
 import type { ExpandedWord } from '../types.js';
 import { resolvePath } from '../parse/invocations.js';
+import { matchesGlob } from '../util/glob.js';
 
 export type PathClass = 'unset-root' | 'root' | 'device' | 'data-directory' | 'system' | 'home' | 'other' | 'unknown';
 
@@ -63,6 +64,25 @@ function isUnder(path: string, dir: string): boolean {
   return path === dir || path.startsWith(`${dir}/`);
 }
 
+/** Segment-wise glob match: does `pattern` (segments may hold * ? […]) cover `dir` or something under it? */
+function globCovers(pattern: string, dir: string): 'under' | 'holds' | undefined {
+  const p = pattern.split('/').filter(Boolean);
+  const d = dir.split('/').filter(Boolean);
+  const shared = Math.min(p.length, d.length);
+  for (let i = 0; i < shared; i++) if (!matchesGlob(d[i]!, p[i]!)) return undefined;
+  return p.length >= d.length ? 'under' : 'holds';
+}
+
+/**
+ * PostgreSQL's home on Debian holds more than clusters: dot files (`.psql_history`, `.cache`)
+ * and backup folders are not cluster data. Version folders (`15/main`) and the docker image's
+ * `data` folder are.
+ */
+function isPostgresHomeExtra(path: string): boolean {
+  const match = /^\/var\/lib\/postgresql\/([^/]+)/.exec(path);
+  return match !== null && (match[1]!.startsWith('.') || /^(backups?|dumps?|archive)$/.test(match[1]!));
+}
+
 export interface PathContext {
   cwd: string;
   home: string;
@@ -99,8 +119,15 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
 
   const pgdata = context.env.PGDATA;
   const dataDirs = pgdata ? [pgdata.replace(/\/+$/, ''), ...DATA_DIRECTORIES] : DATA_DIRECTORIES;
+  if (/[*?[]/.test(base)) {
+    // `/var/lib/postgres*` and `/var/lib/postgres*/15/main` reach the data directory through a glob.
+    for (const dir of dataDirs) {
+      const covers = globCovers(base, dir);
+      if (covers && !isPostgresHomeExtra(base)) return { class: 'data-directory', path: full, detail: `${base} matches ${dir}`, dataDirectory: dir };
+    }
+  }
   for (const dir of dataDirs) {
-    if (isUnder(base, dir)) {
+    if (isUnder(base, dir) && !isPostgresHomeExtra(base)) {
       const detail = dir === pgdata?.replace(/\/+$/, '') ? `${base} is $PGDATA` : `${base} is under ${dir}`;
       return { class: 'data-directory', path: full, detail, dataDirectory: base };
     }

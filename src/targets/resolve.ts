@@ -16,6 +16,8 @@ export interface TargetFacts {
   envFiles: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** `.terraform/environment` of the working directory, when a terraform command is present. */
   terraformWorkspace?: string;
+  /** current-context of kubeconfig files the line names (`--kubeconfig F`, `KUBECONFIG=F`), by absolute path. */
+  kubeconfigContexts?: Readonly<Record<string, string>>;
   /**
    * Lint: a variable the file does not set is set at run time (a CI secret), so a client argument
    * such as `psql "$DATABASE_URL"` names an unknown database, not the local default.
@@ -66,7 +68,7 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
     case 'app':
       return appTargets(inv, facts);
     case 'host':
-      return [hostTarget(inv, facts)];
+      return [hostTarget(inv, facts), ...topologyTargets(inv)];
     case 'kube':
       return kubeTargets(inv, facts);
     case 'cloud':
@@ -82,11 +84,23 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
 const DATABASE_URL_VARIABLE = /^(?:[A-Z0-9_]*_)?(DATABASE_URL|DB_URL|DATABASE_URI|REDIS_URL|REDIS_TLS_URL|MONGO_URL|MONGO_URI|MONGODB_URL|MONGODB_URI)$/;
 
 /** The environment an app command sees: its env over the `.env` files it would load (dotenv never overrides). */
+/** Test runners load `.env.test` themselves (dotenv-rails, jest setups, pytest-dotenv). */
+const TEST_RUNNERS = new Set(['rspec', 'jest', 'vitest', 'mocha', 'pytest', 'py.test', 'ava', 'cucumber', 'phpunit', 'pest', 'behave', 'tox', 'nox']);
+const TEST_SUBCOMMANDS: Record<string, RegExp> = { npm: /^(test|t|run)$/, yarn: /^test/, pnpm: /^test/, rails: /^(test|spec)/, rake: /^(test|spec)/, go: /^test$/, mix: /^test$/, bun: /^test$/ };
+
+export function isTestRun(inv: Invocation): boolean {
+  if (TEST_RUNNERS.has(inv.name)) return true;
+  const first = inv.args.find((arg) => !arg.value.startsWith('-'))?.value;
+  const pattern = TEST_SUBCOMMANDS[inv.name];
+  if (pattern && first && pattern.test(first)) return inv.name !== 'npm' || first !== 'run' || /^test/.test(inv.args.find((a, i) => i > 0 && !a.value.startsWith('-'))?.value ?? '');
+  return (inv.name === 'python' || inv.name === 'python3') && inv.args.some((arg, i) => arg.value === 'pytest' && inv.args[i - 1]?.value === '-m');
+}
+
 export function appEnvironment(inv: Invocation, facts: TargetFacts): { vars: Record<string, string>; origin: Record<string, string> } {
   const vars: Record<string, string> = {};
   const origin: Record<string, string> = {};
   if (inv.host.kind === 'local' && inv.cwd) {
-    const mode = inv.env.RAILS_ENV ?? inv.env.NODE_ENV ?? inv.env.APP_ENV ?? inv.env.RACK_ENV;
+    const mode = inv.env.RAILS_ENV ?? inv.env.NODE_ENV ?? inv.env.APP_ENV ?? inv.env.RACK_ENV ?? (isTestRun(inv) ? 'test' : undefined);
     // dotenv-flow / dotenv-rails precedence: .env.{mode}.local, .env.local, .env.{mode}, .env.
     const names = [...(mode ? [`.env.${mode}.local`] : []), '.env.local', ...(mode ? [`.env.${mode}`] : []), '.env'];
     for (const name of names) {
@@ -121,7 +135,7 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
     }
   }
   const pg = postgresFromEnvironment(vars);
-  if (pg && (vars.PGHOST || vars.PGDATABASE || vars.PGSERVICE)) targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
+  if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE)) targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
   if (vars.MYSQL_HOST) {
     targets.push({
       kind: 'database',
@@ -155,8 +169,12 @@ function databaseTarget(connection: NonNullable<ReturnType<typeof parseConnectio
 }
 
 function postgresFromEnvironment(vars: Record<string, string>): Target | undefined {
-  const host = vars.PGHOST || undefined;
+  const host = vars.PGHOST || vars.PGHOSTADDR || undefined;
   const database = vars.PGDATABASE || vars.PGUSER || undefined;
+  if (!host && vars.PGSERVICE) {
+    // A pg_service.conf entry: its host is not known here, but it is not "this machine" either.
+    return { kind: 'database', engine: 'postgres', source: 'PGSERVICE', name: vars.PGSERVICE, database: vars.PGSERVICE, unresolved: true };
+  }
   return {
     kind: 'database',
     engine: 'postgres',
@@ -228,6 +246,8 @@ function postgresClientTarget(inv: Invocation): Target {
   const connection = dbWord ? parseConnectionString(dbWord) : undefined;
   if (connection) return databaseTarget(connection, `${inv.name} argument`);
   const fromEnv = postgresFromEnvironment(inv.env)!;
+  // PGSERVICE names a pg_service.conf entry: not this machine, but not known here either.
+  if (fromEnv.unresolved && !dbWord && !optionValue(scan, '-h', '--host')) return { ...fromEnv, source: `${inv.name} via PGSERVICE` };
   const host = optionValue(scan, '-h', '--host') ?? fromEnv.host;
   const port = optionValue(scan, '-p', '--port');
   const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
@@ -310,6 +330,14 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
     if (!value) continue;
     targets.push({ kind: 'app', source: describeSource(variable, origin[variable]), name: value, value });
   }
+  // `php artisan migrate:fresh --env=production`, `sequelize db:drop --env production`,
+  // `manage.py flush --settings=app.settings.production`.
+  for (let index = 0; index < inv.args.length; index++) {
+    const match = /^--(env|environment|settings|stage)(?:=(.*))?$/.exec(inv.args[index]!.value);
+    if (!match) continue;
+    const value = match[2] ?? inv.args[index + 1]?.value;
+    if (value && !value.startsWith('-')) targets.push({ kind: 'app', source: `--${match[1]}`, name: value, value });
+  }
   // `rails db:reset -e production` / `rake … RAILS_ENV=production`.
   if (['rails', 'rake'].includes(inv.name)) {
     const scan = scanOptions(inv.args, { shortWithValue: 'e', longWithValue: ['environment'] });
@@ -343,6 +371,37 @@ function dockerDaemonTarget(inv: Invocation): Target | undefined {
   return undefined;
 }
 
+/**
+ * GitHub 2018: a failover is run from a laptop or a bastion, against a cluster it names —
+ * orchestrator's instance (`-i`, `-a`, `-d`) or API, patroni's config file, DCS or cluster name.
+ */
+function topologyTargets(inv: Invocation): Target[] {
+  const hostOf = (value: string) => value.replace(/^[a-z+]+:\/\//, '').replace(/^[^@/]*@/, '').replace(/[:/].*$/, '');
+  const targets: Target[] = [];
+  if (inv.name === 'orchestrator-client' || inv.name === 'orchestrator') {
+    const scan = scanOptions(inv.args, { shortWithValue: 'cidaosb', longWithValue: ['instance', 'destination', 'alias', 'owner', 'reason', 'duration', 'pattern', 'config'] });
+    for (const flag of ['-i', '--instance', '-d', '--destination', '-a', '--alias']) {
+      const value = optionValue(scan, flag);
+      if (value) targets.push({ kind: 'host', source: `orchestrator ${flag}`, name: hostOf(value), host: hostOf(value) });
+    }
+    const api = inv.env.ORCHESTRATOR_API;
+    if (api) targets.push({ kind: 'host', source: 'ORCHESTRATOR_API', name: hostOf(api), host: hostOf(api) });
+  } else if (inv.name === 'patronictl') {
+    const scan = scanOptions(inv.args, { shortWithValue: 'cdk', longWithValue: ['config-file', 'dcs-url', 'dcs', 'insecure', 'candidate', 'leader', 'master', 'primary', 'scheduled', 'group', 'member'] });
+    const config = optionValue(scan, '-c', '--config-file') ?? inv.env.PATRONICTL_CONFIG_FILE;
+    if (config) targets.push({ kind: 'host', source: 'patroni config', name: config.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), host: config });
+    const dcs = optionValue(scan, '-d', '--dcs-url', '--dcs');
+    if (dcs) targets.push({ kind: 'host', source: 'patroni DCS', name: hostOf(dcs), host: hostOf(dcs) });
+    const cluster = scan.positionals.map((i) => inv.args[i]!.value)[1];
+    if (cluster) targets.push({ kind: 'host', source: 'patroni cluster', name: cluster, host: cluster });
+  } else if (inv.name === 'repmgr') {
+    const scan = scanOptions(inv.args, { shortWithValue: 'fhpUd', longWithValue: ['config-file', 'host', 'dbname'] });
+    const host = optionValue(scan, '-h', '--host');
+    if (host) targets.push({ kind: 'host', source: 'repmgr --host', name: host, host });
+  }
+  return targets;
+}
+
 function hostTarget(inv: Invocation, facts: TargetFacts): Target {
   switch (inv.host.kind) {
     case 'local':
@@ -363,6 +422,13 @@ function kubeTargets(inv: Invocation, facts: TargetFacts): Target[] {
   const scan = scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] });
   const flag = optionValue(scan, '--context', '--kube-context');
   if (flag) return [{ kind: 'kube', source: `--${inv.name === 'helm' ? 'kube-context' : 'context'}`, name: flag }];
+  // `kubectl config use-context prod && kubectl delete …`: the line itself switched context.
+  if (inv.session?.kubeContext) return [{ kind: 'kube', source: 'context switched earlier in the line', name: inv.session.kubeContext }];
+  const file = optionValue(scan, '--kubeconfig') ?? inv.assigned.KUBECONFIG?.split(':')[0];
+  if (file) {
+    const fromFile = facts.kubeconfigContexts?.[resolveFile(inv.cwd, file)];
+    return fromFile ? [{ kind: 'kube', source: `current-context of ${file}`, name: fromFile }] : [{ kind: 'kube', source: `kubeconfig ${file}`, name: file, unresolved: true }];
+  }
   const current = facts.kubeCurrentContext;
   return current ? [{ kind: 'kube', source: 'kubeconfig current-context', name: current }] : [];
 }
@@ -409,12 +475,17 @@ function cloudTargets(inv: Invocation): Target[] {
   return targets;
 }
 
+function resolveFile(cwd: string, file: string): string {
+  return file.startsWith('/') ? file : `${(cwd || '/').replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
+}
+
 function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] {
   if (!['terraform', 'tofu', 'terragrunt'].includes(inv.name)) return [];
   const targets: Target[] = [];
   const scan = scanOptions(inv.args, { singleDashWithValue: ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config'] });
-  const workspace = inv.env.TF_WORKSPACE ?? facts.terraformWorkspace;
-  if (workspace) targets.push({ kind: 'workspace', source: inv.env.TF_WORKSPACE ? 'TF_WORKSPACE' : '.terraform/environment', name: workspace });
+  const workspace = inv.env.TF_WORKSPACE ?? inv.session?.terraformWorkspace ?? facts.terraformWorkspace;
+  const workspaceSource = inv.env.TF_WORKSPACE ? 'TF_WORKSPACE' : inv.session?.terraformWorkspace ? 'workspace selected earlier in the line' : '.terraform/environment';
+  if (workspace) targets.push({ kind: 'workspace', source: workspaceSource, name: workspace });
   for (const option of scan.options) {
     if ((option.flag === '-var-file' || option.flag === '-chdir' || option.flag === '-backend-config') && option.value) {
       targets.push({ kind: 'workspace', source: option.flag, name: option.value });

@@ -2,23 +2,31 @@
 // `*` matches any run of characters, `?` one character. Matching ignores case, because host
 // and database names do.
 
-const cache = new Map<string, RegExp>();
-
-export function globToRegExp(glob: string): RegExp {
-  let compiled = cache.get(glob);
-  if (!compiled) {
-    const source = glob
-      .split('')
-      .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-      .join('');
-    compiled = new RegExp(`^${source}$`, 'is');
-    cache.set(glob, compiled);
-  }
-  return compiled;
-}
-
+/**
+ * Wildcard matching in linear time (no regex backtracking: a config glob with many `*` against a
+ * long host name must not hang). `*` any run, `?` one character; case-insensitive.
+ */
 export function matchesGlob(value: string, glob: string): boolean {
-  return globToRegExp(glob).test(value);
+  const text = value.toLowerCase();
+  const pattern = glob.toLowerCase();
+  let t = 0;
+  let p = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || (pattern[p] !== '*' && pattern[p] === text[t]))) {
+      t++;
+      p++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = t;
+    } else if (star !== -1) {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 export function matchesAnyGlob(value: string, globs: readonly string[]): string | undefined {

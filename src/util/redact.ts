@@ -1,8 +1,11 @@
 // No secret ever appears in output, JSON or logs (DESIGN.md). Every string that may hold a
 // connection URL or a token passes through here before it is printed or written.
 
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)([^\s@/]*)@/gi;
+// The password runs to the last `@` of the URL (an unencoded `/` or `@` in it must not leak).
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"`]*:)([^\s'"`]*)@(?=[^\s@'"`]*(?:[\s'"`]|$))/gi;
 const KEY_VALUE_SECRET = /\b(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&;]+)/gi;
+/** `PGPASSWORD=x`, `AWS_SECRET_ACCESS_KEY=x`, `DB_PASSWORD=x` (also after `export`). */
+const SECRET_ASSIGNMENT = /\b([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)[A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
 const SECRET_VARIABLE = /^(?:.*_)?(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)(?:_.*)?$/i;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g;
 const WELL_KNOWN_TOKENS = /\b(gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk_live_[A-Za-z0-9]{10,})\b/g;
@@ -10,8 +13,21 @@ const WELL_KNOWN_TOKENS = /\b(gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{20,
 export const REDACTED = '***';
 
 /** Remove passwords from URLs, `password=…` pairs, bearer tokens and well-known token shapes. */
+/**
+ * Secrets found in the command being judged (`mysql -pX`, `redis-cli -a X`, `sshpass -p X`,
+ * `curl -u user:X`): every later message, JSON field and log line of this process hides them.
+ */
+const knownSecrets = new Set<string>();
+
+export function registerSecret(secret: string): void {
+  if (secret.length >= 3) knownSecrets.add(secret);
+}
+
 export function redact(text: string): string {
-  return text
+  let out = text;
+  for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out
+    .replace(SECRET_ASSIGNMENT, (_m, name: string) => `${name}=${REDACTED}`)
     .replace(URL_PASSWORD, (_match, before: string, password: string) =>
       password === '' ? `${before}@` : `${before}${REDACTED}@`,
     )

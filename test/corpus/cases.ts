@@ -176,7 +176,8 @@ export const CORPUS: CorpusGroup[] = [
     name: 'github-2018: failovers and promotions',
     cases: [
       { line: 'orchestrator-client -c graceful-master-takeover -a mysql-cluster-1 -d db-west-2', hostname: 'ops-prod-bastion', expect: 'confirm', rule: 'replication/failover' },
-      { line: 'orchestrator-client -c force-master-failover -i db-east-1:3306', expect: 'warn', rule: 'replication/failover' },
+      // The instance it names is the target: a remote, unexplained database server.
+      { line: 'orchestrator-client -c force-master-failover -i db-east-1:3306', expect: 'confirm', rule: 'replication/failover' },
       { line: 'ssh orchestrator-1.example.net orchestrator -c recover -i db-east-1:3306', expect: 'confirm', rule: 'replication/failover' },
       { line: 'patronictl -c /etc/patroni/patroni.yml failover --candidate pg-2 --force', hostname: 'pg-prod-1', expect: 'confirm', rule: 'replication/failover' },
       { line: 'sudo -u postgres pg_ctl promote -D /var/lib/postgresql/15/main', hostname: 'db-prod-2', expect: 'confirm', rule: 'replication/failover' },
@@ -433,6 +434,59 @@ export const CORPUS: CorpusGroup[] = [
       // Safety checks switched off on the command line.
       { line: `DATABASE_CLEANER_ALLOW_REMOTE_DATABASE_URL=true bundle exec rspec`, env: { DATABASE_URL: OPAQUE_URL }, expect: 'confirm' },
       { line: 'yarn workspace api test', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+    ],
+  },
+  {
+    name: 'found by review: bypasses and false positives',
+    cases: [
+      // A `$(…)` word before the command may expand to nothing or to assignments.
+      { line: 'env $(cat .env) rm -rf /', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'nice $(echo) rm -rf /', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: '$(which rm) -rf /', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: '`which rm` -rf /', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'rm -rf $(echo /var/lib/postgresql)', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'env $(cat .env.prod | xargs) bundle exec rspec', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      // ssh: digit options, `--`, and a cd inside the remote command (GitLab 2017's exact shape).
+      { line: 'ssh -4 db1.prod.example.com rm -rf /var/lib/postgresql/15/main', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'ssh db1.prod.example.com -- rm -rf /var/lib/postgresql/15/main', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'ssh db1.prod.example.com "cd /var/lib/postgresql/15 && rm -rf main"', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'ssh db1 "cd /var/lib/postgresql/15 && rm -rf main"', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      // sh -c SCRIPT arg0 args: $0, $1… are bound.
+      { line: `bash -c 'rm -rf "$1"' _ /var/lib/postgresql`, hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: `find /var/lib -maxdepth 1 -name postgresql -exec sh -c 'rm -rf "$1"' _ {} \\;`, hostname: 'db1.prod.example.com', expect: 'block' },
+      { line: `bash -c 'psql "$1" -c "TRUNCATE users"' _ postgres://u@db.prod.example.com/x`, expect: 'block', rule: 'sql/truncate' },
+      // Context switched by the line itself.
+      { line: 'kubectl config use-context prod-eu && kubectl delete ns payments', expect: 'confirm', rule: 'kubernetes/delete-production' },
+      { line: 'kubectx prod-eu && kubectl delete ns payments', expect: 'confirm', rule: 'kubernetes/delete-production' },
+      { line: 'kubectl config use-context dev && kubectl delete ns x', kubeContext: 'prod-eu', expect: 'allow' },
+      { line: 'terraform workspace select prod && terraform destroy', expect: 'block', rule: 'cloud/terraform-destroy' },
+      // Failover run from a laptop names its cluster.
+      { line: 'orchestrator-client -c graceful-master-takeover -a db1.prod.example.com:3306', expect: 'confirm', rule: 'replication/failover' },
+      { line: 'patronictl --dcs-url etcd://etcd.prod.example.com:2379 failover', expect: 'confirm', rule: 'replication/failover' },
+      // Test runners, env files and framework flags.
+      { line: 'python -m pytest', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'bundle exec rspec', envFiles: { '.env.test': { DATABASE_URL: PROD_URL } }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'npx jest', envFiles: { '.env.test': { DATABASE_URL: PROD_URL } }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'bundle exec rspec', envFiles: { '.env.test': { DATABASE_URL: LOCAL_URL } }, expect: 'allow' },
+      { line: 'php artisan migrate:fresh --env=production', expect: 'block' },
+      { line: 'python manage.py flush --settings=app.settings.production', expect: 'block' },
+      { line: 'pytest', env: { DATABASE_URL: 'postgres://r:pa/ss6@db2.prod.example.com/app' }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'PGSERVICE=main psql -c "TRUNCATE users"', expect: 'confirm', rule: 'sql/truncate' },
+      { line: 'PGHOSTADDR=10.1.2.3 psql -d app -c "TRUNCATE users"', expect: 'confirm', rule: 'sql/truncate' },
+      // Launchers and globs.
+      { line: 'nice -10 rm -rf /var/lib/postgresql/15/main', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: "tmux new -d 'rm -rf /var/lib/postgresql/15/main'", hostname: 'db1.prod.example.com', expect: 'block' },
+      { line: 'systemd-run --unit wipe rm -rf /var/lib/postgresql/15/main', hostname: 'db1.prod.example.com', expect: 'block' },
+      { line: 'rm -rf /var/lib/postgres*', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/postgres*/15/main', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf ~postgres/15/main', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      // False positives the review found.
+      { line: 'php artisan migrate --force', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+      { line: 'cp --force a b', hostname: 'db1.prod.example.com', expect: 'allow' },
+      { line: 'rm /var/lib/postgresql/.psql_history', hostname: 'db1.prod.example.com', expect: 'allow' },
+      { line: 'rm -rf /var/lib/postgresql/backups/2023-*', hostname: 'db1.prod.example.com', expect: 'allow' },
+      { line: 'rm -rf /var/lib/postgresql/.cache', hostname: 'db1.prod.example.com', expect: 'allow' },
+      { line: 'echo {a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}', expect: 'allow' },
     ],
   },
 ];

@@ -146,6 +146,10 @@ function runCommand(ins: Instruction, problems: LintProblem[]): MappedText | und
     // Docker runs a non-JSON `[` line in shell form.
   }
   if (ins.heredocs.length > 0 && /^<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?\s*$/.test(trimmed)) return ins.heredocs[0]!.body;
+  if (ins.heredocs.length === 1) {
+    const script = shellReadingHeredoc(args, ins.heredocs[0]!.body);
+    if (script) return script;
+  }
   if (ins.heredocs.length > 0) {
     // `RUN python3 <<EOF`: hand the shell the command with its heredoc, as Docker would.
     const builder: { text: string[]; offsets: number[] } = { text: [], offsets: [] };
@@ -170,6 +174,44 @@ function runCommand(ins: Instruction, problems: LintProblem[]): MappedText | und
     return undefined;
   }
   return args;
+}
+
+/** Options of sh/bash that `set` takes too (`bash -eux` ≡ `set -eux` at the top of the script). */
+const SET_FLAGS = /^[-+][abefhkmnptuvxBCEHPT]+$/;
+/** Options that change how the shell starts, not how the script runs. */
+const STARTUP_FLAGS = new Set(['-s', '-l', '-i', '-r', '--login', '--noprofile', '--norc', '--posix', '--restricted', '--']);
+
+/**
+ * `RUN <<EOF bash` / `RUN bash -eux <<EOF`: a POSIX shell reading its script from the heredoc.
+ * The body is the script, so it is the snippet (findings point into the body, not at the RUN
+ * line), after a synthetic `set` line for the shell's options. Anything else on the command
+ * line (`-c`, a script file, a pipe) leaves the RUN to the engine as written.
+ */
+function shellReadingHeredoc(args: MappedText, body: MappedText): MappedText | undefined {
+  const words = [...args.text.matchAll(/\S+/g)].filter((m) => !/^<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1$/.test(m[0]));
+  const shell = words[0];
+  if (!shell || !POSIX_SHELLS.has(shell[0].split('/').pop() ?? '')) return undefined;
+  const setLines: string[] = [];
+  const flags: string[] = [];
+  for (let k = 1; k < words.length; k++) {
+    const word = words[k]![0];
+    if (STARTUP_FLAGS.has(word)) continue;
+    if ((word === '-o' || word === '+o') && words[k + 1] && /^[a-z]+$/.test(words[k + 1]![0])) {
+      setLines.push(`set ${word} ${words[k + 1]![0]}`);
+      k++;
+      continue;
+    }
+    if (SET_FLAGS.test(word)) {
+      flags.push(word);
+      continue;
+    }
+    return undefined;
+  }
+  if (flags.length > 0) setLines.unshift(`set ${flags.join(' ')}`);
+  if (setLines.length === 0) return body;
+  const prefix = setLines.join('\n') + '\n';
+  const at = args.offsets[shell.index] ?? body.offsets[0] ?? 0;
+  return { text: prefix + body.text, offsets: [...new Array<number>(prefix.length).fill(at), ...body.offsets] };
 }
 
 /** `["rm","-rf","/x"]` → `rm -rf /x` (quoted where needed); each word maps to its JSON string. */
@@ -254,16 +296,19 @@ function readInstructions(text: string): Instruction[] {
           const candidate = strip ? l.text.replace(/^\t+/, '') : l.text;
           if (candidate === delimiter) break;
           const tabs = strip ? l.text.length - candidate.length : 0;
-          if (bodyText.length > 0) {
+          if (j > i + 1) {
+            // The line break ends the previous line (at its `\r` in a CRLF file).
+            const previous = lines[j - 1]!;
             bodyText.push('\n');
-            bodyOffsets.push(l.start - 1);
+            bodyOffsets.push(previous.start + previous.text.length);
           }
           for (let k = 0; k < candidate.length; k++) {
             bodyText.push(candidate[k]!);
             bodyOffsets.push(l.start + tabs + k);
           }
         }
-        const lastOffset = bodyOffsets.length > 0 ? bodyOffsets[bodyOffsets.length - 1]! + 1 : (lines[i + 1]?.start ?? endOffset);
+        const lastLine = j > i + 1 ? lines[j - 1]! : undefined;
+        const lastOffset = lastLine ? lastLine.start + lastLine.text.length : (lines[i + 1]?.start ?? endOffset);
         heredocs.push({ delimiter, strip, body: { text: bodyText.join(''), offsets: [...bodyOffsets, lastOffset] } });
         i = Math.min(j, lines.length - 1);
       }

@@ -1,6 +1,7 @@
 // GitHub Actions workflows: each step's `run:` is a shell snippet, with the `env:` of the
-// workflow, job and step; `environment:`, job names, and secrets or variables named for
-// production are hints. `${{ … }}` expressions become same-length placeholders.
+// workflow, job and step, and the variables earlier steps of the job wrote to `$GITHUB_ENV`;
+// `environment:`, job names, and secrets or variables named for production are hints.
+// `${{ … }}` expressions become same-length placeholders.
 
 import { LineIndex, SnippetBuilder } from '../positions.js';
 import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../types.js';
@@ -13,7 +14,8 @@ import {
   type EnvBlock,
 } from './ci-common.js';
 import { escapeHatchProblems } from './escape-hatches.js';
-import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv } from './hints.js';
+import { githubEnvWrites } from './github-env.js';
+import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv, type EnvEntry } from './hints.js';
 import {
   deref,
   getNode,
@@ -81,6 +83,13 @@ export function extractGithubActions(text: string, path = ''): Extracted {
 
     const steps = deref(getNode(job, 'steps', doc), doc);
     if (!isSeq(steps)) continue;
+    // Variables earlier steps wrote to $GITHUB_ENV: set for every later step of the job, over
+    // the workflow's and job's env and under the step's own.
+    const fileEnv = new Map<string, { entry: EnvEntry; dynamic: boolean }>();
+    const fileEnvBlock = (): EnvBlock => ({
+      entries: [...fileEnv.values()].map((v) => v.entry),
+      unknown: [...fileEnv.values()].filter((v) => v.dynamic).map((v) => v.entry.key),
+    });
     steps.items.forEach((stepNode, i) => {
       const step = deref(stepNode, doc);
       if (!isMap(step)) return;
@@ -95,8 +104,36 @@ export function extractGithubActions(text: string, path = ''): Extracted {
       if (!isPosixShell(shell)) return;
       const mapped = mappedScalar(runPair.value, doc, text, index);
       if (!mapped) return;
-      snippets.push(
-        buildSnippet(mapped, index, [workflowEnv, jobEnv, stepEnv], [...scopeHints, ...stepHints], `jobs.${jobId}.steps[${i}].run`),
+      const written = fileEnvBlock();
+      const writtenHints = hintsFromEnv(written.entries);
+      const snippet = buildSnippet(
+        mapped,
+        index,
+        [workflowEnv, jobEnv, written, stepEnv],
+        [...scopeHints, ...writtenHints, ...stepHints],
+        `jobs.${jobId}.steps[${i}].run`,
+      );
+      snippets.push(snippet);
+      const writes = githubEnvWrites(snippet.text);
+      const newEntries: EnvEntry[] = [];
+      for (const w of writes) {
+        // A placeholder for `${{ … }}` in the value reads better as the expression itself.
+        let value = w.value;
+        for (const [name, expression] of Object.entries(snippet.env)) {
+          if (snippet.unknownEnv.includes(name) && expression.startsWith('${{')) value = value.split('${' + name + '}').join(expression);
+        }
+        const { line: entryLine, column } = snippet.locate(w.offset);
+        const entry: EnvEntry = { key: w.name, value, line: entryLine, column };
+        fileEnv.delete(w.name);
+        fileEnv.set(w.name, { entry, dynamic: w.dynamic });
+        newEntries.push(entry);
+      }
+      problems.push(
+        ...escapeHatchProblems(
+          newEntries,
+          `every later step of job "${jobId}" (written to $GITHUB_ENV)`,
+          severityFor([...scopeHints, ...stepHints]),
+        ),
       );
     });
   }

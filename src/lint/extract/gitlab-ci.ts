@@ -1,9 +1,10 @@
 // GitLab CI: every job's `before_script` + `script` run in one shell, `after_script` in
 // another; `variables:` (global and job, plain or `{value: …}`) are their environment;
 // `environment:` (string or `{name: …}`) and job names are hints. Hidden jobs (`.template`)
-// are extracted too: other jobs extend them. `!reference [job, key]` is resolved.
+// are extracted too: other jobs extend them. `extends:` (string or list, nested) and
+// `!reference [job, key]` are resolved.
 
-import type { Document } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { LineIndex, SnippetBuilder, type MappedText } from '../positions.js';
 import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../types.js';
 import { addPlatformVariables, envRecord, readEnvMap } from './ci-common.js';
@@ -50,27 +51,32 @@ export function extractGitlabCi(text: string, path = ''): Extracted {
   const defaultBefore = getNode(defaults, 'before_script', doc) ?? getNode(root, 'before_script', doc);
   const defaultAfter = getNode(defaults, 'after_script', doc) ?? getNode(root, 'after_script', doc);
 
+  const jobs = new Jobs(root, doc);
   let anyProduction = false;
   for (const jobPair of pairsOf(root, doc)) {
     const name = keyString(jobPair)!;
     if (NOT_JOBS.has(name)) continue;
     const job = deref(jobPair.value, doc);
     if (!isMap(job)) continue;
-    const jobVars = readEnvMap(getNode(job, 'variables', doc), doc, index);
-    const hints: EnvironmentHint[] = [...globalHints, ...hintsFromEnv(jobVars.entries)];
+    // `extends:` templates first, the job last: its own keys win.
+    const chain = jobs.chain(name);
+    const ownVars = readEnvMap(jobs.variablesNode(job), doc, index);
+    const chainVars = chain.map((map) => (map === job ? ownVars : readEnvMap(jobs.variablesNode(map), doc, index)));
+    const hints: EnvironmentHint[] = [...globalHints, ...chainVars.flatMap((block) => hintsFromEnv(block.entries))];
     const nameHint = hintFromEnvironmentName(name.replace(/^\./, ''), line(jobPair.key), 'job ');
     if (nameHint && (nameHint.environment === 'production' || nameHint.environment === 'staging')) hints.push(nameHint);
-    const envNode = getNode(job, 'environment', doc);
+    const envPair = jobs.resolvedPair(name, 'environment');
+    const envNode = envPair ? deref(envPair.value, doc) : undefined;
     const envName = scalarString(isMap(envNode) ? getNode(envNode, 'name', doc) : envNode, doc);
     if (envName !== undefined) {
-      const hint = hintFromEnvironmentName(envName, line(getPair(job, 'environment', doc)!.key));
+      const hint = hintFromEnvironmentName(envName, line(envPair!.key));
       if (hint) hints.push(hint);
     }
     const production = hints.some((h) => h.environment === 'production');
     anyProduction ||= production;
-    problems.push(...escapeHatchProblems(jobVars.entries, `the whole job "${name}"`, production ? 'confirm' : 'warn'));
+    problems.push(...escapeHatchProblems(ownVars.entries, `the whole job "${name}"`, production ? 'confirm' : 'warn'));
 
-    const { env, unknown } = envRecord(globalVars, jobVars);
+    const { env, unknown } = envRecord(globalVars, ...chainVars);
     const make = (pieces: MappedText[], origin: string): void => {
       if (pieces.length === 0) return;
       const builder = new SnippetBuilder();
@@ -84,18 +90,97 @@ export function extractGitlabCi(text: string, path = ''): Extracted {
       addPlatformVariables(snippetText, snippetEnv, unknownEnv, (v) => RUNNER_VARIABLE.test(v));
       snippets.push({ text: snippetText, locate, env: snippetEnv, unknownEnv: [...unknownEnv], hints: dedupeHints(hints), origin });
     };
-    const ownBefore = getNode(job, 'before_script', doc);
-    const before = scriptPieces(ownBefore ?? defaultBefore, doc, text, index);
-    const main = scriptPieces(getNode(job, 'script', doc), doc, text, index);
+    const before = scriptPieces(jobs.resolved(name, 'before_script') ?? defaultBefore, doc, text, index, 0, jobs);
+    const main = scriptPieces(jobs.resolved(name, 'script'), doc, text, index, 0, jobs);
     make([...before, ...main], before.length > 0 ? `${name}.before_script+script` : `${name}.script`);
-    make(scriptPieces(getNode(job, 'after_script', doc) ?? defaultAfter, doc, text, index), `${name}.after_script`);
+    make(scriptPieces(jobs.resolved(name, 'after_script') ?? defaultAfter, doc, text, index, 0, jobs), `${name}.after_script`);
   }
   problems.unshift(...escapeHatchProblems(globalVars.entries, 'every job of the pipeline', anyProduction ? 'confirm' : 'warn'));
   return { snippets, problems };
 }
 
+/** GitLab nests `extends:` at most this deep ("extends: … up to eleven levels"). */
+const MAX_EXTENDS_DEPTH = 11;
+
+/**
+ * The jobs of a GitLab CI file with `extends:` resolved (GitLab CI YAML reference, `extends`):
+ * a job is merged over its templates, in the order listed and each over its own templates, so
+ * hashes such as `variables:` merge key by key and any other key (`script:`) is taken whole
+ * from the last of them that sets it, the job itself last.
+ */
+export class Jobs {
+  private readonly chains = new Map<string, Node[]>();
+
+  constructor(
+    private readonly root: unknown,
+    private readonly doc: Document.Parsed,
+  ) {}
+
+  /** The maps merged into a job, templates first and the job itself last (cycles cut). */
+  chain(name: string, depth = 0, visiting: ReadonlySet<string> = new Set()): Node[] {
+    const cached = this.chains.get(name);
+    if (cached) return cached;
+    const job = deref(getNode(this.root, name, this.doc), this.doc);
+    if (!isMap(job)) return [];
+    const out: Node[] = [];
+    if (depth < MAX_EXTENDS_DEPTH && !visiting.has(name)) {
+      const inner = new Set(visiting).add(name);
+      for (const parent of this.extendsOf(job)) {
+        for (const map of this.chain(parent, depth + 1, inner)) if (!out.includes(map)) out.push(map);
+      }
+    }
+    out.push(job);
+    if (depth === 0) this.chains.set(name, out);
+    return out;
+  }
+
+  private extendsOf(job: Node): string[] {
+    const node = getNode(job, 'extends', this.doc);
+    if (isSeq(node)) return node.items.map((item) => scalarString(item, this.doc)).filter((s): s is string => s !== undefined);
+    const one = scalarString(node, this.doc);
+    return one === undefined ? [] : [one];
+  }
+
+  /** The pair that sets `key` for a job: its own, else the last template that sets it. */
+  resolvedPair(name: string, key: string): Pair<Node, Node> | undefined {
+    const chain = this.chain(name);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const pair = getPair(chain[i], key, this.doc);
+      if (pair) return pair;
+    }
+    return undefined;
+  }
+
+  resolved(name: string, key: string): Node | undefined {
+    const pair = this.resolvedPair(name, key);
+    return pair ? deref(pair.value, this.doc) : undefined;
+  }
+
+  /** A job's own `variables:` (which may be a `!reference` to another job's). */
+  variablesNode(job: Node): Node | undefined {
+    const node = getNode(job, 'variables', this.doc);
+    return isSeq(node) && node.tag === '!reference' ? deref(this.reference(node.items), this.doc) : node;
+  }
+
+  /** `!reference [job, key, …]`: the job's keys as `extends:` resolves them, then plain lookup. */
+  reference(items: readonly unknown[]): Node | undefined {
+    const keys = items.map((item) => scalarString(item, this.doc));
+    if (keys.length < 2 || keys.some((k) => k === undefined)) return undefined;
+    let target: Node | undefined = this.resolved(keys[0]!, keys[1]!);
+    for (const key of keys.slice(2)) target = getNode(target, key!, this.doc);
+    return target;
+  }
+}
+
 /** A script key: a string, or a list of strings, nested lists and `!reference` tags. */
-export function scriptPieces(node: unknown, doc: Document.Parsed, text: string, index: LineIndex, depth = 0): MappedText[] {
+export function scriptPieces(
+  node: unknown,
+  doc: Document.Parsed,
+  text: string,
+  index: LineIndex,
+  depth = 0,
+  jobs: Jobs = new Jobs(doc.contents, doc),
+): MappedText[] {
   if (depth > 10) return [];
   const n = deref(node, doc);
   if (n === undefined || n === null) return [];
@@ -104,16 +189,8 @@ export function scriptPieces(node: unknown, doc: Document.Parsed, text: string, 
     return mapped && mapped.text.trim() !== '' ? [mapped] : [];
   }
   if (isSeq(n)) {
-    if (n.tag === '!reference') {
-      let target: unknown = doc.contents;
-      for (const item of n.items) {
-        const key = scalarString(item, doc);
-        if (key === undefined) return [];
-        target = getNode(target, key, doc);
-      }
-      return scriptPieces(target, doc, text, index, depth + 1);
-    }
-    return n.items.flatMap((item) => scriptPieces(item, doc, text, index, depth + 1));
+    if (n.tag === '!reference') return scriptPieces(jobs.reference(n.items), doc, text, index, depth + 1, jobs);
+    return n.items.flatMap((item) => scriptPieces(item, doc, text, index, depth + 1, jobs));
   }
   return [];
 }

@@ -87,7 +87,7 @@ export function extractMakefile(text: string, path = ''): Extracted {
         body = next.text.startsWith('\t') ? next.text.slice(1) : next.text;
         start = next.start + (next.text.startsWith('\t') ? 1 : 0);
       }
-      const recipe = { text: mapped.text.join(''), offsets: [...mapped.offsets, phys.start + phys.text.length] };
+      const recipe = { text: mapped.text.join(''), offsets: [...mapped.offsets, start + body.length] };
       if (recipe.text.trim() !== '') current.recipes.push(recipe);
       continue;
     }

@@ -206,7 +206,9 @@ function splitLines(text: string, start: number): Line[] {
       if (pos < text.length) lines.push({ text: stripCr(text.slice(pos)), start: start + pos, breakAt: -1 });
       break;
     }
-    lines.push({ text: stripCr(text.slice(pos, nl)), start: start + pos, breakAt: start + nl });
+    // A CRLF line break starts at its `\r`: a span that ends at the break ends on this line.
+    const crlf = nl > pos && text[nl - 1] === '\r';
+    lines.push({ text: stripCr(text.slice(pos, nl)), start: start + pos, breakAt: start + nl - (crlf ? 1 : 0) });
     pos = nl + 1;
   }
   return lines;
@@ -267,7 +269,8 @@ function decodeBlock(token: BlockScalar): MappedText | undefined {
       for (const e of empties) push('\n', breakOf(e));
     } else if (prevKind === 'normal' && kind === 'normal') {
       if (empties.length === 0) push(' ', breakOf(prev!));
-      else for (const e of empties) push('\n', breakOf(e));
+      // The first break folds away: each kept one maps to the break that ends the line before.
+      else empties.forEach((_, k) => push('\n', breakOf(k === 0 ? prev! : empties[k - 1]!)));
     } else {
       push('\n', breakOf(prev!));
       for (const e of empties) push('\n', breakOf(e));
@@ -319,7 +322,12 @@ function decodeFlow(token: FlowScalar): MappedText | undefined {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     const at = start + i;
-    if (ch === '\r' && body[i + 1] === '\n') continue;
+    if (ch === '\r' && body[i + 1] === '\n') {
+      // A CRLF break is one line break, and it starts at the `\r`.
+      pieces.push({ ch: '\n', at, raw: true });
+      i++;
+      continue;
+    }
     if (token.type === 'single-quoted-scalar' && ch === "'" && body[i + 1] === "'") {
       pieces.push({ ch: "'", at, raw: false });
       i++;
