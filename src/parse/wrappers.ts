@@ -405,7 +405,10 @@ const herokuRun: Unwrapper = (inv) => {
   if (inv.args[0]?.value !== 'run' && inv.args[0]?.value !== 'run:detached') return [];
   const rest = inv.args.slice(1);
   const scan = scanOptions(rest, { shortWithValue: 'aresx', longWithValue: ['app', 'remote', 'env', 'size', 'type'], stopAtPositional: true });
-  const app = optionValue(scan, '-a', '--app') ?? inv.env.HEROKU_APP ?? 'heroku';
+  // The heroku CLI reads -a/--app anywhere on the line, even after the dyno command.
+  const trailing = rest.slice(scan.rest).findIndex((w, i, all) => (w.value === '-a' || w.value === '--app') && all[i + 1]);
+  const trailingApp = trailing === -1 ? undefined : rest.slice(scan.rest)[trailing + 1]!.value;
+  const app = optionValue(scan, '-a', '--app') ?? trailingApp ?? inv.env.HEROKU_APP ?? 'heroku';
   const host: ExecutionHost = { kind: 'container', runtime: 'heroku', name: app };
   return command(`heroku run -a ${app}`, rest.slice(scan.rest), { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
