@@ -33,6 +33,7 @@ function reason(error: unknown): string {
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
     EISDIR: 'it is a directory',
+    EIO: 'input/output error',
     ENOTDIR: 'a part of the path is not a directory',
     EROFS: 'read-only file system',
     ENOSPC: 'no space left on the device',

@@ -125,6 +125,114 @@ describe('prodguard lint', () => {
     expect(status).toBe(1);
   });
 
+  it('knows variables an earlier GitHub Actions step wrote to $GITHUB_ENV', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github', 'workflows', 'build.yml'),
+      [
+        'on: push',
+        'jobs:',
+        '  build:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: rm -rf "$DIR/"',
+        '      - run: |',
+        '          echo "DIR=out" >> "$GITHUB_ENV"',
+        '          echo "FROM=$X" >> $GITHUB_ENV',
+        '          printf \'P=%s\\n\' "$(pwd)" >> "$GITHUB_ENV"',
+        '          cat >> "$GITHUB_ENV" <<EOF',
+        '          H=$HOME/h',
+        '          EOF',
+        '          echo "OUT=o" >> "$GITHUB_OUTPUT"',
+        '      - run: rm -rf "$DIR/" "$FROM/" "$P/" "$H/"',
+        '      - run: rm -rf "$OUT/"',
+        '',
+      ].join('\n'),
+    );
+    const { body } = lintJson(dir);
+    expect(body.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '6:14 filesystem/rm-unset-variable',
+      '16:14 filesystem/rm-unset-variable',
+    ]);
+  });
+
+  it('gives a GitLab job the variables of the templates it extends', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '.gitlab-ci.yml'),
+      [
+        '.base:',
+        '  variables:',
+        '    DIR: out',
+        '  before_script:',
+        '    - rm -rf "$DIR/"',
+        'job:',
+        '  extends: .base',
+        '  before_script:',
+        '    - !reference [.base, before_script]',
+        '  script:',
+        '    - rm -rf "$NOT_SET_ANYWHERE/"',
+        '',
+      ].join('\n'),
+    );
+    // DIR comes from .base; the variable nobody sets is still reported.
+    const { body } = lintJson(dir);
+    expect(body.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['11:7 filesystem/rm-unset-variable']);
+  });
+
+  it('points a finding in a RUN <<EOF bash heredoc at its line in the body', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), ['FROM alpine', 'ARG VERSION=1', 'ENV APP=/srv/app', '', 'RUN <<EOF bash', 'rm -rf "$CLEAN_DIR/"', 'EOF', ''].join('\n'));
+    const { body } = lintJson(dir);
+    expect(body.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['6:1 filesystem/rm-unset-variable']);
+  });
+
+  it('ends spans in CRLF block scalars at the last character, not past the \\r', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github', 'workflows', 'crlf.yml'),
+      ['on: push', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: |', '          rm -rf "$D/"', '      - run: rm -rf "$E/"', ''].join('\r\n'),
+    );
+    const result = runCli(['lint', '--format', 'json'], { cwd: dir });
+    const findings = (JSON.parse(result.stdout) as { findings: { line: number; column: number; endColumn?: number }[] }).findings;
+    // `rm -rf "$D/"` is 12 characters: columns 11–22 and 14–25, so the exclusive ends are 23 and 26.
+    expect(findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([
+      [7, 11, 23],
+      [8, 14, 26],
+    ]);
+  });
+
+  it('a baseline or file that cannot be written or read is one line and exit 2, never a stack', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deploy.sh'), '#!/bin/sh\nrm -rf /var/lib/mysql\n');
+    const oneLine = (result: { status: number | null; stderr: string; stdout: string }, pattern: RegExp) => {
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr.trim()).toMatch(pattern);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    };
+    oneLine(
+      runCli(['lint', '--write-baseline', '/nonexistent/dir/x.json', '.'], { cwd: dir }),
+      /^prodguard: cannot write the baseline \/nonexistent\/dir\/x\.json: no such file or directory \(.+\)$/,
+    );
+    oneLine(runCli(['lint', '--write-baseline', '.', '.'], { cwd: dir }), /^prodguard: cannot write the baseline \.: it is a directory/);
+    oneLine(runCli(['lint', '--baseline', 'missing.json'], { cwd: dir }), /^prodguard: cannot read the baseline missing\.json: no such file or directory/);
+    oneLine(runCli(['lint', '--baseline', '.'], { cwd: dir }), /^prodguard: cannot read the baseline \.: it is a directory/);
+    writeFileSync(join(dir, 'bad.json'), '{');
+    oneLine(runCli(['lint', '--baseline', 'bad.json'], { cwd: dir }), /^prodguard: bad\.json: not JSON/);
+  });
+
+  it.skipIf(process.platform !== 'linux')('a named file that cannot be read is one line and exit 2', () => {
+    // /proc/self/mem exists but reading it from the start fails (EIO), even for root.
+    const result = runCli(['lint', '/proc/self/mem']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(/^prodguard: cannot read .*proc\/self\/mem: input\/output error \(.+\)$/);
+  });
+
   it('usage errors are one line and exit 2', () => {
     const bad = runCli(['lint', '--format', 'xml']);
     expect(bad.status).toBe(2);

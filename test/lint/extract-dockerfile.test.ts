@@ -56,6 +56,43 @@ describe('Dockerfile extractor', () => {
   });
 });
 
+describe('Dockerfile RUN with a shell reading a heredoc', () => {
+  it('makes the body of RUN <<EOF bash the snippet, so positions point into the body', () => {
+    const df = ['FROM alpine', 'ARG A=1', 'ENV B=2', '', 'RUN <<EOF bash', 'rm -rf "$DIR/"', '  rm -rf /data', 'EOF', ''].join('\n');
+    const [s] = extractDockerfile(df).snippets;
+    expect(s!.text).toBe('rm -rf "$DIR/"\n  rm -rf /data');
+    expect(at(s!, 'rm -rf "$DIR/"')).toEqual({ line: 6, column: 1 });
+    expect(at(s!, 'rm -rf /data')).toEqual({ line: 7, column: 3 });
+    expect(s!.env).toEqual({ A: '1', B: '2' });
+  });
+
+  it('keeps the shell options as a set line, for either order of heredoc and command', () => {
+    const df = ['FROM alpine', 'RUN /bin/bash -eux -o pipefail <<"EOT"', 'rm -rf "$DIR/"', 'EOT', 'RUN <<-EOF sh -e', '\trm -rf /x', '\tEOF', ''].join('\n');
+    const [a, b] = extractDockerfile(df).snippets;
+    expect(a!.text).toBe('set -eux\nset -o pipefail\nrm -rf "$DIR/"');
+    expect(at(a!, 'set')).toEqual({ line: 2, column: 5 });
+    expect(at(a!, 'rm')).toEqual({ line: 3, column: 1 });
+    expect(b!.text).toBe('set -e\nrm -rf /x');
+    expect(at(b!, 'rm')).toEqual({ line: 6, column: 2 });
+  });
+
+  it('leaves other commands with a heredoc to the shell as written', () => {
+    const df = ['FROM alpine', 'RUN python3 <<EOF', 'print(1)', 'EOF', 'RUN bash -c "echo x" <<EOF', 'y', 'EOF', ''].join('\n');
+    expect(extractDockerfile(df).snippets.map((s) => s.text)).toEqual([
+      'python3 <<EOF\nprint(1)\nEOF',
+      'bash -c "echo x" <<EOF\ny\nEOF',
+    ]);
+  });
+
+  it('maps heredoc bodies of CRLF Dockerfiles without counting the \\r', () => {
+    const df = 'FROM alpine\r\nRUN <<EOF bash\r\necho a\r\nrm -rf "$DIR/"\r\nEOF\r\n';
+    const [s] = extractDockerfile(df).snippets;
+    expect(s!.text).toBe('echo a\nrm -rf "$DIR/"');
+    expect(s!.locate(s!.text.indexOf('\n'))).toEqual({ line: 3, column: 7 });
+    expect(s!.locate(s!.text.length)).toEqual({ line: 4, column: 15 });
+  });
+});
+
 describe('Dockerfile ENV substitution', () => {
   it('substitutes earlier ENV values and leaves unknown ones', () => {
     const r = extractDockerfile('FROM x\nENV BASE=/srv\nENV APP=${BASE}/app OTHER=$NOPE/x\nRUN rm -rf "$APP"\n');

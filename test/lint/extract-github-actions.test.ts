@@ -113,3 +113,106 @@ describe('GitHub Actions extractor', () => {
     expect(ps[0]!.line).toBeGreaterThan(0);
   });
 });
+
+describe('GitHub Actions $GITHUB_ENV', () => {
+  const workflow = (...steps: string[][]) =>
+    ['on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', ...steps.flat(), ''].join('\n');
+  const run = (...lines: string[]) =>
+    lines.length === 1 ? [`      - run: ${lines[0]}`] : ['      - run: |', ...lines.map((l) => `          ${l}`)];
+
+  it('sets a variable written by an earlier step for later steps only: literal value, or set but unknown', () => {
+    const wf = workflow(
+      run('rm -rf "$DIR/"'),
+      run('echo "DIR=out" >> "$GITHUB_ENV"', 'echo "FROM=$X" >> $GITHUB_ENV'),
+      run('rm -rf "$DIR/" "$FROM/"'),
+    );
+    const { snippets } = extractGithubActions(wf);
+    const [before, writer, after] = snippets;
+    expect('DIR' in before!.env).toBe(false);
+    expect('DIR' in writer!.env).toBe(false);
+    expect(after!.env).toMatchObject({ DIR: 'out', FROM: '$X' });
+    expect(after!.unknownEnv).toContain('FROM');
+    expect(after!.unknownEnv).not.toContain('DIR');
+  });
+
+  it('reads printf, heredocs (expanded or quoted), groups, tee and the NAME<<DELIM form', () => {
+    const wf = workflow(
+      run(
+        `printf 'P=%s\\n' "$(pwd)/p" >> "\${GITHUB_ENV}"`,
+        'printf "Q=q\\nR=%s\\n" r >> $GITHUB_ENV',
+        'cat >> "$GITHUB_ENV" <<EOF',
+        'H=h',
+        'H2=$HOME/x',
+        'EOF',
+        "cat <<'EOF' >> \"$GITHUB_ENV\"",
+        'LIT=$NOT_EXPANDED',
+        'EOF',
+        '{ echo "JSON<<EOF"; curl -s https://example.com/x.json; echo EOF; echo "G=g"; } >> "$GITHUB_ENV"',
+        'echo "T=${{ github.workspace }}/t" | tee -a "$GITHUB_ENV"',
+      ),
+      run('true'),
+    );
+    const later = extractGithubActions(wf).snippets[1]!;
+    expect(later.env).toMatchObject({
+      P: '$(pwd)/p',
+      Q: 'q',
+      R: 'r',
+      H: 'h',
+      H2: '$HOME/x',
+      LIT: '$NOT_EXPANDED',
+      G: 'g',
+      T: '${{ github.workspace }}/t',
+    });
+    expect('JSON' in later.env).toBe(true);
+    expect([...later.unknownEnv].sort()).toEqual(expect.arrayContaining(['H2', 'JSON', 'P', 'T']));
+    for (const known of ['Q', 'R', 'H', 'LIT', 'G']) expect(later.unknownEnv).not.toContain(known);
+  });
+
+  it('ignores $GITHUB_OUTPUT, $GITHUB_PATH, other files and output it cannot read', () => {
+    const wf = workflow(
+      run(
+        'echo "O=o" >> "$GITHUB_OUTPUT"',
+        'echo "/opt/bin" >> "$GITHUB_PATH"',
+        'echo "F=f" >> other.env',
+        'jq -r ".x" vars.json >> "$GITHUB_ENV"',
+        'echo "S=s" > /dev/null | tee -a "$GITHUB_ENV"',
+      ),
+      run('true'),
+    );
+    const later = extractGithubActions(wf).snippets[1]!;
+    for (const name of ['O', 'F', 'S']) expect(name in later.env).toBe(false);
+  });
+
+  it('ranks written variables over workflow and job env, under the step env; other jobs do not see them', () => {
+    const wf = [
+      'env:',
+      '  A: workflow',
+      'jobs:',
+      '  one:',
+      '    runs-on: ubuntu-latest',
+      '    env:',
+      '      B: job',
+      '    steps:',
+      '      - run: printf "A=written\\nB=written\\nC=written\\n" >> "$GITHUB_ENV"',
+      '      - run: "true"',
+      '        env:',
+      '          C: step',
+      '  two:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: "true"',
+      '',
+    ].join('\n');
+    const [, later, other] = extractGithubActions(wf).snippets;
+    expect(later!.env).toEqual({ A: 'written', B: 'written', C: 'step' });
+    expect(other!.env).toEqual({ A: 'workflow' });
+  });
+
+  it('reports an escape hatch written to $GITHUB_ENV at the name it writes, and takes written values as hints', () => {
+    const wf = workflow(run('echo ok', '  echo "DISABLE_DATABASE_ENVIRONMENT_CHECK=1" >> "$GITHUB_ENV"', 'echo "RAILS_ENV=production" >> "$GITHUB_ENV"'), run('true'));
+    const { snippets, problems } = extractGithubActions(wf);
+    expect(problems.map((p) => [p.rule, p.severity, p.line, p.column])).toEqual([['dotenv/escape-hatch', 'warn', 8, 19]]);
+    expect(problems[0]!.message).toContain('every later step of job "build"');
+    expect(snippets[1]!.hints).toEqual([{ environment: 'production', evidence: 'RAILS_ENV=production', line: 9 }]);
+  });
+});

@@ -87,6 +87,105 @@ describe('GitLab CI extractor', () => {
   });
 });
 
+describe('GitLab CI extends', () => {
+  it('keeps the variables of an extended template with !reference [.base, before_script]', () => {
+    const y = [
+      '.base:',
+      '  variables:',
+      '    DIR: out',
+      '  before_script:',
+      '    - rm -rf "$DIR/"',
+      'job:',
+      '  extends: .base',
+      '  before_script:',
+      '    - !reference [.base, before_script]',
+      '    - echo ready',
+      '  script:',
+      '    - make',
+      '',
+    ].join('\n');
+    const s = byOrigin(extractGitlabCi(y).snippets, 'job.before_script+script');
+    expect(s.text).toBe('rm -rf "$DIR/"\necho ready\nmake');
+    expect(s.env).toEqual({ DIR: 'out' });
+    expect(at(s, 'rm -rf')).toEqual({ line: 5, column: 7 });
+  });
+
+  it('merges variables over templates (list, nested, later wins, job last) and inherits scripts it does not set', () => {
+    const y = [
+      'variables:',
+      '  GLOBAL: g',
+      '.a:',
+      '  variables: { A: a, SHARED: from-a, DEEP: a }',
+      '  script: [echo from-a]',
+      '  after_script: [echo after-a]',
+      '.b:',
+      '  extends: .a',
+      '  variables: { B: b, SHARED: from-b }',
+      '  before_script: [echo before-b]',
+      '.c:',
+      '  variables:',
+      '    C: c',
+      '    DEEP:',
+      '      value: c',
+      '  environment: production',
+      'job:',
+      '  extends: [.b, .c]',
+      '  variables: { OWN: own, SHARED: from-job }',
+      '',
+    ].join('\n');
+    const { snippets } = extractGitlabCi(y);
+    const main = byOrigin(snippets, 'job.before_script+script');
+    expect(main.text).toBe('echo before-b\necho from-a');
+    expect(main.env).toEqual({ GLOBAL: 'g', A: 'a', SHARED: 'from-job', DEEP: 'c', B: 'b', C: 'c', OWN: 'own' });
+    expect(main.hints).toEqual([{ environment: 'production', evidence: 'environment: production', line: 16 }]);
+    expect(byOrigin(snippets, 'job.after_script').text).toBe('echo after-a');
+  });
+
+  it('prefers the job\'s own scripts, a template\'s over default:, and survives extends cycles', () => {
+    const y = [
+      'default:',
+      '  before_script: [echo default]',
+      '.t:',
+      '  before_script: [echo template]',
+      '  script: [echo template-script]',
+      'own:',
+      '  extends: .t',
+      '  script: [echo own]',
+      'loop-a:',
+      '  extends: loop-b',
+      '  variables: { A: a }',
+      '  script: [echo a]',
+      'loop-b:',
+      '  extends: loop-a',
+      '  variables: { B: b }',
+      '  script: [echo b]',
+      '',
+    ].join('\n');
+    const { snippets } = extractGitlabCi(y);
+    expect(byOrigin(snippets, 'own.before_script+script').text).toBe('echo template\necho own');
+    expect(byOrigin(snippets, 'loop-a.before_script+script').env).toEqual({ A: 'a', B: 'b' });
+  });
+
+  it('resolves !reference to a key a template gets through its own extends, and variables: !reference', () => {
+    const y = [
+      '.vars:',
+      '  variables: { DIR: out }',
+      '.base:',
+      '  script: [rm -rf "$DIR/"]',
+      '.child:',
+      '  extends: .base',
+      'job:',
+      '  variables: !reference [.vars, variables]',
+      '  script:',
+      '    - !reference [.child, script]',
+      '',
+    ].join('\n');
+    const s = byOrigin(extractGitlabCi(y).snippets, 'job.script');
+    expect(s.text).toBe('rm -rf "$DIR/"');
+    expect(s.env).toEqual({ DIR: 'out' });
+  });
+});
+
 describe('Travis CI extractor', () => {
   const text = fixture('dangerous', '.travis.yml');
   const { snippets, problems } = extractTravis(text, '.travis.yml');

@@ -59,6 +59,21 @@ describe('mappedScalar', () => {
     expect(index.position(m.offsets[at]!)).toEqual({ line: 6, column: 11 });
   });
 
+  it('maps a CRLF line break to its \\r, so a span that ends at the break ends on its own line', () => {
+    for (const text of ['v: |\r\n  rm -rf "$D/"\r\n  ls\r\n', 'v: |-\r\n  rm -rf "$D/"\r\n  ls\r\n', 'v: >\r\n  rm -rf "$D/"\r\n\r\n  ls\r\n']) {
+      const { mapped, index, expected } = decode(text);
+      expect(mapped.text).toBe(expected);
+      const end = mapped.text.indexOf('"$D/"') + 5;
+      expect(index.position(mapped.offsets[end]!), JSON.stringify(text)).toEqual({ line: 2, column: 15 });
+      expect(text[mapped.offsets[end]!]).toBe('\r');
+    }
+    const last = decode('v: |\r\n  rm -rf x\r\n');
+    expect(last.index.position(last.mapped.offsets[last.mapped.text.length]!)).toEqual({ line: 2, column: 11 });
+    const plain = decode('v: rm -rf x\r\n  y\r\n');
+    expect(plain.mapped.text).toBe('rm -rf x y');
+    expect(plain.index.position(plain.mapped.offsets[plain.mapped.text.indexOf(' y')]!)).toEqual({ line: 1, column: 12 });
+  });
+
   it('maps folded continuation lines to their own line', () => {
     const { mapped, index } = decode('v: >\n  rm -rf\n  /tmp\n');
     expect(mapped.text).toBe('rm -rf /tmp\n');
