@@ -108,7 +108,8 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   return { ...analysis, plan: planned, config, rules, facts, probes, ...(probeNote ? { probeNote } : {}) };
 }
 
-async function probeAll(targets: Target[], config: Config, stateDir: string, probes: Map<string, ProbeResult>): Promise<void> {
+/** Probe PostgreSQL targets (cached per target), filling `probes` by target key. */
+export async function probeAll(targets: Target[], config: Config, stateDir: string, probes: Map<string, ProbeResult>): Promise<void> {
   const [{ probePostgres }, { readProbeCache, writeProbeCache }] = await Promise.all([import('../probe/postgres.js'), import('../probe/cache.js')]);
   const ttl = config.probe.cacheSeconds * 1000;
   await Promise.all(

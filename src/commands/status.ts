@@ -8,6 +8,9 @@ import { gatherFacts, plainEnv } from '../context/gather.js';
 import { stateDirectory } from '../config/load.js';
 import { resolveTargets } from '../targets/resolve.js';
 import { classifyTarget, describeProbe } from '../classify/classify.js';
+import { probeAll } from './judge.js';
+import { targetJson } from '../report/check-json.js';
+import type { ProbeResult } from '../types.js';
 import { targetKey } from '../rules/evaluate.js';
 import { redactDeep } from '../util/redact.js';
 import type { Plan } from '../engine/analyze.js';
@@ -29,22 +32,10 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
     ...(env.AWS_PROFILE ? [{ kind: 'cloud' as const, engine: 'aws', source: 'AWS_PROFILE', name: env.AWS_PROFILE }] : []),
     ...(env.CLOUDSDK_CORE_PROJECT ? [{ kind: 'cloud' as const, engine: 'gcp', source: 'CLOUDSDK_CORE_PROJECT', name: env.CLOUDSDK_CORE_PROJECT }] : []),
   ];
-  const probes = new Map<string, Awaited<ReturnType<typeof import('../probe/postgres.js').probePostgres>>>();
+  const probes = new Map<string, ProbeResult>();
   if (options.probe !== false && config.probe.enabled) {
-    const { probePostgres } = await import('../probe/postgres.js');
-    const { readProbeCache, writeProbeCache } = await import('../probe/cache.js');
-    const stateDir = stateDirectory(process.env);
-    await Promise.all(
-      raw
-        .filter((target) => target.kind === 'database' && target.engine === 'postgres' && target.secretUrl)
-        .map(async (target) => {
-          const now = Date.now();
-          const ttl = config.probe.cacheSeconds * 1000;
-          const result = (ttl > 0 ? readProbeCache(stateDir, target.secretUrl!, now, ttl) : undefined) ?? (await probePostgres(target.secretUrl!, { timeoutMs: config.probe.timeoutMs }));
-          if (ttl > 0) writeProbeCache(stateDir, target.secretUrl!, result, now);
-          probes.set(targetKey(target), result);
-        }),
-    );
+    const postgres = raw.filter((target) => target.kind === 'database' && target.engine === 'postgres' && target.secretUrl);
+    await probeAll(postgres, config, stateDirectory(process.env), probes);
   }
   return raw.map((target) => classifyTarget(target, config, target.kind === 'database' ? probes.get(targetKey(target)) : undefined));
 }
@@ -52,17 +43,7 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
 export async function runStatus(options: { json?: boolean; config?: string; probe?: boolean }): Promise<number> {
   const targets = await statusTargets(options);
   if (options.json) {
-    const body = targets.map((target) => ({
-      kind: target.kind,
-      source: target.source,
-      name: target.name,
-      host: target.host ?? null,
-      database: target.database ?? null,
-      environment: target.environment,
-      evidence: target.evidence,
-      ...(target.url ? { url: target.url } : {}),
-      ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
-    }));
+    const body = targets.map(targetJson);
     process.stdout.write(`${JSON.stringify(redactDeep({ targets: body }), null, 2)}\n`);
     return 0;
   }

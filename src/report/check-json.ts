@@ -14,6 +14,21 @@ export interface CheckReport {
   notes?: string[];
 }
 
+/** A classified target as JSON (check --json, status --json): the contract's fields and more. */
+export function targetJson(target: ClassifiedTarget): Record<string, unknown> {
+  return {
+    kind: target.kind,
+    source: target.source,
+    host: target.host ?? null,
+    database: target.database ?? null,
+    name: target.name,
+    environment: target.environment,
+    evidence: target.evidence,
+    ...(target.url ? { url: target.url } : {}),
+    ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
+  };
+}
+
 export function renderCheckJson(report: CheckReport): string {
   const body = {
     verdict: report.verdict,
@@ -29,17 +44,7 @@ export function renderCheckJson(report: CheckReport): string {
       why: finding.why,
       fix: finding.fix,
     })),
-    targets: report.targets.map((target) => ({
-      kind: target.kind,
-      source: target.source,
-      host: target.host ?? null,
-      database: target.database ?? null,
-      name: target.name,
-      environment: target.environment,
-      evidence: target.evidence,
-      ...(target.url ? { url: target.url } : {}),
-      ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
-    })),
+    targets: report.targets.map(targetJson),
     overridden: report.overridden ?? [],
     notes: report.notes ?? [],
   };

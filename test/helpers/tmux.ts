@@ -15,7 +15,9 @@ export class TmuxSession {
     this.socket = `prodguard-${this.name}`;
     const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
     execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 200), '-y', String(options.height ?? 50), ...envArgs, command], {
-      env: { ...process.env, ...(options.env ?? {}) },
+      // A fresh server on its own socket with only these variables: CI=true from the test
+      // runner's environment must not reach the "person" at this terminal.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm', ...(options.env ?? {}) },
     });
   }
 
