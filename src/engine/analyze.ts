@@ -7,7 +7,7 @@ import { extractInvocations, type ExtractOptions } from '../parse/invocations.js
 import type { ShellParseError } from '../parse/shell.js';
 import { isDatabaseClient, isKubeClient, resolveTargets } from '../targets/resolve.js';
 import type { Rule } from '../rules/schema.js';
-import { candidates, commandNames, evaluate, matchesWords, targetKey, type EvaluationContext } from '../rules/evaluate.js';
+import { candidates, evaluate, matchesWords, targetKey, type EvaluationContext } from '../rules/evaluate.js';
 import { decide, type Decision, type Override } from '../decide/decide.js';
 import type { Target } from '../types.js';
 
@@ -25,10 +25,14 @@ export interface Plan {
 
 const TERRAFORM = new Set(['terraform', 'tofu', 'terragrunt']);
 
-function candidateRules(inv: Invocation, rules: readonly Rule[]): Rule[] {
-  return candidates(rules, inv.name)
-    .map((compiled) => compiled.rule)
-    .filter((rule) => !rule.match.exceptCommands.includes(inv.name));
+/** A rule that names this command (not a rule for every command) judges a database or app env. */
+function wantsAppEnvironment(inv: Invocation, rules: readonly Rule[]): boolean {
+  return candidates(rules, inv.name).some(
+    ({ rule, patterns }) =>
+      !rule.match.exceptCommands.includes(inv.name) &&
+      !patterns.some((pattern) => pattern.name === '*') &&
+      (rule.match.targets.includes('database') || rule.match.targets.includes('app')),
+  );
 }
 
 export function plan(source: string, options: ExtractOptions, rules: readonly Rule[]): Plan {
@@ -38,11 +42,8 @@ export function plan(source: string, options: ExtractOptions, rules: readonly Ru
     if (isKubeClient(inv.name)) needs.kubeconfig = true;
     if (TERRAFORM.has(inv.name)) needs.terraform = true;
     if (isDatabaseClient(inv.name)) needs.sql = true;
-    if (!isDatabaseClient(inv.name) && inv.host.kind === 'local') {
-      const wantsDatabase = candidateRules(inv, rules).some(
-        (rule) => !commandNames(rule).includes('*') && (rule.match.targets.includes('database') || rule.match.targets.includes('app')),
-      );
-      if (wantsDatabase) needs.envFiles = true;
+    if (!needs.envFiles && !isDatabaseClient(inv.name) && inv.host.kind === 'local' && wantsAppEnvironment(inv, rules)) {
+      needs.envFiles = true;
     }
   }
   return { invocations, errors, needs };

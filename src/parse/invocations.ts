@@ -54,6 +54,8 @@ interface WalkState {
   stdin?: StdinSource;
   /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
   session?: { kubeContext?: string; terraformWorkspace?: string };
+  /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
+  shared?: boolean;
   depth: number;
 }
 
@@ -156,7 +158,7 @@ function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
 
 /** A copy of the state for a subshell or function body: changes inside do not leak out. */
 function fork(state: WalkState): WalkState {
-  return { ...state, vars: { ...state.vars }, assigned: { ...state.assigned }, via: [...state.via] };
+  return { ...state, vars: { ...state.vars }, assigned: { ...state.assigned }, via: [...state.via], shared: false };
 }
 
 function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, stdin?: StdinSource): void {
@@ -357,9 +359,9 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
-    // Copy on write: invocations already recorded keep the environment they saw.
-    state.vars = { ...state.vars, ...inlineVars };
-    state.assigned = { ...state.assigned, ...inlineVars };
+    // Copy on write: invocations already recorded keep the environment they saw; a run of
+    // assignments with no command between them (configure scripts) copies once.
+    setVariables(state, inlineVars);
     return;
   }
 
@@ -396,7 +398,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     name: basename(commandWord.value),
     command: commandWord,
     args,
-    env: commandScope.vars,
+    env: markShared(commandScope).vars,
     assigned: commandScope.assigned,
     envUnknown: state.varsUnknown,
     cwd: state.cwd,
@@ -469,6 +471,24 @@ function emitShadow(walker: Walker, invocation: Invocation, state: WalkState): v
   emit(walker, { ...invocation, name: basename(next.value), command: next, args: rest, via: [...invocation.via, `${invocation.command.text} (unknown)`] }, state);
 }
 
+function unshare(state: WalkState): void {
+  if (!state.shared) return;
+  state.vars = { ...state.vars };
+  state.assigned = { ...state.assigned };
+  state.shared = false;
+}
+
+function setVariables(state: WalkState, values: Record<string, string>): void {
+  unshare(state);
+  Object.assign(state.vars, values);
+  Object.assign(state.assigned, values);
+}
+
+function markShared(state: WalkState): WalkState {
+  state.shared = true;
+  return state;
+}
+
 /** Builtins that change what later commands see: cd, export, unset, declare. */
 function applyBuiltinEffects(
   name: string,
@@ -501,17 +521,15 @@ function applyBuiltinEffects(
     case 'local':
     case 'readonly':
       for (const { name: variable, value } of assignments) {
-        state.vars = { ...state.vars, [variable]: value };
-        state.assigned = { ...state.assigned, [variable]: value };
+        setVariables(state, { [variable]: value });
       }
       return;
     case 'unset':
       for (const arg of args) {
         if (arg.value.startsWith('-')) continue;
-        const { [arg.value]: _var, ...vars } = state.vars;
-        const { [arg.value]: _assigned, ...assigned } = state.assigned;
-        state.vars = vars;
-        state.assigned = assigned;
+        unshare(state);
+        delete state.vars[arg.value];
+        delete state.assigned[arg.value];
       }
       return;
   }

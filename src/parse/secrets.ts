@@ -8,9 +8,15 @@ import { scanOptions, optionValue } from './options.js';
 
 const MYSQL = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump', 'mysqlsh']);
 
+/** Invocations of one script share their assignment maps (copy on write): look at each once. */
+const seenAssignments = new WeakSet<object>();
+
 function secretsOf(inv: Invocation): string[] {
   const found: string[] = [];
-  for (const [name, value] of Object.entries(inv.assigned)) if (isSecretVariable(name)) found.push(value);
+  if (!seenAssignments.has(inv.assigned)) {
+    seenAssignments.add(inv.assigned);
+    for (const [name, value] of Object.entries(inv.assigned)) if (isSecretVariable(name)) found.push(value);
+  }
   for (const arg of inv.args) {
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
     if (assignment && isSecretVariable(assignment[1]!)) found.push(assignment[2]!);

@@ -76,7 +76,7 @@ function optionSpecOf(options: readonly string[]): OptionSpec {
 }
 
 /** A rule with its command patterns split and its option spec built once, not per invocation. */
-interface CompiledRule {
+export interface CompiledRule {
   rule: Rule;
   spec: OptionSpec;
   /** `npm run test*` → name npm, words [run, test*]. */
@@ -151,11 +151,6 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
     });
   }
   return scan().options.some((option) => option.flag === flag);
-}
-
-/** A command pattern is a name and optional leading positional globs: `rspec`, `go test`, `npm run test*`. */
-export function commandNames(rule: Rule): string[] {
-  return rule.match.commands.map((pattern) => pattern.split(/\s+/)[0]!);
 }
 
 function commandMatches(compiled: CompiledRule, inv: Invocation, scan: () => OptionScan): boolean {
