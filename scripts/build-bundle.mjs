@@ -5,6 +5,31 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+/**
+ * commander requires child_process for executable subcommands prodguard never uses: ~3 ms at
+ * every start. It loads on first use instead (CommonJS requires only; an ESM default import
+ * would copy its keys at once).
+ */
+function lazyBuiltins(names) {
+  const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+  return {
+    name: 'lazy-builtins',
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+        contents: `let real; const load = () => (real ??= process.getBuiltinModule('node:${args.path}'));
+module.exports = new Proxy({}, {
+  get: (_, key) => { const value = load()[key]; return typeof value === 'function' && !/^[A-Z]/.test(String(key)) ? value.bind(load()) : value; },
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),
+});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 const external = ['pg', 'pg-native', 'inquirer', 'execa', 'libpg-query', 'yaml', 'dotenv', 'acorn', 'node-sql-parser', 'ajv', 'ajv-formats'];
 
 try {
@@ -23,6 +48,10 @@ try {
     banner: { js: "const __prodguardModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
     legalComments: 'none',
+    // Smaller to read and compile; names stay, so an internal error's stack is still readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [lazyBuiltins(['child_process'])],
   });
   // Code compiled from a V8 code cache loses vm's dynamic-import callback (Node 20), so the bundle
   // imports its external modules through a function bin/prodguard.js defines in a real module.

@@ -44,7 +44,7 @@ export async function runCheck(options: CheckOptions, argv: string[]): Promise<n
   if (options.json) process.stdout.write(renderCheckJson(report));
   else {
     const { renderCheckText, colourFor } = await import('../report/check-text.js');
-    process.stdout.write(renderCheckText(report, colourFor(process.stdout, process.env)));
+    process.stdout.write(renderCheckText(report, await colourFor(process.stdout, process.env)));
   }
   return exitCodeFor(judgement.verdict);
 }

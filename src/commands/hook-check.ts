@@ -86,7 +86,7 @@ export async function evaluateLine(input: LineInput): Promise<LineResult> {
 /** What to tell the person about findings, in the terminal's colours. */
 export async function findingsText(judgement: Judgement, stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<string> {
   const { renderCheckText, colourFor } = await import('../report/check-text.js');
-  return renderCheckText(reportOf(judgement), colourFor(stream, env));
+  return renderCheckText(reportOf(judgement), await colourFor(stream, env));
 }
 
 export function blockedText(judgement: Judgement, line: string): string {

@@ -16,7 +16,6 @@ import type { Override } from '../decide/decide.js';
 import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath } from '../targets/paths.js';
 import { scanOptions } from '../parse/options.js';
-import { gatherSql } from './sql-facts.js';
 import { registerSecretsOf } from '../parse/secrets.js';
 import { envFilesNamedBy } from '../parse/wrappers.js';
 import { readNamedEnvFiles } from '../context/gather.js';
@@ -92,7 +91,8 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     else await probeAll(toProbe, config, stateDir, probes);
   }
 
-  const sql = planned.needs.sql ? await gatherSql(planned.invocations) : undefined;
+  // The SQL layer (and PostgreSQL's parser) load only for lines that run a database client.
+  const sql = planned.needs.sql ? await (await import('./sql-facts.js')).gatherSql(planned.invocations) : undefined;
   const context: EvaluationContext = {
     rules,
     config,

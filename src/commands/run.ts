@@ -56,7 +56,7 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
 
   if (judgement.findings.length > 0 || judgement.decision.overridden.length > 0) {
     const { renderCheckText, colourFor } = await import('../report/check-text.js');
-    process.stderr.write(renderCheckText(reportOf(judgement), colourFor(process.stderr, process.env)));
+    process.stderr.write(renderCheckText(reportOf(judgement), await colourFor(process.stderr, process.env)));
   }
   if (judgement.decision.overridden.length > 0) {
     audit({ action: 'overridden', overrides: judgement.decision.overridden.map((o) => o.override) }, judgement.decision.overridden.map((o) => o.finding));

@@ -1,32 +1,35 @@
 // Text report for check/run: the verdict, each finding with its rule, incident, why and fix, and
 // how each target was classified. Colour only here, and only on a terminal without NO_COLOR.
 
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Severity } from '../types.js';
 import type { CheckReport } from './check-json.js';
 import { redact } from '../util/redact.js';
 
-export function colourFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): ChalkInstance {
-  const enabled = Boolean(stream.isTTY) && !('NO_COLOR' in env) && env.TERM !== 'dumb';
-  return new Chalk({ level: enabled || env.FORCE_COLOR ? 1 : 0 });
+/** The few styles the text report uses. Without colour no styling library is loaded at all. */
+export interface Painter {
+  bold(text: string): string;
+  dim(text: string): string;
+  severity(severity: Severity, text: string): string;
+}
+
+const plain: Painter = { bold: (text) => text, dim: (text) => text, severity: (_severity, text) => text };
+
+export async function colourFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<Painter> {
+  const enabled = (Boolean(stream.isTTY) && !('NO_COLOR' in env) && env.TERM !== 'dumb') || Boolean(env.FORCE_COLOR);
+  if (!enabled) return plain;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  const styles: Record<Severity, (text: string) => string> = { block: chalk.bold.red, confirm: chalk.bold.yellow, warn: chalk.yellow, allow: chalk.green };
+  return { bold: chalk.bold, dim: chalk.dim, severity: (severity, text) => styles[severity](text) };
 }
 
 const LABEL: Record<Severity, string> = { allow: 'ALLOW', warn: 'WARN', confirm: 'CONFIRM', block: 'BLOCK' };
 
-export function paint(chalk: ChalkInstance, severity: Severity, text: string): string {
-  switch (severity) {
-    case 'block':
-      return chalk.bold.red(text);
-    case 'confirm':
-      return chalk.bold.yellow(text);
-    case 'warn':
-      return chalk.yellow(text);
-    default:
-      return chalk.green(text);
-  }
+export function paint(painter: Painter, severity: Severity, text: string): string {
+  return painter.severity(severity, text);
 }
 
-export function renderCheckText(report: CheckReport, chalk: ChalkInstance, options: { verbose?: boolean } = {}): string {
+export function renderCheckText(report: CheckReport, chalk: Painter, options: { verbose?: boolean } = {}): string {
   const lines: string[] = [];
   lines.push(`prodguard: ${paint(chalk, report.verdict, LABEL[report.verdict])}${report.findings.length === 0 ? ' — nothing here matches a rule' : ''}`);
   for (const finding of report.findings) {
