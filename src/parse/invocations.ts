@@ -331,9 +331,38 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
         const target = expandToString(redirect.target, scopeOf(state));
         stdin = { kind: 'file', path: target.value };
       }
+      if (WRITE_OPERATORS.has(redirect.operator) && !(redirect.operator.endsWith('&') && /^\d+$|^-$/.test(redirect.target.value))) {
+        emitRedirect(walker, redirect.target, state);
+      }
     }
   }
   return stdin;
+}
+
+const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
+
+/**
+ * A write redirection is itself an action on a path (`cat /dev/zero > /dev/sda`): it is recorded
+ * as an invocation named `(redirect)` with the target as its argument, so rules can judge it.
+ */
+function emitRedirect(walker: Walker, target: Word, state: WalkState): void {
+  const [path] = expandWord(target, scopeOf(state), state.span?.pos ?? target.pos, state.span?.end ?? target.end);
+  if (!path) return;
+  const name: ExpandedWord = { ...path, value: '(redirect)', text: '>', dynamic: false, glob: false, unsetVariables: [], variables: [] };
+  walker.invocations.push({
+    name: '(redirect)',
+    command: name,
+    args: [path],
+    env: state.vars,
+    assigned: state.assigned,
+    envUnknown: state.varsUnknown,
+    cwd: state.cwd,
+    host: state.host,
+    via: state.via,
+    pos: path.pos,
+    end: path.end,
+  });
+  markShared(state);
 }
 
 function heredocText(body: { text: string; parts: readonly WordPart[] | undefined }, quoted: boolean, state: WalkState): string {

@@ -164,6 +164,10 @@ const find: Unwrapper = (inv) => {
         }
       } else words.push(word);
     }
+    // find visits everything below its starting points: `find / -exec rm {} \;` removes the
+    // whole tree, so a removal it runs is judged as a recursive one.
+    const recursive = ['rm', 'shred', 'unlink'].includes(words[0]?.value.replace(/^.*\//, '') ?? '') && words.some((w) => w.glob);
+    if (recursive) words.splice(1, 0, { ...words[0]!, value: '-r', text: '(find walks the tree)', dynamic: false, glob: false });
     steps.push(...command(`find ${action}`, words));
   }
   return steps;

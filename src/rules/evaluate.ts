@@ -158,7 +158,7 @@ function commandMatches(compiled: CompiledRule, inv: Invocation, scan: () => Opt
   return compiled.patterns.some(({ name, words }) => {
     // A rule for every command judges the command a wrapper runs, not the wrapper (`sudo apt-get
     // remove --purge` is apt-get's flag, not sudo's).
-    if (name === '*' && isWrapper(inv.name)) return false;
+    if (name === '*' && (isWrapper(inv.name) || inv.name === '(redirect)')) return false;
     if (name !== '*' && name !== inv.name) return false;
     if (words.length === 0) return true;
     const positionals = scan().positionals;
@@ -200,7 +200,7 @@ function matchedPaths(rule: Rule, inv: Invocation, scan: () => OptionScan, home:
     words = inv.args.filter((arg) => arg.value.startsWith(prefix)).map((arg) => ({ ...arg, value: arg.value.slice(prefix.length) }));
   } else {
     const positionals = scan().positionals.map((index) => inv.args[index]!);
-    words = paths.from === 'after-first' ? positionals.slice(1) : positionals;
+    words = paths.from === 'after-first' ? positionals.slice(1) : paths.from === 'last' ? positionals.slice(-1) : positionals;
   }
   const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env };
   const classified = words.map((word) => classifyPath(word, context)).filter((path) => paths.classes.includes(path.class));

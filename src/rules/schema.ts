@@ -36,7 +36,7 @@ export interface RuleMatch {
   args: { any: string[]; none: string[] };
   /** Variables set by the line itself (inline `VAR=value`, `export`, `env VAR=…`): any of these names. */
   env: { any: string[] };
-  paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | `prefix:${string}` };
+  paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | 'last' | `prefix:${string}` };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
   targets: TargetKind[];
@@ -185,8 +185,8 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
       const classes = strings(value.paths.classes, `${path}.paths.classes`, errors, { required: true });
       for (const item of classes) if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
       const from = value.paths.from ?? 'positionals';
-      if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from.startsWith('prefix:'))) {
-        errors.push(`${path}.paths.from: must be positionals, after-first or prefix:<text> (e.g. prefix:of=)`);
+      if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from === 'last' || from.startsWith('prefix:'))) {
+        errors.push(`${path}.paths.from: must be positionals, after-first, last or prefix:<text> (e.g. prefix:of=)`);
       }
       match.paths = { classes: classes as PathClass[], from: from as NonNullable<RuleMatch['paths']>['from'] };
     }

@@ -40,9 +40,6 @@ export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
 /** Always checked: the shell's own way of running text as a command. */
 const ALWAYS = ['eval'];
 
-/** The smallest prefix getopt_long accepts for a long flag (src/rules/evaluate.ts flagPresent). */
-const MIN_ABBREVIATION = 5;
-
 const GLOB = /[*?[]/;
 
 export interface PrefilterInput {
@@ -59,10 +56,9 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
 
   const addFlag = (flag: string) => {
     const lower = flag.toLowerCase();
-    if (lower.startsWith('--') && !lower.includes('=')) {
-      // `--perm` is `--permanent` to getopt_long: every accepted abbreviation is a word.
-      for (let length = Math.min(MIN_ABBREVIATION, lower.length); length <= lower.length; length++) words.add(lower.slice(0, length));
-    } else if (/^-[^-]$/.test(lower)) {
+    // Flags of rules for every command match exactly (src/rules/evaluate.ts flagPresent takes no
+    // abbreviation there: `--force` is not `--force-delete`), so the flag itself is the word.
+    if (/^-[^-]$/.test(lower)) {
       // A short flag hides in clusters (`-rf`): any single-dash word holding the letter.
       patterns.add(`-[!-]*${escapeGlobChar(lower[1]!)}*`);
     } else words.add(lower);

@@ -24,6 +24,8 @@ function rule(match: Partial<Rule['match']>, id = 'test/rule'): Rule {
 }
 
 const HARMLESS = [
+  'cp --force a b',
+  'php artisan migrate --force',
   'ls -la',
   'git status && git log --oneline | head',
   'kubectl get pods -n web',
@@ -62,7 +64,7 @@ const DANGEROUS = [
   'echo `whoami`',
   'eval "$SOMETHING"',
   './bin/delete-sites --mode=permanent',
-  './bin/delete-sites --perm',
+  './bin/delete-sites --permanent',
   'SAFETY_ASSURED=1 bundle exec rake db:migrate',
   'env DISABLE_DATABASE_ENVIRONMENT_CHECK=1 ./deploy',
   'for i in 1 2; do\n  rm -rf "/srv/$i"\ndone',
@@ -75,8 +77,10 @@ describe('prefilter words from the rule set', () => {
     expect(prefilter.pairs.kubectl).toEqual(expect.arrayContaining(['delete', 'drain', 'scale']));
     expect(prefilter.pairs.git).toEqual(['push']);
     expect(prefilter.pairs.python3).toEqual(expect.arrayContaining(['flush', 'test']));
-    // database/hard-delete-mode matches any command with these flags, and getopt abbreviations.
-    for (const word of ['--hard-delete', '--purge', '--permanent', '--perm', '-skiptrash', '--mode=permanent']) expect(prefilter.words).toContain(word);
+    // database/hard-delete-mode matches any command with exactly these flags (no abbreviations:
+    // for a rule over every command `--force` is not `--force-delete`).
+    for (const word of ['--hard-delete', '--purge', '--permanent', '-skiptrash', '--mode=permanent']) expect(prefilter.words).toContain(word);
+    for (const word of ['--perm', '--force', '--hard']) expect(prefilter.words).not.toContain(word);
     // database/escape-hatch-inline matches variables set on the line.
     expect(prefilter.words).toContain('safety_assured');
     for (const wrapper of ['sudo', 'bash', 'ssh', 'xargs', 'env']) expect([...prefilter.words, ...prefilter.wrappers]).toContain(wrapper);
