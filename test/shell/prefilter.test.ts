@@ -25,7 +25,6 @@ function rule(match: Partial<Rule['match']>, id = 'test/rule'): Rule {
 
 const HARMLESS = [
   'cp --force a b',
-  'php artisan migrate --force',
   'ls -la',
   'git status && git log --oneline | head',
   'kubectl get pods -n web',
