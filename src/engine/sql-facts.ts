@@ -7,7 +7,7 @@
 import type { Invocation } from '../types.js';
 import type { InvocationSql, SqlFact } from '../rules/evaluate.js';
 import { sqlSourcesOf, type SqlSource } from '../parse/sql/sources.js';
-import { analyzeSql } from '../parse/sql/analyze.js';
+import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
 import { analyzeMongoScript } from '../parse/sql/mongo.js';
 
 export type ReadFile = (path: string) => string | undefined;
@@ -24,9 +24,34 @@ function unknown(origin: string, reason: string): SqlFact {
   return { kind: 'unknown', where: 'not-applicable', text: `${origin}: ${reason}`, whereReason: reason, tables: [] };
 }
 
+/**
+ * Statements that cannot destroy anything that existed before this input: everything between a
+ * BEGIN and its ROLLBACK, and DROP/TRUNCATE of a table the same input created.
+ */
+export function withoutSelfUndone(statements: readonly SqlStatement[]): SqlStatement[] {
+  const undone = new Set<SqlStatement>();
+  let open: SqlStatement[] | undefined;
+  for (const statement of statements) {
+    const text = statement.text.replace(/^\s+/, '').toUpperCase();
+    if (statement.kind === 'transaction' && /^(BEGIN|START TRANSACTION)\b/.test(text)) open = [];
+    else if (statement.kind === 'transaction' && /^(ROLLBACK|ABORT)\b(?!\s+(WORK\s+|TRANSACTION\s+)?TO\b)/.test(text)) {
+      for (const inside of open ?? []) undone.add(inside);
+      open = undefined;
+    } else if (statement.kind === 'transaction' && /^(COMMIT|END)\b/.test(text)) open = undefined;
+    else open?.push(statement);
+  }
+  const created = new Set<string>();
+  return statements.filter((statement) => {
+    if (statement.kind === 'create') for (const table of statement.tables) created.add(table.toLowerCase());
+    if (undone.has(statement)) return false;
+    const destroys = statement.kind === 'drop-table' || statement.kind === 'truncate';
+    return !(destroys && statement.tables.length > 0 && statement.tables.every((table) => created.has(table.toLowerCase())));
+  });
+}
+
 function sqlFacts(text: string, dialect: 'postgres' | 'mysql', origin: string): SqlFact[] {
   const analysis = analyzeSql(text, dialect);
-  const facts: SqlFact[] = analysis.statements.map((statement) => ({
+  const facts: SqlFact[] = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,
     text: statement.text,

@@ -11,6 +11,7 @@ import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
 import { registerSecretsOf } from '../parse/secrets.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
+import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
@@ -80,7 +81,7 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
   if (!context.sqlParserLoaded) return [];
   const analysis = analyzeSql(text, 'auto');
   // A migration runs wherever it is deployed: production unless the file says otherwise.
-  const statements = analysis.statements.map((statement) => ({
+  const statements = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,
     text: statement.text,

@@ -65,6 +65,13 @@ const CASES: [string, Severity, Severity, Severity, Severity][] = [
   ['EXPLAIN DELETE FROM users', 'allow', 'allow', 'allow', 'allow'],
   ['SELECT pg_is_in_recovery()', 'allow', 'allow', 'allow', 'allow'],
   ['BEGIN; SELECT count(*) FROM users; ROLLBACK;', 'allow', 'allow', 'allow', 'allow'],
+  // Undone within the same input: a rolled-back transaction, a table created then dropped.
+  ['BEGIN; DELETE FROM users; ROLLBACK;', 'allow', 'allow', 'allow', 'allow'],
+  ['CREATE TABLE scratch (x int); DROP TABLE scratch;', 'allow', 'allow', 'allow', 'allow'],
+  ['CREATE TEMP TABLE tmp AS SELECT 1; TRUNCATE tmp;', 'allow', 'allow', 'allow', 'allow'],
+  ['BEGIN; DELETE FROM users; COMMIT;', 'block', 'confirm', 'confirm', 'allow'],
+  ['BEGIN; SAVEPOINT a; DELETE FROM users; ROLLBACK TO SAVEPOINT a; DELETE FROM users; COMMIT;', 'block', 'confirm', 'confirm', 'allow'],
+  ['CREATE TABLE scratch (x int); DROP TABLE users;', 'block', 'confirm', 'confirm', 'allow'],
   // Text nothing can parse is never allowed on production or remote targets.
   ['DELEET FROM users', 'confirm', 'confirm', 'warn', 'warn'],
 ];

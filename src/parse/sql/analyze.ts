@@ -701,6 +701,10 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
     default:
       if (type.startsWith('Create') || ['IndexStmt', 'ViewStmt', 'DefineStmt', 'CompositeTypeStmt', 'RuleStmt'].includes(type)) {
         s.kind = 'create';
+        // The table it creates: dropping or truncating it later in the same input destroys nothing
+        // that existed before.
+        if (type === 'CreateStmt' && body.relation) s.tables = [rangeVarName(body.relation)];
+        if (type === 'CreateTableAsStmt' && body.into?.rel) s.tables = [rangeVarName(body.into.rel)];
       } else if (type.startsWith('Drop')) {
         s.kind = 'drop-other';
         if (body.missing_ok) s.ifExists = true;
