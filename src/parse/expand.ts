@@ -241,7 +241,14 @@ function expandTilde(value: string, firstPieceQuoted: boolean, home: string): st
  * Expand one parsed word into the words the command would receive: usually one, several after
  * brace expansion or word splitting, none when an unquoted expansion is empty.
  */
+/** Characters that make a word more than its literal text (quotes, expansions, globs, braces, ~). */
+const SPECIAL = /[$`'"\\*?[{~]/;
+
 export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, end = word.end): ExpandedWord[] {
+  // Most words are plain (`-rf`, `src/main.ts`): skip asking the parser for their parts.
+  if (!SPECIAL.test(word.text)) {
+    return [{ value: word.text, text: word.text, dynamic: false, unsetVariables: [], variables: [], glob: false, pos, end }];
+  }
   const parts = word.parts;
   if (parts) {
     // `{a,b}{a,b}…` doubles per group: past a budget the words are not enumerated.

@@ -158,7 +158,9 @@ function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
 
 /** A copy of the state for a subshell or function body: changes inside do not leak out. */
 function fork(state: WalkState): WalkState {
-  return { ...state, vars: { ...state.vars }, assigned: { ...state.assigned }, via: [...state.via], shared: false };
+  // Both sides share the maps until one of them writes (copy on write).
+  state.shared = true;
+  return { ...state, via: [...state.via], shared: true };
 }
 
 function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, stdin?: StdinSource): void {
@@ -255,15 +257,14 @@ function walkTestExpression(walker: Walker, expression: TestExpression, state: W
 
 function withVar(state: WalkState, name: string, value: string): WalkState {
   const next = fork(state);
-  next.vars[name] = value;
-  next.assigned[name] = value;
+  setVariables(next, { [name]: value });
   return next;
 }
 
 function withUnknownVar(state: WalkState, name: string): WalkState {
   const next = fork(state);
-  delete next.vars[name];
   // A loop variable is set by the loop, never empty: mark it so expansion treats it as dynamic.
+  unshare(next);
   next.vars[name] = '\u0000dynamic';
   return next;
 }
@@ -304,7 +305,8 @@ function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefine
 function expandCollecting(walker: Walker, word: Word, state: WalkState): ExpandedWord[] {
   walkSubstitutions(walker, word.parts, state);
   const span = state.span;
-  return expandWord(word, scopeOf(state), span?.pos ?? word.pos, span?.end ?? word.end).map(markLoopUnknown);
+  const words = expandWord(word, scopeOf(state), span?.pos ?? word.pos, span?.end ?? word.end);
+  return words.some((expanded) => expanded.value.includes('\u0000dynamic')) ? words.map(markLoopUnknown) : words;
 }
 
 function markLoopUnknown(word: ExpandedWord): ExpandedWord {
@@ -400,7 +402,9 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const words: ExpandedWord[] = [];
   const assignmentArgs: { name: string; value: string }[] = [];
   for (const word of [command.name, ...command.suffix]) {
-    if (word.type === 'Word') words.push(...expandCollecting(walker, word, commandScope));
+    if (word.type === 'Word') {
+      for (const expanded of expandCollecting(walker, word, commandScope)) words.push(expanded);
+    }
     else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
       const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(commandScope)).value : '';

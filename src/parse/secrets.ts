@@ -18,6 +18,7 @@ function secretsOf(inv: Invocation): string[] {
     for (const [name, value] of Object.entries(inv.assigned)) if (isSecretVariable(name)) found.push(value);
   }
   for (const arg of inv.args) {
+    if (!arg.value.includes('=')) continue;
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
     if (assignment && isSecretVariable(assignment[1]!)) found.push(assignment[2]!);
   }
