@@ -44,7 +44,10 @@ try {
     mainFields: ['module', 'main'],
     // dist/bundle/ sits at the same depth as dist/<stage>/, so relative URLs such as
     // new URL('../rules.json', import.meta.url) resolve the same way in both builds.
-    define: { 'import.meta.url': '__prodguardModuleUrl' },
+    define: {
+      'import.meta.url': '__prodguardModuleUrl',
+      'process.env.PRODGUARD_VERSION': JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    },
     banner: { js: "const __prodguardModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
     legalComments: 'none',

@@ -19,7 +19,7 @@ function commonOptions(command: Command): Command {
 export function buildProgram(): Command {
   const program = new Command('prodguard')
     .description('Stops the commands that destroyed production data in real incidents.')
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .version(process.env.PRODGUARD_VERSION ?? 'development', '-V, --version')
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .exitOverride()

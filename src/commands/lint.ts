@@ -138,7 +138,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     lintReporters[format](findings, {
       color: format === 'text' && shouldColor(process.env, Boolean(process.stdout.isTTY)),
       filesScanned: files.length,
-      toolVersion: process.env.npm_package_version ?? '0.1.0',
+      toolVersion: process.env.PRODGUARD_VERSION ?? 'development',
       rules: docs,
     }),
   );
