@@ -38,7 +38,7 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
   const env = context.env ?? {};
   const { invocations, errors } = plan(
     source,
-    { env, cwd: context.cwd ?? '/work', home, envUnknown: context.envUnknown ?? false, envFiles: context.envFiles ?? {} },
+    { env, cwd: context.cwd ?? '/', home, envUnknown: context.envUnknown ?? false, envFiles: context.envFiles ?? {} },
     context.rules,
   );
   const evaluation: EvaluationContext = {
