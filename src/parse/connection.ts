@@ -63,7 +63,8 @@ function decodeSafely(text: string): string {
 }
 
 function parseConnectionStringOnce(text: string): Connection | undefined {
-  const value = text.trim();
+  // JDBC URLs (Flyway, Liquibase, Spring): `jdbc:postgresql://host:5432/db` is a postgresql URL.
+  const value = text.trim().replace(/^jdbc:/i, '');
   if (value === '') return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (!scheme) {
@@ -76,7 +77,7 @@ function parseConnectionStringOnce(text: string): Connection | undefined {
   if (engine === 'sqlite') {
     return { engine, socket: true, database: value.replace(/^[a-z0-9+]+:(\/\/)?/i, ''), url: redact(value), secretUrl: value };
   }
-  if (engine === 'postgres') return fromPg(engine, value.replace(/^[a-z0-9+.-]+:/i, 'postgres:'), value);
+  if (engine === 'postgres') return fromPg(engine, value.replace(/^[a-z0-9+.-]+:/i, 'postgres:').replace(/;.*$/, ''), text.trim());
   try {
     const url = new URL(value);
     const host = decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, '$1');

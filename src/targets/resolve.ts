@@ -59,12 +59,15 @@ export function isKubeClient(name: string): boolean {
 
 export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetFacts): Target[] {
   switch (kind) {
-    case 'database':
+    case 'database': {
+      const named = migrationToolTarget(inv);
+      if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
         return unresolved ? [unresolved] : clientDatabaseTargets(inv);
       }
       return environmentDatabaseTargets(appEnvironment(inv, facts));
+    }
     case 'app':
       return appTargets(inv, facts);
     case 'host':
@@ -81,7 +84,7 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
 // ---------------------------------------------------------------------------------------------
 // Databases named by environment variables (what an app or test suite would connect to).
 
-const DATABASE_URL_VARIABLE = /^(?:[A-Z0-9_]*_)?(DATABASE_URL|DB_URL|DATABASE_URI|REDIS_URL|REDIS_TLS_URL|MONGO_URL|MONGO_URI|MONGODB_URL|MONGODB_URI)$/;
+const DATABASE_URL_VARIABLE = /^(?:[A-Z0-9_]*_)?(DATABASE_URL|DB_URL|DATABASE_URI|REDIS_URL|REDIS_TLS_URL|MONGO_URL|MONGO_URI|MONGODB_URL|MONGODB_URI|FLYWAY_URL|DATASOURCE_URL|LIQUIBASE_COMMAND_URL|JDBC_URL)$/;
 
 /** The environment an app command sees: its env over the `.env` files it would load (dotenv never overrides). */
 /** Test runners load `.env.test` themselves (dotenv-rails, jest setups, pytest-dotenv). */
@@ -221,6 +224,27 @@ const PG_SPEC: OptionSpec = {
   shortWithValue: 'hpdUcfFvoLPTjnNtSaIEeC',
   longWithValue: ['host', 'port', 'dbname', 'username', 'command', 'file', 'set', 'variable', 'output', 'log-file', 'pset', 'table-attr', 'field-separator', 'record-separator', 'format', 'jobs', 'schema', 'table', 'exclude-table', 'exclude-schema', 'maintenance-db', 'role', 'section', 'superuser', 'use-list', 'index', 'encoding', 'lc-collate', 'lc-ctype', 'locale', 'template', 'tablespace', 'owner', 'strategy', 'icu-locale'],
 };
+
+/** Migration tools that name their database in an option: flyway -url=, liquibase --url=, migrate -database. */
+function migrationToolTarget(inv: Invocation): Target | undefined {
+  const flags: Record<string, string[]> = { flyway: ['-url'], liquibase: ['--url', '--database-url'], migrate: ['-database', '--database'], dbmate: ['--url', '-u'], goose: [] };
+  const names = flags[inv.name];
+  if (!names) return undefined;
+  for (let index = 0; index < inv.args.length; index++) {
+    const value = inv.args[index]!.value;
+    for (const flag of names) {
+      const url = value === flag ? inv.args[index + 1]?.value : value.startsWith(`${flag}=`) ? value.slice(flag.length + 1) : undefined;
+      const connection = url ? parseConnectionString(url) : undefined;
+      if (connection) return databaseTarget(connection, `${inv.name} ${flag}`);
+    }
+  }
+  // goose DRIVER DBSTRING COMMAND
+  if (inv.name === 'goose') {
+    const connection = inv.args.map((arg) => parseConnectionString(arg.value)).find(Boolean);
+    if (connection) return databaseTarget(connection, 'goose argument');
+  }
+  return undefined;
+}
 
 /** `psql "$DATABASE_URL"` in a CI file: the variable is set where it runs, not here. */
 function unresolvedClientTarget(inv: Invocation): Target | undefined {
@@ -450,7 +474,18 @@ function cloudTargets(inv: Invocation): Target[] {
     const profile = optionValue(scan, '--profile') ?? inv.env.AWS_PROFILE ?? inv.env.AWS_DEFAULT_PROFILE;
     if (profile) targets.push({ kind: 'cloud', engine: 'aws', source: optionValue(scan, '--profile') ? '--profile' : 'AWS_PROFILE', name: profile });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'aws', source: 'default AWS account', name: 'default' });
+  } else if (inv.name === 'gsutil') {
+    for (const arg of inv.args) {
+      const bucket = /^gs:\/\/([^/]+)/.exec(arg.value)?.[1];
+      if (bucket) targets.push({ kind: 'cloud', engine: 'gcp', source: 'gs bucket', name: bucket });
+    }
+    const project = inv.env.CLOUDSDK_CORE_PROJECT ?? inv.env.GOOGLE_CLOUD_PROJECT;
+    if (project) targets.push({ kind: 'cloud', engine: 'gcp', source: 'CLOUDSDK_CORE_PROJECT', name: project });
   } else if (inv.name === 'gcloud') {
+    for (const arg of inv.args) {
+      const bucket = /^gs:\/\/([^/]+)/.exec(arg.value)?.[1];
+      if (bucket) targets.push({ kind: 'cloud', engine: 'gcp', source: 'gs bucket', name: bucket });
+    }
     const scan = scanOptions(inv.args, { longWithValue: ['project', 'region', 'zone', 'format', 'account', 'configuration', 'instance'] });
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset' || p === 'restore-backup' || p === 'patch');
