@@ -281,6 +281,10 @@ function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefine
       case 'CommandExpansion':
       case 'ProcessSubstitution':
         if (part.script) {
+          if (state.depth >= MAX_DEPTH) {
+            walker.errors.push({ message: 'commands nested too deeply to judge', pos: state.span?.pos ?? part.pos });
+            break;
+          }
           const inner = fork(state);
           inner.span = state.span ?? { pos: part.pos, end: part.end };
           inner.depth = state.depth + 1;

@@ -120,6 +120,13 @@ describe('bad input', () => {
     expect(existsSync(join(dir, 'ran'))).toBe(false);
   });
 
+  it('commands nested past what prodguard judges are refused, not waved through', () => {
+    const deep = `echo ${'$('.repeat(40)}rm -rf /${')'.repeat(40)}`;
+    const result = runCli(['check', '-c', deep]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('nested too deeply');
+  });
+
   it('an unknown flag is one line and exit 2', () => {
     const result = runCli(['check', '--bogus']);
     expect(result.status).toBe(2);
