@@ -4,6 +4,7 @@
 // in it; only the database itself could have said so.
 //
 // `pg` is loaded lazily: commands that never probe must not pay for it (STYLE.md §9).
+import { redact, registerSecret } from '../util/redact.js';
 import type { ProbeResult } from '../types.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 1500;
@@ -30,19 +31,13 @@ const UNREACHABLE_CODES = new Set([
 ]);
 
 /**
- * Remove passwords from any text that may quote a connection string: `scheme://user:pass@` →
- * `scheme://user:***@`, `password=…` (libpq keyword form or URL query) → `password=***`, and every
- * literal occurrence of the passwords in `urls` (raw and percent-decoded), in case a driver echoes
- * one back in a message of its own. No secret may appear in any output (DESIGN.md).
+ * The shared redaction (URL passwords, `password=…`), plus every literal occurrence of the
+ * passwords in `urls` (raw and percent-decoded), in case a driver echoes one back in a message of
+ * its own. The passwords are registered with the redactor, so later output hides them too.
  */
 export function redactSecrets(text: string, ...urls: (string | undefined)[]): string {
-  let out = text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, '$1***@')
-    .replace(/(password\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s&;]+)/gi, '$1***');
-  for (const secret of urls.flatMap((url) => (url ? passwordsIn(url) : []))) {
-    if (secret.length >= 3) out = out.split(secret).join('***');
-  }
-  return out;
+  for (const url of urls) if (url) for (const secret of passwordsIn(url)) registerSecret(secret);
+  return redact(text);
 }
 
 function passwordsIn(url: string): string[] {

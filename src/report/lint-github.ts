@@ -3,7 +3,7 @@
 // warning. Escaping follows the runner's toolkit (actions/toolkit, core/src/command.ts):
 // data escapes %, CR and LF; property values also escape ':' and ','.
 
-import { redactSecrets } from '../lint/redact.js';
+import { redact } from '../util/redact.js';
 import type { LintFinding } from '../lint/types.js';
 import type { LintReportOptions } from './lint-options.js';
 
@@ -26,7 +26,7 @@ export function renderLintGithub(findings: readonly LintFinding[], options: Lint
         `title=${escapeProperty(f.rule)}`,
       ].join(',');
       const help = f.help ?? options.rules?.[f.rule]?.help;
-      const message = redactSecrets(help ? `${f.message}\nhelp: ${help}` : f.message);
+      const message = redact(help ? `${f.message}\nhelp: ${help}` : f.message);
       return `::${command} ${props}::${escapeData(message)}\n`;
     })
     .join('');

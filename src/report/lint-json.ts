@@ -2,7 +2,7 @@
 // "severity", "message"}]}, with optional endLine, endColumn and help after them. The source
 // line is never printed (it may hold a secret); messages go through redaction as a last guard.
 
-import { redactSecrets } from '../lint/redact.js';
+import { redact } from '../util/redact.js';
 import type { LintFinding } from '../lint/types.js';
 import type { LintReportOptions } from './lint-options.js';
 
@@ -14,11 +14,11 @@ export function renderLintJson(findings: readonly LintFinding[], _options: LintR
       column: f.column,
       rule: f.rule,
       severity: f.severity,
-      message: redactSecrets(f.message),
+      message: redact(f.message),
     };
     if (f.endLine !== undefined) item.endLine = f.endLine;
     if (f.endColumn !== undefined) item.endColumn = f.endColumn;
-    if (f.help !== undefined) item.help = redactSecrets(f.help);
+    if (f.help !== undefined) item.help = redact(f.help);
     return item;
   });
   return JSON.stringify({ findings: out }, null, 2) + '\n';

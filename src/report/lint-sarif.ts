@@ -3,7 +3,7 @@
 // `properties.severity`. Locations are relative to %SRCROOT% (the directory lint ran in).
 // Columns count UTF-16 code units (`columnKind`), endColumn is exclusive, as SARIF defines.
 
-import { redactSecrets } from '../lint/redact.js';
+import { redact } from '../util/redact.js';
 import { fingerprint } from '../lint/suppress.js';
 import type { LintFinding, LintSeverity } from '../lint/types.js';
 import { severityRank } from '../types.js';
@@ -37,7 +37,7 @@ export function renderLintSarif(findings: readonly LintFinding[], options: LintR
       defaultConfiguration: { level: level(highest.get(id) ?? 'warn') },
     };
     const help = doc.help ?? firstHelp;
-    if (help) rule.help = { text: redactSecrets(help) };
+    if (help) rule.help = { text: redact(help) };
     if (doc.helpUri) rule.helpUri = doc.helpUri;
     if (doc.incident) rule.properties = { incident: doc.incident };
     return rule;
@@ -50,7 +50,7 @@ export function renderLintSarif(findings: readonly LintFinding[], options: LintR
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule),
       level: level(f.severity),
-      message: { text: redactSecrets(f.message) },
+      message: { text: redact(f.message) },
       locations: [
         {
           physicalLocation: {

@@ -3,7 +3,7 @@
 // honouring NO_COLOR and non-TTY output). Source lines are redacted before printing.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import { redactSecrets } from '../lint/redact.js';
+import { redact } from '../util/redact.js';
 import type { LintFinding, LintSeverity } from '../lint/types.js';
 import type { LintReportOptions } from './lint-options.js';
 
@@ -24,11 +24,11 @@ function caretLine(source: string, column: number, width: number): string {
 
 function frame(f: LintFinding): { source: string; column: number; width: number } | undefined {
   if (f.source === undefined) return undefined;
-  const source = redactSecrets(f.source.replace(/\r$/, ''));
+  const source = redact(f.source.replace(/\r$/, ''));
   let column = f.column;
   if (source !== f.source) {
     // Redaction shortened the line: move the caret by what it did before the column.
-    const before = redactSecrets(f.source.slice(0, f.column - 1));
+    const before = redact(f.source.slice(0, f.column - 1));
     column = source.startsWith(before) ? before.length + 1 : Math.min(f.column, source.length + 1);
   }
   let width = 1;
@@ -55,7 +55,7 @@ export function renderLintText(findings: readonly LintFinding[], options: LintRe
     lines.push(chalk.underline(file));
     for (const f of list) {
       const position = `${f.line}:${f.column}`;
-      lines.push(`  ${chalk.dim(position)}  ${paint(chalk, f.severity, f.severity)}  ${redactSecrets(f.message)}  ${chalk.dim(f.rule)}`);
+      lines.push(`  ${chalk.dim(position)}  ${paint(chalk, f.severity, f.severity)}  ${redact(f.message)}  ${chalk.dim(f.rule)}`);
       const fr = frame(f);
       if (fr) {
         const gutter = String(f.line);
@@ -63,7 +63,7 @@ export function renderLintText(findings: readonly LintFinding[], options: LintRe
         lines.push(`    ${chalk.dim(`${' '.repeat(gutter.length)} |`)} ${paint(chalk, f.severity, caretLine(fr.source, fr.column, fr.width))}`);
       }
       const help = f.help ?? options.rules?.[f.rule]?.help;
-      if (help) lines.push(`    ${chalk.cyan('help:')} ${redactSecrets(help)}`);
+      if (help) lines.push(`    ${chalk.cyan('help:')} ${redact(help)}`);
     }
     lines.push('');
   }

@@ -4,8 +4,8 @@
 // The password runs to the last `@` of the URL (an unencoded `/` or `@` in it must not leak).
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"`]*:)([^\s'"`]*)@(?=[^\s@'"`]*(?:[\s'"`]|$))/gi;
 const KEY_VALUE_SECRET = /\b(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&;]+)/gi;
-/** `PGPASSWORD=x`, `AWS_SECRET_ACCESS_KEY=x`, `DB_PASSWORD=x` (also after `export`). */
-const SECRET_ASSIGNMENT = /\b([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)[A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
+/** `PGPASSWORD=x`, `AWS_SECRET_ACCESS_KEY=x`, `DB_PASSWORD: x` (shell, env files, CI YAML). */
+const SECRET_ASSIGNMENT = /\b([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)[A-Za-z0-9_]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;&|"']+)/gi;
 const SECRET_VARIABLE = /^(?:.*_)?(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)(?:_.*)?$/i;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g;
 const WELL_KNOWN_TOKENS = /\b(gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk_live_[A-Za-z0-9]{10,})\b/g;
@@ -27,7 +27,10 @@ export function redact(text: string): string {
   let out = text;
   for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out
-    .replace(SECRET_ASSIGNMENT, (_m, name: string) => `${name}=${REDACTED}`)
+    // A reference (`DB_PASSWORD=$X`, `${{ secrets.X }}`) names a secret without holding it: kept.
+    .replace(SECRET_ASSIGNMENT, (match, name: string, sep: string, value: string) =>
+      /^["']?\$/.test(value) || value === REDACTED ? match : `${name}${sep}${/^["']/.test(value) ? `${value[0]}${REDACTED}${value[0]}` : REDACTED}`,
+    )
     .replace(URL_PASSWORD, (_match, before: string, password: string) =>
       password === '' ? `${before}@` : `${before}${REDACTED}@`,
     )

@@ -5,7 +5,7 @@
 // Values are read with dotenv's own parser; only the key's line is found by scanning.
 
 import { parse as parseDotenv } from 'dotenv';
-import { redactUrl } from '../redact.js';
+import { redact } from '../../util/redact.js';
 import type { Extracted, LintProblem } from '../types.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { environmentOfName, nameTokens, type EnvEntry } from './hints.js';
@@ -87,7 +87,7 @@ export function extractDotenv(text: string, path = ''): Extracted {
     const target = urlTarget(value);
     if (!target) continue;
     const { line, column } = positions.get(key) ?? { line: 1, column: 1 };
-    const shown = redactUrl(value);
+    const shown = redact(value);
     if (target.productionEvidence) {
       problems.push({
         rule: 'dotenv/test-env-points-at-remote-database',
