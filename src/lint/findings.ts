@@ -1,8 +1,8 @@
 // Turning an extractor's problem into a reportable finding: the file's line text for the code
-// frame and the baseline fingerprint, and the rule's help line.
+// frame and the baseline fingerprint. The rule's help line comes from the registry
+// (src/lint/rules.ts applyRuleRegistry).
 
 import { LineIndex } from './positions.js';
-import { LINT_RULE_DOCS } from './rules.js';
 import type { LintFinding, LintProblem } from './types.js';
 
 export function problemToFinding(file: string, text: string | LineIndex, problem: LintProblem): LintFinding {
@@ -16,7 +16,5 @@ export function problemToFinding(file: string, text: string | LineIndex, problem
     message: problem.message,
     source: index.lineText(problem.line),
   };
-  const help = LINT_RULE_DOCS[problem.rule]?.help;
-  if (help) finding.help = help;
   return finding;
 }
