@@ -103,7 +103,7 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
 export function lintFile(file: DiscoveredFile, text: string, context: LintContext): LintFinding[] {
   const index = new LineIndex(text);
   const extracted = extractFile(file, text);
-  const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem));
+  const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem, context.rules));
   for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context));
   if (extracted.sql) findings.push(...lintSql(file, index, extracted.sql.text, extracted.sql.locate, context));
   // A shared step (GitLab `default: before_script`, a YAML anchor) reaches several jobs: report
