@@ -12,7 +12,8 @@ import { severityRank } from '../types.js';
 import type { Config } from '../config/schema.js';
 import { severityFor } from '../rules/schema.js';
 import { classifyTarget } from '../classify/classify.js';
-import { targetKey, type BlastRadius, type DataDirectoryFact, type Match } from '../rules/evaluate.js';
+import type { BlastRadius, DataDirectoryFact, Match } from '../rules/evaluate.js';
+import { targetKey } from '../classify/target-book.js';
 import { plainRedactor, type Redactor } from '../util/redact.js';
 
 export interface DecisionFacts {

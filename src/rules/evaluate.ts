@@ -4,10 +4,10 @@
 // directory in use, blast radius), its message and its redaction are decision steps
 // (src/decide/). Checks dispatch on the parsed command's basename and words, never on raw text.
 
-import type { ClassifiedTarget, Environment, Invocation, ProbeResult, Target, TargetKind } from '../types.js';
+import type { ClassifiedTarget, Environment, Invocation, ProbeResult, TargetKind } from '../types.js';
 import type { Config, SeverityMap } from '../config/schema.js';
-import { classifyTarget } from '../classify/classify.js';
-import { resolveTargets, type TargetFacts } from '../targets/resolve.js';
+import { TargetBook } from '../classify/target-book.js';
+import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
 import { scanOptions, type OptionScan, type OptionSpec } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
@@ -84,10 +84,7 @@ export interface Evaluation {
   targets: ClassifiedTarget[];
 }
 
-/** Identity of a database for probes and caches: never includes the password. */
-export function targetKey(target: Target): string {
-  return `${target.engine ?? target.kind}://${target.host ?? 'localhost'}:${target.port ?? ''}/${target.database ?? ''}`;
-}
+export { targetKey } from '../classify/target-book.js';
 
 function optionSpecOf(options: readonly string[]): OptionSpec {
   return {
@@ -242,36 +239,6 @@ function commandOf(inv: Invocation): string {
   return [inv.command.value, ...inv.args.map((arg) => (/[\s'"]/.test(arg.value) ? JSON.stringify(arg.value) : arg.value))].join(' ');
 }
 
-/** Memoised target resolution + classification for one evaluation. */
-class TargetBook {
-  private readonly byInvocation = new Map<Invocation, Map<string, ClassifiedTarget[]>>();
-  readonly all: ClassifiedTarget[] = [];
-  private readonly seen = new Set<string>();
-
-  constructor(private readonly context: EvaluationContext) {}
-
-  targets(inv: Invocation, kind: Target['kind']): ClassifiedTarget[] {
-    let perKind = this.byInvocation.get(inv);
-    if (!perKind) this.byInvocation.set(inv, (perKind = new Map()));
-    let classified = perKind.get(kind);
-    if (!classified) {
-      classified = resolveTargets(inv, kind, this.context.facts).map((target) => {
-        const probe = target.kind === 'database' ? this.context.probes?.get(targetKey(target)) : undefined;
-        return classifyTarget(target, this.context.config, probe);
-      });
-      perKind.set(kind, classified);
-      for (const target of classified) {
-        const key = `${target.kind}|${target.source}|${target.name}|${target.host ?? ''}`;
-        if (!this.seen.has(key)) {
-          this.seen.add(key);
-          this.all.push(target);
-        }
-      }
-    }
-    return classified;
-  }
-}
-
 /** Does a rule match an invocation's words (command, subcommand, flags, arguments, env), before
  *  targets are looked at? Used to decide which databases are worth a probe. */
 export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
@@ -299,7 +266,9 @@ function configuredSeverity(rule: Rule, config: Config): SeverityMap | undefined
 }
 
 export function evaluate(invocations: readonly Invocation[], context: EvaluationContext, home: string): Evaluation {
-  const book = new TargetBook(context);
+  // Targets are resolved and classified by the stages before this one, lazily: only for the
+  // invocations and kinds a matching rule asks about.
+  const book = new TargetBook(context.facts, context.config, context.probes);
   const matches: Match[] = [];
   for (const inv of invocations) {
     for (const compiled of candidates(context.rules, inv.name)) {
