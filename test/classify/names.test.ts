@@ -79,3 +79,21 @@ describe('one list of environment variables', () => {
     expect(hintsFromEnv([{ key: 'VIRTUAL_ENV', value: '/home/prod/.venv', line: 1 }])).toEqual([]);
   });
 });
+
+describe('env file kinds use the same classifier', () => {
+  it.each([
+    ['.env.test', 'test'],
+    ['.env.qa', 'test'],
+    ['.env.ci', 'test'],
+    ['.env.testing.local', 'test'],
+    ['.env.production', 'production'],
+    ['.env.prod1', 'production'],
+    ['.env.development', 'development'],
+    ['.env.local', 'development'],
+    ['.env.staging', 'other'],
+    ['.env', 'other'],
+  ])('%s is a %s env file', async (path, kind) => {
+    const { dotenvKind } = await import('../../src/lint/extract/dotenv.js');
+    expect(dotenvKind(path)).toBe(kind);
+  });
+});
