@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Finding, Severity } from '../types.js';
 import type { Override } from '../decide/decide.js';
-import { redactDeep } from '../util/redact.js';
+import { plainRedactor, type Redactor } from '../util/redact.js';
 
 export interface AuditEntry {
   action: 'confirmed' | 'overridden' | 'refused';
@@ -23,15 +23,19 @@ export function auditLogPath(stateDir: string): string {
   return join(stateDir, 'audit.jsonl');
 }
 
-/** Append one entry. A log that cannot be written is reported, never silently skipped. */
-export function appendAudit(stateDir: string, entry: AuditEntry, now = new Date()): string | undefined {
+/**
+ * Append one entry. A log that cannot be written is reported, never silently skipped. The
+ * redactor is the judged input's: it knows the secrets that line carries (`mysql -pX`,
+ * `echo X | sudo -S`), and every field is redacted whole before anything is cut.
+ */
+export function appendAudit(stateDir: string, entry: AuditEntry, now = new Date(), redactor: Redactor = plainRedactor): string | undefined {
   let user = 'unknown';
   try {
     user = userInfo().username;
   } catch {
     // No passwd entry (some containers).
   }
-  const record = redactDeep({ time: now.toISOString(), user, ...entry });
+  const record = redactor.deep({ time: now.toISOString(), user, ...entry });
   try {
     mkdirSync(stateDir, { recursive: true, mode: 0o700 });
     appendFileSync(auditLogPath(stateDir), `${JSON.stringify(record)}\n`, { mode: 0o600 });

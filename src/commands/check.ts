@@ -27,6 +27,7 @@ export function reportOf(judgement: Judgement): CheckReport {
     targets: judgement.targets,
     overridden: judgement.decision.overridden.map(({ override }) => override),
     notes: judgement.probeNote ? [judgement.probeNote] : [],
+    redactor: judgement.redactor,
   };
 }
 

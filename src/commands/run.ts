@@ -12,7 +12,6 @@ import { stateDirectory } from '../config/load.js';
 import { appendAudit, type AuditEntry } from '../act/audit.js';
 import { canPrompt, confirmByTypingNames } from '../act/confirm.js';
 import { execute } from '../act/execute.js';
-import { redact } from '../util/redact.js';
 import { hostnameOf } from '../context/gather.js';
 
 export interface RunOptions {
@@ -46,11 +45,11 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     const problem = appendAudit(stateDir, {
       ...entry,
       verdict: judgement.verdict,
-      command: redact(input.source),
+      command: judgement.redactor.text(input.source),
       cwd: process.cwd(),
       host: hostnameOf(process.env),
       findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
-    });
+    }, new Date(), judgement.redactor);
     if (problem) process.stderr.write(`${problem}\n`);
   };
 

@@ -6,6 +6,7 @@
 import type { Invocation, Target, TargetKind } from '../types.js';
 import { parseConnectionString } from '../parse/connection.js';
 import { scanOptions, optionValue, type OptionSpec } from '../parse/options.js';
+import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
 export interface TargetFacts {
@@ -25,20 +26,9 @@ export interface TargetFacts {
   unsetMeansUnknown?: boolean;
 }
 
-export const APP_ENVIRONMENT_VARIABLES = [
-  'RAILS_ENV',
-  'RACK_ENV',
-  'APP_ENV',
-  'NODE_ENV',
-  'MIX_ENV',
-  'FLASK_ENV',
-  'DJANGO_ENV',
-  'ASPNETCORE_ENVIRONMENT',
-  'SPRING_PROFILES_ACTIVE',
-  'DEPLOY_ENV',
-  'ENVIRONMENT',
-  'STAGE',
-] as const;
+/** The framework variables the prompt watches; which variables name an environment is decided
+ *  once, by the classifier's vocabulary (src/classify/names.ts), for check and lint alike. */
+export const APP_ENVIRONMENT_VARIABLES = ENVIRONMENT_VARIABLES;
 
 const POSTGRES_CLIENTS = new Set(['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'dropdb', 'createdb', 'vacuumdb', 'reindexdb', 'clusterdb', 'pgbench', 'pg_isready', 'pg_basebackup']);
 const MYSQL_CLIENTS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump']);
@@ -349,7 +339,9 @@ function mongoClientTarget(inv: Invocation): Target {
 function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
   const { vars, origin } = appEnvironment(inv, facts);
   const targets: Target[] = [];
-  for (const variable of APP_ENVIRONMENT_VARIABLES) {
+  const listed = new Set(ENVIRONMENT_VARIABLES);
+  const variables = [...ENVIRONMENT_VARIABLES, ...Object.keys(vars).filter((name) => !listed.has(name) && isEnvironmentVariable(name)).sort()];
+  for (const variable of variables) {
     const value = vars[variable];
     if (!value) continue;
     targets.push({ kind: 'app', source: describeSource(variable, origin[variable]), name: value, value });
