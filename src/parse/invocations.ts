@@ -24,6 +24,7 @@ import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
 import { unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
+import { parallelSteps } from './fanout.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -456,7 +457,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
 function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   walker.invocations.push(invocation);
   if (state.depth > MAX_DEPTH) return;
-  const inner = [...unwrapInvocation(invocation, walker.options.envFiles ?? {}), ...interpreterSteps(invocation)];
+  const inner = [...unwrapInvocation(invocation, walker.options.envFiles ?? {}), ...interpreterSteps(invocation), ...parallelSteps(invocation)];
   for (const step of inner) {
     const nextState: WalkState = {
       ...state,

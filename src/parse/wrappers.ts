@@ -116,14 +116,16 @@ const timeout: Unwrapper = (inv) => {
   return command('timeout', inv.args.slice(scan.rest + 1));
 };
 
-const xargs: Unwrapper = (inv) => {
+const xargs: Unwrapper = (original) => {
+  // `-i` and `--replace` take their value only when attached (default `{}`); BSD's `-J R` is `-I R`.
+  const inv = { ...original, args: original.args.map((w) => (w.value === '-i' ? { ...w, value: '-i{}' } : w.value === '--replace' || w.value === '--replace=' ? { ...w, value: '--replace={}' } : w)) };
   const scan = scanOptions(inv.args, {
-    shortWithValue: 'adEIiLlnPs',
+    shortWithValue: 'adEIiJLlnPs',
     longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
     stopAtPositional: true,
     digitOptions: true,
   });
-  const replace = optionValue(scan, '-I', '--replace', '-i');
+  const replace = optionValue(scan, '-I', '--replace', '-i', '-J');
   let words = inv.args.slice(scan.rest);
   if (words.length === 0) return [];
   // xargs appends what it reads from standard input: the piped words when the line shows them
