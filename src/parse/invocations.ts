@@ -24,7 +24,7 @@ import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
 import { unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
-import { parallelSteps } from './fanout.js';
+import { arithmeticScripts, parallelSteps } from './fanout.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -296,6 +296,9 @@ function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefine
       case 'DoubleQuoted':
       case 'LocaleString':
         walkSubstitutions(walker, part.parts, state);
+        break;
+      case 'ArithmeticExpansion':
+        for (const script of arithmeticScripts(part.expression)) walkScript(walker, script, { ...fork(state), span: state.span ?? { pos: part.pos, end: part.end }, depth: state.depth + 1 });
         break;
       case 'ParameterExpansion':
         if (part.operation && 'operand' in part.operation && part.operation.operand) {
