@@ -500,6 +500,11 @@ function cloudTargets(inv: Invocation): Target[] {
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const addon = positionals.slice(1).find((p) => /^[A-Z_]*DATABASE(_URL)?$|^postgresql-/.test(p));
     if (addon) targets.push({ kind: 'cloud', engine: 'heroku', source: 'database add-on', name: addon });
+  } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
+    // The stack or account comes from the working directory or the CLI's context when not named.
+    const scan = scanOptions(inv.args, { shortWithValue: 'sCt', longWithValue: ['stack', 'cwd', 'context', 'access-token', 'profile'] });
+    const stack = optionValue(scan, '-s', '--stack', '--context', '--profile') ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
+    targets.push(stack ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack } : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' });
   } else if (inv.name === 'az') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
     for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
