@@ -25,6 +25,7 @@ import { parseShell, type ShellParseError } from './shell.js';
 import { unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
+import { runnerSteps } from './runners.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -460,7 +461,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
 function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   walker.invocations.push(invocation);
   if (state.depth > MAX_DEPTH) return;
-  const inner = [...unwrapInvocation(invocation, walker.options.envFiles ?? {}), ...interpreterSteps(invocation), ...parallelSteps(invocation)];
+  const inner = [...unwrapInvocation(invocation, walker.options.envFiles ?? {}), ...interpreterSteps(invocation), ...parallelSteps(invocation), ...runnerSteps(invocation)];
   for (const step of inner) {
     const nextState: WalkState = {
       ...state,

@@ -10,6 +10,7 @@ import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
 import type { CodeEffect } from './effects.js';
 import type { Language } from './sinks.js';
+import { UNSEEN_SCRIPT } from '../runners.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -130,7 +131,7 @@ export function interpreterSteps(inv: Invocation): UnwrapStep[] {
     else if (effect.kind === 'argv' && effect.words.length > 0) steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
     else if (effect.kind === 'dynamic') {
       // A command computed at run time: an unknown command word, judged as the line's other unknowns are.
-      steps.push({ kind: 'command', via: `${via} (${effect.sink}, computed)`, words: [{ ...word(inv.command, '(computed command)'), dynamic: true }] });
+      steps.push({ kind: 'command', via: `${via} (${effect.sink}, computed)`, words: [word(inv.command, UNSEEN_SCRIPT)] });
     }
   }
   return steps;

@@ -1,0 +1,82 @@
+// Package and task runners, and scripts prodguard cannot see (issue 11, classes 4 and 5).
+// - `yarn jest`, `pnpm vitest`: a word that is not the runner's own command runs the package
+//   binary (or the package.json script) of that name.
+// - `rake` with no task runs the default task — Travis CI's default Ruby script, a test run.
+// - `trap 'CMD' EXIT` runs CMD when the shell exits.
+// - A shell reading a script from a pipe whose content the line does not show
+//   (`base64 -d | bash`), `source <(…)`, or a computed `bash -c "$X"` runs an unseen script:
+//   it becomes the pseudo-command `(unseen-script)`, which a rule judges (undecidable is never allow).
+// Pure: an invocation in, steps out.
+
+import type { ExpandedWord, Invocation } from '../types.js';
+import type { UnwrapStep } from './wrappers.js';
+
+export const UNSEEN_SCRIPT = '(unseen-script)';
+
+const YARN_COMMANDS = new Set([
+  'add', 'audit', 'autoclean', 'bin', 'cache', 'check', 'config', 'constraints', 'create', 'dedupe', 'dlx', 'exec', 'explain', 'generate-lock-entry',
+  'global', 'help', 'import', 'info', 'init', 'install', 'licenses', 'link', 'list', 'login', 'logout', 'node', 'npm', 'outdated', 'owner', 'pack',
+  'patch', 'patch-commit', 'plugin', 'policies', 'publish', 'rebuild', 'remove', 'run', 'search', 'set', 'stage', 'tag', 'team', 'unlink', 'unplug',
+  'up', 'upgrade', 'upgrade-interactive', 'version', 'versions', 'why', 'workspace', 'workspaces', 'test', 'start', 'install-peerdeps',
+]);
+const PNPM_COMMANDS = new Set([
+  'add', 'i', 'install', 'install-test', 'it', 'ci', 'update', 'up', 'upgrade', 'remove', 'rm', 'uninstall', 'un', 'link', 'ln', 'unlink', 'import',
+  'rebuild', 'rb', 'prune', 'fetch', 'patch', 'patch-commit', 'patch-remove', 'audit', 'list', 'ls', 'll', 'outdated', 'why', 'licenses', 'run',
+  'run-script', 'test', 't', 'tst', 'start', 'exec', 'dlx', 'create', 'store', 'root', 'bin', 'setup', 'init', 'deploy', 'doctor', 'config', 'c',
+  'env', 'publish', 'pack', 'server', 'recursive', 'multi', 'm', 'help', 'cat-file', 'cat-index', 'find-hash', 'self-update', 'version',
+]);
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
+
+function word(template: ExpandedWord, value: string, dynamic = false): ExpandedWord {
+  return { ...template, value, text: value, dynamic, glob: false, unsetVariables: [], variables: [] };
+}
+
+/** Index of the first word that is not an option (options of these runners take no value, or are attached). */
+function firstPositional(args: readonly ExpandedWord[]): number {
+  const index = args.findIndex((w) => !w.value.startsWith('-'));
+  return index === -1 ? args.length : index;
+}
+
+export function runnerSteps(inv: Invocation): UnwrapStep[] {
+  switch (inv.name) {
+    case 'yarn':
+    case 'pnpm': {
+      const index = firstPositional(inv.args);
+      const sub = inv.args[index];
+      const builtins = inv.name === 'yarn' ? YARN_COMMANDS : PNPM_COMMANDS;
+      if (!sub || sub.dynamic || builtins.has(sub.value) || sub.value.includes(':') && inv.name === 'pnpm') return [];
+      return [{ kind: 'command', via: `${inv.name} ${sub.value}`, words: inv.args.slice(index), keepStdin: true }];
+    }
+    case 'rake': {
+      // `rake` alone (often `bundle exec rake`) runs the default task: a test run in most projects.
+      const positional = inv.args.filter((w) => !w.value.startsWith('-') && !w.value.includes('='));
+      return positional.length === 0 ? [{ kind: 'command', via: 'rake (default task)', words: [word(inv.command, 'rake'), word(inv.command, 'test')] }] : [];
+    }
+    case 'trap': {
+      const [action, ...signals] = inv.args;
+      if (!action || signals.length === 0 || action.value === '-' || action.value === '') return [];
+      return action.dynamic ? [{ kind: 'command', via: 'trap', words: [word(inv.command, UNSEEN_SCRIPT, false)] }] : [{ kind: 'script', via: 'trap', text: action.value }];
+    }
+    case 'source':
+    case '.': {
+      const file = inv.args[0];
+      // `source <(curl …)`, `. <(echo …)`: the file is a command's output.
+      return file && (file.dynamic || /^[<>]\(|^\/dev\/fd\/|^\/proc\/self\/fd\//.test(file.value)) ? [{ kind: 'command', via: inv.name, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
+    }
+    default:
+      break;
+  }
+  if (SHELLS.has(inv.name)) {
+    const dashC = inv.args.findIndex((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value));
+    if (dashC !== -1) {
+      const text = inv.args[dashC + 1];
+      return text?.dynamic ? [{ kind: 'command', via: `${inv.name} -c`, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
+    }
+    const script = inv.args.find((w) => !w.value.startsWith('-'));
+    const readsStdin = !script || inv.args.some((w) => w.value === '-s');
+    if (readsStdin && inv.stdin?.kind === 'pipe' && inv.stdin.text === undefined && inv.stdin.items === undefined) {
+      return [{ kind: 'command', via: `${inv.name} reading a pipe`, words: [word(inv.command, UNSEEN_SCRIPT)] }];
+    }
+  }
+  return [];
+}
