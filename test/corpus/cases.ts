@@ -282,7 +282,7 @@ export const CORPUS: CorpusGroup[] = [
     cases: [
       { line: 'kubectl delete deployment api -n payments', kubeContext: 'gke_acme-prod_europe-west1_main', expect: 'confirm', rule: 'kubernetes/delete-production' },
       { line: 'kubectl --context prod-eu delete namespace payments', kubeContext: 'kind-dev', expect: 'confirm', rule: 'kubernetes/delete-production' },
-      { line: 'kubectl delete pods --all -n default', kubeContext: 'arn:aws:eks:eu-west-1:123456789012:cluster/production', expect: 'confirm', rule: 'kubernetes/delete-production' },
+      { line: 'kubectl delete pods --all -n default', kubeContext: 'arn:aws:eks:eu-west-1:123456789012:cluster/production', expect: 'confirm', rule: 'kubernetes/delete-all-pods' },
       { line: 'helm uninstall redis -n cache', kubeContext: 'prod-us', expect: 'confirm', rule: 'kubernetes/delete-production' },
       { line: 'kubectl drain ip-10-0-1-12.ec2.internal --ignore-daemonsets', kubeContext: 'prod-us', expect: 'confirm', rule: 'kubernetes/delete-production' },
       { line: 'kubectl scale deploy/api --replicas=0 -n payments', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/scale-to-zero' },
