@@ -47,9 +47,24 @@ const WORKSTATION = {
  * messaging, search, secrets, CI services).
  */
 const OUT_OF_SCOPE_PACKS = /^(apigateway|cdn|cicd|dns|email|featureflags|loadbalancer|messaging|monitoring|payment|search|secrets|platform|remote\.scp|package_managers|strict_git|test_|backup)/;
+const NOT_DATA = [
+  // A bare SQL statement is not a shell line: bash would say "command not found".
+  /^\s*(DROP|DELETE|TRUNCATE|GRANT|ALTER|UPDATE|REVOKE)\b/i,
+  // Keys, known_hosts, images, stopped containers, users and policies: no data is lost.
+  /^ssh-(keygen|add)\b/, /\bdocker (rmi|rm -f|rm --force|image rm)\b(?!.*\s-[a-z]*v)/, /\bmc admin (user|policy)\b/, /\bnpm (un)?install -g\b/,
+  /\b(ecr|acr|artifacts docker|container images) .*(delete|untag)|delete-(key-pair|image|lifecycle-policy|log-stream)\b|batch-delete-image/,
+  // Lines a checker must not crash on, not lines that destroy anything.
+  /'unterminated$/,
+  // `xargs -i rm -rf` with no {} in the command runs `rm -rf` with no operand; `xargs bash -c`
+  // hands `rm` alone to bash -c (the other words become $0, $1).
+  /xargs -i(\{\})? rm -rf$/, /xargs bash -c$/, /^GIT /, /^(python|node|ruby|perl) -[ec] "(print\('ok'\)|rm -rf \/)"$/, /\bxargs grep\b|^parallel curl\b/, /^echo ok \|/, /::: ok$/,
+];
+/** Relative paths (`.`, `build`, `src/`): files of the project in hand, not data. */
+const PROJECT_RELATIVE = /(^|[\s;&|(){'"])(rm -r?f?r? ?(\.|build|7|\.\*)|find \.|rsync --del\S* src\/|busybox find \.)(?=$|[\s;)|&'])/;
 function inScope(row) {
   if (OUT_OF_SCOPE_PACKS.test(row.pack)) return false;
   const line = row.line;
+  if (NOT_DATA.some((pattern) => pattern.test(line)) || PROJECT_RELATIVE.test(line)) return false;
   // Lines that only touch a git working copy.
   if (/\bgit\b/.test(line) && !/push\b.*(--force|-f\b|\+)/.test(line)) return false;
   if (/\bgit\b.*push/.test(line) && !/\b(main|master|production|prod|release)\b|push\s+(-f|--force)\s*$|--force\s*$/.test(line)) return false;

@@ -41,7 +41,8 @@ export function parallelSteps(inv: Invocation): UnwrapStep[] {
       items.push(separator.startsWith('::::') ? '*' : args[i]!.value);
     }
   }
-  if (!fromLists) items.push(...(inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : ['*'])));
+  // parallel reads whole lines from standard input.
+  if (!fromLists) items.push(...(inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : (inv.stdin?.items ?? ['*'])));
   const steps: UnwrapStep[] = [];
   for (const item of items) {
     if (template.length === 0) {

@@ -134,7 +134,9 @@ const xargs: Unwrapper = (original) => {
   const items = inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split(/\s+/).filter(Boolean) : ['*']);
   const fromStdin = items.map((item): ExpandedWord => ({ ...template, value: item, text: '(standard input)', dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] }));
   if (replace) {
-    words = words.flatMap((w) => (w.value.includes(replace) ? items.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
+    // With a replacement string xargs reads whole lines: `echo 'rm -rf /' | xargs -I{} bash -c {}`.
+    const lines = inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : items;
+    words = words.flatMap((w) => (w.value.includes(replace) ? lines.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
   } else words = [...words, ...fromStdin];
   return command('xargs', words, { stdin: { kind: 'pipe' } });
 };
