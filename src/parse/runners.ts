@@ -12,6 +12,19 @@ import type { ExpandedWord, Invocation } from '../types.js';
 import type { UnwrapStep } from './wrappers.js';
 
 export const UNSEEN_SCRIPT = '(unseen-script)';
+/** SQL fed on standard input to a framework's database console (`manage.py dbshell < x.sql`). */
+export const SQL_CONSOLE_INPUT = '(sql-console-input)';
+
+/** `manage.py dbshell`, `django-admin dbshell`, `rails dbconsole|db` reading a file, heredoc or pipe. */
+function feedsFrameworkConsole(inv: Invocation): boolean {
+  if (!inv.stdin) return false;
+  const words = [inv.name, ...inv.args.map((w) => w.value)].filter((w) => !w.startsWith('-'));
+  const names = words.map((w) => w.replace(/^.*\//, ''));
+  const manage = names.findIndex((w) => w === 'manage.py' || w === 'django-admin');
+  if (manage !== -1 && names[manage + 1] === 'dbshell') return true;
+  const rails = names.findIndex((w) => w === 'rails');
+  return rails !== -1 && (names[rails + 1] === 'dbconsole' || names[rails + 1] === 'db');
+}
 
 const YARN_COMMANDS = new Set([
   'add', 'audit', 'autoclean', 'bin', 'cache', 'check', 'config', 'constraints', 'create', 'dedupe', 'dlx', 'exec', 'explain', 'generate-lock-entry',
@@ -65,6 +78,9 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     }
     default:
       break;
+  }
+  if (feedsFrameworkConsole(inv)) {
+    return [{ kind: 'command', via: `${inv.name} console`, words: [word(inv.command, SQL_CONSOLE_INPUT), ...inv.args], keepStdin: true }];
   }
   if (SHELLS.has(inv.name)) {
     const dashC = inv.args.findIndex((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value));
