@@ -79,6 +79,8 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     default:
       break;
   }
+  const container = containerOnHostPaths(inv);
+  if (container.length > 0) return container;
   if (feedsFrameworkConsole(inv)) {
     return [{ kind: 'command', via: `${inv.name} console`, words: [word(inv.command, SQL_CONSOLE_INPUT), ...inv.args], keepStdin: true }];
   }
@@ -95,4 +97,60 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     }
   }
   return [];
+}
+
+const DOCKER_RUN_WITH_VALUE = new Set([
+  '-v', '--volume', '--mount', '-e', '--env', '--env-file', '--name', '-w', '--workdir', '-p', '--publish', '--network', '--net', '-u', '--user',
+  '--entrypoint', '-h', '--hostname', '-l', '--label', '--platform', '--pull', '--restart', '-m', '--memory', '--cpus', '--add-host', '--device',
+  '--tmpfs', '--cap-add', '--cap-drop', '--security-opt', '--log-driver', '--log-opt', '--ulimit', '--gpus', '--shm-size', '--dns', '--ipc',
+  '--pid', '--runtime', '--stop-signal', '-a', '--attach', '--cidfile', '--volumes-from', '--link', '--expose', '--health-cmd', '--userns',
+  '--uts', '--cgroupns', '--group-add', '--label-file', '--mac-address', '--ip', '--ip6', '--network-alias', '--stop-timeout', '--storage-opt',
+  '--sysctl', '--cpu-shares', '-c', '--cpuset-cpus', '--memory-swap', '--oom-score-adj', '--init-path', '--isolation', '--detach-keys',
+]);
+
+/**
+ * `docker run -v /:/host alpine rm -rf /host/var/lib/postgresql`: a container that mounts host
+ * paths deletes host files. The container's command is judged with mounted paths mapped back to
+ * the host (`/host/var/lib/…` → `/var/lib/…`); paths only inside the container are its own.
+ */
+function containerOnHostPaths(inv: Invocation): UnwrapStep[] {
+  if (inv.name !== 'docker' && inv.name !== 'podman') return [];
+  let i = 0;
+  if (inv.args[0]?.value === 'container') i = 1;
+  if (inv.args[i]?.value !== 'run' && inv.args[i]?.value !== 'create') return [];
+  const mounts: { host: string; inside: string }[] = [];
+  for (i++; i < inv.args.length; i++) {
+    const value = inv.args[i]!.value;
+    if (!value.startsWith('-')) break;
+    const [flag, attached] = value.includes('=') ? [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)] : [value, undefined];
+    const takesValue = DOCKER_RUN_WITH_VALUE.has(flag);
+    const optionValue = attached ?? (takesValue ? inv.args[++i]?.value : undefined);
+    if (optionValue === undefined) continue;
+    if (flag === '-v' || flag === '--volume') {
+      const [host, inside] = optionValue.split(':');
+      if (host && inside && /^[/~.]/.test(host)) mounts.push({ host, inside });
+    } else if (flag === '--mount') {
+      const fields = Object.fromEntries(optionValue.split(',').map((f) => f.split('=') as [string, string]));
+      const host = fields.source ?? fields.src;
+      const inside = fields.target ?? fields.destination ?? fields.dst;
+      if ((fields.type ?? 'volume') === 'bind' && host && inside) mounts.push({ host, inside });
+    }
+  }
+  const command = inv.args.slice(i + 1);
+  if (mounts.length === 0 || command.length === 0) return [];
+  let mapped = false;
+  const words = command.map((w) => {
+    let value = w.value;
+    for (const mount of mounts) {
+      const inside = mount.inside.replace(/\/+$/, '') || '/';
+      if (inside === '/') continue;
+      const pattern = new RegExp(`(^|[\\s'"=;&|(])${inside.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$|[\\s'";&|)])`, 'g');
+      value = value.replace(pattern, (_m, before: string) => {
+        mapped = true;
+        return `${before}${mount.host.replace(/\/+$/, '')}`;
+      });
+    }
+    return value === w.value ? w : { ...w, value: value.replace(/(^|[\s'"=])\/\/+/g, '$1/') || '/' };
+  });
+  return mapped ? [{ kind: 'command', via: `${inv.name} run (host paths mounted)`, words }] : [];
 }
