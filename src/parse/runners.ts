@@ -154,3 +154,6 @@ function containerOnHostPaths(inv: Invocation): UnwrapStep[] {
   });
   return mapped ? [{ kind: 'command', via: `${inv.name} run (host paths mounted)`, words }] : [];
 }
+
+/** Names whose lines these runners unwrap (the shell hook's prefilter must send them on). */
+export const RUNNER_NAMES: readonly string[] = ['yarn', 'pnpm', 'rake', 'trap', 'source', '.', 'docker', 'podman', 'manage.py', 'django-admin', 'rails', 'parallel', ...SHELLS];

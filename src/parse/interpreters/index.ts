@@ -136,3 +136,6 @@ export function interpreterSteps(inv: Invocation): UnwrapStep[] {
   }
   return steps;
 }
+
+/** Interpreter names whose code is judged here (the shell hook's prefilter must send them on). */
+export const INTERPRETER_NAMES: readonly string[] = Object.keys(INTERPRETERS);
