@@ -261,6 +261,18 @@ const kubectl: Unwrapper = (inv) => {
   return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
 
+/** Contexts that are this machine's own daemon (Docker Desktop, colima, OrbStack). */
+const LOCAL_DOCKER_CONTEXTS = new Set(['default', 'desktop-linux', 'colima', 'orbstack', 'rancher-desktop']);
+
+/** The host a docker daemon runs on, when it is not this machine: `ssh://deploy@prod-web-1`, `tcp://10.0.0.5:2376`, a context name. */
+function dockerDaemonHost(address: string | undefined, context: string | undefined): string | undefined {
+  if (address && !address.startsWith('unix://') && !address.startsWith('npipe://')) {
+    return address.replace(/^[a-z]+:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '').replace(/\/.*$/, '') || undefined;
+  }
+  if (context && !LOCAL_DOCKER_CONTEXTS.has(context)) return context;
+  return undefined;
+}
+
 const docker: Unwrapper = (inv) => {
   let args = inv.args;
   let via = 'docker';
@@ -279,7 +291,8 @@ const docker: Unwrapper = (inv) => {
     const match = option.value && /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value);
     if ((option.flag === '-e' || option.flag === '--env') && match) env[match[1]!] = match[2]!;
   }
-  const host: ExecutionHost = { kind: 'container', runtime: 'docker', name: container.value };
+  const daemon = dockerDaemonHost(optionValue(scan, '-H', '--host') ?? inv.env.DOCKER_HOST, optionValue(scan, '--context') ?? inv.env.DOCKER_CONTEXT);
+  const host: ExecutionHost = { kind: 'container', runtime: 'docker', name: container.value, ...(daemon ? { daemon } : {}) };
   return command(`${via} exec ${container.value}`, after.slice(inner.rest + 1), { host, env, assigned: { ...env }, envUnknown: true, cwd: '' });
 };
 

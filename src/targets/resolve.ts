@@ -54,9 +54,9 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
-        return unresolved ? [unresolved] : clientDatabaseTargets(inv);
+        return unresolved ? [unresolved] : clientDatabaseTargets(inv).map((target) => onItsHost(target, inv, facts));
       }
-      return environmentDatabaseTargets(appEnvironment(inv, facts));
+      return environmentDatabaseTargets(appEnvironment(inv, facts)).map((target) => onItsHost(target, inv, facts));
     }
     case 'app':
       return appTargets(inv, facts);
@@ -416,6 +416,35 @@ function topologyTargets(inv: Invocation): Target[] {
     if (host) targets.push({ kind: 'host', source: 'repmgr --host', name: host, host });
   }
   return targets;
+}
+
+/** A database on a Unix socket or a loopback address is on the host the client runs on. */
+function onItsHost(target: Target, inv: Invocation, facts: TargetFacts): Target {
+  if (target.unresolved || target.engine === 'sqlite') return target;
+  if (!target.socket && !isLoopback(target.host ?? 'localhost')) return target;
+  return { ...target, onHost: socketHost(inv, facts) };
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h.startsWith('/') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1';
+}
+
+/** The machine a client's localhost is: `kubectl exec` is inside the cluster of its context,
+ *  `docker exec` on the daemon's host (this machine unless DOCKER_HOST/-H/--context say otherwise). */
+function socketHost(inv: Invocation, facts: TargetFacts): Target {
+  const host = inv.host;
+  if (host.kind === 'container' && host.runtime === 'kubectl') {
+    const context = host.kubeContext ?? facts.kubeCurrentContext;
+    if (context) return { kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context };
+    return { kind: 'host', source: 'pod', name: host.name, host: host.name };
+  }
+  if (host.kind === 'container' && host.runtime === 'docker') {
+    if (host.daemon) return { kind: 'host', source: 'docker daemon', name: host.daemon, host: host.daemon };
+    return { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+  }
+  if (host.kind === 'container') return { kind: 'host', source: `${host.runtime} app`, name: host.name, host: host.name };
+  return hostTarget(inv, facts);
 }
 
 function hostTarget(inv: Invocation, facts: TargetFacts): Target {
