@@ -4,7 +4,7 @@
 // `xargs rm`, `find … -exec rm {} +`, `ssh db1 'rm …'`, `kubectl exec pod -- rm …`.
 
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
-import { scanOptions, hasFlag, optionValue, type OptionSpec } from './options.js';
+import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from './options.js';
 
 interface StepBase {
   via: string;
@@ -437,7 +437,7 @@ const herokuRun: Unwrapper = (inv) => {
 /** redis-cli reads commands from standard input when none is given: they run like arguments. */
 const redisCli: Unwrapper = (inv) => {
   if (inv.stdin?.text === undefined) return [];
-  const scan = scanOptions(inv.args, { shortWithValue: 'hpsanu', longWithValue: ['user', 'pass', 'tls', 'cacert', 'sni'] });
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
   if (scan.positionals.length > 0) return [];
   const options = inv.args;
   return inv.stdin.text

@@ -605,4 +605,22 @@ export const CORPUS: CorpusGroup[] = [
       { line: "mongosh --eval 'db.users.countDocuments()'", hostname: 'db1-prod', expect: 'allow' },
     ],
   },
+  {
+    name: 'option arity: what each client takes as a value is one table (knowledge/commands.ts)',
+    cases: [
+      { line: 'psql -X -1 -v ON_ERROR_STOP=1 "$DATABASE_URL" -c "DROP TABLE users"', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'sql/drop-objects' },
+      { line: 'psql -1 -X "$DATABASE_URL" -c "TRUNCATE users"', env: { DATABASE_URL: OPAQUE_URL }, expect: 'confirm', rule: 'sql/truncate' },
+      { line: 'pg_restore -1 --clean -d "$DATABASE_URL" dump.pgc', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/pg-restore-clean' },
+      { line: 'redis-cli -h cache.prod.example.com --askpass FLUSHALL', expect: 'block', rule: 'database/redis-flush' },
+      { line: 'redis-cli -3 -h cache.prod.example.com FLUSHALL', expect: 'block', rule: 'database/redis-flush' },
+      { line: 'redis-cli -h cache.prod.example.com --replicas=00 FLUSHALL', expect: 'block', rule: 'database/redis-flush' },
+      { line: 'redis-cli -2 -n 0 -h cache.prod.example.com flushdb', expect: 'block', rule: 'database/redis-flush' },
+      { line: "mysqlsh root@db.prod.example.com:3306/app --sql -e 'DROP TABLE users'", expect: 'block', rule: 'sql/drop-objects' },
+      { line: "mysql -phunter2 -e 'DROP TABLE users' app", expect: 'allow' },
+      { line: 'psql -X -1 -v ON_ERROR_STOP=1 "$DATABASE_URL" -c "SELECT 1"', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+      { line: 'redis-cli -h cache.prod.example.com --askpass GET flushall', expect: 'allow' },
+      { line: 'redis-cli -3 -h cache.prod.example.com INFO', expect: 'allow' },
+      { line: "mysqlsh root@db.prod.example.com:3306/app --sql -e 'SELECT 1'", expect: 'allow' },
+    ],
+  },
 ];
