@@ -392,7 +392,9 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     if (item.type !== 'Assignment') continue;
     if (item.value.type === 'Word') {
       walkSubstitutions(walker, item.value.parts, state);
-      inlineVars[item.name] = expandToString(item.value, scope()).value;
+      // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
+      const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
+      inlineVars[item.name] = expandToString(item.value, prefixScope, { assignment: true }).value;
     } else {
       inlineVars[item.name] = '';
     }
@@ -411,14 +413,16 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const commandScope: WalkState = hasInline ? { ...state, vars: { ...state.vars, ...inlineVars }, assigned: { ...state.assigned, ...inlineVars } } : state;
   const words: ExpandedWord[] = [];
   const assignmentArgs: { name: string; value: string }[] = [];
+  // bash expands the command's words BEFORE its prefix assignments take effect: in
+  // `TMPDIR=/tmp rm -rf $TMPDIR/*` the word is `$TMPDIR/*` of the shell as it was (unset → `/*`).
   for (const word of [command.name, ...command.suffix]) {
     if (word.type === 'Word') {
-      for (const expanded of expandCollecting(walker, word, commandScope)) words.push(expanded);
+      for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
     }
     else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
-      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(commandScope)).value : '';
-      if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, commandScope);
+      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(state), { assignment: true }).value : '';
+      if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push({
         value: `${word.name}=${value}`,

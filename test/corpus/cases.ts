@@ -623,4 +623,16 @@ export const CORPUS: CorpusGroup[] = [
       { line: "mysqlsh root@db.prod.example.com:3306/app --sql -e 'SELECT 1'", expect: 'allow' },
     ],
   },
+  {
+    name: 'expansion order: words expand before the prefix assignment applies',
+    cases: [
+      { line: 'TMPDIR=/tmp rm -rf $TMPDIR/*', expect: 'block', rule: 'filesystem/rm-unset-variable' },
+      { line: 'DIR=/srv/app/cache rm -rf "$DIR"/*', expect: 'block', rule: 'filesystem/rm-unset-variable' },
+      { line: 'sudo BUILD=/opt/build rm -rf $BUILD/', expect: 'block' },
+      { line: 'X=/tmp; rm -rf $X/*', expect: 'allow' },
+      { line: 'export X=/tmp/build && rm -rf "$X"/*', expect: 'allow' },
+      { line: 'TMPDIR=/tmp rm -rf $TMPDIR/*', env: { TMPDIR: '/tmp' }, expect: 'allow' },
+      { line: 'KUBECONFIG=~/k/prod.yaml kubectl delete namespace payments', expect: 'confirm', rule: 'kubernetes/delete-production' },
+    ],
+  },
 ];
