@@ -227,6 +227,11 @@ const SERVICE_HOMES: Record<string, string> = {
   gitlab: '/var/opt/gitlab',
 };
 
+/** Where a user's login shell starts (`sudo -iu postgres`, `su - postgres`): their home. */
+export function homeOfUser(user: string, home: string): string {
+  return expandTilde(`~${user}`, false, home);
+}
+
 function expandTilde(value: string, firstPieceQuoted: boolean, home: string): string {
   if (firstPieceQuoted || !value.startsWith('~')) return value;
   const slash = value.indexOf('/');

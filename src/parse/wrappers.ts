@@ -5,6 +5,7 @@
 
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
 import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from './options.js';
+import { homeOfUser } from './expand.js';
 
 interface StepBase {
   via: string;
@@ -64,7 +65,11 @@ const sudo: Unwrapper = (inv) => {
   // sudo resets most of the environment, but a guard must not assume DATABASE_URL is gone:
   // `sudo -E` and env_keep keep it. Keep everything (over-approximate, never under).
   const user = optionValue(scan, '-u', '--user');
-  return command(user ? `sudo -u ${user}` : 'sudo', rest, { env, assigned });
+  // A login shell (`sudo -iu postgres …`) starts in the user's home; `-D DIR` names the directory.
+  const chdir = optionValue(scan, '-D', '--chdir');
+  const login = hasFlag(scan, '-i', '--login');
+  const cwd = chdir ?? (login ? homeOfUser(user ?? 'root', inv.env.HOME ?? '/root') : undefined);
+  return command(user ? `sudo -u ${user}` : 'sudo', rest, { env, assigned, ...(cwd ? { cwd } : {}) });
 };
 
 const doas: Unwrapper = (inv) => {
@@ -205,7 +210,12 @@ const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', in
 const su: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, { shortWithValue: 'cgGsuw', longWithValue: ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment'] });
   const text = optionValue(scan, '-c', '--command');
-  if (text !== undefined) return script(`${inv.name} -c`, text);
+  // `su -l USER`, `su - USER`: a login shell, started in USER's home.
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const login = hasFlag(scan, '-l', '--login') || positionals[0] === '-';
+  const user = positionals.find((word) => word !== '-') ?? optionValue(scan, '-u', '--user') ?? 'root';
+  const cwd = login ? homeOfUser(user, inv.env.HOME ?? '/root') : undefined;
+  if (text !== undefined) return script(`${inv.name} -c`, text, cwd ? { cwd } : {});
   const dashDash = inv.args.findIndex((w) => w.value === '--');
   if (inv.name === 'runuser' && dashDash !== -1) return command('runuser', inv.args.slice(dashDash + 1));
   if (inv.name === 'runuser' && hasFlag(scan, '-u', '--user')) {
@@ -233,13 +243,15 @@ const ssh: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, SSH_SPEC);
   const destination = inv.args[scan.rest];
   if (!destination) return [];
-  const { host, user } = parseDestination(destination.value, optionValue(scan, '-l'));
+  // OpenSSH parses options again after the destination: `ssh db1 -t 'cmd'`, `ssh db1 -l root cmd`.
+  const after = scanOptions(inv.args.slice(scan.rest + 1), SSH_SPEC);
+  const commandStart = scan.rest + 1 + after.rest;
+  const { host, user } = parseDestination(destination.value, optionValue(after, '-l') ?? optionValue(scan, '-l'));
   const executionHost: ExecutionHost = user ? { kind: 'ssh', destination: host, user } : { kind: 'ssh', destination: host };
   // The remote shell has its own environment: variables are unknown there, not empty.
   // The remote working directory is unknown too (cwd '').
   const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
-  let words = inv.args.slice(scan.rest + 1);
-  if (words[0]?.value === '--') words = words.slice(1);
+  const words = inv.args.slice(commandStart);
   // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
   if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
   if (inv.stdin?.text !== undefined) return script(`ssh ${host} <<stdin`, inv.stdin.text, remote);

@@ -635,4 +635,18 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'KUBECONFIG=~/k/prod.yaml kubectl delete namespace payments', expect: 'confirm', rule: 'kubernetes/delete-production' },
     ],
   },
+  {
+    name: 'ssh options after the destination; login shells start in the user home',
+    cases: [
+      { line: "ssh db-prod-1 -t 'sudo rm -rf /var/lib/postgresql/15/main'", expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: "ssh db1-prod -t \"psql -c 'DROP TABLE users'\"", expect: 'block', rule: 'sql/drop-objects' },
+      { line: 'ssh db1.cluster.gitlab.com -l root -t dropdb gitlabhq_production', expect: 'block', rule: 'database/dropdb' },
+      { line: 'sudo -iu postgres rm -rf 15/main', hostname: 'db-prod-1', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: "su - postgres -c 'rm -rf 15/main'", hostname: 'db-prod-1', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: "su -l postgres -c 'rm -rf 15/main/*'", hostname: 'db-prod-1', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'ssh db-prod-1 -t htop', expect: 'allow' },
+      { line: "ssh db-prod-1 -t 'tail -f /var/log/postgresql/postgresql-15-main.log'", expect: 'allow' },
+      { line: 'sudo -iu postgres ls -la 15/main', hostname: 'db-prod-1', expect: 'allow' },
+    ],
+  },
 ];
