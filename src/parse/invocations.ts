@@ -22,7 +22,7 @@ import type {
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
-import { unwrapInvocation } from './wrappers.js';
+import { envFilePath, unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
@@ -439,7 +439,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const [commandWord, ...args] = words;
   if (!commandWord) return;
 
-  applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope);
+  applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope, walker.options.envFiles);
 
   const invocation: Invocation = {
     name: basename(commandWord.value),
@@ -543,6 +543,7 @@ function applyBuiltinEffects(
   assignments: { name: string; value: string }[],
   state: WalkState,
   commandScope: WalkState,
+  envFiles: ExtractOptions['envFiles'],
 ): void {
   const values = args.map((arg) => arg.value);
   const command = basename(name);
@@ -560,6 +561,16 @@ function applyBuiltinEffects(
       // An absolute cd works even where the starting directory is unknown (`ssh db1 'cd /x && …'`).
       if (target?.dynamic || dir === '-' || (state.cwd === '' && !dir.startsWith('/'))) return;
       state.cwd = resolvePath(state.cwd || '/', dir);
+      return;
+    }
+    case 'source':
+    case '.': {
+      // The edge read the sourced file (as dotenv); its variables hold for the rest of the line.
+      // Whether they are exported (`export X=`, `set -a`) is not tracked: count them as exported.
+      const file = args[0];
+      if (!file || file.dynamic || (state.cwd === '' && !file.value.startsWith('/'))) return;
+      const vars = envFiles?.[envFilePath(state.cwd, file.value)];
+      if (vars) setVariables(state, { ...vars });
       return;
     }
     case 'export':

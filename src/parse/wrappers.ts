@@ -396,6 +396,10 @@ export function envFilesNamedBy(inv: Invocation): string[] {
     dotenvx: { spec: { shortWithValue: 'f', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-f', '--env-file'], sub: 'run' },
     op: { spec: { longWithValue: ['env-file'], stopAtPositional: true }, flags: ['--env-file'], sub: 'run' },
   };
+  // `source prod.env`, `. ./prod.env`: the shell reads the file; its variables apply to later commands.
+  if ((inv.name === 'source' || inv.name === '.') && inv.args[0] && !inv.args[0].dynamic && (inv.cwd || inv.args[0].value.startsWith('/'))) {
+    return [envFilePath(inv.cwd, inv.args[0].value)];
+  }
   const entry = spec[inv.name];
   if (!entry) return [];
   const args = entry.sub ? (inv.args[0]?.value === entry.sub ? inv.args.slice(1) : []) : inv.args;

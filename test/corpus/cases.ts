@@ -649,4 +649,16 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'sudo -iu postgres ls -la 15/main', hostname: 'db-prod-1', expect: 'allow' },
     ],
   },
+  {
+    name: 'sourced env files: their variables apply to the rest of the line',
+    cases: [
+      { line: 'source prod.env && rake db:reset', envFiles: { 'prod.env': { DATABASE_URL: PROD_URL } }, expect: 'block', rule: 'database/reset-tasks' },
+      { line: '. ./prod.env; npm test', envFiles: { 'prod.env': { DATABASE_URL: PROD_URL } }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'set -a; source prod.env; set +a; bundle exec rspec', envFiles: { 'prod.env': { DATABASE_URL: OPAQUE_URL } }, expect: 'confirm', rule: 'database/test-suite-against-remote' },
+      { line: 'source deploy/prod.env && bin/rails db:schema:load', envFiles: { 'deploy/prod.env': { RAILS_ENV: 'production' } }, expect: 'block', rule: 'database/reset-tasks' },
+      { line: 'npm test; source prod.env', envFiles: { 'prod.env': { DATABASE_URL: PROD_URL } }, expect: 'allow' },
+      { line: 'source test.env && npm test', envFiles: { 'test.env': { DATABASE_URL: LOCAL_URL } }, expect: 'allow' },
+      { line: 'source missing.env && npm test', expect: 'allow' },
+    ],
+  },
 ];
