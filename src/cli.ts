@@ -88,6 +88,17 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('trust')
+    .description('let this repository\'s .prodguard.yml loosen rules (pinned by hash, like direnv allow)')
+    .argument('[dir]', 'folder holding .prodguard.yml (default: the working directory)')
+    .option('--list', 'list trusted repository configs')
+    .option('--revoke', 'stop trusting it')
+    .action(async (dir: string | undefined, options) => {
+      const { runTrust } = await import('./commands/trust.js');
+      process.exitCode = await runTrust(dir, options);
+    });
+
+  program
     .command('mark')
     .description('record in the database itself what it is: ALTER DATABASE … SET prodguard.environment')
     .argument('<url>', 'PostgreSQL connection URL (the role must be allowed to ALTER DATABASE)')

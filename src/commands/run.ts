@@ -6,7 +6,7 @@ import { EXIT } from '../errors.js';
 import type { Finding } from '../types.js';
 import { judge, type Judgement } from './judge.js';
 import { commandInput, parseOverrides, type CommandInput } from './source.js';
-import { reportOf } from './check.js';
+import { reportOf, sayIgnored } from './check.js';
 import { namesToConfirm } from '../decide/decide.js';
 import { stateDirectory } from '../config/load.js';
 import { appendAudit, type AuditEntry } from '../act/audit.js';
@@ -41,6 +41,7 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     noProbe: options.probe === false,
     overrides,
   });
+  sayIgnored(judgement.config.ignored);
   const stateDir = stateDirectory(process.env);
   const audit = (entry: Omit<AuditEntry, 'command' | 'cwd' | 'host' | 'verdict' | 'findings'>, findings: readonly Finding[]) => {
     const problem = appendAudit(stateDir, {

@@ -31,6 +31,16 @@ export interface Config {
   blastRadius: { confirmShare: number; blockShare: number; blockRows: number };
   /** After this many hours pointing at production, a shell asks again (shell hook). */
   staleShellHours: number;
+  /** System policy only: rules no user or repository config may change. */
+  lockedRules: string[];
+  /** The config files in effect, lowest layer first (for check/status output). */
+  files: string[];
+  /** One line per thing that was ignored (untrusted loosening, a malformed file), said once. */
+  ignored: string[];
+  /** Rule folders from an untrusted repository config: they may add rules, not replace them. */
+  untrustedRuleDirectories: string[];
+  /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
+  ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -41,6 +51,11 @@ export const DEFAULT_CONFIG: Config = {
   probe: { enabled: true, timeoutMs: 1500, cacheSeconds: 60 },
   blastRadius: { confirmShare: 0.5, blockShare: 0.9, blockRows: 100_000 },
   staleShellHours: 12,
+  lockedRules: [],
+  files: [],
+  ignored: [],
+  untrustedRuleDirectories: [],
+  ruleLayers: [],
 };
 
 const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
@@ -104,7 +119,8 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours'], '', errors);
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules'], '', errors);
+  if (raw['locked-rules'] !== undefined) config.lockedRules = stringList(raw['locked-rules'], 'locked-rules', errors);
 
   if (raw.environments !== undefined) {
     if (!isObject(raw.environments)) errors.push('environments: must be a map such as { production: { hosts: ["db*.prod.example.com"] } }');

@@ -12,6 +12,8 @@ export interface CheckReport {
   targets: ClassifiedTarget[];
   overridden?: { rule: string; target: string }[];
   notes?: string[];
+  /** The config files in effect, and what of them was ignored (untrusted loosening, bad files). */
+  config?: { files: string[]; ignored: string[] };
 }
 
 /** A classified target as JSON (check --json, status --json): the contract's fields and more. */
@@ -47,6 +49,7 @@ export function renderCheckJson(report: CheckReport): string {
     targets: report.targets.map(targetJson),
     overridden: report.overridden ?? [],
     notes: report.notes ?? [],
+    config: report.config ?? { files: [], ignored: [] },
   };
   return `${JSON.stringify(redactDeep(body), null, 2)}\n`;
 }
