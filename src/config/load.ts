@@ -87,6 +87,7 @@ export async function readConfigFile(file: string): Promise<Config> {
     throw new ConfigError(`${file}: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, 'see "Configuration" in the README');
   }
   config.ruleDirectories = config.ruleDirectories.map((dir) => resolve(dirname(file), dir));
+  config.inventories = config.inventories.map((inventory) => (inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path) } : inventory));
   config.files = [file];
   return config;
 }
@@ -130,6 +131,30 @@ function firstLine(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
+/**
+ * Fold a config's inventories into its environment patterns (the one classifier reads them).
+ * An inventory that cannot be read is one ignored line; the rest of the config still applies.
+ */
+export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ignored: string[]): Promise<void> {
+  if (config.inventories.length === 0) return;
+  const { readAnsibleInventory, parseSshConfig } = await import('./inventory.js');
+  for (const inventory of config.inventories) {
+    const path = inventory.path ?? join(env.HOME || homedir(), '.ssh', 'config');
+    let facts;
+    try {
+      facts = inventory.kind === 'ansible' ? await readAnsibleInventory(path, inventory.groups) : parseSshConfig(readFileSync(path, 'utf8'));
+    } catch (error) {
+      ignored.push(`${config.source}: inventory ${path} ignored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      continue;
+    }
+    for (const [environment, hosts] of Object.entries(facts.hosts) as [ConfiguredEnvironment, string[]][]) {
+      const into = (config.environments[environment] ??= emptyPatterns());
+      into.hosts.push(...hosts);
+    }
+    config.files.push(path);
+  }
+}
+
 /** The layers in effect, lowest first. Files that do not load are left out with one note each. */
 export async function loadLayers(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ layers: ConfigLayer[]; ignored: string[] }> {
   const layers: ConfigLayer[] = [];
@@ -145,6 +170,7 @@ export async function loadLayers(options: { cwd: string; env: NodeJS.ProcessEnv 
     if (kind === 'repository' && layers.some((layer) => layer.file === file)) continue;
     try {
       const config = await readConfigFile(file);
+      await readInventories(config, options.env, ignored);
       const trusted = kind !== 'repository' || isTrusted(file, options.env);
       layers.push({ kind, file, config, trusted });
     } catch (error) {
@@ -167,7 +193,7 @@ function emptyPatterns(): EnvironmentPatterns {
  */
 export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): Config {
   const merged: Config = structuredClone({ ...DEFAULT_CONFIG, source: layers.at(-1)?.file ?? 'defaults' });
-  merged.files = layers.map((layer) => layer.file);
+  merged.files = layers.flatMap((layer) => layer.config.files);
   merged.ignored = [...ignored];
   for (const layer of layers) {
     const { config } = layer;
@@ -222,6 +248,7 @@ export async function loadConfig(options: { file?: string; cwd: string; env: Nod
   if (options.file) {
     const file = resolve(options.cwd, options.file);
     const config = await readConfigFile(file);
+    await readInventories(config, options.env, ignored);
     const policy = layers.filter((layer) => layer.kind === 'policy');
     return mergeLayers([...policy, { kind: 'explicit', file, config, trusted: true }], ignored);
   }

@@ -39,6 +39,8 @@ export interface Config {
   ignored: string[];
   /** Rule folders from an untrusted repository config: they may add rules, not replace them. */
   untrustedRuleDirectories: string[];
+  /** Inventories whose hosts are facts about environments (paths resolved against the config's folder). */
+  inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment> }[];
   /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
   ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
 }
@@ -55,6 +57,7 @@ export const DEFAULT_CONFIG: Config = {
   files: [],
   ignored: [],
   untrustedRuleDirectories: [],
+  inventories: [],
   ruleLayers: [],
 };
 
@@ -119,7 +122,8 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules'], '', errors);
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories'], '', errors);
+  if (raw.inventories !== undefined) config.inventories = validateInventories(raw.inventories, errors);
   if (raw['locked-rules'] !== undefined) config.lockedRules = stringList(raw['locked-rules'], 'locked-rules', errors);
 
   if (raw.environments !== undefined) {
@@ -193,4 +197,35 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
   return { config, errors };
+}
+
+function validateInventories(value: Json, errors: string[]): Config['inventories'] {
+  const example = 'e.g. inventories: [{ ansible: inventory/hosts.ini }, { ssh-config: true }]';
+  if (!Array.isArray(value)) {
+    errors.push(`inventories: must be a list (${example})`);
+    return [];
+  }
+  const out: Config['inventories'] = [];
+  value.forEach((entry, index) => {
+    const path = `inventories[${index}]`;
+    if (!isObject(entry)) {
+      errors.push(`${path}: must be { ansible: PATH } or { ssh-config: true } (${example})`);
+      return;
+    }
+    unknownKeys(entry, ['ansible', 'ssh-config', 'groups'], path, errors);
+    const groups: Record<string, ConfiguredEnvironment> = {};
+    if (entry.groups !== undefined) {
+      if (!isObject(entry.groups)) errors.push(`${path}.groups: must map a group name to an environment, e.g. { web_eu: production }`);
+      else
+        for (const [name, environment] of Object.entries(entry.groups)) {
+          if (typeof environment === 'string' && CONFIGURABLE_ENVIRONMENTS.includes(environment as Environment)) groups[name] = environment as ConfiguredEnvironment;
+          else errors.push(`${path}.groups.${name}: must be one of ${CONFIGURABLE_ENVIRONMENTS.join(', ')}`);
+        }
+    }
+    if (typeof entry.ansible === 'string') out.push({ kind: 'ansible', path: entry.ansible, groups });
+    else if (entry['ssh-config'] === true) out.push({ kind: 'ssh-config', groups });
+    else if (typeof entry['ssh-config'] === 'string') out.push({ kind: 'ssh-config', path: entry['ssh-config'], groups });
+    else if (entry['ssh-config'] !== false) errors.push(`${path}: needs ansible: PATH or ssh-config: true (${example})`);
+  });
+  return out;
 }
