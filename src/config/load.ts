@@ -9,6 +9,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
@@ -60,8 +61,55 @@ export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv): string | un
   return findRepositoryConfig(cwd) ?? findUserConfig(env);
 }
 
+/**
+ * Where an `extends:` entry points: a relative path (a YAML file, or a pack folder), or an npm
+ * package resolved from the config file's folder with Node's own resolution (node_modules upward).
+ */
+export function resolveExtends(entry: string, fromFile: string): { kind: 'file' | 'pack'; path: string } {
+  if (entry.startsWith('.') || entry.startsWith('/')) {
+    const path = resolve(dirname(fromFile), entry);
+    return { kind: /\.ya?ml$/.test(path) ? 'file' : 'pack', path };
+  }
+  const require = createRequire(join(dirname(fromFile), 'noop.js'));
+  try {
+    return { kind: 'pack', path: dirname(require.resolve(`${entry}/package.json`)) };
+  } catch {
+    throw new ConfigError(`${fromFile}: extends: cannot find the package "${entry}" from ${dirname(fromFile)}`, `install it there (npm install ${entry}) or fix the name`);
+  }
+}
+
+/** Fold what a config extends under it: the pack's rules/ folder and prodguard.yml, or a YAML file. */
+async function applyExtends(config: Config, file: string, depth: number): Promise<void> {
+  if (config.extends.length === 0) return;
+  if (depth > 8) throw new ConfigError(`${file}: extends: nested more than 8 deep (a cycle?)`, 'remove the cycle');
+  const base: Config[] = [];
+  for (const entry of config.extends) {
+    const target = resolveExtends(entry, file);
+    if (target.kind === 'file') {
+      base.push(await readConfigFile(target.path, depth + 1));
+      continue;
+    }
+    const packConfig = NAMES.concat(['prodguard.yml', 'prodguard.yaml']).map((name) => join(target.path, name)).find((candidate) => existsSync(candidate));
+    const pack = packConfig ? await readConfigFile(packConfig, depth + 1) : structuredClone({ ...DEFAULT_CONFIG, source: target.path });
+    if (existsSync(join(target.path, 'rules'))) pack.ruleDirectories.unshift(join(target.path, 'rules'));
+    if (!pack.files.includes(target.path)) pack.files.unshift(packConfig ?? target.path);
+    base.push(pack);
+  }
+  // This file's own settings sit above what it extends: environments add up, rules replace.
+  for (const pack of base) {
+    for (const [name, patterns] of Object.entries(pack.environments) as [ConfiguredEnvironment, EnvironmentPatterns][]) {
+      const into = (config.environments[name] ??= emptyPatterns());
+      for (const key of PATTERN_KEYS) into[key].unshift(...patterns[key]);
+    }
+    config.rules = { ...pack.rules, ...config.rules };
+    config.ruleDirectories.unshift(...pack.ruleDirectories);
+    config.inventories.unshift(...pack.inventories);
+    config.files.unshift(...pack.files);
+  }
+}
+
 /** Read and validate one config file; throws a ConfigError naming the file and the field. */
-export async function readConfigFile(file: string): Promise<Config> {
+export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -89,6 +137,7 @@ export async function readConfigFile(file: string): Promise<Config> {
   config.ruleDirectories = config.ruleDirectories.map((dir) => resolve(dirname(file), dir));
   config.inventories = config.inventories.map((inventory) => (inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path) } : inventory));
   config.files = [file];
+  await applyExtends(config, file, depth);
   return config;
 }
 

@@ -40,6 +40,8 @@ export interface Config {
   /** Rule folders from an untrusted repository config: they may add rules, not replace them. */
   untrustedRuleDirectories: string[];
   /** Inventories whose hosts are facts about environments (paths resolved against the config's folder). */
+  /** Policy packs and files this config builds on (`extends:`), resolved to folders/files at load. */
+  extends: string[];
   inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment> }[];
   /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
   ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
@@ -57,6 +59,7 @@ export const DEFAULT_CONFIG: Config = {
   files: [],
   ignored: [],
   untrustedRuleDirectories: [],
+  extends: [],
   inventories: [],
   ruleLayers: [],
 };
@@ -122,7 +125,8 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories'], '', errors);
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends'], '', errors);
+  if (raw.extends !== undefined) config.extends = typeof raw.extends === 'string' ? [raw.extends] : stringList(raw.extends, 'extends', errors);
   if (raw.inventories !== undefined) config.inventories = validateInventories(raw.inventories, errors);
   if (raw['locked-rules'] !== undefined) config.lockedRules = stringList(raw['locked-rules'], 'locked-rules', errors);
 
