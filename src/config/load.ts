@@ -263,6 +263,8 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
     if (layer.kind === 'policy') merged.lockedRules.push(...config.lockedRules);
     else if (config.lockedRules.length > 0) merged.ignored.push(`${layer.file}: locked-rules ignored (only the system policy locks rules)`);
     if (untrusted) {
+      // A repository must not send every command line to an address it chose.
+      if (config.audit.syslog || config.audit.journald) merged.ignored.push(`${layer.file}: audit ignored (an untrusted repository config cannot choose where audit events go)`);
       merged.untrustedRuleDirectories.push(...config.ruleDirectories);
       const loosening = looserSettings(config);
       if (loosening.length > 0) merged.ignored.push(`${layer.file}: ${loosening.join(', ')} ignored (an untrusted repository config may only tighten; run "prodguard trust" to accept it)`);
@@ -272,6 +274,8 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
     merged.probe = { ...config.probe };
     merged.blastRadius = { ...config.blastRadius };
     merged.staleShellHours = config.staleShellHours;
+    if (config.audit.syslog) merged.audit.syslog = config.audit.syslog;
+    if (config.audit.journald) merged.audit.journald = true;
   }
   return merged;
 }

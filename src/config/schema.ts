@@ -40,6 +40,8 @@ export interface Config {
   /** Rule folders from an untrusted repository config: they may add rules, not replace them. */
   untrustedRuleDirectories: string[];
   /** Inventories whose hosts are facts about environments (paths resolved against the config's folder). */
+  /** Where audit events go besides the JSONL file: syslog (RFC 5424) and/or journald. */
+  audit: { syslog?: string; journald: boolean };
   /** Policy packs and files this config builds on (`extends:`), resolved to folders/files at load. */
   extends: string[];
   inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment> }[];
@@ -59,6 +61,7 @@ export const DEFAULT_CONFIG: Config = {
   files: [],
   ignored: [],
   untrustedRuleDirectories: [],
+  audit: { journald: false },
   extends: [],
   inventories: [],
   ruleLayers: [],
@@ -125,7 +128,22 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends'], '', errors);
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit'], '', errors);
+  if (raw.audit !== undefined) {
+    if (!isObject(raw.audit)) errors.push('audit: must be a map such as { syslog: default, journald: true }');
+    else {
+      unknownKeys(raw.audit, ['syslog', 'journald'], 'audit', errors);
+      const syslog = raw.audit.syslog;
+      if (syslog !== undefined) {
+        if (typeof syslog === 'string' && (syslog === 'default' || /^unix:\/.+/.test(syslog) || /^udp:[^:]+:\d+$/.test(syslog))) config.audit.syslog = syslog;
+        else errors.push('audit.syslog: must be "default" (/dev/log), "unix:/path/to/socket" or "udp:HOST:PORT"');
+      }
+      if (raw.audit.journald !== undefined) {
+        if (typeof raw.audit.journald !== 'boolean') errors.push('audit.journald: must be true or false');
+        else config.audit.journald = raw.audit.journald;
+      }
+    }
+  }
   if (raw.extends !== undefined) config.extends = typeof raw.extends === 'string' ? [raw.extends] : stringList(raw.extends, 'extends', errors);
   if (raw.inventories !== undefined) config.inventories = validateInventories(raw.inventories, errors);
   if (raw['locked-rules'] !== undefined) config.lockedRules = stringList(raw['locked-rules'], 'locked-rules', errors);
