@@ -99,6 +99,15 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('test-rules')
+    .description('run the must-flag and must-pass examples of a rule folder or policy pack (for pack authors\' CI)')
+    .argument('[path]', 'a rules/ folder or a pack holding one (default: the working directory)')
+    .action(async (path: string | undefined) => {
+      const { runTestRules } = await import('./commands/test-rules.js');
+      process.exitCode = await runTestRules(path);
+    });
+
+  program
     .command('mark')
     .description('record in the database itself what it is: ALTER DATABASE … SET prodguard.environment')
     .argument('<url>', 'PostgreSQL connection URL (the role must be allowed to ALTER DATABASE)')

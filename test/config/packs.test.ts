@@ -59,3 +59,18 @@ describe('policy packs', () => {
     expect(JSON.parse(result.stdout).findings[0].rule).toBe('team/no-deploy');
   });
 });
+
+describe('prodguard test-rules', () => {
+  it("runs a pack's examples: exit 0 when they behave, 1 naming the example that does not", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'rules', 'team'), { recursive: true });
+    writeFileSync(join(dir, 'rules', 'team', 'no-deploy.yaml'), RULE);
+    const good = runCli(['test-rules', dir]);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('1 rules, 2 examples, 0 failing');
+    writeFileSync(join(dir, 'rules', 'team', 'no-deploy.yaml'), RULE.replace('pass: [ls]', 'pass: [ls, deploy later]'));
+    const bad = runCli(['test-rules', dir]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('FAIL team/no-deploy: pass example "deploy later"');
+  });
+});

@@ -3,26 +3,16 @@
 // stated severity, when given); a pass example must not produce one.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkLine } from '../../src/engine/check-line.js';
+import { findingsForExample, ruleSetProblems } from '../../src/engine/rule-examples.js';
 import { builtinRules } from '../helpers/rules.js';
 import type { Rule, RuleExample } from '../../src/rules/schema.js';
 import { sqlFactsForTest } from '../helpers/sql.js';
 
 const rules = await builtinRules();
 
-async function findingsFor(rule: Rule, example: RuleExample) {
-  const env = { HOME: '/home/dev', ...example.env };
-  const line = example.line ?? `psql ${JSON.stringify(example.url ?? 'postgres://db.example.com/app')} -c ${JSON.stringify(example.sql ?? '')}`;
-  const analysis = checkLine(line, {
-    rules: [rule],
-    env,
-    cwd: example.cwd ?? '/home/dev/project',
-    hostname: example.hostname ?? 'ws-4417',
-    ...(example.kubeContext ? { kubeCurrentContext: example.kubeContext } : {}),
-    sqlFor: await sqlFactsForTest(),
-  });
-  return analysis.findings.filter((finding) => finding.rule === rule.id);
-}
+// One implementation with `prodguard test-rules` (src/engine/rule-examples.ts).
+const sqlFor = await sqlFactsForTest();
+const findingsFor = async (rule: Rule, example: RuleExample) => findingsForExample(rule, example, sqlFor);
 
 describe('rule examples', () => {
   it('has rules, each with must-flag and must-pass examples', () => {
@@ -37,6 +27,10 @@ describe('rule examples', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const missing = rules.filter((rule) => !readme.includes(`| \`${rule.id}\` |`)).map((rule) => rule.id);
     expect(missing, 'run: npm run build && node scripts/rules-table.mjs').toEqual([]);
+  });
+
+  it('passes the same structural checks as prodguard test-rules', () => {
+    expect(ruleSetProblems(rules)).toEqual([]);
   });
 
   it('has no duplicate examples within a rule', () => {
