@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Finding, Severity } from '../types.js';
 import type { Override } from '../decide/decide.js';
-import { redactDeep } from '../util/redact.js';
+import { plainRedactor, type Redactor } from '../util/redact.js';
 
 export interface AuditEntry {
   action: 'confirmed' | 'overridden' | 'refused';
@@ -24,15 +24,19 @@ export function auditLogPath(stateDir: string): string {
   return join(stateDir, 'audit.jsonl');
 }
 
-/** Append one entry. A log that cannot be written is reported, never silently skipped. */
-export function appendAudit(stateDir: string, entry: AuditEntry, now = new Date()): string | undefined {
+/**
+ * Append one entry. A log that cannot be written is reported, never silently skipped. The
+ * redactor is the judged input's: it knows the secrets that line carries (`mysql -pX`,
+ * `echo X | sudo -S`), and every field is redacted whole before anything is cut.
+ */
+export function appendAudit(stateDir: string, entry: AuditEntry, now = new Date(), redactor: Redactor = plainRedactor): string | undefined {
   let user = 'unknown';
   try {
     user = userInfo().username;
   } catch {
     // No passwd entry (some containers).
   }
-  const record = redactDeep({ time: now.toISOString(), user, ...entry });
+  const record = redactor.deep({ time: now.toISOString(), user, ...entry });
   try {
     mkdirSync(stateDir, { recursive: true, mode: 0o700 });
     appendFileSync(auditLogPath(stateDir), `${JSON.stringify(record)}\n`, { mode: 0o600 });
@@ -57,7 +61,7 @@ function sdValue(value: string): string {
  * `logger`, detached: the command is never blocked or slowed by a sink that is down. Returns one
  * warning when the sink is visibly absent (the JSONL log still has the event).
  */
-export async function sendAuditEvent(sinks: AuditSinks, entry: AuditEntry, environment: string | undefined, tty: string | undefined): Promise<string | undefined> {
+export async function sendAuditEvent(sinks: AuditSinks, entry: AuditEntry, redactor: Redactor, environment: string | undefined, tty: string | undefined): Promise<string | undefined> {
   if (!sinks.syslog && !sinks.journald) return undefined;
   let user = 'unknown';
   try {
@@ -66,7 +70,7 @@ export async function sendAuditEvent(sinks: AuditSinks, entry: AuditEntry, envir
     // No passwd entry.
   }
   const finding = entry.findings[0];
-  const fields: Record<string, string> = redactDeep({
+  const fields: Record<string, string> = redactor.deep({
     action: entry.action,
     verdict: entry.verdict,
     rule: entry.findings.map((f) => f.rule).join(',') || (entry.overrides ?? []).map((o) => o.rule).join(','),
@@ -77,7 +81,7 @@ export async function sendAuditEvent(sinks: AuditSinks, entry: AuditEntry, envir
     tty: tty ?? '',
     command: entry.command,
   });
-  const message = redactDeep(`prodguard ${entry.action}: ${fields.rule} on ${fields.target}: ${entry.command}`);
+  const message = redactor.text(`prodguard ${entry.action}: ${fields.rule} on ${fields.target}: ${entry.command}`);
   const launch = (args: string[], input?: string) => {
     try {
       const child = spawn('logger', args, { detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'] });

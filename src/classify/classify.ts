@@ -5,14 +5,9 @@
 import type { ClassifiedTarget, Environment, ProbeResult, Target } from '../types.js';
 import type { Config, ConfiguredEnvironment, EnvironmentPatterns } from '../config/schema.js';
 import { matchesAnyGlob } from '../util/glob.js';
+import { environmentFromName } from './names.js';
 
-const NAME_TOKENS: readonly [Environment, readonly string[]][] = [
-  ['production', ['prod', 'production', 'prd', 'live', 'prodn']],
-  ['staging', ['staging', 'stage', 'stg', 'preprod', 'uat', 'preproduction']],
-  ['test', ['test', 'testing', 'tst', 'ci', 'qa']],
-  ['development', ['dev', 'development', 'develop', 'devel', 'sandbox']],
-  ['local', ['local', 'localhost']],
-];
+export { environmentFromName, nameTokens, isEnvironmentVariable, ENVIRONMENT_VARIABLES } from './names.js';
 
 /** Single-label service names CI and docker compose give their databases: on this machine's network. */
 const LOCAL_SERVICE_NAMES = new Set(['postgres', 'postgresql', 'db', 'database', 'mysql', 'mariadb', 'redis', 'mongo', 'mongodb', 'pg', 'cache', 'localhost']);
@@ -29,25 +24,6 @@ export function isLocalAddress(host: string): boolean {
     h.startsWith('/') ||
     h === 'host.docker.internal'
   );
-}
-
-/** Split a name into tokens: `db-prod1.eu` → db, prod, eu. */
-export function nameTokens(name: string): string[] {
-  return name
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .map((token) => token.replace(/\d+$/, ''))
-    .filter((token) => token !== '');
-}
-
-/** The most dangerous environment a name's tokens point at, and the token that says so. */
-export function environmentFromName(name: string): { environment: Environment; token: string } | undefined {
-  const tokens = new Set(nameTokens(name));
-  for (const [environment, words] of NAME_TOKENS) {
-    const token = words.find((word) => tokens.has(word));
-    if (token) return { environment, token };
-  }
-  return undefined;
 }
 
 /**

@@ -29,6 +29,7 @@ export function reportOf(judgement: Judgement): CheckReport {
     overridden: judgement.decision.overridden.map(({ override }) => override),
     notes: judgement.probeNote ? [judgement.probeNote] : [],
     config: { files: judgement.config.files, ignored: judgement.config.ignored },
+    redactor: judgement.redactor,
   };
 }
 

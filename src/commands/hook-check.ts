@@ -14,7 +14,7 @@ import { namesToConfirm } from '../decide/decide.js';
 import { stateDirectory } from '../config/load.js';
 import { hostnameOf } from '../context/gather.js';
 import { appendAudit, type AuditEntry } from '../act/audit.js';
-import { redact } from '../util/redact.js';
+import { plainRedactor, redact } from '../util/redact.js';
 import { parseShell } from '../parse/shell.js';
 import { HOOK_EXIT, isShellName } from '../shell/protocol.js';
 import { expandAliases, parseAliasDefinition } from '../shell/aliases.js';
@@ -105,11 +105,11 @@ export function auditLine(judgement: Judgement | undefined, input: { line: strin
   return appendAudit(stateDirectory(input.env), {
     ...entry,
     verdict: judgement?.verdict ?? 'confirm',
-    command: redact(input.line),
+    command: (judgement?.redactor ?? plainRedactor).text(input.line),
     cwd: input.cwd,
     host: hostnameOf(input.env),
     findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
-  });
+  }, new Date(), judgement?.redactor);
 }
 
 export interface HookCheckOptions {

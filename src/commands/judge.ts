@@ -18,7 +18,8 @@ import type { Override } from '../decide/decide.js';
 import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath } from '../targets/paths.js';
 import { scanOptions } from '../parse/options.js';
-import { registerSecretsOf } from '../parse/secrets.js';
+import { secretsOfInvocations } from '../parse/secrets.js';
+import { createRedactor, type Redactor } from '../util/redact.js';
 import { envFilesNamedBy } from '../parse/wrappers.js';
 import { readNamedEnvFiles } from '../context/gather.js';
 import { inspectDataDirectory } from '../probe/data-directory.js';
@@ -40,6 +41,8 @@ export interface Judgement extends Analysis {
   probes: Map<string, ProbeResult>;
   /** Why the probe was not run, for the output ("--no-probe", "disabled in config"). */
   probeNote?: string;
+  /** Redaction for this line: the patterns plus the secrets the line itself carries. */
+  redactor: Redactor;
 }
 
 const DELETING_COMMANDS = new Set(['rm', 'shred', 'unlink', 'rmdir', 'srm', 'wipe', 'find']);
@@ -115,7 +118,7 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     const envFiles = await readNamedEnvFiles(named);
     planned = plan(options.source, { env, cwd: options.cwd, home, envFiles }, rules);
   }
-  registerSecretsOf(planned.invocations);
+  const redactor = createRedactor(secretsOfInvocations(planned.invocations));
   const firstError = planned.errors[0];
   if (firstError) {
     // Fail closed: a line prodguard cannot parse is a line it cannot judge.
@@ -141,13 +144,14 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     facts,
     probes,
     dataDirectories: inspectDataDirectories(planned.invocations, home),
+    redactor,
     ...(sql ? { sql } : {}),
   };
   if (sql && !options.noProbe && config.probe.enabled) {
     context.blastRadius = await estimateBlastRadius(planned.invocations, sql, context);
   }
   const analysis = analyze(planned.invocations, context, home, options.overrides);
-  return { ...analysis, plan: planned, config, rules, facts, probes, ...(probeNote ? { probeNote } : {}) };
+  return { ...analysis, plan: planned, config, rules, facts, probes, redactor, ...(probeNote ? { probeNote } : {}) };
 }
 
 /** Probe PostgreSQL targets (cached per target), filling `probes` by target key. */

@@ -9,7 +9,7 @@ import { loadSetup } from './judge.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
-import { LINT_RULE_DOCS } from '../lint/rules.js';
+import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
 import type { LintFinding } from '../lint/types.js';
 import { defaultLintFormat, isLintReportFormat, lintReporters, shouldColor, LINT_REPORT_FORMATS, type RuleDoc } from '../report/lint-reporters.js';
 import { needsMongoParser, needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
@@ -101,7 +101,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
       await loadParsers();
       fileFindings = lintFile(file, text, context());
     }
-    findings.push(...applySuppressions(file.path, text, fileFindings));
+    findings.push(...applyRuleRegistry(applySuppressions(file.path, text, fileFindings), rules, config));
   }
   findings.sort(compareFindings);
 
@@ -132,8 +132,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     }
   }
 
-  const docs: Record<string, RuleDoc> = { ...LINT_RULE_DOCS };
-  for (const rule of rules) docs[rule.id] = { title: rule.title, help: rule.fix, incident: rule.incident };
+  const docs: Record<string, RuleDoc> = ruleDocs(rules);
   process.stdout.write(
     lintReporters[format](findings, {
       color: format === 'text' && shouldColor(process.env, Boolean(process.stdout.isTTY)),

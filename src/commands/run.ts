@@ -12,7 +12,6 @@ import { stateDirectory } from '../config/load.js';
 import { appendAudit, sendAuditEvent, type AuditEntry } from '../act/audit.js';
 import { canPrompt, confirmByTypingNames } from '../act/confirm.js';
 import { execute } from '../act/execute.js';
-import { redact } from '../util/redact.js';
 import { hostnameOf } from '../context/gather.js';
 
 export interface RunOptions {
@@ -47,14 +46,14 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     const record: AuditEntry = {
       ...entry,
       verdict: judgement.verdict,
-      command: redact(input.source),
+      command: judgement.redactor.text(input.source),
       cwd: process.cwd(),
       host: hostnameOf(process.env),
       findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
     };
-    const problem = appendAudit(stateDir, record);
+    const problem = appendAudit(stateDir, record, new Date(), judgement.redactor);
     if (problem) process.stderr.write(`${problem}\n`);
-    return sendAuditEvent(judgement.config.audit, record, findings[0]?.environment, process.env.SSH_TTY ?? (process.stdin.isTTY ? 'tty' : undefined)).then((warning) => {
+    return sendAuditEvent(judgement.config.audit, record, judgement.redactor, findings[0]?.environment, process.env.SSH_TTY ?? (process.stdin.isTTY ? 'tty' : undefined)).then((warning) => {
       if (warning) process.stderr.write(`${warning}\n`);
     });
   };

@@ -128,7 +128,7 @@ export function parseSshConfig(text: string): InventoryFacts {
     const marker = /^#\s*prodguard:\s*([a-z]+)/i.exec(line);
     if (marker) {
       const named = environmentFromName(marker[1]!)?.environment;
-      if (!named || named === 'unknown' || named === 'unknown-remote') return;
+      if (!named) return;
       // A marker just above a Host line belongs to that block; inside a block, to the block.
       const next = lines.slice(index + 1).find((candidate) => candidate !== '' && !candidate.startsWith('#'));
       if (next && /^(host|match)\b/i.test(next)) pending = named as ConfiguredEnvironment;

@@ -7,9 +7,11 @@ import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
 import type { InvocationSql } from '../rules/evaluate.js';
 import { evaluateStatements } from '../rules/evaluate.js';
+import { findingsFromMatches } from '../decide/steps.js';
+import { createRedactor } from '../util/redact.js';
 import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
-import { registerSecretsOf } from '../parse/secrets.js';
+import { secretsOfInvocations } from '../parse/secrets.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
 import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
@@ -48,7 +50,7 @@ function toLintFinding(file: string, index: LineIndex, locate: Locate, finding: 
   };
 }
 
-function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnippet, context: LintContext): LintFinding[] {
+function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnippet, context: LintContext, secrets: string[]): LintFinding[] {
   const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
   const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
   const cwd = file.format === 'shell' || file.format === 'makefile' ? `${context.root}/${directory}`.replace(/\/+$/, '') : context.root;
@@ -63,8 +65,8 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
     hints,
     ...(context.sqlFor ? { sqlFor: context.sqlFor } : {}),
   });
-  // Passwords written in the file (`mysql -pX`) never reach a report.
-  registerSecretsOf(analysis.invocations);
+  // Passwords written in the file (`mysql -pX`) never reach a report: the file's redactor hides them.
+  secrets.push(...secretsOfInvocations(analysis.invocations));
   const findings: LintFinding[] = [];
   for (const error of analysis.errors.slice(0, 1)) {
     const at = snippet.locate(error.pos);
@@ -90,7 +92,8 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
     end: statement.end,
     ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
   }));
-  const findings = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed')
+  const matches = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed');
+  const findings = findingsFromMatches(matches, [], { config: context.config }).findings
     .map((finding) => toLintFinding(file.path, index, locate, finding, 0))
     .filter((finding): finding is LintFinding => finding !== undefined);
   for (const error of analysis.errors) {
@@ -103,13 +106,16 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
 export function lintFile(file: DiscoveredFile, text: string, context: LintContext): LintFinding[] {
   const index = new LineIndex(text);
   const extracted = extractFile(file, text);
-  const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem));
-  for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context));
+  const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem, context.rules));
+  const secrets: string[] = [];
+  for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context, secrets));
   if (extracted.sql) findings.push(...lintSql(file, index, extracted.sql.text, extracted.sql.locate, context));
   // A shared step (GitLab `default: before_script`, a YAML anchor) reaches several jobs: report
   // each place in the file once.
   const seen = new Set<string>();
-  return findings.filter((finding) => {
+  // One redactor per file: this file's secrets, and no other file's, are hidden in its findings.
+  const redactor = createRedactor(secrets);
+  return findings.map((finding) => redactor.deep(finding)).filter((finding) => {
     const key = `${finding.line}:${finding.rule}:${finding.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

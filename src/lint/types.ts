@@ -74,7 +74,7 @@ export interface DiscoveredFile {
   explicit: boolean;
 }
 
-export type HintEnvironment = 'production' | 'staging' | 'development' | 'test';
+export type HintEnvironment = 'production' | 'staging' | 'development' | 'test' | 'local';
 
 /** Evidence in a file about which environment its commands run against. */
 export interface EnvironmentHint {

@@ -23,6 +23,9 @@ import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../ty
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
 import { unwrapInvocation } from './wrappers.js';
+import { interpreterSteps } from './interpreters/index.js';
+import { arithmeticScripts, parallelSteps } from './fanout.js';
+import { runnerSteps } from './runners.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -295,6 +298,9 @@ function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefine
       case 'LocaleString':
         walkSubstitutions(walker, part.parts, state);
         break;
+      case 'ArithmeticExpansion':
+        for (const script of arithmeticScripts(part.expression)) walkScript(walker, script, { ...fork(state), span: state.span ?? { pos: part.pos, end: part.end }, depth: state.depth + 1 });
+        break;
       case 'ParameterExpansion':
         if (part.operation && 'operand' in part.operation && part.operation.operand) {
           walkSubstitutions(walker, part.operation.operand.parts, state);
@@ -455,7 +461,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
 function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   walker.invocations.push(invocation);
   if (state.depth > MAX_DEPTH) return;
-  const inner = unwrapInvocation(invocation, walker.options.envFiles ?? {});
+  const inner = [...unwrapInvocation(invocation, walker.options.envFiles ?? {}), ...interpreterSteps(invocation), ...parallelSteps(invocation), ...runnerSteps(invocation)];
   for (const step of inner) {
     const nextState: WalkState = {
       ...state,

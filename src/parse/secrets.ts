@@ -1,17 +1,25 @@
 // Secrets written on a command line: passwords given as options (`mysql -pX`, `redis-cli -a X`,
 // `sshpass -p X`, `curl -u user:X`, `docker login -p X`) and secret variables assigned inline.
-// They are registered with the redactor, so no message, JSON field or audit line shows them.
+// `echo pw | sudo -S` gives sudo its password on standard input. The caller builds a redactor
+// from them (util/redact.ts createRedactor), so no message, JSON field or audit line shows them.
 
 import type { Invocation } from '../types.js';
-import { isSecretVariable, registerSecret } from '../util/redact.js';
+import { isSecretVariable } from '../util/redact.js';
 import { scanOptions, optionValue } from './options.js';
 
 const MYSQL = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump', 'mysqlsh']);
 
-/** Invocations of one script share their assignment maps (copy on write): look at each once. */
-const seenAssignments = new WeakSet<object>();
+/** `sudo -S`/`--stdin` (also inside `-kS`) before the command word: the password is on stdin. */
+function sudoReadsPasswordFromStdin(inv: Invocation): boolean {
+  if (inv.name !== 'sudo') return false;
+  for (const arg of inv.args) {
+    if (arg.value === '--stdin' || (/^-[A-Za-z]+$/.test(arg.value) && arg.value.includes('S'))) return true;
+    if (!arg.value.startsWith('-')) return false;
+  }
+  return false;
+}
 
-function secretsOf(inv: Invocation): string[] {
+function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] {
   const found: string[] = [];
   if (!seenAssignments.has(inv.assigned)) {
     seenAssignments.add(inv.assigned);
@@ -21,6 +29,10 @@ function secretsOf(inv: Invocation): string[] {
     if (!arg.value.includes('=')) continue;
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
     if (assignment && isSecretVariable(assignment[1]!)) found.push(assignment[2]!);
+  }
+  if (sudoReadsPasswordFromStdin(inv) && inv.stdin) {
+    if (inv.stdin.items) found.push(...inv.stdin.items);
+    else if (inv.stdin.text) found.push(inv.stdin.text.split('\n')[0]!);
   }
   const args = inv.args;
   if (MYSQL.has(inv.name)) {
@@ -62,7 +74,9 @@ function secretsOf(inv: Invocation): string[] {
   return found;
 }
 
-/** Register every secret the invocations carry. */
-export function registerSecretsOf(invocations: readonly Invocation[]): void {
-  for (const inv of invocations) for (const secret of secretsOf(inv)) registerSecret(secret);
+/** Every secret the invocations carry, for a redactor of this input. */
+export function secretsOfInvocations(invocations: readonly Invocation[]): string[] {
+  // Invocations of one script share their assignment maps (copy on write): look at each once.
+  const seenAssignments = new WeakSet<object>();
+  return invocations.flatMap((inv) => secretsOf(inv, seenAssignments));
 }

@@ -116,14 +116,16 @@ const timeout: Unwrapper = (inv) => {
   return command('timeout', inv.args.slice(scan.rest + 1));
 };
 
-const xargs: Unwrapper = (inv) => {
+const xargs: Unwrapper = (original) => {
+  // `-i` and `--replace` take their value only when attached (default `{}`); BSD's `-J R` is `-I R`.
+  const inv = { ...original, args: original.args.map((w) => (w.value === '-i' ? { ...w, value: '-i{}' } : w.value === '--replace' || w.value === '--replace=' ? { ...w, value: '--replace={}' } : w)) };
   const scan = scanOptions(inv.args, {
-    shortWithValue: 'adEIiLlnPs',
+    shortWithValue: 'adEIiJLlnPs',
     longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
     stopAtPositional: true,
     digitOptions: true,
   });
-  const replace = optionValue(scan, '-I', '--replace', '-i');
+  const replace = optionValue(scan, '-I', '--replace', '-i', '-J');
   let words = inv.args.slice(scan.rest);
   if (words.length === 0) return [];
   // xargs appends what it reads from standard input: the piped words when the line shows them
@@ -132,7 +134,9 @@ const xargs: Unwrapper = (inv) => {
   const items = inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split(/\s+/).filter(Boolean) : ['*']);
   const fromStdin = items.map((item): ExpandedWord => ({ ...template, value: item, text: '(standard input)', dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] }));
   if (replace) {
-    words = words.flatMap((w) => (w.value.includes(replace) ? items.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
+    // With a replacement string xargs reads whole lines: `echo 'rm -rf /' | xargs -I{} bash -c {}`.
+    const lines = inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : items;
+    words = words.flatMap((w) => (w.value.includes(replace) ? lines.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
   } else words = [...words, ...fromStdin];
   return command('xargs', words, { stdin: { kind: 'pipe' } });
 };

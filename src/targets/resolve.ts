@@ -6,6 +6,7 @@
 import type { Invocation, Target, TargetKind } from '../types.js';
 import { parseConnectionString } from '../parse/connection.js';
 import { scanOptions, optionValue, type OptionSpec } from '../parse/options.js';
+import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
 export interface TargetFacts {
@@ -25,20 +26,9 @@ export interface TargetFacts {
   unsetMeansUnknown?: boolean;
 }
 
-export const APP_ENVIRONMENT_VARIABLES = [
-  'RAILS_ENV',
-  'RACK_ENV',
-  'APP_ENV',
-  'NODE_ENV',
-  'MIX_ENV',
-  'FLASK_ENV',
-  'DJANGO_ENV',
-  'ASPNETCORE_ENVIRONMENT',
-  'SPRING_PROFILES_ACTIVE',
-  'DEPLOY_ENV',
-  'ENVIRONMENT',
-  'STAGE',
-] as const;
+/** The framework variables the prompt watches; which variables name an environment is decided
+ *  once, by the classifier's vocabulary (src/classify/names.ts), for check and lint alike. */
+export const APP_ENVIRONMENT_VARIABLES = ENVIRONMENT_VARIABLES;
 
 const POSTGRES_CLIENTS = new Set(['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'dropdb', 'createdb', 'vacuumdb', 'reindexdb', 'clusterdb', 'pgbench', 'pg_isready', 'pg_basebackup']);
 const MYSQL_CLIENTS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump']);
@@ -349,7 +339,9 @@ function mongoClientTarget(inv: Invocation): Target {
 function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
   const { vars, origin } = appEnvironment(inv, facts);
   const targets: Target[] = [];
-  for (const variable of APP_ENVIRONMENT_VARIABLES) {
+  const listed = new Set(ENVIRONMENT_VARIABLES);
+  const variables = [...ENVIRONMENT_VARIABLES, ...Object.keys(vars).filter((name) => !listed.has(name) && isEnvironmentVariable(name)).sort()];
+  for (const variable of variables) {
     const value = vars[variable];
     if (!value) continue;
     targets.push({ kind: 'app', source: describeSource(variable, origin[variable]), name: value, value });
@@ -500,12 +492,27 @@ function cloudTargets(inv: Invocation): Target[] {
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const addon = positionals.slice(1).find((p) => /^[A-Z_]*DATABASE(_URL)?$|^postgresql-/.test(p));
     if (addon) targets.push({ kind: 'cloud', engine: 'heroku', source: 'database add-on', name: addon });
+  } else if (inv.name === 'azcopy' || inv.name === 'mc') {
+    // The storage account (azcopy URLs) or the configured alias (mc ALIAS/bucket) is the target.
+    for (const arg of inv.args) {
+      const account = /^https:\/\/([^./]+)\.(?:blob|dfs|file)\.core\.windows\.net/.exec(arg.value)?.[1];
+      const alias = inv.name === 'mc' && !arg.value.startsWith('-') && /^[A-Za-z0-9_-]+\/[^/]/.exec(arg.value) ? arg.value.split('/')[0] : undefined;
+      if (account ?? alias) targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: inv.name === 'mc' ? 'mc alias' : 'storage account', name: (account ?? alias)! });
+    }
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: 'storage named at run time', name: 'unknown' });
+  } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
+    // The stack or account comes from the working directory or the CLI's context when not named.
+    const scan = scanOptions(inv.args, { shortWithValue: 'sCt', longWithValue: ['stack', 'cwd', 'context', 'access-token', 'profile'] });
+    const stack = optionValue(scan, '-s', '--stack', '--context', '--profile') ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
+    targets.push(stack ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack } : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' });
   } else if (inv.name === 'az') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
     for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
       const value = optionValue(scan, flag);
       if (value) targets.push({ kind: 'cloud', engine: 'azure', source: flag, name: value });
     }
+    const subscription = inv.env.AZURE_SUBSCRIPTION_ID ?? inv.env.AZURE_DEFAULTS_GROUP;
+    if (targets.length === 0) targets.push(subscription ? { kind: 'cloud', engine: 'azure', source: 'AZURE_SUBSCRIPTION_ID', name: subscription } : { kind: 'cloud', engine: 'azure', source: 'default subscription', name: 'default' });
   }
   return targets;
 }
