@@ -268,6 +268,13 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       merged.untrustedRuleDirectories.push(...config.ruleDirectories);
       const loosening = looserSettings(config);
       if (loosening.length > 0) merged.ignored.push(`${layer.file}: ${loosening.join(', ')} ignored (an untrusted repository config may only tighten; run "prodguard trust" to accept it)`);
+      // What it tightens applies: asking again sooner, escalating at a smaller share of rows.
+      merged.staleShellHours = Math.min(merged.staleShellHours, config.staleShellHours);
+      merged.blastRadius = {
+        confirmShare: Math.min(merged.blastRadius.confirmShare, config.blastRadius.confirmShare),
+        blockShare: Math.min(merged.blastRadius.blockShare, config.blastRadius.blockShare),
+        blockRows: Math.min(merged.blastRadius.blockRows, config.blastRadius.blockRows),
+      };
       continue;
     }
     merged.ruleDirectories.push(...config.ruleDirectories);
