@@ -5,7 +5,7 @@
 // Hosts are matched by name and by address (ansible_host, HostName).
 
 import { readFileSync } from 'node:fs';
-import { environmentFromName } from '../classify/classify.js';
+import { environmentFromName, isLocalAddress } from '../classify/classify.js';
 import type { ConfiguredEnvironment } from './schema.js';
 
 export interface InventoryFacts {
@@ -97,7 +97,8 @@ export function inventoryEnvironments(groups: Map<string, Group>, mapping: Reado
     if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, new Set());
   }
   const hosts: InventoryFacts['hosts'] = {};
-  for (const [host, { environment, address }] of hostEnvironment) (hosts[environment] ??= []).push(host, ...(address ? [address] : []));
+  // `ansible_host=localhost` (labs, ansible_connection=local) must not make this machine production.
+  for (const [host, { environment, address }] of hostEnvironment) (hosts[environment] ??= []).push(host, ...(address && !isLocalAddress(address) ? [address] : []));
   return { hosts };
 }
 
