@@ -1,12 +1,17 @@
 // `prepare` runs when npm installs prodguard from git (`npm i -g git+https://…`) and in a clone.
-// npm 10/11 do not always install devDependencies for a global git install, so the build tools
-// (tsc, esbuild) can be missing here: install them first, then build. Everything prints on
+// In a global git install npm prepares the clone with the outer command's config in the
+// environment (npm_config_global, the prefix, omit=dev), so its `install --include=dev` lands in
+// the global prefix and tsc/esbuild are missing here. Install them into this folder with that
+// config removed, then build. Everything prints on
 // stderr, so `npm pack`'s stdout stays the tarball's name (pre-commit reads it).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+const localEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^npm_config_(global|prefix|location|omit|include|production)$/i.test(key)),
+);
 const run = (command, args) => {
-  const result = spawnSync(command, args, { stdio: ['ignore', 2, 2], shell: false });
+  const result = spawnSync(command, args, { stdio: ['ignore', 2, 2], shell: false, env: localEnv });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
