@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const localEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !/^npm_config_(global|prefix|location|omit|include|production)$/i.test(key)),
+  // Keep where packages come from (cache, registry, certificates); drop what the outer command
+  // said about where and how to install (global, prefix, omit, allow-scripts, …).
+  Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key) || /^npm_config_(cache|registry|userconfig|globalconfig|cafile|ca|strict_ssl|proxy|https_proxy|noproxy)$/i.test(key)),
 );
 const run = (command, args) => {
   const result = spawnSync(command, args, { stdio: ['ignore', 2, 2], shell: false, env: localEnv });
