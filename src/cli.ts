@@ -88,6 +88,26 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('trust')
+    .description('let this repository\'s .prodguard.yml loosen rules (pinned by hash, like direnv allow)')
+    .argument('[dir]', 'folder holding .prodguard.yml (default: the working directory)')
+    .option('--list', 'list trusted repository configs')
+    .option('--revoke', 'stop trusting it')
+    .action(async (dir: string | undefined, options) => {
+      const { runTrust } = await import('./commands/trust.js');
+      process.exitCode = await runTrust(dir, options);
+    });
+
+  program
+    .command('test-rules')
+    .description('run the must-flag and must-pass examples of a rule folder or policy pack (for pack authors\' CI)')
+    .argument('[path]', 'a rules/ folder or a pack holding one (default: the working directory)')
+    .action(async (path: string | undefined) => {
+      const { runTestRules } = await import('./commands/test-rules.js');
+      process.exitCode = await runTestRules(path);
+    });
+
+  program
     .command('mark')
     .description('record in the database itself what it is: ALTER DATABASE … SET prodguard.environment')
     .argument('<url>', 'PostgreSQL connection URL (the role must be allowed to ALTER DATABASE)')
