@@ -11,8 +11,8 @@ import { stateDirectory } from '../config/load.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { APP_ENVIRONMENT_VARIABLES, isDatabaseClient } from '../targets/resolve.js';
 import { prefilterFor } from '../shell/prefilter.js';
-import { isShellName } from '../shell/protocol.js';
-import { bashSnippet, fishSnippet, zshSnippet, type SnippetOptions } from '../shell/snippets.js';
+import { adapterFor, isShellName, SHELLS, type SnippetOptions } from '../shell/adapters.js';
+import { renderSnippet } from '../shell/render.js';
 
 export interface InitOptions {
   config?: string;
@@ -53,7 +53,7 @@ function warmSupported(): boolean {
 }
 
 export async function runInit(shell: string, options: InitOptions): Promise<number> {
-  if (!isShellName(shell)) throw new UsageError(`cannot integrate with "${shell}": prodguard supports bash, zsh and fish`, 'e.g. eval "$(prodguard init bash)"');
+  if (!isShellName(shell)) throw new UsageError(`cannot integrate with "${shell}": prodguard supports ${SHELLS.join(', ')}`, 'e.g. eval "$(prodguard init bash)"');
   const { rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const snippetOptions: SnippetOptions = {
     version: packageVersion(),
@@ -61,9 +61,8 @@ export async function runInit(shell: string, options: InitOptions): Promise<numb
     runDir: runDirectory(process.env),
     keyVariables: PROMPT_KEY_VARIABLES,
     prompt: options.prompt !== false,
-    warm: options.warm !== false && shell !== 'fish' && warmSupported(),
+    warm: options.warm !== false && adapterFor(shell).warm && warmSupported(),
   };
-  const text = shell === 'bash' ? bashSnippet(snippetOptions) : shell === 'zsh' ? zshSnippet(snippetOptions) : fishSnippet(snippetOptions);
-  process.stdout.write(text);
+  process.stdout.write(renderSnippet(shell, snippetOptions));
   return 0;
 }

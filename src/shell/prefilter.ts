@@ -9,7 +9,7 @@
 import type { Rule } from '../rules/schema.js';
 import { WRAPPER_NAMES } from '../parse/wrappers.js';
 import { DATABASE_CLIENTS } from '../targets/resolve.js';
-import type { ShellName } from './segment.js';
+import { adapterFor, type ShellName } from './adapters.js';
 
 export interface Prefilter {
   /** Words (lower case) that send a line to the checker when any word of the line is one of them. */
@@ -122,9 +122,7 @@ function escapeGlobChar(char: string): string {
 export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName = 'bash'): boolean {
   if (prefilter.everyLine) return true;
   let text = line.toLowerCase();
-  if (shell === 'fish') {
-    if (text.includes('$(') || /(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(/.test(text)) return true;
-  } else if (/\$\((?!\()|\$\($/.test(text) || text.includes('`')) return true;
+  if (adapterFor(shell).commandSubstitution.test(text)) return true;
   const dynamic = text.includes('$') || text.includes('<');
   text = text.replace(/['"\\]/g, '').replace(/[;&|()<>/{},\s]+/g, ' ');
   const present = new Set(text.split(' ').filter(Boolean));
