@@ -2,6 +2,7 @@
 // constants of src/shell/protocol.ts and the prefilter's words — written in by its adapter.
 
 import { readFileSync } from 'node:fs';
+import { COMMAND_PREFIXES, HARMLESS_REDIRECT_TARGETS } from './prefilter.js';
 import { HOOK_EXIT, REQUEST_END, REQUEST_MAGIC, WARM_ACTIONS } from './protocol.js';
 import { adapterFor, type Settings, type ShellAdapter, type ShellName, type SnippetOptions } from './adapters.js';
 
@@ -15,6 +16,7 @@ export function settingsFor(options: SnippetOptions): Settings {
       ['__prodguard_warm', options.warm ? '1' : '0'],
       ['__prodguard_every', prefilter.everyLine ? '1' : '0'],
       ['__prodguard_show', options.prompt ? '1' : '0'],
+      ['__prodguard_redirects', prefilter.redirects ? '1' : '0'],
       ['__prodguard_exit_run', String(HOOK_EXIT.run)],
       ['__prodguard_exit_refused', String(HOOK_EXIT.refused)],
       ['__prodguard_exit_unparsed', String(HOOK_EXIT.unparsed)],
@@ -33,6 +35,8 @@ export function settingsFor(options: SnippetOptions): Settings {
     sets: [
       ['__prodguard_words', prefilter.words],
       ['__prodguard_wrappers', prefilter.wrappers],
+      ['__prodguard_prefixes', [...COMMAND_PREFIXES]],
+      ['__prodguard_harmless_targets', [...HARMLESS_REDIRECT_TARGETS]],
     ],
     maps: [['__prodguard_pairs', Object.entries(prefilter.pairs).map(([name, companions]) => [name, companions.join(' ')])]],
   };

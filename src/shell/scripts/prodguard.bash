@@ -29,6 +29,9 @@ __prodguard_needs_check() {
   [[ $__prodguard_every == 1 || $text == *'$('[!\(]* || $text == *'$(' || $text == *$'\x60'* ]] && hit=1
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
+  # A command word the shell computes, and redirections that write somewhere.
+  if (( ! hit )) && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit && __prodguard_redirects )) && __prodguard_writes "$text"; then hit=1; fi
   # shellcheck disable=SC2206  # word splitting is the point here (globbing is off: set -f)
   local -a queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
   while (( i < ${#queue[@]} )); do
@@ -68,6 +71,46 @@ __prodguard_needs_check() {
         for w in "${!present[@]}"; do [[ $w == $c ]] && return 0; done
       done
     fi
+  done
+  return 1
+}
+
+# Status 0 when a command word is computed: from a variable (a=rm; $a), ANSI-C quoting, an
+# expansion that may be empty (r${X}m) or a glob. Same rules as computedCommandWord in
+# src/shell/prefilter.ts: separators start a command; assignments, redirections and the
+# __prodguard_prefixes words are skipped to reach its name.
+__prodguard_computed_command() {
+  local - w t=${1//[;&|()$'\n']/ ; } operator='^[0-9]*[<>]+$' redirect='^[0-9]*[<>]' assignment='^[a-z_][a-z0-9_]*[+]?='
+  local -i position=1 skip=0
+  set -f
+  # shellcheck disable=SC2206  # split on purpose, set -f
+  local -a words=($t)
+  for w in "${words[@]}"; do
+    if [[ $w == ';' ]]; then position=1 skip=0; continue; fi
+    (( position )) || continue
+    if (( skip )); then skip=0; continue; fi
+    w=${w,,}
+    if [[ $w =~ $operator ]]; then skip=1; continue; fi
+    [[ $w =~ $redirect || $w =~ $assignment || -n ${__prodguard_prefixes[$w]+x} ]] && continue
+    [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) ]] && return 0
+    position=0
+  done
+  return 1
+}
+
+# Status 0 when a redirection (>, >>, >|, &>, <>) writes anywhere but __prodguard_harmless_targets
+# or duplicates a descriptor (>&2). Same rules as writesSomewhere in src/shell/prefilter.ts.
+__prodguard_writes() {
+  local t=${1,,} operator target descriptor='^([0-9]+|-)$'
+  while [[ $t == *'>'* ]]; do
+    t=${t#*'>'}
+    operator=''
+    if [[ $t == [\>\|\&]* ]]; then operator=${t:0:1} t=${t:1}; fi
+    t=${t#"${t%%[![:space:]]*}"}
+    target=${t%%[[:space:];&|()<>]*}
+    [[ -n $target && -n ${__prodguard_harmless_targets[$target]+x} ]] && continue
+    [[ $operator == '&' && $target =~ $descriptor ]] && continue
+    return 0
   done
   return 1
 }

@@ -14,6 +14,49 @@ set -g __prodguard_segment ''
 set -g __prodguard_defs
 command mkdir -p -m 700 -- $__prodguard_run 2>/dev/null
 
+# See prodguard.bash: computedCommandWord and writesSomewhere in src/shell/prefilter.ts.
+# Both take the line as one argument per line of text (how fish passes a substitution's output).
+function __prodguard_computed_command
+    set -l text (string join \n -- $argv | string collect)
+    set -l position 1
+    set -l skip 0
+    for w in (string replace -ra -- '[;&|()\n]' ' ; ' $text | string replace -ra -- '\s' ' ' | string split -n -- ' ')
+        if test "$w" = ';'
+            set position 1
+            set skip 0
+            continue
+        end
+        test $position = 1; or continue
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        set w (string lower -- $w)
+        if string match -qr -- '^[0-9]*[<>]+$' $w
+            set skip 1
+            continue
+        end
+        string match -qr -- '^[0-9]*[<>]|^[a-z_][a-z0-9_]*[+]?=' $w; and continue
+        contains -- $w $__prodguard_prefixes; and continue
+        string match -qr -- '[$`*?]' $w; and return 0
+        string match -q -- '*[*' $w; and not contains -- $w '[' '[['; and return 0
+        set position 0
+    end
+    return 1
+end
+
+function __prodguard_writes
+    set -l text (string join \n -- $argv | string collect)
+    for m in (string lower -- $text | string match -ar -- '>[>|&]?\s*[^\s;&|()<>]*')
+        set -l rest (string sub -s 2 -- $m)
+        set -l target (string replace -r -- '^[>|&]?\s*' '' $rest)
+        test -n "$target"; and contains -- $target $__prodguard_harmless_targets; and continue
+        string match -qr -- '^&\s*([0-9]+|-)$' $rest; and continue
+        return 0
+    end
+    return 1
+end
+
 # The prefilter (see the bash snippet). Status 0 when prodguard must see the line. fish builtins
 # are cheap but pipes and loops are not: one regex per word class.
 function __prodguard_needs_check --argument-names text
@@ -26,6 +69,9 @@ function __prodguard_needs_check --argument-names text
     end
     string match -qr -- '[$<]' $text; and set dyn 1
     set -l bare (string replace -ra -- '[\'"\\\\]' '' $text)
+    # A command word the shell computes, and redirections that write somewhere.
+    test $hit = 0; and __prodguard_computed_command $bare; and set hit 1
+    test $hit = 0; and test "$__prodguard_redirects" = 1; and __prodguard_writes $bare; and set hit 1
     set -l queue (string match -ar -- '[^;&|()<>/{},\s]+' $bare)
     # Abbreviations and functions where a command goes (aliases are functions whose description
     # says "alias NAME=VALUE"; other functions are sent whole; fish's own, like ls, are skipped).

@@ -10,6 +10,41 @@ zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
 autoload -Uz add-zsh-hook
 command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
 
+# See prodguard.bash: computedCommandWord and writesSomewhere in src/shell/prefilter.ts.
+__prodguard_computed_command() {
+  emulate -L zsh
+  local w t=${1//[;&|()$'\n']/ ; } operator='^[0-9]*[<>]+$' redirect='^[0-9]*[<>]' assignment='^[a-z_][a-z0-9_]*[+]?='
+  integer position=1 skip=0
+  for w in ${=t}; do
+    if [[ $w == ';' ]]; then position=1 skip=0; continue; fi
+    (( position )) || continue
+    if (( skip )); then skip=0; continue; fi
+    w=${(L)w}
+    if [[ $w =~ $operator ]]; then skip=1; continue; fi
+    [[ $w =~ $redirect || $w =~ $assignment ]] && continue
+    (( ${+__prodguard_prefixes[$w]} )) && continue
+    [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) ]] && return 0
+    position=0
+  done
+  return 1
+}
+
+__prodguard_writes() {
+  emulate -L zsh
+  local t=${(L)1} operator target descriptor='^([0-9]+|-)$'
+  while [[ $t == *'>'* ]]; do
+    t=${t#*'>'}
+    operator=''
+    if [[ $t == [\>\|\&]* ]]; then operator=${t[1]} t=${t[2,-1]}; fi
+    t=${t#"${t%%[![:space:]]*}"}
+    target=${t%%[[:space:];&|()<>]*}
+    [[ -n $target ]] && (( ${+__prodguard_harmless_targets[$target]} )) && continue
+    [[ $operator == '&' && $target =~ $descriptor ]] && continue
+    return 0
+  done
+  return 1
+}
+
 # The prefilter (see the bash snippet). Status 0 when prodguard must see the line.
 __prodguard_needs_check() {
   emulate -L zsh
@@ -20,6 +55,9 @@ __prodguard_needs_check() {
   [[ $__prodguard_every == 1 || $text == *'$('[!\(]* || $text == *'$(' || $text == *$'\x60'* ]] && hit=1
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
+  # A command word the shell computes, and redirections that write somewhere.
+  if (( ! hit )) && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit && __prodguard_redirects )) && __prodguard_writes "$text"; then hit=1; fi
   local -a queue
   queue=(${=${text//[;&|()<>\/\{\},$'\t\n\r']/ }})
   while (( i <= $#queue )); do
