@@ -158,8 +158,8 @@ export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName 
   if (adapterFor(shell).commandSubstitution.test(text)) return true;
   const dynamic = text.includes('$') || text.includes('<');
   text = text.replace(/['"\\]/g, '');
-  if (computedCommandWord(text)) return true;
-  if (prefilter.redirects && writesSomewhere(text)) return true;
+  if (/[$`*?[]/.test(text) && computedCommandWord(text)) return true;
+  if (prefilter.redirects && text.includes('>') && writesSomewhere(text)) return true;
   text = text.replace(/[;&|()<>/{},\s]+/g, ' ');
   const present = new Set(text.split(' ').filter(Boolean));
   const words = new Set(prefilter.words);
@@ -194,8 +194,10 @@ function computedCommandWord(text: string): boolean {
       skip = false;
     } else if (!position) continue;
     else if (skip) skip = false;
-    else if (/^[0-9]*[<>]+$/.test(word)) skip = true;
-    else if (/^[0-9]*[<>]/.test(word) || /^[a-z_][a-z0-9_]*\+?=/.test(word) || prefixes.has(word)) continue;
+    // Shapes the shells test with globs (no regex per word there): a redirection operator alone
+    // (its target is next), one with its target, an assignment.
+    else if (/^[0-9<>]*[<>]$/.test(word)) skip = true;
+    else if ((/^[0-9<>]/.test(word) && /[<>]/.test(word)) || /^[a-z_][a-z0-9_+]*=/.test(word) || prefixes.has(word)) continue;
     else if (/[$`*?]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[')) return true;
     else position = false;
   }

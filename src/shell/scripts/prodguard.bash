@@ -30,8 +30,8 @@ __prodguard_needs_check() {
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
   # A command word the shell computes, and redirections that write somewhere.
-  if (( ! hit )) && __prodguard_computed_command "$text"; then hit=1; fi
-  if (( ! hit && __prodguard_redirects )) && __prodguard_writes "$text"; then hit=1; fi
+  if (( ! hit )) && [[ $text == *[\$\`*?[]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
   # shellcheck disable=SC2206  # word splitting is the point here (globbing is off: set -f)
   local -a queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
   while (( i < ${#queue[@]} )); do
@@ -80,7 +80,7 @@ __prodguard_needs_check() {
 # src/shell/prefilter.ts: separators start a command; assignments, redirections and the
 # __prodguard_prefixes words are skipped to reach its name.
 __prodguard_computed_command() {
-  local - w t=${1//[;&|()$'\n']/ ; } operator='^[0-9]*[<>]+$' redirect='^[0-9]*[<>]' assignment='^[a-z_][a-z0-9_]*[+]?='
+  local - w t=${1//[;&|()$'\n']/ ; }
   local -i position=1 skip=0
   set -f
   # shellcheck disable=SC2206  # split on purpose, set -f
@@ -90,8 +90,8 @@ __prodguard_computed_command() {
     (( position )) || continue
     if (( skip )); then skip=0; continue; fi
     w=${w,,}
-    if [[ $w =~ $operator ]]; then skip=1; continue; fi
-    [[ $w =~ $redirect || $w =~ $assignment || -n ${__prodguard_prefixes[$w]+x} ]] && continue
+    if [[ $w == *[\<\>] && -z ${w//[0-9<>]/} ]]; then skip=1; continue; fi
+    [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[!a-z0-9_+]* ) || -n ${__prodguard_prefixes[$w]+x} ]] && continue
     [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) ]] && return 0
     position=0
   done

@@ -32,11 +32,11 @@ function __prodguard_computed_command
             continue
         end
         set w (string lower -- $w)
-        if string match -qr -- '^[0-9]*[<>]+$' $w
+        if string match -qr -- '^[0-9<>]*[<>]$' $w
             set skip 1
             continue
         end
-        string match -qr -- '^[0-9]*[<>]|^[a-z_][a-z0-9_]*[+]?=' $w; and continue
+        string match -qr -- '^[0-9<>].*[<>]|^[0-9<>]*[<>]|^[a-z_][a-z0-9_+]*=' $w; and continue
         contains -- $w $__prodguard_prefixes; and continue
         string match -qr -- '[$`*?]' $w; and return 0
         string match -q -- '*[*' $w; and not contains -- $w '[' '[['; and return 0
@@ -70,8 +70,8 @@ function __prodguard_needs_check --argument-names text
     string match -qr -- '[$<]' $text; and set dyn 1
     set -l bare (string replace -ra -- '[\'"\\\\]' '' $text)
     # A command word the shell computes, and redirections that write somewhere.
-    test $hit = 0; and __prodguard_computed_command $bare; and set hit 1
-    test $hit = 0; and test "$__prodguard_redirects" = 1; and __prodguard_writes $bare; and set hit 1
+    test $hit = 0; and string match -qr -- '[$`*?[]' $bare; and __prodguard_computed_command $bare; and set hit 1
+    test $hit = 0; and test "$__prodguard_redirects" = 1; and string match -q -- '*>*' $bare; and __prodguard_writes $bare; and set hit 1
     set -l queue (string match -ar -- '[^;&|()<>/{},\s]+' $bare)
     # Abbreviations and functions where a command goes (aliases are functions whose description
     # says "alias NAME=VALUE"; other functions are sent whole; fish's own, like ls, are skipped).

@@ -13,15 +13,15 @@ command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
 # See prodguard.bash: computedCommandWord and writesSomewhere in src/shell/prefilter.ts.
 __prodguard_computed_command() {
   emulate -L zsh
-  local w t=${1//[;&|()$'\n']/ ; } operator='^[0-9]*[<>]+$' redirect='^[0-9]*[<>]' assignment='^[a-z_][a-z0-9_]*[+]?='
+  local w t=${1//[;&|()$'\n']/ ; }
   integer position=1 skip=0
   for w in ${=t}; do
     if [[ $w == ';' ]]; then position=1 skip=0; continue; fi
     (( position )) || continue
     if (( skip )); then skip=0; continue; fi
     w=${(L)w}
-    if [[ $w =~ $operator ]]; then skip=1; continue; fi
-    [[ $w =~ $redirect || $w =~ $assignment ]] && continue
+    if [[ $w == *[\<\>] && -z ${w//[0-9<>]/} ]]; then skip=1; continue; fi
+    [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[^a-z0-9_+]* ) ]] && continue
     (( ${+__prodguard_prefixes[$w]} )) && continue
     [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) ]] && return 0
     position=0
@@ -56,8 +56,8 @@ __prodguard_needs_check() {
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
   # A command word the shell computes, and redirections that write somewhere.
-  if (( ! hit )) && __prodguard_computed_command "$text"; then hit=1; fi
-  if (( ! hit && __prodguard_redirects )) && __prodguard_writes "$text"; then hit=1; fi
+  if (( ! hit )) && [[ $text == *[\$\`*?[]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
   local -a queue
   queue=(${=${text//[;&|()<>\/\{\},$'\t\n\r']/ }})
   while (( i <= $#queue )); do
