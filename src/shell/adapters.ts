@@ -47,6 +47,41 @@ export interface ShellAdapter {
   commandSubstitution: RegExp;
   /** The line as a POSIX shell line prodguard's parser reads; absent: it is one already. */
   toPosix?: (text: string) => { text: string; errors: string[] };
+  /** The init cache's text: `body` when the cache is still valid, else a fresh `prodguard init`. */
+  cached(body: string, validity: CacheValidity): string;
+  /** The rc-file line that sources the cache and falls back to `prodguard init` (README). */
+  rcLine(cacheFile: string): string;
+}
+
+/**
+ * When a cached `prodguard init` text still holds: the installed package.json still names this
+ * version (read by the shell itself: no process starts), and no file it was computed from (the
+ * config, rule folders) is newer than the cache.
+ */
+export interface CacheValidity {
+  packageJson: string;
+  version: string;
+  inputs: readonly string[];
+  cacheFile: string;
+}
+
+function posixCached(shell: string) {
+  return (body: string, { packageJson, version, inputs, cacheFile }: CacheValidity): string => {
+    const stale = inputs.map((input) => `${posixQuote(input)} -nt ${posixQuote(cacheFile)}`).join(' || ');
+    return [
+      `# prodguard init cache for ${shell}: sourced by the rc line; runs \`prodguard init ${shell}\` again (which rewrites it)`,
+      '# when prodguard\'s version or its config changed.',
+      `if { IFS= read -r -d '' __prodguard_package <${posixQuote(packageJson)} || [[ -n $__prodguard_package ]]; } 2>/dev/null && [[ $__prodguard_package == *${posixQuote(`"version": "${version}"`)}* ]]${stale ? ` && ! [[ ${stale} ]]` : ''}; then`,
+      'unset __prodguard_package',
+      body.trimEnd(),
+      'else',
+      'unset __prodguard_package',
+      `eval "$(command prodguard init ${shell})"`,
+      'fi',
+      ':',
+      '',
+    ].join('\n');
+  };
 }
 
 export function posixQuote(value: string): string {
@@ -81,6 +116,8 @@ export const ADAPTERS = {
     assign: posixAssign,
     warm: true,
     commandSubstitution: /\$\((?!\()|\$\($|`/,
+    cached: posixCached('bash'),
+    rcLine: (cacheFile) => `source ${cacheFile} 2>/dev/null || eval "$(prodguard init bash)"`,
   },
   zsh: {
     script: 'prodguard.zsh',
@@ -94,6 +131,8 @@ export const ADAPTERS = {
     assign: posixAssign,
     warm: true,
     commandSubstitution: /\$\((?!\()|\$\($|`/,
+    cached: posixCached('zsh'),
+    rcLine: (cacheFile) => `source ${cacheFile} 2>/dev/null || eval "$(prodguard init zsh)"`,
   },
   fish: {
     script: 'prodguard.fish',
@@ -113,6 +152,19 @@ export const ADAPTERS = {
     warm: false,
     commandSubstitution: /\$\(|(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(/,
     toPosix: fishToPosix,
+    cached: (body, { packageJson, version, inputs, cacheFile }) =>
+      [
+        '# prodguard init cache for fish: sourced by config.fish; runs `prodguard init fish` again (which rewrites it)',
+        "# when prodguard's version or its config changed.",
+        `if string match -q -- ${fishQuote(`*"version": "${version}"*`)} (string collect <${fishQuote(packageJson)} 2>/dev/null)${inputs.map((input) => `; and not test ${fishQuote(input)} -nt ${fishQuote(cacheFile)}`).join('')}`,
+        body.trimEnd(),
+        'else',
+        '    command prodguard init fish | source',
+        'end',
+        'true',
+        '',
+      ].join('\n'),
+    rcLine: (cacheFile) => `source ${cacheFile} 2>/dev/null; or prodguard init fish | source`,
   },
 } satisfies Record<string, ShellAdapter>;
 

@@ -9,11 +9,12 @@
 if [[ $- == *i* && -z ${__prodguard_version-} ]] && (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
 # @settings@ (prodguard init puts the generated settings here: src/shell/adapters.ts)
 __prodguard_base=$__prodguard_run/$$
-__prodguard_dirty=1 __prodguard_scanned=0 __prodguard_cheap='' __prodguard_urls=''
+__prodguard_first_prompt=1 __prodguard_dirty=1 __prodguard_scanned=0 __prodguard_cheap='' __prodguard_urls=''
 __prodguard_pending='' __prodguard_fresh=1 __prodguard_since='' __prodguard_since_ident='' __prodguard_key='' __prodguard_seq=0
 __prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident='' __prodguard_ps1='' __prodguard_segment=''
 __prodguard_defs=()
-command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
+# mkdir is a process start: only when the folder is missing.
+[[ -d $__prodguard_run ]] || command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
 
 # The prefilter. Sets __prodguard_defs (aliases and functions the line names); status 0 when
 # prodguard must see the line. Quotes and backslashes are removed (r'm' is rm to bash), and shell
@@ -201,7 +202,7 @@ __prodguard_check() {
 }
 
 __prodguard_files_changed() {
-  local - stamp=$__prodguard_base.stamp f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
+  local - stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
   [[ -e $stamp ]] || return 1
   set -f
   local IFS=:
@@ -209,6 +210,18 @@ __prodguard_files_changed() {
     [[ $f -nt $stamp ]] && return 0
   done
   return 1
+}
+
+# A new shell's first prompt: the segment the last shell computed for the same key (variables
+# and folder), unless a file it depends on changed since: no process starts with the shell.
+# Sets code (the caller's local) to the saved assignments.
+__prodguard_last_prompt() {
+  local last=$__prodguard_run/prompt.last saved=''
+  (( __prodguard_first_prompt )) || return 1
+  __prodguard_first_prompt=0
+  [[ -f $last ]] || return 1
+  { IFS= read -r -d '' saved && IFS= read -r -d '' code; } <"$last" 2>/dev/null || return 1
+  [[ $saved == "$1" ]] && ! __prodguard_files_changed "$last"
 }
 
 __prodguard_prompt() {
@@ -226,7 +239,10 @@ __prodguard_prompt() {
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
     { : >"$__prodguard_base.stamp"; } 2>/dev/null
-    if code=$(command prodguard prompt --format bash 2>/dev/null); then eval "$code"
+    if __prodguard_last_prompt "$key"; then eval "$code"
+    elif code=$(command prodguard prompt --format bash 2>/dev/null); then
+      eval "$code"
+      { printf '%s\0%s\0' "$key" "$code" >"$__prodguard_run/prompt.last"; } 2>/dev/null
     else __prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident=; fi
     __prodguard_now
     if [[ $__prodguard_level == prod || $__prodguard_level == remote ]]; then

@@ -12,7 +12,8 @@ set -g __prodguard_key ''
 set -g __prodguard_level ''; set -g __prodguard_label ''; set -g __prodguard_name ''; set -g __prodguard_color ''; set -g __prodguard_ident ''
 set -g __prodguard_segment ''
 set -g __prodguard_defs
-command mkdir -p -m 700 -- $__prodguard_run 2>/dev/null
+# mkdir is a process start: only when the folder is missing.
+test -d $__prodguard_run; or command mkdir -p -m 700 -- $__prodguard_run 2>/dev/null
 
 # See prodguard.bash: computedCommandWord and writesSomewhere in src/shell/prefilter.ts.
 # Both take the line as one argument per line of text (how fish passes a substitution's output).

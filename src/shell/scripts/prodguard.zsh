@@ -4,11 +4,13 @@
 if [[ -o interactive ]] && (( ! ${+__prodguard_version} )); then
 # @settings@ (prodguard init puts the generated settings here: src/shell/adapters.ts)
 typeset -g __prodguard_base=$__prodguard_run/$$
+typeset -g __prodguard_first_prompt=1
 typeset -g __prodguard_since= __prodguard_since_ident= __prodguard_key= __prodguard_seq=0 __prodguard_status=0
 typeset -g __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident= __prodguard_ps1= __prodguard_segment=
 zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
 autoload -Uz add-zsh-hook
-command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
+# mkdir is a process start: only when the folder is missing.
+[[ -d $__prodguard_run ]] || command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
 
 # See prodguard.bash: computedCommandWord and writesSomewhere in src/shell/prefilter.ts.
 __prodguard_computed_command() {
@@ -176,12 +178,22 @@ __prodguard_accept() {
 
 __prodguard_files_changed() {
   emulate -L zsh
-  local stamp=$__prodguard_base.stamp f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
+  local stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
   [[ -e $stamp ]] || return 1
   for f in ${(s.:.)KUBECONFIG} $HOME/.kube/config $PWD/.env $PWD/.env.local $PWD/.env.$mode $PWD/.env.$mode.local $PWD/.prodguard.yml $PWD/.prodguard.yaml ${XDG_CONFIG_HOME:-$HOME/.config}/prodguard/config.yml; do
     [[ $f -nt $stamp ]] && return 0
   done
   return 1
+}
+
+# See prodguard.bash: a new shell's first prompt reuses the last shell's segment for the same key.
+__prodguard_last_prompt() {
+  local last=$__prodguard_run/prompt.last saved=''
+  (( __prodguard_first_prompt )) || return 1
+  __prodguard_first_prompt=0
+  [[ -f $last ]] || return 1
+  { IFS= read -r -d '' saved && IFS= read -r -d '' code } <"$last" 2>/dev/null || return 1
+  [[ $saved == "$1" ]] && ! __prodguard_files_changed "$last"
 }
 
 __prodguard_precmd() {
@@ -193,7 +205,10 @@ __prodguard_precmd() {
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
     { : >"$__prodguard_base.stamp" } 2>/dev/null
-    if code=$(command prodguard prompt --format zsh 2>/dev/null); then eval "$code"
+    if __prodguard_last_prompt "$key"; then eval "$code"
+    elif code=$(command prodguard prompt --format zsh 2>/dev/null); then
+      eval "$code"
+      { printf '%s\0%s\0' "$key" "$code" >"$__prodguard_run/prompt.last" } 2>/dev/null
     else __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident=; fi
     if [[ $__prodguard_level == (prod|remote) ]]; then
       [[ $__prodguard_ident != "$__prodguard_since_ident" ]] && { __prodguard_since=$EPOCHSECONDS; __prodguard_since_ident=$__prodguard_ident }
