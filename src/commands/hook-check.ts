@@ -171,7 +171,9 @@ async function hookCheck(input: LineInput, terminal: Terminal | undefined, since
   if (judgement.verdict === 'warn') return run;
   if (judgement.verdict === 'block') {
     audit({ action: 'refused', reason: 'blocked' }, standing.filter((finding) => finding.severity === 'block'));
-    say(blockedText(judgement, input.line));
+    // The hint runs what was judged: aliases expanded and functions defined (`bash -c` knows
+    // neither), and a fish line as the POSIX line prodguard read.
+    say(blockedText(judgement, result.source));
     return refused;
   }
   // confirm: the person types each target's name (DESIGN.md), on this terminal.
