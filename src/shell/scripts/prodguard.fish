@@ -237,6 +237,15 @@ function __prodguard_update --on-event fish_prompt
         end
         set -g __prodguard_segment (string join ' ' -- $__prodguard_label $age $__prodguard_name)
     end
+    # For prompt tools that read the environment (starship's env_var module); not *_ENV, which
+    # prodguard itself reads as an environment name.
+    if test -n "$__prodguard_segment"
+        set -gx PRODGUARD_SEGMENT $__prodguard_segment
+        set -gx PRODGUARD_SEGMENT_LEVEL $__prodguard_level
+    else
+        set -e PRODGUARD_SEGMENT
+        set -e PRODGUARD_SEGMENT_LEVEL
+    end
     # Wrap the person's fish_prompt (again, if it was redefined since).
     if test "$__prodguard_show" = 1; and functions -q fish_prompt; and not functions fish_prompt | string match -q '*__prodguard_print_segment*'
         functions -e __prodguard_user_prompt

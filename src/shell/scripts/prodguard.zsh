@@ -225,6 +225,10 @@ __prodguard_precmd() {
     __prodguard_segment="$__prodguard_label${age:+ $age}${__prodguard_name:+ $__prodguard_name}"
     if [[ -n $__prodguard_color ]]; then seg="%{${e}[${__prodguard_color}m%}$__prodguard_segment%{${e}[0m%} "; else seg="$__prodguard_segment "; fi
   fi
+  # For prompt tools that read the environment (starship's env_var module): the plain segment
+  # and its level, exported while there is one (not *_ENV: prodguard reads those as an environment).
+  if [[ -n $__prodguard_segment ]]; then export PRODGUARD_SEGMENT="$__prodguard_segment" PRODGUARD_SEGMENT_LEVEL="$__prodguard_level"
+  else unset PRODGUARD_SEGMENT PRODGUARD_SEGMENT_LEVEL; fi
   if (( __prodguard_show )) && [[ ${PRODGUARD_PROMPT-1} != 0 ]]; then
     [[ -n $__prodguard_ps1 ]] && PS1=${PS1#"$__prodguard_ps1"}
     __prodguard_ps1=$seg
