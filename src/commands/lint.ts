@@ -21,6 +21,7 @@ export interface LintOptions {
   baseline?: string;
   writeBaseline?: string;
   config?: string;
+  exclude?: string[];
 }
 
 const FAIL_ON: readonly Severity[] = ['warn', 'confirm', 'block'];
@@ -61,7 +62,10 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
   let files;
   try {
-    files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
+    files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd, {
+      ignore: [...(config.lint?.ignore ?? []), ...(options.exclude ?? [])],
+      migrations: config.lint?.sql.migrations ?? [],
+    });
   } catch (error) {
     const missing = (error as { path?: string }).path;
     throw new UsageError(`${missing ?? 'a path'} does not exist`, 'give files or folders inside the repository');

@@ -31,6 +31,19 @@ export interface Config {
   blastRadius: { confirmShare: number; blockShare: number; blockRows: number };
   /** After this many hours pointing at production, a shell asks again (shell hook). */
   staleShellHours: number;
+  /** `prodguard lint`: files left out, and how SQL files are read. */
+  lint: LintConfig;
+}
+
+export interface LintConfig {
+  /** .gitignore-style globs of files lint does not judge (test folders, vendored code). */
+  ignore: string[];
+  sql: {
+    /** How a SQL file is read; `auto` decides from the file (psql meta-commands mean PostgreSQL). */
+    dialect: 'auto' | 'postgres' | 'mysql';
+    /** Extra globs of SQL files that are migrations (run against production when deployed). */
+    migrations: string[];
+  };
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -41,6 +54,7 @@ export const DEFAULT_CONFIG: Config = {
   probe: { enabled: true, timeoutMs: 1500, cacheSeconds: 60 },
   blastRadius: { confirmShare: 0.5, blockShare: 0.9, blockRows: 100_000 },
   staleShellHours: 12,
+  lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
 };
 
 const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
@@ -104,7 +118,7 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours'], '', errors);
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'lint'], '', errors);
 
   if (raw.environments !== undefined) {
     if (!isObject(raw.environments)) errors.push('environments: must be a map such as { production: { hosts: ["db*.prod.example.com"] } }');
@@ -176,5 +190,29 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   }
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
+  if (raw.lint !== undefined) validateLint(raw.lint, config.lint, errors);
   return { config, errors };
+}
+
+const SQL_DIALECTS = ['auto', 'postgres', 'postgresql', 'mysql'] as const;
+
+function validateLint(raw: Json, lint: LintConfig, errors: string[]): void {
+  if (!isObject(raw)) {
+    errors.push('lint: must be a map such as { ignore: ["test/**"], sql: { dialect: postgres, migrations: ["db/**/*.sql"] } }');
+    return;
+  }
+  unknownKeys(raw, ['ignore', 'sql'], 'lint', errors);
+  if (raw.ignore !== undefined) lint.ignore = stringList(raw.ignore, 'lint.ignore', errors);
+  if (raw.sql === undefined) return;
+  if (!isObject(raw.sql)) {
+    errors.push('lint.sql: must be a map with dialect, migrations');
+    return;
+  }
+  unknownKeys(raw.sql, ['dialect', 'migrations'], 'lint.sql', errors);
+  if (raw.sql.dialect !== undefined) {
+    const dialect = raw.sql.dialect;
+    if (typeof dialect !== 'string' || !(SQL_DIALECTS as readonly string[]).includes(dialect)) errors.push(`lint.sql.dialect: must be one of auto, postgres, mysql`);
+    else lint.sql.dialect = dialect === 'postgresql' ? 'postgres' : (dialect as LintConfig['sql']['dialect']);
+  }
+  if (raw.sql.migrations !== undefined) lint.sql.migrations = stringList(raw.sql.migrations, 'lint.sql.migrations', errors);
 }

@@ -7,6 +7,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { DiscoveredFile, LintFileFormat } from './types.js';
+import { scopeMatcher, type LintScope } from './scope.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
@@ -133,14 +134,15 @@ async function ancestorLayers(dir: string): Promise<IgnoreLayer[]> {
   return layers;
 }
 
-export async function discoverFiles(roots: string[], cwd: string): Promise<DiscoveredFile[]> {
+export async function discoverFiles(roots: string[], cwd: string, scope: LintScope = {}): Promise<DiscoveredFile[]> {
+  const matcher = scopeMatcher(scope);
   const found = new Map<string, DiscoveredFile>();
   const toRel = (abs: string) => {
     const rel = path.relative(cwd, abs).split(path.sep).join('/');
     return rel === '' ? '.' : rel;
   };
 
-  const walk = async (dir: string, layers: IgnoreLayer[]): Promise<void> => {
+  const walk = async (dir: string, layers: IgnoreLayer[], top: string): Promise<void> => {
     const own = await readGitignore(dir);
     const here = own && !layers.some((l) => l.base === dir) ? [...layers, own] : layers;
     let entries;
@@ -165,13 +167,16 @@ export async function discoverFiles(roots: string[], cwd: string): Promise<Disco
           isDir = false;
         }
         if (isIgnored(abs, isDir, here)) return;
-        if (isDir) return walk(abs, here);
+        if (isDir) return walk(abs, here, top);
         if (!isFile) return;
         const rel = toRel(abs);
         let format = classifyPath(rel);
         if (!format && !entry.name.includes('.')) {
           if (hasShellShebang(await readHead(abs))) format = 'shell';
         }
+        // Scope (test folders, ignore globs, which SQL is a migration) is judged inside the
+        // folder the user named, so `lint test/fixtures/x` still lints that folder.
+        if (format && !matcher.includes(path.relative(top, abs).split(path.sep).join('/'), format)) return;
         if (format && !found.has(rel)) found.set(rel, { path: rel, format, explicit: false });
       }),
     );
@@ -186,7 +191,7 @@ export async function discoverFiles(roots: string[], cwd: string): Promise<Disco
       throw Object.assign(new Error(`${root}: no such file or directory`), { code: 'ENOENT', path: root });
     }
     if (info.isDirectory()) {
-      await walk(abs, await ancestorLayers(abs));
+      await walk(abs, await ancestorLayers(abs), abs);
     } else {
       const rel = toRel(abs);
       const format = classifyExplicit(rel, await readHead(abs));

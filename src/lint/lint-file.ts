@@ -17,6 +17,7 @@ import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
+import { scopeMatcher } from './scope.js';
 import type { DiscoveredFile, LintFinding, Locate, ShellSnippet } from './types.js';
 
 export interface LintContext {
@@ -79,9 +80,35 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
   return findings;
 }
 
-function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: Locate, context: LintContext): LintFinding[] {
+/** psql meta-commands (`\set`, `\i`, `\copy`, `\.`) and interpolations (`:var`, `:'var'`). */
+const PSQL_META_LINE = /^[ \t]*\\.*$/gm;
+const PSQL_VARIABLE = /(?<![:\w]):(['"]?)([A-Za-z_]\w*)\1/g;
+
+/** A psql script read as PostgreSQL: meta-command lines blanked and `:vars` turned into a
+ *  literal or name of the same length, so offsets (and so line numbers) stay the file's. */
+export function psqlAsSql(text: string): { text: string; psql: boolean } {
+  let psql = false;
+  // COPY … FROM stdin data runs to the `\.` line: it is data, not SQL.
+  let out = text.replace(/(FROM\s+stdin[^;]*;)([\s\S]*?)^\\\.[ \t]*$/gim, (_m, head: string, data: string) => {
+    psql = true;
+    return head + data.replace(/[^\n]/g, ' ') + '  ';
+  });
+  out = out.replace(PSQL_META_LINE, (line) => {
+    psql = true;
+    return ' '.repeat(line.length);
+  });
+  out = out.replace(PSQL_VARIABLE, (match, quote: string, name: string) => {
+    psql = true;
+    return quote === "'" ? `'${'x'.repeat(name.length)}'` : quote === '"' ? `"${name}"` : `_${name}`;
+  });
+  return { text: out, psql };
+}
+
+function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
-  const analysis = analyzeSql(text, 'auto');
+  const { text, psql } = psqlAsSql(raw);
+  const configured = context.config.lint?.sql.dialect ?? 'auto';
+  const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
   // A migration runs wherever it is deployed: production unless the file says otherwise.
   const statements = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
@@ -96,7 +123,10 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
   const findings = findingsFromMatches(matches, [], { config: context.config }).findings
     .map((finding) => toLintFinding(file.path, index, locate, finding, 0))
     .filter((finding): finding is LintFinding => finding !== undefined);
-  for (const error of analysis.errors) {
+  // SQL no migration tool runs (a fixture, a regression test) is judged for what it says, but
+  // a statement the parser cannot read there is not worth a finding.
+  const migration = scopeMatcher({ migrations: context.config.lint?.sql.migrations ?? [] }).isMigration(file.path);
+  for (const error of migration ? analysis.errors : []) {
     const at = locate(error.pos);
     findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `SQL that does not parse: ${error.message}`, help: 'fix the SQL; prodguard never treats SQL it cannot parse as harmless', source: index.lineText(at.line) });
   }

@@ -1,0 +1,54 @@
+// `prodguard lint` on shapes taken from real repositories (citus, orchestrator, wal-g, patroni,
+// discourse_docker …): what a migration tool runs is judged, regression-test SQL, extension
+// upgrade scripts and test folders are not, and psql scripts are read as PostgreSQL.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const SHAPES = fileURLToPath(new URL('../fixtures/lint/survey-shapes/', import.meta.url));
+
+interface Report {
+  findings: { file: string; line: number; rule: string; severity: string; message: string }[];
+  notices?: { file: string; message: string }[];
+}
+
+function lintJson(cwd: string, args: string[] = []) {
+  const result = runCli(['lint', '--format', 'json', ...args], { cwd });
+  return { ...result, body: JSON.parse(result.stdout) as Report };
+}
+
+const keys = (body: Report) => body.findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+
+describe('lint precision on real shapes', () => {
+  it('judges SQL a migration tool runs, and only that, in a folder walk', () => {
+    const { body } = lintJson(join(SHAPES, 'sql'));
+    expect(keys(body)).toEqual(['db/migrations/20240101_drop_legacy.sql:2 sql/drop-objects', 'flyway/V2__drop_audit.sql:2 sql/truncate']);
+  });
+
+  it('reads a psql script named on the command line as PostgreSQL: meta-commands and :vars are no errors', () => {
+    const { body } = lintJson(join(SHAPES, 'sql'), ['src/test/regress/sql/multi_drop.sql']);
+    expect(body.findings.map((f) => f.rule)).toEqual(['sql/drop-objects', 'sql/delete-update-all-rows']);
+    expect(body.findings.map((f) => f.message).join('\n')).not.toMatch(/MySQL|does not parse/);
+  });
+
+  it('lint.sql.migrations names more migration folders; lint.ignore and --exclude leave files out', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'schema'), { recursive: true });
+    writeFileSync(join(dir, 'schema', '0001.sql'), 'DROP TABLE old_orders;\n');
+    writeFileSync(join(dir, 'deploy.sh'), '#!/bin/sh\nrm -rf /\n');
+    expect(keys(lintJson(dir).body)).toEqual(['deploy.sh:2 filesystem/rm-root']);
+    writeFileSync(join(dir, '.prodguard.yml'), 'lint:\n  ignore: ["deploy.sh"]\n  sql:\n    dialect: postgres\n    migrations: ["schema/*.sql"]\n');
+    expect(keys(lintJson(dir).body)).toEqual(['schema/0001.sql:1 sql/drop-objects']);
+    expect(keys(lintJson(dir, ['--exclude', 'schema/**']).body)).toEqual([]);
+  });
+
+  it('a bad lint config is one clear line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.prodguard.yml'), 'lint:\n  sql:\n    dialect: oracle\n');
+    const result = runCli(['lint', '.'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/lint\.sql\.dialect: must be one of auto, postgres, mysql/);
+  });
+});
