@@ -19,6 +19,8 @@ export function classifyPath(relPath: string): LintFileFormat | undefined {
   const parent = segments[segments.length - 2];
   const grandparent = segments[segments.length - 3];
   const lower = base.toLowerCase();
+  // A template (`Dockerfile.tt`, `deploy.sh.erb`, `entrypoint.j2`) is not its base format until rendered.
+  if (/\.(tt|erb|j2|jinja2?|tmpl|tpl)$/.test(lower)) return undefined;
   if (parent === 'workflows' && grandparent === '.github' && /\.ya?ml$/.test(lower)) return 'github-actions';
   if (lower === '.gitlab-ci.yml' || lower === '.gitlab-ci.yaml' || lower.endsWith('.gitlab-ci.yml')) return 'gitlab-ci';
   const gitlabDir = segments.indexOf('.gitlab');

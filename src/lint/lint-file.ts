@@ -18,7 +18,7 @@ import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
 import { scopeMatcher } from './scope.js';
-import type { DiscoveredFile, LintFinding, Locate, ShellSnippet } from './types.js';
+import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 
 export interface LintContext {
   rules: readonly Rule[];
@@ -28,7 +28,15 @@ export interface LintContext {
   /** SQL facts for invocations (needs the SQL parser loaded), or undefined to skip SQL. */
   sqlFor?: (invocations: readonly Invocation[]) => ReadonlyMap<Invocation, InvocationSql>;
   sqlParserLoaded: boolean;
+  /** Whether the shell itself accepts this text (`bash -n`), asked at the edge. A snippet the
+   *  parser rejects but the shell accepts is a notice, not a finding. */
+  shellAccepts?: (text: string) => boolean;
+  /** Where notices go (files not fully checked). */
+  notices?: LintNotice[];
 }
+
+/** Template markup (Go/Jinja `{{ }}` `{% %}`, ERB `<% %>`): the file is not its base format yet. */
+const TEMPLATE_MARKUP = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/;
 
 /** The machine a CI job or script runs on: nothing says what it is (no environment token). */
 const LINT_HOSTNAME = 'build-runner';
@@ -71,6 +79,10 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
   const findings: LintFinding[] = [];
   for (const error of analysis.errors.slice(0, 1)) {
     const at = snippet.locate(error.pos);
+    if (context.notices && (TEMPLATE_MARKUP.test(snippet.text) || context.shellAccepts?.(snippet.text))) {
+      context.notices.push({ file: file.path, line: at.line, message: `not checked: the shell accepts this but prodguard's parser does not (${error.message})` });
+      continue;
+    }
     findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `shell that does not parse: ${error.message}`, help: 'fix the syntax; prodguard cannot judge what it cannot parse', source: index.lineText(at.line) });
   }
   for (const finding of analysis.findings) {

@@ -106,6 +106,14 @@ export interface ShellSnippet {
   origin: string;
 }
 
+/** A file lint could not read in full: valid input the parser does not handle (a template, a
+ *  shape the shell parser lacks). Reported once per run, never as a finding per line. */
+export interface LintNotice {
+  file: string;
+  line: number;
+  message: string;
+}
+
 export interface SqlSource {
   text: string;
   locate: Locate;

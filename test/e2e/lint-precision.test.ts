@@ -51,4 +51,15 @@ describe('lint precision on real shapes', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/lint\.sql\.dialect: must be one of auto, postgres, mysql/);
   });
+
+  it('valid shell the parser cannot read is one notice per file, not a finding; templates are not linted', () => {
+    const { body, status } = lintJson(join(SHAPES, 'shell'));
+    // Dockerfile.tt (ERB) is not read as a Dockerfile; make variables the Makefile does not set
+    // are unknown (so `> ${CACHE_FILE}` parses) and `rm -rf ${CACHE_FOLDER}/*` stays the SC2115 hazard.
+    expect(keys(body)).toEqual(['Makefile:4 filesystem/rm-unset-variable']);
+    expect(body.notices).toEqual([{ file: 'xzgrep', line: 8, message: expect.stringContaining('not checked') }]);
+    expect(status).toBe(1);
+    const text = runCli(['lint', '.'], { cwd: join(SHAPES, 'shell') });
+    expect(text.stderr).toMatch(/1 file\(s\) not fully checked.*xzgrep:8/);
+  });
 });
