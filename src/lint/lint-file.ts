@@ -35,6 +35,13 @@ export interface LintContext {
   notices?: LintNotice[];
 }
 
+/** Rules a Dockerfile `RUN` does not answer to: it changes a fresh image layer (`rm -rf
+ *  /var/www/*`, `chown -R postgres /var/log`), not a live server. Database and cloud commands
+ *  still reach their targets, and an unset variable in `rm -rf "$X/"` (SC2115) still breaks the
+ *  build, so those stay. A stage the file calls production (`FROM … AS production`,
+ *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
+const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
+
 /** Template markup (Go/Jinja `{{ }}` `{% %}`, ERB `<% %>`): the file is not its base format yet. */
 const TEMPLATE_MARKUP = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/;
 
@@ -85,7 +92,9 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
     }
     findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `shell that does not parse: ${error.message}`, help: 'fix the syntax; prodguard cannot judge what it cannot parse', source: index.lineText(at.line) });
   }
+  const imageLayerOnly = snippet.imageBuild === true && !snippet.hints.some((hint) => hint.environment === 'production');
   for (const finding of analysis.findings) {
+    if (imageLayerOnly && IMAGE_BUILD_SILENCED.test(finding.rule)) continue;
     const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
     if (converted) findings.push(converted);
   }

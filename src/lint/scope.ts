@@ -23,6 +23,7 @@ export const MIGRATION_GLOBS: readonly string[] = [
   '**/V[0-9]*__*.sql', // Flyway versioned
   '**/R__*.sql', // Flyway repeatable
   '**/U[0-9]*__*.sql', // Flyway undo
+  '**/*migrat*.sql', // a file named for what it is: migrate.sql, 0003_migration.sql
 ];
 
 /** Folders that hold tests: commands there run against test databases and service containers. */

@@ -104,6 +104,8 @@ export interface ShellSnippet {
   hints: EnvironmentHint[];
   /** Where in the file the snippet came from, e.g. `jobs.deploy.steps[2].run`. */
   origin: string;
+  /** A Dockerfile `RUN`: it changes a fresh image layer, not a live server's files. */
+  imageBuild?: boolean;
 }
 
 /** A file lint could not read in full: valid input the parser does not handle (a template, a
