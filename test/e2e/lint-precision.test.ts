@@ -64,4 +64,12 @@ describe('lint precision on real shapes', () => {
     const text = runCli(['lint', '.'], { cwd: join(SHAPES, 'shell') });
     expect(text.stderr).toMatch(/1 file\(s\) not fully checked.*xzgrep:8/);
   });
+
+  it('a variable the file does not set is unknown, not empty; the SC2115 shape stays flagged', () => {
+    const { body } = lintJson(join(SHAPES, 'vars'));
+    expect(keys(body)).toEqual(['reset-db.sh:3 database/dropdb', 'reset-db.sh:4 filesystem/rm-unset-variable', 'reset-db.sh:5 filesystem/rm-unset-variable']);
+    const dropdb = body.findings[0]!.message;
+    expect(dropdb).toContain('drops the database $DB');
+    expect(dropdb).not.toMatch(/database -U|-U is a remote host/);
+  });
 });
