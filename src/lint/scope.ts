@@ -29,6 +29,9 @@ export const MIGRATION_GLOBS: readonly string[] = [
 /** Folders that hold tests: commands there run against test databases and service containers. */
 export const TEST_FOLDERS: readonly string[] = ['test', 'tests', 'spec', 'specs', '__tests__', 'localtests', 'testdata', 'test_data', 'regress'];
 
+/** Folders that provision throwaway machines (Vagrant VMs on a private 192.168.x network). */
+export const THROWAWAY_FOLDERS: readonly string[] = ['vagrant', 'Vagrant'];
+
 export interface LintScope {
   /** Globs (config `lint.ignore` and `--exclude`) whose files are not linted. */
   ignore?: readonly string[];
@@ -63,5 +66,7 @@ const TEST_FOLDER_NAME = /^(?:[a-z0-9]+[_-])?(?:tests?|specs?)(?:[_-][a-z0-9]+)?
 
 export function inTestFolder(rel: string): boolean {
   const segments = rel.split('/');
-  return segments.slice(0, -1).some((segment) => TEST_FOLDERS.includes(segment) || TEST_FOLDER_NAME.test(segment));
+  return segments.slice(0, -1).some((segment) => TEST_FOLDERS.includes(segment) || THROWAWAY_FOLDERS.includes(segment) || TEST_FOLDER_NAME.test(segment)) ||
+    // Example configs (orchestrator-sample.conf.json) are documentation, never deployed as is.
+    /(^|[-_.])(sample|example)s?([-_.]|$)/i.test(segments[segments.length - 1] ?? '');
 }

@@ -72,4 +72,10 @@ describe('lint precision on real shapes', () => {
     expect(dropdb).toContain('drops the database $DB');
     expect(dropdb).not.toMatch(/database -U|-U is a remote host/);
   });
+
+  it('stale pid files, sockets and broken links are not data; vagrant VMs and sample configs are not production', () => {
+    const { body } = lintJson(join(SHAPES, 'runtime'));
+    // Only the real hazard: everything under PostgreSQL's data directory.
+    expect(keys(body)).toEqual(['init-container:6 filesystem/find-delete-data-directory']);
+  });
 });
