@@ -78,4 +78,10 @@ describe('lint precision on real shapes', () => {
     // Only the real hazard: everything under PostgreSQL's data directory.
     expect(keys(body)).toEqual(['init-container:6 filesystem/find-delete-data-directory']);
   });
+
+  it('a CI test job (named for tests, or with service containers) is judged as test, never confirm or block', () => {
+    const { body } = lintJson(join(SHAPES, 'ci'));
+    expect(body.findings.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toEqual(['6 filesystem/rm-data-directory warn']);
+    expect(body.findings[0]!.message).toContain('(test)');
+  });
 });
