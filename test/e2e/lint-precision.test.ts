@@ -84,4 +84,9 @@ describe('lint precision on real shapes', () => {
     expect(body.findings.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toEqual(['6 filesystem/rm-data-directory warn']);
     expect(body.findings[0]!.message).toContain('(test)');
   });
+
+  it('a folder walk skips autoconf-generated configure scripts; naming one lints it', () => {
+    expect(keys(lintJson(join(SHAPES, 'generated')).body)).toEqual([]);
+    expect(keys(lintJson(join(SHAPES, 'generated'), ['configure']).body)).toEqual(['configure:4 filesystem/rm-root']);
+  });
 });
