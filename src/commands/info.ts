@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import { loadSetup } from './judge.js';
 import type { Rule, RuleExample } from '../rules/schema.js';
+import { BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Config } from '../config/schema.js';
 import { CODE_RULES } from '../lint/rules.js';
 
@@ -58,11 +59,19 @@ export async function runRules(options: { json?: boolean; config?: string }): Pr
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
   if (options.json) {
-    const body = sorted.map((rule) => ({ id: rule.id, title: rule.title, incident: rule.incident, logic: rule.logic ?? 'match', severity: config.rules[rule.id]?.severity ?? rule.severity }));
+    const body = sorted.map((rule) => ({ id: rule.id, title: rule.title, incident: rule.incident, logic: rule.logic ?? 'match', severity: config.rules[rule.id]?.severity ?? rule.severity, from: ruleOrigin(rule) }));
     process.stdout.write(`${JSON.stringify({ rules: body }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...sorted.map((rule) => rule.id.length));
-  for (const rule of sorted) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.incident.padEnd(14)}  ${rule.title}\n`);
+  for (const rule of sorted) {
+    const origin = ruleOrigin(rule);
+    process.stdout.write(`${rule.id.padEnd(width)}  ${rule.incident.padEnd(14)}  ${rule.title}${origin === 'built-in' ? '' : `  (from ${origin})`}\n`);
+  }
   return 0;
+}
+
+/** Where a rule came from: built in, or the file of a pack or rule folder (issue 14). */
+function ruleOrigin(rule: Rule): string {
+  return !rule.file || rule.file.startsWith(BUILTIN_RULES_DIR) || !rule.file.startsWith('/') ? 'built-in' : rule.file;
 }

@@ -12,6 +12,8 @@ export interface CheckReport {
   targets: ClassifiedTarget[];
   overridden?: { rule: string; target: string }[];
   notes?: string[];
+  /** The config files in effect, and what of them was ignored (untrusted loosening, bad files). */
+  config?: { files: string[]; ignored: string[] };
   /** The redactor of the input judged (its own secrets plus the shared patterns). */
   redactor?: Redactor;
 }
@@ -49,6 +51,7 @@ export function renderCheckJson(report: CheckReport): string {
     targets: report.targets.map(targetJson),
     overridden: report.overridden ?? [],
     notes: report.notes ?? [],
+    config: report.config ?? { files: [], ignored: [] },
   };
   return `${JSON.stringify((report.redactor ?? plainRedactor).deep(body), null, 2)}\n`;
 }

@@ -45,5 +45,6 @@ export function renderCheckText(report: CheckReport, chalk: Painter, options: { 
     }
   }
   for (const note of report.notes ?? []) lines.push(chalk.dim(`  note: ${note}`));
+  if (report.config && report.config.files.length > 0) lines.push(chalk.dim(`  config: ${report.config.files.join(', ')}`));
   return `${(report.redactor ?? plainRedactor).text(lines.join('\n'))}\n`;
 }

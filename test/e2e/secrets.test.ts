@@ -82,7 +82,7 @@ describe('lint output keeps no secret', () => {
     // A second file whose text happens to contain the first file's password as a word.
     const host = 'Cut-Lint-Secret-Value-1234567890.example.com';
     writeFileSync(join(repo, 'scripts', 'other.sh'), `#!/bin/sh\npsql -h ${host} app -c "DROP TABLE users"\n`);
-    for (const format of ['text', 'json', 'sarif', 'github']) {
+    for (const format of ['text', 'json', 'sarif', 'github', 'compact']) {
       const result = runCli(['lint', '--format', format, '.'], { cwd: repo });
       expect(result.status, result.stderr).toBe(1);
       // other.sh's host name is its own word, not a secret: everything else must be clean.

@@ -3,7 +3,7 @@
 // stated severity, when given); a pass example must not produce one.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkLine } from '../../src/engine/check-line.js';
+import { findingsForExample, ruleSetProblems } from '../../src/engine/rule-examples.js';
 import { builtinRules } from '../helpers/rules.js';
 import type { Rule, RuleExample } from '../../src/rules/schema.js';
 import { sqlFactsForTest } from '../helpers/sql.js';
@@ -31,17 +31,8 @@ async function findingsFor(rule: Rule, example: RuleExample): Promise<{ rule: st
   if (rule.logic === 'code') {
     return (await lintExample(example)).filter((finding) => finding.rule === rule.id).map((finding) => ({ ...finding, incident: rule.incident }));
   }
-  const env = { HOME: '/home/dev', ...example.env };
-  const line = example.line ?? `psql ${JSON.stringify(example.url ?? 'postgres://db.example.com/app')} -c ${JSON.stringify(example.sql ?? '')}`;
-  const analysis = checkLine(line, {
-    rules: [rule],
-    env,
-    cwd: example.cwd ?? '/home/dev/project',
-    hostname: example.hostname ?? 'ws-4417',
-    ...(example.kubeContext ? { kubeCurrentContext: example.kubeContext } : {}),
-    sqlFor: await sqlFactsForTest(),
-  });
-  return analysis.findings.filter((finding) => finding.rule === rule.id);
+  // One implementation with `prodguard test-rules` (src/engine/rule-examples.ts).
+  return findingsForExample(rule, example, await sqlFactsForTest());
 }
 
 describe('rule examples', () => {
