@@ -46,8 +46,10 @@ describe('lint precision on real shapes', () => {
 
   it('a bad lint config is one clear line', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '.prodguard.yml'), 'lint:\n  sql:\n    dialect: oracle\n');
-    const result = runCli(['lint', '.'], { cwd: dir });
+    // A config named with --config is checked strictly (a repository's own file that is
+    // malformed is reported as ignored, as for every other key).
+    writeFileSync(join(dir, 'bad.yml'), 'lint:\n  sql:\n    dialect: oracle\n');
+    const result = runCli(['lint', '--config', 'bad.yml', '.'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/lint\.sql\.dialect: must be one of auto, postgres, mysql/);
   });
