@@ -148,14 +148,29 @@ export function classifyTarget(target: Target, config: Config, probe?: ProbeResu
   const marked = fromProbe(probe);
   if (marked) return { ...target, environment: marked.environment, evidence: [marked.evidence], ...withProbe };
   if (probe && probe.status !== 'skipped') evidence.push(describeProbe(probe));
+  const own = fromNames(target) ?? fromLocality(target);
+  const host = target.onHost ? fromHost(target, target.onHost, config) : undefined;
+  const chosen = host && DANGER[host.environment] > DANGER[own.environment] ? host : own;
+  return { ...target, environment: chosen.environment, evidence: [chosen.evidence, ...evidence], ...withProbe };
+}
+
+/** How much a mistake costs, for choosing between what a database's name and its host say. */
+const DANGER: Record<Environment, number> = { production: 6, staging: 5, 'unknown-remote': 4, unknown: 3, development: 2, test: 2, local: 1 };
+
+function fromNames(target: Target): { environment: Environment; evidence: string } | undefined {
   for (const name of namesOf(target)) {
     const named = target.kind === 'workspace' ? environmentFromPath(name) : environmentFromName(name);
-    if (named) {
-      return { ...target, environment: named.environment, evidence: [`name ${name} has the token "${named.token}"`, ...evidence], ...withProbe };
-    }
+    if (named) return { environment: named.environment, evidence: `name ${name} has the token "${named.token}"` };
   }
-  const local = fromLocality(target);
-  return { ...target, environment: local.environment, evidence: [local.evidence, ...evidence], ...withProbe };
+  return undefined;
+}
+
+/** A database on a socket or localhost is as production as the host it is on (GitLab 2017). */
+function fromHost(target: Target, host: Target, config: Config): { environment: Environment; evidence: string } {
+  const classified = classifyTarget(host, config);
+  const where = host.kind === 'kube' ? `in kube context ${host.name}` : `on host ${host.name}`;
+  const reached = target.socket ? 'local socket' : `${target.host ?? 'localhost'}`;
+  return { environment: classified.environment, evidence: [`${reached} ${where} (${classified.environment})`, ...classified.evidence].join('; ') };
 }
 
 export function describeProbe(probe: ProbeResult): string {

@@ -229,6 +229,11 @@ const SERVICE_HOMES: Record<string, string> = {
   gitlab: '/var/opt/gitlab',
 };
 
+/** Where a user's login shell starts (`sudo -iu postgres`, `su - postgres`): their home. */
+export function homeOfUser(user: string, home: string): string {
+  return expandTilde(`~${user}`, false, home);
+}
+
 function expandTilde(value: string, firstPieceQuoted: boolean, home: string): string {
   if (firstPieceQuoted || !value.startsWith('~')) return value;
   const slash = value.indexOf('/');
@@ -310,13 +315,21 @@ function reparseWord(text: string, original: Word): Word {
 }
 
 /** Expand a word that must stay one word (assignment values, `bash -c` strings, here-strings). */
-export function expandToString(word: Word, scope: ExpansionScope): ExpandedWord {
+export function expandToString(word: Word, scope: ExpansionScope, options: { assignment?: boolean } = {}): ExpandedWord {
   const acc: Accumulator = { pieces: [], dynamic: false, glob: false, unset: [], variables: [] };
   if (word.parts) for (const part of word.parts) expandPart(part, scope, acc, true);
   else acc.pieces.push({ value: word.value, quoted: true, splittable: false });
-  const firstQuoted = word.parts?.[0]?.type !== 'Literal';
+  // A word without parts is a plain literal unless its text holds quotes.
+  const firstQuoted = word.parts ? word.parts[0]?.type !== 'Literal' : word.text !== word.value;
+  const joined = acc.pieces.map((piece) => piece.value).join('');
+  // In an assignment bash expands `~` after the `=` and after each unquoted `:`
+  // (`KUBECONFIG=~/k/eu.yaml:~/k/us.yaml`).
+  const value =
+    options.assignment && !word.parts && !firstQuoted
+      ? joined.split(':').map((segment) => expandTilde(segment, false, scope.home)).join(':')
+      : expandTilde(joined, firstQuoted, scope.home);
   return {
-    value: expandTilde(acc.pieces.map((piece) => piece.value).join(''), firstQuoted, scope.home),
+    value,
     text: word.text,
     dynamic: acc.dynamic,
     unsetVariables: acc.unset,

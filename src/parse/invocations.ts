@@ -22,7 +22,7 @@ import type {
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
-import { unwrapInvocation } from './wrappers.js';
+import { envFilePath, unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
@@ -397,7 +397,9 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     if (item.type !== 'Assignment') continue;
     if (item.value.type === 'Word') {
       walkSubstitutions(walker, item.value.parts, state);
-      inlineVars[item.name] = expandToString(item.value, scope()).value;
+      // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
+      const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
+      inlineVars[item.name] = expandToString(item.value, prefixScope, { assignment: true }).value;
     } else {
       inlineVars[item.name] = '';
     }
@@ -416,14 +418,16 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const commandScope: WalkState = hasInline ? { ...state, vars: { ...state.vars, ...inlineVars }, assigned: { ...state.assigned, ...inlineVars } } : state;
   const words: ExpandedWord[] = [];
   const assignmentArgs: { name: string; value: string }[] = [];
+  // bash expands the command's words BEFORE its prefix assignments take effect: in
+  // `TMPDIR=/tmp rm -rf $TMPDIR/*` the word is `$TMPDIR/*` of the shell as it was (unset → `/*`).
   for (const word of [command.name, ...command.suffix]) {
     if (word.type === 'Word') {
-      for (const expanded of expandCollecting(walker, word, commandScope)) words.push(expanded);
+      for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
     }
     else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
-      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(commandScope)).value : '';
-      if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, commandScope);
+      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(state), { assignment: true }).value : '';
+      if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push({
         value: `${word.name}=${value}`,
@@ -440,7 +444,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const [commandWord, ...args] = words;
   if (!commandWord) return;
 
-  applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope);
+  applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope, walker.options.envFiles);
 
   const invocation: Invocation = {
     name: basename(commandWord.value),
@@ -544,6 +548,7 @@ function applyBuiltinEffects(
   assignments: { name: string; value: string }[],
   state: WalkState,
   commandScope: WalkState,
+  envFiles: ExtractOptions['envFiles'],
 ): void {
   const values = args.map((arg) => arg.value);
   const command = basename(name);
@@ -561,6 +566,16 @@ function applyBuiltinEffects(
       // An absolute cd works even where the starting directory is unknown (`ssh db1 'cd /x && …'`).
       if (target?.dynamic || dir === '-' || (state.cwd === '' && !dir.startsWith('/'))) return;
       state.cwd = resolvePath(state.cwd || '/', dir);
+      return;
+    }
+    case 'source':
+    case '.': {
+      // The edge read the sourced file (as dotenv); its variables hold for the rest of the line.
+      // Whether they are exported (`export X=`, `set -a`) is not tracked: count them as exported.
+      const file = args[0];
+      if (!file || file.dynamic || (state.cwd === '' && !file.value.startsWith('/'))) return;
+      const vars = envFiles?.[envFilePath(state.cwd, file.value)];
+      if (vars) setVariables(state, { ...vars });
       return;
     }
     case 'export':

@@ -5,9 +5,8 @@
 
 import type { Invocation } from '../types.js';
 import { isSecretVariable } from '../util/redact.js';
-import { scanOptions, optionValue } from './options.js';
-
-const MYSQL = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump', 'mysqlsh']);
+import { scanOptions, optionValue, clientOptionSpec } from './options.js';
+import { clientSpec } from '../knowledge/commands.js';
 
 /** `sudo -S`/`--stdin` (also inside `-kS`) before the command word: the password is on stdin. */
 function sudoReadsPasswordFromStdin(inv: Invocation): boolean {
@@ -35,22 +34,17 @@ function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] 
     else if (inv.stdin.text) found.push(inv.stdin.text.split('\n')[0]!);
   }
   const args = inv.args;
-  if (MYSQL.has(inv.name)) {
-    for (const arg of args) {
-      const attached = /^-p(.+)$/.exec(arg.value) ?? /^--password=(.+)$/.exec(arg.value);
-      if (attached) found.push(attached[1]!);
-    }
+  // A database client's password options, read with the client's own arity (knowledge/commands.ts).
+  const client = clientSpec(inv.name);
+  if (client?.secretOptions) {
+    const scan = scanOptions(args, clientOptionSpec(inv.name)!);
+    for (const option of scan.options) if (option.value && client.secretOptions.includes(option.flag)) found.push(option.value);
   }
   const withValue = (spec: Parameters<typeof scanOptions>[1], ...flags: string[]) => {
     const value = optionValue(scanOptions(args, spec), ...flags);
     if (value) found.push(value);
   };
   switch (inv.name) {
-    case 'redis-cli':
-    case 'valkey-cli':
-    case 'keydb-cli':
-      withValue({ shortWithValue: 'ahpnu', longWithValue: ['pass', 'user'] }, '-a', '--pass');
-      break;
     case 'sshpass':
       withValue({ shortWithValue: 'pfdP' }, '-p');
       break;
@@ -62,12 +56,6 @@ function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] 
     case 'docker':
     case 'podman':
     case 'helm':
-      withValue({ shortWithValue: 'pu', longWithValue: ['password', 'username'] }, '-p', '--password');
-      break;
-    case 'mongosh':
-    case 'mongo':
-    case 'mongodump':
-    case 'mongorestore':
       withValue({ shortWithValue: 'pu', longWithValue: ['password', 'username'] }, '-p', '--password');
       break;
   }

@@ -9,7 +9,7 @@ import type { Config, SeverityMap } from '../config/schema.js';
 import { TargetBook } from '../classify/target-book.js';
 import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
-import { scanOptions, type OptionScan, type OptionSpec } from '../parse/options.js';
+import { scanOptions, clientOptionSpec, type OptionScan, type OptionSpec } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { matchesGlob } from '../util/glob.js';
 import type { Redactor } from '../util/redact.js';
@@ -245,7 +245,7 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
   return candidates(rules, inv.name)
     .filter((compiled) => {
       let scanned: OptionScan | undefined;
-      const scan = () => (scanned ??= scanOptions(inv.args, compiled.spec));
+      const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       return (
         commandMatches(compiled, inv, scan) &&
@@ -276,7 +276,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       const severity = configuredSeverity(rule, context.config);
       if (!severity) continue;
       let scanned: OptionScan | undefined;
-      const scan = () => (scanned ??= scanOptions(inv.args, compiled.spec));
+      const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
       if (!commandMatches(compiled, inv, scan)) continue;
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       if (!subcommandMatches(rule, inv, scan) || !flagsMatch(rule, inv, scan, !wildcard) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;

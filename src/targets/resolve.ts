@@ -5,7 +5,8 @@
 
 import type { Invocation, Target, TargetKind } from '../types.js';
 import { parseConnectionString } from '../parse/connection.js';
-import { scanOptions, optionValue, type OptionSpec } from '../parse/options.js';
+import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
+import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
@@ -30,17 +31,16 @@ export interface TargetFacts {
  *  once, by the classifier's vocabulary (src/classify/names.ts), for check and lint alike. */
 export const APP_ENVIRONMENT_VARIABLES = ENVIRONMENT_VARIABLES;
 
-const POSTGRES_CLIENTS = new Set(['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'dropdb', 'createdb', 'vacuumdb', 'reindexdb', 'clusterdb', 'pgbench', 'pg_isready', 'pg_basebackup']);
-const MYSQL_CLIENTS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump']);
-const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
-const MONGO_CLIENTS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore']);
+const POSTGRES_CLIENTS = new Set(clientsOf('postgres'));
+const MYSQL_CLIENTS = new Set(clientsOf('mysql'));
+const REDIS_CLIENTS = new Set(clientsOf('redis'));
 const KUBE_CLIENTS = new Set(['kubectl', 'oc', 'helm', 'helmfile', 'k9s', 'kustomize', 'argocd']);
 
 /** Every database client whose arguments name a target (the shell hook's prefilter needs the list). */
-export const DATABASE_CLIENTS: readonly string[] = [...POSTGRES_CLIENTS, ...MYSQL_CLIENTS, ...REDIS_CLIENTS, ...MONGO_CLIENTS];
+export const DATABASE_CLIENTS: readonly string[] = Object.keys(CLIENTS);
 
 export function isDatabaseClient(name: string): boolean {
-  return POSTGRES_CLIENTS.has(name) || MYSQL_CLIENTS.has(name) || REDIS_CLIENTS.has(name) || MONGO_CLIENTS.has(name);
+  return clientSpec(name) !== undefined;
 }
 
 export function isKubeClient(name: string): boolean {
@@ -54,9 +54,9 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
-        return unresolved ? [unresolved] : clientDatabaseTargets(inv);
+        return unresolved ? [unresolved] : clientDatabaseTargets(inv).map((target) => onItsHost(target, inv, facts));
       }
-      return environmentDatabaseTargets(appEnvironment(inv, facts));
+      return environmentDatabaseTargets(appEnvironment(inv, facts)).map((target) => onItsHost(target, inv, facts));
     }
     case 'app':
       return appTargets(inv, facts);
@@ -193,27 +193,10 @@ function dedupe(targets: Target[]): Target[] {
 // ---------------------------------------------------------------------------------------------
 // Databases named by a client's own arguments.
 
-// Which short options take a value differs per client: `-c` is psql's command but pg_restore's
-// --clean; `-e` is pg_dump's extension but dropdb's --echo.
-const PG_SHORT_WITH_VALUE: Record<string, string> = {
-  psql: 'hpdUcfvoLPTFR',
-  pg_dump: 'hpdUfFjnNtTZSEe',
-  pg_dumpall: 'hpdUflSE',
-  pg_restore: 'hpdUfFjnNtTSILP',
-  dropdb: 'hpU',
-  createdb: 'hpUDElOTS',
-  vacuumdb: 'hpdUtnNjP',
-  reindexdb: 'hpdUtnNjiSs',
-  clusterdb: 'hpdUt',
-  pgbench: 'hpUcjfsTtPDMRLb',
-  pg_isready: 'hpdUt',
-  pg_basebackup: 'hpdUDFXrtZlCSc',
-};
-
-const PG_SPEC: OptionSpec = {
-  shortWithValue: 'hpdUcfFvoLPTjnNtSaIEeC',
-  longWithValue: ['host', 'port', 'dbname', 'username', 'command', 'file', 'set', 'variable', 'output', 'log-file', 'pset', 'table-attr', 'field-separator', 'record-separator', 'format', 'jobs', 'schema', 'table', 'exclude-table', 'exclude-schema', 'maintenance-db', 'role', 'section', 'superuser', 'use-list', 'index', 'encoding', 'lc-collate', 'lc-ctype', 'locale', 'template', 'tablespace', 'owner', 'strategy', 'icu-locale'],
-};
+/** How a client reads its own options (knowledge/commands.ts): the one place arity is written. */
+function clientScan(inv: Invocation) {
+  return scanOptions(inv.args, clientOptionSpec(inv.name)!);
+}
 
 /** Migration tools that name their database in an option: flyway -url=, liquibase --url=, migrate -database. */
 function migrationToolTarget(inv: Invocation): Target | undefined {
@@ -255,7 +238,7 @@ function clientDatabaseTargets(inv: Invocation): Target[] {
 }
 
 function postgresClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { ...PG_SPEC, shortWithValue: PG_SHORT_WITH_VALUE[inv.name] ?? PG_SPEC.shortWithValue! });
+  const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
   // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
@@ -282,11 +265,17 @@ function postgresClientTarget(inv: Invocation): Target {
 }
 
 function mysqlClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { shortWithValue: 'hPuDeS', longWithValue: ['host', 'port', 'user', 'database', 'execute', 'socket', 'defaults-file'] });
+  const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  if (inv.name === 'mysqlsh') {
+    // MySQL Shell names its server as a URI: `--uri`, or the first word (`root@db1:3306/app`).
+    const uri = optionValue(scan, '--uri', '--mysql', '--mysqlx') ?? positionals[0];
+    const connection = uri ? parseConnectionString(/^[a-z]+:\/\//.test(uri) ? uri : `mysql://${uri}`) : undefined;
+    if (connection?.host) return databaseTarget({ ...connection, engine: 'mysql' }, 'mysqlsh URI');
+  }
   const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
   // mysqladmin's first word is its command: `mysqladmin drop app_production`.
-  const acting = inv.name === 'mysqladmin' ? (['drop', 'create'].includes(positionals[0] ?? '') ? positionals[1] : undefined) : positionals[0];
+  const acting = inv.name === 'mysqladmin' || inv.name === 'mariadb-admin' ? (['drop', 'create'].includes(positionals[0] ?? '') ? positionals[1] : undefined) : positionals[0];
   const database = optionValue(scan, '-D', '--database') ?? acting ?? inv.env.MYSQL_DATABASE;
   const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
   return {
@@ -301,7 +290,7 @@ function mysqlClientTarget(inv: Invocation): Target {
 }
 
 function redisClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { shortWithValue: 'hpsanu', longWithValue: ['user', 'pass', 'tls', 'cacert', 'sni'] });
+  const scan = clientScan(inv);
   const uri = optionValue(scan, '-u');
   // redis-cli reads no REDIS_URL: without -u/-h it talks to localhost:6379.
   const connection = uri ? parseConnectionString(uri) : undefined;
@@ -321,7 +310,7 @@ function redisClientTarget(inv: Invocation): Target {
 }
 
 function mongoClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { longWithValue: ['host', 'port', 'eval', 'username', 'password', 'authenticationDatabase', 'file', 'db', 'uri'] });
+  const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const uri = optionValue(scan, '--uri') ?? positionals.find((p) => /^mongodb(\+srv)?:/.test(p));
   const connection = uri ? parseConnectionString(uri) : undefined;
@@ -419,6 +408,35 @@ function topologyTargets(inv: Invocation): Target[] {
     if (host) targets.push({ kind: 'host', source: 'repmgr --host', name: host, host });
   }
   return targets;
+}
+
+/** A database on a Unix socket or a loopback address is on the host the client runs on. */
+function onItsHost(target: Target, inv: Invocation, facts: TargetFacts): Target {
+  if (target.unresolved || target.engine === 'sqlite') return target;
+  if (!target.socket && !isLoopback(target.host ?? 'localhost')) return target;
+  return { ...target, onHost: socketHost(inv, facts) };
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h.startsWith('/') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1';
+}
+
+/** The machine a client's localhost is: `kubectl exec` is inside the cluster of its context,
+ *  `docker exec` on the daemon's host (this machine unless DOCKER_HOST/-H/--context say otherwise). */
+function socketHost(inv: Invocation, facts: TargetFacts): Target {
+  const host = inv.host;
+  if (host.kind === 'container' && host.runtime === 'kubectl') {
+    const context = host.kubeContext ?? facts.kubeCurrentContext;
+    if (context) return { kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context };
+    return { kind: 'host', source: 'pod', name: host.name, host: host.name };
+  }
+  if (host.kind === 'container' && host.runtime === 'docker') {
+    if (host.daemon) return { kind: 'host', source: 'docker daemon', name: host.daemon, host: host.daemon };
+    return { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+  }
+  if (host.kind === 'container') return { kind: 'host', source: `${host.runtime} app`, name: host.name, host: host.name };
+  return hostTarget(inv, facts);
 }
 
 function hostTarget(inv: Invocation, facts: TargetFacts): Target {
