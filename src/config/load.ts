@@ -260,6 +260,12 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       for (const key of PATTERN_KEYS) into[key].push(...patterns[key]);
     }
     merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });
+    // Lint settings describe the repository's own files (which are tests, which SQL is a
+    // migration): a repository config sets them whether or not it is trusted. They never change
+    // what \`check\` or \`run\` decide.
+    merged.lint.ignore.push(...config.lint.ignore);
+    merged.lint.sql.migrations.push(...config.lint.sql.migrations);
+    if (config.lint.sql.dialect !== 'auto') merged.lint.sql.dialect = config.lint.sql.dialect;
     if (layer.kind === 'policy') merged.lockedRules.push(...config.lockedRules);
     else if (config.lockedRules.length > 0) merged.ignored.push(`${layer.file}: locked-rules ignored (only the system policy locks rules)`);
     if (untrusted) {

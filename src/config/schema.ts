@@ -47,6 +47,19 @@ export interface Config {
   inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment> }[];
   /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
   ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
+  /** `prodguard lint`: files left out, and how SQL files are read. */
+  lint: LintConfig;
+}
+
+export interface LintConfig {
+  /** .gitignore-style globs of files lint does not judge (test folders, vendored code). */
+  ignore: string[];
+  sql: {
+    /** How a SQL file is read; `auto` decides from the file (psql meta-commands mean PostgreSQL). */
+    dialect: 'auto' | 'postgres' | 'mysql';
+    /** Extra globs of SQL files that are migrations (run against production when deployed). */
+    migrations: string[];
+  };
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -65,6 +78,7 @@ export const DEFAULT_CONFIG: Config = {
   extends: [],
   inventories: [],
   ruleLayers: [],
+  lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
 };
 
 const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
@@ -128,7 +142,7 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit'], '', errors);
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit', 'lint'], '', errors);
   if (raw.audit !== undefined) {
     if (!isObject(raw.audit)) errors.push('audit: must be a map such as { syslog: default, journald: true }');
     else {
@@ -218,7 +232,31 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   }
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
+  if (raw.lint !== undefined) validateLint(raw.lint, config.lint, errors);
   return { config, errors };
+}
+
+const SQL_DIALECTS = ['auto', 'postgres', 'postgresql', 'mysql'] as const;
+
+function validateLint(raw: Json, lint: LintConfig, errors: string[]): void {
+  if (!isObject(raw)) {
+    errors.push('lint: must be a map such as { ignore: ["test/**"], sql: { dialect: postgres, migrations: ["db/**/*.sql"] } }');
+    return;
+  }
+  unknownKeys(raw, ['ignore', 'sql'], 'lint', errors);
+  if (raw.ignore !== undefined) lint.ignore = stringList(raw.ignore, 'lint.ignore', errors);
+  if (raw.sql === undefined) return;
+  if (!isObject(raw.sql)) {
+    errors.push('lint.sql: must be a map with dialect, migrations');
+    return;
+  }
+  unknownKeys(raw.sql, ['dialect', 'migrations'], 'lint.sql', errors);
+  if (raw.sql.dialect !== undefined) {
+    const dialect = raw.sql.dialect;
+    if (typeof dialect !== 'string' || !(SQL_DIALECTS as readonly string[]).includes(dialect)) errors.push(`lint.sql.dialect: must be one of auto, postgres, mysql`);
+    else lint.sql.dialect = dialect === 'postgresql' ? 'postgres' : (dialect as LintConfig['sql']['dialect']);
+  }
+  if (raw.sql.migrations !== undefined) lint.sql.migrations = stringList(raw.sql.migrations, 'lint.sql.migrations', errors);
 }
 
 function validateInventories(value: Json, errors: string[]): Config['inventories'] {

@@ -37,7 +37,12 @@ function strongestHint(hints: DecisionFacts['hints']): { environment: Environmen
 }
 
 export function applyHint(target: ClassifiedTarget, hint: { environment: Environment; evidence: string } | undefined): ClassifiedTarget {
-  if (!hint || !['unknown', 'unknown-remote'].includes(target.environment)) return target;
+  if (!hint) return target;
+  // The machine running a test job is a throwaway CI runner: its files are test files.
+  if (hint.environment === 'test' && target.kind === 'host' && target.source === 'this host' && ['local', 'unknown'].includes(target.environment)) {
+    return { ...target, environment: 'test', evidence: [hint.evidence, ...target.evidence] };
+  }
+  if (!['unknown', 'unknown-remote'].includes(target.environment)) return target;
   // The machine running the job is not what the job deploys to; an ssh destination may be.
   if (target.kind === 'host' && target.source === 'this host') return target;
   return { ...target, environment: hint.environment, evidence: [hint.evidence, ...target.evidence] };

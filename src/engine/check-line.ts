@@ -42,7 +42,14 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
   const env = context.env ?? {};
   const { invocations, errors } = plan(
     source,
-    { env, cwd: context.cwd ?? '/', home, envUnknown: context.envUnknown ?? false, envFiles: context.envFiles ?? {} },
+    {
+      env,
+      cwd: context.cwd ?? '/',
+      home,
+      envUnknown: context.envUnknown ?? false,
+      envFiles: context.envFiles ?? {},
+      ...(context.unsetMeansUnknown ? { keepUnsetWords: true } : {}),
+    },
     context.rules,
   );
   const redactor = createRedactor(secretsOfInvocations(invocations));

@@ -17,7 +17,8 @@ import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
-import type { DiscoveredFile, LintFinding, Locate, ShellSnippet } from './types.js';
+import { scopeMatcher } from './scope.js';
+import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 
 export interface LintContext {
   rules: readonly Rule[];
@@ -27,7 +28,22 @@ export interface LintContext {
   /** SQL facts for invocations (needs the SQL parser loaded), or undefined to skip SQL. */
   sqlFor?: (invocations: readonly Invocation[]) => ReadonlyMap<Invocation, InvocationSql>;
   sqlParserLoaded: boolean;
+  /** Whether the shell itself accepts this text (`bash -n`), asked at the edge. A snippet the
+   *  parser rejects but the shell accepts is a notice, not a finding. */
+  shellAccepts?: (text: string) => boolean;
+  /** Where notices go (files not fully checked). */
+  notices?: LintNotice[];
 }
+
+/** Rules a Dockerfile `RUN` does not answer to: it changes a fresh image layer (`rm -rf
+ *  /var/www/*`, `chown -R postgres /var/log`), not a live server. Database and cloud commands
+ *  still reach their targets, and an unset variable in `rm -rf "$X/"` (SC2115) still breaks the
+ *  build, so those stay. A stage the file calls production (`FROM … AS production`,
+ *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
+const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
+
+/** Template markup (Go/Jinja `{{ }}` `{% %}`, ERB `<% %>`): the file is not its base format yet. */
+const TEMPLATE_MARKUP = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/;
 
 /** The machine a CI job or script runs on: nothing says what it is (no environment token). */
 const LINT_HOSTNAME = 'build-runner';
@@ -70,18 +86,50 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
   const findings: LintFinding[] = [];
   for (const error of analysis.errors.slice(0, 1)) {
     const at = snippet.locate(error.pos);
+    if (context.notices && (TEMPLATE_MARKUP.test(snippet.text) || context.shellAccepts?.(snippet.text))) {
+      context.notices.push({ file: file.path, line: at.line, message: `not checked: the shell accepts this but prodguard's parser does not (${error.message})` });
+      continue;
+    }
     findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `shell that does not parse: ${error.message}`, help: 'fix the syntax; prodguard cannot judge what it cannot parse', source: index.lineText(at.line) });
   }
+  const imageLayerOnly = snippet.imageBuild === true && !snippet.hints.some((hint) => hint.environment === 'production');
   for (const finding of analysis.findings) {
+    if (imageLayerOnly && IMAGE_BUILD_SILENCED.test(finding.rule)) continue;
     const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
     if (converted) findings.push(converted);
   }
   return findings;
 }
 
-function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: Locate, context: LintContext): LintFinding[] {
+/** psql meta-commands (`\set`, `\i`, `\copy`, `\.`) and interpolations (`:var`, `:'var'`). */
+const PSQL_META_LINE = /^[ \t]*\\.*$/gm;
+const PSQL_VARIABLE = /(?<![:\w]):(['"]?)([A-Za-z_]\w*)\1/g;
+
+/** A psql script read as PostgreSQL: meta-command lines blanked and `:vars` turned into a
+ *  literal or name of the same length, so offsets (and so line numbers) stay the file's. */
+export function psqlAsSql(text: string): { text: string; psql: boolean } {
+  let psql = false;
+  // COPY … FROM stdin data runs to the `\.` line: it is data, not SQL.
+  let out = text.replace(/(FROM\s+stdin[^;]*;)([\s\S]*?)^\\\.[ \t]*$/gim, (_m, head: string, data: string) => {
+    psql = true;
+    return head + data.replace(/[^\n]/g, ' ') + '  ';
+  });
+  out = out.replace(PSQL_META_LINE, (line) => {
+    psql = true;
+    return ' '.repeat(line.length);
+  });
+  out = out.replace(PSQL_VARIABLE, (match, quote: string, name: string) => {
+    psql = true;
+    return quote === "'" ? `'${'x'.repeat(name.length)}'` : quote === '"' ? `"${name}"` : `_${name}`;
+  });
+  return { text: out, psql };
+}
+
+function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
-  const analysis = analyzeSql(text, 'auto');
+  const { text, psql } = psqlAsSql(raw);
+  const configured = context.config.lint?.sql.dialect ?? 'auto';
+  const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
   // A migration runs wherever it is deployed: production unless the file says otherwise.
   const statements = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
@@ -96,7 +144,10 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
   const findings = findingsFromMatches(matches, [], { config: context.config }).findings
     .map((finding) => toLintFinding(file.path, index, locate, finding, 0))
     .filter((finding): finding is LintFinding => finding !== undefined);
-  for (const error of analysis.errors) {
+  // SQL no migration tool runs (a fixture, a regression test) is judged for what it says, but
+  // a statement the parser cannot read there is not worth a finding.
+  const migration = scopeMatcher({ migrations: context.config.lint?.sql.migrations ?? [] }).isMigration(file.path);
+  for (const error of migration ? analysis.errors : []) {
     const at = locate(error.pos);
     findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `SQL that does not parse: ${error.message}`, help: 'fix the SQL; prodguard never treats SQL it cannot parse as harmless', source: index.lineText(at.line) });
   }

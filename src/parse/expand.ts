@@ -13,6 +13,8 @@ export interface ExpansionScope {
   /** When true, a variable not in `vars` is unknown (remote shell), not empty. */
   varsUnknown: boolean;
   home: string;
+  /** Lint: an unquoted expansion of unset variables stays one empty word naming them. */
+  keepUnsetWords?: boolean;
 }
 
 interface Piece {
@@ -288,7 +290,9 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
   const onlySplittable = acc.pieces.length > 0 && acc.pieces.every((piece) => piece.splittable);
   const joined = acc.pieces.map((piece) => piece.value).join('');
   if (onlySplittable) {
-    // Unquoted `$X`: split on whitespace; an empty value removes the word entirely.
+    // Unquoted `$X`: split on whitespace; an empty value removes the word entirely, except in
+    // lint, where an unset variable is set where the script runs: the word keeps its place.
+    if (scope.keepUnsetWords && joined.trim() === '' && acc.unset.length > 0) return [{ ...base, value: '' }];
     return joined
       .split(/[ \t\n]+/)
       .filter((field) => field !== '')

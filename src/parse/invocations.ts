@@ -35,6 +35,9 @@ export interface ExtractOptions {
   envUnknown?: boolean;
   /** Dotenv files already read by the caller, by absolute path (for `dotenv -e FILE cmd`). */
   envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Lint: an unquoted word whose variables are all unset keeps its place as an empty word that
+   *  names them (`-h ${PGHOST}`), since the script's environment sets them where it runs. */
+  keepUnsetWords?: boolean;
 }
 
 export interface Extraction {
@@ -50,6 +53,7 @@ interface WalkState {
   host: ExecutionHost;
   via: string[];
   varsUnknown: boolean;
+  keepUnsetWords?: boolean;
   home: string;
   /** When walking a nested string (bash -c '…', ssh host '…'), positions point at the outer command. */
   span?: { pos: number; end: number };
@@ -80,6 +84,7 @@ export function extractInvocations(source: string, options: ExtractOptions): Ext
     host: { kind: 'local' },
     via: [],
     varsUnknown: options.envUnknown ?? false,
+    ...(options.keepUnsetWords ? { keepUnsetWords: true } : {}),
     home: options.home,
     depth: 0,
   };
@@ -273,7 +278,7 @@ function withUnknownVar(state: WalkState, name: string): WalkState {
 }
 
 function scopeOf(state: WalkState): ExpansionScope {
-  return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home };
+  return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home, ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}) };
 }
 
 /** Command substitutions inside a word run before the command: walk them as commands too. */

@@ -221,7 +221,10 @@ function migrationToolTarget(inv: Invocation): Target | undefined {
 
 /** `psql "$DATABASE_URL"` in a CI file: the variable is set where it runs, not here. */
 function unresolvedClientTarget(inv: Invocation): Target | undefined {
-  const word = inv.args.find((arg) => arg.value === '' && arg.unsetVariables.length > 0 && /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!));
+  const unset = inv.args.filter((arg) => arg.value === '' && arg.unsetVariables.length > 0);
+  // A connection word the file does not set (`-h ${PGHOST}`, `${DB}`) comes from where the
+  // script runs: the target is unknown, never the next option shifted into its place.
+  const word = unset.find((arg) => /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!)) ?? unset[0];
   if (!word) return undefined;
   const variable = word.unsetVariables[0]!;
   return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
