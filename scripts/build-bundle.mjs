@@ -3,7 +3,8 @@
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
+// A git install builds with an esbuild that prepare.mjs installed outside the clone.
+const { build } = await import(process.env.PRODGUARD_ESBUILD_MODULE ?? 'esbuild');
 
 /**
  * commander requires child_process for executable subcommands prodguard never uses: ~3 ms at
