@@ -42,6 +42,8 @@ try {
     format: 'cjs',
     target: 'node20',
     external,
+    // A git install's clone has no node_modules of its own: prepare.mjs installs them aside.
+    nodePaths: process.env.PRODGUARD_NODE_PATH ? [process.env.PRODGUARD_NODE_PATH] : [],
     mainFields: ['module', 'main'],
     // dist/bundle/ sits at the same depth as dist/<stage>/, so relative URLs such as
     // new URL('../rules.json', import.meta.url) resolve the same way in both builds.
