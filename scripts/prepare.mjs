@@ -45,7 +45,9 @@ try {
   const env = { ...cleanEnv, PRODGUARD_ESBUILD_MODULE: esbuildModule, PRODGUARD_NODE_PATH: nodePath };
   // The rule loader, compiled where tsc would put it, so bundle-rules.mjs validates the rules.
   const { build } = await import(esbuildModule);
-  await build({ entryPoints: ['src/rules/load.ts'], outfile: 'dist/rules/load.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', nodePaths: [nodePath], logLevel: 'warning' });
+  await build({ entryPoints: ['src/rules/load.ts'], outfile: 'dist/rules/load.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', nodePaths: [nodePath], logLevel: 'warning',
+    // CommonJS dependencies inlined into an ES module still call require().
+    banner: { js: "import { createRequire as __prodguardCreateRequire } from 'node:module'; const require = __prodguardCreateRequire(import.meta.url);" } });
   for (const script of ['scripts/build-bundle.mjs', 'scripts/bundle-rules.mjs', 'scripts/warm-cache.mjs']) {
     const result = spawnSync(process.execPath, [script], { stdio: ['ignore', 2, 2], env });
     if (result.status !== 0) process.exit(result.status ?? 1);
