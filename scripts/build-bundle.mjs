@@ -3,7 +3,8 @@
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
+// A git install builds with an esbuild that prepare.mjs installed outside the clone.
+const { build } = await import(process.env.PRODGUARD_ESBUILD_MODULE ?? 'esbuild');
 
 /**
  * commander requires child_process for executable subcommands prodguard never uses: ~3 ms at
@@ -41,6 +42,8 @@ try {
     format: 'cjs',
     target: 'node20',
     external,
+    // A git install's clone has no node_modules of its own: prepare.mjs installs them aside.
+    nodePaths: process.env.PRODGUARD_NODE_PATH ? [process.env.PRODGUARD_NODE_PATH] : [],
     mainFields: ['module', 'main'],
     // dist/bundle/ sits at the same depth as dist/<stage>/, so relative URLs such as
     // new URL('../rules.json', import.meta.url) resolve the same way in both builds.

@@ -148,6 +148,19 @@ export function buildProgram(): Command {
       process.exitCode = await runLog(options);
     });
 
+  for (const [name, install] of [['install', true], ['uninstall', false]] as const) {
+    program
+      .command(name)
+      .description(`${install ? 'write' : 'remove'} prodguard's hook ${install ? 'into' : 'from'} a coding agent's settings: claude-code, gemini or cursor`)
+      .argument('<agent>', 'claude-code (~/.claude/settings.json), gemini (~/.gemini/settings.json) or cursor (~/.cursor/hooks.json)')
+      .option('--project', "this project's settings (.claude/settings.json, …) instead of the user's")
+      .option('--json', 'print the outcome as JSON')
+      .action(async (agent: string, options) => {
+        const { runInstallAgent } = await import('./commands/install-agent.js');
+        process.exitCode = runInstallAgent(agent, install, options);
+      });
+  }
+
   registerLintCommand(program);
   registerShellCommands(program);
   return program;

@@ -8,7 +8,7 @@ import { EXIT, ProdguardError, UndecidableError, UsageError } from '../errors.js
 import { judge } from './judge.js';
 import { exitCodeFor, reportOf } from './check.js';
 import { renderCheckJson } from '../report/check-json.js';
-import { claudeHookOutput, HookInputError, parseClaudeEvent, parseGenericRequest } from '../shell/agent.js';
+import { AGENTS, agentHookOutput, HookInputError, parseAgentEvent, parseGenericRequest, type AgentName } from '../shell/agent.js';
 import { redact } from '../util/redact.js';
 
 export interface HookOptions {
@@ -23,10 +23,10 @@ async function readStdin(): Promise<string> {
 }
 
 export async function runHook(agent: string, options: HookOptions): Promise<number> {
-  if (agent !== 'claude-code' && agent !== 'json') throw new UsageError(`unknown agent "${agent}": use claude-code or json`, 'e.g. prodguard hook claude-code');
+  if (agent !== 'json' && !(AGENTS as readonly string[]).includes(agent)) throw new UsageError(`unknown agent "${agent}": use ${AGENTS.join(', ')} or json`, 'e.g. prodguard hook claude-code');
   try {
     const input = await readStdin();
-    return agent === 'claude-code' ? await claudeCode(input, options) : await generic(input, options);
+    return agent === 'json' ? await generic(input, options) : await agentHook(agent as AgentName, input, options);
   } catch (error) {
     if (error instanceof HookInputError) {
       process.stderr.write(`prodguard hook ${agent}: ${error.message.replace(/\s*\n\s*/g, " ")}; refusing (fail closed)\n`);
@@ -42,10 +42,10 @@ export async function runHook(agent: string, options: HookOptions): Promise<numb
   }
 }
 
-async function claudeCode(input: string, options: HookOptions): Promise<number> {
-  const event = parseClaudeEvent(input);
-  if (event.command === undefined || (event.eventName !== undefined && event.eventName !== 'PreToolUse')) {
-    process.stdout.write('{}\n');
+async function agentHook(agent: AgentName, input: string, options: HookOptions): Promise<number> {
+  const event = parseAgentEvent(agent, input);
+  if (event.command === undefined) {
+    process.stdout.write(`${JSON.stringify(agentHookOutput(agent, { verdict: 'allow', findings: [] }))}\n`);
     return EXIT.ok;
   }
   let output: Record<string, unknown>;
@@ -58,10 +58,10 @@ async function claudeCode(input: string, options: HookOptions): Promise<number> 
       noProbe: options.probe === false,
       overrides: [],
     });
-    output = claudeHookOutput({ verdict: judgement.verdict, findings: judgement.decision.standing });
+    output = agentHookOutput(agent, { verdict: judgement.verdict, findings: judgement.decision.standing });
   } catch (error) {
     if (!(error instanceof UndecidableError)) throw error;
-    output = claudeHookOutput({ verdict: 'confirm', findings: [], undecidable: error.message });
+    output = agentHookOutput(agent, { verdict: 'confirm', findings: [], undecidable: error.message });
   }
   process.stdout.write(`${JSON.stringify(redactOutput(output))}\n`);
   return EXIT.ok;

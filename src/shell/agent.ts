@@ -96,6 +96,78 @@ function describe(finding: Finding): string {
   return `[${finding.rule}] ${finding.message} (incident ${finding.incident}; fix: ${finding.fix})`;
 }
 
+/**
+ * Other coding agents, each in its documented hook format. An agent event names the shell
+ * command it is about to run; prodguard answers in that agent's own output shape.
+ * - Gemini CLI: a BeforeTool hook (settings.json); input {tool_name: "run_shell_command",
+ *   tool_input: {command}, cwd, hook_event_name}; output {decision: "deny", reason} or {}.
+ *   Gemini has no "ask": a command that needs a typed confirmation is denied with the reason,
+ *   so the agent hands it to the person.
+ * - Cursor: a beforeShellExecution hook (hooks.json); input {command, cwd, hook_event_name};
+ *   output {permission: "allow" | "deny" | "ask", user_message, agent_message}.
+ */
+export type AgentName = 'claude-code' | 'gemini' | 'cursor';
+export const AGENTS: readonly AgentName[] = ['claude-code', 'gemini', 'cursor'];
+
+export interface AgentEvent {
+  /** The shell command the agent is about to run; undefined when the event is not about one. */
+  command?: string;
+  cwd?: string;
+}
+
+export function parseAgentEvent(agent: AgentName, text: string): AgentEvent {
+  if (agent === 'claude-code') {
+    const event = parseClaudeEvent(text);
+    if (event.eventName !== undefined && event.eventName !== 'PreToolUse') return {};
+    return { ...(event.command !== undefined ? { command: event.command } : {}), ...(event.cwd ? { cwd: event.cwd } : {}) };
+  }
+  const raw = parseObject(text, agent);
+  const cwd = raw.cwd;
+  if (cwd !== undefined && typeof cwd !== 'string') throw new HookInputError('"cwd" must be a string');
+  const where = cwd ? { cwd } : {};
+  if (agent === 'gemini') {
+    if (raw.hook_event_name !== undefined && raw.hook_event_name !== 'BeforeTool') return {};
+    if (typeof raw.tool_name !== 'string' || raw.tool_name === '') throw new HookInputError('the event has no "tool_name"');
+    if (raw.tool_name !== 'run_shell_command') return where;
+    const input = raw.tool_input;
+    if (!isObject(input) || typeof input.command !== 'string') throw new HookInputError('a run_shell_command event needs "tool_input": {"command": "…"}');
+    return { ...where, command: input.command };
+  }
+  if (raw.hook_event_name !== undefined && raw.hook_event_name !== 'beforeShellExecution') return {};
+  if (typeof raw.command !== 'string') throw new HookInputError('a beforeShellExecution event needs "command"');
+  return { ...where, command: raw.command };
+}
+
+/** What the agent's hook prints for a verdict, in that agent's documented shape. */
+export function agentHookOutput(agent: AgentName, result: AgentVerdict): Record<string, unknown> {
+  if (agent === 'claude-code') return claudeHookOutput(result);
+  const claude = claudeHookOutput(result);
+  const specific = claude.hookSpecificOutput as { permissionDecision?: 'deny' | 'ask'; permissionDecisionReason?: string } | undefined;
+  const warning = typeof claude.systemMessage === 'string' ? claude.systemMessage : undefined;
+  if (agent === 'gemini') {
+    if (specific?.permissionDecision === 'deny') return { decision: 'deny', reason: specific.permissionDecisionReason };
+    if (specific?.permissionDecision === 'ask') {
+      return { decision: 'deny', reason: `${specific.permissionDecisionReason} Gemini CLI hooks cannot ask the person, so prodguard refused it: ask them to run it themselves with \`prodguard run\`.` };
+    }
+    return warning ? { systemMessage: warning } : {};
+  }
+  if (specific?.permissionDecision) {
+    return { permission: specific.permissionDecision, user_message: specific.permissionDecisionReason, agent_message: specific.permissionDecisionReason };
+  }
+  return warning ? { permission: 'allow', user_message: warning, agent_message: warning } : { permission: 'allow' };
+}
+
+function parseObject(text: string, agent: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new HookInputError(`stdin is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isObject(raw)) throw new HookInputError(`stdin must be a JSON object (a ${agent} hook event)`);
+  return raw;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
