@@ -18,6 +18,15 @@ process.emitWarning = function (warning, ...rest) {
   return emitWarning.call(process, warning, ...rest);
 };
 
+// `prodguard rules | head -1`: a reader that closes the pipe early is normal use, not an error.
+// Exit quietly (the status a shell gives a process killed by SIGPIPE would hide real failures).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 // Heavy dependencies (pg, prompts, the SQL parser) load lazily. Code compiled from a code cache
 // cannot use import() itself, so the bundle calls this function, defined in a real module.
 // PRODGUARD_TRACE_IMPORTS=1 names each one on stderr (tests check a harmless line loads none).

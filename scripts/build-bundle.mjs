@@ -2,7 +2,7 @@
 // budget (STYLE.md #9): Node 20's ESM loader reads and links ~60 files one by one, while one
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -69,6 +69,9 @@ try {
     throw new Error('the bundle has a dynamic import() that bin/prodguard.js cannot serve');
   }
   writeFileSync(file, code);
+  // The shell integration scripts are real .bash/.zsh/.fish files (src/shell/adapters.ts reads
+  // them at ../shell/scripts/ from both dist/shell/ and dist/bundle/).
+  cpSync('src/shell/scripts', 'dist/shell/scripts', { recursive: true });
   console.log(`bundled the CLI into ${file} (${count} lazy external imports)`);
 } catch (error) {
   console.error(`bundle failed: ${error.message}`);

@@ -88,6 +88,26 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('trust')
+    .description('let this repository\'s .prodguard.yml loosen rules (pinned by hash, like direnv allow)')
+    .argument('[dir]', 'folder holding .prodguard.yml (default: the working directory)')
+    .option('--list', 'list trusted repository configs')
+    .option('--revoke', 'stop trusting it')
+    .action(async (dir: string | undefined, options) => {
+      const { runTrust } = await import('./commands/trust.js');
+      process.exitCode = await runTrust(dir, options);
+    });
+
+  program
+    .command('test-rules')
+    .description('run the must-flag and must-pass examples of a rule folder or policy pack (for pack authors\' CI)')
+    .argument('[path]', 'a rules/ folder or a pack holding one (default: the working directory)')
+    .action(async (path: string | undefined) => {
+      const { runTestRules } = await import('./commands/test-rules.js');
+      process.exitCode = await runTestRules(path);
+    });
+
+  program
     .command('mark')
     .description('record in the database itself what it is: ALTER DATABASE … SET prodguard.environment')
     .argument('<url>', 'PostgreSQL connection URL (the role must be allowed to ALTER DATABASE)')
@@ -114,6 +134,20 @@ export function buildProgram(): Command {
     });
   }
 
+  program
+    .command('log')
+    .description('read the audit log of confirmations, overrides and refusals, newest first')
+    .option('--since <when>', 'only entries since a date (2026-11-28, ISO time) or a duration ago (30m, 12h, 7d)')
+    .option('--rule <id>', 'only entries with a finding of this rule')
+    .option('--verdict <verdict>', 'only entries with this verdict (warn, confirm, block)')
+    .option('--action <action>', 'only entries of this action (confirmed, overridden, refused)')
+    .option('-n, --limit <count>', 'at most this many entries')
+    .option('--json', 'print JSON lines, one entry each')
+    .action(async (options) => {
+      const { runLog } = await import('./commands/log.js');
+      process.exitCode = await runLog(options);
+    });
+
   registerLintCommand(program);
   registerShellCommands(program);
   return program;
@@ -121,6 +155,8 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
+  // `-v` as well as `-V`/`--version`, as most CLIs accept (commander takes one short flag).
+  if (argv.length === 3 && argv[2] === '-v') argv = [...argv.slice(0, 2), '--version'];
   try {
     await program.parseAsync(argv);
   } catch (error) {

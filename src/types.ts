@@ -57,7 +57,14 @@ export interface ExpandedWord {
 export type ExecutionHost =
   | { kind: 'local' }
   | { kind: 'ssh'; destination: string; user?: string }
-  | { kind: 'container'; runtime: 'docker' | 'kubectl' | 'heroku'; name: string; kubeContext?: string };
+  | {
+      kind: 'container';
+      runtime: 'docker' | 'kubectl' | 'heroku';
+      name: string;
+      kubeContext?: string;
+      /** docker: the daemon's host when DOCKER_HOST, `-H` or `--context` name a remote one. */
+      daemon?: string;
+    };
 
 /** What the command would read on standard input, when the line says so. */
 export interface StdinSource {
@@ -121,6 +128,12 @@ export interface Target {
   value?: string;
   /** The value is a CI secret or expression whose real value is not known here. */
   unresolved?: boolean;
+  /**
+   * A database reached through a Unix socket or localhost lives on the host the client runs on:
+   * this machine, the ssh destination, the pod of `kubectl exec`, the daemon host of `docker exec`.
+   * That host's environment is the database's (GitLab 2017: `dropdb` over db1's socket).
+   */
+  onHost?: Target;
 }
 
 export interface ClassifiedTarget extends Target {

@@ -16,12 +16,29 @@ export function canPrompt(env: NodeJS.ProcessEnv): boolean {
 export async function confirmByTypingNames(names: readonly string[], intro: string): Promise<boolean> {
   const { default: inquirer } = await import('inquirer');
   process.stderr.write(`${intro}\n`);
+  const { default: chalk } = await import('chalk');
   for (const name of names) {
+    // The answer line keeps its mark: a green ✔ only for the name itself, a red ✖ and "not
+    // confirmed" for anything else (inquirer's own mark is a ✔ for every answer). The prefix is
+    // read when the answer is drawn, after the transformer saw the typed text.
+    let typed = '';
+    const matches = () => typed.trim() === name;
+    const prefix = { idle: chalk.blue('?'), get done() { return matches() ? chalk.green('✔') : chalk.red('✖'); } };
     try {
       const { answer } = await inquirer.prompt<{ answer: string }>(
-        [{ type: 'input', name: 'answer', message: `Type "${name}" to continue (anything else cancels):` }],
+        [{
+          type: 'input',
+          name: 'answer',
+          message: `Type "${name}" to continue (anything else cancels):`,
+          theme: { prefix },
+          transformer: (value: string, { isFinal }: { isFinal: boolean }) => {
+            typed = value;
+            return isFinal && !matches() ? `${value} ${chalk.red('not confirmed')}` : value;
+          },
+        }],
         { output: process.stderr },
       );
+      typed = answer;
       if (answer.trim() !== name) return false;
     } catch {
       // Ctrl-C or a closed terminal during the prompt is a "no".

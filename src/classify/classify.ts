@@ -5,14 +5,9 @@
 import type { ClassifiedTarget, Environment, ProbeResult, Target } from '../types.js';
 import type { Config, ConfiguredEnvironment, EnvironmentPatterns } from '../config/schema.js';
 import { matchesAnyGlob } from '../util/glob.js';
+import { environmentFromName } from './names.js';
 
-const NAME_TOKENS: readonly [Environment, readonly string[]][] = [
-  ['production', ['prod', 'production', 'prd', 'live', 'prodn']],
-  ['staging', ['staging', 'stage', 'stg', 'preprod', 'uat', 'preproduction']],
-  ['test', ['test', 'testing', 'tst', 'ci', 'qa']],
-  ['development', ['dev', 'development', 'develop', 'devel', 'sandbox']],
-  ['local', ['local', 'localhost']],
-];
+export { environmentFromName, nameTokens, isEnvironmentVariable, ENVIRONMENT_VARIABLES } from './names.js';
 
 /** Single-label service names CI and docker compose give their databases: on this machine's network. */
 const LOCAL_SERVICE_NAMES = new Set(['postgres', 'postgresql', 'db', 'database', 'mysql', 'mariadb', 'redis', 'mongo', 'mongodb', 'pg', 'cache', 'localhost']);
@@ -29,25 +24,6 @@ export function isLocalAddress(host: string): boolean {
     h.startsWith('/') ||
     h === 'host.docker.internal'
   );
-}
-
-/** Split a name into tokens: `db-prod1.eu` → db, prod, eu. */
-export function nameTokens(name: string): string[] {
-  return name
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .map((token) => token.replace(/\d+$/, ''))
-    .filter((token) => token !== '');
-}
-
-/** The most dangerous environment a name's tokens point at, and the token that says so. */
-export function environmentFromName(name: string): { environment: Environment; token: string } | undefined {
-  const tokens = new Set(nameTokens(name));
-  for (const [environment, words] of NAME_TOKENS) {
-    const token = words.find((word) => tokens.has(word));
-    if (token) return { environment, token };
-  }
-  return undefined;
 }
 
 /**
@@ -172,14 +148,29 @@ export function classifyTarget(target: Target, config: Config, probe?: ProbeResu
   const marked = fromProbe(probe);
   if (marked) return { ...target, environment: marked.environment, evidence: [marked.evidence], ...withProbe };
   if (probe && probe.status !== 'skipped') evidence.push(describeProbe(probe));
+  const own = fromNames(target) ?? fromLocality(target);
+  const host = target.onHost ? fromHost(target, target.onHost, config) : undefined;
+  const chosen = host && DANGER[host.environment] > DANGER[own.environment] ? host : own;
+  return { ...target, environment: chosen.environment, evidence: [chosen.evidence, ...evidence], ...withProbe };
+}
+
+/** How much a mistake costs, for choosing between what a database's name and its host say. */
+const DANGER: Record<Environment, number> = { production: 6, staging: 5, 'unknown-remote': 4, unknown: 3, development: 2, test: 2, local: 1 };
+
+function fromNames(target: Target): { environment: Environment; evidence: string } | undefined {
   for (const name of namesOf(target)) {
     const named = target.kind === 'workspace' ? environmentFromPath(name) : environmentFromName(name);
-    if (named) {
-      return { ...target, environment: named.environment, evidence: [`name ${name} has the token "${named.token}"`, ...evidence], ...withProbe };
-    }
+    if (named) return { environment: named.environment, evidence: `name ${name} has the token "${named.token}"` };
   }
-  const local = fromLocality(target);
-  return { ...target, environment: local.environment, evidence: [local.evidence, ...evidence], ...withProbe };
+  return undefined;
+}
+
+/** A database on a socket or localhost is as production as the host it is on (GitLab 2017). */
+function fromHost(target: Target, host: Target, config: Config): { environment: Environment; evidence: string } {
+  const classified = classifyTarget(host, config);
+  const where = host.kind === 'kube' ? `in kube context ${host.name}` : `on host ${host.name}`;
+  const reached = target.socket ? 'local socket' : `${target.host ?? 'localhost'}`;
+  return { environment: classified.environment, evidence: [`${reached} ${where} (${classified.environment})`, ...classified.evidence].join('; ') };
 }
 
 export function describeProbe(probe: ProbeResult): string {

@@ -1,6 +1,7 @@
 // `prodguard check`: judge and report, never execute. Exit code says the verdict.
 
 import { EXIT } from '../errors.js';
+import { redact } from '../util/redact.js';
 import type { Severity } from '../types.js';
 import { judge, type Judgement } from './judge.js';
 import { commandInput, parseOverrides } from './source.js';
@@ -27,6 +28,8 @@ export function reportOf(judgement: Judgement): CheckReport {
     targets: judgement.targets,
     overridden: judgement.decision.overridden.map(({ override }) => override),
     notes: judgement.probeNote ? [judgement.probeNote] : [],
+    config: { files: judgement.config.files, ignored: judgement.config.ignored },
+    redactor: judgement.redactor,
   };
 }
 
@@ -41,10 +44,16 @@ export async function runCheck(options: CheckOptions, argv: string[]): Promise<n
     overrides: parseOverrides(options.override ?? []),
   });
   const report = reportOf(judgement);
+  sayIgnored(judgement.config.ignored);
   if (options.json) process.stdout.write(renderCheckJson(report));
   else {
     const { renderCheckText, colourFor } = await import('../report/check-text.js');
     process.stdout.write(renderCheckText(report, await colourFor(process.stdout, process.env)));
   }
   return exitCodeFor(judgement.verdict);
+}
+
+/** What of the config was ignored, one line each on stderr (the JSON has it in `config`). */
+export function sayIgnored(ignored: readonly string[]): void {
+  for (const line of ignored) process.stderr.write(`prodguard: ${redact(line)}\n`);
 }

@@ -14,12 +14,12 @@ import { namesToConfirm } from '../decide/decide.js';
 import { stateDirectory } from '../config/load.js';
 import { hostnameOf } from '../context/gather.js';
 import { appendAudit, type AuditEntry } from '../act/audit.js';
-import { redact } from '../util/redact.js';
+import { plainRedactor, redact } from '../util/redact.js';
 import { parseShell } from '../parse/shell.js';
-import { HOOK_EXIT, isShellName } from '../shell/protocol.js';
+import { HOOK_EXIT } from '../shell/protocol.js';
+import { adapterFor, isShellName, type ShellName } from '../shell/adapters.js';
 import { expandAliases, parseAliasDefinition } from '../shell/aliases.js';
-import { fishToPosix } from '../shell/fish.js';
-import { formatAge, isRiskyLevel, isStale, promptSegment, type ShellName } from '../shell/segment.js';
+import { formatAge, isRiskyLevel, isStale, promptSegment } from '../shell/segment.js';
 import { openHookTerminal, type Terminal } from '../shell/terminal.js';
 
 export interface LineInput {
@@ -45,11 +45,12 @@ export function sourceFor(input: Pick<LineInput, 'shell' | 'line' | 'definitions
       if (alias) aliases.set(alias.name, alias.value);
     } else if (definition.startsWith('function:')) functions.push(definition.slice('function:'.length));
   }
-  if (input.shell === 'fish') {
-    // Definitions come in fish syntax: functions are translated with the line; abbreviations and
-    // aliases are translated, then expanded at command positions like bash aliases.
-    const { text, errors } = fishToPosix([...functions, input.line].join('\n'));
-    const translated = new Map([...aliases].map(([name, value]) => [name, fishToPosix(value).text]));
+  const { toPosix } = adapterFor(input.shell);
+  if (toPosix) {
+    // Definitions come in the shell's syntax: functions are translated with the line; abbreviations
+    // and aliases are translated, then expanded at command positions like bash aliases.
+    const { text, errors } = toPosix([...functions, input.line].join('\n'));
+    const translated = new Map([...aliases].map(([name, value]) => [name, toPosix(value).text]));
     return { source: expandAliases(text, translated), errors };
   }
   const line = expandAliases(input.line, aliases);
@@ -95,7 +96,8 @@ export function blockedText(judgement: Judgement, line: string): string {
   return `prodguard: refused; the line did not run (it is in your history). To run it deliberately: prodguard run ${overrides} -c ${quoteIfNeeded(line)}\n`;
 }
 
-/** zsh and fish accept lines bash's grammar does not: say loudly that such a line went unchecked. */
+/** zsh and fish accept lines bash's grammar does not: say loudly that such a line went unchecked
+ *  (bash's own syntax error says enough). */
 export function unparsedText(shell: ShellName, result: Extract<LineResult, { kind: 'unparsed' }>): string {
   if (shell === 'bash' || result.incomplete) return '';
   return `prodguard: cannot read this ${shell} line (${result.message}); it was NOT checked\n`;
@@ -105,11 +107,11 @@ export function auditLine(judgement: Judgement | undefined, input: { line: strin
   return appendAudit(stateDirectory(input.env), {
     ...entry,
     verdict: judgement?.verdict ?? 'confirm',
-    command: redact(input.line),
+    command: (judgement?.redactor ?? plainRedactor).text(input.line),
     cwd: input.cwd,
     host: hostnameOf(input.env),
     findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
-  });
+  }, new Date(), judgement?.redactor);
 }
 
 export interface HookCheckOptions {
@@ -129,7 +131,7 @@ export async function runHookCheck(options: HookCheckOptions): Promise<number> {
   const terminal = openHookTerminal();
   try {
     const code = await hookCheck(input, terminal, options.since);
-    if (options.warm && shell !== 'fish') startWarmChecker(options.warm, options.shellPid ?? String(process.ppid));
+    if (options.warm && adapterFor(shell).warm) startWarmChecker(options.warm, options.shellPid ?? String(process.ppid));
     return code;
   } catch (error) {
     // The snippet turns any other exit into one line and runs the line: keep that line useful.
@@ -169,7 +171,9 @@ async function hookCheck(input: LineInput, terminal: Terminal | undefined, since
   if (judgement.verdict === 'warn') return run;
   if (judgement.verdict === 'block') {
     audit({ action: 'refused', reason: 'blocked' }, standing.filter((finding) => finding.severity === 'block'));
-    say(blockedText(judgement, input.line));
+    // The hint runs what was judged: aliases expanded and functions defined (`bash -c` knows
+    // neither), and a fish line as the POSIX line prodguard read.
+    say(blockedText(judgement, result.source));
     return refused;
   }
   // confirm: the person types each target's name (DESIGN.md), on this terminal.

@@ -2,8 +2,22 @@
 
 import { UsageError } from '../errors.js';
 import { loadSetup } from './judge.js';
-import type { Rule } from '../rules/schema.js';
+import type { Rule, RuleExample } from '../rules/schema.js';
+import { BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Config } from '../config/schema.js';
+import { CODE_RULES } from '../lint/rules.js';
+
+/** How a rule decides: its match, or the code keyed by its id. */
+function describeLogic(rule: Rule): string {
+  if (rule.logic === 'code') return `logic: code (${CODE_RULES[rule.id] ?? 'a rule pack'}), reported by prodguard lint`;
+  return `matches: ${rule.match.commands.join(', ')}${rule.match.paths ? ` on ${rule.match.paths.classes.join('/')} paths` : ''}${rule.match.sql ? ` running ${rule.match.sql.kinds.join('/')}` : ''}`;
+}
+
+/** An example as a person would type or write it. */
+function describeExample(example: RuleExample): string {
+  if (example.file !== undefined) return `${example.file}: ${(example.text ?? '').trimEnd().split('\n').join(' ⏎ ')}`;
+  return example.line ?? example.sql ?? '';
+}
 
 function effectiveSeverity(rule: Rule, config: Config): string {
   const override = config.rules[rule.id]?.severity;
@@ -25,16 +39,16 @@ export async function runExplain(id: string, options: { config?: string }): Prom
     `${rule.id} — ${rule.title}`,
     `incident: ${rule.incident}`,
     `severity: ${effectiveSeverity(rule, config)}`,
-    `matches: ${rule.match.commands.join(', ')}${rule.match.paths ? ` on ${rule.match.paths.classes.join('/')} paths` : ''}${rule.match.sql ? ` running ${rule.match.sql.kinds.join('/')}` : ''}`,
+    describeLogic(rule),
     '',
     `why: ${rule.why}`,
     '',
     `fix: ${rule.fix}`,
     '',
     'flags, for example:',
-    ...rule.examples.flag.slice(0, 4).map((example) => `  ${example.line ?? example.sql}`),
+    ...rule.examples.flag.slice(0, 4).map((example) => `  ${describeExample(example)}`),
     'passes, for example:',
-    ...rule.examples.pass.slice(0, 4).map((example) => `  ${example.line ?? example.sql}`),
+    ...rule.examples.pass.slice(0, 4).map((example) => `  ${describeExample(example)}`),
     ...(rule.references.length > 0 ? ['', 'references:', ...rule.references.map((reference) => `  ${reference}`)] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -45,11 +59,19 @@ export async function runRules(options: { json?: boolean; config?: string }): Pr
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
   if (options.json) {
-    const body = sorted.map((rule) => ({ id: rule.id, title: rule.title, incident: rule.incident, severity: config.rules[rule.id]?.severity ?? rule.severity }));
+    const body = sorted.map((rule) => ({ id: rule.id, title: rule.title, incident: rule.incident, logic: rule.logic ?? 'match', severity: config.rules[rule.id]?.severity ?? rule.severity, from: ruleOrigin(rule) }));
     process.stdout.write(`${JSON.stringify({ rules: body }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...sorted.map((rule) => rule.id.length));
-  for (const rule of sorted) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.incident.padEnd(14)}  ${rule.title}\n`);
+  for (const rule of sorted) {
+    const origin = ruleOrigin(rule);
+    process.stdout.write(`${rule.id.padEnd(width)}  ${rule.incident.padEnd(14)}  ${rule.title}${origin === 'built-in' ? '' : `  (from ${origin})`}\n`);
+  }
   return 0;
+}
+
+/** Where a rule came from: built in, or the file of a pack or rule folder (issue 14). */
+function ruleOrigin(rule: Rule): string {
+  return !rule.file || rule.file.startsWith(BUILTIN_RULES_DIR) || !rule.file.startsWith('/') ? 'built-in' : rule.file;
 }

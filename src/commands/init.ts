@@ -3,16 +3,18 @@
 // rules this configuration loads (built-in rules plus the config's rule folders).
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
 import { UsageError } from '../errors.js';
 import { loadSetup } from './judge.js';
 import { stateDirectory } from '../config/load.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { APP_ENVIRONMENT_VARIABLES, isDatabaseClient } from '../targets/resolve.js';
 import { prefilterFor } from '../shell/prefilter.js';
-import { isShellName } from '../shell/protocol.js';
-import { bashSnippet, fishSnippet, zshSnippet, type SnippetOptions } from '../shell/snippets.js';
+import { adapterFor, isShellName, SHELLS, type ShellName, type SnippetOptions } from '../shell/adapters.js';
+import { renderSnippet } from '../shell/render.js';
 
 export interface InitOptions {
   config?: string;
@@ -53,17 +55,47 @@ function warmSupported(): boolean {
 }
 
 export async function runInit(shell: string, options: InitOptions): Promise<number> {
-  if (!isShellName(shell)) throw new UsageError(`cannot integrate with "${shell}": prodguard supports bash, zsh and fish`, 'e.g. eval "$(prodguard init bash)"');
-  const { rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
+  if (!isShellName(shell)) throw new UsageError(`cannot integrate with "${shell}": prodguard supports ${SHELLS.join(', ')}`, 'e.g. eval "$(prodguard init bash)"');
+  const { rules, config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const snippetOptions: SnippetOptions = {
     version: packageVersion(),
     prefilter: prefilterFor({ rules, isWrapper, isDatabaseClient }),
     runDir: runDirectory(process.env),
     keyVariables: PROMPT_KEY_VARIABLES,
     prompt: options.prompt !== false,
-    warm: options.warm !== false && shell !== 'fish' && warmSupported(),
+    warm: options.warm !== false && adapterFor(shell).warm && warmSupported(),
   };
-  const text = shell === 'bash' ? bashSnippet(snippetOptions) : shell === 'zsh' ? zshSnippet(snippetOptions) : fishSnippet(snippetOptions);
+  const text = renderSnippet(shell, snippetOptions);
   process.stdout.write(text);
+  // The default integration is cached for the rc line (`prodguard init` costs a Node start, the
+  // cache a file read): only for default options, which are what the cache's rc line asks for.
+  // Not from inside a repository whose .prodguard.yml was read: its rule folders are that
+  // repository's, not every shell's.
+  const fromRepository = /(^|[\\/])\.prodguard\.ya?ml$/.test(config.source);
+  if (options.config === undefined && options.prompt !== false && options.warm !== false && !fromRepository) {
+    const configHome = process.env.XDG_CONFIG_HOME || join(process.env.HOME || homedir(), '.config');
+    const userConfigs = ['config.yml', 'config.yaml'].map((name) => join(configHome, 'prodguard', name));
+    writeInitCache(shell, text, [...new Set([...userConfigs, config.source, ...config.ruleDirectories].filter((file) => isAbsolute(file)))]);
+  }
   return 0;
+}
+
+/** Where the cache of `prodguard init SHELL` lives (the README's rc lines name this path). */
+export function initCacheFile(shell: ShellName, env: NodeJS.ProcessEnv): string {
+  return join(stateDirectory(env), `init.${shell}`);
+}
+
+function writeInitCache(shell: ShellName, text: string, inputs: readonly string[]): void {
+  const cacheFile = initCacheFile(shell, process.env);
+  const packageJson = fileURLToPath(new URL('../../package.json', import.meta.url));
+  const body = adapterFor(shell).cached(text, { packageJson, version: packageVersion(), inputs, cacheFile });
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    // Aside and renamed: a shell starting meanwhile reads the old cache or the new, never half.
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, body);
+    renameSync(temporary, cacheFile);
+  } catch {
+    // Not writable: every shell start runs `prodguard init`, as without a cache.
+  }
 }

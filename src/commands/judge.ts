@@ -5,7 +5,9 @@ import type { Invocation, ProbeResult, Target } from '../types.js';
 import { ConfigError, UndecidableError } from '../errors.js';
 import { loadConfig, stateDirectory } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { loadRules } from '../rules/load.js';
+import { loadRules, loadRulesFromDirectory } from '../rules/load.js';
+import { mergeRuleLayers } from '../config/merge-rules.js';
+import { UsageError } from '../errors.js';
 import type { Rule } from '../rules/schema.js';
 import { plan, analyze, databasesToProbe, type Analysis, type Plan } from '../engine/analyze.js';
 import { gatherFacts, homeOf, plainEnv } from '../context/gather.js';
@@ -16,7 +18,8 @@ import type { Override } from '../decide/decide.js';
 import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath } from '../targets/paths.js';
 import { scanOptions } from '../parse/options.js';
-import { registerSecretsOf } from '../parse/secrets.js';
+import { secretsOfInvocations } from '../parse/secrets.js';
+import { createRedactor, type Redactor } from '../util/redact.js';
 import { envFilesNamedBy } from '../parse/wrappers.js';
 import { readNamedEnvFiles } from '../context/gather.js';
 import { inspectDataDirectory } from '../probe/data-directory.js';
@@ -38,19 +41,54 @@ export interface Judgement extends Analysis {
   probes: Map<string, ProbeResult>;
   /** Why the probe was not run, for the output ("--no-probe", "disabled in config"). */
   probeNote?: string;
+  /** Redaction for this line: the patterns plus the secrets the line itself carries. */
+  redactor: Redactor;
 }
 
 const DELETING_COMMANDS = new Set(['rm', 'shred', 'unlink', 'rmdir', 'srm', 'wipe', 'find']);
 
 export async function loadSetup(options: { configFile?: string; cwd: string; env: NodeJS.ProcessEnv }): Promise<{ config: Config; rules: Rule[] }> {
   const config = await loadConfig({ ...(options.configFile ? { file: options.configFile } : {}), cwd: options.cwd, env: options.env });
-  const rules = await loadRules(config.ruleDirectories);
-  // A severity override for a rule that does not exist is a typo that silently protects nothing.
-  const ids = new Set(rules.map((rule) => rule.id));
-  const unknown = Object.keys(config.rules).filter((id) => !ids.has(id));
-  if (unknown.length > 0) {
-    throw new ConfigError(`${config.source}: rules.${unknown[0]}: no rule has this id`, 'run "prodguard rules" for the list');
+  // A rule folder the person named with --config is fatal when broken; one found in a user or
+  // repository config is ignored with a line, so the hook still judges the line with the rest.
+  const explicit = config.ruleLayers.some((layer) => layer.kind === 'explicit');
+  const rules = explicit ? await loadRules(config.ruleDirectories) : await loadRules([]);
+  if (!explicit) {
+    const ids = new Map(rules.map((rule, index) => [rule.id, index]));
+    for (const dir of config.ruleDirectories) {
+      try {
+        for (const rule of await loadRulesFromDirectory(dir)) {
+          const at = ids.get(rule.id);
+          if (at === undefined) ids.set(rule.id, rules.push(rule) - 1);
+          else rules[at] = rule;
+        }
+      } catch (error) {
+        config.ignored.push(`rule folder ignored: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
+  // An untrusted repository's rule folder may add rules, never replace one (that would loosen it).
+  const known = new Set(rules.map((rule) => rule.id));
+  for (const dir of config.untrustedRuleDirectories) {
+    let added: Rule[];
+    try {
+      added = await loadRulesFromDirectory(dir);
+    } catch (error) {
+      config.ignored.push(`rule folder ignored: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    const replacing = added.filter((rule) => known.has(rule.id)).map((rule) => rule.id);
+    if (replacing.length > 0) config.ignored.push(`${dir}: ${replacing.join(', ')} ignored (an untrusted repository config may add rules, not replace them)`);
+    rules.push(...added.filter((rule) => !known.has(rule.id)));
+  }
+  const merged = mergeRuleLayers(config, rules);
+  // A severity override for a rule that does not exist is a typo that silently protects nothing:
+  // fatal in a file the person named or in the system policy, one ignored line elsewhere.
+  const fatal = merged.unknown.find((entry) => entry.kind === 'explicit' || entry.kind === 'policy');
+  if (fatal) throw new ConfigError(`${fatal.file}: rules.${fatal.id}: no rule has this id`, 'run "prodguard rules" for the list');
+  for (const entry of merged.unknown) config.ignored.push(`${entry.file}: rules.${entry.id} ignored: no rule has this id (run "prodguard rules" for the list)`);
+  config.rules = merged.rules;
+  config.ignored.push(...merged.ignored);
   return { config, rules };
 }
 
@@ -63,6 +101,13 @@ export function describeParseError(source: string, pos: number, message: string)
 
 export async function judge(options: JudgeOptions): Promise<Judgement> {
   const { config, rules } = await loadSetup(options);
+  // `--override RULE=TARGET` with a rule id that does not exist is a typo, as in a config file.
+  const ids = new Set(rules.map((rule) => rule.id));
+  const typo = options.overrides.find((override) => !ids.has(override.rule));
+  if (typo) {
+    const near = rules.filter((rule) => rule.id.includes(typo.rule.split('/').pop() ?? typo.rule)).map((rule) => rule.id);
+    throw new UsageError(`--override ${typo.rule}=…: no rule has the id "${typo.rule}"`, near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : 'run "prodguard rules" for the list');
+  }
   const env = plainEnv(options.env);
   const home = homeOf(options.env);
   let planned = plan(options.source, { env, cwd: options.cwd, home }, rules);
@@ -73,7 +118,7 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     const envFiles = await readNamedEnvFiles(named);
     planned = plan(options.source, { env, cwd: options.cwd, home, envFiles }, rules);
   }
-  registerSecretsOf(planned.invocations);
+  const redactor = createRedactor(secretsOfInvocations(planned.invocations));
   const firstError = planned.errors[0];
   if (firstError) {
     // Fail closed: a line prodguard cannot parse is a line it cannot judge.
@@ -99,13 +144,14 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     facts,
     probes,
     dataDirectories: inspectDataDirectories(planned.invocations, home),
+    redactor,
     ...(sql ? { sql } : {}),
   };
   if (sql && !options.noProbe && config.probe.enabled) {
     context.blastRadius = await estimateBlastRadius(planned.invocations, sql, context);
   }
   const analysis = analyze(planned.invocations, context, home, options.overrides);
-  return { ...analysis, plan: planned, config, rules, facts, probes, ...(probeNote ? { probeNote } : {}) };
+  return { ...analysis, plan: planned, config, rules, facts, probes, redactor, ...(probeNote ? { probeNote } : {}) };
 }
 
 /** Probe PostgreSQL targets (cached per target), filling `probes` by target key. */

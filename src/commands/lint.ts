@@ -9,8 +9,15 @@ import { loadSetup } from './judge.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
-import { LINT_RULE_DOCS } from '../lint/rules.js';
-import type { LintFinding } from '../lint/types.js';
+import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
+import type { LintFinding, LintNotice } from '../lint/types.js';
+import { spawnSync } from 'node:child_process';
+
+/** `bash -n`: does the shell itself accept this text? (Edge: runs bash, never executes the text.) */
+function bashAccepts(text: string): boolean {
+  const result = spawnSync('bash', ['-n'], { input: text, stdio: ['pipe', 'ignore', 'ignore'], timeout: 5000 });
+  return result.status === 0;
+}
 import { defaultLintFormat, isLintReportFormat, lintReporters, shouldColor, LINT_REPORT_FORMATS, type RuleDoc } from '../report/lint-reporters.js';
 import { needsMongoParser, needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
 import { readTextFile } from './sql-facts.js';
@@ -21,6 +28,7 @@ export interface LintOptions {
   baseline?: string;
   writeBaseline?: string;
   config?: string;
+  exclude?: string[];
 }
 
 const FAIL_ON: readonly Severity[] = ['warn', 'confirm', 'block'];
@@ -61,7 +69,10 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
   let files;
   try {
-    files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
+    files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd, {
+      ignore: [...(config.lint?.ignore ?? []), ...(options.exclude ?? [])],
+      migrations: config.lint?.sql.migrations ?? [],
+    });
   } catch (error) {
     const missing = (error as { path?: string }).path;
     throw new UsageError(`${missing ?? 'a path'} does not exist`, 'give files or folders inside the repository');
@@ -79,7 +90,11 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   };
   if (files.some((file) => file.format === 'sql')) await loadParsers();
   let needsParsers = false;
+  const notices: LintNotice[] = [];
+  let fileNotices: LintNotice[] = [];
   const context = (): LintContext => ({
+    shellAccepts: bashAccepts,
+    notices: (fileNotices = []),
     rules,
     config,
     root: cwd,
@@ -101,7 +116,9 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
       await loadParsers();
       fileFindings = lintFile(file, text, context());
     }
-    findings.push(...applySuppressions(file.path, text, fileFindings));
+    // One notice per file that was not fully checked.
+    if (fileNotices[0]) notices.push(fileNotices[0]);
+    findings.push(...applyRuleRegistry(applySuppressions(file.path, text, fileFindings), rules, config));
   }
   findings.sort(compareFindings);
 
@@ -132,14 +149,20 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     }
   }
 
-  const docs: Record<string, RuleDoc> = { ...LINT_RULE_DOCS };
-  for (const rule of rules) docs[rule.id] = { title: rule.title, help: rule.fix, incident: rule.incident };
+  const docs: Record<string, RuleDoc> = ruleDocs(rules);
+  if (notices.length > 0 && format !== 'json') {
+    const shown = notices.slice(0, 10).map((n) => `${n.file}:${n.line}`).join(', ');
+    process.stderr.write(
+      `prodguard: ${notices.length} file(s) not fully checked (valid shell prodguard's parser cannot read, or templates): ${shown}${notices.length > 10 ? ', …' : ''}\n`,
+    );
+  }
   process.stdout.write(
     lintReporters[format](findings, {
       color: format === 'text' && shouldColor(process.env, Boolean(process.stdout.isTTY)),
       filesScanned: files.length,
       toolVersion: process.env.PRODGUARD_VERSION ?? 'development',
       rules: docs,
+      notices,
     }),
   );
   return findings.some((finding) => severityRank(finding.severity) >= severityRank(failOn)) ? 1 : EXIT.ok;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { statusTargets } from './status.js';
 import { runDirectory } from './init.js';
-import { isShellName } from '../shell/protocol.js';
+import { isShellName } from '../shell/adapters.js';
 import { promptColor, promptSegment, segmentAssignments, unicodeLocale } from '../shell/segment.js';
 
 export interface PromptOptions {

@@ -6,13 +6,12 @@ import { EXIT } from '../errors.js';
 import type { Finding } from '../types.js';
 import { judge, type Judgement } from './judge.js';
 import { commandInput, parseOverrides, type CommandInput } from './source.js';
-import { reportOf } from './check.js';
+import { reportOf, sayIgnored } from './check.js';
 import { namesToConfirm } from '../decide/decide.js';
 import { stateDirectory } from '../config/load.js';
-import { appendAudit, type AuditEntry } from '../act/audit.js';
+import { appendAudit, sendAuditEvent, type AuditEntry } from '../act/audit.js';
 import { canPrompt, confirmByTypingNames } from '../act/confirm.js';
 import { execute } from '../act/execute.js';
-import { redact } from '../util/redact.js';
 import { hostnameOf } from '../context/gather.js';
 
 export interface RunOptions {
@@ -41,17 +40,22 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     noProbe: options.probe === false,
     overrides,
   });
+  sayIgnored(judgement.config.ignored);
   const stateDir = stateDirectory(process.env);
   const audit = (entry: Omit<AuditEntry, 'command' | 'cwd' | 'host' | 'verdict' | 'findings'>, findings: readonly Finding[]) => {
-    const problem = appendAudit(stateDir, {
+    const record: AuditEntry = {
       ...entry,
       verdict: judgement.verdict,
-      command: redact(input.source),
+      command: judgement.redactor.text(input.source),
       cwd: process.cwd(),
       host: hostnameOf(process.env),
       findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
-    });
+    };
+    const problem = appendAudit(stateDir, record, new Date(), judgement.redactor);
     if (problem) process.stderr.write(`${problem}\n`);
+    return sendAuditEvent(judgement.config.audit, record, judgement.redactor, findings[0]?.environment, process.env.SSH_TTY ?? (process.stdin.isTTY ? 'tty' : undefined)).then((warning) => {
+      if (warning) process.stderr.write(`${warning}\n`);
+    });
   };
 
   if (judgement.findings.length > 0 || judgement.decision.overridden.length > 0) {
@@ -59,13 +63,13 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     process.stderr.write(renderCheckText(reportOf(judgement), await colourFor(process.stderr, process.env)));
   }
   if (judgement.decision.overridden.length > 0) {
-    audit({ action: 'overridden', overrides: judgement.decision.overridden.map((o) => o.override) }, judgement.decision.overridden.map((o) => o.finding));
+    await audit({ action: 'overridden', overrides: judgement.decision.overridden.map((o) => o.override) }, judgement.decision.overridden.map((o) => o.finding));
   }
 
   const standing = judgement.decision.standing;
   if (judgement.verdict === 'block') {
     const blocking = standing.filter((f) => f.severity === 'block');
-    audit({ action: 'refused', reason: 'blocked' }, blocking);
+    await audit({ action: 'refused', reason: 'blocked' }, blocking);
     process.stderr.write(`prodguard: refused. To run it anyway, name the rule and the target: ${blocking.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`);
     return EXIT.refused;
   }
@@ -73,17 +77,17 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     const confirming = standing.filter((f) => f.severity === 'confirm');
     const names = namesToConfirm(confirming);
     if (!canPrompt(process.env)) {
-      audit({ action: 'refused', reason: 'confirmation needed and no terminal to ask on' }, confirming);
+      await audit({ action: 'refused', reason: 'confirmation needed and no terminal to ask on' }, confirming);
       process.stderr.write(`prodguard: refused: this needs a typed confirmation and there is no terminal to ask on (CI or a pipe). To run it deliberately: ${confirming.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`);
       return EXIT.refused;
     }
     const confirmed = await confirmByTypingNames(names, `prodguard: this touches ${names.join(', ')}.`);
     if (!confirmed) {
-      audit({ action: 'refused', reason: 'the typed name did not match' }, confirming);
+      await audit({ action: 'refused', reason: 'the typed name did not match' }, confirming);
       process.stderr.write('prodguard: not confirmed; nothing was run.\n');
       return EXIT.refused;
     }
-    audit({ action: 'confirmed' }, confirming);
+    await audit({ action: 'confirmed' }, confirming);
   }
   const banner = options.banner?.(judgement);
   if (banner) process.stderr.write(`${banner}\n`);

@@ -120,7 +120,7 @@ export async function answer(request: WarmRequest): Promise<{ action: WarmAction
   const text = await findingsText(judgement, { isTTY: true } as NodeJS.WriteStream, env);
   if (judgement.verdict === 'warn') return { action: 'run', text };
   const problem = auditLine(judgement, input, { action: 'refused', reason: 'blocked' }, judgement.decision.standing.filter((finding) => finding.severity === 'block'));
-  return { action: 'refuse', text: `${text}${problem ? `${redact(problem)}\n` : ''}${blockedText(judgement, request.line)}` };
+  return { action: 'refuse', text: `${text}${problem ? `${redact(problem)}\n` : ''}${blockedText(judgement, result.source)}` };
 }
 
 /** One server per shell: BASE.lock holds the pid of the one that runs. */

@@ -11,11 +11,12 @@ import { classifyTarget, describeProbe } from '../classify/classify.js';
 import { probeAll } from './judge.js';
 import { targetJson } from '../report/check-json.js';
 import type { ProbeResult } from '../types.js';
+import type { Config } from '../config/schema.js';
 import { targetKey } from '../rules/evaluate.js';
 import { redactDeep } from '../util/redact.js';
 import type { Plan } from '../engine/analyze.js';
 
-export async function statusTargets(options: { config?: string; probe?: boolean }): Promise<ClassifiedTarget[]> {
+export async function statusTargets(options: { config?: string; probe?: boolean }, into?: { config?: Config }): Promise<ClassifiedTarget[]> {
   const cwd = process.cwd();
   const { config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
   const env = plainEnv(process.env);
@@ -23,6 +24,7 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
   const shell: Invocation = { name: 'status', command: word, args: [], env, assigned: {}, envUnknown: false, cwd, host: { kind: 'local' }, via: [], pos: 0, end: 0 };
   const kube: Invocation = { ...shell, name: 'kubectl' };
   const plan: Plan = { invocations: [shell, kube], errors: [], needs: { envFiles: true, kubeconfig: true, terraform: false, sql: false } };
+  if (into) into.config = config;
   const facts = await gatherFacts(plan, cwd, process.env);
   const raw = [
     ...resolveTargets(shell, 'database', facts),
@@ -41,10 +43,12 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
 }
 
 export async function runStatus(options: { json?: boolean; config?: string; probe?: boolean }): Promise<number> {
-  const targets = await statusTargets(options);
+  const loaded: { config?: Config } = {};
+  const targets = await statusTargets(options, loaded);
+  const configInEffect = { files: loaded.config?.files ?? [], ignored: loaded.config?.ignored ?? [] };
   if (options.json) {
     const body = targets.map(targetJson);
-    process.stdout.write(`${JSON.stringify(redactDeep({ targets: body }), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(redactDeep({ targets: body, config: configInEffect }), null, 2)}\n`);
     return 0;
   }
   const { colourFor, paint } = await import('../report/check-text.js');
@@ -56,6 +60,8 @@ export async function runStatus(options: { json?: boolean; config?: string; prob
     const probe = target.probe ? chalk.dim(` [${describeProbe(target.probe)}]`) : '';
     return `${label} ${target.kind.padEnd(9)} ${where}  ${chalk.dim(`from ${target.source}: ${target.evidence.join('; ')}`)}${probe}`;
   });
+  lines.push(chalk.dim(`config: ${configInEffect.files.length > 0 ? configInEffect.files.join(', ') : 'none (built-in rules only)'}`));
+  for (const line of configInEffect.ignored) process.stderr.write(`prodguard: ${redactDeep(line)}\n`);
   process.stdout.write(`${redactDeep(lines).join('\n')}\n`);
   return 0;
 }

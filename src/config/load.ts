@@ -1,15 +1,35 @@
-// Edge: find and read the config file. `.prodguard.yml` found upward from the working directory,
-// then the user's config dir, or `--config FILE`. The YAML parser loads only when a file exists.
+// Edge: find, read and layer the config files (DESIGN.md "Config layers and trust"):
+// built-in rules < system policy (/etc/prodguard/policy.yml or PRODGUARD_POLICY) < user config
+// (~/.config/prodguard/config.yml) < repository config (.prodguard.yml found upward).
+// Facts merge, so "this host is production" from the user's config survives inside a repository.
+// A repository config may only tighten until the person runs `prodguard trust` (pinned by hash,
+// like `direnv allow`): a coding agent can write that file with an allowed `printf`.
+// A user or repository config that does not load is ignored with one line, never fatal: the
+// shell hook must still judge the line (a broken file used to make every line "run unchecked").
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_CONFIG, validateConfig, type Config } from './schema.js';
+import { DEFAULT_CONFIG, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
 
 const NAMES = ['.prodguard.yml', '.prodguard.yaml'];
+export const DEFAULT_POLICY_FILE = '/etc/prodguard/policy.yml';
 
-export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv): string | undefined {
+export type LayerKind = 'policy' | 'user' | 'repository' | 'explicit';
+
+export interface ConfigLayer {
+  kind: LayerKind;
+  file: string;
+  config: Config;
+  /** A repository config the person has not trusted may only tighten. */
+  trusted: boolean;
+}
+
+/** The repository config found upward from the working directory. */
+export function findRepositoryConfig(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
     for (const name of NAMES) {
@@ -17,9 +37,12 @@ export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv): string | un
       if (existsSync(candidate)) return candidate;
     }
     const parent = dirname(dir);
-    if (parent === dir) break;
+    if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+export function findUserConfig(env: NodeJS.ProcessEnv): string | undefined {
   const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
   for (const name of ['config.yml', 'config.yaml']) {
     const candidate = join(configHome, 'prodguard', name);
@@ -28,9 +51,65 @@ export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv): string | un
   return undefined;
 }
 
-export async function loadConfig(options: { file?: string; cwd: string; env: NodeJS.ProcessEnv }): Promise<Config> {
-  const file = options.file ? resolve(options.cwd, options.file) : findConfigFile(options.cwd, options.env);
-  if (!file) return DEFAULT_CONFIG;
+export function findPolicyFile(env: NodeJS.ProcessEnv): string | undefined {
+  const file = env.PRODGUARD_POLICY || DEFAULT_POLICY_FILE;
+  return existsSync(file) ? file : undefined;
+}
+
+/** Kept for callers that want "the" config file: the repository's, else the user's. */
+export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv): string | undefined {
+  return findRepositoryConfig(cwd) ?? findUserConfig(env);
+}
+
+/**
+ * Where an `extends:` entry points: a relative path (a YAML file, or a pack folder), or an npm
+ * package resolved from the config file's folder with Node's own resolution (node_modules upward).
+ */
+export function resolveExtends(entry: string, fromFile: string): { kind: 'file' | 'pack'; path: string } {
+  if (entry.startsWith('.') || entry.startsWith('/')) {
+    const path = resolve(dirname(fromFile), entry);
+    return { kind: /\.ya?ml$/.test(path) ? 'file' : 'pack', path };
+  }
+  const require = createRequire(join(dirname(fromFile), 'noop.js'));
+  try {
+    return { kind: 'pack', path: dirname(require.resolve(`${entry}/package.json`)) };
+  } catch {
+    throw new ConfigError(`${fromFile}: extends: cannot find the package "${entry}" from ${dirname(fromFile)}`, `install it there (npm install ${entry}) or fix the name`);
+  }
+}
+
+/** Fold what a config extends under it: the pack's rules/ folder and prodguard.yml, or a YAML file. */
+async function applyExtends(config: Config, file: string, depth: number): Promise<void> {
+  if (config.extends.length === 0) return;
+  if (depth > 8) throw new ConfigError(`${file}: extends: nested more than 8 deep (a cycle?)`, 'remove the cycle');
+  const base: Config[] = [];
+  for (const entry of config.extends) {
+    const target = resolveExtends(entry, file);
+    if (target.kind === 'file') {
+      base.push(await readConfigFile(target.path, depth + 1));
+      continue;
+    }
+    const packConfig = NAMES.concat(['prodguard.yml', 'prodguard.yaml']).map((name) => join(target.path, name)).find((candidate) => existsSync(candidate));
+    const pack = packConfig ? await readConfigFile(packConfig, depth + 1) : structuredClone({ ...DEFAULT_CONFIG, source: target.path });
+    if (existsSync(join(target.path, 'rules'))) pack.ruleDirectories.unshift(join(target.path, 'rules'));
+    if (!pack.files.includes(target.path)) pack.files.unshift(packConfig ?? target.path);
+    base.push(pack);
+  }
+  // This file's own settings sit above what it extends: environments add up, rules replace.
+  for (const pack of base) {
+    for (const [name, patterns] of Object.entries(pack.environments) as [ConfiguredEnvironment, EnvironmentPatterns][]) {
+      const into = (config.environments[name] ??= emptyPatterns());
+      for (const key of PATTERN_KEYS) into[key].unshift(...patterns[key]);
+    }
+    config.rules = { ...pack.rules, ...config.rules };
+    config.ruleDirectories.unshift(...pack.ruleDirectories);
+    config.inventories.unshift(...pack.inventories);
+    config.files.unshift(...pack.files);
+  }
+}
+
+/** Read and validate one config file; throws a ConfigError naming the file and the field. */
+export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -56,7 +135,190 @@ export async function loadConfig(options: { file?: string; cwd: string; env: Nod
     throw new ConfigError(`${file}: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, 'see "Configuration" in the README');
   }
   config.ruleDirectories = config.ruleDirectories.map((dir) => resolve(dirname(file), dir));
+  config.inventories = config.inventories.map((inventory) => (inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path) } : inventory));
+  config.files = [file];
+  await applyExtends(config, file, depth);
   return config;
+}
+
+function trustStorePath(env: NodeJS.ProcessEnv): string {
+  return join(stateDirectory(env), 'trusted.json');
+}
+
+export function fileHash(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** Trusted repository configs: absolute path → sha256 of the content the person trusted. */
+export function readTrustStore(env: NodeJS.ProcessEnv): Record<string, string> {
+  try {
+    const parsed = JSON.parse(readFileSync(trustStorePath(env), 'utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+export function trustStoreFile(env: NodeJS.ProcessEnv): string {
+  return trustStorePath(env);
+}
+
+/** A file is trusted while its content is the content that was trusted. */
+export function isTrusted(file: string, env: NodeJS.ProcessEnv): boolean {
+  const pinned = readTrustStore(env)[resolve(file)];
+  if (!pinned) return false;
+  try {
+    return fileHash(file) === pinned;
+  } catch {
+    return false;
+  }
+}
+
+function firstLine(error: unknown): string {
+  if (error instanceof ConfigError) return `${error.message}${error.hint ? ` (${error.hint})` : ''}`;
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+/**
+ * Fold a config's inventories into its environment patterns (the one classifier reads them).
+ * An inventory that cannot be read is one ignored line; the rest of the config still applies.
+ */
+export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ignored: string[]): Promise<void> {
+  if (config.inventories.length === 0) return;
+  const { readAnsibleInventory, parseSshConfig } = await import('./inventory.js');
+  for (const inventory of config.inventories) {
+    const path = inventory.path ?? join(env.HOME || homedir(), '.ssh', 'config');
+    let facts;
+    try {
+      facts = inventory.kind === 'ansible' ? await readAnsibleInventory(path, inventory.groups) : parseSshConfig(readFileSync(path, 'utf8'));
+    } catch (error) {
+      ignored.push(`${config.source}: inventory ${path} ignored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      continue;
+    }
+    for (const [environment, hosts] of Object.entries(facts.hosts) as [ConfiguredEnvironment, string[]][]) {
+      const into = (config.environments[environment] ??= emptyPatterns());
+      into.hosts.push(...hosts);
+    }
+    config.files.push(path);
+  }
+}
+
+/** The layers in effect, lowest first. Files that do not load are left out with one note each. */
+export async function loadLayers(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ layers: ConfigLayer[]; ignored: string[] }> {
+  const layers: ConfigLayer[] = [];
+  const ignored: string[] = [];
+  const candidates: [LayerKind, string | undefined][] = [
+    ['policy', findPolicyFile(options.env)],
+    ['user', findUserConfig(options.env)],
+    ['repository', findRepositoryConfig(options.cwd)],
+  ];
+  for (const [kind, file] of candidates) {
+    if (!file) continue;
+    // The user's own file found upward (a repository in $HOME) is the user layer, not a repository.
+    if (kind === 'repository' && layers.some((layer) => layer.file === file)) continue;
+    try {
+      const config = await readConfigFile(file);
+      await readInventories(config, options.env, ignored);
+      const trusted = kind !== 'repository' || isTrusted(file, options.env);
+      layers.push({ kind, file, config, trusted });
+    } catch (error) {
+      ignored.push(`${kind === 'policy' ? 'system policy' : `${kind} config`} ignored: ${firstLine(error)}`);
+    }
+  }
+  return { layers, ignored };
+}
+
+const PATTERN_KEYS: readonly (keyof EnvironmentPatterns)[] = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'];
+
+function emptyPatterns(): EnvironmentPatterns {
+  return { hosts: [], databases: [], 'kube-contexts': [], cloud: [], workspaces: [] };
+}
+
+/**
+ * Merge layers into one config. Environments are unions (the classifier tries production first,
+ * so the more dangerous classification wins). Rule severities are merged per rule later, when the
+ * rules are known (see mergeRuleLayers), because "lower" is relative to the rule's own severity.
+ */
+export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): Config {
+  const merged: Config = structuredClone({ ...DEFAULT_CONFIG, source: layers.at(-1)?.file ?? 'defaults' });
+  merged.files = layers.flatMap((layer) => layer.config.files);
+  merged.ignored = [...ignored];
+  for (const layer of layers) {
+    const { config } = layer;
+    const untrusted = !layer.trusted;
+    for (const [name, patterns] of Object.entries(config.environments) as [ConfiguredEnvironment, EnvironmentPatterns][]) {
+      const count = PATTERN_KEYS.reduce((sum, key) => sum + patterns[key].length, 0);
+      if (count === 0) continue;
+      // Marking something staging, development, test or local makes it less guarded than a name or
+      // "unknown remote" would: only a trusted file may do that.
+      if (untrusted && name !== 'production') {
+        merged.ignored.push(`${layer.file}: environments.${name} ignored (an untrusted repository config may only mark things production; run "prodguard trust" to accept it)`);
+        continue;
+      }
+      const into = (merged.environments[name] ??= emptyPatterns());
+      for (const key of PATTERN_KEYS) into[key].push(...patterns[key]);
+    }
+    merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });
+    // Lint settings describe the repository's own files (which are tests, which SQL is a
+    // migration): a repository config sets them whether or not it is trusted. They never change
+    // what \`check\` or \`run\` decide.
+    merged.lint.ignore.push(...config.lint.ignore);
+    merged.lint.sql.migrations.push(...config.lint.sql.migrations);
+    if (config.lint.sql.dialect !== 'auto') merged.lint.sql.dialect = config.lint.sql.dialect;
+    if (layer.kind === 'policy') merged.lockedRules.push(...config.lockedRules);
+    else if (config.lockedRules.length > 0) merged.ignored.push(`${layer.file}: locked-rules ignored (only the system policy locks rules)`);
+    if (untrusted) {
+      // A repository must not send every command line to an address it chose.
+      if (config.audit.syslog || config.audit.journald) merged.ignored.push(`${layer.file}: audit ignored (an untrusted repository config cannot choose where audit events go)`);
+      merged.untrustedRuleDirectories.push(...config.ruleDirectories);
+      const loosening = looserSettings(config);
+      if (loosening.length > 0) merged.ignored.push(`${layer.file}: ${loosening.join(', ')} ignored (an untrusted repository config may only tighten; run "prodguard trust" to accept it)`);
+      // What it tightens applies: asking again sooner, escalating at a smaller share of rows.
+      merged.staleShellHours = Math.min(merged.staleShellHours, config.staleShellHours);
+      merged.blastRadius = {
+        confirmShare: Math.min(merged.blastRadius.confirmShare, config.blastRadius.confirmShare),
+        blockShare: Math.min(merged.blastRadius.blockShare, config.blastRadius.blockShare),
+        blockRows: Math.min(merged.blastRadius.blockRows, config.blastRadius.blockRows),
+      };
+      continue;
+    }
+    merged.ruleDirectories.push(...config.ruleDirectories);
+    merged.probe = { ...config.probe };
+    merged.blastRadius = { ...config.blastRadius };
+    merged.staleShellHours = config.staleShellHours;
+    if (config.audit.syslog) merged.audit.syslog = config.audit.syslog;
+    if (config.audit.journald) merged.audit.journald = true;
+  }
+  return merged;
+}
+
+/** Settings an untrusted file sets away from the defaults (probing off, looser blast radius, …). */
+function looserSettings(config: Config): string[] {
+  const out: string[] = [];
+  if (!config.probe.enabled) out.push('probe.enabled');
+  if (config.probe.timeoutMs < DEFAULT_CONFIG.probe.timeoutMs) out.push('probe.timeout-ms');
+  if (config.blastRadius.confirmShare > DEFAULT_CONFIG.blastRadius.confirmShare) out.push('blast-radius.confirm-share');
+  if (config.blastRadius.blockShare > DEFAULT_CONFIG.blastRadius.blockShare) out.push('blast-radius.block-share');
+  if (config.blastRadius.blockRows > DEFAULT_CONFIG.blastRadius.blockRows) out.push('blast-radius.block-rows');
+  if (config.staleShellHours > DEFAULT_CONFIG.staleShellHours) out.push('stale-shell-hours');
+  return out;
+}
+
+/**
+ * The config in effect. `--config FILE` names one file (an error in it is fatal: the person asked
+ * for it); it still sits above the system policy. Otherwise every layer found.
+ */
+export async function loadConfig(options: { file?: string; cwd: string; env: NodeJS.ProcessEnv }): Promise<Config> {
+  const { layers, ignored } = await loadLayers(options);
+  if (options.file) {
+    const file = resolve(options.cwd, options.file);
+    const config = await readConfigFile(file);
+    await readInventories(config, options.env, ignored);
+    const policy = layers.filter((layer) => layer.kind === 'policy');
+    return mergeLayers([...policy, { kind: 'explicit', file, config, trusted: true }], ignored);
+  }
+  return mergeLayers(layers, ignored);
 }
 
 /** Where prodguard keeps its audit log and caches. */

@@ -31,6 +31,35 @@ export interface Config {
   blastRadius: { confirmShare: number; blockShare: number; blockRows: number };
   /** After this many hours pointing at production, a shell asks again (shell hook). */
   staleShellHours: number;
+  /** System policy only: rules no user or repository config may change. */
+  lockedRules: string[];
+  /** The config files in effect, lowest layer first (for check/status output). */
+  files: string[];
+  /** One line per thing that was ignored (untrusted loosening, a malformed file), said once. */
+  ignored: string[];
+  /** Rule folders from an untrusted repository config: they may add rules, not replace them. */
+  untrustedRuleDirectories: string[];
+  /** Inventories whose hosts are facts about environments (paths resolved against the config's folder). */
+  /** Where audit events go besides the JSONL file: syslog (RFC 5424) and/or journald. */
+  audit: { syslog?: string; journald: boolean };
+  /** Policy packs and files this config builds on (`extends:`), resolved to folders/files at load. */
+  extends: string[];
+  inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment> }[];
+  /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
+  ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
+  /** `prodguard lint`: files left out, and how SQL files are read. */
+  lint: LintConfig;
+}
+
+export interface LintConfig {
+  /** .gitignore-style globs of files lint does not judge (test folders, vendored code). */
+  ignore: string[];
+  sql: {
+    /** How a SQL file is read; `auto` decides from the file (psql meta-commands mean PostgreSQL). */
+    dialect: 'auto' | 'postgres' | 'mysql';
+    /** Extra globs of SQL files that are migrations (run against production when deployed). */
+    migrations: string[];
+  };
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -41,6 +70,15 @@ export const DEFAULT_CONFIG: Config = {
   probe: { enabled: true, timeoutMs: 1500, cacheSeconds: 60 },
   blastRadius: { confirmShare: 0.5, blockShare: 0.9, blockRows: 100_000 },
   staleShellHours: 12,
+  lockedRules: [],
+  files: [],
+  ignored: [],
+  untrustedRuleDirectories: [],
+  audit: { journald: false },
+  extends: [],
+  inventories: [],
+  ruleLayers: [],
+  lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
 };
 
 const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
@@ -104,7 +142,25 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours'], '', errors);
+  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit', 'lint'], '', errors);
+  if (raw.audit !== undefined) {
+    if (!isObject(raw.audit)) errors.push('audit: must be a map such as { syslog: default, journald: true }');
+    else {
+      unknownKeys(raw.audit, ['syslog', 'journald'], 'audit', errors);
+      const syslog = raw.audit.syslog;
+      if (syslog !== undefined) {
+        if (typeof syslog === 'string' && (syslog === 'default' || /^unix:\/.+/.test(syslog) || /^udp:[^:]+:\d+$/.test(syslog))) config.audit.syslog = syslog;
+        else errors.push('audit.syslog: must be "default" (/dev/log), "unix:/path/to/socket" or "udp:HOST:PORT"');
+      }
+      if (raw.audit.journald !== undefined) {
+        if (typeof raw.audit.journald !== 'boolean') errors.push('audit.journald: must be true or false');
+        else config.audit.journald = raw.audit.journald;
+      }
+    }
+  }
+  if (raw.extends !== undefined) config.extends = typeof raw.extends === 'string' ? [raw.extends] : stringList(raw.extends, 'extends', errors);
+  if (raw.inventories !== undefined) config.inventories = validateInventories(raw.inventories, errors);
+  if (raw['locked-rules'] !== undefined) config.lockedRules = stringList(raw['locked-rules'], 'locked-rules', errors);
 
   if (raw.environments !== undefined) {
     if (!isObject(raw.environments)) errors.push('environments: must be a map such as { production: { hosts: ["db*.prod.example.com"] } }');
@@ -176,5 +232,60 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   }
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
+  if (raw.lint !== undefined) validateLint(raw.lint, config.lint, errors);
   return { config, errors };
+}
+
+const SQL_DIALECTS = ['auto', 'postgres', 'postgresql', 'mysql'] as const;
+
+function validateLint(raw: Json, lint: LintConfig, errors: string[]): void {
+  if (!isObject(raw)) {
+    errors.push('lint: must be a map such as { ignore: ["test/**"], sql: { dialect: postgres, migrations: ["db/**/*.sql"] } }');
+    return;
+  }
+  unknownKeys(raw, ['ignore', 'sql'], 'lint', errors);
+  if (raw.ignore !== undefined) lint.ignore = stringList(raw.ignore, 'lint.ignore', errors);
+  if (raw.sql === undefined) return;
+  if (!isObject(raw.sql)) {
+    errors.push('lint.sql: must be a map with dialect, migrations');
+    return;
+  }
+  unknownKeys(raw.sql, ['dialect', 'migrations'], 'lint.sql', errors);
+  if (raw.sql.dialect !== undefined) {
+    const dialect = raw.sql.dialect;
+    if (typeof dialect !== 'string' || !(SQL_DIALECTS as readonly string[]).includes(dialect)) errors.push(`lint.sql.dialect: must be one of auto, postgres, mysql`);
+    else lint.sql.dialect = dialect === 'postgresql' ? 'postgres' : (dialect as LintConfig['sql']['dialect']);
+  }
+  if (raw.sql.migrations !== undefined) lint.sql.migrations = stringList(raw.sql.migrations, 'lint.sql.migrations', errors);
+}
+
+function validateInventories(value: Json, errors: string[]): Config['inventories'] {
+  const example = 'e.g. inventories: [{ ansible: inventory/hosts.ini }, { ssh-config: true }]';
+  if (!Array.isArray(value)) {
+    errors.push(`inventories: must be a list (${example})`);
+    return [];
+  }
+  const out: Config['inventories'] = [];
+  value.forEach((entry, index) => {
+    const path = `inventories[${index}]`;
+    if (!isObject(entry)) {
+      errors.push(`${path}: must be { ansible: PATH } or { ssh-config: true } (${example})`);
+      return;
+    }
+    unknownKeys(entry, ['ansible', 'ssh-config', 'groups'], path, errors);
+    const groups: Record<string, ConfiguredEnvironment> = {};
+    if (entry.groups !== undefined) {
+      if (!isObject(entry.groups)) errors.push(`${path}.groups: must map a group name to an environment, e.g. { web_eu: production }`);
+      else
+        for (const [name, environment] of Object.entries(entry.groups)) {
+          if (typeof environment === 'string' && CONFIGURABLE_ENVIRONMENTS.includes(environment as Environment)) groups[name] = environment as ConfiguredEnvironment;
+          else errors.push(`${path}.groups.${name}: must be one of ${CONFIGURABLE_ENVIRONMENTS.join(', ')}`);
+        }
+    }
+    if (typeof entry.ansible === 'string') out.push({ kind: 'ansible', path: entry.ansible, groups });
+    else if (entry['ssh-config'] === true) out.push({ kind: 'ssh-config', groups });
+    else if (typeof entry['ssh-config'] === 'string') out.push({ kind: 'ssh-config', path: entry['ssh-config'], groups });
+    else if (entry['ssh-config'] !== false) errors.push(`${path}: needs ansible: PATH or ssh-config: true (${example})`);
+  });
+  return out;
 }

@@ -1,7 +1,7 @@
 // Edge: gather the facts the pure core needs, and only those the line needs — a harmless line
 // reads no kubeconfig, no .env files and opens no connection.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { hostname as osHostname, homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
@@ -42,12 +42,17 @@ function readEnvFiles(cwd: string, parse: (text: string) => Record<string, strin
   return files;
 }
 
+const MAX_ENV_FILE_BYTES = 1024 * 1024;
+
 /** Read and parse named env files (missing ones are left out: the tool could not load them either). */
 export async function readNamedEnvFiles(paths: readonly string[]): Promise<Record<string, Record<string, string>>> {
   const dotenv = await import('dotenv');
   const files: Record<string, Record<string, string>> = {};
   for (const path of paths) {
     try {
+      // Only regular files of a sane size: `source /dev/stdin` or a FIFO must never hang the check.
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size > MAX_ENV_FILE_BYTES) continue;
       files[path] = dotenv.parse(readFileSync(path, 'utf8'));
     } catch {
       // Unreadable: the wrapper would fail to load it too.

@@ -9,6 +9,7 @@ import { isDatabaseClient, isKubeClient, resolveTargets } from '../targets/resol
 import type { Rule } from '../rules/schema.js';
 import { candidates, evaluate, matchesWords, targetKey, type EvaluationContext } from '../rules/evaluate.js';
 import { decide, type Decision, type Override } from '../decide/decide.js';
+import { findingsFromMatches } from '../decide/steps.js';
 import type { Target } from '../types.js';
 
 export interface Plan {
@@ -74,7 +75,8 @@ export interface Analysis {
 }
 
 export function analyze(invocations: Invocation[], context: EvaluationContext, home: string, overrides: readonly Override[] = []): Analysis {
-  const { findings, targets } = evaluate(invocations, context, home);
+  const { matches, targets: evaluated } = evaluate(invocations, context, home);
+  const { findings, targets } = findingsFromMatches(matches, evaluated, context);
   const decision = decide(findings, overrides);
   return { invocations, findings, targets, decision, verdict: decision.verdict };
 }

@@ -8,6 +8,8 @@ import type { ShellParseError } from '../parse/shell.js';
 import type { EvaluationContext, InvocationSql } from '../rules/evaluate.js';
 import type { Override } from '../decide/decide.js';
 import { plan, analyze, type Analysis } from './analyze.js';
+import { secretsOfInvocations } from '../parse/secrets.js';
+import { createRedactor, type Redactor } from '../util/redact.js';
 
 export interface LineContext {
   rules: readonly Rule[];
@@ -31,6 +33,8 @@ export interface LineContext {
 
 export interface LineAnalysis extends Analysis {
   errors: ShellParseError[];
+  /** Redaction for this line: the patterns plus the secrets the line carries. */
+  redactor: Redactor;
 }
 
 export function checkLine(source: string, context: LineContext): LineAnalysis {
@@ -38,11 +42,20 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
   const env = context.env ?? {};
   const { invocations, errors } = plan(
     source,
-    { env, cwd: context.cwd ?? '/', home, envUnknown: context.envUnknown ?? false, envFiles: context.envFiles ?? {} },
+    {
+      env,
+      cwd: context.cwd ?? '/',
+      home,
+      envUnknown: context.envUnknown ?? false,
+      envFiles: context.envFiles ?? {},
+      ...(context.unsetMeansUnknown ? { keepUnsetWords: true } : {}),
+    },
     context.rules,
   );
+  const redactor = createRedactor(secretsOfInvocations(invocations));
   const evaluation: EvaluationContext = {
     rules: context.rules,
+    redactor,
     config: context.config ?? DEFAULT_CONFIG,
     facts: {
       hostname: context.hostname ?? 'workstation',
@@ -55,5 +68,5 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
     ...(context.hints ? { hints: context.hints } : {}),
     ...(context.sqlFor ? { sql: context.sqlFor(invocations) } : {}),
   };
-  return { ...analyze(invocations, evaluation, home, context.overrides ?? []), errors };
+  return { ...analyze(invocations, evaluation, home, context.overrides ?? []), errors, redactor };
 }

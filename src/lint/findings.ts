@@ -1,11 +1,11 @@
 // Turning an extractor's problem into a reportable finding: the file's line text for the code
-// frame and the baseline fingerprint, and the rule's help line.
+// frame and the baseline fingerprint, and the help line (the fix) of its rule in the registry.
 
 import { LineIndex } from './positions.js';
-import { LINT_RULE_DOCS } from './rules.js';
+import type { Rule } from '../rules/schema.js';
 import type { LintFinding, LintProblem } from './types.js';
 
-export function problemToFinding(file: string, text: string | LineIndex, problem: LintProblem): LintFinding {
+export function problemToFinding(file: string, text: string | LineIndex, problem: LintProblem, rules: readonly Rule[] = []): LintFinding {
   const index = typeof text === 'string' ? new LineIndex(text) : text;
   const finding: LintFinding = {
     file,
@@ -16,7 +16,7 @@ export function problemToFinding(file: string, text: string | LineIndex, problem
     message: problem.message,
     source: index.lineText(problem.line),
   };
-  const help = LINT_RULE_DOCS[problem.rule]?.help;
+  const help = rules.find((rule) => rule.id === problem.rule)?.fix;
   if (help) finding.help = help;
   return finding;
 }

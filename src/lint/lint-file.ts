@@ -7,15 +7,18 @@ import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
 import type { InvocationSql } from '../rules/evaluate.js';
 import { evaluateStatements } from '../rules/evaluate.js';
+import { findingsFromMatches } from '../decide/steps.js';
+import { createRedactor } from '../util/redact.js';
 import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
-import { registerSecretsOf } from '../parse/secrets.js';
+import { secretsOfInvocations } from '../parse/secrets.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
 import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
-import type { DiscoveredFile, LintFinding, Locate, ShellSnippet } from './types.js';
+import { scopeMatcher } from './scope.js';
+import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 
 export interface LintContext {
   rules: readonly Rule[];
@@ -25,7 +28,22 @@ export interface LintContext {
   /** SQL facts for invocations (needs the SQL parser loaded), or undefined to skip SQL. */
   sqlFor?: (invocations: readonly Invocation[]) => ReadonlyMap<Invocation, InvocationSql>;
   sqlParserLoaded: boolean;
+  /** Whether the shell itself accepts this text (`bash -n`), asked at the edge. A snippet the
+   *  parser rejects but the shell accepts is a notice, not a finding. */
+  shellAccepts?: (text: string) => boolean;
+  /** Where notices go (files not fully checked). */
+  notices?: LintNotice[];
 }
+
+/** Rules a Dockerfile `RUN` does not answer to: it changes a fresh image layer (`rm -rf
+ *  /var/www/*`, `chown -R postgres /var/log`), not a live server. Database and cloud commands
+ *  still reach their targets, and an unset variable in `rm -rf "$X/"` (SC2115) still breaks the
+ *  build, so those stay. A stage the file calls production (`FROM … AS production`,
+ *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
+const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
+
+/** Template markup (Go/Jinja `{{ }}` `{% %}`, ERB `<% %>`): the file is not its base format yet. */
+const TEMPLATE_MARKUP = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/;
 
 /** The machine a CI job or script runs on: nothing says what it is (no environment token). */
 const LINT_HOSTNAME = 'build-runner';
@@ -48,7 +66,7 @@ function toLintFinding(file: string, index: LineIndex, locate: Locate, finding: 
   };
 }
 
-function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnippet, context: LintContext): LintFinding[] {
+function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnippet, context: LintContext, secrets: string[]): LintFinding[] {
   const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
   const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
   const cwd = file.format === 'shell' || file.format === 'makefile' ? `${context.root}/${directory}`.replace(/\/+$/, '') : context.root;
@@ -63,23 +81,55 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
     hints,
     ...(context.sqlFor ? { sqlFor: context.sqlFor } : {}),
   });
-  // Passwords written in the file (`mysql -pX`) never reach a report.
-  registerSecretsOf(analysis.invocations);
+  // Passwords written in the file (`mysql -pX`) never reach a report: the file's redactor hides them.
+  secrets.push(...secretsOfInvocations(analysis.invocations));
   const findings: LintFinding[] = [];
   for (const error of analysis.errors.slice(0, 1)) {
     const at = snippet.locate(error.pos);
+    if (context.notices && (TEMPLATE_MARKUP.test(snippet.text) || context.shellAccepts?.(snippet.text))) {
+      context.notices.push({ file: file.path, line: at.line, message: `not checked: the shell accepts this but prodguard's parser does not (${error.message})` });
+      continue;
+    }
     findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `shell that does not parse: ${error.message}`, help: 'fix the syntax; prodguard cannot judge what it cannot parse', source: index.lineText(at.line) });
   }
+  const imageLayerOnly = snippet.imageBuild === true && !snippet.hints.some((hint) => hint.environment === 'production');
   for (const finding of analysis.findings) {
+    if (imageLayerOnly && IMAGE_BUILD_SILENCED.test(finding.rule)) continue;
     const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
     if (converted) findings.push(converted);
   }
   return findings;
 }
 
-function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: Locate, context: LintContext): LintFinding[] {
+/** psql meta-commands (`\set`, `\i`, `\copy`, `\.`) and interpolations (`:var`, `:'var'`). */
+const PSQL_META_LINE = /^[ \t]*\\.*$/gm;
+const PSQL_VARIABLE = /(?<![:\w]):(['"]?)([A-Za-z_]\w*)\1/g;
+
+/** A psql script read as PostgreSQL: meta-command lines blanked and `:vars` turned into a
+ *  literal or name of the same length, so offsets (and so line numbers) stay the file's. */
+export function psqlAsSql(text: string): { text: string; psql: boolean } {
+  let psql = false;
+  // COPY … FROM stdin data runs to the `\.` line: it is data, not SQL.
+  let out = text.replace(/(FROM\s+stdin[^;]*;)([\s\S]*?)^\\\.[ \t]*$/gim, (_m, head: string, data: string) => {
+    psql = true;
+    return head + data.replace(/[^\n]/g, ' ') + '  ';
+  });
+  out = out.replace(PSQL_META_LINE, (line) => {
+    psql = true;
+    return ' '.repeat(line.length);
+  });
+  out = out.replace(PSQL_VARIABLE, (match, quote: string, name: string) => {
+    psql = true;
+    return quote === "'" ? `'${'x'.repeat(name.length)}'` : quote === '"' ? `"${name}"` : `_${name}`;
+  });
+  return { text: out, psql };
+}
+
+function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
-  const analysis = analyzeSql(text, 'auto');
+  const { text, psql } = psqlAsSql(raw);
+  const configured = context.config.lint?.sql.dialect ?? 'auto';
+  const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
   // A migration runs wherever it is deployed: production unless the file says otherwise.
   const statements = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
@@ -90,10 +140,14 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
     end: statement.end,
     ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
   }));
-  const findings = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed')
+  const matches = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed');
+  const findings = findingsFromMatches(matches, [], { config: context.config }).findings
     .map((finding) => toLintFinding(file.path, index, locate, finding, 0))
     .filter((finding): finding is LintFinding => finding !== undefined);
-  for (const error of analysis.errors) {
+  // SQL no migration tool runs (a fixture, a regression test) is judged for what it says, but
+  // a statement the parser cannot read there is not worth a finding.
+  const migration = scopeMatcher({ migrations: context.config.lint?.sql.migrations ?? [] }).isMigration(file.path);
+  for (const error of migration ? analysis.errors : []) {
     const at = locate(error.pos);
     findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `SQL that does not parse: ${error.message}`, help: 'fix the SQL; prodguard never treats SQL it cannot parse as harmless', source: index.lineText(at.line) });
   }
@@ -103,13 +157,16 @@ function lintSql(file: DiscoveredFile, index: LineIndex, text: string, locate: L
 export function lintFile(file: DiscoveredFile, text: string, context: LintContext): LintFinding[] {
   const index = new LineIndex(text);
   const extracted = extractFile(file, text);
-  const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem));
-  for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context));
+  const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem, context.rules));
+  const secrets: string[] = [];
+  for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context, secrets));
   if (extracted.sql) findings.push(...lintSql(file, index, extracted.sql.text, extracted.sql.locate, context));
   // A shared step (GitLab `default: before_script`, a YAML anchor) reaches several jobs: report
   // each place in the file once.
   const seen = new Set<string>();
-  return findings.filter((finding) => {
+  // One redactor per file: this file's secrets, and no other file's, are hidden in its findings.
+  const redactor = createRedactor(secrets);
+  return findings.map((finding) => redactor.deep(finding)).filter((finding) => {
     const key = `${finding.line}:${finding.rule}:${finding.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

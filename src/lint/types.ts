@@ -74,7 +74,7 @@ export interface DiscoveredFile {
   explicit: boolean;
 }
 
-export type HintEnvironment = 'production' | 'staging' | 'development' | 'test';
+export type HintEnvironment = 'production' | 'staging' | 'development' | 'test' | 'local';
 
 /** Evidence in a file about which environment its commands run against. */
 export interface EnvironmentHint {
@@ -104,6 +104,16 @@ export interface ShellSnippet {
   hints: EnvironmentHint[];
   /** Where in the file the snippet came from, e.g. `jobs.deploy.steps[2].run`. */
   origin: string;
+  /** A Dockerfile `RUN`: it changes a fresh image layer, not a live server's files. */
+  imageBuild?: boolean;
+}
+
+/** A file lint could not read in full: valid input the parser does not handle (a template, a
+ *  shape the shell parser lacks). Reported once per run, never as a finding per line. */
+export interface LintNotice {
+  file: string;
+  line: number;
+  message: string;
 }
 
 export interface SqlSource {

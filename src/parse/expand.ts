@@ -13,6 +13,8 @@ export interface ExpansionScope {
   /** When true, a variable not in `vars` is unknown (remote shell), not empty. */
   varsUnknown: boolean;
   home: string;
+  /** Lint: an unquoted expansion of unset variables stays one empty word naming them. */
+  keepUnsetWords?: boolean;
 }
 
 interface Piece {
@@ -227,6 +229,11 @@ const SERVICE_HOMES: Record<string, string> = {
   gitlab: '/var/opt/gitlab',
 };
 
+/** Where a user's login shell starts (`sudo -iu postgres`, `su - postgres`): their home. */
+export function homeOfUser(user: string, home: string): string {
+  return expandTilde(`~${user}`, false, home);
+}
+
 function expandTilde(value: string, firstPieceQuoted: boolean, home: string): string {
   if (firstPieceQuoted || !value.startsWith('~')) return value;
   const slash = value.indexOf('/');
@@ -283,7 +290,9 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
   const onlySplittable = acc.pieces.length > 0 && acc.pieces.every((piece) => piece.splittable);
   const joined = acc.pieces.map((piece) => piece.value).join('');
   if (onlySplittable) {
-    // Unquoted `$X`: split on whitespace; an empty value removes the word entirely.
+    // Unquoted `$X`: split on whitespace; an empty value removes the word entirely, except in
+    // lint, where an unset variable is set where the script runs: the word keeps its place.
+    if (scope.keepUnsetWords && joined.trim() === '' && acc.unset.length > 0) return [{ ...base, value: '' }];
     return joined
       .split(/[ \t\n]+/)
       .filter((field) => field !== '')
@@ -306,13 +315,21 @@ function reparseWord(text: string, original: Word): Word {
 }
 
 /** Expand a word that must stay one word (assignment values, `bash -c` strings, here-strings). */
-export function expandToString(word: Word, scope: ExpansionScope): ExpandedWord {
+export function expandToString(word: Word, scope: ExpansionScope, options: { assignment?: boolean } = {}): ExpandedWord {
   const acc: Accumulator = { pieces: [], dynamic: false, glob: false, unset: [], variables: [] };
   if (word.parts) for (const part of word.parts) expandPart(part, scope, acc, true);
   else acc.pieces.push({ value: word.value, quoted: true, splittable: false });
-  const firstQuoted = word.parts?.[0]?.type !== 'Literal';
+  // A word without parts is a plain literal unless its text holds quotes.
+  const firstQuoted = word.parts ? word.parts[0]?.type !== 'Literal' : word.text !== word.value;
+  const joined = acc.pieces.map((piece) => piece.value).join('');
+  // In an assignment bash expands `~` after the `=` and after each unquoted `:`
+  // (`KUBECONFIG=~/k/eu.yaml:~/k/us.yaml`).
+  const value =
+    options.assignment && !word.parts && !firstQuoted
+      ? joined.split(':').map((segment) => expandTilde(segment, false, scope.home)).join(':')
+      : expandTilde(joined, firstQuoted, scope.home);
   return {
-    value: expandTilde(acc.pieces.map((piece) => piece.value).join(''), firstQuoted, scope.home),
+    value,
     text: word.text,
     dynamic: acc.dynamic,
     unsetVariables: acc.unset,

@@ -22,7 +22,10 @@ import type {
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
-import { unwrapInvocation } from './wrappers.js';
+import { envFilePath, unwrapInvocation } from './wrappers.js';
+import { interpreterSteps } from './interpreters/index.js';
+import { arithmeticScripts, parallelSteps } from './fanout.js';
+import { runnerSteps } from './runners.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -32,6 +35,9 @@ export interface ExtractOptions {
   envUnknown?: boolean;
   /** Dotenv files already read by the caller, by absolute path (for `dotenv -e FILE cmd`). */
   envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Lint: an unquoted word whose variables are all unset keeps its place as an empty word that
+   *  names them (`-h ${PGHOST}`), since the script's environment sets them where it runs. */
+  keepUnsetWords?: boolean;
 }
 
 export interface Extraction {
@@ -47,6 +53,7 @@ interface WalkState {
   host: ExecutionHost;
   via: string[];
   varsUnknown: boolean;
+  keepUnsetWords?: boolean;
   home: string;
   /** When walking a nested string (bash -c '…', ssh host '…'), positions point at the outer command. */
   span?: { pos: number; end: number };
@@ -77,6 +84,7 @@ export function extractInvocations(source: string, options: ExtractOptions): Ext
     host: { kind: 'local' },
     via: [],
     varsUnknown: options.envUnknown ?? false,
+    ...(options.keepUnsetWords ? { keepUnsetWords: true } : {}),
     home: options.home,
     depth: 0,
   };
@@ -270,7 +278,7 @@ function withUnknownVar(state: WalkState, name: string): WalkState {
 }
 
 function scopeOf(state: WalkState): ExpansionScope {
-  return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home };
+  return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home, ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}) };
 }
 
 /** Command substitutions inside a word run before the command: walk them as commands too. */
@@ -294,6 +302,9 @@ function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefine
       case 'DoubleQuoted':
       case 'LocaleString':
         walkSubstitutions(walker, part.parts, state);
+        break;
+      case 'ArithmeticExpansion':
+        for (const script of arithmeticScripts(part.expression)) walkScript(walker, script, { ...fork(state), span: state.span ?? { pos: part.pos, end: part.end }, depth: state.depth + 1 });
         break;
       case 'ParameterExpansion':
         if (part.operation && 'operand' in part.operation && part.operation.operand) {
@@ -386,7 +397,9 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     if (item.type !== 'Assignment') continue;
     if (item.value.type === 'Word') {
       walkSubstitutions(walker, item.value.parts, state);
-      inlineVars[item.name] = expandToString(item.value, scope()).value;
+      // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
+      const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
+      inlineVars[item.name] = expandToString(item.value, prefixScope, { assignment: true }).value;
     } else {
       inlineVars[item.name] = '';
     }
@@ -405,14 +418,16 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const commandScope: WalkState = hasInline ? { ...state, vars: { ...state.vars, ...inlineVars }, assigned: { ...state.assigned, ...inlineVars } } : state;
   const words: ExpandedWord[] = [];
   const assignmentArgs: { name: string; value: string }[] = [];
+  // bash expands the command's words BEFORE its prefix assignments take effect: in
+  // `TMPDIR=/tmp rm -rf $TMPDIR/*` the word is `$TMPDIR/*` of the shell as it was (unset → `/*`).
   for (const word of [command.name, ...command.suffix]) {
     if (word.type === 'Word') {
-      for (const expanded of expandCollecting(walker, word, commandScope)) words.push(expanded);
+      for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
     }
     else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
-      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(commandScope)).value : '';
-      if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, commandScope);
+      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(state), { assignment: true }).value : '';
+      if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push({
         value: `${word.name}=${value}`,
@@ -429,7 +444,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const [commandWord, ...args] = words;
   if (!commandWord) return;
 
-  applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope);
+  applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope, walker.options.envFiles);
 
   const invocation: Invocation = {
     name: basename(commandWord.value),
@@ -455,7 +470,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
 function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   walker.invocations.push(invocation);
   if (state.depth > MAX_DEPTH) return;
-  const inner = unwrapInvocation(invocation, walker.options.envFiles ?? {});
+  const inner = [...unwrapInvocation(invocation, walker.options.envFiles ?? {}), ...interpreterSteps(invocation), ...parallelSteps(invocation), ...runnerSteps(invocation)];
   for (const step of inner) {
     const nextState: WalkState = {
       ...state,
@@ -533,6 +548,7 @@ function applyBuiltinEffects(
   assignments: { name: string; value: string }[],
   state: WalkState,
   commandScope: WalkState,
+  envFiles: ExtractOptions['envFiles'],
 ): void {
   const values = args.map((arg) => arg.value);
   const command = basename(name);
@@ -550,6 +566,16 @@ function applyBuiltinEffects(
       // An absolute cd works even where the starting directory is unknown (`ssh db1 'cd /x && …'`).
       if (target?.dynamic || dir === '-' || (state.cwd === '' && !dir.startsWith('/'))) return;
       state.cwd = resolvePath(state.cwd || '/', dir);
+      return;
+    }
+    case 'source':
+    case '.': {
+      // The edge read the sourced file (as dotenv); its variables hold for the rest of the line.
+      // Whether they are exported (`export X=`, `set -a`) is not tracked: count them as exported.
+      const file = args[0];
+      if (!file || file.dynamic || (state.cwd === '' && !file.value.startsWith('/'))) return;
+      const vars = envFiles?.[envFilePath(state.cwd, file.value)];
+      if (vars) setVariables(state, { ...vars });
       return;
     }
     case 'export':

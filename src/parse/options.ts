@@ -4,6 +4,7 @@
 // `--long=value`, `--long value` and `--` are understood.
 
 import type { ExpandedWord } from '../types.js';
+import { clientSpec } from '../knowledge/commands.js';
 
 export interface OptionSpec {
   /** Short option letters that take a value (`u` for `sudo -u USER`). */
@@ -16,6 +17,28 @@ export interface OptionSpec {
   stopAtPositional?: boolean;
   /** `-0` is an option (xargs -0), not a negative number. */
   digitOptions?: boolean;
+  /** Short options whose value may only be attached (`mysql -pSECRET`; a bare `-p` prompts). */
+  shortOptionalAttached?: string;
+}
+
+/** How a database client's options are read, from the one table in knowledge/commands.ts. */
+export function clientOptionSpec(name: string): OptionSpec | undefined {
+  let spec = clientSpecs.get(name);
+  if (spec === undefined && !clientSpecs.has(name)) clientSpecs.set(name, (spec = buildClientSpec(name)));
+  return spec;
+}
+
+const clientSpecs = new Map<string, OptionSpec | undefined>();
+
+function buildClientSpec(name: string): OptionSpec | undefined {
+  const options = clientSpec(name)?.options;
+  if (!options) return undefined;
+  return {
+    shortWithValue: options.shortWithValue,
+    longWithValue: options.longWithValue,
+    ...(options.digitOptions ? { digitOptions: true } : {}),
+    ...(options.shortOptionalAttached ? { shortOptionalAttached: options.shortOptionalAttached } : {}),
+  };
 }
 
 export interface ScannedOption {
@@ -72,6 +95,11 @@ export function scanOptions(args: readonly ExpandedWord[], spec: OptionSpec): Op
       }
       for (let i = 1; i < word.length; i++) {
         const letter = word[i]!;
+        if (spec.shortOptionalAttached?.includes(letter)) {
+          const attached = word.slice(i + 1);
+          options.push(attached !== '' ? { flag: `-${letter}`, value: attached, index } : { flag: `-${letter}`, index });
+          break;
+        }
         if (shortWithValue.includes(letter)) {
           const attached = word.slice(i + 1);
           if (attached !== '') options.push({ flag: `-${letter}`, value: attached, index });

@@ -1,17 +1,24 @@
 // Secrets written on a command line: passwords given as options (`mysql -pX`, `redis-cli -a X`,
 // `sshpass -p X`, `curl -u user:X`, `docker login -p X`) and secret variables assigned inline.
-// They are registered with the redactor, so no message, JSON field or audit line shows them.
+// `echo pw | sudo -S` gives sudo its password on standard input. The caller builds a redactor
+// from them (util/redact.ts createRedactor), so no message, JSON field or audit line shows them.
 
 import type { Invocation } from '../types.js';
-import { isSecretVariable, registerSecret } from '../util/redact.js';
-import { scanOptions, optionValue } from './options.js';
+import { isSecretVariable } from '../util/redact.js';
+import { scanOptions, optionValue, clientOptionSpec } from './options.js';
+import { clientSpec } from '../knowledge/commands.js';
 
-const MYSQL = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump', 'mysqlsh']);
+/** `sudo -S`/`--stdin` (also inside `-kS`) before the command word: the password is on stdin. */
+function sudoReadsPasswordFromStdin(inv: Invocation): boolean {
+  if (inv.name !== 'sudo') return false;
+  for (const arg of inv.args) {
+    if (arg.value === '--stdin' || (/^-[A-Za-z]+$/.test(arg.value) && arg.value.includes('S'))) return true;
+    if (!arg.value.startsWith('-')) return false;
+  }
+  return false;
+}
 
-/** Invocations of one script share their assignment maps (copy on write): look at each once. */
-const seenAssignments = new WeakSet<object>();
-
-function secretsOf(inv: Invocation): string[] {
+function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] {
   const found: string[] = [];
   if (!seenAssignments.has(inv.assigned)) {
     seenAssignments.add(inv.assigned);
@@ -22,23 +29,22 @@ function secretsOf(inv: Invocation): string[] {
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
     if (assignment && isSecretVariable(assignment[1]!)) found.push(assignment[2]!);
   }
+  if (sudoReadsPasswordFromStdin(inv) && inv.stdin) {
+    if (inv.stdin.items) found.push(...inv.stdin.items);
+    else if (inv.stdin.text) found.push(inv.stdin.text.split('\n')[0]!);
+  }
   const args = inv.args;
-  if (MYSQL.has(inv.name)) {
-    for (const arg of args) {
-      const attached = /^-p(.+)$/.exec(arg.value) ?? /^--password=(.+)$/.exec(arg.value);
-      if (attached) found.push(attached[1]!);
-    }
+  // A database client's password options, read with the client's own arity (knowledge/commands.ts).
+  const client = clientSpec(inv.name);
+  if (client?.secretOptions) {
+    const scan = scanOptions(args, clientOptionSpec(inv.name)!);
+    for (const option of scan.options) if (option.value && client.secretOptions.includes(option.flag)) found.push(option.value);
   }
   const withValue = (spec: Parameters<typeof scanOptions>[1], ...flags: string[]) => {
     const value = optionValue(scanOptions(args, spec), ...flags);
     if (value) found.push(value);
   };
   switch (inv.name) {
-    case 'redis-cli':
-    case 'valkey-cli':
-    case 'keydb-cli':
-      withValue({ shortWithValue: 'ahpnu', longWithValue: ['pass', 'user'] }, '-a', '--pass');
-      break;
     case 'sshpass':
       withValue({ shortWithValue: 'pfdP' }, '-p');
       break;
@@ -52,17 +58,13 @@ function secretsOf(inv: Invocation): string[] {
     case 'helm':
       withValue({ shortWithValue: 'pu', longWithValue: ['password', 'username'] }, '-p', '--password');
       break;
-    case 'mongosh':
-    case 'mongo':
-    case 'mongodump':
-    case 'mongorestore':
-      withValue({ shortWithValue: 'pu', longWithValue: ['password', 'username'] }, '-p', '--password');
-      break;
   }
   return found;
 }
 
-/** Register every secret the invocations carry. */
-export function registerSecretsOf(invocations: readonly Invocation[]): void {
-  for (const inv of invocations) for (const secret of secretsOf(inv)) registerSecret(secret);
+/** Every secret the invocations carry, for a redactor of this input. */
+export function secretsOfInvocations(invocations: readonly Invocation[]): string[] {
+  // Invocations of one script share their assignment maps (copy on write): look at each once.
+  const seenAssignments = new WeakSet<object>();
+  return invocations.flatMap((inv) => secretsOf(inv, seenAssignments));
 }

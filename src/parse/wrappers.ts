@@ -4,7 +4,8 @@
 // `xargs rm`, `find … -exec rm {} +`, `ssh db1 'rm …'`, `kubectl exec pod -- rm …`.
 
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
-import { scanOptions, hasFlag, optionValue, type OptionSpec } from './options.js';
+import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from './options.js';
+import { homeOfUser } from './expand.js';
 
 interface StepBase {
   via: string;
@@ -64,7 +65,11 @@ const sudo: Unwrapper = (inv) => {
   // sudo resets most of the environment, but a guard must not assume DATABASE_URL is gone:
   // `sudo -E` and env_keep keep it. Keep everything (over-approximate, never under).
   const user = optionValue(scan, '-u', '--user');
-  return command(user ? `sudo -u ${user}` : 'sudo', rest, { env, assigned });
+  // A login shell (`sudo -iu postgres …`) starts in the user's home; `-D DIR` names the directory.
+  const chdir = optionValue(scan, '-D', '--chdir');
+  const login = hasFlag(scan, '-i', '--login');
+  const cwd = chdir ?? (login ? homeOfUser(user ?? 'root', inv.env.HOME ?? '/root') : undefined);
+  return command(user ? `sudo -u ${user}` : 'sudo', rest, { env, assigned, ...(cwd ? { cwd } : {}) });
 };
 
 const doas: Unwrapper = (inv) => {
@@ -116,14 +121,16 @@ const timeout: Unwrapper = (inv) => {
   return command('timeout', inv.args.slice(scan.rest + 1));
 };
 
-const xargs: Unwrapper = (inv) => {
+const xargs: Unwrapper = (original) => {
+  // `-i` and `--replace` take their value only when attached (default `{}`); BSD's `-J R` is `-I R`.
+  const inv = { ...original, args: original.args.map((w) => (w.value === '-i' ? { ...w, value: '-i{}' } : w.value === '--replace' || w.value === '--replace=' ? { ...w, value: '--replace={}' } : w)) };
   const scan = scanOptions(inv.args, {
-    shortWithValue: 'adEIiLlnPs',
+    shortWithValue: 'adEIiJLlnPs',
     longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
     stopAtPositional: true,
     digitOptions: true,
   });
-  const replace = optionValue(scan, '-I', '--replace', '-i');
+  const replace = optionValue(scan, '-I', '--replace', '-i', '-J');
   let words = inv.args.slice(scan.rest);
   if (words.length === 0) return [];
   // xargs appends what it reads from standard input: the piped words when the line shows them
@@ -132,7 +139,9 @@ const xargs: Unwrapper = (inv) => {
   const items = inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split(/\s+/).filter(Boolean) : ['*']);
   const fromStdin = items.map((item): ExpandedWord => ({ ...template, value: item, text: '(standard input)', dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] }));
   if (replace) {
-    words = words.flatMap((w) => (w.value.includes(replace) ? items.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
+    // With a replacement string xargs reads whole lines: `echo 'rm -rf /' | xargs -I{} bash -c {}`.
+    const lines = inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : items;
+    words = words.flatMap((w) => (w.value.includes(replace) ? lines.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
   } else words = [...words, ...fromStdin];
   return command('xargs', words, { stdin: { kind: 'pipe' } });
 };
@@ -201,7 +210,12 @@ const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', in
 const su: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, { shortWithValue: 'cgGsuw', longWithValue: ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment'] });
   const text = optionValue(scan, '-c', '--command');
-  if (text !== undefined) return script(`${inv.name} -c`, text);
+  // `su -l USER`, `su - USER`: a login shell, started in USER's home.
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const login = hasFlag(scan, '-l', '--login') || positionals[0] === '-';
+  const user = positionals.find((word) => word !== '-') ?? optionValue(scan, '-u', '--user') ?? 'root';
+  const cwd = login ? homeOfUser(user, inv.env.HOME ?? '/root') : undefined;
+  if (text !== undefined) return script(`${inv.name} -c`, text, cwd ? { cwd } : {});
   const dashDash = inv.args.findIndex((w) => w.value === '--');
   if (inv.name === 'runuser' && dashDash !== -1) return command('runuser', inv.args.slice(dashDash + 1));
   if (inv.name === 'runuser' && hasFlag(scan, '-u', '--user')) {
@@ -229,13 +243,15 @@ const ssh: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, SSH_SPEC);
   const destination = inv.args[scan.rest];
   if (!destination) return [];
-  const { host, user } = parseDestination(destination.value, optionValue(scan, '-l'));
+  // OpenSSH parses options again after the destination: `ssh db1 -t 'cmd'`, `ssh db1 -l root cmd`.
+  const after = scanOptions(inv.args.slice(scan.rest + 1), SSH_SPEC);
+  const commandStart = scan.rest + 1 + after.rest;
+  const { host, user } = parseDestination(destination.value, optionValue(after, '-l') ?? optionValue(scan, '-l'));
   const executionHost: ExecutionHost = user ? { kind: 'ssh', destination: host, user } : { kind: 'ssh', destination: host };
   // The remote shell has its own environment: variables are unknown there, not empty.
   // The remote working directory is unknown too (cwd '').
   const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
-  let words = inv.args.slice(scan.rest + 1);
-  if (words[0]?.value === '--') words = words.slice(1);
+  const words = inv.args.slice(commandStart);
   // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
   if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
   if (inv.stdin?.text !== undefined) return script(`ssh ${host} <<stdin`, inv.stdin.text, remote);
@@ -257,6 +273,18 @@ const kubectl: Unwrapper = (inv) => {
   return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
 
+/** Contexts that are this machine's own daemon (Docker Desktop, colima, OrbStack). */
+const LOCAL_DOCKER_CONTEXTS = new Set(['default', 'desktop-linux', 'colima', 'orbstack', 'rancher-desktop']);
+
+/** The host a docker daemon runs on, when it is not this machine: `ssh://deploy@prod-web-1`, `tcp://10.0.0.5:2376`, a context name. */
+function dockerDaemonHost(address: string | undefined, context: string | undefined): string | undefined {
+  if (address && !address.startsWith('unix://') && !address.startsWith('npipe://')) {
+    return address.replace(/^[a-z]+:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '').replace(/\/.*$/, '') || undefined;
+  }
+  if (context && !LOCAL_DOCKER_CONTEXTS.has(context)) return context;
+  return undefined;
+}
+
 const docker: Unwrapper = (inv) => {
   let args = inv.args;
   let via = 'docker';
@@ -275,7 +303,8 @@ const docker: Unwrapper = (inv) => {
     const match = option.value && /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value);
     if ((option.flag === '-e' || option.flag === '--env') && match) env[match[1]!] = match[2]!;
   }
-  const host: ExecutionHost = { kind: 'container', runtime: 'docker', name: container.value };
+  const daemon = dockerDaemonHost(optionValue(scan, '-H', '--host') ?? inv.env.DOCKER_HOST, optionValue(scan, '--context') ?? inv.env.DOCKER_CONTEXT);
+  const host: ExecutionHost = { kind: 'container', runtime: 'docker', name: container.value, ...(daemon ? { daemon } : {}) };
   return command(`${via} exec ${container.value}`, after.slice(inner.rest + 1), { host, env, assigned: { ...env }, envUnknown: true, cwd: '' });
 };
 
@@ -367,6 +396,10 @@ export function envFilesNamedBy(inv: Invocation): string[] {
     dotenvx: { spec: { shortWithValue: 'f', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-f', '--env-file'], sub: 'run' },
     op: { spec: { longWithValue: ['env-file'], stopAtPositional: true }, flags: ['--env-file'], sub: 'run' },
   };
+  // `source prod.env`, `. ./prod.env`: the shell reads the file; its variables apply to later commands.
+  if ((inv.name === 'source' || inv.name === '.') && inv.args[0] && !inv.args[0].dynamic && (inv.cwd || inv.args[0].value.startsWith('/'))) {
+    return [envFilePath(inv.cwd, inv.args[0].value)];
+  }
   const entry = spec[inv.name];
   if (!entry) return [];
   const args = entry.sub ? (inv.args[0]?.value === entry.sub ? inv.args.slice(1) : []) : inv.args;
@@ -420,7 +453,7 @@ const herokuRun: Unwrapper = (inv) => {
 /** redis-cli reads commands from standard input when none is given: they run like arguments. */
 const redisCli: Unwrapper = (inv) => {
   if (inv.stdin?.text === undefined) return [];
-  const scan = scanOptions(inv.args, { shortWithValue: 'hpsanu', longWithValue: ['user', 'pass', 'tls', 'cacert', 'sni'] });
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
   if (scan.positionals.length > 0) return [];
   const options = inv.args;
   return inv.stdin.text

@@ -4,7 +4,7 @@
 // in it; only the database itself could have said so.
 //
 // `pg` is loaded lazily: commands that never probe must not pay for it (STYLE.md §9).
-import { redact, registerSecret } from '../util/redact.js';
+import { createRedactor } from '../util/redact.js';
 import type { ProbeResult } from '../types.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 1500;
@@ -33,11 +33,10 @@ const UNREACHABLE_CODES = new Set([
 /**
  * The shared redaction (URL passwords, `password=…`), plus every literal occurrence of the
  * passwords in `urls` (raw and percent-decoded), in case a driver echoes one back in a message of
- * its own. The passwords are registered with the redactor, so later output hides them too.
+ * its own.
  */
 export function redactSecrets(text: string, ...urls: (string | undefined)[]): string {
-  for (const url of urls) if (url) for (const secret of passwordsIn(url)) registerSecret(secret);
-  return redact(text);
+  return createRedactor(urls.flatMap((url) => (url ? passwordsIn(url) : []))).text(text);
 }
 
 function passwordsIn(url: string): string[] {

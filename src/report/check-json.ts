@@ -1,9 +1,9 @@
 // `check --json`: the contract in DESIGN.md — {verdict, findings[{rule, severity, message,
 // incident, target}], targets[{kind, source, host, database, environment, evidence}]} — plus more
-// fields. Every string is redacted.
+// fields. Every string is redacted by the input's redactor.
 
 import type { ClassifiedTarget, Finding, Severity } from '../types.js';
-import { redactDeep } from '../util/redact.js';
+import { plainRedactor, type Redactor } from '../util/redact.js';
 import { describeProbe } from '../classify/classify.js';
 
 export interface CheckReport {
@@ -12,6 +12,10 @@ export interface CheckReport {
   targets: ClassifiedTarget[];
   overridden?: { rule: string; target: string }[];
   notes?: string[];
+  /** The config files in effect, and what of them was ignored (untrusted loosening, bad files). */
+  config?: { files: string[]; ignored: string[] };
+  /** The redactor of the input judged (its own secrets plus the shared patterns). */
+  redactor?: Redactor;
 }
 
 /** A classified target as JSON (check --json, status --json): the contract's fields and more. */
@@ -47,6 +51,7 @@ export function renderCheckJson(report: CheckReport): string {
     targets: report.targets.map(targetJson),
     overridden: report.overridden ?? [],
     notes: report.notes ?? [],
+    config: report.config ?? { files: [], ignored: [] },
   };
-  return `${JSON.stringify(redactDeep(body), null, 2)}\n`;
+  return `${JSON.stringify((report.redactor ?? plainRedactor).deep(body), null, 2)}\n`;
 }

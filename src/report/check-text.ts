@@ -3,7 +3,7 @@
 
 import type { Severity } from '../types.js';
 import type { CheckReport } from './check-json.js';
-import { redact } from '../util/redact.js';
+import { plainRedactor } from '../util/redact.js';
 
 /** The few styles the text report uses. Without colour no styling library is loaded at all. */
 export interface Painter {
@@ -45,5 +45,6 @@ export function renderCheckText(report: CheckReport, chalk: Painter, options: { 
     }
   }
   for (const note of report.notes ?? []) lines.push(chalk.dim(`  note: ${note}`));
-  return `${redact(lines.join('\n'))}\n`;
+  if (report.config && report.config.files.length > 0) lines.push(chalk.dim(`  config: ${report.config.files.join(', ')}`));
+  return `${(report.redactor ?? plainRedactor).text(lines.join('\n'))}\n`;
 }

@@ -6,7 +6,7 @@ import { redact } from '../util/redact.js';
 import type { LintFinding } from '../lint/types.js';
 import type { LintReportOptions } from './lint-options.js';
 
-export function renderLintJson(findings: readonly LintFinding[], _options: LintReportOptions = {}): string {
+export function renderLintJson(findings: readonly LintFinding[], options: LintReportOptions = {}): string {
   const out = findings.map((f) => {
     const item: Record<string, unknown> = {
       file: f.file,
@@ -21,5 +21,6 @@ export function renderLintJson(findings: readonly LintFinding[], _options: LintR
     if (f.help !== undefined) item.help = redact(f.help);
     return item;
   });
-  return JSON.stringify({ findings: out }, null, 2) + '\n';
+  const notices = (options.notices ?? []).map((n) => ({ file: n.file, line: n.line, message: redact(n.message) }));
+  return JSON.stringify(notices.length > 0 ? { findings: out, notices } : { findings: out }, null, 2) + '\n';
 }

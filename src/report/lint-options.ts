@@ -1,6 +1,6 @@
 // Options shared by the lint reporters. Reporters are pure: they turn findings into a string.
 
-import type { LintFinding } from '../lint/types.js';
+import type { LintFinding, LintNotice } from '../lint/types.js';
 
 export interface RuleDoc {
   title?: string;
@@ -18,6 +18,8 @@ export interface LintReportOptions {
   toolVersion?: string;
   /** Rule documentation by id, for SARIF rules and help lines. */
   rules?: Readonly<Record<string, RuleDoc>>;
+  /** Files not fully checked (JSON `notices`; the text format prints them on stderr). */
+  notices?: readonly LintNotice[];
 }
 
 export type LintReporter = (findings: readonly LintFinding[], options?: LintReportOptions) => string;

@@ -1,6 +1,7 @@
 // The lint reporters, in one map (after knip's reporters): the command picks one by
 // `--format`. `github` is the default inside GitHub Actions.
 
+import { renderLintCompact } from './lint-compact.js';
 import { renderLintGithub } from './lint-github.js';
 import { renderLintJson } from './lint-json.js';
 import type { LintReporter } from './lint-options.js';
@@ -9,7 +10,7 @@ import { renderLintText } from './lint-text.js';
 
 export type { LintReportOptions, LintReporter, RuleDoc } from './lint-options.js';
 
-export const LINT_REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const LINT_REPORT_FORMATS = ['text', 'json', 'sarif', 'github', 'compact'] as const;
 export type LintReportFormat = (typeof LINT_REPORT_FORMATS)[number];
 
 export const lintReporters: Readonly<Record<LintReportFormat, LintReporter>> = {
@@ -17,6 +18,7 @@ export const lintReporters: Readonly<Record<LintReportFormat, LintReporter>> = {
   json: renderLintJson,
   sarif: renderLintSarif,
   github: renderLintGithub,
+  compact: renderLintCompact,
 };
 
 export function isLintReportFormat(value: string): value is LintReportFormat {

@@ -1,18 +1,19 @@
-// Rule evaluation: does a rule match an invocation, and how severe is it given the environment of
-// what the invocation touches? Pure: invocations, rules and gathered facts in, findings out.
-// Checks dispatch on the parsed command's basename and words, never on raw text (ShellCheck).
+// Rule evaluation: which rules match which invocations (or SQL statements), and what each match
+// touches — its targets, classified, with the path or statement that matched. Pure: invocations,
+// rules and gathered facts in, matches out. How severe a match is (environment, CI hints, a data
+// directory in use, blast radius), its message and its redaction are decision steps
+// (src/decide/). Checks dispatch on the parsed command's basename and words, never on raw text.
 
-import type { ClassifiedTarget, Environment, Finding, Invocation, ProbeResult, Severity, Target } from '../types.js';
-import { severityRank } from '../types.js';
-import type { Config } from '../config/schema.js';
-import { classifyTarget } from '../classify/classify.js';
-import { resolveTargets, type TargetFacts } from '../targets/resolve.js';
+import type { ClassifiedTarget, Environment, Invocation, ProbeResult, TargetKind } from '../types.js';
+import type { Config, SeverityMap } from '../config/schema.js';
+import { TargetBook } from '../classify/target-book.js';
+import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
-import { scanOptions, type OptionScan, type OptionSpec } from '../parse/options.js';
+import { scanOptions, clientOptionSpec, type OptionScan, type OptionSpec } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { matchesGlob } from '../util/glob.js';
-import { redact } from '../util/redact.js';
-import { severityFor, type Rule } from './schema.js';
+import type { Redactor } from '../util/redact.js';
+import type { Rule } from './schema.js';
 
 /** What the SQL layer says an invocation would run (statement by statement). */
 export interface SqlFact {
@@ -53,19 +54,37 @@ export interface EvaluationContext {
   blastRadius?: ReadonlyMap<string, BlastRadius>;
   /** Extra environment hints (lint: the CI job says `environment: production`). */
   hints?: readonly { environment: Environment; evidence: string }[];
+  /** Redaction for this input (its own secrets plus the shared patterns); the decision uses it. */
+  redactor?: Redactor;
 }
 
-const ENVIRONMENT_DANGER: readonly Environment[] = ['production', 'unknown-remote', 'staging', 'unknown', 'test', 'development', 'local'];
+/** One rule matching one invocation (or one statement of a file), with the facts it rests on. */
+export interface Match {
+  rule: Rule;
+  /** The rule's severities with the config's override merged in. */
+  severity: SeverityMap;
+  /** A command line's invocation, or a statement of a SQL file with no command around it. */
+  subject: 'command' | 'statement';
+  /** The command (or statement) as written: neither redacted nor cut, the decision does both. */
+  command: string;
+  /** Wrappers unwrapped to reach the command (`sudo`, `bash -c`). */
+  via: readonly string[];
+  /** The targets of each kind the rule judges, classified, in the rule's kind order. */
+  targets: readonly { kind: TargetKind; targets: readonly ClassifiedTarget[] }[];
+  /** The path that matched (rules with `paths`). */
+  path?: ClassifiedPath;
+  /** The statement that matched (rules with `sql`). */
+  statement?: SqlFact;
+  pos: number;
+  end: number;
+}
 
 export interface Evaluation {
-  findings: Finding[];
+  matches: Match[];
   targets: ClassifiedTarget[];
 }
 
-/** Identity of a database for probes and caches: never includes the password. */
-export function targetKey(target: Target): string {
-  return `${target.engine ?? target.kind}://${target.host ?? 'localhost'}:${target.port ?? ''}/${target.database ?? ''}`;
-}
+export { targetKey } from '../classify/target-book.js';
 
 function optionSpecOf(options: readonly string[]): OptionSpec {
   return {
@@ -215,56 +234,9 @@ function sqlMatches(rule: Rule, sql: InvocationSql | undefined): SqlFact[] | und
   return statements.length > 0 ? statements : undefined;
 }
 
-function commandText(inv: Invocation): string {
-  const text = [inv.command.value, ...inv.args.map((arg) => (/[\s'"]/.test(arg.value) ? JSON.stringify(arg.value) : arg.value))].join(' ');
-  return redact(text.length > 160 ? `${text.slice(0, 157)}...` : text);
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
-/** Memoised target resolution + classification for one evaluation. */
-class TargetBook {
-  private readonly byInvocation = new Map<Invocation, Map<string, ClassifiedTarget[]>>();
-  readonly all: ClassifiedTarget[] = [];
-  private readonly seen = new Set<string>();
-
-  constructor(private readonly context: EvaluationContext) {}
-
-  targets(inv: Invocation, kind: Target['kind']): ClassifiedTarget[] {
-    let perKind = this.byInvocation.get(inv);
-    if (!perKind) this.byInvocation.set(inv, (perKind = new Map()));
-    let classified = perKind.get(kind);
-    if (!classified) {
-      const hinted: Target[] =
-        kind === 'app' ? (this.context.hints ?? []).map((hint) => ({ kind: 'app', source: hint.evidence, name: hint.environment, value: hint.environment })) : [];
-      classified = [...resolveTargets(inv, kind, this.context.facts), ...hinted].map((target) => {
-        const probe = target.kind === 'database' ? this.context.probes?.get(targetKey(target)) : undefined;
-        const result = classifyTarget(target, this.context.config, probe);
-        return this.applyHints(result);
-      });
-      perKind.set(kind, classified);
-      for (const target of classified) {
-        const key = `${target.kind}|${target.source}|${target.name}|${target.host ?? ''}`;
-        if (!this.seen.has(key)) {
-          this.seen.add(key);
-          this.all.push(target);
-        }
-      }
-    }
-    return classified;
-  }
-
-  /** A CI job that says `environment: production` makes its unexplained targets production. */
-  private applyHints(target: ClassifiedTarget): ClassifiedTarget {
-    // The most dangerous hint wins: a job's `environment: production` beats a workflow's RAILS_ENV=test.
-    const hint = [...(this.context.hints ?? [])].sort((a, b) => ENVIRONMENT_DANGER.indexOf(a.environment) - ENVIRONMENT_DANGER.indexOf(b.environment))[0];
-    if (!hint || !['unknown', 'unknown-remote'].includes(target.environment)) return target;
-    // The machine running the job is not what the job deploys to; an ssh destination may be.
-    if (target.kind === 'host' && target.source === 'this host') return target;
-    return { ...target, environment: hint.environment, evidence: [hint.evidence, ...target.evidence] };
-  }
+/** The command as a person would read it back: words re-quoted where they hold spaces or quotes. */
+function commandOf(inv: Invocation): string {
+  return [inv.command.value, ...inv.args.map((arg) => (/[\s'"]/.test(arg.value) ? JSON.stringify(arg.value) : arg.value))].join(' ');
 }
 
 /** Does a rule match an invocation's words (command, subcommand, flags, arguments, env), before
@@ -273,7 +245,7 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
   return candidates(rules, inv.name)
     .filter((compiled) => {
       let scanned: OptionScan | undefined;
-      const scan = () => (scanned ??= scanOptions(inv.args, compiled.spec));
+      const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       return (
         commandMatches(compiled, inv, scan) &&
@@ -286,18 +258,25 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
     .map((compiled) => compiled.rule);
 }
 
+/** The rule's severities with the config's override merged in, or undefined when it is off. */
+function configuredSeverity(rule: Rule, config: Config): SeverityMap | undefined {
+  const override = config.rules[rule.id]?.severity;
+  if (override === 'off') return undefined;
+  return override ? { ...rule.severity, ...override } : rule.severity;
+}
+
 export function evaluate(invocations: readonly Invocation[], context: EvaluationContext, home: string): Evaluation {
-  const book = new TargetBook(context);
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
+  // Targets are resolved and classified by the stages before this one, lazily: only for the
+  // invocations and kinds a matching rule asks about.
+  const book = new TargetBook(context.facts, context.config, context.probes);
+  const matches: Match[] = [];
   for (const inv of invocations) {
     for (const compiled of candidates(context.rules, inv.name)) {
       const rule = compiled.rule;
-      const override = context.config.rules[rule.id]?.severity;
-      if (override === 'off') continue;
-      const severityMap = override ? { ...rule.severity, ...override } : rule.severity;
+      const severity = configuredSeverity(rule, context.config);
+      if (!severity) continue;
       let scanned: OptionScan | undefined;
-      const scan = () => (scanned ??= scanOptions(inv.args, compiled.spec));
+      const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
       if (!commandMatches(compiled, inv, scan)) continue;
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       if (!subcommandMatches(rule, inv, scan) || !flagsMatch(rule, inv, scan, !wildcard) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
@@ -305,74 +284,20 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));
       if (!statements) continue;
-
-      // The most dangerous target decides; a rule with no target of its kinds does not fire.
-      let chosen: { target: ClassifiedTarget; severity: Severity } | undefined;
-      for (const kind of rule.match.targets) {
-        for (const target of book.targets(inv, kind)) {
-          const severity = severityFor(severityMap, target.environment);
-          if (!chosen || severityRank(severity) > severityRank(chosen.severity)) chosen = { target, severity };
-        }
-      }
-      if (!chosen || chosen.severity === 'allow') continue;
-
-      const units = statements.length > 0 ? statements.map((statement) => ({ statement, path: paths[0] })) : paths.length > 0 ? paths.map((path) => ({ statement: undefined, path })) : [{ statement: undefined, path: undefined }];
-      for (const unit of units) {
-        let severity: Severity = chosen.severity;
-        let extra = '';
-        const dataDirectory = unit.path?.dataDirectory ? context.dataDirectories?.get(unit.path.dataDirectory) : undefined;
-        if (dataDirectory?.running) {
-          // GitLab 2017: say loudly when the directory belongs to a running server.
-          extra = ` — it belongs to a running ${dataDirectory.role === 'replica' ? 'replica' : 'primary'} (${dataDirectory.evidence.join('; ')})`;
-          if (dataDirectory.role !== 'replica' && severityRank(severity) < severityRank('confirm')) severity = 'confirm';
-        }
-        if (unit.statement?.whereReason && unit.statement.where === 'always-true') extra += ` — ${unit.statement.whereReason}`;
-        if (unit.statement) {
-          const radius = context.blastRadius?.get(`${targetKey(chosen.target)}|${unit.statement.text}`);
-          if (radius) {
-            extra += ` — ${radius.text}`;
-            severity = escalateForBlastRadius(severity, radius, context.config);
-          }
-        }
-        const values: Record<string, string> = {
-          command: commandText(inv),
-          target: chosen.target.name,
-          environment: chosen.target.environment,
-          evidence: chosen.target.evidence[0] ?? '',
-          source: chosen.target.source,
-          path: unit.path?.path ?? '',
-          detail: unit.path?.detail ?? unit.statement?.whereReason ?? '',
-          statement: unit.statement ? truncate(unit.statement.text) : '',
-          via: inv.via.length > 0 ? ` (via ${inv.via.join(' → ')})` : '',
-        };
-        const message = redact(fill(rule.message, values) + extra);
-        const key = `${rule.id}|${message}|${inv.pos}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push({
-          rule: rule.id,
-          title: rule.title,
-          severity,
-          message,
-          incident: rule.incident,
-          target: redact(chosen.target.name),
-          targetKind: chosen.target.kind,
-          environment: chosen.target.environment,
-          why: rule.why,
-          fix: rule.fix,
-          pos: inv.pos,
-          end: inv.end,
-        });
-      }
+      const targets = rule.match.targets.map((kind) => ({ kind, targets: book.targets(inv, kind) }));
+      const base = { rule, severity, subject: 'command' as const, command: commandOf(inv), via: inv.via, targets, pos: inv.pos, end: inv.end };
+      if (statements.length > 0) for (const statement of statements) matches.push({ ...base, statement, ...(paths[0] ? { path: paths[0] } : {}) });
+      else if (paths.length > 0) for (const path of paths) matches.push({ ...base, path });
+      else matches.push(base);
     }
   }
-  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  return { findings, targets: book.all };
+  return { matches, targets: book.all };
 }
 
 /**
- * Judge SQL statements with no command around them (a migration file in lint): each rule with a
- * `sql` match, severity by the environment the file says it runs against.
+ * SQL statements with no command around them (a migration file in lint): the same SQL matching as
+ * for a client's statements, against one target — the database the file runs on, in the
+ * environment the file says (a migration runs wherever it is deployed).
  */
 export function evaluateStatements(
   statements: readonly (SqlFact & { pos: number; end: number })[],
@@ -380,56 +305,15 @@ export function evaluateStatements(
   config: Config,
   environment: Environment,
   evidence: string,
-): Finding[] {
-  const findings: Finding[] = [];
+): Match[] {
+  const database: ClassifiedTarget = { kind: 'database', source: 'file', name: 'the database this runs on', environment, evidence: [evidence] };
+  const matches: Match[] = [];
   for (const statement of statements) {
     for (const rule of rules) {
-      const spec = rule.match.sql;
-      if (!spec || !spec.kinds.includes(statement.kind) || (spec.where.length > 0 && !spec.where.includes(statement.where))) continue;
-      const override = config.rules[rule.id]?.severity;
-      if (override === 'off') continue;
-      const severity = severityFor(override ? { ...rule.severity, ...override } : rule.severity, environment);
-      if (severity === 'allow') continue;
-      const values: Record<string, string> = {
-        command: truncate(statement.text),
-        target: 'the database this runs on',
-        environment,
-        evidence,
-        source: 'file',
-        path: '',
-        detail: statement.whereReason ?? '',
-        statement: truncate(statement.text),
-        via: '',
-      };
-      findings.push({
-        rule: rule.id,
-        title: rule.title,
-        severity,
-        message: redact(fill(rule.message, values) + (statement.where === 'always-true' && statement.whereReason ? ` — ${statement.whereReason}` : '')),
-        incident: rule.incident,
-        target: 'database',
-        targetKind: 'database',
-        environment,
-        why: rule.why,
-        fix: rule.fix,
-        pos: statement.pos,
-        end: statement.end,
-      });
+      const severity = configuredSeverity(rule, config);
+      if (!severity || !sqlMatches(rule, { statements: [statement], errors: [] })?.length) continue;
+      matches.push({ rule, severity, subject: 'statement', command: statement.text, via: [], targets: [{ kind: 'database', targets: [database] }], statement, pos: statement.pos, end: statement.end });
     }
   }
-  return findings;
-}
-
-function truncate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
-}
-
-/** Atlassian 2022: a WHERE that covers nearly everything is as bad as no WHERE. */
-export function escalateForBlastRadius(severity: Severity, radius: BlastRadius, config: Config): Severity {
-  const { confirmShare, blockShare, blockRows } = config.blastRadius;
-  let escalated: Severity = severity;
-  if (radius.share >= blockShare || radius.estimatedRows >= blockRows) escalated = 'block';
-  else if (radius.share >= confirmShare) escalated = 'confirm';
-  return severityRank(escalated) > severityRank(severity) ? escalated : severity;
+  return matches;
 }

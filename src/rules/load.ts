@@ -23,7 +23,11 @@ function yamlFiles(dir: string): string[] {
   return out;
 }
 
-/** Read and validate every rule file under a folder. The id is the path without extension. */
+/**
+ * Read and validate every rule file under a folder (the built-in rules/, a `rule-directories`
+ * entry, a rule pack). The id is the path without extension. Pure of global state: call it for
+ * any folder; a file that does not validate throws a ConfigError naming the file and the field.
+ */
 export async function loadRulesFromDirectory(dir: string): Promise<Rule[]> {
   if (!existsSync(dir)) throw new ConfigError(`rule folder ${dir} does not exist`, 'fix rule-directories in your config');
   if (!statSync(dir).isDirectory()) throw new ConfigError(`rule folder ${dir} is not a folder`, 'rule-directories names folders of rule files');

@@ -44,6 +44,9 @@ export interface RuleMatch {
 
 export interface RuleExample {
   line?: string;
+  /** Lint examples (rules whose logic is code): a file's name, which says its kind, and its text. */
+  file?: string;
+  text?: string;
   sql?: string;
   url?: string;
   env: Record<string, string>;
@@ -56,6 +59,13 @@ export interface RuleExample {
 
 export interface Rule {
   id: string;
+  /**
+   * `match`: the rule is data matched by the engine (evaluate.ts). `code`: its logic cannot be
+   * data (an env file's database URL, a suppression nobody uses) and lives in code keyed by this
+   * id (src/lint/rules.ts says where); its metadata and examples are still here, like ESLint's
+   * meta + create.
+   */
+  logic: 'match' | 'code';
   title: string;
   incident: Incident;
   severity: SeverityMap;
@@ -95,14 +105,19 @@ function checkKeys(value: Record<string, Json>, allowed: readonly string[], path
   }
 }
 
-function validateExample(value: Json, path: string, errors: string[]): RuleExample | undefined {
-  if (typeof value === 'string') return { line: value, env: {} };
+function validateExample(value: Json, path: string, errors: string[], logic: Rule['logic']): RuleExample | undefined {
+  if (typeof value === 'string' && logic === 'match') return { line: value, env: {} };
   if (!isObject(value)) {
     errors.push(`${path}: must be a command line or { line, env, hostname, cwd, kube-context, severity }`);
     return undefined;
   }
-  checkKeys(value, ['line', 'sql', 'url', 'env', 'hostname', 'cwd', 'kube-context', 'severity', 'note'], path, errors);
-  if (typeof value.line !== 'string' && typeof value.sql !== 'string') {
+  checkKeys(value, ['line', 'sql', 'url', 'env', 'hostname', 'cwd', 'kube-context', 'severity', 'note', 'file', 'text'], path, errors);
+  if (logic === 'code') {
+    if (typeof value.file !== 'string' || typeof value.text !== 'string') {
+      errors.push(`${path}: a rule whose logic is code is shown with a file: { file: NAME, text: CONTENTS } (the name says its kind, e.g. .env.test)`);
+      return undefined;
+    }
+  } else if (typeof value.line !== 'string' && typeof value.sql !== 'string') {
     errors.push(`${path}: needs line (a shell line) or sql`);
     return undefined;
   }
@@ -118,6 +133,8 @@ function validateExample(value: Json, path: string, errors: string[]): RuleExamp
     env,
     ...(typeof value.line === 'string' ? { line: value.line } : {}),
     ...(typeof value.sql === 'string' ? { sql: value.sql } : {}),
+    ...(typeof value.file === 'string' ? { file: value.file } : {}),
+    ...(typeof value.text === 'string' ? { text: value.text } : {}),
     ...(typeof value.url === 'string' ? { url: value.url } : {}),
     ...(typeof value.hostname === 'string' ? { hostname: value.hostname } : {}),
     ...(typeof value.cwd === 'string' ? { cwd: value.cwd } : {}),
@@ -214,13 +231,19 @@ export const MESSAGE_PLACEHOLDERS = ['command', 'target', 'environment', 'eviden
 export function validateRule(raw: Json, id: string, file: string): { rule?: Rule; errors: string[] } {
   const errors: string[] = [];
   if (!isObject(raw)) return { errors: ['(top level): a rule file must be a map with id, title, incident, severity, match, message, why, fix, examples'] };
-  checkKeys(raw, ['id', 'title', 'incident', 'severity', 'match', 'message', 'why', 'fix', 'references', 'examples'], '', errors);
+  checkKeys(raw, ['id', 'title', 'incident', 'severity', 'logic', 'match', 'message', 'why', 'fix', 'references', 'examples'], '', errors);
+  if (raw.logic !== undefined && raw.logic !== 'match' && raw.logic !== 'code') errors.push('logic: must be match (the default) or code');
+  const logic: Rule['logic'] = raw.logic === 'code' ? 'code' : 'match';
   if (raw.id !== undefined && raw.id !== id) errors.push(`id: "${String(raw.id)}" must equal the file's path "${id}" (or be left out)`);
   const title = text(raw.title, 'title', errors);
   const incident = text(raw.incident, 'incident', errors);
   if (incident && !(INCIDENTS as readonly string[]).includes(incident)) errors.push(`incident: "${incident}" is not one of ${INCIDENTS.join(', ')}`);
   const severity = raw.severity === undefined ? (errors.push('severity: is required, e.g. { production: block, unknown-remote: confirm, default: allow }'), {}) : validateSeverityMap(raw.severity, 'severity', errors);
-  const match = validateMatch(raw.match, 'match', errors);
+  let match: RuleMatch;
+  if (logic === 'code') {
+    if (raw.match !== undefined) errors.push('match: a rule whose logic is code has no match (its logic is keyed by its id)');
+    match = { commands: [], exceptCommands: [], subcommands: [], optionsWithValues: [], flags: { any: [], all: [], none: [] }, args: { any: [], none: [] }, env: { any: [] }, targets: [] };
+  } else match = validateMatch(raw.match, 'match', errors);
   const message = text(raw.message, 'message', errors);
   for (const placeholder of message.matchAll(/\{([^}]*)\}/g)) {
     if (!(MESSAGE_PLACEHOLDERS as readonly string[]).includes(placeholder[1]!)) {
@@ -241,14 +264,14 @@ export function validateRule(raw: Json, id: string, file: string): { rule?: Rule
         continue;
       }
       list.forEach((item, index) => {
-        const example = validateExample(item, `examples.${kind}[${index}]`, errors);
+        const example = validateExample(item, `examples.${kind}[${index}]`, errors, logic);
         if (example) examples[kind].push(example);
       });
     }
   }
   if (errors.length > 0) return { errors };
   return {
-    rule: { id, title, incident: incident as Incident, severity, match, message, why, fix, references, examples, file },
+    rule: { id, logic, title, incident: incident as Incident, severity, match, message, why, fix, references, examples, file },
     errors,
   };
 }

@@ -9,7 +9,9 @@
 import type { Rule } from '../rules/schema.js';
 import { WRAPPER_NAMES } from '../parse/wrappers.js';
 import { DATABASE_CLIENTS } from '../targets/resolve.js';
-import type { ShellName } from './segment.js';
+import { RUNNER_NAMES } from '../parse/runners.js';
+import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
+import { adapterFor, type ShellName } from './adapters.js';
 
 export interface Prefilter {
   /** Words (lower case) that send a line to the checker when any word of the line is one of them. */
@@ -25,6 +27,9 @@ export interface Prefilter {
   /** Wrapper names: they send a line to the checker when it also holds `$` or `<` (the wrapped
    *  command then may come from a variable or from standard input, not from the line's words). */
   wrappers: string[];
+  /** Some rule judges what a redirection writes to: a line with `>` goes to the checker unless
+   *  every redirection writes to the null device or the terminal, or duplicates a descriptor. */
+  redirects: boolean;
   /** Some rule matches any command with nothing to anchor on: every line goes to the checker. */
   everyLine: boolean;
   /** Why `everyLine` is set, for `prodguard init` to say. */
@@ -37,8 +42,21 @@ export const WRAPPER_CANDIDATES: readonly string[] = WRAPPER_NAMES;
 /** Database clients (src/targets/resolve.ts): the only commands SQL facts exist for. */
 export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
 
+/**
+ * What the prefilter knows about commands besides the rules, in one place (the command knowledge
+ * base can feed it here): wrappers and database clients (the caller says which count), runners
+ * that run what the line does not show (`yarn X`, `source F`, `… | sh`), and interpreters whose
+ * options carry code (`python3 -c`, `node -e`, `perl -lne`).
+ */
+export function commandKnowledge(): { wrappers: readonly string[]; databaseClients: readonly string[]; runners: readonly string[]; interpreters: readonly string[] } {
+  return { wrappers: WRAPPER_NAMES, databaseClients: DATABASE_CLIENTS, runners: RUNNER_NAMES, interpreters: INTERPRETER_NAMES };
+}
+
 /** Always checked: the shell's own way of running text as a command. */
 const ALWAYS = ['eval'];
+
+/** Pseudo-commands of the parser: a rule naming one is anchored by the line's shape, not a word. */
+const REDIRECT = '(redirect)';
 
 const GLOB = /[*?[]/;
 
@@ -53,6 +71,16 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   const pairs = new Map<string, Set<string>>();
   const patterns = new Set<string>();
   const reasons: string[] = [];
+  let redirects = false;
+  const knowledge = commandKnowledge();
+  // Runners always: what they run is not in the line. Interpreters when an option is given (the
+  // code may be in it) — `python3 manage.py` alone runs a file prodguard does not read either
+  // way; awk's program is its first word, so awk always.
+  for (const name of knowledge.runners) words.add(name.toLowerCase());
+  for (const name of knowledge.interpreters) {
+    if (/awk$/.test(name)) words.add(name);
+    else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add('-*');
+  }
 
   const addFlag = (flag: string) => {
     const lower = flag.toLowerCase();
@@ -67,6 +95,10 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   for (const rule of rules) {
     for (const pattern of rule.match.commands) {
       const [name = '', ...positionals] = pattern.toLowerCase().split(/\s+/);
+      if (name === REDIRECT) {
+        redirects = true;
+        continue;
+      }
       if (name !== '*') {
         if (GLOB.test(name)) {
           patterns.add(name);
@@ -102,6 +134,7 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
     pairs: Object.fromEntries([...pairs].sort(([a], [b]) => a.localeCompare(b)).map(([name, companions]) => [name, [...companions].sort()])),
     patterns: [...patterns].sort(),
     wrappers: wrappers.sort(),
+    redirects,
     everyLine: reasons.length > 0,
     reasons,
   };
@@ -122,11 +155,12 @@ function escapeGlobChar(char: string): string {
 export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName = 'bash'): boolean {
   if (prefilter.everyLine) return true;
   let text = line.toLowerCase();
-  if (shell === 'fish') {
-    if (text.includes('$(') || /(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(/.test(text)) return true;
-  } else if (/\$\((?!\()|\$\($/.test(text) || text.includes('`')) return true;
+  if (adapterFor(shell).commandSubstitution.test(text)) return true;
   const dynamic = text.includes('$') || text.includes('<');
-  text = text.replace(/['"\\]/g, '').replace(/[;&|()<>/{},\s]+/g, ' ');
+  text = text.replace(/['"\\]/g, '');
+  if (/[$`*?[]/.test(text) && computedCommandWord(text)) return true;
+  if (prefilter.redirects && text.includes('>') && writesSomewhere(text)) return true;
+  text = text.replace(/[;&|()<>/{},\s]+/g, ' ');
   const present = new Set(text.split(' ').filter(Boolean));
   const words = new Set(prefilter.words);
   const wrappers = new Set(prefilter.wrappers);
@@ -136,6 +170,48 @@ export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName 
     if (prefilter.patterns.some((pattern) => globMatches(word, pattern))) return true;
     const companions = prefilter.pairs[word];
     if (companions && (dynamic || companions.some((companion) => [...present].some((other) => globMatches(other, companion))))) return true;
+  }
+  return false;
+}
+
+/** Words before a command name that leave the next word in command position. */
+export const COMMAND_PREFIXES: readonly string[] = ['!', '{', '}', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', 'time', 'coproc', 'exec', 'command', 'builtin', 'nohup', 'noglob', 'nocorrect', 'and', 'or', 'not', 'begin'];
+
+/**
+ * A command word the shell computes: from a variable (`a=rm; $a`), ANSI-C quoting (`$'\x72m'`),
+ * an expansion that may be empty (`r${X}m`), a command substitution, or a glob (`/bin/r?`).
+ * `text` is lower case, quotes and backslashes removed; separators start a new command, and
+ * assignments, redirections and the words of COMMAND_PREFIXES are skipped to reach the name.
+ */
+function computedCommandWord(text: string): boolean {
+  const prefixes = new Set(COMMAND_PREFIXES);
+  let position = true;
+  let skip = false;
+  for (const word of text.replace(/[;&|()\n]/g, ' ; ').split(/\s+/)) {
+    if (word === '') continue;
+    if (word === ';') {
+      position = true;
+      skip = false;
+    } else if (!position) continue;
+    else if (skip) skip = false;
+    // Shapes the shells test with globs (no regex per word there): a redirection operator alone
+    // (its target is next), one with its target, an assignment.
+    else if (/^[0-9<>]*[<>]$/.test(word)) skip = true;
+    else if ((/^[0-9<>]/.test(word) && /[<>]/.test(word)) || /^[a-z_][a-z0-9_+]*=/.test(word) || prefixes.has(word)) continue;
+    else if (/[$`*?]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[')) return true;
+    else position = false;
+  }
+  return false;
+}
+
+/** Redirection targets that write nowhere that matters (`>&N` duplicates a descriptor). */
+export const HARMLESS_REDIRECT_TARGETS: readonly string[] = ['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty'];
+
+/** A redirection (`>`, `>>`, `>|`, `&>`, `<>`) that writes anywhere but HARMLESS_REDIRECT_TARGETS. */
+function writesSomewhere(text: string): boolean {
+  for (const [, operator, target] of text.matchAll(/>([>|&]?)\s*([^\s;&|()<>]*)/g)) {
+    if (HARMLESS_REDIRECT_TARGETS.includes(target!) || (operator === '&' && /^([0-9]+|-)$/.test(target!))) continue;
+    return true;
   }
   return false;
 }

@@ -1,8 +1,9 @@
 // The contract between the shell snippets and prodguard: hook-check's exit codes, and the warm
 // checker's request/response framing over a FIFO pair. Internal (the snippet and the binary come
-// from the same install), but kept in one place so both sides agree. Pure.
+// from the same install), but kept in one place so both sides agree: the scripts receive these
+// values as settings (src/shell/render.ts) and never write them themselves. Pure.
 
-import type { ShellName } from './segment.js';
+import { isShellName, type ShellName } from './adapters.js';
 
 /**
  * `prodguard hook-check` exit codes. Anything else (1 internal error, 2 bad usage, 127 not found,
@@ -22,12 +23,6 @@ export const HOOK_EXIT = {
   staleConfirmedRefused: 9,
 } as const;
 
-export const SHELLS: readonly ShellName[] = ['bash', 'zsh', 'fish'];
-
-export function isShellName(value: string): value is ShellName {
-  return (SHELLS as readonly string[]).includes(value);
-}
-
 export const REQUEST_MAGIC = 'prodguard-1';
 export const REQUEST_END = '\x04';
 
@@ -43,7 +38,10 @@ export interface WarmRequest {
   env: Record<string, string>;
 }
 
-export type WarmAction = 'run' | 'refuse' | 'unparsed' | 'cold';
+/** The warm checker's answers; the shell scripts get these names as settings. */
+export const WARM_ACTIONS = { run: 'run', refuse: 'refuse', unparsed: 'unparsed', cold: 'cold' } as const;
+
+export type WarmAction = keyof typeof WARM_ACTIONS;
 
 /**
  * Split a byte stream into requests: NUL-terminated fields — magic, id, shell, cwd, since, line,

@@ -3,6 +3,7 @@
 // points at production"). Pure: classified targets in, what the prompt shows out.
 
 import type { ClassifiedTarget, Environment } from '../types.js';
+import { adapterFor, type ShellName } from './adapters.js';
 
 export type PromptLevel = 'prod' | 'remote' | 'staging' | '';
 
@@ -83,8 +84,6 @@ export function isStale(sinceSeconds: number | undefined, nowSeconds: number, st
   return nowSeconds - sinceSeconds >= staleShellHours * 3600;
 }
 
-export type ShellName = 'bash' | 'zsh' | 'fish';
-
 /** The segment as variable assignments for the init snippet's prompt cache. */
 export function segmentAssignments(segment: PromptSegment, shell: ShellName): string {
   const values: [string, string][] = [
@@ -94,16 +93,7 @@ export function segmentAssignments(segment: PromptSegment, shell: ShellName): st
     ['__prodguard_color', segment.color],
     ['__prodguard_ident', segment.identity],
   ];
-  if (shell === 'fish') return `${values.map(([name, value]) => `set -g ${name} ${fishQuote(value)}`).join('\n')}\n`;
-  return `${values.map(([name, value]) => `${name}=${posixQuote(value)}`).join('\n')}\n`;
-}
-
-export function posixQuote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
-
-export function fishQuote(value: string): string {
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  return adapterFor(shell).assign(values);
 }
 
 /** Colour in the prompt: off with NO_COLOR (https://no-color.org) or a dumb terminal. */

@@ -58,7 +58,8 @@ const SYSTEM_DIRECTORIES = new Set([
   '/System', '/Library', '/Applications', '/Users', '/private', '/private/etc', '/private/var',
 ]);
 
-const DEVICE = /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|md\d|dm-\d|mapper\/|disk\/|loop\d|root$)/;
+const DEVICE = /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|md\d|dm-\d|mapper\/|disk\/|loop\d|root$|(?!(?:shm|pts|fd|mqueue|hugepages|net|input|snd|bus|char|block|cpu|dri|usb|v4l|serial)\/)[A-Za-z][\w.+-]*\/[\w.+-]+$)/;
+// The last alternative is LVM's /dev/VG/LV (issue 11: `mkfs.ext4 /dev/vg0/data`).
 
 function isUnder(path: string, dir: string): boolean {
   return path === dir || path.startsWith(`${dir}/`);

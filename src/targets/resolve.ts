@@ -5,7 +5,9 @@
 
 import type { Invocation, Target, TargetKind } from '../types.js';
 import { parseConnectionString } from '../parse/connection.js';
-import { scanOptions, optionValue, type OptionSpec } from '../parse/options.js';
+import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
+import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
+import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
 export interface TargetFacts {
@@ -25,32 +27,20 @@ export interface TargetFacts {
   unsetMeansUnknown?: boolean;
 }
 
-export const APP_ENVIRONMENT_VARIABLES = [
-  'RAILS_ENV',
-  'RACK_ENV',
-  'APP_ENV',
-  'NODE_ENV',
-  'MIX_ENV',
-  'FLASK_ENV',
-  'DJANGO_ENV',
-  'ASPNETCORE_ENVIRONMENT',
-  'SPRING_PROFILES_ACTIVE',
-  'DEPLOY_ENV',
-  'ENVIRONMENT',
-  'STAGE',
-] as const;
+/** The framework variables the prompt watches; which variables name an environment is decided
+ *  once, by the classifier's vocabulary (src/classify/names.ts), for check and lint alike. */
+export const APP_ENVIRONMENT_VARIABLES = ENVIRONMENT_VARIABLES;
 
-const POSTGRES_CLIENTS = new Set(['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'dropdb', 'createdb', 'vacuumdb', 'reindexdb', 'clusterdb', 'pgbench', 'pg_isready', 'pg_basebackup']);
-const MYSQL_CLIENTS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump', 'mysqlpump']);
-const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
-const MONGO_CLIENTS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore']);
+const POSTGRES_CLIENTS = new Set(clientsOf('postgres'));
+const MYSQL_CLIENTS = new Set(clientsOf('mysql'));
+const REDIS_CLIENTS = new Set(clientsOf('redis'));
 const KUBE_CLIENTS = new Set(['kubectl', 'oc', 'helm', 'helmfile', 'k9s', 'kustomize', 'argocd']);
 
 /** Every database client whose arguments name a target (the shell hook's prefilter needs the list). */
-export const DATABASE_CLIENTS: readonly string[] = [...POSTGRES_CLIENTS, ...MYSQL_CLIENTS, ...REDIS_CLIENTS, ...MONGO_CLIENTS];
+export const DATABASE_CLIENTS: readonly string[] = Object.keys(CLIENTS);
 
 export function isDatabaseClient(name: string): boolean {
-  return POSTGRES_CLIENTS.has(name) || MYSQL_CLIENTS.has(name) || REDIS_CLIENTS.has(name) || MONGO_CLIENTS.has(name);
+  return clientSpec(name) !== undefined;
 }
 
 export function isKubeClient(name: string): boolean {
@@ -64,9 +54,9 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
-        return unresolved ? [unresolved] : clientDatabaseTargets(inv);
+        return unresolved ? [unresolved] : clientDatabaseTargets(inv).map((target) => onItsHost(target, inv, facts));
       }
-      return environmentDatabaseTargets(appEnvironment(inv, facts));
+      return environmentDatabaseTargets(appEnvironment(inv, facts)).map((target) => onItsHost(target, inv, facts));
     }
     case 'app':
       return appTargets(inv, facts);
@@ -203,27 +193,10 @@ function dedupe(targets: Target[]): Target[] {
 // ---------------------------------------------------------------------------------------------
 // Databases named by a client's own arguments.
 
-// Which short options take a value differs per client: `-c` is psql's command but pg_restore's
-// --clean; `-e` is pg_dump's extension but dropdb's --echo.
-const PG_SHORT_WITH_VALUE: Record<string, string> = {
-  psql: 'hpdUcfvoLPTFR',
-  pg_dump: 'hpdUfFjnNtTZSEe',
-  pg_dumpall: 'hpdUflSE',
-  pg_restore: 'hpdUfFjnNtTSILP',
-  dropdb: 'hpU',
-  createdb: 'hpUDElOTS',
-  vacuumdb: 'hpdUtnNjP',
-  reindexdb: 'hpdUtnNjiSs',
-  clusterdb: 'hpdUt',
-  pgbench: 'hpUcjfsTtPDMRLb',
-  pg_isready: 'hpdUt',
-  pg_basebackup: 'hpdUDFXrtZlCSc',
-};
-
-const PG_SPEC: OptionSpec = {
-  shortWithValue: 'hpdUcfFvoLPTjnNtSaIEeC',
-  longWithValue: ['host', 'port', 'dbname', 'username', 'command', 'file', 'set', 'variable', 'output', 'log-file', 'pset', 'table-attr', 'field-separator', 'record-separator', 'format', 'jobs', 'schema', 'table', 'exclude-table', 'exclude-schema', 'maintenance-db', 'role', 'section', 'superuser', 'use-list', 'index', 'encoding', 'lc-collate', 'lc-ctype', 'locale', 'template', 'tablespace', 'owner', 'strategy', 'icu-locale'],
-};
+/** How a client reads its own options (knowledge/commands.ts): the one place arity is written. */
+function clientScan(inv: Invocation) {
+  return scanOptions(inv.args, clientOptionSpec(inv.name)!);
+}
 
 /** Migration tools that name their database in an option: flyway -url=, liquibase --url=, migrate -database. */
 function migrationToolTarget(inv: Invocation): Target | undefined {
@@ -248,7 +221,10 @@ function migrationToolTarget(inv: Invocation): Target | undefined {
 
 /** `psql "$DATABASE_URL"` in a CI file: the variable is set where it runs, not here. */
 function unresolvedClientTarget(inv: Invocation): Target | undefined {
-  const word = inv.args.find((arg) => arg.value === '' && arg.unsetVariables.length > 0 && /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!));
+  const unset = inv.args.filter((arg) => arg.value === '' && arg.unsetVariables.length > 0);
+  // A connection word the file does not set (`-h ${PGHOST}`, `${DB}`) comes from where the
+  // script runs: the target is unknown, never the next option shifted into its place.
+  const word = unset.find((arg) => /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!)) ?? unset[0];
   if (!word) return undefined;
   const variable = word.unsetVariables[0]!;
   return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
@@ -262,7 +238,7 @@ function clientDatabaseTargets(inv: Invocation): Target[] {
 }
 
 function postgresClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { ...PG_SPEC, shortWithValue: PG_SHORT_WITH_VALUE[inv.name] ?? PG_SPEC.shortWithValue! });
+  const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
   // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
@@ -289,11 +265,17 @@ function postgresClientTarget(inv: Invocation): Target {
 }
 
 function mysqlClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { shortWithValue: 'hPuDeS', longWithValue: ['host', 'port', 'user', 'database', 'execute', 'socket', 'defaults-file'] });
+  const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  if (inv.name === 'mysqlsh') {
+    // MySQL Shell names its server as a URI: `--uri`, or the first word (`root@db1:3306/app`).
+    const uri = optionValue(scan, '--uri', '--mysql', '--mysqlx') ?? positionals[0];
+    const connection = uri ? parseConnectionString(/^[a-z]+:\/\//.test(uri) ? uri : `mysql://${uri}`) : undefined;
+    if (connection?.host) return databaseTarget({ ...connection, engine: 'mysql' }, 'mysqlsh URI');
+  }
   const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
   // mysqladmin's first word is its command: `mysqladmin drop app_production`.
-  const acting = inv.name === 'mysqladmin' ? (['drop', 'create'].includes(positionals[0] ?? '') ? positionals[1] : undefined) : positionals[0];
+  const acting = inv.name === 'mysqladmin' || inv.name === 'mariadb-admin' ? (['drop', 'create'].includes(positionals[0] ?? '') ? positionals[1] : undefined) : positionals[0];
   const database = optionValue(scan, '-D', '--database') ?? acting ?? inv.env.MYSQL_DATABASE;
   const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
   return {
@@ -308,7 +290,7 @@ function mysqlClientTarget(inv: Invocation): Target {
 }
 
 function redisClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { shortWithValue: 'hpsanu', longWithValue: ['user', 'pass', 'tls', 'cacert', 'sni'] });
+  const scan = clientScan(inv);
   const uri = optionValue(scan, '-u');
   // redis-cli reads no REDIS_URL: without -u/-h it talks to localhost:6379.
   const connection = uri ? parseConnectionString(uri) : undefined;
@@ -328,7 +310,7 @@ function redisClientTarget(inv: Invocation): Target {
 }
 
 function mongoClientTarget(inv: Invocation): Target {
-  const scan = scanOptions(inv.args, { longWithValue: ['host', 'port', 'eval', 'username', 'password', 'authenticationDatabase', 'file', 'db', 'uri'] });
+  const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const uri = optionValue(scan, '--uri') ?? positionals.find((p) => /^mongodb(\+srv)?:/.test(p));
   const connection = uri ? parseConnectionString(uri) : undefined;
@@ -349,7 +331,9 @@ function mongoClientTarget(inv: Invocation): Target {
 function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
   const { vars, origin } = appEnvironment(inv, facts);
   const targets: Target[] = [];
-  for (const variable of APP_ENVIRONMENT_VARIABLES) {
+  const listed = new Set(ENVIRONMENT_VARIABLES);
+  const variables = [...ENVIRONMENT_VARIABLES, ...Object.keys(vars).filter((name) => !listed.has(name) && isEnvironmentVariable(name)).sort()];
+  for (const variable of variables) {
     const value = vars[variable];
     if (!value) continue;
     targets.push({ kind: 'app', source: describeSource(variable, origin[variable]), name: value, value });
@@ -426,6 +410,35 @@ function topologyTargets(inv: Invocation): Target[] {
   return targets;
 }
 
+/** A database on a Unix socket or a loopback address is on the host the client runs on. */
+function onItsHost(target: Target, inv: Invocation, facts: TargetFacts): Target {
+  if (target.unresolved || target.engine === 'sqlite') return target;
+  if (!target.socket && !isLoopback(target.host ?? 'localhost')) return target;
+  return { ...target, onHost: socketHost(inv, facts) };
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h.startsWith('/') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1';
+}
+
+/** The machine a client's localhost is: `kubectl exec` is inside the cluster of its context,
+ *  `docker exec` on the daemon's host (this machine unless DOCKER_HOST/-H/--context say otherwise). */
+function socketHost(inv: Invocation, facts: TargetFacts): Target {
+  const host = inv.host;
+  if (host.kind === 'container' && host.runtime === 'kubectl') {
+    const context = host.kubeContext ?? facts.kubeCurrentContext;
+    if (context) return { kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context };
+    return { kind: 'host', source: 'pod', name: host.name, host: host.name };
+  }
+  if (host.kind === 'container' && host.runtime === 'docker') {
+    if (host.daemon) return { kind: 'host', source: 'docker daemon', name: host.daemon, host: host.daemon };
+    return { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+  }
+  if (host.kind === 'container') return { kind: 'host', source: `${host.runtime} app`, name: host.name, host: host.name };
+  return hostTarget(inv, facts);
+}
+
 function hostTarget(inv: Invocation, facts: TargetFacts): Target {
   switch (inv.host.kind) {
     case 'local':
@@ -500,12 +513,27 @@ function cloudTargets(inv: Invocation): Target[] {
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const addon = positionals.slice(1).find((p) => /^[A-Z_]*DATABASE(_URL)?$|^postgresql-/.test(p));
     if (addon) targets.push({ kind: 'cloud', engine: 'heroku', source: 'database add-on', name: addon });
+  } else if (inv.name === 'azcopy' || inv.name === 'mc') {
+    // The storage account (azcopy URLs) or the configured alias (mc ALIAS/bucket) is the target.
+    for (const arg of inv.args) {
+      const account = /^https:\/\/([^./]+)\.(?:blob|dfs|file)\.core\.windows\.net/.exec(arg.value)?.[1];
+      const alias = inv.name === 'mc' && !arg.value.startsWith('-') && /^[A-Za-z0-9_-]+\/[^/]/.exec(arg.value) ? arg.value.split('/')[0] : undefined;
+      if (account ?? alias) targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: inv.name === 'mc' ? 'mc alias' : 'storage account', name: (account ?? alias)! });
+    }
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: 'storage named at run time', name: 'unknown' });
+  } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
+    // The stack or account comes from the working directory or the CLI's context when not named.
+    const scan = scanOptions(inv.args, { shortWithValue: 'sCt', longWithValue: ['stack', 'cwd', 'context', 'access-token', 'profile'] });
+    const stack = optionValue(scan, '-s', '--stack', '--context', '--profile') ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
+    targets.push(stack ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack } : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' });
   } else if (inv.name === 'az') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
     for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
       const value = optionValue(scan, flag);
       if (value) targets.push({ kind: 'cloud', engine: 'azure', source: flag, name: value });
     }
+    const subscription = inv.env.AZURE_SUBSCRIPTION_ID ?? inv.env.AZURE_DEFAULTS_GROUP;
+    if (targets.length === 0) targets.push(subscription ? { kind: 'cloud', engine: 'azure', source: 'AZURE_SUBSCRIPTION_ID', name: subscription } : { kind: 'cloud', engine: 'azure', source: 'default subscription', name: 'default' });
   }
   return targets;
 }

@@ -134,10 +134,10 @@ describe('bad input', () => {
     expect(result.stderr).toContain("unknown option '--bogus'");
   });
 
-  it('a malformed config names the file and the field, exit 2, no stack', () => {
+  it('a malformed config named with --config names the file and the field, exit 2, no stack', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.prodguard.yml'), 'environments:\n  production:\n    hosts: db1\n');
-    const result = runCli(['check', '-c', 'ls'], { cwd: dir });
+    const result = runCli(['check', '--config', '.prodguard.yml', '-c', 'ls'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('.prodguard.yml: environments.production.hosts: must be a list of strings');
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -146,7 +146,7 @@ describe('bad input', () => {
   it('a YAML syntax error in the config gives file:line:col', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.prodguard.yml'), 'environments:\n  production: [unclosed\n');
-    const result = runCli(['check', '-c', 'ls'], { cwd: dir });
+    const result = runCli(['check', '--config', '.prodguard.yml', '-c', 'ls'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/\.prodguard\.yml:\d+:\d+: not valid YAML/);
   });
@@ -156,7 +156,7 @@ describe('bad input', () => {
     mkdirSync(join(dir, 'my-rules', 'team'), { recursive: true });
     writeFileSync(join(dir, '.prodguard.yml'), 'rule-directories: [my-rules]\n');
     writeFileSync(join(dir, 'my-rules', 'team', 'no-deploy.yaml'), 'title: x\nincident: general\nseverity: { default: block }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{nope}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n');
-    const result = runCli(['check', '-c', 'ls'], { cwd: dir });
+    const result = runCli(['check', '--config', '.prodguard.yml', '-c', 'ls'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('no-deploy.yaml: message: unknown placeholder {nope}');
   });
@@ -166,9 +166,12 @@ describe('bad input', () => {
     mkdirSync(join(dir, 'my-rules', 'team'), { recursive: true });
     writeFileSync(join(dir, '.prodguard.yml'), 'rule-directories: [my-rules]\nenvironments:\n  production:\n    hosts: ["db1.cluster.*"]\nrules:\n  filesystem/rm-data-directory:\n    severity: { local: warn }\n');
     writeFileSync(join(dir, 'my-rules', 'team', 'no-deploy.yaml'), 'title: Deploy on Friday\nincident: general\nseverity: { production: block, default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n');
-    const onProd = runCli(['check', '--json', '-c', 'deploy now'], { cwd: dir, env: cleanEnv({ PRODGUARD_HOSTNAME: 'db1.cluster.gitlab.com' }) });
+    // Lowering a severity is loosening: the person trusts this repository's config first.
+    const env = cleanEnv();
+    expect(runCli(['trust'], { cwd: dir, env }).status).toBe(0);
+    const onProd = runCli(['check', '--json', '-c', 'deploy now'], { cwd: dir, env: { ...env, PRODGUARD_HOSTNAME: 'db1.cluster.gitlab.com' } });
     expect(JSON.parse(onProd.stdout).findings[0]).toMatchObject({ rule: 'team/no-deploy', severity: 'block' });
-    const dataDir = runCli(['check', '--json', '-c', 'rm -rf /var/lib/postgresql/15/main'], { cwd: dir });
+    const dataDir = runCli(['check', '--json', '-c', 'rm -rf /var/lib/postgresql/15/main'], { cwd: dir, env });
     expect(JSON.parse(dataDir.stdout).verdict).toBe('warn');
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../src/lint/suppress.js';
 import { problemToFinding } from '../../src/lint/findings.js';
 import type { LintFinding } from '../../src/lint/types.js';
+import { builtinRules } from '../helpers/rules.js';
 
 function finding(line: number, rule: string, source = '', file = 'deploy.sh'): LintFinding {
   return { file, line, column: 1, rule, severity: 'block', message: `${rule} on ${line}`, source };
@@ -119,14 +120,14 @@ describe('baseline', () => {
 });
 
 describe('problemToFinding', () => {
-  it('adds the line text and the rule help', () => {
+  it('adds the line text and the rule help', async () => {
     const f = problemToFinding('.env.test', 'A=1\nSAFETY_ASSURED=1\n', {
       rule: 'dotenv/escape-hatch',
       severity: 'warn',
       line: 2,
       column: 1,
       message: 'm',
-    });
+    }, await builtinRules());
     expect(f).toMatchObject({ file: '.env.test', line: 2, source: 'SAFETY_ASSURED=1' });
     expect(f.help).toContain('Set the variable only on the one command');
   });

@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { LINT_RULE_DOCS } from '../../src/lint/rules.js';
+import { ruleDocs } from '../../src/lint/rules.js';
+import { builtinRules } from '../helpers/rules.js';
+
+const LINT_RULE_DOCS = ruleDocs(await builtinRules());
 import type { LintFinding } from '../../src/lint/types.js';
 import { escapeData, escapeProperty, renderLintGithub } from '../../src/report/lint-github.js';
 import {

@@ -3,25 +3,36 @@
 // stated severity, when given); a pass example must not produce one.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkLine } from '../../src/engine/check-line.js';
+import { findingsForExample, ruleSetProblems } from '../../src/engine/rule-examples.js';
 import { builtinRules } from '../helpers/rules.js';
 import type { Rule, RuleExample } from '../../src/rules/schema.js';
 import { sqlFactsForTest } from '../helpers/sql.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config/schema.js';
+import { classifyExplicit } from '../../src/lint/discover.js';
+import { lintFile } from '../../src/lint/lint-file.js';
+import { applySuppressions } from '../../src/lint/suppress.js';
+import { applyRuleRegistry } from '../../src/lint/rules.js';
 
 const rules = await builtinRules();
 
-async function findingsFor(rule: Rule, example: RuleExample) {
-  const env = { HOME: '/home/dev', ...example.env };
-  const line = example.line ?? `psql ${JSON.stringify(example.url ?? 'postgres://db.example.com/app')} -c ${JSON.stringify(example.sql ?? '')}`;
-  const analysis = checkLine(line, {
-    rules: [rule],
-    env,
-    cwd: example.cwd ?? '/home/dev/project',
-    hostname: example.hostname ?? 'ws-4417',
-    ...(example.kubeContext ? { kubeCurrentContext: example.kubeContext } : {}),
-    sqlFor: await sqlFactsForTest(),
-  });
-  return analysis.findings.filter((finding) => finding.rule === rule.id);
+/** A rule whose logic is code is shown with a file: lint it as `prodguard lint` would. */
+export async function lintExample(example: RuleExample, config: Config = DEFAULT_CONFIG) {
+  const path = example.file!;
+  const text = example.text!;
+  const file = { path, format: classifyExplicit(path, text), explicit: true };
+  const sqlFor = await sqlFactsForTest();
+  const found = lintFile(file, text, { rules, config, root: '/home/dev/project', sqlFor, sqlParserLoaded: true });
+  return applyRuleRegistry(applySuppressions(path, text, found), rules, config);
+}
+
+const shown = (example: RuleExample) => example.line ?? example.sql ?? `${example.file}: ${JSON.stringify(example.text)}`;
+
+async function findingsFor(rule: Rule, example: RuleExample): Promise<{ rule: string; severity: string; message: string; incident?: string }[]> {
+  if (rule.logic === 'code') {
+    return (await lintExample(example)).filter((finding) => finding.rule === rule.id).map((finding) => ({ ...finding, incident: rule.incident }));
+  }
+  // One implementation with `prodguard test-rules` (src/engine/rule-examples.ts).
+  return findingsForExample(rule, example, await sqlFactsForTest());
 }
 
 describe('rule examples', () => {
@@ -49,9 +60,9 @@ describe('rule examples', () => {
   for (const rule of rules) {
     describe(rule.id, () => {
       rule.examples.flag.forEach((example, index) => {
-        it(`flags #${index + 1}: ${example.line ?? example.sql}`, async () => {
+        it(`flags #${index + 1}: ${shown(example)}`, async () => {
           const findings = await findingsFor(rule, example);
-          expect(findings, `${rule.id} should flag ${example.line ?? example.sql}`).not.toHaveLength(0);
+          expect(findings, `${rule.id} should flag ${shown(example)}`).not.toHaveLength(0);
           if (example.severity) expect(findings[0]!.severity).toBe(example.severity);
           for (const finding of findings) {
             expect(finding.message, 'message has an unfilled placeholder').not.toMatch(/\{[a-z]+\}/);
@@ -60,9 +71,9 @@ describe('rule examples', () => {
         });
       });
       rule.examples.pass.forEach((example, index) => {
-        it(`passes #${index + 1}: ${example.line ?? example.sql}`, async () => {
+        it(`passes #${index + 1}: ${shown(example)}`, async () => {
           const findings = await findingsFor(rule, example);
-          expect(findings.map((f) => f.message), `${rule.id} should not flag ${example.line ?? example.sql}`).toEqual([]);
+          expect(findings.map((f) => f.message), `${rule.id} should not flag ${shown(example)}`).toEqual([]);
         });
       });
     });

@@ -12,6 +12,7 @@ import { isDatabaseClient } from '../../src/targets/resolve.js';
 import { needsCheck, prefilterFor, WRAPPER_CANDIDATES, type Prefilter } from '../../src/shell/prefilter.js';
 import { BIN, tempDir } from '../helpers/cli.js';
 import { shellMissing, type ShellName } from './helpers.js';
+import { generate } from './generate.js';
 
 const rules = await loadBuiltinRules();
 const prefilter = prefilterFor({ rules, isWrapper, isDatabaseClient });
@@ -38,6 +39,12 @@ const HARMLESS = [
   'python3 manage_stuff.py',
   'curl -s https://example.com/health',
   'for f in *.txt; do wc -l "$f"; done',
+  // Redirections to the null device or the terminal, or duplicating a descriptor, write nothing.
+  'ls -la >/dev/null 2>&1',
+  'git status 2>/dev/null || echo none',
+  'echo done >&2',
+  'make build &> /dev/null',
+  'grep todo notes.txt 2>&-',
 ];
 
 const DANGEROUS = [
@@ -67,6 +74,26 @@ const DANGEROUS = [
   'SAFETY_ASSURED=1 bundle exec rake db:migrate',
   'env DISABLE_DATABASE_ENVIRONMENT_CHECK=1 ./deploy',
   'for i in 1 2; do\n  rm -rf "/srv/$i"\ndone',
+  // A command word the shell computes (issue 11): the prefilter cannot know it, the checker can.
+  'a=rm; $a -rf /',
+  "$'\\x72\\x6d' -rf /",
+  'r${X}m -rf /',
+  'r$X\'m\' -rf /',
+  '/bin/r? -rf /data',
+  '/usr/bin/r[m] -rf /data',
+  'x=1 $CMD /data',
+  'if true; then "$a" -rf /; fi',
+  // Writes by redirection anywhere else: a device, a data directory's file.
+  'cat /dev/zero > /dev/sda',
+  'echo x >>/var/lib/postgresql/15/main/PG_VERSION',
+  'yes >| /dev/nvme0n1',
+  'dd if=/dev/zero 2>/dev/null >/dev/sda',
+  // Runners and interpreters: what they run is not in the line.
+  'echo cm0gLXJmIC8K | base64 -d | sh',
+  'python3 -c "import shutil; shutil.rmtree(\'/data\')"',
+  "perl -le 'unlink glob q{/data/*}'",
+  "awk 'BEGIN { system(\"reboot\") }'",
+  'yarn reset-db',
 ];
 
 describe('prefilter words from the rule set', () => {
@@ -126,7 +153,8 @@ describe('prefilter words from the rule set', () => {
 });
 
 describe('the shells run the same prefilter', () => {
-  const lines = [...HARMLESS, ...DANGEROUS];
+  // The fixed lines, and generated ones (test/shell/generate.ts) for the shapes nobody listed.
+  const lines = [...HARMLESS, ...DANGEROUS, ...Array.from({ length: 300 }, (_, i) => generate(10_000 + i))];
   const runners: Record<ShellName, (snippet: string, corpus: string) => string[]> = {
     bash: (snippet, corpus) => ['bash', '--norc', '--noprofile', '-i', '-c', `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`],
     zsh: (snippet, corpus) => ['zsh', '-f', '-i', '-c', `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`],

@@ -102,8 +102,11 @@ export function shellScenarios(name: ShellName): void {
       const shell = await start(lab, { env: { DATABASE_URL: 'postgres://app:secret@db.prod.example.com/app' } });
       expect(shell.tmux.screen()).toMatch(/PROD db\.prod(…|\.\.)\/app pg[$>] /);
       expect(shell.tmux.screen()).not.toContain('secret');
+      // The same segment for prompt tools that read the environment (starship's env_var).
+      await shell.runAndWait('echo "seg=[$PRODGUARD_SEGMENT|$PRODGUARD_SEGMENT_LEVEL]"', /seg=\[PROD db\.prod(…|\.\.)\/app\|prod\]/);
       shell.run(name === 'fish' ? 'set -e DATABASE_URL' : 'unset DATABASE_URL');
       await shell.tmux.waitFor(/^pg[$>] $/m);
+      await shell.runAndWait('echo "seg=[$PRODGUARD_SEGMENT]"', 'seg=[]');
       shell.run(name === 'fish' ? 'set -gx DATABASE_URL postgres://10.20.0.5/core' : 'export DATABASE_URL=postgres://10.20.0.5/core');
       await shell.tmux.waitFor(/REMOTE\? 10\.20\.0\.5\/core pg[$>] $/m);
       const prompts = calls(lab).filter((call) => call.startsWith('prompt'));

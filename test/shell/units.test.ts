@@ -110,3 +110,19 @@ describe('coding agents', () => {
     expect(claudeHookOutput({ verdict: 'confirm', findings: [], undecidable: 'cannot parse' })).toMatchObject({ hookSpecificOutput: { permissionDecision: 'ask' } });
   });
 });
+
+describe('the override hint after a refusal', () => {
+  it('suggests the line bash -c can run: an alias expanded, not the alias name', async () => {
+    const { evaluateLine, blockedText } = await import('../../src/commands/hook-check.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const home = mkdtempSync(`${tmpdir()}/prodguard-hint-`);
+    const result = await evaluateLine({ shell: 'bash', line: 'nuke /usr', definitions: ['alias:nuke=rm -rf'], cwd: home, env: { HOME: home, PRODGUARD_STATE_DIR: `${home}/state` } });
+    expect(result.kind).toBe('judged');
+    if (result.kind !== 'judged') return;
+    expect(result.judgement.verdict).toBe('block');
+    const hint = blockedText(result.judgement, result.source);
+    expect(hint).toContain("-c 'rm -rf /usr'");
+    expect(hint).not.toContain('nuke');
+  });
+});

@@ -99,6 +99,7 @@ export function extractDockerfile(text: string, path = ''): Extracted {
           unknownEnv: [],
           hints: dedupeHints(hints),
           origin: `stage ${stage} RUN (line ${ins.line})`,
+          imageBuild: true,
         });
         break;
       }

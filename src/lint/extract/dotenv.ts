@@ -18,11 +18,18 @@ export type DotenvKind = 'test' | 'development' | 'production' | 'other';
 export function dotenvKind(path: string): DotenvKind {
   const base = (path.split('/').pop() ?? path).toLowerCase();
   const suffix = base.replace(/^\.env\.?/, '');
-  const tokens = nameTokens(suffix);
-  if (tokens.some((t) => t === 'test' || t === 'testing' || t === 'ci')) return 'test';
-  if (tokens.some((t) => t === 'production' || t === 'prod' || t === 'prd')) return 'production';
-  if (tokens.some((t) => t === 'development' || t === 'dev' || t === 'local')) return 'development';
-  return 'other';
+  // The one classifier (src/classify/names.ts): `.env.qa` is a test file as `qa-db` is a test host.
+  switch (environmentOfName(suffix)) {
+    case 'test':
+      return 'test';
+    case 'production':
+      return 'production';
+    case 'development':
+    case 'local':
+      return 'development';
+    default:
+      return 'other';
+  }
 }
 
 export interface UrlTarget {

@@ -72,6 +72,12 @@ export function extractGithubActions(text: string, path = ''): Extracted {
       const hint = hintFromEnvironmentName(envName, line(getPair(job, 'environment', doc)!.key));
       if (hint) jobHints.push(hint);
     }
+    // A test job (named for tests, or running against service containers) on a CI runner works
+    // on throwaway machines and databases, unless something in it says production.
+    if (!jobHints.some((hint) => hint.environment === 'production' || hint.environment === 'staging')) {
+      if (idHint?.environment === 'test') jobHints.push(idHint);
+      else if (getPair(job, 'services', doc)) jobHints.push({ environment: 'test', evidence: 'job runs against service containers', line: line(getPair(job, 'services', doc)!.key) });
+    }
     jobHintsById.set(jobId, jobHints);
     const runsOn = scalarString(getNode(job, 'runs-on', doc), doc) ?? '';
     const jobShell =

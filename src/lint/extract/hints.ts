@@ -3,45 +3,18 @@
 // RAILS_ENV=production (issue 5: "the environment is inferred from the file").
 
 import type { EnvironmentHint, HintEnvironment } from '../types.js';
-
-/** Split an identifier into lower-case tokens: `PROD_DATABASE_URL`, `deployProd`, `db-prd.x`. */
-export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((t) => t.toLowerCase());
-}
-
-const PRODUCTION = new Set(['prod', 'production', 'prd']);
-const STAGING = new Set(['staging', 'stg', 'stage', 'preprod', 'uat']);
-const DEVELOPMENT = new Set(['dev', 'development', 'develop', 'local']);
-const TEST = new Set(['test', 'testing', 'tests', 'ci']);
+import { environmentFromName, isEnvironmentVariable, nameTokens } from '../../classify/names.js';
 
 /**
- * The environment a name points at, by its tokens. `live` counts only for hosts and values
- * (a variable named LIVE_RELOAD is not about production).
+ * The environment a name points at, by the one classifier check uses too
+ * (src/classify/names.ts). `live` counts only for hosts and values (a variable named
+ * LIVE_RELOAD is not about production).
  */
 export function environmentOfName(name: string, options: { live?: boolean } = {}): HintEnvironment | undefined {
-  const tokens = nameTokens(name);
-  if (tokens.some((t) => PRODUCTION.has(t) || (options.live === true && t === 'live'))) return 'production';
-  if (tokens.some((t) => STAGING.has(t))) return 'staging';
-  if (tokens.some((t) => DEVELOPMENT.has(t))) return 'development';
-  if (tokens.some((t) => TEST.has(t))) return 'test';
-  return undefined;
+  return environmentFromName(name, { live: options.live === true })?.environment;
 }
 
-/** Variables whose value names the environment a framework or tool runs in. */
-const ENVIRONMENT_VARIABLES = new Set([
-  'RAILS_ENV', 'RACK_ENV', 'NODE_ENV', 'APP_ENV', 'MIX_ENV', 'FLASK_ENV', 'DJANGO_ENV', 'ENVIRONMENT', 'ENV',
-  'STAGE', 'DEPLOY_ENV', 'DEPLOY_ENVIRONMENT', 'DEPLOYMENT_ENVIRONMENT', 'TARGET_ENV', 'APP_ENVIRONMENT',
-  'ASPNETCORE_ENVIRONMENT', 'DOTNET_ENVIRONMENT', 'SPRING_PROFILES_ACTIVE', 'LARAVEL_ENV', 'SYMFONY_ENV',
-  'GO_ENV', 'PYTHON_ENV', 'KUBE_CONTEXT', 'AWS_PROFILE', 'TF_WORKSPACE',
-]);
-
-export function isEnvironmentVariable(name: string): boolean {
-  return ENVIRONMENT_VARIABLES.has(name.toUpperCase()) || /(^|_)(ENV|ENVIRONMENT)$/i.test(name);
-}
+export { nameTokens, isEnvironmentVariable };
 
 export interface EnvEntry {
   key: string;

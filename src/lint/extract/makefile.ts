@@ -415,6 +415,10 @@ function variable(name: string, ctx: ExpandContext, depth: number): string {
   }
   // Variables make inherits from its environment, then the shell would see them too.
   if (FROM_ENVIRONMENT.has(name)) return '${' + name + '}';
+  // A variable the Makefile does not set comes from make's environment when it runs (CI sets
+  // it): unknown, not empty. Left as a shell reference, the shell engine judges it the way it
+  // judges any unset variable (`rm -rf ${DIR}/*` is still the SC2115 hazard).
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return '${' + name + '}';
   return '';
 }
 

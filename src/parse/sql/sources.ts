@@ -5,6 +5,7 @@
 // unambiguous long-option prefixes; mysql: my_getopt; mongosh: yargs).
 import path from 'node:path';
 import type { ExpandedWord, Invocation } from '../../types.js';
+import { clientSpec } from '../../knowledge/commands.js';
 
 export type SqlSource =
   /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown. */
@@ -28,6 +29,9 @@ export function sqlSourcesOf(inv: Invocation): SqlSource[] {
     case 'mysql':
     case 'mariadb':
       return mysqlSources(inv);
+    case 'mysqlsh':
+      // MySQL Shell runs SQL only in SQL mode; its default JavaScript mode is not SQL.
+      return inv.args.some((arg) => /^--sql[cx]?$/.test(arg.value)) ? mysqlSources(inv) : [];
     case 'mongosh':
     case 'mongo':
       return mongoSources(inv);
@@ -133,16 +137,18 @@ function parseOptions(args: ExpandedWord[], spec: OptionSpec): { options: Parsed
   return { options, positionals };
 }
 
-const PSQL_SPEC: OptionSpec = {
-  // From psql's startup.c: "aAbc:d:eEf:F:h:HlL:no:p:P:qR:sStT:U:v:VwWxXz?01"
-  shortWithValue: 'cdfFhLopPRTUv',
-  longWithValue: ['command', 'dbname', 'file', 'field-separator', 'host', 'log-file', 'output', 'port', 'pset', 'record-separator', 'table-attr', 'username', 'set', 'variable'],
-  longFlags: [
-    'echo-all', 'no-align', 'echo-errors', 'echo-queries', 'echo-hidden', 'html', 'list', 'no-readline', 'quiet', 'single-step',
-    'single-line', 'tuples-only', 'version', 'no-password', 'password', 'expanded', 'no-psqlrc', 'field-separator-zero',
-    'record-separator-zero', 'single-transaction', 'help', 'csv',
-  ],
-};
+/** A client's options as its SQL source reader needs them, from knowledge/commands.ts. */
+function specOf(name: string): OptionSpec {
+  const options = clientSpec(name)!.options;
+  return {
+    shortWithValue: options.shortWithValue,
+    ...(options.shortOptionalAttached ? { shortOptionalAttached: options.shortOptionalAttached } : {}),
+    longWithValue: [...options.longWithValue],
+    longFlags: [...(options.longFlags ?? [])],
+  };
+}
+
+const PSQL_SPEC = specOf('psql');
 
 function psqlSources(inv: Invocation): SqlSource[] {
   const { options } = parseOptions(inv.args, PSQL_SPEC);
@@ -162,25 +168,7 @@ function psqlSources(inv: Invocation): SqlSource[] {
   return stdinSources(inv, 'sql', 'postgres') ?? [{ language: 'sql', dialect: 'postgres', interactive: true, origin: 'psql' }];
 }
 
-const MYSQL_SPEC: OptionSpec = {
-  shortWithValue: 'DehPSu',
-  shortOptionalAttached: 'p#',
-  longWithValue: [
-    'execute', 'database', 'host', 'port', 'socket', 'user', 'init-command', 'default-character-set', 'defaults-file',
-    'defaults-extra-file', 'defaults-group-suffix', 'login-path', 'protocol', 'tee', 'prompt', 'delimiter', 'connect-timeout',
-    'max-allowed-packet', 'net-buffer-length', 'bind-address', 'character-sets-dir', 'plugin-dir', 'default-auth',
-    'server-public-key-path', 'ssl-ca', 'ssl-cert', 'ssl-key', 'ssl-mode', 'ssl-cipher', 'ssl-capath', 'ssl-crl', 'ssl-crlpath',
-    'tls-version', 'tls-ciphersuites', 'load-data-local-dir', 'compression-algorithms', 'zstd-compression-level', 'histignore',
-    'max-join-size', 'select-limit', 'network-namespace', 'dns-srv-name', 'fido-register-factor', 'plugin-authentication-kerberos-client-mode',
-  ],
-  longFlags: [
-    'auto-rehash', 'no-auto-rehash', 'batch', 'binary-mode', 'comments', 'skip-comments', 'compress', 'force', 'html', 'xml',
-    'ignore-spaces', 'line-numbers', 'skip-line-numbers', 'named-commands', 'one-database', 'quick', 'raw', 'silent', 'table',
-    'unbuffered', 'verbose', 'version', 'vertical', 'wait', 'safe-updates', 'i-am-a-dummy', 'help', 'skip-column-names',
-    'column-names', 'no-beep', 'show-warnings', 'sigint-ignore', 'reconnect', 'skip-reconnect', 'pipe', 'password', 'pager',
-    'no-defaults', 'print-defaults', 'local-infile', 'ssl', 'skip-ssl', 'system-command', 'skip-system-command', 'debug-info',
-  ],
-};
+const MYSQL_SPEC = specOf('mysql');
 
 function mysqlSources(inv: Invocation): SqlSource[] {
   const { options } = parseOptions(inv.args, MYSQL_SPEC);
@@ -201,22 +189,7 @@ function mysqlSources(inv: Invocation): SqlSource[] {
   return [...sources, ...(stdinSources(inv, 'sql', 'mysql') ?? [{ language: 'sql', dialect: 'mysql', interactive: true, origin: 'mysql' } as const])];
 }
 
-const MONGO_SPEC: OptionSpec = {
-  shortWithValue: 'upf',
-  longWithValue: [
-    'eval', 'file', 'host', 'port', 'username', 'password', 'authenticationDatabase', 'authenticationMechanism', 'gssapiServiceName',
-    'gssapiHostName', 'sspiHostnameCanonicalization', 'sspiRealmOverride', 'tlsCAFile', 'tlsCertificateKeyFile',
-    'tlsCertificateKeyFilePassword', 'tlsCRLFile', 'tlsCertificateSelector', 'tlsDisabledProtocols', 'apiVersion',
-    'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'awsIamSessionToken', 'keyVaultNamespace', 'kmsURL',
-    'csfleLibraryPath', 'cryptSharedLibPath', 'oidcFlows', 'oidcRedirectUri', 'browser', 'jsContext', 'sslCAFile', 'sslPEMKeyFile',
-    'sslPEMKeyPassword', 'sslCRLFile', 'sslDisabledProtocols', 'db',
-  ],
-  longFlags: [
-    'shell', 'nodb', 'norc', 'quiet', 'verbose', 'help', 'version', 'build-info', 'tls', 'tlsAllowInvalidHostnames',
-    'tlsAllowInvalidCertificates', 'tlsFIPSMode', 'tlsUseSystemCA', 'ssl', 'apiStrict', 'apiDeprecationErrors', 'retryWrites',
-    'json', 'oidcTrustedEndpoint', 'oidcIdTokenAsAccessToken', 'oidcNoNonce', 'exposeAsyncRewriter',
-  ],
-};
+const MONGO_SPEC = specOf('mongosh');
 
 function mongoSources(inv: Invocation): SqlSource[] {
   const { options, positionals } = parseOptions(inv.args, MONGO_SPEC);

@@ -1,0 +1,170 @@
+// What each database client's command line means, written once: which options take a value,
+// which are digit flags (`psql -1`, `redis-cli -3`), which carry a password, which engine the
+// client talks to. The option scanner (parse/options.ts), target resolution (targets/resolve.ts),
+// secret collection (parse/secrets.ts), the SQL sources (parse/sql/sources.ts) and rule matching
+// (rules/evaluate.ts) all read this table, so an option's arity cannot differ between them:
+// parsed with the wrong arity, `psql -X -1 "$DATABASE_URL"` targeted a database named "-1".
+//
+// Adding a client, or an option to one, is one entry here. Sources: each tool's getopt string
+// or option table (psql startup.c "aAbc:d:eEf:F:h:HlL:no:p:P:qR:sStT:U:v:VwWxXz?01",
+// pg_restore "acCd:ef:F:h:I:j:lL:n:N:Op:P:RsS:t:T:U:vwWx1", redis-cli.c parseOptions,
+// mysql's my_getopt tables, mongosh's yargs options).
+
+export type ClientEngine = 'postgres' | 'mysql' | 'redis' | 'mongodb';
+
+export interface ClientOptions {
+  /** Short option letters that take a value, attached (`-Uapp`) or as the next word (`-U app`). */
+  shortWithValue: string;
+  /** Short options whose value may only be attached (`mysql -pSECRET`; a bare `-p` prompts). */
+  shortOptionalAttached?: string;
+  /** Long options (without dashes) that take a value. */
+  longWithValue: readonly string[];
+  /** Long options that are flags: with longWithValue, the names an unambiguous prefix resolves to. */
+  longFlags?: readonly string[];
+  /** `-1`, `-3` are options of this client, never a positional word. */
+  digitOptions?: boolean;
+}
+
+export interface ClientSpec {
+  engine: ClientEngine;
+  options: ClientOptions;
+  /** Options whose value is a password (`-a`, `--pass`, `-p` attached): redacted everywhere. */
+  secretOptions?: readonly string[];
+}
+
+const POSTGRES_COMMON = ['host', 'port', 'dbname', 'username', 'maintenance-db'];
+
+const PSQL_LONG_FLAGS = [
+  'echo-all', 'no-align', 'echo-errors', 'echo-queries', 'echo-hidden', 'html', 'list', 'no-readline', 'quiet', 'single-step',
+  'single-line', 'tuples-only', 'version', 'no-password', 'password', 'expanded', 'no-psqlrc', 'field-separator-zero',
+  'record-separator-zero', 'single-transaction', 'help', 'csv',
+];
+
+function postgres(shortWithValue: string, longWithValue: readonly string[], extra: Partial<ClientOptions> = {}): ClientSpec {
+  return { engine: 'postgres', options: { shortWithValue, longWithValue: [...POSTGRES_COMMON, ...longWithValue], ...extra } };
+}
+
+const MYSQL_OPTIONS: ClientOptions = {
+  shortWithValue: 'DehPSu',
+  shortOptionalAttached: 'p#',
+  longWithValue: [
+    'execute', 'database', 'host', 'port', 'socket', 'user', 'init-command', 'default-character-set', 'defaults-file',
+    'defaults-extra-file', 'defaults-group-suffix', 'login-path', 'protocol', 'tee', 'prompt', 'delimiter', 'connect-timeout',
+    'max-allowed-packet', 'net-buffer-length', 'bind-address', 'character-sets-dir', 'plugin-dir', 'default-auth',
+    'server-public-key-path', 'ssl-ca', 'ssl-cert', 'ssl-key', 'ssl-mode', 'ssl-cipher', 'ssl-capath', 'ssl-crl', 'ssl-crlpath',
+    'tls-version', 'tls-ciphersuites', 'load-data-local-dir', 'compression-algorithms', 'zstd-compression-level', 'histignore',
+    'max-join-size', 'select-limit', 'network-namespace', 'dns-srv-name', 'fido-register-factor', 'plugin-authentication-kerberos-client-mode',
+  ],
+  longFlags: [
+    'auto-rehash', 'no-auto-rehash', 'batch', 'binary-mode', 'comments', 'skip-comments', 'compress', 'force', 'html', 'xml',
+    'ignore-spaces', 'line-numbers', 'skip-line-numbers', 'named-commands', 'one-database', 'quick', 'raw', 'silent', 'table',
+    'unbuffered', 'verbose', 'version', 'vertical', 'wait', 'safe-updates', 'i-am-a-dummy', 'help', 'skip-column-names',
+    'column-names', 'no-beep', 'show-warnings', 'sigint-ignore', 'reconnect', 'skip-reconnect', 'pipe', 'password', 'pager',
+    'no-defaults', 'print-defaults', 'local-infile', 'ssl', 'skip-ssl', 'system-command', 'skip-system-command', 'debug-info',
+  ],
+};
+
+const MYSQL_CONNECTION = ['host', 'port', 'socket', 'user', 'database', 'defaults-file', 'defaults-extra-file', 'login-path', 'protocol', 'ssl-ca', 'ssl-cert', 'ssl-key', 'ssl-mode'];
+
+function mysql(shortWithValue: string, longWithValue: readonly string[]): ClientSpec {
+  return { engine: 'mysql', options: { shortWithValue, shortOptionalAttached: 'p', longWithValue: [...MYSQL_CONNECTION, ...longWithValue] }, secretOptions: ['-p', '--password'] };
+}
+
+const REDIS: ClientSpec = {
+  engine: 'redis',
+  options: {
+    // -2/-3 choose the protocol, -4/-6 the address family: flags, not positional words.
+    shortWithValue: 'hpsaunridDtX',
+    longWithValue: [
+      'user', 'pass', 'sni', 'cacert', 'cacertdir', 'cert', 'key', 'tls-ciphers', 'tls-ciphersuites', 'show-pushes',
+      'lru-test', 'rdb', 'functions-rdb', 'pipe-timeout', 'memkeys-samples', 'pattern', 'count', 'quoted-pattern',
+      'intrinsic-latency', 'eval', 'cluster', 'cluster-replicas', 'cluster-search-multiple-owners', 'cluster-from',
+      'cluster-to', 'cluster-slots', 'cluster-timeout', 'cluster-pipeline', 'cluster-weight', 'cluster-threshold', 'keystats-samples', 'top',
+    ],
+    longFlags: [
+      'askpass', 'raw', 'no-raw', 'quoted-input', 'csv', 'json', 'quoted-json', 'stat', 'latency', 'latency-history', 'latency-dist',
+      'replica', 'slave', 'pipe', 'bigkeys', 'memkeys', 'hotkeys', 'keystats', 'scan', 'ldb', 'ldb-sync-mode', 'verbose',
+      'no-auth-warning', 'tls', 'insecure', 'help', 'version', 'cluster-yes', 'cluster-use-empty-masters', 'cluster-replace',
+      'cluster-copy', 'cluster-fix-with-unreachable-masters', 'cluster-simulate',
+    ],
+    digitOptions: true,
+  },
+  secretOptions: ['-a', '--pass'],
+};
+
+const MONGO: ClientSpec = {
+  engine: 'mongodb',
+  options: {
+    shortWithValue: 'upf',
+    longWithValue: [
+      'eval', 'file', 'host', 'port', 'username', 'password', 'authenticationDatabase', 'authenticationMechanism', 'gssapiServiceName',
+      'gssapiHostName', 'sspiHostnameCanonicalization', 'sspiRealmOverride', 'tlsCAFile', 'tlsCertificateKeyFile',
+      'tlsCertificateKeyFilePassword', 'tlsCRLFile', 'tlsCertificateSelector', 'tlsDisabledProtocols', 'apiVersion',
+      'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'awsIamSessionToken', 'keyVaultNamespace', 'kmsURL',
+      'csfleLibraryPath', 'cryptSharedLibPath', 'oidcFlows', 'oidcRedirectUri', 'browser', 'jsContext', 'sslCAFile', 'sslPEMKeyFile',
+      'sslPEMKeyPassword', 'sslCRLFile', 'sslDisabledProtocols', 'db', 'uri',
+    ],
+    longFlags: [
+      'shell', 'nodb', 'norc', 'quiet', 'verbose', 'help', 'version', 'build-info', 'tls', 'tlsAllowInvalidHostnames',
+      'tlsAllowInvalidCertificates', 'tlsFIPSMode', 'tlsUseSystemCA', 'ssl', 'apiStrict', 'apiDeprecationErrors', 'retryWrites',
+      'json', 'oidcTrustedEndpoint', 'oidcIdTokenAsAccessToken', 'oidcNoNonce', 'exposeAsyncRewriter',
+    ],
+  },
+  secretOptions: ['-p', '--password', '--awsSecretAccessKey', '--tlsCertificateKeyFilePassword', '--sslPEMKeyPassword'],
+};
+
+const MONGO_TOOLS: ClientSpec = {
+  engine: 'mongodb',
+  options: { shortWithValue: 'hupdco', longWithValue: ['host', 'port', 'username', 'password', 'db', 'collection', 'out', 'uri', 'authenticationDatabase', 'archive', 'query', 'nsInclude', 'nsExclude', 'nsFrom', 'nsTo', 'dir'] },
+  secretOptions: ['-p', '--password'],
+};
+
+/** Every database client prodguard reads, by command name. */
+export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
+  psql: postgres('cdfFhLopPRTUv', ['command', 'file', 'field-separator', 'log-file', 'output', 'pset', 'record-separator', 'table-attr', 'set', 'variable'], {
+    longFlags: PSQL_LONG_FLAGS,
+    digitOptions: true,
+  }),
+  pg_dump: postgres('defEFhjnNpStTUZ', ['file', 'format', 'jobs', 'schema', 'table', 'exclude-table', 'exclude-schema', 'encoding', 'role', 'section', 'superuser', 'compress', 'extension', 'exclude-table-data', 'lock-wait-timeout']),
+  pg_dumpall: postgres('dfhlpSUE', ['file', 'database', 'role', 'encoding', 'exclude-database', 'superuser', 'lock-wait-timeout']),
+  pg_restore: postgres('dfFhIjLnNpPStTU', ['file', 'format', 'index', 'jobs', 'use-list', 'schema', 'exclude-schema', 'function', 'superuser', 'table', 'trigger', 'role', 'section'], { digitOptions: true }),
+  dropdb: postgres('hpU', []),
+  createdb: postgres('DEhlOpSTU', ['tablespace', 'encoding', 'locale', 'lc-collate', 'lc-ctype', 'icu-locale', 'owner', 'strategy', 'template']),
+  vacuumdb: postgres('dhjnNpPtU', ['jobs', 'schema', 'exclude-schema', 'table', 'parallel', 'analyze-in-stages', 'min-xid-age', 'min-mxid-age', 'buffer-usage-limit']),
+  reindexdb: postgres('dhijpsStU', ['index', 'jobs', 'schema', 'table', 'tablespace']),
+  clusterdb: postgres('dhptU', ['table']),
+  pgbench: postgres('bcDfhjLMpPRsStTU', ['builtin', 'client', 'define', 'file', 'jobs', 'latency-limit', 'protocol', 'progress', 'rate', 'scale', 'time', 'transactions', 'fillfactor', 'partitions', 'partition-method', 'tablespace', 'index-tablespace', 'log-prefix', 'sampling-rate', 'random-seed', 'aggregate-interval']),
+  pg_isready: postgres('dhptU', ['timeout']),
+  pg_basebackup: postgres('cdDFhlprSTtUXZ', ['pgdata', 'format', 'max-rate', 'slot', 'tablespace-mapping', 'waldir', 'wal-method', 'compress', 'checkpoint', 'label', 'target', 'status-interval', 'manifest-checksums']),
+  mysql: { engine: 'mysql', options: MYSQL_OPTIONS, secretOptions: ['-p', '--password'] },
+  mariadb: { engine: 'mysql', options: MYSQL_OPTIONS, secretOptions: ['-p', '--password'] },
+  // mysqldump's -e is --extended-insert (a flag); -r writes the result file, -T a tab directory, -w a WHERE.
+  mysqldump: mysql('hPSurTw', ['result-file', 'tab', 'where', 'ignore-table', 'tables', 'databases', 'default-character-set', 'fields-terminated-by', 'lines-terminated-by']),
+  'mariadb-dump': mysql('hPSurTw', ['result-file', 'tab', 'where', 'ignore-table', 'tables', 'databases', 'default-character-set']),
+  mysqlpump: mysql('hPSu', ['result-file', 'include-databases', 'exclude-databases', 'include-tables', 'exclude-tables', 'default-parallelism']),
+  mysqladmin: mysql('hPSuciO', ['count', 'sleep', 'wait', 'connect-timeout', 'shutdown-timeout']),
+  'mariadb-admin': mysql('hPSuciO', ['count', 'sleep', 'wait', 'connect-timeout', 'shutdown-timeout']),
+  // MySQL Shell: a MySQL client (--sql/--js/--py choose the language of -e and -f).
+  mysqlsh: {
+    ...mysql('hPSuDef', ['uri', 'execute', 'file', 'schema', 'dbuser', 'dbpassword', 'mysql', 'mysqlx', 'cluster', 'replicaset', 'log-level', 'name-cache', 'import', 'result-format']),
+    secretOptions: ['-p', '--password', '--dbpassword'],
+  },
+  'redis-cli': REDIS,
+  'valkey-cli': REDIS,
+  'keydb-cli': REDIS,
+  mongosh: MONGO,
+  mongo: MONGO,
+  mongodump: MONGO_TOOLS,
+  mongorestore: MONGO_TOOLS,
+};
+
+export function clientSpec(name: string): ClientSpec | undefined {
+  return Object.hasOwn(CLIENTS, name) ? CLIENTS[name] : undefined;
+}
+
+/** The clients of one engine, in table order (the shell hook's prefilter lists them all). */
+export function clientsOf(engine: ClientEngine): string[] {
+  return Object.entries(CLIENTS)
+    .filter(([, spec]) => spec.engine === engine)
+    .map(([name]) => name);
+}

@@ -1,0 +1,72 @@
+// Which discovered files lint judges, by path (pure). A `*.sql` file is a migration only where
+// a migration tool would run it; regression-test SQL, extension upgrade scripts and fixtures are
+// not deployed anywhere. Test folders hold commands that run against throwaway databases, so a
+// folder walk leaves them out. Globs use .gitignore syntax (the `ignore` package).
+
+import ignore, { type Ignore } from 'ignore';
+
+/** Where migration tools look for SQL, as .gitignore-style globs matched against the path
+ *  inside the folder being linted. One entry per tool, so adding a tool is one line. */
+export const MIGRATION_GLOBS: readonly string[] = [
+  '**/db/migrate/**/*.sql', // Rails, ActiveRecord
+  '**/db/migrations/**/*.sql', // dbmate, goose
+  '**/migrations/**/*.sql', // Django, node-pg-migrate, knex, golang-migrate, sqlx, Diesel
+  '**/migration/**/*.sql', // Flyway default folder (db/migration)
+  '**/migrate/**/*.sql',
+  '**/prisma/migrations/**/migration.sql', // Prisma
+  '**/alembic/versions/**/*.sql', // Alembic (offline SQL)
+  '**/versions/**/*.sql',
+  '**/deploy/**/*.sql', // sqitch
+  '**/changelog*/**/*.sql', // Liquibase SQL changelogs
+  '**/changelogs/**/*.sql',
+  '**/changelog*.sql',
+  '**/V[0-9]*__*.sql', // Flyway versioned
+  '**/R__*.sql', // Flyway repeatable
+  '**/U[0-9]*__*.sql', // Flyway undo
+  '**/*migrat*.sql', // a file named for what it is: migrate.sql, 0003_migration.sql
+];
+
+/** Folders that hold tests: commands there run against test databases and service containers. */
+export const TEST_FOLDERS: readonly string[] = ['test', 'tests', 'spec', 'specs', '__tests__', 'localtests', 'testdata', 'test_data', 'regress'];
+
+/** Folders that provision throwaway machines (Vagrant VMs on a private 192.168.x network). */
+export const THROWAWAY_FOLDERS: readonly string[] = ['vagrant', 'Vagrant'];
+
+export interface LintScope {
+  /** Globs (config `lint.ignore` and `--exclude`) whose files are not linted. */
+  ignore?: readonly string[];
+  /** Extra migration globs (config `lint.sql.migrations`). */
+  migrations?: readonly string[];
+}
+
+export interface ScopeMatcher {
+  /** Whether a file found by walking a folder is linted; `rel` is relative to that folder. */
+  includes(rel: string, format: string): boolean;
+  isMigration(rel: string): boolean;
+}
+
+export function scopeMatcher(scope: LintScope = {}): ScopeMatcher {
+  const migrations: Ignore = ignore().add([...MIGRATION_GLOBS, ...(scope.migrations ?? [])]);
+  const excluded: Ignore = ignore().add([...(scope.ignore ?? [])]);
+  const isMigration = (rel: string) => migrations.ignores(rel);
+  return {
+    isMigration,
+    includes(rel, format) {
+      if (rel === '' || rel.startsWith('..')) return true;
+      if (excluded.ignores(rel)) return false;
+      // A folder the user's config names as migrations counts even inside a test folder.
+      if (format === 'sql') return isMigration(rel) && !inTestFolder(rel);
+      return !inTestFolder(rel);
+    },
+  };
+}
+
+/** `pg_tests`, `mysql_tests`, `tests_func`, `e2e-test`: a folder named for tests. */
+const TEST_FOLDER_NAME = /^(?:[a-z0-9]+[_-])?(?:tests?|specs?)(?:[_-][a-z0-9]+)?$/i;
+
+export function inTestFolder(rel: string): boolean {
+  const segments = rel.split('/');
+  return segments.slice(0, -1).some((segment) => TEST_FOLDERS.includes(segment) || THROWAWAY_FOLDERS.includes(segment) || TEST_FOLDER_NAME.test(segment)) ||
+    // Example configs (orchestrator-sample.conf.json) are documentation, never deployed as is.
+    /(^|[-_.])(sample|example)s?([-_.]|$)/i.test(segments[segments.length - 1] ?? '');
+}

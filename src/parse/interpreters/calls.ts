@@ -1,0 +1,158 @@
+// From tokens to effects: a call to a known sink with literal arguments becomes the shell line,
+// argv or deletion it performs. Arguments are folded from literal pieces (`"rm -rf " + "/"`,
+// Perl's `.`); anything else is dynamic.
+
+import type { CodeEffect } from './effects.js';
+import { sinkOf, type Language } from './sinks.js';
+import { tokenize, type Token } from './tokens.js';
+
+export type Argument = { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
+
+const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'zsh', 'dash', '/usr/bin/env bash']);
+const MAX_DEPTH = 4;
+
+function matching(tokens: readonly Token[], open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  const stack: string[] = [];
+  for (let i = open; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'punct') continue;
+    if (pairs[t.value]) stack.push(pairs[t.value]!);
+    else if (t.value === stack[stack.length - 1]) {
+      stack.pop();
+      if (stack.length === 0) return i;
+    }
+  }
+  return tokens.length;
+}
+
+function splitTopLevel(tokens: readonly Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.type === 'punct' && '([{'.includes(t.value)) depth++;
+    if (t.type === 'punct' && ')]}'.includes(t.value)) depth--;
+    if (depth === 0 && t.type === 'punct' && t.value === ',') parts.push([]);
+    else parts[parts.length - 1]!.push(t);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+function foldString(tokens: readonly Token[]): string | undefined {
+  let value = '';
+  let expectString = true;
+  for (const t of tokens) {
+    if (expectString && t.type === 'string' && !t.dynamic) {
+      value += t.value;
+      expectString = false;
+    } else if (!expectString && t.type === 'punct' && (t.value === '+' || t.value === '.')) expectString = true;
+    else if (!expectString && t.type === 'string' && !t.dynamic) value += t.value; // Python's implicit concatenation
+    else return undefined;
+  }
+  return expectString ? undefined : value;
+}
+
+function argumentOf(tokens: readonly Token[]): Argument {
+  const [first, second] = tokens;
+  if (first?.type === 'name' && second?.type === 'punct' && (second.value === '=' || second.value === '=>' || second.value === ':')) {
+    return { kind: 'keyword', name: first.value.replace(/^:/, ''), value: tokens.slice(2).map((t) => t.value).join('') };
+  }
+  if (first?.type === 'punct' && (first.value === '[' || first.value === '(') && matching(tokens, 0) === tokens.length - 1) {
+    const items = splitTopLevel(tokens.slice(1, -1)).map(foldString);
+    return items.every((item): item is string => item !== undefined) ? { kind: 'list', values: items } : { kind: 'dynamic' };
+  }
+  const value = foldString(tokens);
+  return value === undefined ? { kind: 'dynamic' } : { kind: 'string', value };
+}
+
+export function effectsOfCall(language: Language, chain: string, args: Argument[], depth: number): CodeEffect[] {
+  const sink = sinkOf(language, chain);
+  if (!sink) return [];
+  const positional = args.filter((a) => a.kind !== 'keyword');
+  const shellTrue = args.some((a) => a.kind === 'keyword' && a.name === 'shell' && /^true$/i.test(a.value));
+  const [first] = positional;
+  if (!first) return [];
+  if (sink.kind === 'code') {
+    return first.kind === 'string' ? analyzeCode(first.value, language, depth + 1) : [{ kind: 'dynamic', sink: sink.name }];
+  }
+  if (sink.kind === 'delete') {
+    return first.kind === 'string' ? [{ kind: 'argv', words: [...sink.spec!.argv, first.value], sink: sink.name }] : [];
+  }
+  if (first.kind === 'dynamic') return [{ kind: 'dynamic', sink: sink.name }];
+  if (first.kind === 'list') return [{ kind: 'argv', words: first.values, sink: sink.name }];
+  if (first.kind !== 'string') return [];
+  // `system "rm", "-rf", "/"` (Perl/Ruby list form) runs the program without a shell.
+  const rest = positional.slice(1).filter((a): a is { kind: 'string'; value: string } => a.kind === 'string');
+  if (sink.kind === 'argv' && !shellTrue) {
+    const list = positional[1]?.kind === 'list' ? positional[1].values : rest.map((a) => a.value);
+    // A single string without shell=True names a program; judging it as a line over-approximates.
+    return list.length > 0 ? [{ kind: 'argv', words: [first.value, ...list], sink: sink.name }] : [{ kind: 'shell', text: first.value, sink: sink.name }];
+  }
+  if (rest.length > 0 && (language === 'perl' || language === 'ruby')) return [{ kind: 'argv', words: [first.value, ...rest.map((a) => a.value)], sink: sink.name }];
+  // Ruby's IO.popen / Perl's open: a leading `|` or trailing `|` marks the pipe.
+  return [{ kind: 'shell', text: first.value.replace(/^\s*\|\s*|\s*\|\s*$/g, ''), sink: sink.name }];
+}
+
+/** Effects of a piece of code in a tokenized language (everything but JavaScript). */
+export function analyzeCode(code: string, language: Language, depth = 0): CodeEffect[] {
+  if (depth > MAX_DEPTH) return [{ kind: 'dynamic', sink: 'nested code' }];
+  const tokens = tokenize(code, language);
+  const effects: CodeEffect[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'string' && t.command) {
+      effects.push(t.dynamic ? { kind: 'dynamic', sink: 'backticks' } : { kind: 'shell', text: t.value, sink: 'backticks' });
+      continue;
+    }
+    // awk: `print "rm -rf /" | "sh"` and `"cmd" | getline`.
+    if (language === 'awk' && t.type === 'punct' && t.value === '|') {
+      const next = tokens[i + 1];
+      const previous = tokens[i - 1];
+      if (next?.type === 'string' && SHELLS.has(next.value.trim())) {
+        let j = i - 1;
+        const pieces: string[] = [];
+        while (j >= 0 && !(tokens[j]!.type === 'name' && tokens[j]!.value === 'print')) {
+          const piece = tokens[j]!;
+          if (piece.type === 'string') pieces.unshift(piece.value);
+          else if (piece.type === 'punct' && [';', '{', '}'].includes(piece.value)) break;
+          j--;
+        }
+        if (pieces.length > 0) effects.push({ kind: 'shell', text: pieces.join(' '), sink: 'print | sh' });
+      } else if (next?.type === 'name' && next.value === 'getline' && previous?.type === 'string') {
+        effects.push({ kind: 'shell', text: previous.value, sink: 'getline' });
+      }
+      continue;
+    }
+    if (t.type !== 'name') continue;
+    const next = tokens[i + 1];
+    // `__import__('os').system(…)`: the module named by a string.
+    let chain = t.value;
+    if (next?.type === 'punct' && next.value === '(' && (chain === '__import__' || chain === 'require' || chain === 'importlib.import_module')) {
+      const close = matching(tokens, i + 1);
+      const inner = tokens[i + 2];
+      const after = tokens[close + 1];
+      if (inner?.type === 'string' && after?.type === 'punct' && after.value === '.' && tokens[close + 2]?.type === 'name') {
+        chain = `${inner.value}.${tokens[close + 2]!.value}`;
+        i = close + 2;
+      } else continue;
+    }
+    const open = tokens[i + 1];
+    if (open?.type === 'punct' && open.value === '(') {
+      const close = matching(tokens, i + 1);
+      const args = splitTopLevel(tokens.slice(i + 2, close)).map(argumentOf);
+      effects.push(...effectsOfCall(language, chain, args, depth));
+      continue;
+    }
+    // Ruby/Perl/PHP call without parentheses: `system "rm -rf /"`, `unlink "/etc/passwd"`.
+    if (language !== 'python' && open?.type === 'string') {
+      const argTokens: Token[] = [];
+      let j = i + 1;
+      while (j < tokens.length && !(tokens[j]!.type === 'punct' && [';', ')', '}', '\n'].includes(tokens[j]!.value)) && !(tokens[j]!.type === 'name' && ['or', 'and', 'if', 'unless'].includes(tokens[j]!.value))) {
+        argTokens.push(tokens[j]!);
+        j++;
+      }
+      effects.push(...effectsOfCall(language, chain, splitTopLevel(argTokens).map(argumentOf), depth));
+    }
+  }
+  return effects;
+}

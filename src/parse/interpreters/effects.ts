@@ -1,0 +1,16 @@
+// What interpreted code would do that prodguard judges: a shell line it hands to a shell, a
+// program it runs with an argument list, or a deletion it performs itself (shutil.rmtree is the
+// `rm -rf` it is). A call whose argument is computed at run time is `dynamic`: the caller cannot
+// see the command and fails closed.
+
+export type CodeEffect =
+  | { kind: 'shell'; text: string; sink: string }
+  | { kind: 'argv'; words: string[]; sink: string }
+  | { kind: 'dynamic'; sink: string };
+
+/** How each deletion call maps onto the rm it is. */
+export type DeleteSpec = { argv: string[] };
+
+export const RM_RECURSIVE: DeleteSpec = { argv: ['rm', '-rf'] };
+export const RM_FILE: DeleteSpec = { argv: ['rm', '-f'] };
+export const RMDIR: DeleteSpec = { argv: ['rmdir'] };

@@ -1,0 +1,141 @@
+// Interpreters (issue 11, class 3): what `python -c`, `python3 - <<EOF`, `node -e/-p`, `ruby -e`,
+// `perl -e`, `php -r` and awk programs would run is judged as the shell line or rm it is.
+// The rule of thumb: what bash would run, prodguard judges — and these programs run shell lines
+// (os.system, execSync, backticks, system()) or delete trees themselves (shutil.rmtree,
+// FileUtils.rm_rf, fs.rmSync). Pure: an invocation in, the steps it would take out.
+
+import type { ExpandedWord, Invocation } from '../../types.js';
+import type { UnwrapStep } from '../wrappers.js';
+import { analyzeCode } from './calls.js';
+import { analyzeJavaScript } from './javascript.js';
+import type { CodeEffect } from './effects.js';
+import type { Language } from './sinks.js';
+import { UNSEEN_SCRIPT } from '../runners.js';
+
+interface InterpreterSpec {
+  language: Language;
+  /** Options whose next word is the code (`-c`, `-e`); repeated ones are joined by newlines. */
+  code: readonly string[];
+  /** Options whose next word is another value (skipped). */
+  withValue: readonly string[];
+  /** Options after which the rest is not this interpreter's business (`python -m module`). */
+  stop: readonly string[];
+  /** The first positional is the program (awk). */
+  programFirst?: boolean;
+  /** Short option letters that can be clustered before the code letter (`perl -lne`). */
+  cluster?: boolean;
+}
+
+const PYTHON: InterpreterSpec = { language: 'python', code: ['-c'], withValue: ['-W', '-X', '--check-hash-based-pycs'], stop: ['-m'] };
+const NODE: InterpreterSpec = { language: 'javascript', code: ['-e', '--eval', '-p', '--print'], withValue: ['-r', '--require', '--import', '--loader', '--experimental-loader', '--input-type', '--env-file', '-C', '--conditions', '--inspect-port', '--title'], stop: [] };
+const RUBY: InterpreterSpec = { language: 'ruby', code: ['-e'], withValue: ['-r', '-I', '-C', '-E', '--encoding', '-F', '-x'], stop: [], cluster: true };
+const PERL: InterpreterSpec = { language: 'perl', code: ['-e', '-E'], withValue: ['-I', '-M', '-m', '-x', '-i', '-l', '-0', '-F', '-C', '-d', '-D'], stop: [], cluster: true };
+const PHP: InterpreterSpec = { language: 'php', code: ['-r'], withValue: ['-d', '-c', '-z', '-t', '-S', '-f'], stop: [] };
+const AWK: InterpreterSpec = { language: 'awk', code: [], withValue: ['-F', '-v', '-f', '--field-separator', '--assign', '--file', '-i', '--include', '-l', '--load'], stop: ['-f', '--file'], programFirst: true };
+const DENO: InterpreterSpec = { ...NODE, code: ['eval', '-e', '--eval'] };
+
+const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
+  python: PYTHON, python2: PYTHON, python3: PYTHON, pypy: PYTHON, pypy3: PYTHON,
+  node: NODE, nodejs: NODE, bun: NODE, deno: DENO,
+  ruby: RUBY, jruby: RUBY,
+  perl: PERL,
+  php: PHP,
+  awk: AWK, gawk: AWK, mawk: AWK, nawk: AWK,
+};
+
+function specFor(name: string): InterpreterSpec | undefined {
+  if (Object.hasOwn(INTERPRETERS, name)) return INTERPRETERS[name];
+  // python3.12, pypy3.10, perl5.36
+  const base = /^(python|pypy|perl|ruby|php)[0-9.]*$/.exec(name)?.[1];
+  return base ? INTERPRETERS[base] : undefined;
+}
+
+/** The code an interpreter invocation would run, when the line shows it. */
+export function codeOf(inv: Invocation): { language: Language; code: string } | undefined {
+  const spec = specFor(inv.name);
+  if (!spec) return undefined;
+  const pieces: string[] = [];
+  let sawScript = false;
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!.value;
+    if (word === '--') {
+      sawScript = true;
+      break;
+    }
+    if (spec.stop.includes(word)) return undefined;
+    if (spec.code.includes(word)) {
+      if (args[i + 1]?.dynamic) return undefined;
+      pieces.push(args[i + 1]?.value ?? '');
+      i++;
+      if (spec.language !== 'ruby' && spec.language !== 'perl') break;
+      continue;
+    }
+    // Attached or clustered: `-cCODE`, `perl -lne CODE`, `ruby -rjson -e`.
+    const cluster = spec.cluster ? /^-([a-zA-Z0-9]*)([eE])$/.exec(word) : null;
+    if (cluster) {
+      pieces.push(args[i + 1]?.value ?? '');
+      i++;
+      continue;
+    }
+    const attached = spec.code.find((flag) => flag.length === 2 && word.startsWith(flag) && word.length > 2 && spec.language === 'python');
+    if (attached) {
+      pieces.push(word.slice(2));
+      break;
+    }
+    if (word.startsWith('--') && word.includes('=')) {
+      const [flag, value] = [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)];
+      if (spec.code.includes(flag)) {
+        pieces.push(value);
+        break;
+      }
+      continue;
+    }
+    if (spec.withValue.includes(word)) {
+      i++;
+      continue;
+    }
+    if (word.startsWith('-') && word !== '-') continue;
+    if (spec.programFirst && pieces.length === 0) {
+      if (args[i]!.dynamic) return undefined;
+      pieces.push(word);
+      break;
+    }
+    // `python - <<EOF`, `node -`: the program is standard input; any other word is a script file.
+    if (word !== '-') sawScript = true;
+    break;
+  }
+  if (pieces.length > 0) return { language: spec.language, code: pieces.join('\n') };
+  if (!sawScript && !spec.programFirst && inv.stdin?.text !== undefined && (inv.stdin.kind === 'heredoc' || inv.stdin.kind === 'herestring')) {
+    return { language: spec.language, code: inv.stdin.text };
+  }
+  return undefined;
+}
+
+export function analyzeInterpreterCode(language: Language, code: string): CodeEffect[] {
+  return language === 'javascript' ? analyzeJavaScript(code) : analyzeCode(code, language);
+}
+
+function word(template: ExpandedWord, value: string): ExpandedWord {
+  return { ...template, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] };
+}
+
+/** The steps an interpreter invocation takes: shell lines to walk, commands to judge. */
+export function interpreterSteps(inv: Invocation): UnwrapStep[] {
+  const found = codeOf(inv);
+  if (!found) return [];
+  const via = `${inv.name} ${found.language === 'awk' ? 'program' : 'code'}`;
+  const steps: UnwrapStep[] = [];
+  for (const effect of analyzeInterpreterCode(found.language, found.code)) {
+    if (effect.kind === 'shell') steps.push({ kind: 'script', via: `${via} (${effect.sink})`, text: effect.text });
+    else if (effect.kind === 'argv' && effect.words.length > 0) steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
+    else if (effect.kind === 'dynamic') {
+      // A command computed at run time: an unknown command word, judged as the line's other unknowns are.
+      steps.push({ kind: 'command', via: `${via} (${effect.sink}, computed)`, words: [word(inv.command, UNSEEN_SCRIPT)] });
+    }
+  }
+  return steps;
+}
+
+/** Interpreter names whose code is judged here (the shell hook's prefilter must send them on). */
+export const INTERPRETER_NAMES: readonly string[] = Object.keys(INTERPRETERS);

@@ -1,0 +1,159 @@
+// Package and task runners, and scripts prodguard cannot see (issue 11, classes 4 and 5).
+// - `yarn jest`, `pnpm vitest`: a word that is not the runner's own command runs the package
+//   binary (or the package.json script) of that name.
+// - `rake` with no task runs the default task — Travis CI's default Ruby script, a test run.
+// - `trap 'CMD' EXIT` runs CMD when the shell exits.
+// - A shell reading a script from a pipe whose content the line does not show
+//   (`base64 -d | bash`), `source <(…)`, or a computed `bash -c "$X"` runs an unseen script:
+//   it becomes the pseudo-command `(unseen-script)`, which a rule judges (undecidable is never allow).
+// Pure: an invocation in, steps out.
+
+import type { ExpandedWord, Invocation } from '../types.js';
+import type { UnwrapStep } from './wrappers.js';
+
+export const UNSEEN_SCRIPT = '(unseen-script)';
+/** SQL fed on standard input to a framework's database console (`manage.py dbshell < x.sql`). */
+export const SQL_CONSOLE_INPUT = '(sql-console-input)';
+
+/** `manage.py dbshell`, `django-admin dbshell`, `rails dbconsole|db` reading a file, heredoc or pipe. */
+function feedsFrameworkConsole(inv: Invocation): boolean {
+  if (!inv.stdin) return false;
+  const words = [inv.name, ...inv.args.map((w) => w.value)].filter((w) => !w.startsWith('-'));
+  const names = words.map((w) => w.replace(/^.*\//, ''));
+  const manage = names.findIndex((w) => w === 'manage.py' || w === 'django-admin');
+  if (manage !== -1 && names[manage + 1] === 'dbshell') return true;
+  const rails = names.findIndex((w) => w === 'rails');
+  return rails !== -1 && (names[rails + 1] === 'dbconsole' || names[rails + 1] === 'db');
+}
+
+const YARN_COMMANDS = new Set([
+  'add', 'audit', 'autoclean', 'bin', 'cache', 'check', 'config', 'constraints', 'create', 'dedupe', 'dlx', 'exec', 'explain', 'generate-lock-entry',
+  'global', 'help', 'import', 'info', 'init', 'install', 'licenses', 'link', 'list', 'login', 'logout', 'node', 'npm', 'outdated', 'owner', 'pack',
+  'patch', 'patch-commit', 'plugin', 'policies', 'publish', 'rebuild', 'remove', 'run', 'search', 'set', 'stage', 'tag', 'team', 'unlink', 'unplug',
+  'up', 'upgrade', 'upgrade-interactive', 'version', 'versions', 'why', 'workspace', 'workspaces', 'test', 'start', 'install-peerdeps',
+]);
+const PNPM_COMMANDS = new Set([
+  'add', 'i', 'install', 'install-test', 'it', 'ci', 'update', 'up', 'upgrade', 'remove', 'rm', 'uninstall', 'un', 'link', 'ln', 'unlink', 'import',
+  'rebuild', 'rb', 'prune', 'fetch', 'patch', 'patch-commit', 'patch-remove', 'audit', 'list', 'ls', 'll', 'outdated', 'why', 'licenses', 'run',
+  'run-script', 'test', 't', 'tst', 'start', 'exec', 'dlx', 'create', 'store', 'root', 'bin', 'setup', 'init', 'deploy', 'doctor', 'config', 'c',
+  'env', 'publish', 'pack', 'server', 'recursive', 'multi', 'm', 'help', 'cat-file', 'cat-index', 'find-hash', 'self-update', 'version',
+]);
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
+
+function word(template: ExpandedWord, value: string, dynamic = false): ExpandedWord {
+  return { ...template, value, text: value, dynamic, glob: false, unsetVariables: [], variables: [] };
+}
+
+/** Index of the first word that is not an option (options of these runners take no value, or are attached). */
+function firstPositional(args: readonly ExpandedWord[]): number {
+  const index = args.findIndex((w) => !w.value.startsWith('-'));
+  return index === -1 ? args.length : index;
+}
+
+export function runnerSteps(inv: Invocation): UnwrapStep[] {
+  switch (inv.name) {
+    case 'yarn':
+    case 'pnpm': {
+      const index = firstPositional(inv.args);
+      const sub = inv.args[index];
+      const builtins = inv.name === 'yarn' ? YARN_COMMANDS : PNPM_COMMANDS;
+      if (!sub || sub.dynamic || builtins.has(sub.value) || sub.value.includes(':') && inv.name === 'pnpm') return [];
+      return [{ kind: 'command', via: `${inv.name} ${sub.value}`, words: inv.args.slice(index), keepStdin: true }];
+    }
+    case 'rake': {
+      // `rake` alone (often `bundle exec rake`) runs the default task: a test run in most projects.
+      const positional = inv.args.filter((w) => !w.value.startsWith('-') && !w.value.includes('='));
+      return positional.length === 0 ? [{ kind: 'command', via: 'rake (default task)', words: [word(inv.command, 'rake'), word(inv.command, 'test')] }] : [];
+    }
+    case 'trap': {
+      const [action, ...signals] = inv.args;
+      if (!action || signals.length === 0 || action.value === '-' || action.value === '') return [];
+      return action.dynamic ? [{ kind: 'command', via: 'trap', words: [word(inv.command, UNSEEN_SCRIPT, false)] }] : [{ kind: 'script', via: 'trap', text: action.value }];
+    }
+    case 'source':
+    case '.': {
+      const file = inv.args[0];
+      // `source <(curl …)`, `. <(echo …)`: the file is a command's output.
+      return file && (file.dynamic || /^[<>]\(|^\/dev\/fd\/|^\/proc\/self\/fd\//.test(file.value)) ? [{ kind: 'command', via: inv.name, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
+    }
+    default:
+      break;
+  }
+  const container = containerOnHostPaths(inv);
+  if (container.length > 0) return container;
+  if (feedsFrameworkConsole(inv)) {
+    return [{ kind: 'command', via: `${inv.name} console`, words: [word(inv.command, SQL_CONSOLE_INPUT), ...inv.args], keepStdin: true }];
+  }
+  if (SHELLS.has(inv.name)) {
+    const dashC = inv.args.findIndex((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value));
+    if (dashC !== -1) {
+      const text = inv.args[dashC + 1];
+      return text?.dynamic ? [{ kind: 'command', via: `${inv.name} -c`, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
+    }
+    const script = inv.args.find((w) => !w.value.startsWith('-'));
+    const readsStdin = !script || inv.args.some((w) => w.value === '-s');
+    if (readsStdin && inv.stdin?.kind === 'pipe' && inv.stdin.text === undefined && inv.stdin.items === undefined) {
+      return [{ kind: 'command', via: `${inv.name} reading a pipe`, words: [word(inv.command, UNSEEN_SCRIPT)] }];
+    }
+  }
+  return [];
+}
+
+const DOCKER_RUN_WITH_VALUE = new Set([
+  '-v', '--volume', '--mount', '-e', '--env', '--env-file', '--name', '-w', '--workdir', '-p', '--publish', '--network', '--net', '-u', '--user',
+  '--entrypoint', '-h', '--hostname', '-l', '--label', '--platform', '--pull', '--restart', '-m', '--memory', '--cpus', '--add-host', '--device',
+  '--tmpfs', '--cap-add', '--cap-drop', '--security-opt', '--log-driver', '--log-opt', '--ulimit', '--gpus', '--shm-size', '--dns', '--ipc',
+  '--pid', '--runtime', '--stop-signal', '-a', '--attach', '--cidfile', '--volumes-from', '--link', '--expose', '--health-cmd', '--userns',
+  '--uts', '--cgroupns', '--group-add', '--label-file', '--mac-address', '--ip', '--ip6', '--network-alias', '--stop-timeout', '--storage-opt',
+  '--sysctl', '--cpu-shares', '-c', '--cpuset-cpus', '--memory-swap', '--oom-score-adj', '--init-path', '--isolation', '--detach-keys',
+]);
+
+/**
+ * `docker run -v /:/host alpine rm -rf /host/var/lib/postgresql`: a container that mounts host
+ * paths deletes host files. The container's command is judged with mounted paths mapped back to
+ * the host (`/host/var/lib/…` → `/var/lib/…`); paths only inside the container are its own.
+ */
+function containerOnHostPaths(inv: Invocation): UnwrapStep[] {
+  if (inv.name !== 'docker' && inv.name !== 'podman') return [];
+  let i = 0;
+  if (inv.args[0]?.value === 'container') i = 1;
+  if (inv.args[i]?.value !== 'run' && inv.args[i]?.value !== 'create') return [];
+  const mounts: { host: string; inside: string }[] = [];
+  for (i++; i < inv.args.length; i++) {
+    const value = inv.args[i]!.value;
+    if (!value.startsWith('-')) break;
+    const [flag, attached] = value.includes('=') ? [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)] : [value, undefined];
+    const takesValue = DOCKER_RUN_WITH_VALUE.has(flag);
+    const optionValue = attached ?? (takesValue ? inv.args[++i]?.value : undefined);
+    if (optionValue === undefined) continue;
+    if (flag === '-v' || flag === '--volume') {
+      const [host, inside] = optionValue.split(':');
+      if (host && inside && /^[/~.]/.test(host)) mounts.push({ host, inside });
+    } else if (flag === '--mount') {
+      const fields = Object.fromEntries(optionValue.split(',').map((f) => f.split('=') as [string, string]));
+      const host = fields.source ?? fields.src;
+      const inside = fields.target ?? fields.destination ?? fields.dst;
+      if ((fields.type ?? 'volume') === 'bind' && host && inside) mounts.push({ host, inside });
+    }
+  }
+  const command = inv.args.slice(i + 1);
+  if (mounts.length === 0 || command.length === 0) return [];
+  let mapped = false;
+  const words = command.map((w) => {
+    let value = w.value;
+    for (const mount of mounts) {
+      const inside = mount.inside.replace(/\/+$/, '') || '/';
+      if (inside === '/') continue;
+      const pattern = new RegExp(`(^|[\\s'"=;&|(])${inside.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$|[\\s'";&|)])`, 'g');
+      value = value.replace(pattern, (_m, before: string) => {
+        mapped = true;
+        return `${before}${mount.host.replace(/\/+$/, '')}`;
+      });
+    }
+    return value === w.value ? w : { ...w, value: value.replace(/(^|[\s'"=])\/\/+/g, '$1/') || '/' };
+  });
+  return mapped ? [{ kind: 'command', via: `${inv.name} run (host paths mounted)`, words }] : [];
+}
+
+/** Names whose lines these runners unwrap (the shell hook's prefilter must send them on). */
+export const RUNNER_NAMES: readonly string[] = ['yarn', 'pnpm', 'rake', 'trap', 'source', '.', 'docker', 'podman', 'manage.py', 'django-admin', 'rails', 'parallel', ...SHELLS];

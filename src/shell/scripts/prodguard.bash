@@ -1,0 +1,299 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154  # the __prodguard_* settings come from `prodguard init` (src/shell/adapters.ts)
+# The bash integration `prodguard init bash` prints (bash 4.4 or later: `local -`, associative
+# arrays, bind -x with READLINE_LINE). Enter runs a `bind -x` function that sees the whole line and
+# may empty READLINE_LINE before `accept-line`; a shell-side prefilter decides whether prodguard
+# is asked at all; a refused line stays in history and nothing runs; a missing or failing guard
+# prints ONE line and the line runs. Constants (exit codes, request framing) are settings taken
+# from src/shell/protocol.ts, never written here.
+if [[ $- == *i* && -z ${__prodguard_version-} ]] && (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404 )); then
+# @settings@ (prodguard init puts the generated settings here: src/shell/adapters.ts)
+__prodguard_base=$__prodguard_run/$$
+__prodguard_first_prompt=1 __prodguard_dirty=1 __prodguard_scanned=0 __prodguard_cheap='' __prodguard_urls=''
+__prodguard_pending='' __prodguard_fresh=1 __prodguard_since='' __prodguard_since_ident='' __prodguard_key='' __prodguard_seq=0
+__prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident='' __prodguard_ps1='' __prodguard_segment=''
+__prodguard_defs=()
+# mkdir is a process start: only when the folder is missing.
+[[ -d $__prodguard_run ]] || command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
+
+# The prefilter. Sets __prodguard_defs (aliases and functions the line names); status 0 when
+# prodguard must see the line. Quotes and backslashes are removed (r'm' is rm to bash), and shell
+# metacharacters and / split words (/usr/bin/rm holds rm). Same rules as needsCheck in
+# src/shell/prefilter.ts (test/shell/prefilter.test.ts runs both on one corpus).
+__prodguard_needs_check() {
+  local - text=$1 w n p c body
+  local -i hit=0 dyn=0 i=0
+  local -A seen=() present=()
+  set -f
+  __prodguard_defs=()
+  # shellcheck disable=SC2016  # '$(' is the literal text of a command substitution
+  [[ $__prodguard_every == 1 || $text == *'$('[!\(]* || $text == *'$(' || $text == *$'\x60'* ]] && hit=1
+  [[ $text == *[\$\<]* ]] && dyn=1
+  text=${text//[\'\"\\]/}
+  # A command word the shell computes, and redirections that write somewhere.
+  if (( ! hit )) && [[ $text == *[\$\`*?[]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
+  # shellcheck disable=SC2206  # word splitting is the point here (globbing is off: set -f)
+  local -a queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
+  while (( i < ${#queue[@]} )); do
+    w=${queue[i++]}
+    n=${w,,}
+    present[$n]=1
+    # Lines that may change variables make the prompt look at every *_URL variable again.
+    case $n in export|declare|typeset|unset|source|.|eval|readonly|set|*_url=*|*_uri=*) __prodguard_dirty=1 ;; esac
+    [[ -n ${seen[$w]+x} ]] && continue
+    seen[$w]=1
+    if [[ -n ${BASH_ALIASES[$w]+x} ]]; then
+      __prodguard_defs+=("alias:$w=${BASH_ALIASES[$w]}")
+      body=${BASH_ALIASES[$w]//[\'\"\\]/}
+      # shellcheck disable=SC2206  # split on purpose, set -f
+      queue+=(${body//[;&|()<>\/\{\},$'\t\n\r']/ })
+    elif declare -F -- "$w" >/dev/null 2>&1; then
+      declare -f -- "$w" >"$__prodguard_base.fn" 2>/dev/null
+      body=''
+      IFS= read -r -d '' body <"$__prodguard_base.fn"
+      __prodguard_defs+=("function:$body")
+      body=${body//[\'\"\\]/}
+      # shellcheck disable=SC2206  # split on purpose, set -f
+      queue+=(${body//[;&|()<>\/\{\},$'\t\n\r']/ })
+    fi
+  done
+  (( hit )) && return 0
+  for n in "${!present[@]}"; do
+    [[ -n ${__prodguard_words[$n]+x} ]] && return 0
+    (( dyn )) && [[ -n ${__prodguard_wrappers[$n]+x} ]] && return 0
+    [[ $n == ?*=* && -n ${__prodguard_words[${n%%=*}]+x} ]] && return 0
+    # shellcheck disable=SC2053  # the patterns are globs
+    for p in "${__prodguard_patterns[@]}"; do [[ $n == $p ]] && return 0; done
+    if [[ -n ${__prodguard_pairs[$n]+x} ]]; then
+      (( dyn )) && return 0
+      for c in ${__prodguard_pairs[$n]}; do
+        # shellcheck disable=SC2053  # the companions are globs
+        for w in "${!present[@]}"; do [[ $w == $c ]] && return 0; done
+      done
+    fi
+  done
+  return 1
+}
+
+# Status 0 when a command word is computed: from a variable (a=rm; $a), ANSI-C quoting, an
+# expansion that may be empty (r${X}m) or a glob. Same rules as computedCommandWord in
+# src/shell/prefilter.ts: separators start a command; assignments, redirections and the
+# __prodguard_prefixes words are skipped to reach its name.
+__prodguard_computed_command() {
+  local - w t=${1//[;&|()$'\n']/ ; }
+  local -i position=1 skip=0
+  set -f
+  # shellcheck disable=SC2206  # split on purpose, set -f
+  local -a words=($t)
+  for w in "${words[@]}"; do
+    if [[ $w == ';' ]]; then position=1 skip=0; continue; fi
+    (( position )) || continue
+    if (( skip )); then skip=0; continue; fi
+    w=${w,,}
+    if [[ $w == *[\<\>] && -z ${w//[0-9<>]/} ]]; then skip=1; continue; fi
+    [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[!a-z0-9_+]* ) || -n ${__prodguard_prefixes[$w]+x} ]] && continue
+    [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) ]] && return 0
+    position=0
+  done
+  return 1
+}
+
+# Status 0 when a redirection (>, >>, >|, &>, <>) writes anywhere but __prodguard_harmless_targets
+# or duplicates a descriptor (>&2). Same rules as writesSomewhere in src/shell/prefilter.ts.
+__prodguard_writes() {
+  local t=${1,,} operator target descriptor='^([0-9]+|-)$'
+  while [[ $t == *'>'* ]]; do
+    t=${t#*'>'}
+    operator=''
+    if [[ $t == [\>\|\&]* ]]; then operator=${t:0:1} t=${t:1}; fi
+    t=${t#"${t%%[![:space:]]*}"}
+    target=${t%%[[:space:];&|()<>]*}
+    [[ -n $target && -n ${__prodguard_harmless_targets[$target]+x} ]] && continue
+    [[ $operator == '&' && $target =~ $descriptor ]] && continue
+    return 0
+  done
+  return 1
+}
+
+__prodguard_now() { printf -v __prodguard_time '%(%s)T' -1; }
+
+# Ask the warm checker (a FIFO pair served by "prodguard serve"). Sets __prodguard_status, or
+# leaves 100 when there is none or it does not answer.
+__prodguard_ask_warm() {
+  local base=$__prodguard_base pid='' resp='' id action text='' fd rfd
+  __prodguard_status=100
+  [[ -p $base.req && -p $base.res && -f $base.pid ]] || return
+  IFS= read -r pid <"$base.pid" 2>/dev/null
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return
+  id=$$-$((++__prodguard_seq))
+  { exec {fd}<>"$base.req"; } 2>/dev/null || return
+  # shellcheck disable=SC2261  # >&"$fd" is stdout to the FIFO, not a second stderr
+  { printf '%s\0' "$__prodguard_magic" "$id" bash "$PWD" "$__prodguard_since" "$1" "${#__prodguard_defs[@]}" "${__prodguard_defs[@]}"; command env -0; printf '%s\0' "$__prodguard_end"; } >&"$fd" 2>/dev/null
+  exec {fd}>&-
+  { exec {rfd}<>"$base.res"; } 2>/dev/null || return
+  while IFS= read -r -d "$__prodguard_end" -t 10 resp <&"$rfd"; do
+    [[ ${resp%%$'\n'*} == "$id" ]] && break
+    resp=''
+  done
+  exec {rfd}>&-
+  if [[ -z $resp ]]; then kill "$pid" 2>/dev/null; return; fi
+  resp=${resp#*$'\n'}
+  action=${resp%%$'\n'*}
+  [[ $resp == *$'\n'* ]] && text=${resp#*$'\n'}
+  [[ -n $text ]] && printf '%s' "$text" >&2
+  case $action in
+    "$__prodguard_action_run") __prodguard_status=$__prodguard_exit_run ;;
+    "$__prodguard_action_refuse") __prodguard_status=$__prodguard_exit_refused ;;
+    "$__prodguard_action_unparsed") __prodguard_status=$__prodguard_exit_unparsed ;;
+  esac
+}
+
+# Judge a line. Status 0: run it; 1: do not.
+__prodguard_judge() {
+  local text=$1 first='' def
+  local -a args=(hook-check --shell bash --shell-pid "$$")
+  [[ -n $__prodguard_since ]] && args+=(--since "$__prodguard_since")
+  for def in "${__prodguard_defs[@]}"; do args+=(--define "$def"); done
+  __prodguard_status=100
+  (( __prodguard_warm )) && __prodguard_ask_warm "$text"
+  if (( __prodguard_status == 100 )); then
+    (( __prodguard_warm )) && args+=(--warm "$__prodguard_base")
+    command prodguard "${args[@]}" -c "$text" >"$__prodguard_base.out" 2>"$__prodguard_base.err"
+    __prodguard_status=$?
+  fi
+  case $__prodguard_status in
+    "$__prodguard_exit_run"|"$__prodguard_exit_unparsed") return 0 ;;
+    "$__prodguard_exit_refused"|130) return 1 ;;
+    "$__prodguard_exit_stale_confirmed_run") __prodguard_now; __prodguard_since=$__prodguard_time; return 0 ;;
+    "$__prodguard_exit_stale_confirmed_refused") __prodguard_now; __prodguard_since=$__prodguard_time; return 1 ;;
+  esac
+  IFS= read -r first <"$__prodguard_base.err" 2>/dev/null
+  printf 'prodguard: the guard failed (%s); this line runs unchecked\n' "${first:-exit status $__prodguard_status}" >&2
+  return 0
+}
+
+# Enter: bound with bind -x, then accept-line. Emptying READLINE_LINE means nothing runs.
+__prodguard_check() {
+  [[ ${PROMPT_COMMAND[*]} == *__prodguard_precmd* ]] || { __prodguard_install_precmd; __prodguard_fresh=1; }
+  (( __prodguard_fresh )) && __prodguard_pending=''
+  __prodguard_fresh=0
+  local line=$READLINE_LINE text judged continuing=${__prodguard_pending:+1}
+  text=$__prodguard_pending$line
+  __prodguard_pending+=$line$'\n'
+  [[ -n ${line//[[:space:]]/} ]] || return 0
+  judged=$text
+  if [[ $- == *H* && ( $text == *'!'* || $text == '^'* ) ]]; then
+    # history -p drops the newest entry first (it expects to run as its own command line): push
+    # a copy and drop the copy, in a subshell, so !! and !-2 mean what they will mean to bash.
+    local last
+    last=$(builtin fc -ln -1 2>/dev/null)
+    last=${last#$'\t'}
+    judged=$(builtin history -s -- "${last# }"; builtin history -d -1 2>/dev/null; builtin history -p -- "$text" 2>/dev/null) || judged=$text
+  fi
+  __prodguard_needs_check "$judged" || return 0
+  __prodguard_judge "$judged" && return 0
+  builtin history -s -- "$text"
+  READLINE_LINE=
+  __prodguard_pending=''
+  # Lines bash already holds (a multi-line command at PS2) are dropped the way Ctrl-C drops them.
+  [[ -n $continuing ]] && kill -INT $$
+  return 0
+}
+
+__prodguard_files_changed() {
+  local - stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
+  [[ -e $stamp ]] || return 1
+  set -f
+  local IFS=:
+  for f in $KUBECONFIG "$HOME/.kube/config" "$PWD/.env" "$PWD/.env.local" "$PWD/.env.$mode" "$PWD/.env.$mode.local" "$PWD/.prodguard.yml" "$PWD/.prodguard.yaml" "${XDG_CONFIG_HOME:-$HOME/.config}/prodguard/config.yml"; do
+    [[ $f -nt $stamp ]] && return 0
+  done
+  return 1
+}
+
+# A new shell's first prompt: the segment the last shell computed for the same key (variables
+# and folder), unless a file it depends on changed since: no process starts with the shell.
+# Sets code (the caller's local) to the saved assignments.
+__prodguard_last_prompt() {
+  local last=$__prodguard_run/prompt.last saved=''
+  (( __prodguard_first_prompt )) || return 1
+  __prodguard_first_prompt=0
+  [[ -f $last ]] || return 1
+  { IFS= read -r -d '' saved && IFS= read -r -d '' code; } <"$last" 2>/dev/null || return 1
+  [[ $saved == "$1" ]] && ! __prodguard_files_changed "$last"
+}
+
+__prodguard_prompt() {
+  local key="$PWD|${NO_COLOR+nc}" v code seg='' age=''
+  local -i d
+  for v in "${__prodguard_key_variables[@]}"; do key+="|${!v-}"; done
+  # Every *_URL / *_URI variable (a DATABASE_URL by another name) is a slow scan in bash: done
+  # when the cheap key changes, after a line that may set variables, and at most 5 s apart.
+  __prodguard_now
+  if [[ $key != "$__prodguard_cheap" ]] || (( __prodguard_dirty || __prodguard_time - __prodguard_scanned >= 5 )); then
+    __prodguard_cheap=$key __prodguard_dirty=0 __prodguard_scanned=$__prodguard_time __prodguard_urls=''
+    for v in ${!A@} ${!B@} ${!C@} ${!D@} ${!E@} ${!F@} ${!G@} ${!H@} ${!I@} ${!J@} ${!K@} ${!L@} ${!M@} ${!N@} ${!O@} ${!P@} ${!Q@} ${!R@} ${!S@} ${!T@} ${!U@} ${!V@} ${!W@} ${!X@} ${!Y@} ${!Z@}; do [[ $v == *_UR[LI] ]] && __prodguard_urls+="|$v=${!v}"; done
+  fi
+  key+=$__prodguard_urls
+  if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
+    __prodguard_key=$key
+    { : >"$__prodguard_base.stamp"; } 2>/dev/null
+    if __prodguard_last_prompt "$key"; then eval "$code"
+    elif code=$(command prodguard prompt --format bash 2>/dev/null); then
+      eval "$code"
+      { printf '%s\0%s\0' "$key" "$code" >"$__prodguard_run/prompt.last"; } 2>/dev/null
+    else __prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident=; fi
+    __prodguard_now
+    if [[ $__prodguard_level == prod || $__prodguard_level == remote ]]; then
+      [[ $__prodguard_ident != "$__prodguard_since_ident" ]] && { __prodguard_since=$__prodguard_time; __prodguard_since_ident=$__prodguard_ident; }
+    else
+      __prodguard_since='' __prodguard_since_ident=''
+    fi
+  fi
+  __prodguard_segment=''
+  if [[ -n $__prodguard_label ]]; then
+    if [[ -n $__prodguard_since ]]; then
+      __prodguard_now
+      d=$(( __prodguard_time - __prodguard_since ))
+      if (( d >= 172800 )); then age=$((d / 86400))d; elif (( d >= 3600 )); then age=$((d / 3600))h; elif (( d >= 60 )); then age=$((d / 60))m; fi
+    fi
+    __prodguard_segment="$__prodguard_label${age:+ $age}${__prodguard_name:+ $__prodguard_name}"
+    if [[ -n $__prodguard_color ]]; then seg="\[\e[${__prodguard_color}m\]$__prodguard_segment\[\e[0m\] "; else seg="$__prodguard_segment "; fi
+  fi
+  # For prompt tools that read the environment (starship's env_var module): the plain segment
+  # and its level, exported while there is one (not *_ENV: prodguard reads those as an environment).
+  if [[ -n $__prodguard_segment ]]; then export PRODGUARD_SEGMENT="$__prodguard_segment" PRODGUARD_SEGMENT_LEVEL="$__prodguard_level"
+  else unset PRODGUARD_SEGMENT PRODGUARD_SEGMENT_LEVEL; fi
+  if (( __prodguard_show )) && [[ ${PRODGUARD_PROMPT-1} != 0 ]]; then
+    [[ -n $__prodguard_ps1 ]] && PS1=${PS1#"$__prodguard_ps1"}
+    __prodguard_ps1=$seg
+    PS1=$seg$PS1
+  fi
+}
+
+__prodguard_precmd() {
+  local status=$?
+  __prodguard_fresh=1
+  __prodguard_prompt
+  return $status
+}
+
+__prodguard_install_precmd() {
+  # PROMPT_COMMAND is an array (bash 5.1+) or a string: keep whichever the person uses.
+  # shellcheck disable=SC2128,SC2178
+  if [[ ${PROMPT_COMMAND@a} == *a* ]]; then PROMPT_COMMAND+=(__prodguard_precmd)
+  else PROMPT_COMMAND=${PROMPT_COMMAND:+$PROMPT_COMMAND$'\n'}__prodguard_precmd; fi
+}
+__prodguard_install_precmd
+
+for __prodguard_map in emacs vi-insert vi-command; do
+  bind -m "$__prodguard_map" -x '"\C-x\e_pgc": __prodguard_check'
+  bind -m "$__prodguard_map" '"\C-x\e_pga": accept-line'
+  bind -m "$__prodguard_map" '"\C-m": "\C-x\e_pgc\C-x\e_pga"'
+  bind -m "$__prodguard_map" '"\C-j": "\C-x\e_pgc\C-x\e_pga"'
+done
+unset __prodguard_map
+elif [[ $- == *i* && -z ${__prodguard_version-} ]]; then
+  echo "prodguard: the shell hook needs bash 4.4 or later (this is $BASH_VERSION); command lines are NOT checked" >&2
+fi

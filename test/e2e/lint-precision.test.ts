@@ -1,0 +1,94 @@
+// `prodguard lint` on shapes taken from real repositories (citus, orchestrator, wal-g, patroni,
+// discourse_docker …): what a migration tool runs is judged, regression-test SQL, extension
+// upgrade scripts and test folders are not, and psql scripts are read as PostgreSQL.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const SHAPES = fileURLToPath(new URL('../fixtures/lint/survey-shapes/', import.meta.url));
+
+interface Report {
+  findings: { file: string; line: number; rule: string; severity: string; message: string }[];
+  notices?: { file: string; message: string }[];
+}
+
+function lintJson(cwd: string, args: string[] = []) {
+  const result = runCli(['lint', '--format', 'json', ...args], { cwd });
+  return { ...result, body: JSON.parse(result.stdout) as Report };
+}
+
+const keys = (body: Report) => body.findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+
+describe('lint precision on real shapes', () => {
+  it('judges SQL a migration tool runs, and only that, in a folder walk', () => {
+    const { body } = lintJson(join(SHAPES, 'sql'));
+    expect(keys(body)).toEqual(['db/migrations/20240101_drop_legacy.sql:2 sql/drop-objects', 'flyway/V2__drop_audit.sql:2 sql/truncate']);
+  });
+
+  it('reads a psql script named on the command line as PostgreSQL: meta-commands and :vars are no errors', () => {
+    const { body } = lintJson(join(SHAPES, 'sql'), ['src/test/regress/sql/multi_drop.sql']);
+    expect(body.findings.map((f) => f.rule)).toEqual(['sql/drop-objects', 'sql/delete-update-all-rows']);
+    expect(body.findings.map((f) => f.message).join('\n')).not.toMatch(/MySQL|does not parse/);
+  });
+
+  it('lint.sql.migrations names more migration folders; lint.ignore and --exclude leave files out', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'schema'), { recursive: true });
+    writeFileSync(join(dir, 'schema', '0001.sql'), 'DROP TABLE old_orders;\n');
+    writeFileSync(join(dir, 'deploy.sh'), '#!/bin/sh\nrm -rf /\n');
+    expect(keys(lintJson(dir).body)).toEqual(['deploy.sh:2 filesystem/rm-root']);
+    writeFileSync(join(dir, '.prodguard.yml'), 'lint:\n  ignore: ["deploy.sh"]\n  sql:\n    dialect: postgres\n    migrations: ["schema/*.sql"]\n');
+    expect(keys(lintJson(dir).body)).toEqual(['schema/0001.sql:1 sql/drop-objects']);
+    expect(keys(lintJson(dir, ['--exclude', 'schema/**']).body)).toEqual([]);
+  });
+
+  it('a bad lint config is one clear line', () => {
+    const dir = tempDir();
+    // A config named with --config is checked strictly (a repository's own file that is
+    // malformed is reported as ignored, as for every other key).
+    writeFileSync(join(dir, 'bad.yml'), 'lint:\n  sql:\n    dialect: oracle\n');
+    const result = runCli(['lint', '--config', 'bad.yml', '.'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/lint\.sql\.dialect: must be one of auto, postgres, mysql/);
+  });
+
+  it('valid shell the parser cannot read is one notice per file, not a finding; templates are not linted', () => {
+    const { body, status } = lintJson(join(SHAPES, 'shell'));
+    // Dockerfile.tt (ERB) is not read as a Dockerfile; make variables the Makefile does not set
+    // are unknown (so `> ${CACHE_FILE}` parses) and `rm -rf ${CACHE_FOLDER}/*` stays the SC2115 hazard.
+    // Dockerfile RUN changes a fresh image layer: rm -rf /var/www/*, chown -R, find -delete are
+    // not judged there; the SC2115 shape still is.
+    expect(keys(body)).toEqual(['Dockerfile:7 filesystem/rm-unset-variable', 'Makefile:4 filesystem/rm-unset-variable']);
+    expect(body.notices).toEqual([{ file: 'xzgrep', line: 8, message: expect.stringContaining('not checked') }]);
+    expect(status).toBe(1);
+    const text = runCli(['lint', '.'], { cwd: join(SHAPES, 'shell') });
+    expect(text.stderr).toMatch(/1 file\(s\) not fully checked.*xzgrep:8/);
+  });
+
+  it('a variable the file does not set is unknown, not empty; the SC2115 shape stays flagged', () => {
+    const { body } = lintJson(join(SHAPES, 'vars'));
+    expect(keys(body)).toEqual(['reset-db.sh:3 database/dropdb', 'reset-db.sh:4 filesystem/rm-unset-variable', 'reset-db.sh:5 filesystem/rm-unset-variable']);
+    const dropdb = body.findings[0]!.message;
+    expect(dropdb).toContain('drops the database $DB');
+    expect(dropdb).not.toMatch(/database -U|-U is a remote host/);
+  });
+
+  it('stale pid files, sockets and broken links are not data; vagrant VMs and sample configs are not production', () => {
+    const { body } = lintJson(join(SHAPES, 'runtime'));
+    // Only the real hazard: everything under PostgreSQL's data directory.
+    expect(keys(body)).toEqual(['init-container:6 filesystem/find-delete-data-directory']);
+  });
+
+  it('a CI test job (named for tests, or with service containers) is judged as test, never confirm or block', () => {
+    const { body } = lintJson(join(SHAPES, 'ci'));
+    expect(body.findings.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toEqual(['6 filesystem/rm-data-directory warn']);
+    expect(body.findings[0]!.message).toContain('(test)');
+  });
+
+  it('a folder walk skips autoconf-generated configure scripts; naming one lints it', () => {
+    expect(keys(lintJson(join(SHAPES, 'generated')).body)).toEqual([]);
+    expect(keys(lintJson(join(SHAPES, 'generated'), ['configure']).body)).toEqual(['configure:4 filesystem/rm-root']);
+  });
+});

@@ -1,0 +1,50 @@
+// Interpreters (issue 11, class 3): what python/node/ruby/perl/php/awk code would run, as the
+// shell lines and rm commands prodguard then judges.
+import { describe, expect, it } from 'vitest';
+import { analyzeInterpreterCode } from '../../src/parse/interpreters/index.js';
+import { extractInvocations } from '../../src/parse/invocations.js';
+
+const commands = (line: string) =>
+  extractInvocations(line, { env: {}, cwd: '/home/dev', home: '/home/dev' }).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.value)].join(' '));
+
+describe('interpreted code', () => {
+  it('runs the shell strings it hands to a shell, in every language', () => {
+    expect(analyzeInterpreterCode('python', 'import os\nos.system("rm -rf " + "/srv")')).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'os.system' }]);
+    expect(analyzeInterpreterCode('ruby', 'system "dropdb app"; %x{rm -rf /srv}')).toEqual([
+      { kind: 'shell', text: 'dropdb app', sink: 'system' },
+      { kind: 'shell', text: 'rm -rf /srv', sink: 'backticks' },
+    ]);
+    expect(analyzeInterpreterCode('perl', 'qx{rm -rf /srv}; system("rm", "-rf", "/data")')).toEqual([
+      { kind: 'shell', text: 'rm -rf /srv', sink: 'backticks' },
+      { kind: 'argv', words: ['rm', '-rf', '/data'], sink: 'system' },
+    ]);
+    expect(analyzeInterpreterCode('javascript', "const { execSync } = require('child_process'); execSync(`rm -rf /srv`)")).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'execSync' }]);
+    expect(analyzeInterpreterCode('awk', 'BEGIN { print "rm -rf /srv" | "sh" }')).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'print | sh' }]);
+  });
+
+  it('treats deletion calls as the rm they are', () => {
+    expect(analyzeInterpreterCode('python', "import shutil; shutil.rmtree('/srv/data')")).toEqual([{ kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'shutil.rmtree' }]);
+    expect(analyzeInterpreterCode('javascript', "fs.rmSync('/srv/data', { recursive: true })")).toEqual([{ kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'fs.rmSync' }]);
+    expect(analyzeInterpreterCode('javascript', "fs.rmSync('/srv/data/file')")).toEqual([{ kind: 'argv', words: ['rm', '-f', '/srv/data/file'], sink: 'fs.rmSync' }]);
+  });
+
+  it('leaves printed strings, comments and method look-alikes alone', () => {
+    expect(analyzeInterpreterCode('python', "print('rm -rf /')  # os.system('rm -rf /')")).toEqual([]);
+    expect(analyzeInterpreterCode('python', "items.remove('/')")).toEqual([]);
+    expect(analyzeInterpreterCode('javascript', "console.log('execSync(\"rm -rf /\")') // execSync('rm -rf /')")).toEqual([]);
+    expect(analyzeInterpreterCode('javascript', 'rm -rf /')).toEqual([]);
+  });
+
+  it('marks a computed command as unseen, never as harmless', () => {
+    expect(analyzeInterpreterCode('python', 'import os, sys; os.system(sys.argv[1])')).toEqual([{ kind: 'dynamic', sink: 'os.system' }]);
+    expect(analyzeInterpreterCode('ruby', 'system("rm -rf #{dir}")')).toEqual([{ kind: 'dynamic', sink: 'system' }]);
+  });
+
+  it('reaches the commands inside -c/-e code and heredocs', () => {
+    expect(commands(`python3 -c "import os; os.system('rm -rf /srv')"`)).toContain('rm -rf /srv');
+    expect(commands("python3 - <<'EOF'\nimport shutil\nshutil.rmtree('/srv')\nEOF")).toContain('rm -rf /srv');
+    expect(commands(`perl -lne 'system("rm -rf /srv")' file`)).toContain('rm -rf /srv');
+    expect(commands(`node -p "require('child_process').execSync('dropdb app').toString()"`)).toContain('dropdb app');
+    expect(commands('python3 script.py')).toEqual(['python3 script.py']);
+  });
+});
