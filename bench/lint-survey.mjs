@@ -32,7 +32,6 @@ for (const repo of repos) {
     continue;
   }
   const findings = report.findings ?? [];
-  const files = new Set(report.files ?? findings.map((f) => f.file));
   const scanned = await discoverFiles(['.'], dir);
   let lines = 0;
   for (const { path: file } of scanned) {

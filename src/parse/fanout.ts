@@ -67,7 +67,11 @@ export function arithmeticScripts(expression: unknown): import('unbash').ParsedS
       found.push(record.script as import('unbash').ParsedScript);
       return;
     }
-    for (const value of Object.values(record)) if (value && typeof value === 'object') Array.isArray(value) ? value.forEach(visit) : visit(value);
+    for (const value of Object.values(record)) {
+      if (!value || typeof value !== 'object') continue;
+      if (Array.isArray(value)) value.forEach(visit);
+      else visit(value);
+    }
   };
   visit(expression);
   return found;

@@ -42,6 +42,8 @@ describe('rule examples', () => {
       expect(rule.examples.flag.length, rule.id).toBeGreaterThan(0);
       expect(rule.examples.pass.length, rule.id).toBeGreaterThan(0);
     }
+    // The same check `prodguard test-rules` runs for rule packs.
+    expect(ruleSetProblems(rules)).toEqual([]);
   });
 
   it('lists every rule in the README table', () => {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { CodeEffect } from './effects.js';
 import { effectsOfCall, type Argument } from './calls.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- generic walks index children by key
 type JsNode = any;
 let parse: ((code: string, options: object) => JsNode) | undefined;
 

@@ -375,6 +375,7 @@ function judgeMeta(meta: MetaCommand, out: Collected): void {
  * A node of libpg-query's JSON: `{ NodeType: { …fields } }`. Shapes follow @pgsql/types; they are
  * read defensively (every field optional), which generic walks need, so they are typed loosely.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- generic walks index children by key
 type PgNode = any;
 
 interface Span {

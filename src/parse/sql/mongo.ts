@@ -40,6 +40,7 @@ const OTHER_WRITES = new Set([
 
 // Loosely typed ESTree nodes: acorn's own types are a discriminated union, but a generic walk
 // needs to index children by key.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- generic walks index children by key
 type JsNode = any;
 
 export function analyzeMongoScript(js: string): MongoAnalysis {
