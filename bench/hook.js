@@ -101,7 +101,9 @@ async function warmRoundTrips(home, env, count) {
         waiters.get(id)?.();
       }
     });
-    const envBlock = Object.entries(env).map(([k, v]) => `${k}=${v}\0`).join('');
+    const envBlock = Object.entries(env)
+      .map(([k, v]) => `${k}=${v}\0`)
+      .join('');
     const ask = (id, line) =>
       new Promise((resolve) => {
         const start = process.hrtime.bigint();

@@ -4,7 +4,12 @@ import { spawnSync } from 'node:child_process';
 
 export function timeProcess(command, args, options = {}) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { stdio: ['pipe', 'ignore', 'ignore'], input: options.input ?? '', env: options.env ?? process.env, cwd: options.cwd });
+  const result = spawnSync(command, args, {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    input: options.input ?? '',
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (options.expectStatus !== undefined && result.status !== options.expectStatus) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}, expected ${options.expectStatus}`);

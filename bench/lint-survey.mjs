@@ -16,7 +16,10 @@ const root = args[0] ?? '/tmp/survey';
 // The peers' corpora are collections of dangerous commands, not repositories to adopt lint.
 const skipped = new Set(['destructive_command_guard', 'claude-code-safety-net']);
 
-const repos = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !skipped.has(d.name)).map((d) => d.name).sort();
+const repos = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !skipped.has(d.name))
+  .map((d) => d.name)
+  .sort();
 const total = { files: 0, lines: 0, findings: 0, warn: 0, confirm: 0, block: 0, seconds: 0 };
 const all = {};
 for (const repo of repos) {
@@ -55,8 +58,15 @@ for (const repo of repos) {
   for (const s of ['warn', 'confirm', 'block']) total[s] += bySeverity[s];
   total.seconds += seconds;
   all[repo] = { filesScanned, lines, bySeverity, byRule, seconds, notices, findings };
-  const rules = Object.entries(byRule).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}=${n}`).join(' ');
-  console.log(`${repo.padEnd(30)} files=${filesScanned} lines=${lines} findings=${findings.length} warn=${bySeverity.warn} confirm=${bySeverity.confirm} block=${bySeverity.block} notices=${notices} ${seconds.toFixed(1)}s  ${rules}`);
+  const rules = Object.entries(byRule)
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => `${r}=${n}`)
+    .join(' ');
+  console.log(
+    `${repo.padEnd(30)} files=${filesScanned} lines=${lines} findings=${findings.length} warn=${bySeverity.warn} confirm=${bySeverity.confirm} block=${bySeverity.block} notices=${notices} ${seconds.toFixed(1)}s  ${rules}`,
+  );
 }
-console.log(`TOTAL repos=${Object.keys(all).length} files=${total.files} lines=${total.lines} findings=${total.findings} warn=${total.warn} confirm=${total.confirm} block=${total.block} ${total.seconds.toFixed(1)}s`);
+console.log(
+  `TOTAL repos=${Object.keys(all).length} files=${total.files} lines=${total.lines} findings=${total.findings} warn=${total.warn} confirm=${total.confirm} block=${total.block} ${total.seconds.toFixed(1)}s`,
+);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(all, null, 2));

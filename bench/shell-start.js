@@ -44,18 +44,26 @@ export async function main() {
   };
   const bash = (file) => () => timeProcess('bash', ['--noprofile', '--rcfile', file, '-i'], { env, input: 'exit\n' });
   const zsh = (dir) => () => timeProcess('zsh', ['-i'], { env: { ...env, ZDOTDIR: dir }, input: 'exit\n' });
-  const bashTimes = compare([
-    { name: 'bash -i, no hook', run: bash(bashRc.none) },
-    { name: 'bash -i, eval "$(prodguard init bash)"', run: bash(bashRc.eval) },
-    { name: 'bash -i, cached rc line', run: bash(bashRc.cached) },
-  ], 15);
+  const bashTimes = compare(
+    [
+      { name: 'bash -i, no hook', run: bash(bashRc.none) },
+      { name: 'bash -i, eval "$(prodguard init bash)"', run: bash(bashRc.eval) },
+      { name: 'bash -i, cached rc line', run: bash(bashRc.cached) },
+    ],
+    15,
+  );
   report('new interactive shell to its first prompt (median of 15, interleaved)', bashTimes, 'bash -i, no hook');
-  console.log(`  → the cached rc line adds ${(bashTimes['bash -i, cached rc line'] - bashTimes['bash -i, no hook']).toFixed(1)} ms per bash start (target ≤ 15 ms)`);
-  const zshTimes = compare([
-    { name: 'zsh -i, no hook', run: zsh(zshDirs.none) },
-    { name: 'zsh -i, eval "$(prodguard init zsh)"', run: zsh(zshDirs.eval) },
-    { name: 'zsh -i, cached rc line', run: zsh(zshDirs.cached) },
-  ], 15);
+  console.log(
+    `  → the cached rc line adds ${(bashTimes['bash -i, cached rc line'] - bashTimes['bash -i, no hook']).toFixed(1)} ms per bash start (target ≤ 15 ms)`,
+  );
+  const zshTimes = compare(
+    [
+      { name: 'zsh -i, no hook', run: zsh(zshDirs.none) },
+      { name: 'zsh -i, eval "$(prodguard init zsh)"', run: zsh(zshDirs.eval) },
+      { name: 'zsh -i, cached rc line', run: zsh(zshDirs.cached) },
+    ],
+    15,
+  );
   report('', zshTimes, 'zsh -i, no hook');
   console.log(`  → the cached rc line adds ${(zshTimes['zsh -i, cached rc line'] - zshTimes['zsh -i, no hook']).toFixed(1)} ms per zsh start (target ≤ 15 ms)`);
 }

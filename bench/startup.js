@@ -15,7 +15,10 @@ export function main() {
   const medians = compare([
     { name: 'node -e 0', run: () => timeProcess(node, ['-e', '0'], { env }) },
     { name: "check -c 'ls -la | grep src' (harmless)", run: () => timeProcess(node, [bin, 'check', '-c', 'ls -la | grep src'], { env, expectStatus: 0 }) },
-    { name: "check -c 'sudo rm -rf /var/lib/postgresql' (risky)", run: () => timeProcess(node, [bin, 'check', '-c', 'sudo rm -rf /var/lib/postgresql/15/main'], { env, expectStatus: 3 }) },
+    {
+      name: "check -c 'sudo rm -rf /var/lib/postgresql' (risky)",
+      run: () => timeProcess(node, [bin, 'check', '-c', 'sudo rm -rf /var/lib/postgresql/15/main'], { env, expectStatus: 3 }),
+    },
     { name: 'check --json -- rm -rf / (argv form)', run: () => timeProcess(node, [bin, 'check', '--json', '--', 'rm', '-rf', '/'], { env, expectStatus: 4 }) },
     {
       name: "check --sql 'DELETE FROM t' (loads the SQL parser)",

@@ -32,7 +32,9 @@ export async function main() {
       globalThis.gc?.();
       const { rss, heapUsed } = process.memoryUsage();
       first ??= rss;
-      console.log(`  ${String(i).padStart(7)} requests  rss ${mb(rss).padStart(9)}  heap ${mb(heapUsed).padStart(9)}  (${(rss / first).toFixed(2)}× the first checkpoint)  ${((Date.now() - start) / i).toFixed(2)} ms/request`);
+      console.log(
+        `  ${String(i).padStart(7)} requests  rss ${mb(rss).padStart(9)}  heap ${mb(heapUsed).padStart(9)}  (${(rss / first).toFixed(2)}× the first checkpoint)  ${((Date.now() - start) / i).toFixed(2)} ms/request`,
+      );
     }
   }
 }

@@ -17,7 +17,9 @@ import { pathToFileURL } from 'node:url';
 const cleanEnv = Object.fromEntries(
   // Keep where packages come from (cache, registry, certificates); drop what the outer command
   // said about where and how to install (global, prefix, omit, allow-scripts, …).
-  Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key) || /^npm_config_(cache|registry|userconfig|globalconfig|cafile|ca|strict_ssl|proxy|https_proxy|noproxy)$/i.test(key)),
+  Object.entries(process.env).filter(
+    ([key]) => !/^npm_config_/i.test(key) || /^npm_config_(cache|registry|userconfig|globalconfig|cafile|ca|strict_ssl|proxy|https_proxy|noproxy)$/i.test(key),
+  ),
 );
 const run = (command, args, env = cleanEnv) => {
   const result = spawnSync(command, args, { stdio: ['ignore', 2, 2], shell: false, env });
@@ -39,15 +41,35 @@ const dependencies = Object.entries(manifest.dependencies).map(([name, version])
 const tools = mkdtempSync(join(tmpdir(), 'prodguard-build-tools-'));
 try {
   process.stderr.write(`prodguard: building from source with esbuild ${esbuildVersion} (installed in ${tools})\n`);
-  run(npm[0], [...npm[1], 'install', '--prefix', tools, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `esbuild@${esbuildVersion}`, ...dependencies]);
+  run(npm[0], [
+    ...npm[1],
+    'install',
+    '--prefix',
+    tools,
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    `esbuild@${esbuildVersion}`,
+    ...dependencies,
+  ]);
   const esbuildModule = pathToFileURL(join(tools, 'node_modules', 'esbuild', 'lib', 'main.js')).href;
   const nodePath = join(tools, 'node_modules');
   const env = { ...cleanEnv, PRODGUARD_ESBUILD_MODULE: esbuildModule, PRODGUARD_NODE_PATH: nodePath };
   // The rule loader, compiled where tsc would put it, so bundle-rules.mjs validates the rules.
   const { build } = await import(esbuildModule);
-  await build({ entryPoints: ['src/rules/load.ts'], outfile: 'dist/rules/load.js', bundle: true, platform: 'node', format: 'esm', target: 'node20', nodePaths: [nodePath], logLevel: 'warning',
+  await build({
+    entryPoints: ['src/rules/load.ts'],
+    outfile: 'dist/rules/load.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    nodePaths: [nodePath],
+    logLevel: 'warning',
     // CommonJS dependencies inlined into an ES module still call require().
-    banner: { js: "import { createRequire as __prodguardCreateRequire } from 'node:module'; const require = __prodguardCreateRequire(import.meta.url);" } });
+    banner: { js: "import { createRequire as __prodguardCreateRequire } from 'node:module'; const require = __prodguardCreateRequire(import.meta.url);" },
+  });
   for (const script of ['scripts/build-bundle.mjs', 'scripts/bundle-rules.mjs', 'scripts/warm-cache.mjs']) {
     const result = spawnSync(process.execPath, [script], { stdio: ['ignore', 2, 2], env });
     if (result.status !== 0) process.exit(result.status ?? 1);

@@ -89,7 +89,7 @@ export function buildProgram(): Command {
 
   program
     .command('trust')
-    .description('let this repository\'s .prodguard.yml loosen rules (pinned by hash, like direnv allow)')
+    .description("let this repository's .prodguard.yml loosen rules (pinned by hash, like direnv allow)")
     .argument('[dir]', 'folder holding .prodguard.yml (default: the working directory)')
     .option('--list', 'list trusted repository configs')
     .option('--revoke', 'stop trusting it')
@@ -100,7 +100,7 @@ export function buildProgram(): Command {
 
   program
     .command('test-rules')
-    .description('run the must-flag and must-pass examples of a rule folder or policy pack (for pack authors\' CI)')
+    .description("run the must-flag and must-pass examples of a rule folder or policy pack (for pack authors' CI)")
     .argument('[path]', 'a rules/ folder or a pack holding one (default: the working directory)')
     .action(async (path: string | undefined) => {
       const { runTestRules } = await import('./commands/test-rules.js');
@@ -127,7 +127,7 @@ export function buildProgram(): Command {
         .argument('[args...]', `${client}'s own arguments`)
         .allowUnknownOption()
         .passThroughOptions()
-        .helpOption('--prodguard-help', 'show prodguard\'s help for this wrapper'),
+        .helpOption('--prodguard-help', "show prodguard's help for this wrapper"),
     ).action(async (args: string[], options) => {
       const { runClient } = await import('./commands/client.js');
       process.exitCode = await runClient(client, args, options);
@@ -148,7 +148,10 @@ export function buildProgram(): Command {
       process.exitCode = await runLog(options);
     });
 
-  for (const [name, install] of [['install', true], ['uninstall', false]] as const) {
+  for (const [name, install] of [
+    ['install', true],
+    ['uninstall', false],
+  ] as const) {
     program
       .command(name)
       .description(`${install ? 'write' : 'remove'} prodguard's hook ${install ? 'into' : 'from'} a coding agent's settings: claude-code, gemini or cursor`)

@@ -4,24 +4,9 @@
 
 /** Where a target sits. `unknown-remote` is remote and unexplained: treated close to production
  *  for destructive work, because the Travis CI 2018 database URL had no "prod" in it. */
-export type Environment =
-  | 'production'
-  | 'staging'
-  | 'development'
-  | 'test'
-  | 'local'
-  | 'unknown-remote'
-  | 'unknown';
+export type Environment = 'production' | 'staging' | 'development' | 'test' | 'local' | 'unknown-remote' | 'unknown';
 
-export const ENVIRONMENTS: readonly Environment[] = [
-  'production',
-  'staging',
-  'development',
-  'test',
-  'local',
-  'unknown-remote',
-  'unknown',
-];
+export const ENVIRONMENTS: readonly Environment[] = ['production', 'staging', 'development', 'test', 'local', 'unknown-remote', 'unknown'];
 
 export type Severity = 'allow' | 'warn' | 'confirm' | 'block';
 export const SEVERITIES: readonly Severity[] = ['allow', 'warn', 'confirm', 'block'];

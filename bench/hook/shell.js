@@ -28,7 +28,9 @@ export class BenchShell {
     this.shell = shell;
     this.socket = `pgbench-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
     const all = { ...env, ...rc.env };
-    const command = `cd ${quote(rc.dir)} && exec env -i ${Object.entries(all).map(([k, v]) => quote(`${k}=${v}`)).join(' ')} ${rc.argv.join(' ')}`;
+    const command = `cd ${quote(rc.dir)} && exec env -i ${Object.entries(all)
+      .map(([k, v]) => quote(`${k}=${v}`))
+      .join(' ')} ${rc.argv.join(' ')}`;
     execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'b', '-x', '200', '-y', '50', command]);
   }
 

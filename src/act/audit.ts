@@ -61,7 +61,13 @@ function sdValue(value: string): string {
  * `logger`, detached: the command is never blocked or slowed by a sink that is down. Returns one
  * warning when the sink is visibly absent (the JSONL log still has the event).
  */
-export async function sendAuditEvent(sinks: AuditSinks, entry: AuditEntry, redactor: Redactor, environment: string | undefined, tty: string | undefined): Promise<string | undefined> {
+export async function sendAuditEvent(
+  sinks: AuditSinks,
+  entry: AuditEntry,
+  redactor: Redactor,
+  environment: string | undefined,
+  tty: string | undefined,
+): Promise<string | undefined> {
   if (!sinks.syslog && !sinks.journald) return undefined;
   let user = 'unknown';
   try {
@@ -98,8 +104,21 @@ export async function sendAuditEvent(sinks: AuditSinks, entry: AuditEntry, redac
   };
   const warnings: string[] = [];
   if (sinks.syslog) {
-    const sd = Object.entries(fields).filter(([, value]) => value !== '').flatMap(([key, value]) => ['--sd-param', `${key}="${sdValue(value)}"`]);
-    const common = ['--rfc5424', '-t', 'prodguard', '--msgid', entry.action, '-p', entry.action === 'refused' ? 'auth.warning' : 'auth.notice', '--sd-id', 'prodguard@32473', ...sd];
+    const sd = Object.entries(fields)
+      .filter(([, value]) => value !== '')
+      .flatMap(([key, value]) => ['--sd-param', `${key}="${sdValue(value)}"`]);
+    const common = [
+      '--rfc5424',
+      '-t',
+      'prodguard',
+      '--msgid',
+      entry.action,
+      '-p',
+      entry.action === 'refused' ? 'auth.warning' : 'auth.notice',
+      '--sd-id',
+      'prodguard@32473',
+      ...sd,
+    ];
     let target: string[];
     if (sinks.syslog.startsWith('udp:')) {
       const [, host, port] = /^udp:(.+):(\d+)$/.exec(sinks.syslog)!;
@@ -112,7 +131,11 @@ export async function sendAuditEvent(sinks: AuditSinks, entry: AuditEntry, redac
     if (warnings.length === 0 && !launch([...target, ...common, '--', message])) warnings.push('prodguard: audit: cannot start logger (util-linux) for syslog');
   }
   if (sinks.journald) {
-    const journal = [`MESSAGE=${message}`, 'SYSLOG_IDENTIFIER=prodguard', ...Object.entries(fields).map(([key, value]) => `PRODGUARD_${key.toUpperCase()}=${value.replace(/\n/g, ' ')}`)].join('\n');
+    const journal = [
+      `MESSAGE=${message}`,
+      'SYSLOG_IDENTIFIER=prodguard',
+      ...Object.entries(fields).map(([key, value]) => `PRODGUARD_${key.toUpperCase()}=${value.replace(/\n/g, ' ')}`),
+    ].join('\n');
     if (!existsSync('/run/systemd/journal/socket')) warnings.push('prodguard: audit: journald is not running here; the event is in the audit log only');
     else if (!launch(['--journald'], `${journal}\n`)) warnings.push('prodguard: audit: cannot start logger (util-linux) for journald');
   }

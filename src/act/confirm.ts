@@ -23,19 +23,26 @@ export async function confirmByTypingNames(names: readonly string[], intro: stri
     // read when the answer is drawn, after the transformer saw the typed text.
     let typed = '';
     const matches = () => typed.trim() === name;
-    const prefix = { idle: chalk.blue('?'), get done() { return matches() ? chalk.green('✔') : chalk.red('✖'); } };
+    const prefix = {
+      idle: chalk.blue('?'),
+      get done() {
+        return matches() ? chalk.green('✔') : chalk.red('✖');
+      },
+    };
     try {
       const { answer } = await inquirer.prompt<{ answer: string }>(
-        [{
-          type: 'input',
-          name: 'answer',
-          message: `Type "${name}" to continue (anything else cancels):`,
-          theme: { prefix },
-          transformer: (value: string, { isFinal }: { isFinal: boolean }) => {
-            typed = value;
-            return isFinal && !matches() ? `${value} ${chalk.red('not confirmed')}` : value;
+        [
+          {
+            type: 'input',
+            name: 'answer',
+            message: `Type "${name}" to continue (anything else cancels):`,
+            theme: { prefix },
+            transformer: (value: string, { isFinal }: { isFinal: boolean }) => {
+              typed = value;
+              return isFinal && !matches() ? `${value} ${chalk.red('not confirmed')}` : value;
+            },
           },
-        }],
+        ],
         { output: process.stderr },
       );
       typed = answer;

@@ -11,7 +11,17 @@ export { environmentFromName, nameTokens, isEnvironmentVariable, ENVIRONMENT_VAR
 
 /** Single-label service names CI and docker compose give their databases: on this machine's network. */
 const LOCAL_SERVICE_NAMES = new Set(['postgres', 'postgresql', 'db', 'database', 'mysql', 'mariadb', 'redis', 'mongo', 'mongodb', 'pg', 'cache', 'localhost']);
-const LOCAL_KUBE_CONTEXTS = [/^minikube$/, /^kind-/, /^docker-desktop$/, /^docker-for-desktop$/, /^k3d-/, /^rancher-desktop$/, /^colima/, /^orbstack$/, /^microk8s$/];
+const LOCAL_KUBE_CONTEXTS = [
+  /^minikube$/,
+  /^kind-/,
+  /^docker-desktop$/,
+  /^docker-for-desktop$/,
+  /^k3d-/,
+  /^rancher-desktop$/,
+  /^colima/,
+  /^orbstack$/,
+  /^microk8s$/,
+];
 
 export function isLocalAddress(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
@@ -42,7 +52,9 @@ export function environmentFromPath(path: string): { environment: Environment; t
 function configPatterns(target: Target): { key: keyof EnvironmentPatterns; values: string[] }[] {
   switch (target.kind) {
     case 'database': {
-      const values = [target.database, target.host, target.host && target.database ? `${target.host}/${target.database}` : undefined].filter((v): v is string => !!v);
+      const values = [target.database, target.host, target.host && target.database ? `${target.host}/${target.database}` : undefined].filter(
+        (v): v is string => !!v,
+      );
       return [
         { key: 'databases', values },
         { key: 'hosts', values: target.host ? [target.host] : [] },
@@ -117,7 +129,8 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
   switch (target.kind) {
     case 'database': {
       if (target.unresolved) return { environment: 'unknown', evidence: `${target.name} is only known where it runs` };
-      if (target.socket) return { environment: 'local', evidence: target.engine === 'sqlite' ? 'a SQLite file on this machine' : 'a Unix socket on this machine' };
+      if (target.socket)
+        return { environment: 'local', evidence: target.engine === 'sqlite' ? 'a SQLite file on this machine' : 'a Unix socket on this machine' };
       const host = target.host ?? 'localhost';
       if (isLocalAddress(host)) return { environment: 'local', evidence: `${host} is this machine` };
       if (LOCAL_SERVICE_NAMES.has(host.toLowerCase())) return { environment: 'local', evidence: `"${host}" is a CI/compose service name` };

@@ -31,9 +31,7 @@ export interface LineInput {
   env: NodeJS.ProcessEnv;
 }
 
-export type LineResult =
-  | { kind: 'judged'; judgement: Judgement; source: string }
-  | { kind: 'unparsed'; message: string; incomplete: boolean };
+export type LineResult = { kind: 'judged'; judgement: Judgement; source: string } | { kind: 'unparsed'; message: string; incomplete: boolean };
 
 /** The text prodguard judges: fish translated, aliases expanded, the functions it calls defined first. */
 export function sourceFor(input: Pick<LineInput, 'shell' | 'line' | 'definitions'>): { source: string; errors: string[] } {
@@ -103,15 +101,25 @@ export function unparsedText(shell: ShellName, result: Extract<LineResult, { kin
   return `prodguard: cannot read this ${shell} line (${result.message}); it was NOT checked\n`;
 }
 
-export function auditLine(judgement: Judgement | undefined, input: { line: string; cwd: string; env: NodeJS.ProcessEnv }, entry: Pick<AuditEntry, 'action' | 'reason'>, findings: readonly Finding[]): string | undefined {
-  return appendAudit(stateDirectory(input.env), {
-    ...entry,
-    verdict: judgement?.verdict ?? 'confirm',
-    command: (judgement?.redactor ?? plainRedactor).text(input.line),
-    cwd: input.cwd,
-    host: hostnameOf(input.env),
-    findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
-  }, new Date(), judgement?.redactor);
+export function auditLine(
+  judgement: Judgement | undefined,
+  input: { line: string; cwd: string; env: NodeJS.ProcessEnv },
+  entry: Pick<AuditEntry, 'action' | 'reason'>,
+  findings: readonly Finding[],
+): string | undefined {
+  return appendAudit(
+    stateDirectory(input.env),
+    {
+      ...entry,
+      verdict: judgement?.verdict ?? 'confirm',
+      command: (judgement?.redactor ?? plainRedactor).text(input.line),
+      cwd: input.cwd,
+      host: hostnameOf(input.env),
+      findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
+    },
+    new Date(),
+    judgement?.redactor,
+  );
 }
 
 export interface HookCheckOptions {
@@ -135,7 +143,8 @@ export async function runHookCheck(options: HookCheckOptions): Promise<number> {
     return code;
   } catch (error) {
     // The snippet turns any other exit into one line and runs the line: keep that line useful.
-    const message = error instanceof ProdguardError ? `${error.message}${error.hint ? ` (${error.hint})` : ''}` : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof ProdguardError ? `${error.message}${error.hint ? ` (${error.hint})` : ''}` : error instanceof Error ? error.message : String(error);
     process.stderr.write(`${redact(message.split('\n')[0]!)}\n`);
     return error instanceof ProdguardError ? error.exitCode : 1;
   } finally {
@@ -170,7 +179,10 @@ async function hookCheck(input: LineInput, terminal: Terminal | undefined, since
   };
   if (judgement.verdict === 'warn') return run;
   if (judgement.verdict === 'block') {
-    audit({ action: 'refused', reason: 'blocked' }, standing.filter((finding) => finding.severity === 'block'));
+    audit(
+      { action: 'refused', reason: 'blocked' },
+      standing.filter((finding) => finding.severity === 'block'),
+    );
     // The hint runs what was judged: aliases expanded and functions defined (`bash -c` knows
     // neither), and a fish line as the POSIX line prodguard read.
     say(blockedText(judgement, result.source));
@@ -198,7 +210,12 @@ async function hookCheck(input: LineInput, terminal: Terminal | undefined, since
 }
 
 /** Stale production shell (Travis 2018: a days-old window still pointing at production). */
-async function staleCheck(input: LineInput, since: number, terminal: Terminal | undefined, say: (text: string) => void): Promise<'fresh' | 'confirmed' | 'refused'> {
+async function staleCheck(
+  input: LineInput,
+  since: number,
+  terminal: Terminal | undefined,
+  say: (text: string) => void,
+): Promise<'fresh' | 'confirmed' | 'refused'> {
   const { config } = await loadSetup({ cwd: input.cwd, env: input.env });
   const now = Math.floor(Date.now() / 1000);
   if (!isStale(since, now, config.staleShellHours)) return 'fresh';
@@ -206,7 +223,9 @@ async function staleCheck(input: LineInput, since: number, terminal: Terminal | 
   const segment = promptSegment(await statusTargets({ probe: false }), { color: false, unicode: false });
   if (!isRiskyLevel(segment.level) || segment.names.length === 0) return 'fresh';
   const what = segment.level === 'prod' ? 'production' : 'an unexplained remote target';
-  say(`prodguard: this shell has pointed at ${what} (${segment.names.join(', ')}) for ${formatAge(now - since)}; past stale-shell-hours (${config.staleShellHours}) it asks again before a guarded command.\n`);
+  say(
+    `prodguard: this shell has pointed at ${what} (${segment.names.join(', ')}) for ${formatAge(now - since)}; past stale-shell-hours (${config.staleShellHours}) it asks again before a guarded command.\n`,
+  );
   const audit = (action: AuditEntry['action'], reason: string) => {
     const problem = auditLine(undefined, input, { action, reason }, []);
     if (problem) say(`${problem}\n`);

@@ -23,13 +23,14 @@ async function readStdin(): Promise<string> {
 }
 
 export async function runHook(agent: string, options: HookOptions): Promise<number> {
-  if (agent !== 'json' && !(AGENTS as readonly string[]).includes(agent)) throw new UsageError(`unknown agent "${agent}": use ${AGENTS.join(', ')} or json`, 'e.g. prodguard hook claude-code');
+  if (agent !== 'json' && !(AGENTS as readonly string[]).includes(agent))
+    throw new UsageError(`unknown agent "${agent}": use ${AGENTS.join(', ')} or json`, 'e.g. prodguard hook claude-code');
   try {
     const input = await readStdin();
     return agent === 'json' ? await generic(input, options) : await agentHook(agent as AgentName, input, options);
   } catch (error) {
     if (error instanceof HookInputError) {
-      process.stderr.write(`prodguard hook ${agent}: ${error.message.replace(/\s*\n\s*/g, " ")}; refusing (fail closed)\n`);
+      process.stderr.write(`prodguard hook ${agent}: ${error.message.replace(/\s*\n\s*/g, ' ')}; refusing (fail closed)\n`);
       return EXIT.usage;
     }
     if (error instanceof ProdguardError) {

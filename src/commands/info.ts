@@ -59,7 +59,14 @@ export async function runRules(options: { json?: boolean; config?: string }): Pr
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
   if (options.json) {
-    const body = sorted.map((rule) => ({ id: rule.id, title: rule.title, incident: rule.incident, logic: rule.logic ?? 'match', severity: config.rules[rule.id]?.severity ?? rule.severity, from: ruleOrigin(rule) }));
+    const body = sorted.map((rule) => ({
+      id: rule.id,
+      title: rule.title,
+      incident: rule.incident,
+      logic: rule.logic ?? 'match',
+      severity: config.rules[rule.id]?.severity ?? rule.severity,
+      from: ruleOrigin(rule),
+    }));
     process.stdout.write(`${JSON.stringify({ rules: body }, null, 2)}\n`);
     return 0;
   }

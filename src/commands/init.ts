@@ -25,12 +25,38 @@ export interface InitOptions {
 /** Variables whose values decide what `prodguard prompt` shows (besides every *_URL / *_URI). */
 export const PROMPT_KEY_VARIABLES = [
   // The usual names of database URLs (every *_URL / *_URI variable is looked at too).
-  'DATABASE_URL', 'DB_URL', 'DATABASE_URI', 'REDIS_URL', 'MONGO_URL', 'MONGODB_URI',
-  'PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGUSER', 'PGSERVICE', 'PGSERVICEFILE',
-  'MYSQL_HOST', 'MYSQL_DATABASE', 'MYSQL_TCP_PORT',
+  'DATABASE_URL',
+  'DB_URL',
+  'DATABASE_URI',
+  'REDIS_URL',
+  'MONGO_URL',
+  'MONGODB_URI',
+  'PGHOST',
+  'PGHOSTADDR',
+  'PGPORT',
+  'PGDATABASE',
+  'PGUSER',
+  'PGSERVICE',
+  'PGSERVICEFILE',
+  'MYSQL_HOST',
+  'MYSQL_DATABASE',
+  'MYSQL_TCP_PORT',
   ...APP_ENVIRONMENT_VARIABLES,
-  'KUBECONFIG', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'HEROKU_APP', 'TF_WORKSPACE',
-  'PRODGUARD_HOSTNAME', 'PRODGUARD_STATE_DIR', 'HOME', 'XDG_CONFIG_HOME', 'TERM', 'LANG', 'LC_ALL', 'LC_CTYPE',
+  'KUBECONFIG',
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'CLOUDSDK_CORE_PROJECT',
+  'GOOGLE_CLOUD_PROJECT',
+  'HEROKU_APP',
+  'TF_WORKSPACE',
+  'PRODGUARD_HOSTNAME',
+  'PRODGUARD_STATE_DIR',
+  'HOME',
+  'XDG_CONFIG_HOME',
+  'TERM',
+  'LANG',
+  'LC_ALL',
+  'LC_CTYPE',
 ];
 
 export function packageVersion(): string {
@@ -55,7 +81,8 @@ function warmSupported(): boolean {
 }
 
 export async function runInit(shell: string, options: InitOptions): Promise<number> {
-  if (!isShellName(shell)) throw new UsageError(`cannot integrate with "${shell}": prodguard supports ${SHELLS.join(', ')}`, 'e.g. eval "$(prodguard init bash)"');
+  if (!isShellName(shell))
+    throw new UsageError(`cannot integrate with "${shell}": prodguard supports ${SHELLS.join(', ')}`, 'e.g. eval "$(prodguard init bash)"');
   const { rules, config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const snippetOptions: SnippetOptions = {
     version: packageVersion(),

@@ -64,9 +64,13 @@ function readSettings(file: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})`, 'fix the file by hand, then run the command again; prodguard never overwrites a file it cannot read');
+    throw new UsageError(
+      `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      'fix the file by hand, then run the command again; prodguard never overwrites a file it cannot read',
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`${file} must hold a JSON object`, 'fix the file by hand, then run the command again');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new UsageError(`${file} must hold a JSON object`, 'fix the file by hand, then run the command again');
   return parsed as Record<string, unknown>;
 }
 
@@ -85,7 +89,8 @@ export function settingsFile(agent: AgentName, project: boolean, cwd: string, ho
 export function updateAgentSettings(agent: AgentName, file: string, install: boolean): 'installed' | 'updated' | 'removed' | 'absent' {
   const spec = SETTINGS[agent];
   const settings = readSettings(file);
-  const hooks = typeof settings.hooks === 'object' && settings.hooks !== null && !Array.isArray(settings.hooks) ? (settings.hooks as Record<string, unknown>) : {};
+  const hooks =
+    typeof settings.hooks === 'object' && settings.hooks !== null && !Array.isArray(settings.hooks) ? (settings.hooks as Record<string, unknown>) : {};
   const current = Array.isArray(hooks[spec.event]) ? (hooks[spec.event] as unknown[]) : [];
   const others = current.filter((entry) => !isOurs(entry));
   const had = others.length !== current.length;

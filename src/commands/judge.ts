@@ -106,7 +106,10 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   const typo = options.overrides.find((override) => !ids.has(override.rule));
   if (typo) {
     const near = rules.filter((rule) => rule.id.includes(typo.rule.split('/').pop() ?? typo.rule)).map((rule) => rule.id);
-    throw new UsageError(`--override ${typo.rule}=…: no rule has the id "${typo.rule}"`, near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : 'run "prodguard rules" for the list');
+    throw new UsageError(
+      `--override ${typo.rule}=…: no rule has the id "${typo.rule}"`,
+      near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : 'run "prodguard rules" for the list',
+    );
   }
   const env = plainEnv(options.env);
   const home = homeOf(options.env);
@@ -122,7 +125,10 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   const firstError = planned.errors[0];
   if (firstError) {
     // Fail closed: a line prodguard cannot parse is a line it cannot judge.
-    throw new UndecidableError(describeParseError(options.source, firstError.pos, firstError.message), 'fix the quoting or finish the command; prodguard runs nothing it cannot judge');
+    throw new UndecidableError(
+      describeParseError(options.source, firstError.pos, firstError.message),
+      'fix the quoting or finish the command; prodguard runs nothing it cannot judge',
+    );
   }
   const facts = await gatherFacts(planned, options.cwd, options.env);
   const stateDir = stateDirectory(options.env);
@@ -187,7 +193,9 @@ async function estimateBlastRadius(
   const radius = new Map<string, BlastRadius>();
   const jobs: Promise<void>[] = [];
   for (const inv of invocations) {
-    const statements = (sql.get(inv)?.statements ?? []).filter((s) => (s.kind === 'delete' || s.kind === 'update') && s.where === 'present' && s.tables.length > 0);
+    const statements = (sql.get(inv)?.statements ?? []).filter(
+      (s) => (s.kind === 'delete' || s.kind === 'update') && s.where === 'present' && s.tables.length > 0,
+    );
     if (statements.length === 0) continue;
     for (const target of resolveTargets(inv, 'database', context.facts)) {
       if (target.engine !== 'postgres') continue;

@@ -151,7 +151,10 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
 
   const docs: Record<string, RuleDoc> = ruleDocs(rules);
   if (notices.length > 0 && format !== 'json') {
-    const shown = notices.slice(0, 10).map((n) => `${n.file}:${n.line}`).join(', ');
+    const shown = notices
+      .slice(0, 10)
+      .map((n) => `${n.file}:${n.line}`)
+      .join(', ');
     process.stderr.write(
       `prodguard: ${notices.length} file(s) not fully checked (valid shell prodguard's parser cannot read, or templates): ${shown}${notices.length > 10 ? ', …' : ''}\n`,
     );

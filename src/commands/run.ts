@@ -53,7 +53,13 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     };
     const problem = appendAudit(stateDir, record, new Date(), judgement.redactor);
     if (problem) process.stderr.write(`${problem}\n`);
-    return sendAuditEvent(judgement.config.audit, record, judgement.redactor, findings[0]?.environment, process.env.SSH_TTY ?? (process.stdin.isTTY ? 'tty' : undefined)).then((warning) => {
+    return sendAuditEvent(
+      judgement.config.audit,
+      record,
+      judgement.redactor,
+      findings[0]?.environment,
+      process.env.SSH_TTY ?? (process.stdin.isTTY ? 'tty' : undefined),
+    ).then((warning) => {
       if (warning) process.stderr.write(`${warning}\n`);
     });
   };
@@ -63,14 +69,19 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     process.stderr.write(renderCheckText(reportOf(judgement), await colourFor(process.stderr, process.env)));
   }
   if (judgement.decision.overridden.length > 0) {
-    await audit({ action: 'overridden', overrides: judgement.decision.overridden.map((o) => o.override) }, judgement.decision.overridden.map((o) => o.finding));
+    await audit(
+      { action: 'overridden', overrides: judgement.decision.overridden.map((o) => o.override) },
+      judgement.decision.overridden.map((o) => o.finding),
+    );
   }
 
   const standing = judgement.decision.standing;
   if (judgement.verdict === 'block') {
     const blocking = standing.filter((f) => f.severity === 'block');
     await audit({ action: 'refused', reason: 'blocked' }, blocking);
-    process.stderr.write(`prodguard: refused. To run it anyway, name the rule and the target: ${blocking.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`);
+    process.stderr.write(
+      `prodguard: refused. To run it anyway, name the rule and the target: ${blocking.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`,
+    );
     return EXIT.refused;
   }
   if (judgement.verdict === 'confirm') {
@@ -78,7 +89,9 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     const names = namesToConfirm(confirming);
     if (!canPrompt(process.env)) {
       await audit({ action: 'refused', reason: 'confirmation needed and no terminal to ask on' }, confirming);
-      process.stderr.write(`prodguard: refused: this needs a typed confirmation and there is no terminal to ask on (CI or a pipe). To run it deliberately: ${confirming.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`);
+      process.stderr.write(
+        `prodguard: refused: this needs a typed confirmation and there is no terminal to ask on (CI or a pipe). To run it deliberately: ${confirming.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`,
+      );
       return EXIT.refused;
     }
     const confirmed = await confirmByTypingNames(names, `prodguard: this touches ${names.join(', ')}.`);

@@ -119,7 +119,12 @@ export async function answer(request: WarmRequest): Promise<{ action: WarmAction
   // The shell prints this on the person's terminal: colour as that terminal would get it.
   const text = await findingsText(judgement, { isTTY: true } as NodeJS.WriteStream, env);
   if (judgement.verdict === 'warn') return { action: 'run', text };
-  const problem = auditLine(judgement, input, { action: 'refused', reason: 'blocked' }, judgement.decision.standing.filter((finding) => finding.severity === 'block'));
+  const problem = auditLine(
+    judgement,
+    input,
+    { action: 'refused', reason: 'blocked' },
+    judgement.decision.standing.filter((finding) => finding.severity === 'block'),
+  );
   return { action: 'refuse', text: `${text}${problem ? `${redact(problem)}\n` : ''}${blockedText(judgement, result.source)}` };
 }
 

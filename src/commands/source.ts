@@ -16,9 +16,11 @@ export interface CommandInput {
 
 export function commandInput(options: { c?: string; sql?: string; url?: string }, argv: readonly string[], env: NodeJS.ProcessEnv): CommandInput {
   const forms = [options.c !== undefined, options.sql !== undefined, argv.length > 0].filter(Boolean).length;
-  if (forms === 0) throw new UsageError('nothing to check: give a command after --, a shell line with -c, or SQL with --sql', 'e.g. prodguard check -- rm -rf build/');
+  if (forms === 0)
+    throw new UsageError('nothing to check: give a command after --, a shell line with -c, or SQL with --sql', 'e.g. prodguard check -- rm -rf build/');
   if (forms > 1) throw new UsageError('give exactly one of: a command after --, -c LINE, --sql SQL', 'e.g. prodguard check -c "rails db:reset"');
-  if (options.url !== undefined && options.sql === undefined) throw new UsageError('--url only goes with --sql', 'e.g. prodguard check --sql "TRUNCATE users" --url "$DATABASE_URL"');
+  if (options.url !== undefined && options.sql === undefined)
+    throw new UsageError('--url only goes with --sql', 'e.g. prodguard check --sql "TRUNCATE users" --url "$DATABASE_URL"');
   if (options.c !== undefined) {
     if (options.c.trim() === '') throw new UsageError('-c needs a shell line', 'e.g. prodguard check -c "rm -rf /var/lib/postgresql"');
     return { source: options.c, exec: { file: 'bash', args: ['-c', options.c] } };

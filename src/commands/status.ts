@@ -21,7 +21,19 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
   const { config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
   const env = plainEnv(process.env);
   const word = { value: 'status', text: 'status', dynamic: false, unsetVariables: [], variables: [], glob: false, pos: 0, end: 0 };
-  const shell: Invocation = { name: 'status', command: word, args: [], env, assigned: {}, envUnknown: false, cwd, host: { kind: 'local' }, via: [], pos: 0, end: 0 };
+  const shell: Invocation = {
+    name: 'status',
+    command: word,
+    args: [],
+    env,
+    assigned: {},
+    envUnknown: false,
+    cwd,
+    host: { kind: 'local' },
+    via: [],
+    pos: 0,
+    end: 0,
+  };
   const kube: Invocation = { ...shell, name: 'kubectl' };
   const plan: Plan = { invocations: [shell, kube], errors: [], needs: { envFiles: true, kubeconfig: true, terraform: false, sql: false } };
   if (into) into.config = config;
@@ -54,7 +66,8 @@ export async function runStatus(options: { json?: boolean; config?: string; prob
   const { colourFor, paint } = await import('../report/check-text.js');
   const chalk = await colourFor(process.stdout, process.env);
   const lines = targets.map((target) => {
-    const danger = target.environment === 'production' ? 'block' : target.environment === 'unknown-remote' || target.environment === 'staging' ? 'confirm' : 'allow';
+    const danger =
+      target.environment === 'production' ? 'block' : target.environment === 'unknown-remote' || target.environment === 'staging' ? 'confirm' : 'allow';
     const label = paint(chalk, danger, target.environment.toUpperCase().padEnd(14));
     const where = target.url ?? target.name;
     const probe = target.probe ? chalk.dim(` [${describeProbe(target.probe)}]`) : '';

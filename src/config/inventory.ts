@@ -87,7 +87,8 @@ export function inventoryEnvironments(groups: Map<string, Group>, mapping: Reado
     if (!entry) return;
     for (const [host, address] of entry.hosts) {
       const before = hostEnvironment.get(host);
-      if (!before || order.indexOf(environment) < order.indexOf(before.environment)) hostEnvironment.set(host, { environment, ...(address ?? before?.address ? { address: (address ?? before?.address)! } : {}) });
+      if (!before || order.indexOf(environment) < order.indexOf(before.environment))
+        hostEnvironment.set(host, { environment, ...((address ?? before?.address) ? { address: (address ?? before?.address)! } : {}) });
       else if (address && !before.address) before.address = address;
     }
     for (const child of entry.children) assign(child, environment, seen);
@@ -98,7 +99,8 @@ export function inventoryEnvironments(groups: Map<string, Group>, mapping: Reado
   }
   const hosts: InventoryFacts['hosts'] = {};
   // `ansible_host=localhost` (labs, ansible_connection=local) must not make this machine production.
-  for (const [host, { environment, address }] of hostEnvironment) (hosts[environment] ??= []).push(host, ...(address && !isLocalAddress(address) ? [address] : []));
+  for (const [host, { environment, address }] of hostEnvironment)
+    (hosts[environment] ??= []).push(host, ...(address && !isLocalAddress(address) ? [address] : []));
   return { hosts };
 }
 

@@ -74,7 +74,10 @@ export function resolveExtends(entry: string, fromFile: string): { kind: 'file' 
   try {
     return { kind: 'pack', path: dirname(require.resolve(`${entry}/package.json`)) };
   } catch {
-    throw new ConfigError(`${fromFile}: extends: cannot find the package "${entry}" from ${dirname(fromFile)}`, `install it there (npm install ${entry}) or fix the name`);
+    throw new ConfigError(
+      `${fromFile}: extends: cannot find the package "${entry}" from ${dirname(fromFile)}`,
+      `install it there (npm install ${entry}) or fix the name`,
+    );
   }
 }
 
@@ -89,7 +92,9 @@ async function applyExtends(config: Config, file: string, depth: number): Promis
       base.push(await readConfigFile(target.path, depth + 1));
       continue;
     }
-    const packConfig = NAMES.concat(['prodguard.yml', 'prodguard.yaml']).map((name) => join(target.path, name)).find((candidate) => existsSync(candidate));
+    const packConfig = NAMES.concat(['prodguard.yml', 'prodguard.yaml'])
+      .map((name) => join(target.path, name))
+      .find((candidate) => existsSync(candidate));
     const pack = packConfig ? await readConfigFile(packConfig, depth + 1) : structuredClone({ ...DEFAULT_CONFIG, source: target.path });
     if (existsSync(join(target.path, 'rules'))) pack.ruleDirectories.unshift(join(target.path, 'rules'));
     if (!pack.files.includes(target.path)) pack.files.unshift(packConfig ?? target.path);
@@ -128,7 +133,10 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   try {
     raw = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new ConfigError(`${file}: cannot be read as YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'simplify the YAML (anchors and aliases)');
+    throw new ConfigError(
+      `${file}: cannot be read as YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      'simplify the YAML (anchors and aliases)',
+    );
   }
   const { config, errors } = validateConfig(raw, file);
   if (errors.length > 0) {
@@ -253,7 +261,9 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       // Marking something staging, development, test or local makes it less guarded than a name or
       // "unknown remote" would: only a trusted file may do that.
       if (untrusted && name !== 'production') {
-        merged.ignored.push(`${layer.file}: environments.${name} ignored (an untrusted repository config may only mark things production; run "prodguard trust" to accept it)`);
+        merged.ignored.push(
+          `${layer.file}: environments.${name} ignored (an untrusted repository config may only mark things production; run "prodguard trust" to accept it)`,
+        );
         continue;
       }
       const into = (merged.environments[name] ??= emptyPatterns());
@@ -270,10 +280,14 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
     else if (config.lockedRules.length > 0) merged.ignored.push(`${layer.file}: locked-rules ignored (only the system policy locks rules)`);
     if (untrusted) {
       // A repository must not send every command line to an address it chose.
-      if (config.audit.syslog || config.audit.journald) merged.ignored.push(`${layer.file}: audit ignored (an untrusted repository config cannot choose where audit events go)`);
+      if (config.audit.syslog || config.audit.journald)
+        merged.ignored.push(`${layer.file}: audit ignored (an untrusted repository config cannot choose where audit events go)`);
       merged.untrustedRuleDirectories.push(...config.ruleDirectories);
       const loosening = looserSettings(config);
-      if (loosening.length > 0) merged.ignored.push(`${layer.file}: ${loosening.join(', ')} ignored (an untrusted repository config may only tighten; run "prodguard trust" to accept it)`);
+      if (loosening.length > 0)
+        merged.ignored.push(
+          `${layer.file}: ${loosening.join(', ')} ignored (an untrusted repository config may only tighten; run "prodguard trust" to accept it)`,
+        );
       // What it tightens applies: asking again sooner, escalating at a smaller share of rows.
       merged.staleShellHours = Math.min(merged.staleShellHours, config.staleShellHours);
       merged.blastRadius = {

@@ -142,7 +142,12 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
   if (raw === null || raw === undefined) return { config, errors };
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
-  unknownKeys(raw, ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit', 'lint'], '', errors);
+  unknownKeys(
+    raw,
+    ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit', 'lint'],
+    '',
+    errors,
+  );
   if (raw.audit !== undefined) {
     if (!isObject(raw.audit)) errors.push('audit: must be a map such as { syslog: default, journald: true }');
     else {
@@ -253,7 +258,8 @@ function validateLint(raw: Json, lint: LintConfig, errors: string[]): void {
   unknownKeys(raw.sql, ['dialect', 'migrations'], 'lint.sql', errors);
   if (raw.sql.dialect !== undefined) {
     const dialect = raw.sql.dialect;
-    if (typeof dialect !== 'string' || !(SQL_DIALECTS as readonly string[]).includes(dialect)) errors.push(`lint.sql.dialect: must be one of auto, postgres, mysql`);
+    if (typeof dialect !== 'string' || !(SQL_DIALECTS as readonly string[]).includes(dialect))
+      errors.push(`lint.sql.dialect: must be one of auto, postgres, mysql`);
     else lint.sql.dialect = dialect === 'postgresql' ? 'postgres' : (dialect as LintConfig['sql']['dialect']);
   }
   if (raw.sql.migrations !== undefined) lint.sql.migrations = stringList(raw.sql.migrations, 'lint.sql.migrations', errors);
@@ -278,7 +284,8 @@ function validateInventories(value: Json, errors: string[]): Config['inventories
       if (!isObject(entry.groups)) errors.push(`${path}.groups: must map a group name to an environment, e.g. { web_eu: production }`);
       else
         for (const [name, environment] of Object.entries(entry.groups)) {
-          if (typeof environment === 'string' && CONFIGURABLE_ENVIRONMENTS.includes(environment as Environment)) groups[name] = environment as ConfiguredEnvironment;
+          if (typeof environment === 'string' && CONFIGURABLE_ENVIRONMENTS.includes(environment as Environment))
+            groups[name] = environment as ConfiguredEnvironment;
           else errors.push(`${path}.groups.${name}: must be one of ${CONFIGURABLE_ENVIRONMENTS.join(', ')}`);
         }
     }

@@ -83,7 +83,11 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
   if (plan.needs.envFiles || plan.invocations.some((inv) => inv.name === 'dotenv')) {
     const dotenv = await import('dotenv');
     const dirs = new Set([cwd, ...plan.invocations.map((inv) => inv.cwd).filter((dir) => dir && dir.startsWith('/'))]);
-    for (const dir of dirs) Object.assign(facts.envFiles, readEnvFiles(dir, (text) => dotenv.parse(text)));
+    for (const dir of dirs)
+      Object.assign(
+        facts.envFiles,
+        readEnvFiles(dir, (text) => dotenv.parse(text)),
+      );
   }
   if (plan.needs.kubeconfig) {
     const current = await kubeCurrentContext(env);
@@ -91,7 +95,10 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
     // Files the line itself names: `KUBECONFIG=F kubectl …`, `kubectl --kubeconfig F …`.
     const contexts: Record<string, string> = {};
     for (const inv of plan.invocations) {
-      const named = [inv.assigned.KUBECONFIG?.split(':')[0], ...inv.args.map((arg, i) => (arg.value === '--kubeconfig' ? inv.args[i + 1]?.value : /^--kubeconfig=(.+)$/.exec(arg.value)?.[1]))];
+      const named = [
+        inv.assigned.KUBECONFIG?.split(':')[0],
+        ...inv.args.map((arg, i) => (arg.value === '--kubeconfig' ? inv.args[i + 1]?.value : /^--kubeconfig=(.+)$/.exec(arg.value)?.[1])),
+      ];
       for (const file of named) {
         if (!file) continue;
         const path = file.startsWith('/') ? file : join(inv.cwd || cwd, file);

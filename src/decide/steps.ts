@@ -50,13 +50,18 @@ export function applyHint(target: ClassifiedTarget, hint: { environment: Environ
 
 /** A hinted job's app environment: each hint is an app target of its own, classified by its name. */
 function hintTargets(hints: DecisionFacts['hints'], hint: ReturnType<typeof strongestHint>, config: Config): ClassifiedTarget[] {
-  return (hints ?? []).map((each) => applyHint(classifyTarget({ kind: 'app', source: each.evidence, name: each.environment, value: each.environment }, config), hint));
+  return (hints ?? []).map((each) =>
+    applyHint(classifyTarget({ kind: 'app', source: each.evidence, name: each.environment, value: each.environment }, config), hint),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Step 2: the most dangerous target decides; a rule with no target of its kinds does not fire.
 
-function chooseTarget(match: Match, groups: readonly { kind: TargetKind; targets: readonly ClassifiedTarget[] }[]): { target: ClassifiedTarget; severity: Severity } | undefined {
+function chooseTarget(
+  match: Match,
+  groups: readonly { kind: TargetKind; targets: readonly ClassifiedTarget[] }[],
+): { target: ClassifiedTarget; severity: Severity } | undefined {
   let chosen: { target: ClassifiedTarget; severity: Severity } | undefined;
   for (const group of groups) {
     for (const target of group.targets) {
@@ -133,7 +138,10 @@ export function findingsFromMatches(matches: readonly Match[], evaluated: readon
     const chosen = chooseTarget(match, groups);
     if (!chosen || chosen.severity === 'allow') continue;
 
-    const { severity: afterDirectory, note } = escalateForDataDirectory(chosen.severity, match.path?.dataDirectory ? facts.dataDirectories?.get(match.path.dataDirectory) : undefined);
+    const { severity: afterDirectory, note } = escalateForDataDirectory(
+      chosen.severity,
+      match.path?.dataDirectory ? facts.dataDirectories?.get(match.path.dataDirectory) : undefined,
+    );
     let severity = afterDirectory;
     let extra = note;
     if (match.statement?.whereReason && match.statement.where === 'always-true') extra += ` — ${match.statement.whereReason}`;

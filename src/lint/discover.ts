@@ -50,7 +50,10 @@ export function hasShellShebang(head: string): boolean {
   const interpreter = m[1]!.split('/').pop() ?? '';
   if (SHELLS.has(interpreter)) return true;
   if (interpreter !== 'env') return false;
-  const words = m[2]!.trim().split(/\s+/).filter((w) => !w.startsWith('-') && !w.includes('='));
+  const words = m[2]!
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !w.startsWith('-') && !w.includes('='));
   return SHELLS.has(words[0] ?? '');
 }
 

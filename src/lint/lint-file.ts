@@ -87,10 +87,23 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
   for (const error of analysis.errors.slice(0, 1)) {
     const at = snippet.locate(error.pos);
     if (context.notices && (TEMPLATE_MARKUP.test(snippet.text) || context.shellAccepts?.(snippet.text))) {
-      context.notices.push({ file: file.path, line: at.line, message: `not checked: the shell accepts this but prodguard's parser does not (${error.message})` });
+      context.notices.push({
+        file: file.path,
+        line: at.line,
+        message: `not checked: the shell accepts this but prodguard's parser does not (${error.message})`,
+      });
       continue;
     }
-    findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `shell that does not parse: ${error.message}`, help: 'fix the syntax; prodguard cannot judge what it cannot parse', source: index.lineText(at.line) });
+    findings.push({
+      file: file.path,
+      line: at.line,
+      column: at.column,
+      rule: 'lint/parse-error',
+      severity: 'warn',
+      message: `shell that does not parse: ${error.message}`,
+      help: 'fix the syntax; prodguard cannot judge what it cannot parse',
+      source: index.lineText(at.line),
+    });
   }
   const imageLayerOnly = snippet.imageBuild === true && !snippet.hints.some((hint) => hint.environment === 'production');
   for (const finding of analysis.findings) {
@@ -141,15 +154,24 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
   }));
   const matches = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed');
-  const findings = findingsFromMatches(matches, [], { config: context.config }).findings
-    .map((finding) => toLintFinding(file.path, index, locate, finding, 0))
+  const findings = findingsFromMatches(matches, [], { config: context.config })
+    .findings.map((finding) => toLintFinding(file.path, index, locate, finding, 0))
     .filter((finding): finding is LintFinding => finding !== undefined);
   // SQL no migration tool runs (a fixture, a regression test) is judged for what it says, but
   // a statement the parser cannot read there is not worth a finding.
   const migration = scopeMatcher({ migrations: context.config.lint?.sql.migrations ?? [] }).isMigration(file.path);
   for (const error of migration ? analysis.errors : []) {
     const at = locate(error.pos);
-    findings.push({ file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message: `SQL that does not parse: ${error.message}`, help: 'fix the SQL; prodguard never treats SQL it cannot parse as harmless', source: index.lineText(at.line) });
+    findings.push({
+      file: file.path,
+      line: at.line,
+      column: at.column,
+      rule: 'lint/parse-error',
+      severity: 'warn',
+      message: `SQL that does not parse: ${error.message}`,
+      help: 'fix the SQL; prodguard never treats SQL it cannot parse as harmless',
+      source: index.lineText(at.line),
+    });
   }
   return findings;
 }
@@ -166,10 +188,12 @@ export function lintFile(file: DiscoveredFile, text: string, context: LintContex
   const seen = new Set<string>();
   // One redactor per file: this file's secrets, and no other file's, are hidden in its findings.
   const redactor = createRedactor(secrets);
-  return findings.map((finding) => redactor.deep(finding)).filter((finding) => {
-    const key = `${finding.line}:${finding.rule}:${finding.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return findings
+    .map((finding) => redactor.deep(finding))
+    .filter((finding) => {
+      const key = `${finding.line}:${finding.rule}:${finding.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

@@ -11,7 +11,10 @@ export function registerLintCommand(program: Command): void {
     .option('--baseline <file>', 'report only findings not in this baseline file')
     .option('--write-baseline <file>', 'write the current findings as a baseline and exit 0')
     .option('--config <file>', 'config file (user rules, severity overrides)')
-    .option('--exclude <glob>', 'leave out files matching this .gitignore-style glob (repeatable)', (glob: string, previous: string[] = []) => [...previous, glob])
+    .option('--exclude <glob>', 'leave out files matching this .gitignore-style glob (repeatable)', (glob: string, previous: string[] = []) => [
+      ...previous,
+      glob,
+    ])
     .action(async (paths: string[], options) => {
       const { runLint } = await import('../commands/lint.js');
       process.exitCode = await runLint(paths, options);

@@ -66,7 +66,9 @@ const TEST_FOLDER_NAME = /^(?:[a-z0-9]+[_-])?(?:tests?|specs?)(?:[_-][a-z0-9]+)?
 
 export function inTestFolder(rel: string): boolean {
   const segments = rel.split('/');
-  return segments.slice(0, -1).some((segment) => TEST_FOLDERS.includes(segment) || THROWAWAY_FOLDERS.includes(segment) || TEST_FOLDER_NAME.test(segment)) ||
+  return (
+    segments.slice(0, -1).some((segment) => TEST_FOLDERS.includes(segment) || THROWAWAY_FOLDERS.includes(segment) || TEST_FOLDER_NAME.test(segment)) ||
     // Example configs (orchestrator-sample.conf.json) are documentation, never deployed as is.
-    /(^|[-_.])(sample|example)s?([-_.]|$)/i.test(segments[segments.length - 1] ?? '');
+    /(^|[-_.])(sample|example)s?([-_.]|$)/i.test(segments[segments.length - 1] ?? '')
+  );
 }

@@ -37,7 +37,13 @@ export function parseSuppressions(text: string): Suppression[] {
     const rest = m[2]!;
     const sep = rest.search(/(^|\s)--(\s|$)/);
     const rulesPart = sep === -1 ? rest : rest.slice(0, sep);
-    const reason = sep === -1 ? undefined : rest.slice(sep).replace(/^\s*--/, '').trim() || undefined;
+    const reason =
+      sep === -1
+        ? undefined
+        : rest
+            .slice(sep)
+            .replace(/^\s*--/, '')
+            .trim() || undefined;
     const rules = rulesPart
       .split(/[\s,]+/)
       .map((r) => r.trim())
@@ -130,9 +136,7 @@ export function fingerprint(finding: Pick<LintFinding, 'file' | 'rule' | 'source
 
 export function createBaseline(findings: readonly LintFinding[]): Baseline {
   return {
-    findings: [...findings]
-      .sort(compareFindings)
-      .map((f) => ({ file: f.file, rule: f.rule, line: f.line, fingerprint: fingerprint(f) })),
+    findings: [...findings].sort(compareFindings).map((f) => ({ file: f.file, rule: f.rule, line: f.line, fingerprint: fingerprint(f) })),
   };
 }
 

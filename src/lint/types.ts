@@ -40,17 +40,7 @@ export interface LintFinding {
 }
 
 export type LintFileFormat =
-  | 'shell'
-  | 'github-actions'
-  | 'gitlab-ci'
-  | 'travis'
-  | 'makefile'
-  | 'package-json'
-  | 'dockerfile'
-  | 'procfile'
-  | 'dotenv'
-  | 'sql'
-  | 'orchestrator';
+  'shell' | 'github-actions' | 'gitlab-ci' | 'travis' | 'makefile' | 'package-json' | 'dockerfile' | 'procfile' | 'dotenv' | 'sql' | 'orchestrator';
 
 export const LINT_FILE_FORMATS: readonly LintFileFormat[] = [
   'shell',

@@ -23,7 +23,7 @@ export interface Connection {
 const ENGINES: Record<string, string> = {
   postgres: 'postgres',
   postgresql: 'postgres',
-  'postgis': 'postgres',
+  postgis: 'postgres',
   mysql: 'mysql',
   mysql2: 'mysql',
   mariadb: 'mysql',

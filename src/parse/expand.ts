@@ -326,7 +326,10 @@ export function expandToString(word: Word, scope: ExpansionScope, options: { ass
   // (`KUBECONFIG=~/k/eu.yaml:~/k/us.yaml`).
   const value =
     options.assignment && !word.parts && !firstQuoted
-      ? joined.split(':').map((segment) => expandTilde(segment, false, scope.home)).join(':')
+      ? joined
+          .split(':')
+          .map((segment) => expandTilde(segment, false, scope.home))
+          .join(':')
       : expandTilde(joined, firstQuoted, scope.home);
   return {
     value,

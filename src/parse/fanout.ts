@@ -7,10 +7,57 @@ import type { ExpandedWord, Invocation } from '../types.js';
 import type { UnwrapStep } from './wrappers.js';
 
 const PARALLEL_WITH_VALUE = new Set([
-  '-j', '--jobs', '-P', '--max-procs', '--results', '--res', '-S', '--sshlogin', '--joblog', '--tmpdir', '-d', '--delimiter', '-a', '--arg-file',
-  '--colsep', '-C', '-N', '-n', '--max-args', '-L', '--max-lines', '--timeout', '--retries', '--tagstring', '--load', '--memfree', '--delay',
-  '--workdir', '--wd', '--env', '--sshloginfile', '--slf', '-E', '--eof', '-I', '--replace', '--basefile', '--bf', '--return', '--transfer-file',
-  '--tf', '--header', '--block', '--blocksize', '--halt', '--progress-file', '--termseq', '--shebang-wrap', '-s', '--max-chars', '--nice',
+  '-j',
+  '--jobs',
+  '-P',
+  '--max-procs',
+  '--results',
+  '--res',
+  '-S',
+  '--sshlogin',
+  '--joblog',
+  '--tmpdir',
+  '-d',
+  '--delimiter',
+  '-a',
+  '--arg-file',
+  '--colsep',
+  '-C',
+  '-N',
+  '-n',
+  '--max-args',
+  '-L',
+  '--max-lines',
+  '--timeout',
+  '--retries',
+  '--tagstring',
+  '--load',
+  '--memfree',
+  '--delay',
+  '--workdir',
+  '--wd',
+  '--env',
+  '--sshloginfile',
+  '--slf',
+  '-E',
+  '--eof',
+  '-I',
+  '--replace',
+  '--basefile',
+  '--bf',
+  '--return',
+  '--transfer-file',
+  '--tf',
+  '--header',
+  '--block',
+  '--blocksize',
+  '--halt',
+  '--progress-file',
+  '--termseq',
+  '--shebang-wrap',
+  '-s',
+  '--max-chars',
+  '--nice',
 ]);
 const SEPARATORS = new Set([':::', '::::', ':::+', '::::+']);
 
@@ -51,7 +98,8 @@ export function parallelSteps(inv: Invocation): UnwrapStep[] {
     }
     const uses = template.some((w) => w.value.includes(replace));
     const words = template.map((w) => (w.value.includes(replace) ? { ...w, value: w.value.replaceAll(replace, item), glob: w.glob || item.includes('*') } : w));
-    if (!uses) words.push({ ...template[0]!, value: item, text: '(parallel input)', dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] });
+    if (!uses)
+      words.push({ ...template[0]!, value: item, text: '(parallel input)', dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] });
     steps.push({ kind: 'command', via: 'parallel', words });
   }
   return steps;

@@ -6,19 +6,7 @@
 // become commands when something would execute them (`bash <<EOF`, `ssh host <<EOF`).
 // Pure: text and an environment in, invocations out.
 
-import type {
-  Command,
-  CommandNode,
-  CompoundList,
-  ParsedScript,
-  PipelineNode,
-  AndOr,
-  Statement,
-  Word,
-  WordPart,
-  Redirection,
-  TestExpression,
-} from 'unbash';
+import type { Command, CommandNode, CompoundList, ParsedScript, PipelineNode, AndOr, Statement, Word, WordPart, Redirection, TestExpression } from 'unbash';
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
@@ -154,7 +142,9 @@ function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
     return { kind: 'pipe', text: `${unescaped}\n`, items: unescaped.split(/\s+/).filter(Boolean) };
   }
   if (name === 'find') {
-    const roots = args.map((arg) => arg.value).filter((value, i, all) => !value.startsWith('-') && all.slice(0, i).every((v) => !v.startsWith('-') && v !== '(' && v !== '!'));
+    const roots = args
+      .map((arg) => arg.value)
+      .filter((value, i, all) => !value.startsWith('-') && all.slice(0, i).every((v) => !v.startsWith('-') && v !== '(' && v !== '!'));
     return { kind: 'pipe', items: (roots.length > 0 ? roots : ['.']).map((root) => `${root.replace(/\/+$/, '')}/*`) };
   }
   if (name === 'ls') {
@@ -304,7 +294,8 @@ function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefine
         walkSubstitutions(walker, part.parts, state);
         break;
       case 'ArithmeticExpansion':
-        for (const script of arithmeticScripts(part.expression)) walkScript(walker, script, { ...fork(state), span: state.span ?? { pos: part.pos, end: part.end }, depth: state.depth + 1 });
+        for (const script of arithmeticScripts(part.expression))
+          walkScript(walker, script, { ...fork(state), span: state.span ?? { pos: part.pos, end: part.end }, depth: state.depth + 1 });
         break;
       case 'ParameterExpansion':
         if (part.operation && 'operand' in part.operation && part.operation.operand) {
@@ -423,8 +414,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   for (const word of [command.name, ...command.suffix]) {
     if (word.type === 'Word') {
       for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
-    }
-    else if (word.type === 'Assignment') {
+    } else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
       const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(state), { assignment: true }).value : '';
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
@@ -470,7 +460,12 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
 function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   walker.invocations.push(invocation);
   if (state.depth > MAX_DEPTH) return;
-  const inner = [...unwrapInvocation(invocation, walker.options.envFiles ?? {}), ...interpreterSteps(invocation), ...parallelSteps(invocation), ...runnerSteps(invocation)];
+  const inner = [
+    ...unwrapInvocation(invocation, walker.options.envFiles ?? {}),
+    ...interpreterSteps(invocation),
+    ...parallelSteps(invocation),
+    ...runnerSteps(invocation),
+  ];
   for (const step of inner) {
     const nextState: WalkState = {
       ...state,
@@ -520,7 +515,11 @@ function emitShadow(walker: Walker, invocation: Invocation, state: WalkState): v
   if (invocation.name !== '' || invocation.args.length === 0) return;
   const [next, ...rest] = invocation.args;
   if (!next || next.dynamic) return;
-  emit(walker, { ...invocation, name: basename(next.value), command: next, args: rest, via: [...invocation.via, `${invocation.command.text} (unknown)`] }, state);
+  emit(
+    walker,
+    { ...invocation, name: basename(next.value), command: next, args: rest, via: [...invocation.via, `${invocation.command.text} (unknown)`] },
+    state,
+  );
 }
 
 function unshare(state: WalkState): void {

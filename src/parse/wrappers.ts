@@ -123,7 +123,12 @@ const timeout: Unwrapper = (inv) => {
 
 const xargs: Unwrapper = (original) => {
   // `-i` and `--replace` take their value only when attached (default `{}`); BSD's `-J R` is `-I R`.
-  const inv = { ...original, args: original.args.map((w) => (w.value === '-i' ? { ...w, value: '-i{}' } : w.value === '--replace' || w.value === '--replace=' ? { ...w, value: '--replace={}' } : w)) };
+  const inv = {
+    ...original,
+    args: original.args.map((w) =>
+      w.value === '-i' ? { ...w, value: '-i{}' } : w.value === '--replace' || w.value === '--replace=' ? { ...w, value: '--replace={}' } : w,
+    ),
+  };
   const scan = scanOptions(inv.args, {
     shortWithValue: 'adEIiJLlnPs',
     longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
@@ -137,7 +142,15 @@ const xargs: Unwrapper = (original) => {
   // (`echo /srv | xargs rm -rf`), else "everything here" (`ls | xargs rm -rf`).
   const template = words[0]!;
   const items = inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split(/\s+/).filter(Boolean) : ['*']);
-  const fromStdin = items.map((item): ExpandedWord => ({ ...template, value: item, text: '(standard input)', dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] }));
+  const fromStdin = items.map((item): ExpandedWord => ({
+    ...template,
+    value: item,
+    text: '(standard input)',
+    dynamic: false,
+    glob: item.includes('*'),
+    unsetVariables: [],
+    variables: [],
+  }));
   if (replace) {
     // With a replacement string xargs reads whole lines: `echo 'rm -rf /' | xargs -I{} bash -c {}`.
     const lines = inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : items;
@@ -268,7 +281,7 @@ const kubectl: Unwrapper = (inv) => {
   const dashDash = inv.args.findIndex((w) => w.value === '--');
   const target = sub[1] ?? '';
   const context = optionValue(scan, '--context');
-  const words = dashDash !== -1 ? inv.args.slice(dashDash + 1) : inv.args.slice((scan.positionals[2] ?? inv.args.length));
+  const words = dashDash !== -1 ? inv.args.slice(dashDash + 1) : inv.args.slice(scan.positionals[2] ?? inv.args.length);
   const host: ExecutionHost = { kind: 'container', runtime: 'kubectl', name: target, ...(context ? { kubeContext: context } : {}) };
   return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
@@ -279,7 +292,13 @@ const LOCAL_DOCKER_CONTEXTS = new Set(['default', 'desktop-linux', 'colima', 'or
 /** The host a docker daemon runs on, when it is not this machine: `ssh://deploy@prod-web-1`, `tcp://10.0.0.5:2376`, a context name. */
 function dockerDaemonHost(address: string | undefined, context: string | undefined): string | undefined {
   if (address && !address.startsWith('unix://') && !address.startsWith('npipe://')) {
-    return address.replace(/^[a-z]+:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '').replace(/\/.*$/, '') || undefined;
+    return (
+      address
+        .replace(/^[a-z]+:\/\//, '')
+        .replace(/^[^@]*@/, '')
+        .replace(/:\d+$/, '')
+        .replace(/\/.*$/, '') || undefined
+    );
   }
   if (context && !LOCAL_DOCKER_CONTEXTS.has(context)) return context;
   return undefined;
@@ -292,10 +311,18 @@ const docker: Unwrapper = (inv) => {
     args = args.slice(1);
     via = 'docker compose';
   }
-  const scan = scanOptions(args, { shortWithValue: 'euwH', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index', 'context', 'host'], stopAtPositional: true });
+  const scan = scanOptions(args, {
+    shortWithValue: 'euwH',
+    longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index', 'context', 'host'],
+    stopAtPositional: true,
+  });
   if (args[scan.rest]?.value !== 'exec') return [];
   const after = args.slice(scan.rest + 1);
-  const inner = scanOptions(after, { shortWithValue: 'euw', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index'], stopAtPositional: true });
+  const inner = scanOptions(after, {
+    shortWithValue: 'euw',
+    longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index'],
+    stopAtPositional: true,
+  });
   const container = after[inner.rest];
   if (!container) return [];
   const env: Record<string, string> = {};
@@ -403,7 +430,9 @@ export function envFilesNamedBy(inv: Invocation): string[] {
   const entry = spec[inv.name];
   if (!entry) return [];
   const args = entry.sub ? (inv.args[0]?.value === entry.sub ? inv.args.slice(1) : []) : inv.args;
-  const files = scanOptions(args, entry.spec).options.filter((o) => entry.flags.includes(o.flag)).map((o) => o.value ?? '');
+  const files = scanOptions(args, entry.spec)
+    .options.filter((o) => entry.flags.includes(o.flag))
+    .map((o) => o.value ?? '');
   return (files.length > 0 || entry.sub ? files : ['.env']).filter(Boolean).map((file) => envFilePath(inv.cwd, file));
 }
 
@@ -461,7 +490,9 @@ const redisCli: Unwrapper = (inv) => {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
     .flatMap((line) => {
-      const words = line.split(/\s+/).map((value): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] }));
+      const words = line
+        .split(/\s+/)
+        .map((value): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] }));
       return command(`${inv.name} <<stdin`, [inv.command, ...options, ...words]);
     });
 };
@@ -483,14 +514,33 @@ const WRAPPERS: Record<string, Unwrapper> = {
   },
   nsenter: simpleWrapper({ shortWithValue: 'tSGrwTnmuipUC', longWithValue: ['target', 'setuid', 'setgid', 'root', 'wd'] }),
   pkexec: simpleWrapper({ longWithValue: ['user'] }),
-  'systemd-run': simpleWrapper({ shortWithValue: 'pEMuH', longWithValue: ['unit', 'property', 'description', 'slice', 'uid', 'gid', 'working-directory', 'setenv', 'machine', 'host', 'on-calendar', 'on-active', 'timer-property'] }),
+  'systemd-run': simpleWrapper({
+    shortWithValue: 'pEMuH',
+    longWithValue: [
+      'unit',
+      'property',
+      'description',
+      'slice',
+      'uid',
+      'gid',
+      'working-directory',
+      'setenv',
+      'machine',
+      'host',
+      'on-calendar',
+      'on-active',
+      'timer-property',
+    ],
+  }),
   screen: (inv) => {
     const scan = scanOptions(inv.args, { shortWithValue: 'SpTtcehsL', stopAtPositional: true });
     return command('screen', inv.args.slice(scan.rest));
   },
   tmux: (inv) => {
     // `tmux new-session -d 'cmd'`, `tmux new -d -s x cmd…`: the last words are a shell command.
-    const sub = inv.args.findIndex((w) => ['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'run-shell', 'run'].includes(w.value));
+    const sub = inv.args.findIndex((w) =>
+      ['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'run-shell', 'run'].includes(w.value),
+    );
     if (sub === -1) return [];
     const scan = scanOptions(inv.args.slice(sub + 1), { shortWithValue: 'sncFtxyeSlpcTL', stopAtPositional: true });
     const words = inv.args.slice(sub + 1 + scan.rest);

@@ -68,9 +68,7 @@ function inspectCluster(dir: string, fs: DataDirectoryFs, alive: (pid: number) =
   } catch (error) {
     const code = (error as { code?: string }).code;
     evidence.push(
-      code === 'EACCES' || code === 'EPERM'
-        ? 'postmaster.pid exists but is unreadable (permission denied)'
-        : 'no postmaster.pid: no server is running on it',
+      code === 'EACCES' || code === 'EPERM' ? 'postmaster.pid exists but is unreadable (permission denied)' : 'no postmaster.pid: no server is running on it',
     );
   }
   if (pidText !== undefined) {
@@ -120,11 +118,7 @@ function danger(r: DataDirectoryReport): number {
  * Inspect `path`, or the clusters one level below it (`/var/lib/postgresql/15` holds `main/`).
  * With several clusters, the most dangerous one is reported and all are listed in `evidence`.
  */
-export function inspectDataDirectory(
-  path: string,
-  fsApi: DataDirectoryFs = nodeFs,
-  alive: (pid: number) => boolean = isProcessAlive,
-): DataDirectoryReport {
+export function inspectDataDirectory(path: string, fsApi: DataDirectoryFs = nodeFs, alive: (pid: number) => boolean = isProcessAlive): DataDirectoryReport {
   if (fsApi.existsSync(join(path, 'PG_VERSION'))) return inspectCluster(path, fsApi, alive);
   if (!isDirectory(fsApi, path)) {
     return { isPostgresDataDirectory: false, running: false, role: 'unknown', evidence: [`${path}: not a directory`] };

@@ -84,12 +84,7 @@ async function tableSize(client: PgClient, table: string): Promise<number | null
  * (a name as SQL would write it, optionally schema-qualified). Never throws; never executes the
  * statement. The estimate is the planner's: as good as the table's statistics.
  */
-export async function estimateAffectedRows(
-  url: string,
-  statementSql: string,
-  table: string,
-  opts: { timeoutMs?: number } = {},
-): Promise<BlastRadiusResult> {
+export async function estimateAffectedRows(url: string, statementSql: string, table: string, opts: { timeoutMs?: number } = {}): Promise<BlastRadiusResult> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_EXPLAIN_TIMEOUT_MS;
   let client: PgClient | undefined;
   let inTransaction = false;

@@ -153,9 +153,7 @@ export async function probePostgres(url: string, opts: { timeoutMs?: number } = 
     const notes: string[] = [];
     if (row?.has_rails) {
       try {
-        const meta = await client.query<{ value: string | null }>(
-          `SELECT value FROM ar_internal_metadata WHERE key = 'environment'`,
-        );
+        const meta = await client.query<{ value: string | null }>(`SELECT value FROM ar_internal_metadata WHERE key = 'environment'`);
         rails = meta.rows[0]?.value ?? undefined;
       } catch (error) {
         // Permission denied on the Rails table is not a failed probe: the other facts still hold.
@@ -197,23 +195,15 @@ export function isMarkableEnvironment(value: string): value is MarkableEnvironme
  * Takes effect for new sessions. Needs a superuser, or (PostgreSQL 15+) a role granted
  * `SET ON PARAMETER prodguard.environment` that owns the database.
  */
-export async function markDatabase(
-  url: string,
-  environment: string,
-  opts: { timeoutMs?: number } = {},
-): Promise<{ database: string }> {
+export async function markDatabase(url: string, environment: string, opts: { timeoutMs?: number } = {}): Promise<{ database: string }> {
   if (!isMarkableEnvironment(environment)) {
-    throw new Error(
-      `invalid environment "${environment}" for prodguard mark: use one of ${MARKABLE_ENVIRONMENTS.join(', ')}`,
-    );
+    throw new Error(`invalid environment "${environment}" for prodguard mark: use one of ${MARKABLE_ENVIRONMENTS.join(', ')}`);
   }
   const timeoutMs = opts.timeoutMs ?? 5000;
   const client = await newPgClient(url, timeoutMs);
   try {
     await client.connect();
-    const { rows } = await client.query<{ database: string; ident: string }>(
-      'SELECT current_database() AS database, quote_ident(current_database()) AS ident',
-    );
+    const { rows } = await client.query<{ database: string; ident: string }>('SELECT current_database() AS database, quote_ident(current_database()) AS ident');
     const row = rows[0];
     if (!row) throw new Error('current_database() returned no row');
     // The environment is one of a fixed list of plain words, so it is safe as a literal; the
@@ -225,8 +215,7 @@ export async function markDatabase(
     if ((error as { code?: string }).code === '42501') {
       // PostgreSQL 15+ lets only superusers set an unregistered (placeholder) parameter, even
       // for the database's owner, unless granted.
-      message +=
-        '; connect as a superuser, or have one run `GRANT SET ON PARAMETER prodguard.environment TO <role>` (PostgreSQL 15+)';
+      message += '; connect as a superuser, or have one run `GRANT SET ON PARAMETER prodguard.environment TO <role>` (PostgreSQL 15+)';
     }
     // No `cause`: the driver's error object may carry the connection settings, password included.
     const wrapped = new Error(message);

@@ -19,12 +19,7 @@ export function renderLintGithub(findings: readonly LintFinding[], options: Lint
   return findings
     .map((f) => {
       const command = f.severity === 'warn' ? 'warning' : 'error';
-      const props = [
-        `file=${escapeProperty(f.file)}`,
-        `line=${f.line}`,
-        `col=${f.column}`,
-        `title=${escapeProperty(f.rule)}`,
-      ].join(',');
+      const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.rule)}`].join(',');
       const help = f.help ?? options.rules?.[f.rule]?.help;
       const message = redact(help ? `${f.message}\nhelp: ${help}` : f.message);
       return `::${command} ${props}::${escapeData(message)}\n`;

@@ -88,7 +88,10 @@ export { targetKey } from '../classify/target-book.js';
 
 function optionSpecOf(options: readonly string[]): OptionSpec {
   return {
-    shortWithValue: options.filter((o) => /^-[^-]$/.test(o)).map((o) => o[1]).join(''),
+    shortWithValue: options
+      .filter((o) => /^-[^-]$/.test(o))
+      .map((o) => o[1])
+      .join(''),
     longWithValue: options.filter((o) => o.startsWith('--')).map((o) => o.slice(2)),
     singleDashWithValue: options.filter((o) => /^-[^-]{2,}$/.test(o)).map((o) => o.slice(1)),
   };
@@ -230,7 +233,9 @@ function sqlMatches(rule: Rule, sql: InvocationSql | undefined): SqlFact[] | und
   const spec = rule.match.sql;
   if (!spec) return [];
   if (!sql) return undefined;
-  const statements = sql.statements.filter((statement) => spec.kinds.includes(statement.kind) && (spec.where.length === 0 || spec.where.includes(statement.where)));
+  const statements = sql.statements.filter(
+    (statement) => spec.kinds.includes(statement.kind) && (spec.where.length === 0 || spec.where.includes(statement.where)),
+  );
   return statements.length > 0 ? statements : undefined;
 }
 
@@ -312,7 +317,17 @@ export function evaluateStatements(
     for (const rule of rules) {
       const severity = configuredSeverity(rule, config);
       if (!severity || !sqlMatches(rule, { statements: [statement], errors: [] })?.length) continue;
-      matches.push({ rule, severity, subject: 'statement', command: statement.text, via: [], targets: [{ kind: 'database', targets: [database] }], statement, pos: statement.pos, end: statement.end });
+      matches.push({
+        rule,
+        severity,
+        subject: 'statement',
+        command: statement.text,
+        via: [],
+        targets: [{ kind: 'database', targets: [database] }],
+        statement,
+        pos: statement.pos,
+        end: statement.end,
+      });
     }
   }
   return matches;

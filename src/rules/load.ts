@@ -34,7 +34,10 @@ export async function loadRulesFromDirectory(dir: string): Promise<Rule[]> {
   const { parse } = await import('yaml');
   const rules: Rule[] = [];
   for (const file of yamlFiles(dir)) {
-    const id = relative(dir, file).split(sep).join('/').replace(/\.ya?ml$/, '');
+    const id = relative(dir, file)
+      .split(sep)
+      .join('/')
+      .replace(/\.ya?ml$/, '');
     let raw: unknown;
     try {
       raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
@@ -43,7 +46,8 @@ export async function loadRulesFromDirectory(dir: string): Promise<Rule[]> {
       throw new ConfigError(`${file}: not valid YAML: ${detail}`, 'fix the YAML syntax');
     }
     const { rule, errors } = validateRule(raw, id, file);
-    if (!rule) throw new ConfigError(`${file}: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, 'see "Writing rules" in the README');
+    if (!rule)
+      throw new ConfigError(`${file}: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, 'see "Writing rules" in the README');
     rules.push(rule);
   }
   return rules;

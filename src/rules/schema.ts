@@ -12,14 +12,34 @@ export type Incident = (typeof INCIDENTS)[number];
 const TARGET_KINDS: readonly TargetKind[] = ['database', 'app', 'host', 'kube', 'cloud', 'workspace'];
 
 export const SQL_KINDS = [
-  'drop-database', 'drop-schema', 'drop-table', 'drop-other', 'truncate', 'delete', 'update',
-  'alter-table-drop-column', 'alter-table-alter-type', 'alter-table-other', 'replication',
-  'transaction', 'select', 'insert', 'create', 'grant', 'set', 'other',
+  'drop-database',
+  'drop-schema',
+  'drop-table',
+  'drop-other',
+  'truncate',
+  'delete',
+  'update',
+  'alter-table-drop-column',
+  'alter-table-alter-type',
+  'alter-table-other',
+  'replication',
+  'transaction',
+  'select',
+  'insert',
+  'create',
+  'grant',
+  'set',
+  'other',
   // mongosh operations
-  'mongo-drop-database', 'mongo-drop-collection', 'mongo-delete-all', 'mongo-update-all', 'mongo-other',
+  'mongo-drop-database',
+  'mongo-drop-collection',
+  'mongo-delete-all',
+  'mongo-update-all',
+  'mongo-other',
   // SQL that could not be judged (does not parse, unreadable file, unknown stdin), and a session
   // that can run anything.
-  'unknown', 'interactive-session',
+  'unknown',
+  'interactive-session',
 ] as const;
 export const SQL_WHERE = ['none', 'always-true', 'present', 'not-applicable'] as const;
 
@@ -200,7 +220,8 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     else {
       checkKeys(value.paths, ['classes', 'from'], `${path}.paths`, errors);
       const classes = strings(value.paths.classes, `${path}.paths.classes`, errors, { required: true });
-      for (const item of classes) if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
+      for (const item of classes)
+        if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
       const from = value.paths.from ?? 'positionals';
       if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from === 'last' || from.startsWith('prefix:'))) {
         errors.push(`${path}.paths.from: must be positionals, after-first, last or prefix:<text> (e.g. prefix:of=)`);
@@ -213,9 +234,11 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     else {
       checkKeys(value.sql, ['kinds', 'where'], `${path}.sql`, errors);
       const kinds = strings(value.sql.kinds, `${path}.sql.kinds`, errors, { required: true });
-      for (const kind of kinds) if (!(SQL_KINDS as readonly string[]).includes(kind)) errors.push(`${path}.sql.kinds: "${kind}" is not one of ${SQL_KINDS.join(', ')}`);
+      for (const kind of kinds)
+        if (!(SQL_KINDS as readonly string[]).includes(kind)) errors.push(`${path}.sql.kinds: "${kind}" is not one of ${SQL_KINDS.join(', ')}`);
       const where = strings(value.sql.where, `${path}.sql.where`, errors);
-      for (const item of where) if (!(SQL_WHERE as readonly string[]).includes(item)) errors.push(`${path}.sql.where: "${item}" is not one of ${SQL_WHERE.join(', ')}`);
+      for (const item of where)
+        if (!(SQL_WHERE as readonly string[]).includes(item)) errors.push(`${path}.sql.where: "${item}" is not one of ${SQL_WHERE.join(', ')}`);
       match.sql = { kinds, where };
     }
   }
@@ -238,11 +261,23 @@ export function validateRule(raw: Json, id: string, file: string): { rule?: Rule
   const title = text(raw.title, 'title', errors);
   const incident = text(raw.incident, 'incident', errors);
   if (incident && !(INCIDENTS as readonly string[]).includes(incident)) errors.push(`incident: "${incident}" is not one of ${INCIDENTS.join(', ')}`);
-  const severity = raw.severity === undefined ? (errors.push('severity: is required, e.g. { production: block, unknown-remote: confirm, default: allow }'), {}) : validateSeverityMap(raw.severity, 'severity', errors);
+  const severity =
+    raw.severity === undefined
+      ? (errors.push('severity: is required, e.g. { production: block, unknown-remote: confirm, default: allow }'), {})
+      : validateSeverityMap(raw.severity, 'severity', errors);
   let match: RuleMatch;
   if (logic === 'code') {
     if (raw.match !== undefined) errors.push('match: a rule whose logic is code has no match (its logic is keyed by its id)');
-    match = { commands: [], exceptCommands: [], subcommands: [], optionsWithValues: [], flags: { any: [], all: [], none: [] }, args: { any: [], none: [] }, env: { any: [] }, targets: [] };
+    match = {
+      commands: [],
+      exceptCommands: [],
+      subcommands: [],
+      optionsWithValues: [],
+      flags: { any: [], all: [], none: [] },
+      args: { any: [], none: [] },
+      env: { any: [] },
+      targets: [],
+    };
   } else match = validateMatch(raw.match, 'match', errors);
   const message = text(raw.message, 'message', errors);
   for (const placeholder of message.matchAll(/\{([^}]*)\}/g)) {

@@ -70,7 +70,7 @@ function posixCached(shell: string) {
     const stale = inputs.map((input) => `${posixQuote(input)} -nt ${posixQuote(cacheFile)}`).join(' || ');
     return [
       `# prodguard init cache for ${shell}: sourced by the rc line; runs \`prodguard init ${shell}\` again (which rewrites it)`,
-      '# when prodguard\'s version or its config changed.',
+      "# when prodguard's version or its config changed.",
       `if { IFS= read -r -d '' __prodguard_package <${posixQuote(packageJson)} || [[ -n $__prodguard_package ]]; } 2>/dev/null && [[ $__prodguard_package == *${posixQuote(`"version": "${version}"`)}* ]]${stale ? ` && ! [[ ${stale} ]]` : ''}; then`,
       'unset __prodguard_package',
       body.trimEnd(),
@@ -86,12 +86,16 @@ function posixCached(shell: string) {
 
 export function posixQuote(value: string): string {
   // Control characters (the warm checker's request end) are written as $'\xNN'.
-  if (/[\x00-\x1f]/.test(value)) return `$'${[...value].map((char) => (char < ' ' || char === "'" || char === '\\' ? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}` : char)).join('')}'`;
+  if (/[\x00-\x1f]/.test(value))
+    return `$'${[...value].map((char) => (char < ' ' || char === "'" || char === '\\' ? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}` : char)).join('')}'`;
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 export function fishQuote(value: string): string {
-  if (/[\x00-\x1f]/.test(value)) return [...value].map((char) => (char < ' ' ? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}` : `'${char.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`)).join('');
+  if (/[\x00-\x1f]/.test(value))
+    return [...value]
+      .map((char) => (char < ' ' ? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}` : `'${char.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`))
+      .join('');
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
@@ -107,12 +111,13 @@ export const ADAPTERS = {
   bash: {
     script: 'prodguard.bash',
     rcFile: '~/.bashrc',
-    settings: ({ scalars, lists, sets, maps }) => [
-      ...scalars.map(([name, value]) => `${name}=${posixQuote(value)}`),
-      ...lists.map(([name, items]) => `${name}=(${items.map(posixQuote).join(' ')})`),
-      ...sets.map(([name, items]) => `declare -gA ${name}=(${items.map((item) => `[${posixQuote(item)}]=1`).join(' ')})`),
-      ...maps.map(([name, entries]) => `declare -gA ${name}=(${entries.map(([key, value]) => `[${posixQuote(key)}]=${posixQuote(value)}`).join(' ')})`),
-    ].join('\n'),
+    settings: ({ scalars, lists, sets, maps }) =>
+      [
+        ...scalars.map(([name, value]) => `${name}=${posixQuote(value)}`),
+        ...lists.map(([name, items]) => `${name}=(${items.map(posixQuote).join(' ')})`),
+        ...sets.map(([name, items]) => `declare -gA ${name}=(${items.map((item) => `[${posixQuote(item)}]=1`).join(' ')})`),
+        ...maps.map(([name, entries]) => `declare -gA ${name}=(${entries.map(([key, value]) => `[${posixQuote(key)}]=${posixQuote(value)}`).join(' ')})`),
+      ].join('\n'),
     assign: posixAssign,
     warm: true,
     commandSubstitution: /\$\((?!\()|\$\($|`/,
@@ -122,12 +127,16 @@ export const ADAPTERS = {
   zsh: {
     script: 'prodguard.zsh',
     rcFile: '~/.zshrc',
-    settings: ({ scalars, lists, sets, maps }) => [
-      ...scalars.map(([name, value]) => `typeset -g ${name}=${posixQuote(value)}`),
-      ...lists.flatMap(([name, items]) => [`typeset -ga ${name}`, `${name}=(${items.map(posixQuote).join(' ')})`]),
-      ...sets.flatMap(([name, items]) => [`typeset -gA ${name}`, `${name}=(${items.map((item) => `${posixQuote(item)} 1`).join(' ')})`]),
-      ...maps.flatMap(([name, entries]) => [`typeset -gA ${name}`, `${name}=(${entries.map(([key, value]) => `${posixQuote(key)} ${posixQuote(value)}`).join(' ')})`]),
-    ].join('\n'),
+    settings: ({ scalars, lists, sets, maps }) =>
+      [
+        ...scalars.map(([name, value]) => `typeset -g ${name}=${posixQuote(value)}`),
+        ...lists.flatMap(([name, items]) => [`typeset -ga ${name}`, `${name}=(${items.map(posixQuote).join(' ')})`]),
+        ...sets.flatMap(([name, items]) => [`typeset -gA ${name}`, `${name}=(${items.map((item) => `${posixQuote(item)} 1`).join(' ')})`]),
+        ...maps.flatMap(([name, entries]) => [
+          `typeset -gA ${name}`,
+          `${name}=(${entries.map(([key, value]) => `${posixQuote(key)} ${posixQuote(value)}`).join(' ')})`,
+        ]),
+      ].join('\n'),
     assign: posixAssign,
     warm: true,
     commandSubstitution: /\$\((?!\()|\$\($|`/,
@@ -139,15 +148,19 @@ export const ADAPTERS = {
     rcFile: '~/.config/fish/config.fish',
     // fish has no associative arrays: a list per map, one regex over its keys, and one variable
     // per key (`__prodguard_pair_NAME`, the name escaped with `string escape --style=var`).
-    settings: ({ scalars, lists, sets, maps }) => [
-      ...scalars.map(([name, value]) => `set -g ${name} ${fishQuote(value)}`),
-      ...lists.map(([name, items]) => `set -g ${name} ${items.map(fishQuote).join(' ')}`),
-      ...sets.flatMap(([name, items]) => [`set -g ${name} ${items.map(fishQuote).join(' ')}`, `set -g ${name}_re ${fishQuote(alternation(items))}`]),
-      ...maps.flatMap(([name, entries]) => [
-        `set -g ${name}_re ${fishQuote(alternation(entries.map(([key]) => key)))}`,
-        ...entries.map(([key, value]) => `set -g ${name.replace(/s$/, '')}_(string escape --style=var -- ${fishQuote(key)}) ${value.split(' ').filter(Boolean).map(fishQuote).join(' ')}`),
-      ]),
-    ].join('\n'),
+    settings: ({ scalars, lists, sets, maps }) =>
+      [
+        ...scalars.map(([name, value]) => `set -g ${name} ${fishQuote(value)}`),
+        ...lists.map(([name, items]) => `set -g ${name} ${items.map(fishQuote).join(' ')}`),
+        ...sets.flatMap(([name, items]) => [`set -g ${name} ${items.map(fishQuote).join(' ')}`, `set -g ${name}_re ${fishQuote(alternation(items))}`]),
+        ...maps.flatMap(([name, entries]) => [
+          `set -g ${name}_re ${fishQuote(alternation(entries.map(([key]) => key)))}`,
+          ...entries.map(
+            ([key, value]) =>
+              `set -g ${name.replace(/s$/, '')}_(string escape --style=var -- ${fishQuote(key)}) ${value.split(' ').filter(Boolean).map(fishQuote).join(' ')}`,
+          ),
+        ]),
+      ].join('\n'),
     assign: (values) => `${values.map(([name, value]) => `set -g ${name} ${fishQuote(value)}`).join('\n')}\n`,
     warm: false,
     commandSubstitution: /\$\(|(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(/,

@@ -75,11 +75,17 @@ export function claudeHookOutput(result: AgentVerdict): Record<string, unknown> 
   }
   const standing = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity);
   if (result.verdict === 'block') {
-    return decision('deny', `prodguard blocked this command. ${standing('block').map(describe).join(' ')} Do not retry it in another form; ask the person to run it themselves if it is really needed.`);
+    return decision(
+      'deny',
+      `prodguard blocked this command. ${standing('block').map(describe).join(' ')} Do not retry it in another form; ask the person to run it themselves if it is really needed.`,
+    );
   }
   if (result.verdict === 'confirm') {
     const names = [...new Set(standing('confirm').map((finding) => finding.target))];
-    return decision('ask', `prodguard: this touches ${names.join(', ')}. ${standing('confirm').map(describe).join(' ')} Approve only if you mean ${names.join(', ')}.`);
+    return decision(
+      'ask',
+      `prodguard: this touches ${names.join(', ')}. ${standing('confirm').map(describe).join(' ')} Approve only if you mean ${names.join(', ')}.`,
+    );
   }
   if (result.verdict === 'warn') {
     // Not "allow": that would skip the person's own permission rules. Say it, decide nothing.
@@ -147,7 +153,10 @@ export function agentHookOutput(agent: AgentName, result: AgentVerdict): Record<
   if (agent === 'gemini') {
     if (specific?.permissionDecision === 'deny') return { decision: 'deny', reason: specific.permissionDecisionReason };
     if (specific?.permissionDecision === 'ask') {
-      return { decision: 'deny', reason: `${specific.permissionDecisionReason} Gemini CLI hooks cannot ask the person, so prodguard refused it: ask them to run it themselves with \`prodguard run\`.` };
+      return {
+        decision: 'deny',
+        reason: `${specific.permissionDecisionReason} Gemini CLI hooks cannot ask the person, so prodguard refused it: ask them to run it themselves with \`prodguard run\`.`,
+      };
     }
     return warning ? { systemMessage: warning } : {};
   }

@@ -47,7 +47,13 @@ export function commandWords(source: string): NameWord[] {
     const record = node as Record<string, unknown>;
     if (record.type === 'Command') {
       const name = record.name as { text?: string; value?: string; pos?: number; end?: number } | undefined;
-      if (name && typeof name.text === 'string' && name.text === name.value && /^[^\s'"\\$`]+$/.test(name.text) && source.slice(name.pos, name.end) === name.text) {
+      if (
+        name &&
+        typeof name.text === 'string' &&
+        name.text === name.value &&
+        /^[^\s'"\\$`]+$/.test(name.text) &&
+        source.slice(name.pos, name.end) === name.text
+      ) {
         found.push({ value: name.text, pos: name.pos!, end: name.end! });
       }
     }

@@ -10,10 +10,7 @@ export interface FishTranslation {
   errors: string[];
 }
 
-type Token =
-  | { kind: 'word'; posix: string; literal?: string }
-  | { kind: 'redirect'; posix: string }
-  | { kind: 'separator'; posix: string };
+type Token = { kind: 'word'; posix: string; literal?: string } | { kind: 'redirect'; posix: string } | { kind: 'separator'; posix: string };
 
 const SEPARATORS = new Set([';', '\n', '&&', '||', '|', '&']);
 const DROPPED_PREFIXES = new Set(['and', 'or', 'not', '!', 'begin']);
@@ -161,7 +158,7 @@ function readWord(source: string, start: number, errors: string[], depth: number
   while (i < n) {
     const char = source[i]!;
     if (char === ' ' || char === '\t' || char === '\n' || char === ';' || char === '|' || char === '&' || char === '<' || char === '>') break;
-    if (char === '\'') {
+    if (char === "'") {
       const close = readSingleQuoted(source, i + 1);
       if (close.end === -1) {
         errors.push('unterminated single quote');
@@ -248,11 +245,11 @@ function readSingleQuoted(source: string, start: number): { value: string; end: 
   let value = '';
   for (let i = start; i < source.length; i++) {
     const char = source[i]!;
-    if (char === '\\' && (source[i + 1] === '\'' || source[i + 1] === '\\')) {
+    if (char === '\\' && (source[i + 1] === "'" || source[i + 1] === '\\')) {
       value += source[++i];
       continue;
     }
-    if (char === '\'') return { value, end: i + 1 };
+    if (char === "'") return { value, end: i + 1 };
     value += char;
   }
   return { value, end: -1 };
@@ -335,7 +332,7 @@ function readParenthesised(source: string, start: number, errors: string[]): { t
       i++;
       continue;
     }
-    if (char === '\'') {
+    if (char === "'") {
       const close = readSingleQuoted(source, i + 1);
       if (close.end === -1) break;
       i = close.end - 1;

@@ -48,7 +48,12 @@ export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
  * that run what the line does not show (`yarn X`, `source F`, `… | sh`), and interpreters whose
  * options carry code (`python3 -c`, `node -e`, `perl -lne`).
  */
-export function commandKnowledge(): { wrappers: readonly string[]; databaseClients: readonly string[]; runners: readonly string[]; interpreters: readonly string[] } {
+export function commandKnowledge(): {
+  wrappers: readonly string[];
+  databaseClients: readonly string[];
+  runners: readonly string[];
+  interpreters: readonly string[];
+} {
   return { wrappers: WRAPPER_NAMES, databaseClients: DATABASE_CLIENTS, runners: RUNNER_NAMES, interpreters: INTERPRETER_NAMES };
 }
 
@@ -175,7 +180,30 @@ export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName 
 }
 
 /** Words before a command name that leave the next word in command position. */
-export const COMMAND_PREFIXES: readonly string[] = ['!', '{', '}', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', 'time', 'coproc', 'exec', 'command', 'builtin', 'nohup', 'noglob', 'nocorrect', 'and', 'or', 'not', 'begin'];
+export const COMMAND_PREFIXES: readonly string[] = [
+  '!',
+  '{',
+  '}',
+  'then',
+  'do',
+  'else',
+  'elif',
+  'if',
+  'while',
+  'until',
+  'time',
+  'coproc',
+  'exec',
+  'command',
+  'builtin',
+  'nohup',
+  'noglob',
+  'nocorrect',
+  'and',
+  'or',
+  'not',
+  'begin',
+];
 
 /**
  * A command word the shell computes: from a variable (`a=rm; $a`), ANSI-C quoting (`$'\x72m'`),
@@ -229,7 +257,10 @@ function globMatches(word: string, pattern: string): boolean {
       const close = pattern.indexOf(']', i + 2);
       if (close === -1) source += '\\[';
       else {
-        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        source += `[${pattern
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else source += escapeRegex(char);

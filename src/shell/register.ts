@@ -29,7 +29,9 @@ export function registerShellCommands(program: Command): void {
 
   program
     .command('hook')
-    .description('answer a coding agent before it runs a shell command: claude-code (PreToolUse), gemini (BeforeTool), cursor (beforeShellExecution) or json (like check --json)')
+    .description(
+      'answer a coding agent before it runs a shell command: claude-code (PreToolUse), gemini (BeforeTool), cursor (beforeShellExecution) or json (like check --json)',
+    )
     .argument('<agent>', 'claude-code, gemini, cursor or json')
     .option('--config <file>', 'config file')
     .option('--no-probe', 'never open a network connection to ask a database what it is')

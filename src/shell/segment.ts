@@ -43,7 +43,10 @@ export function promptSegment(targets: readonly ClassifiedTarget[], options: { c
   const names = [...new Set(notable.map((target) => target.name))];
   const shown = [...new Set(notable.map((target) => displayName(target, options.unicode)))];
   const name = shown.length > 1 ? `${shown[0]} +${shown.length - 1}` : (shown[0] ?? '');
-  const identity = notable.map((target) => `${target.kind}:${target.source}:${target.name}:${target.host ?? ''}`).sort().join(',');
+  const identity = notable
+    .map((target) => `${target.kind}:${target.source}:${target.name}:${target.host ?? ''}`)
+    .sort()
+    .join(',');
   return { level, label: LABEL[level], name, color: options.color ? COLOR[level] : '', identity, names };
 }
 

@@ -74,18 +74,29 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
 // ---------------------------------------------------------------------------------------------
 // Databases named by environment variables (what an app or test suite would connect to).
 
-const DATABASE_URL_VARIABLE = /^(?:[A-Z0-9_]*_)?(DATABASE_URL|DB_URL|DATABASE_URI|REDIS_URL|REDIS_TLS_URL|MONGO_URL|MONGO_URI|MONGODB_URL|MONGODB_URI|FLYWAY_URL|DATASOURCE_URL|LIQUIBASE_COMMAND_URL|JDBC_URL)$/;
+const DATABASE_URL_VARIABLE =
+  /^(?:[A-Z0-9_]*_)?(DATABASE_URL|DB_URL|DATABASE_URI|REDIS_URL|REDIS_TLS_URL|MONGO_URL|MONGO_URI|MONGODB_URL|MONGODB_URI|FLYWAY_URL|DATASOURCE_URL|LIQUIBASE_COMMAND_URL|JDBC_URL)$/;
 
 /** The environment an app command sees: its env over the `.env` files it would load (dotenv never overrides). */
 /** Test runners load `.env.test` themselves (dotenv-rails, jest setups, pytest-dotenv). */
 const TEST_RUNNERS = new Set(['rspec', 'jest', 'vitest', 'mocha', 'pytest', 'py.test', 'ava', 'cucumber', 'phpunit', 'pest', 'behave', 'tox', 'nox']);
-const TEST_SUBCOMMANDS: Record<string, RegExp> = { npm: /^(test|t|run)$/, yarn: /^test/, pnpm: /^test/, rails: /^(test|spec)/, rake: /^(test|spec)/, go: /^test$/, mix: /^test$/, bun: /^test$/ };
+const TEST_SUBCOMMANDS: Record<string, RegExp> = {
+  npm: /^(test|t|run)$/,
+  yarn: /^test/,
+  pnpm: /^test/,
+  rails: /^(test|spec)/,
+  rake: /^(test|spec)/,
+  go: /^test$/,
+  mix: /^test$/,
+  bun: /^test$/,
+};
 
 export function isTestRun(inv: Invocation): boolean {
   if (TEST_RUNNERS.has(inv.name)) return true;
   const first = inv.args.find((arg) => !arg.value.startsWith('-'))?.value;
   const pattern = TEST_SUBCOMMANDS[inv.name];
-  if (pattern && first && pattern.test(first)) return inv.name !== 'npm' || first !== 'run' || /^test/.test(inv.args.find((a, i) => i > 0 && !a.value.startsWith('-'))?.value ?? '');
+  if (pattern && first && pattern.test(first))
+    return inv.name !== 'npm' || first !== 'run' || /^test/.test(inv.args.find((a, i) => i > 0 && !a.value.startsWith('-'))?.value ?? '');
   return (inv.name === 'python' || inv.name === 'python3') && inv.args.some((arg, i) => arg.value === 'pytest' && inv.args[i - 1]?.value === '-m');
 }
 
@@ -124,11 +135,18 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
     else if (/\$\{\{|\$\{?[A-Za-z_]|secrets\./.test(value)) {
       // A CI secret or expression (`${{ secrets.PROD_DATABASE_URL }}`): the URL is not known
       // here, but its name may say what it is, and it is certainly set.
-      targets.push({ kind: 'database', source: describeSource(key, origin[key]), name: value.replace(/^\$\{\{\s*|\s*\}\}$/g, ''), database: value, unresolved: true });
+      targets.push({
+        kind: 'database',
+        source: describeSource(key, origin[key]),
+        name: value.replace(/^\$\{\{\s*|\s*\}\}$/g, ''),
+        database: value,
+        unresolved: true,
+      });
     }
   }
   const pg = postgresFromEnvironment(vars);
-  if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE)) targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
+  if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
+    targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
   if (vars.MYSQL_HOST) {
     targets.push({
       kind: 'database',
@@ -200,7 +218,13 @@ function clientScan(inv: Invocation) {
 
 /** Migration tools that name their database in an option: flyway -url=, liquibase --url=, migrate -database. */
 function migrationToolTarget(inv: Invocation): Target | undefined {
-  const flags: Record<string, string[]> = { flyway: ['-url'], liquibase: ['--url', '--database-url'], migrate: ['-database', '--database'], dbmate: ['--url', '-u'], goose: [] };
+  const flags: Record<string, string[]> = {
+    flyway: ['-url'],
+    liquibase: ['--url', '--database-url'],
+    migrate: ['-database', '--database'],
+    dbmate: ['--url', '-u'],
+    goose: [],
+  };
   const names = flags[inv.name];
   if (!names) return undefined;
   for (let index = 0; index < inv.args.length; index++) {
@@ -275,7 +299,12 @@ function mysqlClientTarget(inv: Invocation): Target {
   }
   const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
   // mysqladmin's first word is its command: `mysqladmin drop app_production`.
-  const acting = inv.name === 'mysqladmin' || inv.name === 'mariadb-admin' ? (['drop', 'create'].includes(positionals[0] ?? '') ? positionals[1] : undefined) : positionals[0];
+  const acting =
+    inv.name === 'mysqladmin' || inv.name === 'mariadb-admin'
+      ? ['drop', 'create'].includes(positionals[0] ?? '')
+        ? positionals[1]
+        : undefined
+      : positionals[0];
   const database = optionValue(scan, '-D', '--database') ?? acting ?? inv.env.MYSQL_DATABASE;
   const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
   return {
@@ -332,7 +361,12 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
   const { vars, origin } = appEnvironment(inv, facts);
   const targets: Target[] = [];
   const listed = new Set(ENVIRONMENT_VARIABLES);
-  const variables = [...ENVIRONMENT_VARIABLES, ...Object.keys(vars).filter((name) => !listed.has(name) && isEnvironmentVariable(name)).sort()];
+  const variables = [
+    ...ENVIRONMENT_VARIABLES,
+    ...Object.keys(vars)
+      .filter((name) => !listed.has(name) && isEnvironmentVariable(name))
+      .sort(),
+  ];
   for (const variable of variables) {
     const value = vars[variable];
     if (!value) continue;
@@ -369,7 +403,11 @@ function dockerDaemonTarget(inv: Invocation): Target | undefined {
   const context = optionValue(scan, '--context', '-c') ?? inv.env.DOCKER_CONTEXT;
   const address = optionValue(scan, '-H', '--host') ?? inv.env.DOCKER_HOST;
   if (address && !address.startsWith('unix://') && !address.startsWith('npipe://')) {
-    const host = address.replace(/^[a-z]+:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '').replace(/\/.*$/, '');
+    const host = address
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/^[^@]*@/, '')
+      .replace(/:\d+$/, '')
+      .replace(/\/.*$/, '');
     const source = optionValue(scan, '-H', '--host') ? 'docker -H' : 'DOCKER_HOST';
     return { kind: 'host', source, name: host, host };
   }
@@ -384,10 +422,17 @@ function dockerDaemonTarget(inv: Invocation): Target | undefined {
  * orchestrator's instance (`-i`, `-a`, `-d`) or API, patroni's config file, DCS or cluster name.
  */
 function topologyTargets(inv: Invocation): Target[] {
-  const hostOf = (value: string) => value.replace(/^[a-z+]+:\/\//, '').replace(/^[^@/]*@/, '').replace(/[:/].*$/, '');
+  const hostOf = (value: string) =>
+    value
+      .replace(/^[a-z+]+:\/\//, '')
+      .replace(/^[^@/]*@/, '')
+      .replace(/[:/].*$/, '');
   const targets: Target[] = [];
   if (inv.name === 'orchestrator-client' || inv.name === 'orchestrator') {
-    const scan = scanOptions(inv.args, { shortWithValue: 'cidaosb', longWithValue: ['instance', 'destination', 'alias', 'owner', 'reason', 'duration', 'pattern', 'config'] });
+    const scan = scanOptions(inv.args, {
+      shortWithValue: 'cidaosb',
+      longWithValue: ['instance', 'destination', 'alias', 'owner', 'reason', 'duration', 'pattern', 'config'],
+    });
     for (const flag of ['-i', '--instance', '-d', '--destination', '-a', '--alias']) {
       const value = optionValue(scan, flag);
       if (value) targets.push({ kind: 'host', source: `orchestrator ${flag}`, name: hostOf(value), host: hostOf(value) });
@@ -395,7 +440,10 @@ function topologyTargets(inv: Invocation): Target[] {
     const api = inv.env.ORCHESTRATOR_API;
     if (api) targets.push({ kind: 'host', source: 'ORCHESTRATOR_API', name: hostOf(api), host: hostOf(api) });
   } else if (inv.name === 'patronictl') {
-    const scan = scanOptions(inv.args, { shortWithValue: 'cdk', longWithValue: ['config-file', 'dcs-url', 'dcs', 'insecure', 'candidate', 'leader', 'master', 'primary', 'scheduled', 'group', 'member'] });
+    const scan = scanOptions(inv.args, {
+      shortWithValue: 'cdk',
+      longWithValue: ['config-file', 'dcs-url', 'dcs', 'insecure', 'candidate', 'leader', 'master', 'primary', 'scheduled', 'group', 'member'],
+    });
     const config = optionValue(scan, '-c', '--config-file') ?? inv.env.PATRONICTL_CONFIG_FILE;
     if (config) targets.push({ kind: 'host', source: 'patroni config', name: config.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), host: config });
     const dcs = optionValue(scan, '-d', '--dcs-url', '--dcs');
@@ -464,13 +512,31 @@ function kubeTargets(inv: Invocation, facts: TargetFacts): Target[] {
   const file = optionValue(scan, '--kubeconfig') ?? inv.assigned.KUBECONFIG?.split(':')[0];
   if (file) {
     const fromFile = facts.kubeconfigContexts?.[resolveFile(inv.cwd, file)];
-    return fromFile ? [{ kind: 'kube', source: `current-context of ${file}`, name: fromFile }] : [{ kind: 'kube', source: `kubeconfig ${file}`, name: file, unresolved: true }];
+    return fromFile
+      ? [{ kind: 'kube', source: `current-context of ${file}`, name: fromFile }]
+      : [{ kind: 'kube', source: `kubeconfig ${file}`, name: file, unresolved: true }];
   }
   const current = facts.kubeCurrentContext;
   return current ? [{ kind: 'kube', source: 'kubeconfig current-context', name: current }] : [];
 }
 
-const AWS_RESOURCE_OPTIONS = ['db-instance-identifier', 'db-cluster-identifier', 'function-name', 'table-name', 'bucket', 'stack-name', 'cluster', 'cache-cluster-id', 'replication-group-id', 'domain-name', 'file-system-id', 'volume-id', 'instance-ids', 'key-id', 'secret-id'];
+const AWS_RESOURCE_OPTIONS = [
+  'db-instance-identifier',
+  'db-cluster-identifier',
+  'function-name',
+  'table-name',
+  'bucket',
+  'stack-name',
+  'cluster',
+  'cache-cluster-id',
+  'replication-group-id',
+  'domain-name',
+  'file-system-id',
+  'volume-id',
+  'instance-ids',
+  'key-id',
+  'secret-id',
+];
 
 function cloudTargets(inv: Invocation): Target[] {
   const targets: Target[] = [];
@@ -509,7 +575,11 @@ function cloudTargets(inv: Invocation): Target[] {
   } else if (inv.name === 'heroku') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ar', longWithValue: ['app', 'remote', 'confirm'] });
     const app = optionValue(scan, '-a', '--app') ?? inv.env.HEROKU_APP;
-    targets.push(app ? { kind: 'cloud', engine: 'heroku', source: '--app', name: app } : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' });
+    targets.push(
+      app
+        ? { kind: 'cloud', engine: 'heroku', source: '--app', name: app }
+        : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' },
+    );
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const addon = positionals.slice(1).find((p) => /^[A-Z_]*DATABASE(_URL)?$|^postgresql-/.test(p));
     if (addon) targets.push({ kind: 'cloud', engine: 'heroku', source: 'database add-on', name: addon });
@@ -518,14 +588,25 @@ function cloudTargets(inv: Invocation): Target[] {
     for (const arg of inv.args) {
       const account = /^https:\/\/([^./]+)\.(?:blob|dfs|file)\.core\.windows\.net/.exec(arg.value)?.[1];
       const alias = inv.name === 'mc' && !arg.value.startsWith('-') && /^[A-Za-z0-9_-]+\/[^/]/.exec(arg.value) ? arg.value.split('/')[0] : undefined;
-      if (account ?? alias) targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: inv.name === 'mc' ? 'mc alias' : 'storage account', name: (account ?? alias)! });
+      if (account ?? alias)
+        targets.push({
+          kind: 'cloud',
+          engine: inv.name === 'mc' ? 'minio' : 'azure',
+          source: inv.name === 'mc' ? 'mc alias' : 'storage account',
+          name: (account ?? alias)!,
+        });
     }
-    if (targets.length === 0) targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: 'storage named at run time', name: 'unknown' });
+    if (targets.length === 0)
+      targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: 'storage named at run time', name: 'unknown' });
   } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
     // The stack or account comes from the working directory or the CLI's context when not named.
     const scan = scanOptions(inv.args, { shortWithValue: 'sCt', longWithValue: ['stack', 'cwd', 'context', 'access-token', 'profile'] });
     const stack = optionValue(scan, '-s', '--stack', '--context', '--profile') ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
-    targets.push(stack ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack } : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' });
+    targets.push(
+      stack
+        ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack }
+        : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' },
+    );
   } else if (inv.name === 'az') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
     for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
@@ -533,7 +614,12 @@ function cloudTargets(inv: Invocation): Target[] {
       if (value) targets.push({ kind: 'cloud', engine: 'azure', source: flag, name: value });
     }
     const subscription = inv.env.AZURE_SUBSCRIPTION_ID ?? inv.env.AZURE_DEFAULTS_GROUP;
-    if (targets.length === 0) targets.push(subscription ? { kind: 'cloud', engine: 'azure', source: 'AZURE_SUBSCRIPTION_ID', name: subscription } : { kind: 'cloud', engine: 'azure', source: 'default subscription', name: 'default' });
+    if (targets.length === 0)
+      targets.push(
+        subscription
+          ? { kind: 'cloud', engine: 'azure', source: 'AZURE_SUBSCRIPTION_ID', name: subscription }
+          : { kind: 'cloud', engine: 'azure', source: 'default subscription', name: 'default' },
+      );
   }
   return targets;
 }
@@ -547,7 +633,11 @@ function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] {
   const targets: Target[] = [];
   const scan = scanOptions(inv.args, { singleDashWithValue: ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config'] });
   const workspace = inv.env.TF_WORKSPACE ?? inv.session?.terraformWorkspace ?? facts.terraformWorkspace;
-  const workspaceSource = inv.env.TF_WORKSPACE ? 'TF_WORKSPACE' : inv.session?.terraformWorkspace ? 'workspace selected earlier in the line' : '.terraform/environment';
+  const workspaceSource = inv.env.TF_WORKSPACE
+    ? 'TF_WORKSPACE'
+    : inv.session?.terraformWorkspace
+      ? 'workspace selected earlier in the line'
+      : '.terraform/environment';
   if (workspace) targets.push({ kind: 'workspace', source: workspaceSource, name: workspace });
   for (const option of scan.options) {
     if ((option.flag === '-var-file' || option.flag === '-chdir' || option.flag === '-backend-config') && option.value) {

@@ -5,7 +5,8 @@
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"`]*:)([^\s'"`]*)@(?=[^\s@'"`]*(?:[\s'"`]|$))/gi;
 const KEY_VALUE_SECRET = /\b(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&;]+)/gi;
 /** `PGPASSWORD=x`, `AWS_SECRET_ACCESS_KEY=x`, `DB_PASSWORD: x` (shell, env files, CI YAML). */
-const SECRET_ASSIGNMENT = /\b([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)[A-Za-z0-9_]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;&|"']+)/gi;
+const SECRET_ASSIGNMENT =
+  /\b([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)[A-Za-z0-9_]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;&|"']+)/gi;
 const SECRET_VARIABLE = /^(?:.*_)?(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?|AUTH)(?:_.*)?$/i;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g;
 const WELL_KNOWN_TOKENS = /\b(gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk_live_[A-Za-z0-9]{10,})\b/g;
@@ -35,18 +36,18 @@ function sqlLiteral(_match: string, before: string, value: string): string {
 export function redact(text: string): string {
   const keepReference = (match: string, name: string, sep: string, value: string) =>
     /^["']?\$/.test(value) || value === REDACTED ? match : `${name}${sep}${/^["']/.test(value) ? `${value[0]}${REDACTED}${value[0]}` : REDACTED}`;
-  return text
-    // A reference (`DB_PASSWORD=$X`, `${{ secrets.X }}`) names a secret without holding it: kept.
-    .replace(SECRET_ASSIGNMENT, keepReference)
-    .replace(AUTH_ASSIGNMENT, keepReference)
-    .replace(SQL_PASSWORD, sqlLiteral)
-    .replace(SQL_IDENTIFIED_BY, sqlLiteral)
-    .replace(URL_PASSWORD, (_match, before: string, password: string) =>
-      password === '' ? `${before}@` : `${before}${REDACTED}@`,
-    )
-    .replace(KEY_VALUE_SECRET, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`)
-    .replace(BEARER, `$1${REDACTED}`)
-    .replace(WELL_KNOWN_TOKENS, REDACTED);
+  return (
+    text
+      // A reference (`DB_PASSWORD=$X`, `${{ secrets.X }}`) names a secret without holding it: kept.
+      .replace(SECRET_ASSIGNMENT, keepReference)
+      .replace(AUTH_ASSIGNMENT, keepReference)
+      .replace(SQL_PASSWORD, sqlLiteral)
+      .replace(SQL_IDENTIFIED_BY, sqlLiteral)
+      .replace(URL_PASSWORD, (_match, before: string, password: string) => (password === '' ? `${before}@` : `${before}${REDACTED}@`))
+      .replace(KEY_VALUE_SECRET, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`)
+      .replace(BEARER, `$1${REDACTED}`)
+      .replace(WELL_KNOWN_TOKENS, REDACTED)
+  );
 }
 
 /**

@@ -21,7 +21,8 @@ describe('inventory parsing', () => {
   });
 
   it('reads ssh config blocks marked with a prodguard comment, above or inside the block', () => {
-    const text = '# prodguard: production\nHost owl owl.eu\n  HostName 10.9.9.9\n\nHost sandbox\n  User me\n\nMatch host heron\n  # prodguard: staging\n  User x\n';
+    const text =
+      '# prodguard: production\nHost owl owl.eu\n  HostName 10.9.9.9\n\nHost sandbox\n  User me\n\nMatch host heron\n  # prodguard: staging\n  User x\n';
     expect(parseSshConfig(text).hosts).toEqual({ production: ['owl', 'owl.eu', '10.9.9.9'], staging: ['heron'] });
   });
 });

@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 
-const RULE = 'title: No deploy on Friday\nincident: general\nseverity: { production: block, default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy now], pass: [ls] }\n';
+const RULE =
+  'title: No deploy on Friday\nincident: general\nseverity: { production: block, default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy now], pass: [ls] }\n';
 
 function packAt(root: string, name: string, files: Record<string, string>): string {
   const dir = join(root, 'node_modules', ...name.split('/'));
@@ -22,7 +23,10 @@ function packAt(root: string, name: string, files: Record<string, string>): stri
 describe('policy packs', () => {
   it('a pack installed under node_modules adds a rule that fires, and rules shows where it came from', () => {
     const dir = tempDir();
-    const pack = packAt(dir, '@acme/prodguard-policy', { 'rules/team/no-deploy.yaml': RULE, 'prodguard.yml': 'environments:\n  production:\n    hosts: ["ws-*"]\n' });
+    const pack = packAt(dir, '@acme/prodguard-policy', {
+      'rules/team/no-deploy.yaml': RULE,
+      'prodguard.yml': 'environments:\n  production:\n    hosts: ["ws-*"]\n',
+    });
     writeFileSync(join(dir, '.prodguard.yml'), 'extends: ["@acme/prodguard-policy"]\n');
     mkdirSync(join(dir, 'sub'));
     const result = runCli(['check', '--json', '-c', 'deploy now'], { cwd: join(dir, 'sub') });

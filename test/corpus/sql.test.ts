@@ -43,7 +43,7 @@ const CASES: [string, Severity, Severity, Severity, Severity][] = [
   // Judged statement by statement: a transaction does not hide a TRUNCATE.
   ['BEGIN; SELECT 1; TRUNCATE users; COMMIT;', 'block', 'confirm', 'confirm', 'allow'],
   ['SELECT 1; DROP TABLE audit_log;', 'block', 'confirm', 'confirm', 'allow'],
-  ['DO $$ BEGIN EXECUTE \'TRUNCATE users\'; END $$', 'block', 'confirm', 'confirm', 'allow'],
+  ["DO $$ BEGIN EXECUTE 'TRUNCATE users'; END $$", 'block', 'confirm', 'confirm', 'allow'],
   // Schema changes that destroy column data.
   ['ALTER TABLE users DROP COLUMN email', 'confirm', 'confirm', 'warn', 'allow'],
   ['ALTER TABLE users ALTER COLUMN id TYPE bigint', 'confirm', 'confirm', 'warn', 'allow'],

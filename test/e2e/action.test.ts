@@ -17,7 +17,10 @@ interface Step {
   if?: string;
   with?: Record<string, string>;
 }
-const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: Step[] }; inputs: Record<string, { default?: string }> };
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  runs: { using: string; steps: Step[] };
+  inputs: Record<string, { default?: string }>;
+};
 
 function runLintStep(workspace: string, failOn: string) {
   const step = action.runs.steps.find((candidate) => candidate.id === 'lint')!;

@@ -10,7 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 
 const geminiEvent = (command: string, tool = 'run_shell_command') =>
-  JSON.stringify({ session_id: 's1', transcript_path: '/tmp/t.json', cwd: '/tmp', hook_event_name: 'BeforeTool', timestamp: '2026-11-28T20:00:00Z', tool_name: tool, tool_input: { command } });
+  JSON.stringify({
+    session_id: 's1',
+    transcript_path: '/tmp/t.json',
+    cwd: '/tmp',
+    hook_event_name: 'BeforeTool',
+    timestamp: '2026-11-28T20:00:00Z',
+    tool_name: tool,
+    tool_input: { command },
+  });
 const cursorEvent = (command: string) =>
   JSON.stringify({ hook_event_name: 'beforeShellExecution', conversation_id: 'c1', generation_id: 'g1', workspace_roots: ['/tmp'], command, cwd: '/tmp' });
 
@@ -73,7 +81,10 @@ describe('prodguard install / uninstall AGENT', () => {
       hooks: { BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command: 'prodguard hook gemini', name: 'prodguard' }] }] },
     });
     expect(runCli(['install', 'cursor', '--project'], { env, cwd: project }).status).toBe(0);
-    expect(JSON.parse(readFileSync(join(project, '.cursor', 'hooks.json'), 'utf8'))).toEqual({ version: 1, hooks: { beforeShellExecution: [{ command: 'prodguard hook cursor' }] } });
+    expect(JSON.parse(readFileSync(join(project, '.cursor', 'hooks.json'), 'utf8'))).toEqual({
+      version: 1,
+      hooks: { beforeShellExecution: [{ command: 'prodguard hook cursor' }] },
+    });
     expect(runCli(['uninstall', 'cursor', '--project'], { env, cwd: project }).status).toBe(0);
     expect(JSON.parse(readFileSync(join(project, '.cursor', 'hooks.json'), 'utf8'))).toEqual({ version: 1, hooks: {} });
   });

@@ -27,19 +27,31 @@ describe('check', () => {
     const body = JSON.parse(result.stdout);
     expect(body.verdict).toBe('confirm');
     expect(body.findings[0]).toMatchObject({ rule: 'database/test-suite-against-remote', severity: 'confirm', incident: 'travis-2018', target: 'd8f7abc1' });
-    expect(body.targets[0]).toMatchObject({ kind: 'database', source: 'DATABASE_URL', host: 'ec2-54-83-12-200.compute-1.amazonaws.com', database: 'd8f7abc1', environment: 'unknown-remote' });
+    expect(body.targets[0]).toMatchObject({
+      kind: 'database',
+      source: 'DATABASE_URL',
+      host: 'ec2-54-83-12-200.compute-1.amazonaws.com',
+      database: 'd8f7abc1',
+      environment: 'unknown-remote',
+    });
     expect(Array.isArray(body.targets[0].evidence)).toBe(true);
   });
 
   it('never prints a password from a URL, in text or JSON', () => {
-    for (const args of [['check', '--no-probe', '-c', 'rspec'], ['check', '--json', '--no-probe', '-c', 'rspec'], ['check', '--json', '--no-probe', '-c', `DATABASE_URL=${REMOTE_URL} rake db:reset`]]) {
+    for (const args of [
+      ['check', '--no-probe', '-c', 'rspec'],
+      ['check', '--json', '--no-probe', '-c', 'rspec'],
+      ['check', '--json', '--no-probe', '-c', `DATABASE_URL=${REMOTE_URL} rake db:reset`],
+    ]) {
       const result = runCli(args, { env: cleanEnv({ DATABASE_URL: REMOTE_URL }) });
       expect(result.stdout + result.stderr).not.toContain('hunter2');
     }
   });
 
   it('judges an inline DATABASE_URL over the shell one (the inline one wins)', () => {
-    const result = runCli(['check', '--json', '--no-probe', '-c', 'DATABASE_URL=postgres://localhost/app_test bundle exec rspec'], { env: cleanEnv({ DATABASE_URL: REMOTE_URL }) });
+    const result = runCli(['check', '--json', '--no-probe', '-c', 'DATABASE_URL=postgres://localhost/app_test bundle exec rspec'], {
+      env: cleanEnv({ DATABASE_URL: REMOTE_URL }),
+    });
     expect(JSON.parse(result.stdout).verdict).toBe('allow');
     expect(result.status).toBe(0);
   });
@@ -84,7 +96,10 @@ describe('run', () => {
     expect(result.status).toBe(4);
     expect(result.stderr).toContain('no terminal');
     expect(existsSync(join(data, 'PG_VERSION'))).toBe(true);
-    const audit = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const audit = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(audit.at(-1)).toMatchObject({ action: 'refused', verdict: 'confirm' });
   });
 
@@ -95,7 +110,9 @@ describe('run', () => {
     expect(refused.status).toBe(4);
     const wrongTarget = runCli(['run', '--no-probe', '--override', 'database/test-suite-against-remote=other', '--', 'sh', '-c', 'echo ran'], { env });
     expect(wrongTarget.stdout).toBe('ran\n');
-    const result = runCli(['run', '--no-probe', '--override', 'database/test-suite-against-remote=d8f7abc1', '-c', 'rspec() { echo ran-tests; }; rspec'], { env });
+    const result = runCli(['run', '--no-probe', '--override', 'database/test-suite-against-remote=d8f7abc1', '-c', 'rspec() { echo ran-tests; }; rspec'], {
+      env,
+    });
     expect(result.stdout).toBe('ran-tests\n');
     expect(result.status).toBe(0);
     const log = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8');
@@ -155,7 +172,10 @@ describe('bad input', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'my-rules', 'team'), { recursive: true });
     writeFileSync(join(dir, '.prodguard.yml'), 'rule-directories: [my-rules]\n');
-    writeFileSync(join(dir, 'my-rules', 'team', 'no-deploy.yaml'), 'title: x\nincident: general\nseverity: { default: block }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{nope}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n');
+    writeFileSync(
+      join(dir, 'my-rules', 'team', 'no-deploy.yaml'),
+      'title: x\nincident: general\nseverity: { default: block }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{nope}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n',
+    );
     const result = runCli(['check', '--config', '.prodguard.yml', '-c', 'ls'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('no-deploy.yaml: message: unknown placeholder {nope}');
@@ -164,8 +184,14 @@ describe('bad input', () => {
   it('a user rule and a severity override take effect', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'my-rules', 'team'), { recursive: true });
-    writeFileSync(join(dir, '.prodguard.yml'), 'rule-directories: [my-rules]\nenvironments:\n  production:\n    hosts: ["db1.cluster.*"]\nrules:\n  filesystem/rm-data-directory:\n    severity: { local: warn }\n');
-    writeFileSync(join(dir, 'my-rules', 'team', 'no-deploy.yaml'), 'title: Deploy on Friday\nincident: general\nseverity: { production: block, default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n');
+    writeFileSync(
+      join(dir, '.prodguard.yml'),
+      'rule-directories: [my-rules]\nenvironments:\n  production:\n    hosts: ["db1.cluster.*"]\nrules:\n  filesystem/rm-data-directory:\n    severity: { local: warn }\n',
+    );
+    writeFileSync(
+      join(dir, 'my-rules', 'team', 'no-deploy.yaml'),
+      'title: Deploy on Friday\nincident: general\nseverity: { production: block, default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n',
+    );
     // Lowering a severity is loosening: the person trusts this repository's config first.
     const env = cleanEnv();
     expect(runCli(['trust'], { cwd: dir, env }).status).toBe(0);

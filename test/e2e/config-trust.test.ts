@@ -18,7 +18,11 @@ describe('an untrusted repository config may only tighten', () => {
     ['a rule turned off by severity', 'rules:\n  filesystem/rm-root: { severity: off }\n', 'rm -rf /'],
     ['a severity lowered', 'rules:\n  filesystem/rm-root:\n    severity: { default: allow, local: allow }\n', 'rm -rf /'],
     ['every host local', 'environments:\n  local:\n    hosts: ["*"]\n', 'ssh db1-prod rm -rf /var/lib/postgresql'],
-    ['production databases marked development', 'environments:\n  development:\n    databases: ["*"]\n    hosts: ["*"]\n', 'psql postgres://db1.prod.example.com/app -c "DROP TABLE users"'],
+    [
+      'production databases marked development',
+      'environments:\n  development:\n    databases: ["*"]\n    hosts: ["*"]\n',
+      'psql postgres://db1.prod.example.com/app -c "DROP TABLE users"',
+    ],
     ['a kube context marked test', 'environments:\n  test:\n    kube-contexts: ["*"]\n', 'kubectl --context prod-eu delete namespace app'],
   ];
   for (const [what, config, line] of weakenings) {
@@ -39,7 +43,10 @@ describe('an untrusted repository config may only tighten', () => {
   it('a rule folder in an untrusted config adds rules but cannot replace a built-in one', () => {
     const dir = repoWith('rule-directories: [r]\n');
     mkdirSync(join(dir, 'r', 'filesystem'), { recursive: true });
-    writeFileSync(join(dir, 'r', 'filesystem', 'rm-root.yaml'), 'title: harmless\nincident: general\nseverity: { default: allow }\nmatch: { commands: [nothing-at-all], targets: [host] }\nmessage: m\nwhy: w\nfix: f\nexamples: { flag: [nothing-at-all], pass: [ls] }\n');
+    writeFileSync(
+      join(dir, 'r', 'filesystem', 'rm-root.yaml'),
+      'title: harmless\nincident: general\nseverity: { default: allow }\nmatch: { commands: [nothing-at-all], targets: [host] }\nmessage: m\nwhy: w\nfix: f\nexamples: { flag: [nothing-at-all], pass: [ls] }\n',
+    );
     const result = runCli(['check', '--json', '-c', 'rm -rf /'], { cwd: dir });
     expect(JSON.parse(result.stdout).verdict).toBe('block');
     expect(result.stderr).toContain('may add rules, not replace them');
@@ -91,7 +98,10 @@ describe('layers', () => {
     const policy = join(env.HOME!, 'policy.yml');
     writeFileSync(policy, 'locked-rules: [filesystem/rm-root]\nrules:\n  database/dropdb:\n    severity: { default: confirm }\n');
     mkdirSync(join(env.HOME!, '.config', 'prodguard'), { recursive: true });
-    writeFileSync(join(env.HOME!, '.config', 'prodguard', 'config.yml'), 'rules:\n  filesystem/rm-root: off\n  database/dropdb:\n    severity: { default: allow, local: allow }\n');
+    writeFileSync(
+      join(env.HOME!, '.config', 'prodguard', 'config.yml'),
+      'rules:\n  filesystem/rm-root: off\n  database/dropdb:\n    severity: { default: allow, local: allow }\n',
+    );
     const withPolicy = { ...env, PRODGUARD_POLICY: policy };
     const root = runCli(['check', '--json', '-c', 'rm -rf /'], { env: withPolicy });
     expect(JSON.parse(root.stdout).verdict).toBe('block');

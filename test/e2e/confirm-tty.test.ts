@@ -49,7 +49,10 @@ describe('typed confirmation in a real terminal', () => {
     expect(ran).toContain('EXIT=0');
     expect(existsSync(data)).toBe(false);
 
-    const audit = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const audit = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(audit.map((entry) => entry.action)).toEqual(['refused', 'confirmed']);
   });
 });

@@ -43,7 +43,10 @@ describe('prodguard log', () => {
     expect(rmAt).toBeGreaterThan(dropdbAt);
 
     const json = runCli(['log', '--json', '--rule', 'filesystem/rm-root'], { env });
-    const entries = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const entries = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'refused', verdict: 'block', command: 'rm -rf /' });
 

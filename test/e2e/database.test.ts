@@ -124,7 +124,7 @@ describe('interactive psql on production opens read-only', () => {
     try {
       await session.waitFor('read-only');
       await session.waitFor('app=>');
-      session.type("INSERT INTO accounts VALUES (999999, 1);");
+      session.type('INSERT INTO accounts VALUES (999999, 1);');
       session.key('Enter');
       const screen = await session.waitFor(/ERROR: /);
       expect(screen).toMatch(/cannot execute INSERT in a read-only transaction/);

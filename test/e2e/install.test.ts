@@ -23,7 +23,10 @@ describe('npm pack → npm i -g', () => {
     expect(readdirSync(packDir)).toEqual([packed!.filename]);
 
     const prefix = tempDir('prodguard-prefix-');
-    const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', join(packDir, packed!.filename)], { encoding: 'utf8', timeout: 240_000 });
+    const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', join(packDir, packed!.filename)], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect(install.status, install.stderr).toBe(0);
 
     const elsewhere = tempDir('prodguard-elsewhere-');

@@ -11,7 +11,10 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/lint/', import.meta.url));
 
 function lintJson(cwd: string, args: string[] = []) {
   const result = runCli(['lint', '--format', 'json', ...args], { cwd });
-  return { ...result, body: JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; rule: string; severity: string; message: string }[] } };
+  return {
+    ...result,
+    body: JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; rule: string; severity: string; message: string }[] },
+  };
 }
 
 describe('prodguard lint', () => {
@@ -101,7 +104,9 @@ describe('prodguard lint', () => {
       ].join('\n'),
     );
     const { body } = lintJson(dir);
-    expect(body.findings.map((f) => `${f.line} ${f.rule}`).sort()).toEqual(['4 lint/suppression-without-reason', '5 filesystem/rm-data-directory', '6 lint/unused-suppression'].sort());
+    expect(body.findings.map((f) => `${f.line} ${f.rule}`).sort()).toEqual(
+      ['4 lint/suppression-without-reason', '5 filesystem/rm-data-directory', '6 lint/unused-suppression'].sort(),
+    );
   });
 
   it('adopts a repository with a baseline: only new findings are reported', () => {
@@ -151,10 +156,7 @@ describe('prodguard lint', () => {
       ].join('\n'),
     );
     const { body } = lintJson(dir);
-    expect(body.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
-      '6:14 filesystem/rm-unset-variable',
-      '16:14 filesystem/rm-unset-variable',
-    ]);
+    expect(body.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['6:14 filesystem/rm-unset-variable', '16:14 filesystem/rm-unset-variable']);
   });
 
   it('gives a GitLab job the variables of the templates it extends', () => {
@@ -183,7 +185,10 @@ describe('prodguard lint', () => {
 
   it('points a finding in a RUN <<EOF bash heredoc at its line in the body', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'Dockerfile'), ['FROM alpine', 'ARG VERSION=1', 'ENV APP=/srv/app', '', 'RUN <<EOF bash', 'rm -rf "$CLEAN_DIR/"', 'EOF', ''].join('\n'));
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      ['FROM alpine', 'ARG VERSION=1', 'ENV APP=/srv/app', '', 'RUN <<EOF bash', 'rm -rf "$CLEAN_DIR/"', 'EOF', ''].join('\n'),
+    );
     const { body } = lintJson(dir);
     expect(body.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['6:1 filesystem/rm-unset-variable']);
   });
@@ -193,7 +198,17 @@ describe('prodguard lint', () => {
     mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
     writeFileSync(
       join(dir, '.github', 'workflows', 'crlf.yml'),
-      ['on: push', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: |', '          rm -rf "$D/"', '      - run: rm -rf "$E/"', ''].join('\r\n'),
+      [
+        'on: push',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: |',
+        '          rm -rf "$D/"',
+        '      - run: rm -rf "$E/"',
+        '',
+      ].join('\r\n'),
     );
     const result = runCli(['lint', '--format', 'json'], { cwd: dir });
     const findings = (JSON.parse(result.stdout) as { findings: { line: number; column: number; endColumn?: number }[] }).findings;

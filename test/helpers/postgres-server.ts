@@ -170,13 +170,9 @@ export async function startPostgres(): Promise<StartResult> {
   // TCP, so a wrong password produces a genuine authentication error.
   writeFileSync(
     join(dataDir, 'pg_hba.conf'),
-    [
-      'local all all trust',
-      'host all postgres 127.0.0.1/32 trust',
-      'host all all 127.0.0.1/32 scram-sha-256',
-      'host all all ::1/128 scram-sha-256',
-      '',
-    ].join('\n'),
+    ['local all all trust', 'host all postgres 127.0.0.1/32 trust', 'host all all 127.0.0.1/32 scram-sha-256', 'host all all ::1/128 scram-sha-256', ''].join(
+      '\n',
+    ),
   );
   if (id) chownSync(join(dataDir, 'pg_hba.conf'), id.uid, id.gid);
 
@@ -188,15 +184,24 @@ export async function startPostgres(): Promise<StartResult> {
     const child = spawn(
       join(bin.binDir, 'postgres'),
       [
-        '-D', dataDir,
-        '-p', String(port),
-        '-k', socketDir,
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'fsync=off',
-        '-c', 'synchronous_commit=off',
-        '-c', 'full_page_writes=off',
-        '-c', 'max_connections=30',
-        '-c', 'shared_buffers=16MB',
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-k',
+        socketDir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=30',
+        '-c',
+        'shared_buffers=16MB',
       ],
       {
         cwd: base,

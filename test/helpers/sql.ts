@@ -5,7 +5,9 @@ import { loadSqlParser } from '../../src/parse/sql/load.js';
 import { loadMongoParser } from '../../src/parse/sql/mongo.js';
 import { sqlFactsFor } from '../../src/engine/sql-facts.js';
 
-export async function sqlFactsForTest(files: Record<string, string> = {}): Promise<(invocations: readonly Invocation[]) => ReadonlyMap<Invocation, InvocationSql>> {
+export async function sqlFactsForTest(
+  files: Record<string, string> = {},
+): Promise<(invocations: readonly Invocation[]) => ReadonlyMap<Invocation, InvocationSql>> {
   await loadSqlParser();
   await loadMongoParser();
   return (invocations) => sqlFactsFor(invocations, (path) => files[path]);

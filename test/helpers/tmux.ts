@@ -14,11 +14,30 @@ export class TmuxSession {
     this.name = `pg${process.pid}${Math.floor(Math.random() * 1e6)}`;
     this.socket = `prodguard-${this.name}`;
     const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
-    execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 200), '-y', String(options.height ?? 50), ...envArgs, command], {
-      // A fresh server on its own socket with only these variables: CI=true from the test
-      // runner's environment must not reach the "person" at this terminal.
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm', ...(options.env ?? {}) },
-    });
+    execFileSync(
+      'tmux',
+      [
+        '-L',
+        this.socket,
+        '-f',
+        '/dev/null',
+        'new-session',
+        '-d',
+        '-s',
+        this.name,
+        '-x',
+        String(options.width ?? 200),
+        '-y',
+        String(options.height ?? 50),
+        ...envArgs,
+        command,
+      ],
+      {
+        // A fresh server on its own socket with only these variables: CI=true from the test
+        // runner's environment must not reach the "person" at this terminal.
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm', ...(options.env ?? {}) },
+      },
+    );
   }
 
   type(text: string): void {

@@ -78,10 +78,7 @@ describe('Dockerfile RUN with a shell reading a heredoc', () => {
 
   it('leaves other commands with a heredoc to the shell as written', () => {
     const df = ['FROM alpine', 'RUN python3 <<EOF', 'print(1)', 'EOF', 'RUN bash -c "echo x" <<EOF', 'y', 'EOF', ''].join('\n');
-    expect(extractDockerfile(df).snippets.map((s) => s.text)).toEqual([
-      'python3 <<EOF\nprint(1)\nEOF',
-      'bash -c "echo x" <<EOF\ny\nEOF',
-    ]);
+    expect(extractDockerfile(df).snippets.map((s) => s.text)).toEqual(['python3 <<EOF\nprint(1)\nEOF', 'bash -c "echo x" <<EOF\ny\nEOF']);
   });
 
   it('maps heredoc bodies of CRLF Dockerfiles without counting the \\r', () => {

@@ -7,11 +7,7 @@ describe('GitHub Actions extractor', () => {
   const { snippets, problems } = extractGithubActions(text, '.github/workflows/deploy.yml');
 
   it('extracts every run: step, skipping uses: steps, with its origin', () => {
-    expect(snippets.map((s) => s.origin)).toEqual([
-      'jobs.migrate.steps[1].run',
-      'jobs.migrate.steps[2].run',
-      'jobs.migrate.steps[3].run',
-    ]);
+    expect(snippets.map((s) => s.origin)).toEqual(['jobs.migrate.steps[1].run', 'jobs.migrate.steps[2].run', 'jobs.migrate.steps[3].run']);
   });
 
   it('maps a command in a literal block scalar to its line and column', () => {
@@ -115,17 +111,11 @@ describe('GitHub Actions extractor', () => {
 });
 
 describe('GitHub Actions $GITHUB_ENV', () => {
-  const workflow = (...steps: string[][]) =>
-    ['on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', ...steps.flat(), ''].join('\n');
-  const run = (...lines: string[]) =>
-    lines.length === 1 ? [`      - run: ${lines[0]}`] : ['      - run: |', ...lines.map((l) => `          ${l}`)];
+  const workflow = (...steps: string[][]) => ['on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', ...steps.flat(), ''].join('\n');
+  const run = (...lines: string[]) => (lines.length === 1 ? [`      - run: ${lines[0]}`] : ['      - run: |', ...lines.map((l) => `          ${l}`)]);
 
   it('sets a variable written by an earlier step for later steps only: literal value, or set but unknown', () => {
-    const wf = workflow(
-      run('rm -rf "$DIR/"'),
-      run('echo "DIR=out" >> "$GITHUB_ENV"', 'echo "FROM=$X" >> $GITHUB_ENV'),
-      run('rm -rf "$DIR/" "$FROM/"'),
-    );
+    const wf = workflow(run('rm -rf "$DIR/"'), run('echo "DIR=out" >> "$GITHUB_ENV"', 'echo "FROM=$X" >> $GITHUB_ENV'), run('rm -rf "$DIR/" "$FROM/"'));
     const { snippets } = extractGithubActions(wf);
     const [before, writer, after] = snippets;
     expect('DIR' in before!.env).toBe(false);
@@ -144,7 +134,7 @@ describe('GitHub Actions $GITHUB_ENV', () => {
         'H=h',
         'H2=$HOME/x',
         'EOF',
-        "cat <<'EOF' >> \"$GITHUB_ENV\"",
+        'cat <<\'EOF\' >> "$GITHUB_ENV"',
         'LIT=$NOT_EXPANDED',
         'EOF',
         '{ echo "JSON<<EOF"; curl -s https://example.com/x.json; echo EOF; echo "G=g"; } >> "$GITHUB_ENV"',
@@ -209,7 +199,10 @@ describe('GitHub Actions $GITHUB_ENV', () => {
   });
 
   it('reports an escape hatch written to $GITHUB_ENV at the name it writes, and takes written values as hints', () => {
-    const wf = workflow(run('echo ok', '  echo "DISABLE_DATABASE_ENVIRONMENT_CHECK=1" >> "$GITHUB_ENV"', 'echo "RAILS_ENV=production" >> "$GITHUB_ENV"'), run('true'));
+    const wf = workflow(
+      run('echo ok', '  echo "DISABLE_DATABASE_ENVIRONMENT_CHECK=1" >> "$GITHUB_ENV"', 'echo "RAILS_ENV=production" >> "$GITHUB_ENV"'),
+      run('true'),
+    );
     const { snippets, problems } = extractGithubActions(wf);
     expect(problems.map((p) => [p.rule, p.severity, p.line, p.column])).toEqual([['dotenv/escape-hatch', 'warn', 8, 19]]);
     expect(problems[0]!.message).toContain('every later step of job "build"');

@@ -8,11 +8,7 @@ describe('GitLab CI extractor', () => {
   const { snippets, problems } = extractGitlabCi(text, '.gitlab-ci.yml');
 
   it('extracts jobs (hidden templates too), never global keywords', () => {
-    expect(snippets.map((s) => s.origin)).toEqual([
-      '.cleanup.before_script+script',
-      'reseed.before_script+script',
-      'reseed.after_script',
-    ]);
+    expect(snippets.map((s) => s.origin)).toEqual(['.cleanup.before_script+script', 'reseed.before_script+script', 'reseed.after_script']);
   });
 
   it('runs default before_script and script in one snippet, nested lists and !reference resolved', () => {
@@ -141,7 +137,7 @@ describe('GitLab CI extends', () => {
     expect(byOrigin(snippets, 'job.after_script').text).toBe('echo after-a');
   });
 
-  it('prefers the job\'s own scripts, a template\'s over default:, and survives extends cycles', () => {
+  it("prefers the job's own scripts, a template's over default:, and survives extends cycles", () => {
     const y = [
       'default:',
       '  before_script: [echo default]',

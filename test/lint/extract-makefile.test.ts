@@ -55,15 +55,9 @@ describe('Makefile extractor', () => {
   });
 
   it('handles inline recipes, target-specific variables, comments and .ONESHELL', () => {
-    const mk = [
-      '# comment',
-      'deploy: DIR = /srv/app',
-      'deploy: build ; rm -rf $(DIR)/current # not a make comment',
-      '\tcd $(DIR)',
-      '',
-      '.ONESHELL:',
-      '',
-    ].join('\n');
+    const mk = ['# comment', 'deploy: DIR = /srv/app', 'deploy: build ; rm -rf $(DIR)/current # not a make comment', '\tcd $(DIR)', '', '.ONESHELL:', ''].join(
+      '\n',
+    );
     const [s] = extractMakefile(mk).snippets;
     expect(s!.text).toBe('rm -rf /srv/app/current # not a make comment\ncd /srv/app');
     expect(at(s!, 'rm')).toEqual({ line: 3, column: 17 });

@@ -97,21 +97,14 @@ describe('.env extractor', () => {
         SAFETY_ASSURED: '1',
         RAILS_ENV: 'test',
       }).map((h) => h.name),
-    ).toEqual([
-      'DISABLE_DATABASE_ENVIRONMENT_CHECK',
-      'DATABASE_CLEANER_ALLOW_PRODUCTION',
-      'DATABASE_CLEANER_ALLOW_REMOTE_DATABASE_URL',
-      'SAFETY_ASSURED',
-    ]);
+    ).toEqual(['DISABLE_DATABASE_ENVIRONMENT_CHECK', 'DATABASE_CLEANER_ALLOW_PRODUCTION', 'DATABASE_CLEANER_ALLOW_REMOTE_DATABASE_URL', 'SAFETY_ASSURED']);
   });
 });
 
 describe('Orchestrator config extractor', () => {
   it('flags PreventCrossRegionMasterFailover: false at the key', () => {
     const { problems } = extractOrchestratorConfig(fixture('dangerous', 'orchestrator.conf.json'));
-    expect(problems).toEqual([
-      expect.objectContaining({ rule: 'topology/cross-region-promotion', severity: 'confirm', line: 4, column: 3 }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'topology/cross-region-promotion', severity: 'confirm', line: 4, column: 3 })]);
   });
 
   it('does not flag true, or the key being absent', () => {
@@ -141,7 +134,17 @@ describe('extractFile', () => {
 
   it('never throws on garbage, whatever the format', () => {
     const formats: LintFileFormat[] = [
-      'shell', 'github-actions', 'gitlab-ci', 'travis', 'makefile', 'package-json', 'dockerfile', 'procfile', 'dotenv', 'sql', 'orchestrator',
+      'shell',
+      'github-actions',
+      'gitlab-ci',
+      'travis',
+      'makefile',
+      'package-json',
+      'dockerfile',
+      'procfile',
+      'dotenv',
+      'sql',
+      'orchestrator',
     ];
     const garbage = ['', '\0\0\0', '{{{{', ': : :\n\t- [', 'RUN', '\tx', '"unterminated', 'a: *undefined_alias'];
     for (const format of formats) {

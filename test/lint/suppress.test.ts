@@ -113,21 +113,24 @@ describe('baseline', () => {
   it('rejects a malformed baseline naming the file and field', () => {
     expect(() => parseBaseline('{', 'b.json')).toThrow(BaselineError);
     expect(() => parseBaseline('{"findings": {}}', 'b.json')).toThrow('b.json: findings must be an array');
-    expect(() => parseBaseline('{"findings": [{"file": "a", "rule": "r", "line": 1}]}', 'b.json')).toThrow(
-      'b.json: findings[0].fingerprint must be a string',
-    );
+    expect(() => parseBaseline('{"findings": [{"file": "a", "rule": "r", "line": 1}]}', 'b.json')).toThrow('b.json: findings[0].fingerprint must be a string');
   });
 });
 
 describe('problemToFinding', () => {
   it('adds the line text and the rule help', async () => {
-    const f = problemToFinding('.env.test', 'A=1\nSAFETY_ASSURED=1\n', {
-      rule: 'dotenv/escape-hatch',
-      severity: 'warn',
-      line: 2,
-      column: 1,
-      message: 'm',
-    }, await builtinRules());
+    const f = problemToFinding(
+      '.env.test',
+      'A=1\nSAFETY_ASSURED=1\n',
+      {
+        rule: 'dotenv/escape-hatch',
+        severity: 'warn',
+        line: 2,
+        column: 1,
+        message: 'm',
+      },
+      await builtinRules(),
+    );
     expect(f).toMatchObject({ file: '.env.test', line: 2, source: 'SAFETY_ASSURED=1' });
     expect(f.help).toContain('Set the variable only on the one command');
   });

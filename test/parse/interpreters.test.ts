@@ -18,14 +18,22 @@ describe('interpreted code', () => {
       { kind: 'shell', text: 'rm -rf /srv', sink: 'backticks' },
       { kind: 'argv', words: ['rm', '-rf', '/data'], sink: 'system' },
     ]);
-    expect(analyzeInterpreterCode('javascript', "const { execSync } = require('child_process'); execSync(`rm -rf /srv`)")).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'execSync' }]);
+    expect(analyzeInterpreterCode('javascript', "const { execSync } = require('child_process'); execSync(`rm -rf /srv`)")).toEqual([
+      { kind: 'shell', text: 'rm -rf /srv', sink: 'execSync' },
+    ]);
     expect(analyzeInterpreterCode('awk', 'BEGIN { print "rm -rf /srv" | "sh" }')).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'print | sh' }]);
   });
 
   it('treats deletion calls as the rm they are', () => {
-    expect(analyzeInterpreterCode('python', "import shutil; shutil.rmtree('/srv/data')")).toEqual([{ kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'shutil.rmtree' }]);
-    expect(analyzeInterpreterCode('javascript', "fs.rmSync('/srv/data', { recursive: true })")).toEqual([{ kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'fs.rmSync' }]);
-    expect(analyzeInterpreterCode('javascript', "fs.rmSync('/srv/data/file')")).toEqual([{ kind: 'argv', words: ['rm', '-f', '/srv/data/file'], sink: 'fs.rmSync' }]);
+    expect(analyzeInterpreterCode('python', "import shutil; shutil.rmtree('/srv/data')")).toEqual([
+      { kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'shutil.rmtree' },
+    ]);
+    expect(analyzeInterpreterCode('javascript', "fs.rmSync('/srv/data', { recursive: true })")).toEqual([
+      { kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'fs.rmSync' },
+    ]);
+    expect(analyzeInterpreterCode('javascript', "fs.rmSync('/srv/data/file')")).toEqual([
+      { kind: 'argv', words: ['rm', '-f', '/srv/data/file'], sink: 'fs.rmSync' },
+    ]);
   });
 
   it('leaves printed strings, comments and method look-alikes alone', () => {

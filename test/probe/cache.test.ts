@@ -65,7 +65,14 @@ describe('probe cache', () => {
   test('a corrupt or foreign file is a miss, and the next write repairs it', () => {
     mkdirSync(join(stateDir, 'probe-cache'), { recursive: true });
     const path = join(stateDir, 'probe-cache', `${probeCacheKey(plainUrl)}.json`);
-    for (const garbage of ['{not json', '', 'null', '{"version":1,"writtenAt":"x","result":{}}', '{"version":99,"writtenAt":0,"result":{"status":"ok"}}', `{"version":1,"writtenAt":${T0},"result":{"status":"bogus"}}`]) {
+    for (const garbage of [
+      '{not json',
+      '',
+      'null',
+      '{"version":1,"writtenAt":"x","result":{}}',
+      '{"version":99,"writtenAt":0,"result":{"status":"ok"}}',
+      `{"version":1,"writtenAt":${T0},"result":{"status":"bogus"}}`,
+    ]) {
       writeFileSync(path, garbage);
       expect(readProbeCache(stateDir, plainUrl, T0)).toBeUndefined();
     }

@@ -115,9 +115,7 @@ describe('probePostgres against a real server', () => {
     await expect(markDatabase('postgresql://nobody@127.0.0.1:1/x', 'prod')).rejects.toThrow(
       /invalid environment "prod".*production, staging, development, test, local/,
     );
-    await expect(markDatabase(urlFor('postgres'), "production'; DROP TABLE x; --")).rejects.toThrow(
-      /invalid environment/,
-    );
+    await expect(markDatabase(urlFor('postgres'), "production'; DROP TABLE x; --")).rejects.toThrow(/invalid environment/);
   });
 
   test("Rails' ar_internal_metadata environment is reported", async () => {
@@ -168,9 +166,7 @@ describe('probePostgres against a real server', () => {
     const result = await probePostgres(url, {});
     expect(result.status).toBe('ok');
     expect(tcpSockets()).toBe(before);
-    const sessions = await admin('postgres', (c) =>
-      c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'prodguard'`),
-    );
+    const sessions = await admin('postgres', (c) => c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'prodguard'`));
     expect(sessions.rows[0].n).toBe(0);
   });
 
@@ -232,17 +228,13 @@ describe('redactSecrets / stripPassword', () => {
   test('URL userinfo, keyword and query passwords are masked', () => {
     expect(redactSecrets('failed for postgres://u:p%40ss@h:5432/db')).toBe('failed for postgres://u:***@h:5432/db');
     expect(redactSecrets("host=db password='a b' user=x")).toBe('host=db password=*** user=x');
-    expect(redactSecrets('postgres://h/db?sslmode=require&password=hunter2')).toBe(
-      'postgres://h/db?sslmode=require&password=***',
-    );
+    expect(redactSecrets('postgres://h/db?sslmode=require&password=hunter2')).toBe('postgres://h/db?sslmode=require&password=***');
     // A driver that echoes the bare password is masked too, given the URL it came from.
     expect(redactSecrets('bad token hunter22 here', 'postgres://u:hunter22@h/db')).toBe('bad token *** here');
   });
 
   test('stripPassword keeps everything but the password', () => {
-    expect(stripPassword('postgres://u:secret@h:5/db?password=x&sslmode=require')).toBe(
-      'postgres://u@h:5/db?sslmode=require',
-    );
+    expect(stripPassword('postgres://u:secret@h:5/db?password=x&sslmode=require')).toBe('postgres://u@h:5/db?sslmode=require');
     expect(stripPassword('postgres://u@h/db')).toBe('postgres://u@h/db');
   });
 });

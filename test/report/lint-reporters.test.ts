@@ -9,13 +9,7 @@ import { builtinRules } from '../helpers/rules.js';
 const LINT_RULE_DOCS = ruleDocs(await builtinRules());
 import type { LintFinding } from '../../src/lint/types.js';
 import { escapeData, escapeProperty, renderLintGithub } from '../../src/report/lint-github.js';
-import {
-  defaultLintFormat,
-  isLintReportFormat,
-  LINT_REPORT_FORMATS,
-  lintReporters,
-  shouldColor,
-} from '../../src/report/lint-reporters.js';
+import { defaultLintFormat, isLintReportFormat, LINT_REPORT_FORMATS, lintReporters, shouldColor } from '../../src/report/lint-reporters.js';
 
 const findings: LintFinding[] = [
   {

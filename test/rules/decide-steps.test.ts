@@ -24,7 +24,10 @@ describe('decision steps', () => {
 
   it('a data directory of a running primary is at least confirm; a replica keeps its severity', () => {
     const running = { running: true, role: 'primary' as const, evidence: ['postmaster.pid names a live process'] };
-    expect(escalateForDataDirectory('warn', running)).toEqual({ severity: 'confirm', note: ' — it belongs to a running primary (postmaster.pid names a live process)' });
+    expect(escalateForDataDirectory('warn', running)).toEqual({
+      severity: 'confirm',
+      note: ' — it belongs to a running primary (postmaster.pid names a live process)',
+    });
     expect(escalateForDataDirectory('warn', { ...running, role: 'replica' }).severity).toBe('warn');
     expect(escalateForDataDirectory('block', running).severity).toBe('block');
     expect(escalateForDataDirectory('warn', undefined)).toEqual({ severity: 'warn', note: '' });
@@ -75,6 +78,8 @@ describe('redaction is a value', () => {
     expect(redact(`ALTER ROLE a PASSWORD 'cut-off-secr`)).toBe(`ALTER ROLE a PASSWORD '***`);
     expect(redact('REDISCLI_AUTH=pw-4 redis-cli FLUSHALL')).toBe('REDISCLI_AUTH=*** redis-cli FLUSHALL');
     expect(redact('GIT_AUTHOR_NAME=bob CREATE ROLE a PASSWORD NULL')).toBe('GIT_AUTHOR_NAME=bob CREATE ROLE a PASSWORD NULL');
-    expect(JSON.parse(redact(JSON.stringify({ command: `psql -c "ALTER ROLE a PASSWORD 'pw-5'"` })))).toEqual({ command: `psql -c "ALTER ROLE a PASSWORD '***'"` });
+    expect(JSON.parse(redact(JSON.stringify({ command: `psql -c "ALTER ROLE a PASSWORD 'pw-5'"` })))).toEqual({
+      command: `psql -c "ALTER ROLE a PASSWORD '***'"`,
+    });
   });
 });

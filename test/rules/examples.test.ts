@@ -75,7 +75,10 @@ describe('rule examples', () => {
       rule.examples.pass.forEach((example, index) => {
         it(`passes #${index + 1}: ${shown(example)}`, async () => {
           const findings = await findingsFor(rule, example);
-          expect(findings.map((f) => f.message), `${rule.id} should not flag ${shown(example)}`).toEqual([]);
+          expect(
+            findings.map((f) => f.message),
+            `${rule.id} should not flag ${shown(example)}`,
+          ).toEqual([]);
         });
       });
     });

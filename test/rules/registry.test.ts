@@ -36,7 +36,12 @@ describe('one rule registry', () => {
     expect(emitted.size).toBeGreaterThanOrEqual(6);
     expect([...emitted].filter((id) => !ids.includes(id))).toEqual([]);
     for (const id of emitted) expect(rules.find((rule) => rule.id === id)?.logic, id).toBe('code');
-    expect(Object.keys(CODE_RULES).sort()).toEqual(rules.filter((rule) => rule.logic === 'code').map((rule) => rule.id).sort());
+    expect(Object.keys(CODE_RULES).sort()).toEqual(
+      rules
+        .filter((rule) => rule.logic === 'code')
+        .map((rule) => rule.id)
+        .sort(),
+    );
   });
 
   it('rules --json lists every id', () => {

@@ -19,7 +19,10 @@ describe('typed confirmation marks', () => {
     const missing = tmuxAvailable();
     if (missing) console.error(`cannot drive a terminal: ${missing}`);
     expect(missing).toBeUndefined();
-    for (const [typed, right] of [['wrong-name', false], [undefined, true]] as const) {
+    for (const [typed, right] of [
+      ['wrong-name', false],
+      [undefined, true],
+    ] as const) {
       const { data, env } = lab();
       const session = new TmuxSession(`${process.execPath} ${BIN} run -- rm -rf ${data}; echo "exit=$?"; sleep 30`, { env });
       try {

@@ -12,9 +12,94 @@ function random(seed: number): () => number {
   };
 }
 
-const COMMANDS = ['rm', 'dd', 'mkfs.ext4', 'git', 'kubectl', 'psql', 'echo', 'ls', 'cat', 'cp', 'mv', 'tee', 'truncate', 'python3', 'node', 'bash', 'sh', 'xargs', 'find', 'chmod', 'docker', 'terraform', 'dropdb', 'redis-cli', 'shred', 'printf', 'true', 'make', 'npm', 'yarn', 'sudo', 'env', 'wipefs', 'crontab', 'gitlab-ctl', 'zfs'];
-const ARGS = ['-rf', '-f', '/', '/data', '/dev/sda', '/var/lib/postgresql/15/main', '.', '*', '--force', 'push', 'delete', 'ns', 'prod', '-c', 'DROP TABLE users', 'FLUSHALL', 'of=/dev/sda', 'if=/dev/zero', 'x.txt', '-r', 'destroy', '-auto-approve', 'origin', 'main', '-s', '0', 'cleanse', '-e', 'rm -rf /data', '$HOME', '${DIR}', '$(echo rm)', '`echo x`', '-x', 'system prune', '-a', '--volumes'];
-const REDIRECTS = ['> /dev/sda', '>> out.txt', '2>/dev/null', '> /var/lib/postgresql/15/main/PG_VERSION', '< in.txt', '<<< "rm -rf /data"', '>/dev/null 2>&1', '> /dev/nvme0n1', '&> log.txt'];
+const COMMANDS = [
+  'rm',
+  'dd',
+  'mkfs.ext4',
+  'git',
+  'kubectl',
+  'psql',
+  'echo',
+  'ls',
+  'cat',
+  'cp',
+  'mv',
+  'tee',
+  'truncate',
+  'python3',
+  'node',
+  'bash',
+  'sh',
+  'xargs',
+  'find',
+  'chmod',
+  'docker',
+  'terraform',
+  'dropdb',
+  'redis-cli',
+  'shred',
+  'printf',
+  'true',
+  'make',
+  'npm',
+  'yarn',
+  'sudo',
+  'env',
+  'wipefs',
+  'crontab',
+  'gitlab-ctl',
+  'zfs',
+];
+const ARGS = [
+  '-rf',
+  '-f',
+  '/',
+  '/data',
+  '/dev/sda',
+  '/var/lib/postgresql/15/main',
+  '.',
+  '*',
+  '--force',
+  'push',
+  'delete',
+  'ns',
+  'prod',
+  '-c',
+  'DROP TABLE users',
+  'FLUSHALL',
+  'of=/dev/sda',
+  'if=/dev/zero',
+  'x.txt',
+  '-r',
+  'destroy',
+  '-auto-approve',
+  'origin',
+  'main',
+  '-s',
+  '0',
+  'cleanse',
+  '-e',
+  'rm -rf /data',
+  '$HOME',
+  '${DIR}',
+  '$(echo rm)',
+  '`echo x`',
+  '-x',
+  'system prune',
+  '-a',
+  '--volumes',
+];
+const REDIRECTS = [
+  '> /dev/sda',
+  '>> out.txt',
+  '2>/dev/null',
+  '> /var/lib/postgresql/15/main/PG_VERSION',
+  '< in.txt',
+  '<<< "rm -rf /data"',
+  '>/dev/null 2>&1',
+  '> /dev/nvme0n1',
+  '&> log.txt',
+];
 const SEPARATORS = [' ; ', ' && ', ' || ', ' | ', ' & ', '\n'];
 
 function commandWord(pick: <T>(items: readonly T[]) => T, chance: (p: number) => boolean): { prefix: string; word: string } {
@@ -41,7 +126,7 @@ function commandWord(pick: <T>(items: readonly T[]) => T, chance: (p: number) =>
 export function generate(seed: number): string {
   const next = random(seed);
   const chance = (p: number) => next() < p;
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const commands: string[] = [];
   const count = 1 + Math.floor(next() * 2);
   for (let i = 0; i < count; i++) {

@@ -58,7 +58,10 @@ export function calls(lab: Lab): string[] {
 const RC: Record<ShellName, (extra: string) => { file: string; text: string }> = {
   bash: (extra) => ({ file: '.bashrc', text: `PS1='pg$ '\nHISTSIZE=500\n${extra}\neval "$(prodguard init bash)"\n` }),
   zsh: (extra) => ({ file: '.zshrc', text: `PS1='pg> '\nHISTSIZE=500\n${extra}\neval "$(prodguard init zsh)"\n` }),
-  fish: (extra) => ({ file: '.config/fish/config.fish', text: `set -g fish_greeting ''\nfunction fish_prompt; echo -n 'pg> '; end\n${extra}\nprodguard init fish | source\n` }),
+  fish: (extra) => ({
+    file: '.config/fish/config.fish',
+    text: `set -g fish_greeting ''\nfunction fish_prompt; echo -n 'pg> '; end\n${extra}\nprodguard init fish | source\n`,
+  }),
 };
 
 function quote(value: string): string {
@@ -96,7 +99,9 @@ export class Shell {
       ...options.env,
     };
     const argv = name === 'bash' ? ['bash', '--noprofile', '--rcfile', rcPath, '-i'] : [name, '-i'];
-    const command = `cd ${quote(options.cwd ?? lab.home)} && exec env -i ${Object.entries(env).map(([key, value]) => quote(`${key}=${value}`)).join(' ')} ${argv.join(' ')}`;
+    const command = `cd ${quote(options.cwd ?? lab.home)} && exec env -i ${Object.entries(env)
+      .map(([key, value]) => quote(`${key}=${value}`))
+      .join(' ')} ${argv.join(' ')}`;
     this.tmux = new TmuxSession(command, { width: 160, height: 50 });
   }
 

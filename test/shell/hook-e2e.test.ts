@@ -69,7 +69,9 @@ describe('prodguard hook json', () => {
     const harmless = runCli(['hook', 'json'], { input: JSON.stringify({ command: 'ls' }) });
     expect(harmless.status).toBe(0);
     expect(JSON.parse(harmless.stdout)).toMatchObject({ verdict: 'allow', findings: [] });
-    const withEnv = runCli(['hook', 'json', '--no-probe'], { input: JSON.stringify({ command: 'bundle exec rspec', env: { DATABASE_URL: 'postgres://db.prod.example.com/app' } }) });
+    const withEnv = runCli(['hook', 'json', '--no-probe'], {
+      input: JSON.stringify({ command: 'bundle exec rspec', env: { DATABASE_URL: 'postgres://db.prod.example.com/app' } }),
+    });
     expect(JSON.parse(withEnv.stdout).verdict).toBe('block');
     expect(runCli(['hook', 'json'], { input: '{"cmd":"ls"}' }).status).toBe(2);
   });

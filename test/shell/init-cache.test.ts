@@ -18,13 +18,24 @@ function lab() {
   writeFileSync(join(binDir, 'prodguard'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
   chmodSync(join(binDir, 'prodguard'), 0o755);
   const env = { HOME: home, PATH: `${binDir}:${process.env.PATH ?? '/usr/bin:/bin'}`, TERM: 'dumb', XDG_CONFIG_HOME: join(home, 'config') };
-  const starts = () => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n').filter((line) => line.startsWith('init')).length : 0);
+  const starts = () =>
+    existsSync(calls)
+      ? readFileSync(calls, 'utf8')
+          .trim()
+          .split('\n')
+          .filter((line) => line.startsWith('init')).length
+      : 0;
   return { home, env, starts };
 }
 
 function startShell(shell: string, rcLine: string, env: Record<string, string>): string {
   const check = shell === 'fish' ? 'functions -q __prodguard_needs_check; and echo hooked' : 'typeset -f __prodguard_needs_check >/dev/null && echo hooked';
-  const args = shell === 'fish' ? ['--no-config', '-i', '-c', `${rcLine}; ${check}`] : shell === 'zsh' ? ['-f', '-i', '-c', `${rcLine}; ${check}`] : ['--norc', '--noprofile', '-i', '-c', `${rcLine}; ${check}`];
+  const args =
+    shell === 'fish'
+      ? ['--no-config', '-i', '-c', `${rcLine}; ${check}`]
+      : shell === 'zsh'
+        ? ['-f', '-i', '-c', `${rcLine}; ${check}`]
+        : ['--norc', '--noprofile', '-i', '-c', `${rcLine}; ${check}`];
   return spawnSync(shell, args, { env, encoding: 'utf8', timeout: 60_000 }).stdout;
 }
 

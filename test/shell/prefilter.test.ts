@@ -20,7 +20,16 @@ const prefilter = prefilterFor({ rules, isWrapper, isDatabaseClient });
 function rule(match: Partial<Rule['match']>, id = 'test/rule'): Rule {
   return {
     id,
-    match: { commands: ['*'], exceptCommands: [], subcommands: [], optionsWithValues: [], flags: { any: [], all: [], none: [] }, args: { any: [], none: [] }, targets: ['host'], ...match },
+    match: {
+      commands: ['*'],
+      exceptCommands: [],
+      subcommands: [],
+      optionsWithValues: [],
+      flags: { any: [], all: [], none: [] },
+      args: { any: [], none: [] },
+      targets: ['host'],
+      ...match,
+    },
   } as unknown as Rule;
 }
 
@@ -78,7 +87,7 @@ const DANGEROUS = [
   'a=rm; $a -rf /',
   "$'\\x72\\x6d' -rf /",
   'r${X}m -rf /',
-  'r$X\'m\' -rf /',
+  "r$X'm' -rf /",
   '/bin/r? -rf /data',
   '/usr/bin/r[m] -rf /data',
   'x=1 $CMD /data',
@@ -92,7 +101,7 @@ const DANGEROUS = [
   'echo cm0gLXJmIC8K | base64 -d | sh',
   'python3 -c "import shutil; shutil.rmtree(\'/data\')"',
   "perl -le 'unlink glob q{/data/*}'",
-  "awk 'BEGIN { system(\"reboot\") }'",
+  'awk \'BEGIN { system("reboot") }\'',
   'yarn reset-db',
 ];
 
@@ -122,7 +131,11 @@ describe('prefilter words from the rule set', () => {
     expect(needsCheck('anything db:drop:all', globbed)).toBe(true);
     const sql = prefilterFor({ rules: [rule({ sql: { kinds: ['truncate'], where: [] } })], isWrapper: () => false, isDatabaseClient: isDatabaseClient });
     expect(sql.words).toContain('psql');
-    const unanchored = prefilterFor({ rules: [rule({ paths: { classes: ['data-directory'], from: 'positionals' } }, 'test/any-path')], isWrapper: () => false, isDatabaseClient: () => false });
+    const unanchored = prefilterFor({
+      rules: [rule({ paths: { classes: ['data-directory'], from: 'positionals' } }, 'test/any-path')],
+      isWrapper: () => false,
+      isDatabaseClient: () => false,
+    });
     expect(unanchored.everyLine).toBe(true);
     expect(unanchored.reasons[0]).toContain('test/any-path');
     expect(needsCheck('ls', unanchored)).toBe(true);
@@ -156,9 +169,28 @@ describe('the shells run the same prefilter', () => {
   // The fixed lines, and generated ones (test/shell/generate.ts) for the shapes nobody listed.
   const lines = [...HARMLESS, ...DANGEROUS, ...Array.from({ length: 300 }, (_, i) => generate(10_000 + i))];
   const runners: Record<ShellName, (snippet: string, corpus: string) => string[]> = {
-    bash: (snippet, corpus) => ['bash', '--norc', '--noprofile', '-i', '-c', `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`],
-    zsh: (snippet, corpus) => ['zsh', '-f', '-i', '-c', `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`],
-    fish: (snippet, corpus) => ['fish', '--no-config', '-i', '-c', `source ${snippet} 2>/dev/null; for l in (cat ${corpus} | string split0); __prodguard_needs_check $l; echo $status; end`],
+    bash: (snippet, corpus) => [
+      'bash',
+      '--norc',
+      '--noprofile',
+      '-i',
+      '-c',
+      `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`,
+    ],
+    zsh: (snippet, corpus) => [
+      'zsh',
+      '-f',
+      '-i',
+      '-c',
+      `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`,
+    ],
+    fish: (snippet, corpus) => [
+      'fish',
+      '--no-config',
+      '-i',
+      '-c',
+      `source ${snippet} 2>/dev/null; for l in (cat ${corpus} | string split0); __prodguard_needs_check $l; echo $status; end`,
+    ],
   };
   for (const shell of ['bash', 'zsh', 'fish'] as const) {
     it(`${shell}: the snippet's prefilter agrees with needsCheck`, () => {

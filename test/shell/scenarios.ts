@@ -58,7 +58,10 @@ export function shellScenarios(name: ShellName): void {
       expect(existsSync(join(data, 'PG_VERSION'))).toBe(true);
       await shell.recall(line);
       await shell.runAndWait(`echo alive-${shell.sum(2, 3)}`, 'alive-5');
-      const audit = readFileSync(join(lab.home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((entry) => JSON.parse(entry));
+      const audit = readFileSync(join(lab.home, 'state', 'audit.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((entry) => JSON.parse(entry));
       expect(audit.at(-1)).toMatchObject({ action: 'refused', reason: 'the typed name did not match' });
     });
 
@@ -70,7 +73,10 @@ export function shellScenarios(name: ShellName): void {
       shell.answer(HOST);
       await until(() => !existsSync(data), 10_000, 'the data directory to be removed');
       await shell.prompt();
-      const audit = readFileSync(join(lab.home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((entry) => JSON.parse(entry));
+      const audit = readFileSync(join(lab.home, 'state', 'audit.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((entry) => JSON.parse(entry));
       expect(audit.at(-1)).toMatchObject({ action: 'confirmed' });
     });
 
@@ -120,7 +126,9 @@ export function shellScenarios(name: ShellName): void {
     it('expands aliases before judging', async () => {
       const lab = makeLab();
       const data = lab.data();
-      const shell = await start(lab, { rc: name === 'fish' ? `abbr -a nuke 'rm -rf ${data}'\nalias wipe='rm -rf'` : `alias nuke='rm -rf ${data}'\nalias wipe='rm -rf'` });
+      const shell = await start(lab, {
+        rc: name === 'fish' ? `abbr -a nuke 'rm -rf ${data}'\nalias wipe='rm -rf'` : `alias nuke='rm -rf ${data}'\nalias wipe='rm -rf'`,
+      });
       await shell.runAndWait('nuke', `Type "${HOST}"`);
       shell.answer('no');
       await shell.tmux.waitFor('not confirmed');

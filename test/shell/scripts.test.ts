@@ -31,7 +31,11 @@ function shellcheckMissing(): string | undefined {
 
 describe('shell scripts', () => {
   it('has one script file per adapter and no other', () => {
-    expect(readdirSync(scriptsDir).sort()).toEqual(Object.values(ADAPTERS).map((adapter) => adapter.script).sort());
+    expect(readdirSync(scriptsDir).sort()).toEqual(
+      Object.values(ADAPTERS)
+        .map((adapter) => adapter.script)
+        .sort(),
+    );
   });
 
   it('ShellCheck finds nothing in the bash script, nor in what `prodguard init bash` prints', () => {
@@ -54,7 +58,8 @@ describe('shell scripts', () => {
       expect(text, shell).not.toContain(REQUEST_MAGIC);
       expect(text, shell).not.toMatch(/\\4|\\x04/);
       // No bare exit code as a case pattern (`4)`, `case 8`): only the settings' names.
-      for (const code of Object.values(HOOK_EXIT)) expect(text, `${shell}: exit ${code}`).not.toMatch(new RegExp(`(^|\\s|\\(|\\|)${code}(\\)|\\|)|case ${code}\\b`, 'm'));
+      for (const code of Object.values(HOOK_EXIT))
+        expect(text, `${shell}: exit ${code}`).not.toMatch(new RegExp(`(^|\\s|\\(|\\|)${code}(\\)|\\|)|case ${code}\\b`, 'm'));
       const printed = renderSnippet(shell, options);
       expect(printed).toContain('__prodguard_exit_refused');
       expect(printed).toContain(String(HOOK_EXIT.refused));
@@ -72,8 +77,17 @@ describe('shell scripts', () => {
       const syntax = spawnSync(shell, ['-n', file], { encoding: 'utf8' });
       expect(syntax.status, syntax.stderr).toBe(0);
       const print = shell === 'fish' ? 'echo $__prodguard_run; echo $__prodguard_exit_refused' : 'echo "$__prodguard_run"; echo "$__prodguard_exit_refused"';
-      const args = shell === 'fish' ? ['--no-config', '-i', '-c', `source ${file} 2>/dev/null; ${print}`] : shell === 'zsh' ? ['-f', '-i', '-c', `source ${file} 2>/dev/null; ${print}`] : ['--norc', '--noprofile', '-i', '-c', `source ${file} 2>/dev/null; ${print}`];
-      const run = spawnSync(shell, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir(), TERM: 'dumb' }, timeout: 30_000 });
+      const args =
+        shell === 'fish'
+          ? ['--no-config', '-i', '-c', `source ${file} 2>/dev/null; ${print}`]
+          : shell === 'zsh'
+            ? ['-f', '-i', '-c', `source ${file} 2>/dev/null; ${print}`]
+            : ['--norc', '--noprofile', '-i', '-c', `source ${file} 2>/dev/null; ${print}`];
+      const run = spawnSync(shell, args, {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir(), TERM: 'dumb' },
+        timeout: 30_000,
+      });
       expect(run.stdout.trim().split('\n').slice(-2)).toEqual(["/tmp/it's here", String(HOOK_EXIT.refused)]);
     });
   }

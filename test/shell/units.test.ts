@@ -26,7 +26,9 @@ describe('aliases', () => {
     expect(expandAliases('\\nuke', aliases)).toBe('\\nuke');
   });
   it('sends function definitions ahead of the line, and expands fish abbreviations', () => {
-    expect(sourceFor({ shell: 'bash', line: 'wipe', definitions: ['function:wipe () \n{ \n    rm -rf /data\n}'] }).source).toBe('wipe () \n{ \n    rm -rf /data\n}\nwipe');
+    expect(sourceFor({ shell: 'bash', line: 'wipe', definitions: ['function:wipe () \n{ \n    rm -rf /data\n}'] }).source).toBe(
+      'wipe () \n{ \n    rm -rf /data\n}\nwipe',
+    );
     expect(sourceFor({ shell: 'zsh', line: 'nuke x', definitions: ['alias:nuke=rm -rf'] }).source).toBe('rm -rf x');
     expect(sourceFor({ shell: 'fish', line: 'nuke (pwd)', definitions: ['alias:nuke=rm -rf'] }).source).toBe('rm -rf "$(pwd)"');
   });
@@ -67,7 +69,9 @@ describe('warm checker framing', () => {
     const request = ['prodguard-1', '7-1', 'bash', '/srv', '1700000000', 'rm -rf x', '1', 'alias:ll=ls -la', 'HOME=/root', 'A=b=c', '\x04', ''].join('\0');
     const { requests, rest } = takeRequests(`${request}prodguard-1\0 8-2`);
     expect(rest).toBe('prodguard-1\0 8-2');
-    expect(requests).toEqual([{ id: '7-1', shell: 'bash', cwd: '/srv', since: 1700000000, line: 'rm -rf x', definitions: ['alias:ll=ls -la'], env: { HOME: '/root', A: 'b=c' } }]);
+    expect(requests).toEqual([
+      { id: '7-1', shell: 'bash', cwd: '/srv', since: 1700000000, line: 'rm -rf x', definitions: ['alias:ll=ls -la'], env: { HOME: '/root', A: 'b=c' } },
+    ]);
     expect(takeRequests(['prodguard-1', '9', 'tcsh', '/', '', 'x', '0', '\x04', ''].join('\0')).requests[0]).toEqual({ error: 'malformed request', id: '9' });
     expect(formatResponse('7-1', 'refuse', 'no\x04')).toBe('7-1\nrefuse\nno\x04');
   });
@@ -86,9 +90,22 @@ const finding = (severity: Finding['severity']): Finding => ({
 
 describe('coding agents', () => {
   it('reads a Claude Code PreToolUse event and refuses malformed ones', () => {
-    expect(parseClaudeEvent('{"session_id":"s","cwd":"/srv","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls"}}')).toEqual({ toolName: 'Bash', eventName: 'PreToolUse', cwd: '/srv', command: 'ls' });
+    expect(parseClaudeEvent('{"session_id":"s","cwd":"/srv","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls"}}')).toEqual({
+      toolName: 'Bash',
+      eventName: 'PreToolUse',
+      cwd: '/srv',
+      command: 'ls',
+    });
     expect(parseClaudeEvent('{"tool_name":"Read","tool_input":{"file_path":"/x"}}')).toEqual({ toolName: 'Read' });
-    for (const bad of ['', 'nope', '[]', '{}', '{"tool_name":"Bash"}', '{"tool_name":"Bash","tool_input":{"command":3}}', '{"tool_name":"Bash","cwd":1,"tool_input":{"command":"ls"}}']) {
+    for (const bad of [
+      '',
+      'nope',
+      '[]',
+      '{}',
+      '{"tool_name":"Bash"}',
+      '{"tool_name":"Bash","tool_input":{"command":3}}',
+      '{"tool_name":"Bash","cwd":1,"tool_input":{"command":"ls"}}',
+    ]) {
       expect(() => parseClaudeEvent(bad), bad).toThrow(HookInputError);
     }
     expect(parseGenericRequest('{"command":"ls","cwd":"/","env":{"A":"1"}}')).toEqual({ command: 'ls', cwd: '/', env: { A: '1' } });
@@ -107,7 +124,9 @@ describe('coding agents', () => {
     expect(ask.hookSpecificOutput.permissionDecisionReason).toContain('this touches db1');
     expect(claudeHookOutput({ verdict: 'warn', findings: [finding('warn')] })).toEqual({ systemMessage: expect.stringContaining('prodguard warning') });
     expect(claudeHookOutput({ verdict: 'allow', findings: [] })).toEqual({});
-    expect(claudeHookOutput({ verdict: 'confirm', findings: [], undecidable: 'cannot parse' })).toMatchObject({ hookSpecificOutput: { permissionDecision: 'ask' } });
+    expect(claudeHookOutput({ verdict: 'confirm', findings: [], undecidable: 'cannot parse' })).toMatchObject({
+      hookSpecificOutput: { permissionDecision: 'ask' },
+    });
   });
 });
 
@@ -117,7 +136,13 @@ describe('the override hint after a refusal', () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const home = mkdtempSync(`${tmpdir()}/prodguard-hint-`);
-    const result = await evaluateLine({ shell: 'bash', line: 'nuke /usr', definitions: ['alias:nuke=rm -rf'], cwd: home, env: { HOME: home, PRODGUARD_STATE_DIR: `${home}/state` } });
+    const result = await evaluateLine({
+      shell: 'bash',
+      line: 'nuke /usr',
+      definitions: ['alias:nuke=rm -rf'],
+      cwd: home,
+      env: { HOME: home, PRODGUARD_STATE_DIR: `${home}/state` },
+    });
     expect(result.kind).toBe('judged');
     if (result.kind !== 'judged') return;
     expect(result.judgement.verdict).toBe('block');

@@ -48,12 +48,7 @@ export function envRecord(...blocks: readonly EnvBlock[]): { env: Record<string,
  * one it does not set itself, it gets an env entry holding its own reference (`${CI_PROJECT_DIR}`)
  * and is listed as unknown, so the engine sees it as set, not as empty.
  */
-export function addPlatformVariables(
-  text: string,
-  env: Record<string, string>,
-  unknown: Set<string>,
-  isPlatformVariable: (name: string) => boolean,
-): void {
+export function addPlatformVariables(text: string, env: Record<string, string>, unknown: Set<string>, isPlatformVariable: (name: string) => boolean): void {
   for (const name of referencedVariables(text)) {
     if (name in env || !isPlatformVariable(name)) continue;
     env[name] = '${' + name + '}';

@@ -14,8 +14,7 @@ export interface EscapeHatch {
 }
 
 const KNOWN: Record<string, string> = {
-  DISABLE_DATABASE_ENVIRONMENT_CHECK:
-    "Rails' refusal to run db:drop, db:reset, db:schema:load or db:purge against a protected (production) database",
+  DISABLE_DATABASE_ENVIRONMENT_CHECK: "Rails' refusal to run db:drop, db:reset, db:schema:load or db:purge against a protected (production) database",
   DATABASE_CLEANER_ALLOW_PRODUCTION: "DatabaseCleaner's refusal to clean a database in a production environment",
   DATABASE_CLEANER_ALLOW_REMOTE_DATABASE_URL: "DatabaseCleaner's refusal to clean a remote DATABASE_URL",
   SAFETY_ASSURED: "strong_migrations' checks for dangerous migrations",
@@ -37,11 +36,7 @@ export function escapeHatchesIn(env: Readonly<Record<string, string>>): EscapeHa
 }
 
 /** `dotenv/escape-hatch` problems for variables set for a whole job or file. */
-export function escapeHatchProblems(
-  entries: readonly EnvEntry[],
-  scope: string,
-  severity: LintSeverity,
-): LintProblem[] {
+export function escapeHatchProblems(entries: readonly EnvEntry[], scope: string, severity: LintSeverity): LintProblem[] {
   const problems: LintProblem[] = [];
   for (const entry of entries) {
     for (const hatch of escapeHatchesIn({ [entry.key]: entry.value })) {

@@ -5,30 +5,11 @@
 
 import { LineIndex, SnippetBuilder } from '../positions.js';
 import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../types.js';
-import {
-  addPlatformVariables,
-  envRecord,
-  expressionReferences,
-  readEnvMap,
-  replaceExpressions,
-  type EnvBlock,
-} from './ci-common.js';
+import { addPlatformVariables, envRecord, expressionReferences, readEnvMap, replaceExpressions, type EnvBlock } from './ci-common.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { githubEnvWrites } from './github-env.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv, type EnvEntry } from './hints.js';
-import {
-  deref,
-  getNode,
-  getPair,
-  isMap,
-  isSeq,
-  keyString,
-  mappedScalar,
-  nodeStart,
-  pairsOf,
-  parseYaml,
-  scalarString,
-} from './yaml-source.js';
+import { deref, getNode, getPair, isMap, isSeq, keyString, mappedScalar, nodeStart, pairsOf, parseYaml, scalarString } from './yaml-source.js';
 
 /** Variables the runner sets for every step (docs: "Default environment variables"). */
 const RUNNER_VARIABLE = /^(GITHUB_[A-Z0-9_]+|RUNNER_[A-Z0-9_]+|CI|HOME|PATH|ImageOS|ImageVersion|ACTIONS_[A-Z0-9_]+)$/;
@@ -76,7 +57,8 @@ export function extractGithubActions(text: string, path = ''): Extracted {
     // on throwaway machines and databases, unless something in it says production.
     if (!jobHints.some((hint) => hint.environment === 'production' || hint.environment === 'staging')) {
       if (idHint?.environment === 'test') jobHints.push(idHint);
-      else if (getPair(job, 'services', doc)) jobHints.push({ environment: 'test', evidence: 'job runs against service containers', line: line(getPair(job, 'services', doc)!.key) });
+      else if (getPair(job, 'services', doc))
+        jobHints.push({ environment: 'test', evidence: 'job runs against service containers', line: line(getPair(job, 'services', doc)!.key) });
     }
     jobHintsById.set(jobId, jobHints);
     const runsOn = scalarString(getNode(job, 'runs-on', doc), doc) ?? '';
@@ -102,9 +84,7 @@ export function extractGithubActions(text: string, path = ''): Extracted {
       const runPair = getPair(step, 'run', doc);
       const stepEnv = readEnvMap(getNode(step, 'env', doc), doc, index);
       const stepHints = [...hintsFromEnv(stepEnv.entries), ...envValueRefs(stepEnv)];
-      problems.push(
-        ...escapeHatchProblems(stepEnv.entries, `step ${i + 1} of job "${jobId}"`, severityFor([...scopeHints, ...stepHints])),
-      );
+      problems.push(...escapeHatchProblems(stepEnv.entries, `step ${i + 1} of job "${jobId}"`, severityFor([...scopeHints, ...stepHints])));
       if (!runPair) return;
       const shell = scalarString(getNode(step, 'shell', doc), doc) ?? jobShell;
       if (!isPosixShell(shell)) return;
@@ -135,11 +115,7 @@ export function extractGithubActions(text: string, path = ''): Extracted {
         newEntries.push(entry);
       }
       problems.push(
-        ...escapeHatchProblems(
-          newEntries,
-          `every later step of job "${jobId}" (written to $GITHUB_ENV)`,
-          severityFor([...scopeHints, ...stepHints]),
-        ),
+        ...escapeHatchProblems(newEntries, `every later step of job "${jobId}" (written to $GITHUB_ENV)`, severityFor([...scopeHints, ...stepHints])),
       );
     });
   }

@@ -38,9 +38,7 @@ function stdoutTarget(redirects: readonly Redirection[]): 'env' | 'other' | unde
     if (r.type !== 'Redirect') continue;
     const fd = r.descriptor?.type === 'FileDescriptor' ? r.descriptor.value : undefined;
     const writesStdout =
-      ((r.operator === '>' || r.operator === '>>' || r.operator === '>|') && (fd === undefined || fd === 1)) ||
-      r.operator === '&>' ||
-      r.operator === '&>>';
+      ((r.operator === '>' || r.operator === '>>' || r.operator === '>|') && (fd === undefined || fd === 1)) || r.operator === '&>' || r.operator === '&>>';
     if (writesStdout) target = isEnvFile(r.target) ? 'env' : 'other';
     else if (r.operator === '>&' && (fd === undefined || fd === 1) && r.target?.text !== '1') target = 'other';
   }
@@ -48,8 +46,8 @@ function stdoutTarget(redirects: readonly Redirection[]): 'env' | 'other' | unde
 }
 
 function commandRedirects(command: Command): Redirection[] {
-  return [...command.prefix, ...command.suffix].filter((item): item is Redirection =>
-    item.type === 'Redirect' || item.type === 'HereDoc' || item.type === 'HereString',
+  return [...command.prefix, ...command.suffix].filter(
+    (item): item is Redirection => item.type === 'Redirect' || item.type === 'HereDoc' || item.type === 'HereString',
   );
 }
 
@@ -155,7 +153,12 @@ function printfOutput(words: readonly Word[]): OutChar[] | undefined {
         out.push(c);
         continue;
       }
-      const spec = /^[-+ #0-9.]*([a-zA-Z%])/.exec(formatChars.slice(i + 1).map((x) => x.ch).join(''));
+      const spec = /^[-+ #0-9.]*([a-zA-Z%])/.exec(
+        formatChars
+          .slice(i + 1)
+          .map((x) => x.ch)
+          .join(''),
+      );
       if (!spec) {
         out.push(c);
         continue;

@@ -10,25 +10,22 @@ import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../t
 import { addPlatformVariables, envRecord, readEnvMap } from './ci-common.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintsFromEnv } from './hints.js';
-import {
-  deref,
-  getNode,
-  getPair,
-  isMap,
-  isScalar,
-  isSeq,
-  keyString,
-  mappedScalar,
-  nodeStart,
-  pairsOf,
-  parseYaml,
-  scalarString,
-} from './yaml-source.js';
+import { deref, getNode, getPair, isMap, isScalar, isSeq, keyString, mappedScalar, nodeStart, pairsOf, parseYaml, scalarString } from './yaml-source.js';
 
 /** Top-level keys that are not jobs (GitLab CI YAML reference, "Global keywords"). */
 const NOT_JOBS = new Set([
-  'stages', 'include', 'workflow', 'variables', 'default', 'image', 'services', 'cache',
-  'before_script', 'after_script', 'types', 'spec',
+  'stages',
+  'include',
+  'workflow',
+  'variables',
+  'default',
+  'image',
+  'services',
+  'cache',
+  'before_script',
+  'after_script',
+  'types',
+  'spec',
 ]);
 
 /** Predefined CI/CD variables: set by the runner, values unknown here. */

@@ -168,7 +168,10 @@ export function extractMakefile(text: string, path = ''): Extracted {
         rule.recipes.push({ text: body, offsets });
       }
     }
-    rule.prereqs = rest.trim().split(/\s+/).filter((p) => p && p !== '|');
+    rule.prereqs = rest
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p && p !== '|');
     rules.push(rule);
     current = rule;
   }
@@ -448,7 +451,15 @@ function automatic(name: string, rule: Rule | undefined): string | undefined {
     default:
       value = '';
   }
-  if (m[2] === 'D') return value.split(' ').map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/')) : '.')).join(' ');
-  if (m[2] === 'F') return value.split(' ').map((w) => w.slice(w.lastIndexOf('/') + 1)).join(' ');
+  if (m[2] === 'D')
+    return value
+      .split(' ')
+      .map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/')) : '.'))
+      .join(' ');
+  if (m[2] === 'F')
+    return value
+      .split(' ')
+      .map((w) => w.slice(w.lastIndexOf('/') + 1))
+      .join(' ');
   return value;
 }

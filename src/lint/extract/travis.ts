@@ -14,8 +14,16 @@ import { deref, getNode, isMap, isSeq, mappedScalar, parseYaml, scalarString } f
 
 /** Build phases in the order Travis runs them (docs: "Job Lifecycle"). */
 const PHASES = [
-  'before_install', 'install', 'before_script', 'script', 'after_success', 'after_failure',
-  'before_deploy', 'deploy.script', 'after_deploy', 'after_script',
+  'before_install',
+  'install',
+  'before_script',
+  'script',
+  'after_success',
+  'after_failure',
+  'before_deploy',
+  'deploy.script',
+  'after_deploy',
+  'after_script',
 ] as const;
 
 const RUNNER_VARIABLE = /^(CI|TRAVIS|TRAVIS_[A-Z0-9_]+|CONTINUOUS_INTEGRATION|HAS_JOSH_K_SEAL_OF_APPROVAL|HOME|PATH)$/;
@@ -42,9 +50,7 @@ export function extractTravis(text: string, path = ''): Extracted {
     if (isSeq(include)) include.items.forEach((item, i) => builds.push({ node: item, origin: `${key}.include[${i}]` }));
   }
   const rootHints = [...(fileHint ? [fileHint] : []), ...hintsFromEnv(rootEnv.entries)];
-  problems.push(
-    ...escapeHatchProblems(rootEnv.entries, 'every job of the build', rootHints.some((h) => h.environment === 'production') ? 'confirm' : 'warn'),
-  );
+  problems.push(...escapeHatchProblems(rootEnv.entries, 'every job of the build', rootHints.some((h) => h.environment === 'production') ? 'confirm' : 'warn'));
 
   for (const build of builds) {
     const isRoot = build.node === root;
@@ -58,9 +64,7 @@ export function extractTravis(text: string, path = ''): Extracted {
       if (hint && (hint.environment === 'production' || hint.environment === 'staging')) hints.push(hint);
     }
     if (!isRoot) {
-      problems.push(
-        ...escapeHatchProblems(ownEnv.entries, `the job ${build.origin}`, hints.some((h) => h.environment === 'production') ? 'confirm' : 'warn'),
-      );
+      problems.push(...escapeHatchProblems(ownEnv.entries, `the job ${build.origin}`, hints.some((h) => h.environment === 'production') ? 'confirm' : 'warn'));
     }
     const pieces: MappedText[] = [];
     for (const phase of PHASES) {

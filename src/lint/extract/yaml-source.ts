@@ -4,21 +4,7 @@
 // library's own value; when they differ (an exotic escape, an explicit indentation indicator)
 // we fall back to a coarser line-by-line map rather than guessing.
 
-import {
-  Alias,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
-  type CST,
-} from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type CST } from 'yaml';
 import type { LineIndex, MappedText } from '../positions.js';
 import type { LintProblem } from '../types.js';
 
@@ -111,10 +97,11 @@ export function pairsOf(map: unknown, doc: Document.Parsed, depth = 0): Pair<Nod
     if (name === '<<') {
       const value = deref(item.value, doc);
       const sources = isSeq(value) ? value.items : [value];
-      for (const source of sources) for (const p of pairsOf(source, doc, depth + 1)) {
-        const k = keyString(p)!;
-        if (!out.has(k)) out.set(k, p);
-      }
+      for (const source of sources)
+        for (const p of pairsOf(source, doc, depth + 1)) {
+          const k = keyString(p)!;
+          if (!out.has(k)) out.set(k, p);
+        }
       continue;
     }
     out.delete(name);
@@ -241,10 +228,11 @@ function decodeBlock(token: BlockScalar): MappedText | undefined {
     lineEnd: l.start + l.text.length,
   }));
   let last = -1;
-  for (let i = contents.length - 1; i >= 0; i--) if (contents[i]!.text !== '') {
-    last = i;
-    break;
-  }
+  for (let i = contents.length - 1; i >= 0; i--)
+    if (contents[i]!.text !== '') {
+      last = i;
+      break;
+    }
   const text: string[] = [];
   const offsets: number[] = [];
   const push = (s: string, at: number | ((k: number) => number)) => {
@@ -304,8 +292,24 @@ interface Piece {
 }
 
 const DOUBLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 /** Plain, single- and double-quoted scalars: escapes and line folding (YAML 1.2 §7.3). */

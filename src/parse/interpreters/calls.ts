@@ -6,7 +6,8 @@ import type { CodeEffect } from './effects.js';
 import { sinkOf, type Language } from './sinks.js';
 import { tokenize, type Token } from './tokens.js';
 
-export type Argument = { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
+export type Argument =
+  { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
 
 const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'zsh', 'dash', '/usr/bin/env bash']);
 const MAX_DEPTH = 4;
@@ -46,7 +47,8 @@ function foldString(tokens: readonly Token[]): string | undefined {
       value += t.value;
       expectString = false;
     } else if (!expectString && t.type === 'punct' && (t.value === '+' || t.value === '.')) expectString = true;
-    else if (!expectString && t.type === 'string' && !t.dynamic) value += t.value; // Python's implicit concatenation
+    else if (!expectString && t.type === 'string' && !t.dynamic)
+      value += t.value; // Python's implicit concatenation
     else return undefined;
   }
   return expectString ? undefined : value;
@@ -55,7 +57,14 @@ function foldString(tokens: readonly Token[]): string | undefined {
 function argumentOf(tokens: readonly Token[]): Argument {
   const [first, second] = tokens;
   if (first?.type === 'name' && second?.type === 'punct' && (second.value === '=' || second.value === '=>' || second.value === ':')) {
-    return { kind: 'keyword', name: first.value.replace(/^:/, ''), value: tokens.slice(2).map((t) => t.value).join('') };
+    return {
+      kind: 'keyword',
+      name: first.value.replace(/^:/, ''),
+      value: tokens
+        .slice(2)
+        .map((t) => t.value)
+        .join(''),
+    };
   }
   if (first?.type === 'punct' && (first.value === '[' || first.value === '(') && matching(tokens, 0) === tokens.length - 1) {
     const items = splitTopLevel(tokens.slice(1, -1)).map(foldString);
@@ -88,7 +97,8 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
     // A single string without shell=True names a program; judging it as a line over-approximates.
     return list.length > 0 ? [{ kind: 'argv', words: [first.value, ...list], sink: sink.name }] : [{ kind: 'shell', text: first.value, sink: sink.name }];
   }
-  if (rest.length > 0 && (language === 'perl' || language === 'ruby')) return [{ kind: 'argv', words: [first.value, ...rest.map((a) => a.value)], sink: sink.name }];
+  if (rest.length > 0 && (language === 'perl' || language === 'ruby'))
+    return [{ kind: 'argv', words: [first.value, ...rest.map((a) => a.value)], sink: sink.name }];
   // Ruby's IO.popen / Perl's open: a leading `|` or trailing `|` marks the pipe.
   return [{ kind: 'shell', text: first.value.replace(/^\s*\|\s*|\s*\|\s*$/g, ''), sink: sink.name }];
 }
@@ -147,7 +157,11 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
     if (language !== 'python' && open?.type === 'string') {
       const argTokens: Token[] = [];
       let j = i + 1;
-      while (j < tokens.length && !(tokens[j]!.type === 'punct' && [';', ')', '}', '\n'].includes(tokens[j]!.value)) && !(tokens[j]!.type === 'name' && ['or', 'and', 'if', 'unless'].includes(tokens[j]!.value))) {
+      while (
+        j < tokens.length &&
+        !(tokens[j]!.type === 'punct' && [';', ')', '}', '\n'].includes(tokens[j]!.value)) &&
+        !(tokens[j]!.type === 'name' && ['or', 'and', 'if', 'unless'].includes(tokens[j]!.value))
+      ) {
         argTokens.push(tokens[j]!);
         j++;
       }

@@ -3,10 +3,7 @@
 // `rm -rf` it is). A call whose argument is computed at run time is `dynamic`: the caller cannot
 // see the command and fails closed.
 
-export type CodeEffect =
-  | { kind: 'shell'; text: string; sink: string }
-  | { kind: 'argv'; words: string[]; sink: string }
-  | { kind: 'dynamic'; sink: string };
+export type CodeEffect = { kind: 'shell'; text: string; sink: string } | { kind: 'argv'; words: string[]; sink: string } | { kind: 'dynamic'; sink: string };
 
 /** How each deletion call maps onto the rm it is. */
 export type DeleteSpec = { argv: string[] };

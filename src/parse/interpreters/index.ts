@@ -27,20 +27,60 @@ interface InterpreterSpec {
 }
 
 const PYTHON: InterpreterSpec = { language: 'python', code: ['-c'], withValue: ['-W', '-X', '--check-hash-based-pycs'], stop: ['-m'] };
-const NODE: InterpreterSpec = { language: 'javascript', code: ['-e', '--eval', '-p', '--print'], withValue: ['-r', '--require', '--import', '--loader', '--experimental-loader', '--input-type', '--env-file', '-C', '--conditions', '--inspect-port', '--title'], stop: [] };
+const NODE: InterpreterSpec = {
+  language: 'javascript',
+  code: ['-e', '--eval', '-p', '--print'],
+  withValue: [
+    '-r',
+    '--require',
+    '--import',
+    '--loader',
+    '--experimental-loader',
+    '--input-type',
+    '--env-file',
+    '-C',
+    '--conditions',
+    '--inspect-port',
+    '--title',
+  ],
+  stop: [],
+};
 const RUBY: InterpreterSpec = { language: 'ruby', code: ['-e'], withValue: ['-r', '-I', '-C', '-E', '--encoding', '-F', '-x'], stop: [], cluster: true };
-const PERL: InterpreterSpec = { language: 'perl', code: ['-e', '-E'], withValue: ['-I', '-M', '-m', '-x', '-i', '-l', '-0', '-F', '-C', '-d', '-D'], stop: [], cluster: true };
+const PERL: InterpreterSpec = {
+  language: 'perl',
+  code: ['-e', '-E'],
+  withValue: ['-I', '-M', '-m', '-x', '-i', '-l', '-0', '-F', '-C', '-d', '-D'],
+  stop: [],
+  cluster: true,
+};
 const PHP: InterpreterSpec = { language: 'php', code: ['-r'], withValue: ['-d', '-c', '-z', '-t', '-S', '-f'], stop: [] };
-const AWK: InterpreterSpec = { language: 'awk', code: [], withValue: ['-F', '-v', '-f', '--field-separator', '--assign', '--file', '-i', '--include', '-l', '--load'], stop: ['-f', '--file'], programFirst: true };
+const AWK: InterpreterSpec = {
+  language: 'awk',
+  code: [],
+  withValue: ['-F', '-v', '-f', '--field-separator', '--assign', '--file', '-i', '--include', '-l', '--load'],
+  stop: ['-f', '--file'],
+  programFirst: true,
+};
 const DENO: InterpreterSpec = { ...NODE, code: ['eval', '-e', '--eval'] };
 
 const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
-  python: PYTHON, python2: PYTHON, python3: PYTHON, pypy: PYTHON, pypy3: PYTHON,
-  node: NODE, nodejs: NODE, bun: NODE, deno: DENO,
-  ruby: RUBY, jruby: RUBY,
+  python: PYTHON,
+  python2: PYTHON,
+  python3: PYTHON,
+  pypy: PYTHON,
+  pypy3: PYTHON,
+  node: NODE,
+  nodejs: NODE,
+  bun: NODE,
+  deno: DENO,
+  ruby: RUBY,
+  jruby: RUBY,
   perl: PERL,
   php: PHP,
-  awk: AWK, gawk: AWK, mawk: AWK, nawk: AWK,
+  awk: AWK,
+  gawk: AWK,
+  mawk: AWK,
+  nawk: AWK,
 };
 
 function specFor(name: string): InterpreterSpec | undefined {
@@ -128,7 +168,8 @@ export function interpreterSteps(inv: Invocation): UnwrapStep[] {
   const steps: UnwrapStep[] = [];
   for (const effect of analyzeInterpreterCode(found.language, found.code)) {
     if (effect.kind === 'shell') steps.push({ kind: 'script', via: `${via} (${effect.sink})`, text: effect.text });
-    else if (effect.kind === 'argv' && effect.words.length > 0) steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
+    else if (effect.kind === 'argv' && effect.words.length > 0)
+      steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
     else if (effect.kind === 'dynamic') {
       // A command computed at run time: an unknown command word, judged as the line's other unknowns are.
       steps.push({ kind: 'command', via: `${via} (${effect.sink}, computed)`, words: [word(inv.command, UNSEEN_SCRIPT)] });

@@ -63,7 +63,13 @@ function argumentOf(node: JsNode): Argument {
 export function analyzeJavaScript(code: string): CodeEffect[] {
   let ast: JsNode;
   try {
-    ast = parser()(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowHashBang: true });
+    ast = parser()(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowHashBang: true,
+    });
   } catch {
     try {
       ast = parser()(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
@@ -81,7 +87,8 @@ export function analyzeJavaScript(code: string): CodeEffect[] {
         let found = effectsOfCall('javascript', chain, args, 0);
         // fs.rmSync(path) without { recursive: true } removes a file, not a tree.
         const recursive = args.some((a) => a.kind === 'keyword' && a.name === 'recursive');
-        if (!recursive && /(^|\.)(rm|rmSync|rmdir|rmdirSync)$/.test(chain)) found = found.map((e) => (e.kind === 'argv' && e.words[0] === 'rm' ? { ...e, words: ['rm', '-f', ...e.words.slice(2)] } : e));
+        if (!recursive && /(^|\.)(rm|rmSync|rmdir|rmdirSync)$/.test(chain))
+          found = found.map((e) => (e.kind === 'argv' && e.words[0] === 'rm' ? { ...e, words: ['rm', '-f', ...e.words.slice(2)] } : e));
         if (/(^|\.)(eval|Function|runInThisContext|runInNewContext)$/.test(chain)) {
           const code = args[args.length - 1];
           found = code?.kind === 'string' ? analyzeJavaScript(code.value) : code ? [{ kind: 'dynamic', sink: chain }] : [];
@@ -91,7 +98,11 @@ export function analyzeJavaScript(code: string): CodeEffect[] {
     }
     // zx / Bun shell: $`rm -rf /`
     if (node.type === 'TaggedTemplateExpression' && ['$', 'Bun.$', 'sh', 'shell'].includes(chainOf(node.tag) ?? '')) {
-      effects.push(node.quasi.expressions.length === 0 ? { kind: 'shell', text: node.quasi.quasis.map((q: JsNode) => q.value.cooked).join(''), sink: '$``' } : { kind: 'dynamic', sink: '$``' });
+      effects.push(
+        node.quasi.expressions.length === 0
+          ? { kind: 'shell', text: node.quasi.quasis.map((q: JsNode) => q.value.cooked).join(''), sink: '$``' }
+          : { kind: 'dynamic', sink: '$``' },
+      );
     }
     for (const key of Object.keys(node)) {
       const child = node[key];

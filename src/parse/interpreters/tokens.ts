@@ -55,7 +55,12 @@ export function tokenize(code: string, language: Language): Token[] {
       continue;
     }
     // Perl qx{…} / q{…} / qq{…}, Ruby %x{…} / %q{…} / %Q{…} / %w{…}.
-    const quoteLike = language === 'perl' ? /^(qx|qq|q|qw)\s*([^\w\s])/.exec(code.slice(i, i + 4)) : language === 'ruby' ? /^%([xqQwW]?)([^\w\s=])/.exec(code.slice(i, i + 3)) : null;
+    const quoteLike =
+      language === 'perl'
+        ? /^(qx|qq|q|qw)\s*([^\w\s])/.exec(code.slice(i, i + 4))
+        : language === 'ruby'
+          ? /^%([xqQwW]?)([^\w\s=])/.exec(code.slice(i, i + 3))
+          : null;
     if (quoteLike && (i === 0 || !/[\w$@]/.test(code[i - 1]!))) {
       const open = quoteLike[2]!;
       const close = CLOSERS[open] ?? open;
@@ -77,7 +82,13 @@ export function tokenize(code: string, language: Language): Token[] {
       const kind = quoteLike[1]!;
       const command = kind === 'x' || kind === 'qx';
       const interpolating = !(kind === 'q' || kind === 'qw' || kind === 'w');
-      tokens.push({ type: 'string', value: interpolating ? decodeEscapes(body) : body, dynamic: interpolating && interpolates(language, body, ''), command, pos: i });
+      tokens.push({
+        type: 'string',
+        value: interpolating ? decodeEscapes(body) : body,
+        dynamic: interpolating && interpolates(language, body, ''),
+        command,
+        pos: i,
+      });
       i = j + 1;
       continue;
     }

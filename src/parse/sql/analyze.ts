@@ -62,11 +62,7 @@ export interface SqlAnalysis {
 
 /** Functions whose call changes replication topology (github-2018): a statement that calls one is
  *  classified `replication` unless it is already destructive in its own right. */
-export const REPLICATION_FUNCTIONS: ReadonlySet<string> = new Set([
-  'pg_promote',
-  'pg_drop_replication_slot',
-  'pg_replication_origin_drop',
-]);
+export const REPLICATION_FUNCTIONS: ReadonlySet<string> = new Set(['pg_promote', 'pg_drop_replication_slot', 'pg_replication_origin_drop']);
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
 
@@ -102,20 +98,7 @@ export function analyzeSql(sql: string, dialect: 'postgres' | 'mysql' | 'auto' =
 // PostgreSQL lexer (psql's view of the text): enough to split statements, find psql meta-commands
 // and walk PL/pgSQL bodies. Statement meaning always comes from the real parser.
 
-type PgTokenType =
-  | 'space'
-  | 'comment'
-  | 'string'
-  | 'dollar'
-  | 'qident'
-  | 'word'
-  | 'number'
-  | 'param'
-  | 'op'
-  | 'semi'
-  | 'open'
-  | 'close'
-  | 'meta';
+type PgTokenType = 'space' | 'comment' | 'string' | 'dollar' | 'qident' | 'word' | 'number' | 'param' | 'op' | 'semi' | 'open' | 'close' | 'meta';
 
 interface PgToken {
   type: PgTokenType;
@@ -306,11 +289,69 @@ function splitPgTokens(tokens: PgToken[]): PgToken[][] {
 const META_TERMINATORS = new Set(['g', 'gx', 'gset', 'gdesc', 'gexec', 'watch', 'crosstabview', 'bind', 'sendpipeline']);
 /** Meta-commands that only display, format, set client variables or control the script. */
 const META_HARMLESS = new Set([
-  'set', 'unset', 'pset', 'timing', 'echo', 'qecho', 'warn', 'x', 'a', 't', 'T', 'f', 'H', 'C', 'encoding',
-  'prompt', 'q', 'quit', 'conninfo', 'l', 'list', 'p', 'print', 'r', 'reset', 'if', 'elif', 'else', 'endif',
-  'errverbose', 'setenv', 'getenv', 'cd', '?', 'h', 'help', 's', 'z', 'sf', 'sv', 'ef', 'ev', 'e', 'edit',
-  'startpipeline', 'endpipeline', 'syncpipeline', 'flushrequest', 'flush', 'getresults', 'parse', 'bind_named',
-  'close', 'restrict', 'unrestrict', 'dconfig', 'o', 'out', 'w', 'write', 'copyright', 'lo_list', 'lo_export',
+  'set',
+  'unset',
+  'pset',
+  'timing',
+  'echo',
+  'qecho',
+  'warn',
+  'x',
+  'a',
+  't',
+  'T',
+  'f',
+  'H',
+  'C',
+  'encoding',
+  'prompt',
+  'q',
+  'quit',
+  'conninfo',
+  'l',
+  'list',
+  'p',
+  'print',
+  'r',
+  'reset',
+  'if',
+  'elif',
+  'else',
+  'endif',
+  'errverbose',
+  'setenv',
+  'getenv',
+  'cd',
+  '?',
+  'h',
+  'help',
+  's',
+  'z',
+  'sf',
+  'sv',
+  'ef',
+  'ev',
+  'e',
+  'edit',
+  'startpipeline',
+  'endpipeline',
+  'syncpipeline',
+  'flushrequest',
+  'flush',
+  'getresults',
+  'parse',
+  'bind_named',
+  'close',
+  'restrict',
+  'unrestrict',
+  'dconfig',
+  'o',
+  'out',
+  'w',
+  'write',
+  'copyright',
+  'lo_list',
+  'lo_export',
 ]);
 
 interface MetaCommand {
@@ -493,9 +534,7 @@ function defElems(options: PgNode[] | undefined): Map<string, PgNode> {
 
 /** DML inside CTEs and subqueries (`WITH d AS (DELETE FROM users …) SELECT 1`) runs too. */
 const NESTED_DML = new Set(['DeleteStmt', 'UpdateStmt', 'InsertStmt', 'MergeStmt']);
-const NESTING_ROOTS = new Set([
-  'SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CreateTableAsStmt', 'CopyStmt', 'DeclareCursorStmt',
-]);
+const NESTING_ROOTS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CreateTableAsStmt', 'CopyStmt', 'DeclareCursorStmt']);
 
 /** EXPLAIN ANALYZE executes its statement (`ANALYZE`, `ANALYZE true`, `ANALYZE 1`); plain EXPLAIN does not. */
 function explainRuns(body: PgNode): boolean {
@@ -629,8 +668,7 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       return s;
     case 'AlterSystemStmt': {
       const set = body.setstmt;
-      s.kind =
-        set?.kind === 'VAR_RESET_ALL' || REPLICATION_SETTINGS.has(String(set?.name ?? '').toLowerCase()) ? 'replication' : 'set';
+      s.kind = set?.kind === 'VAR_RESET_ALL' || REPLICATION_SETTINGS.has(String(set?.name ?? '').toLowerCase()) ? 'replication' : 'set';
       if (set?.name) s.names = [set.name];
       return s;
     }
@@ -1054,9 +1092,7 @@ function judgeWhere(where: PgNode, target: PgNode): Pick<SqlStatement, 'where' |
   const result = truth(where, target);
   if (!result?.value) return { where: 'present' };
   const text = printExpr(where);
-  const reason = result.nonNull?.length
-    ? `WHERE ${text} is true for every row where ${result.nonNull.join(', ')} is not NULL`
-    : `WHERE ${text} is always true`;
+  const reason = result.nonNull?.length ? `WHERE ${text} is true for every row where ${result.nonNull.join(', ')} is not NULL` : `WHERE ${text} is always true`;
   return { where: 'always-true', whereReason: reason };
 }
 

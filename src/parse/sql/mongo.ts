@@ -33,9 +33,28 @@ export interface MongoAnalysis {
 
 /** Calls that write but are not wholesale deletion: reported as 'other' so rules can see them. */
 const OTHER_WRITES = new Set([
-  'dropIndex', 'dropIndexes', 'dropUser', 'dropAllUsers', 'dropRole', 'dropAllRoles', 'renameCollection',
-  'updateOne', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'insertOne', 'insertMany', 'insert',
-  'shutdownServer', 'fsyncLock', 'killOp', 'stepDown', 'reconfig', 'reconfigForPSASet', 'freeze', 'syncFrom',
+  'dropIndex',
+  'dropIndexes',
+  'dropUser',
+  'dropAllUsers',
+  'dropRole',
+  'dropAllRoles',
+  'renameCollection',
+  'updateOne',
+  'replaceOne',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'insertOne',
+  'insertMany',
+  'insert',
+  'shutdownServer',
+  'fsyncLock',
+  'killOp',
+  'stepDown',
+  'reconfig',
+  'reconfigForPSASet',
+  'freeze',
+  'syncFrom',
 ]);
 
 // Loosely typed ESTree nodes: acorn's own types are a discriminated union, but a generic walk
@@ -97,7 +116,7 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
   const unwrap = (n: JsNode): JsNode => (n?.type === 'ChainExpression' || n?.type === 'ParenthesizedExpression' ? unwrap(n.expression) : n);
   const methodOf = (call: JsNode): string | undefined => {
     const callee = unwrap(call.callee);
-    return callee?.type === 'MemberExpression' ? propertyName(callee) ?? undefined : undefined;
+    return callee?.type === 'MemberExpression' ? (propertyName(callee) ?? undefined) : undefined;
   };
   /** The database a `db`-like expression stands for: getSiblingDB('x'), getDB('x'), `use x`, or unknown. */
   const databaseOf = (n: JsNode, at: number): string | undefined => {
@@ -151,7 +170,9 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
     if (key !== '_id' || v?.type !== 'ObjectExpression' || v.properties.length !== 1) return false;
     const q = v.properties[0];
     const op = q.key?.type === 'Identifier' ? q.key.name : constString(q.key);
-    return (op === '$exists' && q.value?.type === 'Literal' && q.value.value === true) || (op === '$ne' && q.value?.type === 'Literal' && q.value.value === null);
+    return (
+      (op === '$exists' && q.value?.type === 'Literal' && q.value.value === true) || (op === '$ne' && q.value?.type === 'Literal' && q.value.value === null)
+    );
   };
   const objectProperty = (obj: JsNode, name: string): JsNode => {
     if (obj?.type !== 'ObjectExpression') return undefined;
@@ -204,7 +225,8 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
         return;
       case 'remove': {
         // remove(filter, true) / remove(filter, {justOne: true}) deletes one document.
-        const justOne = args[1] && (unwrap(args[1]).type === 'Literal' ? unwrap(args[1]).value === true : objectProperty(unwrap(args[1]), 'justOne')?.value === true);
+        const justOne =
+          args[1] && (unwrap(args[1]).type === 'Literal' ? unwrap(args[1]).value === true : objectProperty(unwrap(args[1]), 'justOne')?.value === true);
         add(matchesAll(args[0]) && !justOne ? 'delete-all' : 'delete', call, target);
         return;
       }

@@ -45,13 +45,52 @@ export type WhereJudge = (pgDelete: string) => WhereJudgement;
 /** mysql client commands recognised as the first word of a statement: their argument runs to the
  *  delimiter or the end of the line, and they need no delimiter. */
 const CLIENT_COMMANDS = new Set([
-  'source', 'system', 'use', 'connect', 'quit', 'exit', 'tee', 'notee', 'pager', 'nopager', 'rehash', 'status',
-  'warnings', 'nowarning', 'charset', 'prompt', 'print', 'ego', 'go', 'edit', 'clear', 'resetconnection', 'delimiter',
+  'source',
+  'system',
+  'use',
+  'connect',
+  'quit',
+  'exit',
+  'tee',
+  'notee',
+  'pager',
+  'nopager',
+  'rehash',
+  'status',
+  'warnings',
+  'nowarning',
+  'charset',
+  'prompt',
+  'print',
+  'ego',
+  'go',
+  'edit',
+  'clear',
+  'resetconnection',
+  'delimiter',
 ]);
 const SHORT_CLIENT_COMMANDS: Record<string, string> = {
-  '.': 'source', '!': 'system', u: 'use', r: 'connect', q: 'quit', T: 'tee', t: 'notee', P: 'pager', n: 'nopager',
-  '#': 'rehash', s: 'status', W: 'warnings', w: 'nowarning', C: 'charset', R: 'prompt', p: 'print', e: 'edit', c: 'clear',
-  x: 'resetconnection', h: 'help', '?': 'help',
+  '.': 'source',
+  '!': 'system',
+  u: 'use',
+  r: 'connect',
+  q: 'quit',
+  T: 'tee',
+  t: 'notee',
+  P: 'pager',
+  n: 'nopager',
+  '#': 'rehash',
+  s: 'status',
+  W: 'warnings',
+  w: 'nowarning',
+  C: 'charset',
+  R: 'prompt',
+  p: 'print',
+  e: 'edit',
+  c: 'clear',
+  x: 'resetconnection',
+  h: 'help',
+  '?': 'help',
 };
 const CLIENT_WITH_LINE_ARG = new Set(['source', 'system', 'use', 'connect', 'tee', 'pager', 'charset', 'prompt', 'delimiter']);
 
@@ -252,18 +291,85 @@ export function mysqlEvidence(split: MysqlSplit): boolean {
 
 /** Words followed by `(` that are syntax, not function calls. */
 const NOT_FUNCTIONS = new Set([
-  'IN', 'VALUES', 'VALUE', 'EXISTS', 'AND', 'OR', 'NOT', 'ON', 'USING', 'AS', 'INTO', 'FROM', 'WHERE', 'TABLE', 'KEY', 'INDEX',
-  'PRIMARY', 'UNIQUE', 'CHECK', 'PARTITION', 'SELECT', 'WITH', 'JOIN', 'OVER', 'ANY', 'ALL', 'SOME', 'REFERENCES', 'FOREIGN',
-  'CONSTRAINT', 'COLUMNS', 'SET', 'BY', 'THEN', 'ELSE', 'WHEN', 'IS', 'LIKE', 'BETWEEN', 'UNION', 'HAVING', 'LIMIT', 'DISTINCT',
+  'IN',
+  'VALUES',
+  'VALUE',
+  'EXISTS',
+  'AND',
+  'OR',
+  'NOT',
+  'ON',
+  'USING',
+  'AS',
+  'INTO',
+  'FROM',
+  'WHERE',
+  'TABLE',
+  'KEY',
+  'INDEX',
+  'PRIMARY',
+  'UNIQUE',
+  'CHECK',
+  'PARTITION',
+  'SELECT',
+  'WITH',
+  'JOIN',
+  'OVER',
+  'ANY',
+  'ALL',
+  'SOME',
+  'REFERENCES',
+  'FOREIGN',
+  'CONSTRAINT',
+  'COLUMNS',
+  'SET',
+  'BY',
+  'THEN',
+  'ELSE',
+  'WHEN',
+  'IS',
+  'LIKE',
+  'BETWEEN',
+  'UNION',
+  'HAVING',
+  'LIMIT',
+  'DISTINCT',
 ]);
 
 const ALTER_DROP_NOT_COLUMN = new Set(['INDEX', 'KEY', 'PRIMARY', 'FOREIGN', 'CONSTRAINT', 'CHECK', 'PARTITION', 'DEFAULT', 'SYSTEM']);
 /** Words after the first in multi-word object types: DROP UNDO TABLESPACE, DROP SPATIAL REFERENCE SYSTEM… */
 const DROP_OBJECT_WORDS = new Set(['TABLESPACE', 'GROUP', 'REFERENCE', 'SYSTEM', 'ONLINE', 'OFFLINE']);
 const OTHER_STATEMENTS = new Set([
-  'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'HELP', 'DO', 'HANDLER', 'LOCK', 'UNLOCK', 'FLUSH', 'KILL', 'OPTIMIZE', 'ANALYZE',
-  'CHECK', 'CHECKSUM', 'REPAIR', 'CACHE', 'INSTALL', 'UNINSTALL', 'SHUTDOWN', 'RESTART', 'CLONE', 'EXECUTE', 'DEALLOCATE',
-  'USE', 'SIGNAL', 'RESIGNAL', 'GET', 'IMPORT', 'CALL',
+  'SHOW',
+  'DESCRIBE',
+  'DESC',
+  'EXPLAIN',
+  'HELP',
+  'DO',
+  'HANDLER',
+  'LOCK',
+  'UNLOCK',
+  'FLUSH',
+  'KILL',
+  'OPTIMIZE',
+  'ANALYZE',
+  'CHECK',
+  'CHECKSUM',
+  'REPAIR',
+  'CACHE',
+  'INSTALL',
+  'UNINSTALL',
+  'SHUTDOWN',
+  'RESTART',
+  'CLONE',
+  'EXECUTE',
+  'DEALLOCATE',
+  'USE',
+  'SIGNAL',
+  'RESIGNAL',
+  'GET',
+  'IMPORT',
+  'CALL',
 ]);
 const TRANSACTION_STATEMENTS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'XA']);
 
@@ -306,7 +412,13 @@ function clientStatement(sql: string, piece: MysqlPiece, out: Collected): void {
   else if (client.name === 'system') out.errors.push({ message: `mysql system runs a shell command that is not analysed here: ${text}`, pos: piece.pos });
   else if (client.name === 'use' || client.name === 'connect') {
     out.statements.push({
-      kind: 'other', text, pos: piece.pos, end: piece.end, tables: [], where: 'not-applicable', dialect: 'mysql',
+      kind: 'other',
+      text,
+      pos: piece.pos,
+      end: piece.end,
+      tables: [],
+      where: 'not-applicable',
+      dialect: 'mysql',
       ...(client.arg ? { names: [client.arg.replace(/^`|`$/g, '')] } : {}),
     });
   } else if (client.name === 'unknown') out.errors.push({ message: `unknown mysql client command ${text}`, pos: piece.pos });
@@ -412,7 +524,8 @@ function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge, depth:
           break;
         case 'op':
           if (t.value === '&&') parts.push('AND');
-          else if (t.value === '||') parts.push('OR'); // MySQL's default sql_mode: || is OR
+          else if (t.value === '||')
+            parts.push('OR'); // MySQL's default sql_mode: || is OR
           else if (t.value === '!') parts.push('NOT');
           else if (t.value === '<=>') parts.push('IS NOT DISTINCT FROM');
           else if (t.value === ':=' || t.value === '->' || t.value === '->>') return undefined;
@@ -449,8 +562,14 @@ function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge, depth:
       for (let k = 0; k + 1 < T.length; k++) {
         const t = T[k] as MyToken;
         const prev = kw(k - 1);
-        if (t.type === 'word' && T[k + 1]?.type === 'open' && T[k + 1]?.pos === t.end && !NOT_FUNCTIONS.has(t.value.toUpperCase())
-          && !['INTO', 'TABLE', 'FROM', 'JOIN', 'UPDATE', 'PROCEDURE'].includes(prev ?? '')) calls.add(t.value.toLowerCase());
+        if (
+          t.type === 'word' &&
+          T[k + 1]?.type === 'open' &&
+          T[k + 1]?.pos === t.end &&
+          !NOT_FUNCTIONS.has(t.value.toUpperCase()) &&
+          !['INTO', 'TABLE', 'FROM', 'JOIN', 'UPDATE', 'PROCEDURE'].includes(prev ?? '')
+        )
+          calls.add(t.value.toLowerCase());
       }
     }
     if (calls.size) s.functionCalls = [...calls];

