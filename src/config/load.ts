@@ -8,7 +8,7 @@
 // shell hook must still judge the line (a broken file used to make every line "run unchecked").
 
 import { existsSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/sha256.js';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
@@ -154,7 +154,7 @@ function trustStorePath(env: NodeJS.ProcessEnv): string {
 }
 
 export function fileHash(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+  return sha256Hex(readFileSync(file));
 }
 
 /** Trusted repository configs: absolute path → sha256 of the content the person trusted. */

@@ -10,7 +10,7 @@
 // text of the line, not the line number, so unrelated edits that shift lines do not bring
 // baselined findings back.
 
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/sha256.js';
 import { LineIndex } from './positions.js';
 import type { LintFinding } from './types.js';
 
@@ -128,10 +128,7 @@ export interface Baseline {
 
 /** Hash of file + rule + the trimmed text of the finding's line. */
 export function fingerprint(finding: Pick<LintFinding, 'file' | 'rule' | 'source'>): string {
-  return createHash('sha256')
-    .update(`${finding.file}\0${finding.rule}\0${(finding.source ?? '').trim()}`)
-    .digest('hex')
-    .slice(0, 32);
+  return sha256Hex(`${finding.file}\0${finding.rule}\0${(finding.source ?? '').trim()}`).slice(0, 32);
 }
 
 export function createBaseline(findings: readonly LintFinding[]): Baseline {

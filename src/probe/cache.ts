@@ -4,7 +4,7 @@
 //
 // The file name is a SHA-256 of the password-less URL and the stored result is redacted again, so
 // no password ever reaches the disk.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/sha256.js';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import type { ProbeResult } from '../types.js';
@@ -23,7 +23,7 @@ interface CacheEntry {
 
 /** Cache key for a target: SHA-256 (hex) of its URL with any password removed. */
 export function probeCacheKey(url: string): string {
-  return createHash('sha256').update(stripPassword(url)).digest('hex');
+  return sha256Hex(stripPassword(url));
 }
 
 function entryPath(stateDir: string, key: string): string {
