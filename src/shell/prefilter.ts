@@ -81,7 +81,9 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   // Runners always: what they run is not in the line. Interpreters when an option is given (the
   // code may be in it) — `python3 manage.py` alone runs a file prodguard does not read either
   // way; awk's program is its first word, so awk always.
-  for (const name of knowledge.runners) words.add(name.toLowerCase());
+  // `.` is a runner only as a command word (computedCommandWord): as a word anywhere it would send
+  // `cd .`, `git add .` and `find . -name x` to the checker.
+  for (const name of knowledge.runners) if (name !== '.') words.add(name.toLowerCase());
   for (const name of knowledge.interpreters) {
     if (/awk$/.test(name)) words.add(name);
     else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add('-*');
@@ -163,7 +165,7 @@ export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName 
   if (adapterFor(shell).commandSubstitution.test(text)) return true;
   const dynamic = text.includes('$') || text.includes('<');
   text = text.replace(/['"\\]/g, '');
-  if (/[$`*?[]/.test(text) && computedCommandWord(text)) return true;
+  if (/[$`*?.[]/.test(text) && computedCommandWord(text)) return true;
   if (prefilter.redirects && text.includes('>') && writesSomewhere(text)) return true;
   text = text.replace(/[;&|()<>/{},\s]+/g, ' ');
   const present = new Set(text.split(' ').filter(Boolean));
@@ -207,7 +209,8 @@ export const COMMAND_PREFIXES: readonly string[] = [
 
 /**
  * A command word the shell computes: from a variable (`a=rm; $a`), ANSI-C quoting (`$'\x72m'`),
- * an expansion that may be empty (`r${X}m`), a command substitution, or a glob (`/bin/r?`).
+ * an expansion that may be empty (`r${X}m`), a command substitution, or a glob (`/bin/r?`); or
+ * `.`, which sources a file the line does not show.
  * `text` is lower case, quotes and backslashes removed; separators start a new command, and
  * assignments, redirections and the words of COMMAND_PREFIXES are skipped to reach the name.
  */
@@ -226,7 +229,7 @@ function computedCommandWord(text: string): boolean {
     // (its target is next), one with its target, an assignment.
     else if (/^[0-9<>]*[<>]$/.test(word)) skip = true;
     else if ((/^[0-9<>]/.test(word) && /[<>]/.test(word)) || /^[a-z_][a-z0-9_+]*=/.test(word) || prefixes.has(word)) continue;
-    else if (/[$`*?]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[')) return true;
+    else if (/[$`*?]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[') || word === '.') return true;
     else position = false;
   }
   return false;

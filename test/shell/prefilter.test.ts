@@ -35,6 +35,10 @@ function rule(match: Partial<Rule['match']>, id = 'test/rule'): Rule {
 
 const HARMLESS = [
   'cp --force a b',
+  // `.` is the source builtin only as a command word: as an argument it is the current folder.
+  'cd .',
+  'git add .',
+  'ls -la . ..',
   'ls -la',
   'git status && git log --oneline | head',
   'kubectl get pods -n web',
@@ -58,6 +62,9 @@ const HARMLESS = [
 
 const DANGEROUS = [
   'rm -rf /var/lib/postgresql/15/main',
+  '. ./prod.env',
+  'cd app && . .env.production',
+  'if true; then . x; fi',
   '/usr/bin/rm -rf /data',
   "r'm' -rf /data",
   'r\\m -rf /data',

@@ -41,6 +41,8 @@ function __prodguard_computed_command
         contains -- $w $__prodguard_prefixes; and continue
         string match -qr -- '[$`*?]' $w; and return 0
         string match -q -- '*[*' $w; and not contains -- $w '[' '[['; and return 0
+        # `.` sources a file the line does not show.
+        test "$w" = .; and return 0
         set position 0
     end
     return 1
@@ -71,7 +73,7 @@ function __prodguard_needs_check --argument-names text
     string match -qr -- '[$<]' $text; and set dyn 1
     set -l bare (string replace -ra -- '[\'"\\\\]' '' $text)
     # A command word the shell computes, and redirections that write somewhere.
-    test $hit = 0; and string match -qr -- '[$`*?[]' $bare; and __prodguard_computed_command $bare; and set hit 1
+    test $hit = 0; and string match -qr -- '[$`*?.[]' $bare; and __prodguard_computed_command $bare; and set hit 1
     test $hit = 0; and test "$__prodguard_redirects" = 1; and string match -q -- '*>*' $bare; and __prodguard_writes $bare; and set hit 1
     set -l queue (string match -ar -- '[^;&|()<>/{},\s]+' $bare)
     # Abbreviations and functions where a command goes (aliases are functions whose description

@@ -25,7 +25,7 @@ __prodguard_computed_command() {
     if [[ $w == *[\<\>] && -z ${w//[0-9<>]/} ]]; then skip=1; continue; fi
     [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[^a-z0-9_+]* ) ]] && continue
     (( ${+__prodguard_prefixes[$w]} )) && continue
-    [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) ]] && return 0
+    [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
     position=0
   done
   return 1
@@ -58,7 +58,7 @@ __prodguard_needs_check() {
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
   # A command word the shell computes, and redirections that write somewhere.
-  if (( ! hit )) && [[ $text == *[\$\`*?[]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit )) && [[ $text == *[\$\`*?.[]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
   if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
   local -a queue
   queue=(${=${text//[;&|()<>\/\{\},$'\t\n\r']/ }})
