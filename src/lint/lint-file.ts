@@ -66,6 +66,11 @@ function toLintFinding(file: string, index: LineIndex, locate: Locate, finding: 
   };
 }
 
+/** `lint/parse-error` at a place in the file: shell or SQL prodguard cannot judge. */
+function parseErrorFinding(file: DiscoveredFile, index: LineIndex, at: { line: number; column: number }, message: string, help: string): LintFinding {
+  return { file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message, help, source: index.lineText(at.line) };
+}
+
 function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnippet, context: LintContext, secrets: string[]): LintFinding[] {
   const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
   const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
@@ -94,16 +99,9 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
       });
       continue;
     }
-    findings.push({
-      file: file.path,
-      line: at.line,
-      column: at.column,
-      rule: 'lint/parse-error',
-      severity: 'warn',
-      message: `shell that does not parse: ${error.message}`,
-      help: 'fix the syntax; prodguard cannot judge what it cannot parse',
-      source: index.lineText(at.line),
-    });
+    findings.push(
+      parseErrorFinding(file, index, at, `shell that does not parse: ${error.message}`, 'fix the syntax; prodguard cannot judge what it cannot parse'),
+    );
   }
   const imageLayerOnly = snippet.imageBuild === true && !snippet.hints.some((hint) => hint.environment === 'production');
   for (const finding of analysis.findings) {
@@ -162,16 +160,9 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const migration = scopeMatcher({ migrations: context.config.lint?.sql.migrations ?? [] }).isMigration(file.path);
   for (const error of migration ? analysis.errors : []) {
     const at = locate(error.pos);
-    findings.push({
-      file: file.path,
-      line: at.line,
-      column: at.column,
-      rule: 'lint/parse-error',
-      severity: 'warn',
-      message: `SQL that does not parse: ${error.message}`,
-      help: 'fix the SQL; prodguard never treats SQL it cannot parse as harmless',
-      source: index.lineText(at.line),
-    });
+    findings.push(
+      parseErrorFinding(file, index, at, `SQL that does not parse: ${error.message}`, 'fix the SQL; prodguard never treats SQL it cannot parse as harmless'),
+    );
   }
   return findings;
 }

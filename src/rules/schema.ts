@@ -163,8 +163,9 @@ function validateExample(value: Json, path: string, errors: string[], logic: Rul
   };
 }
 
-function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
-  const match: RuleMatch = {
+/** A match that matches nothing: what a rule with `logic: code` has, and the start of validation. */
+function emptyMatch(): RuleMatch {
+  return {
     commands: [],
     exceptCommands: [],
     subcommands: [],
@@ -174,6 +175,10 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     env: { any: [] },
     targets: [],
   };
+}
+
+function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
+  const match = emptyMatch();
   if (!isObject(value)) {
     errors.push(`${path}: is required: a map with commands, targets, and optional subcommands, flags, args, paths, sql`);
     return match;
@@ -268,16 +273,7 @@ export function validateRule(raw: Json, id: string, file: string): { rule?: Rule
   let match: RuleMatch;
   if (logic === 'code') {
     if (raw.match !== undefined) errors.push('match: a rule whose logic is code has no match (its logic is keyed by its id)');
-    match = {
-      commands: [],
-      exceptCommands: [],
-      subcommands: [],
-      optionsWithValues: [],
-      flags: { any: [], all: [], none: [] },
-      args: { any: [], none: [] },
-      env: { any: [] },
-      targets: [],
-    };
+    match = emptyMatch();
   } else match = validateMatch(raw.match, 'match', errors);
   const message = text(raw.message, 'message', errors);
   for (const placeholder of message.matchAll(/\{([^}]*)\}/g)) {

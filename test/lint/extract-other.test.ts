@@ -4,7 +4,7 @@ import { extractDotenv, isLocalHost, urlTarget } from '../../src/lint/extract/do
 import { extractOrchestratorConfig } from '../../src/lint/extract/orchestrator.js';
 import { extractPackageJson } from '../../src/lint/extract/package-json.js';
 import { extractProcfile } from '../../src/lint/extract/procfile.js';
-import type { LintFileFormat } from '../../src/lint/types.js';
+import { LINT_FILE_FORMATS } from '../../src/lint/types.js';
 import { at, fixture, textAt } from './helpers.js';
 
 describe('package.json extractor', () => {
@@ -133,19 +133,7 @@ describe('extractFile', () => {
   });
 
   it('never throws on garbage, whatever the format', () => {
-    const formats: LintFileFormat[] = [
-      'shell',
-      'github-actions',
-      'gitlab-ci',
-      'travis',
-      'makefile',
-      'package-json',
-      'dockerfile',
-      'procfile',
-      'dotenv',
-      'sql',
-      'orchestrator',
-    ];
+    const formats = LINT_FILE_FORMATS;
     const garbage = ['', '\0\0\0', '{{{{', ': : :\n\t- [', 'RUN', '\tx', '"unterminated', 'a: *undefined_alias'];
     for (const format of formats) {
       for (const text of garbage) {

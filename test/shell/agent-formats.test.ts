@@ -1,19 +1,10 @@
 // Each coding agent's documented hook shapes: the events prodguard reads and the answers it gives
 // for every verdict (Gemini CLI cannot ask, so a confirmation becomes a deny that says why).
 import { describe, expect, it } from 'vitest';
+import { dataDirectoryFinding } from '../helpers/findings.js';
 import { agentHookOutput, HookInputError, parseAgentEvent } from '../../src/shell/agent.js';
-import type { Finding } from '../../src/types.js';
 
-const finding = (severity: Finding['severity']): Finding => ({
-  rule: 'filesystem/rm-data-directory',
-  title: 'Removing a database data directory',
-  severity,
-  message: 'rm -rf /var/lib/postgresql/15/main deletes database files on db1 (production)',
-  incident: 'gitlab-2017',
-  target: 'db1',
-  why: 'GitLab 2017',
-  fix: 'move the directory aside',
-});
+const finding = dataDirectoryFinding;
 
 describe('Gemini CLI BeforeTool', () => {
   it('reads run_shell_command events and ignores other tools and events', () => {

@@ -1,12 +1,13 @@
 // Pure parts of the shell integration: alias expansion, the prompt segment, stale shells, the
 // warm checker's framing, and what coding agents are told.
 import { describe, expect, it } from 'vitest';
+import { dataDirectoryFinding } from '../helpers/findings.js';
 import { expandAliases } from '../../src/shell/aliases.js';
 import { formatAge, isStale, promptSegment, sanitizePromptText, segmentAssignments, shortName } from '../../src/shell/segment.js';
 import { formatResponse, takeRequests } from '../../src/shell/protocol.js';
 import { claudeHookOutput, HookInputError, parseClaudeEvent, parseGenericRequest } from '../../src/shell/agent.js';
 import { sourceFor } from '../../src/commands/hook-check.js';
-import type { ClassifiedTarget, Finding } from '../../src/types.js';
+import type { ClassifiedTarget } from '../../src/types.js';
 
 describe('aliases', () => {
   const aliases = new Map([
@@ -77,16 +78,7 @@ describe('warm checker framing', () => {
   });
 });
 
-const finding = (severity: Finding['severity']): Finding => ({
-  rule: 'filesystem/rm-data-directory',
-  title: 'Removing a database data directory',
-  severity,
-  message: 'rm -rf /var/lib/postgresql/15/main deletes database files on db1 (production)',
-  incident: 'gitlab-2017',
-  target: 'db1',
-  why: 'GitLab 2017',
-  fix: 'move the directory aside',
-});
+const finding = dataDirectoryFinding;
 
 describe('coding agents', () => {
   it('reads a Claude Code PreToolUse event and refuses malformed ones', () => {
