@@ -117,4 +117,19 @@ describe('lint precision on real shapes', () => {
     const { body } = lintJson(join(SHAPES, 'topology'));
     expect(keys(body)).toEqual(['orchestrator.conf.json:4 topology/cross-region-promotion']);
   });
+  it('reads composite actions, CircleCI, compose services and GitLab include: local files through the same rules', () => {
+    const { body } = lintJson(join(SHAPES, 'sources'));
+    // CircleCI: the test job (service containers) resets its own database, the deploy job in a
+    // production context does not; a reusable command is judged too. Compose: entrypoint and
+    // command run as one line (`sh -c 'dropdb …'`), and `$$` in a healthcheck is a plain `$`.
+    // GitLab: ci/jobs/deploy.yml is a pipeline file because .gitlab-ci.yml includes it.
+    expect(keys(body)).toEqual([
+      '.circleci/config.yml:5 filesystem/rm-unset-variable',
+      '.circleci/config.yml:20 database/reset-tasks',
+      '.github/actions/cleanup/action.yml:10 filesystem/rm-unset-variable',
+      'ci/jobs/deploy.yml:6 database/reset-tasks',
+      'docker-compose.yml:12 database/dropdb',
+    ]);
+    expect(body.notices ?? []).toEqual([]);
+  });
 });
