@@ -8,6 +8,7 @@ import { severityRank, type Severity } from '../types.js';
 import { loadSetup } from './judge.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
+import { imageBuildScripts } from '../lint/extract/image-scripts.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
 import type { LintFinding, LintNotice } from '../lint/types.js';
@@ -89,11 +90,17 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     parsersLoaded = true;
   };
   if (files.some((file) => file.format === 'sql')) await loadParsers();
+  // Scripts a Dockerfile runs during its build are image builds too (a fresh layer, no live data).
+  const linted = new Set(files.map((file) => file.path));
+  const imageBuildFiles = new Set(
+    texts.filter(({ file }) => file.format === 'dockerfile').flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
+  );
   let needsParsers = false;
   const notices: LintNotice[] = [];
   let fileNotices: LintNotice[] = [];
   const context = (): LintContext => ({
     shellAccepts: bashAccepts,
+    imageBuildFiles,
     notices: (fileNotices = []),
     rules,
     config,
@@ -156,7 +163,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
       .map((n) => `${n.file}:${n.line}`)
       .join(', ');
     process.stderr.write(
-      `prodguard: ${notices.length} file(s) not fully checked (valid shell prodguard's parser cannot read, or templates): ${shown}${notices.length > 10 ? ', …' : ''}\n`,
+      `prodguard: ${notices.length} file(s) not fully checked (valid shell prodguard's parser cannot read, templates, or scripts and SQL it cannot see): ${shown}${notices.length > 10 ? ', …' : ''}\n`,
     );
   }
   process.stdout.write(

@@ -8,6 +8,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { DiscoveredFile, LintFileFormat } from './types.js';
 import { scopeMatcher, type LintScope } from './scope.js';
+import { gitlabLocalIncludes } from './extract/gitlab-ci.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 /** Headers of generated shell scripts (autoconf `configure`, libtool). */
@@ -28,6 +29,9 @@ export function classifyPath(relPath: string): LintFileFormat | undefined {
   const gitlabDir = segments.indexOf('.gitlab');
   if (gitlabDir !== -1 && segments[gitlabDir + 1] === 'ci' && /\.ya?ml$/.test(lower)) return 'gitlab-ci';
   if (lower === '.travis.yml' || lower === '.travis.yaml') return 'travis';
+  if (parent === '.circleci' && /^config\.ya?ml$/.test(lower)) return 'circleci';
+  if (lower === 'action.yml' || lower === 'action.yaml') return 'github-action';
+  if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
   if (base === 'Makefile' || base === 'makefile' || base === 'GNUmakefile' || lower.endsWith('.mk')) return 'makefile';
   if (base === 'package.json') return 'package-json';
   if (base === 'Dockerfile' || base.startsWith('Dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') {
@@ -191,6 +195,33 @@ export async function discoverFiles(roots: string[], cwd: string, scope: LintSco
     );
   };
 
+  // `include: local` files of the pipeline at the folder's top are pipeline files too, wherever
+  // they sit (`ci/jobs.yml`); included files may include more.
+  const addGitlabIncludes = async (top: string): Promise<void> => {
+    const queue = ['.gitlab-ci.yml'];
+    const seen = new Set(queue);
+    while (queue.length > 0 && seen.size < 200) {
+      let text: string;
+      try {
+        text = await readFile(path.join(top, queue.shift()!), 'utf8');
+      } catch {
+        continue;
+      }
+      for (const local of gitlabLocalIncludes(text)) {
+        // Wildcard includes (`ci/*.yml`) are left to the folder walk.
+        if (seen.has(local) || /[*?[]/.test(local)) continue;
+        seen.add(local);
+        queue.push(local);
+        const abs = path.join(top, local);
+        const rel = toRel(abs);
+        const isFile = await stat(abs)
+          .then((s) => s.isFile())
+          .catch(() => false);
+        if (isFile && !found.has(rel) && matcher.includes(local, 'gitlab-ci')) found.set(rel, { path: rel, format: 'gitlab-ci', explicit: false });
+      }
+    }
+  };
+
   for (const root of roots.length > 0 ? roots : ['.']) {
     const abs = path.resolve(cwd, root);
     let info;
@@ -201,6 +232,7 @@ export async function discoverFiles(roots: string[], cwd: string, scope: LintSco
     }
     if (info.isDirectory()) {
       await walk(abs, await ancestorLayers(abs), abs);
+      await addGitlabIncludes(abs);
     } else {
       const rel = toRel(abs);
       const format = classifyExplicit(rel, await readHead(abs));

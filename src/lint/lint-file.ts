@@ -33,6 +33,8 @@ export interface LintContext {
   shellAccepts?: (text: string) => boolean;
   /** Where notices go (files not fully checked). */
   notices?: LintNotice[];
+  /** Files a Dockerfile runs while it builds its image (see extract/image-scripts.ts). */
+  imageBuildFiles?: ReadonlySet<string>;
 }
 
 /** Rules a Dockerfile `RUN` does not answer to: it changes a fresh image layer (`rm -rf
@@ -41,6 +43,21 @@ export interface LintContext {
  *  build, so those stay. A stage the file calls production (`FROM … AS production`,
  *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
 const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
+
+/** Rules that say "prodguard cannot see this" (a script read from a pipe, SQL that does not
+ *  parse). At run time they stop what cannot be judged; in a repository, outside production,
+ *  they are a file not fully checked — a notice, not a hazard. */
+const NOT_SEEN_RULES: ReadonlySet<string> = new Set(['host/unseen-script', 'sql/unjudgeable-sql']);
+const SERVER_ENVIRONMENTS: ReadonlySet<string> = new Set(['production', 'staging']);
+
+/** `chmod -R … ${X}/` with X not set by the file: SC2115 is a removal's hazard; for chmod the
+ *  variable is simply set where the script runs. */
+function fromUnsetVariableOnly(finding: Finding, invocations: readonly Invocation[]): boolean {
+  if (finding.rule !== 'filesystem/chmod-chown-recursive-root') return false;
+  const at = invocations.filter((inv) => inv.pos === finding.pos && inv.end === finding.end && ['chmod', 'chown', 'chgrp'].includes(inv.name));
+  const rootish = at.flatMap((inv) => inv.args).filter((arg) => /^\/+\*?$/.test(arg.value));
+  return rootish.length > 0 && rootish.every((arg) => arg.unsetVariables.length > 0);
+}
 
 /** Template markup (Go/Jinja `{{ }}` `{% %}`, ERB `<% %>`): the file is not its base format yet. */
 const TEMPLATE_MARKUP = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/;
@@ -103,9 +120,17 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
       parseErrorFinding(file, index, at, `shell that does not parse: ${error.message}`, 'fix the syntax; prodguard cannot judge what it cannot parse'),
     );
   }
-  const imageLayerOnly = snippet.imageBuild === true && !snippet.hints.some((hint) => hint.environment === 'production');
+  const imageLayerOnly =
+    (snippet.imageBuild === true || context.imageBuildFiles?.has(file.path) === true) && !snippet.hints.some((hint) => hint.environment === 'production');
+  const serverHinted = snippet.hints.some((hint) => SERVER_ENVIRONMENTS.has(hint.environment));
   for (const finding of analysis.findings) {
     if (imageLayerOnly && IMAGE_BUILD_SILENCED.test(finding.rule)) continue;
+    if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
+    if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
+      const at = snippet.locate(finding.pos ?? 0);
+      context.notices?.push({ file: file.path, line: at.line, message: `not checked: ${finding.message}` });
+      continue;
+    }
     const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
     if (converted) findings.push(converted);
   }

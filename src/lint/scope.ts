@@ -55,7 +55,7 @@ export function scopeMatcher(scope: LintScope = {}): ScopeMatcher {
       if (rel === '' || rel.startsWith('..')) return true;
       if (excluded.ignores(rel)) return false;
       // A folder the user's config names as migrations counts even inside a test folder.
-      if (format === 'sql') return isMigration(rel) && !inTestFolder(rel);
+      if (format === 'sql') return isMigration(rel) && !inTestFolder(rel) && !isDownMigration(rel);
       return !inTestFolder(rel);
     },
   };
@@ -71,4 +71,12 @@ export function inTestFolder(rel: string): boolean {
     // Example configs (orchestrator-sample.conf.json) are documentation, never deployed as is.
     /(^|[-_.])(sample|example)s?([-_.]|$)/i.test(segments[segments.length - 1] ?? '')
   );
+}
+
+/** A down migration (`0001_x.down.sql`, `0001_x_down.sql`, Diesel's `down.sql`, Flyway's `U2__`)
+ *  runs only to roll its up migration back, and dropping what the up migration created is its
+ *  whole job: a folder walk leaves it out; named on the command line it is judged. */
+export function isDownMigration(rel: string): boolean {
+  const base = rel.split('/').pop() ?? rel;
+  return /(^|[._-])down\.sql$/i.test(base) || /^U[0-9][^/]*__.*\.sql$/.test(base);
 }

@@ -40,7 +40,20 @@ export interface LintFinding {
 }
 
 export type LintFileFormat =
-  'shell' | 'github-actions' | 'gitlab-ci' | 'travis' | 'makefile' | 'package-json' | 'dockerfile' | 'procfile' | 'dotenv' | 'sql' | 'orchestrator';
+  | 'shell'
+  | 'github-actions'
+  | 'gitlab-ci'
+  | 'travis'
+  | 'makefile'
+  | 'package-json'
+  | 'dockerfile'
+  | 'procfile'
+  | 'dotenv'
+  | 'sql'
+  | 'orchestrator'
+  | 'github-action'
+  | 'compose'
+  | 'circleci';
 
 export const LINT_FILE_FORMATS: readonly LintFileFormat[] = [
   'shell',
@@ -54,6 +67,9 @@ export const LINT_FILE_FORMATS: readonly LintFileFormat[] = [
   'dotenv',
   'sql',
   'orchestrator',
+  'github-action',
+  'compose',
+  'circleci',
 ];
 
 export interface DiscoveredFile {

@@ -267,6 +267,12 @@ function withUnknownVar(state: WalkState, name: string): WalkState {
   return next;
 }
 
+/** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
+ *  file is set where the script runs: the variable is unknown, not `/pg_wal`. */
+function assignedValue(expanded: ExpandedWord, state: WalkState): string {
+  return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? '\u0000dynamic' : expanded.value;
+}
+
 function scopeOf(state: WalkState): ExpansionScope {
   return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home, ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}) };
 }
@@ -390,7 +396,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       walkSubstitutions(walker, item.value.parts, state);
       // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
       const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
-      inlineVars[item.name] = expandToString(item.value, prefixScope, { assignment: true }).value;
+      inlineVars[item.name] = assignedValue(expandToString(item.value, prefixScope, { assignment: true }), state);
     } else {
       inlineVars[item.name] = '';
     }
@@ -416,7 +422,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
     } else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
-      const value = word.value.type === 'Word' ? expandToString(word.value, scopeOf(state), { assignment: true }).value : '';
+      const value = word.value.type === 'Word' ? assignedValue(expandToString(word.value, scopeOf(state), { assignment: true }), state) : '';
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push({

@@ -167,8 +167,10 @@ const find: Unwrapper = (inv) => {
   for (; index < inv.args.length; index++) {
     const value = inv.args[index]!.value;
     if (value.startsWith('-') || value === '(' || value === '!' || value === ')') break;
-    roots.push(value);
+    // `find "$X" …` with X empty fails (`find: '': No such file or directory`): nothing below it.
+    if (value !== '') roots.push(value);
   }
+  if (roots.length === 0 && index > 0 && inv.args.slice(0, index).some((word) => word.value === '')) return [];
   if (roots.length === 0) roots.push('.');
   const steps: UnwrapStep[] = [];
   for (; index < inv.args.length; index++) {

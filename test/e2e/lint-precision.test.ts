@@ -91,4 +91,45 @@ describe('lint precision on real shapes', () => {
     expect(keys(lintJson(join(SHAPES, 'generated')).body)).toEqual([]);
     expect(keys(lintJson(join(SHAPES, 'generated'), ['configure']).body)).toEqual(['configure:4 filesystem/rm-root']);
   });
+  it('a script or SQL prodguard cannot see is a notice outside production, a finding in a production file', () => {
+    const { body } = lintJson(join(SHAPES, 'unseen'), ['install-tools.sh', 'deploy-prod.sh']);
+    // curl | sh on a build machine, sourcing init scripts, psql -c "$(cat …)" on localhost: not hazards.
+    expect(keys(body)).toEqual(['deploy-prod.sh:4 host/unseen-script']);
+    expect(body.notices).toEqual([{ file: 'install-tools.sh', line: 4, message: expect.stringContaining('not checked: a script prodguard cannot read') }]);
+  });
+
+  it('paths built from variables the caller sets are unknown; find over an empty start deletes nothing', () => {
+    const { body } = lintJson(join(SHAPES, 'unseen'), ['restore.sh']);
+    // `rm -f "$wal_dir"` (wal_dir=$DATA_DIR/pg_wal) is not `/pg_wal`; `find "$DIST_ROOT" -exec rm`
+    // is not `rm -rf /*`; `chmod -R … ${REPOS_DIR}/` is not chmod on /; `-xtype l` is broken
+    // links. The SC2115 removal stays.
+    expect(keys(body)).toEqual(['restore.sh:8 filesystem/rm-unset-variable']);
+  });
+
+  it('a script a Dockerfile runs while it builds is an image build; the entrypoint is not', () => {
+    const { body } = lintJson(join(SHAPES, 'image'));
+    expect(keys(body)).toEqual(['scripts/entrypoint.sh:3 filesystem/rm-data-directory']);
+    // Named alone, with no Dockerfile to say how it runs, the build script is judged as a script.
+    expect(keys(lintJson(join(SHAPES, 'image'), ['build_scripts/slim.sh']).body)).toEqual(['build_scripts/slim.sh:3 filesystem/rm-system-directory']);
+  });
+
+  it('an Orchestrator config that locates instances without regions cannot promote across one', () => {
+    const { body } = lintJson(join(SHAPES, 'topology'));
+    expect(keys(body)).toEqual(['orchestrator.conf.json:4 topology/cross-region-promotion']);
+  });
+  it('reads composite actions, CircleCI, compose services and GitLab include: local files through the same rules', () => {
+    const { body } = lintJson(join(SHAPES, 'sources'));
+    // CircleCI: the test job (service containers) resets its own database, the deploy job in a
+    // production context does not; a reusable command is judged too. Compose: entrypoint and
+    // command run as one line (`sh -c 'dropdb …'`), and `$$` in a healthcheck is a plain `$`.
+    // GitLab: ci/jobs/deploy.yml is a pipeline file because .gitlab-ci.yml includes it.
+    expect(keys(body)).toEqual([
+      '.circleci/config.yml:5 filesystem/rm-unset-variable',
+      '.circleci/config.yml:20 database/reset-tasks',
+      '.github/actions/cleanup/action.yml:10 filesystem/rm-unset-variable',
+      'ci/jobs/deploy.yml:6 database/reset-tasks',
+      'docker-compose.yml:12 database/dropdb',
+    ]);
+    expect(body.notices ?? []).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyExplicit, classifyPath, discoverFiles, hasShellShebang } from '../../src/lint/discover.js';
 import { FIXTURES } from './helpers.js';
+import { isDownMigration, scopeMatcher } from '../../src/lint/scope.js';
 
 describe('classifyPath', () => {
   it.each([
@@ -115,5 +116,31 @@ describe('discoverFiles', () => {
 
   it('fails clearly on a path that does not exist', async () => {
     await expect(discoverFiles(['nope'], dir)).rejects.toThrow('nope: no such file or directory');
+  });
+});
+
+describe('which files a folder walk lints (new sources, down migrations)', () => {
+  it('classifies composite actions, CircleCI configs and compose files', () => {
+    expect(classifyPath('.github/actions/setup/action.yml')).toBe('github-action');
+    expect(classifyPath('.circleci/config.yml')).toBe('circleci');
+    expect(classifyPath('docker-compose.yml')).toBe('compose');
+    expect(classifyPath('deploy/docker-compose.prod.yaml')).toBe('compose');
+    expect(classifyPath('compose.yaml')).toBe('compose');
+    expect(classifyPath('config.yml')).toBeUndefined();
+  });
+
+  it('leaves down migrations out of the walk: they undo their up migration', () => {
+    const scope = scopeMatcher();
+    expect(scope.includes('db/migrations/0001_users.up.sql', 'sql')).toBe(true);
+    for (const down of [
+      'db/migrations/0001_users.down.sql',
+      'backend/migrations/0001_create-users_down.sql',
+      'migrations/2024-01-01-000000_users/down.sql',
+      'db/migration/U2__drop_audit.sql',
+    ]) {
+      expect(isDownMigration(down)).toBe(true);
+      expect(scope.includes(down, 'sql')).toBe(false);
+    }
+    expect(isDownMigration('migrations/0003_breakdown.sql')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { imageBuildScripts } from '../../src/lint/extract/image-scripts.js';
 import { describe, expect, it } from 'vitest';
 import { extractDockerfile } from '../../src/lint/extract/dockerfile.js';
 import { at, fixture } from './helpers.js';
@@ -94,5 +95,27 @@ describe('Dockerfile ENV substitution', () => {
   it('substitutes earlier ENV values and leaves unknown ones', () => {
     const r = extractDockerfile('FROM x\nENV BASE=/srv\nENV APP=${BASE}/app OTHER=$NOPE/x\nRUN rm -rf "$APP"\n');
     expect(r.snippets[0]!.env).toEqual({ BASE: '/srv', APP: '/srv/app', OTHER: '$NOPE/x' });
+  });
+});
+
+describe('scripts a Dockerfile runs during its build', () => {
+  it('maps RUN paths back through COPY to the repository, next to the Dockerfile', () => {
+    const text = [
+      'FROM debian',
+      'COPY build_scripts/compress.sh build_scripts/setup.sh /builddeps/',
+      'COPY tools/ /opt/tools/',
+      'COPY init.sh /usr/local/bin/init',
+      'WORKDIR /opt/tools',
+      'RUN bash /builddeps/compress.sh && . /builddeps/setup.sh && ./bin/prep.sh && /usr/local/bin/init',
+      'ENTRYPOINT ["/opt/tools/start.sh"]',
+    ].join('\n');
+    const found = imageBuildScripts(text, 'image/Dockerfile');
+    for (const path of ['image/build_scripts/compress.sh', 'image/build_scripts/setup.sh', 'image/tools/bin/prep.sh', 'image/init.sh'])
+      expect(found).toContain(path);
+    expect(found.some((path) => path.endsWith('start.sh'))).toBe(false);
+  });
+
+  it('a COPY --from another stage brings no repository file', () => {
+    expect(imageBuildScripts('FROM a AS build\nFROM b\nCOPY --from=build /out/run.sh /run.sh\nRUN /run.sh\n', 'Dockerfile')).toEqual([]);
   });
 });

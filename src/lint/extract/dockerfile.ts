@@ -9,7 +9,7 @@ import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintsFromEnv, type EnvEntry } from './hints.js';
 import { assignmentsIn } from './travis.js';
 
-interface Instruction {
+export interface Instruction {
   keyword: string;
   /** Arguments with continuations removed, mapped to the file. */
   args: MappedText;
@@ -127,7 +127,7 @@ function envEntries(args: MappedText, index: LineIndex): EnvEntry[] {
 
 /** The shell text of a RUN: shell form without `--mount`-style flags, exec form joined, or the
  *  heredoc body when the heredoc is the whole command. */
-function runCommand(ins: Instruction, problems: LintProblem[]): MappedText | undefined {
+export function runCommand(ins: Instruction, problems: LintProblem[]): MappedText | undefined {
   let args = ins.args;
   // BuildKit flags: RUN --mount=type=cache,target=/x --network=none cmd
   for (;;) {
@@ -237,7 +237,7 @@ function execForm(args: MappedText, words: string[]): MappedText {
 
 /** Split a Dockerfile into instructions (Dockerfile reference: parser directives, escape char,
  *  line continuation, comments inside continuations, BuildKit heredocs). */
-function readInstructions(text: string): Instruction[] {
+export function readInstructions(text: string): Instruction[] {
   const lines: { text: string; start: number }[] = [];
   let start = 0;
   for (;;) {

@@ -145,7 +145,7 @@ function severityFor(hints: readonly EnvironmentHint[]): 'confirm' | 'warn' {
   return hints.some((h) => h.environment === 'production') ? 'confirm' : 'warn';
 }
 
-function buildSnippet(
+export function buildSnippet(
   mapped: import('../positions.js').MappedText,
   index: LineIndex,
   envBlocks: EnvBlock[],

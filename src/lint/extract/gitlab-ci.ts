@@ -191,3 +191,26 @@ export function scriptPieces(
   }
   return [];
 }
+
+/** Files a pipeline pulls in with `include: local` (or a bare path), relative to the repository
+ *  top: they are pipeline files wherever they sit. Remote, project and template includes are
+ *  not in the repository. */
+export function gitlabLocalIncludes(text: string): string[] {
+  const index = new LineIndex(text);
+  const parsed = parseYaml(text, index, 'GitLab CI file');
+  if (!parsed.doc) return [];
+  const doc = parsed.doc;
+  const node = deref(getNode(doc.contents, 'include', doc), doc);
+  const items = isSeq(node) ? node.items : node ? [node] : [];
+  const paths: string[] = [];
+  for (const item of items) {
+    const bare = scalarString(item, doc);
+    if (bare !== undefined) {
+      if (!/^[a-z]+:\/\//i.test(bare)) paths.push(bare);
+      continue;
+    }
+    const local = scalarString(getNode(item, 'local', doc), doc);
+    if (local !== undefined) paths.push(local);
+  }
+  return paths.map((p) => p.replace(/^\/+/, ''));
+}

@@ -13,6 +13,9 @@ import { extractPackageJson } from './package-json.js';
 import { extractProcfile } from './procfile.js';
 import { extractShell, sqlSource } from './shell.js';
 import { extractTravis } from './travis.js';
+import { extractGithubAction } from './github-action.js';
+import { extractCompose } from './compose.js';
+import { extractCircleci } from './circleci.js';
 
 export { escapeHatchesIn, type EscapeHatch } from './escape-hatches.js';
 export {
@@ -26,6 +29,9 @@ export {
   extractProcfile,
   extractShell,
   extractTravis,
+  extractGithubAction,
+  extractCompose,
+  extractCircleci,
   sqlSource,
 };
 
@@ -73,5 +79,11 @@ function dispatch(format: LintFileFormat, path: string, text: string): Extracted
       return { snippets: [], problems: [], sql: sqlSource(text) };
     case 'orchestrator':
       return extractOrchestratorConfig(text);
+    case 'github-action':
+      return extractGithubAction(text, path);
+    case 'compose':
+      return extractCompose(text, path);
+    case 'circleci':
+      return extractCircleci(text, path);
   }
 }

@@ -9,6 +9,12 @@ import type { Extracted, LintProblem } from '../types.js';
 import { deref, isMap, isSeq, keyString, nodeStart, parseYaml } from './yaml-source.js';
 
 const KEY = 'PreventCrossRegionMasterFailover';
+/** Where Orchestrator learns an instance's region; without either, every instance is in the
+ *  same (empty) region and no promotion crosses one. */
+const REGION_SOURCES = ['RegionPattern', 'DetectRegionQuery'];
+/** Where it learns the data center: a file that sets these but no region source has said how it
+ *  locates instances, and regions are not part of it. */
+const LOCATION_SOURCES = ['DataCenterPattern', 'DetectDataCenterQuery', 'PhysicalEnvironmentPattern'];
 
 export function extractOrchestratorConfig(text: string): Extracted {
   const index = new LineIndex(text);
@@ -36,5 +42,22 @@ export function extractOrchestratorConfig(text: string): Extracted {
     }
   };
   visit(doc.contents, 0);
-  return { snippets: [], problems };
+  const keys = topLevelKeys(doc.contents, doc);
+  const locatesWithoutRegions = LOCATION_SOURCES.some((key) => keys.has(key)) && !REGION_SOURCES.some((key) => nonEmpty(keys.get(key)));
+  return { snippets: [], problems: locatesWithoutRegions ? problems.filter((p) => p.rule !== 'topology/cross-region-promotion') : problems };
+}
+
+function topLevelKeys(node: unknown, doc: Parameters<typeof deref>[1]): Map<string, unknown> {
+  const keys = new Map<string, unknown>();
+  const n = deref(node, doc);
+  if (!isMap(n)) return keys;
+  for (const pair of n.items) {
+    const key = keyString(pair);
+    if (key !== undefined) keys.set(key, deref(pair.value, doc));
+  }
+  return keys;
+}
+
+function nonEmpty(value: unknown): boolean {
+  return value !== undefined && !(isScalar(value) && (value.value === '' || value.value === null));
 }

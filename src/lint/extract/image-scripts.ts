@@ -1,0 +1,91 @@
+// Scripts a Dockerfile runs while it builds the image: `COPY build_scripts/compress_build.sh
+// /builddeps/` then `RUN bash /builddeps/compress_build.sh`. Such a script changes a fresh image
+// layer, like the RUN that calls it, so it is judged as an image build. Pure: Dockerfile text in,
+// repository paths (relative to the linted folder) out; the caller keeps those that exist.
+
+import { posix } from 'node:path';
+import { extractInvocations } from '../../parse/invocations.js';
+import { readInstructions, runCommand } from './dockerfile.js';
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'source', '.']);
+
+interface CopyMapping {
+  /** Repository path of the source (file or folder), relative to the linted folder. */
+  from: string;
+  /** Path inside the image. */
+  to: string;
+  /** The destination is a folder the sources go into (`/builddeps/`, or several sources). */
+  into: boolean;
+}
+
+/** Words of a COPY/ADD instruction, flags (`--chown=…`, `--from=…`) left out; JSON form read. */
+function copyWords(text: string): { words: string[]; fromStage: boolean } {
+  const trimmed = text.trim();
+  let words: string[];
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed = JSON.parse(trimmed) as unknown;
+      words = Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];
+    } catch {
+      words = trimmed.split(/\s+/);
+    }
+  } else words = trimmed.split(/\s+/).filter(Boolean);
+  const fromStage = words.some((w) => w.startsWith('--from='));
+  return { words: words.filter((w) => !w.startsWith('--')), fromStage };
+}
+
+/** Paths a command line executes as a script: `bash X`, `sh -e X`, `. X`, `/x/y.sh`. */
+function executedPaths(source: string, cwd: string): string[] {
+  const { invocations } = extractInvocations(source, { env: {}, cwd, home: '/root', envUnknown: true });
+  const paths: string[] = [];
+  for (const inv of invocations) {
+    if (SHELLS.has(inv.name)) {
+      const script = inv.args.find((arg) => !arg.value.startsWith('-') && !arg.dynamic);
+      // `sh -c '…'` is walked as commands already; only a file argument is a script.
+      if (script && !inv.args.some((arg) => arg.value === '-c')) paths.push(script.value);
+    } else if (inv.command.value.includes('/') && !inv.command.dynamic) paths.push(inv.command.value);
+  }
+  return paths.map((path) => posix.resolve(cwd, path));
+}
+
+/** Repository paths of the scripts the Dockerfile at `dockerfilePath` runs during its build.
+ *  The build context is taken to be the Dockerfile's folder and, failing that, the root. */
+export function imageBuildScripts(text: string, dockerfilePath: string): string[] {
+  const contextDir = posix.dirname(dockerfilePath);
+  const copies: CopyMapping[] = [];
+  const executed: string[] = [];
+  let workdir = '/';
+  for (const ins of readInstructions(text)) {
+    if (ins.keyword === 'FROM') workdir = '/';
+    else if (ins.keyword === 'WORKDIR') workdir = posix.resolve(workdir, ins.args.text.trim().replace(/^["']|["']$/g, ''));
+    else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+      const { words, fromStage } = copyWords(ins.args.text);
+      if (fromStage || words.length < 2) continue;
+      const dest = posix.resolve(workdir, words[words.length - 1]!);
+      const sources = words.slice(0, -1);
+      const into = sources.length > 1 || words[words.length - 1]!.endsWith('/');
+      for (const source of sources) copies.push({ from: posix.normalize(source.replace(/\/+$/, '')), to: dest, into });
+    } else if (ins.keyword === 'RUN') {
+      const mapped = runCommand(ins, []);
+      if (mapped) executed.push(...executedPaths(mapped.text, workdir));
+    }
+  }
+  const found = new Set<string>();
+  for (const path of executed) {
+    for (const copy of copies) {
+      const to = copy.to.replace(/\/+$/, '') || '/';
+      const candidates: string[] = [];
+      if (path === to && !copy.into) candidates.push(copy.from);
+      else if (path.startsWith(to === '/' ? '/' : `${to}/`)) {
+        const rest = path.slice(to === '/' ? 1 : to.length + 1);
+        // A file copied into a folder keeps its name; a folder's contents land under the destination.
+        if (copy.into && rest === posix.basename(copy.from)) candidates.push(copy.from);
+        candidates.push(posix.join(copy.from, rest));
+      }
+      for (const candidate of candidates) {
+        for (const base of [contextDir, '.']) found.add(posix.normalize(posix.join(base, candidate)));
+      }
+    }
+  }
+  return [...found];
+}
