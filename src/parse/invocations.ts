@@ -346,7 +346,7 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
         stdin = { kind: 'file', path: target.value };
       }
       if (WRITE_OPERATORS.has(redirect.operator) && !(redirect.operator.endsWith('&') && /^\d+$|^-$/.test(redirect.target.value))) {
-        emitRedirect(walker, redirect.target, state);
+        emitRedirect(walker, redirect.target, state, APPEND_OPERATORS.has(redirect.operator));
       }
     }
   }
@@ -354,17 +354,21 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
 }
 
 const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
+/** Writes that keep what the file holds: `(append)`, so rules about emptying a file can tell. */
+const APPEND_OPERATORS = new Set(['>>', '&>>']);
 
 /**
  * A write redirection is itself an action on a path (`cat /dev/zero > /dev/sda`): it is recorded
- * as an invocation named `(redirect)` with the target as its argument, so rules can judge it.
+ * as an invocation named `(redirect)` (or `(append)` for `>>`, which keeps the file's contents)
+ * with the target as its argument, so rules can judge it.
  */
-function emitRedirect(walker: Walker, target: Word, state: WalkState): void {
+function emitRedirect(walker: Walker, target: Word, state: WalkState, append: boolean): void {
   const [path] = expandWord(target, scopeOf(state), state.span?.pos ?? target.pos, state.span?.end ?? target.end);
   if (!path) return;
-  const name: ExpandedWord = { ...path, value: '(redirect)', text: '>', dynamic: false, glob: false, unsetVariables: [], variables: [] };
+  const pseudo = append ? '(append)' : '(redirect)';
+  const name: ExpandedWord = { ...path, value: pseudo, text: append ? '>>' : '>', dynamic: false, glob: false, unsetVariables: [], variables: [] };
   walker.invocations.push({
-    name: '(redirect)',
+    name: pseudo,
     command: name,
     args: [path],
     env: state.vars,

@@ -180,7 +180,7 @@ function commandMatches(compiled: CompiledRule, inv: Invocation, scan: () => Opt
   return compiled.patterns.some(({ name, words }) => {
     // A rule for every command judges the command a wrapper runs, not the wrapper (`sudo apt-get
     // remove --purge` is apt-get's flag, not sudo's).
-    if (name === '*' && (isWrapper(inv.name) || inv.name === '(redirect)')) return false;
+    if (name === '*' && (isWrapper(inv.name) || inv.name === '(redirect)' || inv.name === '(append)')) return false;
     if (name !== '*' && name !== inv.name) return false;
     if (words.length === 0) return true;
     const positionals = scan().positionals;

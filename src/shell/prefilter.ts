@@ -61,7 +61,7 @@ export function commandKnowledge(): {
 const ALWAYS = ['eval'];
 
 /** Pseudo-commands of the parser: a rule naming one is anchored by the line's shape, not a word. */
-const REDIRECT = '(redirect)';
+const REDIRECTS: ReadonlySet<string> = new Set(['(redirect)', '(append)']);
 
 const GLOB = /[*?[]/;
 
@@ -102,7 +102,7 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   for (const rule of rules) {
     for (const pattern of rule.match.commands) {
       const [name = '', ...positionals] = pattern.toLowerCase().split(/\s+/);
-      if (name === REDIRECT) {
+      if (REDIRECTS.has(name)) {
         redirects = true;
         continue;
       }
