@@ -2,12 +2,24 @@
 // Cases come from INCIDENTS.md and from the bypasses that defeat regex-based guards (dcg's
 // true_positives / bypass_attempts / false_positives). A dangerous line must get exactly the
 // verdict its rule intends; a harmless look-alike must get `allow` with no finding at all.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkLine } from '../../src/engine/check-line.js';
 import { builtinRules } from '../helpers/rules.js';
 import { severityRank } from '../../src/types.js';
 import { sqlFactsForTest } from '../helpers/sql.js';
-import { CORPUS, type CorpusCase } from './cases.js';
+import { CORPUS as CORE_GROUPS, type CorpusCase, type CorpusGroup } from './cases.js';
+
+// More groups live one file per area under groups/ (each exports `groups`), so work on different
+// classes of lines adds files instead of editing one long list.
+const GROUP_DIR = new URL('./groups/', import.meta.url);
+const MORE_GROUPS = await Promise.all(
+  readdirSync(GROUP_DIR)
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map(async (file) => ((await import(new URL(file, GROUP_DIR).href)) as { groups: CorpusGroup[] }).groups),
+);
+const CORPUS: CorpusGroup[] = [...CORE_GROUPS, ...MORE_GROUPS.flat()];
 
 const rules = await builtinRules();
 /** SQL and mongosh JavaScript are judged by the SQL layer, as `check -c` does. */
