@@ -6,6 +6,8 @@ import { EXIT, ProdguardError, UsageError } from './errors.js';
 import { redact } from './util/redact.js';
 import { registerShellCommands } from './shell/register.js';
 import { registerLintCommand } from './lint/register.js';
+import { wantsJsonOutput } from './cli-json-mode.js';
+import { renderJsonError } from './report/json-error.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,7 +28,13 @@ export function buildProgram(): Command {
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
       // Usage errors are one line: what is wrong, and where to look.
-      outputError: (text, write) => write(`prodguard: ${text.trim().replace(/^error: /, '')} (see prodguard --help)\n`),
+      outputError: (text, write) =>
+        write(
+          `prodguard: ${text
+            .trim()
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')} (see prodguard --help)\n`,
+        ),
     });
 
   commonOptions(
@@ -176,11 +184,22 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    process.exitCode = handleError(error);
+    process.exitCode = handleError(error, { json: wantsJsonOutput(program, argv) });
   }
 }
 
-export function handleError(error: unknown): number {
+/**
+ * Prints an error as one line on stderr and, when the command line asked for JSON, as one JSON
+ * object on stdout too; returns the exit code.
+ */
+export function handleError(error: unknown, options: { json?: boolean } = {}): number {
+  const exitCode = reportError(error);
+  const shown = !(error instanceof CommanderError) || exitCode !== EXIT.ok;
+  if (options.json && shown) process.stdout.write(renderJsonError(error, exitCode));
+  return exitCode;
+}
+
+function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     // Commander already printed its one line (unknown option, missing argument) or the help.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
