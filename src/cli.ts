@@ -78,6 +78,7 @@ export function buildProgram(): Command {
     .command('rules')
     .description('list the rules')
     .option('--json', 'print JSON')
+    .option('--ids', 'print only the rule ids, one a line (for shell completion and scripts)')
     .option('--config <file>', 'config file (for user rules and severity overrides)')
     .action(async (options) => {
       const { runRules } = await import('./commands/info.js');
@@ -171,6 +172,17 @@ export function buildProgram(): Command {
         process.exitCode = runInstallAgent(agent, install, options);
       });
   }
+
+  program
+    .command('completion')
+    .description('print the shell completion script: source <(prodguard completion bash) (zsh alike; fish: prodguard completion fish | source)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { renderCompletion } = await import('./shell/completion.js');
+      const script = renderCompletion(shell, program);
+      if (script === undefined) throw new UsageError(`no completion for shell "${shell}"`, 'use bash, zsh or fish (e.g. prodguard completion bash)');
+      process.stdout.write(script);
+    });
 
   registerLintCommand(program);
   registerShellCommands(program);
