@@ -9,7 +9,7 @@ import { PATH_CLASSES, type PathClass } from '../targets/paths.js';
 export const INCIDENTS = ['travis-2018', 'gitlab-2017', 'atlassian-2022', 'github-2018', 'general'] as const;
 export type Incident = (typeof INCIDENTS)[number];
 
-const TARGET_KINDS: readonly TargetKind[] = ['database', 'app', 'host', 'kube', 'cloud', 'workspace'];
+export const TARGET_KINDS: readonly TargetKind[] = ['database', 'app', 'host', 'kube', 'cloud', 'workspace'];
 
 export const SQL_KINDS = [
   'drop-database',
