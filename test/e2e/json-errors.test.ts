@@ -10,12 +10,16 @@ const dir = tempDir();
 writeFileSync(join(dir, 'typo.yml'), 'enviroments:\n  production:\n    hosts: [db1]\n');
 writeFileSync(join(dir, 'broken.yml'), 'environments: [\n  production: b\n');
 writeFileSync(join(dir, 'bad-severity.yml'), 'rules:\n  filesystem/rm-root:\n    severity: maybe\n');
+// A GitHub workflow given as config by mistake, with a map as a key (`{ groupId }`, as in
+// actions/starter-workflows): the yaml library's warning must not add a second stderr line.
+writeFileSync(join(dir, 'workflow.yml'), 'name: SBOM\non: [push]\njobs:\n  build:\n    steps:\n      - run: echo ${{ groupId }}\n        with:\n          { groupId }: x\n');
 
 const badConfigs = [
   ['a typo in a key', 'typo.yml', 'config', /typo\.yml: enviroments: unknown key/],
   ['a YAML syntax error', 'broken.yml', 'config', /broken\.yml:\d+:\d+: not valid YAML/],
   ['a bad severity', 'bad-severity.yml', 'config', /bad-severity\.yml/],
   ['a file that does not exist', 'missing.yml', 'config', /missing\.yml cannot be read/],
+  ['a workflow file instead of a config', 'workflow.yml', 'config', /workflow\.yml: name: unknown key/],
 ] as const;
 
 // Each JSON-printing command, with the arguments that make it otherwise valid.
