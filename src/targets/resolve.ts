@@ -8,6 +8,8 @@ import { parseConnectionString } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
+import { postgresUrl } from '../parse/connection.js';
+import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
 export interface TargetFacts {
@@ -25,6 +27,14 @@ export interface TargetFacts {
    * such as `psql "$DATABASE_URL"` names an unknown database, not the local default.
    */
   unsetMeansUnknown?: boolean;
+  /**
+   * Connection files the line's clients would read (pg_service.conf, my.cnf, ~/.mylogin.cnf), as
+   * read at the edge, by absolute path; a file that does not exist is absent. Undefined where
+   * nothing was read (lint: the files of the machine it runs on are not the script's).
+   */
+  connectionFiles?: Readonly<Record<string, ConnectionFile>>;
+  /** The home directory of the person running the line, for clients' dot files. */
+  home?: string;
 }
 
 /** The framework variables the prompt watches; which variables name an environment is decided
@@ -54,7 +64,7 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
-        return unresolved ? [unresolved] : clientDatabaseTargets(inv).map((target) => onItsHost(target, inv, facts));
+        return unresolved ? [unresolved] : clientDatabaseTargets(inv, facts).map((target) => onItsHost(target, inv, facts));
       }
       return environmentDatabaseTargets(appEnvironment(inv, facts)).map((target) => onItsHost(target, inv, facts));
     }
@@ -254,24 +264,34 @@ function unresolvedClientTarget(inv: Invocation): Target | undefined {
   return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
 }
 
-function clientDatabaseTargets(inv: Invocation): Target[] {
-  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv)];
-  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv)];
+function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv, facts)];
+  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv, facts)];
   if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
   return [mongoClientTarget(inv)];
 }
 
-function postgresClientTarget(inv: Invocation): Target {
+function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
   // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
   const dbWord = dbOption ?? positionals[0];
   const connection = dbWord ? parseConnectionString(dbWord) : undefined;
+  const serviceName = connection?.service || inv.env.PGSERVICE || undefined;
+  if (serviceName) {
+    const home = clientHome(inv, facts.home);
+    const service = facts.connectionFiles && home && inv.host.kind === 'local' ? findPgService(inv, serviceName, home, facts.connectionFiles) : undefined;
+    if (service) return postgresServiceTarget(inv, service, connection, positionals);
+    // A service no file here defines (or files not read: lint, a remote shell): not this
+    // machine, and not known here either — unless the line names the host itself.
+    if (!connection?.host && !optionValue(scan, '-h', '--host') && !inv.env.PGHOST) {
+      const source = connection?.service ? `${inv.name} service=${serviceName}` : `${inv.name} via PGSERVICE`;
+      return { kind: 'database', engine: 'postgres', source, name: serviceName, database: serviceName, alias: serviceName, unresolved: true };
+    }
+  }
   if (connection) return databaseTarget(connection, `${inv.name} argument`);
   const fromEnv = postgresFromEnvironment(inv.env)!;
-  // PGSERVICE names a pg_service.conf entry: not this machine, but not known here either.
-  if (fromEnv.unresolved && !dbWord && !optionValue(scan, '-h', '--host')) return { ...fromEnv, source: `${inv.name} via PGSERVICE` };
   const host = optionValue(scan, '-h', '--host') ?? fromEnv.host;
   const port = optionValue(scan, '-p', '--port');
   const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
@@ -288,7 +308,48 @@ function postgresClientTarget(inv: Invocation): Target {
   };
 }
 
-function mysqlClientTarget(inv: Invocation): Target {
+/**
+ * A libpq service (pg_service.conf) fills in what the line leaves out; what the line says
+ * itself (flags, the connection string) wins, and environment variables come after the service
+ * (fe-connect.c conninfo_add_defaults).
+ */
+function postgresServiceTarget(inv: Invocation, service: PgService, connection: ReturnType<typeof parseConnectionString>, positionals: string[]): Target {
+  const scan = clientScan(inv);
+  const settings = service.settings;
+  const first = (value: string | undefined) => value?.split(',')[0] || undefined;
+  const host =
+    optionValue(scan, '-h', '--host') ??
+    connection?.host ??
+    first(settings.host) ??
+    first(settings.hostaddr) ??
+    (inv.env.PGHOST || inv.env.PGHOSTADDR || undefined);
+  const portText = optionValue(scan, '-p', '--port') ?? (connection?.port ? String(connection.port) : undefined) ?? first(settings.port) ?? inv.env.PGPORT;
+  const port = Number(portText) || undefined;
+  const user = optionValue(scan, '-U', '--username') ?? connection?.user ?? settings.user ?? inv.env.PGUSER;
+  // A plain database word (not a connection string) is the database; dropdb/createdb act on theirs.
+  const plainName = connection ? undefined : (optionValue(scan, '-d', '--dbname', '--maintenance-db') ?? positionals[0]);
+  const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : undefined;
+  const database = acting ?? connection?.database ?? plainName ?? settings.dbname ?? inv.env.PGDATABASE ?? user;
+  const password = settings.password ?? inv.env.PGPASSWORD;
+  const place = { host, port, database, user };
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source: `${inv.name} service ${service.name} (${service.file})`,
+    name: database ?? host ?? service.name,
+    ...(host ? { host } : {}),
+    ...(port ? { port } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    url: postgresUrl(place),
+    // The probe connects as the client would, password included: never printed.
+    secretUrl: postgresUrl({ ...place, password }),
+    from: `service "${service.name}" in ${service.file}`,
+    alias: service.name,
+  };
+}
+
+function mysqlClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   if (inv.name === 'mysqlsh') {
@@ -297,7 +358,14 @@ function mysqlClientTarget(inv: Invocation): Target {
     const connection = uri ? parseConnectionString(/^[a-z]+:\/\//.test(uri) ? uri : `mysql://${uri}`) : undefined;
     if (connection?.host) return databaseTarget({ ...connection, engine: 'mysql' }, 'mysqlsh URI');
   }
-  const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
+  // Option files come after the command line and before MYSQL_HOST (my_default.cc, libmysql).
+  const home = clientHome(inv, facts.home);
+  const defaults = facts.connectionFiles && home && inv.host.kind === 'local' ? mysqlDefaults(inv, home) : undefined;
+  const fromFiles = defaults && facts.connectionFiles ? mysqlFileSettings(defaults, facts.connectionFiles) : {};
+  const loginPath = optionValue(scan, '--login-path');
+  const hostFlag = optionValue(scan, '-h', '--host');
+  const host = hostFlag ?? fromFiles.host ?? inv.env.MYSQL_HOST;
+  const usedFile = !hostFlag && (fromFiles.host !== undefined || fromFiles.socket !== undefined || fromFiles.port !== undefined) ? fromFiles.from : undefined;
   // mysqladmin's first word is its command: `mysqladmin drop app_production`.
   const acting =
     inv.name === 'mysqladmin' || inv.name === 'mariadb-admin'
@@ -305,16 +373,19 @@ function mysqlClientTarget(inv: Invocation): Target {
         ? positionals[1]
         : undefined
       : positionals[0];
-  const database = optionValue(scan, '-D', '--database') ?? acting ?? inv.env.MYSQL_DATABASE;
-  const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
+  const database = optionValue(scan, '-D', '--database') ?? acting ?? fromFiles.database ?? inv.env.MYSQL_DATABASE;
+  const port = optionValue(scan, '-P', '--port') ?? fromFiles.port ?? inv.env.MYSQL_TCP_PORT;
   return {
     kind: 'database',
     engine: 'mysql',
-    source: host ? `${inv.name} arguments` : 'default (local socket)',
-    name: database ?? host ?? 'localhost',
+    source: usedFile ? `${inv.name} option file ${usedFile}` : host ? `${inv.name} arguments` : 'default (local socket)',
+    name: database ?? host ?? loginPath ?? 'localhost',
     ...(host ? { host } : { socket: true }),
-    ...(port ? { port: Number(port) } : {}),
+    ...(port && Number(port) ? { port: Number(port) } : {}),
     ...(database ? { database } : {}),
+    ...(usedFile ? { from: usedFile } : {}),
+    // `--login-path=prod` names the server even when the login file is not here.
+    ...(loginPath ? { alias: loginPath } : {}),
   };
 }
 
