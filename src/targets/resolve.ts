@@ -309,23 +309,24 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
 }
 
 /**
- * A libpq service (pg_service.conf) fills in what the line leaves out; what the line says
- * itself (flags, the connection string) wins, and environment variables come after the service
- * (fe-connect.c conninfo_add_defaults).
+ * A libpq service (pg_service.conf) fills in what the line leaves out. What the line says wins:
+ * a connection string's own settings, then psql's flags (psql passes the string as an expanded
+ * dbname after its flags, so `psql -h a 'service=x host=b'` reaches b, as libpq 15 does); the
+ * environment comes after the service (fe-connect.c conninfo_add_defaults).
  */
 function postgresServiceTarget(inv: Invocation, service: PgService, connection: ReturnType<typeof parseConnectionString>, positionals: string[]): Target {
   const scan = clientScan(inv);
   const settings = service.settings;
   const first = (value: string | undefined) => value?.split(',')[0] || undefined;
   const host =
-    optionValue(scan, '-h', '--host') ??
     connection?.host ??
+    optionValue(scan, '-h', '--host') ??
     first(settings.host) ??
     first(settings.hostaddr) ??
     (inv.env.PGHOST || inv.env.PGHOSTADDR || undefined);
-  const portText = optionValue(scan, '-p', '--port') ?? (connection?.port ? String(connection.port) : undefined) ?? first(settings.port) ?? inv.env.PGPORT;
+  const portText = (connection?.port ? String(connection.port) : undefined) ?? optionValue(scan, '-p', '--port') ?? first(settings.port) ?? inv.env.PGPORT;
   const port = Number(portText) || undefined;
-  const user = optionValue(scan, '-U', '--username') ?? connection?.user ?? settings.user ?? inv.env.PGUSER;
+  const user = connection?.user ?? optionValue(scan, '-U', '--username') ?? settings.user ?? inv.env.PGUSER;
   // A plain database word (not a connection string) is the database; dropdb/createdb act on theirs.
   const plainName = connection ? undefined : (optionValue(scan, '-d', '--dbname', '--maintenance-db') ?? positionals[0]);
   const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : undefined;

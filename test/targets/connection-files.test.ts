@@ -54,6 +54,11 @@ describe('PostgreSQL service files', () => {
     expect(analysis.verdict).toBe('allow');
   });
 
+  it("a connection string's own host beats -h, as psql hands it to libpq after its flags", () => {
+    const { database } = judge("psql -h localhost 'service=main host=db2.prod.example.com' -c 'DROP TABLE users'", PROD_SERVICE);
+    expect(database).toMatchObject({ host: 'db2.prod.example.com', environment: 'production' });
+  });
+
   it('the service beats PGHOST (libpq reads the service before the environment)', () => {
     const { database } = judge("psql service=main -c 'DROP TABLE users'", PROD_SERVICE, { PGHOST: 'localhost' });
     expect(database?.host).toBe('db.prod.example.com');
