@@ -122,7 +122,7 @@ export interface MysqlSettings {
   database?: string;
   protocol?: string;
   password?: string;
-  /** Where the server (host, else socket or port) was named: `/home/x/.my.cnf [client]`. */
+  /** Where the server (host, else socket) was named: `/home/x/.my.cnf [client]`. */
   from?: string;
   loginPath?: string;
 }
@@ -145,7 +145,7 @@ export function mysqlFileSettings(defaults: MysqlDefaults, files: Readonly<Recor
       origin[key] = `${option.file} [${option.group}]`;
     }
   }
-  const from = origin.host ?? origin.socket ?? origin.port ?? origin.user ?? origin.database;
+  const from = origin.host ?? origin.socket;
   return { ...settings, ...(from ? { from } : {}), ...(defaults.loginPath ? { loginPath: defaults.loginPath } : {}) };
 }
 

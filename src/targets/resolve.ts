@@ -366,7 +366,8 @@ function mysqlClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const loginPath = optionValue(scan, '--login-path');
   const hostFlag = optionValue(scan, '-h', '--host');
   const host = hostFlag ?? fromFiles.host ?? inv.env.MYSQL_HOST;
-  const usedFile = !hostFlag && (fromFiles.host !== undefined || fromFiles.socket !== undefined || fromFiles.port !== undefined) ? fromFiles.from : undefined;
+  // A port alone (Debian's /etc/mysql/my.cnf sets one) names no server.
+  const usedFile = !hostFlag && (fromFiles.host !== undefined || fromFiles.socket !== undefined) ? fromFiles.from : undefined;
   // mysqladmin's first word is its command: `mysqladmin drop app_production`.
   const acting =
     inv.name === 'mysqladmin' || inv.name === 'mariadb-admin'
