@@ -4,7 +4,7 @@
 // PostgreSQL server reached only through a service file: the probe connects as psql would, and
 // `run` hands the same file to the real libpq.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
@@ -128,6 +128,10 @@ describe('a real PostgreSQL server reached through a service file', () => {
     expect(refused.stderr + refused.stdout).toContain('the database says prodguard.environment = production');
     expect(refused.stderr + refused.stdout).toContain('from service "primary" in');
     expect(refused.stdout + refused.stderr).not.toContain(server.password);
+    // The refusal is audited, with the target and without the password.
+    const audit = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('TRUNCATE accounts');
+    expect(audit).not.toContain(server.password);
     const ran = runCli(['run', '--', 'psql', 'service=scratch', '-Atc', 'CREATE TABLE made_here (id int); SELECT current_database()'], {
       env: cleanEnv({}, home),
     });
