@@ -140,11 +140,7 @@ export function readConnectionFiles(requests: readonly ConnectionFileRequest[]):
 
 export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEnv): Promise<TargetFacts> {
   const facts: TargetFacts = { hostname: hostnameOf(env), envFiles: {} };
-  const requests = connectionFilesFor(plan.invocations, homeOf(env));
-  if (requests.length > 0) {
-    facts.connectionFiles = readConnectionFiles(requests);
-    facts.home = homeOf(env);
-  }
+
   if (plan.needs.envFiles || plan.invocations.some((inv) => inv.name === 'dotenv')) {
     const dotenv = await import('dotenv');
     const dirs = new Set([cwd, ...plan.invocations.map((inv) => inv.cwd).filter((dir) => dir && dir.startsWith('/'))]);
@@ -153,6 +149,11 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
         facts.envFiles,
         readEnvFiles(dir, (text) => dotenv.parse(text)),
       );
+  }
+  const requests = connectionFilesFor(plan.invocations, homeOf(env), { environments: plan.needs.envFiles, envFiles: facts.envFiles });
+  if (requests.length > 0) {
+    facts.connectionFiles = readConnectionFiles(requests);
+    facts.home = homeOf(env);
   }
   if (plan.needs.kubeconfig) {
     const current = await kubeCurrentContext(env);

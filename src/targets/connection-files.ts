@@ -153,13 +153,20 @@ export function mysqlFileSettings(defaults: MysqlDefaults, files: Readonly<Recor
 // What the edge reads for a line.
 
 /** The connection files a line's database clients would read (only clients run on this machine). */
-export function connectionFilesFor(invocations: readonly Invocation[], home: string): ConnectionFileRequest[] {
+export function connectionFilesFor(
+  invocations: readonly Invocation[],
+  home: string,
+  apps: { environments: boolean; envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>> } = { environments: false },
+): ConnectionFileRequest[] {
   const requests = new Map<string, ConnectionFileRequest>();
+  // An app (a test suite, a rake task) whose environment or .env files name a PGSERVICE: only
+  // when a rule judges that command's database (the edge then reads its .env files too).
+  const appService = apps.environments && Object.values(apps.envFiles ?? {}).some((file) => !!file.PGSERVICE);
   for (const inv of invocations) {
     if (inv.host.kind !== 'local') continue;
     const clientHomeDir = clientHome(inv, home) ?? home;
     const engine = clientSpec(inv.name)?.engine;
-    if (engine === 'postgres' && postgresServiceName(inv)) {
+    if ((engine === 'postgres' && postgresServiceName(inv)) || (!engine && apps.environments && (inv.env.PGSERVICE || appService))) {
       for (const path of pgServiceFiles(inv.env, clientHomeDir, inv.cwd)) requests.set(path, { path, kind: 'pg-service' });
     } else if (engine === 'mysql') {
       for (const request of mysqlDefaults(inv, clientHomeDir)?.files ?? []) requests.set(request.path, request);

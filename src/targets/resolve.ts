@@ -66,7 +66,7 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
         return unresolved ? [unresolved] : clientDatabaseTargets(inv, facts).map((target) => onItsHost(target, inv, facts));
       }
-      return environmentDatabaseTargets(appEnvironment(inv, facts)).map((target) => onItsHost(target, inv, facts));
+      return environmentDatabaseTargets(appEnvironment(inv, facts), serviceLookup(inv, facts)).map((target) => onItsHost(target, inv, facts));
     }
     case 'app':
       return appTargets(inv, facts);
@@ -135,7 +135,17 @@ export function appEnvironment(inv: Invocation, facts: TargetFacts): { vars: Rec
   return { vars, origin };
 }
 
-export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }): Target[] {
+/** How an app's PGSERVICE is looked up in the service files the edge read (none in lint). */
+type ServiceLookup = (name: string, vars: Readonly<Record<string, string>>) => PgService | undefined;
+
+function serviceLookup(inv: Invocation, facts: TargetFacts): ServiceLookup | undefined {
+  const home = clientHome(inv, facts.home);
+  const files = facts.connectionFiles;
+  if (!files || !home || inv.host.kind !== 'local') return undefined;
+  return (name, vars) => findPgService({ ...inv, env: vars }, name, home, files);
+}
+
+export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }, lookup?: ServiceLookup): Target[] {
   const { vars, origin } = environment;
   const targets: Target[] = [];
   for (const [key, value] of Object.entries(vars)) {
@@ -154,8 +164,11 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
       });
     }
   }
-  const pg = postgresFromEnvironment(vars);
-  if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
+  // An app's libpq reads PGSERVICE's section before PGHOST and friends, as psql does.
+  const service = vars.PGSERVICE ? lookup?.(vars.PGSERVICE, vars) : undefined;
+  const pg = service ? serviceEnvironmentTarget(service, vars) : postgresFromEnvironment(vars);
+  if (service && pg) targets.push({ ...pg, source: describeSource('PGSERVICE', origin.PGSERVICE) });
+  else if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
     targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
   if (vars.MYSQL_HOST) {
     targets.push({
@@ -186,6 +199,31 @@ function databaseTarget(connection: NonNullable<ReturnType<typeof parseConnectio
     ...(connection.port ? { port: connection.port } : {}),
     ...(connection.database ? { database: connection.database } : {}),
     ...(connection.socket ? { socket: true } : {}),
+  };
+}
+
+/** The database an app reaches through PGSERVICE: the section first, then PG* variables. */
+function serviceEnvironmentTarget(service: PgService, vars: Readonly<Record<string, string>>): Target {
+  const settings = service.settings;
+  const first = (value: string | undefined) => value?.split(',')[0] || undefined;
+  const host = first(settings.host) ?? first(settings.hostaddr) ?? (vars.PGHOST || vars.PGHOSTADDR || undefined);
+  const port = Number(first(settings.port) ?? vars.PGPORT) || undefined;
+  const user = settings.user ?? vars.PGUSER;
+  const database = settings.dbname ?? vars.PGDATABASE ?? user;
+  const place = { host, port, database, user };
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source: 'PGSERVICE',
+    name: database ?? host ?? service.name,
+    ...(host ? { host } : {}),
+    ...(port ? { port } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    url: postgresUrl(place),
+    secretUrl: postgresUrl({ ...place, password: settings.password ?? vars.PGPASSWORD }),
+    from: `service "${service.name}" in ${service.file}`,
+    alias: service.name,
   };
 }
 

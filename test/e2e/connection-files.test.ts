@@ -44,6 +44,15 @@ describe('PostgreSQL service files', () => {
     expect(body.targets[0].from).toContain('etc/services.conf');
   });
 
+  it('a test suite whose .env.test names a PGSERVICE reaches the service host (Travis 2018)', () => {
+    const { body } = check('bundle exec rspec', { '.pg_service.conf': PROD_SERVICE, '.env.test': 'PGSERVICE=main\n' });
+    expect(body.verdict).toBe('block');
+    expect(body.targets.find((target: { kind: string }) => target.kind === 'database')).toMatchObject({
+      host: 'db.prod.example.com',
+      source: 'PGSERVICE (.env.test)',
+    });
+  });
+
   it('a service that points at localhost is local on a workstation', () => {
     const { body } = check("psql service=dev -c 'DROP TABLE users'", { '.pg_service.conf': '[dev]\nhost=localhost\ndbname=app_dev\n' });
     expect(body.verdict).toBe('allow');

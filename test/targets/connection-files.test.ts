@@ -106,6 +106,33 @@ describe('PostgreSQL service files', () => {
   });
 });
 
+describe('an app reaching PostgreSQL through PGSERVICE', () => {
+  it('a test suite or a reset with PGSERVICE reaches the service host (Travis 2018)', () => {
+    const { analysis, database } = judge('PGSERVICE=main bundle exec rake db:reset', PROD_SERVICE);
+    expect(analysis.verdict).toBe('block');
+    expect(database).toMatchObject({ host: 'db.prod.example.com', environment: 'production', from: `service "main" in ${HOME}/.pg_service.conf` });
+  });
+
+  it('PGSERVICE from a .env file the runner loads counts too', () => {
+    const analysis = checkLine('bundle exec rspec', {
+      rules,
+      env: { HOME, PATH: '/usr/bin:/bin' },
+      home: HOME,
+      cwd: HOME,
+      hostname: 'laptop',
+      envFiles: { [`${HOME}/.env.test`]: { PGSERVICE: 'main' } },
+      connectionFiles: PROD_SERVICE,
+      sqlFor,
+    });
+    expect(analysis.verdict).toBe('block');
+    expect(analysis.targets.find((target) => target.kind === 'database')?.host).toBe('db.prod.example.com');
+  });
+
+  it('without the file the service stays unknown, as before', () => {
+    expect(judge('PGSERVICE=main bundle exec rake db:reset', {}).database).toMatchObject({ unresolved: true, environment: 'unknown' });
+  });
+});
+
 describe('MySQL option files', () => {
   it('~/.my.cnf [client] host is the server of a bare mysql', () => {
     const { analysis, database } = judge("mysql -e 'DROP DATABASE app'", {
@@ -193,6 +220,15 @@ describe('which files the edge reads', () => {
       `${HOME}/.mylogin.cnf`,
     ]);
     expect(requested('mysql', { MYSQL_TEST_LOGIN_FILE: '/tmp/login.cnf' }).at(-1)).toBe('/tmp/login.cnf');
+  });
+
+  it('reads service files for an app only when a rule judges its database', () => {
+    const apps = (line: string, environments: boolean) =>
+      connectionFilesFor(extractInvocations(line, { env: { HOME }, cwd: HOME, home: HOME, envUnknown: false, envFiles: {} }).invocations, HOME, {
+        environments,
+      }).length;
+    expect(apps('PGSERVICE=main bundle exec rspec', true)).toBe(2);
+    expect(apps('PGSERVICE=main ls', false)).toBe(0);
   });
 
   it('reads nothing for a client run on another machine', () => {
