@@ -53,6 +53,15 @@ describe('PostgreSQL service files', () => {
     });
   });
 
+  it('status shows where PGSERVICE points, without the password', () => {
+    const home = tempDir();
+    writeFileSync(join(home, '.pg_service.conf'), PROD_SERVICE, { mode: 0o600 });
+    const status = runCli(['status', '--json', '--no-probe'], { env: cleanEnv({ PGSERVICE: 'main' }, home), cwd: home });
+    const database = JSON.parse(status.stdout).targets.find((target: { kind: string }) => target.kind === 'database');
+    expect(database).toMatchObject({ host: 'db.prod.example.com', environment: 'production', from: `service "main" in ${home}/.pg_service.conf` });
+    expect(status.stdout + status.stderr).not.toContain('pgSvcS3cret');
+  });
+
   it('a service that points at localhost is local on a workstation', () => {
     const { body } = check("psql service=dev -c 'DROP TABLE users'", { '.pg_service.conf': '[dev]\nhost=localhost\ndbname=app_dev\n' });
     expect(body.verdict).toBe('allow');
