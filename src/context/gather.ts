@@ -95,15 +95,23 @@ function readSmallFile(path: string): Buffer | undefined {
   }
 }
 
+/** At most this many option files per line, however the includes nest: a loop never hangs a check. */
+const MAX_OPTION_FILES = 64;
+
 /** A MySQL option file with its `!include`/`!includedir` files read in place, as the client does. */
-function readMysqlOptions(path: string, depth: number, text?: string, loginFile = false): MysqlOption[] {
+function readMysqlOptions(path: string, chain: readonly string[], budget: { files: number }, text?: string, loginFile = false): MysqlOption[] {
+  // A file including itself (directly or through others) is read once per chain.
+  if (chain.includes(path) || budget.files <= 0) return [];
+  budget.files--;
   const content = text ?? readSmallFile(path)?.toString('utf8');
   if (content === undefined) return [];
   const options: MysqlOption[] = [];
+  const inner = [...chain, path];
   for (const line of parseMysqlOptionFile(content, { loginFile })) {
     if ('group' in line) options.push({ ...line, file: path });
-    else if (depth >= MAX_INCLUDE_DEPTH) continue;
-    else if ('include' in line) options.push(...readMysqlOptions(line.include.startsWith('/') ? line.include : join(dirname(path), line.include), depth + 1));
+    else if (loginFile || inner.length > MAX_INCLUDE_DEPTH) continue;
+    else if ('include' in line)
+      options.push(...readMysqlOptions(line.include.startsWith('/') ? line.include : join(dirname(path), line.include), inner, budget));
     else {
       const dir = line.includedir.startsWith('/') ? line.includedir : join(dirname(path), line.includedir);
       let names: string[] = [];
@@ -114,7 +122,7 @@ function readMysqlOptions(path: string, depth: number, text?: string, loginFile 
       } catch {
         // A missing include directory: the client skips it too.
       }
-      for (const name of names) options.push(...readMysqlOptions(join(dir, name), depth + 1));
+      for (const name of names) options.push(...readMysqlOptions(join(dir, name), inner, budget));
     }
   }
   return options;
@@ -123,6 +131,7 @@ function readMysqlOptions(path: string, depth: number, text?: string, loginFile 
 /** Read the connection files a line's clients would read (pg_service.conf, my.cnf, ~/.mylogin.cnf). */
 export function readConnectionFiles(requests: readonly ConnectionFileRequest[]): Record<string, ConnectionFile> {
   const files: Record<string, ConnectionFile> = {};
+  const budget = { files: MAX_OPTION_FILES };
   for (const request of requests) {
     if (request.kind === 'pg-service') {
       const content = readSmallFile(request.path);
@@ -130,9 +139,9 @@ export function readConnectionFiles(requests: readonly ConnectionFileRequest[]):
     } else if (request.kind === 'mylogin') {
       const content = readSmallFile(request.path);
       const text = content ? decodeMyloginFile(content) : undefined;
-      if (text !== undefined) files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, MAX_INCLUDE_DEPTH, text, true) };
+      if (text !== undefined) files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, [], budget, text, true) };
     } else if (existsSync(request.path)) {
-      files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, 0) };
+      files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, [], budget) };
     }
   }
   return files;

@@ -90,6 +90,13 @@ describe('MySQL option files', () => {
     expect(ignored.body.verdict).toBe('allow');
   });
 
+  it('an include loop or a FIFO never hangs the check', () => {
+    const files: Record<string, string> = { '.my.cnf': '[client]\nhost=db.prod.example.com\n!includedir conf.d\n' };
+    for (let index = 0; index < 8; index++) files[`conf.d/${index}.cnf`] = `[client]\nuser=u${index}\n!includedir ${'.'}\n!include ../.my.cnf\n`;
+    expect(check("mysql -e 'DROP DATABASE app'", files).body.verdict).toBe('block');
+    expect(check("mysql --defaults-file=/dev/stdin -e 'DROP DATABASE app'", {}).body.verdict).toBe('allow');
+  });
+
   it('--login-path reads the obfuscated ~/.mylogin.cnf', () => {
     const login = myloginFile('[client]\nuser = "dev"\n[reports]\nuser = "app"\npassword = "loginS3cret"\nhost = "db.prod.example.com"\n');
     const { body, text, home } = check("mysql --login-path=reports -e 'DROP DATABASE app'", { '.mylogin.cnf': login });
