@@ -35,6 +35,7 @@ describe('PostgreSQL service files', () => {
     expect(body.targets[0]).toMatchObject({ host: 'db.prod.example.com', database: 'app', environment: 'production' });
     expect(body.targets[0].from).toBe(`service "main" in ${home}/.pg_service.conf`);
     expect(text.stdout).toContain(`db.prod.example.com from service "main" in ${home}/.pg_service.conf`);
+    expect(body.findings[0].message).toContain(`db.prod.example.com from service "main" in ${home}/.pg_service.conf`);
     expect(text.status).toBe(4);
   });
 
@@ -76,6 +77,7 @@ describe('MySQL option files', () => {
     expect(body.verdict).toBe('block');
     expect(body.targets[0]).toMatchObject({ host: 'db.prod.example.com', environment: 'production', from: `${home}/.my.cnf [client]` });
     expect(text.stdout).toContain(`db.prod.example.com from ${home}/.my.cnf [client]`);
+    expect(body.findings[0].message).toContain(`db.prod.example.com from ${home}/.my.cnf [client]`);
   });
 
   it('--defaults-file reads only that file, and its !include', () => {
