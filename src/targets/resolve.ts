@@ -4,11 +4,10 @@
 // workspace. Pure: the invocation and facts gathered at the edge in, targets out.
 
 import type { Invocation, Target, TargetKind } from '../types.js';
-import { parseConnectionString } from '../parse/connection.js';
+import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
-import { postgresUrl } from '../parse/connection.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
@@ -166,8 +165,8 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
   }
   // An app's libpq reads PGSERVICE's section before PGHOST and friends, as psql does.
   const service = vars.PGSERVICE ? lookup?.(vars.PGSERVICE, vars) : undefined;
-  const pg = service ? serviceEnvironmentTarget(service, vars) : postgresFromEnvironment(vars);
-  if (service && pg) targets.push({ ...pg, source: describeSource('PGSERVICE', origin.PGSERVICE) });
+  const pg = postgresFromEnvironment(vars);
+  if (service) targets.push(postgresServiceTarget(service, {}, vars, describeSource('PGSERVICE', origin.PGSERVICE)));
   else if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
     targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
   if (vars.MYSQL_HOST) {
@@ -202,25 +201,34 @@ function databaseTarget(connection: NonNullable<ReturnType<typeof parseConnectio
   };
 }
 
-/** The database an app reaches through PGSERVICE: the section first, then PG* variables. */
-function serviceEnvironmentTarget(service: PgService, vars: Readonly<Record<string, string>>): Target {
+/**
+ * A libpq service (pg_service.conf) fills in what the line leaves out: what the line itself says
+ * (`given`) wins, then the section, then PG* variables (fe-connect.c conninfo_add_defaults).
+ */
+function postgresServiceTarget(
+  service: PgService,
+  given: { host?: string | undefined; port?: string | undefined; user?: string | undefined; database?: string | undefined },
+  vars: Readonly<Record<string, string>>,
+  source: string,
+): Target {
   const settings = service.settings;
   const first = (value: string | undefined) => value?.split(',')[0] || undefined;
-  const host = first(settings.host) ?? first(settings.hostaddr) ?? (vars.PGHOST || vars.PGHOSTADDR || undefined);
-  const port = Number(first(settings.port) ?? vars.PGPORT) || undefined;
-  const user = settings.user ?? vars.PGUSER;
-  const database = settings.dbname ?? vars.PGDATABASE ?? user;
+  const host = given.host ?? first(settings.host) ?? first(settings.hostaddr) ?? (vars.PGHOST || vars.PGHOSTADDR || undefined);
+  const port = Number(given.port ?? first(settings.port) ?? vars.PGPORT) || undefined;
+  const user = given.user ?? settings.user ?? vars.PGUSER;
+  const database = given.database ?? settings.dbname ?? vars.PGDATABASE ?? user;
   const place = { host, port, database, user };
   return {
     kind: 'database',
     engine: 'postgres',
-    source: 'PGSERVICE',
+    source,
     name: database ?? host ?? service.name,
     ...(host ? { host } : {}),
     ...(port ? { port } : {}),
     ...(database ? { database } : {}),
     ...(!host || host.startsWith('/') ? { socket: true } : {}),
     url: postgresUrl(place),
+    // The probe connects as the client would, password included: never printed.
     secretUrl: postgresUrl({ ...place, password: settings.password ?? vars.PGPASSWORD }),
     from: `service "${service.name}" in ${service.file}`,
     alias: service.name,
@@ -320,7 +328,19 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   if (serviceName) {
     const home = clientHome(inv, facts.home);
     const service = facts.connectionFiles && home && inv.host.kind === 'local' ? findPgService(inv, serviceName, home, facts.connectionFiles) : undefined;
-    if (service) return postgresServiceTarget(inv, service, connection, positionals);
+    if (service) {
+      // A connection string's own settings win over psql's flags: psql hands it to libpq as an
+      // expanded dbname after them, so `psql -h a 'service=x host=b'` reaches b (libpq 15).
+      const plainName = connection ? undefined : dbWord;
+      const given = {
+        host: connection?.host ?? optionValue(scan, '-h', '--host'),
+        port: (connection?.port ? String(connection.port) : undefined) ?? optionValue(scan, '-p', '--port'),
+        user: connection?.user ?? optionValue(scan, '-U', '--username'),
+        // dropdb/createdb act on their word; a plain word (not a connection string) is the database.
+        database: (['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : undefined) ?? connection?.database ?? plainName,
+      };
+      return postgresServiceTarget(service, given, inv.env, `${inv.name} service ${service.name} (${service.file})`);
+    }
     // A service no file here defines (or files not read: lint, a remote shell): not this
     // machine, and not known here either — unless the line names the host itself.
     if (!connection?.host && !optionValue(scan, '-h', '--host') && !inv.env.PGHOST) {
@@ -343,48 +363,6 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
     ...(port ? { port: Number(port) } : fromEnv.port ? { port: fromEnv.port } : {}),
     ...(database ? { database } : {}),
     ...(!host || host.startsWith('/') ? { socket: true } : {}),
-  };
-}
-
-/**
- * A libpq service (pg_service.conf) fills in what the line leaves out. What the line says wins:
- * a connection string's own settings, then psql's flags (psql passes the string as an expanded
- * dbname after its flags, so `psql -h a 'service=x host=b'` reaches b, as libpq 15 does); the
- * environment comes after the service (fe-connect.c conninfo_add_defaults).
- */
-function postgresServiceTarget(inv: Invocation, service: PgService, connection: ReturnType<typeof parseConnectionString>, positionals: string[]): Target {
-  const scan = clientScan(inv);
-  const settings = service.settings;
-  const first = (value: string | undefined) => value?.split(',')[0] || undefined;
-  const host =
-    connection?.host ??
-    optionValue(scan, '-h', '--host') ??
-    first(settings.host) ??
-    first(settings.hostaddr) ??
-    (inv.env.PGHOST || inv.env.PGHOSTADDR || undefined);
-  const portText = (connection?.port ? String(connection.port) : undefined) ?? optionValue(scan, '-p', '--port') ?? first(settings.port) ?? inv.env.PGPORT;
-  const port = Number(portText) || undefined;
-  const user = connection?.user ?? optionValue(scan, '-U', '--username') ?? settings.user ?? inv.env.PGUSER;
-  // A plain database word (not a connection string) is the database; dropdb/createdb act on theirs.
-  const plainName = connection ? undefined : (optionValue(scan, '-d', '--dbname', '--maintenance-db') ?? positionals[0]);
-  const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : undefined;
-  const database = acting ?? connection?.database ?? plainName ?? settings.dbname ?? inv.env.PGDATABASE ?? user;
-  const password = settings.password ?? inv.env.PGPASSWORD;
-  const place = { host, port, database, user };
-  return {
-    kind: 'database',
-    engine: 'postgres',
-    source: `${inv.name} service ${service.name} (${service.file})`,
-    name: database ?? host ?? service.name,
-    ...(host ? { host } : {}),
-    ...(port ? { port } : {}),
-    ...(database ? { database } : {}),
-    ...(!host || host.startsWith('/') ? { socket: true } : {}),
-    url: postgresUrl(place),
-    // The probe connects as the client would, password included: never printed.
-    secretUrl: postgresUrl({ ...place, password }),
-    from: `service "${service.name}" in ${service.file}`,
-    alias: service.name,
   };
 }
 
