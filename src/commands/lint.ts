@@ -90,6 +90,8 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     parsersLoaded = true;
   };
   if (files.some((file) => file.format === 'sql')) await loadParsers();
+  // Groovy's parser (WebAssembly) loads only when there is a Jenkinsfile to read.
+  if (files.some((file) => file.format === 'jenkinsfile')) await (await import('../lint/groovy/parser.js')).loadGroovyParser();
   // Scripts a Dockerfile runs during its build are image builds too (a fresh layer, no live data).
   const linted = new Set(files.map((file) => file.path));
   const imageBuildFiles = new Set(
