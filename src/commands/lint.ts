@@ -68,6 +68,8 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
 
   const cwd = process.cwd();
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
+  /** Rule ids a suppression may name (built-in, packs and the config's own rules). */
+  const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
   let files;
   try {
     files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd, {
@@ -127,7 +129,7 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     }
     // One notice per file that was not fully checked.
     if (fileNotices[0]) notices.push(fileNotices[0]);
-    findings.push(...applyRuleRegistry(applySuppressions(file.path, text, fileFindings), rules, config));
+    findings.push(...applyRuleRegistry(applySuppressions(file.path, text, fileFindings, ruleIds), rules, config));
   }
   findings.sort(compareFindings);
 
