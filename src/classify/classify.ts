@@ -82,7 +82,11 @@ function fromConfig(target: Target, config: Config): { environment: Environment;
     for (const { key, values } of configPatterns(target)) {
       for (const value of values) {
         const glob = matchesAnyGlob(value, patterns[key]);
-        if (glob) return { environment, evidence: `config ${config.source}: environments.${environment}.${key} "${glob}" matches ${value}` };
+        if (!glob) continue;
+        // A pattern an inventory supplied says which group of which file (issue 14).
+        const inventory = key === 'hosts' ? config.hostEvidence?.[glob] : undefined;
+        if (inventory) return { environment, evidence: glob === value ? inventory : `${value} matches: ${inventory}` };
+        return { environment, evidence: `config ${config.source}: environments.${environment}.${key} "${glob}" matches ${value}` };
       }
     }
   }

@@ -11,13 +11,13 @@ const INI = '[production]\nweb-17 ansible_host=10.4.0.17\n\n[eu:children]\nprodu
 
 describe('inventory parsing', () => {
   it('maps INI groups (and groups named after them) to environments', () => {
-    expect(inventoryEnvironments(parseAnsibleIni(INI)).hosts).toEqual({ production: ['web-17', '10.4.0.17'], staging: ['sheep-2'] });
+    expect(inventoryEnvironments(parseAnsibleIni(INI), 'hosts.ini').hosts).toEqual({ production: ['web-17', '10.4.0.17'], staging: ['sheep-2'] });
   });
 
   it('reads YAML inventories with children, and explicit group mappings', () => {
     const raw = { all: { children: { live_eu: { children: { db_servers: { hosts: { 'owl-1': { ansible_host: '10.0.0.5' } } } } } } } };
-    expect(inventoryEnvironments(parseAnsibleYaml(raw)).hosts.production).toEqual(['owl-1', '10.0.0.5']);
-    expect(inventoryEnvironments(parseAnsibleYaml(raw), { db_servers: 'production' }).hosts.production).toEqual(['owl-1', '10.0.0.5']);
+    expect(inventoryEnvironments(parseAnsibleYaml(raw), 'hosts.yml').hosts.production).toEqual(['owl-1', '10.0.0.5']);
+    expect(inventoryEnvironments(parseAnsibleYaml(raw), 'hosts.yml', { db_servers: 'production' }).hosts.production).toEqual(['owl-1', '10.0.0.5']);
   });
 
   it('reads ssh config blocks marked with a prodguard comment, above or inside the block', () => {
