@@ -106,7 +106,8 @@ export function parseAnsibleIni(text: string): ParsedInventory {
   let section = 'ungrouped';
   let kind: 'hosts' | 'children' | 'vars' = 'hosts';
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/^\s+|\s+$/g, '');
+    // Ansible splits host lines with shlex(comments=True): `web1   # the front` is web1.
+    const line = raw.replace(/(^|\s)#.*$/, '').replace(/^\s+|\s+$/g, '');
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     const header = /^\[([^\]:]+)(?::(children|vars))?\]$/.exec(line);
     if (header) {

@@ -47,6 +47,11 @@ describe('host ranges, as Ansible expands them', () => {
     expect(fromYaml.hosts.production).toEqual(['web-a', 'web-b']);
     expect(fromYaml.evidence['web-b']).toBe('web-b is in group [eu] (its vars say env: production) (through [web]) of hosts.yml');
   });
+
+  it('reads a header or host line with a trailing comment, as Ansible does', () => {
+    const parsed = parseAnsibleIni('[production]   # the live ones\nwww[01:50:2].example.com   # every other web\n');
+    expect(inventoryEnvironments(parsed, 'hosts').hosts.production).toHaveLength(25);
+  });
 });
 
 describe('a ranged inventory in config', () => {
