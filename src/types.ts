@@ -119,6 +119,8 @@ export interface Target {
    * That host's environment is the database's (GitLab 2017: `dropdb` over db1's socket).
    */
   onHost?: Target;
+  /** A Kubernetes context as its kubeconfig describes it (issue 14): every name here is evidence. */
+  kube?: { cluster?: string; server?: string; namespace?: string; file?: string };
 }
 
 export interface ClassifiedTarget extends Target {
