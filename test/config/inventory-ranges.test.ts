@@ -75,6 +75,8 @@ describe('a ranged inventory in config', () => {
     const host = body.targets.find((target: { kind: string }) => target.kind === 'host');
     expect(host.environment).toBe('production');
     expect(host.evidence).toContain('db03.example.com is in group [production] of inventories/prod.ini');
+    // The finding itself carries the evidence (issue 14 §3).
+    expect(body.findings[0].evidence).toContain('db03.example.com is in group [production] of inventories/prod.ini');
     const text = runCli(['check', '--no-probe', '-c', line], { cwd: dir, env });
     expect(text.stdout).toContain('db03.example.com is in group [production] of inventories/prod.ini');
     // The cap is said once, on stderr.

@@ -51,6 +51,8 @@ describe('inventories in config', () => {
       const body = JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { cwd: dir, env: { ...env, ...extra } }).stdout);
       expect(['confirm', 'block'], line).toContain(body.verdict);
       expect(body.findings[0].environment, line).toBe('production');
+      // The evidence names the inventory file (and group, or the marked Host block).
+      expect(body.findings[0].evidence.join(' '), line).toMatch(/ of ansible\/hosts\.ini|in ~\/\.ssh\/config/);
     }
     const status = JSON.parse(runCli(['status', '--json', '--no-probe'], { cwd: dir, env: { ...env, PRODGUARD_HOSTNAME: 'web-17' } }).stdout);
     expect(status.config.files).toContain(join(dir, 'ansible', 'hosts.ini'));

@@ -111,6 +111,13 @@ describe('kube contexts classify commands', () => {
     const evidence = `kube context gke_acme_europe-west1_main (kubeconfig ${join(env.HOME!, '.kube', 'config')}): cluster server https://prod-k8s.acme.internal has the token "prod"`;
     expect(body.targets[0].environment).toBe('production');
     expect(body.targets[0].evidence).toContain(evidence);
+    expect(body.findings[0].evidence).toContain(evidence);
+    expect(body.targets[0].kube).toEqual({
+      cluster: 'gke_acme_europe-west1_main',
+      server: 'https://prod-k8s.acme.internal',
+      namespace: 'payments',
+      file: join(env.HOME!, '.kube', 'config'),
+    });
     expect(text).toContain(evidence);
   });
 
