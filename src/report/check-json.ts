@@ -30,6 +30,7 @@ export function targetJson(target: ClassifiedTarget): Record<string, unknown> {
     evidence: target.evidence,
     ...(target.url ? { url: target.url } : {}),
     ...(target.kube ? { kube: target.kube } : {}),
+    ...(target.from ? { from: target.from } : {}),
     ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
   };
 }

@@ -9,6 +9,8 @@ import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js'
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 import type { KubeconfigFacts } from '../parse/kubeconfig.js';
+import { postgresUrl } from '../parse/connection.js';
+import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
 export interface TargetFacts {
@@ -30,6 +32,14 @@ export interface TargetFacts {
    * such as `psql "$DATABASE_URL"` names an unknown database, not the local default.
    */
   unsetMeansUnknown?: boolean;
+  /**
+   * Connection files the line's clients would read (pg_service.conf, my.cnf, ~/.mylogin.cnf), as
+   * read at the edge, by absolute path; a file that does not exist is absent. Undefined where
+   * nothing was read (lint: the files of the machine it runs on are not the script's).
+   */
+  connectionFiles?: Readonly<Record<string, ConnectionFile>>;
+  /** The home directory of the person running the line, for clients' dot files. */
+  home?: string;
 }
 
 /** The framework variables the prompt watches; which variables name an environment is decided
@@ -59,9 +69,9 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
-        return unresolved ? [unresolved] : clientDatabaseTargets(inv).map((target) => onItsHost(target, inv, facts));
+        return unresolved ? [unresolved] : clientDatabaseTargets(inv, facts).map((target) => onItsHost(target, inv, facts));
       }
-      return environmentDatabaseTargets(appEnvironment(inv, facts)).map((target) => onItsHost(target, inv, facts));
+      return environmentDatabaseTargets(appEnvironment(inv, facts), serviceLookup(inv, facts)).map((target) => onItsHost(target, inv, facts));
     }
     case 'app':
       return appTargets(inv, facts);
@@ -130,7 +140,17 @@ export function appEnvironment(inv: Invocation, facts: TargetFacts): { vars: Rec
   return { vars, origin };
 }
 
-export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }): Target[] {
+/** How an app's PGSERVICE is looked up in the service files the edge read (none in lint). */
+type ServiceLookup = (name: string, vars: Readonly<Record<string, string>>) => PgService | undefined;
+
+function serviceLookup(inv: Invocation, facts: TargetFacts): ServiceLookup | undefined {
+  const home = clientHome(inv, facts.home);
+  const files = facts.connectionFiles;
+  if (!files || !home || inv.host.kind !== 'local') return undefined;
+  return (name, vars) => findPgService({ ...inv, env: vars }, name, home, files);
+}
+
+export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }, lookup?: ServiceLookup): Target[] {
   const { vars, origin } = environment;
   const targets: Target[] = [];
   for (const [key, value] of Object.entries(vars)) {
@@ -149,8 +169,11 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
       });
     }
   }
-  const pg = postgresFromEnvironment(vars);
-  if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
+  // An app's libpq reads PGSERVICE's section before PGHOST and friends, as psql does.
+  const service = vars.PGSERVICE ? lookup?.(vars.PGSERVICE, vars) : undefined;
+  const pg = service ? serviceEnvironmentTarget(service, vars) : postgresFromEnvironment(vars);
+  if (service && pg) targets.push({ ...pg, source: describeSource('PGSERVICE', origin.PGSERVICE) });
+  else if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
     targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
   if (vars.MYSQL_HOST) {
     targets.push({
@@ -181,6 +204,31 @@ function databaseTarget(connection: NonNullable<ReturnType<typeof parseConnectio
     ...(connection.port ? { port: connection.port } : {}),
     ...(connection.database ? { database: connection.database } : {}),
     ...(connection.socket ? { socket: true } : {}),
+  };
+}
+
+/** The database an app reaches through PGSERVICE: the section first, then PG* variables. */
+function serviceEnvironmentTarget(service: PgService, vars: Readonly<Record<string, string>>): Target {
+  const settings = service.settings;
+  const first = (value: string | undefined) => value?.split(',')[0] || undefined;
+  const host = first(settings.host) ?? first(settings.hostaddr) ?? (vars.PGHOST || vars.PGHOSTADDR || undefined);
+  const port = Number(first(settings.port) ?? vars.PGPORT) || undefined;
+  const user = settings.user ?? vars.PGUSER;
+  const database = settings.dbname ?? vars.PGDATABASE ?? user;
+  const place = { host, port, database, user };
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source: 'PGSERVICE',
+    name: database ?? host ?? service.name,
+    ...(host ? { host } : {}),
+    ...(port ? { port } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    url: postgresUrl(place),
+    secretUrl: postgresUrl({ ...place, password: settings.password ?? vars.PGPASSWORD }),
+    from: `service "${service.name}" in ${service.file}`,
+    alias: service.name,
   };
 }
 
@@ -259,24 +307,34 @@ function unresolvedClientTarget(inv: Invocation): Target | undefined {
   return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
 }
 
-function clientDatabaseTargets(inv: Invocation): Target[] {
-  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv)];
-  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv)];
+function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv, facts)];
+  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv, facts)];
   if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
   return [mongoClientTarget(inv)];
 }
 
-function postgresClientTarget(inv: Invocation): Target {
+function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
   // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
   const dbWord = dbOption ?? positionals[0];
   const connection = dbWord ? parseConnectionString(dbWord) : undefined;
+  const serviceName = connection?.service || inv.env.PGSERVICE || undefined;
+  if (serviceName) {
+    const home = clientHome(inv, facts.home);
+    const service = facts.connectionFiles && home && inv.host.kind === 'local' ? findPgService(inv, serviceName, home, facts.connectionFiles) : undefined;
+    if (service) return postgresServiceTarget(inv, service, connection, positionals);
+    // A service no file here defines (or files not read: lint, a remote shell): not this
+    // machine, and not known here either — unless the line names the host itself.
+    if (!connection?.host && !optionValue(scan, '-h', '--host') && !inv.env.PGHOST) {
+      const source = connection?.service ? `${inv.name} service=${serviceName}` : `${inv.name} via PGSERVICE`;
+      return { kind: 'database', engine: 'postgres', source, name: serviceName, database: serviceName, alias: serviceName, unresolved: true };
+    }
+  }
   if (connection) return databaseTarget(connection, `${inv.name} argument`);
   const fromEnv = postgresFromEnvironment(inv.env)!;
-  // PGSERVICE names a pg_service.conf entry: not this machine, but not known here either.
-  if (fromEnv.unresolved && !dbWord && !optionValue(scan, '-h', '--host')) return { ...fromEnv, source: `${inv.name} via PGSERVICE` };
   const host = optionValue(scan, '-h', '--host') ?? fromEnv.host;
   const port = optionValue(scan, '-p', '--port');
   const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
@@ -293,7 +351,49 @@ function postgresClientTarget(inv: Invocation): Target {
   };
 }
 
-function mysqlClientTarget(inv: Invocation): Target {
+/**
+ * A libpq service (pg_service.conf) fills in what the line leaves out. What the line says wins:
+ * a connection string's own settings, then psql's flags (psql passes the string as an expanded
+ * dbname after its flags, so `psql -h a 'service=x host=b'` reaches b, as libpq 15 does); the
+ * environment comes after the service (fe-connect.c conninfo_add_defaults).
+ */
+function postgresServiceTarget(inv: Invocation, service: PgService, connection: ReturnType<typeof parseConnectionString>, positionals: string[]): Target {
+  const scan = clientScan(inv);
+  const settings = service.settings;
+  const first = (value: string | undefined) => value?.split(',')[0] || undefined;
+  const host =
+    connection?.host ??
+    optionValue(scan, '-h', '--host') ??
+    first(settings.host) ??
+    first(settings.hostaddr) ??
+    (inv.env.PGHOST || inv.env.PGHOSTADDR || undefined);
+  const portText = (connection?.port ? String(connection.port) : undefined) ?? optionValue(scan, '-p', '--port') ?? first(settings.port) ?? inv.env.PGPORT;
+  const port = Number(portText) || undefined;
+  const user = connection?.user ?? optionValue(scan, '-U', '--username') ?? settings.user ?? inv.env.PGUSER;
+  // A plain database word (not a connection string) is the database; dropdb/createdb act on theirs.
+  const plainName = connection ? undefined : (optionValue(scan, '-d', '--dbname', '--maintenance-db') ?? positionals[0]);
+  const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : undefined;
+  const database = acting ?? connection?.database ?? plainName ?? settings.dbname ?? inv.env.PGDATABASE ?? user;
+  const password = settings.password ?? inv.env.PGPASSWORD;
+  const place = { host, port, database, user };
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source: `${inv.name} service ${service.name} (${service.file})`,
+    name: database ?? host ?? service.name,
+    ...(host ? { host } : {}),
+    ...(port ? { port } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    url: postgresUrl(place),
+    // The probe connects as the client would, password included: never printed.
+    secretUrl: postgresUrl({ ...place, password }),
+    from: `service "${service.name}" in ${service.file}`,
+    alias: service.name,
+  };
+}
+
+function mysqlClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   if (inv.name === 'mysqlsh') {
@@ -302,7 +402,15 @@ function mysqlClientTarget(inv: Invocation): Target {
     const connection = uri ? parseConnectionString(/^[a-z]+:\/\//.test(uri) ? uri : `mysql://${uri}`) : undefined;
     if (connection?.host) return databaseTarget({ ...connection, engine: 'mysql' }, 'mysqlsh URI');
   }
-  const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
+  // Option files come after the command line and before MYSQL_HOST (my_default.cc, libmysql).
+  const home = clientHome(inv, facts.home);
+  const defaults = facts.connectionFiles && home && inv.host.kind === 'local' ? mysqlDefaults(inv, home) : undefined;
+  const fromFiles = defaults && facts.connectionFiles ? mysqlFileSettings(defaults, facts.connectionFiles) : {};
+  const loginPath = optionValue(scan, '--login-path');
+  const hostFlag = optionValue(scan, '-h', '--host');
+  const host = hostFlag ?? fromFiles.host ?? inv.env.MYSQL_HOST;
+  // A port alone (Debian's /etc/mysql/my.cnf sets one) names no server.
+  const usedFile = !hostFlag && (fromFiles.host !== undefined || fromFiles.socket !== undefined) ? fromFiles.from : undefined;
   // mysqladmin's first word is its command: `mysqladmin drop app_production`.
   const acting =
     inv.name === 'mysqladmin' || inv.name === 'mariadb-admin'
@@ -310,16 +418,19 @@ function mysqlClientTarget(inv: Invocation): Target {
         ? positionals[1]
         : undefined
       : positionals[0];
-  const database = optionValue(scan, '-D', '--database') ?? acting ?? inv.env.MYSQL_DATABASE;
-  const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
+  const database = optionValue(scan, '-D', '--database') ?? acting ?? fromFiles.database ?? inv.env.MYSQL_DATABASE;
+  const port = optionValue(scan, '-P', '--port') ?? fromFiles.port ?? inv.env.MYSQL_TCP_PORT;
   return {
     kind: 'database',
     engine: 'mysql',
-    source: host ? `${inv.name} arguments` : 'default (local socket)',
-    name: database ?? host ?? 'localhost',
+    source: usedFile ? `${inv.name} option file ${usedFile}` : host ? `${inv.name} arguments` : 'default (local socket)',
+    name: database ?? host ?? loginPath ?? 'localhost',
     ...(host ? { host } : { socket: true }),
-    ...(port ? { port: Number(port) } : {}),
+    ...(port && Number(port) ? { port: Number(port) } : {}),
     ...(database ? { database } : {}),
+    ...(usedFile ? { from: usedFile } : {}),
+    // `--login-path=prod` names the server even when the login file is not here.
+    ...(loginPath ? { alias: loginPath } : {}),
   };
 }
 
