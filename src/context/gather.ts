@@ -193,10 +193,10 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
   if (plan.needs.kubeconfig) {
     const current = await kubeCurrentContext(env);
     if (current) facts.kubeCurrentContext = current;
-    // Files the line itself names: `KUBECONFIG=F kubectl …`, `kubectl --kubeconfig F …`.
     facts.kubeconfig = await readKubeconfigs(kubeconfigPaths(env));
     // kubectl takes current-context from the first file of KUBECONFIG that sets one.
     if (!facts.kubeCurrentContext && facts.kubeconfig.currentContext) facts.kubeCurrentContext = facts.kubeconfig.currentContext;
+    // Files the line itself names: `KUBECONFIG=F kubectl …`, `kubectl --kubeconfig F …`.
     const contexts: Record<string, string> = {};
     const files: Record<string, KubeconfigFacts> = {};
     for (const inv of plan.invocations) {
