@@ -6,6 +6,7 @@ import { hostname as osHostname, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
 import type { TargetFacts } from '../targets/resolve.js';
+import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
 
@@ -61,6 +62,31 @@ export async function readNamedEnvFiles(paths: readonly string[]): Promise<Recor
     }
   }
   return files;
+}
+
+const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;
+
+/** The files kubectl reads: every existing file of KUBECONFIG, else ~/.kube/config. */
+export function kubeconfigPaths(env: NodeJS.ProcessEnv): string[] {
+  const listed = (env.KUBECONFIG ?? '').split(':').filter(Boolean);
+  return listed.length > 0 ? listed : [join(homeOf(env), '.kube', 'config')];
+}
+
+/** Contexts, clusters and current-context of kubeconfig files, merged as kubectl merges them. */
+export async function readKubeconfigs(paths: readonly string[]): Promise<KubeconfigFacts> {
+  const { parse } = await import('yaml');
+  const files: { file: string; raw: unknown }[] = [];
+  for (const file of paths) {
+    try {
+      // Only regular files of a sane size: a FIFO named in KUBECONFIG must never hang the check.
+      const stat = statSync(file);
+      if (!stat.isFile() || stat.size > MAX_KUBECONFIG_BYTES) continue;
+      files.push({ file, raw: parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) });
+    } catch {
+      // Unreadable or not YAML: kubectl could not use it either.
+    }
+  }
+  return kubeconfigFacts(files);
 }
 
 async function kubeCurrentContext(env: NodeJS.ProcessEnv): Promise<string | undefined> {
@@ -167,8 +193,12 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
   if (plan.needs.kubeconfig) {
     const current = await kubeCurrentContext(env);
     if (current) facts.kubeCurrentContext = current;
+    facts.kubeconfig = await readKubeconfigs(kubeconfigPaths(env));
+    // kubectl takes current-context from the first file of KUBECONFIG that sets one.
+    if (!facts.kubeCurrentContext && facts.kubeconfig.currentContext) facts.kubeCurrentContext = facts.kubeconfig.currentContext;
     // Files the line itself names: `KUBECONFIG=F kubectl …`, `kubectl --kubeconfig F …`.
     const contexts: Record<string, string> = {};
+    const files: Record<string, KubeconfigFacts> = {};
     for (const inv of plan.invocations) {
       const named = [
         inv.assigned.KUBECONFIG?.split(':')[0],
@@ -179,9 +209,11 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
         const path = file.startsWith('/') ? file : join(inv.cwd || cwd, file);
         const context = await currentContextOf(path);
         if (context) contexts[path] = context;
+        files[path] = await readKubeconfigs([path]);
       }
     }
     facts.kubeconfigContexts = contexts;
+    facts.kubeconfigFiles = files;
   }
   if (plan.needs.terraform) {
     try {

@@ -8,6 +8,7 @@ import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
+import type { KubeconfigFacts } from '../parse/kubeconfig.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
@@ -21,6 +22,10 @@ export interface TargetFacts {
   terraformWorkspace?: string;
   /** current-context of kubeconfig files the line names (`--kubeconfig F`, `KUBECONFIG=F`), by absolute path. */
   kubeconfigContexts?: Readonly<Record<string, string>>;
+  /** Contexts and clusters of the kubeconfig in effect (KUBECONFIG list or ~/.kube/config). */
+  kubeconfig?: KubeconfigFacts;
+  /** Contexts and clusters of kubeconfig files the line names, by absolute path. */
+  kubeconfigFiles?: Readonly<Record<string, KubeconfigFacts>>;
   /**
    * Lint: a variable the file does not set is set at run time (a CI secret), so a client argument
    * such as `psql "$DATABASE_URL"` names an unknown database, not the local default.
@@ -565,7 +570,13 @@ function socketHost(inv: Invocation, facts: TargetFacts): Target {
   const host = inv.host;
   if (host.kind === 'container' && host.runtime === 'kubectl') {
     const context = host.kubeContext ?? facts.kubeCurrentContext;
-    if (context) return { kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context };
+    if (context)
+      return withKubeconfig(
+        [{ kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context }],
+        inv,
+        facts,
+        kubeconfigOf(inv, facts),
+      )[0]!;
     return { kind: 'host', source: 'pod', name: host.name, host: host.name };
   }
   if (host.kind === 'container' && host.runtime === 'docker') {
@@ -587,7 +598,61 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
   }
 }
 
+/**
+ * A kube target with what its kubeconfig says about the context: cluster, server, namespace and
+ * the file (issue 14). `--cluster NAME` replaces the context's cluster as kubectl does; with no
+ * context at all the cluster itself is the target.
+ */
+function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, config: KubeconfigFacts | undefined): Target[] {
+  const scan = KUBE_CLIENTS.has(inv.name)
+    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
+    : undefined;
+  const clusterFlag = scan ? optionValue(scan, '--cluster') : undefined;
+  const namespaceFlag = scan ? optionValue(scan, '--namespace', '-n') : undefined;
+  if (targets.length === 0 && clusterFlag) {
+    const cluster = config?.clusters[clusterFlag];
+    return [
+      {
+        kind: 'kube',
+        source: '--cluster',
+        name: clusterFlag,
+        kube: { cluster: clusterFlag, ...(cluster?.server ? { server: cluster.server } : {}), ...(cluster ? { file: cluster.file } : {}) },
+      },
+    ];
+  }
+  return targets.map((target) => {
+    if (target.kind !== 'kube' || target.unresolved) return target;
+    const context = config?.contexts[target.name];
+    const cluster = clusterFlag ?? context?.cluster;
+    const server = clusterFlag ? config?.clusters[clusterFlag]?.server : context?.server;
+    const namespace = namespaceFlag ?? context?.namespace;
+    if (!context && !clusterFlag) return target;
+    return {
+      ...target,
+      kube: {
+        ...(cluster ? { cluster } : {}),
+        ...(server ? { server } : {}),
+        ...(namespace ? { namespace } : {}),
+        ...(context ? { file: context.file } : {}),
+      },
+    };
+  });
+}
+
+/** The kubeconfig a kube client reads: `--kubeconfig F` / `KUBECONFIG=F` on the line, else the one in effect. */
+function kubeconfigOf(inv: Invocation, facts: TargetFacts): KubeconfigFacts | undefined {
+  const scan = KUBE_CLIENTS.has(inv.name)
+    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
+    : undefined;
+  const file = (scan ? optionValue(scan, '--kubeconfig') : undefined) ?? inv.assigned.KUBECONFIG?.split(':')[0];
+  return file ? facts.kubeconfigFiles?.[resolveFile(inv.cwd, file)] : facts.kubeconfig;
+}
+
 function kubeTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  return withKubeconfig(kubeTargetsByName(inv, facts), inv, facts, kubeconfigOf(inv, facts));
+}
+
+function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
   if (inv.host.kind === 'container' && inv.host.runtime === 'kubectl') {
     if (inv.host.kubeContext) return [{ kind: 'kube', source: '--context', name: inv.host.kubeContext }];
     return facts.kubeCurrentContext ? [{ kind: 'kube', source: 'kubeconfig current-context', name: facts.kubeCurrentContext }] : [];
