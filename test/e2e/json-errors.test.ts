@@ -12,7 +12,10 @@ writeFileSync(join(dir, 'broken.yml'), 'environments: [\n  production: b\n');
 writeFileSync(join(dir, 'bad-severity.yml'), 'rules:\n  filesystem/rm-root:\n    severity: maybe\n');
 // A GitHub workflow given as config by mistake, with a map as a key (`{ groupId }`, as in
 // actions/starter-workflows): the yaml library's warning must not add a second stderr line.
-writeFileSync(join(dir, 'workflow.yml'), 'name: SBOM\non: [push]\njobs:\n  build:\n    steps:\n      - run: echo ${{ groupId }}\n        with:\n          { groupId }: x\n');
+writeFileSync(
+  join(dir, 'workflow.yml'),
+  'name: SBOM\non: [push]\njobs:\n  build:\n    steps:\n      - run: echo ${{ groupId }}\n        with:\n          { groupId }: x\n',
+);
 
 const badConfigs = [
   ['a typo in a key', 'typo.yml', 'config', /typo\.yml: enviroments: unknown key/],
