@@ -55,8 +55,11 @@ export function completionSpec(program: Command): CompletionCommand[] {
   const visible = program.commands.filter((command) => !(command as unknown as { _hidden?: boolean })._hidden);
   return visible.map((command) => {
     const name = command.name();
-    const options: CompletionOption[] = command.options
-      .filter((option) => !option.hidden)
+    // Help.visibleOptions: the options --help lists, with the command's own help option
+    // (`--prodguard-help` on the client wrappers, whose -h is the client's).
+    const options: CompletionOption[] = command
+      .createHelp()
+      .visibleOptions(command)
       .map((option) => {
         const flags = [option.short, option.long].filter((flag): flag is string => flag !== undefined);
         const takesValue = option.required || option.optional;
@@ -66,13 +69,12 @@ export function completionSpec(program: Command): CompletionCommand[] {
           : undefined;
         return { flags, description: option.description, ...(value ? { value } : {}) };
       });
-    const help = command.options.some((option) => option.long === '--help') ? [] : [{ flags: ['-h', '--help'], description: 'display help for command' }];
     const operands = command.registeredArguments.map(
       (argument): ValueKind =>
         VALUE_HINTS[`${name} <${argument.name()}>`] ??
         (argument.argChoices ? { values: argument.argChoices } : FILE_ARGUMENTS.has(argument.name()) ? 'files' : 'none'),
     );
-    return { name, description: command.description(), options: [...options, ...help], operands };
+    return { name, description: command.description(), options, operands };
   });
 }
 

@@ -52,6 +52,9 @@ describe('completion bash', () => {
     expect(complete(['prodguard', 'install', 'c'])).toEqual(['claude-code', 'cursor']);
     expect(complete(['prodguard', 'mark', 'postgres://db/app', 'prod'])).toEqual(['production']);
     expect(complete(['prodguard', 'lint', '--config', 'typo'])).toEqual(['typo.yml']);
+    // The client wrappers' help is --prodguard-help: their -h is the client's own (psql -h HOST).
+    expect(complete(['prodguard', 'psql', '--p'])).toEqual(['--prodguard-help']);
+    expect(complete(['prodguard', 'psql', '-'])).not.toContain('-h');
   });
 
   it('offers rule ids to explain and log --rule, from prodguard itself', () => {
