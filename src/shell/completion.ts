@@ -52,7 +52,8 @@ const FILE_OPTIONS = new Set(['--config', '--baseline', '--write-baseline']);
 const FILE_ARGUMENTS = new Set(['paths', 'path', 'dir']);
 
 export function completionSpec(program: Command): CompletionCommand[] {
-  const visible = program.commands.filter((command) => !(command as unknown as { _hidden?: boolean })._hidden);
+  // Help.visibleCommands: what --help lists (internal commands are hidden), `help` included.
+  const visible = program.createHelp().visibleCommands(program);
   return visible.map((command) => {
     const name = command.name();
     // Help.visibleOptions: the options --help lists, with the command's own help option
