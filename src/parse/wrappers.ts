@@ -273,6 +273,346 @@ const ssh: Unwrapper = (inv) => {
   return [];
 };
 
+// ---- Tools that run a command on other hosts, judged like `ssh HOST 'CMD'` (GitLab 2017: the
+// command was right, the host was wrong). What each tool's options mean is data below; the
+// unwrappers only read it. Each named host gets its own step, so a production host among them
+// is judged as production.
+
+/** Most hosts one line's host list is expanded to (`pdsh -w a,b,c`); the rest add nothing new. */
+const MAX_REMOTE_HOSTS = 8;
+
+/** The remote side: its own environment (unknown, not empty) and working directory (unknown). */
+function onRemoteHost(destination: string, user?: string): Partial<StepBase> {
+  const host: ExecutionHost = user ? { kind: 'ssh', destination, user } : { kind: 'ssh', destination };
+  return { host, env: {}, assigned: {}, envUnknown: true, cwd: '' };
+}
+
+/** `a,b,db[1-3].prod`: a host list split at commas outside brackets (pdsh/clush/ansible -i). */
+function hostList(value: string): string[] {
+  const hosts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of value) {
+    if (char === '[') depth++;
+    if (char === ']') depth = Math.max(0, depth - 1);
+    if (char === ',' && depth === 0) {
+      hosts.push(current);
+      current = '';
+    } else current += char;
+  }
+  hosts.push(current);
+  return hosts.map((host) => host.trim()).filter((host) => host !== '' && !host.startsWith('!') && !host.startsWith('^'));
+}
+
+/** One script step per host, the same shell line on each. */
+function remoteScripts(via: string, hosts: readonly { host: string; user?: string }[], text: string, stdin?: StdinSource): UnwrapStep[] {
+  return hosts
+    .slice(0, MAX_REMOTE_HOSTS)
+    .flatMap(({ host, user }) => script(`${via} ${host}`, text, { ...onRemoteHost(host, user), ...(stdin ? { stdin } : {}) }));
+}
+
+/** `mosh [OPTIONS] [--] [USER@]HOST [--] CMD…`: mosh-server runs CMD as words (execvp), no shell. */
+const MOSH_SPEC: OptionSpec = {
+  shortWithValue: 'p',
+  longWithValue: ['client', 'server', 'ssh', 'port', 'predict', 'bind-server', 'family', 'experimental-remote-ip', 'predict-overwrite'],
+  stopAtPositional: true,
+};
+
+const mosh: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, MOSH_SPEC);
+  const destination = inv.args[scan.rest];
+  if (!destination) return [];
+  let words = inv.args.slice(scan.rest + 1);
+  if (words[0]?.value === '--') words = words.slice(1);
+  const { host, user } = parseDestination(destination.value);
+  return command(`mosh ${host}`, words, onRemoteHost(host, user));
+};
+
+/**
+ * Cloud CLIs that ssh into a VM: `gcloud compute ssh [USER@]VM --command CMD [-- SSH_ARGS…]`,
+ * `gcloud compute tpus tpu-vm ssh TPU --command CMD`, `az ssh vm -n VM -- SSH_ARGS…`. Words after
+ * `--` go to ssh after the destination: its options, then the remote command.
+ */
+interface CloudSsh {
+  /** Positional words that select the ssh mode, after release tracks (`alpha`, `beta`). */
+  paths: readonly (readonly string[])[];
+  /** The CLI's options that take a value (global ones included: they may come anywhere). */
+  options: OptionSpec;
+  /** Options naming the VM, first found wins; without them the positional after the path is the VM. */
+  hostOptions?: readonly string[];
+  /** Options whose value is the remote command, a shell line. */
+  commandOptions: readonly string[];
+  /** Words that are not part of the path (`gcloud alpha compute ssh`). */
+  releaseTracks?: readonly string[];
+}
+
+const CLOUD_SSH: Record<string, CloudSsh> = {
+  gcloud: {
+    paths: [
+      ['compute', 'ssh'],
+      ['compute', 'tpus', 'tpu-vm', 'ssh'],
+      ['compute', 'tpus', 'queued-resources', 'ssh'],
+    ],
+    releaseTracks: ['alpha', 'beta', 'preview'],
+    options: {
+      longWithValue: [
+        'zone',
+        'region',
+        'project',
+        'command',
+        'container',
+        'ssh-flag',
+        'ssh-key-file',
+        'ssh-key-expiration',
+        'ssh-key-expire-after',
+        'strict-host-key-checking',
+        'network',
+        'dest-group',
+        'worker',
+        'node',
+        'account',
+        'configuration',
+        'verbosity',
+        'impersonate-service-account',
+        'billing-project',
+        'flags-file',
+        'format',
+        'trace-token',
+      ],
+    },
+    commandOptions: ['--command'],
+  },
+  az: {
+    paths: [['ssh', 'vm']],
+    options: {
+      shortWithValue: 'ng',
+      longWithValue: [
+        'name',
+        'vm-name',
+        'ip',
+        'hostname',
+        'resource-group',
+        'local-user',
+        'port',
+        'certificate-file',
+        'private-key-file',
+        'public-key-file',
+        'ssh-client-folder',
+        'ssh-proxy-folder',
+        'resource-type',
+        'subscription',
+        'output',
+        'query',
+      ],
+    },
+    hostOptions: ['--name', '-n', '--vm-name', '--ip', '--hostname', '--resource-group', '-g'],
+    commandOptions: [],
+  },
+};
+
+function cloudSsh(spec: CloudSsh): Unwrapper {
+  return (inv) => {
+    const dashDash = inv.args.findIndex((w) => w.value === '--');
+    const own = dashDash === -1 ? inv.args : inv.args.slice(0, dashDash);
+    const scan = scanOptions(own, spec.options);
+    const positionals = scan.positionals.map((i) => own[i]!.value).filter((word) => !spec.releaseTracks?.includes(word));
+    const path = spec.paths.find((candidate) => candidate.every((word, index) => positionals[index] === word));
+    if (!path) return [];
+    const named = spec.hostOptions?.map((flag) => optionValue(scan, flag)).find((value) => value !== undefined && value !== '');
+    const vm = named ?? positionals[path.length];
+    if (!vm) return [];
+    const { host, user } = parseDestination(vm);
+    const via = `${inv.name} ${path.join(' ')}`;
+    const steps: UnwrapStep[] = [];
+    for (const flag of spec.commandOptions) {
+      const text = optionValue(scan, flag);
+      if (text) steps.push(...remoteScripts(via, [user ? { host, user } : { host }], text, inv.stdin));
+    }
+    if (dashDash !== -1) {
+      const sshArgs = inv.args.slice(dashDash + 1);
+      const words = sshArgs.slice(scanOptions(sshArgs, SSH_SPEC).rest);
+      if (words.length > 0) steps.push(...remoteScripts(via, [user ? { host, user } : { host }], words.map((w) => w.value).join(' '), inv.stdin));
+    }
+    return steps;
+  };
+}
+
+/**
+ * Ansible ad-hoc: `ansible PATTERN [-i INVENTORY] [-m MODULE] -a ARGS`. The default module is
+ * `command`. What each module's arguments mean is data: a shell line (shell, raw), a command
+ * line (command: no shell, but judged as a line — over, never under), or a file that
+ * `state=absent` removes (file).
+ */
+const ANSIBLE_SPEC: OptionSpec = {
+  shortWithValue: 'aBefilMmPtucT',
+  longWithValue: [
+    'args',
+    'background',
+    'extra-vars',
+    'forks',
+    'inventory',
+    'inventory-file',
+    'limit',
+    'module-path',
+    'module-name',
+    'poll',
+    'tree',
+    'user',
+    'connection',
+    'timeout',
+    'private-key',
+    'key-file',
+    'ssh-common-args',
+    'sftp-extra-args',
+    'scp-extra-args',
+    'ssh-extra-args',
+    'become-method',
+    'become-user',
+    'become-password-file',
+    'connection-password-file',
+    'playbook-dir',
+    'task-timeout',
+    'vault-id',
+    'vault-password-file',
+    'vault-pass-file',
+  ],
+};
+
+type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file';
+
+const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = {
+  shell: 'shell-line',
+  raw: 'shell-line',
+  command: 'command-line',
+  file: 'file',
+};
+
+/** Free-form keys shell/command take before the command (`chdir=/srv rm -rf x`). */
+const ANSIBLE_FREE_FORM_KEYS = new Set(['chdir', 'creates', 'removes', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends']);
+
+/** Ansible's `key=value key2=value2` module arguments (parse_kv), for the leading plain pairs. */
+function ansibleKeyValues(text: string): { pairs: Record<string, string>; rest: string } {
+  const pairs: Record<string, string> = {};
+  let rest = text.trimStart();
+  for (;;) {
+    const space = rest.search(/\s/);
+    const token = space === -1 ? rest : rest.slice(0, space);
+    const eq = token.indexOf('=');
+    if (eq <= 0 || /['"]/.test(token)) break;
+    pairs[token.slice(0, eq)] = token.slice(eq + 1);
+    rest = space === -1 ? '' : rest.slice(space).trimStart();
+    if (rest === '') break;
+  }
+  return { pairs, rest };
+}
+
+const ansible: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, ANSIBLE_SPEC);
+  // Check mode skips shell/command; listing hosts or checking syntax runs nothing.
+  if (hasFlag(scan, '-C', '--check', '--list-hosts', '--syntax-check', '--version', '-h', '--help')) return [];
+  const pattern = scan.positionals.map((i) => inv.args[i]!.value)[0];
+  if (!pattern) return [];
+  const moduleName = (optionValue(scan, '-m', '--module-name') ?? 'command').replace(/^ansible\.(builtin|legacy)\./, '');
+  const kind = ANSIBLE_MODULES[moduleName];
+  const text = optionValue(scan, '-a', '--args');
+  if (!kind || text === undefined) return [];
+  const user = optionValue(scan, '-u', '--user');
+  // The hosts: the pattern's names (`web:&prod`, `db1,db2`), and the inventory, whose name often
+  // says the environment (`-i production`, `-i inventories/prod/hosts`) or lists hosts (`-i db1,`).
+  const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file');
+  const names = pattern.split(/[:,]/).map((name) => name.replace(/^&/, ''));
+  const hosts = [...hostList(names.join(',')), ...(inventory === undefined ? [] : inventory.includes(',') ? hostList(inventory) : [`inventory ${inventory}`])];
+  const targets = [...new Set(hosts)].map((host) => (user ? { host, user } : { host }));
+  const { pairs, rest } = ansibleKeyValues(text);
+  if (kind === 'file') {
+    const path = pairs.path ?? pairs.dest ?? pairs.name;
+    if (pairs.state !== 'absent' || !path) return [];
+    return remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`);
+  }
+  const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
+  const steps = remoteScripts(`ansible -m ${moduleName}`, targets, line);
+  const chdir = pairs.chdir;
+  return chdir && line === rest ? steps.map((step) => ({ ...step, cwd: chdir })) : steps;
+};
+
+/**
+ * Parallel ssh: `pssh -h HOSTS_FILE CMD`, `pdsh -w HOSTS CMD`, `clush -w HOSTS CMD`. The command is a
+ * shell line run on every host. Hosts come from a list option, a hosts file or a group; with
+ * none named (`-a`, a genders file), the hosts are unknown and remote.
+ */
+interface ParallelShell {
+  options: OptionSpec;
+  /** Options whose value lists hosts (`db1,db[2-3]`). */
+  hostOptions: readonly string[];
+  /** Options whose value is a file or group of hosts: named after it (`hosts in prod.txt`). */
+  hostSourceOptions: readonly string[];
+  /** Modes that copy files instead of running a command. */
+  copyFlags?: readonly string[];
+}
+
+const PSSH: ParallelShell = {
+  options: {
+    shortWithValue: 'hHlpoetOxX',
+    longWithValue: ['hosts', 'host', 'user', 'par', 'outdir', 'errdir', 'timeout', 'option', 'extra-args', 'extra-arg'],
+    stopAtPositional: true,
+  },
+  hostOptions: ['-H', '--host'],
+  hostSourceOptions: ['-h', '--hosts'],
+};
+
+const PARALLEL_SHELLS: Record<string, ParallelShell> = {
+  pssh: PSSH,
+  'parallel-ssh': PSSH,
+  pdsh: {
+    options: { shortWithValue: 'wxgXlRftuM', stopAtPositional: true },
+    hostOptions: ['-w'],
+    hostSourceOptions: ['-g'],
+  },
+  clush: {
+    options: {
+      shortWithValue: 'wxgXlftuoRsO',
+      longWithValue: [
+        'nodes',
+        'exclude',
+        'group',
+        'user',
+        'fanout',
+        'connect_timeout',
+        'command_timeout',
+        'options',
+        'worker',
+        'groupsource',
+        'hostfile',
+        'option',
+        'dest',
+        'pick',
+        'topology',
+        'color',
+        'diff',
+      ],
+      stopAtPositional: true,
+    },
+    hostOptions: ['-w', '--nodes'],
+    hostSourceOptions: ['-g', '--group', '--hostfile'],
+    copyFlags: ['-c', '--copy', '--rcopy'],
+  },
+};
+
+function parallelShell(spec: ParallelShell): Unwrapper {
+  return (inv) => {
+    const scan = scanOptions(inv.args, spec.options);
+    if (spec.copyFlags && hasFlag(scan, ...spec.copyFlags)) return [];
+    const words = inv.args.slice(scan.rest);
+    if (words.length === 0) return [];
+    const user = optionValue(scan, '-l', '--user');
+    const listed = scan.options.filter((o) => spec.hostOptions.includes(o.flag)).flatMap((o) => hostList(o.value ?? ''));
+    const sources = scan.options.filter((o) => spec.hostSourceOptions.includes(o.flag) && o.value).map((o) => `hosts in ${o.value}`);
+    const hosts = [...listed, ...sources];
+    const targets = (hosts.length > 0 ? hosts : ['(hosts not named on the line)']).map((host) => (user ? { host, user } : { host }));
+    return remoteScripts(inv.name, targets, words.map((w) => w.value).join(' '), inv.stdin);
+  };
+}
+
 const kubectl: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, {
     shortWithValue: 'cnf',
@@ -572,6 +912,11 @@ const WRAPPERS: Record<string, Unwrapper> = {
   su,
   runuser: su,
   ssh,
+  mosh,
+  gcloud: cloudSsh(CLOUD_SSH.gcloud!),
+  az: cloudSsh(CLOUD_SSH.az!),
+  ansible,
+  ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
   kubectl,
   oc: kubectl,
   docker,
