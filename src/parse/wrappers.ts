@@ -613,6 +613,101 @@ function parallelShell(spec: ParallelShell): Unwrapper {
   };
 }
 
+/**
+ * rsync with deletion to another host: `rsync --delete SRC HOST:PATH` deletes what SRC lacks from
+ * PATH on HOST (GitLab 2017: re-seeding a replica with rsync, source and host mixed up). The
+ * deleting side is judged as `rsync … SRC PATH` run on that host, so the rules about deleting
+ * mirrors see the path and the host. `--remove-source-files` deletes on the source's side.
+ * Option arity: rsync's popt table (options.c).
+ */
+const RSYNC_SPEC: OptionSpec = {
+  shortWithValue: 'efTBM',
+  longWithValue: [
+    'rsh',
+    'exclude',
+    'include',
+    'filter',
+    'exclude-from',
+    'include-from',
+    'files-from',
+    'backup-dir',
+    'suffix',
+    'chmod',
+    'chown',
+    'usermap',
+    'groupmap',
+    'log-file',
+    'log-file-format',
+    'out-format',
+    'password-file',
+    'rsync-path',
+    'bwlimit',
+    'partial-dir',
+    'temp-dir',
+    'timeout',
+    'contimeout',
+    'port',
+    'compare-dest',
+    'copy-dest',
+    'link-dest',
+    'block-size',
+    'remote-option',
+    'max-delete',
+    'max-size',
+    'min-size',
+    'modify-window',
+    'compress-choice',
+    'compress-level',
+    'checksum-choice',
+    'iconv',
+    'sockopts',
+    'write-batch',
+    'only-write-batch',
+    'read-batch',
+    'protocol',
+    'stop-after',
+    'stop-at',
+    'address',
+    'info',
+    'debug',
+  ],
+};
+
+const RSYNC_DELETE_FLAGS = ['--delete', '--delete-before', '--delete-during', '--delete-after', '--delete-delay', '--delete-excluded', '--del'];
+const RSYNC_DRY_RUN_FLAGS = ['--dry-run', '-n', '--list-only'];
+
+/** `[USER@]HOST:PATH`, `[USER@]HOST::MODULE/PATH`, `rsync://[USER@]HOST[:PORT]/MODULE/PATH`; a colon after a slash is a local path. */
+function rsyncRemote(word: string): { host: string; user?: string; path: string } | undefined {
+  const url = /^rsync:\/\/([^/]+)\/?(.*)$/s.exec(word);
+  const [location, path] = url ? [url[1]!, url[2]!] : ((): [string, string] | [] => {
+    const colon = word.indexOf(':');
+    if (colon <= 0 || word.slice(0, colon).includes('/')) return [];
+    return [word.slice(0, colon), word.slice(colon + 1).replace(/^:/, '')];
+  })();
+  if (location === undefined || path === undefined) return undefined;
+  const { host, user } = parseDestination(location);
+  // An empty path is the remote user's home: relative to a directory unknown here.
+  return { host, ...(user ? { user } : {}), path: path === '' ? '.' : path };
+}
+
+const rsync: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, RSYNC_SPEC);
+  if (hasFlag(scan, ...RSYNC_DRY_RUN_FLAGS) || scan.positionals.length < 2) return [];
+  const deletes = hasFlag(scan, ...RSYNC_DELETE_FLAGS);
+  const removesSources = hasFlag(scan, '--remove-source-files');
+  const destinationIndex = scan.positionals.at(-1)!;
+  // The side that loses files: the destination (--delete), the sources (--remove-source-files).
+  const deleting = [...(deletes ? [destinationIndex] : []), ...(removesSources ? scan.positionals.slice(0, -1) : [])];
+  return deleting.flatMap((index) => {
+    const remote = rsyncRemote(inv.args[index]!.value);
+    if (!remote) return [];
+    const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
+    // With the sources removed, the removed side is the last path the rules read.
+    const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
+    return command(`rsync to ${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
+  });
+};
+
 const kubectl: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, {
     shortWithValue: 'cnf',
@@ -916,6 +1011,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   gcloud: cloudSsh(CLOUD_SSH.gcloud!),
   az: cloudSsh(CLOUD_SSH.az!),
   ansible,
+  rsync,
   ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
   kubectl,
   oc: kubectl,

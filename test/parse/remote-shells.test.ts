@@ -59,4 +59,17 @@ describe('remote shells run their command on the host they name', () => {
     expect(remote('clush -a -b uptime')).toEqual(['(hosts not named on the line): uptime']);
     expect(remote('clush -w db1 -c /etc/hosts --dest /tmp')).toEqual([]);
   });
+
+  it('rsync with deletion: the side that loses files is read again on its host', () => {
+    expect(remote('rsync -a --delete ./empty/ db1:/var/lib/postgresql/')).toEqual(['db1: rsync -a --delete ./empty/ /var/lib/postgresql/']);
+    expect(remote('rsync -a --del -e "ssh -p 2" x/ deploy@web1:www/')).toEqual(['deploy@web1: rsync -a --del -e ssh -p 2 x/ www/']);
+    expect(remote('rsync -a --delete x/ rsync://files/uploads/a')).toEqual(['files: rsync -a --delete x/ uploads/a']);
+    expect(remote('rsync -a --delete x/ files::uploads')).toEqual(['files: rsync -a --delete x/ uploads']);
+    expect(remote('rsync -a --remove-source-files web1:/srv/up/ ./up/')).toEqual(['web1: rsync -a --remove-source-files ./up/ /srv/up/']);
+    // No deletion, a dry run, a local destination, a colon after a slash: nothing runs elsewhere.
+    expect(remote('rsync -a x/ web1:/srv/')).toEqual([]);
+    expect(remote('rsync -an --delete x/ web1:/srv/')).toEqual([]);
+    expect(remote('rsync -a --delete x/ ./a:b/')).toEqual([]);
+    expect(remote('rsync -a --delete web1:/srv/ ./copy/')).toEqual([]);
+  });
 });

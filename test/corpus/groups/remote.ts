@@ -70,4 +70,43 @@ export const groups: CorpusGroup[] = [
       { line: 'clush -a -b df -h', hostname: WORKSTATION, expect: 'allow' },
     ],
   },
+  {
+    name: 'rsync with deletion is judged on the host that loses files',
+    cases: [
+      { line: 'rsync -a --delete ./empty/ db1.prod.example.com:/var/lib/postgresql/', hostname: WORKSTATION, expect: 'block', rule: 'filesystem/rsync-delete' },
+      {
+        line: 'rsync -a --delete-after /tmp/empty/ postgres@db1:/var/lib/postgresql/15/main/',
+        hostname: WORKSTATION,
+        expect: 'confirm',
+        rule: 'filesystem/rsync-delete',
+      },
+      { line: 'rsync -av --delete build/ deploy@web-prod-1:/srv/www/', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      {
+        line: 'rsync -az --del -e "ssh -p 2222" dist/ web-prod-1:/srv/www/',
+        hostname: WORKSTATION,
+        expect: 'confirm',
+        rule: 'filesystem/rsync-delete-production',
+      },
+      {
+        line: 'rsync -a --delete ./empty/ rsync://files.prod.example.com/uploads/',
+        hostname: WORKSTATION,
+        expect: 'confirm',
+        rule: 'filesystem/rsync-delete-production',
+      },
+      { line: 'rsync -a --delete ./empty/ db1.prod.example.com:/', hostname: WORKSTATION, expect: 'block', rule: 'filesystem/rsync-delete' },
+      { line: 'rsync -a --delete dist/ /srv/www/app/', hostname: 'web1.prod.example.com', expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+    ],
+  },
+  {
+    name: 'rsync without deletion, dry runs and local mirrors stay at allow',
+    cases: [
+      { line: 'rsync -a src/ backup:/srv/backup/', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'rsync -av build/ deploy@web-prod-1:/srv/www/', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'rsync -avn --delete build/ deploy@web-prod-1:/srv/www/', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'rsync --delete build/ dist/', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'rsync -a --delete build/ web1:/srv/www/', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'rsync -a --delete db1.prod.example.com:/srv/reports/ ./reports/', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'rsync -a --delete /var/lib/postgresql/15/main/ backup-host:/srv/pg-copy/', hostname: 'db1.prod.example.com', expect: 'allow' },
+    ],
+  },
 ];
