@@ -679,11 +679,13 @@ const RSYNC_DRY_RUN_FLAGS = ['--dry-run', '-n', '--list-only'];
 /** `[USER@]HOST:PATH`, `[USER@]HOST::MODULE/PATH`, `rsync://[USER@]HOST[:PORT]/MODULE/PATH`; a colon after a slash is a local path. */
 function rsyncRemote(word: string): { host: string; user?: string; path: string } | undefined {
   const url = /^rsync:\/\/([^/]+)\/?(.*)$/s.exec(word);
-  const [location, path] = url ? [url[1]!, url[2]!] : ((): [string, string] | [] => {
-    const colon = word.indexOf(':');
-    if (colon <= 0 || word.slice(0, colon).includes('/')) return [];
-    return [word.slice(0, colon), word.slice(colon + 1).replace(/^:/, '')];
-  })();
+  const [location, path] = url
+    ? [url[1]!, url[2]!]
+    : ((): [string, string] | [] => {
+        const colon = word.indexOf(':');
+        if (colon <= 0 || word.slice(0, colon).includes('/')) return [];
+        return [word.slice(0, colon), word.slice(colon + 1).replace(/^:/, '')];
+      })();
   if (location === undefined || path === undefined) return undefined;
   const { host, user } = parseDestination(location);
   // An empty path is the remote user's home: relative to a directory unknown here.
