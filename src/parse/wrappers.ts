@@ -77,7 +77,16 @@ const doas: Unwrapper = (inv) => {
   return command('doas', inv.args.slice(scan.rest));
 };
 
-const envCommand: Unwrapper = (inv) => {
+/** `env $(cat .env.production | xargs) CMD`: the file's lines are the assignments, once the edge read it. */
+function envFileAssignments(inv: Invocation, words: ExpandedWord[], envFiles: EnvFiles): ExpandedWord[] {
+  return words.flatMap((word) => {
+    const vars = word.envFile !== undefined ? envFiles[envFilePath(inv.cwd, word.envFile)] : undefined;
+    if (!vars) return [word];
+    return Object.entries(vars).map(([key, value]) => ({ ...word, value: `${key}=${value}`, dynamic: false }));
+  });
+}
+
+const envCommand: Unwrapper = (inv, envFiles) => {
   const scan = scanOptions(inv.args, {
     shortWithValue: 'uCS',
     longWithValue: ['unset', 'chdir', 'split-string', 'default-signal', 'ignore-signal', 'block-signal'],
@@ -97,7 +106,7 @@ const envCommand: Unwrapper = (inv) => {
       delete assigned[option.value];
     }
   }
-  let words = inv.args.slice(scan.rest);
+  let words = envFileAssignments(inv, inv.args.slice(scan.rest), envFiles);
   if (words[0]?.value === '-') words = words.slice(1);
   const taken = takeAssignments({ ...inv, env, assigned }, words);
   const cwdOption = optionValue(scan, '-C', '--chdir');
@@ -855,6 +864,9 @@ function envFileRunner(via: string, spec: OptionSpec, fileFlags: readonly string
   };
 }
 
+/** Builtins that set variables from `NAME=value` words, so `$(cat FILE | xargs)` gives them FILE's. */
+export const ENV_FILE_EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
 /** Env files a line names (`dotenv -e F`, `dotenvx run -f F`, `op run --env-file F`): the edge reads them. */
 export function envFilesNamedBy(inv: Invocation): string[] {
   const spec: Record<string, { spec: OptionSpec; flags: string[]; sub?: string }> = {
@@ -862,6 +874,13 @@ export function envFilesNamedBy(inv: Invocation): string[] {
     dotenvx: { spec: { shortWithValue: 'f', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-f', '--env-file'], sub: 'run' },
     op: { spec: { longWithValue: ['env-file'], stopAtPositional: true }, flags: ['--env-file'], sub: 'run' },
   };
+  // `env $(cat .env.production | xargs) CMD`, `export $(grep -v '^#' .env | xargs)`: the words are the file's lines.
+  if (inv.name === 'env' || ENV_FILE_EXPORTERS.has(inv.name)) {
+    const named = inv.args.flatMap((word) =>
+      word.envFile !== undefined && (inv.cwd || word.envFile.startsWith('/')) ? [envFilePath(inv.cwd, word.envFile)] : [],
+    );
+    if (named.length > 0) return named;
+  }
   // `source prod.env`, `. ./prod.env`: the shell reads the file; its variables apply to later commands.
   if ((inv.name === 'source' || inv.name === '.') && inv.args[0] && !inv.args[0].dynamic && (inv.cwd || inv.args[0].value.startsWith('/'))) {
     return [envFilePath(inv.cwd, inv.args[0].value)];

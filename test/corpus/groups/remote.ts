@@ -4,6 +4,8 @@
 import type { CorpusGroup } from '../cases.js';
 
 const WORKSTATION = 'dev-laptop';
+const PROD_ENV = { DATABASE_URL: 'postgres://app:s3cret@db.prod.example.com:5432/app', RAILS_ENV: 'production' };
+const TEST_ENV = { DATABASE_URL: 'postgres://postgres@localhost:5432/app_test', RAILS_ENV: 'test' };
 
 export const groups: CorpusGroup[] = [
   {
@@ -107,6 +109,55 @@ export const groups: CorpusGroup[] = [
       { line: 'rsync -a --delete build/ web1:/srv/www/', hostname: WORKSTATION, expect: 'allow' },
       { line: 'rsync -a --delete db1.prod.example.com:/srv/reports/ ./reports/', hostname: WORKSTATION, expect: 'allow' },
       { line: 'rsync -a --delete /var/lib/postgresql/15/main/ backup-host:/srv/pg-copy/', hostname: 'db1.prod.example.com', expect: 'allow' },
+    ],
+  },
+  {
+    name: 'env files loaded with $(cat FILE | xargs) count like the file sourced',
+    cases: [
+      {
+        line: 'env $(cat .env.production | xargs) bundle exec rake db:reset',
+        envFiles: { '.env.production': PROD_ENV },
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'database/reset-tasks',
+      },
+      {
+        line: 'export $(cat .env.production | xargs) && bundle exec rspec',
+        envFiles: { '.env.production': PROD_ENV },
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'database/test-suite-against-remote',
+      },
+      {
+        line: "export $(grep -v '^#' .env.prod | xargs) && rails db:schema:load",
+        envFiles: { '.env.prod': PROD_ENV },
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'database/reset-tasks',
+      },
+      {
+        line: "export $(grep -v '^#' .env.prod | xargs -d '\\n'); npm test",
+        envFiles: { '.env.prod': PROD_ENV },
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'database/test-suite-against-remote',
+      },
+      {
+        line: 'export $(xargs < .env.prod) && rake db:reset',
+        envFiles: { '.env.prod': PROD_ENV },
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'database/reset-tasks',
+      },
+    ],
+  },
+  {
+    name: 'env files loaded with $(cat FILE | xargs): a local or missing file changes nothing',
+    cases: [
+      { line: 'env $(cat .env.test | xargs) bundle exec rake db:reset', envFiles: { '.env.test': TEST_ENV }, hostname: WORKSTATION, expect: 'allow' },
+      { line: 'export $(cat .env.test | xargs) && bundle exec rspec', envFiles: { '.env.test': TEST_ENV }, hostname: WORKSTATION, expect: 'allow' },
+      { line: 'export $(cat .env.missing | xargs) && npm test', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'export $(cat .env.production | xargs) && echo loaded', envFiles: { '.env.production': PROD_ENV }, hostname: WORKSTATION, expect: 'allow' },
     ],
   },
 ];
