@@ -1078,6 +1078,13 @@ export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles): UnwrapSte
   return WRAPPERS[inv.name]!(inv, envFiles);
 }
 
+/**
+ * Wrappers that run a command whose name is not a word of the line, with the word that says they
+ * do: `ansible db -m file -a 'path=… state=absent'` is `rm -rf`. The shell hook's prefilter sends
+ * such a line to the checker.
+ */
+export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = { ansible: ['state=absent'] };
+
 /** Every command name unwrapped here (the shell hook's prefilter needs the list). */
 export const WRAPPER_NAMES: readonly string[] = Object.keys(WRAPPERS);
 

@@ -58,6 +58,11 @@ const HARMLESS = [
   'echo done >&2',
   'make build &> /dev/null',
   'grep todo notes.txt 2>&-',
+  // Remote shells running nothing a rule names.
+  'ansible all -m ping',
+  "ansible web -m file -a 'path=/srv/app state=directory'",
+  'gcloud compute ssh dev-vm --zone us-east1-b',
+  'mosh dev-box',
 ];
 
 const DANGEROUS = [
@@ -118,6 +123,7 @@ const DANGEROUS = [
   "pssh -h hosts.txt 'rm -rf /data'",
   "pdsh -w db1 'rm -rf /data'",
   "clush -w db1 'rm -rf /data'",
+  "ansible db -m file -a 'path=/var/lib/postgresql/15/main state=absent'",
 ];
 
 describe('prefilter words from the rule set', () => {
