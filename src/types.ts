@@ -33,6 +33,11 @@ export interface ExpandedWord {
   variables: string[];
   /** The word holds an unquoted glob (`*`, `?`, `[…]`). */
   glob: boolean;
+  /**
+   * The word is `$(cat FILE | xargs)` (or `grep -v '^#' FILE | xargs`, `xargs < FILE`): it expands
+   * to FILE's `NAME=value` lines. `env`/`export` read them as assignments once the edge read FILE.
+   */
+  envFile?: string;
   /** Offsets into the top-level source, [pos, end). */
   pos: number;
   end: number;
