@@ -49,6 +49,10 @@ interface WalkState {
   stdin?: StdinSource;
   /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
   session?: { kubeContext?: string; terraformWorkspace?: string };
+  /** Arrays assigned in the line (`x=(a b)`). Replaced, never changed in place: forks share it. */
+  arrays: Readonly<Record<string, readonly string[]>>;
+  /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */
+  positional?: readonly string[];
   /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
   shared?: boolean;
   depth: number;
@@ -62,6 +66,8 @@ interface Walker {
 
 const MAX_DEPTH = 12;
 const MAX_LOOP_ITERATIONS = 16;
+/** A value the line cannot know, kept in place so that expanding it marks the word dynamic. */
+const UNKNOWN_VALUE = '\u0000dynamic';
 
 export function extractInvocations(source: string, options: ExtractOptions): Extraction {
   const walker: Walker = { options, invocations: [], errors: [] };
@@ -74,6 +80,7 @@ export function extractInvocations(source: string, options: ExtractOptions): Ext
     varsUnknown: options.envUnknown ?? false,
     ...(options.keepUnsetWords ? { keepUnsetWords: true } : {}),
     home: options.home,
+    arrays: {},
     depth: 0,
   };
   walkSource(walker, source, state);
@@ -210,6 +217,8 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
     case 'Function': {
       const body = node.body;
       const inner = fork(state);
+      // Inside a function `$1`… are the function's own arguments, unknown here.
+      delete inner.positional;
       if (body.type === 'CompoundList') walkList(walker, body, inner);
       else walkCommandNode(walker, body, inner);
       return;
@@ -263,18 +272,46 @@ function withUnknownVar(state: WalkState, name: string): WalkState {
   const next = fork(state);
   // A loop variable is set by the loop, never empty: mark it so expansion treats it as dynamic.
   unshare(next);
-  next.vars[name] = '\u0000dynamic';
+  next.vars[name] = UNKNOWN_VALUE;
   return next;
 }
 
 /** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
  *  file is set where the script runs: the variable is unknown, not `/pg_wal`. */
 function assignedValue(expanded: ExpandedWord, state: WalkState): string {
-  return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? '\u0000dynamic' : expanded.value;
+  return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
 }
 
 function scopeOf(state: WalkState): ExpansionScope {
-  return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home, ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}) };
+  return {
+    vars: state.vars,
+    varsUnknown: state.varsUnknown,
+    home: state.vars.HOME ?? state.home,
+    arrays: state.arrays,
+    ...(state.positional ? { positional: state.positional } : {}),
+    ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}),
+  };
+}
+
+/** The words of `x=(a "b c" *.txt)`, as bash stores them. */
+function arrayElements(walker: Walker, elements: readonly Word[], state: WalkState): string[] {
+  return elements.flatMap((element) => expandCollecting(walker, element, state)).map((word) => (word.dynamic ? UNKNOWN_VALUE : word.value));
+}
+
+/**
+ * `x=(…)`, `x+=(…)`, `x[2]=v`, `x=v`: the array after the assignment. A scalar `$x` is `${x[0]}`,
+ * so the first element is also the variable's value.
+ */
+function assignArray(state: WalkState, name: string, elements: string[] | undefined, append: boolean): void {
+  const arrays = { ...state.arrays };
+  if (elements === undefined) delete arrays[name];
+  else {
+    const before = arrays[name] ?? (state.vars[name] !== undefined ? [state.vars[name]] : []);
+    arrays[name] = append ? [...before, ...elements] : elements;
+  }
+  state.arrays = arrays;
+  const array = arrays[name];
+  setVariables(state, { [name]: array ? (array[0] ?? '') : UNKNOWN_VALUE });
 }
 
 /** Command substitutions inside a word run before the command: walk them as commands too. */
@@ -318,12 +355,12 @@ function expandCollecting(walker: Walker, word: Word, state: WalkState): Expande
   walkSubstitutions(walker, word.parts, state);
   const span = state.span;
   const words = expandWord(word, scopeOf(state), span?.pos ?? word.pos, span?.end ?? word.end);
-  return words.some((expanded) => expanded.value.includes('\u0000dynamic')) ? words.map(markLoopUnknown) : words;
+  return words.some((expanded) => expanded.value.includes(UNKNOWN_VALUE)) ? words.map(markLoopUnknown) : words;
 }
 
 function markLoopUnknown(word: ExpandedWord): ExpandedWord {
-  if (!word.value.includes('\u0000dynamic')) return word;
-  return { ...word, value: word.value.replaceAll('\u0000dynamic', '*'), dynamic: true };
+  if (!word.value.includes(UNKNOWN_VALUE)) return word;
+  return { ...word, value: word.value.replaceAll(UNKNOWN_VALUE, '*'), dynamic: true };
 }
 
 function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkState): StdinSource | undefined {
@@ -401,6 +438,8 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
       const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
       inlineVars[item.name] = assignedValue(expandToString(item.value, prefixScope, { assignment: true }), state);
+    } else if (!command.name) {
+      assignArray(state, item.name, arrayElements(walker, item.value.elements, state), item.append ?? false);
     } else {
       inlineVars[item.name] = '';
     }
@@ -408,6 +447,17 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
+    // `x[2]=v` changes one element (which one is not tracked); `x=v` replaces the array's first.
+    for (const item of command.prefix) {
+      if (item.type !== 'Assignment' || item.value.type !== 'Word' || !(item.name in state.arrays)) continue;
+      const value = inlineVars[item.name] ?? UNKNOWN_VALUE;
+      const index = item.index?.text;
+      const current = [...(state.arrays[item.name] ?? [])];
+      if (index !== undefined && /^\d+$/.test(index) && !item.append) current[Number(index)] = value;
+      else if (index === undefined && !item.append) current[0] = value;
+      else current.splice(0, current.length, UNKNOWN_VALUE);
+      state.arrays = { ...state.arrays, [item.name]: current.map((element) => element ?? '') };
+    }
     // Copy on write: invocations already recorded keep the environment they saw; a run of
     // assignments with no command between them (configure scripts) copies once.
     setVariables(state, inlineVars);
@@ -426,7 +476,21 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
     } else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
-      const value = word.value.type === 'Word' ? assignedValue(expandToString(word.value, scopeOf(state), { assignment: true }), state) : '';
+      if (word.value.type !== 'Word') {
+        assignArray(state, word.name, arrayElements(walker, word.value.elements, state), word.append ?? false);
+        words.push({
+          value: `${word.name}=(…)`,
+          text: word.text,
+          dynamic: false,
+          unsetVariables: [],
+          variables: [],
+          glob: false,
+          pos: state.span?.pos ?? word.pos,
+          end: state.span?.end ?? word.end,
+        });
+        continue;
+      }
+      const value = assignedValue(expandToString(word.value, scopeOf(state), { assignment: true }), state);
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push({
@@ -491,6 +555,11 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
     if (step.kind === 'script') {
       if (step.stdin) nextState.stdin = step.stdin;
       else delete nextState.stdin;
+      // A new shell (`bash -c`, a script file) starts with its own parameters and no arrays;
+      // `eval` and `source` run in this one.
+      if (!step.sameShell) nextState.arrays = {};
+      if (step.positional) nextState.positional = step.positional;
+      else if (!step.sameShell) delete nextState.positional;
       walkSource(walker, step.text, nextState);
     } else {
       const [commandWord, ...args] = step.words;
@@ -596,6 +665,22 @@ function applyBuiltinEffects(
         setVariables(state, { [variable]: value });
       }
       return;
+    case 'set': {
+      // `set -- a b` (or `set a b`): the positional parameters become the words after it.
+      const dashDash = values.indexOf('--');
+      const start = dashDash !== -1 ? dashDash + 1 : values.length > 0 && !/^[-+]/.test(values[0]!) ? 0 : -1;
+      if (start === -1) return;
+      state.positional = args.slice(start).map((arg) => (arg.dynamic ? UNKNOWN_VALUE : arg.value));
+      return;
+    }
+    case 'shift': {
+      const count = values[0] === undefined ? 1 : /^\d+$/.test(values[0]) ? Number(values[0]) : undefined;
+      if (state.positional) {
+        if (count === undefined) delete state.positional;
+        else state.positional = state.positional.slice(count);
+      }
+      return;
+    }
     case 'unset':
       for (const arg of args) {
         if (arg.value.startsWith('-')) continue;

@@ -14,6 +14,10 @@ interface StepBase {
   host?: ExecutionHost;
   envUnknown?: boolean;
   cwd?: string;
+  /** `$1 … $n` of the script the step runs (`sh -c SCRIPT _ a b`, `bash FILE a b`). */
+  positional?: string[];
+  /** The script runs in the same shell (`eval`, `source`): it keeps `$@` and arrays. */
+  sameShell?: boolean;
 }
 
 export type UnwrapStep =
@@ -210,7 +214,10 @@ const shell: Unwrapper = (inv) => {
     positional.forEach((word, index) => {
       if (!word.dynamic && index < 10) params[String(index)] = word.value;
     });
-    const extra = positional.length > 0 ? { env: { ...inv.env, ...params }, assigned: { ...inv.assigned, ...params } } : {};
+    const extra =
+      positional.length > 0
+        ? { env: { ...inv.env, ...params }, assigned: { ...inv.assigned, ...params }, positional: positionalValues(positional.slice(1)) }
+        : {};
     return script(`${name} -c`, text.value, extra);
   }
   if (scan.rest >= inv.args.length || hasFlag(scan, '-s')) {
@@ -219,7 +226,12 @@ const shell: Unwrapper = (inv) => {
   return [];
 };
 
-const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', inv.args.map((w) => w.value).join(' ')) : []);
+const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', inv.args.map((w) => w.value).join(' '), { sameShell: true }) : []);
+
+/** The values of `$1 … $n`; a word the line cannot know stays unknown when expanded. */
+export function positionalValues(words: readonly ExpandedWord[]): string[] {
+  return words.map((word) => (word.dynamic ? '\u0000dynamic' : word.value));
+}
 
 /** `su [-] [USER] -c STRING`, `su -l USER -c STRING`, `runuser -u USER -- CMD`. */
 const su: Unwrapper = (inv) => {
