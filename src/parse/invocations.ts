@@ -7,13 +7,14 @@
 // Pure: text and an environment in, invocations out.
 
 import type { Command, CommandNode, CompoundList, ParsedScript, PipelineNode, AndOr, Statement, Word, WordPart, Redirection, TestExpression } from 'unbash';
-import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
+import type { ExecutionHost, ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
 import { envFilePath, unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
+import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -26,6 +27,8 @@ export interface ExtractOptions {
   /** Lint: an unquoted word whose variables are all unset keeps its place as an empty word that
    *  names them (`-h ${PGHOST}`), since the script's environment sets them where it runs. */
   keepUnsetWords?: boolean;
+  /** Scripts, package.json scripts and Makefiles the line runs, read by the caller (scripts.ts). */
+  read?: ReadFiles;
 }
 
 export interface Extraction {
@@ -53,6 +56,8 @@ interface WalkState {
   arrays: Readonly<Record<string, readonly string[]>>;
   /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */
   positional?: readonly string[];
+  /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
+  files?: readonly string[];
   /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
   shared?: boolean;
   depth: number;
@@ -380,7 +385,10 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
       walkSubstitutions(walker, redirect.target.parts, state);
       if ((redirect.operator === '<' || redirect.operator === '<>') && (fd === undefined || fd === 0)) {
         const target = expandToString(redirect.target, scopeOf(state));
-        stdin = { kind: 'file', path: target.value };
+        // A script the edge read (`bash < x.sh`, `ssh db1 'bash -s' < x.sh`): its text is the input.
+        const text =
+          state.host.kind === 'local' && !target.dynamic ? stdinFileText(state.cwd, target.value, walker.options.read ?? EMPTY_READ_FILES) : undefined;
+        stdin = { kind: 'file', path: target.value, ...(text !== undefined ? { text } : {}) };
       }
       if (WRITE_OPERATORS.has(redirect.operator) && !(redirect.operator.endsWith('&') && /^\d+$|^-$/.test(redirect.target.value))) {
         emitRedirect(walker, redirect.target, state, APPEND_OPERATORS.has(redirect.operator));
@@ -539,6 +547,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
     ...interpreterSteps(invocation),
     ...parallelSteps(invocation),
     ...runnerSteps(invocation),
+    ...fileSteps(invocation, walker.options.read ?? EMPTY_READ_FILES),
   ];
   for (const step of inner) {
     const nextState: WalkState = {
@@ -553,6 +562,10 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
       depth: state.depth + 1,
     };
     if (step.kind === 'script') {
+      if (step.file) {
+        if (state.files?.includes(step.file)) continue;
+        nextState.files = [...(state.files ?? []), step.file];
+      }
       if (step.stdin) nextState.stdin = step.stdin;
       else delete nextState.stdin;
       // A new shell (`bash -c`, a script file) starts with its own parameters and no arrays;

@@ -18,6 +18,8 @@ interface StepBase {
   positional?: string[];
   /** The script runs in the same shell (`eval`, `source`): it keeps `$@` and arrays. */
   sameShell?: boolean;
+  /** The file (or task) the script comes from: a file already being walked is not walked again. */
+  file?: string;
 }
 
 export type UnwrapStep =
@@ -221,10 +223,15 @@ const shell: Unwrapper = (inv) => {
     return script(`${name} -c`, text.value, extra);
   }
   if (scan.rest >= inv.args.length || hasFlag(scan, '-s')) {
-    if (inv.stdin?.text !== undefined) return script(`${name} <<stdin`, inv.stdin.text);
+    if (inv.stdin?.text !== undefined) return script(`${name} ${stdinName(inv.stdin)}`, inv.stdin.text);
   }
   return [];
 };
+
+/** How a message names standard input: the file it comes from, or `<<stdin` for a heredoc. */
+function stdinName(stdin: StdinSource): string {
+  return stdin.kind === 'file' && stdin.path ? `< ${stdin.path}` : '<<stdin';
+}
 
 const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', inv.args.map((w) => w.value).join(' '), { sameShell: true }) : []);
 
@@ -281,7 +288,7 @@ const ssh: Unwrapper = (inv) => {
   const words = inv.args.slice(commandStart);
   // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
   if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
-  if (inv.stdin?.text !== undefined) return script(`ssh ${host} <<stdin`, inv.stdin.text, remote);
+  if (inv.stdin?.text !== undefined) return script(`ssh ${host} ${stdinName(inv.stdin)}`, inv.stdin.text, remote);
   return [];
 };
 
