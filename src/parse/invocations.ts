@@ -6,11 +6,24 @@
 // become commands when something would execute them (`bash <<EOF`, `ssh host <<EOF`).
 // Pure: text and an environment in, invocations out.
 
-import type { Command, CommandNode, CompoundList, ParsedScript, PipelineNode, AndOr, Statement, Word, WordPart, Redirection, TestExpression } from 'unbash';
+import type {
+  Command,
+  CommandNode,
+  CompoundList,
+  Function as FunctionNode,
+  ParsedScript,
+  PipelineNode,
+  AndOr,
+  Statement,
+  Word,
+  WordPart,
+  Redirection,
+  TestExpression,
+} from 'unbash';
 import type { ExecutionHost, ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
-import { envFilePath, unwrapInvocation } from './wrappers.js';
+import { envFilePath, positionalValues, unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
@@ -56,6 +69,8 @@ interface WalkState {
   arrays: Readonly<Record<string, readonly string[]>>;
   /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */
   positional?: readonly string[];
+  /** Functions defined earlier in the line (`f() { rm -rf "$1"; }; f /srv`), by name. */
+  functions?: Readonly<Record<string, FunctionNode['body']>>;
   /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
   files?: readonly string[];
   /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
@@ -220,12 +235,10 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       walkList(walker, node.body, state);
       return;
     case 'Function': {
-      const body = node.body;
-      const inner = fork(state);
-      // Inside a function `$1`… are the function's own arguments, unknown here.
-      delete inner.positional;
-      if (body.type === 'CompoundList') walkList(walker, body, inner);
-      else walkCommandNode(walker, body, inner);
+      // The body is judged where it is defined, with its arguments unknown, and again at each
+      // call in the line with the call's arguments as `$1`….
+      state.functions = { ...state.functions, [node.name.value]: node.body };
+      walkFunctionBody(walker, node.body, state, undefined);
       return;
     }
     case 'Coproc': {
@@ -245,6 +258,26 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
     case 'ArithmeticCommand':
       return;
   }
+}
+
+function walkFunctionBody(walker: Walker, body: FunctionNode['body'], state: WalkState, positional: readonly string[] | undefined): void {
+  const inner = fork(state);
+  if (positional) inner.positional = positional;
+  else delete inner.positional;
+  if (body.type === 'CompoundList') walkList(walker, body, inner);
+  else walkCommandNode(walker, body, inner);
+}
+
+/** `f /srv` where the line defined `f() { … }`: walk the body with the call's arguments. */
+function callFunction(walker: Walker, invocation: Invocation, state: WalkState): void {
+  const body = invocation.name && !invocation.command.dynamic ? state.functions?.[invocation.command.value] : undefined;
+  const key = `function ${invocation.command.value}`;
+  if (!body || state.files?.includes(key) || state.depth >= MAX_DEPTH) return;
+  const call = fork(state);
+  call.files = [...(state.files ?? []), key];
+  call.depth = state.depth + 1;
+  call.span = { pos: invocation.pos, end: invocation.end };
+  walkFunctionBody(walker, body, call, positionalValues(invocation.args));
 }
 
 function walkTestExpression(walker: Walker, expression: TestExpression, state: WalkState): void {
@@ -536,6 +569,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   if (commandWord.dynamic && !commandWord.value.includes('/')) invocation.name = '';
   emit(walker, invocation, commandScope);
   emitShadow(walker, invocation, commandScope);
+  callFunction(walker, invocation, commandScope);
 }
 
 /** Record an invocation, then look inside it: wrappers run another command or a script. */

@@ -23,6 +23,9 @@ export const groups: CorpusGroup[] = [
       { line: 'x=(); rm -rf "/${x[@]}"', hostname: PROD, expect: 'block', rule: 'filesystem/rm-root' },
       { line: 'sh -c \'rm -rf "$@"\' _ /var/lib/postgresql', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
       { line: 'opts=(-h db.prod.example.com); dropdb "${opts[@]}" app', expect: 'block', rule: 'database/dropdb' },
+      // Functions defined and called in the line: the body runs with the call's arguments.
+      { line: 'f() { rm -rf "$1"; }; f /', hostname: PROD, expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'function h { sudo rm -rf "$@"; }; h /var/lib/postgresql', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
     ],
   },
   {
@@ -35,6 +38,8 @@ export const groups: CorpusGroup[] = [
       { line: 'args=(--watch); echo "${#args[@]}" "${args[*]}"', expect: 'allow' },
       { line: 'set -e; set -o pipefail; echo "$@"', expect: 'allow' },
       { line: 'x=(); echo "${x[@]}"', expect: 'allow' },
+      { line: 'clean() { rm -rf "$1"; }; clean ./build', hostname: PROD, expect: 'allow' },
+      { line: 'f() { f "$@"; }; f /', hostname: PROD, expect: 'allow' },
     ],
   },
 ];
