@@ -116,7 +116,7 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
     const path = makefileCandidates(make)
       .map((file) => pathOf(inv, file))
       .find((file) => file !== undefined && read.makefiles[file] !== undefined);
-    if (path) steps.push(...makeSteps(inv, path, read.makefiles[path]!, make.goals, pathOf(inv, make.dir) ?? inv.cwd));
+    if (path) steps.push(...makeSteps(inv, path, read.makefiles[path]!, make, pathOf(inv, make.dir) ?? inv.cwd));
   }
   return steps;
 }
@@ -139,10 +139,13 @@ export function stdinFileText(cwd: string, file: string, read: ReadFiles): strin
   return read.scripts[envFilePath(cwd, file)];
 }
 
-function taskStep(via: string, task: TaskScript, inv: Invocation, key: string, extraArgs = ''): UnwrapStep {
+/** A task as a script step; `overrides` (make's command-line variables) beat the task's own. */
+function taskStep(via: string, task: TaskScript, inv: Invocation, key: string, extraArgs = '', overrides: Record<string, string> = {}): UnwrapStep {
   const env: Record<string, string> = { ...inv.env, ...task.env };
   for (const name of task.unknownEnv) env[name] = UNKNOWN_VALUE;
-  return { kind: 'script', via, text: extraArgs ? `${task.text} ${extraArgs}` : task.text, env, assigned: { ...inv.assigned, ...task.env }, file: key };
+  Object.assign(env, overrides);
+  const text = extraArgs ? `${task.text} ${extraArgs}` : task.text;
+  return { kind: 'script', via, text, env, assigned: { ...inv.assigned, ...task.env, ...overrides }, file: key };
 }
 
 // --- package.json scripts -------------------------------------------------------------------
@@ -243,7 +246,7 @@ const MAKE_SPEC: OptionSpec = {
 /** Modes in which make runs no recipe (it prints or answers a question). */
 const MAKE_NO_RUN = ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'];
 
-function makeInvocation(inv: Invocation): { dir: string; file?: string; goals: string[] } | undefined {
+function makeInvocation(inv: Invocation): { dir: string; file?: string; goals: string[]; variables: Record<string, string> } | undefined {
   if (inv.name !== 'make' && inv.name !== 'gmake') return undefined;
   if (inv.args.some((arg) => arg.dynamic)) return undefined;
   // `-j 4`: the job count is optional, so a number after -j is its value, not a target.
@@ -253,8 +256,15 @@ function makeInvocation(inv: Invocation): { dir: string; file?: string; goals: s
   const dirs = scan.options.filter((o) => o.flag === '-C' || o.flag === '--directory').map((o) => o.value ?? '');
   const dir = dirs.reduce((current, next) => (next.startsWith('/') ? next : `${current}/${next}`), '.');
   const file = optionValue(scan, '-f', '--file', '--makefile');
-  const goals = scan.positionals.map((i) => args[i]!.value).filter((value) => !value.includes('='));
-  return { dir, ...(file ? { file } : {}), goals };
+  const words = scan.positionals.map((i) => args[i]!.value);
+  const goals = words.filter((value) => !value.includes('='));
+  // `make deploy RAILS_ENV=production`: make exports command-line variables to every recipe.
+  const variables: Record<string, string> = {};
+  for (const value of words) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+    if (match) variables[match[1]!] = match[2]!;
+  }
+  return { dir, ...(file ? { file } : {}), goals, variables };
 }
 
 /** `-f FILE` (read relative to the `-C` directory), else the names GNU make tries, in order. */
@@ -265,7 +275,13 @@ function makefileCandidates(make: { dir: string; file?: string }): string[] {
 
 const MAX_MAKE_TARGETS = 64;
 
-function makeSteps(inv: Invocation, path: string, make: MakeDefinition, goals: string[], dir: string): UnwrapStep[] {
+function makeSteps(
+  inv: Invocation,
+  path: string,
+  make: MakeDefinition,
+  { goals, variables }: { goals: string[]; variables: Record<string, string> },
+  dir: string,
+): UnwrapStep[] {
   const steps: UnwrapStep[] = [];
   const visited = new Set<string>();
   const file = path.replace(/^.*\//, '');
@@ -278,7 +294,7 @@ function makeSteps(inv: Invocation, path: string, make: MakeDefinition, goals: s
     for (const prerequisite of entry.prerequisites) build(prerequisite, depth + 1, goal);
     entry.recipes.forEach((recipe, index) => {
       const what = target === goal ? `make ${target}` : `make ${goal} (prerequisite ${target})`;
-      steps.push({ ...taskStep(`${what} (${file} recipe line ${index + 1})`, recipe, inv, `${path}#${target}#${index}`), cwd: dir });
+      steps.push({ ...taskStep(`${what} (${file} recipe line ${index + 1})`, recipe, inv, `${path}#${target}#${index}`, '', variables), cwd: dir });
     });
   };
   const wanted = goals.length > 0 ? goals : make.defaultGoal ? [make.defaultGoal] : [];

@@ -88,6 +88,7 @@ describe('package.json scripts and Makefile recipes (built binary)', () => {
       '',
     ].join('\n'),
     'other.mk': 'all:\n\trm -rf /var/lib/mysql\n',
+    'rails.mk': 'reset:\n\tbundle exec rails db:reset\n',
   });
 
   it.each([
@@ -106,6 +107,14 @@ describe('package.json scripts and Makefile recipes (built binary)', () => {
     const result = check(line, dir);
     expect(result.verdict).toBe('block');
     expect(result.findings.find((f) => f.rule === rule)?.message).toContain(via);
+  });
+
+  it('gives the recipes the variables set on the make command line', () => {
+    const workstation = cleanEnv();
+    expect(check('make -f rails.mk reset', dir, workstation).verdict).toBe('allow');
+    const result = check('make -f rails.mk reset RAILS_ENV=production', dir, workstation);
+    expect(result.verdict).toBe('block');
+    expect(result.findings.find((f) => f.rule === 'database/reset-tasks')?.message).toContain('make reset (rails.mk recipe line 1)');
   });
 
   it('finds the Makefile of make -C DIR', () => {
