@@ -109,7 +109,8 @@ function fromProbe(probe: ProbeResult | undefined): { environment: Environment; 
 function namesOf(target: Target): string[] {
   switch (target.kind) {
     case 'database':
-      return [target.host, target.database].filter((v): v is string => !!v && !v.startsWith('/'));
+      // A pg_service section or MySQL login path name (`prod`) is a name the person chose too.
+      return [target.host, target.database, target.alias].filter((v): v is string => !!v && !v.startsWith('/'));
     case 'workspace':
       return [workspaceName(target)];
     case 'app':

@@ -29,6 +29,7 @@ export function targetJson(target: ClassifiedTarget): Record<string, unknown> {
     environment: target.environment,
     evidence: target.evidence,
     ...(target.url ? { url: target.url } : {}),
+    ...(target.from ? { from: target.from } : {}),
     ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
   };
 }
