@@ -6,7 +6,7 @@
 // lexer that respects quotes and comments, then classified by keyword. WHERE clauses are translated
 // to PostgreSQL syntax and judged by the real parser. A statement the classifier does not know is
 // an error, never "allowed because it did not parse".
-import type { SqlStatement, SqlStatementKind } from './analyze.js';
+import type { SqlStatement, SqlStatementKind, WhereJudge } from './statement.js';
 
 export type MysqlFeature = 'backtick' | 'hash-comment' | 'versioned-comment' | 'delimiter' | 'client-command' | 'backslash-escape';
 
@@ -37,10 +37,6 @@ export interface MysqlSplit {
   features: Set<MysqlFeature>;
   errors: { message: string; pos: number }[];
 }
-
-export type WhereJudgement = Pick<SqlStatement, 'where' | 'whereReason'>;
-/** Judges `DELETE FROM <table> WHERE <expr>` written in PostgreSQL syntax. */
-export type WhereJudge = (pgDelete: string) => WhereJudgement;
 
 /** mysql client commands recognised as the first word of a statement: their argument runs to the
  *  delimiter or the end of the line, and they need no delimiter. */
