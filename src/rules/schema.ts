@@ -16,6 +16,8 @@ export const SQL_KINDS = [
   'drop-schema',
   'drop-table',
   'drop-other',
+  'drop-cascade',
+  'drop-extension',
   'truncate',
   'delete',
   'update',

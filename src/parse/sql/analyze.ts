@@ -8,7 +8,7 @@ import { parsePostgres } from './load.js';
 import { analyzeMysql, mysqlEvidence, splitMysql } from './mysql-fallback.js';
 import { describe, type BodyRunner, type Context } from './describe.js';
 import { lexPg, splitPgTokens, trimSpan, type PgToken } from './pg-lexer.js';
-import { describeDo, expandFunction, recordFunction } from './plpgsql.js';
+import { analyzeNested, describeDo, expandFunction, recordFunction } from './plpgsql.js';
 import { blankMetaCommands, judgeMeta } from './psql-meta.js';
 import type { Collected, SqlAnalysis } from './statement.js';
 import { judgeMysqlWhere } from './where.js';
@@ -44,6 +44,7 @@ const BODY_RUNNER: BodyRunner = {
   describeDo,
   recordFunction,
   expandFunction,
+  analyzeNested,
   analyzeText: (sql, ctx, out) => analyzePostgresText(sql, ctx, out, false),
 };
 

@@ -3,6 +3,7 @@
 import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList, walk, fromTables, type PgNode } from './pg-ast.js';
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
+import { sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
 
@@ -31,6 +32,9 @@ export interface BodyRunner {
   describeDo(body: PgNode, span: Span, ctx: Context, out: Collected): void;
   recordFunction(body: PgNode, span: Span, ctx: Context): void;
   expandFunction(name: string, callSpan: Span, ctx: Context, out: Collected): void;
+  /** Analyse SQL text found inside the input (a body, an EXECUTE string) and place it at `offset`,
+   *  or at `host` when its position is not known. */
+  analyzeNested(sql: string, offset: number | undefined, host: Span, ctx: Context, out: Collected): void;
   /** Analyse SQL text (no psql meta-commands) into `out`. */
   analyzeText(sql: string, ctx: Context, out: Collected): void;
 }
@@ -89,6 +93,33 @@ export function describe(node: PgNode, span: Span, ctx: Context, out: Collected,
   const called = new Set(stmt?.functionCalls ?? []);
   if (type === 'CallStmt') for (const name of svalList(body.funccall?.funcname).slice(-1)) called.add(name.toLowerCase());
   for (const name of called) ctx.runner.expandFunction(name, span, ctx, out);
+
+  // SQL passed as text to a function that runs it (dblink_exec, query_to_xml) runs too.
+  if (runs) {
+    for (const call of sqlTextCalls(runs)) {
+      const text = sqlTextOf(call.argument);
+      if (text) ctx.runner.analyzeNested(text.sql, undefined, span, ctx, out);
+      if (!text?.exact) out.errors.push({ message: `dynamic SQL cannot be analysed: ${call.name}() runs SQL computed at run time`, pos: span.pos });
+    }
+  }
+}
+
+/**
+ * MERGE … WHEN MATCHED THEN DELETE deletes every target row its source matches, and a table or a
+ * query over one may match them all: a bulk delete whose reach the text cannot bound. Bounded are a
+ * source of literal rows (`USING (VALUES …)`) and a DELETE guarded by a condition (`WHEN MATCHED
+ * AND s.gone THEN DELETE`) that is not always true.
+ */
+function judgeMerge(body: PgNode): Pick<SqlStatement, 'where' | 'whereReason'> {
+  const unguardedDelete = (body.mergeWhenClauses ?? []).some((c: PgNode) => {
+    const clause = c?.MergeWhenClause;
+    if (clause?.commandType !== 'CMD_DELETE') return false;
+    return !clause.condition || judgeWhere(clause.condition, body.relation).where === 'always-true';
+  });
+  const source = body.sourceRelation?.RangeSubselect?.subquery?.SelectStmt;
+  const literalRows = !!source && !source.fromClause && (!!source.valuesLists || !!source.targetList);
+  if (!unguardedDelete || literalRows) return { where: 'present' };
+  return { where: 'always-true', whereReason: `MERGE … WHEN MATCHED THEN DELETE deletes every row of ${rangeVarName(body.relation)} that its source matches` };
 }
 
 /** Kinds that a replication function call outranks (`INSERT INTO t SELECT pg_promote()`). */
@@ -119,8 +150,20 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       if (s.kind === 'drop-table') s.tables = names;
       if (body.behavior === 'DROP_CASCADE') s.cascade = true;
       if (body.missing_ok) s.ifExists = true;
+      // CASCADE drops whatever depends on the object: the columns of a dropped type or domain, the
+      // tables of an extension's types, views, foreign keys. It destroys data like DROP TABLE.
+      if (s.kind === 'drop-other' && s.cascade) s.kind = 'drop-cascade';
+      // Without CASCADE the server refuses when user objects depend on an extension, but the
+      // extension's own member tables go with it (pg_cron's cron.job, postgis' spatial_ref_sys rows).
+      else if (s.kind === 'drop-other' && body.removeType === 'OBJECT_EXTENSION') s.kind = 'drop-extension';
       return s;
     }
+    case 'DropOwnedStmt':
+      // DROP OWNED BY role drops every table, view and sequence the role owns, CASCADE or not.
+      s.kind = 'drop-cascade';
+      s.names = (body.roles ?? []).map((r: PgNode) => r?.RoleSpec?.rolename ?? '?');
+      if (body.behavior === 'DROP_CASCADE') s.cascade = true;
+      return s;
     case 'TruncateStmt':
       s.kind = 'truncate';
       s.tables = (body.relations ?? []).map((r: PgNode) => rangeVarName(r.RangeVar));
@@ -137,7 +180,7 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       const commands = (body.mergeWhenClauses ?? []).map((c: PgNode) => c?.MergeWhenClause?.commandType);
       s.kind = commands.includes('CMD_DELETE') ? 'delete' : commands.includes('CMD_UPDATE') ? 'update' : 'insert';
       s.tables = [rangeVarName(body.relation)];
-      s.where = 'present'; // the join condition decides which rows are touched
+      Object.assign(s, judgeMerge(body));
       return s;
     }
     case 'AlterTableStmt': {

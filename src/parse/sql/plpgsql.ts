@@ -2,6 +2,7 @@
 import { defElems, svalList, walk, type PgNode } from './pg-ast.js';
 import { describe, type Context, type CreatedFunction } from './describe.js';
 import { parsePostgres } from './load.js';
+import { sqlTextOf, type SqlText } from './dynamic-sql.js';
 import { lexPg, pgStringValue, splitPgTokens, type PgToken } from './pg-lexer.js';
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type Span } from './statement.js';
 //
@@ -101,6 +102,17 @@ export function analyzeNested(sql: string, offset: number | undefined, host: Spa
     out.statements.push(offset === undefined ? { ...s, pos: host.pos, end: host.end } : { ...s, pos: place(s.pos), end: place(s.end) });
   }
   for (const e of inner.errors) out.errors.push({ message: e.message, pos: place(e.pos) });
+}
+
+/** The SQL a PL/pgSQL expression evaluates to, when the text says (see dynamic-sql.ts). */
+function computedSqlText(expression: string): SqlText | undefined {
+  try {
+    const parsed = parsePostgres(`SELECT ${expression}`);
+    const targets = parsed.stmts?.length === 1 ? (parsed.stmts[0]?.stmt as PgNode)?.SelectStmt?.targetList : undefined;
+    return targets?.length === 1 ? sqlTextOf(targets[0]?.ResTarget?.val) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const PLPGSQL_QUIET = new Set(['raise', 'assert', 'null', 'exit', 'continue', 'get', 'fetch', 'move', 'close', 'commit', 'rollback', 'return']);
@@ -206,8 +218,14 @@ export function analyzePlpgsql(code: string, offset: number | undefined, host: S
         else if ((k - a) % 2 === 1 && isOp(t, '||')) continue;
         else constant = false;
       }
-      if (constant && (end - a) % 2 === 1) analyzeNested(sql, undefined, spanOf(a - 1, end), ctx, out);
-      else out.errors.push({ message: `dynamic SQL cannot be analysed: EXECUTE ${textOf(a, end)}`, pos: abs((piece[a - 1] as PgToken).pos) });
+      if (constant && (end - a) % 2 === 1) {
+        analyzeNested(sql, undefined, spanOf(a - 1, end), ctx, out);
+        return;
+      }
+      // EXECUTE format('DROP TABLE %I', t): the template says what kind of statement it is.
+      const text = end > a ? computedSqlText(textOf(a, end)) : undefined;
+      if (text) analyzeNested(text.sql, undefined, spanOf(a - 1, end), ctx, out);
+      if (!text?.exact) out.errors.push({ message: `dynamic SQL cannot be analysed: EXECUTE ${textOf(a, end)}`, pos: abs((piece[a - 1] as PgToken).pos) });
     };
 
     let i = 0;

@@ -6,6 +6,11 @@ export type SqlStatementKind =
   | 'drop-schema'
   | 'drop-table'
   | 'drop-other'
+  /** DROP … CASCADE of a type, domain, extension, function…, and DROP OWNED BY: drops the tables and
+   *  columns that depend on (or belong to) the named object. */
+  | 'drop-cascade'
+  /** DROP EXTENSION without CASCADE: the extension's own member tables go with it. */
+  | 'drop-extension'
   | 'truncate'
   | 'delete'
   | 'update'

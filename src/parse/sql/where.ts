@@ -1,6 +1,6 @@
 // WHERE clauses: is it there, and is it always true?
 import { parsePostgres } from './load.js';
-import { fromTables, nodeType, svalList, type PgNode } from './pg-ast.js';
+import { fromTables, nodeType, svalList, walk, type PgNode } from './pg-ast.js';
 import type { SqlStatement, WhereJudgement } from './statement.js';
 
 type ConstValue = number | string | boolean | null;
@@ -152,6 +152,8 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
         const yes = parts.find((p) => p?.value);
         if (yes) return yes;
         if (coversNulls(args)) return { value: true };
+        const excluded = excludedMiddle(args);
+        if (excluded) return excluded;
         if (parts.every((p) => p && !p.value)) return { value: false };
       }
       return undefined;
@@ -207,6 +209,10 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
       return undefined;
     }
     case 'NullTest': {
+      // `id IS NOT NULL` on a primary-key column holds for every row. Only the names that are the
+      // key by convention (`id`, `uuid`): `deleted_at IS NOT NULL` is a real filter.
+      const column = columnName(body.arg)?.split('.').pop()?.toLowerCase();
+      if (column && PRIMARY_KEY_NAMES.has(column)) return { value: body.nulltesttype === 'IS_NOT_NULL' };
       const v = constValue(body.arg);
       if (v === undefined) return undefined;
       return { value: body.nulltesttype === 'IS_NULL' ? v === null : v !== null };
@@ -255,6 +261,24 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
 function mergeNonNull(parts: (Truth | undefined)[]): { nonNull?: string[] } {
   const cols = parts.flatMap((p) => p?.nonNull ?? []);
   return cols.length ? { nonNull: [...new Set(cols)] } : {};
+}
+
+/** Column names that are a table's primary key by convention: never NULL. */
+const PRIMARY_KEY_NAMES: ReadonlySet<string> = new Set(['id', 'uuid']);
+
+/** Structural key of an expression, positions ignored. */
+const exprKey = (n: PgNode): string => JSON.stringify(n, (k, v: unknown) => (k === 'location' ? undefined : v));
+
+/** `x OR NOT x` holds for every row where the columns in x are not NULL. */
+function excludedMiddle(args: PgNode[]): Truth | undefined {
+  const negated = new Set(args.filter((a) => a?.BoolExpr?.boolop === 'NOT_EXPR').map((a) => exprKey(a.BoolExpr.args?.[0])));
+  const x = args.find((a) => negated.has(exprKey(a)));
+  if (!x) return undefined;
+  const columns: string[] = [];
+  walk(x, (type, body) => {
+    if (type === 'ColumnRef') columns.push(svalList(body.fields).join('.'));
+  });
+  return columns.length ? { value: true, nonNull: [...new Set(columns)] } : { value: true };
 }
 
 /** `x IS NULL OR x IS NOT NULL` covers every row. */
