@@ -61,6 +61,15 @@ export const groups: CorpusGroup[] = [
       { line: `mysqlsh --sql mysql://app:s3cret@db.prod.example.com/app -e 'DESCRIBE users'`, expect: 'allow' },
       { line: `mysqlsh --sql mysql://app:s3cret@db.prod.example.com/app -e 'SHOW TABLES'`, expect: 'allow' },
       { line: `mysqlsh --sql mysql://app:s3cret@db.prod.example.com/app -e 'DELETE FROM users'`, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      {
+        line: "mysql -h db.prod.example.com app <<'SQL'\nDELIMITER //\nCREATE PROCEDURE purge() BEGIN DELETE FROM users; END //\nDELIMITER ;\nCALL purge();\nSQL",
+        expect: 'block',
+        rule: 'sql/delete-update-all-rows',
+      },
+      {
+        line: "mysql -h db.prod.example.com app <<'SQL'\nDELIMITER //\nCREATE PROCEDURE one(IN i INT) BEGIN DELETE FROM users WHERE id = i; END //\nDELIMITER ;\nSQL",
+        expect: 'allow',
+      },
     ],
   },
   {

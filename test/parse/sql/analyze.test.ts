@@ -206,6 +206,18 @@ const bypassAttempts: Case[] = [
 
 /** MySQL-only syntax. */
 const mysql: Case[] = [
+  // DELIMITER bodies: the statements of a stored program are judged as if they ran.
+  {
+    sql: 'DELIMITER //\nCREATE PROCEDURE purge()\nBEGIN\n  DECLARE n INT;\n  l1: LOOP\n    LEAVE l1;\n  END LOOP;\n  IF n > 0 THEN\n    DELETE FROM users;\n  END IF;\nEND //\nDELIMITER ;',
+    dialect: 'mysql',
+    kinds: ['create', 'delete'],
+    props: [{}, { tables: ['users'], where: 'none' }],
+  },
+  {
+    sql: 'DELIMITER $$\nCREATE TRIGGER t_bi BEFORE INSERT ON orders FOR EACH ROW BEGIN SET NEW.created_at = NOW(); END $$\nDELIMITER ;',
+    dialect: 'mysql',
+    kinds: ['create'],
+  },
   { sql: 'DELETE FROM `users`', kinds: ['delete'], props: [{ tables: ['users'], where: 'none', dialect: 'mysql' }], dialectOut: 'mysql' },
   { sql: 'STOP SLAVE; RESET SLAVE ALL;', kinds: ['replication', 'replication'], dialectOut: 'mysql' },
   { sql: 'STOP REPLICA; RESET REPLICA ALL', kinds: ['replication', 'replication'] },
@@ -235,12 +247,14 @@ const mysql: Case[] = [
   { sql: '/*!50000 DROP TABLE users */', dialect: 'mysql', kinds: ['drop-table'] },
   { sql: 'SHOW DATABASES; USE shop', dialect: 'mysql', kinds: ['other', 'other'], props: [{}, { names: ['shop'] }] },
   { sql: 'USE prod\nDROP DATABASE prod', dialect: 'mysql', kinds: ['other', 'drop-database'] },
-  { sql: 'DELIMITER //\nCREATE PROCEDURE p() BEGIN DELETE FROM x; END//\nDELIMITER ;\nCALL p();', dialect: 'mysql', kinds: ['create', 'other'] },
+  // The procedure's body is judged where it is created (issue 11): its DELETE is found.
+  { sql: 'DELIMITER //\nCREATE PROCEDURE p() BEGIN DELETE FROM x; END//\nDELIMITER ;\nCALL p();', dialect: 'mysql', kinds: ['create', 'delete', 'other'] },
   { sql: 'SELECT 1\\G DROP TABLE x', dialect: 'mysql', kinds: ['select', 'drop-table'] },
   {
     sql: 'DELIMITER ;;\nCREATE TRIGGER t BEFORE DELETE ON a FOR EACH ROW BEGIN DELETE FROM b; END ;;\nDELIMITER ;\nTRUNCATE a;',
     dialect: 'mysql',
-    kinds: ['create', 'truncate'],
+    // The trigger's body runs on every DELETE of a: judged too.
+    kinds: ['create', 'delete', 'truncate'],
   },
   { sql: "PREPARE s FROM 'DELETE FROM users'; EXECUTE s", dialect: 'mysql', kinds: ['delete', 'other'] },
   { sql: 'PREPARE s FROM @sql', dialect: 'mysql', kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
