@@ -88,4 +88,24 @@ export const groups: CorpusGroup[] = [
       { line: mongo('let f = {}; f = {status: "inactive"}; db.users.deleteMany(f)'), expect: 'allow' },
     ],
   },
+  {
+    name: 'sqlclass: Redis keys deleted in bulk through xargs',
+    cases: [
+      {
+        line: "redis-cli -h redis.prod.internal --scan --pattern 'session:*' | xargs redis-cli -h redis.prod.internal DEL",
+        expect: 'confirm',
+        rule: 'database/redis-bulk-delete',
+      },
+      {
+        line: "redis-cli --scan --pattern 'session:*' | xargs redis-cli UNLINK",
+        hostname: 'cache-prod-1',
+        expect: 'confirm',
+        rule: 'database/redis-bulk-delete',
+      },
+      // Harmless look-alikes.
+      { line: 'redis-cli -h redis.prod.internal DEL session:42', expect: 'allow' },
+      { line: "redis-cli --scan --pattern 'session:*' | xargs redis-cli DEL", expect: 'allow' },
+      { line: 'redis-cli -h redis.prod.internal EVAL "return redis.call(\'GET\', KEYS[1])" 1 k', expect: 'allow' },
+    ],
+  },
 ];
