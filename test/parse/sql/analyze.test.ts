@@ -276,7 +276,7 @@ const unparseable: Case[] = [
   { sql: "DO $$ BEGIN EXECUTE format('DROP TABLE %I', t); END $$", kinds: ['other', 'drop-table'], props: [{}, { tables: ['unknown_identifier'] }] },
   // %s inserts raw text: the template's statement is judged and the rest stays unknown.
   { sql: "DO $$ BEGIN EXECUTE format('SELECT * FROM %s', t); END $$", kinds: ['other', 'select'], errors: 1, errorText: 'dynamic SQL' },
-  { sql: "DO $$ BEGIN EXECUTE v_sql; END $$", kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
+  { sql: 'DO $$ BEGIN EXECUTE v_sql; END $$', kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
   { sql: 'DO $$ BEGIN frobnicate everything; END $$', kinds: ['other'], errors: 1 },
   { sql: 'DELETE FROM users WHERE', dialect: 'mysql', kinds: ['delete'], errors: 1, errorText: 'WHERE without a condition' },
   { sql: "BINLOG 'AAAA'", dialect: 'mysql', kinds: ['other'], errors: 1 },
