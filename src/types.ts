@@ -119,6 +119,12 @@ export interface Target {
    * That host's environment is the database's (GitLab 2017: `dropdb` over db1's socket).
    */
   onHost?: Target;
+  /** A Kubernetes context as its kubeconfig describes it (issue 14): every name here is evidence. */
+  kube?: { cluster?: string; server?: string; namespace?: string; file?: string };
+  /** A client connection file the target was read from: `service "main" in ~/.pg_service.conf`. */
+  from?: string;
+  /** The name that file gives the target (a pg_service section, a MySQL login path): a name hint too. */
+  alias?: string;
 }
 
 export interface ClassifiedTarget extends Target {
