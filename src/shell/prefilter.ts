@@ -7,10 +7,11 @@
 // check, a word too few lets a line through unjudged).
 
 import type { Rule } from '../rules/schema.js';
-import { WRAPPER_NAMES } from '../parse/wrappers.js';
+import { HIDDEN_COMMAND_WORDS, WRAPPER_NAMES } from '../parse/wrappers.js';
 import { DATABASE_CLIENTS } from '../targets/resolve.js';
 import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
+import { PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
 import { adapterFor, type ShellName } from './adapters.js';
 
 export interface Prefilter {
@@ -53,8 +54,15 @@ export function commandKnowledge(): {
   databaseClients: readonly string[];
   runners: readonly string[];
   interpreters: readonly string[];
+  packageScripts: Readonly<Record<string, readonly string[]>>;
 } {
-  return { wrappers: WRAPPER_NAMES, databaseClients: DATABASE_CLIENTS, runners: RUNNER_NAMES, interpreters: INTERPRETER_NAMES };
+  return {
+    wrappers: WRAPPER_NAMES,
+    databaseClients: DATABASE_CLIENTS,
+    runners: RUNNER_NAMES,
+    interpreters: INTERPRETER_NAMES,
+    packageScripts: PACKAGE_SCRIPT_SUBCOMMANDS,
+  };
 }
 
 /** Always checked: the shell's own way of running text as a command. */
@@ -84,6 +92,10 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   // `.` is a runner only as a command word (computedCommandWord): as a word anywhere it would send
   // `cd .`, `git add .` and `find . -name x` to the checker.
   for (const name of knowledge.runners) if (name !== '.') words.add(name.toLowerCase());
+  // `npm run X`, `npm test`: the package.json script runs (parse/scripts.ts), not the words shown.
+  for (const [name, subcommands] of Object.entries(knowledge.packageScripts)) {
+    for (const sub of subcommands) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(sub);
+  }
   for (const name of knowledge.interpreters) {
     if (/awk$/.test(name)) words.add(name);
     else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add('-*');
@@ -133,6 +145,9 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
       } else if (sql) DATABASE_CLIENT_CANDIDATES.filter(isDatabaseClient).forEach((client) => words.add(client));
       else reasons.push(`rule ${rule.id} matches any command and names no flag, argument or SQL to recognise it by`);
     }
+  }
+  for (const [name, companions] of Object.entries(HIDDEN_COMMAND_WORDS)) {
+    for (const companion of companions) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
   }
   for (const name of words) pairs.delete(name);
   const wrappers = WRAPPER_CANDIDATES.filter((name) => isWrapper(name) && !words.has(name));
