@@ -99,6 +99,7 @@ export function ruleJsonSchema(): Schema {
       flags: map({ any: words, all: words, none: words }),
       args: map({ any: words, none: words }),
       env: map({ any: words }),
+      via: { ...words, description: 'reached through any of these wrappers (xargs: arguments read from standard input)' },
       paths: {
         ...map({
           classes: { type: 'array', items: { enum: [...PATH_CLASSES] } },

@@ -73,6 +73,7 @@ function matchLines(rule: Rule): string[] {
     ...(m.args.any.length > 0 ? [`- with an argument like ${list(m.args.any)}`] : []),
     ...(m.args.none.length > 0 ? [`- without an argument like ${list(m.args.none)}`] : []),
     ...(m.env.any.length > 0 ? [`- setting any of the variables ${list(m.env.any)}`] : []),
+    ...(m.via.length > 0 ? [`- reached through ${list(m.via)}`] : []),
     ...(m.paths ? [`- on paths of the kind ${list(m.paths.classes)} (${m.paths.from})`] : []),
     ...(m.sql ? [`- running SQL of the kind ${list(m.sql.kinds)}${m.sql.where.length > 0 ? ` where the WHERE is ${list(m.sql.where)}` : ''}`] : []),
     ...(m.targets.length > 0 ? [`- its severity follows the environment of the ${m.targets.join(' / ')} target`] : []),
