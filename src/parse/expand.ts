@@ -327,6 +327,17 @@ function envFileOfSubstitution(part: { script: import('unbash').ParsedScript | u
   if (!statements || statements.length !== 1) return undefined;
   const node = statements[0]!.command;
   const commands = node.type === 'Pipeline' ? node.commands : [node];
+  // Decide on the words' text before expanding any of them: the caller expands this substitution
+  // anyway, and expanding it here too would double the work at every level of `$( $( … ) )`.
+  const last = commands.at(-1);
+  if (last?.type !== 'Command' || last.name?.text !== 'xargs') return undefined;
+  const nested = (text: string | undefined) => text !== undefined && (text.includes('$(') || text.includes('`'));
+  for (const command of commands) {
+    if (command.type !== 'Command') return undefined;
+    if (nested(command.name?.text) || command.suffix.some((item) => nested(item.type === 'Redirect' ? item.target?.text : item.type === 'Word' ? item.text : undefined))) {
+      return undefined;
+    }
+  }
   const files: string[] = [];
   const words: string[][] = [];
   for (const command of commands) {

@@ -82,15 +82,26 @@ interface Walker {
   options: ExtractOptions;
   invocations: Invocation[];
   errors: ShellParseError[];
+  /** Calls of functions the line defined, walked so far (see MAX_FUNCTION_CALLS). */
+  functionCalls: number;
 }
 
 const MAX_DEPTH = 12;
+/**
+ * Function calls walked with their arguments per line: `a() { b; b; b; }; b() { c; c; c; } …`
+ * fans out exponentially. Past this, a call is not walked again: its body was already judged where
+ * it was defined, with its arguments unknown.
+ */
+const MAX_FUNCTION_CALLS = 64;
+/** Arrays and positional lists longer than this are unknown: `x+=("${x[@]}" "${x[@]}")` grows
+ *  threefold per step, and no command line a person types holds a thousand literal words. */
+const MAX_LIST_LENGTH = 1024;
 const MAX_LOOP_ITERATIONS = 16;
 /** A value the line cannot know, kept in place so that expanding it marks the word dynamic. */
 const UNKNOWN_VALUE = '\u0000dynamic';
 
 export function extractInvocations(source: string, options: ExtractOptions): Extraction {
-  const walker: Walker = { options, invocations: [], errors: [] };
+  const walker: Walker = { options, invocations: [], errors: [], functionCalls: 0 };
   const state: WalkState = {
     vars: { ...options.env },
     assigned: {},
@@ -272,7 +283,8 @@ function walkFunctionBody(walker: Walker, body: FunctionNode['body'], state: Wal
 function callFunction(walker: Walker, invocation: Invocation, state: WalkState): void {
   const body = invocation.name && !invocation.command.dynamic ? state.functions?.[invocation.command.value] : undefined;
   const key = `function ${invocation.command.value}`;
-  if (!body || state.files?.includes(key) || state.depth >= MAX_DEPTH) return;
+  if (!body || state.files?.includes(key) || state.depth >= MAX_DEPTH || walker.functionCalls >= MAX_FUNCTION_CALLS) return;
+  walker.functionCalls++;
   const call = fork(state);
   call.files = [...(state.files ?? []), key];
   call.depth = state.depth + 1;
@@ -345,7 +357,9 @@ function assignArray(state: WalkState, name: string, elements: string[] | undefi
   if (elements === undefined) delete arrays[name];
   else {
     const before = arrays[name] ?? (state.vars[name] !== undefined ? [state.vars[name]] : []);
-    arrays[name] = append ? [...before, ...elements] : elements;
+    const after = append ? [...before, ...elements] : elements;
+    if (after.length > MAX_LIST_LENGTH) delete arrays[name];
+    else arrays[name] = after;
   }
   state.arrays = arrays;
   const array = arrays[name];
@@ -723,7 +737,8 @@ function applyBuiltinEffects(
       const dashDash = values.indexOf('--');
       const start = dashDash !== -1 ? dashDash + 1 : values.length > 0 && !/^[-+]/.test(values[0]!) ? 0 : -1;
       if (start === -1) return;
-      state.positional = args.slice(start).map((arg) => (arg.dynamic ? UNKNOWN_VALUE : arg.value));
+      if (args.length - start > MAX_LIST_LENGTH) delete state.positional;
+      else state.positional = args.slice(start).map((arg) => (arg.dynamic ? UNKNOWN_VALUE : arg.value));
       return;
     }
     case 'shift': {
