@@ -334,7 +334,10 @@ function envFileOfSubstitution(part: { script: import('unbash').ParsedScript | u
   const nested = (text: string | undefined) => text !== undefined && (text.includes('$(') || text.includes('`'));
   for (const command of commands) {
     if (command.type !== 'Command') return undefined;
-    if (nested(command.name?.text) || command.suffix.some((item) => nested(item.type === 'Redirect' ? item.target?.text : item.type === 'Word' ? item.text : undefined))) {
+    if (
+      nested(command.name?.text) ||
+      command.suffix.some((item) => nested(item.type === 'Redirect' ? item.target?.text : item.type === 'Word' ? item.text : undefined))
+    ) {
       return undefined;
     }
   }
