@@ -172,7 +172,8 @@ export interface DataDirectoryFact {
   engine?: string;
   /** The directory holding the markers and how the path relates to it. */
   root?: string;
-  relation?: 'is' | 'inside' | 'holds';
+  /** `owned`: we may not look inside, but a database's system user owns it (postgres, 0700). */
+  relation?: 'is' | 'inside' | 'holds' | 'owned';
   /** A server process uses it (a live pid in postmaster.pid, a non-empty mongod.lock). */
   running: boolean;
   role: 'primary' | 'replica' | 'unknown';

@@ -98,6 +98,8 @@ export function escalateForDataDirectory(
   if (!fact || path?.part === 'aside' || path?.part === 'log') return { severity, note: '' };
   if (fact.exists === false)
     return { severity: atMost(severity, 'warn'), note: ` — ${path?.dataDirectory ?? 'it'} does not exist on this host: nothing to delete` };
+  // Unreadable (mode 0700 and we are not its owner): running or stopped cannot be told, so
+  // nothing is lowered — the name decides, or, outside the known places, its owner (postgres).
   if (fact.unreadable) return { severity, note: ` — ${fact.evidence.join('; ')}` };
   const cluster = fact.running || fact.engine !== undefined;
   if (!cluster) return { severity: atMost(severity, 'confirm'), note: ' — no database files found in it (PG_VERSION, ibdata1, WiredTiger, …)' };

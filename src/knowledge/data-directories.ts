@@ -29,6 +29,9 @@ export interface DataEngineSpec {
   standbySignals: readonly string[];
   /** Parts inside the data directory whose loss destroys the database outright (WAL). */
   vital: readonly string[];
+  /** System users the packages run the server as: a directory of theirs that we may not read
+   *  (PostgreSQL insists on mode 0700) is most likely their data. */
+  owners: readonly string[];
 }
 
 export const DATA_ENGINES: readonly DataEngineSpec[] = [
@@ -49,6 +52,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: ['postmaster.pid'],
     lockFiles: [],
     standbySignals: ['standby.signal', 'recovery.signal', 'recovery.conf'],
+    owners: ['postgres'],
     vital: ['pg_wal', 'pg_xlog', 'global', 'base', 'pg_xact', 'pg_clog', 'PG_VERSION'],
   },
   {
@@ -60,6 +64,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: [],
     lockFiles: [],
     standbySignals: [],
+    owners: ['gitlab-psql'],
     vital: [],
   },
   {
@@ -71,6 +76,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: ['mysqld.pid', '*.pid'],
     lockFiles: ['mysql.sock.lock', 'mysqld.sock.lock'],
     standbySignals: ['relay-log.info', '*-relay-bin.index'],
+    owners: ['mysql'],
     vital: ['ibdata1', 'ib_logfile0', 'ib_logfile1', '#innodb_redo', 'mysql'],
   },
   {
@@ -82,6 +88,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: [],
     lockFiles: ['mongod.lock'],
     standbySignals: [],
+    owners: ['mongodb', 'mongod'],
     vital: ['journal', 'WiredTiger', '_mdb_catalog.wt'],
   },
   {
@@ -93,6 +100,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: [],
     lockFiles: [],
     standbySignals: [],
+    owners: ['redis'],
     vital: [],
   },
   {
@@ -104,6 +112,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: [],
     lockFiles: [],
     standbySignals: [],
+    owners: ['etcd'],
     vital: ['member'],
   },
   {
@@ -115,6 +124,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: [],
     lockFiles: ['node.lock'],
     standbySignals: [],
+    owners: ['elasticsearch'],
     vital: [],
   },
   {
@@ -126,6 +136,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: [],
     lockFiles: [],
     standbySignals: [],
+    owners: ['cassandra'],
     vital: ['commitlog'],
   },
   {
@@ -137,6 +148,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     pidFiles: [],
     lockFiles: [],
     standbySignals: [],
+    owners: ['clickhouse'],
     vital: [],
   },
 ];

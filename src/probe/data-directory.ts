@@ -269,6 +269,22 @@ function clustersBelow(path: string, depth: number, fs: DataDirectoryFs, alive: 
   return reports;
 }
 
+/** The name of the user owning `path`, from /etc/passwd (undefined when unknown). */
+function ownerName(fs: DataDirectoryFs, path: string): string | undefined {
+  let uid: number;
+  try {
+    uid = fs.statSync(path).uid;
+  } catch {
+    return undefined;
+  }
+  const passwd = readText(fs, '/etc/passwd');
+  if ('error' in passwd) return undefined;
+  return passwd.text
+    .split('\n')
+    .map((line) => line.split(':'))
+    .find((fields) => Number(fields[2]) === uid)?.[0];
+}
+
 function nothing(path: string, exists: boolean, line: string, unreadable = false): DataDirectoryReport {
   return { exists, ...(unreadable ? { unreadable } : {}), isPostgresDataDirectory: false, running: false, role: 'unknown', evidence: [line] };
 }
@@ -306,6 +322,16 @@ export function inspectDataDirectory(path: string, fsApi: DataDirectoryFs = node
   const listed = listNames(fsApi, path);
   if (listed === 'denied') {
     // Owned by postgres with mode 0700: we cannot look inside, which is itself a sign.
+    const owner = ownerName(fsApi, path);
+    const spec = owner ? DATA_ENGINES.find((each) => each.owners.includes(owner)) : undefined;
+    if (spec) {
+      return {
+        ...nothing(path, true, `${path}: owned by ${owner} and unreadable to us: most likely ${spec.title} data (cannot look inside)`, true),
+        engine: spec.engine,
+        root: path,
+        relation: 'owned',
+      };
+    }
     return nothing(path, true, `${path}: permission denied; cannot tell whether it is a data directory`, true);
   }
   if (fsApi.existsSync(join(path, 'PG_VERSION'))) {

@@ -220,7 +220,8 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   if (fact?.engine && fact.root) {
     if (fact.relation === 'holds') return dataPath(full, `${base} holds the ${fact.engine} data directory ${fact.root}`, base, 'whole', base);
     const part = partBelow(base, fact.root);
-    return dataPath(full, `${base} ${fact.relation === 'is' ? 'is' : 'is inside'} a ${fact.engine} data directory (${fact.root})`, base, part, base);
+    const relation = fact.relation === 'is' ? 'is' : fact.relation === 'owned' ? 'is most likely' : 'is inside';
+    return dataPath(full, `${base} ${relation} a ${fact.engine} data directory (${fact.root})`, base, part, base);
   }
   // /usr, /var, /var/lib hold data directories too, but they are system directories first.
   if (SYSTEM_DIRECTORIES.has(base)) {

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectDataDirectory } from '../../src/probe/data-directory.js';
+import { inspectDataDirectory, type DataDirectoryFs } from '../../src/probe/data-directory.js';
 import { DATA_ENGINES, isAsideName } from '../../src/knowledge/data-directories.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -116,5 +116,25 @@ describe('copies moved aside', () => {
   it('a data file with a date-like number is data, not a copy', () => {
     expect(isAsideName('collection-0-2024051234.wt', true)).toBe(false);
     expect(isAsideName('index-3-2019.wt', true)).toBe(false);
+  });
+});
+
+describe('a directory we may not read', () => {
+  it('owned by postgres (mode 0700, we are not root): most likely PostgreSQL data, state unknown', () => {
+    const denied = Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    const fs: DataDirectoryFs = {
+      existsSync: (() => false) as DataDirectoryFs['existsSync'],
+      readFileSync: ((path: string) => {
+        if (path === '/etc/passwd') return 'root:x:0:0::/root:/bin/bash\npostgres:x:101:104::/var/lib/postgresql:/bin/bash\n';
+        throw denied;
+      }) as DataDirectoryFs['readFileSync'],
+      readdirSync: (() => {
+        throw denied;
+      }) as unknown as DataDirectoryFs['readdirSync'],
+      statSync: (() => ({ isDirectory: () => true, uid: 101 })) as unknown as DataDirectoryFs['statSync'],
+    };
+    const r = inspectDataDirectory('/srv/cluster-a', fs);
+    expect(r).toMatchObject({ exists: true, unreadable: true, engine: 'postgresql', relation: 'owned', running: false });
+    expect(r.evidence[0]).toContain('owned by postgres');
   });
 });
