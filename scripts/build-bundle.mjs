@@ -31,7 +31,7 @@ module.exports = new Proxy({}, {
   };
 }
 
-const external = ['pg', 'pg-native', 'inquirer', 'execa', 'libpg-query', 'yaml', 'dotenv', 'acorn', 'node-sql-parser', 'ajv', 'ajv-formats'];
+const external = ['pg', 'pg-native', 'inquirer', 'execa', 'libpg-query', 'yaml', 'dotenv', 'acorn', 'node-sql-parser', 'ajv', 'ajv-formats', 'web-tree-sitter'];
 
 try {
   await build({

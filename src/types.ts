@@ -33,6 +33,11 @@ export interface ExpandedWord {
   variables: string[];
   /** The word holds an unquoted glob (`*`, `?`, `[…]`). */
   glob: boolean;
+  /**
+   * The word is `$(cat FILE | xargs)` (or `grep -v '^#' FILE | xargs`, `xargs < FILE`): it expands
+   * to FILE's `NAME=value` lines. `env`/`export` read them as assignments once the edge read FILE.
+   */
+  envFile?: string;
   /** Offsets into the top-level source, [pos, end). */
   pos: number;
   end: number;
@@ -119,6 +124,12 @@ export interface Target {
    * That host's environment is the database's (GitLab 2017: `dropdb` over db1's socket).
    */
   onHost?: Target;
+  /** A Kubernetes context as its kubeconfig describes it (issue 14): every name here is evidence. */
+  kube?: { cluster?: string; server?: string; namespace?: string; file?: string };
+  /** A client connection file the target was read from: `service "main" in ~/.pg_service.conf`. */
+  from?: string;
+  /** The name that file gives the target (a pg_service section, a MySQL login path): a name hint too. */
+  alias?: string;
 }
 
 export interface ClassifiedTarget extends Target {

@@ -62,8 +62,14 @@ function configPatterns(target: Target): { key: keyof EnvironmentPatterns; value
     }
     case 'host':
       return [{ key: 'hosts', values: [target.name] }];
-    case 'kube':
-      return [{ key: 'kube-contexts', values: [target.name] }];
+    case 'kube': {
+      // A context, its cluster, and the API server's host (an inventory may list it) are all names for it.
+      const server = target.kube?.server ? serverHost(target.kube.server) : undefined;
+      return [
+        { key: 'kube-contexts', values: [target.name, ...(target.kube?.cluster ? [target.kube.cluster] : [])] },
+        { key: 'hosts', values: server ? [server] : [] },
+      ];
+    }
     case 'cloud':
       return [{ key: 'cloud', values: [target.name] }];
     case 'workspace':
@@ -82,7 +88,13 @@ function fromConfig(target: Target, config: Config): { environment: Environment;
     for (const { key, values } of configPatterns(target)) {
       for (const value of values) {
         const glob = matchesAnyGlob(value, patterns[key]);
-        if (glob) return { environment, evidence: `config ${config.source}: environments.${environment}.${key} "${glob}" matches ${value}` };
+        if (!glob) continue;
+        // A pattern an inventory supplied says which group of which file (issue 14).
+        const inventory = key === 'hosts' ? config.hostEvidence?.[glob] : undefined;
+        if (inventory) return { environment, evidence: glob === value ? inventory : `${value} matches: ${inventory}` };
+        const context =
+          target.kind === 'kube' && value !== target.name ? ` (kube context ${target.name}${target.kube?.file ? `, kubeconfig ${target.kube.file}` : ''})` : '';
+        return { environment, evidence: `config ${config.source}: environments.${environment}.${key} "${glob}" matches ${value}${context}` };
       }
     }
   }
@@ -109,7 +121,8 @@ function fromProbe(probe: ProbeResult | undefined): { environment: Environment; 
 function namesOf(target: Target): string[] {
   switch (target.kind) {
     case 'database':
-      return [target.host, target.database].filter((v): v is string => !!v && !v.startsWith('/'));
+      // A pg_service section or MySQL login path name (`prod`) is a name the person chose too.
+      return [target.host, target.database, target.alias].filter((v): v is string => !!v && !v.startsWith('/'));
     case 'workspace':
       return [workspaceName(target)];
     case 'app':
@@ -144,7 +157,10 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
       return { environment: 'unknown-remote', evidence: `${target.name} is a remote host with nothing saying what it is` };
     case 'kube':
       if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name))) return { environment: 'local', evidence: `${target.name} is a local cluster` };
-      return { environment: 'unknown-remote', evidence: `kube context ${target.name} has nothing saying what it is` };
+      return {
+        environment: 'unknown-remote',
+        evidence: `kube context ${target.name}${target.kube?.file ? ` (kubeconfig ${target.kube.file})` : ''} has nothing saying what it is`,
+      };
     case 'cloud':
       return { environment: 'unknown-remote', evidence: `${target.engine ?? 'cloud'} resource ${target.name} has nothing saying what it is` };
     case 'workspace':
@@ -170,7 +186,43 @@ export function classifyTarget(target: Target, config: Config, probe?: ProbeResu
 /** How much a mistake costs, for choosing between what a database's name and its host say. */
 const DANGER: Record<Environment, number> = { production: 6, staging: 5, 'unknown-remote': 4, unknown: 3, development: 2, test: 2, local: 1 };
 
+function serverHost(server: string): string | undefined {
+  try {
+    return new URL(server).hostname.replace(/^\[(.*)\]$/, '$1') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A kube context is named four ways — context, cluster, API server, namespace — and the most
+ * dangerous says what it is: `gke_acme_europe-west1_main` on https://prod-k8s.acme.internal is
+ * production. The evidence names the kubeconfig file and the context.
+ */
+function fromKubeconfig(target: Target): { environment: Environment; evidence: string } | undefined {
+  const kube = target.kube;
+  if (!kube) return undefined;
+  const where = `kube context ${target.name}${kube.file ? ` (kubeconfig ${kube.file})` : ''}`;
+  const host = kube.server ? serverHost(kube.server) : undefined;
+  const candidates: [string | undefined, string][] = [
+    [target.name, `name ${target.name}`],
+    [kube.cluster, `cluster ${kube.cluster}`],
+    [host, `cluster server ${kube.server}`],
+    [kube.namespace, `namespace ${kube.namespace}`],
+  ];
+  let chosen: { environment: Environment; evidence: string } | undefined;
+  for (const [name, what] of candidates) {
+    const named = name ? environmentFromName(name) : undefined;
+    if (named && (!chosen || DANGER[named.environment] > DANGER[chosen.environment]))
+      chosen = { environment: named.environment, evidence: `${where}: ${what} has the token "${named.token}"` };
+  }
+  if (chosen) return chosen;
+  if (host && isLocalAddress(host)) return { environment: 'local', evidence: `${where}: cluster server ${kube.server} is this machine` };
+  return undefined;
+}
+
 function fromNames(target: Target): { environment: Environment; evidence: string } | undefined {
+  if (target.kind === 'kube' && target.kube) return fromKubeconfig(target);
   for (const name of namesOf(target)) {
     const named = target.kind === 'workspace' ? environmentFromPath(name) : environmentFromName(name);
     if (named) return { environment: named.environment, evidence: `name ${name} has the token "${named.token}"` };

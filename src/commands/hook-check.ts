@@ -129,6 +129,8 @@ export interface HookCheckOptions {
   define?: string[];
   warm?: string;
   shellPid?: string;
+  /** bash clears the prompt line to run its Enter hook: the prompt and line, shown again first. */
+  echo?: string;
 }
 
 export async function runHookCheck(options: HookCheckOptions): Promise<number> {
@@ -138,7 +140,7 @@ export async function runHookCheck(options: HookCheckOptions): Promise<number> {
   const input: LineInput = { shell, line: options.c, definitions: options.define ?? [], cwd: process.cwd(), env: process.env };
   const terminal = openHookTerminal();
   try {
-    const code = await hookCheck(input, terminal, options.since);
+    const code = await hookCheck(input, terminal, options.since, options.echo);
     if (options.warm && adapterFor(shell).warm) startWarmChecker(options.warm, options.shellPid ?? String(process.ppid));
     return code;
   } catch (error) {
@@ -152,8 +154,17 @@ export async function runHookCheck(options: HookCheckOptions): Promise<number> {
   }
 }
 
-async function hookCheck(input: LineInput, terminal: Terminal | undefined, sinceText: string | undefined): Promise<number> {
-  const say = (text: string) => (terminal ? terminal.write(text) : process.stderr.write(text));
+async function hookCheck(input: LineInput, terminal: Terminal | undefined, sinceText: string | undefined, echo?: string): Promise<number> {
+  const write = (text: string) => (terminal ? terminal.write(text) : process.stderr.write(text));
+  // The line stays on screen above what prodguard says about it (secrets in it redacted).
+  let echoed = echo === undefined;
+  const say = (text: string) => {
+    if (!echoed && text !== '') {
+      echoed = true;
+      write(`${redact(echo!)}\n`);
+    }
+    write(text);
+  };
   let staleConfirmed = false;
   const since = sinceText ? Number(sinceText) : undefined;
   if (since !== undefined && Number.isFinite(since)) {

@@ -68,6 +68,8 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
 
   const cwd = process.cwd();
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
+  /** Rule ids a suppression may name (built-in, packs and the config's own rules). */
+  const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
   let files;
   try {
     files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd, {
@@ -90,6 +92,8 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     parsersLoaded = true;
   };
   if (files.some((file) => file.format === 'sql')) await loadParsers();
+  // Groovy's parser (WebAssembly) loads only when there is a Jenkinsfile to read.
+  if (files.some((file) => file.format === 'jenkinsfile')) await (await import('../lint/groovy/parser.js')).loadGroovyParser();
   // Scripts a Dockerfile runs during its build are image builds too (a fresh layer, no live data).
   const linted = new Set(files.map((file) => file.path));
   const imageBuildFiles = new Set(
@@ -116,7 +120,9 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   });
 
   let findings: LintFinding[] = [];
+  const progress = lintProgress(texts.length, process.stderr, process.env);
   for (const { file, text } of texts) {
+    progress.tick(file.path);
     needsParsers = false;
     let fileFindings = lintFile(file, text, context());
     if (needsParsers) {
@@ -125,8 +131,9 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     }
     // One notice per file that was not fully checked.
     if (fileNotices[0]) notices.push(fileNotices[0]);
-    findings.push(...applyRuleRegistry(applySuppressions(file.path, text, fileFindings), rules, config));
+    findings.push(...applyRuleRegistry(applySuppressions(file.path, text, fileFindings, ruleIds), rules, config));
   }
+  progress.done();
   findings.sort(compareFindings);
 
   if (options.writeBaseline) {
@@ -176,4 +183,44 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     }),
   );
   return findings.some((finding) => severityRank(finding.severity) >= severityRank(failOn)) ? 1 : EXIT.ok;
+}
+
+/** Runs this long show a progress line: a short run would only flicker. */
+const PROGRESS_AFTER_MS = 700;
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * A progress line on stderr for long runs, on a terminal only (never in CI, a pipe or a file, so
+ * reports and logs stay clean): `prodguard: 1,234/5,000 files  src/db/migrate/…`, redrawn in
+ * place and erased when the run ends.
+ */
+export function lintProgress(
+  total: number,
+  stream: Pick<NodeJS.WriteStream, 'isTTY' | 'columns' | 'write'>,
+  env: NodeJS.ProcessEnv,
+  clock: () => number = Date.now,
+): { tick(path: string): void; done(): void } {
+  const quiet = { tick() {}, done() {} };
+  if (!stream.isTTY || env.CI || env.TERM === 'dumb' || total < 2) return quiet;
+  const started = clock();
+  let shown = false;
+  let last = 0;
+  let count = 0;
+  return {
+    tick(path) {
+      count++;
+      const now = clock();
+      if (now - started < PROGRESS_AFTER_MS || now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      shown = true;
+      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const head = `prodguard: ${count.toLocaleString('en')}/${total.toLocaleString('en')} files  `;
+      const room = width - head.length;
+      const name = path.length > room ? `…${path.slice(path.length - room + 1)}` : path;
+      stream.write(`\r\x1b[K${head}${room > 1 ? name : ''}`);
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
 }

@@ -103,6 +103,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
   return 0;
 }
 
+const ECHO_PREFIX = 'echo:';
+
 /** Judge without a terminal: allow/warn run, block refuses, the rest goes cold. */
 export async function answer(request: WarmRequest): Promise<{ action: WarmAction; text: string }> {
   const env = request.env;
@@ -110,14 +112,19 @@ export async function answer(request: WarmRequest): Promise<{ action: WarmAction
     const { config } = await loadSetup({ cwd: request.cwd, env });
     if (isStale(request.since, Math.floor(Date.now() / 1000), config.staleShellHours)) return { action: 'cold', text: '' };
   }
-  const input = { shell: request.shell, line: request.line, definitions: request.definitions, cwd: request.cwd, env };
+  // bash sends the prompt and line it cleared from the screen as an `echo:` entry: shown again
+  // above anything said about the line (src/commands/hook-check.ts does the same on the cold path).
+  const echoEntry = request.definitions.find((entry) => entry.startsWith(ECHO_PREFIX));
+  const definitions = request.definitions.filter((entry) => !entry.startsWith(ECHO_PREFIX));
+  const shown = (text: string) => (echoEntry === undefined || text === '' ? text : `${redact(echoEntry.slice(ECHO_PREFIX.length))}\n${text}`);
+  const input = { shell: request.shell, line: request.line, definitions, cwd: request.cwd, env };
   const result = await evaluateLine(input);
-  if (result.kind === 'unparsed') return { action: 'unparsed', text: unparsedText(request.shell, result) };
+  if (result.kind === 'unparsed') return { action: 'unparsed', text: shown(unparsedText(request.shell, result)) };
   const { judgement } = result;
   if (judgement.verdict === 'allow') return { action: 'run', text: '' };
   if (judgement.verdict === 'confirm') return { action: 'cold', text: '' };
   // The shell prints this on the person's terminal: colour as that terminal would get it.
-  const text = await findingsText(judgement, { isTTY: true } as NodeJS.WriteStream, env);
+  const text = shown(await findingsText(judgement, { isTTY: true } as NodeJS.WriteStream, env));
   if (judgement.verdict === 'warn') return { action: 'run', text };
   const problem = auditLine(
     judgement,

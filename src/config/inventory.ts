@@ -11,11 +11,22 @@ import type { ConfiguredEnvironment } from './schema.js';
 export interface InventoryFacts {
   /** environment → host names and addresses. */
   hosts: Partial<Record<ConfiguredEnvironment, string[]>>;
+  /** host name or address → why it has its environment ("db03 is in group [production] of inventories/prod.ini"). */
+  evidence: Record<string, string>;
+  /** What was read but not used whole (a host range capped), one line each. */
+  notes: string[];
 }
 
-interface Group {
+export interface Group {
   hosts: Map<string, string | undefined>;
   children: Set<string>;
+  /** `env: production` (or `environment:`/`stage:`) in the group's own vars. */
+  environmentVar?: string;
+}
+
+export interface ParsedInventory {
+  groups: Map<string, Group>;
+  notes: string[];
 }
 
 function group(groups: Map<string, Group>, name: string): Group {
@@ -24,13 +35,79 @@ function group(groups: Map<string, Group>, name: string): Group {
   return found;
 }
 
+/** Group vars that name an environment: `env: production` in `[prod:vars]` or a YAML group's `vars:`. */
+const ENVIRONMENT_VARS = new Set(['env', 'environment', 'stage', 'deploy_env', 'app_env']);
+
+/** A range never expands past this many hosts: `web[0:99999999]` must not eat the machine. */
+export const MAX_RANGE_HOSTS = 10_000;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * Ansible's host ranges (plugins/inventory/__init__.py `expand_hostname_range`): the first
+ * `[beg:end(:step)]` expands and the rest recursively; an empty beg is 0; a zero-padded beg keeps
+ * its width (and end must be as long); single letters range over a–z then A–Z as Python's
+ * `string.ascii_letters` does. At most `limit` hosts; `truncated` says the rest were left out.
+ */
+export function expandHostPattern(pattern: string, limit = MAX_RANGE_HOSTS): { hosts: string[]; truncated: boolean } {
+  const hosts: string[] = [];
+  let truncated = false;
+  const expand = (line: string): void => {
+    const open = line.indexOf('[');
+    if (open < 0) {
+      if (hosts.length >= limit) truncated = true;
+      else hosts.push(line);
+      return;
+    }
+    const close = line.indexOf(']', open);
+    if (close < 0) throw new Error(`host pattern ${pattern}: "[" without "]"`);
+    const head = line.slice(0, open);
+    const tail = line.slice(close + 1);
+    const bounds = line.slice(open + 1, close).split(':');
+    if (bounds.length !== 2 && bounds.length !== 3) throw new Error(`host pattern ${pattern}: a range is [begin:end] or [begin:end:step]`);
+    const beg = bounds[0] || '0';
+    const end = bounds[1]!;
+    if (!end) throw new Error(`host pattern ${pattern}: a range needs an end value`);
+    const step = bounds.length === 3 ? Number(bounds[2]) : 1;
+    if (!Number.isInteger(step) || step < 1) throw new Error(`host pattern ${pattern}: the step must be a positive whole number`);
+    const width = beg.length > 1 && beg.startsWith('0') ? beg.length : 0;
+    if (width && end.length !== width) throw new Error(`host pattern ${pattern}: a zero-padded range needs begin and end of equal length`);
+    const iBeg = beg.length === 1 ? LETTERS.indexOf(beg) : -1;
+    const iEnd = end.length === 1 ? LETTERS.indexOf(end) : -1;
+    if (iBeg >= 0 && iEnd >= 0) {
+      if (iBeg > iEnd) throw new Error(`host pattern ${pattern}: a range needs begin <= end`);
+      for (let i = iBeg; i <= iEnd && !truncated; i += step) expand(head + LETTERS[i]! + tail);
+      return;
+    }
+    if (!/^\d+$/.test(beg) || !/^\d+$/.test(end)) throw new Error(`host pattern ${pattern}: a range is numbers or single letters`);
+    for (let i = Number(beg); i <= Number(end) && !truncated; i += step) expand(head + String(i).padStart(width, '0') + tail);
+  };
+  expand(pattern);
+  return { hosts, truncated };
+}
+
+/** A host line's name: ranges expanded, a `:port` suffix dropped (Ansible's `host:2222`). */
+function addHosts(entry: Group, pattern: string, address: string | undefined, notes: string[]): void {
+  const name = /^[^[\]:]+(?:\[[^\]]*\][^[\]:]*)*:\d+$/.test(pattern) ? pattern.replace(/:\d+$/, '') : pattern;
+  if (!name.includes('[')) {
+    entry.hosts.set(name, address);
+    return;
+  }
+  const { hosts, truncated } = expandHostPattern(name);
+  if (truncated) notes.push(`host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used`);
+  // One ansible_host for a whole range would be odd; keep it only for a single host.
+  for (const host of hosts) entry.hosts.set(host, hosts.length === 1 ? address : undefined);
+}
+
 /** Ansible's INI inventory: `[group]` host lines with `ansible_host=…`, `[group:children]`. */
-export function parseAnsibleIni(text: string): Map<string, Group> {
+export function parseAnsibleIni(text: string): ParsedInventory {
   const groups = new Map<string, Group>();
+  const notes: string[] = [];
   let section = 'ungrouped';
   let kind: 'hosts' | 'children' | 'vars' = 'hosts';
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/^\s+|\s+$/g, '');
+    // Ansible splits host lines with shlex(comments=True): `web1   # the front` is web1.
+    const line = raw.replace(/(^|\s)#.*$/, '').replace(/^\s+|\s+$/g, '');
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     const header = /^\[([^\]:]+)(?::(children|vars))?\]$/.exec(line);
     if (header) {
@@ -39,32 +116,43 @@ export function parseAnsibleIni(text: string): Map<string, Group> {
       group(groups, section);
       continue;
     }
+    if (kind === 'vars') {
+      // `key=value` (or `key = value`); only an environment-naming key is kept — never a password.
+      const assignment = /^([A-Za-z_][\w]*)\s*[=:]\s*(.*)$/.exec(line);
+      if (assignment && ENVIRONMENT_VARS.has(assignment[1]!.toLowerCase()))
+        group(groups, section).environmentVar = assignment[2]!.replace(/^["']|["']$/g, '').trim();
+      continue;
+    }
     const [name, ...vars] = line.split(/\s+/);
-    if (!name || kind === 'vars') continue;
+    if (!name) continue;
     if (kind === 'children') group(groups, section).children.add(name);
     else {
       const address = vars.map((item) => /^ansible_(?:ssh_)?host=(.+)$/.exec(item)?.[1]).find(Boolean);
-      group(groups, section).hosts.set(name, address?.replace(/^["']|["']$/g, ''));
+      addHosts(group(groups, section), name, address?.replace(/^["']|["']$/g, ''), notes);
     }
   }
-  return groups;
+  return { groups, notes };
 }
 
 type Json = unknown;
 const isObject = (value: Json): value is Record<string, Json> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Ansible's YAML inventory: `all: { children: { production: { hosts: { web1: { ansible_host } } } } }`. */
-export function parseAnsibleYaml(raw: Json): Map<string, Group> {
+export function parseAnsibleYaml(raw: Json): ParsedInventory {
   const groups = new Map<string, Group>();
+  const notes: string[] = [];
   const visit = (name: string, body: Json) => {
     const entry = group(groups, name);
     if (!isObject(body)) return;
     if (isObject(body.hosts)) {
       for (const [host, vars] of Object.entries(body.hosts)) {
         const address = isObject(vars) ? (vars.ansible_host ?? vars.ansible_ssh_host) : undefined;
-        entry.hosts.set(host, typeof address === 'string' ? address : undefined);
+        addHosts(entry, host, typeof address === 'string' ? address : undefined, notes);
       }
     }
+    if (isObject(body.vars))
+      for (const [key, value] of Object.entries(body.vars))
+        if (ENVIRONMENT_VARS.has(key.toLowerCase()) && typeof value === 'string') entry.environmentVar = value;
     if (isObject(body.children)) {
       for (const [child, childBody] of Object.entries(body.children)) {
         entry.children.add(child);
@@ -73,54 +161,79 @@ export function parseAnsibleYaml(raw: Json): Map<string, Group> {
     }
   };
   if (isObject(raw)) for (const [name, body] of Object.entries(raw)) visit(name, body);
-  return groups;
+  return { groups, notes };
 }
 
-/** Each host (and its address) under the most dangerous environment any of its groups names. */
-export function inventoryEnvironments(groups: Map<string, Group>, mapping: Readonly<Record<string, ConfiguredEnvironment>> = {}): InventoryFacts {
+/**
+ * Each host (and its address) under the most dangerous environment any of its groups names —
+ * by the group's name, an explicit `groups:` mapping, or the group's `env:` var — with evidence
+ * naming the group and the inventory file (`label`).
+ */
+export function inventoryEnvironments(parsed: ParsedInventory, label: string, mapping: Readonly<Record<string, ConfiguredEnvironment>> = {}): InventoryFacts {
+  const { groups } = parsed;
   const order: ConfiguredEnvironment[] = ['production', 'staging', 'test', 'development', 'local'];
-  const hostEnvironment = new Map<string, { environment: ConfiguredEnvironment; address?: string }>();
-  const assign = (groupName: string, environment: ConfiguredEnvironment, seen: Set<string>) => {
+  const hostEnvironment = new Map<string, { environment: ConfiguredEnvironment; group: string; via?: string; address?: string }>();
+  const assign = (groupName: string, environment: ConfiguredEnvironment, origin: { group: string; via?: string }, seen: Set<string>) => {
     if (seen.has(groupName)) return;
     seen.add(groupName);
     const entry = groups.get(groupName);
     if (!entry) return;
     for (const [host, address] of entry.hosts) {
       const before = hostEnvironment.get(host);
+      const keep = address ?? before?.address;
       if (!before || order.indexOf(environment) < order.indexOf(before.environment))
-        hostEnvironment.set(host, { environment, ...((address ?? before?.address) ? { address: (address ?? before?.address)! } : {}) });
+        hostEnvironment.set(host, { environment, ...origin, ...(groupName !== origin.group ? { via: groupName } : {}), ...(keep ? { address: keep } : {}) });
       else if (address && !before.address) before.address = address;
     }
-    for (const child of entry.children) assign(child, environment, seen);
+    for (const child of entry.children) assign(child, environment, origin, seen);
   };
-  for (const name of groups.keys()) {
-    const mapped = mapping[name] ?? environmentFromName(name)?.environment;
-    if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, new Set());
+  for (const [name, entry] of groups) {
+    const mapped =
+      mapping[name] ?? environmentFromName(name)?.environment ?? (entry.environmentVar ? environmentFromName(entry.environmentVar)?.environment : undefined);
+    if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, { group: name }, new Set());
   }
   const hosts: InventoryFacts['hosts'] = {};
-  // `ansible_host=localhost` (labs, ansible_connection=local) must not make this machine production.
-  for (const [host, { environment, address }] of hostEnvironment)
-    (hosts[environment] ??= []).push(host, ...(address && !isLocalAddress(address) ? [address] : []));
-  return { hosts };
+  const evidence: InventoryFacts['evidence'] = {};
+  for (const [host, { environment, group: from, via, address }] of hostEnvironment) {
+    const entry = groups.get(from);
+    const why =
+      mapping[from] !== undefined
+        ? ` (groups: ${from} → ${environment})`
+        : !environmentFromName(from) && entry?.environmentVar
+          ? ` (its vars say env: ${entry.environmentVar})`
+          : '';
+    const where = `group [${from}]${why}${via ? ` (through [${via}])` : ''} of ${label}`;
+    evidence[host] = `${host} is in ${where}`;
+    // `ansible_host=localhost` (labs, ansible_connection=local) must not make this machine production.
+    const reachable = address && !isLocalAddress(address) ? address : undefined;
+    if (reachable) evidence[reachable] ??= `${reachable} is ansible_host of ${host}, in ${where}`;
+    (hosts[environment] ??= []).push(host, ...(reachable ? [reachable] : []));
+  }
+  return { hosts, evidence, notes: parsed.notes.map((note) => `${label}: ${note}`) };
 }
 
-export async function readAnsibleInventory(file: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
+export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
   const text = readFileSync(file, 'utf8');
   if (/\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text)) {
     const { parse } = await import('yaml');
-    return inventoryEnvironments(parseAnsibleYaml(parse(text, { maxAliasCount: 100 }) as Json), mapping);
+    return inventoryEnvironments(parseAnsibleYaml(parse(text, { maxAliasCount: 100 }) as Json), label, mapping);
   }
-  return inventoryEnvironments(parseAnsibleIni(text), mapping);
+  return inventoryEnvironments(parseAnsibleIni(text), label, mapping);
 }
 
 /** `~/.ssh/config`: a `Host` (or `Match host`) block with `# prodguard: ENV` marks its patterns and HostName. */
-export function parseSshConfig(text: string): InventoryFacts {
+export function parseSshConfig(text: string, label = '~/.ssh/config'): InventoryFacts {
   const hosts: InventoryFacts['hosts'] = {};
+  const evidence: InventoryFacts['evidence'] = {};
   let patterns: string[] = [];
   let hostName: string | undefined;
   let environment: ConfiguredEnvironment | undefined;
   const flush = () => {
-    if (environment && patterns.length > 0) (hosts[environment] ??= []).push(...patterns, ...(hostName ? [hostName] : []));
+    if (environment && patterns.length > 0) {
+      const names = [...patterns, ...(hostName ? [hostName] : [])];
+      (hosts[environment] ??= []).push(...names);
+      for (const name of names) evidence[name] ??= `Host ${patterns.join(' ')} is marked "# prodguard: ${environment}" in ${label}`;
+    }
     patterns = [];
     hostName = undefined;
     environment = undefined;
@@ -153,5 +266,5 @@ export function parseSshConfig(text: string): InventoryFacts {
     } else if (key === 'hostname' && rest[0]) hostName = rest[0];
   });
   flush();
-  return { hosts };
+  return { hosts, evidence, notes: [] };
 }

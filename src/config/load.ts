@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { sha256Hex } from '../util/sha256.js';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_CONFIG, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
@@ -109,6 +109,7 @@ async function applyExtends(config: Config, file: string, depth: number): Promis
     config.rules = { ...pack.rules, ...config.rules };
     config.ruleDirectories.unshift(...pack.ruleDirectories);
     config.inventories.unshift(...pack.inventories);
+    config.hostEvidence = { ...pack.hostEvidence, ...config.hostEvidence };
     config.files.unshift(...pack.files);
   }
 }
@@ -197,9 +198,12 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
   const { readAnsibleInventory, parseSshConfig } = await import('./inventory.js');
   for (const inventory of config.inventories) {
     const path = inventory.path ?? join(env.HOME || homedir(), '.ssh', 'config');
+    // Evidence names the file as the config wrote it: `inventories/prod.ini`, `~/.ssh/config`.
+    const fromConfig = relative(dirname(config.source), path);
+    const label = inventory.path ? (fromConfig.startsWith('..') || isAbsolute(fromConfig) ? path : fromConfig) : '~/.ssh/config';
     let facts;
     try {
-      facts = inventory.kind === 'ansible' ? await readAnsibleInventory(path, inventory.groups) : parseSshConfig(readFileSync(path, 'utf8'));
+      facts = inventory.kind === 'ansible' ? await readAnsibleInventory(path, label, inventory.groups) : parseSshConfig(readFileSync(path, 'utf8'), label);
     } catch (error) {
       ignored.push(`${config.source}: inventory ${path} ignored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       continue;
@@ -208,6 +212,8 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
       const into = (config.environments[environment] ??= emptyPatterns());
       into.hosts.push(...hosts);
     }
+    for (const [host, why] of Object.entries(facts.evidence)) config.hostEvidence[host] ??= why;
+    ignored.push(...facts.notes);
     config.files.push(path);
   }
 }
@@ -268,6 +274,7 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       }
       const into = (merged.environments[name] ??= emptyPatterns());
       for (const key of PATTERN_KEYS) into[key].push(...patterns[key]);
+      for (const host of patterns.hosts) if (config.hostEvidence[host]) merged.hostEvidence[host] ??= config.hostEvidence[host];
     }
     merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });
     // Lint settings describe the repository's own files (which are tests, which SQL is a

@@ -45,6 +45,8 @@ export interface Config {
   /** Policy packs and files this config builds on (`extends:`), resolved to folders/files at load. */
   extends: string[];
   inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment> }[];
+  /** A host pattern an inventory put into `environments.<env>.hosts` → why (group and file), for evidence. */
+  hostEvidence: Record<string, string>;
   /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
   ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
   /** `prodguard lint`: files left out, and how SQL files are read. */
@@ -77,6 +79,7 @@ export const DEFAULT_CONFIG: Config = {
   audit: { journald: false },
   extends: [],
   inventories: [],
+  hostEvidence: {},
   ruleLayers: [],
   lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
 };

@@ -3,9 +3,12 @@
 
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { hostname as osHostname, homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
 import type { TargetFacts } from '../targets/resolve.js';
+import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
+import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
+import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
 
 export function hostnameOf(env: NodeJS.ProcessEnv): string {
   // Containers have random hostnames: PRODGUARD_HOSTNAME names the machine for prodguard.
@@ -61,6 +64,31 @@ export async function readNamedEnvFiles(paths: readonly string[]): Promise<Recor
   return files;
 }
 
+const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;
+
+/** The files kubectl reads: every existing file of KUBECONFIG, else ~/.kube/config. */
+export function kubeconfigPaths(env: NodeJS.ProcessEnv): string[] {
+  const listed = (env.KUBECONFIG ?? '').split(':').filter(Boolean);
+  return listed.length > 0 ? listed : [join(homeOf(env), '.kube', 'config')];
+}
+
+/** Contexts, clusters and current-context of kubeconfig files, merged as kubectl merges them. */
+export async function readKubeconfigs(paths: readonly string[]): Promise<KubeconfigFacts> {
+  const { parse } = await import('yaml');
+  const files: { file: string; raw: unknown }[] = [];
+  for (const file of paths) {
+    try {
+      // Only regular files of a sane size: a FIFO named in KUBECONFIG must never hang the check.
+      const stat = statSync(file);
+      if (!stat.isFile() || stat.size > MAX_KUBECONFIG_BYTES) continue;
+      files.push({ file, raw: parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) });
+    } catch {
+      // Unreadable or not YAML: kubectl could not use it either.
+    }
+  }
+  return kubeconfigFacts(files);
+}
+
 async function kubeCurrentContext(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const file = (env.KUBECONFIG ?? '').split(':').find((path) => path && existsSync(path)) ?? join(homeOf(env), '.kube', 'config');
   return currentContextOf(file);
@@ -78,8 +106,76 @@ async function currentContextOf(file: string): Promise<string | undefined> {
   }
 }
 
+const MAX_CONNECTION_FILE_BYTES = 1024 * 1024;
+/** my_default.cc's limit on nested `!include`s. */
+const MAX_INCLUDE_DEPTH = 10;
+
+/** A regular file of a sane size, or undefined: a FIFO or /dev/stdin must never hang a check. */
+function readSmallFile(path: string): Buffer | undefined {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_CONNECTION_FILE_BYTES) return undefined;
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** At most this many option files per line, however the includes nest: a loop never hangs a check. */
+const MAX_OPTION_FILES = 64;
+
+/** A MySQL option file with its `!include`/`!includedir` files read in place, as the client does. */
+function readMysqlOptions(path: string, chain: readonly string[], budget: { files: number }, text?: string, loginFile = false): MysqlOption[] {
+  // A file including itself (directly or through others) is read once per chain.
+  if (chain.includes(path) || budget.files <= 0) return [];
+  budget.files--;
+  const content = text ?? readSmallFile(path)?.toString('utf8');
+  if (content === undefined) return [];
+  const options: MysqlOption[] = [];
+  const inner = [...chain, path];
+  for (const line of parseMysqlOptionFile(content, { loginFile })) {
+    if ('group' in line) options.push({ ...line, file: path });
+    else if (loginFile || inner.length > MAX_INCLUDE_DEPTH) continue;
+    else if ('include' in line)
+      options.push(...readMysqlOptions(line.include.startsWith('/') ? line.include : join(dirname(path), line.include), inner, budget));
+    else {
+      const dir = line.includedir.startsWith('/') ? line.includedir : join(dirname(path), line.includedir);
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir)
+          .filter((name) => name.endsWith('.cnf'))
+          .sort();
+      } catch {
+        // A missing include directory: the client skips it too.
+      }
+      for (const name of names) options.push(...readMysqlOptions(join(dir, name), inner, budget));
+    }
+  }
+  return options;
+}
+
+/** Read the connection files a line's clients would read (pg_service.conf, my.cnf, ~/.mylogin.cnf). */
+export function readConnectionFiles(requests: readonly ConnectionFileRequest[]): Record<string, ConnectionFile> {
+  const files: Record<string, ConnectionFile> = {};
+  const budget = { files: MAX_OPTION_FILES };
+  for (const request of requests) {
+    if (request.kind === 'pg-service') {
+      const content = readSmallFile(request.path);
+      if (content) files[request.path] = { kind: 'pg-service', sections: parsePgServiceFile(content.toString('utf8')) };
+    } else if (request.kind === 'mylogin') {
+      const content = readSmallFile(request.path);
+      const text = content ? decodeMyloginFile(content) : undefined;
+      if (text !== undefined) files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, [], budget, text, true) };
+    } else if (existsSync(request.path)) {
+      files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, [], budget) };
+    }
+  }
+  return files;
+}
+
 export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEnv): Promise<TargetFacts> {
   const facts: TargetFacts = { hostname: hostnameOf(env), envFiles: {} };
+
   if (plan.needs.envFiles || plan.invocations.some((inv) => inv.name === 'dotenv')) {
     const dotenv = await import('dotenv');
     const dirs = new Set([cwd, ...plan.invocations.map((inv) => inv.cwd).filter((dir) => dir && dir.startsWith('/'))]);
@@ -89,11 +185,20 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
         readEnvFiles(dir, (text) => dotenv.parse(text)),
       );
   }
+  const requests = connectionFilesFor(plan.invocations, homeOf(env), { environments: plan.needs.envFiles, envFiles: facts.envFiles });
+  if (requests.length > 0) {
+    facts.connectionFiles = readConnectionFiles(requests);
+    facts.home = homeOf(env);
+  }
   if (plan.needs.kubeconfig) {
     const current = await kubeCurrentContext(env);
     if (current) facts.kubeCurrentContext = current;
+    facts.kubeconfig = await readKubeconfigs(kubeconfigPaths(env));
+    // kubectl takes current-context from the first file of KUBECONFIG that sets one.
+    if (!facts.kubeCurrentContext && facts.kubeconfig.currentContext) facts.kubeCurrentContext = facts.kubeconfig.currentContext;
     // Files the line itself names: `KUBECONFIG=F kubectl …`, `kubectl --kubeconfig F …`.
     const contexts: Record<string, string> = {};
+    const files: Record<string, KubeconfigFacts> = {};
     for (const inv of plan.invocations) {
       const named = [
         inv.assigned.KUBECONFIG?.split(':')[0],
@@ -104,9 +209,11 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
         const path = file.startsWith('/') ? file : join(inv.cwd || cwd, file);
         const context = await currentContextOf(path);
         if (context) contexts[path] = context;
+        files[path] = await readKubeconfigs([path]);
       }
     }
     facts.kubeconfigContexts = contexts;
+    facts.kubeconfigFiles = files;
   }
   if (plan.needs.terraform) {
     try {

@@ -7,6 +7,7 @@ import type { Rule } from '../rules/schema.js';
 import type { ShellParseError } from '../parse/shell.js';
 import type { EvaluationContext, InvocationSql } from '../rules/evaluate.js';
 import type { Override } from '../decide/decide.js';
+import type { TargetFacts } from '../targets/resolve.js';
 import { plan, analyze, type Analysis } from './analyze.js';
 import { secretsOfInvocations } from '../parse/secrets.js';
 import { createRedactor, type Redactor } from '../util/redact.js';
@@ -20,6 +21,8 @@ export interface LineContext {
   kubeCurrentContext?: string;
   terraformWorkspace?: string;
   envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Client connection files already read (see TargetFacts.connectionFiles). */
+  connectionFiles?: TargetFacts['connectionFiles'];
   config?: Config;
   envUnknown?: boolean;
   /** Lint: variables the file does not set are set at run time (see TargetFacts). */
@@ -63,6 +66,7 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
       ...(context.unsetMeansUnknown ? { unsetMeansUnknown: true } : {}),
       ...(context.kubeCurrentContext ? { kubeCurrentContext: context.kubeCurrentContext } : {}),
       ...(context.terraformWorkspace ? { terraformWorkspace: context.terraformWorkspace } : {}),
+      ...(context.connectionFiles ? { connectionFiles: context.connectionFiles, home } : {}),
     },
     ...(context.probes ? { probes: context.probes } : {}),
     ...(context.hints ? { hints: context.hints } : {}),

@@ -30,6 +30,8 @@ export interface ClientSpec {
   options: ClientOptions;
   /** Options whose value is a password (`-a`, `--pass`, `-p` attached): redacted everywhere. */
   secretOptions?: readonly string[];
+  /** MySQL: the option file groups the client reads (`[client]`, `[mysqldump]`…), besides a login path. */
+  optionGroups?: readonly string[];
 }
 
 const POSTGRES_COMMON = ['host', 'port', 'dbname', 'username', 'maintenance-db'];
@@ -169,6 +171,7 @@ const MYSQL_CONNECTION = [
   'database',
   'defaults-file',
   'defaults-extra-file',
+  'defaults-group-suffix',
   'login-path',
   'protocol',
   'ssl-ca',
@@ -177,11 +180,22 @@ const MYSQL_CONNECTION = [
   'ssl-mode',
 ];
 
-function mysql(shortWithValue: string, longWithValue: readonly string[]): ClientSpec {
+// The groups each client reads from option files, per its load_defaults call: MySQL's
+// {program, "client"}, MariaDB's also "client-server", "client-mariadb" and "mariadb-client".
+// A command name may be either server's client, so both sets are read (reading more can only
+// find the target, never hide it).
+const MARIADB_CLIENT_GROUPS = ['client', 'client-server', 'client-mariadb'];
+
+function optionGroups(...programs: string[]): string[] {
+  return [...programs, ...MARIADB_CLIENT_GROUPS];
+}
+
+function mysql(shortWithValue: string, longWithValue: readonly string[], groups: readonly string[] = []): ClientSpec {
   return {
     engine: 'mysql',
     options: { shortWithValue, shortOptionalAttached: 'p', longWithValue: [...MYSQL_CONNECTION, ...longWithValue] },
     secretOptions: ['-p', '--password'],
+    optionGroups: groups,
   };
 }
 
@@ -445,42 +459,48 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
     'status-interval',
     'manifest-checksums',
   ]),
-  mysql: { engine: 'mysql', options: MYSQL_OPTIONS, secretOptions: ['-p', '--password'] },
-  mariadb: { engine: 'mysql', options: MYSQL_OPTIONS, secretOptions: ['-p', '--password'] },
+  mysql: { engine: 'mysql', options: MYSQL_OPTIONS, secretOptions: ['-p', '--password'], optionGroups: optionGroups('mysql', 'mariadb-client') },
+  mariadb: { engine: 'mysql', options: MYSQL_OPTIONS, secretOptions: ['-p', '--password'], optionGroups: optionGroups('mysql', 'mariadb-client') },
   // mysqldump's -e is --extended-insert (a flag); -r writes the result file, -T a tab directory, -w a WHERE.
-  mysqldump: mysql('hPSurTw', [
-    'result-file',
-    'tab',
-    'where',
-    'ignore-table',
-    'tables',
-    'databases',
-    'default-character-set',
-    'fields-terminated-by',
-    'lines-terminated-by',
-  ]),
-  'mariadb-dump': mysql('hPSurTw', ['result-file', 'tab', 'where', 'ignore-table', 'tables', 'databases', 'default-character-set']),
-  mysqlpump: mysql('hPSu', ['result-file', 'include-databases', 'exclude-databases', 'include-tables', 'exclude-tables', 'default-parallelism']),
-  mysqladmin: mysql('hPSuciO', ['count', 'sleep', 'wait', 'connect-timeout', 'shutdown-timeout']),
-  'mariadb-admin': mysql('hPSuciO', ['count', 'sleep', 'wait', 'connect-timeout', 'shutdown-timeout']),
+  mysqldump: mysql(
+    'hPSurTw',
+    ['result-file', 'tab', 'where', 'ignore-table', 'tables', 'databases', 'default-character-set', 'fields-terminated-by', 'lines-terminated-by'],
+    optionGroups('mysqldump'),
+  ),
+  'mariadb-dump': mysql(
+    'hPSurTw',
+    ['result-file', 'tab', 'where', 'ignore-table', 'tables', 'databases', 'default-character-set'],
+    optionGroups('mysqldump', 'mariadb-dump'),
+  ),
+  mysqlpump: mysql(
+    'hPSu',
+    ['result-file', 'include-databases', 'exclude-databases', 'include-tables', 'exclude-tables', 'default-parallelism'],
+    optionGroups('mysqlpump'),
+  ),
+  mysqladmin: mysql('hPSuciO', ['count', 'sleep', 'wait', 'connect-timeout', 'shutdown-timeout'], optionGroups('mysqladmin')),
+  'mariadb-admin': mysql('hPSuciO', ['count', 'sleep', 'wait', 'connect-timeout', 'shutdown-timeout'], optionGroups('mysqladmin', 'mariadb-admin')),
   // MySQL Shell: a MySQL client (--sql/--js/--py choose the language of -e and -f).
   mysqlsh: {
-    ...mysql('hPSuDef', [
-      'uri',
-      'execute',
-      'file',
-      'schema',
-      'dbuser',
-      'dbpassword',
-      'mysql',
-      'mysqlx',
-      'cluster',
-      'replicaset',
-      'log-level',
-      'name-cache',
-      'import',
-      'result-format',
-    ]),
+    ...mysql(
+      'hPSuDef',
+      [
+        'uri',
+        'execute',
+        'file',
+        'schema',
+        'dbuser',
+        'dbpassword',
+        'mysql',
+        'mysqlx',
+        'cluster',
+        'replicaset',
+        'log-level',
+        'name-cache',
+        'import',
+        'result-format',
+      ],
+      optionGroups('mysqlsh'),
+    ),
     secretOptions: ['-p', '--password', '--dbpassword'],
   },
   'redis-cli': REDIS,
@@ -491,6 +511,24 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
   mongodump: MONGO_TOOLS,
   mongorestore: MONGO_TOOLS,
 };
+
+/**
+ * Where clients read their server from files, in the order they read them.
+ * libpq (fe-connect.c parseServiceInfo): the user's service file (PGSERVICEFILE, else
+ * ~/.pg_service.conf); only when the service is not there, the system one (PGSYSCONFDIR's
+ * pg_service.conf, else the compiled-in directory: /etc/postgresql-common on Debian and Ubuntu).
+ * MySQL (my_default.cc init_default_directories): /etc/my.cnf, /etc/mysql/my.cnf,
+ * $MYSQL_HOME/my.cnf, --defaults-extra-file, ~/.my.cnf, and always last ~/.mylogin.cnf
+ * (MYSQL_TEST_LOGIN_FILE); a later value wins. `--defaults-file=F` reads F alone (and the login
+ * file), `--no-defaults` only the login file.
+ */
+export const CONNECTION_FILES = {
+  pgServiceUser: '~/.pg_service.conf',
+  pgServiceSystemDirectory: '/etc/postgresql-common',
+  mysqlGlobal: ['/etc/my.cnf', '/etc/mysql/my.cnf'],
+  mysqlUser: '~/.my.cnf',
+  mysqlLogin: '~/.mylogin.cnf',
+} as const;
 
 export function clientSpec(name: string): ClientSpec | undefined {
   return Object.hasOwn(CLIENTS, name) ? CLIENTS[name] : undefined;

@@ -31,6 +31,7 @@ export function classifyPath(relPath: string): LintFileFormat | undefined {
   if (lower === '.travis.yml' || lower === '.travis.yaml') return 'travis';
   if (parent === '.circleci' && /^config\.ya?ml$/.test(lower)) return 'circleci';
   if (lower === 'action.yml' || lower === 'action.yaml') return 'github-action';
+  if (base === 'Jenkinsfile' || base.startsWith('Jenkinsfile.') || lower.endsWith('.jenkinsfile')) return 'jenkinsfile';
   if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
   if (base === 'Makefile' || base === 'makefile' || base === 'GNUmakefile' || lower.endsWith('.mk')) return 'makefile';
   if (base === 'package.json') return 'package-json';

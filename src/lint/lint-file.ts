@@ -195,6 +195,7 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
 export function lintFile(file: DiscoveredFile, text: string, context: LintContext): LintFinding[] {
   const index = new LineIndex(text);
   const extracted = extractFile(file, text);
+  for (const notice of extracted.notices ?? []) context.notices?.push({ file: file.path, ...notice });
   const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem, context.rules));
   const secrets: string[] = [];
   for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context, secrets));

@@ -1,9 +1,12 @@
 // Suppressions and baselines (pure).
 //
 // `# prodguard-disable-next-line RULE[, RULE2] -- reason` (or `-- prodguard-disable-next-line …`
-// in SQL) silences those rules on the next line. The reason is required: a directive without
-// one suppresses nothing and is itself a finding, and a directive that silenced nothing is
-// reported as unused (STYLE.md §8, after squawk and ESLint's unused-disable reporting).
+// in SQL, `// …` in a Jenkinsfile) silences those rules on the next line; `prodguard-disable-line`
+// at the end of a line silences them on that line, and `prodguard-disable-file` anywhere in the
+// file silences them in the whole file (ESLint's three forms). The reason is required: a
+// directive without one suppresses nothing and is itself a finding, and a directive that
+// silenced nothing is reported as unused (STYLE.md §8, after squawk and ESLint's unused-disable
+// reporting); so is one that names a rule that does not exist.
 //
 // A baseline records today's findings so a team can adopt lint on an existing repository and
 // fail only on new ones. Each entry's fingerprint hashes the file, the rule and the trimmed
@@ -14,18 +17,21 @@ import { sha256Hex } from '../util/sha256.js';
 import { LineIndex } from './positions.js';
 import type { LintFinding } from './types.js';
 
+export type SuppressionScope = 'next-line' | 'line' | 'file';
+
 export interface Suppression {
+  scope: SuppressionScope;
   /** Line of the directive comment. */
   line: number;
   column: number;
-  /** The line it silences. */
+  /** The line it silences (0 for the whole file). */
   target: number;
   /** Rule ids (`domain/name`, or `domain/*`); empty means every rule. */
   rules: string[];
   reason: string | undefined;
 }
 
-const DIRECTIVE = /(#|--|\/\/)\s*prodguard-disable-next-line\b(.*)$/;
+const DIRECTIVE = /(#|--|\/\/)\s*prodguard-disable-(next-line|line|file)\b(.*)$/;
 
 export function parseSuppressions(text: string): Suppression[] {
   const out: Suppression[] = [];
@@ -34,7 +40,8 @@ export function parseSuppressions(text: string): Suppression[] {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const m = DIRECTIVE.exec(line);
     if (!m) return;
-    const rest = m[2]!;
+    const scope = m[2] as SuppressionScope;
+    const rest = m[3]!;
     const sep = rest.search(/(^|\s)--(\s|$)/);
     const rulesPart = sep === -1 ? rest : rest.slice(0, sep);
     const reason =
@@ -48,7 +55,8 @@ export function parseSuppressions(text: string): Suppression[] {
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter(Boolean);
-    out.push({ line: i + 1, column: m.index + 1, target: i + 2, rules, reason });
+    const target = scope === 'next-line' ? i + 2 : scope === 'line' ? i + 1 : 0;
+    out.push({ scope, line: i + 1, column: m.index + 1, target, rules, reason });
   });
   return out;
 }
@@ -58,12 +66,21 @@ function covers(s: Suppression, rule: string): boolean {
   return s.rules.some((r) => r === rule || (r.endsWith('/*') && rule.startsWith(r.slice(0, -1))));
 }
 
+function silences(s: Suppression, finding: LintFinding): boolean {
+  return s.reason !== undefined && (s.scope === 'file' || s.target === finding.line) && covers(s, finding.rule);
+}
+
+function where(s: Suppression): string {
+  return s.scope === 'file' ? 'in this file' : `on line ${s.target}`;
+}
+
 /**
  * Drop the findings of one file that a reasoned directive silences, and add findings for
  * directives without a reason (`lint/suppression-without-reason`) and for directives that
- * silenced nothing (`lint/unused-suppression`). Findings of other files pass through.
+ * silenced nothing or name no rule (`lint/unused-suppression`). Findings of other files pass
+ * through. `ruleIds`, when given, are the rules that exist.
  */
-export function applySuppressions(file: string, text: string, findings: readonly LintFinding[]): LintFinding[] {
+export function applySuppressions(file: string, text: string, findings: readonly LintFinding[], ruleIds?: ReadonlySet<string>): LintFinding[] {
   const suppressions = parseSuppressions(text);
   if (suppressions.length === 0) return [...findings];
   const index = new LineIndex(text);
@@ -74,12 +91,14 @@ export function applySuppressions(file: string, text: string, findings: readonly
       kept.push(finding);
       continue;
     }
-    const match = suppressions.find((s) => s.reason !== undefined && s.target === finding.line && covers(s, finding.rule));
+    const match = suppressions.find((s) => silences(s, finding));
     if (match) used.add(match);
     else kept.push(finding);
   }
   for (const s of suppressions) {
     const shown = s.rules.length > 0 ? s.rules.join(', ') : 'all rules';
+    const directive = `prodguard-disable-${s.scope}`;
+    const unknown = ruleIds ? s.rules.filter((rule) => !rule.endsWith('/*') && !ruleIds.has(rule)) : [];
     if (s.reason === undefined) {
       kept.push({
         file,
@@ -87,8 +106,19 @@ export function applySuppressions(file: string, text: string, findings: readonly
         column: s.column,
         rule: 'lint/suppression-without-reason',
         severity: 'warn',
-        message: `prodguard-disable-next-line ${shown} has no reason, so it suppresses nothing`,
-        help: 'add why after " -- ", e.g. "# prodguard-disable-next-line db/truncate -- local fixture reset"',
+        message: `${directive} ${shown} has no reason, so it suppresses nothing`,
+        help: `add why after " -- ", e.g. "# ${directive} sql/truncate -- local fixture reset"`,
+        source: index.lineText(s.line),
+      });
+    } else if (unknown.length > 0 && !used.has(s)) {
+      kept.push({
+        file,
+        line: s.line,
+        column: s.column,
+        rule: 'lint/unused-suppression',
+        severity: 'warn',
+        message: `${directive} names no rule prodguard has: ${unknown.join(', ')}`,
+        help: 'use the id a finding shows (`prodguard rules` lists them all), e.g. sql/truncate',
         source: index.lineText(s.line),
       });
     } else if (!used.has(s)) {
@@ -98,8 +128,13 @@ export function applySuppressions(file: string, text: string, findings: readonly
         column: s.column,
         rule: 'lint/unused-suppression',
         severity: 'warn',
-        message: `prodguard-disable-next-line ${shown} suppresses nothing on line ${s.target}`,
-        help: 'remove the directive, or move it to the line just above the finding',
+        message: `${directive} ${shown} suppresses nothing ${where(s)}`,
+        help:
+          s.scope === 'next-line'
+            ? 'remove the directive, or move it to the line just above the finding'
+            : s.scope === 'line'
+              ? 'remove the directive, or put it at the end of the line the finding is on'
+              : 'remove the directive',
         source: index.lineText(s.line),
       });
     }

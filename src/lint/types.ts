@@ -53,7 +53,8 @@ export type LintFileFormat =
   | 'orchestrator'
   | 'github-action'
   | 'compose'
-  | 'circleci';
+  | 'circleci'
+  | 'jenkinsfile';
 
 export const LINT_FILE_FORMATS: readonly LintFileFormat[] = [
   'shell',
@@ -70,6 +71,7 @@ export const LINT_FILE_FORMATS: readonly LintFileFormat[] = [
   'github-action',
   'compose',
   'circleci',
+  'jenkinsfile',
 ];
 
 export interface DiscoveredFile {
@@ -130,6 +132,8 @@ export interface SqlSource {
 export interface Extracted {
   snippets: ShellSnippet[];
   problems: LintProblem[];
+  /** Parts of valid input the extractor could not read (a grammar gap): a notice, never a finding. */
+  notices?: { line: number; message: string }[];
 }
 
 export interface ExtractedFile extends Extracted {

@@ -12,6 +12,8 @@ export interface Connection {
   port?: number;
   database?: string;
   user?: string;
+  /** libpq `service=NAME`: a section of pg_service.conf that fills in what the string leaves out. */
+  service?: string;
   /** Unix socket directory or SQLite file: on this machine. */
   socket?: boolean;
   /** Password-free URL for display. */
@@ -69,7 +71,11 @@ function parseConnectionStringOnce(text: string): Connection | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (!scheme) {
     // libpq keyword/value form: "host=db1 dbname=app user=x".
-    if (/\b(host|dbname|hostaddr|service)\s*=/.test(value)) return fromPg('postgres', value);
+    if (
+      /^\s*(host|hostaddr|port|dbname|user|service|password|sslmode|options|application_name|connect_timeout)\s*=/.test(value) ||
+      /\b(host|dbname|hostaddr|service)\s*=/.test(value)
+    )
+      return fromKeywordValue(value);
     return undefined;
   }
   const engine = ENGINES[scheme.replace(/\+.*$/, '')] ?? ENGINES[scheme];
@@ -111,6 +117,7 @@ function fromPg(engine: string, value: string, original = value): Connection | u
       ...(port ? { port } : {}),
       ...(parsed.database ? { database: parsed.database } : {}),
       ...(parsed.user ? { user: parsed.user } : {}),
+      ...(typeof parsed.service === 'string' && parsed.service ? { service: parsed.service } : {}),
       ...(socket ? { socket } : {}),
       url: redact(original).replace(/password=[^\s&]*/gi, 'password=***'),
       secretUrl: original,
@@ -118,4 +125,81 @@ function fromPg(engine: string, value: string, original = value): Connection | u
   } catch {
     return undefined;
   }
+}
+
+/**
+ * libpq's keyword/value connection string (`host=db1 dbname='my app' service=main`), read as
+ * fe-connect.c conninfo_parse reads it: `keyword = value`, a value single-quoted or ending at
+ * whitespace, `\\` escaping the next character. pg-connection-string reads only URLs.
+ */
+export function parseKeywordValue(text: string): Record<string, string> | undefined {
+  const pairs: Record<string, string> = {};
+  let index = 0;
+  const skipSpace = () => {
+    while (index < text.length && /\s/.test(text[index]!)) index++;
+  };
+  for (skipSpace(); index < text.length; skipSpace()) {
+    let keyword = '';
+    while (index < text.length && text[index] !== '=' && !/\s/.test(text[index]!)) keyword += text[index++];
+    skipSpace();
+    if (text[index] !== '=' || keyword === '') return undefined;
+    index++;
+    skipSpace();
+    let value = '';
+    if (text[index] === "'") {
+      index++;
+      for (;;) {
+        if (index >= text.length) return undefined;
+        const char = text[index++]!;
+        if (char === "'") break;
+        value += char === '\\' && index < text.length ? text[index++] : char;
+      }
+    } else {
+      while (index < text.length && !/\s/.test(text[index]!)) {
+        const char = text[index++]!;
+        value += char === '\\' && index < text.length ? text[index++] : char;
+      }
+    }
+    pairs[keyword] = value;
+  }
+  return pairs;
+}
+
+function fromKeywordValue(text: string): Connection | undefined {
+  const pairs = parseKeywordValue(text);
+  if (!pairs) return undefined;
+  // libpq takes the first host of a list (`host=a,b`); hostaddr is used when host is absent.
+  const host = (pairs.host || pairs.hostaddr || '').split(',')[0] || undefined;
+  const port = Number((pairs.port ?? '').split(',')[0]) || undefined;
+  const shown = Object.entries(pairs)
+    .map(([key, value]) => `${key}=${key === 'password' ? '***' : /[\s'\\]/.test(value) || value === '' ? `'${value.replace(/['\\]/g, '\\$&')}'` : value}`)
+    .join(' ');
+  return {
+    engine: 'postgres',
+    ...(host ? { host } : {}),
+    ...(port ? { port } : {}),
+    ...(pairs.dbname ? { database: pairs.dbname } : {}),
+    ...(pairs.user ? { user: pairs.user } : {}),
+    ...(pairs.service ? { service: pairs.service } : {}),
+    ...(host?.startsWith('/') ? { socket: true } : {}),
+    url: shown,
+    // The probe's driver reads URLs only: the same settings, as one.
+    secretUrl: postgresUrl({ host, port, database: pairs.dbname, user: pairs.user, password: pairs.password }),
+  };
+}
+
+/** A postgres:// URL from libpq settings (a socket directory goes in `?host=`), for the probe. */
+export function postgresUrl(settings: {
+  host?: string | undefined;
+  port?: number | undefined;
+  database?: string | undefined;
+  user?: string | undefined;
+  password?: string | undefined;
+}): string {
+  const { host, port, database, user, password } = settings;
+  const auth = user ? `${encodeURIComponent(user)}${password ? `:${encodeURIComponent(password)}` : ''}@` : '';
+  const socket = host?.startsWith('/');
+  const authority = host && !socket ? `${host.includes(':') ? `[${host}]` : host}${port ? `:${port}` : ''}` : '';
+  const query = socket ? `?host=${encodeURIComponent(host!)}${port ? `&port=${port}` : ''}` : '';
+  return `postgres://${auth}${authority}/${database ? encodeURIComponent(database) : ''}${query}`;
 }

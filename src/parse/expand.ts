@@ -196,6 +196,77 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
   return undefined;
 }
 
+/** Commands that print a file's lines, some filtered out (`grep -v '^#'`), and the options of theirs that take a value. */
+const LINE_PRINTERS: Record<string, { withValue: string; fileAfter: number }> = {
+  cat: { withValue: '', fileAfter: 0 },
+  // grep and sed: the first positional is the pattern or the script, the file comes after it.
+  grep: { withValue: 'efmABCd', fileAfter: 1 },
+  egrep: { withValue: 'efmABCd', fileAfter: 1 },
+  sed: { withValue: 'ef', fileAfter: 1 },
+};
+
+/**
+ * The env-file idiom `env $(cat .env.production | xargs) CMD`, `export $(grep -v '^#' .env |
+ * xargs)`, `export $(xargs < .env)`: a pipeline ending in a bare `xargs` (it echoes its input as
+ * words) whose only input is one file. Returns that file as written; the edge reads it as dotenv.
+ */
+function envFileOfSubstitution(part: { script: import('unbash').ParsedScript | undefined }, scope: ExpansionScope): string | undefined {
+  const statements = part.script?.commands;
+  if (!statements || statements.length !== 1) return undefined;
+  const node = statements[0]!.command;
+  const commands = node.type === 'Pipeline' ? node.commands : [node];
+  const files: string[] = [];
+  const words: string[][] = [];
+  for (const command of commands) {
+    if (command.type !== 'Command' || !command.name || command.prefix.some((item) => item.type === 'Assignment')) return undefined;
+    const values: string[] = [];
+    for (const item of [command.name, ...command.suffix]) {
+      if (item.type === 'Redirect') {
+        if (item.operator !== '<' || !item.target) continue;
+        const target = expandWord(item.target, scope);
+        if (target.length !== 1 || target[0]!.dynamic) return undefined;
+        files.push(target[0]!.value);
+        continue;
+      }
+      if (item.type !== 'Word') return undefined;
+      const expanded = expandWord(item, scope);
+      if (expanded.some((word) => word.dynamic)) return undefined;
+      values.push(...expanded.map((word) => word.value));
+    }
+    words.push(values);
+  }
+  const [xargs, ...xargsArgs] = words.at(-1)!;
+  if (xargs !== 'xargs' || !printsInput(xargsArgs)) return undefined;
+  for (const [name, ...args] of words.slice(0, -1)) {
+    if (name === 'tr') continue;
+    const printer = LINE_PRINTERS[name!];
+    if (!printer) return undefined;
+    const positionals: string[] = [];
+    let patternGiven = false;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (arg.startsWith('-') && arg.length > 1) {
+        // `grep -e PATTERN F`, `sed -e SCRIPT F`: the pattern came as an option, so every positional is a file.
+        if (/^-[ef]/.test(arg)) patternGiven = true;
+        if (arg.length === 2 && printer.withValue.includes(arg[1]!)) i++;
+        continue;
+      }
+      positionals.push(arg);
+    }
+    files.push(...positionals.slice(patternGiven ? 0 : printer.fileAfter));
+  }
+  return files.length === 1 ? files[0] : undefined;
+}
+
+/** xargs with no command echoes its input: only options (`-d '\n'`, `-0`, `-n 1`) may follow it. */
+function printsInput(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i]!.startsWith('-')) return false;
+    if (/^-[dEaLlnPs]$/.test(args[i]!)) i++;
+  }
+  return true;
+}
+
 /** Brace expansion stops here: past it the words are not enumerated (`{a,b}{a,b}…` doubles). */
 const MAX_BRACE_WORDS = 256;
 /** A variable longer than this (`a=$a$a` repeated) is treated as unknown rather than built. */
@@ -284,7 +355,17 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
   if (parts) for (const part of parts) expandPart(part, scope, acc, false);
   else acc.pieces.push({ value: word.value, quoted: word.text !== word.value, splittable: false });
 
-  const base = { text: word.text, dynamic: acc.dynamic, unsetVariables: acc.unset, variables: acc.variables, glob: acc.glob, pos, end };
+  const envFile = parts?.length === 1 && parts[0]!.type === 'CommandExpansion' ? envFileOfSubstitution(parts[0]!, scope) : undefined;
+  const base = {
+    text: word.text,
+    dynamic: acc.dynamic,
+    unsetVariables: acc.unset,
+    variables: acc.variables,
+    glob: acc.glob,
+    pos,
+    end,
+    ...(envFile ? { envFile } : {}),
+  };
   const firstQuoted = acc.pieces[0]?.quoted ?? false;
   const anyQuoted = acc.pieces.some((piece) => piece.quoted);
   const onlySplittable = acc.pieces.length > 0 && acc.pieces.every((piece) => piece.splittable);

@@ -595,6 +595,12 @@ function applyBuiltinEffects(
       for (const { name: variable, value } of assignments) {
         setVariables(state, { [variable]: value });
       }
+      // `export $(grep -v '^#' .env.production | xargs)`: the file's variables, when the edge read it.
+      for (const arg of args) {
+        if (arg.envFile === undefined || (state.cwd === '' && !arg.envFile.startsWith('/'))) continue;
+        const vars = envFiles?.[envFilePath(state.cwd, arg.envFile)];
+        if (vars) setVariables(state, { ...vars });
+      }
       return;
     case 'unset':
       for (const arg of args) {

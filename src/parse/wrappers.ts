@@ -77,7 +77,16 @@ const doas: Unwrapper = (inv) => {
   return command('doas', inv.args.slice(scan.rest));
 };
 
-const envCommand: Unwrapper = (inv) => {
+/** `env $(cat .env.production | xargs) CMD`: the file's lines are the assignments, once the edge read it. */
+function envFileAssignments(inv: Invocation, words: ExpandedWord[], envFiles: EnvFiles): ExpandedWord[] {
+  return words.flatMap((word) => {
+    const vars = word.envFile !== undefined ? envFiles[envFilePath(inv.cwd, word.envFile)] : undefined;
+    if (!vars) return [word];
+    return Object.entries(vars).map(([key, value]) => ({ ...word, value: `${key}=${value}`, dynamic: false }));
+  });
+}
+
+const envCommand: Unwrapper = (inv, envFiles) => {
   const scan = scanOptions(inv.args, {
     shortWithValue: 'uCS',
     longWithValue: ['unset', 'chdir', 'split-string', 'default-signal', 'ignore-signal', 'block-signal'],
@@ -97,7 +106,7 @@ const envCommand: Unwrapper = (inv) => {
       delete assigned[option.value];
     }
   }
-  let words = inv.args.slice(scan.rest);
+  let words = envFileAssignments(inv, inv.args.slice(scan.rest), envFiles);
   if (words[0]?.value === '-') words = words.slice(1);
   const taken = takeAssignments({ ...inv, env, assigned }, words);
   const cwdOption = optionValue(scan, '-C', '--chdir');
@@ -273,6 +282,443 @@ const ssh: Unwrapper = (inv) => {
   return [];
 };
 
+// ---- Tools that run a command on other hosts, judged like `ssh HOST 'CMD'` (GitLab 2017: the
+// command was right, the host was wrong). What each tool's options mean is data below; the
+// unwrappers only read it. Each named host gets its own step, so a production host among them
+// is judged as production.
+
+/** Most hosts one line's host list is expanded to (`pdsh -w a,b,c`); the rest add nothing new. */
+const MAX_REMOTE_HOSTS = 8;
+
+/** The remote side: its own environment (unknown, not empty) and working directory (unknown). */
+function onRemoteHost(destination: string, user?: string): Partial<StepBase> {
+  const host: ExecutionHost = user ? { kind: 'ssh', destination, user } : { kind: 'ssh', destination };
+  return { host, env: {}, assigned: {}, envUnknown: true, cwd: '' };
+}
+
+/** `a,b,db[1-3].prod`: a host list split at commas outside brackets (pdsh/clush/ansible -i). */
+function hostList(value: string): string[] {
+  const hosts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of value) {
+    if (char === '[') depth++;
+    if (char === ']') depth = Math.max(0, depth - 1);
+    if (char === ',' && depth === 0) {
+      hosts.push(current);
+      current = '';
+    } else current += char;
+  }
+  hosts.push(current);
+  return hosts.map((host) => host.trim()).filter((host) => host !== '' && !host.startsWith('!') && !host.startsWith('^'));
+}
+
+/** One script step per host, the same shell line on each. */
+function remoteScripts(via: string, hosts: readonly { host: string; user?: string }[], text: string, stdin?: StdinSource): UnwrapStep[] {
+  return hosts
+    .slice(0, MAX_REMOTE_HOSTS)
+    .flatMap(({ host, user }) => script(`${via} ${host}`, text, { ...onRemoteHost(host, user), ...(stdin ? { stdin } : {}) }));
+}
+
+/** `mosh [OPTIONS] [--] [USER@]HOST [--] CMD…`: mosh-server runs CMD as words (execvp), no shell. */
+const MOSH_SPEC: OptionSpec = {
+  shortWithValue: 'p',
+  longWithValue: ['client', 'server', 'ssh', 'port', 'predict', 'bind-server', 'family', 'experimental-remote-ip', 'predict-overwrite'],
+  stopAtPositional: true,
+};
+
+const mosh: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, MOSH_SPEC);
+  const destination = inv.args[scan.rest];
+  if (!destination) return [];
+  let words = inv.args.slice(scan.rest + 1);
+  if (words[0]?.value === '--') words = words.slice(1);
+  const { host, user } = parseDestination(destination.value);
+  return command(`mosh ${host}`, words, onRemoteHost(host, user));
+};
+
+/**
+ * Cloud CLIs that ssh into a VM: `gcloud compute ssh [USER@]VM --command CMD [-- SSH_ARGS…]`,
+ * `gcloud compute tpus tpu-vm ssh TPU --command CMD`, `az ssh vm -n VM -- SSH_ARGS…`. Words after
+ * `--` go to ssh after the destination: its options, then the remote command.
+ */
+interface CloudSsh {
+  /** Positional words that select the ssh mode, after release tracks (`alpha`, `beta`). */
+  paths: readonly (readonly string[])[];
+  /** The CLI's options that take a value (global ones included: they may come anywhere). */
+  options: OptionSpec;
+  /** Options naming the VM, first found wins; without them the positional after the path is the VM. */
+  hostOptions?: readonly string[];
+  /** Options whose value is the remote command, a shell line. */
+  commandOptions: readonly string[];
+  /** Words that are not part of the path (`gcloud alpha compute ssh`). */
+  releaseTracks?: readonly string[];
+}
+
+const CLOUD_SSH: Record<string, CloudSsh> = {
+  gcloud: {
+    paths: [
+      ['compute', 'ssh'],
+      ['compute', 'tpus', 'tpu-vm', 'ssh'],
+      ['compute', 'tpus', 'queued-resources', 'ssh'],
+    ],
+    releaseTracks: ['alpha', 'beta', 'preview'],
+    options: {
+      longWithValue: [
+        'zone',
+        'region',
+        'project',
+        'command',
+        'container',
+        'ssh-flag',
+        'ssh-key-file',
+        'ssh-key-expiration',
+        'ssh-key-expire-after',
+        'strict-host-key-checking',
+        'network',
+        'dest-group',
+        'worker',
+        'node',
+        'account',
+        'configuration',
+        'verbosity',
+        'impersonate-service-account',
+        'billing-project',
+        'flags-file',
+        'format',
+        'trace-token',
+      ],
+    },
+    commandOptions: ['--command'],
+  },
+  az: {
+    paths: [['ssh', 'vm']],
+    options: {
+      shortWithValue: 'ng',
+      longWithValue: [
+        'name',
+        'vm-name',
+        'ip',
+        'hostname',
+        'resource-group',
+        'local-user',
+        'port',
+        'certificate-file',
+        'private-key-file',
+        'public-key-file',
+        'ssh-client-folder',
+        'ssh-proxy-folder',
+        'resource-type',
+        'subscription',
+        'output',
+        'query',
+      ],
+    },
+    hostOptions: ['--name', '-n', '--vm-name', '--ip', '--hostname', '--resource-group', '-g'],
+    commandOptions: [],
+  },
+};
+
+function cloudSsh(spec: CloudSsh): Unwrapper {
+  return (inv) => {
+    const dashDash = inv.args.findIndex((w) => w.value === '--');
+    const own = dashDash === -1 ? inv.args : inv.args.slice(0, dashDash);
+    const scan = scanOptions(own, spec.options);
+    const positionals = scan.positionals.map((i) => own[i]!.value).filter((word) => !spec.releaseTracks?.includes(word));
+    const path = spec.paths.find((candidate) => candidate.every((word, index) => positionals[index] === word));
+    if (!path) return [];
+    const named = spec.hostOptions?.map((flag) => optionValue(scan, flag)).find((value) => value !== undefined && value !== '');
+    const vm = named ?? positionals[path.length];
+    if (!vm) return [];
+    const { host, user } = parseDestination(vm);
+    const via = `${inv.name} ${path.join(' ')}`;
+    const steps: UnwrapStep[] = [];
+    for (const flag of spec.commandOptions) {
+      const text = optionValue(scan, flag);
+      if (text) steps.push(...remoteScripts(via, [user ? { host, user } : { host }], text, inv.stdin));
+    }
+    if (dashDash !== -1) {
+      const sshArgs = inv.args.slice(dashDash + 1);
+      const words = sshArgs.slice(scanOptions(sshArgs, SSH_SPEC).rest);
+      if (words.length > 0) steps.push(...remoteScripts(via, [user ? { host, user } : { host }], words.map((w) => w.value).join(' '), inv.stdin));
+    }
+    return steps;
+  };
+}
+
+/**
+ * Ansible ad-hoc: `ansible PATTERN [-i INVENTORY] [-m MODULE] -a ARGS`. The default module is
+ * `command`. What each module's arguments mean is data: a shell line (shell, raw), a command
+ * line (command: no shell, but judged as a line — over, never under), or a file that
+ * `state=absent` removes (file).
+ */
+const ANSIBLE_SPEC: OptionSpec = {
+  shortWithValue: 'aBefilMmPtucT',
+  longWithValue: [
+    'args',
+    'background',
+    'extra-vars',
+    'forks',
+    'inventory',
+    'inventory-file',
+    'limit',
+    'module-path',
+    'module-name',
+    'poll',
+    'tree',
+    'user',
+    'connection',
+    'timeout',
+    'private-key',
+    'key-file',
+    'ssh-common-args',
+    'sftp-extra-args',
+    'scp-extra-args',
+    'ssh-extra-args',
+    'become-method',
+    'become-user',
+    'become-password-file',
+    'connection-password-file',
+    'playbook-dir',
+    'task-timeout',
+    'vault-id',
+    'vault-password-file',
+    'vault-pass-file',
+  ],
+};
+
+type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file';
+
+const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = {
+  shell: 'shell-line',
+  raw: 'shell-line',
+  command: 'command-line',
+  file: 'file',
+};
+
+/** Free-form keys shell/command take before the command (`chdir=/srv rm -rf x`). */
+const ANSIBLE_FREE_FORM_KEYS = new Set(['chdir', 'creates', 'removes', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends']);
+
+/** Ansible's `key=value key2=value2` module arguments (parse_kv), for the leading plain pairs. */
+function ansibleKeyValues(text: string): { pairs: Record<string, string>; rest: string } {
+  const pairs: Record<string, string> = {};
+  let rest = text.trimStart();
+  for (;;) {
+    const space = rest.search(/\s/);
+    const token = space === -1 ? rest : rest.slice(0, space);
+    const eq = token.indexOf('=');
+    if (eq <= 0 || /['"]/.test(token)) break;
+    pairs[token.slice(0, eq)] = token.slice(eq + 1);
+    rest = space === -1 ? '' : rest.slice(space).trimStart();
+    if (rest === '') break;
+  }
+  return { pairs, rest };
+}
+
+const ansible: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, ANSIBLE_SPEC);
+  // Check mode skips shell/command; listing hosts or checking syntax runs nothing.
+  if (hasFlag(scan, '-C', '--check', '--list-hosts', '--syntax-check', '--version', '-h', '--help')) return [];
+  const pattern = scan.positionals.map((i) => inv.args[i]!.value)[0];
+  if (!pattern) return [];
+  const moduleName = (optionValue(scan, '-m', '--module-name') ?? 'command').replace(/^ansible\.(builtin|legacy)\./, '');
+  const kind = ANSIBLE_MODULES[moduleName];
+  const text = optionValue(scan, '-a', '--args');
+  if (!kind || text === undefined) return [];
+  const user = optionValue(scan, '-u', '--user');
+  // The hosts: the pattern's names (`web:&prod`, `db1,db2`), and the inventory, whose name often
+  // says the environment (`-i production`, `-i inventories/prod/hosts`) or lists hosts (`-i db1,`).
+  const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file');
+  const names = pattern.split(/[:,]/).map((name) => name.replace(/^&/, ''));
+  const hosts = [...hostList(names.join(',')), ...(inventory === undefined ? [] : inventory.includes(',') ? hostList(inventory) : [`inventory ${inventory}`])];
+  const targets = [...new Set(hosts)].map((host) => (user ? { host, user } : { host }));
+  const { pairs, rest } = ansibleKeyValues(text);
+  if (kind === 'file') {
+    const path = pairs.path ?? pairs.dest ?? pairs.name;
+    if (pairs.state !== 'absent' || !path) return [];
+    return remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`);
+  }
+  const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
+  const steps = remoteScripts(`ansible -m ${moduleName}`, targets, line);
+  const chdir = pairs.chdir;
+  return chdir && line === rest ? steps.map((step) => ({ ...step, cwd: chdir })) : steps;
+};
+
+/**
+ * Parallel ssh: `pssh -h HOSTS_FILE CMD`, `pdsh -w HOSTS CMD`, `clush -w HOSTS CMD`. The command is a
+ * shell line run on every host. Hosts come from a list option, a hosts file or a group; with
+ * none named (`-a`, a genders file), the hosts are unknown and remote.
+ */
+interface ParallelShell {
+  options: OptionSpec;
+  /** Options whose value lists hosts (`db1,db[2-3]`). */
+  hostOptions: readonly string[];
+  /** Options whose value is a file or group of hosts: named after it (`hosts in prod.txt`). */
+  hostSourceOptions: readonly string[];
+  /** Modes that copy files instead of running a command. */
+  copyFlags?: readonly string[];
+}
+
+const PSSH: ParallelShell = {
+  options: {
+    shortWithValue: 'hHlpoetOxX',
+    longWithValue: ['hosts', 'host', 'user', 'par', 'outdir', 'errdir', 'timeout', 'option', 'extra-args', 'extra-arg'],
+    stopAtPositional: true,
+  },
+  hostOptions: ['-H', '--host'],
+  hostSourceOptions: ['-h', '--hosts'],
+};
+
+const PARALLEL_SHELLS: Record<string, ParallelShell> = {
+  pssh: PSSH,
+  'parallel-ssh': PSSH,
+  pdsh: {
+    options: { shortWithValue: 'wxgXlRftuM', stopAtPositional: true },
+    hostOptions: ['-w'],
+    hostSourceOptions: ['-g'],
+  },
+  clush: {
+    options: {
+      shortWithValue: 'wxgXlftuoRsO',
+      longWithValue: [
+        'nodes',
+        'exclude',
+        'group',
+        'user',
+        'fanout',
+        'connect_timeout',
+        'command_timeout',
+        'options',
+        'worker',
+        'groupsource',
+        'hostfile',
+        'option',
+        'dest',
+        'pick',
+        'topology',
+        'color',
+        'diff',
+      ],
+      stopAtPositional: true,
+    },
+    hostOptions: ['-w', '--nodes'],
+    hostSourceOptions: ['-g', '--group', '--hostfile'],
+    copyFlags: ['-c', '--copy', '--rcopy'],
+  },
+};
+
+function parallelShell(spec: ParallelShell): Unwrapper {
+  return (inv) => {
+    const scan = scanOptions(inv.args, spec.options);
+    if (spec.copyFlags && hasFlag(scan, ...spec.copyFlags)) return [];
+    const words = inv.args.slice(scan.rest);
+    if (words.length === 0) return [];
+    const user = optionValue(scan, '-l', '--user');
+    const listed = scan.options.filter((o) => spec.hostOptions.includes(o.flag)).flatMap((o) => hostList(o.value ?? ''));
+    const sources = scan.options.filter((o) => spec.hostSourceOptions.includes(o.flag) && o.value).map((o) => `hosts in ${o.value}`);
+    const hosts = [...listed, ...sources];
+    const targets = (hosts.length > 0 ? hosts : ['(hosts not named on the line)']).map((host) => (user ? { host, user } : { host }));
+    return remoteScripts(inv.name, targets, words.map((w) => w.value).join(' '), inv.stdin);
+  };
+}
+
+/**
+ * rsync with deletion to another host: `rsync --delete SRC HOST:PATH` deletes what SRC lacks from
+ * PATH on HOST (GitLab 2017: re-seeding a replica with rsync, source and host mixed up). The
+ * deleting side is judged as `rsync … SRC PATH` run on that host, so the rules about deleting
+ * mirrors see the path and the host. `--remove-source-files` deletes on the source's side.
+ * Option arity: rsync's popt table (options.c).
+ */
+const RSYNC_SPEC: OptionSpec = {
+  shortWithValue: 'efTBM',
+  longWithValue: [
+    'rsh',
+    'exclude',
+    'include',
+    'filter',
+    'exclude-from',
+    'include-from',
+    'files-from',
+    'backup-dir',
+    'suffix',
+    'chmod',
+    'chown',
+    'usermap',
+    'groupmap',
+    'log-file',
+    'log-file-format',
+    'out-format',
+    'password-file',
+    'rsync-path',
+    'bwlimit',
+    'partial-dir',
+    'temp-dir',
+    'timeout',
+    'contimeout',
+    'port',
+    'compare-dest',
+    'copy-dest',
+    'link-dest',
+    'block-size',
+    'remote-option',
+    'max-delete',
+    'max-size',
+    'min-size',
+    'modify-window',
+    'compress-choice',
+    'compress-level',
+    'checksum-choice',
+    'iconv',
+    'sockopts',
+    'write-batch',
+    'only-write-batch',
+    'read-batch',
+    'protocol',
+    'stop-after',
+    'stop-at',
+    'address',
+    'info',
+    'debug',
+  ],
+};
+
+const RSYNC_DELETE_FLAGS = ['--delete', '--delete-before', '--delete-during', '--delete-after', '--delete-delay', '--delete-excluded', '--del'];
+const RSYNC_DRY_RUN_FLAGS = ['--dry-run', '-n', '--list-only'];
+
+/** `[USER@]HOST:PATH`, `[USER@]HOST::MODULE/PATH`, `rsync://[USER@]HOST[:PORT]/MODULE/PATH`; a colon after a slash is a local path. */
+function rsyncRemote(word: string): { host: string; user?: string; path: string } | undefined {
+  const url = /^rsync:\/\/([^/]+)\/?(.*)$/s.exec(word);
+  const [location, path] = url
+    ? [url[1]!, url[2]!]
+    : ((): [string, string] | [] => {
+        const colon = word.indexOf(':');
+        if (colon <= 0 || word.slice(0, colon).includes('/')) return [];
+        return [word.slice(0, colon), word.slice(colon + 1).replace(/^:/, '')];
+      })();
+  if (location === undefined || path === undefined) return undefined;
+  const { host, user } = parseDestination(location);
+  // An empty path is the remote user's home: relative to a directory unknown here.
+  return { host, ...(user ? { user } : {}), path: path === '' ? '.' : path };
+}
+
+const rsync: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, RSYNC_SPEC);
+  if (hasFlag(scan, ...RSYNC_DRY_RUN_FLAGS) || scan.positionals.length < 2) return [];
+  const deletes = hasFlag(scan, ...RSYNC_DELETE_FLAGS);
+  const removesSources = hasFlag(scan, '--remove-source-files');
+  const destinationIndex = scan.positionals.at(-1)!;
+  // The side that loses files: the destination (--delete), the sources (--remove-source-files).
+  const deleting = [...(deletes ? [destinationIndex] : []), ...(removesSources ? scan.positionals.slice(0, -1) : [])];
+  return deleting.flatMap((index) => {
+    const remote = rsyncRemote(inv.args[index]!.value);
+    if (!remote) return [];
+    const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
+    // With the sources removed, the removed side is the last path the rules read.
+    const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
+    return command(`rsync to ${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
+  });
+};
+
 const kubectl: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, {
     shortWithValue: 'cnf',
@@ -418,6 +864,9 @@ function envFileRunner(via: string, spec: OptionSpec, fileFlags: readonly string
   };
 }
 
+/** Builtins that set variables from `NAME=value` words, so `$(cat FILE | xargs)` gives them FILE's. */
+export const ENV_FILE_EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
 /** Env files a line names (`dotenv -e F`, `dotenvx run -f F`, `op run --env-file F`): the edge reads them. */
 export function envFilesNamedBy(inv: Invocation): string[] {
   const spec: Record<string, { spec: OptionSpec; flags: string[]; sub?: string }> = {
@@ -425,6 +874,13 @@ export function envFilesNamedBy(inv: Invocation): string[] {
     dotenvx: { spec: { shortWithValue: 'f', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-f', '--env-file'], sub: 'run' },
     op: { spec: { longWithValue: ['env-file'], stopAtPositional: true }, flags: ['--env-file'], sub: 'run' },
   };
+  // `env $(cat .env.production | xargs) CMD`, `export $(grep -v '^#' .env | xargs)`: the words are the file's lines.
+  if (inv.name === 'env' || ENV_FILE_EXPORTERS.has(inv.name)) {
+    const named = inv.args.flatMap((word) =>
+      word.envFile !== undefined && (inv.cwd || word.envFile.startsWith('/')) ? [envFilePath(inv.cwd, word.envFile)] : [],
+    );
+    if (named.length > 0) return named;
+  }
   // `source prod.env`, `. ./prod.env`: the shell reads the file; its variables apply to later commands.
   if ((inv.name === 'source' || inv.name === '.') && inv.args[0] && !inv.args[0].dynamic && (inv.cwd || inv.args[0].value.startsWith('/'))) {
     return [envFilePath(inv.cwd, inv.args[0].value)];
@@ -572,6 +1028,12 @@ const WRAPPERS: Record<string, Unwrapper> = {
   su,
   runuser: su,
   ssh,
+  mosh,
+  gcloud: cloudSsh(CLOUD_SSH.gcloud!),
+  az: cloudSsh(CLOUD_SSH.az!),
+  ansible,
+  rsync,
+  ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
   kubectl,
   oc: kubectl,
   docker,
@@ -615,6 +1077,13 @@ export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles): UnwrapSte
   if (!inv.name || !Object.hasOwn(WRAPPERS, inv.name)) return [];
   return WRAPPERS[inv.name]!(inv, envFiles);
 }
+
+/**
+ * Wrappers that run a command whose name is not a word of the line, with the word that says they
+ * do: `ansible db -m file -a 'path=… state=absent'` is `rm -rf`. The shell hook's prefilter sends
+ * such a line to the checker.
+ */
+export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = { ansible: ['state=absent'] };
 
 /** Every command name unwrapped here (the shell hook's prefilter needs the list). */
 export const WRAPPER_NAMES: readonly string[] = Object.keys(WRAPPERS);

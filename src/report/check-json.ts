@@ -29,8 +29,15 @@ export function targetJson(target: ClassifiedTarget): Record<string, unknown> {
     environment: target.environment,
     evidence: target.evidence,
     ...(target.url ? { url: target.url } : {}),
+    ...(target.kube ? { kube: target.kube } : {}),
+    ...(target.from ? { from: target.from } : {}),
     ...(target.probe ? { probe: { ...target.probe, summary: describeProbe(target.probe) } } : {}),
   };
+}
+
+function evidenceOf(finding: Finding, targets: readonly ClassifiedTarget[]): string[] {
+  const target = targets.find((candidate) => candidate.name === finding.target && (!finding.targetKind || candidate.kind === finding.targetKind));
+  return target?.evidence ?? [];
 }
 
 export function renderCheckJson(report: CheckReport): string {
@@ -47,6 +54,9 @@ export function renderCheckJson(report: CheckReport): string {
       title: finding.title,
       why: finding.why,
       fix: finding.fix,
+      // Why the target is what it is (an inventory's group and file, a kubeconfig's context), so
+      // a consumer of one finding need not join it with targets.
+      evidence: evidenceOf(finding, report.targets),
     })),
     targets: report.targets.map(targetJson),
     overridden: report.overridden ?? [],

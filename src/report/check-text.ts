@@ -41,7 +41,9 @@ export function renderCheckText(report: CheckReport, chalk: Painter, options: { 
   if (options.verbose || report.findings.length > 0) {
     for (const target of report.targets) {
       if (target.kind === 'host' && report.findings.every((f) => f.targetKind !== 'host')) continue;
-      lines.push(chalk.dim(`  target ${target.kind} ${target.name} → ${target.environment} (${target.evidence.join('; ')})`));
+      // A target read from a client's connection file says which file and which server.
+      const read = target.from ? ` (${target.host ?? 'local socket'} from ${target.from})` : '';
+      lines.push(chalk.dim(`  target ${target.kind} ${target.name}${read} → ${target.environment} (${target.evidence.join('; ')})`));
     }
   }
   for (const note of report.notes ?? []) lines.push(chalk.dim(`  note: ${note}`));

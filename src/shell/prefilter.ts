@@ -7,7 +7,7 @@
 // check, a word too few lets a line through unjudged).
 
 import type { Rule } from '../rules/schema.js';
-import { WRAPPER_NAMES } from '../parse/wrappers.js';
+import { HIDDEN_COMMAND_WORDS, WRAPPER_NAMES } from '../parse/wrappers.js';
 import { DATABASE_CLIENTS } from '../targets/resolve.js';
 import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
@@ -133,6 +133,9 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
       } else if (sql) DATABASE_CLIENT_CANDIDATES.filter(isDatabaseClient).forEach((client) => words.add(client));
       else reasons.push(`rule ${rule.id} matches any command and names no flag, argument or SQL to recognise it by`);
     }
+  }
+  for (const [name, companions] of Object.entries(HIDDEN_COMMAND_WORDS)) {
+    for (const companion of companions) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
   }
   for (const name of words) pairs.delete(name);
   const wrappers = WRAPPER_CANDIDATES.filter((name) => isWrapper(name) && !words.has(name));

@@ -49,6 +49,7 @@ export function registerShellCommands(program: Command): void {
     .option('--define <definition>', 'alias:name=value or function:text the line refers to (repeatable)', collect, [])
     .option('--warm <base>', 'start the warm checker at this path if it is not running')
     .option('--shell-pid <pid>', 'the shell process')
+    .option('--echo <text>', 'the prompt and line the shell cleared from the screen, shown again before anything is said')
     .action(async (options) => {
       const { runHookCheck } = await import('../commands/hook-check.js');
       process.exitCode = await runHookCheck(options);

@@ -4,10 +4,12 @@
 // workspace. Pure: the invocation and facts gathered at the edge in, targets out.
 
 import type { Invocation, Target, TargetKind } from '../types.js';
-import { parseConnectionString } from '../parse/connection.js';
+import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
+import type { KubeconfigFacts } from '../parse/kubeconfig.js';
+import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
 export interface TargetFacts {
@@ -20,11 +22,23 @@ export interface TargetFacts {
   terraformWorkspace?: string;
   /** current-context of kubeconfig files the line names (`--kubeconfig F`, `KUBECONFIG=F`), by absolute path. */
   kubeconfigContexts?: Readonly<Record<string, string>>;
+  /** Contexts and clusters of the kubeconfig in effect (KUBECONFIG list or ~/.kube/config). */
+  kubeconfig?: KubeconfigFacts;
+  /** Contexts and clusters of kubeconfig files the line names, by absolute path. */
+  kubeconfigFiles?: Readonly<Record<string, KubeconfigFacts>>;
   /**
    * Lint: a variable the file does not set is set at run time (a CI secret), so a client argument
    * such as `psql "$DATABASE_URL"` names an unknown database, not the local default.
    */
   unsetMeansUnknown?: boolean;
+  /**
+   * Connection files the line's clients would read (pg_service.conf, my.cnf, ~/.mylogin.cnf), as
+   * read at the edge, by absolute path; a file that does not exist is absent. Undefined where
+   * nothing was read (lint: the files of the machine it runs on are not the script's).
+   */
+  connectionFiles?: Readonly<Record<string, ConnectionFile>>;
+  /** The home directory of the person running the line, for clients' dot files. */
+  home?: string;
 }
 
 /** The framework variables the prompt watches; which variables name an environment is decided
@@ -54,9 +68,9 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
-        return unresolved ? [unresolved] : clientDatabaseTargets(inv).map((target) => onItsHost(target, inv, facts));
+        return unresolved ? [unresolved] : clientDatabaseTargets(inv, facts).map((target) => onItsHost(target, inv, facts));
       }
-      return environmentDatabaseTargets(appEnvironment(inv, facts)).map((target) => onItsHost(target, inv, facts));
+      return environmentDatabaseTargets(appEnvironment(inv, facts), serviceLookup(inv, facts)).map((target) => onItsHost(target, inv, facts));
     }
     case 'app':
       return appTargets(inv, facts);
@@ -125,7 +139,17 @@ export function appEnvironment(inv: Invocation, facts: TargetFacts): { vars: Rec
   return { vars, origin };
 }
 
-export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }): Target[] {
+/** How an app's PGSERVICE is looked up in the service files the edge read (none in lint). */
+type ServiceLookup = (name: string, vars: Readonly<Record<string, string>>) => PgService | undefined;
+
+function serviceLookup(inv: Invocation, facts: TargetFacts): ServiceLookup | undefined {
+  const home = clientHome(inv, facts.home);
+  const files = facts.connectionFiles;
+  if (!files || !home || inv.host.kind !== 'local') return undefined;
+  return (name, vars) => findPgService({ ...inv, env: vars }, name, home, files);
+}
+
+export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }, lookup?: ServiceLookup): Target[] {
   const { vars, origin } = environment;
   const targets: Target[] = [];
   for (const [key, value] of Object.entries(vars)) {
@@ -144,8 +168,11 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
       });
     }
   }
+  // An app's libpq reads PGSERVICE's section before PGHOST and friends, as psql does.
+  const service = vars.PGSERVICE ? lookup?.(vars.PGSERVICE, vars) : undefined;
   const pg = postgresFromEnvironment(vars);
-  if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
+  if (service) targets.push(postgresServiceTarget(service, {}, vars, describeSource('PGSERVICE', origin.PGSERVICE)));
+  else if (pg && (vars.PGHOST || vars.PGHOSTADDR || vars.PGDATABASE || vars.PGSERVICE))
     targets.push({ ...pg, source: describeSource('PGHOST/PGDATABASE', origin.PGHOST ?? origin.PGDATABASE) });
   if (vars.MYSQL_HOST) {
     targets.push({
@@ -176,6 +203,40 @@ function databaseTarget(connection: NonNullable<ReturnType<typeof parseConnectio
     ...(connection.port ? { port: connection.port } : {}),
     ...(connection.database ? { database: connection.database } : {}),
     ...(connection.socket ? { socket: true } : {}),
+  };
+}
+
+/**
+ * A libpq service (pg_service.conf) fills in what the line leaves out: what the line itself says
+ * (`given`) wins, then the section, then PG* variables (fe-connect.c conninfo_add_defaults).
+ */
+function postgresServiceTarget(
+  service: PgService,
+  given: { host?: string | undefined; port?: string | undefined; user?: string | undefined; database?: string | undefined },
+  vars: Readonly<Record<string, string>>,
+  source: string,
+): Target {
+  const settings = service.settings;
+  const first = (value: string | undefined) => value?.split(',')[0] || undefined;
+  const host = given.host ?? first(settings.host) ?? first(settings.hostaddr) ?? (vars.PGHOST || vars.PGHOSTADDR || undefined);
+  const port = Number(given.port ?? first(settings.port) ?? vars.PGPORT) || undefined;
+  const user = given.user ?? settings.user ?? vars.PGUSER;
+  const database = given.database ?? settings.dbname ?? vars.PGDATABASE ?? user;
+  const place = { host, port, database, user };
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source,
+    name: database ?? host ?? service.name,
+    ...(host ? { host } : {}),
+    ...(port ? { port } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    url: postgresUrl(place),
+    // The probe connects as the client would, password included: never printed.
+    secretUrl: postgresUrl({ ...place, password: settings.password ?? vars.PGPASSWORD }),
+    from: `service "${service.name}" in ${service.file}`,
+    alias: service.name,
   };
 }
 
@@ -254,24 +315,46 @@ function unresolvedClientTarget(inv: Invocation): Target | undefined {
   return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
 }
 
-function clientDatabaseTargets(inv: Invocation): Target[] {
-  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv)];
-  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv)];
+function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv, facts)];
+  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv, facts)];
   if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
   return [mongoClientTarget(inv)];
 }
 
-function postgresClientTarget(inv: Invocation): Target {
+function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
   // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
   const dbWord = dbOption ?? positionals[0];
   const connection = dbWord ? parseConnectionString(dbWord) : undefined;
+  const serviceName = connection?.service || inv.env.PGSERVICE || undefined;
+  if (serviceName) {
+    const home = clientHome(inv, facts.home);
+    const service = facts.connectionFiles && home && inv.host.kind === 'local' ? findPgService(inv, serviceName, home, facts.connectionFiles) : undefined;
+    if (service) {
+      // A connection string's own settings win over psql's flags: psql hands it to libpq as an
+      // expanded dbname after them, so `psql -h a 'service=x host=b'` reaches b (libpq 15).
+      const plainName = connection ? undefined : dbWord;
+      const given = {
+        host: connection?.host ?? optionValue(scan, '-h', '--host'),
+        port: (connection?.port ? String(connection.port) : undefined) ?? optionValue(scan, '-p', '--port'),
+        user: connection?.user ?? optionValue(scan, '-U', '--username'),
+        // dropdb/createdb act on their word; a plain word (not a connection string) is the database.
+        database: (['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : undefined) ?? connection?.database ?? plainName,
+      };
+      return postgresServiceTarget(service, given, inv.env, `${inv.name} service ${service.name} (${service.file})`);
+    }
+    // A service no file here defines (or files not read: lint, a remote shell): not this
+    // machine, and not known here either — unless the line names the host itself.
+    if (!connection?.host && !optionValue(scan, '-h', '--host') && !inv.env.PGHOST) {
+      const source = connection?.service ? `${inv.name} service=${serviceName}` : `${inv.name} via PGSERVICE`;
+      return { kind: 'database', engine: 'postgres', source, name: serviceName, database: serviceName, alias: serviceName, unresolved: true };
+    }
+  }
   if (connection) return databaseTarget(connection, `${inv.name} argument`);
   const fromEnv = postgresFromEnvironment(inv.env)!;
-  // PGSERVICE names a pg_service.conf entry: not this machine, but not known here either.
-  if (fromEnv.unresolved && !dbWord && !optionValue(scan, '-h', '--host')) return { ...fromEnv, source: `${inv.name} via PGSERVICE` };
   const host = optionValue(scan, '-h', '--host') ?? fromEnv.host;
   const port = optionValue(scan, '-p', '--port');
   const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
@@ -288,7 +371,7 @@ function postgresClientTarget(inv: Invocation): Target {
   };
 }
 
-function mysqlClientTarget(inv: Invocation): Target {
+function mysqlClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   if (inv.name === 'mysqlsh') {
@@ -297,7 +380,15 @@ function mysqlClientTarget(inv: Invocation): Target {
     const connection = uri ? parseConnectionString(/^[a-z]+:\/\//.test(uri) ? uri : `mysql://${uri}`) : undefined;
     if (connection?.host) return databaseTarget({ ...connection, engine: 'mysql' }, 'mysqlsh URI');
   }
-  const host = optionValue(scan, '-h', '--host') ?? inv.env.MYSQL_HOST;
+  // Option files come after the command line and before MYSQL_HOST (my_default.cc, libmysql).
+  const home = clientHome(inv, facts.home);
+  const defaults = facts.connectionFiles && home && inv.host.kind === 'local' ? mysqlDefaults(inv, home) : undefined;
+  const fromFiles = defaults && facts.connectionFiles ? mysqlFileSettings(defaults, facts.connectionFiles) : {};
+  const loginPath = optionValue(scan, '--login-path');
+  const hostFlag = optionValue(scan, '-h', '--host');
+  const host = hostFlag ?? fromFiles.host ?? inv.env.MYSQL_HOST;
+  // A port alone (Debian's /etc/mysql/my.cnf sets one) names no server.
+  const usedFile = !hostFlag && (fromFiles.host !== undefined || fromFiles.socket !== undefined) ? fromFiles.from : undefined;
   // mysqladmin's first word is its command: `mysqladmin drop app_production`.
   const acting =
     inv.name === 'mysqladmin' || inv.name === 'mariadb-admin'
@@ -305,16 +396,19 @@ function mysqlClientTarget(inv: Invocation): Target {
         ? positionals[1]
         : undefined
       : positionals[0];
-  const database = optionValue(scan, '-D', '--database') ?? acting ?? inv.env.MYSQL_DATABASE;
-  const port = optionValue(scan, '-P', '--port') ?? inv.env.MYSQL_TCP_PORT;
+  const database = optionValue(scan, '-D', '--database') ?? acting ?? fromFiles.database ?? inv.env.MYSQL_DATABASE;
+  const port = optionValue(scan, '-P', '--port') ?? fromFiles.port ?? inv.env.MYSQL_TCP_PORT;
   return {
     kind: 'database',
     engine: 'mysql',
-    source: host ? `${inv.name} arguments` : 'default (local socket)',
-    name: database ?? host ?? 'localhost',
+    source: usedFile ? `${inv.name} option file ${usedFile}` : host ? `${inv.name} arguments` : 'default (local socket)',
+    name: database ?? host ?? loginPath ?? 'localhost',
     ...(host ? { host } : { socket: true }),
-    ...(port ? { port: Number(port) } : {}),
+    ...(port && Number(port) ? { port: Number(port) } : {}),
     ...(database ? { database } : {}),
+    ...(usedFile ? { from: usedFile } : {}),
+    // `--login-path=prod` names the server even when the login file is not here.
+    ...(loginPath ? { alias: loginPath } : {}),
   };
 }
 
@@ -476,7 +570,13 @@ function socketHost(inv: Invocation, facts: TargetFacts): Target {
   const host = inv.host;
   if (host.kind === 'container' && host.runtime === 'kubectl') {
     const context = host.kubeContext ?? facts.kubeCurrentContext;
-    if (context) return { kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context };
+    if (context)
+      return withKubeconfig(
+        [{ kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context }],
+        inv,
+        facts,
+        kubeconfigOf(inv, facts),
+      )[0]!;
     return { kind: 'host', source: 'pod', name: host.name, host: host.name };
   }
   if (host.kind === 'container' && host.runtime === 'docker') {
@@ -498,7 +598,61 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
   }
 }
 
+/**
+ * A kube target with what its kubeconfig says about the context: cluster, server, namespace and
+ * the file (issue 14). `--cluster NAME` replaces the context's cluster as kubectl does; with no
+ * context at all the cluster itself is the target.
+ */
+function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, config: KubeconfigFacts | undefined): Target[] {
+  const scan = KUBE_CLIENTS.has(inv.name)
+    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
+    : undefined;
+  const clusterFlag = scan ? optionValue(scan, '--cluster') : undefined;
+  const namespaceFlag = scan ? optionValue(scan, '--namespace', '-n') : undefined;
+  if (targets.length === 0 && clusterFlag) {
+    const cluster = config?.clusters[clusterFlag];
+    return [
+      {
+        kind: 'kube',
+        source: '--cluster',
+        name: clusterFlag,
+        kube: { cluster: clusterFlag, ...(cluster?.server ? { server: cluster.server } : {}), ...(cluster ? { file: cluster.file } : {}) },
+      },
+    ];
+  }
+  return targets.map((target) => {
+    if (target.kind !== 'kube' || target.unresolved) return target;
+    const context = config?.contexts[target.name];
+    const cluster = clusterFlag ?? context?.cluster;
+    const server = clusterFlag ? config?.clusters[clusterFlag]?.server : context?.server;
+    const namespace = namespaceFlag ?? context?.namespace;
+    if (!context && !clusterFlag) return target;
+    return {
+      ...target,
+      kube: {
+        ...(cluster ? { cluster } : {}),
+        ...(server ? { server } : {}),
+        ...(namespace ? { namespace } : {}),
+        ...(context ? { file: context.file } : {}),
+      },
+    };
+  });
+}
+
+/** The kubeconfig a kube client reads: `--kubeconfig F` / `KUBECONFIG=F` on the line, else the one in effect. */
+function kubeconfigOf(inv: Invocation, facts: TargetFacts): KubeconfigFacts | undefined {
+  const scan = KUBE_CLIENTS.has(inv.name)
+    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
+    : undefined;
+  const file = (scan ? optionValue(scan, '--kubeconfig') : undefined) ?? inv.assigned.KUBECONFIG?.split(':')[0];
+  return file ? facts.kubeconfigFiles?.[resolveFile(inv.cwd, file)] : facts.kubeconfig;
+}
+
 function kubeTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  return withKubeconfig(kubeTargetsByName(inv, facts), inv, facts, kubeconfigOf(inv, facts));
+}
+
+function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
   if (inv.host.kind === 'container' && inv.host.runtime === 'kubectl') {
     if (inv.host.kubeContext) return [{ kind: 'kube', source: '--context', name: inv.host.kubeContext }];
     return facts.kubeCurrentContext ? [{ kind: 'kube', source: 'kubeconfig current-context', name: facts.kubeCurrentContext }] : [];

@@ -11,13 +11,13 @@ const INI = '[production]\nweb-17 ansible_host=10.4.0.17\n\n[eu:children]\nprodu
 
 describe('inventory parsing', () => {
   it('maps INI groups (and groups named after them) to environments', () => {
-    expect(inventoryEnvironments(parseAnsibleIni(INI)).hosts).toEqual({ production: ['web-17', '10.4.0.17'], staging: ['sheep-2'] });
+    expect(inventoryEnvironments(parseAnsibleIni(INI), 'hosts.ini').hosts).toEqual({ production: ['web-17', '10.4.0.17'], staging: ['sheep-2'] });
   });
 
   it('reads YAML inventories with children, and explicit group mappings', () => {
     const raw = { all: { children: { live_eu: { children: { db_servers: { hosts: { 'owl-1': { ansible_host: '10.0.0.5' } } } } } } } };
-    expect(inventoryEnvironments(parseAnsibleYaml(raw)).hosts.production).toEqual(['owl-1', '10.0.0.5']);
-    expect(inventoryEnvironments(parseAnsibleYaml(raw), { db_servers: 'production' }).hosts.production).toEqual(['owl-1', '10.0.0.5']);
+    expect(inventoryEnvironments(parseAnsibleYaml(raw), 'hosts.yml').hosts.production).toEqual(['owl-1', '10.0.0.5']);
+    expect(inventoryEnvironments(parseAnsibleYaml(raw), 'hosts.yml', { db_servers: 'production' }).hosts.production).toEqual(['owl-1', '10.0.0.5']);
   });
 
   it('reads ssh config blocks marked with a prodguard comment, above or inside the block', () => {
@@ -51,6 +51,8 @@ describe('inventories in config', () => {
       const body = JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { cwd: dir, env: { ...env, ...extra } }).stdout);
       expect(['confirm', 'block'], line).toContain(body.verdict);
       expect(body.findings[0].environment, line).toBe('production');
+      // The evidence names the inventory file (and group, or the marked Host block).
+      expect(body.findings[0].evidence.join(' '), line).toMatch(/ of ansible\/hosts\.ini|in ~\/\.ssh\/config/);
     }
     const status = JSON.parse(runCli(['status', '--json', '--no-probe'], { cwd: dir, env: { ...env, PRODGUARD_HOSTNAME: 'web-17' } }).stdout);
     expect(status.config.files).toContain(join(dir, 'ansible', 'hosts.ini'));

@@ -27,11 +27,63 @@ describe('parseSuppressions', () => {
       '# prodguard-disable-next-line -- everything, on purpose',
     ].join('\n');
     expect(parseSuppressions(text)).toEqual([
-      { line: 1, column: 1, target: 2, rules: ['fs/rm-root', 'db/truncate'], reason: 'fixture reset on a throwaway box' },
-      { line: 3, column: 13, target: 4, rules: ['fs/rm-root'], reason: undefined },
-      { line: 4, column: 1, target: 5, rules: ['sql/drop-table'], reason: 'dropped in the same release that removes the model' },
-      { line: 5, column: 1, target: 6, rules: [], reason: 'everything, on purpose' },
+      { scope: 'next-line', line: 1, column: 1, target: 2, rules: ['fs/rm-root', 'db/truncate'], reason: 'fixture reset on a throwaway box' },
+      { scope: 'next-line', line: 3, column: 13, target: 4, rules: ['fs/rm-root'], reason: undefined },
+      { scope: 'next-line', line: 4, column: 1, target: 5, rules: ['sql/drop-table'], reason: 'dropped in the same release that removes the model' },
+      { scope: 'next-line', line: 5, column: 1, target: 6, rules: [], reason: 'everything, on purpose' },
     ]);
+  });
+
+  it('reads the same-line and whole-file forms', () => {
+    const text = [
+      '# prodguard-disable-file sql/truncate -- fixtures are reloaded on every run',
+      'rm -rf "$X/"  # prodguard-disable-line filesystem/rm-unset-variable -- X is set by the wrapper',
+      "sh 'make clean' // prodguard-disable-line -- Jenkinsfile comment",
+    ].join('\n');
+    expect(parseSuppressions(text)).toEqual([
+      { scope: 'file', line: 1, column: 1, target: 0, rules: ['sql/truncate'], reason: 'fixtures are reloaded on every run' },
+      { scope: 'line', line: 2, column: 15, target: 2, rules: ['filesystem/rm-unset-variable'], reason: 'X is set by the wrapper' },
+      { scope: 'line', line: 3, column: 17, target: 3, rules: [], reason: 'Jenkinsfile comment' },
+    ]);
+  });
+});
+
+describe('applySuppressions: same-line, whole-file and unknown rules', () => {
+  const text = [
+    '#!/bin/sh',
+    '# prodguard-disable-file sql/truncate -- the fixture database is rebuilt on every run',
+    'psql -c "TRUNCATE users"',
+    'rm -rf "$X/"  # prodguard-disable-line filesystem/rm-unset-variable -- the wrapper sets X',
+    'psql -c "TRUNCATE orders"',
+    '# prodguard-disable-next-line db/truncate -- a typo in the rule id',
+    'psql -c "TRUNCATE audit"',
+    'echo ok  # prodguard-disable-line filesystem/rm-root -- nothing to silence here',
+  ].join('\n');
+  const ids = new Set(['sql/truncate', 'filesystem/rm-unset-variable', 'filesystem/rm-root']);
+
+  it('silences the line it ends or the whole file, and says when a directive names no rule', () => {
+    const out = applySuppressions(
+      'reset.sh',
+      text,
+      [
+        finding(3, 'sql/truncate', '', 'reset.sh'),
+        finding(4, 'filesystem/rm-unset-variable', '', 'reset.sh'),
+        finding(5, 'sql/truncate', '', 'reset.sh'),
+        finding(7, 'sql/truncate', '', 'reset.sh'),
+      ],
+      ids,
+    );
+    expect(out.map((f) => `${f.line} ${f.rule}: ${f.message}`)).toEqual([
+      '6 lint/unused-suppression: prodguard-disable-next-line names no rule prodguard has: db/truncate',
+      '8 lint/unused-suppression: prodguard-disable-line filesystem/rm-root suppresses nothing on line 8',
+    ]);
+  });
+
+  it('names a rule that exists in the hint for a directive without a reason', async () => {
+    const [out] = applySuppressions('a.sh', '# prodguard-disable-line\n', [], ids);
+    expect(out!.rule).toBe('lint/suppression-without-reason');
+    const named = /prodguard-disable-line (\S+) --/.exec(out!.help ?? '')?.[1];
+    expect((await builtinRules()).map((rule) => rule.id)).toContain(named);
   });
 });
 

@@ -58,6 +58,11 @@ const HARMLESS = [
   'echo done >&2',
   'make build &> /dev/null',
   'grep todo notes.txt 2>&-',
+  // Remote shells running nothing a rule names.
+  'ansible all -m ping',
+  "ansible web -m file -a 'path=/srv/app state=directory'",
+  'gcloud compute ssh dev-vm --zone us-east1-b',
+  'mosh dev-box',
 ];
 
 const DANGEROUS = [
@@ -110,6 +115,15 @@ const DANGEROUS = [
   "perl -le 'unlink glob q{/data/*}'",
   'awk \'BEGIN { system("reboot") }\'',
   'yarn reset-db',
+  // Commands run on other hosts: the checker judges them on that host.
+  'mosh db1.prod.example.com -- rm -rf /var/lib/postgresql',
+  "gcloud compute ssh db-prod-1 --command 'sudo rm -rf /var/lib/postgresql'",
+  "ansible prod-db -m shell -a 'rm -rf /var/lib/postgresql/data'",
+  'ansible all -i production -a "dropdb app"',
+  "pssh -h hosts.txt 'rm -rf /data'",
+  "pdsh -w db1 'rm -rf /data'",
+  "clush -w db1 'rm -rf /data'",
+  "ansible db -m file -a 'path=/var/lib/postgresql/15/main state=absent'",
 ];
 
 describe('prefilter words from the rule set', () => {
@@ -125,7 +139,8 @@ describe('prefilter words from the rule set', () => {
     for (const word of ['--perm', '--force', '--hard']) expect(prefilter.words).not.toContain(word);
     // database/escape-hatch-inline matches variables set on the line.
     expect(prefilter.words).toContain('safety_assured');
-    for (const wrapper of ['sudo', 'bash', 'ssh', 'xargs', 'env']) expect([...prefilter.words, ...prefilter.wrappers]).toContain(wrapper);
+    for (const wrapper of ['sudo', 'bash', 'ssh', 'xargs', 'env', 'mosh', 'gcloud', 'az', 'ansible', 'pssh', 'parallel-ssh', 'pdsh', 'clush'])
+      expect([...prefilter.words, ...prefilter.wrappers]).toContain(wrapper);
     expect(prefilter.everyLine).toBe(false);
   });
 

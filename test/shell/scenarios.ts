@@ -103,6 +103,34 @@ export function shellScenarios(name: ShellName): void {
       expect(screen).toContain('PROD');
     });
 
+    it('after a refusal the typed line stays on screen, one prompt follows, and $? is not 0', async () => {
+      const lab = makeLab();
+      const project = production(lab);
+      const data = join(project, 'pgdata', '15', 'main');
+      mkdirSync(data, { recursive: true });
+      writeFileSync(join(data, 'PG_VERSION'), '15\n');
+      const shell = await start(lab, { cwd: project });
+      await shell.runAndWait('rm -rf pgdata/15/main', 'refused; the line did not run');
+      await shell.prompt();
+      const status = name === 'fish' ? '$status' : '$?';
+      const screen = await shell.runAndWait(`echo "after=${status}"`, /after=\d+/);
+      const lines = screen.split('\n');
+      // (fish may show its autosuggestion after the typed text)
+      const typed = lines.findIndex((line) => /pg[$>] rm -rf pgdata\/15\/main/.test(line));
+      const report = lines.findIndex((line) => line.includes('filesystem/rm-data-directory'));
+      const next = lines.findIndex((line) => line.includes('echo "after='));
+      // The line as typed, above what prodguard says about it.
+      expect(typed, screen).toBeGreaterThanOrEqual(0);
+      expect(typed, screen).toBeLessThan(report);
+      // One prompt after the refusal: no empty prompt line between the report and the next command.
+      expect(
+        lines.slice(report, next).filter((line) => /pg[$>]\s*$/.test(line)),
+        screen,
+      ).toEqual([]);
+      expect(Number(/after=(\d+)/.exec(screen)![1]), screen).not.toBe(0);
+      expect(existsSync(join(data, 'PG_VERSION'))).toBe(true);
+    });
+
     it('shows in the prompt when the shell points at production, and follows the environment', async () => {
       const lab = makeLab();
       const shell = await start(lab, { env: { DATABASE_URL: 'postgres://app:secret@db.prod.example.com/app' } });

@@ -16,6 +16,7 @@ import { extractTravis } from './travis.js';
 import { extractGithubAction } from './github-action.js';
 import { extractCompose } from './compose.js';
 import { extractCircleci } from './circleci.js';
+import { extractJenkinsfile } from './jenkinsfile.js';
 
 export { escapeHatchesIn, type EscapeHatch } from './escape-hatches.js';
 export {
@@ -32,6 +33,7 @@ export {
   extractGithubAction,
   extractCompose,
   extractCircleci,
+  extractJenkinsfile,
   sqlSource,
 };
 
@@ -83,6 +85,8 @@ function dispatch(format: LintFileFormat, path: string, text: string): Extracted
       return extractGithubAction(text, path);
     case 'compose':
       return extractCompose(text, path);
+    case 'jenkinsfile':
+      return extractJenkinsfile(text, path);
     case 'circleci':
       return extractCircleci(text, path);
   }

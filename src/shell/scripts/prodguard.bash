@@ -11,7 +11,7 @@ if [[ $- == *i* && -z ${__prodguard_version-} ]] && (( BASH_VERSINFO[0] * 100 + 
 __prodguard_base=$__prodguard_run/$$
 __prodguard_first_prompt=1 __prodguard_dirty=1 __prodguard_scanned=0 __prodguard_cheap='' __prodguard_urls=''
 __prodguard_pending='' __prodguard_fresh=1 __prodguard_since='' __prodguard_since_ident='' __prodguard_key='' __prodguard_seq=0
-__prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident='' __prodguard_ps1='' __prodguard_segment=''
+__prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident='' __prodguard_ps1='' __prodguard_segment='' __prodguard_echo=''
 __prodguard_defs=()
 # mkdir is a process start: only when the folder is missing.
 [[ -d $__prodguard_run ]] || command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
@@ -128,8 +128,10 @@ __prodguard_ask_warm() {
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return
   id=$$-$((++__prodguard_seq))
   { exec {fd}<>"$base.req"; } 2>/dev/null || return
+  local -a defs=("${__prodguard_defs[@]}")
+  [[ -n $__prodguard_echo ]] && defs+=("echo:$__prodguard_echo")
   # shellcheck disable=SC2261  # >&"$fd" is stdout to the FIFO, not a second stderr
-  { printf '%s\0' "$__prodguard_magic" "$id" bash "$PWD" "$__prodguard_since" "$1" "${#__prodguard_defs[@]}" "${__prodguard_defs[@]}"; command env -0; printf '%s\0' "$__prodguard_end"; } >&"$fd" 2>/dev/null
+  { printf '%s\0' "$__prodguard_magic" "$id" bash "$PWD" "$__prodguard_since" "$1" "${#defs[@]}" "${defs[@]}"; command env -0; printf '%s\0' "$__prodguard_end"; } >&"$fd" 2>/dev/null
   exec {fd}>&-
   { exec {rfd}<>"$base.res"; } 2>/dev/null || return
   while IFS= read -r -d "$__prodguard_end" -t 10 resp <&"$rfd"; do
@@ -155,6 +157,7 @@ __prodguard_judge() {
   local -a args=(hook-check --shell bash --shell-pid "$$")
   [[ -n $__prodguard_since ]] && args+=(--since "$__prodguard_since")
   for def in "${__prodguard_defs[@]}"; do args+=(--define "$def"); done
+  [[ -n $__prodguard_echo ]] && args+=(--echo "$__prodguard_echo")
   __prodguard_status=100
   (( __prodguard_warm )) && __prodguard_ask_warm "$text"
   if (( __prodguard_status == 100 )); then
@@ -169,6 +172,7 @@ __prodguard_judge() {
     "$__prodguard_exit_stale_confirmed_refused") __prodguard_now; __prodguard_since=$__prodguard_time; return 1 ;;
   esac
   IFS= read -r first <"$__prodguard_base.err" 2>/dev/null
+  [[ -n $__prodguard_echo ]] && printf '%s\n' "$__prodguard_echo" >&2
   printf 'prodguard: the guard failed (%s); this line runs unchecked\n' "${first:-exit status $__prodguard_status}" >&2
   return 0
 }
@@ -192,13 +196,39 @@ __prodguard_check() {
     judged=$(builtin history -s -- "${last# }"; builtin history -d -1 2>/dev/null; builtin history -p -- "$text" 2>/dev/null) || judged=$text
   fi
   __prodguard_needs_check "$judged" || return 0
+  # To run this function, readline erased the prompt's last line and the typed line from the
+  # screen (a terminal with "clear to end of line"; bash redraws them when it returns). Whatever
+  # prodguard says about the line is printed below that line shown again, not in its place.
+  __prodguard_echo=''
+  if [[ ${TERM:-dumb} != dumb ]]; then
+    __prodguard_echo=${PS1@P}
+    __prodguard_echo=${__prodguard_echo//[$'\001\002']/}
+    __prodguard_echo=${__prodguard_echo##*$'\n'}$line
+  fi
   __prodguard_judge "$judged" && return 0
   builtin history -s -- "$text"
-  READLINE_LINE=
   __prodguard_pending=''
   # Lines bash already holds (a multi-line command at PS2) are dropped the way Ctrl-C drops them.
-  [[ -n $continuing ]] && kill -INT $$
+  if [[ -n $continuing ]]; then
+    READLINE_LINE=
+    kill -INT $$
+    return 0
+  fi
+  # Nothing of the line runs: bash runs __prodguard_refused instead, which leaves $? at 1 (as a
+  # failed command would), takes itself out of history and off the screen, so one prompt follows.
+  READLINE_LINE=__prodguard_refused
+  READLINE_POINT=${#READLINE_LINE}
   return 0
+}
+
+__prodguard_refused() {
+  local entry
+  entry=$(builtin history 1 2>/dev/null)
+  [[ $entry == *[0-9]*'  __prodguard_refused' ]] && builtin history -d "${entry//[!0-9]/}" 2>/dev/null
+  [[ -t 2 && ${TERM:-dumb} != dumb ]] && printf '\e[1A\e[2K' >&2
+  # An interactive shell with errexit would close on a failing command: not for a refusal.
+  [[ $- == *e* ]] && return 0
+  return 1
 }
 
 __prodguard_files_changed() {

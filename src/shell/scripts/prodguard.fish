@@ -160,6 +160,11 @@ function __prodguard_judge --argument-names text
     return 0
 end
 
+function __prodguard_refused
+    isatty stderr; and test "$TERM" != dumb; and printf '\e[1A\e[2K' >&2
+    return 1
+end
+
 function __prodguard_execute
     set -l text (commandline | string collect)
     # Unfinished (a block without end, an open quote) or invalid: fish adds a line or says why.
@@ -171,8 +176,10 @@ function __prodguard_execute
         echo >/dev/tty
         if not __prodguard_judge $text
             __prodguard_history_add $text
-            commandline -r ''
-            commandline -f repaint
+            # Nothing of the line runs: fish runs __prodguard_refused instead (a leading space
+            # keeps it out of history), which sets $status to 1 and takes itself off the screen.
+            commandline -r ' __prodguard_refused'
+            commandline -f execute
             return
         end
     end

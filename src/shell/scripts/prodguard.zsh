@@ -5,6 +5,7 @@ if [[ -o interactive ]] && (( ! ${+__prodguard_version} )); then
 # @settings@ (prodguard init puts the generated settings here: src/shell/adapters.ts)
 typeset -g __prodguard_base=$__prodguard_run/$$
 typeset -g __prodguard_first_prompt=1
+typeset -ga __prodguard_prompts=()
 typeset -g __prodguard_since= __prodguard_since_ident= __prodguard_key= __prodguard_seq=0 __prodguard_status=0
 typeset -g __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident= __prodguard_ps1= __prodguard_segment=
 zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
@@ -168,6 +169,11 @@ __prodguard_accept() {
   if [[ -n ${BUFFER//[[:space:]]/} ]] && __prodguard_needs_check "$judged"; then
     if ! __prodguard_judge "$judged"; then
       print -s -r -- "$text"
+      # send-break drops the line and leaves $? at 1. It first draws the (empty) line once more
+      # below what prodguard printed: drawn without a prompt, and taken off the screen by the
+      # next precmd (which puts the prompts back), so one prompt follows the refusal.
+      __prodguard_prompts=("$PS1" "$RPS1")
+      PS1='' RPS1=''
       BUFFER=
       zle .send-break
       return
@@ -200,6 +206,12 @@ __prodguard_precmd() {
   emulate -L zsh
   local key="$PWD|${NO_COLOR+nc}" v code seg= age= e=$'\e'
   integer d
+  # After a refusal (see __prodguard_accept): the prompts back, the empty line send-break drew gone.
+  if (( $#__prodguard_prompts )); then
+    PS1=$__prodguard_prompts[1] RPS1=$__prodguard_prompts[2]
+    __prodguard_prompts=()
+    [[ -t 2 && ${TERM:-dumb} != dumb ]] && print -rn -- "${e}[1A${e}[2K" >&2
+  fi
   for v in $__prodguard_key_variables; do key+="|${(P)v}"; done
   for v in ${(k)parameters[(I)*_UR[LI]]}; do key+="|$v=${(P)v}"; done
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
