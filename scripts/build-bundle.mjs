@@ -3,6 +3,7 @@
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { docsBaseUrl } from '../dist/report/docs-url.js';
 // A git install builds with an esbuild that prepare.mjs installed outside the clone.
 const { build } = await import(process.env.PRODGUARD_ESBUILD_MODULE ?? 'esbuild');
 
@@ -50,6 +51,8 @@ try {
     define: {
       'import.meta.url': '__prodguardModuleUrl',
       'process.env.PRODGUARD_VERSION': JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+      // Rule pages' web address for SARIF helpUri, from package.json's repository ('' when none).
+      'process.env.PRODGUARD_DOCS_URL': JSON.stringify(docsBaseUrl(JSON.parse(readFileSync('package.json', 'utf8')).repository) ?? ''),
     },
     banner: { js: "const __prodguardModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',

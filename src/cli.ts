@@ -6,6 +6,8 @@ import { EXIT, ProdguardError, UsageError } from './errors.js';
 import { redact } from './util/redact.js';
 import { registerShellCommands } from './shell/register.js';
 import { registerLintCommand } from './lint/register.js';
+import { wantsJsonOutput } from './cli-json-mode.js';
+import { renderJsonError } from './report/json-error.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,7 +28,13 @@ export function buildProgram(): Command {
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
       // Usage errors are one line: what is wrong, and where to look.
-      outputError: (text, write) => write(`prodguard: ${text.trim().replace(/^error: /, '')} (see prodguard --help)\n`),
+      outputError: (text, write) =>
+        write(
+          `prodguard: ${text
+            .trim()
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')} (see prodguard --help)\n`,
+        ),
     });
 
   commonOptions(
@@ -70,6 +78,7 @@ export function buildProgram(): Command {
     .command('rules')
     .description('list the rules')
     .option('--json', 'print JSON')
+    .option('--ids', 'print only the rule ids, one a line (for shell completion and scripts)')
     .option('--config <file>', 'config file (for user rules and severity overrides)')
     .action(async (options) => {
       const { runRules } = await import('./commands/info.js');
@@ -164,6 +173,17 @@ export function buildProgram(): Command {
       });
   }
 
+  program
+    .command('completion')
+    .description('print the shell completion script: source <(prodguard completion bash) (zsh alike; fish: prodguard completion fish | source)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { renderCompletion } = await import('./shell/completion.js');
+      const script = renderCompletion(shell, program);
+      if (script === undefined) throw new UsageError(`no completion for shell "${shell}"`, 'use bash, zsh or fish (e.g. prodguard completion bash)');
+      process.stdout.write(script);
+    });
+
   registerLintCommand(program);
   registerShellCommands(program);
   return program;
@@ -176,11 +196,22 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    process.exitCode = handleError(error);
+    process.exitCode = handleError(error, { json: wantsJsonOutput(program, argv) });
   }
 }
 
-export function handleError(error: unknown): number {
+/**
+ * Prints an error as one line on stderr and, when the command line asked for JSON, as one JSON
+ * object on stdout too; returns the exit code.
+ */
+export function handleError(error: unknown, options: { json?: boolean } = {}): number {
+  const exitCode = reportError(error);
+  const shown = !(error instanceof CommanderError) || exitCode !== EXIT.ok;
+  if (options.json && shown) process.stdout.write(renderJsonError(error, exitCode));
+  return exitCode;
+}
+
+function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     // Commander already printed its one line (unknown option, missing argument) or the help.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;

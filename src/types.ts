@@ -56,6 +56,42 @@ export type ExecutionHost =
       daemon?: string;
     };
 
+/** A task's shell text as its runner would hand it to the shell (package.json script, make recipe). */
+export interface TaskScript {
+  text: string;
+  /** Variables the runner sets for it (make exports, npm_*). */
+  env: Record<string, string>;
+  /** Of those, the ones whose value is not known (`$(shell …)` in make). */
+  unknownEnv: string[];
+}
+
+/** A Makefile as make would run it: each target's prerequisites and recipe lines, expanded. */
+export interface MakeDefinition {
+  /** The target `make` alone builds: `.DEFAULT_GOAL`, else the first ordinary target. */
+  defaultGoal?: string;
+  targets: Record<string, { prerequisites: string[]; recipes: TaskScript[] }>;
+}
+
+/**
+ * Files a line runs that the edge has read (issue 11): shell scripts (`bash FILE`, `./FILE`,
+ * `source FILE`, `bash < FILE`), package.json scripts (`npm run X`) and Makefiles (`make X`).
+ * A path the edge could not read is absent: the line is then judged as it was before.
+ */
+export interface ReadFiles {
+  /** Shell scripts and files on standard input, by absolute path. */
+  scripts: Readonly<Record<string, string>>;
+  /** The `scripts` of a package.json, by the package.json's absolute path. */
+  packageScripts: Readonly<Record<string, Readonly<Record<string, TaskScript>>>>;
+  /** By the Makefile's absolute path. */
+  makefiles: Readonly<Record<string, MakeDefinition>>;
+}
+
+/** A file the parse stage would like the edge to read. */
+export interface FileWanted {
+  kind: 'script' | 'package.json' | 'makefile';
+  path: string;
+}
+
 /** What the command would read on standard input, when the line says so. */
 export interface StdinSource {
   kind: 'heredoc' | 'herestring' | 'file' | 'pipe';

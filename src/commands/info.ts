@@ -55,9 +55,13 @@ export async function runExplain(id: string, options: { config?: string }): Prom
   return 0;
 }
 
-export async function runRules(options: { json?: boolean; config?: string }): Promise<number> {
+export async function runRules(options: { json?: boolean; ids?: boolean; config?: string }): Promise<number> {
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  if (options.ids) {
+    process.stdout.write(sorted.map((rule) => `${rule.id}\n`).join(''));
+    return 0;
+  }
   if (options.json) {
     const body = sorted.map((rule) => ({
       id: rule.id,

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { AGENTS, type AgentName } from '../shell/agent.js';
+import { JSON_SCHEMA_VERSION } from '../report/json-error.js';
 
 export interface InstallOptions {
   project?: boolean;
@@ -111,7 +112,7 @@ export function runInstallAgent(name: string, install: boolean, options: Install
   const file = settingsFile(agent, options.project === true, process.cwd(), process.env.HOME || homedir());
   const outcome = updateAgentSettings(agent, file, install);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, agent, file, outcome })}\n`);
+    process.stdout.write(`${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, agent, file, outcome })}\n`);
     return EXIT.ok;
   }
   const messages = {

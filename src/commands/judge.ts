@@ -21,7 +21,14 @@ import { scanOptions } from '../parse/options.js';
 import { secretsOfInvocations } from '../parse/secrets.js';
 import { createRedactor, type Redactor } from '../util/redact.js';
 import { envFilesNamedBy } from '../parse/wrappers.js';
-import { readNamedEnvFiles } from '../context/gather.js';
+import { readNamedEnvFiles, readRunFiles } from '../context/gather.js';
+import { filesWanted } from '../parse/scripts.js';
+import type { ReadFiles } from '../types.js';
+
+/** A script that runs a script that runs a script…: read this many levels, then judge as is. */
+const MAX_READ_ROUNDS = 6;
+/** At most this many files are read for one line. */
+const MAX_READ_FILES = 64;
 import { inspectDataDirectory } from '../probe/data-directory.js';
 
 export interface JudgeOptions {
@@ -114,12 +121,20 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   const env = plainEnv(options.env);
   const home = homeOf(options.env);
   let planned = plan(options.source, { env, cwd: options.cwd, home }, rules);
-  // Env files the line names (`dotenv -e prod.env -- npm test`) change what the command sees:
-  // read them and judge the line again with their variables.
-  const named = [...new Set(planned.invocations.flatMap(envFilesNamedBy))];
-  if (named.length > 0) {
-    const envFiles = await readNamedEnvFiles(named);
-    planned = plan(options.source, { env, cwd: options.cwd, home, envFiles }, rules);
+  // Env files the line names (`dotenv -e prod.env -- npm test`) change what the command sees, and
+  // scripts, package.json scripts and Makefiles it runs (`bash x.sh`, `npm run X`, `make X`) are
+  // what it does: read them and judge the line again. What they run may name more files, so
+  // repeat, a bounded number of times.
+  let envFiles: Record<string, Record<string, string>> = {};
+  const read: ReadFiles = { scripts: {}, packageScripts: {}, makefiles: {} };
+  const tried = new Set<string>();
+  for (let round = 0; round < MAX_READ_ROUNDS && tried.size < MAX_READ_FILES; round++) {
+    const named = [...new Set(planned.invocations.flatMap(envFilesNamedBy))].filter((path) => !tried.has(`env:${path}`));
+    for (const path of named) tried.add(`env:${path}`);
+    if (named.length > 0) envFiles = { ...envFiles, ...(await readNamedEnvFiles(named)) };
+    const fresh = await readRunFiles(planned.invocations.flatMap(filesWanted).slice(0, MAX_READ_FILES), read, tried);
+    if (named.length === 0 && fresh === 0) break;
+    planned = plan(options.source, { env, cwd: options.cwd, home, envFiles, read }, rules);
   }
   const redactor = createRedactor(secretsOfInvocations(planned.invocations));
   const firstError = planned.errors[0];

@@ -11,6 +11,9 @@ import { lintFile, type LintContext } from '../lint/lint-file.js';
 import { imageBuildScripts } from '../lint/extract/image-scripts.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
+import { ruleHelp } from '../report/rule-doc.js';
+import { BUILTIN_RULES_DIR } from '../rules/load.js';
+import type { Rule } from '../rules/schema.js';
 import type { LintFinding, LintNotice } from '../lint/types.js';
 import { spawnSync } from 'node:child_process';
 
@@ -164,6 +167,11 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   }
 
   const docs: Record<string, RuleDoc> = ruleDocs(rules);
+  if (format === 'sarif') {
+    // Built-in rules have a page under docs/rules (user rules do not): embed it, and link it when
+    // package.json names the repository (PRODGUARD_DOCS_URL is set at build time).
+    for (const rule of rules.filter(isBuiltinRule)) docs[rule.id] = { ...docs[rule.id], ...ruleHelp(rule, process.env.PRODGUARD_DOCS_URL || undefined) };
+  }
   if (notices.length > 0 && format !== 'json') {
     const shown = notices
       .slice(0, 10)
@@ -223,4 +231,8 @@ export function lintProgress(
       if (shown) stream.write('\r\x1b[K');
     },
   };
+}
+
+function isBuiltinRule(rule: Rule): boolean {
+  return !rule.file || rule.file.startsWith(BUILTIN_RULES_DIR) || rule.file.startsWith('rules/');
 }

@@ -27,10 +27,18 @@ export function commandInput(options: { c?: string; sql?: string; url?: string }
   }
   if (options.sql !== undefined) {
     // The SQL goes to the database --url names, else the one the environment points at.
-    if (options.url !== undefined && !parseConnectionString(options.url)) {
+    const connection = options.url !== undefined ? parseConnectionString(options.url) : undefined;
+    if (options.url !== undefined && !connection) {
       throw new UsageError(`--url "${redact(options.url)}" is not a database URL prodguard can read`, 'e.g. --url postgres://user@db.example.com:5432/app');
     }
     const url = options.url ?? env.DATABASE_URL;
+    if (options.url !== undefined && connection?.engine === 'mysql') {
+      // MySQL SQL goes to a MySQL client, so it is read in MySQL's dialect (DESCRIBE, SHOW, backticks).
+      // MySQL Shell takes the URL as it is; its scheme is mysql:// whatever the URL was written with.
+      const mysqlUrl = options.url.replace(/^[a-z0-9+.-]+:/i, 'mysql:');
+      const argvForm = ['mysqlsh', '--sql', mysqlUrl, '-e', options.sql];
+      return { source: quoteArgv(argvForm), exec: { file: 'mysqlsh', args: argvForm.slice(1) } };
+    }
     const argvForm = ['psql', ...(url ? [url] : []), '-v', 'ON_ERROR_STOP=1', '-c', options.sql];
     return { source: quoteArgv(argvForm), exec: { file: 'psql', args: argvForm.slice(1) } };
   }

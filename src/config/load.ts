@@ -124,7 +124,9 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   }
   const { parseDocument, LineCounter } = await import('yaml');
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  // logLevel error: a warning (a map used as a key) would be a second, Node-formatted stderr line;
+  // validation reports such a key as unknown anyway.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const yamlError = document.errors[0];
   if (yamlError) {
     const position = lineCounter.linePos(yamlError.pos[0]);

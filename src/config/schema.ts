@@ -84,8 +84,8 @@ export const DEFAULT_CONFIG: Config = {
   lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
 };
 
-const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
-const CONFIGURABLE_ENVIRONMENTS: readonly Environment[] = ENVIRONMENTS.filter((e) => e !== 'unknown' && e !== 'unknown-remote');
+export const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
+export const CONFIGURABLE_ENVIRONMENTS: readonly Environment[] = ENVIRONMENTS.filter((e) => e !== 'unknown' && e !== 'unknown-remote');
 
 type Json = unknown;
 

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
 import type { TargetFacts } from '../targets/resolve.js';
 import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
+import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
 
@@ -87,6 +88,55 @@ export async function readKubeconfigs(paths: readonly string[]): Promise<Kubecon
     }
   }
   return kubeconfigFacts(files);
+}
+
+/** A script, package.json or Makefile bigger than this is not read: the line is judged as before. */
+const MAX_RUN_FILE_BYTES = 256 * 1024;
+
+/** The text of a regular, small, non-binary file, or undefined. */
+function readSmallText(path: string): string | undefined {
+  try {
+    // Only regular files of a sane size: a FIFO or /dev/stdin must never hang the check.
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_RUN_FILE_BYTES) return undefined;
+    const text = readFileSync(path, 'utf8');
+    // A compiled program (`./bin/server`) is not a script.
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Read the files a line runs (scripts, package.json, Makefiles; see parse/scripts.ts) into
+ * `into`, skipping paths already tried. Returns how many paths were new.
+ */
+export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFiles, tried: Set<string>): Promise<number> {
+  let fresh = 0;
+  const scripts = into.scripts as Record<string, string>;
+  const packageScripts = into.packageScripts as Record<string, Record<string, TaskScript>>;
+  const makefiles = into.makefiles as Record<string, MakeDefinition>;
+  for (const { kind, path } of wanted) {
+    const key = `${kind}:${path}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
+    fresh++;
+    const text = readSmallText(path);
+    if (text === undefined) continue;
+    if (kind === 'script') scripts[path] = text;
+    else if (kind === 'package.json') {
+      const { extractPackageJson } = await import('../lint/extract/package-json.js');
+      const tasks: Record<string, TaskScript> = {};
+      for (const snippet of extractPackageJson(text).snippets) {
+        tasks[snippet.origin.replace(/^scripts\./, '')] = { text: snippet.text, env: snippet.env, unknownEnv: snippet.unknownEnv };
+      }
+      packageScripts[path] = tasks;
+    } else {
+      const { extractMakefile } = await import('../lint/extract/makefile.js');
+      makefiles[path] = extractMakefile(text, path).make;
+    }
+  }
+  return fresh;
 }
 
 async function kubeCurrentContext(env: NodeJS.ProcessEnv): Promise<string | undefined> {

@@ -2,7 +2,9 @@
 // `${VAR…}` from the environment the command would see, brace lists, and word splitting of
 // unquoted expansions. An unset variable is known to be empty — `rm -rf "$X/"` with X unset is
 // `rm -rf /` (DESIGN.md). Where the value cannot be known here (command substitution, `$@`, a
-// variable on a remote host) the word is marked dynamic instead of guessed.
+// variable on a remote host) the word is marked dynamic instead of guessed. Positional parameters
+// (`set -- a b`, `sh -c SCRIPT _ a b`) and arrays (`x=(a b)`) set earlier in the line expand to
+// their words: `"$@"` and `"${x[@]}"` give one word per element, as bash does.
 
 import type { Word, WordPart, DoubleQuotedChild, ParameterExpansionPart } from 'unbash';
 import type { ExpandedWord } from '../types.js';
@@ -15,6 +17,10 @@ export interface ExpansionScope {
   home: string;
   /** Lint: an unquoted expansion of unset variables stays one empty word naming them. */
   keepUnsetWords?: boolean;
+  /** Arrays assigned earlier in the line (`x=(a b)`); an array not here is unknown. */
+  arrays?: Readonly<Record<string, readonly string[]>>;
+  /** `$1 … $n` when the line set them (`set -- a b`); undefined when unknown. */
+  positional?: readonly string[];
 }
 
 interface Piece {
@@ -22,6 +28,8 @@ interface Piece {
   quoted: boolean;
   /** From an unquoted expansion: subject to word splitting. */
   splittable: boolean;
+  /** Ends one word and starts the next: between the elements of `"$@"` / `"${x[@]}"`. */
+  fieldBreak?: boolean;
 }
 
 interface Accumulator {
@@ -34,8 +42,84 @@ interface Accumulator {
 
 const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0', '_']);
 
+/**
+ * The elements of `$@`/`$*` or `${x[@]}`/`${x[*]}`, when the line set them; undefined when
+ * unknown. A scalar variable is an array of one (`${PATH[@]}` is `$PATH`).
+ */
+function listElements(name: string, index: string | undefined, scope: ExpansionScope): readonly string[] | undefined {
+  if (index === undefined) return name === '@' || name === '*' ? scope.positional : undefined;
+  if (index !== '@' && index !== '*') return undefined;
+  const array = scope.arrays?.[name];
+  if (array) return array;
+  const scalar = scope.vars[name];
+  return scalar === undefined ? undefined : [scalar];
+}
+
+/** `${x[N]}` with a literal index, when the array is known. */
+function arrayElement(name: string, index: string, scope: ExpansionScope): string | undefined {
+  if (!/^\d+$/.test(index)) return undefined;
+  const array = scope.arrays?.[name] ?? (scope.vars[name] !== undefined ? [scope.vars[name]] : undefined);
+  return array ? (array[Number(index)] ?? '') : undefined;
+}
+
+/** Push a list's elements: quoted `@` keeps one word per element, `*` (or unquoted) joins them. */
+function pushList(elements: readonly string[], separate: boolean, quoted: boolean, acc: Accumulator): void {
+  if (!quoted || !separate) {
+    acc.pieces.push({ value: elements.join(' '), quoted, splittable: !quoted });
+    return;
+  }
+  elements.forEach((element, i) => {
+    if (i > 0) acc.pieces.push({ value: '', quoted: true, splittable: false, fieldBreak: true });
+    acc.pieces.push({ value: element, quoted: true, splittable: false });
+  });
+}
+
+/** A part that expands to a list: `$@`, `${@}`, `${x[@]}` (and the `*` forms). */
+function listPart(part: WordPart | DoubleQuotedChild): ListPart | undefined {
+  if (part.type === 'SimpleExpansion' && (part.text === '$@' || part.text === '$*')) return { name: part.text.slice(1), index: undefined };
+  if (part.type !== 'ParameterExpansion' || part.prefix) return undefined;
+  const operation = part.operation;
+  let slice: ListPart['slice'];
+  if (operation) {
+    // `${@:2}`, `${x[@]:1:2}` with literal numbers; other operations are not enumerated.
+    if (operation.type !== 'Slice' || !/^\d+$/.test(operation.offset.text) || (operation.length && !/^\d+$/.test(operation.length.text))) return undefined;
+    slice = { offset: Number(operation.offset.text), ...(operation.length ? { length: Number(operation.length.text) } : {}) };
+  }
+  const extra = slice ? { slice } : {};
+  if (!part.index && (part.parameter === '@' || part.parameter === '*')) return { name: part.parameter, index: undefined, ...extra };
+  if (part.index && (part.index.text === '@' || part.index.text === '*')) return { name: part.parameter, index: part.index.text, ...extra };
+  return undefined;
+}
+
+interface ListPart {
+  name: string;
+  index: string | undefined;
+  /** `${@:offset:length}`: for `$@` offset 1 is `$1` (0 is `$0`); for arrays it is the element index. */
+  slice?: { offset: number; length?: number };
+}
+
+function sliced(elements: readonly string[] | undefined, list: ListPart): readonly string[] | undefined {
+  if (!elements || !list.slice) return elements;
+  const { offset, length } = list.slice;
+  // `${@:0}` starts with `$0`, which is not tracked.
+  if (list.index === undefined && offset === 0) return undefined;
+  const start = list.index === undefined ? offset - 1 : offset;
+  return elements.slice(start, length === undefined ? undefined : start + length);
+}
+
+/** `$#`, `$1`…: from the positional parameters when the line set them. */
+function positionalValue(name: string, scope: ExpansionScope): string | undefined {
+  const positional = scope.positional;
+  if (!positional) return undefined;
+  if (name === '#') return String(positional.length);
+  if (/^[1-9]\d*$/.test(name)) return positional[Number(name) - 1] ?? '';
+  return undefined;
+}
+
 function lookup(name: string, scope: ExpansionScope, acc: Accumulator): string | undefined {
   if (!acc.variables.includes(name)) acc.variables.push(name);
+  const positional = positionalValue(name, scope);
+  if (positional !== undefined) return positional;
   // Positional parameters are unknown unless `sh -c SCRIPT arg0 arg1…` bound them.
   if (SPECIAL_PARAMETERS.has(name) || (/^\d+$/.test(name) && scope.vars[name] === undefined)) {
     acc.dynamic = true;
@@ -58,6 +142,15 @@ function lookup(name: string, scope: ExpansionScope, acc: Accumulator): string |
 }
 
 function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, acc: Accumulator): string {
+  if (part.index && !part.prefix && !part.operation) {
+    const element = arrayElement(part.parameter, part.index.text, scope);
+    if (element !== undefined) return element;
+  }
+  if (part.prefix === '#' && part.index && !part.operation) {
+    // `${#x[@]}`: how many elements.
+    const elements = listElements(part.parameter, part.index.text, scope);
+    if (elements && (part.index.text === '@' || part.index.text === '*')) return String(elements.length);
+  }
   if (part.prefix || part.index) {
     acc.dynamic = true;
     return part.text;
@@ -128,11 +221,28 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
       acc.pieces.push({ value: part.value, quoted: true, splittable: false });
       return;
     case 'DoubleQuoted':
-    case 'LocaleString':
-      // An empty pair of quotes still makes a word: push an empty quoted piece.
-      acc.pieces.push({ value: '', quoted: true, splittable: false });
+    case 'LocaleString': {
+      // An empty pair of quotes still makes a word: push an empty quoted piece. Not for `"$@"`
+      // alone: with no positional parameters it makes no word at all.
+      const only = part.parts.length === 1 ? listPart(part.parts[0]!) : undefined;
+      if (!only || (only.index ?? only.name) !== '@') acc.pieces.push({ value: '', quoted: true, splittable: false });
       for (const child of part.parts) expandPart(child, scope, acc, true);
       return;
+    }
+    case 'SimpleExpansion':
+    case 'ParameterExpansion': {
+      const list = listPart(part);
+      if (!list) break;
+      const elements = sliced(listElements(list.name, list.index, scope), list);
+      if (!acc.variables.includes(list.name)) acc.variables.push(list.name);
+      if (elements === undefined) {
+        acc.dynamic = true;
+        acc.pieces.push({ value: part.text, quoted: true, splittable: false });
+      } else pushList(elements, (list.index ?? list.name) === '@', quoted, acc);
+      return;
+    }
+  }
+  switch (part.type) {
     case 'SimpleExpansion': {
       const value = lookup(part.text.slice(1), scope, acc);
       acc.pieces.push({ value: value ?? part.text, quoted, splittable: !quoted && value !== undefined });
@@ -168,6 +278,8 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
       // Brace lists are expanded in expandWord; reaching here means a sequence such as {1..9}.
       acc.dynamic = true;
       acc.pieces.push({ value: part.text, quoted, splittable: false });
+      return;
+    default:
       return;
   }
 }
@@ -215,6 +327,17 @@ function envFileOfSubstitution(part: { script: import('unbash').ParsedScript | u
   if (!statements || statements.length !== 1) return undefined;
   const node = statements[0]!.command;
   const commands = node.type === 'Pipeline' ? node.commands : [node];
+  // Decide on the words' text before expanding any of them: the caller expands this substitution
+  // anyway, and expanding it here too would double the work at every level of `$( $( … ) )`.
+  const last = commands.at(-1);
+  if (last?.type !== 'Command' || last.name?.text !== 'xargs') return undefined;
+  const nested = (text: string | undefined) => text !== undefined && (text.includes('$(') || text.includes('`'));
+  for (const command of commands) {
+    if (command.type !== 'Command') return undefined;
+    if (nested(command.name?.text) || command.suffix.some((item) => nested(item.type === 'Redirect' ? item.target?.text : item.type === 'Word' ? item.text : undefined))) {
+      return undefined;
+    }
+  }
   const files: string[] = [];
   const words: string[][] = [];
   for (const command of commands) {
@@ -366,20 +489,32 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
     end,
     ...(envFile ? { envFile } : {}),
   };
-  const firstQuoted = acc.pieces[0]?.quoted ?? false;
-  const anyQuoted = acc.pieces.some((piece) => piece.quoted);
-  const onlySplittable = acc.pieces.length > 0 && acc.pieces.every((piece) => piece.splittable);
-  const joined = acc.pieces.map((piece) => piece.value).join('');
+  // `"$@"` with no parameters: no word at all.
+  if (acc.pieces.length === 0 && parts) return [];
+  // `"a$@b"` with parameters x y: the words `ax` and `yb`.
+  const fields: Piece[][] = [[]];
+  for (const piece of acc.pieces) {
+    if (piece.fieldBreak) fields.push([]);
+    else fields[fields.length - 1]!.push(piece);
+  }
+  return fields.flatMap((pieces) => fieldWords(pieces, base, scope));
+}
+
+function fieldWords(pieces: Piece[], base: Omit<ExpandedWord, 'value'>, scope: ExpansionScope): ExpandedWord[] {
+  const firstQuoted = pieces[0]?.quoted ?? false;
+  const anyQuoted = pieces.some((piece) => piece.quoted);
+  const onlySplittable = pieces.length > 0 && pieces.every((piece) => piece.splittable);
+  const joined = pieces.map((piece) => piece.value).join('');
   if (onlySplittable) {
     // Unquoted `$X`: split on whitespace; an empty value removes the word entirely, except in
     // lint, where an unset variable is set where the script runs: the word keeps its place.
-    if (scope.keepUnsetWords && joined.trim() === '' && acc.unset.length > 0) return [{ ...base, value: '' }];
+    if (scope.keepUnsetWords && joined.trim() === '' && base.unsetVariables.length > 0) return [{ ...base, value: '' }];
     return joined
       .split(/[ \t\n]+/)
       .filter((field) => field !== '')
       .map((field) => ({ ...base, value: field }));
   }
-  if (!anyQuoted && joined === '' && acc.pieces.length > 0 && acc.pieces.every((p) => p.splittable || p.value === '')) {
+  if (!anyQuoted && joined === '' && pieces.length > 0 && pieces.every((p) => p.splittable || p.value === '')) {
     return [];
   }
   return [{ ...base, value: expandTilde(joined, firstQuoted, scope.home) }];

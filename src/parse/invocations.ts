@@ -6,14 +6,28 @@
 // become commands when something would execute them (`bash <<EOF`, `ssh host <<EOF`).
 // Pure: text and an environment in, invocations out.
 
-import type { Command, CommandNode, CompoundList, ParsedScript, PipelineNode, AndOr, Statement, Word, WordPart, Redirection, TestExpression } from 'unbash';
-import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
+import type {
+  Command,
+  CommandNode,
+  CompoundList,
+  Function as FunctionNode,
+  ParsedScript,
+  PipelineNode,
+  AndOr,
+  Statement,
+  Word,
+  WordPart,
+  Redirection,
+  TestExpression,
+} from 'unbash';
+import type { ExecutionHost, ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
-import { envFilePath, unwrapInvocation } from './wrappers.js';
+import { envFilePath, positionalValues, unwrapInvocation } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
+import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -26,6 +40,8 @@ export interface ExtractOptions {
   /** Lint: an unquoted word whose variables are all unset keeps its place as an empty word that
    *  names them (`-h ${PGHOST}`), since the script's environment sets them where it runs. */
   keepUnsetWords?: boolean;
+  /** Scripts, package.json scripts and Makefiles the line runs, read by the caller (scripts.ts). */
+  read?: ReadFiles;
 }
 
 export interface Extraction {
@@ -49,6 +65,14 @@ interface WalkState {
   stdin?: StdinSource;
   /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
   session?: { kubeContext?: string; terraformWorkspace?: string };
+  /** Arrays assigned in the line (`x=(a b)`). Replaced, never changed in place: forks share it. */
+  arrays: Readonly<Record<string, readonly string[]>>;
+  /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */
+  positional?: readonly string[];
+  /** Functions defined earlier in the line (`f() { rm -rf "$1"; }; f /srv`), by name. */
+  functions?: Readonly<Record<string, FunctionNode['body']>>;
+  /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
+  files?: readonly string[];
   /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
   shared?: boolean;
   depth: number;
@@ -58,13 +82,26 @@ interface Walker {
   options: ExtractOptions;
   invocations: Invocation[];
   errors: ShellParseError[];
+  /** Calls of functions the line defined, walked so far (see MAX_FUNCTION_CALLS). */
+  functionCalls: number;
 }
 
 const MAX_DEPTH = 12;
+/**
+ * Function calls walked with their arguments per line: `a() { b; b; b; }; b() { c; c; c; } …`
+ * fans out exponentially. Past this, a call is not walked again: its body was already judged where
+ * it was defined, with its arguments unknown.
+ */
+const MAX_FUNCTION_CALLS = 64;
+/** Arrays and positional lists longer than this are unknown: `x+=("${x[@]}" "${x[@]}")` grows
+ *  threefold per step, and no command line a person types holds a thousand literal words. */
+const MAX_LIST_LENGTH = 1024;
 const MAX_LOOP_ITERATIONS = 16;
+/** A value the line cannot know, kept in place so that expanding it marks the word dynamic. */
+const UNKNOWN_VALUE = '\u0000dynamic';
 
 export function extractInvocations(source: string, options: ExtractOptions): Extraction {
-  const walker: Walker = { options, invocations: [], errors: [] };
+  const walker: Walker = { options, invocations: [], errors: [], functionCalls: 0 };
   const state: WalkState = {
     vars: { ...options.env },
     assigned: {},
@@ -74,6 +111,7 @@ export function extractInvocations(source: string, options: ExtractOptions): Ext
     varsUnknown: options.envUnknown ?? false,
     ...(options.keepUnsetWords ? { keepUnsetWords: true } : {}),
     home: options.home,
+    arrays: {},
     depth: 0,
   };
   walkSource(walker, source, state);
@@ -208,10 +246,10 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       walkList(walker, node.body, state);
       return;
     case 'Function': {
-      const body = node.body;
-      const inner = fork(state);
-      if (body.type === 'CompoundList') walkList(walker, body, inner);
-      else walkCommandNode(walker, body, inner);
+      // The body is judged where it is defined, with its arguments unknown, and again at each
+      // call in the line with the call's arguments as `$1`….
+      state.functions = { ...state.functions, [node.name.value]: node.body };
+      walkFunctionBody(walker, node.body, state, undefined);
       return;
     }
     case 'Coproc': {
@@ -231,6 +269,27 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
     case 'ArithmeticCommand':
       return;
   }
+}
+
+function walkFunctionBody(walker: Walker, body: FunctionNode['body'], state: WalkState, positional: readonly string[] | undefined): void {
+  const inner = fork(state);
+  if (positional) inner.positional = positional;
+  else delete inner.positional;
+  if (body.type === 'CompoundList') walkList(walker, body, inner);
+  else walkCommandNode(walker, body, inner);
+}
+
+/** `f /srv` where the line defined `f() { … }`: walk the body with the call's arguments. */
+function callFunction(walker: Walker, invocation: Invocation, state: WalkState): void {
+  const body = invocation.name && !invocation.command.dynamic ? state.functions?.[invocation.command.value] : undefined;
+  const key = `function ${invocation.command.value}`;
+  if (!body || state.files?.includes(key) || state.depth >= MAX_DEPTH || walker.functionCalls >= MAX_FUNCTION_CALLS) return;
+  walker.functionCalls++;
+  const call = fork(state);
+  call.files = [...(state.files ?? []), key];
+  call.depth = state.depth + 1;
+  call.span = { pos: invocation.pos, end: invocation.end };
+  walkFunctionBody(walker, body, call, positionalValues(invocation.args));
 }
 
 function walkTestExpression(walker: Walker, expression: TestExpression, state: WalkState): void {
@@ -263,18 +322,48 @@ function withUnknownVar(state: WalkState, name: string): WalkState {
   const next = fork(state);
   // A loop variable is set by the loop, never empty: mark it so expansion treats it as dynamic.
   unshare(next);
-  next.vars[name] = '\u0000dynamic';
+  next.vars[name] = UNKNOWN_VALUE;
   return next;
 }
 
 /** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
  *  file is set where the script runs: the variable is unknown, not `/pg_wal`. */
 function assignedValue(expanded: ExpandedWord, state: WalkState): string {
-  return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? '\u0000dynamic' : expanded.value;
+  return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
 }
 
 function scopeOf(state: WalkState): ExpansionScope {
-  return { vars: state.vars, varsUnknown: state.varsUnknown, home: state.vars.HOME ?? state.home, ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}) };
+  return {
+    vars: state.vars,
+    varsUnknown: state.varsUnknown,
+    home: state.vars.HOME ?? state.home,
+    arrays: state.arrays,
+    ...(state.positional ? { positional: state.positional } : {}),
+    ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}),
+  };
+}
+
+/** The words of `x=(a "b c" *.txt)`, as bash stores them. */
+function arrayElements(walker: Walker, elements: readonly Word[], state: WalkState): string[] {
+  return elements.flatMap((element) => expandCollecting(walker, element, state)).map((word) => (word.dynamic ? UNKNOWN_VALUE : word.value));
+}
+
+/**
+ * `x=(…)`, `x+=(…)`, `x[2]=v`, `x=v`: the array after the assignment. A scalar `$x` is `${x[0]}`,
+ * so the first element is also the variable's value.
+ */
+function assignArray(state: WalkState, name: string, elements: string[] | undefined, append: boolean): void {
+  const arrays = { ...state.arrays };
+  if (elements === undefined) delete arrays[name];
+  else {
+    const before = arrays[name] ?? (state.vars[name] !== undefined ? [state.vars[name]] : []);
+    const after = append ? [...before, ...elements] : elements;
+    if (after.length > MAX_LIST_LENGTH) delete arrays[name];
+    else arrays[name] = after;
+  }
+  state.arrays = arrays;
+  const array = arrays[name];
+  setVariables(state, { [name]: array ? (array[0] ?? '') : UNKNOWN_VALUE });
 }
 
 /** Command substitutions inside a word run before the command: walk them as commands too. */
@@ -318,12 +407,12 @@ function expandCollecting(walker: Walker, word: Word, state: WalkState): Expande
   walkSubstitutions(walker, word.parts, state);
   const span = state.span;
   const words = expandWord(word, scopeOf(state), span?.pos ?? word.pos, span?.end ?? word.end);
-  return words.some((expanded) => expanded.value.includes('\u0000dynamic')) ? words.map(markLoopUnknown) : words;
+  return words.some((expanded) => expanded.value.includes(UNKNOWN_VALUE)) ? words.map(markLoopUnknown) : words;
 }
 
 function markLoopUnknown(word: ExpandedWord): ExpandedWord {
-  if (!word.value.includes('\u0000dynamic')) return word;
-  return { ...word, value: word.value.replaceAll('\u0000dynamic', '*'), dynamic: true };
+  if (!word.value.includes(UNKNOWN_VALUE)) return word;
+  return { ...word, value: word.value.replaceAll(UNKNOWN_VALUE, '*'), dynamic: true };
 }
 
 function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkState): StdinSource | undefined {
@@ -343,7 +432,10 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
       walkSubstitutions(walker, redirect.target.parts, state);
       if ((redirect.operator === '<' || redirect.operator === '<>') && (fd === undefined || fd === 0)) {
         const target = expandToString(redirect.target, scopeOf(state));
-        stdin = { kind: 'file', path: target.value };
+        // A script the edge read (`bash < x.sh`, `ssh db1 'bash -s' < x.sh`): its text is the input.
+        const text =
+          state.host.kind === 'local' && !target.dynamic ? stdinFileText(state.cwd, target.value, walker.options.read ?? EMPTY_READ_FILES) : undefined;
+        stdin = { kind: 'file', path: target.value, ...(text !== undefined ? { text } : {}) };
       }
       if (WRITE_OPERATORS.has(redirect.operator) && !(redirect.operator.endsWith('&') && /^\d+$|^-$/.test(redirect.target.value))) {
         emitRedirect(walker, redirect.target, state, APPEND_OPERATORS.has(redirect.operator));
@@ -401,6 +493,8 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
       const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
       inlineVars[item.name] = assignedValue(expandToString(item.value, prefixScope, { assignment: true }), state);
+    } else if (!command.name) {
+      assignArray(state, item.name, arrayElements(walker, item.value.elements, state), item.append ?? false);
     } else {
       inlineVars[item.name] = '';
     }
@@ -408,6 +502,17 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
+    // `x[2]=v` changes one element (which one is not tracked); `x=v` replaces the array's first.
+    for (const item of command.prefix) {
+      if (item.type !== 'Assignment' || item.value.type !== 'Word' || !(item.name in state.arrays)) continue;
+      const value = inlineVars[item.name] ?? UNKNOWN_VALUE;
+      const index = item.index?.text;
+      const current = [...(state.arrays[item.name] ?? [])];
+      if (index !== undefined && /^\d+$/.test(index) && !item.append) current[Number(index)] = value;
+      else if (index === undefined && !item.append) current[0] = value;
+      else current.splice(0, current.length, UNKNOWN_VALUE);
+      state.arrays = { ...state.arrays, [item.name]: current.map((element) => element ?? '') };
+    }
     // Copy on write: invocations already recorded keep the environment they saw; a run of
     // assignments with no command between them (configure scripts) copies once.
     setVariables(state, inlineVars);
@@ -426,7 +531,21 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
     } else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
-      const value = word.value.type === 'Word' ? assignedValue(expandToString(word.value, scopeOf(state), { assignment: true }), state) : '';
+      if (word.value.type !== 'Word') {
+        assignArray(state, word.name, arrayElements(walker, word.value.elements, state), word.append ?? false);
+        words.push({
+          value: `${word.name}=(…)`,
+          text: word.text,
+          dynamic: false,
+          unsetVariables: [],
+          variables: [],
+          glob: false,
+          pos: state.span?.pos ?? word.pos,
+          end: state.span?.end ?? word.end,
+        });
+        continue;
+      }
+      const value = assignedValue(expandToString(word.value, scopeOf(state), { assignment: true }), state);
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push({
@@ -464,6 +583,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   if (commandWord.dynamic && !commandWord.value.includes('/')) invocation.name = '';
   emit(walker, invocation, commandScope);
   emitShadow(walker, invocation, commandScope);
+  callFunction(walker, invocation, commandScope);
 }
 
 /** Record an invocation, then look inside it: wrappers run another command or a script. */
@@ -475,6 +595,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
     ...interpreterSteps(invocation),
     ...parallelSteps(invocation),
     ...runnerSteps(invocation),
+    ...fileSteps(invocation, walker.options.read ?? EMPTY_READ_FILES),
   ];
   for (const step of inner) {
     const nextState: WalkState = {
@@ -489,8 +610,17 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
       depth: state.depth + 1,
     };
     if (step.kind === 'script') {
+      if (step.file) {
+        if (state.files?.includes(step.file)) continue;
+        nextState.files = [...(state.files ?? []), step.file];
+      }
       if (step.stdin) nextState.stdin = step.stdin;
       else delete nextState.stdin;
+      // A new shell (`bash -c`, a script file) starts with its own parameters and no arrays;
+      // `eval` and `source` run in this one.
+      if (!step.sameShell) nextState.arrays = {};
+      if (step.positional) nextState.positional = step.positional;
+      else if (!step.sameShell) delete nextState.positional;
       walkSource(walker, step.text, nextState);
     } else {
       const [commandWord, ...args] = step.words;
@@ -602,6 +732,23 @@ function applyBuiltinEffects(
         if (vars) setVariables(state, { ...vars });
       }
       return;
+    case 'set': {
+      // `set -- a b` (or `set a b`): the positional parameters become the words after it.
+      const dashDash = values.indexOf('--');
+      const start = dashDash !== -1 ? dashDash + 1 : values.length > 0 && !/^[-+]/.test(values[0]!) ? 0 : -1;
+      if (start === -1) return;
+      if (args.length - start > MAX_LIST_LENGTH) delete state.positional;
+      else state.positional = args.slice(start).map((arg) => (arg.dynamic ? UNKNOWN_VALUE : arg.value));
+      return;
+    }
+    case 'shift': {
+      const count = values[0] === undefined ? 1 : /^\d+$/.test(values[0]) ? Number(values[0]) : undefined;
+      if (state.positional) {
+        if (count === undefined) delete state.positional;
+        else state.positional = state.positional.slice(count);
+      }
+      return;
+    }
     case 'unset':
       for (const arg of args) {
         if (arg.value.startsWith('-')) continue;

@@ -332,6 +332,13 @@ function containerOnHostPaths(inv: Invocation): UnwrapStep[] {
   return mapped ? [{ kind: 'command', via: `${inv.name} run (host paths mounted)`, words }] : [];
 }
 
+/** `yarn add`, `pnpm install`: the runner's own command, not a package script or binary. */
+export function isRunnerCommand(runner: string, word: string): boolean {
+  if (runner === 'yarn') return YARN_COMMANDS.has(word);
+  if (runner === 'pnpm') return PNPM_COMMANDS.has(word);
+  return false;
+}
+
 /** Names whose lines these runners unwrap (the shell hook's prefilter must send them on). */
 export const RUNNER_NAMES: readonly string[] = [
   'yarn',

@@ -14,6 +14,12 @@ interface StepBase {
   host?: ExecutionHost;
   envUnknown?: boolean;
   cwd?: string;
+  /** `$1 … $n` of the script the step runs (`sh -c SCRIPT _ a b`, `bash FILE a b`). */
+  positional?: string[];
+  /** The script runs in the same shell (`eval`, `source`): it keeps `$@` and arrays. */
+  sameShell?: boolean;
+  /** The file (or task) the script comes from: a file already being walked is not walked again. */
+  file?: string;
 }
 
 export type UnwrapStep =
@@ -219,16 +225,29 @@ const shell: Unwrapper = (inv) => {
     positional.forEach((word, index) => {
       if (!word.dynamic && index < 10) params[String(index)] = word.value;
     });
-    const extra = positional.length > 0 ? { env: { ...inv.env, ...params }, assigned: { ...inv.assigned, ...params } } : {};
+    const extra =
+      positional.length > 0
+        ? { env: { ...inv.env, ...params }, assigned: { ...inv.assigned, ...params }, positional: positionalValues(positional.slice(1)) }
+        : {};
     return script(`${name} -c`, text.value, extra);
   }
   if (scan.rest >= inv.args.length || hasFlag(scan, '-s')) {
-    if (inv.stdin?.text !== undefined) return script(`${name} <<stdin`, inv.stdin.text);
+    if (inv.stdin?.text !== undefined) return script(`${name} ${stdinName(inv.stdin)}`, inv.stdin.text);
   }
   return [];
 };
 
-const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', inv.args.map((w) => w.value).join(' ')) : []);
+/** How a message names standard input: the file it comes from, or `<<stdin` for a heredoc. */
+function stdinName(stdin: StdinSource): string {
+  return stdin.kind === 'file' && stdin.path ? `< ${stdin.path}` : '<<stdin';
+}
+
+const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', inv.args.map((w) => w.value).join(' '), { sameShell: true }) : []);
+
+/** The values of `$1 … $n`; a word the line cannot know stays unknown when expanded. */
+export function positionalValues(words: readonly ExpandedWord[]): string[] {
+  return words.map((word) => (word.dynamic ? '\u0000dynamic' : word.value));
+}
 
 /** `su [-] [USER] -c STRING`, `su -l USER -c STRING`, `runuser -u USER -- CMD`. */
 const su: Unwrapper = (inv) => {
@@ -278,7 +297,7 @@ const ssh: Unwrapper = (inv) => {
   const words = inv.args.slice(commandStart);
   // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
   if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
-  if (inv.stdin?.text !== undefined) return script(`ssh ${host} <<stdin`, inv.stdin.text, remote);
+  if (inv.stdin?.text !== undefined) return script(`ssh ${host} ${stdinName(inv.stdin)}`, inv.stdin.text, remote);
   return [];
 };
 

@@ -6,6 +6,8 @@ export interface RuleDoc {
   title?: string;
   help?: string;
   helpUri?: string;
+  /** The rule's documentation page (SARIF help.markdown). */
+  markdown?: string;
   incident?: string;
 }
 

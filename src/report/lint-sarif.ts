@@ -37,7 +37,7 @@ export function renderLintSarif(findings: readonly LintFinding[], options: LintR
       defaultConfiguration: { level: level(highest.get(id) ?? 'warn') },
     };
     const help = doc.help ?? firstHelp;
-    if (help) rule.help = { text: redact(help) };
+    if (help) rule.help = { text: redact(help), ...(doc.markdown ? { markdown: redact(doc.markdown) } : {}) };
     if (doc.helpUri) rule.helpUri = doc.helpUri;
     if (doc.incident) rule.properties = { incident: doc.incident };
     return rule;

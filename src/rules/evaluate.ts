@@ -202,6 +202,11 @@ function envMatches(rule: Rule, inv: Invocation): boolean {
   return names.length === 0 || names.some((name) => Object.hasOwn(inv.assigned, name));
 }
 
+function viaMatches(rule: Rule, inv: Invocation): boolean {
+  const wrappers = rule.match.via ?? [];
+  return wrappers.length === 0 || inv.via.some((via) => wrappers.includes(via));
+}
+
 function argsMatch(rule: Rule, inv: Invocation): boolean {
   const { any, none } = rule.match.args;
   const values = inv.args.map((arg) => arg.value);
@@ -261,7 +266,8 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
         subcommandMatches(compiled.rule, inv, scan) &&
         flagsMatch(compiled.rule, inv, scan, !wildcard) &&
         argsMatch(compiled.rule, inv) &&
-        envMatches(compiled.rule, inv)
+        envMatches(compiled.rule, inv) &&
+        viaMatches(compiled.rule, inv)
       );
     })
     .map((compiled) => compiled.rule);
@@ -288,7 +294,14 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
       if (!commandMatches(compiled, inv, scan)) continue;
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
-      if (!subcommandMatches(rule, inv, scan) || !flagsMatch(rule, inv, scan, !wildcard) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
+      if (
+        !subcommandMatches(rule, inv, scan) ||
+        !flagsMatch(rule, inv, scan, !wildcard) ||
+        !argsMatch(rule, inv) ||
+        !envMatches(rule, inv) ||
+        !viaMatches(rule, inv)
+      )
+        continue;
       const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));

@@ -9,13 +9,15 @@ import { PATH_CLASSES, type PathClass } from '../targets/paths.js';
 export const INCIDENTS = ['travis-2018', 'gitlab-2017', 'atlassian-2022', 'github-2018', 'general'] as const;
 export type Incident = (typeof INCIDENTS)[number];
 
-const TARGET_KINDS: readonly TargetKind[] = ['database', 'app', 'host', 'kube', 'cloud', 'workspace'];
+export const TARGET_KINDS: readonly TargetKind[] = ['database', 'app', 'host', 'kube', 'cloud', 'workspace'];
 
 export const SQL_KINDS = [
   'drop-database',
   'drop-schema',
   'drop-table',
   'drop-other',
+  'drop-cascade',
+  'drop-extension',
   'truncate',
   'delete',
   'update',
@@ -56,6 +58,8 @@ export interface RuleMatch {
   args: { any: string[]; none: string[] };
   /** Variables set by the line itself (inline `VAR=value`, `export`, `env VAR=…`): any of these names. */
   env: { any: string[] };
+  /** Reached through any of these wrappers (`xargs`: arguments read from standard input). */
+  via: string[];
   paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | 'last' | `prefix:${string}` };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
@@ -173,6 +177,7 @@ function emptyMatch(): RuleMatch {
     flags: { any: [], all: [], none: [] },
     args: { any: [], none: [] },
     env: { any: [] },
+    via: [],
     targets: [],
   };
 }
@@ -183,7 +188,13 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     errors.push(`${path}: is required: a map with commands, targets, and optional subcommands, flags, args, paths, sql`);
     return match;
   }
-  checkKeys(value, ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'paths', 'sql', 'targets'], path, errors);
+  checkKeys(
+    value,
+    ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'via', 'paths', 'sql', 'targets'],
+    path,
+    errors,
+  );
+  match.via = strings(value.via, `${path}.via`, errors);
   match.commands = strings(value.commands, `${path}.commands`, errors, { required: true });
   if (match.commands.length === 0 && value.commands !== undefined) errors.push(`${path}.commands: must name at least one command (or "*")`);
   match.exceptCommands = strings(value['except-commands'], `${path}.except-commands`, errors);

@@ -11,6 +11,7 @@ import { HIDDEN_COMMAND_WORDS, WRAPPER_NAMES } from '../parse/wrappers.js';
 import { DATABASE_CLIENTS } from '../targets/resolve.js';
 import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
+import { PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
 import { adapterFor, type ShellName } from './adapters.js';
 
 export interface Prefilter {
@@ -53,8 +54,15 @@ export function commandKnowledge(): {
   databaseClients: readonly string[];
   runners: readonly string[];
   interpreters: readonly string[];
+  packageScripts: Readonly<Record<string, readonly string[]>>;
 } {
-  return { wrappers: WRAPPER_NAMES, databaseClients: DATABASE_CLIENTS, runners: RUNNER_NAMES, interpreters: INTERPRETER_NAMES };
+  return {
+    wrappers: WRAPPER_NAMES,
+    databaseClients: DATABASE_CLIENTS,
+    runners: RUNNER_NAMES,
+    interpreters: INTERPRETER_NAMES,
+    packageScripts: PACKAGE_SCRIPT_SUBCOMMANDS,
+  };
 }
 
 /** Always checked: the shell's own way of running text as a command. */
@@ -84,6 +92,10 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   // `.` is a runner only as a command word (computedCommandWord): as a word anywhere it would send
   // `cd .`, `git add .` and `find . -name x` to the checker.
   for (const name of knowledge.runners) if (name !== '.') words.add(name.toLowerCase());
+  // `npm run X`, `npm test`: the package.json script runs (parse/scripts.ts), not the words shown.
+  for (const [name, subcommands] of Object.entries(knowledge.packageScripts)) {
+    for (const sub of subcommands) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(sub);
+  }
   for (const name of knowledge.interpreters) {
     if (/awk$/.test(name)) words.add(name);
     else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add('-*');

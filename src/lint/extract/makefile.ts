@@ -9,6 +9,7 @@
 
 import { LineIndex, SnippetBuilder, type MappedText } from '../positions.js';
 import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../types.js';
+import type { MakeDefinition } from '../../types.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintsFromEnv, type EnvEntry } from './hints.js';
 
@@ -36,7 +37,7 @@ const FROM_ENVIRONMENT = new Set(['HOME', 'PATH', 'USER', 'LOGNAME', 'PWD', 'TMP
 
 const ASSIGNMENT = /^([^\s:#=()$]+|\$\([^)]*\))\s*(::=|:::=|:=|\?=|\+=|!=|=)(.*)$/s;
 
-export function extractMakefile(text: string, path = ''): Extracted {
+export function extractMakefile(text: string, path = ''): Extracted & { make: MakeDefinition } {
   const index = new LineIndex(text);
   const lines = physicalLines(text);
   const globals = new Map<string, Variable>();
@@ -191,7 +192,17 @@ export function extractMakefile(text: string, path = ''): Extracted {
   );
 
   const snippets: ShellSnippet[] = [];
+  // What `make TARGET` runs (prodguard check reads the Makefile): the same recipes, by target.
+  const make: MakeDefinition = { targets: {} };
+  const goal = globals.get('.DEFAULT_GOAL')?.value.trim();
+  make.defaultGoal = goal || rules.flatMap((rule) => rule.targets).find((target) => !target.startsWith('.') && !target.includes('%'));
+  if (!make.defaultGoal) delete make.defaultGoal;
   for (const rule of rules) {
+    for (const target of rule.targets) {
+      const entry = (make.targets[target] ??= { prerequisites: [], recipes: [] });
+      const expanded = rule.prereqs.flatMap((p) => expandPlain(p, { globals, local: globals, rule: undefined, unknown: unknownPlaceholders }).split(/\s+/));
+      entry.prerequisites.push(...expanded.filter(Boolean));
+    }
     if (rule.recipes.length === 0) continue;
     for (const t of rule.targets) for (const [name, v] of targetVars.get(t) ?? []) rule.vars.set(name, v);
     const hints = [...fileHints];
@@ -217,9 +228,10 @@ export function extractMakefile(text: string, path = ''): Extracted {
       const unknownEnv = Object.keys(snippetEnv).filter((k) => unknown.has(k) || unknownPlaceholders.has(k));
       const origin = `${rule.targets.join(' ')}: recipe${oneShell ? '' : ` line ${g + 1}`}`;
       snippets.push({ text: snippetText, locate, env: snippetEnv, unknownEnv, hints: dedupeHints(hints), origin });
+      for (const target of rule.targets) make.targets[target]!.recipes.push({ text: snippetText, env: snippetEnv, unknownEnv });
     });
   }
-  return { snippets, problems };
+  return { snippets, problems, make };
 }
 
 function physicalLines(text: string): PhysLine[] {

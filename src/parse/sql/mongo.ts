@@ -155,24 +155,118 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
     }
     return false;
   };
-  /** `{}` or no filter at all, `{_id: {$exists: true}}`, `{_id: {$ne: null}}`: every document. */
-  const matchesAll = (filter: JsNode): boolean => {
-    const f = unwrap(filter);
-    if (f === undefined || f === null) return true;
-    if (f.type === 'Identifier' && f.name === 'undefined') return true;
-    if (f.type === 'Literal' && f.value === null) return true;
-    if (f.type !== 'ObjectExpression') return false;
-    if (f.properties.length === 0) return true;
-    if (f.properties.length !== 1) return false;
-    const p = f.properties[0];
-    const key = p.type === 'Property' ? (p.key.type === 'Identifier' ? p.key.name : constString(p.key)) : undefined;
-    const v = p.value;
+  // Variables declared once and never assigned again: `const f = {}; db.users.deleteMany(f)`.
+  const declared = new Map<string, JsNode[]>();
+  const reassigned = new Set<string>();
+  const collect = (n: JsNode): void => {
+    if (Array.isArray(n)) {
+      for (const item of n) collect(item);
+      return;
+    }
+    if (!n || typeof n.type !== 'string') return;
+    if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier') declared.set(n.id.name, [...(declared.get(n.id.name) ?? []), n.init]);
+    if (n.type === 'AssignmentExpression' && n.left?.type === 'Identifier') reassigned.add(n.left.name);
+    if (n.type === 'UpdateExpression' && n.argument?.type === 'Identifier') reassigned.add(n.argument.name);
+    for (const [key, value] of Object.entries(n)) if (key !== 'type' && value && typeof value === 'object') collect(value);
+  };
+  collect(program);
+  const valueOf = (n: JsNode, seen: Set<string>): JsNode => {
+    const e = unwrap(n);
+    if (e?.type !== 'Identifier' || e.name === 'undefined' || seen.has(e.name) || reassigned.has(e.name)) return e;
+    const inits = declared.get(e.name);
+    if (inits?.length !== 1 || !inits[0]) return e;
+    seen.add(e.name);
+    return valueOf(inits[0], seen);
+  };
+  /** A constant JavaScript expression's truth: `true`, `1 == 1`, `!0`, `function () { return true }`. */
+  const constTruth = (n: JsNode): boolean | undefined => {
+    const value = constJs(unwrap(n));
+    return value === NOT_CONSTANT ? undefined : Boolean(value);
+  };
+  const NOT_CONSTANT = Symbol('not constant');
+  const constJs = (n: JsNode): unknown => {
+    if (!n) return NOT_CONSTANT;
+    if (n.type === 'Literal') return n.value;
+    if (n.type === 'ParenthesizedExpression') return constJs(n.expression);
+    if (n.type === 'UnaryExpression' && n.operator === '!') {
+      const v = constJs(n.argument);
+      return v === NOT_CONSTANT ? v : !v;
+    }
+    if (n.type === 'BinaryExpression') {
+      const l = constJs(n.left);
+      const r = constJs(n.right);
+      if (l === NOT_CONSTANT || r === NOT_CONSTANT) return NOT_CONSTANT;
+      const compare: Record<string, (a: never, b: never) => boolean> = {
+        '==': (a, b) => a == b,
+        '===': (a, b) => a === b,
+        '!=': (a, b) => a != b,
+        '!==': (a, b) => a !== b,
+        '<': (a, b) => a < b,
+        '>': (a, b) => a > b,
+        '<=': (a, b) => a <= b,
+        '>=': (a, b) => a >= b,
+      };
+      const op = compare[n.operator];
+      return op ? op(l as never, r as never) : NOT_CONSTANT;
+    }
+    if (n.type === 'LogicalExpression') {
+      const l = constJs(n.left);
+      const r = constJs(n.right);
+      if (n.operator === '||' && l !== NOT_CONSTANT && l) return l;
+      if (n.operator === '||' && r !== NOT_CONSTANT && r) return r;
+      if (l === NOT_CONSTANT || r === NOT_CONSTANT) return NOT_CONSTANT;
+      return n.operator === '&&' ? l && r : n.operator === '||' ? l || r : NOT_CONSTANT;
+    }
+    if ((n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') && n.params.length === 0) {
+      if (n.expression) return constJs(n.body);
+      const body = n.body?.body ?? [];
+      return body.length === 1 && body[0].type === 'ReturnStatement' ? constJs(body[0].argument) : NOT_CONSTANT;
+    }
+    return NOT_CONSTANT;
+  };
+  /** `$where` JavaScript that is true for every document: `"true"`, `"1 == 1"`, `function () { return true }`. */
+  const whereAlwaysTrue = (v: JsNode): boolean => {
+    const code = constString(v);
+    if (code === undefined) return constTruth(v) === true;
+    try {
+      const parsed = (parse as typeof acornParse)(`(${code})`, { ecmaVersion: 'latest', allowReturnOutsideFunction: true }) as JsNode;
+      const statement = parsed.body?.length === 1 ? parsed.body[0] : undefined;
+      if (statement?.type === 'ExpressionStatement' && constTruth(statement.expression) === true) return true;
+    } catch {
+      // `return true;` is a $where body too.
+    }
+    try {
+      const parsed = (parse as typeof acornParse)(code, { ecmaVersion: 'latest', allowReturnOutsideFunction: true }) as JsNode;
+      const body = parsed.body ?? [];
+      return body.length === 1 && body[0].type === 'ReturnStatement' && constTruth(body[0].argument) === true;
+    } catch {
+      return false;
+    }
+  };
+  /** One filter condition that every document meets. */
+  const conditionMatchesAll = (key: string | undefined, v: JsNode): boolean => {
+    if (key === '$where') return whereAlwaysTrue(v);
+    if (key === '$expr') return constTruth(v) === true;
     if (key !== '_id' || v?.type !== 'ObjectExpression' || v.properties.length !== 1) return false;
     const q = v.properties[0];
     const op = q.key?.type === 'Identifier' ? q.key.name : constString(q.key);
     return (
       (op === '$exists' && q.value?.type === 'Literal' && q.value.value === true) || (op === '$ne' && q.value?.type === 'Literal' && q.value.value === null)
     );
+  };
+  /** `{}` or no filter at all, `{_id: {$exists: true}}`, `{_id: {$ne: null}}`, `{$where: "true"}`, or
+   *  a variable that holds one: every document. */
+  const matchesAll = (filter: JsNode): boolean => {
+    const f = valueOf(filter, new Set());
+    if (f === undefined || f === null) return true;
+    if (f.type === 'Identifier' && f.name === 'undefined') return true;
+    if (f.type === 'Literal' && f.value === null) return true;
+    if (f.type !== 'ObjectExpression') return false;
+    return f.properties.every((p: JsNode) => {
+      if (p.type !== 'Property') return false;
+      const key = p.key.type === 'Identifier' && !p.computed ? p.key.name : constString(p.key);
+      return conditionMatchesAll(key, unwrap(p.value));
+    });
   };
   const objectProperty = (obj: JsNode, name: string): JsNode => {
     if (obj?.type !== 'ObjectExpression') return undefined;

@@ -6,7 +6,7 @@
 // lexer that respects quotes and comments, then classified by keyword. WHERE clauses are translated
 // to PostgreSQL syntax and judged by the real parser. A statement the classifier does not know is
 // an error, never "allowed because it did not parse".
-import type { SqlStatement, SqlStatementKind } from './analyze.js';
+import type { SqlStatement, SqlStatementKind, WhereJudge } from './statement.js';
 
 export type MysqlFeature = 'backtick' | 'hash-comment' | 'versioned-comment' | 'delimiter' | 'client-command' | 'backslash-escape';
 
@@ -37,10 +37,6 @@ export interface MysqlSplit {
   features: Set<MysqlFeature>;
   errors: { message: string; pos: number }[];
 }
-
-export type WhereJudgement = Pick<SqlStatement, 'where' | 'whereReason'>;
-/** Judges `DELETE FROM <table> WHERE <expr>` written in PostgreSQL syntax. */
-export type WhereJudge = (pgDelete: string) => WhereJudgement;
 
 /** mysql client commands recognised as the first word of a statement: their argument runs to the
  *  delimiter or the end of the line, and they need no delimiter. */
@@ -424,6 +420,48 @@ function clientStatement(sql: string, piece: MysqlPiece, out: Collected): void {
   } else if (client.name === 'unknown') out.errors.push({ message: `unknown mysql client command ${text}`, pos: piece.pos });
 }
 
+/** Words that open or close control flow in a stored-program body; what follows them is a statement. */
+const BODY_CONTROL = new Set(['IF', 'ELSEIF', 'ELSE', 'THEN', 'WHILE', 'DO', 'LOOP', 'REPEAT', 'BEGIN', 'CASE', 'WHEN']);
+/** Stored-program statements that touch no data. */
+const BODY_QUIET = new Set(['DECLARE', 'SET', 'RETURN', 'LEAVE', 'ITERATE', 'OPEN', 'FETCH', 'CLOSE', 'END', 'SIGNAL', 'RESIGNAL', 'UNTIL']);
+
+/** The statements of a stored program's body (BEGIN … END), control flow stepped over. */
+function analyzeMysqlBody(body: string, judge: WhereJudge, depth: number): Collected {
+  const out: Collected = { statements: [], errors: [] };
+  if (depth > 3) {
+    out.errors.push({ message: 'stored program nested too deeply to analyse', pos: 0 });
+    return out;
+  }
+  for (const piece of splitMysql(body).pieces) {
+    const word = (k: number): string | undefined => (piece.tokens[k]?.type === 'word' ? piece.tokens[k]!.value.toUpperCase() : undefined);
+    // Step over labels (`l1:`) and control words up to the statement: `IF x THEN DELETE …`.
+    let start = 0;
+    for (let k = 0; k < piece.tokens.length; k++) {
+      const w = word(k);
+      if (w && BODY_CONTROL.has(w)) {
+        if (w === 'IF' || w === 'ELSEIF' || w === 'WHILE' || w === 'WHEN') {
+          const then = piece.tokens.findIndex((t, j) => j > k && t.type === 'word' && ['THEN', 'DO'].includes(t.value.toUpperCase()));
+          k = then < 0 ? piece.tokens.length : then;
+        }
+        start = k + 1;
+      } else if (k === start && piece.tokens[k + 1]?.pos === piece.tokens[k]!.end && body[piece.tokens[k]!.end] === ':') {
+        start = k + 2; // a label
+        k++;
+      } else break;
+    }
+    const tokens = piece.tokens.slice(start);
+    const first = tokens[0];
+    if (!first || BODY_QUIET.has(first.type === 'word' ? first.value.toUpperCase() : '')) continue;
+    const inner: MysqlPiece = { ...piece, pos: first.pos, tokens };
+    const classified = classifyMysql(body, inner, judge, depth);
+    if (classified) {
+      out.statements.push(...classified.statements);
+      out.errors.push(...classified.errors);
+    } else out.errors.push({ message: `could not classify a statement in a stored program: ${body.slice(inner.pos, inner.end)}`, pos: inner.pos });
+  }
+  return out;
+}
+
 function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge, depth: number): Collected | null {
   const T = piece.tokens;
   const text = sql.slice(piece.pos, piece.end);
@@ -736,8 +774,21 @@ function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge, depth:
       return ['SLAVE', 'REPLICA', 'GROUP_REPLICATION'].includes(kw(i + 1) ?? '') ? done('other') : null;
     case 'SET':
       return done('set');
-    case 'CREATE':
-      return done('create');
+    case 'CREATE': {
+      const created = done('create');
+      // CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT … BEGIN … END (written between DELIMITER lines): the
+      // body is created to run, so its statements are judged as if they ran.
+      const routine = findTop(i + 1, (x) => ['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT'].includes(kw(x) ?? ''));
+      const begin = routine >= 0 ? findTop(routine, (x) => kw(x) === 'BEGIN') : -1;
+      const last = T.length - 1;
+      if (begin >= 0 && kw(last) === 'END' && last > begin) {
+        const bodyPos = (T[begin] as MyToken).end;
+        const inner = analyzeMysqlBody(sql.slice(bodyPos, (T[last] as MyToken).pos), judge, depth + 1);
+        created.statements.push(...inner.statements.map((st) => ({ ...st, pos: st.pos + bodyPos, end: st.end + bodyPos })));
+        created.errors.push(...inner.errors.map((e) => ({ message: e.message, pos: e.pos + bodyPos })));
+      }
+      return created;
+    }
     case 'GRANT':
     case 'REVOKE':
       return done('grant');

@@ -38,6 +38,28 @@ function check(c: Case): SqlAnalysis {
 
 /** Destructive statements that must be recognised. */
 const truePositives: Case[] = [
+  // DROP … CASCADE of what tables depend on, DROP OWNED, DROP EXTENSION (issue 11).
+  { sql: 'DROP OWNED BY app CASCADE', kinds: ['drop-cascade'], props: [{ names: ['app'], cascade: true }] },
+  { sql: 'DROP OWNED BY app', kinds: ['drop-cascade'] },
+  { sql: 'DROP EXTENSION postgis CASCADE', kinds: ['drop-cascade'] },
+  { sql: 'DROP TYPE mood CASCADE', kinds: ['drop-cascade'], props: [{ names: ['mood'] }] },
+  { sql: 'DROP DOMAIN us_postal_code CASCADE', kinds: ['drop-cascade'] },
+  { sql: 'DROP FUNCTION touch() CASCADE', kinds: ['drop-cascade'] },
+  { sql: 'DROP EXTENSION IF EXISTS pg_cron', kinds: ['drop-extension'], props: [{ ifExists: true }] },
+  // MERGE whose DELETE is unguarded and whose source is a table.
+  { sql: 'MERGE INTO users u USING old_users o ON u.id = o.id WHEN MATCHED THEN DELETE', kinds: ['delete'], props: [{ where: 'always-true' }] },
+  // Tautologies.
+  { sql: 'DELETE FROM users WHERE id IS NOT NULL', kinds: ['delete'], props: [{ where: 'always-true' }] },
+  { sql: 'DELETE FROM users WHERE users.uuid IS NOT NULL', kinds: ['delete'], props: [{ where: 'always-true' }] },
+  { sql: 'UPDATE users SET x = 1 WHERE active OR NOT active', kinds: ['update'], props: [{ where: 'always-true' }] },
+  { sql: 'DELETE FROM users WHERE NOT (a = 1) OR a = 1', kinds: ['delete'], props: [{ where: 'always-true' }] },
+  // SQL run from text.
+  { sql: "SELECT dblink_exec('dbname=app', 'DROP TABLE users')", kinds: ['select', 'drop-table'], props: [{}, { tables: ['users'] }] },
+  { sql: "SELECT dblink_exec('DELETE FROM users')", kinds: ['select', 'delete'] },
+  { sql: "SELECT * FROM dblink('dbname=app', 'DELETE FROM users') AS t(x int)", kinds: ['select', 'delete'] },
+  { sql: "SELECT query_to_xml('TRUNCATE users', true, true, '')", kinds: ['select', 'truncate'] },
+  { sql: "SELECT dblink_exec('dbname=app', format('DROP TABLE %I', t))", kinds: ['select', 'drop-table'] },
+  { sql: 'SELECT dblink_exec(conn, sql_text)', kinds: ['select'], errors: 1, errorText: 'dynamic SQL' },
   { sql: 'DROP TABLE users', kinds: ['drop-table'], props: [{ tables: ['users'], names: ['users'] }] },
   {
     sql: 'DROP TABLE IF EXISTS public.users, orders CASCADE',
@@ -95,6 +117,14 @@ const truePositives: Case[] = [
 
 /** Harmless statements that must not look destructive. */
 const falsePositives: Case[] = [
+  { sql: 'DROP TYPE mood', kinds: ['drop-other'] },
+  { sql: 'DELETE FROM users WHERE deleted_at IS NOT NULL', kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: 'DELETE FROM users WHERE user_id IS NOT NULL', kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: 'DELETE FROM users WHERE id IS NULL', kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: 'MERGE INTO users u USING (VALUES (1)) v(id) ON u.id = v.id WHEN MATCHED THEN DELETE', kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: 'MERGE INTO users u USING old_users o ON u.id = o.id WHEN MATCHED AND o.gone THEN DELETE', kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: "SELECT * FROM dblink('dbname=app', 'SELECT id FROM users') AS t(id int)", kinds: ['select', 'select'] },
+  { sql: "SELECT query_to_xml('SELECT * FROM users', true, true, '')", kinds: ['select', 'select'] },
   { sql: "SELECT 'DROP TABLE users'", kinds: ['select'] },
   { sql: "INSERT INTO log VALUES ('TRUNCATE')", kinds: ['insert'], props: [{ tables: ['log'] }] },
   { sql: '-- DROP TABLE x', kinds: [] },
@@ -176,6 +206,18 @@ const bypassAttempts: Case[] = [
 
 /** MySQL-only syntax. */
 const mysql: Case[] = [
+  // DELIMITER bodies: the statements of a stored program are judged as if they ran.
+  {
+    sql: 'DELIMITER //\nCREATE PROCEDURE purge()\nBEGIN\n  DECLARE n INT;\n  l1: LOOP\n    LEAVE l1;\n  END LOOP;\n  IF n > 0 THEN\n    DELETE FROM users;\n  END IF;\nEND //\nDELIMITER ;',
+    dialect: 'mysql',
+    kinds: ['create', 'delete'],
+    props: [{}, { tables: ['users'], where: 'none' }],
+  },
+  {
+    sql: 'DELIMITER $$\nCREATE TRIGGER t_bi BEFORE INSERT ON orders FOR EACH ROW BEGIN SET NEW.created_at = NOW(); END $$\nDELIMITER ;',
+    dialect: 'mysql',
+    kinds: ['create'],
+  },
   { sql: 'DELETE FROM `users`', kinds: ['delete'], props: [{ tables: ['users'], where: 'none', dialect: 'mysql' }], dialectOut: 'mysql' },
   { sql: 'STOP SLAVE; RESET SLAVE ALL;', kinds: ['replication', 'replication'], dialectOut: 'mysql' },
   { sql: 'STOP REPLICA; RESET REPLICA ALL', kinds: ['replication', 'replication'] },
@@ -205,12 +247,14 @@ const mysql: Case[] = [
   { sql: '/*!50000 DROP TABLE users */', dialect: 'mysql', kinds: ['drop-table'] },
   { sql: 'SHOW DATABASES; USE shop', dialect: 'mysql', kinds: ['other', 'other'], props: [{}, { names: ['shop'] }] },
   { sql: 'USE prod\nDROP DATABASE prod', dialect: 'mysql', kinds: ['other', 'drop-database'] },
-  { sql: 'DELIMITER //\nCREATE PROCEDURE p() BEGIN DELETE FROM x; END//\nDELIMITER ;\nCALL p();', dialect: 'mysql', kinds: ['create', 'other'] },
+  // The procedure's body is judged where it is created (issue 11): its DELETE is found.
+  { sql: 'DELIMITER //\nCREATE PROCEDURE p() BEGIN DELETE FROM x; END//\nDELIMITER ;\nCALL p();', dialect: 'mysql', kinds: ['create', 'delete', 'other'] },
   { sql: 'SELECT 1\\G DROP TABLE x', dialect: 'mysql', kinds: ['select', 'drop-table'] },
   {
     sql: 'DELIMITER ;;\nCREATE TRIGGER t BEFORE DELETE ON a FOR EACH ROW BEGIN DELETE FROM b; END ;;\nDELIMITER ;\nTRUNCATE a;',
     dialect: 'mysql',
-    kinds: ['create', 'truncate'],
+    // The trigger's body runs on every DELETE of a: judged too.
+    kinds: ['create', 'delete', 'truncate'],
   },
   { sql: "PREPARE s FROM 'DELETE FROM users'; EXECUTE s", dialect: 'mysql', kinds: ['delete', 'other'] },
   { sql: 'PREPARE s FROM @sql', dialect: 'mysql', kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
@@ -228,7 +272,11 @@ const unparseable: Case[] = [
   { sql: 'DELETE FROM `users`', dialect: 'postgres', kinds: [], errors: 1 },
   { sql: "SELECT 'unterminated", dialect: 'postgres', kinds: [], errors: 1 },
   { sql: 'SELECT 1;\0DROP TABLE users', kinds: [], errors: 1, errorText: 'NUL' },
-  { sql: "DO $$ BEGIN EXECUTE format('DROP TABLE %I', t); END $$", kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
+  // format() of a constant template: its statement is judged (%I is an identifier only known at run time).
+  { sql: "DO $$ BEGIN EXECUTE format('DROP TABLE %I', t); END $$", kinds: ['other', 'drop-table'], props: [{}, { tables: ['unknown_identifier'] }] },
+  // %s inserts raw text: the template's statement is judged and the rest stays unknown.
+  { sql: "DO $$ BEGIN EXECUTE format('SELECT * FROM %s', t); END $$", kinds: ['other', 'select'], errors: 1, errorText: 'dynamic SQL' },
+  { sql: 'DO $$ BEGIN EXECUTE v_sql; END $$', kinds: ['other'], errors: 1, errorText: 'dynamic SQL' },
   { sql: 'DO $$ BEGIN frobnicate everything; END $$', kinds: ['other'], errors: 1 },
   { sql: 'DELETE FROM users WHERE', dialect: 'mysql', kinds: ['delete'], errors: 1, errorText: 'WHERE without a condition' },
   { sql: "BINLOG 'AAAA'", dialect: 'mysql', kinds: ['other'], errors: 1 },

@@ -1,0 +1,303 @@
+// Files a line runs (issue 11, classes 4 and 5): what bash would run, prodguard judges.
+// - A shell script: `bash FILE`, `sh -x FILE ARGS`, `./FILE`, `source FILE`, and a script on
+//   standard input (`bash < FILE`, `ssh HOST 'bash -s' < FILE`).
+// - A task: `npm run X` / `yarn X` / `pnpm X` / `bun run X` run package.json's `scripts.X`
+//   (npm also `preX`/`postX`); `make [TARGET…]` runs the Makefile's recipes (prerequisites first).
+// Pure: `filesWanted` says which files an invocation would read; the edge reads them (size-capped,
+// regular files only) and hands their text back as `ReadFiles`; `fileSteps` turns that text into
+// the script steps the walk judges as if typed. A file the edge could not read changes nothing.
+
+import type { FileWanted, Invocation, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
+import { hasFlag, optionValue, scanOptions, type OptionSpec } from './options.js';
+import { envFilePath, positionalValues, type UnwrapStep } from './wrappers.js';
+import { isRunnerCommand } from './runners.js';
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
+const SHELL_SPEC: OptionSpec = { shortWithValue: 'oO', longWithValue: ['rcfile', 'init-file'], stopAtPositional: true };
+/** Sourced files named like env files are read as dotenv (wrappers.ts), not walked as scripts. */
+const ENV_FILE_NAME = /(^|\/)\.env(\.[^/]*)?$|\.env$/;
+const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
+/** A value the line cannot know: expanding it marks the word dynamic (see invocations.ts). */
+const UNKNOWN_VALUE = '\u0000dynamic';
+
+export const EMPTY_READ_FILES: ReadFiles = { scripts: {}, packageScripts: {}, makefiles: {} };
+
+function pathOf(inv: Invocation, file: string): string | undefined {
+  if (!file.startsWith('/') && !inv.cwd) return undefined;
+  return envFilePath(inv.cwd, file);
+}
+
+/** The script file a shell invocation runs, and the arguments after it. */
+function shellScript(inv: Invocation): { index: number } | undefined {
+  if (!SHELLS.has(inv.name)) return undefined;
+  const scan = scanOptions(inv.args, SHELL_SPEC);
+  if (hasFlag(scan, '-c', '-s', '-i')) return undefined;
+  const file = inv.args[scan.rest];
+  if (!file || file.dynamic || file.value === '-') return undefined;
+  return { index: scan.rest };
+}
+
+/** `./deploy.sh`, `bin/reset`, `/opt/app/cleanup.sh`: a command named by its path. */
+function runsPathDirectly(inv: Invocation): boolean {
+  return inv.host.kind === 'local' && !inv.command.dynamic && inv.command.value.includes('/');
+}
+
+function sourcedScript(inv: Invocation): boolean {
+  const file = inv.args[0];
+  return (inv.name === 'source' || inv.name === '.') && !!file && !file.dynamic && !ENV_FILE_NAME.test(file.value);
+}
+
+/** Shells (and ssh, whose remote shell reads it) take their script from `< FILE`. */
+function readsScriptOnStdin(inv: Invocation): boolean {
+  return inv.stdin?.kind === 'file' && inv.stdin.text === undefined && (SHELLS.has(inv.name) || inv.name === 'ssh');
+}
+
+/** Which files this invocation would read to know what it runs. */
+export function filesWanted(inv: Invocation): FileWanted[] {
+  if (inv.host.kind !== 'local') return [];
+  const wanted: FileWanted[] = [];
+  const add = (kind: FileWanted['kind'], file: string | undefined): void => {
+    const path = file === undefined ? undefined : pathOf(inv, file);
+    if (path) wanted.push({ kind, path });
+  };
+  const script = shellScript(inv);
+  if (script) add('script', inv.args[script.index]!.value);
+  if (runsPathDirectly(inv)) add('script', inv.command.value);
+  if (sourcedScript(inv)) add('script', inv.args[0]!.value);
+  if (readsScriptOnStdin(inv)) add('script', inv.stdin!.path);
+  const task = packageTask(inv);
+  if (task) add('package.json', `${task.dir}/package.json`);
+  const make = makeInvocation(inv);
+  if (make) {
+    for (const file of makefileCandidates(make)) add('makefile', file);
+  }
+  return wanted;
+}
+
+/** Script steps for the files this invocation runs, from what the edge read. */
+export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
+  if (inv.host.kind !== 'local') return [];
+  const steps: UnwrapStep[] = [];
+  const scriptAt = (file: string): { path: string; text: string } | undefined => {
+    const path = pathOf(inv, file);
+    const text = path === undefined ? undefined : read.scripts[path];
+    return path !== undefined && text !== undefined ? { path, text } : undefined;
+  };
+  const script = shellScript(inv);
+  if (script) {
+    const found = scriptAt(inv.args[script.index]!.value);
+    const positional = positionalValues(inv.args.slice(script.index + 1));
+    if (found) steps.push({ kind: 'script', via: `${inv.name} ${inv.args[script.index]!.value}`, text: found.text, positional, file: found.path });
+  }
+  if (runsPathDirectly(inv)) {
+    const found = scriptAt(inv.command.value);
+    if (found && isShellScript(found.text))
+      steps.push({ kind: 'script', via: inv.command.value, text: found.text, positional: positionalValues(inv.args), file: found.path });
+  }
+  if (sourcedScript(inv)) {
+    const found = scriptAt(inv.args[0]!.value);
+    const rest = inv.args.slice(1);
+    if (found) {
+      steps.push({
+        kind: 'script',
+        via: `${inv.name} ${inv.args[0]!.value}`,
+        text: found.text,
+        sameShell: true,
+        file: found.path,
+        ...(rest.length > 0 ? { positional: positionalValues(rest) } : {}),
+      });
+    }
+  }
+  const task = packageTask(inv);
+  const packageJson = task ? pathOf(inv, `${task.dir}/package.json`) : undefined;
+  if (task && packageJson) steps.push(...packageSteps(inv, task, packageJson, read.packageScripts[packageJson]));
+  const make = makeInvocation(inv);
+  if (make) {
+    const path = makefileCandidates(make)
+      .map((file) => pathOf(inv, file))
+      .find((file) => file !== undefined && read.makefiles[file] !== undefined);
+    if (path) steps.push(...makeSteps(inv, path, read.makefiles[path]!, make, pathOf(inv, make.dir) ?? inv.cwd));
+  }
+  return steps;
+}
+
+/** `./manage.py` is Python: only a file with a shell `#!` line (or none: bash runs it) is a shell script. */
+function isShellScript(text: string): boolean {
+  if (!text.startsWith('#!')) return true;
+  const words = text
+    .slice(2, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'))
+    .trim()
+    .split(/\s+/);
+  const interpreter = (words[0] ?? '').replace(/^.*\//, '');
+  const named = interpreter === 'env' ? words.slice(1).find((word) => !word.startsWith('-') && !word.includes('=')) : interpreter;
+  return SHELLS.has(named ?? '');
+}
+
+/** The text a `< FILE` redirection feeds, when the edge read it (shells and ssh only). */
+export function stdinFileText(cwd: string, file: string, read: ReadFiles): string | undefined {
+  if (!file.startsWith('/') && !cwd) return undefined;
+  return read.scripts[envFilePath(cwd, file)];
+}
+
+/** A task as a script step; `overrides` (make's command-line variables) beat the task's own. */
+function taskStep(via: string, task: TaskScript, inv: Invocation, key: string, extraArgs = '', overrides: Record<string, string> = {}): UnwrapStep {
+  const env: Record<string, string> = { ...inv.env, ...task.env };
+  for (const name of task.unknownEnv) env[name] = UNKNOWN_VALUE;
+  Object.assign(env, overrides);
+  const text = extraArgs ? `${task.text} ${extraArgs}` : task.text;
+  return { kind: 'script', via, text, env, assigned: { ...inv.assigned, ...task.env, ...overrides }, file: key };
+}
+
+// --- package.json scripts -------------------------------------------------------------------
+
+interface PackageTask {
+  /** The package's directory (relative to the invocation's cwd, or absolute). */
+  dir: string;
+  script: string;
+  /** Words after `--` (npm) or after the script name (yarn, pnpm): appended to the script. */
+  args: string[];
+  /** npm runs `preX` and `postX` around `X`. */
+  lifecycle: boolean;
+}
+
+/** npm commands that run the script of the same name. */
+const NPM_SCRIPT_ALIASES: Record<string, string> = { test: 'test', t: 'test', tst: 'test', start: 'start', stop: 'stop', restart: 'restart' };
+const NPM_RUN = ['run', 'run-script', 'rum', 'urn'];
+
+/** Subcommands with which a runner runs a package.json script (the shell hook's prefilter sends them on). */
+export const PACKAGE_SCRIPT_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  npm: [...NPM_RUN, ...Object.keys(NPM_SCRIPT_ALIASES)],
+  bun: ['run'],
+};
+const NPM_SPEC: OptionSpec = { longWithValue: ['prefix', 'workspace', 'script-shell'], shortWithValue: 'w', stopAtPositional: true };
+const YARN_PNPM_SPEC: OptionSpec = { longWithValue: ['cwd', 'dir', 'filter'], shortWithValue: 'C', stopAtPositional: true };
+
+function packageTask(inv: Invocation): PackageTask | undefined {
+  if (inv.args.some((arg) => arg.dynamic)) return undefined;
+  const values = inv.args.map((arg) => arg.value);
+  if (inv.name === 'npm') {
+    const scan = scanOptions(inv.args, NPM_SPEC);
+    const dir = optionValue(scan, '--prefix') ?? '.';
+    const sub = values[scan.rest];
+    if (sub === undefined) return undefined;
+    const dashDash = values.indexOf('--', scan.rest);
+    const args = dashDash === -1 ? [] : values.slice(dashDash + 1);
+    if (NPM_RUN.includes(sub)) {
+      const name = values.slice(scan.rest + 1).find((value) => !value.startsWith('-'));
+      return name && (dashDash === -1 || values.indexOf(name) < dashDash) ? { dir, script: name, args, lifecycle: true } : undefined;
+    }
+    const alias = NPM_SCRIPT_ALIASES[sub];
+    return alias ? { dir, script: alias, args, lifecycle: true } : undefined;
+  }
+  if (inv.name === 'yarn' || inv.name === 'pnpm' || inv.name === 'bun') {
+    const scan = scanOptions(inv.args, YARN_PNPM_SPEC);
+    const dir = optionValue(scan, '--cwd', '--dir', '-C') ?? '.';
+    if (optionValue(scan, '--filter') !== undefined) return undefined;
+    let index = scan.rest;
+    if (values[index] === 'run' || values[index] === 'run-script') index++;
+    else if (inv.name === 'bun') return undefined;
+    const name = values[index];
+    if (!name || name.startsWith('-') || (index === scan.rest && isRunnerCommand(inv.name, name))) return undefined;
+    const args = values.slice(index + 1).filter((value, i) => !(i === 0 && value === '--'));
+    // Yarn 1 runs `preX`/`postX` as npm does; pnpm and bun do not by default.
+    return { dir, script: name, args, lifecycle: inv.name === 'yarn' };
+  }
+  return undefined;
+}
+
+function packageSteps(inv: Invocation, task: PackageTask, path: string, scripts: Readonly<Record<string, TaskScript>> | undefined): UnwrapStep[] {
+  if (!scripts) return [];
+  const key = (name: string) => `${path}#${name}`;
+  const names = task.lifecycle ? [`pre${task.script}`, task.script, `post${task.script}`] : [task.script];
+  const steps: UnwrapStep[] = [];
+  for (const name of names) {
+    const script = scripts[name];
+    if (!script) continue;
+    const via = `${inv.name} run ${name} (package.json: ${JSON.stringify(script.text.length > 80 ? `${script.text.slice(0, 77)}...` : script.text)})`;
+    const args = name === task.script ? task.args.map(quote).join(' ') : '';
+    steps.push({ ...taskStep(via, script, inv, key(name), args), cwd: pathOf(inv, task.dir) ?? inv.cwd });
+  }
+  return steps;
+}
+
+function quote(value: string): string {
+  return /^[A-Za-z0-9_./=:@%+,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+// --- make -----------------------------------------------------------------------------------
+
+const MAKE_SPEC: OptionSpec = {
+  shortWithValue: 'CfIloW',
+  longWithValue: [
+    'directory',
+    'file',
+    'makefile',
+    'include-dir',
+    'load-average',
+    'old-file',
+    'assume-old',
+    'what-if',
+    'new-file',
+    'assume-new',
+    'eval',
+    'jobs',
+  ],
+};
+/** Modes in which make runs no recipe (it prints or answers a question). */
+const MAKE_NO_RUN = ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'];
+
+function makeInvocation(inv: Invocation): { dir: string; file?: string; goals: string[]; variables: Record<string, string> } | undefined {
+  if (inv.name !== 'make' && inv.name !== 'gmake') return undefined;
+  if (inv.args.some((arg) => arg.dynamic)) return undefined;
+  // `-j 4`: the job count is optional, so a number after -j is its value, not a target.
+  const args = inv.args.filter((arg, i) => !(/^\d+$/.test(arg.value) && inv.args[i - 1]?.value === '-j'));
+  const scan = scanOptions(args, MAKE_SPEC);
+  if (hasFlag(scan, ...MAKE_NO_RUN) || args.some((arg) => /^-[a-zA-Z]*[nq][a-zA-Z]*$/.test(arg.value) && !arg.value.startsWith('--'))) return undefined;
+  const dirs = scan.options.filter((o) => o.flag === '-C' || o.flag === '--directory').map((o) => o.value ?? '');
+  const dir = dirs.reduce((current, next) => (next.startsWith('/') ? next : `${current}/${next}`), '.');
+  const file = optionValue(scan, '-f', '--file', '--makefile');
+  const words = scan.positionals.map((i) => args[i]!.value);
+  const goals = words.filter((value) => !value.includes('='));
+  // `make deploy RAILS_ENV=production`: make exports command-line variables to every recipe.
+  const variables: Record<string, string> = {};
+  for (const value of words) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+    if (match) variables[match[1]!] = match[2]!;
+  }
+  return { dir, ...(file ? { file } : {}), goals, variables };
+}
+
+/** `-f FILE` (read relative to the `-C` directory), else the names GNU make tries, in order. */
+function makefileCandidates(make: { dir: string; file?: string }): string[] {
+  if (make.file) return [make.file.startsWith('/') ? make.file : `${make.dir}/${make.file}`];
+  return MAKEFILE_NAMES.map((name) => `${make.dir}/${name}`);
+}
+
+const MAX_MAKE_TARGETS = 64;
+
+function makeSteps(
+  inv: Invocation,
+  path: string,
+  make: MakeDefinition,
+  { goals, variables }: { goals: string[]; variables: Record<string, string> },
+  dir: string,
+): UnwrapStep[] {
+  const steps: UnwrapStep[] = [];
+  const visited = new Set<string>();
+  const file = path.replace(/^.*\//, '');
+  const build = (target: string, depth: number, goal: string): void => {
+    if (visited.has(target) || visited.size >= MAX_MAKE_TARGETS || depth > 16) return;
+    visited.add(target);
+    const entry = make.targets[target];
+    if (!entry) return;
+    // Prerequisites are made first.
+    for (const prerequisite of entry.prerequisites) build(prerequisite, depth + 1, goal);
+    entry.recipes.forEach((recipe, index) => {
+      const what = target === goal ? `make ${target}` : `make ${goal} (prerequisite ${target})`;
+      steps.push({ ...taskStep(`${what} (${file} recipe line ${index + 1})`, recipe, inv, `${path}#${target}#${index}`, '', variables), cwd: dir });
+    });
+  };
+  const wanted = goals.length > 0 ? goals : make.defaultGoal ? [make.defaultGoal] : [];
+  for (const goal of wanted) build(goal, 0, goal);
+  return steps;
+}

@@ -1,0 +1,299 @@
+// From the parser's JSON to statements: what each parsed statement does, and the statements it
+// runs (nested DML, DO bodies, functions created earlier in the same input).
+import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList, walk, fromTables, type PgNode } from './pg-ast.js';
+import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
+import { judgeWhere } from './where.js';
+import { sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
+
+const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
+
+/** ALTER SYSTEM settings that point a server at (or away from) its primary. */
+const REPLICATION_SETTINGS: ReadonlySet<string> = new Set(['primary_conninfo', 'primary_slot_name']);
+
+export interface CreatedFunction {
+  language: string;
+  body?: string;
+  bodyPos?: number;
+  sqlBody?: PgNode;
+  span: Span;
+}
+
+export interface Context {
+  /** Functions created earlier in the same input, by lower-cased name: their bodies run when called. */
+  functions: Map<string, CreatedFunction>;
+  expanding: Set<string>;
+  depth: number;
+  runner: BodyRunner;
+}
+
+/** Runs what a statement carries: DO bodies, function bodies and nested SQL text. The PL/pgSQL
+ *  walker and the driver provide it, so this module imports neither of them (no import cycle). */
+export interface BodyRunner {
+  describeDo(body: PgNode, span: Span, ctx: Context, out: Collected): void;
+  recordFunction(body: PgNode, span: Span, ctx: Context): void;
+  expandFunction(name: string, callSpan: Span, ctx: Context, out: Collected): void;
+  /** Analyse SQL text found inside the input (a body, an EXECUTE string) and place it at `offset`,
+   *  or at `host` when its position is not known. */
+  analyzeNested(sql: string, offset: number | undefined, host: Span, ctx: Context, out: Collected): void;
+  /** Analyse SQL text (no psql meta-commands) into `out`. */
+  analyzeText(sql: string, ctx: Context, out: Collected): void;
+}
+
+/** DML inside CTEs and subqueries (`WITH d AS (DELETE FROM users …) SELECT 1`) runs too. */
+const NESTED_DML = new Set(['DeleteStmt', 'UpdateStmt', 'InsertStmt', 'MergeStmt']);
+const NESTING_ROOTS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CreateTableAsStmt', 'CopyStmt', 'DeclareCursorStmt']);
+
+/** EXPLAIN ANALYZE executes its statement (`ANALYZE`, `ANALYZE true`, `ANALYZE 1`); plain EXPLAIN does not. */
+function explainRuns(body: PgNode): boolean {
+  const analyze = defElems(body.options).get('analyze');
+  if (!analyze) return false;
+  const arg = analyze.arg;
+  if (!arg) return true;
+  if (arg.String) return !/^(false|off|no|0|f|n)$/i.test(String(arg.String.sval ?? ''));
+  if (arg.Integer) return (arg.Integer.ival ?? 0) !== 0;
+  if (arg.Boolean) return arg.Boolean.boolval === true;
+  return true;
+}
+
+interface DescribeOptions {
+  /** PL/pgSQL context: `SELECT … INTO var` assigns a variable, it does not create a table. */
+  plpgsql?: boolean;
+}
+
+/** Describe one parsed statement; returns it and any statements it runs (nested DML, DO bodies…). */
+export function describe(node: PgNode, span: Span, ctx: Context, out: Collected, options: DescribeOptions = {}): void {
+  const t = nodeType(node);
+  if (!t) {
+    out.errors.push({ message: 'the parser returned an empty statement', pos: span.pos });
+    return;
+  }
+  const [type, body] = t;
+  const stmt = describeOne(type, body, span, ctx, out, options);
+  if (stmt) out.statements.push(stmt);
+
+  // The node whose subqueries and CTEs run: EXPLAIN ANALYZE and PREPARE stand for their query.
+  const runs = type === 'ExplainStmt' ? (explainRuns(body) ? body.query : undefined) : type === 'PrepareStmt' ? body.query : node;
+  const runsType = nodeType(runs)?.[0];
+  if (runsType && NESTING_ROOTS.has(runsType)) {
+    let root = true;
+    walk(runs, (innerType, innerBody) => {
+      if (root) {
+        root = false;
+        return true;
+      }
+      if (NESTED_DML.has(innerType)) {
+        const inner = describeOne(innerType, innerBody, span, ctx, out, options);
+        if (inner) out.statements.push(inner);
+      }
+      return true;
+    });
+  }
+
+  // Functions created earlier in this input run their bodies when called here.
+  const called = new Set(stmt?.functionCalls ?? []);
+  if (type === 'CallStmt') for (const name of svalList(body.funccall?.funcname).slice(-1)) called.add(name.toLowerCase());
+  for (const name of called) ctx.runner.expandFunction(name, span, ctx, out);
+
+  // SQL passed as text to a function that runs it (dblink_exec, query_to_xml) runs too.
+  if (runs) {
+    for (const call of sqlTextCalls(runs)) {
+      const text = sqlTextOf(call.argument);
+      if (text) ctx.runner.analyzeNested(text.sql, undefined, span, ctx, out);
+      if (!text?.exact) out.errors.push({ message: `dynamic SQL cannot be analysed: ${call.name}() runs SQL computed at run time`, pos: span.pos });
+    }
+  }
+}
+
+/**
+ * MERGE … WHEN MATCHED THEN DELETE deletes every target row its source matches, and a table or a
+ * query over one may match them all: a bulk delete whose reach the text cannot bound. Bounded are a
+ * source of literal rows (`USING (VALUES …)`) and a DELETE guarded by a condition (`WHEN MATCHED
+ * AND s.gone THEN DELETE`) that is not always true.
+ */
+function judgeMerge(body: PgNode): Pick<SqlStatement, 'where' | 'whereReason'> {
+  const unguardedDelete = (body.mergeWhenClauses ?? []).some((c: PgNode) => {
+    const clause = c?.MergeWhenClause;
+    if (clause?.commandType !== 'CMD_DELETE') return false;
+    return !clause.condition || judgeWhere(clause.condition, body.relation).where === 'always-true';
+  });
+  const source = body.sourceRelation?.RangeSubselect?.subquery?.SelectStmt;
+  const literalRows = !!source && !source.fromClause && (!!source.valuesLists || !!source.targetList);
+  if (!unguardedDelete || literalRows) return { where: 'present' };
+  return { where: 'always-true', whereReason: `MERGE … WHEN MATCHED THEN DELETE deletes every row of ${rangeVarName(body.relation)} that its source matches` };
+}
+
+/** Kinds that a replication function call outranks (`INSERT INTO t SELECT pg_promote()`). */
+const OUTRANKED_BY_REPLICATION: ReadonlySet<SqlStatementKind> = new Set(['select', 'insert', 'create', 'set', 'grant', 'transaction', 'other']);
+
+function describeOne(type: string, body: PgNode, span: Span, ctx: Context, out: Collected, options: DescribeOptions): SqlStatement | undefined {
+  const s = describeKind(type, body, span, ctx, out, options);
+  if (s && OUTRANKED_BY_REPLICATION.has(s.kind) && s.functionCalls?.some((c) => REPLICATION_FUNCTIONS.has(c))) s.kind = 'replication';
+  return s;
+}
+
+function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out: Collected, options: DescribeOptions): SqlStatement | undefined {
+  const s = baseStatement('other', span);
+  const calls = functionCallsOf({ [type]: body });
+  if (calls.length) s.functionCalls = calls;
+  const replicationCall = calls.some((c) => REPLICATION_FUNCTIONS.has(c));
+
+  switch (type) {
+    case 'DropdbStmt':
+      s.kind = 'drop-database';
+      s.names = [body.dbname ?? '?'];
+      if (body.missing_ok) s.ifExists = true;
+      return s;
+    case 'DropStmt': {
+      const names = (body.objects ?? []).map(objectName);
+      s.kind = body.removeType === 'OBJECT_SCHEMA' ? 'drop-schema' : body.removeType === 'OBJECT_TABLE' ? 'drop-table' : 'drop-other';
+      s.names = names;
+      if (s.kind === 'drop-table') s.tables = names;
+      if (body.behavior === 'DROP_CASCADE') s.cascade = true;
+      if (body.missing_ok) s.ifExists = true;
+      // CASCADE drops whatever depends on the object: the columns of a dropped type or domain, the
+      // tables of an extension's types, views, foreign keys. It destroys data like DROP TABLE.
+      if (s.kind === 'drop-other' && s.cascade) s.kind = 'drop-cascade';
+      // Without CASCADE the server refuses when user objects depend on an extension, but the
+      // extension's own member tables go with it (pg_cron's cron.job, postgis' spatial_ref_sys rows).
+      else if (s.kind === 'drop-other' && body.removeType === 'OBJECT_EXTENSION') s.kind = 'drop-extension';
+      return s;
+    }
+    case 'DropOwnedStmt':
+      // DROP OWNED BY role drops every table, view and sequence the role owns, CASCADE or not.
+      s.kind = 'drop-cascade';
+      s.names = (body.roles ?? []).map((r: PgNode) => r?.RoleSpec?.rolename ?? '?');
+      if (body.behavior === 'DROP_CASCADE') s.cascade = true;
+      return s;
+    case 'TruncateStmt':
+      s.kind = 'truncate';
+      s.tables = (body.relations ?? []).map((r: PgNode) => rangeVarName(r.RangeVar));
+      if (body.behavior === 'DROP_CASCADE') s.cascade = true;
+      return s;
+    case 'DeleteStmt':
+    case 'UpdateStmt': {
+      s.kind = type === 'DeleteStmt' ? 'delete' : 'update';
+      s.tables = [rangeVarName(body.relation)];
+      Object.assign(s, judgeWhere(body.whereClause, body.relation));
+      return s;
+    }
+    case 'MergeStmt': {
+      const commands = (body.mergeWhenClauses ?? []).map((c: PgNode) => c?.MergeWhenClause?.commandType);
+      s.kind = commands.includes('CMD_DELETE') ? 'delete' : commands.includes('CMD_UPDATE') ? 'update' : 'insert';
+      s.tables = [rangeVarName(body.relation)];
+      Object.assign(s, judgeMerge(body));
+      return s;
+    }
+    case 'AlterTableStmt': {
+      if (body.objtype !== 'OBJECT_TABLE' && body.objtype !== 'OBJECT_FOREIGN_TABLE') return s;
+      s.tables = [rangeVarName(body.relation)];
+      if (body.missing_ok) s.ifExists = true;
+      const dropped: string[] = [];
+      const retyped: string[] = [];
+      for (const cmd of body.cmds ?? []) {
+        const c = cmd?.AlterTableCmd;
+        if (c?.subtype === 'AT_DropColumn') {
+          dropped.push(c.name ?? '?');
+          if (c.behavior === 'DROP_CASCADE') s.cascade = true;
+        } else if (c?.subtype === 'AT_AlterColumnType') retyped.push(c.name ?? '?');
+      }
+      // The most destructive subcommand names the statement; columns lists its columns.
+      if (dropped.length) {
+        s.kind = 'alter-table-drop-column';
+        s.columns = dropped;
+      } else if (retyped.length) {
+        s.kind = 'alter-table-alter-type';
+        s.columns = retyped;
+      } else s.kind = 'alter-table-other';
+      return s;
+    }
+    case 'RenameStmt':
+      if (body.relation && (body.renameType === 'OBJECT_TABLE' || body.relationType === 'OBJECT_TABLE')) {
+        s.kind = 'alter-table-other';
+        s.tables = [rangeVarName(body.relation)];
+      }
+      return s;
+    case 'AlterSystemStmt': {
+      const set = body.setstmt;
+      s.kind = set?.kind === 'VAR_RESET_ALL' || REPLICATION_SETTINGS.has(String(set?.name ?? '').toLowerCase()) ? 'replication' : 'set';
+      if (set?.name) s.names = [set.name];
+      return s;
+    }
+    case 'SelectStmt':
+      s.kind = replicationCall ? 'replication' : body.intoClause && !options.plpgsql ? 'create' : 'select';
+      s.tables = fromTables(body.fromClause);
+      return s;
+    case 'InsertStmt':
+      s.kind = 'insert';
+      s.tables = [rangeVarName(body.relation)];
+      return s;
+    case 'CopyStmt':
+      if (body.is_program) {
+        out.errors.push({ message: `COPY … PROGRAM runs a shell command on the database server: ${span.text}`, pos: span.pos });
+      }
+      s.kind = body.is_from ? 'insert' : 'select';
+      if (body.relation) s.tables = [rangeVarName(body.relation)];
+      return s;
+    case 'TransactionStmt':
+      s.kind = 'transaction';
+      return s;
+    case 'VariableSetStmt':
+      // PostgreSQL reads MySQL's `RESET MASTER` / `RESET SLAVE` as resetting a setting that does
+      // not exist; whoever types it means MySQL replication (github-2018).
+      s.kind = body.kind === 'VAR_RESET' && MYSQL_RESET_WORDS.has(String(body.name ?? '').toLowerCase()) ? 'replication' : 'set';
+      return s;
+    case 'GrantStmt':
+    case 'GrantRoleStmt':
+    case 'AlterDefaultPrivilegesStmt':
+      s.kind = 'grant';
+      return s;
+    case 'CallStmt':
+      if (replicationCall) s.kind = 'replication';
+      return s;
+    case 'ExplainStmt': {
+      // EXPLAIN ANALYZE runs the statement; plain EXPLAIN only plans it.
+      const inner = explainRuns(body) ? nodeType(body.query) : undefined;
+      return inner ? describeKind(inner[0], inner[1], span, ctx, out, options) : s;
+    }
+    case 'PrepareStmt': {
+      // Conservative: a prepared statement is prepared to be executed, and EXECUTE names only the
+      // handle, so PREPARE carries the kind of the statement it prepares.
+      const inner = nodeType(body.query);
+      return inner ? describeKind(inner[0], inner[1], span, ctx, out, options) : s;
+    }
+    case 'DoStmt':
+      ctx.runner.describeDo(body, span, ctx, out);
+      return undefined; // describeDo pushes the DO itself and what it runs
+    case 'CreateFunctionStmt':
+      ctx.runner.recordFunction(body, span, ctx);
+      s.kind = 'create';
+      delete s.functionCalls;
+      return s;
+    case 'DropSubscriptionStmt':
+      s.kind = 'drop-other';
+      s.names = [body.subname ?? '?'];
+      if (body.missing_ok) s.ifExists = true;
+      return s;
+    case 'DropRoleStmt':
+      s.kind = 'drop-other';
+      s.names = (body.roles ?? []).map((r: PgNode) => r?.RoleSpec?.rolename ?? '?');
+      if (body.missing_ok) s.ifExists = true;
+      return s;
+    case 'DropTableSpaceStmt':
+      s.kind = 'drop-other';
+      s.names = [body.tablespacename ?? '?'];
+      if (body.missing_ok) s.ifExists = true;
+      return s;
+    default:
+      if (type.startsWith('Create') || ['IndexStmt', 'ViewStmt', 'DefineStmt', 'CompositeTypeStmt', 'RuleStmt'].includes(type)) {
+        s.kind = 'create';
+        // The table it creates: dropping or truncating it later in the same input destroys nothing
+        // that existed before.
+        if (type === 'CreateStmt' && body.relation) s.tables = [rangeVarName(body.relation)];
+        if (type === 'CreateTableAsStmt' && body.into?.rel) s.tables = [rangeVarName(body.into.rel)];
+      } else if (type.startsWith('Drop')) {
+        s.kind = 'drop-other';
+        if (body.missing_ok) s.ifExists = true;
+      } else if (replicationCall) s.kind = 'replication';
+      return s;
+  }
+}

@@ -1,0 +1,195 @@
+// PostgreSQL lexer (psql's view of the text): enough to split statements, find psql meta-commands
+// and walk PL/pgSQL bodies. Statement meaning always comes from the real parser.
+import type { Span } from './statement.js';
+
+type PgTokenType = 'space' | 'comment' | 'string' | 'dollar' | 'qident' | 'word' | 'number' | 'param' | 'op' | 'semi' | 'open' | 'close' | 'meta';
+
+export interface PgToken {
+  type: PgTokenType;
+  pos: number;
+  end: number;
+  /** Strings: E (backslash escapes), U&, B, X, N, or '' for a standard string. Dollar: the tag. */
+  prefix?: string;
+  unterminated?: boolean;
+}
+
+const OP_CHARS = '+-*/<>=~!@#%^&|`?';
+const isIdentStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_\u0080-\uffff]/.test(c);
+const isIdentChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** Scan a quoted literal starting at `open` (the quote); returns the index after the closing quote. */
+function scanQuoted(s: string, open: number, quote: string, backslash: boolean): { end: number; unterminated: boolean } {
+  let i = open + 1;
+  while (i < s.length) {
+    const c = s[i];
+    if (backslash && c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c === quote) {
+      if (s[i + 1] === quote) {
+        i += 2;
+        continue;
+      }
+      return { end: i + 1, unterminated: false };
+    }
+    i++;
+  }
+  return { end: s.length, unterminated: true };
+}
+
+export function lexPg(s: string, meta: boolean): PgToken[] {
+  const out: PgToken[] = [];
+  const n = s.length;
+  let i = 0;
+  const push = (type: PgTokenType, pos: number, end: number, extra?: Partial<PgToken>): void => {
+    out.push({ type, pos, end, ...extra });
+    i = end;
+  };
+  while (i < n) {
+    const c = s[i] as string;
+    const next = s[i + 1];
+    if (/\s/.test(c)) {
+      let j = i + 1;
+      while (j < n && /\s/.test(s[j] as string)) j++;
+      push('space', i, j);
+    } else if (c === '-' && next === '-') {
+      const nl = s.indexOf('\n', i);
+      push('comment', i, nl < 0 ? n : nl);
+    } else if (c === '/' && next === '*') {
+      // PostgreSQL block comments nest.
+      let depth = 0;
+      let j = i;
+      while (j < n) {
+        if (s[j] === '/' && s[j + 1] === '*') {
+          depth++;
+          j += 2;
+        } else if (s[j] === '*' && s[j + 1] === '/') {
+          depth--;
+          j += 2;
+          if (depth === 0) break;
+        } else j++;
+      }
+      push('comment', i, j, depth > 0 ? { unterminated: true } : {});
+    } else if (c === "'") {
+      const q = scanQuoted(s, i, "'", false);
+      push('string', i, q.end, { prefix: '', unterminated: q.unterminated });
+    } else if (c === '"') {
+      const q = scanQuoted(s, i, '"', false);
+      push('qident', i, q.end, { unterminated: q.unterminated });
+    } else if (c === '$') {
+      if (isDigit(next)) {
+        let j = i + 1;
+        while (isDigit(s[j])) j++;
+        push('param', i, j);
+        continue;
+      }
+      const m = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(s.slice(i, i + 200));
+      if (m) {
+        const tag = m[0];
+        const close = s.indexOf(tag, i + tag.length);
+        if (close < 0) push('dollar', i, n, { prefix: tag, unterminated: true });
+        else push('dollar', i, close + tag.length, { prefix: tag });
+      } else push('op', i, i + 1);
+    } else if (isIdentStart(c)) {
+      const lower = c.toLowerCase();
+      if (next === "'" && 'ebxn'.includes(lower)) {
+        const q = scanQuoted(s, i + 1, "'", lower === 'e');
+        push('string', i, q.end, { prefix: c.toUpperCase(), unterminated: q.unterminated });
+        continue;
+      }
+      if (lower === 'u' && next === '&' && (s[i + 2] === "'" || s[i + 2] === '"')) {
+        const quote = s[i + 2] as string;
+        const q = scanQuoted(s, i + 2, quote, false);
+        push(quote === "'" ? 'string' : 'qident', i, q.end, { prefix: 'U&', unterminated: q.unterminated });
+        continue;
+      }
+      let j = i + 1;
+      while (isIdentChar(s[j])) j++;
+      push('word', i, j);
+    } else if (isDigit(c) || (c === '.' && isDigit(next))) {
+      let j = i;
+      if (c === '0' && (next === 'x' || next === 'X' || next === 'o' || next === 'O' || next === 'b' || next === 'B')) {
+        j += 2;
+        while (j < n && /[0-9A-Fa-f_]/.test(s[j] as string)) j++;
+      } else {
+        while (isDigit(s[j]) || s[j] === '_') j++;
+        // `1..10` (PL/pgSQL ranges) is a number, `..`, a number.
+        if (s[j] === '.' && s[j + 1] !== '.') {
+          j++;
+          while (isDigit(s[j]) || s[j] === '_') j++;
+        }
+        if ((s[j] === 'e' || s[j] === 'E') && (isDigit(s[j + 1]) || ((s[j + 1] === '+' || s[j + 1] === '-') && isDigit(s[j + 2])))) {
+          j += 2;
+          while (isDigit(s[j])) j++;
+        }
+      }
+      push('number', i, j);
+    } else if (c === ';') push('semi', i, i + 1);
+    else if (c === '(') push('open', i, i + 1);
+    else if (c === ')') push('close', i, i + 1);
+    else if (c === '\\' && meta) {
+      // A psql meta-command runs to the end of its line.
+      const nl = s.indexOf('\n', i);
+      push('meta', i, nl < 0 ? n : nl);
+    } else if (c === ':' && (next === ':' || next === '=')) push('op', i, i + 2);
+    else if (c === '.' && next === '.') push('op', i, i + 2);
+    else if (OP_CHARS.includes(c)) {
+      let j = i + 1;
+      while (j < n && OP_CHARS.includes(s[j] as string) && !(s[j] === '-' && s[j + 1] === '-') && !(s[j] === '/' && s[j + 1] === '*')) j++;
+      push('op', i, j);
+    } else push('op', i, i + 1);
+  }
+  return out;
+}
+
+export const significant = (t: PgToken): boolean => t.type !== 'space' && t.type !== 'comment';
+
+/** The value of a string or dollar-quoted token. */
+export function pgStringValue(s: string, t: PgToken): string {
+  const raw = s.slice(t.pos, t.end);
+  if (t.type === 'dollar') {
+    const tag = t.prefix ?? '$$';
+    return t.unterminated ? raw.slice(tag.length) : raw.slice(tag.length, raw.length - tag.length);
+  }
+  const prefix = t.prefix ?? '';
+  const inner = raw.slice(prefix.length + 1, t.unterminated ? raw.length : raw.length - 1);
+  if (prefix === 'E') {
+    return inner.replace(/''/g, "'").replace(/\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)/gs, (_m, esc: string) => {
+      if (esc.startsWith('x') && esc.length > 1) return String.fromCharCode(parseInt(esc.slice(1), 16));
+      if (/^[0-7]+$/.test(esc)) return String.fromCharCode(parseInt(esc, 8));
+      return ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[esc] ?? esc;
+    });
+  }
+  return inner.replace(/''/g, "'");
+}
+
+/** Split tokens into statements at `;` outside parentheses, as psql does. */
+export function splitPgTokens(tokens: PgToken[]): PgToken[][] {
+  const pieces: PgToken[][] = [];
+  let current: PgToken[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (!significant(t)) continue;
+    if (t.type === 'open') depth++;
+    else if (t.type === 'close') depth = Math.max(0, depth - 1);
+    if (t.type === 'semi' && depth === 0) {
+      if (current.length) pieces.push(current);
+      current = [];
+      continue;
+    }
+    current.push(t);
+  }
+  if (current.length) pieces.push(current);
+  return pieces;
+}
+
+/** Trim whitespace and leading/trailing comments from [pos, end) of `s`. */
+export function trimSpan(s: string, pos: number, end: number): Span | undefined {
+  const tokens = lexPg(s.slice(pos, end), false).filter(significant);
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) return undefined;
+  return { text: s.slice(pos + first.pos, pos + last.end), pos: pos + first.pos, end: pos + last.end };
+}

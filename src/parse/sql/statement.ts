@@ -1,0 +1,85 @@
+// The facts SQL analysis produces about each statement (shared by the PostgreSQL and MySQL paths,
+// so neither imports the other for its types).
+
+export type SqlStatementKind =
+  | 'drop-database'
+  | 'drop-schema'
+  | 'drop-table'
+  | 'drop-other'
+  /** DROP … CASCADE of a type, domain, extension, function…, and DROP OWNED BY: drops the tables and
+   *  columns that depend on (or belong to) the named object. */
+  | 'drop-cascade'
+  /** DROP EXTENSION without CASCADE: the extension's own member tables go with it. */
+  | 'drop-extension'
+  | 'truncate'
+  | 'delete'
+  | 'update'
+  | 'alter-table-drop-column'
+  | 'alter-table-alter-type'
+  | 'alter-table-other'
+  /** STOP SLAVE/REPLICA, RESET SLAVE [ALL], RESET MASTER, CHANGE MASTER/REPLICATION SOURCE TO,
+   *  SELECT pg_promote(), pg_drop_replication_slot(...), ALTER SYSTEM … primary_conninfo (github-2018). */
+  | 'replication'
+  | 'transaction'
+  | 'select'
+  | 'insert'
+  | 'create'
+  | 'grant'
+  | 'set'
+  | 'other';
+
+export interface SqlStatement {
+  kind: SqlStatementKind;
+  /** The statement's own text, trimmed (leading comments removed). */
+  text: string;
+  /** Offsets into the analysed input, [pos, end). */
+  pos: number;
+  end: number;
+  /** Affected relations as the parser names them, schema-qualified when written so ('public.users'). */
+  tables: string[];
+  where: 'none' | 'always-true' | 'present' | 'not-applicable';
+  /** Human words for an always-true WHERE, e.g. "WHERE 1 = 1 is always true". */
+  whereReason?: string;
+  /** DROP … CASCADE, TRUNCATE … CASCADE. */
+  cascade?: boolean;
+  ifExists?: boolean;
+  /** For ALTER TABLE DROP COLUMN / ALTER COLUMN TYPE. */
+  columns?: string[];
+  /** Dropped object names (database, schema, table…). */
+  names?: string[];
+  /** Lower-cased names of the functions called (pg_promote, pg_terminate_backend…). */
+  functionCalls?: string[];
+  dialect: 'postgres' | 'mysql';
+}
+
+export interface SqlAnalysis {
+  statements: SqlStatement[];
+  /** Text that could not be parsed or analysed: callers fail closed, NEVER treat it as harmless. */
+  errors: { message: string; pos: number }[];
+  dialect: 'postgres' | 'mysql';
+}
+
+/** Functions whose call changes replication topology (github-2018): a statement that calls one is
+ *  classified `replication` unless it is already destructive in its own right. */
+export const REPLICATION_FUNCTIONS: ReadonlySet<string> = new Set(['pg_promote', 'pg_drop_replication_slot', 'pg_replication_origin_drop']);
+
+export type WhereJudgement = Pick<SqlStatement, 'where' | 'whereReason'>;
+/** Judges `DELETE FROM <table> WHERE <expr>` written in PostgreSQL syntax. */
+export type WhereJudge = (pgDelete: string) => WhereJudgement;
+
+/** A piece of the input: its text and offsets [pos, end). */
+export interface Span {
+  text: string;
+  pos: number;
+  end: number;
+}
+
+/** Statements and errors gathered while analysing. */
+export interface Collected {
+  statements: SqlStatement[];
+  errors: { message: string; pos: number }[];
+}
+
+export function baseStatement(kind: SqlStatementKind, span: Span, dialect: 'postgres' | 'mysql' = 'postgres'): SqlStatement {
+  return { kind, text: span.text, pos: span.pos, end: span.end, tables: [], where: 'not-applicable', dialect };
+}
