@@ -204,3 +204,25 @@ export interface Finding {
 }
 
 export type Verdict = Severity;
+
+/**
+ * What the disk says about a path a command deletes (GitLab 2017), gathered at the edge by
+ * probe/data-directory.ts and read by path classification and the decision. Keyed by the
+ * absolute path the command names (for a glob, the known location it reaches).
+ */
+export interface DataDirectoryFact {
+  /** False when the path is not there: nothing to delete. */
+  exists?: boolean;
+  /** We could not look inside (permission denied): nothing is known beyond the name. */
+  unreadable?: boolean;
+  /** The engine whose markers were found (PG_VERSION, ibdata1, WiredTiger, …). */
+  engine?: string;
+  /** The directory holding the markers and how the path relates to it. */
+  root?: string;
+  /** `owned`: we may not look inside, but a database's system user owns it (postgres, 0700). */
+  relation?: 'is' | 'inside' | 'holds' | 'owned';
+  /** A server process uses it (a live pid in postmaster.pid, a non-empty mongod.lock). */
+  running: boolean;
+  role: 'primary' | 'replica' | 'unknown';
+  evidence: string[];
+}

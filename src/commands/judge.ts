@@ -164,7 +164,8 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     config,
     facts,
     probes,
-    dataDirectories: inspectDataDirectories(planned.invocations, home),
+    // --no-probe: judged by names alone, the disk is not looked at either.
+    ...(options.noProbe ? {} : { dataDirectories: inspectDataDirectories(planned.invocations, home) }),
     redactor,
     ...(sql ? { sql } : {}),
   };
@@ -243,17 +244,34 @@ function urlFor(target: Target): string {
   return `postgres://${host}${target.port ? `:${target.port}` : ''}/${encodeURIComponent(target.database ?? 'postgres')}`;
 }
 
-/** GitLab 2017: before removing a data directory, look at it — is it a running primary? */
+/**
+ * GitLab 2017: before removing a data directory, look at it — is it one at all (markers on disk,
+ * wherever it lives), is a server running on it, is it a primary? Each local path a deleting
+ * command names is looked at: its markers, the directories above it, and, for a directory, up to
+ * two levels below. Keyed by the path classification names (`dataDirectory`, else `onDisk`).
+ */
 function inspectDataDirectories(invocations: readonly Invocation[], home: string): Map<string, DataDirectoryFact> {
   const facts = new Map<string, DataDirectoryFact>();
   for (const inv of invocations) {
     if (inv.host.kind !== 'local' || !DELETING_COMMANDS.has(inv.name)) continue;
     for (const index of scanOptions(inv.args, {}).positionals) {
       const path = classifyPath(inv.args[index]!, { cwd: inv.cwd, home, env: inv.env });
-      if (path.class !== 'data-directory' || !path.dataDirectory || facts.has(path.dataDirectory)) continue;
-      facts.set(path.dataDirectory, { running: false, role: 'unknown', evidence: [] });
-      const report = inspectDataDirectory(path.dataDirectory);
-      if (report.isPostgresDataDirectory) facts.set(path.dataDirectory, { running: report.running, role: report.role, evidence: report.evidence });
+      if (!['data-directory', 'data-directory-leftover', 'other'].includes(path.class)) continue;
+      const keys = new Set([path.dataDirectory, path.onDisk].filter((key): key is string => key !== undefined && key.startsWith('/')));
+      for (const key of keys) {
+        if (facts.has(key)) continue;
+        const { exists, unreadable, engine, root, relation, running, role, evidence } = inspectDataDirectory(key);
+        facts.set(key, {
+          exists,
+          running,
+          role,
+          evidence,
+          ...(unreadable ? { unreadable } : {}),
+          ...(engine ? { engine } : {}),
+          ...(root ? { root } : {}),
+          ...(relation ? { relation } : {}),
+        });
+      }
     }
   }
   return facts;

@@ -16,6 +16,9 @@ export async function runMark(url: string, environment: string, options: { timeo
   try {
     const timeoutMs = options.timeout ? Number(options.timeout) : undefined;
     const { database } = await markDatabase(url, environment, timeoutMs ? { timeoutMs } : {});
+    // A check right after marking must see the new mark, not a cached probe from before it.
+    const [{ clearProbeCache }, { stateDirectory }] = await Promise.all([import('../probe/cache.js'), import('../config/load.js')]);
+    clearProbeCache(stateDirectory(process.env), url);
     process.stdout.write(`prodguard: marked database ${database} as ${environment}; new sessions see prodguard.environment = ${environment}\n`);
     return EXIT.ok;
   } catch (error) {

@@ -2,17 +2,18 @@
 // matched and what it touches; these steps say *how severe* it is and *what to tell*:
 //   1. CI hints: a job that says `environment: production` makes its unexplained targets production;
 //   2. the most dangerous target sets the severity (the rule's map for its environment);
-//   3. a data directory in use by a running primary is at least confirm (GitLab 2017);
+//   3. a data directory is judged by its state on disk: running primary, standby, stopped, absent (GitLab 2017);
 //   4. a DELETE/UPDATE whose WHERE covers nearly the whole table is escalated (Atlassian 2022);
 //   5. the message is filled, each value redacted *before* it is cut, by the input's redactor.
 // `decide` (decide.ts) then takes the highest severity and applies overrides.
 
-import type { ClassifiedTarget, Environment, Finding, Severity, TargetKind } from '../types.js';
+import type { ClassifiedTarget, DataDirectoryFact, Environment, Finding, Severity, TargetKind } from '../types.js';
+import type { ClassifiedPath } from '../targets/paths.js';
 import { severityRank } from '../types.js';
 import type { Config } from '../config/schema.js';
 import { severityFor } from '../rules/schema.js';
 import { classifyTarget } from '../classify/classify.js';
-import type { BlastRadius, DataDirectoryFact, Match } from '../rules/evaluate.js';
+import type { BlastRadius, Match } from '../rules/evaluate.js';
 import { targetKey } from '../classify/target-book.js';
 import { plainRedactor, type Redactor } from '../util/redact.js';
 
@@ -75,12 +76,39 @@ function chooseTarget(
 // ---------------------------------------------------------------------------------------------
 // Steps 3 and 4: escalations.
 
-/** GitLab 2017: say loudly when the directory belongs to a running server; a primary is confirm. */
-export function escalateForDataDirectory(severity: Severity, fact: DataDirectoryFact | undefined): { severity: Severity; note: string } {
-  if (!fact?.running) return { severity, note: '' };
-  const note = ` — it belongs to a running ${fact.role === 'replica' ? 'replica' : 'primary'} (${fact.evidence.join('; ')})`;
-  const escalated = fact.role !== 'replica' && severityRank(severity) < severityRank('confirm') ? 'confirm' : severity;
-  return { severity: escalated, note };
+function atMost(severity: Severity, cap: Severity): Severity {
+  return severityRank(severity) > severityRank(cap) ? cap : severity;
+}
+
+/**
+ * GitLab 2017: judge a data directory by its state on disk, not only by its name.
+ * - a running primary (or its WAL) is destroyed for good: block where the host asks for a
+ *   confirmation at all, else at least confirm — and say so, with the evidence;
+ * - a standby or a stopped server: at most confirm, typing this host's name (the engineer was
+ *   re-seeding a standby on the wrong host: the name he would have typed is what saves the day);
+ * - a directory with no database files in it: judged by its name, at most confirm;
+ * - a path that is not there: nothing to delete, at most warn.
+ * No fact (--no-probe, a remote host): the name alone decides.
+ */
+export function escalateForDataDirectory(
+  severity: Severity,
+  fact: DataDirectoryFact | undefined,
+  path?: Pick<ClassifiedPath, 'part' | 'dataDirectory'>,
+): { severity: Severity; note: string } {
+  if (!fact || path?.part === 'aside' || path?.part === 'log') return { severity, note: '' };
+  if (fact.exists === false)
+    return { severity: atMost(severity, 'warn'), note: ` — ${path?.dataDirectory ?? 'it'} does not exist on this host: nothing to delete` };
+  // Unreadable (mode 0700 and we are not its owner): running or stopped cannot be told, so
+  // nothing is lowered — the name decides, or, outside the known places, its owner (postgres).
+  if (fact.unreadable) return { severity, note: ` — ${fact.evidence.join('; ')}` };
+  const cluster = fact.running || fact.engine !== undefined;
+  if (!cluster) return { severity: atMost(severity, 'confirm'), note: ' — no database files found in it (PG_VERSION, ibdata1, WiredTiger, …)' };
+  const evidence = fact.evidence.join('; ');
+  const atLeastConfirmed = severityRank(severity) >= severityRank('confirm') ? 'block' : 'confirm';
+  if (fact.running && fact.role !== 'replica') return { severity: atLeastConfirmed, note: ` — it belongs to a running primary (${evidence})` };
+  if (path?.part === 'wal') return { severity: atLeastConfirmed, note: ` — deleting the write-ahead log destroys the database (${evidence})` };
+  const state = fact.running ? 'a running replica' : fact.role === 'replica' ? 'a stopped replica' : 'a stopped server';
+  return { severity: atMost(severity, 'confirm'), note: ` — it belongs to ${state} (${evidence})` };
 }
 
 /** Atlassian 2022: a WHERE that covers nearly everything is as bad as no WHERE. */
@@ -141,6 +169,7 @@ export function findingsFromMatches(matches: readonly Match[], evaluated: readon
     const { severity: afterDirectory, note } = escalateForDataDirectory(
       chosen.severity,
       match.path?.dataDirectory ? facts.dataDirectories?.get(match.path.dataDirectory) : undefined,
+      match.path,
     );
     let severity = afterDirectory;
     let extra = note;

@@ -18,7 +18,44 @@ const CLOCK_SKEW_MS = 5_000;
 interface CacheEntry {
   version: number;
   writtenAt: number;
+  /** The server the result is about (`host:port`, no user, no secret): what `mark` clears. */
+  server?: string;
   result: ProbeResult;
+}
+
+const LOCAL_HOSTS = new Set(['', 'localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * The server a connection string reaches, as `host:port`, whoever connects and to whichever
+ * database: `postgres://admin@db1/app` and `postgres://app:pw@db1:5432/app` are one server.
+ * A Unix socket and the loopback names are all `localhost`. Undefined when it cannot be read.
+ */
+export function probeServer(url: string): string | undefined {
+  let host: string;
+  let port: string;
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    host = parsed.searchParams.get('host') ?? decodeURIComponent(parsed.hostname);
+    port = parsed.searchParams.get('port') ?? parsed.port;
+  } else {
+    const pairs = new Map(
+      url
+        .trim()
+        .split(/\s+/)
+        .map((pair) => pair.split('=') as [string, string?])
+        .filter((pair): pair is [string, string] => pair[1] !== undefined),
+    );
+    if (pairs.size === 0) return undefined;
+    host = pairs.get('host') ?? pairs.get('hostaddr') ?? '';
+    port = pairs.get('port') ?? '';
+  }
+  const name = host.startsWith('/') || LOCAL_HOSTS.has(host.toLowerCase()) ? 'localhost' : host.toLowerCase();
+  return `${name}:${port || '5432'}`;
 }
 
 /** Cache key for a target: SHA-256 (hex) of its URL with any password removed. */
@@ -78,7 +115,8 @@ export function writeProbeCache(
   const safe: ProbeResult = { ...result };
   if (safe.detail !== undefined) safe.detail = redactSecrets(safe.detail, key);
   if (safe.marker !== undefined) safe.marker = redactSecrets(safe.marker, key);
-  const entry: CacheEntry = { version: CACHE_VERSION, writtenAt: now, result: safe };
+  const server = probeServer(key);
+  const entry: CacheEntry = { version: CACHE_VERSION, writtenAt: now, ...(server ? { server } : {}), result: safe };
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     fs.mkdirSync(join(stateDir, 'probe-cache'), { recursive: true, mode: 0o700 });
@@ -91,4 +129,39 @@ export function writeProbeCache(
       // nothing to clean up
     }
   }
+}
+
+/**
+ * Forget what was cached about the server `url` reaches (`prodguard mark` just changed what it
+ * says about itself: the next check must ask it again, not repeat the old answer for a minute).
+ * Entries that do not say which server they are about are removed too; a URL that cannot be read
+ * clears the whole cache. Returns how many entries were removed. Failures are swallowed.
+ */
+export function clearProbeCache(stateDir: string, url: string, fs: Pick<typeof nodeFs, 'readdirSync' | 'readFileSync' | 'rmSync'> = nodeFs): number {
+  const server = probeServer(url);
+  const dir = join(stateDir, 'probe-cache');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names.filter((each) => each.endsWith('.json'))) {
+    const path = join(dir, name);
+    let entry: Partial<CacheEntry> | undefined;
+    try {
+      entry = JSON.parse(fs.readFileSync(path, 'utf8')) as Partial<CacheEntry>;
+    } catch {
+      entry = undefined;
+    }
+    if (server && entry?.server && entry.server !== server) continue;
+    try {
+      fs.rmSync(path, { force: true });
+      removed++;
+    } catch {
+      // a cache entry we cannot remove expires on its own
+    }
+  }
+  return removed;
 }

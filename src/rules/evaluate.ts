@@ -4,7 +4,7 @@
 // directory in use, blast radius), its message and its redaction are decision steps
 // (src/decide/). Checks dispatch on the parsed command's basename and words, never on raw text.
 
-import type { ClassifiedTarget, Environment, Invocation, ProbeResult, TargetKind } from '../types.js';
+import type { ClassifiedTarget, DataDirectoryFact, Environment, Invocation, ProbeResult, TargetKind } from '../types.js';
 import type { Config, SeverityMap } from '../config/schema.js';
 import { TargetBook } from '../classify/target-book.js';
 import type { TargetFacts } from '../targets/resolve.js';
@@ -30,11 +30,7 @@ export interface InvocationSql {
   errors: string[];
 }
 
-export interface DataDirectoryFact {
-  running: boolean;
-  role: 'primary' | 'replica' | 'unknown';
-  evidence: string[];
-}
+export type { DataDirectoryFact };
 
 export interface BlastRadius {
   estimatedRows: number;
@@ -218,7 +214,13 @@ function argsMatch(rule: Rule, inv: Invocation): boolean {
   return !values.some((value) => none.some((glob) => matchesGlob(value, glob)));
 }
 
-function matchedPaths(rule: Rule, inv: Invocation, scan: () => OptionScan, home: string): ClassifiedPath[] | undefined {
+function matchedPaths(
+  rule: Rule,
+  inv: Invocation,
+  scan: () => OptionScan,
+  home: string,
+  dataDirectories: ReadonlyMap<string, DataDirectoryFact> | undefined,
+): ClassifiedPath[] | undefined {
   const paths = rule.match.paths;
   if (!paths) return [];
   let words;
@@ -229,7 +231,9 @@ function matchedPaths(rule: Rule, inv: Invocation, scan: () => OptionScan, home:
     const positionals = scan().positionals.map((index) => inv.args[index]!);
     words = paths.from === 'after-first' ? positionals.slice(1) : paths.from === 'last' ? positionals.slice(-1) : positionals;
   }
-  const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env };
+  // What the disk of this host says applies to commands run on this host only.
+  const disk = inv.host.kind === 'local' && dataDirectories ? { dataDirectories } : {};
+  const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, ...disk };
   const classified = words.map((word) => classifyPath(word, context)).filter((path) => paths.classes.includes(path.class));
   return classified.length > 0 ? classified : undefined;
 }
@@ -298,7 +302,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
         !viaMatches(rule, inv)
       )
         continue;
-      const paths = matchedPaths(rule, inv, scan, home);
+      const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));
       if (!statements) continue;

@@ -3,13 +3,31 @@
 // primary), a block device — or the root because an unset variable expanded to nothing.
 // Pure: the expanded word, the working directory and the environment in, a class out.
 
-import type { ExpandedWord } from '../types.js';
+import type { DataDirectoryFact, ExpandedWord } from '../types.js';
+import { basename } from 'node:path';
 import { resolvePath } from '../parse/invocations.js';
 import { matchesGlob } from '../util/glob.js';
+import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, LOG_DIRECTORIES, LOG_FILE, isAsideName } from '../knowledge/data-directories.js';
 
-export type PathClass = 'unset-root' | 'root' | 'device' | 'data-directory' | 'system' | 'home' | 'other' | 'unknown';
+// `data-directory-leftover`: beside or inside a data directory but not the database — a copy
+// moved aside (`main.old`: the rule's own fix says `mv main main.old`) or the server's logs.
+export type PathClass = 'unset-root' | 'root' | 'device' | 'data-directory' | 'data-directory-leftover' | 'system' | 'home' | 'other' | 'unknown';
 
-export const PATH_CLASSES: readonly PathClass[] = ['unset-root', 'root', 'device', 'data-directory', 'system', 'home', 'other', 'unknown'];
+export const PATH_CLASSES: readonly PathClass[] = [
+  'unset-root',
+  'root',
+  'device',
+  'data-directory',
+  'data-directory-leftover',
+  'system',
+  'home',
+  'other',
+  'unknown',
+];
+
+/** Which part of a data directory a path is: all of it, something inside, its WAL (losing it
+ *  destroys the database), a copy moved aside, or its logs. */
+export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'aside' | 'log';
 
 export interface ClassifiedPath {
   class: PathClass;
@@ -19,35 +37,16 @@ export interface ClassifiedPath {
   detail: string;
   /** For unset-root: the variable that was empty. */
   variable?: string;
-  /** For data-directory: the directory on disk to inspect. */
+  /** For data-directory: the directory on disk to inspect (the key of its DataDirectoryFact). */
   dataDirectory?: string;
+  /** For data-directory and data-directory-leftover: which part of it. */
+  part?: DataDirectoryPart;
+  /** Absolute path on disk the word names (no glob), for the probe to look at. */
+  onDisk?: string;
 }
 
-export const DATA_DIRECTORIES = [
-  '/var/lib/postgresql',
-  '/var/lib/pgsql',
-  '/var/lib/postgres',
-  '/var/opt/gitlab',
-  '/var/lib/mysql',
-  '/var/lib/mariadb',
-  '/var/lib/mongodb',
-  '/var/lib/mongo',
-  '/var/lib/redis',
-  '/var/lib/cassandra',
-  '/var/lib/elasticsearch',
-  '/var/lib/clickhouse',
-  '/var/lib/etcd',
-  '/var/lib/docker/volumes',
-  '/usr/local/var/postgres',
-  '/usr/local/var/postgresql',
-  '/usr/local/var/mysql',
-  '/opt/homebrew/var/postgres',
-  '/opt/homebrew/var/postgresql',
-  '/opt/homebrew/var/mysql',
-];
-
-/** Directory names that mean "database files" wherever they are. */
-const DATA_DIRECTORY_NAMES = new Set(['pgdata', 'pg_data', 'postgres-data', 'postgresql-data', 'mysql-data', 'pg_wal', 'pg_xlog']);
+/** Known data-directory locations (knowledge/data-directories.ts). */
+export const DATA_DIRECTORIES: readonly string[] = DATA_DIRECTORY_LOCATIONS;
 
 const SYSTEM_DIRECTORIES = new Set([
   '/bin',
@@ -130,6 +129,38 @@ export interface PathContext {
   cwd: string;
   home: string;
   env: Readonly<Record<string, string>>;
+  /** What the disk said about the paths (keyed by absolute path); absent with --no-probe. */
+  dataDirectories?: ReadonlyMap<string, DataDirectoryFact>;
+}
+
+/** WAL: losing it destroys the database even though the tables are still there. */
+const WAL_DIRECTORIES = new Set(['pg_wal', 'pg_xlog', '#innodb_redo', 'journal']);
+
+/**
+ * Which part of a data directory `base` is, from the segments below `root` (a known location, a
+ * directory with markers): a copy moved aside, logs, WAL, or the data itself.
+ */
+export function partBelow(base: string, root: string): DataDirectoryPart {
+  const below = base === root ? [] : base.slice(root.length + 1).split('/');
+  const segments = [basename(root), ...below];
+  if (segments.some((segment, index) => isAsideName(segment, index === segments.length - 1))) return 'aside';
+  if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
+  if (below.some((segment) => WAL_DIRECTORIES.has(segment))) return 'wal';
+  return below.length === 0 ? 'whole' : 'inside';
+}
+
+const PART_WORDS: Record<DataDirectoryPart, string> = {
+  whole: '',
+  inside: '',
+  wal: ' (its write-ahead log: without it the database is lost)',
+  aside: ' (a copy moved aside, not the data directory in use)',
+  log: ' (server logs, not data)',
+};
+
+/** A data-directory path, or a leftover beside it, by its part. */
+function dataPath(full: string, detail: string, dataDirectory: string, part: DataDirectoryPart, onDisk: string): ClassifiedPath {
+  const leftover = part === 'aside' || part === 'log';
+  return { class: leftover ? 'data-directory-leftover' : 'data-directory', path: full, detail: `${detail}${PART_WORDS[part]}`, dataDirectory, part, onDisk };
 }
 
 export function classifyPath(word: ExpandedWord, context: PathContext): ClassifiedPath {
@@ -162,35 +193,55 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
 
   const pgdata = context.env.PGDATA;
   const dataDirs = pgdata ? [pgdata.replace(/\/+$/, ''), ...DATA_DIRECTORIES] : DATA_DIRECTORIES;
-  if (/[*?[]/.test(base)) {
+  const globbed = /[*?[]/.test(base);
+  if (globbed) {
     // `/var/lib/postgres*` and `/var/lib/postgres*/15/main` reach the data directory through a glob.
     for (const dir of dataDirs) {
       const covers = globCovers(base, dir);
-      if (covers && !isPostgresHomeExtra(base)) return { class: 'data-directory', path: full, detail: `${base} matches ${dir}`, dataDirectory: dir };
+      if (covers && !isPostgresHomeExtra(base)) {
+        const part = covers === 'under' ? partBelow(base, dir) : 'whole';
+        return { ...dataPath(full, `${base} matches ${dir}`, dir, part, dir), onDisk: dir };
+      }
     }
+  }
+  // What the disk says beats the name: a running cluster is the database whatever it is called;
+  // a directory holding PG_VERSION is one wherever it lives (`/data/pg`).
+  const fact = globbed ? undefined : context.dataDirectories?.get(base);
+  if (fact?.engine && fact.root && fact.relation === 'is' && fact.running) {
+    return dataPath(full, `${base} holds a running database`, base, 'whole', base);
   }
   for (const dir of dataDirs) {
     if (isUnder(base, dir) && !isPostgresHomeExtra(base)) {
       const detail = dir === pgdata?.replace(/\/+$/, '') ? `${base} is $PGDATA` : `${base} is under ${dir}`;
-      return { class: 'data-directory', path: full, detail, dataDirectory: base };
+      const part = partBelow(base, dir);
+      return dataPath(full, detail, base, part === 'whole' && base !== dir ? 'inside' : part, base);
     }
+  }
+  if (fact?.engine && fact.root) {
+    if (fact.relation === 'holds') return dataPath(full, `${base} holds the ${fact.engine} data directory ${fact.root}`, base, 'whole', base);
+    const part = partBelow(base, fact.root);
+    const relation = fact.relation === 'is' ? 'is' : fact.relation === 'owned' ? 'is most likely' : 'is inside';
+    return dataPath(full, `${base} ${relation} a ${fact.engine} data directory (${fact.root})`, base, part, base);
   }
   // /usr, /var, /var/lib hold data directories too, but they are system directories first.
   if (SYSTEM_DIRECTORIES.has(base)) {
     const held = dataDirs.find((dir) => isUnder(dir, base));
-    return { class: 'system', path: full, detail: `${base} is a system directory${held ? ` (it holds ${held})` : ''}` };
+    return { class: 'system', path: full, detail: `${base} is a system directory${held ? ` (it holds ${held})` : ''}`, onDisk: base };
   }
   for (const dir of dataDirs) {
     if (isUnder(dir, base)) {
-      return { class: 'data-directory', path: full, detail: `${base} holds the database directory ${dir}`, dataDirectory: dir };
+      return dataPath(full, `${base} holds the database directory ${dir}`, dir, 'whole', base);
     }
   }
-  if (base.split('/').some((segment) => DATA_DIRECTORY_NAMES.has(segment))) {
-    return { class: 'data-directory', path: full, detail: `${base} is a database data directory`, dataDirectory: base };
+  const segments = base.split('/');
+  const named = segments.findIndex((segment) => DATA_DIRECTORY_NAMES.has(segment));
+  if (named > 0) {
+    const root = segments.slice(0, named + 1).join('/');
+    return dataPath(full, `${base} is a database data directory`, base, partBelow(base, root), base);
   }
   const home = context.home.replace(/\/+$/, '');
   if (base === home || /^\/(home|Users)\/[^/]+$/.test(base) || base === '/root') {
-    return { class: 'home', path: full, detail: `${base} is a home directory` };
+    return { class: 'home', path: full, detail: `${base} is a home directory`, onDisk: base };
   }
-  return { class: 'other', path: full, detail: full };
+  return { class: 'other', path: full, detail: full, ...(globbed ? {} : { onDisk: base }) };
 }

@@ -144,3 +144,19 @@ describe('interactive psql on production opens read-only', () => {
     }
   });
 });
+
+describe('prodguard mark takes effect at once', () => {
+  it('a check right after marking sees the new mark, not the cached probe from before it', async () => {
+    await sql(server.adminUrl, 'CREATE DATABASE freshly_marked OWNER app');
+    const url = server.url.replace(/\/app(\?|$)/, '/freshly_marked$1');
+    const env = cleanEnv(); // one state directory: the probe cache is shared by the three commands
+    const before = runCli(['check', '--json', '--sql', 'TRUNCATE accounts', '--url', url], { env });
+    expect(JSON.parse(before.stdout).verdict).toBe('allow');
+    const mark = runCli(['mark', server.adminUrl.replace(/\/[^/?]*(\?|$)/, '/freshly_marked$1'), 'production'], { env });
+    expect(mark.status).toBe(0);
+    const after = runCli(['check', '--json', '--sql', 'TRUNCATE accounts', '--url', url], { env });
+    const body = JSON.parse(after.stdout);
+    expect(body.verdict).toBe('block');
+    expect(body.targets[0].probe).toMatchObject({ status: 'ok', marker: 'production' });
+  });
+});

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { probeCacheKey, readProbeCache, writeProbeCache } from '../../src/probe/cache.js';
+import { clearProbeCache, probeCacheKey, probeServer, readProbeCache, writeProbeCache } from '../../src/probe/cache.js';
 import type { ProbeResult } from '../../src/types.js';
 
 let stateDir: string;
@@ -86,5 +86,28 @@ describe('probe cache', () => {
     writeFileSync(file, '');
     expect(() => writeProbeCache(file, plainUrl, result, T0)).not.toThrow();
     expect(readProbeCache(file, plainUrl, T0)).toBeUndefined();
+  });
+});
+
+describe('clearing the cache for a marked server', () => {
+  test('mark clears the entries of that server, whoever connected, and keeps the others', () => {
+    writeProbeCache(stateDir, 'postgres://app:pw@DB1.internal:5432/app', result, T0);
+    writeProbeCache(stateDir, 'postgres://reader@db1.internal/reports', result, T0);
+    writeProbeCache(stateDir, 'postgres://app@db2.internal/app', result, T0);
+    expect(cacheFiles()).toHaveLength(3);
+    expect(clearProbeCache(stateDir, 'postgres://admin:secret@db1.internal/app')).toBe(2);
+    expect(readProbeCache(stateDir, 'postgres://app:pw@DB1.internal:5432/app', T0 + 1)).toBeUndefined();
+    expect(readProbeCache(stateDir, 'postgres://app@db2.internal/app', T0 + 1)).toEqual(result);
+  });
+
+  test('a Unix socket and the loopback names are one local server; conninfo strings are read too', () => {
+    expect(probeServer('postgres://app@localhost/app')).toBe('localhost:5432');
+    expect(probeServer('postgresql:///app?host=/var/run/postgresql')).toBe('localhost:5432');
+    expect(probeServer('postgres://app@127.0.0.1:6543/app')).toBe('localhost:6543');
+    expect(probeServer('host=db1.internal port=5433 dbname=app')).toBe('db1.internal:5433');
+  });
+
+  test('no cache directory: nothing to clear, no error', () => {
+    expect(clearProbeCache(join(stateDir, 'missing'), 'postgres://db1/app')).toBe(0);
   });
 });

@@ -33,6 +33,18 @@ describe('decision steps', () => {
     expect(escalateForDataDirectory('warn', undefined)).toEqual({ severity: 'warn', note: '' });
   });
 
+  it('a data directory by its state: absent warns at most, no markers confirms at most, stopped or standby confirms, WAL blocks', () => {
+    const stopped = { exists: true, engine: 'postgresql', running: false, role: 'primary' as const, evidence: ['no postmaster.pid'] };
+    expect(escalateForDataDirectory('block', { exists: false, running: false, role: 'unknown', evidence: [] }).severity).toBe('warn');
+    expect(escalateForDataDirectory('block', { exists: true, running: false, role: 'unknown', evidence: [] }).severity).toBe('confirm');
+    expect(escalateForDataDirectory('block', { ...stopped, unreadable: true }).severity).toBe('block');
+    expect(escalateForDataDirectory('block', stopped)).toEqual({ severity: 'confirm', note: ' — it belongs to a stopped server (no postmaster.pid)' });
+    expect(escalateForDataDirectory('block', { ...stopped, role: 'replica' }).note).toContain('a stopped replica');
+    expect(escalateForDataDirectory('confirm', stopped, { part: 'wal' }).severity).toBe('block');
+    expect(escalateForDataDirectory('confirm', { ...stopped, running: true }).severity).toBe('block');
+    expect(escalateForDataDirectory('warn', { ...stopped, running: true }, { part: 'aside' }).severity).toBe('warn');
+  });
+
   it('blast radius escalates by share and by rows, never lowers', () => {
     const radius = (share: number, estimatedRows = 10) => ({ estimatedRows, tableRows: 100, share, text: '' });
     expect(escalateForBlastRadius('warn', radius(0.95), DEFAULT_CONFIG)).toBe('block');

@@ -33,8 +33,16 @@ describe('prodguard hook claude-code', () => {
     const project = tempDir();
     writeFileSync(join(project, '.prodguard.yml'), 'environments:\n  production:\n    hosts: ["db1.*"]\n');
     const env = cleanEnv({ PRODGUARD_HOSTNAME: 'db1.cluster.gitlab.com' });
-    const result = runCli(['hook', 'claude-code'], { input: event('rm -rf /var/lib/postgresql/15/main', { cwd: project }), env });
+    // The line's verdict depends on the project's config alone: `dropdb app` on a host that only
+    // the config names as production. (A data directory's removal is judged by its state on this
+    // machine's disk since issue 9 — a stopped cluster asks, a running primary denies — so it no
+    // longer shows the config's effect by itself.)
+    const result = runCli(['hook', 'claude-code'], { input: event('dropdb app', { cwd: project }), env });
     expect(JSON.parse(result.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    const elsewhere = runCli(['hook', 'claude-code'], { input: event('dropdb app', { cwd: tempDir() }), env });
+    expect(JSON.parse(elsewhere.stdout).hookSpecificOutput?.permissionDecision).not.toBe('deny');
+    const directory = runCli(['hook', 'claude-code'], { input: event('rm -rf /var/lib/postgresql/15/main', { cwd: project }), env });
+    expect(['ask', 'deny']).toContain(JSON.parse(directory.stdout).hookSpecificOutput.permissionDecision);
   });
 
   it('leaves harmless commands and other tools to Claude Code', () => {

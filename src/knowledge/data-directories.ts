@@ -1,0 +1,188 @@
+// Where databases keep their files and how to recognise those files on disk, written once.
+// Target classification (targets/paths.ts) reads the locations and names; the disk probe
+// (probe/data-directory.ts) reads the markers, the "server is running" files and the standby
+// signals. GitLab 2017: `rm -rf` of PostgreSQL's data directory on the primary, db1. A directory
+// that holds these markers is a data directory wherever it lives (`/data/pg` with PG_VERSION).
+//
+// Adding an engine, a location or a marker is one entry here. Sources: each server's own layout
+// (PostgreSQL "Database File Layout", MySQL "The InnoDB system tablespace", MongoDB "storage",
+// Redis persistence, etcd's data-dir layout, Elasticsearch path.data).
+
+export type DataEngine = 'postgresql' | 'mysql' | 'mongodb' | 'redis' | 'etcd' | 'elasticsearch' | 'cassandra' | 'clickhouse' | 'gitlab';
+
+export interface DataEngineSpec {
+  engine: DataEngine;
+  title: string;
+  /** Directories whose contents are this engine's data (packages, Homebrew, the docker images). */
+  locations: readonly string[];
+  /** Directory names that mean this engine's data wherever they are (`pgdata`, `mysql-data`). */
+  names: readonly string[];
+  /** Paths inside a data directory that identify it: any one present makes the directory a data
+   *  directory (a glob is allowed for the last segment: `*.ibd`). Only files no other program
+   *  writes: `postgresql.conf` alone is Debian's /etc/postgresql, `base/` a thousand projects. */
+  markers: readonly string[];
+  /** Files naming the pid of the server using the directory; the pid is the first number. */
+  pidFiles: readonly string[];
+  /** Files whose mere non-empty presence says a server holds the directory (mongod.lock). */
+  lockFiles: readonly string[];
+  /** Files that make the server start as a standby / in recovery (a replica). */
+  standbySignals: readonly string[];
+  /** Parts inside the data directory whose loss destroys the database outright (WAL). */
+  vital: readonly string[];
+  /** System users the packages run the server as: a directory of theirs that we may not read
+   *  (PostgreSQL insists on mode 0700) is most likely their data. */
+  owners: readonly string[];
+}
+
+export const DATA_ENGINES: readonly DataEngineSpec[] = [
+  {
+    engine: 'postgresql',
+    title: 'PostgreSQL',
+    locations: [
+      '/var/lib/postgresql',
+      '/var/lib/pgsql',
+      '/var/lib/postgres',
+      '/usr/local/var/postgres',
+      '/usr/local/var/postgresql',
+      '/opt/homebrew/var/postgres',
+      '/opt/homebrew/var/postgresql',
+    ],
+    names: ['pgdata', 'pg_data', 'postgres-data', 'postgresql-data', 'pg_wal', 'pg_xlog'],
+    markers: ['PG_VERSION', 'global/pg_control'],
+    pidFiles: ['postmaster.pid'],
+    lockFiles: [],
+    standbySignals: ['standby.signal', 'recovery.signal', 'recovery.conf'],
+    owners: ['postgres'],
+    vital: ['pg_wal', 'pg_xlog', 'global', 'base', 'pg_xact', 'pg_clog', 'PG_VERSION'],
+  },
+  {
+    engine: 'gitlab',
+    title: 'GitLab (Omnibus: PostgreSQL, Redis, repositories)',
+    locations: ['/var/opt/gitlab'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['gitlab-psql'],
+    vital: [],
+  },
+  {
+    engine: 'mysql',
+    title: 'MySQL/MariaDB',
+    locations: ['/var/lib/mysql', '/var/lib/mariadb', '/usr/local/var/mysql', '/opt/homebrew/var/mysql'],
+    names: ['mysql-data', 'mariadb-data'],
+    markers: ['ibdata1', 'auto.cnf', 'grastate.dat', 'mysql.ibd', 'mysql/user.MYD', '*.ibd'],
+    pidFiles: ['mysqld.pid', '*.pid'],
+    lockFiles: ['mysql.sock.lock', 'mysqld.sock.lock'],
+    standbySignals: ['relay-log.info', '*-relay-bin.index'],
+    owners: ['mysql'],
+    vital: ['ibdata1', 'ib_logfile0', 'ib_logfile1', '#innodb_redo', 'mysql'],
+  },
+  {
+    engine: 'mongodb',
+    title: 'MongoDB',
+    locations: ['/var/lib/mongodb', '/var/lib/mongo'],
+    names: ['mongo-data', 'mongodb-data'],
+    markers: ['WiredTiger', 'storage.bson', 'mongod.lock', '_mdb_catalog.wt'],
+    pidFiles: [],
+    lockFiles: ['mongod.lock'],
+    standbySignals: [],
+    owners: ['mongodb', 'mongod'],
+    vital: ['journal', 'WiredTiger', '_mdb_catalog.wt'],
+  },
+  {
+    engine: 'redis',
+    title: 'Redis',
+    locations: ['/var/lib/redis'],
+    names: ['redis-data'],
+    markers: ['dump.rdb', 'appendonly.aof', 'appendonlydir'],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['redis'],
+    vital: [],
+  },
+  {
+    engine: 'etcd',
+    title: 'etcd',
+    locations: ['/var/lib/etcd'],
+    names: ['etcd-data'],
+    markers: ['member/snap', 'member/wal'],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['etcd'],
+    vital: ['member'],
+  },
+  {
+    engine: 'elasticsearch',
+    title: 'Elasticsearch',
+    locations: ['/var/lib/elasticsearch'],
+    names: [],
+    markers: ['node.lock', 'nodes/0/_state', 'nodes/0/node.lock'],
+    pidFiles: [],
+    lockFiles: ['node.lock'],
+    standbySignals: [],
+    owners: ['elasticsearch'],
+    vital: [],
+  },
+  {
+    engine: 'cassandra',
+    title: 'Cassandra',
+    locations: ['/var/lib/cassandra'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['cassandra'],
+    vital: ['commitlog'],
+  },
+  {
+    engine: 'clickhouse',
+    title: 'ClickHouse',
+    locations: ['/var/lib/clickhouse'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['clickhouse'],
+    vital: [],
+  },
+];
+
+/** Docker keeps every named volume here; any of them may be a database's. */
+export const VOLUME_LOCATIONS: readonly string[] = ['/var/lib/docker/volumes'];
+
+/** Every known location, engines first (most specific first is not needed: they do not nest). */
+export const DATA_DIRECTORY_LOCATIONS: readonly string[] = [...DATA_ENGINES.flatMap((spec) => spec.locations), ...VOLUME_LOCATIONS];
+
+/** Directory names that mean "database files" wherever they are. */
+export const DATA_DIRECTORY_NAMES: ReadonlySet<string> = new Set(DATA_ENGINES.flatMap((spec) => spec.names));
+
+/**
+ * A copy moved aside, next to a data directory: the rule's own fix says `mv main main.old`, and a
+ * person cleaning up afterwards deletes exactly that. `main.old`, `main.bak`, `data.orig`,
+ * `main_2024-01-01`, `main-20240101`, `main~`. Matched against one path segment.
+ */
+export const ASIDE_SUFFIXES: readonly string[] = ['.old', '.bak', '.backup', '.orig', '.prev', '.save', '.saved', '~'];
+/** A dated copy: `main_2024`, `main-20240101`, `data.2024-01-01`, `main_2024-01-01T12:00`:
+ *  a year after a separator, then the end or a date going on (never more digits: WiredTiger's
+ *  `collection-0-2024512345` is data). */
+export const ASIDE_DATED = /^.+[._-](19|20)\d\d(?:$|[-_.T]|(?:0[1-9]|1[0-2])(?:$|[-_.T]|(?:0[1-9]|[12]\d|3[01])(?:$|[-_.T])))/;
+
+/** Inside a data directory, what a log clean-up deletes: server logs, not data. */
+export const LOG_DIRECTORIES: ReadonlySet<string> = new Set(['log', 'pg_log', 'logs']);
+/** Log files: `postgresql-2024-01-01.log`, `postgresql.log.1`, `mysqld.err`. (`ib_logfile0` is
+ *  InnoDB's redo log — data — and matches none of these.) */
+export const LOG_FILE = /\.(log|err)(\.\d+)?(\.gz)?$/;
+
+/** Data files carry extensions (`collection-0-2024….wt`); a dated copy of a directory does not. */
+const FILE_EXTENSION = /\.[A-Za-z]{2,4}$/;
+
+export function isAsideName(segment: string, last = false): boolean {
+  if (ASIDE_SUFFIXES.some((suffix) => segment.length > suffix.length && segment.endsWith(suffix))) return true;
+  return ASIDE_DATED.test(segment) && !(last && FILE_EXTENSION.test(segment));
+}
