@@ -11,7 +11,17 @@ import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, LOG_DIRECTORIES, LOG_FI
 
 // `data-directory-leftover`: beside or inside a data directory but not the database — a copy
 // moved aside (`main.old`: the rule's own fix says `mv main main.old`) or the server's logs.
-export type PathClass = 'unset-root' | 'root' | 'device' | 'data-directory' | 'data-directory-leftover' | 'system' | 'home' | 'other' | 'unknown';
+export type PathClass =
+  | 'unset-root'
+  | 'root'
+  | 'device'
+  | 'data-directory'
+  | 'data-directory-leftover'
+  | 'system'
+  | 'system-file'
+  | 'home'
+  | 'other'
+  | 'unknown';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'unset-root',
@@ -20,6 +30,7 @@ export const PATH_CLASSES: readonly PathClass[] = [
   'data-directory',
   'data-directory-leftover',
   'system',
+  'system-file',
   'home',
   'other',
   'unknown',
@@ -47,6 +58,38 @@ export interface ClassifiedPath {
 
 /** Known data-directory locations (knowledge/data-directories.ts). */
 export const DATA_DIRECTORIES: readonly string[] = DATA_DIRECTORY_LOCATIONS;
+
+/**
+ * Files a Linux system needs to boot, or to let anyone log in or become root: removing one is an
+ * outage you fix from a rescue disk. Directories whose direct entries all count: the kernel and
+ * boot loader, and the system's own programs.
+ */
+const CRITICAL_SYSTEM_FILES = new Set([
+  '/etc/passwd',
+  '/etc/shadow',
+  '/etc/group',
+  '/etc/gshadow',
+  '/etc/sudoers',
+  '/etc/fstab',
+  '/etc/crypttab',
+  '/etc/ssh/sshd_config',
+  '/etc/pam.conf',
+  '/etc/nsswitch.conf',
+  '/etc/resolv.conf',
+  '/etc/hostname',
+  '/etc/ld.so.conf',
+  '/etc/ld.so.cache',
+  '/etc/inittab',
+  '/etc/default/grub',
+]);
+const CRITICAL_SYSTEM_FILE_DIRECTORIES = ['/boot', '/etc/pam.d', '/etc/sudoers.d', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib64'];
+
+/** `/etc/shadow`, `/boot/vmlinuz-6.1.0`, `/usr/bin/sudo`: a file the system cannot run without. */
+function isCriticalSystemFile(path: string): boolean {
+  if (CRITICAL_SYSTEM_FILES.has(path)) return true;
+  const parent = path.slice(0, path.lastIndexOf('/'));
+  return CRITICAL_SYSTEM_FILE_DIRECTORIES.includes(parent) || (parent.startsWith('/boot/') && !parent.includes('/..'));
+}
 
 const SYSTEM_DIRECTORIES = new Set([
   '/bin',
@@ -238,6 +281,9 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   if (named > 0) {
     const root = segments.slice(0, named + 1).join('/');
     return dataPath(full, `${base} is a database data directory`, base, partBelow(base, root), base);
+  }
+  if (isCriticalSystemFile(base)) {
+    return { class: 'system-file', path: full, detail: `${base} is a file the system needs to boot or to log anyone in`, onDisk: base };
   }
   const home = context.home.replace(/\/+$/, '');
   if (base === home || /^\/(home|Users)\/[^/]+$/.test(base) || base === '/root') {
