@@ -284,6 +284,9 @@ function callFunction(walker: Walker, invocation: Invocation, state: WalkState):
   const body = invocation.name && !invocation.command.dynamic ? state.functions?.[invocation.command.value] : undefined;
   const key = `function ${invocation.command.value}`;
   if (!body || state.files?.includes(key) || state.depth >= MAX_DEPTH || walker.functionCalls >= MAX_FUNCTION_CALLS) return;
+  // A call without arguments runs the body as it was judged where it was defined: walking it
+  // again would only report the same finding a second time, at the call.
+  if (invocation.args.length === 0) return;
   walker.functionCalls++;
   const call = fork(state);
   call.files = [...(state.files ?? []), key];
