@@ -213,6 +213,21 @@ function argsMatch(rule: Rule, inv: Invocation): boolean {
   return !values.some((value) => none.some((glob) => matchesGlob(value, glob)));
 }
 
+/** The first and last operand (positionals after the command pattern's words) against the rule's globs. */
+function operandsMatch(compiled: CompiledRule, inv: Invocation, scan: () => OptionScan): boolean {
+  const { first, last } = compiled.rule.match.operands;
+  if (first.any.length + first.none.length + last.any.length + last.none.length === 0) return true;
+  const pattern = compiled.patterns.find((p) => p.name === inv.name) ?? compiled.patterns[0]!;
+  const operands = scan()
+    .positionals.slice(pattern.words.length)
+    .map((index) => inv.args[index]!.value);
+  const fits = (value: string | undefined, globs: { any: string[]; none: string[] }) => {
+    if (globs.any.length > 0 && (value === undefined || !globs.any.some((glob) => matchesGlob(value, glob)))) return false;
+    return value === undefined || !globs.none.some((glob) => matchesGlob(value, glob));
+  };
+  return fits(operands[0], first) && fits(operands.at(-1), last);
+}
+
 function matchedPaths(rule: Rule, inv: Invocation, scan: () => OptionScan, home: string): ClassifiedPath[] | undefined {
   const paths = rule.match.paths;
   if (!paths) return [];
@@ -257,7 +272,8 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
         subcommandMatches(compiled.rule, inv, scan) &&
         flagsMatch(compiled.rule, inv, scan, !wildcard) &&
         argsMatch(compiled.rule, inv) &&
-        envMatches(compiled.rule, inv)
+        envMatches(compiled.rule, inv) &&
+        operandsMatch(compiled, inv, scan)
       );
     })
     .map((compiled) => compiled.rule);
@@ -284,7 +300,14 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
       if (!commandMatches(compiled, inv, scan)) continue;
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
-      if (!subcommandMatches(rule, inv, scan) || !flagsMatch(rule, inv, scan, !wildcard) || !argsMatch(rule, inv) || !envMatches(rule, inv)) continue;
+      if (
+        !subcommandMatches(rule, inv, scan) ||
+        !flagsMatch(rule, inv, scan, !wildcard) ||
+        !argsMatch(rule, inv) ||
+        !envMatches(rule, inv) ||
+        !operandsMatch(compiled, inv, scan)
+      )
+        continue;
       const paths = matchedPaths(rule, inv, scan, home);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));

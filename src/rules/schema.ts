@@ -56,6 +56,12 @@ export interface RuleMatch {
   args: { any: string[]; none: string[] };
   /** Variables set by the line itself (inline `VAR=value`, `export`, `env VAR=…`): any of these names. */
   env: { any: string[] };
+  /**
+   * Globs over the first and the last operand: the positional words after those the command
+   * pattern names (`aws s3 sync SRC DEST`: SRC is first, DEST last). Which way a copy or a sync
+   * goes decides what it deletes.
+   */
+  operands: { first: { any: string[]; none: string[] }; last: { any: string[]; none: string[] } };
   paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | 'last' | `prefix:${string}` };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
@@ -173,6 +179,7 @@ function emptyMatch(): RuleMatch {
     flags: { any: [], all: [], none: [] },
     args: { any: [], none: [] },
     env: { any: [] },
+    operands: { first: { any: [], none: [] }, last: { any: [], none: [] } },
     targets: [],
   };
 }
@@ -183,7 +190,12 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     errors.push(`${path}: is required: a map with commands, targets, and optional subcommands, flags, args, paths, sql`);
     return match;
   }
-  checkKeys(value, ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'paths', 'sql', 'targets'], path, errors);
+  checkKeys(
+    value,
+    ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'operands', 'paths', 'sql', 'targets'],
+    path,
+    errors,
+  );
   match.commands = strings(value.commands, `${path}.commands`, errors, { required: true });
   if (match.commands.length === 0 && value.commands !== undefined) errors.push(`${path}.commands: must name at least one command (or "*")`);
   match.exceptCommands = strings(value['except-commands'], `${path}.except-commands`, errors);
@@ -218,6 +230,24 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     else {
       checkKeys(value.env, ['any'], `${path}.env`, errors);
       match.env = { any: strings(value.env.any, `${path}.env.any`, errors) };
+    }
+  }
+  if (value.operands !== undefined) {
+    if (!isObject(value.operands)) errors.push(`${path}.operands: must be a map with first and/or last, each { any, none }`);
+    else {
+      checkKeys(value.operands, ['first', 'last'], `${path}.operands`, errors);
+      for (const end of ['first', 'last'] as const) {
+        const globs = value.operands[end];
+        if (globs === undefined) continue;
+        if (!isObject(globs)) errors.push(`${path}.operands.${end}: must be a map with any, none (globs over the ${end} operand)`);
+        else {
+          checkKeys(globs, ['any', 'none'], `${path}.operands.${end}`, errors);
+          match.operands[end] = {
+            any: strings(globs.any, `${path}.operands.${end}.any`, errors),
+            none: strings(globs.none, `${path}.operands.${end}.none`, errors),
+          };
+        }
+      }
     }
   }
   if (value.paths !== undefined) {

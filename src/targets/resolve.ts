@@ -546,7 +546,10 @@ function cloudTargets(inv: Invocation): Target[] {
       const name = option.flag.slice(2);
       if (AWS_RESOURCE_OPTIONS.includes(name) && option.value) targets.push({ kind: 'cloud', engine: 'aws', source: `--${name}`, name: option.value });
     }
-    for (const index of scan.positionals) {
+    // `aws s3 sync SRC DEST` changes only DEST: a production source bucket is only read.
+    const words = scan.positionals.map((index) => inv.args[index]!.value);
+    const touched = words[0] === 's3' && words[1] === 'sync' ? scan.positionals.slice(-1) : scan.positionals;
+    for (const index of touched) {
       const bucket = /^s3:\/\/([^/]+)/.exec(inv.args[index]!.value)?.[1];
       if (bucket) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
     }
