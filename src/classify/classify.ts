@@ -144,6 +144,10 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
       return { environment: 'unknown-remote', evidence: `${target.name} is a remote host with nothing saying what it is` };
     case 'kube':
       if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name))) return { environment: 'local', evidence: `${target.name} is a local cluster` };
+      if (target.source === '--server' || target.source === '--kube-apiserver') {
+        if (isLocalAddress(target.name)) return { environment: 'local', evidence: `API server ${target.name} is this machine` };
+        return { environment: 'unknown-remote', evidence: `API server ${target.name} has nothing saying what it is` };
+      }
       return { environment: 'unknown-remote', evidence: `kube context ${target.name} has nothing saying what it is` };
     case 'cloud':
       return { environment: 'unknown-remote', evidence: `${target.engine ?? 'cloud'} resource ${target.name} has nothing saying what it is` };

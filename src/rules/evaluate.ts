@@ -11,6 +11,7 @@ import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
 import { scanOptions, clientOptionSpec, type OptionScan, type OptionSpec } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
+import { takesAbbreviatedOptions } from '../knowledge/commands.js';
 import { matchesGlob } from '../util/glob.js';
 import type { Redactor } from '../util/redact.js';
 import type { Rule } from './schema.js';
@@ -270,7 +271,7 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
       return (
         commandMatches(compiled, inv, scan) &&
         subcommandMatches(compiled.rule, inv, scan) &&
-        flagsMatch(compiled.rule, inv, scan, !wildcard) &&
+        flagsMatch(compiled.rule, inv, scan, !wildcard && takesAbbreviatedOptions(inv.name)) &&
         argsMatch(compiled.rule, inv) &&
         envMatches(compiled.rule, inv) &&
         operandsMatch(compiled, inv, scan)
@@ -302,7 +303,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       if (
         !subcommandMatches(rule, inv, scan) ||
-        !flagsMatch(rule, inv, scan, !wildcard) ||
+        !flagsMatch(rule, inv, scan, !wildcard && takesAbbreviatedOptions(inv.name)) ||
         !argsMatch(rule, inv) ||
         !envMatches(rule, inv) ||
         !operandsMatch(compiled, inv, scan)

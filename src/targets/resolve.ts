@@ -504,7 +504,29 @@ function kubeTargets(inv: Invocation, facts: TargetFacts): Target[] {
     return facts.kubeCurrentContext ? [{ kind: 'kube', source: 'kubeconfig current-context', name: facts.kubeCurrentContext }] : [];
   }
   if (!KUBE_CLIENTS.has(inv.name)) return [];
-  const scan = scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] });
+  const helm = inv.name === 'helm' || inv.name === 'helmfile';
+  const scan = scanOptions(inv.args, {
+    ...(helm ? {} : { shortWithValue: 's' }),
+    longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster', 'server', 'kube-apiserver', 'user'],
+  });
+  // `--cluster NAME` and `--server URL` pick the cluster itself, overriding the context's: what
+  // they name is touched whatever the context says, so they are targets beside it (issue 11).
+  const overrides: Target[] = [];
+  const cluster = optionValue(scan, '--cluster');
+  if (cluster) overrides.push({ kind: 'kube', source: '--cluster', name: cluster });
+  const server = helm ? optionValue(scan, '--kube-apiserver') : optionValue(scan, '--server', '-s');
+  if (server) {
+    const host = server
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/[:/].*$/, '')
+      .replace(/^\[(.*)\]$/, '$1');
+    if (host) overrides.push({ kind: 'kube', source: helm ? '--kube-apiserver' : '--server', name: host });
+  }
+  return [...contextTargets(inv, scan, facts), ...overrides];
+}
+
+/** The context a kube client uses: named on the line, switched to earlier in it, from a kubeconfig it names, or kubeconfig's current-context. */
+function contextTargets(inv: Invocation, scan: ReturnType<typeof scanOptions>, facts: TargetFacts): Target[] {
   const flag = optionValue(scan, '--context', '--kube-context');
   if (flag) return [{ kind: 'kube', source: `--${inv.name === 'helm' ? 'kube-context' : 'context'}`, name: flag }];
   // `kubectl config use-context prod && kubectl delete …`: the line itself switched context.
