@@ -150,6 +150,8 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
       }
       return { environment: 'unknown-remote', evidence: `kube context ${target.name} has nothing saying what it is` };
     case 'cloud':
+      // `supabase db reset --db-url postgres://…@localhost:54322/…`: the local stack.
+      if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };
       return { environment: 'unknown-remote', evidence: `${target.engine ?? 'cloud'} resource ${target.name} has nothing saying what it is` };
     case 'workspace':
     case 'app':

@@ -599,13 +599,15 @@ function cloudTargets(inv: Invocation): Target[] {
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'gcp', source: 'default project', name: 'default' });
   } else if (inv.name === 'heroku') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ar', longWithValue: ['app', 'remote', 'confirm'] });
-    const app = optionValue(scan, '-a', '--app') ?? inv.env.HEROKU_APP;
-    targets.push(
-      app
-        ? { kind: 'cloud', engine: 'heroku', source: '--app', name: app }
-        : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' },
-    );
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    // `heroku apps:destroy APP` names the app as its argument; `--confirm APP` repeats it.
+    const named = positionals[0] === 'apps:destroy' || positionals[0] === 'destroy' ? positionals[1] : undefined;
+    const flagged = optionValue(scan, '-a', '--app');
+    const app = flagged ?? named ?? inv.env.HEROKU_APP ?? optionValue(scan, '--confirm');
+    const source = flagged ? '--app' : named ? 'app argument' : inv.env.HEROKU_APP ? 'HEROKU_APP' : '--confirm';
+    targets.push(
+      app ? { kind: 'cloud', engine: 'heroku', source, name: app } : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' },
+    );
     const addon = positionals.slice(1).find((p) => /^[A-Z_]*DATABASE(_URL)?$|^postgresql-/.test(p));
     if (addon) targets.push({ kind: 'cloud', engine: 'heroku', source: 'database add-on', name: addon });
   } else if (inv.name === 'azcopy' || inv.name === 'mc') {
@@ -626,12 +628,59 @@ function cloudTargets(inv: Invocation): Target[] {
   } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
     // The stack or account comes from the working directory or the CLI's context when not named.
     const scan = scanOptions(inv.args, { shortWithValue: 'sCt', longWithValue: ['stack', 'cwd', 'context', 'access-token', 'profile'] });
-    const stack = optionValue(scan, '-s', '--stack', '--context', '--profile') ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
+    const words = scan.positionals.map((i) => inv.args[i]!.value);
+    // `pulumi stack rm NAME` names the stack as its argument.
+    const removed = inv.name === 'pulumi' && words[0] === 'stack' && words[1] === 'rm' ? words[2] : undefined;
+    const stack =
+      optionValue(scan, '-s', '--stack', '--context', '--profile') ?? removed ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
     targets.push(
       stack
         ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack }
         : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' },
     );
+  } else if (inv.name === 'fly' || inv.name === 'flyctl') {
+    // `fly apps destroy APP`, `fly volumes destroy VOL -a APP`: the app, else fly.toml's.
+    const scan = scanOptions(inv.args, { shortWithValue: 'ac', longWithValue: ['app', 'config', 'org', 'access-token', 'region'] });
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const verb = positionals.findIndex((p) => p === 'destroy' || p === 'delete');
+    const appCommand = positionals[0] === 'apps' || positionals[0] === 'destroy' || positionals[0] === 'apps:destroy';
+    const flagged = optionValue(scan, '-a', '--app');
+    const named = appCommand && verb !== -1 ? positionals[verb + 1] : undefined;
+    const app = flagged ?? named ?? inv.env.FLY_APP;
+    targets.push(
+      app
+        ? { kind: 'cloud', engine: 'fly', source: flagged ? '--app' : named ? 'app argument' : 'FLY_APP', name: app }
+        : { kind: 'cloud', engine: 'fly', source: "fly.toml's app", name: 'current' },
+    );
+    if (!appCommand && verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'fly', source: 'resource', name: positionals[verb + 1]! });
+  } else if (inv.name === 'supabase') {
+    // `db reset --linked` resets the linked project's database; `--db-url` names one.
+    const scan = scanOptions(inv.args, { longWithValue: ['db-url', 'project-ref', 'workdir', 'profile'] });
+    const url = optionValue(scan, '--db-url');
+    const ref = optionValue(scan, '--project-ref') ?? inv.env.SUPABASE_PROJECT_ID;
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const verb = positionals.findIndex((p) => p === 'delete');
+    if (url) {
+      const host = parseConnectionString(url)?.host;
+      targets.push({ kind: 'cloud', engine: 'supabase', source: '--db-url', name: host ?? url });
+    }
+    if (ref) targets.push({ kind: 'cloud', engine: 'supabase', source: '--project-ref', name: ref });
+    if (verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'supabase', source: 'resource', name: positionals[verb + 1]! });
+    const linked = scan.options.some((option) => option.flag === '--linked');
+    if (targets.length === 0 && positionals[0] === 'db' && !linked)
+      targets.push({ kind: 'cloud', engine: 'supabase', source: 'local stack (no --linked or --db-url)', name: 'localhost' });
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'supabase', source: 'linked project', name: 'linked' });
+  } else if (inv.name === 'neonctl' || inv.name === 'neon') {
+    // `neonctl branches delete main --project-id P`: the branch (or project) named, in the project.
+    const scan = scanOptions(inv.args, { longWithValue: ['project-id', 'branch', 'api-key', 'context-file', 'output', 'org-id'] });
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset');
+    if (verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'neon', source: 'resource', name: positionals[verb + 1]! });
+    const branch = optionValue(scan, '--branch');
+    if (branch) targets.push({ kind: 'cloud', engine: 'neon', source: '--branch', name: branch });
+    const project = optionValue(scan, '--project-id');
+    if (project) targets.push({ kind: 'cloud', engine: 'neon', source: '--project-id', name: project });
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'neon', source: 'current project', name: 'current' });
   } else if (inv.name === 'az') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
     for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
