@@ -216,8 +216,8 @@ function argsMatch(rule: Rule, inv: Invocation): boolean {
 
 /** The first and last operand (positionals after the command pattern's words) against the rule's globs. */
 function operandsMatch(compiled: CompiledRule, inv: Invocation, scan: () => OptionScan): boolean {
-  const { first, last } = compiled.rule.match.operands;
-  if (first.any.length + first.none.length + last.any.length + last.none.length === 0) return true;
+  const { first, last, max } = compiled.rule.match.operands;
+  if (first.any.length + first.none.length + last.any.length + last.none.length === 0 && max === undefined) return true;
   const pattern = compiled.patterns.find((p) => p.name === inv.name) ?? compiled.patterns[0]!;
   const operands = scan()
     .positionals.slice(pattern.words.length)
@@ -226,6 +226,7 @@ function operandsMatch(compiled: CompiledRule, inv: Invocation, scan: () => Opti
     if (globs.any.length > 0 && (value === undefined || !globs.any.some((glob) => matchesGlob(value, glob)))) return false;
     return value === undefined || !globs.none.some((glob) => matchesGlob(value, glob));
   };
+  if (max !== undefined && operands.length > max) return false;
   return fits(operands[0], first) && fits(operands.at(-1), last);
 }
 

@@ -61,7 +61,7 @@ export interface RuleMatch {
    * pattern names (`aws s3 sync SRC DEST`: SRC is first, DEST last). Which way a copy or a sync
    * goes decides what it deletes.
    */
-  operands: { first: { any: string[]; none: string[] }; last: { any: string[]; none: string[] } };
+  operands: { first: { any: string[]; none: string[] }; last: { any: string[]; none: string[] }; max?: number };
   paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | 'last' | `prefix:${string}` };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
@@ -235,7 +235,12 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
   if (value.operands !== undefined) {
     if (!isObject(value.operands)) errors.push(`${path}.operands: must be a map with first and/or last, each { any, none }`);
     else {
-      checkKeys(value.operands, ['first', 'last'], `${path}.operands`, errors);
+      checkKeys(value.operands, ['first', 'last', 'max'], `${path}.operands`, errors);
+      const max = value.operands.max;
+      if (max !== undefined) {
+        if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) errors.push(`${path}.operands.max: must be a whole number (0 or more)`);
+        else match.operands.max = max;
+      }
       for (const end of ['first', 'last'] as const) {
         const globs = value.operands[end];
         if (globs === undefined) continue;

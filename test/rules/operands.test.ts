@@ -31,8 +31,16 @@ describe('match.operands', () => {
       'x/y.yaml',
     );
     expect(errors).toEqual([
-      'match.operands.middle: unknown key (expected one of first, last)',
+      'match.operands.middle: unknown key (expected one of first, last, max)',
       'match.operands.last: must be a map with any, none (globs over the last operand)',
     ]);
+  });
+
+  it('takes a maximum count (git push with no refspec)', () => {
+    const ok = validateRule({ ...base, match: { commands: ['git push'], operands: { max: 1 }, targets: ['host'] } }, 'x/y', 'x/y.yaml');
+    expect(ok.errors).toEqual([]);
+    expect(ok.rule!.match.operands.max).toBe(1);
+    const bad = validateRule({ ...base, match: { commands: ['git push'], operands: { max: 'one' }, targets: ['host'] } }, 'x/y', 'x/y.yaml');
+    expect(bad.errors).toEqual(['match.operands.max: must be a whole number (0 or more)']);
   });
 });

@@ -125,4 +125,19 @@ export const groups: CorpusGroup[] = [
       { line: 'doctl databases list', expect: 'allow' },
     ],
   },
+  {
+    name: 'git push: force and delete of a branch the line does not name, or of main',
+    cases: [
+      { line: 'git push -f', expect: 'warn', rule: 'git/force-push-unnamed-branch' },
+      { line: 'git push --force origin', expect: 'warn', rule: 'git/force-push-unnamed-branch' },
+      { line: 'git push --mirror', expect: 'warn', rule: 'git/force-push-unnamed-branch' },
+      { line: 'git push upstream +HEAD:main', expect: 'warn', rule: 'git/force-push-refspec' },
+      { line: 'git push --delete origin main', expect: 'warn', rule: 'git/delete-remote-main' },
+      { line: 'git push origin :master', expect: 'warn', rule: 'git/delete-remote-main-refspec' },
+      { line: 'git push --force-with-lease', expect: 'allow' },
+      { line: 'git push -f origin feature/login', expect: 'allow' },
+      { line: 'git push --delete origin feature/login', expect: 'allow' },
+      { line: 'git push -u origin HEAD', expect: 'allow' },
+    ],
+  },
 ];
