@@ -572,8 +572,8 @@ function cloudTargets(inv: Invocation): Target[] {
     const words = scan.positionals.map((index) => inv.args[index]!.value);
     const touched = words[0] === 's3' && words[1] === 'sync' ? scan.positionals.slice(-1) : scan.positionals;
     for (const index of touched) {
-      const bucket = /^s3:\/\/([^/]+)/.exec(inv.args[index]!.value)?.[1];
-      if (bucket) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
+      const bucket = /^s3:\/\/([^/]*)/.exec(inv.args[index]!.value)?.[1];
+      if (bucket !== undefined) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
     }
     const profile = optionValue(scan, '--profile') ?? inv.env.AWS_PROFILE ?? inv.env.AWS_DEFAULT_PROFILE;
     if (profile) targets.push({ kind: 'cloud', engine: 'aws', source: optionValue(scan, '--profile') ? '--profile' : 'AWS_PROFILE', name: profile });
@@ -695,7 +695,9 @@ function cloudTargets(inv: Invocation): Target[] {
           : { kind: 'cloud', engine: 'azure', source: 'default subscription', name: 'default' },
       );
   }
-  return targets;
+  // A name a variable fills only at run time (`s3://$BUCKET`, `projects delete "$P"` in CI) reads
+  // as nothing here: say so rather than print an empty name.
+  return targets.map((target) => (target.name === '' ? { ...target, name: '(named at run time)' } : target));
 }
 
 function resolveFile(cwd: string, file: string): string {
