@@ -579,14 +579,14 @@ function cloudTargets(inv: Invocation): Target[] {
     if (profile) targets.push({ kind: 'cloud', engine: 'aws', source: optionValue(scan, '--profile') ? '--profile' : 'AWS_PROFILE', name: profile });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'aws', source: 'default AWS account', name: 'default' });
   } else if (inv.name === 'gsutil') {
-    for (const arg of inv.args) {
+    for (const arg of syncDestination(inv) ?? inv.args) {
       const bucket = /^gs:\/\/([^/]+)/.exec(arg.value)?.[1];
       if (bucket) targets.push({ kind: 'cloud', engine: 'gcp', source: 'gs bucket', name: bucket });
     }
     const project = inv.env.CLOUDSDK_CORE_PROJECT ?? inv.env.GOOGLE_CLOUD_PROJECT;
     if (project) targets.push({ kind: 'cloud', engine: 'gcp', source: 'CLOUDSDK_CORE_PROJECT', name: project });
   } else if (inv.name === 'gcloud') {
-    for (const arg of inv.args) {
+    for (const arg of syncDestination(inv) ?? inv.args) {
       const bucket = /^gs:\/\/([^/]+)/.exec(arg.value)?.[1];
       if (bucket) targets.push({ kind: 'cloud', engine: 'gcp', source: 'gs bucket', name: bucket });
     }
@@ -698,6 +698,17 @@ function cloudTargets(inv: Invocation): Target[] {
   // A name a variable fills only at run time (`s3://$BUCKET`, `projects delete "$P"` in CI) reads
   // as nothing here: say so rather than print an empty name.
   return targets.map((target) => (target.name === '' ? { ...target, name: '(named at run time)' } : target));
+}
+
+/** `gsutil rsync SRC DEST`, `gcloud storage rsync SRC DEST`: only DEST is changed (a source bucket is read). */
+function syncDestination(inv: Invocation): Invocation['args'] | undefined {
+  const scan = scanOptions(inv.args, {
+    shortWithValue: inv.name === 'gsutil' ? 'hopuxjJ' : '',
+    longWithValue: ['project', 'exclude', 'account', 'configuration'],
+  });
+  const words = scan.positionals.map((index) => inv.args[index]!.value);
+  const rsync = inv.name === 'gsutil' ? words[0] === 'rsync' : words[0] === 'storage' && words[1] === 'rsync';
+  return rsync && scan.positionals.length > 0 ? [inv.args[scan.positionals.at(-1)!]!] : undefined;
 }
 
 function resolveFile(cwd: string, file: string): string {

@@ -10,7 +10,7 @@ export const groups: CorpusGroup[] = [
       // Local → bucket: the static-site deploy. Only objects the build no longer has go.
       { line: 'aws s3 sync ./dist s3://my-site --delete', expect: 'warn', rule: 'cloud/s3-sync-delete' },
       { line: 'aws s3 sync build/ s3://www.example.com --delete --cache-control max-age=60', expect: 'warn', rule: 'cloud/s3-sync-delete' },
-      { line: 'aws s3 sync ./dist s3://acme-prod-site --delete', expect: 'confirm', rule: 'cloud/s3-sync-delete' },
+      { line: 'aws s3 sync ./dist s3://acme-prod-site --delete', expect: 'block', rule: 'cloud/s3-sync-delete' },
       // Bucket → bucket: a backup or replica copy; the destination is what gets emptied.
       { line: 'aws s3 sync s3://uploads s3://uploads-backup --delete', expect: 'confirm', rule: 'cloud/s3-sync-delete-between-buckets' },
       { line: 'aws s3 sync s3://uploads s3://prod-backups --delete', expect: 'block', rule: 'cloud/s3-sync-delete-between-buckets' },
@@ -25,6 +25,9 @@ export const groups: CorpusGroup[] = [
       { line: 'aws s3 sync s3://site-backup ~ --delete', expect: 'confirm', rule: 'filesystem/rsync-delete' },
       { line: 'aws s3 sync ./dist s3://acme-prod-site --exclude "*.map"', expect: 'allow' },
       { line: 'aws s3 sync ./dist s3://acme-prod-site --delete --dryrun', expect: 'allow' },
+      // The same for Cloud Storage: a bucket → local sync removes local files; a source bucket is only read.
+      { line: 'gsutil -m rsync -d -r gs://prod-backups ./restore', expect: 'allow' },
+      { line: 'gsutil rsync -d -r gs://prod-backups gs://dr-copy', expect: 'confirm', rule: 'cloud/sync-delete-remote' },
     ],
   },
   {
