@@ -157,11 +157,17 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
       return { environment: 'unknown-remote', evidence: `${target.name} is a remote host with nothing saying what it is` };
     case 'kube':
       if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name))) return { environment: 'local', evidence: `${target.name} is a local cluster` };
+      if (target.source === '--server' || target.source === '--kube-apiserver') {
+        if (isLocalAddress(target.name)) return { environment: 'local', evidence: `API server ${target.name} is this machine` };
+        return { environment: 'unknown-remote', evidence: `API server ${target.name} has nothing saying what it is` };
+      }
       return {
         environment: 'unknown-remote',
         evidence: `kube context ${target.name}${target.kube?.file ? ` (kubeconfig ${target.kube.file})` : ''} has nothing saying what it is`,
       };
     case 'cloud':
+      // `supabase db reset --db-url postgres://…@localhost:54322/…`: the local stack.
+      if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };
       return { environment: 'unknown-remote', evidence: `${target.engine ?? 'cloud'} resource ${target.name} has nothing saying what it is` };
     case 'workspace':
     case 'app':

@@ -540,3 +540,30 @@ export function clientsOf(engine: ClientEngine): string[] {
     .filter(([, spec]) => spec.engine === engine)
     .map(([name]) => name);
 }
+
+/**
+ * Commands whose long options are never abbreviated: Go's pflag/cobra (kubectl, helm, docker…)
+ * accept only the whole name, so `kubectl delete --all` is not `--all-namespaces` the way
+ * `rm --rec` is `--recursive` under getopt_long.
+ */
+const EXACT_LONG_OPTIONS = new Set([
+  'kubectl',
+  'oc',
+  'helm',
+  'helmfile',
+  'docker',
+  'podman',
+  'doctl',
+  'flyctl',
+  'fly',
+  'supabase',
+  'neonctl',
+  'gh',
+  'argocd',
+  'terraform',
+  'tofu',
+]);
+
+export function takesAbbreviatedOptions(name: string): boolean {
+  return !EXACT_LONG_OPTIONS.has(name);
+}

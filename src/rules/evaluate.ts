@@ -11,6 +11,7 @@ import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
 import { scanOptions, clientOptionSpec, type OptionScan, type OptionSpec } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
+import { takesAbbreviatedOptions } from '../knowledge/commands.js';
 import { matchesGlob } from '../util/glob.js';
 import type { Redactor } from '../util/redact.js';
 import type { Rule } from './schema.js';
@@ -214,6 +215,22 @@ function argsMatch(rule: Rule, inv: Invocation): boolean {
   return !values.some((value) => none.some((glob) => matchesGlob(value, glob)));
 }
 
+/** The first and last operand (positionals after the command pattern's words) against the rule's globs. */
+function operandsMatch(compiled: CompiledRule, inv: Invocation, scan: () => OptionScan): boolean {
+  const { first, last, max } = compiled.rule.match.operands;
+  if (first.any.length + first.none.length + last.any.length + last.none.length === 0 && max === undefined) return true;
+  const pattern = compiled.patterns.find((p) => p.name === inv.name) ?? compiled.patterns[0]!;
+  const operands = scan()
+    .positionals.slice(pattern.words.length)
+    .map((index) => inv.args[index]!.value);
+  const fits = (value: string | undefined, globs: { any: string[]; none: string[] }) => {
+    if (globs.any.length > 0 && (value === undefined || !globs.any.some((glob) => matchesGlob(value, glob)))) return false;
+    return value === undefined || !globs.none.some((glob) => matchesGlob(value, glob));
+  };
+  if (max !== undefined && operands.length > max) return false;
+  return fits(operands[0], first) && fits(operands.at(-1), last);
+}
+
 function matchedPaths(
   rule: Rule,
   inv: Invocation,
@@ -264,10 +281,11 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
       return (
         commandMatches(compiled, inv, scan) &&
         subcommandMatches(compiled.rule, inv, scan) &&
-        flagsMatch(compiled.rule, inv, scan, !wildcard) &&
+        flagsMatch(compiled.rule, inv, scan, !wildcard && takesAbbreviatedOptions(inv.name)) &&
         argsMatch(compiled.rule, inv) &&
         envMatches(compiled.rule, inv) &&
-        viaMatches(compiled.rule, inv)
+        viaMatches(compiled.rule, inv) &&
+        operandsMatch(compiled, inv, scan)
       );
     })
     .map((compiled) => compiled.rule);
@@ -296,10 +314,11 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       if (
         !subcommandMatches(rule, inv, scan) ||
-        !flagsMatch(rule, inv, scan, !wildcard) ||
+        !flagsMatch(rule, inv, scan, !wildcard && takesAbbreviatedOptions(inv.name)) ||
         !argsMatch(rule, inv) ||
         !envMatches(rule, inv) ||
-        !viaMatches(rule, inv)
+        !viaMatches(rule, inv) ||
+        !operandsMatch(compiled, inv, scan)
       )
         continue;
       const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories);

@@ -60,6 +60,12 @@ export interface RuleMatch {
   env: { any: string[] };
   /** Reached through any of these wrappers (`xargs`: arguments read from standard input). */
   via: string[];
+  /**
+   * Globs over the first and the last operand: the positional words after those the command
+   * pattern names (`aws s3 sync SRC DEST`: SRC is first, DEST last). Which way a copy or a sync
+   * goes decides what it deletes.
+   */
+  operands: { first: { any: string[]; none: string[] }; last: { any: string[]; none: string[] }; max?: number };
   paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | 'last' | `prefix:${string}` };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
@@ -178,6 +184,7 @@ function emptyMatch(): RuleMatch {
     args: { any: [], none: [] },
     env: { any: [] },
     via: [],
+    operands: { first: { any: [], none: [] }, last: { any: [], none: [] } },
     targets: [],
   };
 }
@@ -190,7 +197,7 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
   }
   checkKeys(
     value,
-    ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'via', 'paths', 'sql', 'targets'],
+    ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'via', 'operands', 'paths', 'sql', 'targets'],
     path,
     errors,
   );
@@ -229,6 +236,29 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     else {
       checkKeys(value.env, ['any'], `${path}.env`, errors);
       match.env = { any: strings(value.env.any, `${path}.env.any`, errors) };
+    }
+  }
+  if (value.operands !== undefined) {
+    if (!isObject(value.operands)) errors.push(`${path}.operands: must be a map with first and/or last, each { any, none }`);
+    else {
+      checkKeys(value.operands, ['first', 'last', 'max'], `${path}.operands`, errors);
+      const max = value.operands.max;
+      if (max !== undefined) {
+        if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) errors.push(`${path}.operands.max: must be a whole number (0 or more)`);
+        else match.operands.max = max;
+      }
+      for (const end of ['first', 'last'] as const) {
+        const globs = value.operands[end];
+        if (globs === undefined) continue;
+        if (!isObject(globs)) errors.push(`${path}.operands.${end}: must be a map with any, none (globs over the ${end} operand)`);
+        else {
+          checkKeys(globs, ['any', 'none'], `${path}.operands.${end}`, errors);
+          match.operands[end] = {
+            any: strings(globs.any, `${path}.operands.${end}.any`, errors),
+            none: strings(globs.none, `${path}.operands.${end}.none`, errors),
+          };
+        }
+      }
     }
   }
   if (value.paths !== undefined) {

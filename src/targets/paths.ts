@@ -12,16 +12,7 @@ import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, LOG_DIRECTORIES, LOG_FI
 // `data-directory-leftover`: beside or inside a data directory but not the database — a copy
 // moved aside (`main.old`: the rule's own fix says `mv main main.old`) or the server's logs.
 export type PathClass =
-  | 'unset-root'
-  | 'root'
-  | 'device'
-  | 'data-directory'
-  | 'data-directory-leftover'
-  | 'system'
-  | 'system-file'
-  | 'home'
-  | 'other'
-  | 'unknown';
+  'unset-root' | 'root' | 'device' | 'data-directory' | 'data-directory-leftover' | 'system' | 'system-file' | 'home' | 'other' | 'unknown';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'unset-root',

@@ -658,7 +658,29 @@ function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
     return facts.kubeCurrentContext ? [{ kind: 'kube', source: 'kubeconfig current-context', name: facts.kubeCurrentContext }] : [];
   }
   if (!KUBE_CLIENTS.has(inv.name)) return [];
-  const scan = scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] });
+  const helm = inv.name === 'helm' || inv.name === 'helmfile';
+  const scan = scanOptions(inv.args, {
+    ...(helm ? {} : { shortWithValue: 's' }),
+    longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster', 'server', 'kube-apiserver', 'user'],
+  });
+  // `--cluster NAME` and `--server URL` pick the cluster itself, overriding the context's: what
+  // they name is touched whatever the context says, so they are targets beside it (issue 11).
+  const overrides: Target[] = [];
+  const cluster = optionValue(scan, '--cluster');
+  if (cluster) overrides.push({ kind: 'kube', source: '--cluster', name: cluster });
+  const server = helm ? optionValue(scan, '--kube-apiserver') : optionValue(scan, '--server', '-s');
+  if (server) {
+    const host = server
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/[:/].*$/, '')
+      .replace(/^\[(.*)\]$/, '$1');
+    if (host) overrides.push({ kind: 'kube', source: helm ? '--kube-apiserver' : '--server', name: host });
+  }
+  return [...contextTargets(inv, scan, facts), ...overrides];
+}
+
+/** The context a kube client uses: named on the line, switched to earlier in it, from a kubeconfig it names, or kubeconfig's current-context. */
+function contextTargets(inv: Invocation, scan: ReturnType<typeof scanOptions>, facts: TargetFacts): Target[] {
   const flag = optionValue(scan, '--context', '--kube-context');
   if (flag) return [{ kind: 'kube', source: `--${inv.name === 'helm' ? 'kube-context' : 'context'}`, name: flag }];
   // `kubectl config use-context prod && kubectl delete …`: the line itself switched context.
@@ -700,22 +722,25 @@ function cloudTargets(inv: Invocation): Target[] {
       const name = option.flag.slice(2);
       if (AWS_RESOURCE_OPTIONS.includes(name) && option.value) targets.push({ kind: 'cloud', engine: 'aws', source: `--${name}`, name: option.value });
     }
-    for (const index of scan.positionals) {
-      const bucket = /^s3:\/\/([^/]+)/.exec(inv.args[index]!.value)?.[1];
-      if (bucket) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
+    // `aws s3 sync SRC DEST` changes only DEST: a production source bucket is only read.
+    const words = scan.positionals.map((index) => inv.args[index]!.value);
+    const touched = words[0] === 's3' && words[1] === 'sync' ? scan.positionals.slice(-1) : scan.positionals;
+    for (const index of touched) {
+      const bucket = /^s3:\/\/([^/]*)/.exec(inv.args[index]!.value)?.[1];
+      if (bucket !== undefined) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
     }
     const profile = optionValue(scan, '--profile') ?? inv.env.AWS_PROFILE ?? inv.env.AWS_DEFAULT_PROFILE;
     if (profile) targets.push({ kind: 'cloud', engine: 'aws', source: optionValue(scan, '--profile') ? '--profile' : 'AWS_PROFILE', name: profile });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'aws', source: 'default AWS account', name: 'default' });
   } else if (inv.name === 'gsutil') {
-    for (const arg of inv.args) {
+    for (const arg of syncDestination(inv) ?? inv.args) {
       const bucket = /^gs:\/\/([^/]+)/.exec(arg.value)?.[1];
       if (bucket) targets.push({ kind: 'cloud', engine: 'gcp', source: 'gs bucket', name: bucket });
     }
     const project = inv.env.CLOUDSDK_CORE_PROJECT ?? inv.env.GOOGLE_CLOUD_PROJECT;
     if (project) targets.push({ kind: 'cloud', engine: 'gcp', source: 'CLOUDSDK_CORE_PROJECT', name: project });
   } else if (inv.name === 'gcloud') {
-    for (const arg of inv.args) {
+    for (const arg of syncDestination(inv) ?? inv.args) {
       const bucket = /^gs:\/\/([^/]+)/.exec(arg.value)?.[1];
       if (bucket) targets.push({ kind: 'cloud', engine: 'gcp', source: 'gs bucket', name: bucket });
     }
@@ -728,13 +753,15 @@ function cloudTargets(inv: Invocation): Target[] {
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'gcp', source: 'default project', name: 'default' });
   } else if (inv.name === 'heroku') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ar', longWithValue: ['app', 'remote', 'confirm'] });
-    const app = optionValue(scan, '-a', '--app') ?? inv.env.HEROKU_APP;
-    targets.push(
-      app
-        ? { kind: 'cloud', engine: 'heroku', source: '--app', name: app }
-        : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' },
-    );
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    // `heroku apps:destroy APP` names the app as its argument; `--confirm APP` repeats it.
+    const named = positionals[0] === 'apps:destroy' || positionals[0] === 'destroy' ? positionals[1] : undefined;
+    const flagged = optionValue(scan, '-a', '--app');
+    const app = flagged ?? named ?? inv.env.HEROKU_APP ?? optionValue(scan, '--confirm');
+    const source = flagged ? '--app' : named ? 'app argument' : inv.env.HEROKU_APP ? 'HEROKU_APP' : '--confirm';
+    targets.push(
+      app ? { kind: 'cloud', engine: 'heroku', source, name: app } : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' },
+    );
     const addon = positionals.slice(1).find((p) => /^[A-Z_]*DATABASE(_URL)?$|^postgresql-/.test(p));
     if (addon) targets.push({ kind: 'cloud', engine: 'heroku', source: 'database add-on', name: addon });
   } else if (inv.name === 'azcopy' || inv.name === 'mc') {
@@ -755,12 +782,59 @@ function cloudTargets(inv: Invocation): Target[] {
   } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
     // The stack or account comes from the working directory or the CLI's context when not named.
     const scan = scanOptions(inv.args, { shortWithValue: 'sCt', longWithValue: ['stack', 'cwd', 'context', 'access-token', 'profile'] });
-    const stack = optionValue(scan, '-s', '--stack', '--context', '--profile') ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
+    const words = scan.positionals.map((i) => inv.args[i]!.value);
+    // `pulumi stack rm NAME` names the stack as its argument.
+    const removed = inv.name === 'pulumi' && words[0] === 'stack' && words[1] === 'rm' ? words[2] : undefined;
+    const stack =
+      optionValue(scan, '-s', '--stack', '--context', '--profile') ?? removed ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
     targets.push(
       stack
         ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack }
         : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' },
     );
+  } else if (inv.name === 'fly' || inv.name === 'flyctl') {
+    // `fly apps destroy APP`, `fly volumes destroy VOL -a APP`: the app, else fly.toml's.
+    const scan = scanOptions(inv.args, { shortWithValue: 'ac', longWithValue: ['app', 'config', 'org', 'access-token', 'region'] });
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const verb = positionals.findIndex((p) => p === 'destroy' || p === 'delete');
+    const appCommand = positionals[0] === 'apps' || positionals[0] === 'destroy' || positionals[0] === 'apps:destroy';
+    const flagged = optionValue(scan, '-a', '--app');
+    const named = appCommand && verb !== -1 ? positionals[verb + 1] : undefined;
+    const app = flagged ?? named ?? inv.env.FLY_APP;
+    targets.push(
+      app
+        ? { kind: 'cloud', engine: 'fly', source: flagged ? '--app' : named ? 'app argument' : 'FLY_APP', name: app }
+        : { kind: 'cloud', engine: 'fly', source: "fly.toml's app", name: 'current' },
+    );
+    if (!appCommand && verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'fly', source: 'resource', name: positionals[verb + 1]! });
+  } else if (inv.name === 'supabase') {
+    // `db reset --linked` resets the linked project's database; `--db-url` names one.
+    const scan = scanOptions(inv.args, { longWithValue: ['db-url', 'project-ref', 'workdir', 'profile'] });
+    const url = optionValue(scan, '--db-url');
+    const ref = optionValue(scan, '--project-ref') ?? inv.env.SUPABASE_PROJECT_ID;
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const verb = positionals.findIndex((p) => p === 'delete');
+    if (url) {
+      const host = parseConnectionString(url)?.host;
+      targets.push({ kind: 'cloud', engine: 'supabase', source: '--db-url', name: host ?? url });
+    }
+    if (ref) targets.push({ kind: 'cloud', engine: 'supabase', source: '--project-ref', name: ref });
+    if (verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'supabase', source: 'resource', name: positionals[verb + 1]! });
+    const linked = scan.options.some((option) => option.flag === '--linked');
+    if (targets.length === 0 && positionals[0] === 'db' && !linked)
+      targets.push({ kind: 'cloud', engine: 'supabase', source: 'local stack (no --linked or --db-url)', name: 'localhost' });
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'supabase', source: 'linked project', name: 'linked' });
+  } else if (inv.name === 'neonctl' || inv.name === 'neon') {
+    // `neonctl branches delete main --project-id P`: the branch (or project) named, in the project.
+    const scan = scanOptions(inv.args, { longWithValue: ['project-id', 'branch', 'api-key', 'context-file', 'output', 'org-id'] });
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset');
+    if (verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'neon', source: 'resource', name: positionals[verb + 1]! });
+    const branch = optionValue(scan, '--branch');
+    if (branch) targets.push({ kind: 'cloud', engine: 'neon', source: '--branch', name: branch });
+    const project = optionValue(scan, '--project-id');
+    if (project) targets.push({ kind: 'cloud', engine: 'neon', source: '--project-id', name: project });
+    if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'neon', source: 'current project', name: 'current' });
   } else if (inv.name === 'az') {
     const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
     for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
@@ -775,7 +849,20 @@ function cloudTargets(inv: Invocation): Target[] {
           : { kind: 'cloud', engine: 'azure', source: 'default subscription', name: 'default' },
       );
   }
-  return targets;
+  // A name a variable fills only at run time (`s3://$BUCKET`, `projects delete "$P"` in CI) reads
+  // as nothing here: say so rather than print an empty name.
+  return targets.map((target) => (target.name === '' ? { ...target, name: '(named at run time)' } : target));
+}
+
+/** `gsutil rsync SRC DEST`, `gcloud storage rsync SRC DEST`: only DEST is changed (a source bucket is read). */
+function syncDestination(inv: Invocation): Invocation['args'] | undefined {
+  const scan = scanOptions(inv.args, {
+    shortWithValue: inv.name === 'gsutil' ? 'hopuxjJ' : '',
+    longWithValue: ['project', 'exclude', 'account', 'configuration'],
+  });
+  const words = scan.positionals.map((index) => inv.args[index]!.value);
+  const rsync = inv.name === 'gsutil' ? words[0] === 'rsync' : words[0] === 'storage' && words[1] === 'rsync';
+  return rsync && scan.positionals.length > 0 ? [inv.args[scan.positionals.at(-1)!]!] : undefined;
 }
 
 function resolveFile(cwd: string, file: string): string {
