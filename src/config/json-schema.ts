@@ -100,6 +100,14 @@ export function ruleJsonSchema(): Schema {
       args: map({ any: words, none: words }),
       env: map({ any: words }),
       via: { ...words, description: 'reached through any of these wrappers (xargs: arguments read from standard input)' },
+      operands: {
+        ...map({
+          first: map({ any: words, none: words }),
+          last: map({ any: words, none: words }),
+          max: { type: 'integer', minimum: 0 },
+        }),
+        description: 'globs over the first and the last positional after the words the command pattern names',
+      },
       paths: {
         ...map({
           classes: { type: 'array', items: { enum: [...PATH_CLASSES] } },
