@@ -21,7 +21,7 @@ describe('bash hook in a folder with a broken config', () => {
     const project = join(lab.home, 'project');
     mkdirSync(project, { recursive: true });
     writeFileSync(join(project, '.prodguard.yml'), 'rules:\n  filesystem/rm-data-directory: [unclosed\n');
-    const data = lab.data();
+    const data = lab.runningData();
     const shell = new Shell('bash', lab, { cwd: project });
     shells.push(shell);
     await shell.prompt();

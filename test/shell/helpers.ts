@@ -23,6 +23,8 @@ export interface Lab {
   log: string;
   /** A PostgreSQL-looking data directory under HOME (PG_VERSION inside). */
   data: (name?: string) => string;
+  /** The same with a server running on it (postmaster.pid naming this live process). */
+  runningData: (dir?: string) => string;
 }
 
 export function makeLab(): Lab {
@@ -39,6 +41,13 @@ export function makeLab(): Lab {
       const dir = join(home, name, '15', 'main');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'PG_VERSION'), '15\n');
+      return dir;
+    },
+    /** A data directory a server runs on (a live pid in postmaster.pid: this test process): block on production. */
+    runningData(dir = join(home, 'pgdata', '15', 'main')) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'PG_VERSION'), '15\n');
+      writeFileSync(join(dir, 'postmaster.pid'), `${process.pid}\n${dir}\n1700000000\n5432\n/tmp\n*\n1 2\nready   \n`);
       return dir;
     },
   };

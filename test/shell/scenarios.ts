@@ -83,9 +83,8 @@ export function shellScenarios(name: ShellName): void {
     it('refuses a blocked line, also as a multi-line command, and says why', async () => {
       const lab = makeLab();
       const project = production(lab);
-      const data = join(project, 'pgdata', '15', 'main');
-      mkdirSync(data, { recursive: true });
-      writeFileSync(join(data, 'PG_VERSION'), '15\n');
+      // A server runs on it: the production host's live primary is blocked, not asked about.
+      const data = lab.runningData(join(project, 'pgdata', '15', 'main'));
       const shell = await start(lab, { cwd: project });
       let screen = await shell.runAndWait('rm -rf pgdata/15/main', 'refused; the line did not run');
       expect(screen).toContain('filesystem/rm-data-directory');
@@ -106,9 +105,8 @@ export function shellScenarios(name: ShellName): void {
     it('after a refusal the typed line stays on screen, one prompt follows, and $? is not 0', async () => {
       const lab = makeLab();
       const project = production(lab);
-      const data = join(project, 'pgdata', '15', 'main');
-      mkdirSync(data, { recursive: true });
-      writeFileSync(join(data, 'PG_VERSION'), '15\n');
+      // A server runs on it: the production host's live primary is blocked, not asked about.
+      const data = lab.runningData(join(project, 'pgdata', '15', 'main'));
       const shell = await start(lab, { cwd: project });
       await shell.runAndWait('rm -rf pgdata/15/main', 'refused; the line did not run');
       await shell.prompt();
