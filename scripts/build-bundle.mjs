@@ -32,7 +32,21 @@ module.exports = new Proxy({}, {
   };
 }
 
-const external = ['pg', 'pg-native', 'inquirer', 'execa', 'libpg-query', 'yaml', 'dotenv', 'acorn', 'node-sql-parser', 'ajv', 'ajv-formats', 'web-tree-sitter'];
+const external = [
+  'pg',
+  'pg-native',
+  'inquirer',
+  'execa',
+  'libpg-query',
+  'yaml',
+  'dotenv',
+  'acorn',
+  'node-sql-parser',
+  'ajv',
+  'ajv-formats',
+  'web-tree-sitter',
+  'luaparse',
+];
 
 try {
   await build({

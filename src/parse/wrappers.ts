@@ -6,6 +6,7 @@
 import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../types.js';
 import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from './options.js';
 import { homeOfUser } from './expand.js';
+import { redisCallsInLua } from './lua.js';
 
 interface StepBase {
   via: string;
@@ -956,10 +957,15 @@ const herokuRun: Unwrapper = (inv) => {
   return command(`heroku run -a ${app}`, rest.slice(scan.rest), { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
 
-/** redis-cli reads commands from standard input when none is given: they run like arguments. */
+/**
+ * redis-cli reads commands from standard input when none is given: they run like arguments.
+ * `EVAL SCRIPT NUMKEYS KEY… ARG…` runs the commands its Lua script calls (src/parse/lua.ts).
+ */
 const redisCli: Unwrapper = (inv) => {
-  if (inv.stdin?.text === undefined) return [];
   const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
+  const first = scan.positionals[0];
+  if (first !== undefined && /^eval(_ro)?$/i.test(inv.args[first]!.value)) return redisEval(inv, first);
+  if (inv.stdin?.text === undefined) return [];
   if (scan.positionals.length > 0) return [];
   const options = inv.args;
   return inv.stdin.text
@@ -973,6 +979,31 @@ const redisCli: Unwrapper = (inv) => {
       return command(`${inv.name} <<stdin`, [inv.command, ...options, ...words]);
     });
 };
+
+function redisEval(inv: Invocation, at: number): UnwrapStep[] {
+  const script = inv.args[at + 1];
+  if (!script || script.dynamic) return [];
+  const numKeys = Number(inv.args[at + 2]?.value);
+  const rest = inv.args.slice(at + 3).map((w) => w.value);
+  const keys = Number.isInteger(numKeys) && numKeys >= 0 ? rest.slice(0, numKeys) : [];
+  const argv = Number.isInteger(numKeys) && numKeys >= 0 ? rest.slice(numKeys) : [];
+  const options = inv.args.slice(0, at);
+  return (redisCallsInLua(script.value, keys, argv) ?? []).flatMap((call) =>
+    command(`${inv.name} EVAL`, [
+      inv.command,
+      ...options,
+      ...call.map((value): ExpandedWord => ({
+        ...script,
+        value: value ?? '',
+        text: value ?? '(known when the script runs)',
+        dynamic: value === undefined,
+        glob: false,
+        unsetVariables: [],
+        variables: [],
+      })),
+    ]),
+  );
+}
 
 const WRAPPERS: Record<string, Unwrapper> = {
   sudo,
