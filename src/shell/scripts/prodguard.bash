@@ -222,9 +222,12 @@ __prodguard_check() {
 }
 
 __prodguard_refused() {
-  local entry
+  # Without timestamps, `history 1` is "  NUMBER  __prodguard_refused".
+  local entry number HISTTIMEFORMAT=
   entry=$(builtin history 1 2>/dev/null)
-  [[ $entry == *[0-9]*'  __prodguard_refused' ]] && builtin history -d "${entry//[!0-9]/}" 2>/dev/null
+  entry=${entry#"${entry%%[0-9]*}"}
+  number=${entry%%[!0-9]*}
+  [[ -n $number && $entry == "$number  __prodguard_refused" ]] && builtin history -d "$number" 2>/dev/null
   [[ -t 2 && ${TERM:-dumb} != dumb ]] && printf '\e[1A\e[2K' >&2
   # An interactive shell with errexit would close on a failing command: not for a refusal.
   [[ $- == *e* ]] && return 0
