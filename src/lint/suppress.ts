@@ -70,6 +70,12 @@ function silences(s: Suppression, finding: LintFinding): boolean {
   return s.reason !== undefined && (s.scope === 'file' || s.target === finding.line) && covers(s, finding.rule);
 }
 
+const UNUSED_HELP: Record<SuppressionScope, string> = {
+  'next-line': 'remove the directive, or move it to the line just above the finding',
+  line: 'remove the directive, or put it at the end of the line the finding is on',
+  file: 'remove the directive',
+};
+
 function where(s: Suppression): string {
   return s.scope === 'file' ? 'in this file' : `on line ${s.target}`;
 }
@@ -99,44 +105,25 @@ export function applySuppressions(file: string, text: string, findings: readonly
     const shown = s.rules.length > 0 ? s.rules.join(', ') : 'all rules';
     const directive = `prodguard-disable-${s.scope}`;
     const unknown = ruleIds ? s.rules.filter((rule) => !rule.endsWith('/*') && !ruleIds.has(rule)) : [];
+    // `rule: '…'` literals: test/rules/registry.test.ts finds the rules code emits by them.
+    const report = (finding: { rule: string; message: string; help: string }) =>
+      kept.push({ file, line: s.line, column: s.column, severity: 'warn', source: index.lineText(s.line), ...finding });
     if (s.reason === undefined) {
-      kept.push({
-        file,
-        line: s.line,
-        column: s.column,
+      report({
         rule: 'lint/suppression-without-reason',
-        severity: 'warn',
         message: `${directive} ${shown} has no reason, so it suppresses nothing`,
         help: `add why after " -- ", e.g. "# ${directive} sql/truncate -- local fixture reset"`,
-        source: index.lineText(s.line),
       });
-    } else if (unknown.length > 0 && !used.has(s)) {
-      kept.push({
-        file,
-        line: s.line,
-        column: s.column,
+    } else if (used.has(s)) {
+      continue;
+    } else if (unknown.length > 0) {
+      report({
         rule: 'lint/unused-suppression',
-        severity: 'warn',
         message: `${directive} names no rule prodguard has: ${unknown.join(', ')}`,
         help: 'use the id a finding shows (`prodguard rules` lists them all), e.g. sql/truncate',
-        source: index.lineText(s.line),
       });
-    } else if (!used.has(s)) {
-      kept.push({
-        file,
-        line: s.line,
-        column: s.column,
-        rule: 'lint/unused-suppression',
-        severity: 'warn',
-        message: `${directive} ${shown} suppresses nothing ${where(s)}`,
-        help:
-          s.scope === 'next-line'
-            ? 'remove the directive, or move it to the line just above the finding'
-            : s.scope === 'line'
-              ? 'remove the directive, or put it at the end of the line the finding is on'
-              : 'remove the directive',
-        source: index.lineText(s.line),
-      });
+    } else {
+      report({ rule: 'lint/unused-suppression', message: `${directive} ${shown} suppresses nothing ${where(s)}`, help: UNUSED_HELP[s.scope] });
     }
   }
   return kept.sort(compareFindings);

@@ -369,6 +369,12 @@ function assignArray(state: WalkState, name: string, elements: string[] | undefi
   setVariables(state, { [name]: array ? (array[0] ?? '') : UNKNOWN_VALUE });
 }
 
+/** `export A=b`, `declare -a x=(…)`: an assignment given as an argument, as the word the command sees. */
+function assignmentWord(word: { text: string; pos: number; end: number }, value: string, state: WalkState): ExpandedWord {
+  const span = state.span ?? word;
+  return { value, text: word.text, dynamic: false, unsetVariables: [], variables: [], glob: false, pos: span.pos, end: span.end };
+}
+
 /** Command substitutions inside a word run before the command: walk them as commands too. */
 function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefined, state: WalkState): void {
   if (!parts) return;
@@ -536,31 +542,13 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
       if (word.value.type !== 'Word') {
         assignArray(state, word.name, arrayElements(walker, word.value.elements, state), word.append ?? false);
-        words.push({
-          value: `${word.name}=(…)`,
-          text: word.text,
-          dynamic: false,
-          unsetVariables: [],
-          variables: [],
-          glob: false,
-          pos: state.span?.pos ?? word.pos,
-          end: state.span?.end ?? word.end,
-        });
+        words.push(assignmentWord(word, `${word.name}=(…)`, state));
         continue;
       }
       const value = assignedValue(expandToString(word.value, scopeOf(state), { assignment: true }), state);
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
-      words.push({
-        value: `${word.name}=${value}`,
-        text: word.text,
-        dynamic: false,
-        unsetVariables: [],
-        variables: [],
-        glob: false,
-        pos: state.span?.pos ?? word.pos,
-        end: state.span?.end ?? word.end,
-      });
+      words.push(assignmentWord(word, `${word.name}=${value}`, state));
     }
   }
   const [commandWord, ...args] = words;

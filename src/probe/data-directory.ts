@@ -162,18 +162,7 @@ function inspectPostgres(dir: string, fs: DataDirectoryFs, alive: (pid: number) 
   } else {
     evidence.push('no standby.signal, recovery.signal or recovery.conf: the server is a primary');
   }
-  const report: DataDirectoryReport = {
-    exists: true,
-    isPostgresDataDirectory: true,
-    engine: 'postgresql',
-    root: dir,
-    running,
-    role,
-    dataDirectory: dir,
-    evidence,
-  };
-  if (pid !== undefined) report.pid = pid;
-  return report;
+  return foundReport(dir, 'postgresql', running, role, evidence, pid);
 }
 
 /** MySQL, MongoDB, Redis, …: a pid file with a live pid or a non-empty lock file means running. */
@@ -208,10 +197,22 @@ function inspectOther(dir: string, spec: DataEngineSpec, marker: string, fs: Dat
   const signals = spec.standbySignals.map((name) => firstPresent(fs, dir, [name], true, listing)).filter((name): name is string => name !== undefined);
   const role: DataDirectoryRole = signals.length > 0 ? 'replica' : spec.standbySignals.length > 0 ? 'primary' : 'unknown';
   if (signals.length > 0) evidence.push(`${signals.join(', ')} present: a replica`);
+  return foundReport(dir, spec.engine, running, role, evidence, pid);
+}
+
+/** What inspecting a data directory found: its engine, whether a server runs on it, and its role. */
+function foundReport(
+  dir: string,
+  engine: DataDirectoryReport['engine'],
+  running: boolean,
+  role: DataDirectoryRole,
+  evidence: string[],
+  pid: number | undefined,
+): DataDirectoryReport {
   const report: DataDirectoryReport = {
     exists: true,
-    isPostgresDataDirectory: false,
-    engine: spec.engine,
+    isPostgresDataDirectory: engine === 'postgresql',
+    engine,
     root: dir,
     running,
     role,
