@@ -5,7 +5,8 @@
 // rejects goes to a MySQL lexer and classifier (mysql-fallback.ts). Whatever neither can classify
 // lands in `errors`: callers fail closed on errors and never treat them as harmless (STYLE.md §5).
 import { parsePostgres } from './load.js';
-import { analyzeMysql, mysqlEvidence, splitMysql } from './mysql-fallback.js';
+import { analyzeMysql } from './mysql-fallback.js';
+import { mysqlEvidence, splitMysql } from './mysql-lexer.js';
 import { describe, type BodyRunner, type Context } from './describe.js';
 import { lexPg, splitPgTokens, trimSpan, type PgToken } from './pg-lexer.js';
 import { analyzeNested, describeDo, expandFunction, recordFunction } from './plpgsql.js';

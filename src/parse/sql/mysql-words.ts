@@ -1,0 +1,91 @@
+// What MySQL's keywords mean to the statement classifier (data): which words before `(` are syntax,
+// which statements touch no data, which words steer control flow in a stored program's body.
+
+/** Words followed by `(` that are syntax, not function calls. */
+export const NOT_FUNCTIONS = new Set([
+  'IN',
+  'VALUES',
+  'VALUE',
+  'EXISTS',
+  'AND',
+  'OR',
+  'NOT',
+  'ON',
+  'USING',
+  'AS',
+  'INTO',
+  'FROM',
+  'WHERE',
+  'TABLE',
+  'KEY',
+  'INDEX',
+  'PRIMARY',
+  'UNIQUE',
+  'CHECK',
+  'PARTITION',
+  'SELECT',
+  'WITH',
+  'JOIN',
+  'OVER',
+  'ANY',
+  'ALL',
+  'SOME',
+  'REFERENCES',
+  'FOREIGN',
+  'CONSTRAINT',
+  'COLUMNS',
+  'SET',
+  'BY',
+  'THEN',
+  'ELSE',
+  'WHEN',
+  'IS',
+  'LIKE',
+  'BETWEEN',
+  'UNION',
+  'HAVING',
+  'LIMIT',
+  'DISTINCT',
+]);
+
+export const ALTER_DROP_NOT_COLUMN = new Set(['INDEX', 'KEY', 'PRIMARY', 'FOREIGN', 'CONSTRAINT', 'CHECK', 'PARTITION', 'DEFAULT', 'SYSTEM']);
+/** Words after the first in multi-word object types: DROP UNDO TABLESPACE, DROP SPATIAL REFERENCE SYSTEM… */
+export const DROP_OBJECT_WORDS = new Set(['TABLESPACE', 'GROUP', 'REFERENCE', 'SYSTEM', 'ONLINE', 'OFFLINE']);
+export const OTHER_STATEMENTS = new Set([
+  'SHOW',
+  'DESCRIBE',
+  'DESC',
+  'EXPLAIN',
+  'HELP',
+  'DO',
+  'HANDLER',
+  'LOCK',
+  'UNLOCK',
+  'FLUSH',
+  'KILL',
+  'OPTIMIZE',
+  'ANALYZE',
+  'CHECK',
+  'CHECKSUM',
+  'REPAIR',
+  'CACHE',
+  'INSTALL',
+  'UNINSTALL',
+  'SHUTDOWN',
+  'RESTART',
+  'CLONE',
+  'EXECUTE',
+  'DEALLOCATE',
+  'USE',
+  'SIGNAL',
+  'RESIGNAL',
+  'GET',
+  'IMPORT',
+  'CALL',
+]);
+export const TRANSACTION_STATEMENTS = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'XA']);
+
+/** Words that open or close control flow in a stored-program body; what follows them is a statement. */
+export const BODY_CONTROL = new Set(['IF', 'ELSEIF', 'ELSE', 'THEN', 'WHILE', 'DO', 'LOOP', 'REPEAT', 'BEGIN', 'CASE', 'WHEN']);
+/** Stored-program statements that touch no data. */
+export const BODY_QUIET = new Set(['DECLARE', 'SET', 'RETURN', 'LEAVE', 'ITERATE', 'OPEN', 'FETCH', 'CLOSE', 'END', 'SIGNAL', 'RESIGNAL', 'UNTIL']);
