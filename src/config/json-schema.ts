@@ -95,7 +95,6 @@ export function ruleJsonSchema(): Schema {
       commands: { ...words, minItems: 1, description: 'command basenames after unwrapping; "*" for any' },
       'except-commands': words,
       subcommands: { type: 'array', items: { oneOf: [{ type: 'string' }, words] } },
-      'options-with-values': words,
       flags: map({ any: words, all: words, none: words }),
       args: map({ any: words, none: words }),
       env: map({ any: words }),

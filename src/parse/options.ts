@@ -5,6 +5,7 @@
 
 import type { ExpandedWord } from '../types.js';
 import { clientSpec } from '../knowledge/commands.js';
+import { toolOptions } from '../knowledge/tools.js';
 
 export interface OptionSpec {
   /** Short option letters that take a value (`u` for `sudo -u USER`). */
@@ -29,6 +30,16 @@ export function clientOptionSpec(name: string): OptionSpec | undefined {
 }
 
 const clientSpecs = new Map<string, OptionSpec | undefined>();
+
+const NO_OPTIONS_WITH_VALUES: OptionSpec = {};
+
+/**
+ * How any command's options are read, from the knowledge base: a database client's table
+ * (knowledge/commands.ts), another tool's (knowledge/tools.ts), else every option is a flag.
+ */
+export function commandOptionSpec(name: string): OptionSpec {
+  return clientOptionSpec(name) ?? toolOptions(name) ?? NO_OPTIONS_WITH_VALUES;
+}
 
 function buildClientSpec(name: string): OptionSpec | undefined {
   const options = clientSpec(name)?.options;

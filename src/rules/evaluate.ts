@@ -9,7 +9,7 @@ import type { Config, SeverityMap } from '../config/schema.js';
 import { TargetBook } from '../classify/target-book.js';
 import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
-import { scanOptions, clientOptionSpec, type OptionScan, type OptionSpec } from '../parse/options.js';
+import { scanOptions, commandOptionSpec, type OptionScan } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { takesAbbreviatedOptions } from '../knowledge/commands.js';
 import { matchesGlob } from '../util/glob.js';
@@ -83,21 +83,9 @@ export interface Evaluation {
 
 export { targetKey } from '../classify/target-book.js';
 
-function optionSpecOf(options: readonly string[]): OptionSpec {
-  return {
-    shortWithValue: options
-      .filter((o) => /^-[^-]$/.test(o))
-      .map((o) => o[1])
-      .join(''),
-    longWithValue: options.filter((o) => o.startsWith('--')).map((o) => o.slice(2)),
-    singleDashWithValue: options.filter((o) => /^-[^-]{2,}$/.test(o)).map((o) => o.slice(1)),
-  };
-}
-
-/** A rule with its command patterns split and its option spec built once, not per invocation. */
+/** A rule with its command patterns split once, not per invocation. */
 export interface CompiledRule {
   rule: Rule;
-  spec: OptionSpec;
   /** `npm run test*` → name npm, words [run, test*]. */
   patterns: { name: string; words: string[] }[];
 }
@@ -120,7 +108,6 @@ export function ruleIndex(rules: readonly Rule[]): RuleIndex {
   for (const rule of rules) {
     const compiled: CompiledRule = {
       rule,
-      spec: optionSpecOf(rule.match.optionsWithValues),
       patterns: rule.match.commands.map((pattern) => {
         const [name, ...words] = pattern.split(/\s+/);
         return { name: name!, words };
@@ -276,7 +263,7 @@ export function matchesWords(rules: readonly Rule[], inv: Invocation): Rule[] {
   return candidates(rules, inv.name)
     .filter((compiled) => {
       let scanned: OptionScan | undefined;
-      const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
+      const scan = () => (scanned ??= scanOptions(inv.args, commandOptionSpec(inv.name)));
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       return (
         commandMatches(compiled, inv, scan) &&
@@ -309,7 +296,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
       const severity = configuredSeverity(rule, context.config);
       if (!severity) continue;
       let scanned: OptionScan | undefined;
-      const scan = () => (scanned ??= scanOptions(inv.args, clientOptionSpec(inv.name) ?? compiled.spec));
+      const scan = () => (scanned ??= scanOptions(inv.args, commandOptionSpec(inv.name)));
       if (!commandMatches(compiled, inv, scan)) continue;
       const wildcard = compiled.patterns.some((pattern) => pattern.name === '*');
       if (

@@ -51,8 +51,6 @@ export interface RuleMatch {
   exceptCommands: string[];
   /** Alternatives for the leading positional words (globs, case-insensitive), e.g. [[s3, rm]]. */
   subcommands: string[][];
-  /** Options whose next word is their value, so it is not taken for a positional. */
-  optionsWithValues: string[];
   flags: { any: string[]; all: string[]; none: string[] };
   /** Globs over single argument words (case-insensitive). */
   args: { any: string[]; none: string[] };
@@ -179,7 +177,6 @@ function emptyMatch(): RuleMatch {
     commands: [],
     exceptCommands: [],
     subcommands: [],
-    optionsWithValues: [],
     flags: { any: [], all: [], none: [] },
     args: { any: [], none: [] },
     env: { any: [] },
@@ -195,12 +192,8 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     errors.push(`${path}: is required: a map with commands, targets, and optional subcommands, flags, args, paths, sql`);
     return match;
   }
-  checkKeys(
-    value,
-    ['commands', 'except-commands', 'subcommands', 'options-with-values', 'flags', 'args', 'env', 'via', 'operands', 'paths', 'sql', 'targets'],
-    path,
-    errors,
-  );
+  const { 'options-with-values': optionsWithValues, ...keys } = value;
+  checkKeys(keys, ['commands', 'except-commands', 'subcommands', 'flags', 'args', 'env', 'via', 'operands', 'paths', 'sql', 'targets'], path, errors);
   match.via = strings(value.via, `${path}.via`, errors);
   match.commands = strings(value.commands, `${path}.commands`, errors, { required: true });
   if (match.commands.length === 0 && value.commands !== undefined) errors.push(`${path}.commands: must name at least one command (or "*")`);
@@ -209,7 +202,13 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     if (!Array.isArray(value.subcommands)) errors.push(`${path}.subcommands: must be a list of word lists, e.g. [[s3, rm], [s3, rb]]`);
     else match.subcommands = value.subcommands.map((item, i) => (typeof item === 'string' ? [item] : strings(item, `${path}.subcommands[${i}]`, errors)));
   }
-  match.optionsWithValues = strings(value['options-with-values'], `${path}.options-with-values`, errors);
+  if (optionsWithValues !== undefined) {
+    // Which options of a tool take a value is prodguard's knowledge of the tool (src/knowledge/),
+    // written once for every rule: a copy per rule drifted from the others.
+    errors.push(
+      `${path}.options-with-values: is no longer read: prodguard knows which options of each tool take a value; remove it (a tool whose options prodguard does not know: please report it)`,
+    );
+  }
   if (value.flags !== undefined) {
     if (!isObject(value.flags)) errors.push(`${path}.flags: must be a map with any, all, none`);
     else {

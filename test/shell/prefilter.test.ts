@@ -24,7 +24,6 @@ function rule(match: Partial<Rule['match']>, id = 'test/rule'): Rule {
       commands: ['*'],
       exceptCommands: [],
       subcommands: [],
-      optionsWithValues: [],
       flags: { any: [], all: [], none: [] },
       args: { any: [], none: [] },
       targets: ['host'],

@@ -1,0 +1,278 @@
+// What the command line of every other tool prodguard judges means, written once: which of its
+// options take a value. Database clients are in commands.ts; this is everything else the rules
+// name (kubectl, git, aws, rsync, mkfs, the migration and test runners…). Rule matching reads it
+// to tell a tool's operands from its options' values (`kubectl --context prod delete ns x`:
+// `prod` is the context, `delete` the verb), so a rule names only the words it is about; before,
+// every rule repeated the options of the tools it named (`options-with-values`), and the copies
+// differed between rules about the same tool.
+//
+// Adding a tool, or an option to one, is one entry here. An option missing from the table is read
+// as a flag: its value then counts as an operand, so a rule may miss (`kubectl --as x delete`).
+
+export interface ToolOptions {
+  /** Short option letters that take a value, attached (`-nprod`) or as the next word (`-n prod`). */
+  shortWithValue?: string;
+  /** Long options (without dashes) that take a value (`context` for `--context NAME`). */
+  longWithValue?: readonly string[];
+  /** Single-dash long options that take a value, as find and terraform write them (`-chdir`). */
+  singleDashWithValue?: readonly string[];
+}
+
+function options(shortWithValue: string, longWithValue: readonly string[] = [], singleDashWithValue: readonly string[] = []): ToolOptions {
+  return {
+    ...(shortWithValue ? { shortWithValue } : {}),
+    ...(longWithValue.length > 0 ? { longWithValue } : {}),
+    ...(singleDashWithValue.length > 0 ? { singleDashWithValue } : {}),
+  };
+}
+
+/** The same table under several names: each name is one tool to the rules. */
+function each(names: readonly string[], table: ToolOptions): Record<string, ToolOptions> {
+  return Object.fromEntries(names.map((name) => [name, table]));
+}
+
+// kubectl's global options (kubectl options) and the value options of the verbs the rules judge
+// (delete, drain, scale, patch, apply). oc is kubectl with OpenShift's verbs.
+const KUBE_GLOBAL = ['context', 'cluster', 'server', 'user', 'as', 'as-group', 'token', 'request-timeout', 'tls-server-name', 'namespace', 'kubeconfig'];
+const KUBE_VERBS = [
+  'selector',
+  'filename',
+  'kustomize',
+  'output',
+  'grace-period',
+  'timeout',
+  'field-selector',
+  'cascade',
+  'type',
+  'prune-allowlist',
+  'field-manager',
+  'replicas',
+  'current-replicas',
+];
+const KUBECTL = options('snlfko', [...KUBE_GLOBAL, ...KUBE_VERBS]);
+// helm's and helmfile's global options name the cluster their own way (--kube-context,
+// --kube-apiserver); helmfile's -e picks an environment.
+const HELM = options('snlfkoe', [...KUBE_GLOBAL, ...KUBE_VERBS, 'kube-context', 'kube-apiserver', 'environment']);
+
+// Cloud CLIs: global options (profile, region, project, output…) and those of the deleting
+// subcommands the rules judge. Sources: `aws help`, `gcloud topic flags`, `az --help`, gsutil -h.
+const AWS_GLOBAL = ['profile', 'region', 'endpoint-url', 'output', 'ca-bundle', 'cli-read-timeout', 'cli-connect-timeout'];
+const AWS_S3 = [
+  'exclude',
+  'include',
+  'storage-class',
+  'acl',
+  'sse',
+  'cache-control',
+  'content-type',
+  'metadata-directive',
+  'grants',
+  'sse-kms-key-id',
+  'source-region',
+  'expires',
+  'request-payer',
+  'expected-size',
+];
+const GCLOUD_GLOBAL = ['project', 'account', 'configuration', 'format', 'verbosity', 'impersonate-service-account'];
+
+// Rails-style task runners and the framework consoles the reset rules name: the environment and
+// settings they run with. The same table serves `python manage.py …`, `php artisan …` and the
+// other runners named by the interpreter that runs them.
+const TASK_RUNNER = ['environment', 'settings', 'database', 'knexfile', 'env', 'em', 'connection'];
+const FRAMEWORK_CLI = ['env', 'schema', 'database', 'settings', 'config', 'dataSource', 'repo'];
+// Package managers' options that pick a project (npm --prefix/-w, pnpm -C/--filter, yarn --cwd):
+// `npm --prefix api test`, `pnpm -C api test` run api's tests.
+const PACKAGE_PROJECT = ['prefix', 'cwd', 'filter', 'workspace'];
+// Migration tools (flyway, liquibase, alembic, dbmate, goose, migrate, sequelize): the database
+// and the files they migrate with. flyway writes its options with one dash (`-url=…`).
+const MIGRATION_TOOL = options(
+  'udcx',
+  ['url', 'username', 'password', 'changelog-file', 'database', 'path', 'dir', 'config', 'host', 'port', 'db', 'nsInclude', 'uri'],
+  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path'],
+);
+// mkfs and its family (mkfs.ext4, mke2fs, mkswap, mkfs.xfs…), blkdiscard and shred.
+const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);
+// Tools that write a file's bytes or size in place (truncate, fallocate, tee, pg_resetwal).
+const FILE_WRITER = options('srolcemOxu', ['size', 'reference', 'offset', 'length']);
+// PaaS CLIs (fly, supabase, neon): the app, project, organisation and branch they act on.
+const PAAS = options('aco', [
+  'app',
+  'config',
+  'org',
+  'access-token',
+  'region',
+  'db-url',
+  'project-ref',
+  'workdir',
+  'project-id',
+  'branch',
+  'api-key',
+  'context-file',
+  'output',
+  'org-id',
+  'parent',
+  'version',
+]);
+// Backup tools (restic, borg, kopia, velero): the repository and what `forget`/`prune` keeps.
+const BACKUP = options('ro', ['repo', 'option', 'password-file', 'cache-dir', 'keep-last', 'keep-daily', 'keep-weekly', 'keep-monthly', 'keep-within']);
+// docker and podman global options (-H, --context…) and those of rm, volume, system prune and
+// compose down. Not -f: it is --force for prune and --file for compose (a rule about a compose
+// file names it with a `*.yml` pattern).
+const CONTAINER = options('Hcpt', [
+  'host',
+  'context',
+  'config',
+  'file',
+  'project-name',
+  'project-directory',
+  'env-file',
+  'profile',
+  'filter',
+  'timeout',
+  'rmi',
+  'log-level',
+]);
+// Service managers and database server controls: `pg_ctl -D DIR -m MODE stop`, pg_ctlcluster,
+// systemctl and service (mysqladmin is a database client: its table is in commands.ts).
+const SERVER_CONTROL = options('DmlothuPS', ['pgdata', 'mode', 'log', 'options', 'timeout', 'host', 'user', 'port', 'socket', 'signal']);
+// Infrastructure-as-code CLIs: pulumi's stack, cdk's context, doctl's token.
+const IAC = options('sCto', ['stack', 'cwd', 'context', 'access-token', 'output', 'profile']);
+// Object-store sync and removal (mc, azcopy).
+const OBJECT_STORE = options('sCx', ['project', 'account-name', 'source', 'pattern', 'config-dir', 'include-pattern', 'exclude-pattern', 'exclude']);
+// rsync's popt table (options.c): the options with a value the rules meet.
+const RSYNC = options('efT', [
+  'rsh',
+  'exclude',
+  'include',
+  'filter',
+  'exclude-from',
+  'include-from',
+  'files-from',
+  'backup-dir',
+  'suffix',
+  'chmod',
+  'chown',
+  'log-file',
+  'password-file',
+  'rsync-path',
+  'bwlimit',
+  'partial-dir',
+  'temp-dir',
+  'timeout',
+  'port',
+  'compare-dest',
+  'copy-dest',
+  'link-dest',
+  'max-delete',
+]);
+
+/** Every tool other than a database client whose options the rules read, by command name. */
+export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
+  ...each(['kubectl', 'oc'], KUBECTL),
+  ...each(['helm', 'helmfile'], HELM),
+  aws: options('', [...AWS_GLOBAL, ...AWS_S3]),
+  gcloud: options('i', [...GCLOUD_GLOBAL, 'instance', 'region', 'zone']),
+  gsutil: options('ohup', ['project', 'account', 'configuration', 'include-pattern', 'exclude-pattern', 'exclude']),
+  az: options('os', ['output', 'subscription', 'account-name', 'source', 'pattern']),
+  ...each(['mc', 'azcopy'], OBJECT_STORE),
+  heroku: options('ar', ['app', 'remote', 'confirm']),
+  ...each(['pulumi', 'cdk', 'doctl'], IAC),
+  ...each(['fly', 'flyctl', 'supabase', 'neonctl', 'neon'], PAAS),
+  ...each(
+    ['terraform', 'tofu', 'terragrunt'],
+    options('', [], ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config', 'lock-timeout', 'parallelism']),
+  ),
+  prisma: options('dcr', ['schema', 'knexfile', 'env', 'config', 'specific', 'cwd', 'database', 'settings', 'dataSource', 'repo']),
+  knex: options('e', ['schema', 'knexfile', 'env', 'config', 'specific', 'cwd', 'environment', 'settings', 'database', 'em', 'connection']),
+  'drizzle-kit': options('', ['schema', 'knexfile', 'env', 'config', 'specific', 'cwd']),
+  ...each(['php', 'python', 'python3', 'manage.py'], options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT])),
+  ...each(['artisan', 'mix'], options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT])),
+  'django-admin': options('dcre', [...FRAMEWORK_CLI, ...TASK_RUNNER]),
+  ...each(['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'], options('dcr', FRAMEWORK_CLI)),
+  ...each(['sequelize', 'sequelize-cli'], {
+    shortWithValue: `dcr${MIGRATION_TOOL.shortWithValue!.replace(/[dcr]/g, '')}`,
+    longWithValue: [...new Set([...FRAMEWORK_CLI, ...MIGRATION_TOOL.longWithValue!])],
+    singleDashWithValue: MIGRATION_TOOL.singleDashWithValue!,
+  }),
+  ...each(['flyway', 'liquibase', 'alembic', 'dbmate', 'goose', 'migrate'], MIGRATION_TOOL),
+  ...each(['rails', 'rake'], options('eCw', [...TASK_RUNNER, ...PACKAGE_PROJECT])),
+  ...each(['console', 'gitlab-rake', 'gitlab-ctl', 'gitlab-backup'], options('e', TASK_RUNNER)),
+  ...each(
+    [
+      'rspec',
+      'jest',
+      'vitest',
+      'mocha',
+      'pytest',
+      'py.test',
+      'phpunit',
+      'pest',
+      'cucumber',
+      'ava',
+      'behave',
+      'tox',
+      'nox',
+      'go',
+      'cargo',
+      'dotnet',
+      'bun',
+      'deno',
+      'npm',
+      'yarn',
+      'pnpm',
+      'gradle',
+      'gradlew',
+      'mvn',
+    ],
+    options('Cw', PACKAGE_PROJECT),
+  ),
+  ...each(['chmod', 'chown', 'chgrp'], options('', ['reference', 'from'])),
+  // find's tests and actions with a value (`-type f`, `-mtime +7`): their values are not starting points.
+  find: options(
+    '',
+    [],
+    [
+      'type',
+      'maxdepth',
+      'mindepth',
+      'perm',
+      'fstype',
+      'xtype',
+      'printf',
+      'fprint',
+      'context',
+      'name',
+      'iname',
+      'path',
+      'ipath',
+      'regex',
+      'iregex',
+      'mtime',
+      'mmin',
+      'atime',
+      'amin',
+      'ctime',
+      'cmin',
+      'newer',
+      'size',
+      'user',
+      'group',
+    ],
+  ),
+  ...each(
+    ['mkfs', 'mkfs.ext2', 'mkfs.ext3', 'mkfs.ext4', 'mkfs.xfs', 'mkfs.btrfs', 'mkfs.vfat', 'mkfs.fat', 'mkfs.msdos', 'mkfs.exfat', 'mkfs.ntfs', 'mkfs.f2fs'],
+    FILESYSTEM_MAKER,
+  ),
+  ...each(['mke2fs', 'mkswap', 'blkdiscard', 'shred'], FILESYSTEM_MAKER),
+  ...each(['truncate', 'tee', '(redirect)', 'pg_resetwal', 'pg_resetxlog', 'fallocate'], FILE_WRITER),
+  rsync: RSYNC,
+  git: options('Cco', ['git-dir', 'work-tree', 'push-option', 'repo', 'receive-pack', 'exec', 'signed']),
+  ...each(['restic', 'borg', 'borg2', 'kopia', 'velero'], BACKUP),
+  ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
+  ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
+};
+
+/** The options of a tool other than a database client, if prodguard knows them. */
+export function toolOptions(name: string): ToolOptions | undefined {
+  return Object.hasOwn(TOOL_OPTIONS, name) ? TOOL_OPTIONS[name] : undefined;
+}
