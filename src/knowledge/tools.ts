@@ -1,13 +1,15 @@
-// What the command line of every other tool prodguard judges means, written once: which of its
-// options take a value. Database clients are in commands.ts; this is everything else the rules
-// name (kubectl, git, aws, rsync, mkfs, the migration and test runners…). Rule matching reads it
-// to tell a tool's operands from its options' values (`kubectl --context prod delete ns x`:
-// `prod` is the context, `delete` the verb), so a rule names only the words it is about; before,
-// every rule repeated the options of the tools it named (`options-with-values`), and the copies
-// differed between rules about the same tool.
+// What the command line of every tool other than a database client means, written once: which of
+// its options take a value (database clients are in commands.ts). Rule matching reads it to tell a
+// tool's operands from its options' values (`kubectl --context prod delete ns x`: `prod` is the
+// context, `delete` the verb), so a rule names only the words it is about; before, every rule
+// repeated the options of the tools it named (`options-with-values`), and the copies differed
+// between rules about the same tool. The wrappers (parse/wrappers.ts) read the same tables to
+// find where their own options end and the command they run begins (`sudo -u app rm …`), and
+// `COMMAND_RUNNERS` lists the wrappers that need nothing more than that.
 //
-// Adding a tool, or an option to one, is one entry here. An option missing from the table is read
-// as a flag: its value then counts as an operand, so a rule may miss (`kubectl --as x delete`).
+// Adding a tool, a wrapper of the `nohup CMD…` kind, or an option is one entry here. An option
+// missing from the table is read as a flag: its value then counts as an operand, so a rule may
+// miss (`kubectl --as x delete`) or a wrapper run the wrong word.
 
 export interface ToolOptions {
   /** Short option letters that take a value, attached (`-nprod`) or as the next word (`-n prod`). */
@@ -16,6 +18,8 @@ export interface ToolOptions {
   longWithValue?: readonly string[];
   /** Single-dash long options that take a value, as find and terraform write them (`-chdir`). */
   singleDashWithValue?: readonly string[];
+  /** `-0`, `-10` are options of this tool (`xargs -0`, `nice -10`), never a positional word. */
+  digitOptions?: boolean;
 }
 
 function options(shortWithValue: string, longWithValue: readonly string[] = [], singleDashWithValue: readonly string[] = []): ToolOptions {
@@ -24,6 +28,10 @@ function options(shortWithValue: string, longWithValue: readonly string[] = [], 
     ...(longWithValue.length > 0 ? { longWithValue } : {}),
     ...(singleDashWithValue.length > 0 ? { singleDashWithValue } : {}),
   };
+}
+
+function withDigitOptions(table: ToolOptions): ToolOptions {
+  return { ...table, digitOptions: true };
 }
 
 /** The same table under several names: each name is one tool to the rules. */
@@ -49,7 +57,8 @@ const KUBE_VERBS = [
   'replicas',
   'current-replicas',
 ];
-const KUBECTL = options('snlfko', [...KUBE_GLOBAL, ...KUBE_VERBS]);
+// `kubectl exec POD -c CONTAINER -- CMD`: the container and the wait for the pod.
+const KUBECTL = options('snlfkoc', [...KUBE_GLOBAL, ...KUBE_VERBS, 'container', 'pod-running-timeout']);
 // helm's and helmfile's global options name the cluster their own way (--kube-context,
 // --kube-apiserver); helmfile's -e picks an environment.
 const HELM = options('snlfkoe', [...KUBE_GLOBAL, ...KUBE_VERBS, 'kube-context', 'kube-apiserver', 'environment']);
@@ -140,8 +149,10 @@ const IAC = options('sCto', ['stack', 'cwd', 'context', 'access-token', 'output'
 // Object-store sync and removal (mc, azcopy).
 const OBJECT_STORE = options('sCx', ['project', 'account-name', 'source', 'pattern', 'config-dir', 'include-pattern', 'exclude-pattern', 'exclude']);
 // rsync's popt table (options.c): the options with a value the rules meet.
-const RSYNC = options('efT', [
+const RSYNC = options('efTBM', [
   'rsh',
+  'info',
+  'debug',
   'exclude',
   'include',
   'filter',
@@ -166,14 +177,193 @@ const RSYNC = options('efT', [
   'max-delete',
 ]);
 
-/** Every tool other than a database client whose options the rules read, by command name. */
+// ---- Wrappers: commands that run another command (parse/wrappers.ts reads where their options
+// end). Sources: each tool's getopt string or man page (sudo(8), env(1), xargs(1), ssh(1)…).
+// A subcommand's own options are under `TOOL SUBCOMMAND` (`docker exec`, `heroku run`).
+
+const PSSH = options('hHlpoetOxX', ['hosts', 'host', 'user', 'par', 'outdir', 'errdir', 'timeout', 'option', 'extra-args', 'extra-arg']);
+const SHELL = options('oO', ['rcfile', 'init-file']);
+
+/** Wrappers whose first operand is the command they run, with nothing else to read: `nohup CMD…`. */
+export const COMMAND_RUNNERS: readonly string[] = [
+  'builtin',
+  'exec',
+  'nohup',
+  'setsid',
+  'nice',
+  'nsenter',
+  'pkexec',
+  'systemd-run',
+  'ionice',
+  'stdbuf',
+  'time',
+  'chronic',
+  'unbuffer',
+  'caffeinate',
+  'sshpass',
+  'strace',
+  'busybox',
+  'be',
+];
+
+const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
+  sudo: options('ugCDhprtUTR', ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot']),
+  doas: options('uC'),
+  env: options('uCS', ['unset', 'chdir', 'split-string', 'default-signal', 'ignore-signal', 'block-signal']),
+  timeout: options('sk', ['signal', 'kill-after']),
+  xargs: withDigitOptions(
+    options('adEIiJLlnPs', ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var']),
+  ),
+  ...each(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash'], SHELL),
+  ...each(['su', 'runuser'], options('cgGsuw', ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment'])),
+  exec: options('a'),
+  // BSD-style `nice -10 cmd` is an adjustment, not a command.
+  nice: withDigitOptions(options('n', ['adjustment'])),
+  chroot: options('', ['userspec', 'groups']),
+  nsenter: options('tSGrwTnmuipUC', ['target', 'setuid', 'setgid', 'root', 'wd']),
+  pkexec: options('', ['user']),
+  'systemd-run': options('pEMuH', [
+    'unit',
+    'property',
+    'description',
+    'slice',
+    'uid',
+    'gid',
+    'working-directory',
+    'setenv',
+    'machine',
+    'host',
+    'on-calendar',
+    'on-active',
+    'timer-property',
+  ]),
+  screen: options('SpTtcehsL'),
+  // The options of tmux's new-session, new-window, split-window, respawn-pane and run-shell.
+  'tmux new-session': options('sncFtxyeSlpcTL'),
+  ionice: options('cnp', ['class', 'classdata', 'pid']),
+  stdbuf: options('ioe', ['input', 'output', 'error']),
+  time: options('fo', ['format', 'output']),
+  caffeinate: options('tw'),
+  sshpass: options('pfdP'),
+  strace: options('eoOpPsSuUX'),
+  watch: options('nqd', ['interval', 'differences']),
+  flock: options('wEc', ['timeout', 'conflict-exit-code', 'command']),
+  script: options('cEIOTBm', ['command', 'echo', 'log-in', 'log-out', 'log-timing', 'logging-format']),
+  'docker exec': options('euw', ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index']),
+  'heroku run': options('aresx', ['app', 'remote', 'env', 'size', 'type']),
+  'aws-vault exec': options('d', ['duration', 'region', 'mfa-token']),
+  uv: options('', ['with', 'python', 'package', 'env-file']),
+  foreman: options('efd', ['env', 'procfile', 'root']),
+  dotenv: options('evcf', ['env-file']),
+  'dotenvx run': options('f', ['env-file', 'env', 'convention']),
+  'op run': options('', ['env-file', 'account']),
+  // Remote shells: OpenSSH reads options again after the destination (`ssh db1 -t cmd`).
+  ssh: withDigitOptions(options('BbcDEeFIiJLlmOopQRSWw')),
+  mosh: options('p', ['client', 'server', 'ssh', 'port', 'predict', 'bind-server', 'family', 'experimental-remote-ip', 'predict-overwrite']),
+  ansible: options('aBefilMmPtucT', [
+    'args',
+    'background',
+    'extra-vars',
+    'forks',
+    'inventory',
+    'inventory-file',
+    'limit',
+    'module-path',
+    'module-name',
+    'poll',
+    'tree',
+    'user',
+    'connection',
+    'timeout',
+    'private-key',
+    'key-file',
+    'ssh-common-args',
+    'sftp-extra-args',
+    'scp-extra-args',
+    'ssh-extra-args',
+    'become-method',
+    'become-user',
+    'become-password-file',
+    'connection-password-file',
+    'playbook-dir',
+    'task-timeout',
+    'vault-id',
+    'vault-password-file',
+    'vault-pass-file',
+  ]),
+  ...each(['pssh', 'parallel-ssh'], PSSH),
+  pdsh: options('wxgXlRftuM'),
+  clush: options('wxgXlftuoRsO', [
+    'nodes',
+    'exclude',
+    'group',
+    'user',
+    'fanout',
+    'connect_timeout',
+    'command_timeout',
+    'options',
+    'worker',
+    'groupsource',
+    'hostfile',
+    'option',
+    'dest',
+    'pick',
+    'topology',
+    'color',
+    'diff',
+  ]),
+};
+
+/** Every tool other than a database client whose options prodguard reads, by command name. */
 export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
+  ...WRAPPER_OPTIONS,
   ...each(['kubectl', 'oc'], KUBECTL),
   ...each(['helm', 'helmfile'], HELM),
   aws: options('', [...AWS_GLOBAL, ...AWS_S3]),
-  gcloud: options('i', [...GCLOUD_GLOBAL, 'instance', 'region', 'zone']),
+  // gcloud's own options and those of `gcloud compute ssh` (and tpu-vm ssh) the remote-host reader needs.
+  gcloud: options('i', [
+    ...GCLOUD_GLOBAL,
+    'instance',
+    'region',
+    'zone',
+    'command',
+    'container',
+    'ssh-flag',
+    'ssh-key-file',
+    'ssh-key-expiration',
+    'ssh-key-expire-after',
+    'strict-host-key-checking',
+    'network',
+    'dest-group',
+    'worker',
+    'node',
+    'billing-project',
+    'flags-file',
+    'trace-token',
+  ]),
   gsutil: options('ohup', ['project', 'account', 'configuration', 'include-pattern', 'exclude-pattern', 'exclude']),
-  az: options('os', ['output', 'subscription', 'account-name', 'source', 'pattern']),
+  // az's own options, those of the storage deletes and those of `az ssh vm` (-n NAME, -g GROUP).
+  az: options('osng', [
+    'output',
+    'subscription',
+    'account-name',
+    'source',
+    'pattern',
+    'query',
+    'name',
+    'vm-name',
+    'ip',
+    'hostname',
+    'resource-group',
+    'local-user',
+    'port',
+    'certificate-file',
+    'private-key-file',
+    'public-key-file',
+    'ssh-client-folder',
+    'ssh-proxy-folder',
+    'resource-type',
+  ]),
   ...each(['mc', 'azcopy'], OBJECT_STORE),
   heroku: options('ar', ['app', 'remote', 'confirm']),
   ...each(['pulumi', 'cdk', 'doctl'], IAC),

@@ -11,9 +11,9 @@ import type { FileWanted, Invocation, MakeDefinition, ReadFiles, TaskScript } fr
 import { hasFlag, optionValue, scanOptions, type OptionSpec } from './options.js';
 import { envFilePath, positionalValues, type UnwrapStep } from './wrappers.js';
 import { isRunnerCommand } from './runners.js';
+import { toolOptions } from '../knowledge/tools.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
-const SHELL_SPEC: OptionSpec = { shortWithValue: 'oO', longWithValue: ['rcfile', 'init-file'], stopAtPositional: true };
 /** Sourced files named like env files are read as dotenv (wrappers.ts), not walked as scripts. */
 const ENV_FILE_NAME = /(^|\/)\.env(\.[^/]*)?$|\.env$/;
 const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
@@ -30,7 +30,7 @@ function pathOf(inv: Invocation, file: string): string | undefined {
 /** The script file a shell invocation runs, and the arguments after it. */
 function shellScript(inv: Invocation): { index: number } | undefined {
   if (!SHELLS.has(inv.name)) return undefined;
-  const scan = scanOptions(inv.args, SHELL_SPEC);
+  const scan = scanOptions(inv.args, { ...toolOptions(inv.name), stopAtPositional: true });
   if (hasFlag(scan, '-c', '-s', '-i')) return undefined;
   const file = inv.args[scan.rest];
   if (!file || file.dynamic || file.value === '-') return undefined;

@@ -7,6 +7,7 @@ import type { ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../ty
 import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from './options.js';
 import { homeOfUser } from './expand.js';
 import { redisCallsInLua } from './lua.js';
+import { COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
 
 interface StepBase {
   via: string;
@@ -38,13 +39,19 @@ function script(via: string, text: string, extra: Partial<StepBase> & { stdin?: 
   return [{ kind: 'script', via, text, ...extra }];
 }
 
-/** A wrapper whose options end at the first positional, which is the command to run. */
-function simpleWrapper(spec: OptionSpec): Unwrapper {
-  return (inv) => {
-    const scan = scanOptions(inv.args, { ...spec, stopAtPositional: true });
-    return command(inv.name, inv.args.slice(scan.rest));
-  };
+/**
+ * How a wrapper's options are read: its table in the knowledge base (knowledge/tools.ts), and
+ * whether they end at the first operand (`sudo -u app rm -rf x`: rm's -rf are not sudo's).
+ */
+function optionsOf(name: string, { stopAtPositional }: { stopAtPositional: boolean }): OptionSpec {
+  return { ...toolOptions(name), ...(stopAtPositional ? { stopAtPositional: true } : {}) };
 }
+
+/** A wrapper whose options end at the first positional, which is the command to run. */
+const commandRunner: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true }));
+  return command(inv.name, inv.args.slice(scan.rest));
+};
 
 /** Leading NAME=value words (sudo, env): they set the environment of the command. */
 function takeAssignments(inv: Invocation, words: ExpandedWord[]): { env: Record<string, string>; assigned: Record<string, string>; rest: ExpandedWord[] } {
@@ -61,11 +68,7 @@ function takeAssignments(inv: Invocation, words: ExpandedWord[]): { env: Record<
 }
 
 const sudo: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, {
-    shortWithValue: 'ugCDhprtUTR',
-    longWithValue: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot'],
-    stopAtPositional: true,
-  });
+  const scan = scanOptions(inv.args, optionsOf('sudo', { stopAtPositional: true }));
   // These modes list, validate or edit: they run no command.
   if (hasFlag(scan, '-l', '--list', '-v', '--validate', '-V', '--version', '-e', '--edit', '-K', '--remove-timestamp')) return [];
   const { env, assigned, rest } = takeAssignments(inv, inv.args.slice(scan.rest));
@@ -80,7 +83,7 @@ const sudo: Unwrapper = (inv) => {
 };
 
 const doas: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'uC', stopAtPositional: true });
+  const scan = scanOptions(inv.args, optionsOf('doas', { stopAtPositional: true }));
   return command('doas', inv.args.slice(scan.rest));
 };
 
@@ -94,11 +97,7 @@ function envFileAssignments(inv: Invocation, words: ExpandedWord[], envFiles: En
 }
 
 const envCommand: Unwrapper = (inv, envFiles) => {
-  const scan = scanOptions(inv.args, {
-    shortWithValue: 'uCS',
-    longWithValue: ['unset', 'chdir', 'split-string', 'default-signal', 'ignore-signal', 'block-signal'],
-    stopAtPositional: true,
-  });
+  const scan = scanOptions(inv.args, optionsOf('env', { stopAtPositional: true }));
   let env: Record<string, string> = { ...inv.env };
   let assigned: Record<string, string> = { ...inv.assigned };
   // `env -i` / `env -` clears the environment: DATABASE_URL and friends are gone.
@@ -133,7 +132,7 @@ const commandBuiltin: Unwrapper = (inv) => {
 };
 
 const timeout: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'sk', longWithValue: ['signal', 'kill-after'], stopAtPositional: true });
+  const scan = scanOptions(inv.args, optionsOf('timeout', { stopAtPositional: true }));
   return command('timeout', inv.args.slice(scan.rest + 1));
 };
 
@@ -145,12 +144,7 @@ const xargs: Unwrapper = (original) => {
       w.value === '-i' ? { ...w, value: '-i{}' } : w.value === '--replace' || w.value === '--replace=' ? { ...w, value: '--replace={}' } : w,
     ),
   };
-  const scan = scanOptions(inv.args, {
-    shortWithValue: 'adEIiJLlnPs',
-    longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
-    stopAtPositional: true,
-    digitOptions: true,
-  });
+  const scan = scanOptions(inv.args, optionsOf('xargs', { stopAtPositional: true }));
   const replace = optionValue(scan, '-I', '--replace', '-i', '-J');
   let words = inv.args.slice(scan.rest);
   if (words.length === 0) return [];
@@ -215,7 +209,7 @@ const find: Unwrapper = (inv) => {
 
 /** sh/bash/zsh: `-c STRING` runs a script; with no script and a heredoc, stdin is the script. */
 const shell: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'oO', longWithValue: ['rcfile', 'init-file'], stopAtPositional: true });
+  const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true }));
   const name = inv.name;
   if (hasFlag(scan, '-c')) {
     const text = inv.args[scan.rest];
@@ -252,7 +246,7 @@ export function positionalValues(words: readonly ExpandedWord[]): string[] {
 
 /** `su [-] [USER] -c STRING`, `su -l USER -c STRING`, `runuser -u USER -- CMD`. */
 const su: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'cgGsuw', longWithValue: ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment'] });
+  const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: false }));
   const text = optionValue(scan, '-c', '--command');
   // `su -l USER`, `su - USER`: a login shell, started in USER's home.
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
@@ -269,7 +263,7 @@ const su: Unwrapper = (inv) => {
   return [];
 };
 
-const SSH_SPEC: OptionSpec = { shortWithValue: 'BbcDEeFIiJLlmOopQRSWw', stopAtPositional: true, digitOptions: true };
+const SSH_SPEC: OptionSpec = optionsOf('ssh', { stopAtPositional: true });
 
 function parseDestination(destination: string, loginName?: string): { host: string; user?: string } {
   let rest = destination.replace(/^ssh:\/\//, '');
@@ -341,11 +335,7 @@ function remoteScripts(via: string, hosts: readonly { host: string; user?: strin
 }
 
 /** `mosh [OPTIONS] [--] [USER@]HOST [--] CMD…`: mosh-server runs CMD as words (execvp), no shell. */
-const MOSH_SPEC: OptionSpec = {
-  shortWithValue: 'p',
-  longWithValue: ['client', 'server', 'ssh', 'port', 'predict', 'bind-server', 'family', 'experimental-remote-ip', 'predict-overwrite'],
-  stopAtPositional: true,
-};
+const MOSH_SPEC: OptionSpec = optionsOf('mosh', { stopAtPositional: true });
 
 const mosh: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, MOSH_SPEC);
@@ -365,8 +355,6 @@ const mosh: Unwrapper = (inv) => {
 interface CloudSsh {
   /** Positional words that select the ssh mode, after release tracks (`alpha`, `beta`). */
   paths: readonly (readonly string[])[];
-  /** The CLI's options that take a value (global ones included: they may come anywhere). */
-  options: OptionSpec;
   /** Options naming the VM, first found wins; without them the positional after the path is the VM. */
   hostOptions?: readonly string[];
   /** Options whose value is the remote command, a shell line. */
@@ -383,57 +371,10 @@ const CLOUD_SSH: Record<string, CloudSsh> = {
       ['compute', 'tpus', 'queued-resources', 'ssh'],
     ],
     releaseTracks: ['alpha', 'beta', 'preview'],
-    options: {
-      longWithValue: [
-        'zone',
-        'region',
-        'project',
-        'command',
-        'container',
-        'ssh-flag',
-        'ssh-key-file',
-        'ssh-key-expiration',
-        'ssh-key-expire-after',
-        'strict-host-key-checking',
-        'network',
-        'dest-group',
-        'worker',
-        'node',
-        'account',
-        'configuration',
-        'verbosity',
-        'impersonate-service-account',
-        'billing-project',
-        'flags-file',
-        'format',
-        'trace-token',
-      ],
-    },
     commandOptions: ['--command'],
   },
   az: {
     paths: [['ssh', 'vm']],
-    options: {
-      shortWithValue: 'ng',
-      longWithValue: [
-        'name',
-        'vm-name',
-        'ip',
-        'hostname',
-        'resource-group',
-        'local-user',
-        'port',
-        'certificate-file',
-        'private-key-file',
-        'public-key-file',
-        'ssh-client-folder',
-        'ssh-proxy-folder',
-        'resource-type',
-        'subscription',
-        'output',
-        'query',
-      ],
-    },
     hostOptions: ['--name', '-n', '--vm-name', '--ip', '--hostname', '--resource-group', '-g'],
     commandOptions: [],
   },
@@ -443,7 +384,8 @@ function cloudSsh(spec: CloudSsh): Unwrapper {
   return (inv) => {
     const dashDash = inv.args.findIndex((w) => w.value === '--');
     const own = dashDash === -1 ? inv.args : inv.args.slice(0, dashDash);
-    const scan = scanOptions(own, spec.options);
+    // The CLI's options (global ones included: they may come anywhere).
+    const scan = scanOptions(own, optionsOf(inv.name, { stopAtPositional: false }));
     const positionals = scan.positionals.map((i) => own[i]!.value).filter((word) => !spec.releaseTracks?.includes(word));
     const path = spec.paths.find((candidate) => candidate.every((word, index) => positionals[index] === word));
     if (!path) return [];
@@ -472,40 +414,7 @@ function cloudSsh(spec: CloudSsh): Unwrapper {
  * line (command: no shell, but judged as a line — over, never under), or a file that
  * `state=absent` removes (file).
  */
-const ANSIBLE_SPEC: OptionSpec = {
-  shortWithValue: 'aBefilMmPtucT',
-  longWithValue: [
-    'args',
-    'background',
-    'extra-vars',
-    'forks',
-    'inventory',
-    'inventory-file',
-    'limit',
-    'module-path',
-    'module-name',
-    'poll',
-    'tree',
-    'user',
-    'connection',
-    'timeout',
-    'private-key',
-    'key-file',
-    'ssh-common-args',
-    'sftp-extra-args',
-    'scp-extra-args',
-    'ssh-extra-args',
-    'become-method',
-    'become-user',
-    'become-password-file',
-    'connection-password-file',
-    'playbook-dir',
-    'task-timeout',
-    'vault-id',
-    'vault-password-file',
-    'vault-pass-file',
-  ],
-};
+const ANSIBLE_SPEC: OptionSpec = optionsOf('ansible', { stopAtPositional: false });
 
 type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file';
 
@@ -570,7 +479,6 @@ const ansible: Unwrapper = (inv) => {
  * none named (`-a`, a genders file), the hosts are unknown and remote.
  */
 interface ParallelShell {
-  options: OptionSpec;
   /** Options whose value lists hosts (`db1,db[2-3]`). */
   hostOptions: readonly string[];
   /** Options whose value is a file or group of hosts: named after it (`hosts in prod.txt`). */
@@ -580,11 +488,6 @@ interface ParallelShell {
 }
 
 const PSSH: ParallelShell = {
-  options: {
-    shortWithValue: 'hHlpoetOxX',
-    longWithValue: ['hosts', 'host', 'user', 'par', 'outdir', 'errdir', 'timeout', 'option', 'extra-args', 'extra-arg'],
-    stopAtPositional: true,
-  },
   hostOptions: ['-H', '--host'],
   hostSourceOptions: ['-h', '--hosts'],
 };
@@ -593,34 +496,10 @@ const PARALLEL_SHELLS: Record<string, ParallelShell> = {
   pssh: PSSH,
   'parallel-ssh': PSSH,
   pdsh: {
-    options: { shortWithValue: 'wxgXlRftuM', stopAtPositional: true },
     hostOptions: ['-w'],
     hostSourceOptions: ['-g'],
   },
   clush: {
-    options: {
-      shortWithValue: 'wxgXlftuoRsO',
-      longWithValue: [
-        'nodes',
-        'exclude',
-        'group',
-        'user',
-        'fanout',
-        'connect_timeout',
-        'command_timeout',
-        'options',
-        'worker',
-        'groupsource',
-        'hostfile',
-        'option',
-        'dest',
-        'pick',
-        'topology',
-        'color',
-        'diff',
-      ],
-      stopAtPositional: true,
-    },
     hostOptions: ['-w', '--nodes'],
     hostSourceOptions: ['-g', '--group', '--hostfile'],
     copyFlags: ['-c', '--copy', '--rcopy'],
@@ -629,7 +508,7 @@ const PARALLEL_SHELLS: Record<string, ParallelShell> = {
 
 function parallelShell(spec: ParallelShell): Unwrapper {
   return (inv) => {
-    const scan = scanOptions(inv.args, spec.options);
+    const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true }));
     if (spec.copyFlags && hasFlag(scan, ...spec.copyFlags)) return [];
     const words = inv.args.slice(scan.rest);
     if (words.length === 0) return [];
@@ -649,58 +528,7 @@ function parallelShell(spec: ParallelShell): Unwrapper {
  * mirrors see the path and the host. `--remove-source-files` deletes on the source's side.
  * Option arity: rsync's popt table (options.c).
  */
-const RSYNC_SPEC: OptionSpec = {
-  shortWithValue: 'efTBM',
-  longWithValue: [
-    'rsh',
-    'exclude',
-    'include',
-    'filter',
-    'exclude-from',
-    'include-from',
-    'files-from',
-    'backup-dir',
-    'suffix',
-    'chmod',
-    'chown',
-    'usermap',
-    'groupmap',
-    'log-file',
-    'log-file-format',
-    'out-format',
-    'password-file',
-    'rsync-path',
-    'bwlimit',
-    'partial-dir',
-    'temp-dir',
-    'timeout',
-    'contimeout',
-    'port',
-    'compare-dest',
-    'copy-dest',
-    'link-dest',
-    'block-size',
-    'remote-option',
-    'max-delete',
-    'max-size',
-    'min-size',
-    'modify-window',
-    'compress-choice',
-    'compress-level',
-    'checksum-choice',
-    'iconv',
-    'sockopts',
-    'write-batch',
-    'only-write-batch',
-    'read-batch',
-    'protocol',
-    'stop-after',
-    'stop-at',
-    'address',
-    'info',
-    'debug',
-  ],
-};
+const RSYNC_SPEC: OptionSpec = optionsOf('rsync', { stopAtPositional: false });
 
 const RSYNC_DELETE_FLAGS = ['--delete', '--delete-before', '--delete-during', '--delete-after', '--delete-delay', '--delete-excluded', '--del'];
 const RSYNC_DRY_RUN_FLAGS = ['--dry-run', '-n', '--list-only'];
@@ -740,10 +568,7 @@ const rsync: Unwrapper = (inv) => {
 };
 
 const kubectl: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, {
-    shortWithValue: 'cnf',
-    longWithValue: ['context', 'namespace', 'container', 'kubeconfig', 'cluster', 'user', 'pod-running-timeout'],
-  });
+  const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: false }));
   const sub = scan.positionals.map((i) => inv.args[i]!.value);
   if (sub[0] !== 'exec') return [];
   const dashDash = inv.args.findIndex((w) => w.value === '--');
@@ -779,18 +604,10 @@ const docker: Unwrapper = (inv) => {
     args = args.slice(1);
     via = 'docker compose';
   }
-  const scan = scanOptions(args, {
-    shortWithValue: 'euwH',
-    longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index', 'context', 'host'],
-    stopAtPositional: true,
-  });
+  const scan = scanOptions(args, optionsOf(inv.name, { stopAtPositional: true }));
   if (args[scan.rest]?.value !== 'exec') return [];
   const after = args.slice(scan.rest + 1);
-  const inner = scanOptions(after, {
-    shortWithValue: 'euw',
-    longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index'],
-    stopAtPositional: true,
-  });
+  const inner = scanOptions(after, optionsOf('docker exec', { stopAtPositional: true }));
   const container = after[inner.rest];
   if (!container) return [];
   const env: Record<string, string> = {};
@@ -805,14 +622,14 @@ const docker: Unwrapper = (inv) => {
 
 /** `watch [-n N] CMD…` runs its arguments through `sh -c`. */
 const watch: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'nqd', longWithValue: ['interval', 'differences'], stopAtPositional: true });
+  const scan = scanOptions(inv.args, optionsOf('watch', { stopAtPositional: true }));
   const words = inv.args.slice(scan.rest);
   return words.length > 0 ? script('watch', words.map((w) => w.value).join(' ')) : [];
 };
 
 /** `flock FILE CMD…` or `flock FILE -c STRING`. */
 const flock: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'wEc', longWithValue: ['timeout', 'conflict-exit-code', 'command'], stopAtPositional: true });
+  const scan = scanOptions(inv.args, optionsOf('flock', { stopAtPositional: true }));
   const text = optionValue(scan, '-c', '--command');
   if (text !== undefined) return script('flock -c', text);
   return command('flock', inv.args.slice(scan.rest + 1));
@@ -858,7 +675,7 @@ export function envFilePath(cwd: string, file: string): string {
 
 /** dotenv-cli: `dotenv -e FILE [-e FILE…] [-v K=V] -- CMD`. The files change what CMD sees. */
 const dotenvRunner: Unwrapper = (inv, envFiles) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'evcf', longWithValue: ['env-file'], stopAtPositional: true });
+  const scan = scanOptions(inv.args, optionsOf('dotenv', { stopAtPositional: true }));
   const files = scan.options.filter((o) => o.flag === '-e' || o.flag === '-f' || o.flag === '--env-file').map((o) => o.value ?? '');
   const { env, assigned } = applyEnvFiles(inv, files.length > 0 ? files : ['.env'], envFiles);
   for (const option of scan.options) {
@@ -872,12 +689,12 @@ const dotenvRunner: Unwrapper = (inv, envFiles) => {
 };
 
 /** `dotenvx run -f FILE -- CMD`, `op run --env-file FILE -- CMD`: env files, then the command after `--`. */
-function envFileRunner(via: string, spec: OptionSpec, fileFlags: readonly string[]): Unwrapper {
+function envFileRunner(via: string, fileFlags: readonly string[]): Unwrapper {
   return (inv, envFiles) => {
     if (inv.args[0]?.value !== 'run') return [];
     const rest = inv.args.slice(1);
     const dashDash = rest.findIndex((w) => w.value === '--');
-    const scan = scanOptions(dashDash === -1 ? rest : rest.slice(0, dashDash), { ...spec, stopAtPositional: true });
+    const scan = scanOptions(dashDash === -1 ? rest : rest.slice(0, dashDash), optionsOf(via, { stopAtPositional: true }));
     const files = scan.options.filter((o) => fileFlags.includes(o.flag)).map((o) => o.value ?? '');
     const words = dashDash === -1 ? rest.slice(scan.rest) : rest.slice(dashDash + 1);
     return command(via, words, applyEnvFiles(inv, files, envFiles));
@@ -889,10 +706,11 @@ export const ENV_FILE_EXPORTERS: ReadonlySet<string> = new Set(['export', 'decla
 
 /** Env files a line names (`dotenv -e F`, `dotenvx run -f F`, `op run --env-file F`): the edge reads them. */
 export function envFilesNamedBy(inv: Invocation): string[] {
+  // The runners' option tables are the same ones their unwrappers read (knowledge/tools.ts).
   const spec: Record<string, { spec: OptionSpec; flags: string[]; sub?: string }> = {
-    dotenv: { spec: { shortWithValue: 'evcf', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-e', '-f', '--env-file'] },
-    dotenvx: { spec: { shortWithValue: 'f', longWithValue: ['env-file'], stopAtPositional: true }, flags: ['-f', '--env-file'], sub: 'run' },
-    op: { spec: { longWithValue: ['env-file'], stopAtPositional: true }, flags: ['--env-file'], sub: 'run' },
+    dotenv: { spec: optionsOf('dotenv', { stopAtPositional: true }), flags: ['-e', '-f', '--env-file'] },
+    dotenvx: { spec: optionsOf('dotenvx run', { stopAtPositional: true }), flags: ['-f', '--env-file'], sub: 'run' },
+    op: { spec: optionsOf('op run', { stopAtPositional: true }), flags: ['--env-file'], sub: 'run' },
   };
   // `env $(cat .env.production | xargs) CMD`, `export $(grep -v '^#' .env | xargs)`: the words are the file's lines.
   if (inv.name === 'env' || ENV_FILE_EXPORTERS.has(inv.name)) {
@@ -918,7 +736,7 @@ export function envFilesNamedBy(inv: Invocation): string[] {
 const awsVault: Unwrapper = (inv) => {
   if (inv.args[0]?.value !== 'exec') return [];
   const rest = inv.args.slice(1);
-  const scan = scanOptions(rest, { shortWithValue: 'd', longWithValue: ['duration', 'region', 'mfa-token'], stopAtPositional: true });
+  const scan = scanOptions(rest, optionsOf('aws-vault exec', { stopAtPositional: true }));
   const profile = rest[scan.rest]?.value;
   let words = rest.slice(scan.rest + 1);
   if (words[0]?.value === '--') words = words.slice(1);
@@ -939,7 +757,7 @@ function afterDashDash(via: string): Unwrapper {
 
 /** `script [-q] -c STRING [FILE]` runs STRING with a shell. */
 const scriptCommand: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'cEIOTBm', longWithValue: ['command', 'echo', 'log-in', 'log-out', 'log-timing', 'logging-format'] });
+  const scan = scanOptions(inv.args, optionsOf('script', { stopAtPositional: false }));
   const text = optionValue(scan, '-c', '--command');
   return text !== undefined ? script('script -c', text) : [];
 };
@@ -948,7 +766,7 @@ const scriptCommand: Unwrapper = (inv) => {
 const herokuRun: Unwrapper = (inv) => {
   if (inv.args[0]?.value !== 'run' && inv.args[0]?.value !== 'run:detached') return [];
   const rest = inv.args.slice(1);
-  const scan = scanOptions(rest, { shortWithValue: 'aresx', longWithValue: ['app', 'remote', 'env', 'size', 'type'], stopAtPositional: true });
+  const scan = scanOptions(rest, optionsOf('heroku run', { stopAtPositional: true }));
   // The heroku CLI reads -a/--app anywhere on the line, even after the dyno command.
   const trailing = rest.slice(scan.rest).findIndex((w, i, all) => (w.value === '-a' || w.value === '--app') && all[i + 1]);
   const trailingApp = trailing === -1 ? undefined : rest.slice(scan.rest)[trailing + 1]!.value;
@@ -1006,42 +824,17 @@ function redisEval(inv: Invocation, at: number): UnwrapStep[] {
 }
 
 const WRAPPERS: Record<string, Unwrapper> = {
+  ...Object.fromEntries(COMMAND_RUNNERS.map((name) => [name, commandRunner])),
   sudo,
   doas,
   env: envCommand,
   command: commandBuiltin,
-  builtin: simpleWrapper({}),
-  exec: simpleWrapper({ shortWithValue: 'a' }),
-  nohup: simpleWrapper({}),
-  setsid: simpleWrapper({}),
-  // BSD-style `nice -10 cmd` is an adjustment, not a command.
-  nice: simpleWrapper({ shortWithValue: 'n', longWithValue: ['adjustment'], digitOptions: true }),
   chroot: (inv) => {
-    const scan = scanOptions(inv.args, { longWithValue: ['userspec', 'groups'], stopAtPositional: true });
+    const scan = scanOptions(inv.args, optionsOf('chroot', { stopAtPositional: true }));
     return command('chroot', inv.args.slice(scan.rest + 1));
   },
-  nsenter: simpleWrapper({ shortWithValue: 'tSGrwTnmuipUC', longWithValue: ['target', 'setuid', 'setgid', 'root', 'wd'] }),
-  pkexec: simpleWrapper({ longWithValue: ['user'] }),
-  'systemd-run': simpleWrapper({
-    shortWithValue: 'pEMuH',
-    longWithValue: [
-      'unit',
-      'property',
-      'description',
-      'slice',
-      'uid',
-      'gid',
-      'working-directory',
-      'setenv',
-      'machine',
-      'host',
-      'on-calendar',
-      'on-active',
-      'timer-property',
-    ],
-  }),
   screen: (inv) => {
-    const scan = scanOptions(inv.args, { shortWithValue: 'SpTtcehsL', stopAtPositional: true });
+    const scan = scanOptions(inv.args, optionsOf('screen', { stopAtPositional: true }));
     return command('screen', inv.args.slice(scan.rest));
   },
   tmux: (inv) => {
@@ -1050,20 +843,12 @@ const WRAPPERS: Record<string, Unwrapper> = {
       ['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'run-shell', 'run'].includes(w.value),
     );
     if (sub === -1) return [];
-    const scan = scanOptions(inv.args.slice(sub + 1), { shortWithValue: 'sncFtxyeSlpcTL', stopAtPositional: true });
+    const scan = scanOptions(inv.args.slice(sub + 1), optionsOf('tmux new-session', { stopAtPositional: true }));
     const words = inv.args.slice(sub + 1 + scan.rest);
     return words.length > 0 ? script('tmux', words.map((w) => w.value).join(' ')) : [];
   },
   at: (inv) => (inv.stdin?.text !== undefined ? script('at', inv.stdin.text) : []),
   batch: (inv) => (inv.stdin?.text !== undefined ? script('batch', inv.stdin.text) : []),
-  ionice: simpleWrapper({ shortWithValue: 'cnp', longWithValue: ['class', 'classdata', 'pid'] }),
-  stdbuf: simpleWrapper({ shortWithValue: 'ioe', longWithValue: ['input', 'output', 'error'] }),
-  time: simpleWrapper({ shortWithValue: 'fo', longWithValue: ['format', 'output'] }),
-  chronic: simpleWrapper({}),
-  unbuffer: simpleWrapper({}),
-  caffeinate: simpleWrapper({ shortWithValue: 'tw' }),
-  sshpass: simpleWrapper({ shortWithValue: 'pfdP' }),
-  strace: simpleWrapper({ shortWithValue: 'eoOpPsSuUX' }),
   timeout,
   xargs,
   find,
@@ -1092,13 +877,11 @@ const WRAPPERS: Record<string, Unwrapper> = {
   podman: docker,
   watch,
   flock,
-  busybox: simpleWrapper({}),
   script: scriptCommand,
   heroku: herokuRun,
   'redis-cli': redisCli,
   'valkey-cli': redisCli,
   bundle: subcommandRunner(['exec']),
-  be: simpleWrapper({}),
   npx,
   bunx: npx,
   pnpx: npx,
@@ -1107,16 +890,16 @@ const WRAPPERS: Record<string, Unwrapper> = {
   yarn: subcommandRunner(['exec', 'dlx']),
   poetry: subcommandRunner(['run']),
   pipenv: subcommandRunner(['run']),
-  uv: subcommandRunner(['run'], { longWithValue: ['with', 'python', 'package', 'env-file'] }),
+  uv: subcommandRunner(['run'], toolOptions('uv')),
   pdm: subcommandRunner(['run']),
   hatch: subcommandRunner(['run']),
-  foreman: subcommandRunner(['run'], { shortWithValue: 'efd', longWithValue: ['env', 'procfile', 'root'] }),
+  foreman: subcommandRunner(['run'], toolOptions('foreman')),
   direnv: (inv) => (inv.args[0]?.value === 'exec' ? command('direnv exec', inv.args.slice(2)) : []),
   dotenv: dotenvRunner,
   'aws-vault': awsVault,
   doppler: afterDashDash('doppler run'),
-  op: envFileRunner('op run', { longWithValue: ['env-file', 'account'] }, ['--env-file']),
-  dotenvx: envFileRunner('dotenvx run', { shortWithValue: 'f', longWithValue: ['env-file', 'env', 'convention'] }, ['-f', '--env-file']),
+  op: envFileRunner('op run', ['--env-file']),
+  dotenvx: envFileRunner('dotenvx run', ['-f', '--env-file']),
   chamber: (inv) => {
     const index = inv.args.findIndex((w) => w.value === '--');
     return inv.args[0]?.value === 'exec' && index !== -1 ? command('chamber exec', inv.args.slice(index + 1)) : [];

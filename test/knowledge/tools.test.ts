@@ -7,6 +7,8 @@ import { BUILTIN_RULES_DIR, loadRulesFromDirectory } from '../../src/rules/load.
 import { commandOptionSpec, scanOptions } from '../../src/parse/options.js';
 import { extractInvocations } from '../../src/parse/invocations.js';
 import { validateRule } from '../../src/rules/schema.js';
+import { COMMAND_RUNNERS } from '../../src/knowledge/tools.js';
+import { envFilesNamedBy, isWrapper, WRAPPER_NAMES } from '../../src/parse/wrappers.js';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -59,5 +61,24 @@ describe('tool option knowledge', () => {
     );
     expect(rule).toBeUndefined();
     expect(errors[0]).toMatch(/^match\.options-with-values: is no longer read: .*remove it/);
+  });
+});
+
+describe('wrapper option knowledge', () => {
+  const invocation = (line: string) => extractInvocations(line, { env: {}, cwd: '/srv/app', home: '/home/dev' }).invocations[0]!;
+
+  it('every wrapper of the `nohup CMD…` kind is unwrapped from the table alone', () => {
+    for (const name of COMMAND_RUNNERS) {
+      expect(WRAPPER_NAMES, name).toContain(name);
+      expect(isWrapper(name)).toBe(true);
+    }
+    expect(
+      extractInvocations('nice -n 10 ionice -c 3 rm -rf /var/lib/postgresql', { env: {}, cwd: '/', home: '/root' }).invocations.map((i) => i.name),
+    ).toContain('rm');
+  });
+
+  it('the env files a runner names are read with the options its unwrapper reads (dotenvx --convention)', () => {
+    expect(envFilesNamedBy(invocation('dotenvx run --convention nextjs -f .env.production -- rails db:reset'))).toEqual(['/srv/app/.env.production']);
+    expect(envFilesNamedBy(invocation('op run --account acme --env-file prod.env -- rails db:reset'))).toEqual(['/srv/app/prod.env']);
   });
 });
