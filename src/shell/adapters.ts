@@ -7,7 +7,7 @@
 // The scripts never write a constant themselves: exit codes, the warm checker's framing and the
 // prefilter's words come from src/shell/render.ts (from protocol.ts and prefilter.ts).
 
-import type { Prefilter } from './prefilter.js';
+import type { Prefilter } from './prefilter-table.js';
 import { fishToPosix } from './fish.js';
 
 export interface SnippetOptions {
