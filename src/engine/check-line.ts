@@ -38,6 +38,8 @@ export interface LineAnalysis extends Analysis {
   errors: ShellParseError[];
   /** Redaction for this line: the patterns plus the secrets the line carries. */
   redactor: Redactor;
+  /** The secrets the line carries (`mysql -pX`), for a caller that redacts a larger report. */
+  secrets: string[];
 }
 
 export function checkLine(source: string, context: LineContext): LineAnalysis {
@@ -55,7 +57,8 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
     },
     context.rules,
   );
-  const redactor = createRedactor(secretsOfInvocations(invocations));
+  const secrets = secretsOfInvocations(invocations);
+  const redactor = createRedactor(secrets);
   const evaluation: EvaluationContext = {
     rules: context.rules,
     redactor,
@@ -72,5 +75,5 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
     ...(context.hints ? { hints: context.hints } : {}),
     ...(context.sqlFor ? { sql: context.sqlFor(invocations) } : {}),
   };
-  return { ...analyze(invocations, evaluation, home, context.overrides ?? []), errors, redactor };
+  return { ...analyze(invocations, evaluation, home, context.overrides ?? []), errors, redactor, secrets };
 }
