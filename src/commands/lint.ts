@@ -123,14 +123,15 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   );
   let needsParsers = false;
   let fileNotices: LintNotice[] = [];
-  // What `bash -n` said of texts prodguard's parser cannot read. A file that asks about a text
-  // not answered yet is linted again once one bash has answered them all (see bashAcceptsAll).
+  // What `bash -n` said of texts prodguard's parser cannot read. A text not answered yet is taken
+  // as accepted (valid shell is why the parser is second-guessed); once one bash has answered all
+  // of them (see bashAcceptsAll), only a file with a rejected text is linted again.
   const shellAnswers = new Map<string, boolean>();
   let unanswered: string[] = [];
   const shellAccepts = (text: string): boolean => {
     const answer = shellAnswers.get(text);
     if (answer === undefined) unanswered.push(text);
-    return answer ?? false;
+    return answer ?? true;
   };
   const context = (): LintContext => ({
     shellAccepts,
@@ -160,21 +161,20 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
     return { notice: fileNotices[0], findings: applyRuleRegistry(applySuppressions(file.path, text, fileFindings, ruleIds), rules, config) };
   };
   const results: Awaited<ReturnType<typeof lintOne>>[] = [];
-  const waiting: number[] = [];
+  const waiting = new Map<number, string[]>();
   const progress = lintProgress(texts.length, process.stderr, process.env);
-  const questions = new Set<string>();
   for (const [index, entry] of texts.entries()) {
     progress.tick(entry.file.path);
     unanswered = [];
     results[index] = await lintOne(entry);
-    if (unanswered.length === 0) continue;
-    waiting.push(index);
-    for (const text of unanswered) questions.add(text);
+    if (unanswered.length > 0) waiting.set(index, unanswered);
   }
-  if (questions.size > 0) {
-    const asked = [...questions];
+  if (waiting.size > 0) {
+    const asked = [...new Set([...waiting.values()].flat())];
     bashAcceptsAll(asked).forEach((accepted, index) => shellAnswers.set(asked[index]!, accepted));
-    for (const index of waiting) results[index] = await lintOne(texts[index]!);
+    for (const [index, questions] of waiting) {
+      if (questions.some((text) => shellAnswers.get(text) === false)) results[index] = await lintOne(texts[index]!);
+    }
   }
   progress.done();
   const notices: LintNotice[] = results.flatMap((result) => (result.notice ? [result.notice] : []));
