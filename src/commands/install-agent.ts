@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { AGENTS, type AgentName } from '../shell/agent.js';
-import { JSON_SCHEMA_VERSION } from '../report/json-error.js';
+import { JSON_SCHEMA_VERSION } from '../report/json-schema-version.js';
 
 export interface InstallOptions {
   project?: boolean;
