@@ -65,7 +65,7 @@ export async function runStatus(options: { json?: boolean; config?: string; prob
     return 0;
   }
   const { colourFor, paint } = await import('../report/check-text.js');
-  const chalk = await colourFor(process.stdout, process.env);
+  const chalk = await colourFor(() => Boolean(process.stdout.isTTY), process.env);
   const lines = targets.map((target) => {
     const danger =
       target.environment === 'production' ? 'block' : target.environment === 'unknown-remote' || target.environment === 'staging' ? 'confirm' : 'allow';
