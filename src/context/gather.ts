@@ -1,6 +1,7 @@
 // Edge: gather the facts the pure core needs, and only those the line needs — a harmless line
 // reads no kubeconfig, no .env files and opens no connection.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { hostname as osHostname, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,38 @@ import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
+
+/**
+ * Home directories of the users a line switches to (`sudo -u postgres`, `su - deploy`), as the
+ * system's user database says: `getent passwd` (files, LDAP, sssd, and nss_wrapper in tests),
+ * else /etc/passwd. A user neither knows is left out (the parser then guesses by name).
+ */
+export function lookUpUserHomes(users: readonly string[]): Record<string, string> {
+  const wanted = [...new Set(users)].filter((user) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(user));
+  if (wanted.length === 0) return {};
+  let text: string | undefined;
+  try {
+    // getent exits 2 when a key is missing but still prints the ones it found.
+    const result = spawnSync('getent', ['passwd', ...wanted], { encoding: 'utf8', timeout: 2000 });
+    if (!result.error && typeof result.stdout === 'string') text = result.stdout;
+  } catch {
+    // No getent: read the file below.
+  }
+  if (text === undefined) {
+    try {
+      text = readFileSync('/etc/passwd', 'utf8');
+    } catch {
+      return {};
+    }
+  }
+  const homes: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const fields = line.split(':');
+    const [name, , , , , home] = fields;
+    if (fields.length >= 7 && name && home?.startsWith('/') && wanted.includes(name)) homes[name] = home;
+  }
+  return homes;
+}
 
 export function hostnameOf(env: NodeJS.ProcessEnv): string {
   // Containers have random hostnames: PRODGUARD_HOSTNAME names the machine for prodguard.

@@ -1,0 +1,38 @@
+// Whose word counts (issue 9): the environment a command really runs with. A command run as
+// another user sees what sudo/su leave of the caller's environment (sudoers' env_reset keeps no
+// PG*, MYSQL_* or DATABASE_URL; -E keeps them), and a database on this host's socket is this
+// host's.
+import type { CorpusGroup } from '../cases.js';
+
+const PROD_PG = { PGHOST: 'db.prod.example.com', PGDATABASE: 'app' };
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'sudo -u/su/runuser: the environment the command runs with',
+    cases: [
+      // env_reset drops PGHOST: psql reaches this workstation's socket.
+      { line: "sudo -u postgres psql -c 'DROP TABLE users'", env: PROD_PG, expect: 'allow' },
+      { line: "sudo -E -u postgres psql -c 'DROP TABLE users'", env: PROD_PG, expect: 'block', rule: 'sql/drop-objects' },
+      { line: "sudo --preserve-env -u postgres psql -c 'DROP TABLE users'", env: PROD_PG, expect: 'block', rule: 'sql/drop-objects' },
+      { line: "sudo --preserve-env=PGHOST -u postgres psql app -c 'DROP TABLE users'", env: PROD_PG, expect: 'block', rule: 'sql/drop-objects' },
+      { line: "sudo -u postgres PGHOST=db.prod.example.com psql app -c 'DROP TABLE users'", expect: 'block', rule: 'sql/drop-objects' },
+      { line: 'su - postgres -c "psql -c \'DROP TABLE users\'"', env: PROD_PG, expect: 'allow' },
+      // Plain su keeps the environment (it sets HOME, SHELL, USER, LOGNAME only).
+      { line: 'su postgres -c "psql app -c \'DROP TABLE users\'"', env: PROD_PG, expect: 'block', rule: 'sql/drop-objects' },
+      { line: "runuser -u postgres -- psql app -c 'DROP TABLE users'", env: PROD_PG, expect: 'block', rule: 'sql/drop-objects' },
+      // On a production host the socket is production, whoever runs the client.
+      { line: "sudo -u postgres psql app -c 'DROP TABLE users'", hostname: 'db1-prod', env: PROD_PG, expect: 'block', rule: 'sql/drop-objects' },
+      { line: "sudo -iu postgres psql app -c 'TRUNCATE users'", hostname: 'db1-prod', expect: 'block', rule: 'sql/truncate' },
+      { line: 'su -l postgres -c "psql app -c \'TRUNCATE users\'"', hostname: 'db1-prod', expect: 'block', rule: 'sql/truncate' },
+      // A test suite under sudo does not see the caller's production DATABASE_URL (env_reset) …
+      { line: 'sudo -u app bundle exec rspec', env: { DATABASE_URL: 'postgres://db.prod.example.com/app' }, expect: 'allow' },
+      // … unless sudo keeps it.
+      {
+        line: 'sudo -E -u app bundle exec rspec',
+        env: { DATABASE_URL: 'postgres://db.prod.example.com/app' },
+        expect: 'block',
+        rule: 'database/test-suite-against-remote',
+      },
+    ],
+  },
+];
