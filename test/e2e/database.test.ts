@@ -221,6 +221,36 @@ describe('psql --writable on production is deliberate: typed, audited, refused w
   });
 });
 
+describe('a libpq host list reaches every host in it', () => {
+  it('the marked production database as the second host of a list decides, in URL, keyword and PGHOST form', () => {
+    // libpq tries 127.0.0.2 first (nothing listens there), then the real server.
+    const url = `postgresql://app:${server.password}@127.0.0.2:${server.port},127.0.0.1:${server.port}/app`;
+    const asUrl = checkJson(['--sql', 'TRUNCATE accounts', '--url', url]);
+    expect(asUrl.body.verdict).toBe('block');
+    expect(asUrl.body.targets.map((t: { host: string; environment: string }) => `${t.host} ${t.environment}`)).toEqual([
+      '127.0.0.2 local',
+      '127.0.0.1 production',
+    ]);
+    expect(asUrl.stdout).not.toContain(server.password);
+    const keyword = checkJson(['-c', `psql 'host=127.0.0.2,127.0.0.1 port=${server.port} dbname=app user=app' -c 'TRUNCATE accounts'`], {
+      PGPASSWORD: server.password,
+    });
+    expect(keyword.body.verdict).toBe('block');
+    expect(keyword.body.findings[0].rule).toBe('sql/truncate');
+    const pghost = checkJson(['-c', `psql -c 'TRUNCATE accounts'`], {
+      PGHOST: '127.0.0.2,127.0.0.1',
+      PGPORT: String(server.port),
+      PGUSER: 'app',
+      PGDATABASE: 'app',
+      PGPASSWORD: server.password,
+    });
+    expect(pghost.body.verdict).toBe('block');
+    // The unmarked database behind the same list stays local.
+    const unmarked = checkJson(['--sql', 'TRUNCATE accounts', '--url', url.replace(/\/app$/, '/scratch')]);
+    expect(unmarked.body.verdict).toBe('allow');
+  });
+});
+
 describe('prodguard mark takes effect at once', () => {
   it('a check right after marking sees the new mark, not the cached probe from before it', async () => {
     await sql(server.adminUrl, 'CREATE DATABASE freshly_marked OWNER app');

@@ -35,4 +35,23 @@ export const groups: CorpusGroup[] = [
       },
     ],
   },
+  {
+    name: 'libpq host lists: every host is a target, the most dangerous decides',
+    cases: [
+      { line: "psql 'host=localhost,db1.prod.example.com dbname=app' -c 'DROP TABLE users'", expect: 'block', rule: 'sql/drop-objects' },
+      { line: "psql postgresql://localhost,db1.prod.example.com/app -c 'TRUNCATE users'", expect: 'block', rule: 'sql/truncate' },
+      { line: "psql postgresql://app@127.0.0.1:5432,10.0.4.17:5433/app -c 'TRUNCATE users'", expect: 'confirm', rule: 'sql/truncate' },
+      { line: "psql -c 'TRUNCATE users'", env: { PGHOST: 'localhost,db1.prod.example.com', PGDATABASE: 'app' }, expect: 'block', rule: 'sql/truncate' },
+      { line: "psql -h /var/run/postgresql,db1.prod.example.com app -c 'TRUNCATE users'", expect: 'block', rule: 'sql/truncate' },
+      {
+        line: 'bundle exec rspec',
+        env: { DATABASE_URL: 'postgresql://localhost:5432,db1.prod.example.com:5432/app' },
+        expect: 'block',
+        rule: 'database/test-suite-against-remote',
+      },
+      // Every host local: still local.
+      { line: "psql 'host=localhost,127.0.0.1 dbname=app' -c 'DROP TABLE users'", expect: 'allow' },
+      { line: "psql postgresql://localhost,127.0.0.1/app -c 'TRUNCATE users'", expect: 'allow' },
+    ],
+  },
 ];
