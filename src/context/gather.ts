@@ -44,6 +44,17 @@ export function lookUpUserHomes(users: readonly string[]): Record<string, string
   return homes;
 }
 
+/** The paths that are directories with nothing in them (`rsync --delete empty/ DEST/`). */
+export function emptyDirectoriesAmong(paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    try {
+      return statSync(path).isDirectory() && readdirSync(path).length === 0;
+    } catch {
+      return false;
+    }
+  });
+}
+
 export function hostnameOf(env: NodeJS.ProcessEnv): string {
   // Containers have random hostnames: PRODGUARD_HOSTNAME names the machine for prodguard.
   return env.PRODGUARD_HOSTNAME || osHostname();

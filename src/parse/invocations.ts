@@ -44,6 +44,8 @@ export interface ExtractOptions {
   read?: ReadFiles;
   /** Home directories of the users `sudo -u`, `su`, `runuser` switch to, looked up by the caller. */
   userHomes?: UserHomes;
+  /** Local directories the caller found empty (`rsync --delete empty/ DEST/` deletes all of DEST). */
+  emptyDirectories?: readonly string[];
 }
 
 export interface Extraction {
@@ -584,7 +586,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   walker.invocations.push(invocation);
   if (state.depth > MAX_DEPTH) return;
   const inner = [
-    ...unwrapInvocation(invocation, walker.options.envFiles ?? {}, walker.options.userHomes ?? {}),
+    ...unwrapInvocation(invocation, walker.options.envFiles ?? {}, walker.options.userHomes ?? {}, walker.options.emptyDirectories ?? []),
     ...interpreterSteps(invocation),
     ...parallelSteps(invocation),
     ...runnerSteps(invocation),

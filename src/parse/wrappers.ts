@@ -30,7 +30,7 @@ export type UnwrapStep =
 type EnvFiles = Readonly<Record<string, Readonly<Record<string, string>>>>;
 /** Home directories by user name, as the edge found them (passwd, getent). */
 export type UserHomes = Readonly<Record<string, string>>;
-type Unwrapper = (inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes) => UnwrapStep[];
+type Unwrapper = (inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes, emptyDirectories?: readonly string[]) => UnwrapStep[];
 
 function command(via: string, words: ExpandedWord[], extra: Partial<StepBase> & { stdin?: StdinSource } = {}): UnwrapStep[] {
   return words.length > 0 ? [{ kind: 'command', via, words, keepStdin: true, ...extra }] : [];
@@ -852,22 +852,65 @@ function rsyncRemote(word: string): { host: string; user?: string; path: string 
   return { host, ...(user ? { user } : {}), path: path === '' ? '.' : path };
 }
 
-const rsync: Unwrapper = (inv) => {
+/** The absolute path of a local rsync source that sends a directory's contents (`dir/`, `dir/.`, `.`). */
+function contentsSource(word: ExpandedWord, cwd: string): string | undefined {
+  if (word.dynamic || word.glob || rsyncRemote(word.value) || !cwd.startsWith('/')) return undefined;
+  const value = word.value;
+  if (!(value.endsWith('/') || value === '.' || value.endsWith('/.'))) return undefined;
+  const path = value.startsWith('/') ? value : `${cwd.replace(/\/+$/, '')}/${value}`;
+  return path.replace(/\/\.?$/, '').replace(/\/+$/, '') || '/';
+}
+
+/**
+ * The local directories whose emptiness decides what a deleting rsync does: with every source an
+ * empty directory's contents, `rsync --delete empty/ DEST/` deletes everything in DEST. The edge
+ * looks at them (it reads the disk) and hands the empty ones back to the parser.
+ */
+export function rsyncSourcesToInspect(inv: Invocation): string[] {
+  if (inv.name !== 'rsync' || inv.host.kind !== 'local' || inv.envUnknown) return [];
+  const scan = scanOptions(inv.args, RSYNC_SPEC);
+  if (!hasFlag(scan, ...RSYNC_DELETE_FLAGS) || hasFlag(scan, ...RSYNC_DRY_RUN_FLAGS) || scan.positionals.length < 2) return [];
+  return scan.positionals.slice(0, -1).flatMap((index) => contentsSource(inv.args[index]!, inv.cwd) ?? []);
+}
+
+/** `DEST/*`: what deleting everything in DEST names, as a word the path rules read. */
+function everythingIn(destination: ExpandedWord, path: string): ExpandedWord {
+  return { ...destination, value: `${path.replace(/\/+$/, '')}/*`, glob: true, dynamic: false };
+}
+
+const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = []) => {
   const scan = scanOptions(inv.args, RSYNC_SPEC);
   if (hasFlag(scan, ...RSYNC_DRY_RUN_FLAGS) || scan.positionals.length < 2) return [];
   const deletes = hasFlag(scan, ...RSYNC_DELETE_FLAGS);
   const removesSources = hasFlag(scan, '--remove-source-files');
   const destinationIndex = scan.positionals.at(-1)!;
+  // GitLab 2017 in its rsync form: every source is an empty directory (the edge looked), so
+  // `rsync --delete empty/ DEST/` deletes everything in DEST — judged as `rm -rf DEST/*`, on the
+  // host DEST is on.
+  const sources = scan.positionals.slice(0, -1);
+  const wipes = deletes && sources.every((index) => emptyDirectories.includes(contentsSource(inv.args[index]!, inv.cwd) ?? '\u0000'));
+  const wipe = (() => {
+    if (!wipes) return [];
+    const destination = inv.args[destinationIndex]!;
+    const remote = rsyncRemote(destination.value);
+    const rm = { ...inv.command, value: 'rm', text: 'rm' };
+    const force = { ...destination, value: '-rf', text: '-rf', glob: false };
+    const target = everythingIn(destination, remote ? remote.path : destination.value);
+    return command(`rsync --delete from the empty ${inv.args[sources[0]!]!.value}`, [rm, force, target], remote ? onRemoteHost(remote.host, remote.user) : {});
+  })();
   // The side that loses files: the destination (--delete), the sources (--remove-source-files).
   const deleting = [...(deletes ? [destinationIndex] : []), ...(removesSources ? scan.positionals.slice(0, -1) : [])];
-  return deleting.flatMap((index) => {
-    const remote = rsyncRemote(inv.args[index]!.value);
-    if (!remote) return [];
-    const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
-    // With the sources removed, the removed side is the last path the rules read.
-    const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
-    return command(`rsync to ${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
-  });
+  return [
+    ...wipe,
+    ...deleting.flatMap((index) => {
+      const remote = rsyncRemote(inv.args[index]!.value);
+      if (!remote) return [];
+      const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
+      // With the sources removed, the removed side is the last path the rules read.
+      const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
+      return command(`rsync to ${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
+    }),
+  ];
 };
 
 const kubectl: Unwrapper = (inv) => {
@@ -1254,9 +1297,9 @@ const WRAPPERS: Record<string, Unwrapper> = {
   },
 };
 
-export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes = {}): UnwrapStep[] {
+export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes = {}, emptyDirectories: readonly string[] = []): UnwrapStep[] {
   if (!inv.name || !Object.hasOwn(WRAPPERS, inv.name)) return [];
-  return WRAPPERS[inv.name]!(inv, envFiles, userHomes);
+  return WRAPPERS[inv.name]!(inv, envFiles, userHomes, emptyDirectories);
 }
 
 /**

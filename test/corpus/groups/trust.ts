@@ -54,4 +54,22 @@ export const groups: CorpusGroup[] = [
       { line: "psql postgresql://localhost,127.0.0.1/app -c 'TRUNCATE users'", expect: 'allow' },
     ],
   },
+  {
+    name: 'rsync: a daemon URL is another host; a pull deletes in its local destination',
+    cases: [
+      { line: 'rsync -a --delete x/ rsync://h/pgdata/', expect: 'allow' },
+      { line: 'rsync -a --delete x/ rsync://h/pgdata/', hostname: 'web1.prod.example.com', expect: 'allow' },
+      { line: 'rsync -a --delete site/ backup-1::pgdata/', expect: 'allow' },
+      { line: 'rsync -a --delete x/ rsync://files.prod.example.com/pgdata/', expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      { line: 'rsync --delete host:/x/ /srv/www/', hostname: 'web1.prod.example.com', expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      {
+        line: 'rsync -az --delete-after deploy@build-1:/srv/release/ /srv/www/',
+        hostname: 'web1.prod.example.com',
+        expect: 'confirm',
+        rule: 'filesystem/rsync-delete-production',
+      },
+      { line: 'rsync --delete host:/x/ /srv/www/', expect: 'allow' },
+      { line: 'rsync -a host:/x/ /srv/www/', hostname: 'web1.prod.example.com', expect: 'allow' },
+    ],
+  },
 ];
