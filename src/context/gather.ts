@@ -215,6 +215,22 @@ function readSmallFile(path: string): Buffer | undefined {
   }
 }
 
+/**
+ * MySQL and MariaDB skip an option file anyone may write (my_default.cc check_file_permissions:
+ * "World-writable config file '…' is ignored"), and a login file (~/.mylogin.cnf) with any
+ * permission beyond the owner's read and write. The client then connects elsewhere: so does the
+ * judgement.
+ */
+function mysqlSkips(path: string, loginFile: boolean): boolean {
+  try {
+    const { mode } = statSync(path);
+    if (loginFile) return (mode & 0o177) !== 0;
+    return (mode & 0o170000) === 0o100000 && (mode & 0o002) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /** At most this many option files per line, however the includes nest: a loop never hangs a check. */
 const MAX_OPTION_FILES = 64;
 
@@ -222,6 +238,7 @@ const MAX_OPTION_FILES = 64;
 function readMysqlOptions(path: string, chain: readonly string[], budget: { files: number }, text?: string, loginFile = false): MysqlOption[] {
   // A file including itself (directly or through others) is read once per chain.
   if (chain.includes(path) || budget.files <= 0) return [];
+  if (text === undefined && mysqlSkips(path, false)) return [];
   budget.files--;
   const content = text ?? readSmallFile(path)?.toString('utf8');
   if (content === undefined) return [];
@@ -257,7 +274,7 @@ export function readConnectionFiles(requests: readonly ConnectionFileRequest[]):
       const content = readSmallFile(request.path);
       if (content) files[request.path] = { kind: 'pg-service', sections: parsePgServiceFile(content.toString('utf8')) };
     } else if (request.kind === 'mylogin') {
-      const content = readSmallFile(request.path);
+      const content = mysqlSkips(request.path, true) ? undefined : readSmallFile(request.path);
       const text = content ? decodeMyloginFile(content) : undefined;
       if (text !== undefined) files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, [], budget, text, true) };
     } else if (existsSync(request.path)) {
