@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, EXIT, UsageError } from '../errors.js';
+import { ConfigError, EXIT, ProdguardError, UsageError } from '../errors.js';
 import { severityRank, type Severity } from '../types.js';
 import { loadSetup } from './judge.js';
 import { discoverFiles } from '../lint/discover.js';
@@ -22,7 +22,16 @@ function bashAccepts(text: string): boolean {
   const result = spawnSync('bash', ['-n'], { input: text, stdio: ['pipe', 'ignore', 'ignore'], timeout: 5000 });
   return result.status === 0;
 }
-import { defaultLintFormat, isLintReportFormat, lintReporters, shouldColor, LINT_REPORT_FORMATS, type RuleDoc } from '../report/lint-reporters.js';
+import {
+  defaultLintFormat,
+  isLintReportFormat,
+  lintReporters,
+  shouldColor,
+  LINT_REPORT_FORMATS,
+  type LintReportFormat,
+  type RuleDoc,
+} from '../report/lint-reporters.js';
+import type { LintFailure } from '../report/lint-options.js';
 import { needsMongoParser, needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
 import { readTextFile } from './sql-facts.js';
 
@@ -54,18 +63,57 @@ function reason(error: unknown): string {
   return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 }
 
+/** A file that cannot be read: the error names it, so SARIF can point at it. */
+class UnreadableFileError extends UsageError {
+  constructor(
+    readonly file: string,
+    message: string,
+    hint: string,
+  ) {
+    super(message, hint);
+  }
+}
+
 /** A file discovery found: one that cannot be read stops the lint (a skipped file is not clean). */
 function readLintedFile(cwd: string, path: string): string {
   try {
     return readFileSync(resolve(cwd, path), 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${reason(error)}`, 'make the file readable, or leave it out of the paths given to lint');
+    throw new UnreadableFileError(path, `cannot read ${path}: ${reason(error)}`, 'make the file readable, or leave it out of the paths given to lint');
   }
+}
+
+/** The base URL the rule pages (docs/rules/ID.md) are under: PRODGUARD_DOCS_BASE_URL, else the build's. */
+function docsBase(env: NodeJS.ProcessEnv): string | undefined {
+  const configured = env.PRODGUARD_DOCS_BASE_URL?.trim();
+  if (!configured) return process.env.PRODGUARD_DOCS_URL || undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(configured))
+    throw new UsageError(
+      `PRODGUARD_DOCS_BASE_URL "${configured}" is not an http(s) URL`,
+      'set it to where docs/rules/ID.md are served from, e.g. https://github.com/OWNER/prodguard/blob/v0.1.0/',
+    );
+  return configured.endsWith('/') ? configured : `${configured}/`;
 }
 
 export async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const format = options.format ?? defaultLintFormat(process.env);
   if (!isLintReportFormat(format)) throw new UsageError(`--format "${format}" is not one of ${LINT_REPORT_FORMATS.join(', ')}`, 'e.g. --format sarif');
+  if (format !== 'sarif') return lint(paths, options, format);
+  try {
+    return await lint(paths, options, format);
+  } catch (error) {
+    // Code scanning reads the SARIF file, not stderr: the log says the run failed and why. The
+    // error still goes on to the usual one line on stderr and its exit code.
+    const failure: LintFailure =
+      error instanceof ProdguardError
+        ? { message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error instanceof UnreadableFileError ? { file: error.file } : {}) }
+        : { message: `internal error: ${error instanceof Error ? error.message.split('\n')[0]! : String(error)}` };
+    process.stdout.write(lintReporters.sarif([], { toolVersion: process.env.PRODGUARD_VERSION ?? 'development', failure }));
+    throw error;
+  }
+}
+
+async function lint(paths: string[], options: LintOptions, format: LintReportFormat): Promise<number> {
   const failOn = (options.failOn ?? 'warn') as Severity;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on "${options.failOn}" is not one of ${FAIL_ON.join(', ')}`, 'e.g. --fail-on confirm');
 
@@ -169,8 +217,10 @@ export async function runLint(paths: string[], options: LintOptions): Promise<nu
   const docs: Record<string, RuleDoc> = ruleDocs(rules);
   if (format === 'sarif') {
     // Built-in rules have a page under docs/rules (user rules do not): embed it, and link it when
-    // package.json names the repository (PRODGUARD_DOCS_URL is set at build time).
-    for (const rule of rules.filter(isBuiltinRule)) docs[rule.id] = { ...docs[rule.id], ...ruleHelp(rule, process.env.PRODGUARD_DOCS_URL || undefined) };
+    // the pages have an address: PRODGUARD_DOCS_BASE_URL, else package.json's repository (the
+    // build sets PRODGUARD_DOCS_URL from it). No address, no helpUri: none is made up.
+    const base = docsBase(process.env);
+    for (const rule of rules.filter(isBuiltinRule)) docs[rule.id] = { ...docs[rule.id], ...ruleHelp(rule, base) };
   }
   if (notices.length > 0 && format !== 'json') {
     const shown = notices
