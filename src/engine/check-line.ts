@@ -21,6 +21,8 @@ export interface LineContext {
   kubeCurrentContext?: string;
   terraformWorkspace?: string;
   envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Home directories of users the line switches to (`sudo -u`, `su`), by name. */
+  userHomes?: Readonly<Record<string, string>>;
   /** Client connection files already read (see TargetFacts.connectionFiles). */
   connectionFiles?: TargetFacts['connectionFiles'];
   config?: Config;
@@ -53,6 +55,7 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
       home,
       envUnknown: context.envUnknown ?? false,
       envFiles: context.envFiles ?? {},
+      ...(context.userHomes ? { userHomes: context.userHomes } : {}),
       ...(context.unsetMeansUnknown ? { keepUnsetWords: true } : {}),
     },
     context.rules,
