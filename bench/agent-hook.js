@@ -54,10 +54,13 @@ export function main() {
     cases.push({ name: `prodguard hook claude-code (${label})`, args: [bin, 'hook', 'claude-code'], input });
     if (peer.file) cases.push({ name: `cc-safety-net --claude-code (${label})`, args: [peer.file, '--claude-code'], input });
   }
-  const medians = compare(cases.map(({ name, args, input }) => ({ name, run: () => timeProcess(node, args, { env, input, expectStatus: 0 }) })));
+  // Both answer on a pipe, as under Claude Code (cc-safety-net does less with /dev/null as stdout).
+  const medians = compare(
+    cases.map(({ name, args, input }) => ({ name, run: () => timeProcess(node, args, { env, input, stdout: 'pipe', expectStatus: 0 }) })),
+  );
   report('agent hook, one process per tool call (median of 25 runs each, interleaved)', medians, 'node -e 0');
   reportPageFaults(
-    cases.map(({ name, args, input }) => ({ name, command: [node, args, { env, input }] })),
+    cases.map(({ name, args, input }) => ({ name, command: [node, args, { env, input, stdout: 'pipe' }] })),
     'node -e 0',
   );
   if (!peer.file) {

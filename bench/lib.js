@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 export function timeProcess(command, args, options = {}) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, {
-    stdio: ['pipe', 'ignore', 'ignore'],
+    // An agent reads the hook's answer from a pipe: options.stdout 'pipe' measures that case.
+    stdio: ['pipe', options.stdout ?? 'ignore', 'ignore'],
     input: options.input ?? '',
     env: options.env ?? process.env,
     cwd: options.cwd,
@@ -49,7 +50,7 @@ export function pageFaults(command, args, options = {}) {
   const counts = [];
   for (let i = 0; i < 5; i++) {
     const result = spawnSync('/usr/bin/time', ['-f', '%R', command, ...args], {
-      stdio: ['pipe', 'ignore', 'pipe'],
+      stdio: ['pipe', options.stdout ?? 'ignore', 'pipe'],
       input: options.input ?? '',
       env: options.env ?? process.env,
       encoding: 'utf8',

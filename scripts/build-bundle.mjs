@@ -5,8 +5,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { docsBaseUrl } from '../dist/report/docs-url.js';
-// A git install builds with an esbuild that prepare.mjs installed outside the clone.
-const { build } = await import(process.env.PRODGUARD_ESBUILD_MODULE ?? 'esbuild');
+import { build } from 'esbuild';
 
 /**
  * commander requires child_process for executable subcommands prodguard never uses: ~3 ms at
@@ -58,8 +57,6 @@ try {
     format: 'cjs',
     target: 'node20',
     external,
-    // A git install's clone has no node_modules of its own: prepare.mjs installs them aside.
-    nodePaths: process.env.PRODGUARD_NODE_PATH ? [process.env.PRODGUARD_NODE_PATH] : [],
     mainFields: ['module', 'main'],
     // dist/bundle/ sits at the same depth as dist/<stage>/, so relative URLs such as
     // new URL('../rules.json', import.meta.url) resolve the same way in both builds.

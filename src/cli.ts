@@ -69,6 +69,7 @@ export function buildProgram(): Command {
     .command('explain')
     .description('show a rule: what it matches, the incident behind it, why and how to fix')
     .argument('<rule>', 'rule id, e.g. filesystem/rm-data-directory')
+    .option('--json', 'print one JSON object')
     .option('--config <file>', 'config file (for user rules)')
     .action(async (rule: string, options) => {
       const { runExplain } = await import('./commands/info.js');

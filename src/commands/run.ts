@@ -24,6 +24,21 @@ export interface RunOptions {
   childEnv?: () => NodeJS.ProcessEnv | undefined;
   /** For client wrappers: a banner printed before the command runs. */
   banner?: (judgement: Judgement) => string | undefined;
+  /**
+   * For client wrappers: something the person asked for on purpose that lifts a guard rail (a
+   * writable psql session on production). It is confirmed by typing the names, audited, and
+   * refused where there is no terminal to ask on.
+   */
+  deliberate?: (judgement: Judgement) => DeliberateRequest | undefined;
+}
+
+export interface DeliberateRequest {
+  /** What is asked for, in the audit log's words: "a writable psql session on production database app". */
+  what: string;
+  /** The names to type: the database's name, as every typed confirmation of a database. */
+  names: string[];
+  /** Said when there is no terminal: how else to do it. */
+  otherwise: string;
 }
 
 export async function runRun(options: RunOptions, argv: string[]): Promise<number> {
@@ -102,6 +117,23 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
       return EXIT.refused;
     }
     await audit({ action: 'confirmed' }, confirming);
+  }
+  const request = options.deliberate?.(judgement);
+  if (request) {
+    if (!canPrompt(process.env)) {
+      await audit({ action: 'refused', reason: `${request.what}: needs a typed confirmation and there is no terminal to ask on` }, []);
+      process.stderr.write(
+        `prodguard: refused: ${request.what} needs a typed confirmation and there is no terminal to ask on (CI or a pipe). ${request.otherwise}\n`,
+      );
+      return EXIT.refused;
+    }
+    const confirmed = await confirmByTypingNames(request.names, `prodguard: ${request.what}.`);
+    if (!confirmed) {
+      await audit({ action: 'refused', reason: `${request.what}: the typed name did not match` }, []);
+      process.stderr.write('prodguard: not confirmed; nothing was run.\n');
+      return EXIT.refused;
+    }
+    await audit({ action: 'confirmed', reason: request.what }, []);
   }
   const banner = options.banner?.(judgement);
   if (banner) writeStderr(`${banner}\n`);

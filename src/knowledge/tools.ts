@@ -215,7 +215,7 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
     options('adEIiJLlnPs', ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var']),
   ),
   ...each(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash'], SHELL),
-  ...each(['su', 'runuser'], options('cgGsuw', ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment'])),
+  ...each(['su', 'runuser'], options('cgGsuw', ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment', 'session-command'])),
   exec: options('a'),
   // BSD-style `nice -10 cmd` is an adjustment, not a command.
   nice: withDigitOptions(options('n', ['adjustment'])),
