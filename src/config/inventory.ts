@@ -13,8 +13,11 @@ export interface InventoryFacts {
   hosts: Partial<Record<ConfiguredEnvironment, string[]>>;
   /** host name or address → why it has its environment ("db03 is in group [production] of inventories/prod.ini"). */
   evidence: Record<string, string>;
-  /** What was read but not used whole (a host range capped), one line each. */
+  /** What was read but not used whole (a host range capped), one line each: said by `status`. */
   notes: string[];
+  /** Entries left out (a malformed range, an unknown section, a marker naming no environment),
+   *  one line each naming file, entry and fix; the rest of the file still counts. */
+  problems: string[];
 }
 
 export interface Group {
@@ -27,7 +30,12 @@ export interface Group {
 export interface ParsedInventory {
   groups: Map<string, Group>;
   notes: string[];
+  /** Entries left out: where (an INI line, a YAML group) and what, with the fix. */
+  problems: { line?: number; group?: string; message: string }[];
 }
+
+/** How to write a range, for a line that left a malformed one out. */
+const RANGE_FIX = 'write a range as [begin:end] or [begin:end:step], e.g. db[01:09]';
 
 function group(groups: Map<string, Group>, name: string): Group {
   let found = groups.get(name);
@@ -86,15 +94,30 @@ export function expandHostPattern(pattern: string, limit = MAX_RANGE_HOSTS): { h
   return { hosts, truncated };
 }
 
-/** A host line's name: ranges expanded, a `:port` suffix dropped (Ansible's `host:2222`). */
-function addHosts(entry: Group, pattern: string, address: string | undefined, notes: string[]): void {
+/**
+ * A host line's name: ranges expanded, a `:port` suffix dropped (Ansible's `host:2222`). A
+ * malformed range leaves out this host line only, with one line in `problems` (Ansible would
+ * refuse the whole file; a guard that dropped every production host for one typo would be worse).
+ */
+function addHosts(entry: Group, pattern: string, address: string | undefined, where: { line?: number; group?: string }, parsed: ParsedInventory): void {
+  const { notes } = parsed;
   const name = /^[^[\]:]+(?:\[[^\]]*\][^[\]:]*)*:\d+$/.test(pattern) ? pattern.replace(/:\d+$/, '') : pattern;
   if (!name.includes('[')) {
     entry.hosts.set(name, address);
     return;
   }
-  const { hosts, truncated } = expandHostPattern(name);
-  if (truncated) notes.push(`host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used`);
+  let expanded: { hosts: string[]; truncated: boolean };
+  try {
+    expanded = expandHostPattern(name);
+  } catch (error) {
+    parsed.problems.push({ ...where, message: `${(error as Error).message}; this host line is left out (${RANGE_FIX})` });
+    return;
+  }
+  const { hosts, truncated } = expanded;
+  if (truncated)
+    notes.push(
+      `${where.line ? `line ${where.line}: ` : `group [${where.group}]: `}host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used`,
+    );
   // One ansible_host for a whole range would be odd; keep it only for a single host.
   for (const host of hosts) entry.hosts.set(host, hosts.length === 1 ? address : undefined);
 }
@@ -102,10 +125,10 @@ function addHosts(entry: Group, pattern: string, address: string | undefined, no
 /** Ansible's INI inventory: `[group]` host lines with `ansible_host=…`, `[group:children]`. */
 export function parseAnsibleIni(text: string): ParsedInventory {
   const groups = new Map<string, Group>();
-  const notes: string[] = [];
+  const parsed: ParsedInventory = { groups, notes: [], problems: [] };
   let section = 'ungrouped';
-  let kind: 'hosts' | 'children' | 'vars' = 'hosts';
-  for (const raw of text.split('\n')) {
+  let kind: 'hosts' | 'children' | 'vars' | 'skip' = 'hosts';
+  for (const [index, raw] of text.split('\n').entries()) {
     // Ansible splits host lines with shlex(comments=True): `web1   # the front` is web1.
     const line = raw.replace(/(^|\s)#.*$/, '').replace(/^\s+|\s+$/g, '');
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
@@ -116,6 +139,17 @@ export function parseAnsibleIni(text: string): ParsedInventory {
       group(groups, section);
       continue;
     }
+    // `[web:hosts]`, `[web:child]`: Ansible refuses the section type; its lines are left out.
+    const unknownSection = /^\[([^\]:]+):([^\]]*)\]$/.exec(line);
+    if (unknownSection) {
+      kind = 'skip';
+      parsed.problems.push({
+        line: index + 1,
+        message: `section ${line} has unknown type "${unknownSection[2]}"; its lines are left out (write [${unknownSection[1]}], [${unknownSection[1]}:children] or [${unknownSection[1]}:vars])`,
+      });
+      continue;
+    }
+    if (kind === 'skip') continue;
     if (kind === 'vars') {
       // `key=value` (or `key = value`); only an environment-naming key is kept — never a password.
       const assignment = /^([A-Za-z_][\w]*)\s*[=:]\s*(.*)$/.exec(line);
@@ -128,10 +162,10 @@ export function parseAnsibleIni(text: string): ParsedInventory {
     if (kind === 'children') group(groups, section).children.add(name);
     else {
       const address = vars.map((item) => /^ansible_(?:ssh_)?host=(.+)$/.exec(item)?.[1]).find(Boolean);
-      addHosts(group(groups, section), name, address?.replace(/^["']|["']$/g, ''), notes);
+      addHosts(group(groups, section), name, address?.replace(/^["']|["']$/g, ''), { line: index + 1 }, parsed);
     }
   }
-  return { groups, notes };
+  return parsed;
 }
 
 type Json = unknown;
@@ -140,14 +174,14 @@ const isObject = (value: Json): value is Record<string, Json> => typeof value ==
 /** Ansible's YAML inventory: `all: { children: { production: { hosts: { web1: { ansible_host } } } } }`. */
 export function parseAnsibleYaml(raw: Json): ParsedInventory {
   const groups = new Map<string, Group>();
-  const notes: string[] = [];
+  const parsed: ParsedInventory = { groups, notes: [], problems: [] };
   const visit = (name: string, body: Json) => {
     const entry = group(groups, name);
     if (!isObject(body)) return;
     if (isObject(body.hosts)) {
       for (const [host, vars] of Object.entries(body.hosts)) {
         const address = isObject(vars) ? (vars.ansible_host ?? vars.ansible_ssh_host) : undefined;
-        addHosts(entry, host, typeof address === 'string' ? address : undefined, notes);
+        addHosts(entry, host, typeof address === 'string' ? address : undefined, { group: name }, parsed);
       }
     }
     if (isObject(body.vars))
@@ -161,7 +195,7 @@ export function parseAnsibleYaml(raw: Json): ParsedInventory {
     }
   };
   if (isObject(raw)) for (const [name, body] of Object.entries(raw)) visit(name, body);
-  return { groups, notes };
+  return parsed;
 }
 
 /**
@@ -209,7 +243,12 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
     if (reachable) evidence[reachable] ??= `${reachable} is ansible_host of ${host}, in ${where}`;
     (hosts[environment] ??= []).push(host, ...(reachable ? [reachable] : []));
   }
-  return { hosts, evidence, notes: parsed.notes.map((note) => `${label}: ${note}`) };
+  return {
+    hosts,
+    evidence,
+    notes: parsed.notes.map((note) => `${label}: ${note}`),
+    problems: parsed.problems.map(({ line, group: name, message }) => (line ? `${label}:${line}: ${message}` : `${label}: group [${name}]: ${message}`)),
+  };
 }
 
 export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
@@ -225,6 +264,7 @@ export async function readAnsibleInventory(file: string, label: string, mapping?
 export function parseSshConfig(text: string, label = '~/.ssh/config'): InventoryFacts {
   const hosts: InventoryFacts['hosts'] = {};
   const evidence: InventoryFacts['evidence'] = {};
+  const problems: string[] = [];
   let patterns: string[] = [];
   let hostName: string | undefined;
   let environment: ConfiguredEnvironment | undefined;
@@ -244,7 +284,13 @@ export function parseSshConfig(text: string, label = '~/.ssh/config'): Inventory
     const marker = /^#\s*prodguard:\s*([a-z]+)/i.exec(line);
     if (marker) {
       const named = environmentFromName(marker[1]!)?.environment;
-      if (!named) return;
+      if (!named) {
+        // A typo (`# prodguard: prodution`) must not pass silently: the block it marks stays unmarked.
+        problems.push(
+          `${label}:${index + 1}: "# prodguard: ${marker[1]}" names no environment; the marker is left out (write production, staging, test, development or local)`,
+        );
+        return;
+      }
       // A marker just above a Host line belongs to that block; inside a block, to the block.
       const next = lines.slice(index + 1).find((candidate) => candidate !== '' && !candidate.startsWith('#'));
       if (next && /^(host|match)\b/i.test(next)) pending = named as ConfiguredEnvironment;
@@ -266,5 +312,5 @@ export function parseSshConfig(text: string, label = '~/.ssh/config'): Inventory
     } else if (key === 'hostname' && rest[0]) hostName = rest[0];
   });
   flush();
-  return { hosts, evidence, notes: [] };
+  return { hosts, evidence, notes: [], problems };
 }

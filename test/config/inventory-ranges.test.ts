@@ -90,12 +90,15 @@ describe('a ranged inventory in config', () => {
     expect(outside.targets[0].environment).toBe('unknown-remote');
   });
 
-  it('a malformed range is one ignored line naming the file and pattern', () => {
+  it('a malformed range is one line naming the file, line and pattern; the other hosts still count', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'hosts.ini'), '[production]\nweb[01:6]\n');
+    writeFileSync(join(dir, 'hosts.ini'), '[production]\nweb[01:6]\ndb7\n');
     writeFileSync(join(dir, '.prodguard.yml'), 'inventories: [{ ansible: hosts.ini }]\n');
     const result = runCli(['check', '--json', '--no-probe', '-c', 'ssh web01 reboot'], { cwd: dir });
-    expect(result.stderr).toContain('hosts.ini ignored: host pattern web[01:6]: a zero-padded range needs begin and end of equal length');
+    // Until issue 14's follow-up the whole file was dropped ("hosts.ini ignored: …"); now only the line is.
+    expect(result.stderr).toContain('hosts.ini:2: host pattern web[01:6]: a zero-padded range needs begin and end of equal length; this host line is left out');
     expect(result.stderr).not.toContain('    at ');
+    const db7 = JSON.parse(runCli(['check', '--json', '--no-probe', '-c', 'ssh db7 reboot'], { cwd: dir }).stdout);
+    expect(db7.targets[0].environment).toBe('production');
   });
 });
