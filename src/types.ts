@@ -52,6 +52,8 @@ export type ExecutionHost =
       runtime: 'docker' | 'kubectl' | 'heroku';
       name: string;
       kubeContext?: string;
+      /** kubectl exec: `-n NS` / `--namespace NS`, the namespace the pod is in. */
+      kubeNamespace?: string;
       /** docker: the daemon's host when DOCKER_HOST, `-H` or `--context` name a remote one. */
       daemon?: string;
     };

@@ -208,7 +208,10 @@ function serverHost(server: string): string | undefined {
 function fromKubeconfig(target: Target): { environment: Environment; evidence: string } | undefined {
   const kube = target.kube;
   if (!kube) return undefined;
-  const where = `kube context ${target.name}${kube.file ? ` (kubeconfig ${kube.file})` : ''}`;
+  const where =
+    target.source === '--namespace'
+      ? `kube namespace ${target.name} (no kube context known)`
+      : `kube context ${target.name}${kube.file ? ` (kubeconfig ${kube.file})` : ''}`;
   const host = kube.server ? serverHost(kube.server) : undefined;
   const candidates: [string | undefined, string][] = [
     [target.name, `name ${target.name}`],
@@ -239,7 +242,7 @@ function fromNames(target: Target): { environment: Environment; evidence: string
 /** A database on a socket or localhost is as production as the host it is on (GitLab 2017). */
 function fromHost(target: Target, host: Target, config: Config): { environment: Environment; evidence: string } {
   const classified = classifyTarget(host, config);
-  const where = host.kind === 'kube' ? `in kube context ${host.name}` : `on host ${host.name}`;
+  const where = host.kind === 'kube' ? `in kube ${host.source === '--namespace' ? 'namespace' : 'context'} ${host.name}` : `on host ${host.name}`;
   const reached = target.socket ? 'local socket' : `${target.host ?? 'localhost'}`;
   return { environment: classified.environment, evidence: [`${reached} ${where} (${classified.environment})`, ...classified.evidence].join('; ') };
 }

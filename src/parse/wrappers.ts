@@ -743,6 +743,7 @@ const kubectl: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, {
     shortWithValue: 'cnf',
     longWithValue: ['context', 'namespace', 'container', 'kubeconfig', 'cluster', 'user', 'pod-running-timeout'],
+    pflag: true,
   });
   const sub = scan.positionals.map((i) => inv.args[i]!.value);
   if (sub[0] !== 'exec') return [];
@@ -750,7 +751,14 @@ const kubectl: Unwrapper = (inv) => {
   const target = sub[1] ?? '';
   const context = optionValue(scan, '--context');
   const words = dashDash !== -1 ? inv.args.slice(dashDash + 1) : inv.args.slice(scan.positionals[2] ?? inv.args.length);
-  const host: ExecutionHost = { kind: 'container', runtime: 'kubectl', name: target, ...(context ? { kubeContext: context } : {}) };
+  const namespace = optionValue(scan, '--namespace', '-n');
+  const host: ExecutionHost = {
+    kind: 'container',
+    runtime: 'kubectl',
+    name: target,
+    ...(context ? { kubeContext: context } : {}),
+    ...(namespace ? { kubeNamespace: namespace } : {}),
+  };
   return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
 

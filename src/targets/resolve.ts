@@ -9,6 +9,8 @@ import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js'
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 import type { KubeconfigFacts } from '../parse/kubeconfig.js';
+import { kubeClientOptionSpec, NAMESPACE_OPTIONS } from '../knowledge/kube-clients.js';
+import { environmentFromName } from '../classify/names.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
@@ -58,7 +60,14 @@ export function isDatabaseClient(name: string): boolean {
 }
 
 export function isKubeClient(name: string): boolean {
-  return KUBE_CLIENTS.has(name);
+  // `kubectl-cnpg`, `kubectl-foo`: a plugin run directly reads kubectl's kubeconfig and flags.
+  return KUBE_CLIENTS.has(name) || name.startsWith('kubectl-');
+}
+
+/** A kube client's own options, read once per use with its spec (pflag: `-n=prod` too). */
+function kubeScan(inv: Invocation): ReturnType<typeof scanOptions> | undefined {
+  const spec = isKubeClient(inv.name) ? kubeClientOptionSpec(inv.name) : undefined;
+  return spec ? scanOptions(inv.args, spec) : undefined;
 }
 
 export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetFacts): Target[] {
@@ -577,6 +586,8 @@ function socketHost(inv: Invocation, facts: TargetFacts): Target {
         facts,
         kubeconfigOf(inv, facts),
       )[0]!;
+    const inNamespace = withKubeconfig([], inv, facts, undefined)[0];
+    if (inNamespace) return inNamespace;
     return { kind: 'host', source: 'pod', name: host.name, host: host.name };
   }
   if (host.kind === 'container' && host.runtime === 'docker') {
@@ -593,8 +604,14 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
       return dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
     case 'ssh':
       return { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination };
-    case 'container':
-      return { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
+    case 'container': {
+      const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
+      // A pod named with its namespace is as production as that namespace (and its context):
+      // `kubectl exec -n production db-0 -- rm …`. Without `-n` the pod stays a remote host of
+      // its own, as the corpus has it (gitlab-2017 cases: confirm, the operator types its name).
+      const cluster = inv.host.runtime === 'kubectl' && inv.host.kubeNamespace ? socketHost(inv, facts) : undefined;
+      return cluster?.kind === 'kube' ? { ...pod, onHost: cluster } : pod;
+    }
   }
 }
 
@@ -604,11 +621,10 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
  * context at all the cluster itself is the target.
  */
 function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, config: KubeconfigFacts | undefined): Target[] {
-  const scan = KUBE_CLIENTS.has(inv.name)
-    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
-    : undefined;
+  const scan = kubeScan(inv);
   const clusterFlag = scan ? optionValue(scan, '--cluster') : undefined;
-  const namespaceFlag = scan ? optionValue(scan, '--namespace', '-n') : undefined;
+  // `kubectl exec -n NS POD -- CMD`: the inner command carries the namespace on its host.
+  const namespaceFlag = (scan ? optionValue(scan, ...NAMESPACE_OPTIONS) : undefined) || (inv.host.kind === 'container' ? inv.host.kubeNamespace : undefined);
   if (targets.length === 0 && clusterFlag) {
     const cluster = config?.clusters[clusterFlag];
     return [
@@ -616,17 +632,26 @@ function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, 
         kind: 'kube',
         source: '--cluster',
         name: clusterFlag,
-        kube: { cluster: clusterFlag, ...(cluster?.server ? { server: cluster.server } : {}), ...(cluster ? { file: cluster.file } : {}) },
+        kube: {
+          cluster: clusterFlag,
+          ...(cluster?.server ? { server: cluster.server } : {}),
+          ...(namespaceFlag ? { namespace: namespaceFlag } : {}),
+          ...(cluster ? { file: cluster.file } : {}),
+        },
       },
     ];
   }
+  // No context known (no kubeconfig, in-cluster config): a namespace that names an environment
+  // still says where the command acts; one that names none adds nothing.
+  if (targets.length === 0 && namespaceFlag && environmentFromName(namespaceFlag))
+    return [{ kind: 'kube', source: '--namespace', name: namespaceFlag, kube: { namespace: namespaceFlag } }];
   return targets.map((target) => {
     if (target.kind !== 'kube' || target.unresolved) return target;
     const context = config?.contexts[target.name];
     const cluster = clusterFlag ?? context?.cluster;
     const server = clusterFlag ? config?.clusters[clusterFlag]?.server : context?.server;
-    const namespace = namespaceFlag ?? context?.namespace;
-    if (!context && !clusterFlag) return target;
+    const namespace = namespaceFlag || context?.namespace;
+    if (!context && !clusterFlag && !namespaceFlag) return target;
     return {
       ...target,
       kube: {
@@ -641,9 +666,7 @@ function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, 
 
 /** The kubeconfig a kube client reads: `--kubeconfig F` / `KUBECONFIG=F` on the line, else the one in effect. */
 function kubeconfigOf(inv: Invocation, facts: TargetFacts): KubeconfigFacts | undefined {
-  const scan = KUBE_CLIENTS.has(inv.name)
-    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
-    : undefined;
+  const scan = kubeScan(inv);
   const file = (scan ? optionValue(scan, '--kubeconfig') : undefined) ?? inv.assigned.KUBECONFIG?.split(':')[0];
   return file ? facts.kubeconfigFiles?.[resolveFile(inv.cwd, file)] : facts.kubeconfig;
 }
@@ -657,12 +680,9 @@ function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
     if (inv.host.kubeContext) return [{ kind: 'kube', source: '--context', name: inv.host.kubeContext }];
     return facts.kubeCurrentContext ? [{ kind: 'kube', source: 'kubeconfig current-context', name: facts.kubeCurrentContext }] : [];
   }
-  if (!KUBE_CLIENTS.has(inv.name)) return [];
+  const scan = kubeScan(inv);
+  if (!scan) return [];
   const helm = inv.name === 'helm' || inv.name === 'helmfile';
-  const scan = scanOptions(inv.args, {
-    ...(helm ? {} : { shortWithValue: 's' }),
-    longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster', 'server', 'kube-apiserver', 'user'],
-  });
   // `--cluster NAME` and `--server URL` pick the cluster itself, overriding the context's: what
   // they name is touched whatever the context says, so they are targets beside it (issue 11).
   const overrides: Target[] = [];
