@@ -155,16 +155,18 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
       if (target.source === 'docker context') return { environment: 'unknown-remote', evidence: `docker context ${target.name} has nothing saying what it is` };
       if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };
       return { environment: 'unknown-remote', evidence: `${target.name} is a remote host with nothing saying what it is` };
-    case 'kube':
-      if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name))) return { environment: 'local', evidence: `${target.name} is a local cluster` };
+    case 'kube': {
+      // Say which kubeconfig holds the context, as every other kube evidence does: two files may
+      // both define `minikube`, and only one of them is the one kubectl used.
+      const file = target.kube?.file ? ` (kubeconfig ${target.kube.file})` : '';
+      if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name)))
+        return { environment: 'local', evidence: `${file ? `kube context ${target.name}${file}: ` : ''}${target.name} is a local cluster` };
       if (target.source === '--server' || target.source === '--kube-apiserver') {
         if (isLocalAddress(target.name)) return { environment: 'local', evidence: `API server ${target.name} is this machine` };
         return { environment: 'unknown-remote', evidence: `API server ${target.name} has nothing saying what it is` };
       }
-      return {
-        environment: 'unknown-remote',
-        evidence: `kube context ${target.name}${target.kube?.file ? ` (kubeconfig ${target.kube.file})` : ''} has nothing saying what it is`,
-      };
+      return { environment: 'unknown-remote', evidence: `kube context ${target.name}${file} has nothing saying what it is` };
+    }
     case 'cloud':
       // `supabase db reset --db-url postgres://…@localhost:54322/…`: the local stack.
       if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };

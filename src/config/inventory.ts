@@ -29,7 +29,8 @@ export interface Group {
 
 export interface ParsedInventory {
   groups: Map<string, Group>;
-  notes: string[];
+  /** What was read but not used whole (a range capped), where and what. */
+  notes: { line?: number; group?: string; message: string }[];
   /** Entries left out: where (an INI line, a YAML group) and what, with the fix. */
   problems: { line?: number; group?: string; message: string }[];
 }
@@ -115,9 +116,7 @@ function addHosts(entry: Group, pattern: string, address: string | undefined, wh
   }
   const { hosts, truncated } = expanded;
   if (truncated)
-    notes.push(
-      `${where.line ? `line ${where.line}: ` : `group [${where.group}]: `}host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used`,
-    );
+    notes.push({ ...where, message: `host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used` });
   // One ansible_host for a whole range would be odd; keep it only for a single host.
   for (const host of hosts) entry.hosts.set(host, hosts.length === 1 ? address : undefined);
 }
@@ -246,9 +245,14 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
   return {
     hosts,
     evidence,
-    notes: parsed.notes.map((note) => `${label}: ${note}`),
-    problems: parsed.problems.map(({ line, group: name, message }) => (line ? `${label}:${line}: ${message}` : `${label}: group [${name}]: ${message}`)),
+    notes: parsed.notes.map((note) => placed(label, note)),
+    problems: parsed.problems.map((problem) => placed(label, problem)),
   };
+}
+
+/** `hosts.ini:12: …` for an INI line, `hosts.yml: group [web]: …` for a YAML group. */
+function placed(label: string, { line, group: name, message }: { line?: number; group?: string; message: string }): string {
+  return line ? `${label}:${line}: ${message}` : `${label}: group [${name}]: ${message}`;
 }
 
 export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {

@@ -238,7 +238,8 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
       into.hosts.push(...hosts);
     }
     for (const [host, why] of Object.entries(facts.evidence)) config.hostEvidence[host] ??= why;
-    ignored.push(...facts.problems, ...facts.notes);
+    ignored.push(...facts.problems);
+    config.notes.push(...facts.notes);
     config.files.push(path);
   }
 }
@@ -294,6 +295,7 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
   const merged: Config = structuredClone({ ...DEFAULT_CONFIG, source: layers.at(-1)?.file ?? 'defaults' });
   merged.files = layers.flatMap((layer) => layer.config.files);
   merged.ignored = [...ignored];
+  merged.notes = layers.flatMap((layer) => layer.config.notes);
   for (const layer of layers) {
     const { config } = layer;
     const untrusted = !layer.trusted;

@@ -37,6 +37,9 @@ export interface Config {
   files: string[];
   /** One line per thing that was ignored (untrusted loosening, a malformed file), said once. */
   ignored: string[];
+  /** What was read but not used whole (an inventory host range capped at 10,000): said by
+   *  `status`, once per look, not on every checked line. */
+  notes: string[];
   /** Rule folders from an untrusted repository config: they may add rules, not replace them. */
   untrustedRuleDirectories: string[];
   /** Inventories whose hosts are facts about environments (paths resolved against the config's folder). */
@@ -76,6 +79,7 @@ export const DEFAULT_CONFIG: Config = {
   lockedRules: [],
   files: [],
   ignored: [],
+  notes: [],
   untrustedRuleDirectories: [],
   audit: { journald: false },
   extends: [],

@@ -79,8 +79,16 @@ describe('a ranged inventory in config', () => {
     expect(body.findings[0].evidence).toContain('db03.example.com is in group [production] of inventories/prod.ini');
     const text = runCli(['check', '--no-probe', '-c', line], { cwd: dir, env });
     expect(text.stdout).toContain('db03.example.com is in group [production] of inventories/prod.ini');
-    // The cap is said once, on stderr.
-    expect(text.stderr).toContain('host pattern x[0:99999] expands to more than 10000 hosts');
+    // The cap is said by status, once, where the person looks at the config — not on every line
+    // checked (it used to be a stderr line on each check).
+    expect(text.stderr).not.toContain('expands to more than');
+    expect(json.stderr).not.toContain('expands to more than');
+    const status = runCli(['status', '--no-probe'], { cwd: dir, env });
+    expect(status.stdout.match(/note: inventories\/prod\.ini:5: host pattern x\[0:99999\] expands to more than 10000 hosts/g)).toHaveLength(1);
+    const statusJson = JSON.parse(runCli(['status', '--json', '--no-probe'], { cwd: dir, env }).stdout);
+    expect(statusJson.config.notes).toEqual([
+      'inventories/prod.ini:5: host pattern x[0:99999] expands to more than 10000 hosts; only the first 10000 are used',
+    ]);
     for (const output of [json.stdout, json.stderr, text.stdout, text.stderr]) {
       expect(output).not.toContain('Sup3rSecretPw');
       expect(output).not.toContain('B3comeSecret');
