@@ -185,10 +185,39 @@ export function classifyTarget(target: Target, config: Config, probe?: ProbeResu
   const marked = fromProbe(probe);
   if (marked) return { ...target, environment: marked.environment, evidence: [marked.evidence], ...withProbe };
   if (probe && probe.status !== 'skipped') evidence.push(describeProbe(probe));
+  if (target.members) return fromMembers(target, config, evidence, withProbe);
+  // A line's own inventory file (`-i FILE`, ansible.cfg) is the repository's word: it may make a
+  // host production or staging, never less guarded than its name or "unknown remote" says.
+  const fromInventory = target.inventoryEnvironment;
+  if (fromInventory && DANGER[fromInventory.environment] > DANGER['unknown-remote'])
+    return { ...target, environment: fromInventory.environment, evidence: [fromInventory.evidence, ...evidence], ...withProbe };
   const own = fromNames(target) ?? fromLocality(target);
   const host = target.onHost ? fromHost(target, target.onHost, config) : undefined;
   const chosen = host && DANGER[host.environment] > DANGER[own.environment] ? host : own;
   return { ...target, environment: chosen.environment, evidence: [chosen.evidence, ...evidence], ...withProbe };
+}
+
+/**
+ * An Ansible pattern is as dangerous as its most dangerous host (`ansible dbservers` on a group
+ * holding one production host is production), and never less than its own name says: an
+ * inventory that defines `prod-db` as a group of lab hosts does not make `ansible prod-db` safe.
+ */
+function fromMembers(target: Target, config: Config, evidence: string[], withProbe: { probe?: ProbeResult }): ClassifiedTarget {
+  const { members = [], ...pattern } = target;
+  let chosen: { environment: Environment; evidence: string } | undefined;
+  for (const member of members) {
+    const classified = classifyTarget(member, config);
+    if (!chosen || DANGER[classified.environment] > DANGER[chosen.environment])
+      chosen = { environment: classified.environment, evidence: `${member.name}: ${classified.evidence.join('; ')}` };
+  }
+  // The name's own words, without the terms it excludes (`all:!production` is not production).
+  const included = (target.name.includes(',') ? target.name.split(',') : target.name.split(':')).filter((term) => !term.startsWith('!'));
+  const named = environmentFromName(included.join(' ').replace(/&/g, ''));
+  if (named && (!chosen || DANGER[named.environment] > DANGER[chosen.environment]))
+    chosen = { environment: named.environment, evidence: `name ${target.name} has the token "${named.token}"` };
+  const reach = `ansible pattern ${target.name} reaches ${members.length} host${members.length === 1 ? '' : 's'} in ${target.source.replace(/^ansible pattern \((.*)\)$/, '$1') || 'the inventory'}`;
+  const decided = chosen ?? { environment: 'unknown-remote' as Environment, evidence: 'none of them is known' };
+  return { ...pattern, environment: decided.environment, evidence: [`${reach}; ${decided.evidence}`, ...evidence], ...withProbe };
 }
 
 /** How much a mistake costs, for choosing between what a database's name and its host say. */

@@ -15,6 +15,8 @@ export interface InventoryFacts {
   evidence: Record<string, string>;
   /** What was read but not used whole (a host range capped), one line each: said by `status`. */
   notes: string[];
+  /** Group → every host in it and its children (`all` and `ungrouped` too), for Ansible patterns. */
+  groups: Record<string, string[]>;
   /** Entries left out (a malformed range, an unknown section, a marker naming no environment),
    *  one line each naming file, entry and fix; the rest of the file still counts. */
   problems: string[];
@@ -245,6 +247,7 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
   return {
     hosts,
     evidence,
+    groups: groupMembers(parsed),
     notes: parsed.notes.map((note) => placed(label, note)),
     problems: parsed.problems.map((problem) => placed(label, problem)),
   };
@@ -316,5 +319,95 @@ export function parseSshConfig(text: string, label = '~/.ssh/config'): Inventory
     } else if (key === 'hostname' && rest[0]) hostName = rest[0];
   });
   flush();
-  return { hosts, evidence, notes: [], problems };
+  return { hosts, evidence, notes: [], problems, groups: {} };
+}
+
+/** Every group's hosts, children included (Ansible's implicit `all` holds every host). */
+export function groupMembers(parsed: ParsedInventory): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const collect = (name: string, seen: Set<string>, into: Set<string>) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const entry = parsed.groups.get(name);
+    if (!entry) return;
+    for (const host of entry.hosts.keys()) into.add(host);
+    for (const child of entry.children) collect(child, seen, into);
+  };
+  const everyHost = new Set<string>();
+  for (const name of parsed.groups.keys()) {
+    const hosts = new Set<string>();
+    collect(name, new Set(), hosts);
+    out[name] = [...hosts];
+    for (const host of hosts) everyHost.add(host);
+  }
+  out.all = [...everyHost];
+  return out;
+}
+
+/** A glob term of an Ansible pattern (`web*`, `db?.example.com`) as a whole-name test. */
+function globTest(term: string): (name: string) => boolean {
+  const source = term
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  const regex = new RegExp(`^${source}$`);
+  return (name) => regex.test(name);
+}
+
+/**
+ * Ansible's host pattern (inventory/manager.py `_match_list` and `split_host_pattern`) against an
+ * inventory's groups: terms split at `,` (else at `:`), `all`/`*`, group names, host names, globs
+ * and `~regex`; `&term` intersects and `!term` excludes, after every plain term is added, as
+ * Ansible orders them. A term nothing matches stays a host name (Ansible warns and skips it; a
+ * guard judges the name over never under). Undefined when no term names anything the inventory
+ * knows, so the caller keeps judging the names as hosts.
+ */
+export function expandAnsiblePattern(pattern: string, groups: Readonly<Record<string, readonly string[]>>): { hosts: string[]; matched: string[] } | undefined {
+  const terms = (pattern.includes(',') ? pattern.split(',') : pattern.split(':')).map((term) => term.trim()).filter(Boolean);
+  const everyHost = new Set(groups.all ?? Object.values(groups).flat());
+  const matched: string[] = [];
+  const resolve = (term: string): string[] | undefined => {
+    if (term === 'all' || term === '*') return [...everyHost];
+    if (groups[term]) return [...groups[term]!];
+    if (everyHost.has(term)) return [term];
+    if (term.startsWith('~') || /[*?]/.test(term)) {
+      let test: (name: string) => boolean;
+      try {
+        test = term.startsWith('~')
+          ? (
+              (regex) => (name: string) =>
+                regex.test(name)
+            )(new RegExp(term.slice(1)))
+          : globTest(term);
+      } catch {
+        return undefined;
+      }
+      const hosts = new Set<string>();
+      for (const [name, members] of Object.entries(groups)) if (name !== 'all' && test(name)) for (const host of members) hosts.add(host);
+      for (const host of everyHost) if (test(host)) hosts.add(host);
+      return hosts.size > 0 ? [...hosts] : undefined;
+    }
+    return undefined;
+  };
+  const plain = terms.filter((term) => !term.startsWith('&') && !term.startsWith('!'));
+  const result = new Set<string>();
+  for (const term of plain) {
+    const hosts = resolve(term);
+    if (hosts) matched.push(term);
+    for (const host of hosts ?? [term]) result.add(host);
+  }
+  for (const term of terms.filter((t) => t.startsWith('&'))) {
+    const hosts = resolve(term.slice(1));
+    if (!hosts) continue;
+    matched.push(term);
+    const keep = new Set(hosts);
+    for (const host of [...result]) if (!keep.has(host)) result.delete(host);
+  }
+  for (const term of terms.filter((t) => t.startsWith('!'))) {
+    const hosts = resolve(term.slice(1));
+    if (!hosts) continue;
+    matched.push(term);
+    for (const host of hosts) result.delete(host);
+  }
+  return matched.length > 0 ? { hosts: [...result], matched } : undefined;
 }

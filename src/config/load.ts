@@ -239,6 +239,11 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
     }
     for (const [host, why] of Object.entries(facts.evidence)) config.hostEvidence[host] ??= why;
     ignored.push(...facts.problems);
+    // Ansible merges every inventory it is given: a group's hosts add up across files.
+    for (const [group, hosts] of Object.entries(facts.groups)) {
+      const into = (config.inventoryGroups[group] ??= { hosts: [], file: label });
+      for (const host of hosts) if (!into.hosts.includes(host)) into.hosts.push(host);
+    }
     config.notes.push(...facts.notes);
     config.files.push(path);
   }
@@ -296,6 +301,11 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
   merged.files = layers.flatMap((layer) => layer.config.files);
   merged.ignored = [...ignored];
   merged.notes = layers.flatMap((layer) => layer.config.notes);
+  for (const layer of layers)
+    for (const [group, { hosts, file }] of Object.entries(layer.config.inventoryGroups)) {
+      const into = (merged.inventoryGroups[group] ??= { hosts: [], file });
+      for (const host of hosts) if (!into.hosts.includes(host)) into.hosts.push(host);
+    }
   for (const layer of layers) {
     const { config } = layer;
     const untrusted = !layer.trusted;

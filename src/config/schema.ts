@@ -49,6 +49,8 @@ export interface Config {
   extends: string[];
   /** `index` is the entry's place in the config's `inventories:` list, for lines naming it. */
   inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment>; index?: number; source?: string }[];
+  /** Ansible groups of the config's inventories: group → its hosts (children included), and the file. */
+  inventoryGroups: Record<string, { hosts: string[]; file: string }>;
   /** A host pattern an inventory put into `environments.<env>.hosts` → why (group and file), for evidence. */
   hostEvidence: Record<string, string>;
   /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
@@ -84,6 +86,7 @@ export const DEFAULT_CONFIG: Config = {
   audit: { journald: false },
   extends: [],
   inventories: [],
+  inventoryGroups: {},
   hostEvidence: {},
   ruleLayers: [],
   lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },

@@ -4,12 +4,14 @@
 // workspace. Pure: the invocation and facts gathered at the edge in, targets out.
 
 import type { Invocation, Target, TargetKind } from '../types.js';
+import type { ConfiguredEnvironment } from '../config/schema.js';
 import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 import type { KubeconfigFacts } from '../parse/kubeconfig.js';
 import { kubeClientOptionSpec, NAMESPACE_OPTIONS } from '../knowledge/kube-clients.js';
+import { expandAnsiblePattern } from '../config/inventory.js';
 import { environmentFromName } from '../classify/names.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
@@ -41,6 +43,25 @@ export interface TargetFacts {
   connectionFiles?: Readonly<Record<string, ConnectionFile>>;
   /** The home directory of the person running the line, for clients' dot files. */
   home?: string;
+  /**
+   * Ansible inventories an `ansible PATTERN` line reads (`-i FILE`, else ansible.cfg's `inventory =`
+   * in its folder), keyed by `ansibleInventoryKey`: groups, and what their names say of each host.
+   */
+  ansibleInventories?: Readonly<Record<string, AnsibleInventoryFacts>>;
+  /** The config's inventories' groups (group → hosts, and the file), for Ansible patterns. */
+  ansibleGroups?: Readonly<Record<string, { hosts: string[]; file: string }>>;
+}
+
+export interface AnsibleInventoryFacts {
+  file: string;
+  groups: Record<string, string[]>;
+  /** host → environment and evidence, from the inventory's own group names. */
+  environments: Record<string, { environment: ConfiguredEnvironment; evidence: string }>;
+}
+
+/** Which inventory an ansible line reads: its `-i` value, resolved from where it runs. */
+export function ansibleInventoryKey(cwd: string, inventory: string | undefined): string {
+  return `${cwd}\u0000${inventory ?? ''}`;
 }
 
 /** The framework variables the prompt watches; which variables name an environment is decided
@@ -603,7 +624,9 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
     case 'local':
       return dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
     case 'ssh':
-      return { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination };
+      return (
+        ansiblePatternTarget(inv.host.ansible, facts) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
+      );
     case 'container': {
       const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
       // A pod named with its namespace is as production as that namespace (and its context):
@@ -613,6 +636,41 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
       return cluster?.kind === 'kube' ? { ...pod, onHost: cluster } : pod;
     }
   }
+}
+
+/** At most this many of a pattern's hosts are judged one by one (the first production one decides). */
+const MAX_PATTERN_HOSTS = 200;
+
+/**
+ * `ansible dbservers -a …`: the pattern expanded against the inventories prodguard can read — the
+ * line's `-i FILE` (or ansible.cfg's), and the config's — so the group's hosts decide, not the
+ * group's name read as one unknown host. Undefined when no inventory knows any of its terms.
+ */
+function ansiblePatternTarget(ansible: { pattern: string; inventory?: string; cwd: string } | undefined, facts: TargetFacts): Target | undefined {
+  if (!ansible) return undefined;
+  const lineInventory = facts.ansibleInventories?.[ansibleInventoryKey(ansible.cwd, ansible.inventory)];
+  const groups: Record<string, string[]> = {};
+  const files = new Set<string>();
+  const add = (group: string, hosts: readonly string[], file: string) => {
+    const into = (groups[group] ??= []);
+    for (const host of hosts) if (!into.includes(host)) into.push(host);
+    if (hosts.length > 0) files.add(file);
+  };
+  if (lineInventory) for (const [group, hosts] of Object.entries(lineInventory.groups)) add(group, hosts, lineInventory.file);
+  for (const [group, { hosts, file }] of Object.entries(facts.ansibleGroups ?? {})) add(group, hosts, file);
+  const expanded = expandAnsiblePattern(ansible.pattern, groups);
+  if (!expanded) return undefined;
+  const members: Target[] = expanded.hosts.slice(0, MAX_PATTERN_HOSTS).map((host) => {
+    const fromLine = lineInventory?.environments[host];
+    return { kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
+  });
+  return {
+    kind: 'host',
+    source: `ansible pattern (${[...files].join(', ')})`,
+    name: ansible.pattern,
+    host: ansible.pattern,
+    members,
+  };
 }
 
 /**
