@@ -258,13 +258,35 @@ function placed(label: string, { line, group: name, message }: { line?: number; 
   return line ? `${label}:${line}: ${message}` : `${label}: group [${name}]: ${message}`;
 }
 
-export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
-  const text = readFileSync(file, 'utf8');
+/**
+ * An inventory's text parsed as Ansible's plugin chain would: YAML when it looks like YAML (a
+ * `.yml` name or an `all:` key), else — or when YAML fails or is not a map of groups — INI.
+ * Real repositories keep INI inventories named `hosts.yml` (0sifat/k8s-ha-cluster-ansible).
+ */
+export async function parseAnsibleInventory(text: string, file: string): Promise<ParsedInventory> {
   if (/\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text)) {
     const { parse } = await import('yaml');
-    return inventoryEnvironments(parseAnsibleYaml(parse(text, { maxAliasCount: 100 }) as Json), label, mapping);
+    const looksIni = /^\s*\[[^\]]+\]\s*$/m.test(text);
+    let raw: unknown;
+    try {
+      raw = parse(text, { maxAliasCount: 100 });
+    } catch (error) {
+      // Not YAML and not INI either: say why, as Ansible would refuse it.
+      if (!looksIni) throw new Error(`not valid YAML: ${(error as Error).message.split('\n')[0]} (fix the file)`);
+      raw = undefined;
+    }
+    if (isObject(raw)) return parseAnsibleYaml(raw);
   }
-  return inventoryEnvironments(parseAnsibleIni(text), label, mapping);
+  return parseAnsibleIni(text);
+}
+
+export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
+  const text = readFileSync(file, 'utf8');
+  // An executable inventory (`#!/usr/bin/env python3`) prints its hosts when run; read as INI its
+  // code would become hundreds of "hosts" (kubespray's terraform/openstack/hosts did).
+  if (text.startsWith('#!'))
+    throw new Error(`${file} is an inventory script (it lists hosts when run); name a static INI or YAML inventory, e.g. its output saved to a file`);
+  return inventoryEnvironments(await parseAnsibleInventory(text, file), label, mapping);
 }
 
 /** `~/.ssh/config`: a `Host` (or `Match host`) block with `# prodguard: ENV` marks its patterns and HostName. */
@@ -383,7 +405,7 @@ export function expandAnsiblePattern(pattern: string, groups: Readonly<Record<st
         return undefined;
       }
       const hosts = new Set<string>();
-      for (const [name, members] of Object.entries(groups)) if (name !== 'all' && test(name)) for (const host of members) hosts.add(host);
+      for (const [name, members] of Object.entries(groups)) if (test(name)) for (const host of members) hosts.add(host);
       for (const host of everyHost) if (test(host)) hosts.add(host);
       return hosts.size > 0 ? [...hosts] : undefined;
     }

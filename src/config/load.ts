@@ -255,8 +255,9 @@ function unreadable(error: unknown, path: string): string {
   if (code === 'ENOENT') return `no file ${path} (fix the path: it is relative to the config file's folder)`;
   if (code === 'EISDIR') return `${path} is a folder (name the inventory file inside it, e.g. ${join(path, 'hosts.ini')})`;
   if (code === 'EACCES') return `${path} cannot be read (permission denied; fix its permissions)`;
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return `${path} is not a readable inventory: ${message} (fix the file's syntax)`;
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (message.includes('is an inventory script')) return message;
+  return `${path} is not a readable inventory: ${message}${message.includes('(fix') ? '' : " (fix the file's syntax)"}`;
 }
 
 /** The layers in effect, lowest first. Files that do not load are left out with one note each. */

@@ -102,3 +102,16 @@ describe('a bad entry in the config', () => {
     expect(result.stderr).toContain('extends: "@acme/gone" ignored: cannot find the package');
   });
 });
+
+describe('inventory files as Ansible reads them', () => {
+  it('an INI inventory named hosts.yml is read as INI; an inventory script is one line, not hundreds of hosts', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'hosts.yml'), '[all:vars]\nansible_user=ubuntu\n\n[production]\nowl ansible_host=10.1.1.30\n');
+    writeFileSync(join(dir, 'ec2.py'), '#!/usr/bin/env python3\nimport json\nprint(json.dumps({"production": {"hosts": ["x"]}}))\n');
+    writeFileSync(join(dir, '.prodguard.yml'), 'inventories: [{ ansible: hosts.yml }, { ansible: ec2.py }]\n');
+    const result = runCli(['check', '--json', '--no-probe', '-c', 'ssh owl reboot'], { cwd: dir });
+    expect(JSON.parse(result.stdout).targets[0].environment).toBe('production');
+    expect(result.stderr).toContain(`inventories[1]: ec2.py ignored: ${join(dir, 'ec2.py')} is an inventory script`);
+    expect(result.stderr).toContain('is an inventory script (it lists hosts when run)');
+  });
+});
