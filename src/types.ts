@@ -46,12 +46,21 @@ export interface ExpandedWord {
 /** Where a command runs: this machine, or another one we can name. */
 export type ExecutionHost =
   | { kind: 'local' }
-  | { kind: 'ssh'; destination: string; user?: string }
+  | {
+      kind: 'ssh';
+      destination: string;
+      user?: string;
+      /** `ansible PATTERN [-i INVENTORY]`: the whole pattern and inventory, run from `cwd`, so the
+       *  targets stage can expand groups against the inventory (issue 14). */
+      ansible?: { pattern: string; inventory?: string; cwd: string };
+    }
   | {
       kind: 'container';
       runtime: 'docker' | 'kubectl' | 'heroku';
       name: string;
       kubeContext?: string;
+      /** kubectl exec: `-n NS` / `--namespace NS`, the namespace the pod is in. */
+      kubeNamespace?: string;
       /** docker: the daemon's host when DOCKER_HOST, `-H` or `--context` name a remote one. */
       daemon?: string;
     };
@@ -160,6 +169,10 @@ export interface Target {
    * That host's environment is the database's (GitLab 2017: `dropdb` over db1's socket).
    */
   onHost?: Target;
+  /** An Ansible pattern's hosts, as the inventory expands it: the most dangerous decides. */
+  members?: Target[];
+  /** What a line-named inventory (`-i FILE`, ansible.cfg) says this host is, with its evidence. */
+  inventoryEnvironment?: { environment: Environment; evidence: string };
   /** A Kubernetes context as its kubeconfig describes it (issue 14): every name here is evidence. */
   kube?: { cluster?: string; server?: string; namespace?: string; file?: string };
   /** A client connection file the target was read from: `service "main" in ~/.pg_service.conf`. */

@@ -16,9 +16,19 @@ export interface AuditEntry {
   command: string;
   cwd: string;
   host: string;
-  findings: Pick<Finding, 'rule' | 'severity' | 'target' | 'message'>[];
+  /** `environment` and `evidence` say what made the target production (issue 14: which inventory
+   *  group or kubeconfig context), so the fleet's log answers "why was this refused?". */
+  findings: (Pick<Finding, 'rule' | 'severity' | 'target' | 'message' | 'environment'> & { evidence?: string[] })[];
   overrides?: Override[];
 }
+
+/** An audit entry's finding from a judged finding and its target's evidence: what the log keeps. */
+export function auditFinding({ rule, severity, target, message, environment }: Finding, evidence: readonly string[]): AuditEntry['findings'][number] {
+  return { rule, severity, target, message, ...(environment ? { environment } : {}), ...(evidence.length > 0 ? { evidence: [...evidence] } : {}) };
+}
+
+/** An SD-PARAM stays short: logger's default message size is 1 KiB, and the JSONL log has it whole. */
+const MAX_EVIDENCE_FIELD = 400;
 
 export function auditLogPath(stateDir: string): string {
   return join(stateDir, 'audit.jsonl');
@@ -49,6 +59,11 @@ export function appendAudit(stateDir: string, entry: AuditEntry, now = new Date(
 export interface AuditSinks {
   syslog?: string;
   journald: boolean;
+}
+
+function evidenceField(evidence: readonly string[]): string {
+  const joined = evidence.join('; ');
+  return joined.length > MAX_EVIDENCE_FIELD ? `${joined.slice(0, MAX_EVIDENCE_FIELD - 1)}…` : joined;
 }
 
 /** RFC 5424 SD-PARAM values escape `"`, `\` and `]`. */
@@ -82,6 +97,7 @@ export async function sendAuditEvent(
     rule: entry.findings.map((f) => f.rule).join(',') || (entry.overrides ?? []).map((o) => o.rule).join(','),
     target: finding?.target ?? '',
     environment: environment ?? '',
+    evidence: evidenceField(finding?.evidence ?? []),
     user,
     host: entry.host,
     tty: tty ?? '',

@@ -155,16 +155,18 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
       if (target.source === 'docker context') return { environment: 'unknown-remote', evidence: `docker context ${target.name} has nothing saying what it is` };
       if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };
       return { environment: 'unknown-remote', evidence: `${target.name} is a remote host with nothing saying what it is` };
-    case 'kube':
-      if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name))) return { environment: 'local', evidence: `${target.name} is a local cluster` };
+    case 'kube': {
+      // Say which kubeconfig holds the context, as every other kube evidence does: two files may
+      // both define `minikube`, and only one of them is the one kubectl used.
+      const file = target.kube?.file ? ` (kubeconfig ${target.kube.file})` : '';
+      if (LOCAL_KUBE_CONTEXTS.some((pattern) => pattern.test(target.name)))
+        return { environment: 'local', evidence: `${file ? `kube context ${target.name}${file}: ` : ''}${target.name} is a local cluster` };
       if (target.source === '--server' || target.source === '--kube-apiserver') {
         if (isLocalAddress(target.name)) return { environment: 'local', evidence: `API server ${target.name} is this machine` };
         return { environment: 'unknown-remote', evidence: `API server ${target.name} has nothing saying what it is` };
       }
-      return {
-        environment: 'unknown-remote',
-        evidence: `kube context ${target.name}${target.kube?.file ? ` (kubeconfig ${target.kube.file})` : ''} has nothing saying what it is`,
-      };
+      return { environment: 'unknown-remote', evidence: `kube context ${target.name}${file} has nothing saying what it is` };
+    }
     case 'cloud':
       // `supabase db reset --db-url postgres://…@localhost:54322/…`: the local stack.
       if (isLocalAddress(target.name)) return { environment: 'local', evidence: `${target.name} is this machine` };
@@ -183,10 +185,39 @@ export function classifyTarget(target: Target, config: Config, probe?: ProbeResu
   const marked = fromProbe(probe);
   if (marked) return { ...target, environment: marked.environment, evidence: [marked.evidence], ...withProbe };
   if (probe && probe.status !== 'skipped') evidence.push(describeProbe(probe));
+  if (target.members) return fromMembers(target, config, evidence, withProbe);
+  // A line's own inventory file (`-i FILE`, ansible.cfg) is the repository's word: it may make a
+  // host production or staging, never less guarded than its name or "unknown remote" says.
+  const fromInventory = target.inventoryEnvironment;
+  if (fromInventory && DANGER[fromInventory.environment] > DANGER['unknown-remote'])
+    return { ...target, environment: fromInventory.environment, evidence: [fromInventory.evidence, ...evidence], ...withProbe };
   const own = fromNames(target) ?? fromLocality(target);
   const host = target.onHost ? fromHost(target, target.onHost, config) : undefined;
   const chosen = host && DANGER[host.environment] > DANGER[own.environment] ? host : own;
   return { ...target, environment: chosen.environment, evidence: [chosen.evidence, ...evidence], ...withProbe };
+}
+
+/**
+ * An Ansible pattern is as dangerous as its most dangerous host (`ansible dbservers` on a group
+ * holding one production host is production), and never less than its own name says: an
+ * inventory that defines `prod-db` as a group of lab hosts does not make `ansible prod-db` safe.
+ */
+function fromMembers(target: Target, config: Config, evidence: string[], withProbe: { probe?: ProbeResult }): ClassifiedTarget {
+  const { members = [], ...pattern } = target;
+  let chosen: { environment: Environment; evidence: string } | undefined;
+  for (const member of members) {
+    const classified = classifyTarget(member, config);
+    if (!chosen || DANGER[classified.environment] > DANGER[chosen.environment])
+      chosen = { environment: classified.environment, evidence: `${member.name}: ${classified.evidence.join('; ')}` };
+  }
+  // The name's own words, without the terms it excludes (`all:!production` is not production).
+  const included = (target.name.includes(',') ? target.name.split(',') : target.name.split(':')).filter((term) => !term.startsWith('!'));
+  const named = environmentFromName(included.join(' ').replace(/&/g, ''));
+  if (named && (!chosen || DANGER[named.environment] > DANGER[chosen.environment]))
+    chosen = { environment: named.environment, evidence: `name ${target.name} has the token "${named.token}"` };
+  const reach = `ansible pattern ${target.name} reaches ${members.length} host${members.length === 1 ? '' : 's'} in ${target.source.replace(/^ansible pattern \((.*)\)$/, '$1') || 'the inventory'}`;
+  const decided = chosen ?? { environment: 'unknown-remote' as Environment, evidence: 'none of them is known' };
+  return { ...pattern, environment: decided.environment, evidence: [`${reach}; ${decided.evidence}`, ...evidence], ...withProbe };
 }
 
 /** How much a mistake costs, for choosing between what a database's name and its host say. */
@@ -208,7 +239,10 @@ function serverHost(server: string): string | undefined {
 function fromKubeconfig(target: Target): { environment: Environment; evidence: string } | undefined {
   const kube = target.kube;
   if (!kube) return undefined;
-  const where = `kube context ${target.name}${kube.file ? ` (kubeconfig ${kube.file})` : ''}`;
+  const where =
+    target.source === '--namespace'
+      ? `kube namespace ${target.name} (no kube context known)`
+      : `kube context ${target.name}${kube.file ? ` (kubeconfig ${kube.file})` : ''}`;
   const host = kube.server ? serverHost(kube.server) : undefined;
   const candidates: [string | undefined, string][] = [
     [target.name, `name ${target.name}`],
@@ -239,7 +273,7 @@ function fromNames(target: Target): { environment: Environment; evidence: string
 /** A database on a socket or localhost is as production as the host it is on (GitLab 2017). */
 function fromHost(target: Target, host: Target, config: Config): { environment: Environment; evidence: string } {
   const classified = classifyTarget(host, config);
-  const where = host.kind === 'kube' ? `in kube context ${host.name}` : `on host ${host.name}`;
+  const where = host.kind === 'kube' ? `in kube ${host.source === '--namespace' ? 'namespace' : 'context'} ${host.name}` : `on host ${host.name}`;
   const reached = target.socket ? 'local socket' : `${target.host ?? 'localhost'}`;
   return { environment: classified.environment, evidence: [`${reached} ${where} (${classified.environment})`, ...classified.evidence].join('; ') };
 }

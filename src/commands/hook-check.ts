@@ -13,7 +13,8 @@ import { reportOf } from './check.js';
 import { namesToConfirm } from '../decide/decide.js';
 import { stateDirectory } from '../config/load.js';
 import { hostnameOf } from '../context/gather.js';
-import { appendAudit, type AuditEntry } from '../act/audit.js';
+import { appendAudit, auditFinding, type AuditEntry } from '../act/audit.js';
+import { evidenceOf } from '../report/check-json.js';
 import { plainRedactor, redact } from '../util/redact.js';
 import { parseShell } from '../parse/shell.js';
 import { HOOK_EXIT } from '../shell/protocol.js';
@@ -116,7 +117,7 @@ export function auditLine(
       command: (judgement?.redactor ?? plainRedactor).text(input.line),
       cwd: input.cwd,
       host: hostnameOf(input.env),
-      findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
+      findings: findings.map((finding) => auditFinding(finding, evidenceOf(finding, judgement?.targets ?? []))),
     },
     new Date(),
     judgement?.redactor,

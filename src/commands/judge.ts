@@ -158,6 +158,7 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     );
   }
   const facts = await gatherFacts(planned, options.cwd, options.env);
+  if (Object.keys(config.inventoryGroups).length > 0) facts.ansibleGroups = config.inventoryGroups;
   const stateDir = stateDirectory(options.env);
 
   const probes = new Map<string, ProbeResult>();

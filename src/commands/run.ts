@@ -9,7 +9,8 @@ import { commandInput, parseOverrides, type CommandInput } from './source.js';
 import { reportOf, sayIgnored } from './check.js';
 import { namesToConfirm } from '../decide/decide.js';
 import { stateDirectory } from '../config/load.js';
-import { appendAudit, sendAuditEvent, type AuditEntry } from '../act/audit.js';
+import { appendAudit, auditFinding, sendAuditEvent, type AuditEntry } from '../act/audit.js';
+import { evidenceOf } from '../report/check-json.js';
 import { canPrompt, confirmByTypingNames } from '../act/confirm.js';
 import { execute } from '../act/execute.js';
 import { isTerminal, writeStderr } from '../util/stdio.js';
@@ -65,7 +66,7 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
       command: judgement.redactor.text(input.source),
       cwd: process.cwd(),
       host: hostnameOf(process.env),
-      findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
+      findings: findings.map((finding) => auditFinding(finding, evidenceOf(finding, judgement.targets))),
     };
     const problem = appendAudit(stateDir, record, new Date(), judgement.redactor);
     if (problem) writeStderr(`${problem}\n`);

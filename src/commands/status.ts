@@ -58,7 +58,7 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
 export async function runStatus(options: { json?: boolean; config?: string; probe?: boolean }): Promise<number> {
   const loaded: { config?: Config } = {};
   const targets = await statusTargets(options, loaded);
-  const configInEffect = { files: loaded.config?.files ?? [], ignored: loaded.config?.ignored ?? [] };
+  const configInEffect = { files: loaded.config?.files ?? [], ignored: loaded.config?.ignored ?? [], notes: loaded.config?.notes ?? [] };
   if (options.json) {
     const body = targets.map(targetJson);
     process.stdout.write(`${JSON.stringify(redactDeep({ schemaVersion: JSON_SCHEMA_VERSION, targets: body, config: configInEffect }), null, 2)}\n`);
@@ -75,6 +75,8 @@ export async function runStatus(options: { json?: boolean; config?: string; prob
     return `${label} ${target.kind.padEnd(9)} ${where}  ${chalk.dim(`from ${target.source}: ${target.evidence.join('; ')}`)}${probe}`;
   });
   lines.push(chalk.dim(`config: ${configInEffect.files.length > 0 ? configInEffect.files.join(', ') : 'none (built-in rules only)'}`));
+  // Notes (a host range capped) are said here, where the person looks at the config, not on every line checked.
+  for (const note of configInEffect.notes) lines.push(chalk.dim(`note: ${note}`));
   for (const line of configInEffect.ignored) process.stderr.write(`prodguard: ${redactDeep(line)}\n`);
   process.stdout.write(`${redactDeep(lines).join('\n')}\n`);
   return 0;

@@ -13,8 +13,13 @@ export interface InventoryFacts {
   hosts: Partial<Record<ConfiguredEnvironment, string[]>>;
   /** host name or address → why it has its environment ("db03 is in group [production] of inventories/prod.ini"). */
   evidence: Record<string, string>;
-  /** What was read but not used whole (a host range capped), one line each. */
+  /** What was read but not used whole (a host range capped), one line each: said by `status`. */
   notes: string[];
+  /** Group → every host in it and its children (`all` and `ungrouped` too), for Ansible patterns. */
+  groups: Record<string, string[]>;
+  /** Entries left out (a malformed range, an unknown section, a marker naming no environment),
+   *  one line each naming file, entry and fix; the rest of the file still counts. */
+  problems: string[];
 }
 
 export interface Group {
@@ -26,8 +31,14 @@ export interface Group {
 
 export interface ParsedInventory {
   groups: Map<string, Group>;
-  notes: string[];
+  /** What was read but not used whole (a range capped), where and what. */
+  notes: { line?: number; group?: string; message: string }[];
+  /** Entries left out: where (an INI line, a YAML group) and what, with the fix. */
+  problems: { line?: number; group?: string; message: string }[];
 }
+
+/** How to write a range, for a line that left a malformed one out. */
+const RANGE_FIX = 'write a range as [begin:end] or [begin:end:step], e.g. db[01:09]';
 
 function group(groups: Map<string, Group>, name: string): Group {
   let found = groups.get(name);
@@ -86,15 +97,28 @@ export function expandHostPattern(pattern: string, limit = MAX_RANGE_HOSTS): { h
   return { hosts, truncated };
 }
 
-/** A host line's name: ranges expanded, a `:port` suffix dropped (Ansible's `host:2222`). */
-function addHosts(entry: Group, pattern: string, address: string | undefined, notes: string[]): void {
+/**
+ * A host line's name: ranges expanded, a `:port` suffix dropped (Ansible's `host:2222`). A
+ * malformed range leaves out this host line only, with one line in `problems` (Ansible would
+ * refuse the whole file; a guard that dropped every production host for one typo would be worse).
+ */
+function addHosts(entry: Group, pattern: string, address: string | undefined, where: { line?: number; group?: string }, parsed: ParsedInventory): void {
+  const { notes } = parsed;
   const name = /^[^[\]:]+(?:\[[^\]]*\][^[\]:]*)*:\d+$/.test(pattern) ? pattern.replace(/:\d+$/, '') : pattern;
   if (!name.includes('[')) {
     entry.hosts.set(name, address);
     return;
   }
-  const { hosts, truncated } = expandHostPattern(name);
-  if (truncated) notes.push(`host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used`);
+  let expanded: { hosts: string[]; truncated: boolean };
+  try {
+    expanded = expandHostPattern(name);
+  } catch (error) {
+    parsed.problems.push({ ...where, message: `${(error as Error).message}; this host line is left out (${RANGE_FIX})` });
+    return;
+  }
+  const { hosts, truncated } = expanded;
+  if (truncated)
+    notes.push({ ...where, message: `host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used` });
   // One ansible_host for a whole range would be odd; keep it only for a single host.
   for (const host of hosts) entry.hosts.set(host, hosts.length === 1 ? address : undefined);
 }
@@ -102,10 +126,10 @@ function addHosts(entry: Group, pattern: string, address: string | undefined, no
 /** Ansible's INI inventory: `[group]` host lines with `ansible_host=…`, `[group:children]`. */
 export function parseAnsibleIni(text: string): ParsedInventory {
   const groups = new Map<string, Group>();
-  const notes: string[] = [];
+  const parsed: ParsedInventory = { groups, notes: [], problems: [] };
   let section = 'ungrouped';
-  let kind: 'hosts' | 'children' | 'vars' = 'hosts';
-  for (const raw of text.split('\n')) {
+  let kind: 'hosts' | 'children' | 'vars' | 'skip' = 'hosts';
+  for (const [index, raw] of text.split('\n').entries()) {
     // Ansible splits host lines with shlex(comments=True): `web1   # the front` is web1.
     const line = raw.replace(/(^|\s)#.*$/, '').replace(/^\s+|\s+$/g, '');
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
@@ -116,6 +140,17 @@ export function parseAnsibleIni(text: string): ParsedInventory {
       group(groups, section);
       continue;
     }
+    // `[web:hosts]`, `[web:child]`: Ansible refuses the section type; its lines are left out.
+    const unknownSection = /^\[([^\]:]+):([^\]]*)\]$/.exec(line);
+    if (unknownSection) {
+      kind = 'skip';
+      parsed.problems.push({
+        line: index + 1,
+        message: `section ${line} has unknown type "${unknownSection[2]}"; its lines are left out (write [${unknownSection[1]}], [${unknownSection[1]}:children] or [${unknownSection[1]}:vars])`,
+      });
+      continue;
+    }
+    if (kind === 'skip') continue;
     if (kind === 'vars') {
       // `key=value` (or `key = value`); only an environment-naming key is kept — never a password.
       const assignment = /^([A-Za-z_][\w]*)\s*[=:]\s*(.*)$/.exec(line);
@@ -128,10 +163,10 @@ export function parseAnsibleIni(text: string): ParsedInventory {
     if (kind === 'children') group(groups, section).children.add(name);
     else {
       const address = vars.map((item) => /^ansible_(?:ssh_)?host=(.+)$/.exec(item)?.[1]).find(Boolean);
-      addHosts(group(groups, section), name, address?.replace(/^["']|["']$/g, ''), notes);
+      addHosts(group(groups, section), name, address?.replace(/^["']|["']$/g, ''), { line: index + 1 }, parsed);
     }
   }
-  return { groups, notes };
+  return parsed;
 }
 
 type Json = unknown;
@@ -140,14 +175,14 @@ const isObject = (value: Json): value is Record<string, Json> => typeof value ==
 /** Ansible's YAML inventory: `all: { children: { production: { hosts: { web1: { ansible_host } } } } }`. */
 export function parseAnsibleYaml(raw: Json): ParsedInventory {
   const groups = new Map<string, Group>();
-  const notes: string[] = [];
+  const parsed: ParsedInventory = { groups, notes: [], problems: [] };
   const visit = (name: string, body: Json) => {
     const entry = group(groups, name);
     if (!isObject(body)) return;
     if (isObject(body.hosts)) {
       for (const [host, vars] of Object.entries(body.hosts)) {
         const address = isObject(vars) ? (vars.ansible_host ?? vars.ansible_ssh_host) : undefined;
-        addHosts(entry, host, typeof address === 'string' ? address : undefined, notes);
+        addHosts(entry, host, typeof address === 'string' ? address : undefined, { group: name }, parsed);
       }
     }
     if (isObject(body.vars))
@@ -161,7 +196,7 @@ export function parseAnsibleYaml(raw: Json): ParsedInventory {
     }
   };
   if (isObject(raw)) for (const [name, body] of Object.entries(raw)) visit(name, body);
-  return { groups, notes };
+  return parsed;
 }
 
 /**
@@ -209,22 +244,56 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
     if (reachable) evidence[reachable] ??= `${reachable} is ansible_host of ${host}, in ${where}`;
     (hosts[environment] ??= []).push(host, ...(reachable ? [reachable] : []));
   }
-  return { hosts, evidence, notes: parsed.notes.map((note) => `${label}: ${note}`) };
+  return {
+    hosts,
+    evidence,
+    groups: groupMembers(parsed),
+    notes: parsed.notes.map((note) => placed(label, note)),
+    problems: parsed.problems.map((problem) => placed(label, problem)),
+  };
+}
+
+/** `hosts.ini:12: …` for an INI line, `hosts.yml: group [web]: …` for a YAML group. */
+function placed(label: string, { line, group: name, message }: { line?: number; group?: string; message: string }): string {
+  return line ? `${label}:${line}: ${message}` : `${label}: group [${name}]: ${message}`;
+}
+
+/**
+ * An inventory's text parsed as Ansible's plugin chain would: YAML when it looks like YAML (a
+ * `.yml` name or an `all:` key), else — or when YAML fails or is not a map of groups — INI.
+ * Real repositories keep INI inventories named `hosts.yml` (0sifat/k8s-ha-cluster-ansible).
+ */
+export async function parseAnsibleInventory(text: string, file: string): Promise<ParsedInventory> {
+  if (/\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text)) {
+    const { parse } = await import('yaml');
+    const looksIni = /^\s*\[[^\]]+\]\s*$/m.test(text);
+    let raw: unknown;
+    try {
+      raw = parse(text, { maxAliasCount: 100 });
+    } catch (error) {
+      // Not YAML and not INI either: say why, as Ansible would refuse it.
+      if (!looksIni) throw new Error(`not valid YAML: ${(error as Error).message.split('\n')[0]} (fix the file)`);
+      raw = undefined;
+    }
+    if (isObject(raw)) return parseAnsibleYaml(raw);
+  }
+  return parseAnsibleIni(text);
 }
 
 export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
   const text = readFileSync(file, 'utf8');
-  if (/\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text)) {
-    const { parse } = await import('yaml');
-    return inventoryEnvironments(parseAnsibleYaml(parse(text, { maxAliasCount: 100 }) as Json), label, mapping);
-  }
-  return inventoryEnvironments(parseAnsibleIni(text), label, mapping);
+  // An executable inventory (`#!/usr/bin/env python3`) prints its hosts when run; read as INI its
+  // code would become hundreds of "hosts" (kubespray's terraform/openstack/hosts did).
+  if (text.startsWith('#!'))
+    throw new Error(`${file} is an inventory script (it lists hosts when run); name a static INI or YAML inventory, e.g. its output saved to a file`);
+  return inventoryEnvironments(await parseAnsibleInventory(text, file), label, mapping);
 }
 
 /** `~/.ssh/config`: a `Host` (or `Match host`) block with `# prodguard: ENV` marks its patterns and HostName. */
 export function parseSshConfig(text: string, label = '~/.ssh/config'): InventoryFacts {
   const hosts: InventoryFacts['hosts'] = {};
   const evidence: InventoryFacts['evidence'] = {};
+  const problems: string[] = [];
   let patterns: string[] = [];
   let hostName: string | undefined;
   let environment: ConfiguredEnvironment | undefined;
@@ -244,7 +313,13 @@ export function parseSshConfig(text: string, label = '~/.ssh/config'): Inventory
     const marker = /^#\s*prodguard:\s*([a-z]+)/i.exec(line);
     if (marker) {
       const named = environmentFromName(marker[1]!)?.environment;
-      if (!named) return;
+      if (!named) {
+        // A typo (`# prodguard: prodution`) must not pass silently: the block it marks stays unmarked.
+        problems.push(
+          `${label}:${index + 1}: "# prodguard: ${marker[1]}" names no environment; the marker is left out (write production, staging, test, development or local)`,
+        );
+        return;
+      }
       // A marker just above a Host line belongs to that block; inside a block, to the block.
       const next = lines.slice(index + 1).find((candidate) => candidate !== '' && !candidate.startsWith('#'));
       if (next && /^(host|match)\b/i.test(next)) pending = named as ConfiguredEnvironment;
@@ -266,5 +341,95 @@ export function parseSshConfig(text: string, label = '~/.ssh/config'): Inventory
     } else if (key === 'hostname' && rest[0]) hostName = rest[0];
   });
   flush();
-  return { hosts, evidence, notes: [] };
+  return { hosts, evidence, notes: [], problems, groups: {} };
+}
+
+/** Every group's hosts, children included (Ansible's implicit `all` holds every host). */
+export function groupMembers(parsed: ParsedInventory): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const collect = (name: string, seen: Set<string>, into: Set<string>) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const entry = parsed.groups.get(name);
+    if (!entry) return;
+    for (const host of entry.hosts.keys()) into.add(host);
+    for (const child of entry.children) collect(child, seen, into);
+  };
+  const everyHost = new Set<string>();
+  for (const name of parsed.groups.keys()) {
+    const hosts = new Set<string>();
+    collect(name, new Set(), hosts);
+    out[name] = [...hosts];
+    for (const host of hosts) everyHost.add(host);
+  }
+  out.all = [...everyHost];
+  return out;
+}
+
+/** A glob term of an Ansible pattern (`web*`, `db?.example.com`) as a whole-name test. */
+function globTest(term: string): (name: string) => boolean {
+  const source = term
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  const regex = new RegExp(`^${source}$`);
+  return (name) => regex.test(name);
+}
+
+/**
+ * Ansible's host pattern (inventory/manager.py `_match_list` and `split_host_pattern`) against an
+ * inventory's groups: terms split at `,` (else at `:`), `all`/`*`, group names, host names, globs
+ * and `~regex`; `&term` intersects and `!term` excludes, after every plain term is added, as
+ * Ansible orders them. A term nothing matches stays a host name (Ansible warns and skips it; a
+ * guard judges the name over never under). Undefined when no term names anything the inventory
+ * knows, so the caller keeps judging the names as hosts.
+ */
+export function expandAnsiblePattern(pattern: string, groups: Readonly<Record<string, readonly string[]>>): { hosts: string[]; matched: string[] } | undefined {
+  const terms = (pattern.includes(',') ? pattern.split(',') : pattern.split(':')).map((term) => term.trim()).filter(Boolean);
+  const everyHost = new Set(groups.all ?? Object.values(groups).flat());
+  const matched: string[] = [];
+  const resolve = (term: string): string[] | undefined => {
+    if (term === 'all' || term === '*') return [...everyHost];
+    if (groups[term]) return [...groups[term]!];
+    if (everyHost.has(term)) return [term];
+    if (term.startsWith('~') || /[*?]/.test(term)) {
+      let test: (name: string) => boolean;
+      try {
+        test = term.startsWith('~')
+          ? (
+              (regex) => (name: string) =>
+                regex.test(name)
+            )(new RegExp(term.slice(1)))
+          : globTest(term);
+      } catch {
+        return undefined;
+      }
+      const hosts = new Set<string>();
+      for (const [name, members] of Object.entries(groups)) if (test(name)) for (const host of members) hosts.add(host);
+      for (const host of everyHost) if (test(host)) hosts.add(host);
+      return hosts.size > 0 ? [...hosts] : undefined;
+    }
+    return undefined;
+  };
+  const plain = terms.filter((term) => !term.startsWith('&') && !term.startsWith('!'));
+  const result = new Set<string>();
+  for (const term of plain) {
+    const hosts = resolve(term);
+    if (hosts) matched.push(term);
+    for (const host of hosts ?? [term]) result.add(host);
+  }
+  for (const term of terms.filter((t) => t.startsWith('&'))) {
+    const hosts = resolve(term.slice(1));
+    if (!hosts) continue;
+    matched.push(term);
+    const keep = new Set(hosts);
+    for (const host of [...result]) if (!keep.has(host)) result.delete(host);
+  }
+  for (const term of terms.filter((t) => t.startsWith('!'))) {
+    const hosts = resolve(term.slice(1));
+    if (!hosts) continue;
+    matched.push(term);
+    for (const host of hosts) result.delete(host);
+  }
+  return matched.length > 0 ? { hosts: [...result], matched } : undefined;
 }

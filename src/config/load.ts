@@ -74,32 +74,47 @@ export function resolveExtends(entry: string, fromFile: string): { kind: 'file' 
   try {
     return { kind: 'pack', path: dirname(require.resolve(`${entry}/package.json`)) };
   } catch {
-    throw new ConfigError(
-      `${fromFile}: extends: cannot find the package "${entry}" from ${dirname(fromFile)}`,
-      `install it there (npm install ${entry}) or fix the name`,
-    );
+    throw new ConfigError(`cannot find the package "${entry}" from ${dirname(fromFile)}`, `install it there (npm install ${entry}) or fix the name`);
   }
 }
 
 /** Fold what a config extends under it: the pack's rules/ folder and prodguard.yml, or a YAML file. */
 async function applyExtends(config: Config, file: string, depth: number): Promise<void> {
   if (config.extends.length === 0) return;
-  if (depth > 8) throw new ConfigError(`${file}: extends: nested more than 8 deep (a cycle?)`, 'remove the cycle');
+  if (depth > 8) {
+    config.ignored.push(`${file}: extends ignored: nested more than 8 deep (a cycle?; remove the cycle)`);
+    return;
+  }
   const base: Config[] = [];
   for (const entry of config.extends) {
-    const target = resolveExtends(entry, file);
-    if (target.kind === 'file') {
-      base.push(await readConfigFile(target.path, depth + 1));
-      continue;
+    // One pack or file that cannot be found or read leaves out that entry only, with one line:
+    // the config's own environments and its other packs still count.
+    try {
+      base.push(await readExtended(entry, file, depth));
+    } catch (error) {
+      config.ignored.push(`${file}: extends: "${entry}" ignored: ${firstLine(error)}`);
     }
-    const packConfig = NAMES.concat(['prodguard.yml', 'prodguard.yaml'])
-      .map((name) => join(target.path, name))
-      .find((candidate) => existsSync(candidate));
-    const pack = packConfig ? await readConfigFile(packConfig, depth + 1) : structuredClone({ ...DEFAULT_CONFIG, source: target.path });
-    if (existsSync(join(target.path, 'rules'))) pack.ruleDirectories.unshift(join(target.path, 'rules'));
-    if (!pack.files.includes(target.path)) pack.files.unshift(packConfig ?? target.path);
-    base.push(pack);
   }
+  foldExtended(config, base);
+}
+
+/** One `extends:` entry read as a config: a YAML file, or a pack's prodguard.yml and rules/. */
+async function readExtended(entry: string, file: string, depth: number): Promise<Config> {
+  const target = resolveExtends(entry, file);
+  if (!existsSync(target.path))
+    throw new ConfigError(`no ${target.kind === 'file' ? 'file' : 'pack folder'} ${target.path}`, `fix the path: it is relative to ${dirname(file)}`);
+  if (target.kind === 'file') return readConfigFile(target.path, depth + 1);
+  const packConfig = NAMES.concat(['prodguard.yml', 'prodguard.yaml'])
+    .map((name) => join(target.path, name))
+    .find((candidate) => existsSync(candidate));
+  const pack = packConfig ? await readConfigFile(packConfig, depth + 1) : structuredClone({ ...DEFAULT_CONFIG, source: target.path });
+  if (existsSync(join(target.path, 'rules'))) pack.ruleDirectories.unshift(join(target.path, 'rules'));
+  if (!pack.files.includes(target.path)) pack.files.unshift(packConfig ?? target.path);
+  return pack;
+}
+
+/** This file's settings above what it extends. */
+function foldExtended(config: Config, base: readonly Config[]): void {
   // This file's own settings sit above what it extends: environments add up, rules replace.
   for (const pack of base) {
     for (const [name, patterns] of Object.entries(pack.environments) as [ConfiguredEnvironment, EnvironmentPatterns][]) {
@@ -111,6 +126,7 @@ async function applyExtends(config: Config, file: string, depth: number): Promis
     config.inventories.unshift(...pack.inventories);
     config.hostEvidence = { ...pack.hostEvidence, ...config.hostEvidence };
     config.files.unshift(...pack.files);
+    config.ignored.unshift(...pack.ignored);
   }
 }
 
@@ -141,12 +157,17 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
       'simplify the YAML (anchors and aliases)',
     );
   }
-  const { config, errors } = validateConfig(raw, file);
+  const { config, errors: all, leftOut } = validateConfig(raw, file);
+  // A bad inventory entry leaves out that entry with a line; the rest of the file still counts.
+  const errors = all.filter((error) => !leftOut.includes(error));
+  config.ignored.push(...leftOut.map((problem) => `${file}: ${problem}`));
   if (errors.length > 0) {
     throw new ConfigError(`${file}: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, 'see "Configuration" in the README');
   }
   config.ruleDirectories = config.ruleDirectories.map((dir) => resolve(dirname(file), dir));
-  config.inventories = config.inventories.map((inventory) => (inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path) } : inventory));
+  config.inventories = config.inventories.map((inventory) =>
+    inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path), source: file } : { ...inventory, source: file },
+  );
   config.files = [file];
   await applyExtends(config, file, depth);
   return config;
@@ -201,13 +222,15 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
   for (const inventory of config.inventories) {
     const path = inventory.path ?? join(env.HOME || homedir(), '.ssh', 'config');
     // Evidence names the file as the config wrote it: `inventories/prod.ini`, `~/.ssh/config`.
-    const fromConfig = relative(dirname(config.source), path);
+    const source = inventory.source ?? config.source;
+    const fromConfig = relative(dirname(source), path);
     const label = inventory.path ? (fromConfig.startsWith('..') || isAbsolute(fromConfig) ? path : fromConfig) : '~/.ssh/config';
+    const entry = `inventories[${inventory.index ?? 0}]: ${inventory.path ? label : '~/.ssh/config'}`;
     let facts;
     try {
       facts = inventory.kind === 'ansible' ? await readAnsibleInventory(path, label, inventory.groups) : parseSshConfig(readFileSync(path, 'utf8'), label);
     } catch (error) {
-      ignored.push(`${config.source}: inventory ${path} ignored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      ignored.push(`${source}: ${entry} ignored: ${unreadable(error, path)}`);
       continue;
     }
     for (const [environment, hosts] of Object.entries(facts.hosts) as [ConfiguredEnvironment, string[]][]) {
@@ -215,9 +238,26 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
       into.hosts.push(...hosts);
     }
     for (const [host, why] of Object.entries(facts.evidence)) config.hostEvidence[host] ??= why;
-    ignored.push(...facts.notes);
+    ignored.push(...facts.problems);
+    // Ansible merges every inventory it is given: a group's hosts add up across files.
+    for (const [group, hosts] of Object.entries(facts.groups)) {
+      const into = (config.inventoryGroups[group] ??= { hosts: [], file: label });
+      for (const host of hosts) if (!into.hosts.includes(host)) into.hosts.push(host);
+    }
+    config.notes.push(...facts.notes);
     config.files.push(path);
   }
+}
+
+/** Why an inventory file could not be used, and what to do: one line, never a stack. */
+function unreadable(error: unknown, path: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `no file ${path} (fix the path: it is relative to the config file's folder)`;
+  if (code === 'EISDIR') return `${path} is a folder (name the inventory file inside it, e.g. ${join(path, 'hosts.ini')})`;
+  if (code === 'EACCES') return `${path} cannot be read (permission denied; fix its permissions)`;
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (message.includes('is an inventory script')) return message;
+  return `${path} is not a readable inventory: ${message}${message.includes('(fix') ? '' : " (fix the file's syntax)"}`;
 }
 
 /** The layers in effect, lowest first. Files that do not load are left out with one note each. */
@@ -235,6 +275,7 @@ export async function loadLayers(options: { cwd: string; env: NodeJS.ProcessEnv 
     if (kind === 'repository' && layers.some((layer) => layer.file === file)) continue;
     try {
       const config = await readConfigFile(file);
+      ignored.push(...config.ignored);
       await readInventories(config, options.env, ignored);
       const trusted = kind !== 'repository' || isTrusted(file, options.env);
       layers.push({ kind, file, config, trusted });
@@ -260,6 +301,12 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
   const merged: Config = structuredClone({ ...DEFAULT_CONFIG, source: layers.at(-1)?.file ?? 'defaults' });
   merged.files = layers.flatMap((layer) => layer.config.files);
   merged.ignored = [...ignored];
+  merged.notes = layers.flatMap((layer) => layer.config.notes);
+  for (const layer of layers)
+    for (const [group, { hosts, file }] of Object.entries(layer.config.inventoryGroups)) {
+      const into = (merged.inventoryGroups[group] ??= { hosts: [], file });
+      for (const host of hosts) if (!into.hosts.includes(host)) into.hosts.push(host);
+    }
   for (const layer of layers) {
     const { config } = layer;
     const untrusted = !layer.trusted;
@@ -337,6 +384,7 @@ export async function loadConfig(options: { file?: string; cwd: string; env: Nod
   if (options.file) {
     const file = resolve(options.cwd, options.file);
     const config = await readConfigFile(file);
+    ignored.push(...config.ignored);
     await readInventories(config, options.env, ignored);
     const policy = layers.filter((layer) => layer.kind === 'policy');
     return mergeLayers([...policy, { kind: 'explicit', file, config, trusted: true }], ignored);

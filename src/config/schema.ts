@@ -37,6 +37,9 @@ export interface Config {
   files: string[];
   /** One line per thing that was ignored (untrusted loosening, a malformed file), said once. */
   ignored: string[];
+  /** What was read but not used whole (an inventory host range capped at 10,000): said by
+   *  `status`, once per look, not on every checked line. */
+  notes: string[];
   /** Rule folders from an untrusted repository config: they may add rules, not replace them. */
   untrustedRuleDirectories: string[];
   /** Inventories whose hosts are facts about environments (paths resolved against the config's folder). */
@@ -44,7 +47,10 @@ export interface Config {
   audit: { syslog?: string; journald: boolean };
   /** Policy packs and files this config builds on (`extends:`), resolved to folders/files at load. */
   extends: string[];
-  inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment> }[];
+  /** `index` is the entry's place in the config's `inventories:` list, for lines naming it. */
+  inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment>; index?: number; source?: string }[];
+  /** Ansible groups of the config's inventories: group → its hosts (children included), and the file. */
+  inventoryGroups: Record<string, { hosts: string[]; file: string }>;
   /** A host pattern an inventory put into `environments.<env>.hosts` → why (group and file), for evidence. */
   hostEvidence: Record<string, string>;
   /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
@@ -75,10 +81,12 @@ export const DEFAULT_CONFIG: Config = {
   lockedRules: [],
   files: [],
   ignored: [],
+  notes: [],
   untrustedRuleDirectories: [],
   audit: { journald: false },
   extends: [],
   inventories: [],
+  inventoryGroups: {},
   hostEvidence: {},
   ruleLayers: [],
   lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
@@ -139,12 +147,16 @@ function share(value: Json, path: string, errors: string[], fallback: number): n
   return value;
 }
 
-/** Validate parsed YAML/JSON. Returns the config and the errors (empty when valid). */
-export function validateConfig(raw: Json, source: string): { config: Config; errors: string[] } {
+/**
+ * Validate parsed YAML/JSON. Returns the config and the errors (empty when valid); `leftOut` are
+ * the errors that leave out one entry only (an inventory entry), so a loader may use the rest.
+ */
+export function validateConfig(raw: Json, source: string): { config: Config; errors: string[]; leftOut: string[] } {
   const errors: string[] = [];
+  const leftOut: string[] = [];
   const config: Config = structuredClone({ ...DEFAULT_CONFIG, source });
-  if (raw === null || raw === undefined) return { config, errors };
-  if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'] };
+  if (raw === null || raw === undefined) return { config, errors, leftOut };
+  if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'], leftOut };
   unknownKeys(
     raw,
     ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit', 'lint'],
@@ -167,7 +179,12 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
     }
   }
   if (raw.extends !== undefined) config.extends = typeof raw.extends === 'string' ? [raw.extends] : stringList(raw.extends, 'extends', errors);
-  if (raw.inventories !== undefined) config.inventories = validateInventories(raw.inventories, errors);
+  // One bad inventory entry leaves that entry out with a line; the rest of the file still counts
+  // (a typo in one entry must not drop every production host the others name).
+  if (raw.inventories !== undefined) {
+    config.inventories = validateInventories(raw.inventories, leftOut);
+    errors.push(...leftOut);
+  }
   if (raw['locked-rules'] !== undefined) config.lockedRules = stringList(raw['locked-rules'], 'locked-rules', errors);
 
   if (raw.environments !== undefined) {
@@ -241,7 +258,7 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
   if (raw.lint !== undefined) validateLint(raw.lint, config.lint, errors);
-  return { config, errors };
+  return { config, errors, leftOut };
 }
 
 const SQL_DIALECTS = ['auto', 'postgres', 'postgresql', 'mysql'] as const;
@@ -268,34 +285,40 @@ function validateLint(raw: Json, lint: LintConfig, errors: string[]): void {
   if (raw.sql.migrations !== undefined) lint.sql.migrations = stringList(raw.sql.migrations, 'lint.sql.migrations', errors);
 }
 
-function validateInventories(value: Json, errors: string[]): Config['inventories'] {
+function validateInventories(value: Json, problems: string[]): Config['inventories'] {
   const example = 'e.g. inventories: [{ ansible: inventory/hosts.ini }, { ssh-config: true }]';
   if (!Array.isArray(value)) {
-    errors.push(`inventories: must be a list (${example})`);
+    problems.push(`inventories: ignored: must be a list (${example})`);
     return [];
   }
   const out: Config['inventories'] = [];
   value.forEach((entry, index) => {
     const path = `inventories[${index}]`;
     if (!isObject(entry)) {
-      errors.push(`${path}: must be { ansible: PATH } or { ssh-config: true } (${example})`);
+      problems.push(`${path} ignored: must be { ansible: PATH } or { ssh-config: true } (${example})`);
       return;
     }
-    unknownKeys(entry, ['ansible', 'ssh-config', 'groups'], path, errors);
+    const unknown: string[] = [];
+    unknownKeys(entry, ['ansible', 'ssh-config', 'groups'], path, unknown);
     const groups: Record<string, ConfiguredEnvironment> = {};
     if (entry.groups !== undefined) {
-      if (!isObject(entry.groups)) errors.push(`${path}.groups: must map a group name to an environment, e.g. { web_eu: production }`);
+      if (!isObject(entry.groups)) problems.push(`${path}.groups ignored: must map a group name to an environment, e.g. { web_eu: production }`);
       else
         for (const [name, environment] of Object.entries(entry.groups)) {
           if (typeof environment === 'string' && CONFIGURABLE_ENVIRONMENTS.includes(environment as Environment))
             groups[name] = environment as ConfiguredEnvironment;
-          else errors.push(`${path}.groups.${name}: must be one of ${CONFIGURABLE_ENVIRONMENTS.join(', ')}`);
+          else problems.push(`${path}.groups.${name} ignored: must be one of ${CONFIGURABLE_ENVIRONMENTS.join(', ')}`);
         }
     }
-    if (typeof entry.ansible === 'string') out.push({ kind: 'ansible', path: entry.ansible, groups });
-    else if (entry['ssh-config'] === true) out.push({ kind: 'ssh-config', groups });
-    else if (typeof entry['ssh-config'] === 'string') out.push({ kind: 'ssh-config', path: entry['ssh-config'], groups });
-    else if (entry['ssh-config'] !== false) errors.push(`${path}: needs ansible: PATH or ssh-config: true (${example})`);
+    const before = out.length;
+    if (typeof entry.ansible === 'string' && entry.ansible !== '') out.push({ kind: 'ansible', path: entry.ansible, groups, index });
+    else if (entry['ssh-config'] === true) out.push({ kind: 'ssh-config', groups, index });
+    else if (typeof entry['ssh-config'] === 'string' && entry['ssh-config'] !== '') out.push({ kind: 'ssh-config', path: entry['ssh-config'], groups, index });
+    else if (entry['ssh-config'] !== false) {
+      problems.push(`${path} ignored: needs ansible: PATH or ssh-config: true${unknown.length > 0 ? ` (${unknown[0]})` : ''} (${example})`);
+      return;
+    }
+    if (out.length > before) for (const line of unknown) problems.push(`${line.replace(/: unknown key.*/, '')} ignored: ${line.replace(/^[^:]*: /, '')}`);
   });
   return out;
 }

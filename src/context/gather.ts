@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { hostname as osHostname, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
-import type { TargetFacts } from '../targets/resolve.js';
+import { ansibleInventoryKey, type AnsibleInventoryFacts, type TargetFacts } from '../targets/resolve.js';
 import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
@@ -284,6 +284,61 @@ export function readConnectionFiles(requests: readonly ConnectionFileRequest[]):
   return files;
 }
 
+/** `[defaults] inventory = PATH` of an ansible.cfg (INI), relative to the cfg's folder. */
+function ansibleCfgInventory(dir: string): string | undefined {
+  const text = readSmallText(join(dir, 'ansible.cfg'));
+  if (text === undefined) return undefined;
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) section = header[1]!.trim();
+    const setting = section === 'defaults' ? /^(?:inventory|hostfile)\s*[=:]\s*([^;#]+)/.exec(line) : null;
+    // The first of a comma list is enough to expand groups; the rest add hosts the same way.
+    const value = setting?.[1]?.split(',')[0]?.trim();
+    if (value) return value.startsWith('/') ? value : join(dir, value.replace(/^~(?=\/)/, homedir()));
+  }
+  return undefined;
+}
+
+/**
+ * The inventory each `ansible PATTERN` line reads, parsed: `-i FILE` (a host list `a,b,` is not a
+ * file), else ansible.cfg's `inventory =` in the folder it runs from. A folder or unreadable file
+ * adds nothing: the pattern's names are judged as hosts, as before.
+ */
+async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<string, AnsibleInventoryFacts> | undefined> {
+  const wanted = new Map<string, string>();
+  for (const inv of plan.invocations) {
+    const ansible = inv.host.kind === 'ssh' ? inv.host.ansible : undefined;
+    if (!ansible || ansible.inventory?.includes(',')) continue;
+    const from = ansible.cwd.startsWith('/') ? ansible.cwd : cwd;
+    const file =
+      ansible.inventory !== undefined ? (ansible.inventory.startsWith('/') ? ansible.inventory : join(from, ansible.inventory)) : ansibleCfgInventory(from);
+    if (file) wanted.set(ansibleInventoryKey(ansible.cwd, ansible.inventory), file);
+  }
+  if (wanted.size === 0) return undefined;
+  const { readAnsibleInventory } = await import('../config/inventory.js');
+  const out: Record<string, AnsibleInventoryFacts> = {};
+  for (const [key, file] of wanted) {
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile() || stat.size > MAX_RUN_FILE_BYTES * 16) continue;
+      const facts = await readAnsibleInventory(file, file);
+      const environments: AnsibleInventoryFacts['environments'] = {};
+      for (const [environment, hosts] of Object.entries(facts.hosts))
+        for (const host of hosts)
+          environments[host] ??= {
+            environment: environment as AnsibleInventoryFacts['environments'][string]['environment'],
+            evidence: facts.evidence[host] ?? file,
+          };
+      out[key] = { file, groups: facts.groups, environments };
+    } catch {
+      // Unreadable or malformed: ansible would fail on it too; the names are judged as hosts.
+    }
+  }
+  return out;
+}
+
 export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEnv): Promise<TargetFacts> {
   const facts: TargetFacts = { hostname: hostnameOf(env), envFiles: {} };
 
@@ -326,6 +381,8 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
     facts.kubeconfigContexts = contexts;
     facts.kubeconfigFiles = files;
   }
+  const ansible = await readAnsibleInventories(plan, cwd);
+  if (ansible) facts.ansibleInventories = ansible;
   if (plan.needs.terraform) {
     try {
       const workspace = readFileSync(join(cwd, '.terraform', 'environment'), 'utf8').trim();

@@ -20,6 +20,8 @@ export interface ToolOptions {
   singleDashWithValue?: readonly string[];
   /** `-0`, `-10` are options of this tool (`xargs -0`, `nice -10`), never a positional word. */
   digitOptions?: boolean;
+  /** Go's pflag (kubectl, helm): `-n=prod` is `-n` with the value `prod`, not `=prod`. */
+  pflag?: boolean;
 }
 
 function options(shortWithValue: string, longWithValue: readonly string[] = [], singleDashWithValue: readonly string[] = []): ToolOptions {
@@ -58,10 +60,10 @@ const KUBE_VERBS = [
   'current-replicas',
 ];
 // `kubectl exec POD -c CONTAINER -- CMD`: the container and the wait for the pod.
-const KUBECTL = options('snlfkoc', [...KUBE_GLOBAL, ...KUBE_VERBS, 'container', 'pod-running-timeout']);
+const KUBECTL: ToolOptions = { ...options('snlfkoc', [...KUBE_GLOBAL, ...KUBE_VERBS, 'container', 'pod-running-timeout']), pflag: true };
 // helm's and helmfile's global options name the cluster their own way (--kube-context,
 // --kube-apiserver); helmfile's -e picks an environment.
-const HELM = options('snlfkoe', [...KUBE_GLOBAL, ...KUBE_VERBS, 'kube-context', 'kube-apiserver', 'environment']);
+const HELM: ToolOptions = { ...options('snlfkoe', [...KUBE_GLOBAL, ...KUBE_VERBS, 'kube-context', 'kube-apiserver', 'environment']), pflag: true };
 
 // Cloud CLIs: global options (profile, region, project, output…) and those of the deleting
 // subcommands the rules judge. Sources: `aws help`, `gcloud topic flags`, `az --help`, gsutil -h.

@@ -20,6 +20,8 @@ export interface OptionSpec {
   digitOptions?: boolean;
   /** Short options whose value may only be attached (`mysql -pSECRET`; a bare `-p` prompts). */
   shortOptionalAttached?: string;
+  /** Go's pflag (kubectl, helm): `-n=prod` is `-n` with the value `prod`, not `=prod`. */
+  pflag?: boolean;
 }
 
 /** How a database client's options are read, from the one table in knowledge/commands.ts. */
@@ -114,7 +116,8 @@ export function scanOptions(args: readonly ExpandedWord[], spec: OptionSpec): Op
           break;
         }
         if (shortWithValue.includes(letter)) {
-          const attached = word.slice(i + 1);
+          const rest = word.slice(i + 1);
+          const attached = spec.pflag && rest.length > 1 && rest.startsWith('=') ? rest.slice(1) : rest;
           if (attached !== '') options.push({ flag: `-${letter}`, value: attached, index });
           else {
             options.push({ flag: `-${letter}`, value: args[index + 1]?.value ?? '', index });

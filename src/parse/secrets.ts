@@ -3,6 +3,7 @@
 // `echo pw | sudo -S` gives sudo its password on standard input. The caller builds a redactor
 // from them (util/redact.ts createRedactor), so no message, JSON field or audit line shows them.
 
+import { kubeClientOptionSpec } from '../knowledge/kube-clients.js';
 import type { Invocation } from '../types.js';
 import { isSecretVariable } from '../util/redact.js';
 import { scanOptions, optionValue, clientOptionSpec } from './options.js';
@@ -55,9 +56,18 @@ function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] 
     }
     case 'docker':
     case 'podman':
-    case 'helm':
       withValue({ shortWithValue: 'pu', longWithValue: ['password', 'username'] }, '-p', '--password');
       break;
+    case 'helm': {
+      // helm's own value options first: `-n=prod` is the namespace, not `-p rod`.
+      const helm = kubeClientOptionSpec('helm')!;
+      withValue(
+        { ...helm, shortWithValue: `${helm.shortWithValue ?? ''}pu`, longWithValue: [...(helm.longWithValue ?? []), 'password', 'username'] },
+        '-p',
+        '--password',
+      );
+      break;
+    }
   }
   return found;
 }

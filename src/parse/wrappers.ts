@@ -594,13 +594,22 @@ const ansible: Unwrapper = (inv) => {
   if (kind === 'file') {
     const path = pairs.path ?? pairs.dest ?? pairs.name;
     if (pairs.state !== 'absent' || !path) return [];
-    return remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`);
+    return withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`), pattern, inventory, inv.cwd);
   }
   const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
-  const steps = remoteScripts(`ansible -m ${moduleName}`, targets, line);
+  const steps = withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, line), pattern, inventory, inv.cwd);
   const chdir = pairs.chdir;
   return chdir && line === rest ? steps.map((step) => ({ ...step, cwd: chdir })) : steps;
 };
+
+/** The pattern's steps carry the whole pattern, so the targets stage can expand its groups. */
+function withAnsiblePattern(steps: UnwrapStep[], pattern: string, inventory: string | undefined, cwd: string): UnwrapStep[] {
+  return steps.map((step) =>
+    step.host?.kind === 'ssh' && !step.host.destination.startsWith('inventory ')
+      ? { ...step, host: { ...step.host, ansible: { pattern, ...(inventory !== undefined ? { inventory } : {}), cwd } } }
+      : step,
+  );
+}
 
 /**
  * Parallel ssh: `pssh -h HOSTS_FILE CMD`, `pdsh -w HOSTS CMD`, `clush -w HOSTS CMD`. The command is a
@@ -747,7 +756,14 @@ const kubectl: Unwrapper = (inv) => {
   const target = sub[1] ?? '';
   const context = optionValue(scan, '--context');
   const words = dashDash !== -1 ? inv.args.slice(dashDash + 1) : inv.args.slice(scan.positionals[2] ?? inv.args.length);
-  const host: ExecutionHost = { kind: 'container', runtime: 'kubectl', name: target, ...(context ? { kubeContext: context } : {}) };
+  const namespace = optionValue(scan, '--namespace', '-n');
+  const host: ExecutionHost = {
+    kind: 'container',
+    runtime: 'kubectl',
+    name: target,
+    ...(context ? { kubeContext: context } : {}),
+    ...(namespace ? { kubeNamespace: namespace } : {}),
+  };
   return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
 

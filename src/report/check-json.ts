@@ -36,7 +36,8 @@ export function targetJson(target: ClassifiedTarget): Record<string, unknown> {
   };
 }
 
-function evidenceOf(finding: Finding, targets: readonly ClassifiedTarget[]): string[] {
+/** The evidence of the target a finding is about (what made it production). */
+export function evidenceOf(finding: Finding, targets: readonly ClassifiedTarget[]): string[] {
   const target = targets.find((candidate) => candidate.name === finding.target && (!finding.targetKind || candidate.kind === finding.targetKind));
   return target?.evidence ?? [];
 }

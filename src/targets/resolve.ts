@@ -4,11 +4,15 @@
 // workspace. Pure: the invocation and facts gathered at the edge in, targets out.
 
 import type { Invocation, Target, TargetKind } from '../types.js';
+import type { ConfiguredEnvironment } from '../config/schema.js';
 import { hostList, parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 import type { KubeconfigFacts } from '../parse/kubeconfig.js';
+import { kubeClientOptionSpec, NAMESPACE_OPTIONS } from '../knowledge/kube-clients.js';
+import { expandAnsiblePattern } from '../config/inventory.js';
+import { environmentFromName } from '../classify/names.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings, type ConnectionFile, type PgService } from './connection-files.js';
 
 /** Facts gathered at the edge (files, OS) that target resolution needs. */
@@ -39,6 +43,25 @@ export interface TargetFacts {
   connectionFiles?: Readonly<Record<string, ConnectionFile>>;
   /** The home directory of the person running the line, for clients' dot files. */
   home?: string;
+  /**
+   * Ansible inventories an `ansible PATTERN` line reads (`-i FILE`, else ansible.cfg's `inventory =`
+   * in its folder), keyed by `ansibleInventoryKey`: groups, and what their names say of each host.
+   */
+  ansibleInventories?: Readonly<Record<string, AnsibleInventoryFacts>>;
+  /** The config's inventories' groups (group → hosts, and the file), for Ansible patterns. */
+  ansibleGroups?: Readonly<Record<string, { hosts: string[]; file: string }>>;
+}
+
+export interface AnsibleInventoryFacts {
+  file: string;
+  groups: Record<string, string[]>;
+  /** host → environment and evidence, from the inventory's own group names. */
+  environments: Record<string, { environment: ConfiguredEnvironment; evidence: string }>;
+}
+
+/** Which inventory an ansible line reads: its `-i` value, resolved from where it runs. */
+export function ansibleInventoryKey(cwd: string, inventory: string | undefined): string {
+  return `${cwd}\u0000${inventory ?? ''}`;
 }
 
 /** The framework variables the prompt watches; which variables name an environment is decided
@@ -58,7 +81,14 @@ export function isDatabaseClient(name: string): boolean {
 }
 
 export function isKubeClient(name: string): boolean {
-  return KUBE_CLIENTS.has(name);
+  // `kubectl-cnpg`, `kubectl-foo`: a plugin run directly reads kubectl's kubeconfig and flags.
+  return KUBE_CLIENTS.has(name) || name.startsWith('kubectl-');
+}
+
+/** A kube client's own options, read once per use with its spec (pflag: `-n=prod` too). */
+function kubeScan(inv: Invocation): ReturnType<typeof scanOptions> | undefined {
+  const spec = isKubeClient(inv.name) ? kubeClientOptionSpec(inv.name) : undefined;
+  return spec ? scanOptions(inv.args, spec) : undefined;
 }
 
 export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetFacts): Target[] {
@@ -620,6 +650,8 @@ function socketHost(inv: Invocation, facts: TargetFacts): Target {
         facts,
         kubeconfigOf(inv, facts),
       )[0]!;
+    const inNamespace = withKubeconfig([], inv, facts, undefined)[0];
+    if (inNamespace) return inNamespace;
     return { kind: 'host', source: 'pod', name: host.name, host: host.name };
   }
   if (host.kind === 'container' && host.runtime === 'docker') {
@@ -635,10 +667,53 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
     case 'local':
       return dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
     case 'ssh':
-      return { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination };
-    case 'container':
-      return { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
+      return (
+        ansiblePatternTarget(inv.host.ansible, facts) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
+      );
+    case 'container': {
+      const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
+      // A pod named with its namespace is as production as that namespace (and its context):
+      // `kubectl exec -n production db-0 -- rm …`. Without `-n` the pod stays a remote host of
+      // its own, as the corpus has it (gitlab-2017 cases: confirm, the operator types its name).
+      const cluster = inv.host.runtime === 'kubectl' && inv.host.kubeNamespace ? socketHost(inv, facts) : undefined;
+      return cluster?.kind === 'kube' ? { ...pod, onHost: cluster } : pod;
+    }
   }
+}
+
+/** At most this many of a pattern's hosts are judged one by one (the first production one decides). */
+const MAX_PATTERN_HOSTS = 200;
+
+/**
+ * `ansible dbservers -a …`: the pattern expanded against the inventories prodguard can read — the
+ * line's `-i FILE` (or ansible.cfg's), and the config's — so the group's hosts decide, not the
+ * group's name read as one unknown host. Undefined when no inventory knows any of its terms.
+ */
+function ansiblePatternTarget(ansible: { pattern: string; inventory?: string; cwd: string } | undefined, facts: TargetFacts): Target | undefined {
+  if (!ansible) return undefined;
+  const lineInventory = facts.ansibleInventories?.[ansibleInventoryKey(ansible.cwd, ansible.inventory)];
+  const groups: Record<string, string[]> = {};
+  const files = new Set<string>();
+  const add = (group: string, hosts: readonly string[], file: string) => {
+    const into = (groups[group] ??= []);
+    for (const host of hosts) if (!into.includes(host)) into.push(host);
+    if (hosts.length > 0) files.add(file);
+  };
+  if (lineInventory) for (const [group, hosts] of Object.entries(lineInventory.groups)) add(group, hosts, lineInventory.file);
+  for (const [group, { hosts, file }] of Object.entries(facts.ansibleGroups ?? {})) add(group, hosts, file);
+  const expanded = expandAnsiblePattern(ansible.pattern, groups);
+  if (!expanded) return undefined;
+  const members: Target[] = expanded.hosts.slice(0, MAX_PATTERN_HOSTS).map((host) => {
+    const fromLine = lineInventory?.environments[host];
+    return { kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
+  });
+  return {
+    kind: 'host',
+    source: `ansible pattern (${[...files].join(', ')})`,
+    name: ansible.pattern,
+    host: ansible.pattern,
+    members,
+  };
 }
 
 /**
@@ -647,11 +722,10 @@ function hostTarget(inv: Invocation, facts: TargetFacts): Target {
  * context at all the cluster itself is the target.
  */
 function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, config: KubeconfigFacts | undefined): Target[] {
-  const scan = KUBE_CLIENTS.has(inv.name)
-    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
-    : undefined;
+  const scan = kubeScan(inv);
   const clusterFlag = scan ? optionValue(scan, '--cluster') : undefined;
-  const namespaceFlag = scan ? optionValue(scan, '--namespace', '-n') : undefined;
+  // `kubectl exec -n NS POD -- CMD`: the inner command carries the namespace on its host.
+  const namespaceFlag = (scan ? optionValue(scan, ...NAMESPACE_OPTIONS) : undefined) || (inv.host.kind === 'container' ? inv.host.kubeNamespace : undefined);
   if (targets.length === 0 && clusterFlag) {
     const cluster = config?.clusters[clusterFlag];
     return [
@@ -659,17 +733,26 @@ function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, 
         kind: 'kube',
         source: '--cluster',
         name: clusterFlag,
-        kube: { cluster: clusterFlag, ...(cluster?.server ? { server: cluster.server } : {}), ...(cluster ? { file: cluster.file } : {}) },
+        kube: {
+          cluster: clusterFlag,
+          ...(cluster?.server ? { server: cluster.server } : {}),
+          ...(namespaceFlag ? { namespace: namespaceFlag } : {}),
+          ...(cluster ? { file: cluster.file } : {}),
+        },
       },
     ];
   }
+  // No context known (no kubeconfig, in-cluster config): a namespace that names an environment
+  // still says where the command acts; one that names none adds nothing.
+  if (targets.length === 0 && namespaceFlag && environmentFromName(namespaceFlag))
+    return [{ kind: 'kube', source: '--namespace', name: namespaceFlag, kube: { namespace: namespaceFlag } }];
   return targets.map((target) => {
     if (target.kind !== 'kube' || target.unresolved) return target;
     const context = config?.contexts[target.name];
     const cluster = clusterFlag ?? context?.cluster;
     const server = clusterFlag ? config?.clusters[clusterFlag]?.server : context?.server;
-    const namespace = namespaceFlag ?? context?.namespace;
-    if (!context && !clusterFlag) return target;
+    const namespace = namespaceFlag || context?.namespace;
+    if (!context && !clusterFlag && !namespaceFlag) return target;
     return {
       ...target,
       kube: {
@@ -684,9 +767,7 @@ function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, 
 
 /** The kubeconfig a kube client reads: `--kubeconfig F` / `KUBECONFIG=F` on the line, else the one in effect. */
 function kubeconfigOf(inv: Invocation, facts: TargetFacts): KubeconfigFacts | undefined {
-  const scan = KUBE_CLIENTS.has(inv.name)
-    ? scanOptions(inv.args, { longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster'] })
-    : undefined;
+  const scan = kubeScan(inv);
   const file = (scan ? optionValue(scan, '--kubeconfig') : undefined) ?? inv.assigned.KUBECONFIG?.split(':')[0];
   return file ? facts.kubeconfigFiles?.[resolveFile(inv.cwd, file)] : facts.kubeconfig;
 }
@@ -700,12 +781,9 @@ function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
     if (inv.host.kubeContext) return [{ kind: 'kube', source: '--context', name: inv.host.kubeContext }];
     return facts.kubeCurrentContext ? [{ kind: 'kube', source: 'kubeconfig current-context', name: facts.kubeCurrentContext }] : [];
   }
-  if (!KUBE_CLIENTS.has(inv.name)) return [];
+  const scan = kubeScan(inv);
+  if (!scan) return [];
   const helm = inv.name === 'helm' || inv.name === 'helmfile';
-  const scan = scanOptions(inv.args, {
-    ...(helm ? {} : { shortWithValue: 's' }),
-    longWithValue: ['context', 'kube-context', 'kubeconfig', 'namespace', 'cluster', 'server', 'kube-apiserver', 'user'],
-  });
   // `--cluster NAME` and `--server URL` pick the cluster itself, overriding the context's: what
   // they name is touched whatever the context says, so they are targets beside it (issue 11).
   const overrides: Target[] = [];

@@ -146,3 +146,19 @@ describe('kube contexts classify commands', () => {
     expect(body.targets[0].evidence[0]).toBe(`kube context heron (kubeconfig ${join(dir, 'second.yaml')}) has nothing saying what it is`);
   });
 });
+
+describe('a local context names its kubeconfig', () => {
+  it('minikube found local by name says which kubeconfig file defines it', () => {
+    const env = cleanEnv();
+    mkdirSync(join(env.HOME!, '.kube'));
+    const file = join(env.HOME!, '.kube', 'config');
+    writeFileSync(
+      file,
+      'current-context: minikube\ncontexts:\n- name: minikube\n  context: { cluster: minikube }\nclusters:\n- name: minikube\n  cluster: { server: "https://192.168.49.2:8443" }\n',
+    );
+    const body = JSON.parse(runCli(['check', '--json', '--no-probe', '-c', 'kubectl delete namespace payments'], { env }).stdout);
+    expect(body.verdict).toBe('allow');
+    expect(body.targets[0].environment).toBe('local');
+    expect(body.targets[0].evidence).toEqual([`kube context minikube (kubeconfig ${file}): minikube is a local cluster`]);
+  });
+});
