@@ -626,3 +626,47 @@ const CLOUD_CLI_OPTIONS: Readonly<Record<string, readonly string[]>> = {
 export function cloudCliOptionsWithValues(name: string): readonly string[] {
   return Object.hasOwn(CLOUD_CLI_OPTIONS, name) ? CLOUD_CLI_OPTIONS[name]! : [];
 }
+
+/**
+ * Commands whose output is content from somewhere else — the network, another host: run as code
+ * (`eval "$(curl -s URL)"`, `bash <(wget -qO- URL)`, `source <(ssh host cat x)`), it is a script
+ * nobody on this side has read.
+ */
+const REMOTE_CONTENT_COMMANDS = [
+  'curl',
+  'wget',
+  'fetch',
+  'http',
+  'https',
+  'xh',
+  'curlie',
+  'aria2c',
+  'lwp-request',
+  'GET',
+  'nc',
+  'ncat',
+  'netcat',
+  'socat',
+  'ssh',
+  'telnet',
+];
+
+/** Commands that turn data into other data (`base64 -d`, `xxd -r`, `rev`): text written so that
+ *  nobody reads it, the way `echo cm0gLXJmIC8= | base64 -d | bash` hides `rm -rf /`. */
+const DECODING_COMMANDS = ['base64', 'base32', 'basenc', 'xxd', 'uudecode', 'openssl', 'gpg', 'rev', 'gunzip', 'zcat', 'bzcat', 'xzcat', 'unxz'];
+
+/** Commands that print text handed to them (`echo "$CMD"`, `cat FILE`): its content is whatever
+ *  the variable or file holds, not a program's own output. */
+const TEXT_PRINTERS = ['echo', 'printf', 'cat', 'sed', 'awk', 'head', 'tail', 'grep', 'xargs', 'envsubst', 'tee', 'eval'];
+
+const UNSEEN_OUTPUT = new Set([...REMOTE_CONTENT_COMMANDS, ...DECODING_COMMANDS, ...TEXT_PRINTERS, '?']);
+
+/**
+ * Is the output of these commands (a substitution's producers) code nobody has read? Yes for
+ * remote content, decoded data, printed text and a command the line does not name. No for a
+ * program printing its own shell code — `ssh-agent -s`, `direnv hook bash`, `pyenv init -`,
+ * `kubectl completion bash` — which is what `eval "$(…)"` and `source <(…)` are for every day.
+ */
+export function runsUnseenOutput(producers: readonly string[]): boolean {
+  return producers.length === 0 || producers.some((name) => UNSEEN_OUTPUT.has(name));
+}
