@@ -81,4 +81,18 @@ export const groups: CorpusGroup[] = [
       { line: psql(PROD_URL, "DELETE FROM sessions WHERE expires_at < now() + interval '1 day'"), expect: 'warn', rule: 'sql/delete-update-blast-radius' },
     ],
   },
+  {
+    name: 'grants that hand out a whole server or give everyone access; revokes on production',
+    cases: [
+      { line: `mysql -h db.prod.example.com -e "GRANT ALL ON *.* TO 'x'@'%'"`, expect: 'confirm', rule: 'sql/privilege-escalation' },
+      { line: psql(PROD_URL, 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC'), expect: 'confirm', rule: 'sql/privilege-escalation' },
+      { line: psql(PROD_URL, 'ALTER ROLE app SUPERUSER'), expect: 'confirm', rule: 'sql/privilege-escalation' },
+      { line: psql(PROD_URL, 'REVOKE ALL ON DATABASE app FROM app'), expect: 'warn', rule: 'sql/revoke-privileges' },
+      // Grants of named privileges to named roles, and anything on a development database.
+      { line: psql(PROD_URL, 'GRANT SELECT, INSERT ON orders TO app'), expect: 'allow' },
+      { line: psql(PROD_URL, 'GRANT USAGE ON SCHEMA reporting TO PUBLIC'), expect: 'allow' },
+      { line: psql('postgres://postgres@localhost/app_dev', 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC'), expect: 'allow' },
+      { line: `mysql -h localhost -e "GRANT ALL ON *.* TO 'dev'@'localhost'"`, expect: 'allow' },
+    ],
+  },
 ];

@@ -158,6 +158,18 @@ const falsePositives: Case[] = [
   { sql: 'CREATE TABLE t (id int primary key)', kinds: ['create'] },
   { sql: 'CREATE INDEX CONCURRENTLY idx ON users (email)', kinds: ['create'] },
   { sql: 'GRANT SELECT ON users TO reader', kinds: ['grant'] },
+  { sql: 'GRANT USAGE ON SCHEMA columnar TO PUBLIC', kinds: ['grant'] },
+  { sql: 'GRANT SELECT ON ALL TABLES IN SCHEMA columnar TO PUBLIC', kinds: ['grant'] },
+  { sql: 'GRANT ALL ON ALL TABLES IN SCHEMA public TO app', kinds: ['grant'] },
+  { sql: 'ALTER ROLE app NOSUPERUSER', kinds: ['other'] },
+  { sql: 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC', kinds: ['grant-broad'] },
+  { sql: 'GRANT INSERT ON orders TO PUBLIC', kinds: ['grant-broad'] },
+  { sql: 'ALTER ROLE app SUPERUSER', kinds: ['grant-broad'] },
+  { sql: 'CREATE ROLE admin WITH LOGIN BYPASSRLS', kinds: ['grant-broad'] },
+  { sql: 'GRANT pg_write_all_data TO reporting', kinds: ['grant-broad'] },
+  { sql: 'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO PUBLIC', kinds: ['grant-broad'] },
+  { sql: 'REVOKE CREATE ON SCHEMA public FROM PUBLIC', kinds: ['revoke'] },
+  { sql: 'REVOKE reporting FROM alice', kinds: ['revoke'] },
   { sql: 'SET statement_timeout = 0', kinds: ['set'] },
   { sql: 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity', kinds: ['select'], props: [{ functionCalls: ['pg_terminate_backend'] }] },
   {
@@ -217,6 +229,12 @@ const bypassAttempts: Case[] = [
 
 /** MySQL-only syntax. */
 const mysql: Case[] = [
+  // Grants of the whole server, and revokes (issue 11).
+  { sql: "GRANT ALL ON *.* TO 'x'@'%'", dialect: 'mysql', kinds: ['grant-broad'] },
+  { sql: "GRANT SUPER, PROCESS ON *.* TO 'orchestrator'@'%'", dialect: 'mysql', kinds: ['grant-broad'] },
+  { sql: "GRANT SELECT ON app.* TO 'ro'@'%'", dialect: 'mysql', kinds: ['grant'] },
+  { sql: "GRANT ALL ON app.* TO 'app'@'%'", dialect: 'mysql', kinds: ['grant'] },
+  { sql: "REVOKE ALL ON *.* FROM 'app'@'%'", dialect: 'mysql', kinds: ['revoke'] },
   // DELIMITER bodies: the statements of a stored program are judged as if they ran.
   {
     sql: 'DELIMITER //\nCREATE PROCEDURE purge()\nBEGIN\n  DECLARE n INT;\n  l1: LOOP\n    LEAVE l1;\n  END LOOP;\n  IF n > 0 THEN\n    DELETE FROM users;\n  END IF;\nEND //\nDELIMITER ;',
