@@ -573,7 +573,7 @@ export function takesAbbreviatedOptions(name: string): boolean {
  * arity, `aws --profile production s3 rm s3://b/k` has "production" as its first word and no
  * rule for `aws s3 rm` sees it. Sources: `aws help` global options and `aws s3 rm help`,
  * `aws s3api delete-object help`; `az storage blob delete --help` (with the global arguments);
- * `gsutil help options` and `gsutil rm`; `mc rm --help`.
+ * `gsutil help options` and `gsutil rm`; `mc rm --help`; `heroku apps:destroy --help`.
  */
 const CLOUD_CLI_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   aws: [
@@ -619,6 +619,7 @@ const CLOUD_CLI_OPTIONS: Readonly<Record<string, readonly string[]>> = {
     '--query',
   ],
   gsutil: ['-o', '-h', '-u', '-p'],
+  heroku: ['-a', '--app', '-r', '--remote', '--confirm'],
   mc: ['--config-dir', '-C', '--version-id', '--older-than', '--newer-than', '--rewind', '--encrypt-key'],
 };
 

@@ -95,4 +95,18 @@ export const groups: CorpusGroup[] = [
       { line: `mysql -h localhost -e "GRANT ALL ON *.* TO 'dev'@'localhost'"`, expect: 'allow' },
     ],
   },
+  {
+    name: 'small ones: HEAD force push, a zero written 00, a Heroku app destroyed',
+    cases: [
+      { line: 'git push -f origin HEAD', expect: 'warn', rule: 'git/force-push-head' },
+      { line: 'git push --force-with-lease origin HEAD', expect: 'allow' },
+      { line: 'git push origin HEAD', expect: 'allow' },
+      { line: 'kubectl scale --replicas=00 deploy/web', kubeContext: 'prod-cluster', expect: 'confirm', rule: 'kubernetes/scale-to-zero' },
+      { line: 'kubectl scale deploy/web --replicas 00', kubeContext: 'prod-cluster', expect: 'confirm', rule: 'kubernetes/scale-to-zero' },
+      { line: 'kubectl scale deploy/web --replicas=10', kubeContext: 'prod-cluster', expect: 'allow' },
+      { line: 'heroku apps:destroy acme-prod --confirm acme-prod', expect: 'block', rule: 'cloud/paas-destroy' },
+      { line: 'heroku addons:destroy heroku-postgresql --app acme-production', expect: 'block', rule: 'cloud/paas-destroy' },
+      { line: 'heroku pg:reset DATABASE_URL --app acme-staging', expect: 'confirm', rule: 'cloud/heroku-pg-reset' },
+    ],
+  },
 ];
