@@ -128,9 +128,9 @@ const OUTRANKED_BY_REPLICATION: ReadonlySet<SqlStatementKind> = new Set(['select
 /** Privileges that change data or objects: granted TO PUBLIC, every role (and login) has them. */
 const WRITE_PRIVILEGES = new Set(['insert', 'update', 'delete', 'truncate', 'create', 'references', 'trigger', 'maintain']);
 
-/** Predefined roles that read or write every table, or reach the server's files and programs. */
+/** Predefined roles that write every table, or reach the server's files and programs (as good
+ *  as a superuser). Reading everything (pg_read_all_data) destroys nothing. */
 const BROAD_ROLES = new Set([
-  'pg_read_all_data',
   'pg_write_all_data',
   'pg_read_server_files',
   'pg_write_server_files',
@@ -140,8 +140,9 @@ const BROAD_ROLES = new Set([
   'cloudsqlsuperuser',
 ]);
 
-/** Role attributes that bypass every privilege check (or hand them out). */
-const BROAD_ROLE_OPTIONS = new Set(['superuser', 'bypassrls', 'createrole']);
+/** The role attribute that bypasses every privilege check. (BYPASSRLS and CREATEROLE grant no
+ *  table privilege by themselves: platform setup scripts give them to service roles routinely.) */
+const BROAD_ROLE_OPTIONS = new Set(['superuser']);
 
 function isPublic(role: PgNode): boolean {
   return role?.RoleSpec?.roletype === 'ROLESPEC_PUBLIC';

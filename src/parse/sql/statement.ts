@@ -26,8 +26,8 @@ export type SqlStatementKind =
   | 'create'
   | 'grant'
   /** A grant that hands out everything or everyone's access: ALL (or any write) privilege TO
-   *  PUBLIC, MySQL ALL/SUPER ON *.*, a role made SUPERUSER/BYPASSRLS/CREATEROLE, a predefined
-   *  role that reads or writes all data or the server's files. */
+   *  PUBLIC, MySQL ALL/SUPER ON *.*, a role made SUPERUSER, a predefined role that writes all
+   *  data or reaches the server's files. */
   | 'grant-broad'
   /** REVOKE … FROM: the role (often the application's) loses access at once. */
   | 'revoke'
