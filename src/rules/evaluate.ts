@@ -11,7 +11,7 @@ import type { TargetFacts } from '../targets/resolve.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
 import { scanOptions, clientOptionSpec, type OptionScan, type OptionSpec } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
-import { takesAbbreviatedOptions } from '../knowledge/commands.js';
+import { cloudCliOptionsWithValues, takesAbbreviatedOptions } from '../knowledge/commands.js';
 import { matchesGlob } from '../util/glob.js';
 import type { Redactor } from '../util/redact.js';
 import type { Rule } from './schema.js';
@@ -118,14 +118,13 @@ export function ruleIndex(rules: readonly Rule[]): RuleIndex {
   if (index) return index;
   index = { byName: new Map(), wildcard: [], merged: new Map(), order: new Map(rules.map((rule, i) => [rule, i])) };
   for (const rule of rules) {
-    const compiled: CompiledRule = {
-      rule,
-      spec: optionSpecOf(rule.match.optionsWithValues),
-      patterns: rule.match.commands.map((pattern) => {
-        const [name, ...words] = pattern.split(/\s+/);
-        return { name: name!, words };
-      }),
-    };
+    const patterns = rule.match.commands.map((pattern) => {
+      const [name, ...words] = pattern.split(/\s+/);
+      return { name: name!, words };
+    });
+    // The rule's own option list, plus what the knowledge base says about its commands' options.
+    const known = [...new Set(patterns.map((pattern) => pattern.name))].flatMap(cloudCliOptionsWithValues);
+    const compiled: CompiledRule = { rule, spec: optionSpecOf([...rule.match.optionsWithValues, ...known]), patterns };
     const names = new Set(compiled.patterns.map((pattern) => pattern.name));
     if (names.has('*')) index.wildcard.push(compiled);
     for (const name of names) {
@@ -163,13 +162,22 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
     const name = flag.includes('=') ? flag.slice(0, flag.indexOf('=')) : flag;
     return scan().options.some((option) => {
       if (!option.flag.startsWith('--')) return false;
-      if (flag.includes('=')) return `${option.flag}=${option.value ?? ''}`.toLowerCase() === flag.toLowerCase();
+      if (flag.includes('=')) {
+        const wanted = flag.slice(flag.indexOf('=') + 1);
+        return option.flag === name && (`${option.value ?? ''}`.toLowerCase() === wanted.toLowerCase() || sameInteger(option.value, wanted));
+      }
       // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`. Only for rules
       // that name their commands: for a rule over every command `--force` is not `--force-delete`.
       return option.flag === name || (abbreviations && option.flag.length >= 5 && name.startsWith(option.flag));
     });
   }
   return scan().options.some((option) => option.flag === flag);
+}
+
+/** `--replicas=00`, `--replicas=+0` are `--replicas=0` to the tool (Go's strconv.Atoi, C's strtol). */
+function sameInteger(value: string | undefined, wanted: string): boolean {
+  const integer = /^[+-]?\d+$/;
+  return value !== undefined && integer.test(value) && integer.test(wanted) && Number(value) === Number(wanted);
 }
 
 function commandMatches(compiled: CompiledRule, inv: Invocation, scan: () => OptionScan): boolean {
