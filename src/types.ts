@@ -38,6 +38,15 @@ export interface ExpandedWord {
    * to FILE's `NAME=value` lines. `env`/`export` read them as assignments once the edge read FILE.
    */
   envFile?: string;
+  /**
+   * The commands whose output the word holds, for the command and process substitutions the line
+   * cannot resolve (`$(curl -s URL)`, `<(kubectl completion bash)`): their names, `?` for one
+   * whose name is not known. What they are says whether running that output is code nobody read.
+   */
+  producers?: string[];
+  /** The word is one substitution and nothing else (`$(tool)`, `"$(tool)"`): a `/` in its value
+   *  is the substitution's text, not a path. */
+  wholeSubstitution?: boolean;
   /** Offsets into the top-level source, [pos, end). */
   pos: number;
   end: number;

@@ -567,3 +567,107 @@ const EXACT_LONG_OPTIONS = new Set([
 export function takesAbbreviatedOptions(name: string): boolean {
   return !EXACT_LONG_OPTIONS.has(name);
 }
+
+/**
+ * Options of the cloud storage CLIs that take a value, for rule matching: read with the wrong
+ * arity, `aws --profile production s3 rm s3://b/k` has "production" as its first word and no
+ * rule for `aws s3 rm` sees it. Sources: `aws help` global options and `aws s3 rm help`,
+ * `aws s3api delete-object help`; `az storage blob delete --help` (with the global arguments);
+ * `gsutil help options` and `gsutil rm`; `mc rm --help`; `heroku apps:destroy --help`.
+ */
+const CLOUD_CLI_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  aws: [
+    '--profile',
+    '--region',
+    '--endpoint-url',
+    '--output',
+    '--query',
+    '--ca-bundle',
+    '--cli-read-timeout',
+    '--cli-connect-timeout',
+    '--color',
+    '--cli-input-json',
+    '--cli-input-yaml',
+    '--exclude',
+    '--include',
+    '--request-payer',
+    '--bucket',
+    '--key',
+    '--version-id',
+    '--mfa',
+    '--expected-bucket-owner',
+  ],
+  az: [
+    '--account-name',
+    '--account-key',
+    '--connection-string',
+    '--sas-token',
+    '--auth-mode',
+    '--blob-endpoint',
+    '--container-name',
+    '-c',
+    '--name',
+    '-n',
+    '--snapshot',
+    '--version-id',
+    '--delete-snapshots',
+    '--lease-id',
+    '--timeout',
+    '--subscription',
+    '--output',
+    '-o',
+    '--query',
+  ],
+  gsutil: ['-o', '-h', '-u', '-p'],
+  heroku: ['-a', '--app', '-r', '--remote', '--confirm'],
+  mc: ['--config-dir', '-C', '--version-id', '--older-than', '--newer-than', '--rewind', '--encrypt-key'],
+};
+
+/** Options of `name` that take a value (`--profile P`), as rule matching reads them; [] when not listed. */
+export function cloudCliOptionsWithValues(name: string): readonly string[] {
+  return Object.hasOwn(CLOUD_CLI_OPTIONS, name) ? CLOUD_CLI_OPTIONS[name]! : [];
+}
+
+/**
+ * Commands whose output is content from somewhere else — the network, another host: run as code
+ * (`eval "$(curl -s URL)"`, `bash <(wget -qO- URL)`, `source <(ssh host cat x)`), it is a script
+ * nobody on this side has read.
+ */
+const REMOTE_CONTENT_COMMANDS = [
+  'curl',
+  'wget',
+  'fetch',
+  'http',
+  'https',
+  'xh',
+  'curlie',
+  'aria2c',
+  'lwp-request',
+  'GET',
+  'nc',
+  'ncat',
+  'netcat',
+  'socat',
+  'ssh',
+  'telnet',
+];
+
+/** Commands that turn data into other data (`base64 -d`, `xxd -r`, `rev`): text written so that
+ *  nobody reads it, the way `echo cm0gLXJmIC8= | base64 -d | bash` hides `rm -rf /`. */
+const DECODING_COMMANDS = ['base64', 'base32', 'basenc', 'xxd', 'uudecode', 'openssl', 'gpg', 'rev', 'gunzip', 'zcat', 'bzcat', 'xzcat', 'unxz'];
+
+/** Commands that print text handed to them (`echo "$CMD"`, `cat FILE`): its content is whatever
+ *  the variable or file holds, not a program's own output. */
+const TEXT_PRINTERS = ['echo', 'printf', 'cat', 'sed', 'awk', 'head', 'tail', 'grep', 'xargs', 'envsubst', 'tee', 'eval'];
+
+const UNSEEN_OUTPUT = new Set([...REMOTE_CONTENT_COMMANDS, ...DECODING_COMMANDS, ...TEXT_PRINTERS, '?']);
+
+/**
+ * Is the output of these commands (a substitution's producers) code nobody has read? Yes for
+ * remote content, decoded data, printed text and a command the line does not name. No for a
+ * program printing its own shell code — `ssh-agent -s`, `direnv hook bash`, `pyenv init -`,
+ * `kubectl completion bash` — which is what `eval "$(…)"` and `source <(…)` are for every day.
+ */
+export function runsUnseenOutput(producers: readonly string[]): boolean {
+  return producers.length === 0 || producers.some((name) => UNSEEN_OUTPUT.has(name));
+}

@@ -82,7 +82,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'mongodb',
     title: 'MongoDB',
-    locations: ['/var/lib/mongodb', '/var/lib/mongo'],
+    // /data/db is mongod's default --dbpath (and the official image's volume): `/data` holds it.
+    locations: ['/var/lib/mongodb', '/var/lib/mongo', '/data/db'],
     names: ['mongo-data', 'mongodb-data'],
     markers: ['WiredTiger', 'storage.bson', 'mongod.lock', '_mdb_catalog.wt'],
     pidFiles: [],

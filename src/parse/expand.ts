@@ -38,6 +38,48 @@ interface Accumulator {
   glob: boolean;
   unset: string[];
   variables: string[];
+  producers?: string[];
+}
+
+/** Launchers whose next word is the command that produces the output (`$(sudo curl …)`). */
+const PRODUCER_LAUNCHERS = new Set(['sudo', 'env', 'command', 'builtin', 'exec', 'timeout', 'nice', 'doas', 'nohup', 'time']);
+
+/** `$(…)`, `` `…` ``, `<(…)`, or one of them alone in double quotes. */
+function wholeSubstitution(parts: readonly WordPart[] | undefined): boolean {
+  const only = parts?.length === 1 ? parts[0]! : undefined;
+  const inner = only?.type === 'DoubleQuoted' && only.parts.length === 1 ? only.parts[0]! : only;
+  return inner?.type === 'CommandExpansion' || inner?.type === 'ProcessSubstitution';
+}
+
+/**
+ * The commands of a substitution's script (`$(curl -s URL | sh)` → curl, sh): each simple
+ * command's name, and the command a launcher runs; `?` for anything else (a compound command, a
+ * name that is itself expanded).
+ */
+function producersOf(script: import('unbash').ParsedScript | undefined): string[] {
+  if (!script) return ['?'];
+  const names: string[] = [];
+  const visit = (node: import('unbash').PipelineNode | import('unbash').AndOr): void => {
+    if (node.type === 'AndOr' || node.type === 'Pipeline') return node.commands.forEach(visit);
+    if (node.type !== 'Command') {
+      names.push('?');
+      return;
+    }
+    if (!node.name) return;
+    const words = [node.name, ...node.suffix].map((item) => (item.type === 'Word' ? item : undefined));
+    for (const word of words) {
+      if (!word || SPECIAL.test(word.text)) {
+        names.push('?');
+        return;
+      }
+      const name = word.text.slice(word.text.lastIndexOf('/') + 1);
+      if (name.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(name) || /^\d+$/.test(name)) continue;
+      names.push(name);
+      if (!PRODUCER_LAUNCHERS.has(name)) return;
+    }
+  };
+  for (const statement of script.commands) visit(statement.command);
+  return names;
 }
 
 const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0', '_']);
@@ -261,11 +303,16 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
         return;
       }
       acc.dynamic = true;
+      acc.producers = [...(acc.producers ?? []), ...producersOf(part.script)];
       acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
     }
-    case 'ArithmeticExpansion':
     case 'ProcessSubstitution':
+      acc.producers = [...(acc.producers ?? []), ...producersOf(part.script)];
+      acc.dynamic = true;
+      acc.pieces.push({ value: part.text, quoted: true, splittable: false });
+      return;
+    case 'ArithmeticExpansion':
       acc.dynamic = true;
       acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
@@ -447,10 +494,12 @@ function expandTilde(value: string, firstPieceQuoted: boolean, home: string): st
  */
 /** Characters that make a word more than its literal text (quotes, expansions, globs, braces, ~). */
 const SPECIAL = /[$`'"\\*?[{~]/;
+/** `<(…)`/`>(…)`: a process substitution, whose producers are worth knowing (`bash <(curl …)`). */
+const PROCESS_SUBSTITUTION = /[<>]\(/;
 
 export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, end = word.end): ExpandedWord[] {
   // Most words are plain (`-rf`, `src/main.ts`): skip asking the parser for their parts.
-  if (!SPECIAL.test(word.text)) {
+  if (!SPECIAL.test(word.text) && !PROCESS_SUBSTITUTION.test(word.text)) {
     return [{ value: word.text, text: word.text, dynamic: false, unsetVariables: [], variables: [], glob: false, pos, end }];
   }
   const parts = word.parts;
@@ -491,6 +540,8 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
     pos,
     end,
     ...(envFile ? { envFile } : {}),
+    ...(acc.producers ? { producers: acc.producers } : {}),
+    ...(acc.producers && wholeSubstitution(parts) ? { wholeSubstitution: true } : {}),
   };
   // `"$@"` with no parameters: no word at all.
   if (acc.pieces.length === 0 && parts) return [];

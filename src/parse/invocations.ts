@@ -575,7 +575,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     ...(stdin ? { stdin } : {}),
     ...(state.session ? { session: state.session } : {}),
   };
-  if (commandWord.dynamic && !commandWord.value.includes('/')) invocation.name = '';
+  if (unknownName(commandWord)) invocation.name = '';
   emit(walker, invocation, commandScope);
   emitShadow(walker, invocation, commandScope);
   callFunction(walker, invocation, commandScope);
@@ -620,9 +620,9 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
     } else {
       const [commandWord, ...args] = step.words;
       if (!commandWord) continue;
-      const shadowNeeded = commandWord.dynamic && !commandWord.value.includes('/');
+      const shadowNeeded = unknownName(commandWord);
       const next: Invocation = {
-        name: commandWord.dynamic && !commandWord.value.includes('/') ? '' : basename(commandWord.value),
+        name: shadowNeeded ? '' : basename(commandWord.value),
         command: commandWord,
         args,
         env: nextState.vars,
@@ -640,6 +640,11 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
       if (shadowNeeded) emitShadow(walker, next, nextState);
     }
   }
+}
+
+/** A command word whose name cannot be known: computed, and not a path (`"$DIR"/bin/x` is x). */
+function unknownName(commandWord: ExpandedWord): boolean {
+  return commandWord.dynamic && (!commandWord.value.includes('/') || commandWord.wholeSubstitution === true);
 }
 
 /**

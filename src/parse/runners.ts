@@ -10,8 +10,36 @@
 
 import type { ExpandedWord, Invocation } from '../types.js';
 import type { UnwrapStep } from './wrappers.js';
+import { runsUnseenOutput } from '../knowledge/commands.js';
 
 export const UNSEEN_SCRIPT = '(unseen-script)';
+/**
+ * A command whose name the line cannot know (`$(curl x) -rf /`, `` `tool` -rf /data ``, `"$CMD"
+ * -rf /`) given options: judged by its operands alone (host/unknown-command).
+ */
+export const UNKNOWN_COMMAND = '(unknown-command)';
+
+/** The output of `$(…)`/`<(…)` run as code: unseen unless a program prints its own shell code. */
+function unseenOutput(word: ExpandedWord): boolean {
+  return word.producers === undefined || runsUnseenOutput(word.producers);
+}
+
+/**
+ * A command word from a substitution or a variable the line cannot resolve. Its output run as a
+ * command is an unseen script when it comes from the network, a decoder or printed text
+ * (`eval "$(curl -s URL)"` runs `$(curl -s URL)`); otherwise, given options, the command is
+ * judged by its operands (`$(tool) -rf /`). A first word that is not an option may be the
+ * command itself after an empty expansion (`$SUDO rm -rf …`): invocations.ts judges that reading.
+ */
+function unknownCommandSteps(inv: Invocation): UnwrapStep[] {
+  if (inv.name !== '' || !inv.command.dynamic) return [];
+  if (inv.command.producers && runsUnseenOutput(inv.command.producers)) {
+    return [{ kind: 'command', via: `${inv.command.text} (its output runs as a command)`, words: [word(inv.command, UNSEEN_SCRIPT)] }];
+  }
+  const first = inv.args[0];
+  if (!first || !/^-./.test(first.value)) return [];
+  return [{ kind: 'command', via: `${inv.command.text} (a command not known before it runs)`, words: [word(inv.command, UNKNOWN_COMMAND), ...inv.args] }];
+}
 /** SQL fed on standard input to a framework's database console (`manage.py dbshell < x.sql`). */
 export const SQL_CONSOLE_INPUT = '(sql-console-input)';
 
@@ -161,6 +189,7 @@ function firstPositional(args: readonly ExpandedWord[]): number {
 }
 
 export function runnerSteps(inv: Invocation): UnwrapStep[] {
+  if (inv.name === '') return unknownCommandSteps(inv);
   switch (inv.name) {
     case 'yarn':
     case 'pnpm': {
@@ -185,8 +214,9 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     case 'source':
     case '.': {
       const file = inv.args[0];
-      // `source <(curl …)`, `. <(echo …)`: the file is a command's output.
-      return file && (file.dynamic || /^[<>]\(|^\/dev\/fd\/|^\/proc\/self\/fd\//.test(file.value))
+      // `source <(curl …)`, `. <(echo …)`: the file is a command's output. `source <(kubectl
+      // completion bash)` is a program's own shell code, sourced every day.
+      return file && (file.dynamic || /^[<>]\(|^\/dev\/fd\/|^\/proc\/self\/fd\//.test(file.value)) && unseenOutput(file)
         ? [{ kind: 'command', via: inv.name, words: [word(inv.command, UNSEEN_SCRIPT)] }]
         : [];
     }
@@ -205,6 +235,10 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
       return text?.dynamic ? [{ kind: 'command', via: `${inv.name} -c`, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
     }
     const script = inv.args.find((w) => !w.value.startsWith('-'));
+    // `bash <(curl -s URL)`: the script is a command's output.
+    if (script?.producers && script.value.startsWith('<(')) {
+      return unseenOutput(script) ? [{ kind: 'command', via: `${inv.name} <(…)`, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
+    }
     const readsStdin = !script || inv.args.some((w) => w.value === '-s');
     if (readsStdin && inv.stdin?.kind === 'pipe' && inv.stdin.text === undefined && inv.stdin.items === undefined) {
       return [{ kind: 'command', via: `${inv.name} reading a pipe`, words: [word(inv.command, UNSEEN_SCRIPT)] }];

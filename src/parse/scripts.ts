@@ -246,8 +246,11 @@ const MAKE_SPEC: OptionSpec = {
 /** Modes in which make runs no recipe (it prints or answers a question). */
 const MAKE_NO_RUN = ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'];
 
+/** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */
+export const MAKE_NAMES: readonly string[] = ['make', 'gmake'];
+
 function makeInvocation(inv: Invocation): { dir: string; file?: string; goals: string[]; variables: Record<string, string> } | undefined {
-  if (inv.name !== 'make' && inv.name !== 'gmake') return undefined;
+  if (!MAKE_NAMES.includes(inv.name)) return undefined;
   if (inv.args.some((arg) => arg.dynamic)) return undefined;
   // `-j 4`: the job count is optional, so a number after -j is its value, not a target.
   const args = inv.args.filter((arg, i) => !(/^\d+$/.test(arg.value) && inv.args[i - 1]?.value === '-j'));

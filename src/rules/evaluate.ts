@@ -150,13 +150,22 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
     const name = flag.includes('=') ? flag.slice(0, flag.indexOf('=')) : flag;
     return scan().options.some((option) => {
       if (!option.flag.startsWith('--')) return false;
-      if (flag.includes('=')) return `${option.flag}=${option.value ?? ''}`.toLowerCase() === flag.toLowerCase();
+      if (flag.includes('=')) {
+        const wanted = flag.slice(flag.indexOf('=') + 1);
+        return option.flag === name && (`${option.value ?? ''}`.toLowerCase() === wanted.toLowerCase() || sameInteger(option.value, wanted));
+      }
       // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`. Only for rules
       // that name their commands: for a rule over every command `--force` is not `--force-delete`.
       return option.flag === name || (abbreviations && option.flag.length >= 5 && name.startsWith(option.flag));
     });
   }
   return scan().options.some((option) => option.flag === flag);
+}
+
+/** `--replicas=00`, `--replicas=+0` are `--replicas=0` to the tool (Go's strconv.Atoi, C's strtol). */
+function sameInteger(value: string | undefined, wanted: string): boolean {
+  const integer = /^[+-]?\d+$/;
+  return value !== undefined && integer.test(value) && integer.test(wanted) && Number(value) === Number(wanted);
 }
 
 function commandMatches(compiled: CompiledRule, inv: Invocation, scan: () => OptionScan): boolean {

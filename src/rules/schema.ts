@@ -30,6 +30,8 @@ export const SQL_KINDS = [
   'insert',
   'create',
   'grant',
+  'grant-broad',
+  'revoke',
   'set',
   'other',
   // mongosh operations

@@ -11,7 +11,7 @@ import { HIDDEN_COMMAND_WORDS, WRAPPER_NAMES } from '../parse/wrappers.js';
 import { DATABASE_CLIENTS } from '../targets/resolve.js';
 import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
-import { PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
+import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
 import { adapterFor, type ShellName } from './adapters.js';
 import type { Prefilter } from './prefilter-table.js';
 
@@ -39,7 +39,8 @@ export function commandKnowledge(): {
   return {
     wrappers: WRAPPER_NAMES,
     databaseClients: DATABASE_CLIENTS,
-    runners: RUNNER_NAMES,
+    // make runs its Makefile's recipes (parse/scripts.ts reads them): `make deploy` shows none.
+    runners: [...RUNNER_NAMES, ...MAKE_NAMES],
     interpreters: INTERPRETER_NAMES,
     packageScripts: PACKAGE_SCRIPT_SUBCOMMANDS,
   };
@@ -160,7 +161,7 @@ export function needsCheck(line: string, prefilter: Prefilter, shell: ShellName 
   if (adapterFor(shell).commandSubstitution.test(text)) return true;
   const dynamic = text.includes('$') || text.includes('<');
   text = text.replace(/['"\\]/g, '');
-  if (/[$`*?.[]/.test(text) && computedCommandWord(text)) return true;
+  if (/[$`*?.[/]/.test(text) && computedCommandWord(text)) return true;
   if (prefilter.redirects && text.includes('>') && writesSomewhere(text)) return true;
   text = text.replace(/[;&|()<>/{},\s]+/g, ' ');
   const present = new Set(text.split(' ').filter(Boolean));
@@ -203,28 +204,59 @@ export const COMMAND_PREFIXES: readonly string[] = [
 ];
 
 /**
+ * Wrappers whose arguments are a command line (`sudo -u app ./deploy.sh`, `timeout 60 bin/reset`):
+ * after one, every word of the command is looked at, since the wrapper's own options cannot be
+ * told from the command's name without its option table. Kept short: for `kubectl` or `npm`, a
+ * path after them is a file argument far more often than a script they run.
+ */
+export const LAUNCHERS: readonly string[] = [
+  'sudo',
+  'doas',
+  'pkexec',
+  'runuser',
+  'env',
+  'nice',
+  'ionice',
+  'timeout',
+  'setsid',
+  'stdbuf',
+  'chronic',
+  'unbuffer',
+  'caffeinate',
+  'flock',
+  'systemd-run',
+];
+
+/**
  * A command word the shell computes: from a variable (`a=rm; $a`), ANSI-C quoting (`$'\x72m'`),
  * an expansion that may be empty (`r${X}m`), a command substitution, or a glob (`/bin/r?`); or
- * `.`, which sources a file the line does not show.
+ * `.`, which sources a file the line does not show; or a command named by its path (`./deploy.sh`,
+ * `bin/reset`): a script the checker reads (parse/scripts.ts), its words are not in the line.
  * `text` is lower case, quotes and backslashes removed; separators start a new command, and
  * assignments, redirections and the words of COMMAND_PREFIXES are skipped to reach the name.
  */
 function computedCommandWord(text: string): boolean {
   const prefixes = new Set(COMMAND_PREFIXES);
+  const launchers = new Set(LAUNCHERS);
   let position = true;
   let skip = false;
+  let launched = false;
   for (const word of text.replace(/[;&|()\n]/g, ' ; ').split(/\s+/)) {
     if (word === '') continue;
     if (word === ';') {
       position = true;
       skip = false;
+      launched = false;
+    } else if (launched) {
+      if (/[$`*?/]/.test(word)) return true;
     } else if (!position) continue;
     else if (skip) skip = false;
     // Shapes the shells test with globs (no regex per word there): a redirection operator alone
     // (its target is next), one with its target, an assignment.
     else if (/^[0-9<>]*[<>]$/.test(word)) skip = true;
     else if ((/^[0-9<>]/.test(word) && /[<>]/.test(word)) || /^[a-z_][a-z0-9_+]*=/.test(word) || prefixes.has(word)) continue;
-    else if (/[$`*?]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[') || word === '.') return true;
+    else if (launchers.has(word)) launched = true;
+    else if (/[$`*?/]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[') || word === '.') return true;
     else position = false;
   }
   return false;

@@ -2,7 +2,7 @@
 // constants of src/shell/protocol.ts and the prefilter's words — written in by its adapter.
 
 import { readFileSync } from 'node:fs';
-import { COMMAND_PREFIXES, HARMLESS_REDIRECT_TARGETS } from './prefilter.js';
+import { COMMAND_PREFIXES, HARMLESS_REDIRECT_TARGETS, LAUNCHERS } from './prefilter.js';
 import { HOOK_EXIT, REQUEST_END, REQUEST_MAGIC, WARM_ACTIONS } from './protocol.js';
 import { adapterFor, type Settings, type ShellAdapter, type ShellName, type SnippetOptions } from './adapters.js';
 
@@ -36,6 +36,7 @@ export function settingsFor(options: SnippetOptions): Settings {
       ['__prodguard_words', prefilter.words],
       ['__prodguard_wrappers', prefilter.wrappers],
       ['__prodguard_prefixes', [...COMMAND_PREFIXES]],
+      ['__prodguard_launchers', [...LAUNCHERS]],
       ['__prodguard_harmless_targets', [...HARMLESS_REDIRECT_TARGETS]],
     ],
     maps: [['__prodguard_pairs', Object.entries(prefilter.pairs).map(([name, companions]) => [name, companions.join(' ')])]],

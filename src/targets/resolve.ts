@@ -957,11 +957,18 @@ function cloudTargets(inv: Invocation): Target[] {
     if (project) targets.push({ kind: 'cloud', engine: 'neon', source: '--project-id', name: project });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'neon', source: 'current project', name: 'current' });
   } else if (inv.name === 'az') {
-    const scan = scanOptions(inv.args, { shortWithValue: 'ng', longWithValue: ['name', 'resource-group', 'subscription', 'server'] });
-    for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription']) {
+    const scan = scanOptions(inv.args, {
+      shortWithValue: 'ngc',
+      longWithValue: ['name', 'resource-group', 'subscription', 'server', 'account-name', 'container-name', 'connection-string'],
+    });
+    for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription', '--account-name', '--container-name', '-c']) {
       const value = optionValue(scan, flag);
       if (value) targets.push({ kind: 'cloud', engine: 'azure', source: flag, name: value });
     }
+    // `az storage …` without --account-name uses the account the environment names.
+    const account = inv.env.AZURE_STORAGE_ACCOUNT;
+    if (account && scan.positionals.length > 0 && inv.args[scan.positionals[0]!]!.value === 'storage' && !optionValue(scan, '--account-name'))
+      targets.push({ kind: 'cloud', engine: 'azure', source: 'AZURE_STORAGE_ACCOUNT', name: account });
     const subscription = inv.env.AZURE_SUBSCRIPTION_ID ?? inv.env.AZURE_DEFAULTS_GROUP;
     if (targets.length === 0)
       targets.push(

@@ -685,7 +685,7 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'gcloud projects delete acme-production', expect: 'block', rule: 'cloud/cloud-resource-delete' },
       { line: 'pulumi destroy -s acme/prod --yes', expect: 'block', rule: 'cloud/iac-destroy' },
       { line: 'doctl databases delete 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30 --force', expect: 'confirm', rule: 'cloud/iac-destroy' },
-      { line: 'heroku apps:destroy --app shop-production --confirm shop-production', expect: 'block', rule: 'cloud/heroku-pg-reset' },
+      { line: 'heroku apps:destroy --app shop-production --confirm shop-production', expect: 'block', rule: 'cloud/paas-destroy' },
       { line: 'kubectl patch deployment web -p \'{"spec":{"replicas":0}}\'', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/patch-prune' },
       { line: 'kubectl apply --prune --all -f manifests/', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/patch-prune' },
       { line: 'mc rb --force prod/uploads', expect: 'block', rule: 'cloud/object-store-remove' },

@@ -47,7 +47,6 @@ const HARMLESS = [
   'cat notes.txt | grep -i todo | sort | uniq -c',
   'echo $((6 * 7))',
   'vim README.md',
-  'make build',
   'python3 manage_stuff.py',
   'curl -s https://example.com/health',
   'for f in *.txt; do wc -l "$f"; done',
@@ -55,7 +54,12 @@ const HARMLESS = [
   'ls -la >/dev/null 2>&1',
   'git status 2>/dev/null || echo none',
   'echo done >&2',
-  'make build &> /dev/null',
+  'ls build &> /dev/null',
+  // Paths as arguments, not as the command: the command is named by the line.
+  'cat src/app/main.ts | head',
+  'tar czf out.tgz src/lib',
+  'git diff HEAD~1 -- src/shell/prefilter.ts',
+  'sudo systemctl restart nginx',
   'grep todo notes.txt 2>&-',
   // Remote shells running nothing a rule names.
   'ansible all -m ping',
@@ -108,6 +112,19 @@ const DANGEROUS = [
   'echo x >>/var/lib/postgresql/15/main/PG_VERSION',
   'yes >| /dev/nvme0n1',
   'dd if=/dev/zero 2>/dev/null >/dev/sda',
+  // make runs its Makefile's recipes, a path runs a script, a launcher runs its command: the
+  // checker reads the Makefile or the script (parse/scripts.ts); the line shows neither.
+  'make build',
+  'make build &> /dev/null',
+  'make',
+  'gmake -C app deploy',
+  './wipe.sh',
+  'bin/reset --all',
+  '../scripts/cleanup.sh /data',
+  'sudo ./wipe.sh',
+  'sudo -u postgres ./bin/reinit-replica',
+  'timeout 600 scripts/restore.sh',
+  'cd app && ./deploy.sh production',
   // Runners and interpreters: what they run is not in the line.
   'echo cm0gLXJmIC8K | base64 -d | sh',
   'python3 -c "import shutil; shutil.rmtree(\'/data\')"',

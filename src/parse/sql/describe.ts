@@ -123,7 +123,49 @@ function judgeMerge(body: PgNode): Pick<SqlStatement, 'where' | 'whereReason'> {
 }
 
 /** Kinds that a replication function call outranks (`INSERT INTO t SELECT pg_promote()`). */
-const OUTRANKED_BY_REPLICATION: ReadonlySet<SqlStatementKind> = new Set(['select', 'insert', 'create', 'set', 'grant', 'transaction', 'other']);
+const OUTRANKED_BY_REPLICATION: ReadonlySet<SqlStatementKind> = new Set(['select', 'insert', 'create', 'set', 'grant', 'revoke', 'transaction', 'other']);
+
+/** Privileges that change data or objects: granted TO PUBLIC, every role (and login) has them. */
+const WRITE_PRIVILEGES = new Set(['insert', 'update', 'delete', 'truncate', 'create', 'references', 'trigger', 'maintain']);
+
+/** Predefined roles that write every table, or reach the server's files and programs (as good
+ *  as a superuser). Reading everything (pg_read_all_data) destroys nothing. */
+const BROAD_ROLES = new Set([
+  'pg_write_all_data',
+  'pg_read_server_files',
+  'pg_write_server_files',
+  'pg_execute_server_program',
+  'rds_superuser',
+  'azure_pg_admin',
+  'cloudsqlsuperuser',
+]);
+
+/** The role attribute that bypasses every privilege check. (BYPASSRLS and CREATEROLE grant no
+ *  table privilege by themselves: platform setup scripts give them to service roles routinely.) */
+const BROAD_ROLE_OPTIONS = new Set(['superuser']);
+
+function isPublic(role: PgNode): boolean {
+  return role?.RoleSpec?.roletype === 'ROLESPEC_PUBLIC';
+}
+
+/** GRANT/REVOKE (PostgreSQL): which of grant, grant-broad, revoke. */
+function grantKind(type: string, body: PgNode): SqlStatementKind {
+  if (type === 'AlterDefaultPrivilegesStmt') return grantKind('GrantStmt', body.action?.GrantStmt ?? body.action ?? {});
+  if (type === 'GrantRoleStmt') {
+    if (body.is_grant !== true) return 'revoke';
+    const roles = (body.granted_roles ?? []).map((r: PgNode) => String(r?.AccessPriv?.priv_name ?? '').toLowerCase());
+    return roles.some((r: string) => BROAD_ROLES.has(r)) || (body.grantee_roles ?? []).some(isPublic) ? 'grant-broad' : 'grant';
+  }
+  if (body.is_grant !== true) return 'revoke';
+  const privileges: string[] | undefined = body.privileges?.map((p: PgNode) => String(p?.AccessPriv?.priv_name ?? '').toLowerCase());
+  const writes = privileges === undefined || privileges.some((p) => WRITE_PRIVILEGES.has(p));
+  return writes && (body.grantees ?? []).some(isPublic) ? 'grant-broad' : 'grant';
+}
+
+/** ALTER ROLE … SUPERUSER, CREATE ROLE … BYPASSRLS. */
+function grantsBroadRoleOption(body: PgNode): boolean {
+  return (body.options ?? []).some((o: PgNode) => BROAD_ROLE_OPTIONS.has(String(o?.DefElem?.defname ?? '')) && o.DefElem.arg?.Boolean?.boolval === true);
+}
 
 function describeOne(type: string, body: PgNode, span: Span, ctx: Context, out: Collected, options: DescribeOptions): SqlStatement | undefined {
   const s = describeKind(type, body, span, ctx, out, options);
@@ -244,7 +286,11 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
     case 'GrantStmt':
     case 'GrantRoleStmt':
     case 'AlterDefaultPrivilegesStmt':
-      s.kind = 'grant';
+      s.kind = grantKind(type, body);
+      return s;
+    case 'AlterRoleStmt':
+    case 'CreateRoleStmt':
+      if (grantsBroadRoleOption(body)) s.kind = 'grant-broad';
       return s;
     case 'CallStmt':
       if (replicationCall) s.kind = 'replication';

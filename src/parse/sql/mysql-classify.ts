@@ -335,9 +335,15 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
       }
       return created;
     }
-    case 'GRANT':
+    case 'GRANT': {
+      // GRANT ALL|SUPER ON *.* hands out the whole server; TO PUBLIC does not exist in MySQL.
+      const on = findTop(i + 1, (x) => kw(x) === 'ON');
+      const privileges = on >= 0 ? T.slice(i + 1, on).map((t) => (t as MyToken).value.toUpperCase()) : [];
+      const global = on >= 0 && [on + 1, on + 2, on + 3].map((x) => (T[x] as MyToken | undefined)?.value).join('') === '*.*';
+      return done(global && privileges.some((p) => p === 'ALL' || p === 'SUPER') ? 'grant-broad' : 'grant');
+    }
     case 'REVOKE':
-      return done('grant');
+      return done('revoke');
     case 'LOAD': {
       const into = findTop(i, (x) => kw(x) === 'INTO');
       const q = into >= 0 ? qualified(kw(into + 1) === 'TABLE' ? into + 2 : into + 1) : undefined;

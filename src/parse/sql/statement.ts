@@ -25,6 +25,12 @@ export type SqlStatementKind =
   | 'insert'
   | 'create'
   | 'grant'
+  /** A grant that hands out everything or everyone's access: ALL (or any write) privilege TO
+   *  PUBLIC, MySQL ALL/SUPER ON *.*, a role made SUPERUSER, a predefined role that writes all
+   *  data or reaches the server's files. */
+  | 'grant-broad'
+  /** REVOKE … FROM: the role (often the application's) loses access at once. */
+  | 'revoke'
   | 'set'
   | 'other';
 

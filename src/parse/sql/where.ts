@@ -172,7 +172,7 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
           if (['=', '>=', '<='].includes(op)) return { value: true, nonNull: [lc] };
           if (['<>', '!=', '<', '>'].includes(op)) return { value: false };
         }
-        return undefined;
+        return timeBoundTruth(op, body.lexpr, body.rexpr);
       }
       if (body.kind === 'AEXPR_NOT_DISTINCT' || body.kind === 'AEXPR_DISTINCT') {
         const same =
@@ -199,6 +199,11 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
         return undefined;
       }
       if (body.kind === 'AEXPR_BETWEEN' || body.kind === 'AEXPR_NOT_BETWEEN') {
+        const [loNode, hiNode] = body.rexpr?.List?.items ?? [];
+        const column = columnName(body.lexpr);
+        if (column && body.kind === 'AEXPR_BETWEEN' && (timeOffset(loNode) ?? 0) <= -FAR_YEARS && (timeOffset(hiNode) ?? 0) >= FAR_YEARS) {
+          return { value: true, nonNull: [column] };
+        }
         const l = constValue(body.lexpr);
         const [lo, hi] = (body.rexpr?.List?.items ?? []).map(constValue);
         if (l === undefined || lo === undefined || hi === undefined) return undefined;
@@ -258,6 +263,102 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
   }
 }
 
+/**
+ * A time bound a century or more from now covers every row a table of live data holds:
+ * `created_at < now() + interval '100 years'`, `created_at > now() - interval '1000 years'`,
+ * `created_at > '-infinity'`, `created_at < '9999-12-31'` are WHERE clauses in form only — the
+ * Atlassian 2022 deletion ran on a list that was not the one meant; a filter that filters
+ * nothing is the same mistake written in SQL.
+ */
+const FAR_YEARS = 100;
+
+/** Years a literal date lies from the present, on a fixed reference (pure: no clock read); a
+ *  date a century away either side of it is a far bound whatever today's date is. */
+const REFERENCE_YEAR = 2000;
+
+const INTERVAL_UNIT_YEARS: Record<string, number> = {
+  millennium: 1000,
+  millennia: 1000,
+  millenniums: 1000,
+  century: 100,
+  centuries: 100,
+  decade: 10,
+  decades: 10,
+  year: 1,
+  years: 1,
+  y: 1,
+  yr: 1,
+  yrs: 1,
+  month: 1 / 12,
+  months: 1 / 12,
+  mon: 1 / 12,
+  mons: 1 / 12,
+  week: 7 / 365.25,
+  weeks: 7 / 365.25,
+  w: 7 / 365.25,
+  day: 1 / 365.25,
+  days: 1 / 365.25,
+  d: 1 / 365.25,
+};
+
+/** `'100 years'`, `'1 century 2 days'`: the interval in years; undefined for anything else. */
+function intervalYears(text: string): number | undefined {
+  const tokens = text.trim().toLowerCase().replace(/^@\s*/, '').split(/\s+/);
+  if (tokens.length === 0 || tokens.length % 2 !== 0) return undefined;
+  let years = 0;
+  for (let i = 0; i < tokens.length; i += 2) {
+    const amount = Number(tokens[i]);
+    const unit = INTERVAL_UNIT_YEARS[tokens[i + 1]!];
+    if (!Number.isFinite(amount) || unit === undefined) return undefined;
+    years += amount * unit;
+  }
+  return years;
+}
+
+const NOW_FUNCTIONS = new Set(['now', 'clock_timestamp', 'statement_timestamp', 'transaction_timestamp', 'timeofday', 'localtimestamp', 'current_timestamp']);
+const TIME_TYPES = /^(timestamp|timestamptz|date|time|timetz)$/;
+
+/** An expression's offset from now in years (±Infinity for `'infinity'`), when it is a time. */
+function timeOffset(node: PgNode): number | undefined {
+  const t = nodeType(node);
+  if (!t) return undefined;
+  const [type, body] = t;
+  if (type === 'SQLValueFunction') return /^SVFOP_(CURRENT_(DATE|TIMESTAMP|TIME)|LOCAL(TIMESTAMP|TIME))/.test(String(body.op)) ? 0 : undefined;
+  if (type === 'FuncCall') return NOW_FUNCTIONS.has(svalList(body.funcname).at(-1)?.toLowerCase() ?? '') && !(body.args?.length > 0) ? 0 : undefined;
+  if (type === 'TypeCast' && !TIME_TYPES.test(typeNameOf(body.typeName))) return undefined;
+  const literal = type === 'TypeCast' ? constValue(body.arg) : type === 'A_Const' ? constValue(node) : undefined;
+  if (typeof literal === 'string') {
+    const text = literal.trim().toLowerCase();
+    if (text === '-infinity') return -Infinity;
+    if (text === 'infinity' || text === '+infinity') return Infinity;
+    if (text === 'now' || text === 'today') return 0;
+    const year = /^(\d{4,})-\d{1,2}-\d{1,2}/.exec(text)?.[1];
+    return year === undefined ? undefined : Number(year) - REFERENCE_YEAR;
+  }
+  if (type === 'TypeCast') return timeOffset(body.arg);
+  if (type === 'A_Expr' && body.kind === 'AEXPR_OP' && (opName(body) === '+' || opName(body) === '-')) {
+    const base = timeOffset(body.lexpr);
+    const interval = nodeType(body.rexpr);
+    const text = interval?.[0] === 'TypeCast' && typeNameOf(interval[1].typeName) === 'interval' ? constValue(interval[1].arg) : undefined;
+    const years = typeof text === 'string' ? intervalYears(text) : undefined;
+    if (base === undefined || years === undefined) return undefined;
+    return opName(body) === '+' ? base + years : base - years;
+  }
+  return undefined;
+}
+
+/** `col < far future`, `col > far past` (either side): true for every row where col is not NULL. */
+function timeBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefined {
+  const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+  const [column, bound, cmp] = columnName(left) ? [columnName(left), right, op] : [columnName(right), left, flipped[op]];
+  if (!column || !cmp) return undefined;
+  const offset = timeOffset(bound);
+  if (offset === undefined) return undefined;
+  if ((cmp === '<' || cmp === '<=') && offset >= FAR_YEARS) return { value: true, nonNull: [column] };
+  if ((cmp === '>' || cmp === '>=') && offset <= -FAR_YEARS) return { value: true, nonNull: [column] };
+  return undefined;
+}
+
 function mergeNonNull(parts: (Truth | undefined)[]): { nonNull?: string[] } {
   const cols = parts.flatMap((p) => p?.nonNull ?? []);
   return cols.length ? { nonNull: [...new Set(cols)] } : {};
@@ -305,6 +406,8 @@ function printExpr(node: PgNode, nested = false): string {
     }
     case 'ColumnRef':
       return svalList(body.fields).join('.');
+    case 'SQLValueFunction':
+      return String(body.op ?? '…').replace(/^SVFOP_/, '');
     case 'TypeCast':
       return `${printExpr(body.arg, true)}::${typeNameOf(body.typeName)}`;
     case 'List':

@@ -31,7 +31,7 @@ __prodguard_needs_check() {
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
   # A command word the shell computes, and redirections that write somewhere.
-  if (( ! hit )) && [[ $text == *[\$\`*?.[]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit )) && [[ $text == *[\$\`*?.[/]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
   if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
   # shellcheck disable=SC2206  # word splitting is the point here (globbing is off: set -f)
   local -a queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
@@ -77,23 +77,29 @@ __prodguard_needs_check() {
 }
 
 # Status 0 when a command word is computed: from a variable (a=rm; $a), ANSI-C quoting, an
-# expansion that may be empty (r${X}m), a glob, or `.` (it sources a file). Same rules as computedCommandWord in
+# expansion that may be empty (r${X}m), a glob, `.` (it sources a file), or a path (./deploy.sh:
+# a script prodguard reads). Same rules as computedCommandWord in
 # src/shell/prefilter.ts: separators start a command; assignments, redirections and the
 # __prodguard_prefixes words are skipped to reach its name.
 __prodguard_computed_command() {
   local - w t=${1//[;&|()$'\n']/ ; }
-  local -i position=1 skip=0
+  local -i position=1 skip=0 launched=0
   set -f
   # shellcheck disable=SC2206  # split on purpose, set -f
   local -a words=($t)
   for w in "${words[@]}"; do
-    if [[ $w == ';' ]]; then position=1 skip=0; continue; fi
+    if [[ $w == ';' ]]; then position=1 skip=0 launched=0; continue; fi
+    if (( launched )); then
+      [[ $w == *[\$\`*?/]* ]] && return 0
+      continue
+    fi
     (( position )) || continue
     if (( skip )); then skip=0; continue; fi
     w=${w,,}
     if [[ $w == *[\<\>] && -z ${w//[0-9<>]/} ]]; then skip=1; continue; fi
     [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[!a-z0-9_+]* ) || -n ${__prodguard_prefixes[$w]+x} ]] && continue
-    [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
+    if [[ -n ${__prodguard_launchers[$w]+x} ]]; then launched=1; continue; fi
+    [[ $w == *[\$\`*?/]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
     position=0
   done
   return 1

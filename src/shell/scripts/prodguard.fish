@@ -21,10 +21,16 @@ function __prodguard_computed_command
     set -l text (string join \n -- $argv | string collect)
     set -l position 1
     set -l skip 0
+    set -l launched 0
     for w in (string replace -ra -- '[;&|()\n]' ' ; ' $text | string replace -ra -- '\s' ' ' | string split -n -- ' ')
         if test "$w" = ';'
             set position 1
             set skip 0
+            set launched 0
+            continue
+        end
+        if test $launched = 1
+            string match -qr -- '[$`*?/]' $w; and return 0
             continue
         end
         test $position = 1; or continue
@@ -39,7 +45,12 @@ function __prodguard_computed_command
         end
         string match -qr -- '^[0-9<>].*[<>]|^[0-9<>]*[<>]|^[a-z_][a-z0-9_+]*=' $w; and continue
         contains -- $w $__prodguard_prefixes; and continue
-        string match -qr -- '[$`*?]' $w; and return 0
+        if contains -- $w $__prodguard_launchers
+            set launched 1
+            continue
+        end
+        # A path (./deploy.sh) runs a script prodguard reads.
+        string match -qr -- '[$`*?/]' $w; and return 0
         string match -q -- '*[*' $w; and not contains -- $w '[' '[['; and return 0
         # `.` sources a file the line does not show.
         test "$w" = .; and return 0
@@ -73,7 +84,7 @@ function __prodguard_needs_check --argument-names text
     string match -qr -- '[$<]' $text; and set dyn 1
     set -l bare (string replace -ra -- '[\'"\\\\]' '' $text)
     # A command word the shell computes, and redirections that write somewhere.
-    test $hit = 0; and string match -qr -- '[$`*?.[]' $bare; and __prodguard_computed_command $bare; and set hit 1
+    test $hit = 0; and string match -qr -- '[$`*?.[/]' $bare; and __prodguard_computed_command $bare; and set hit 1
     test $hit = 0; and test "$__prodguard_redirects" = 1; and string match -q -- '*>*' $bare; and __prodguard_writes $bare; and set hit 1
     set -l queue (string match -ar -- '[^;&|()<>/{},\s]+' $bare)
     # Abbreviations and functions where a command goes (aliases are functions whose description

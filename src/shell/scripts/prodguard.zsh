@@ -17,16 +17,21 @@ autoload -Uz add-zsh-hook
 __prodguard_computed_command() {
   emulate -L zsh
   local w t=${1//[;&|()$'\n']/ ; }
-  integer position=1 skip=0
+  integer position=1 skip=0 launched=0
   for w in ${=t}; do
-    if [[ $w == ';' ]]; then position=1 skip=0; continue; fi
+    if [[ $w == ';' ]]; then position=1 skip=0 launched=0; continue; fi
+    if (( launched )); then
+      [[ $w == *[\$\`*?/]* ]] && return 0
+      continue
+    fi
     (( position )) || continue
     if (( skip )); then skip=0; continue; fi
     w=${(L)w}
     if [[ $w == *[\<\>] && -z ${w//[0-9<>]/} ]]; then skip=1; continue; fi
     [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[^a-z0-9_+]* ) ]] && continue
     (( ${+__prodguard_prefixes[$w]} )) && continue
-    [[ $w == *[\$\`*?]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
+    if (( ${+__prodguard_launchers[$w]} )); then launched=1; continue; fi
+    [[ $w == *[\$\`*?/]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
     position=0
   done
   return 1
@@ -59,7 +64,7 @@ __prodguard_needs_check() {
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
   # A command word the shell computes, and redirections that write somewhere.
-  if (( ! hit )) && [[ $text == *[\$\`*?.[]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
+  if (( ! hit )) && [[ $text == *[\$\`*?.[/]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
   if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
   local -a queue
   queue=(${=${text//[;&|()<>\/\{\},$'\t\n\r']/ }})

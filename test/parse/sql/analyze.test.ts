@@ -53,6 +53,13 @@ const truePositives: Case[] = [
   { sql: 'DELETE FROM users WHERE users.uuid IS NOT NULL', kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: 'UPDATE users SET x = 1 WHERE active OR NOT active', kinds: ['update'], props: [{ where: 'always-true' }] },
   { sql: 'DELETE FROM users WHERE NOT (a = 1) OR a = 1', kinds: ['delete'], props: [{ where: 'always-true' }] },
+  // Time bounds a century or more away filter nothing (issue 11).
+  { sql: "DELETE FROM events WHERE created_at < now() + interval '100 years'", kinds: ['delete'], props: [{ where: 'always-true' }] },
+  { sql: "DELETE FROM events WHERE created_at > now() - interval '1000 years'", kinds: ['delete'], props: [{ where: 'always-true' }] },
+  { sql: "DELETE FROM events WHERE created_at > '-infinity'", kinds: ['delete'], props: [{ where: 'always-true' }] },
+  { sql: "UPDATE events SET x = 1 WHERE created_at < '9999-12-31'::date", kinds: ['update'], props: [{ where: 'always-true' }] },
+  { sql: "DELETE FROM events WHERE CURRENT_TIMESTAMP + '2 centuries'::interval > created_at", kinds: ['delete'], props: [{ where: 'always-true' }] },
+  { sql: "DELETE FROM events WHERE ts BETWEEN '-infinity' AND 'infinity'", kinds: ['delete'], props: [{ where: 'always-true' }] },
   // SQL run from text.
   { sql: "SELECT dblink_exec('dbname=app', 'DROP TABLE users')", kinds: ['select', 'drop-table'], props: [{}, { tables: ['users'] }] },
   { sql: "SELECT dblink_exec('DELETE FROM users')", kinds: ['select', 'delete'] },
@@ -135,6 +142,10 @@ const falsePositives: Case[] = [
   { sql: 'SELECT "DROP TABLE users" FROM audit', kinds: ['select'], props: [{ tables: ['audit'] }] },
   { sql: 'SELECT * FROM users WHERE id = 1', kinds: ['select'], props: [{ tables: ['users'], where: 'not-applicable' }] },
   { sql: 'DELETE FROM sessions WHERE expires_at < now()', kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: "DELETE FROM events WHERE created_at < now() - interval '90 days'", kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: "DELETE FROM sessions WHERE expires_at < now() + interval '1 day'", kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: "DELETE FROM events WHERE created_at < '2024-01-01'", kinds: ['delete'], props: [{ where: 'present' }] },
+  { sql: "DELETE FROM events WHERE created_at > now() - interval '100 years'", kinds: ['delete'], props: [{ where: 'always-true' }] },
   { sql: 'UPDATE users SET name = $1 WHERE id = $2', kinds: ['update'], props: [{ where: 'present' }] },
   { sql: 'DELETE FROM users WHERE id = 42', kinds: ['delete'], props: [{ where: 'present' }] },
   { sql: 'DELETE FROM users WHERE 1 = 0', kinds: ['delete'], props: [{ where: 'present' }] },
@@ -147,6 +158,20 @@ const falsePositives: Case[] = [
   { sql: 'CREATE TABLE t (id int primary key)', kinds: ['create'] },
   { sql: 'CREATE INDEX CONCURRENTLY idx ON users (email)', kinds: ['create'] },
   { sql: 'GRANT SELECT ON users TO reader', kinds: ['grant'] },
+  { sql: 'GRANT USAGE ON SCHEMA columnar TO PUBLIC', kinds: ['grant'] },
+  { sql: 'GRANT SELECT ON ALL TABLES IN SCHEMA columnar TO PUBLIC', kinds: ['grant'] },
+  { sql: 'GRANT ALL ON ALL TABLES IN SCHEMA public TO app', kinds: ['grant'] },
+  { sql: 'ALTER ROLE app NOSUPERUSER', kinds: ['other'] },
+  { sql: 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC', kinds: ['grant-broad'] },
+  { sql: 'GRANT INSERT ON orders TO PUBLIC', kinds: ['grant-broad'] },
+  { sql: 'ALTER ROLE app SUPERUSER', kinds: ['grant-broad'] },
+  { sql: 'CREATE ROLE admin WITH LOGIN SUPERUSER', kinds: ['grant-broad'] },
+  { sql: 'CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS', kinds: ['other'] },
+  { sql: 'GRANT pg_read_all_data TO supabase_read_only_user', kinds: ['grant'] },
+  { sql: 'GRANT pg_write_all_data TO reporting', kinds: ['grant-broad'] },
+  { sql: 'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO PUBLIC', kinds: ['grant-broad'] },
+  { sql: 'REVOKE CREATE ON SCHEMA public FROM PUBLIC', kinds: ['revoke'] },
+  { sql: 'REVOKE reporting FROM alice', kinds: ['revoke'] },
   { sql: 'SET statement_timeout = 0', kinds: ['set'] },
   { sql: 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity', kinds: ['select'], props: [{ functionCalls: ['pg_terminate_backend'] }] },
   {
@@ -206,6 +231,12 @@ const bypassAttempts: Case[] = [
 
 /** MySQL-only syntax. */
 const mysql: Case[] = [
+  // Grants of the whole server, and revokes (issue 11).
+  { sql: "GRANT ALL ON *.* TO 'x'@'%'", dialect: 'mysql', kinds: ['grant-broad'] },
+  { sql: "GRANT SUPER, PROCESS ON *.* TO 'orchestrator'@'%'", dialect: 'mysql', kinds: ['grant-broad'] },
+  { sql: "GRANT SELECT ON app.* TO 'ro'@'%'", dialect: 'mysql', kinds: ['grant'] },
+  { sql: "GRANT ALL ON app.* TO 'app'@'%'", dialect: 'mysql', kinds: ['grant'] },
+  { sql: "REVOKE ALL ON *.* FROM 'app'@'%'", dialect: 'mysql', kinds: ['revoke'] },
   // DELIMITER bodies: the statements of a stored program are judged as if they ran.
   {
     sql: 'DELIMITER //\nCREATE PROCEDURE purge()\nBEGIN\n  DECLARE n INT;\n  l1: LOOP\n    LEAVE l1;\n  END LOOP;\n  IF n > 0 THEN\n    DELETE FROM users;\n  END IF;\nEND //\nDELIMITER ;',
