@@ -1,6 +1,8 @@
 // One-shot SQL checks (`check --sql`, `psql -c`, `psql -f` a migration) as ratios to `node -e 0`
 // measured in the same run. These are the processes that need PostgreSQL's parser; agent hooks and
 // CI pay them once per command. BENCH_ROUNDS=n takes more samples on a busy machine.
+// `node bench/sql.js OTHER/bin/prodguard.js` also times another build (say, main's, built in a copy)
+// in the same interleaved rounds, for a before/after on one machine under one load.
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,23 +32,31 @@ export function migration(statements = 200) {
   return `${lines.join('\n')}\n`;
 }
 
-export function main() {
+function casesFor(build, label, file) {
+  const check = (args, expectStatus) => () => timeProcess(node, [build, 'check', '--no-probe', ...args], { env, expectStatus });
+  return [
+    { name: `${label}check --sql 'SELECT … WHERE id = 1' (harmless)`, run: check(['--sql', 'SELECT id, name FROM users WHERE id = 1', '--url', url], 0) },
+    { name: `${label}check --sql 'DELETE FROM t' (destructive)`, run: check(['--sql', 'DELETE FROM t', '--url', url], 3) },
+    { name: `${label}check -c "psql -c 'SELECT count(*) …'"`, run: check(['-c', "psql -h db.example.com -d app -c 'SELECT count(*) FROM orders'"], 0) },
+    { name: `${label}check -c "psql -c 'DELETE FROM orders'"`, run: check(['-c', "psql -h db.example.com -d app -c 'DELETE FROM orders'"], 3) },
+    { name: `${label}check -c "psql -f migration.sql" (200 stmts)`, run: check(['-c', `psql -h db.example.com -d app -f ${file}`], 0) },
+  ];
+}
+
+/** `other`: another build's bin/prodguard.js, timed in the same rounds. */
+export function main(other) {
   const file = join(home, 'migration.sql');
   writeFileSync(file, migration());
-  const check = (args, expectStatus) => () => timeProcess(node, [bin, 'check', '--no-probe', ...args], { env, expectStatus });
   const rounds = Number(process.env.BENCH_ROUNDS ?? 25);
   const medians = compare(
     [
       { name: 'node -e 0', run: () => timeProcess(node, ['-e', '0'], { env }) },
-      { name: "check --sql 'SELECT … WHERE id = 1' (harmless)", run: check(['--sql', 'SELECT id, name FROM users WHERE id = 1', '--url', url], 0) },
-      { name: "check --sql 'DELETE FROM t' (destructive)", run: check(['--sql', 'DELETE FROM t', '--url', url], 3) },
-      { name: 'check -c "psql -c \'SELECT count(*) …\'"', run: check(['-c', "psql -h db.example.com -d app -c 'SELECT count(*) FROM orders'"], 0) },
-      { name: 'check -c "psql -c \'DELETE FROM orders\'"', run: check(['-c', "psql -h db.example.com -d app -c 'DELETE FROM orders'"], 3) },
-      { name: 'check -c "psql -f migration.sql" (200 statements)', run: check(['-c', `psql -h db.example.com -d app -f ${file}`], 0) },
+      ...casesFor(bin, other ? 'this: ' : '', file),
+      ...(other ? casesFor(other, 'other: ', file) : []),
     ],
     rounds,
   );
   report(`SQL one-shot checks (median of ${rounds} runs each, interleaved)`, medians, 'node -e 0');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv[2]);
