@@ -19,6 +19,8 @@ export async function main() {
     (i) => `psql "postgres://app:secret-${i}@db${i % 97}.example.com/app" -c 'DELETE FROM users'`,
     (i) => `curl -H "Authorization: Bearer tok${i}" https://api.example.com/${i}`,
     (i) => `echo ${i} > /tmp/out-${i % 13}.txt`,
+    // A new command name and a new path every time: nothing may be kept per name or per path.
+    (i) => `./tool-${i} --target db${i}.example.com && rm -rf /tmp/build-${i}`,
   ];
   const checkpoints = new Set([1_000, 10_000, 25_000, 50_000, 75_000, total]);
   const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;

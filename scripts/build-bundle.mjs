@@ -3,9 +3,9 @@
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { docsBaseUrl } from '../dist/report/docs-url.js';
-// A git install builds with an esbuild that prepare.mjs installed outside the clone.
-const { build } = await import(process.env.PRODGUARD_ESBUILD_MODULE ?? 'esbuild');
+import { build } from 'esbuild';
 
 /**
  * commander requires child_process for executable subcommands prodguard never uses: ~3 ms at
@@ -57,8 +57,6 @@ try {
     format: 'cjs',
     target: 'node20',
     external,
-    // A git install's clone has no node_modules of its own: prepare.mjs installs them aside.
-    nodePaths: process.env.PRODGUARD_NODE_PATH ? [process.env.PRODGUARD_NODE_PATH] : [],
     mainFields: ['module', 'main'],
     // dist/bundle/ sits at the same depth as dist/<stage>/, so relative URLs such as
     // new URL('../rules.json', import.meta.url) resolve the same way in both builds.
@@ -88,7 +86,11 @@ try {
   if (/\bimport\(/.test(code.replace(/globalThis\.__prodguardImport\(/g, ''))) {
     throw new Error('the bundle has a dynamic import() that bin/prodguard.js cannot serve');
   }
-  writeFileSync(file, code);
+  // Stored already wrapped in Node's CommonJS function (module.wrap) and ASCII only, so
+  // bin/prodguard.js reads it as one-byte text and hands it to V8 as is: no UTF-8 decoding and no
+  // 800 kB copy to prepend the wrapper at every start (esbuild escapes non-ASCII by default).
+  if (/[^\x00-\x7f]/.test(code)) throw new Error('the bundle has non-ASCII characters: the launcher reads it as latin1');
+  writeFileSync(file, Module.wrap(code));
   // The shell integration scripts are real .bash/.zsh/.fish files (src/shell/adapters.ts reads
   // them at ../shell/scripts/ from both dist/shell/ and dist/bundle/).
   cpSync('src/shell/scripts', 'dist/shell/scripts', { recursive: true });

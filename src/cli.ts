@@ -8,6 +8,7 @@ import { registerShellCommands } from './shell/register.js';
 import { registerLintCommand } from './lint/register.js';
 import { wantsJsonOutput } from './cli-json-mode.js';
 import { renderJsonError } from './report/json-error.js';
+import { writeStderr, writeStdout } from './util/stdio.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeErr: (text) => process.stderr.write(text),
+      writeErr: (text) => writeStderr(text),
       // Usage errors are one line: what is wrong, and where to look.
       outputError: (text, write) =>
         write(
@@ -68,6 +69,7 @@ export function buildProgram(): Command {
     .command('explain')
     .description('show a rule: what it matches, the incident behind it, why and how to fix')
     .argument('<rule>', 'rule id, e.g. filesystem/rm-data-directory')
+    .option('--json', 'print one JSON object')
     .option('--config <file>', 'config file (for user rules)')
     .action(async (rule: string, options) => {
       const { runExplain } = await import('./commands/info.js');
@@ -207,7 +209,7 @@ export async function main(argv: string[]): Promise<void> {
 export function handleError(error: unknown, options: { json?: boolean } = {}): number {
   const exitCode = reportError(error);
   const shown = !(error instanceof CommanderError) || exitCode !== EXIT.ok;
-  if (options.json && shown) process.stdout.write(renderJsonError(error, exitCode));
+  if (options.json && shown) writeStdout(renderJsonError(error, exitCode));
   return exitCode;
 }
 
@@ -218,11 +220,11 @@ function reportError(error: unknown): number {
     return EXIT.usage;
   }
   if (error instanceof ProdguardError) {
-    process.stderr.write(`prodguard: ${redact(error.message)}${error.hint ? ` (${redact(error.hint)})` : ''}\n`);
+    writeStderr(`prodguard: ${redact(error.message)}${error.hint ? ` (${redact(error.hint)})` : ''}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`prodguard: internal error — please report it with the command you ran:\n${redact(detail)}\n`);
+  writeStderr(`prodguard: internal error — please report it with the command you ran:\n${redact(detail)}\n`);
   return EXIT.internal;
 }
 

@@ -166,6 +166,11 @@ export interface Target {
   from?: string;
   /** The name that file gives the target (a pg_service section, a MySQL login path): a name hint too. */
   alias?: string;
+  /**
+   * A libpq host list (`host=a,b`, `postgresql://a,b/db`, `PGHOST=a,b`): libpq tries each in turn.
+   * Target resolution turns it into one target per host; the most dangerous decides.
+   */
+  hostList?: { host: string; port?: number; secretUrl?: string }[];
 }
 
 export interface ClassifiedTarget extends Target {

@@ -26,3 +26,11 @@ export function readOnlyBanner(database: string, host: string): string {
     `  To change data, open a writable session deliberately: prodguard psql --writable …`,
   ].join('\n');
 }
+
+/** Shown when a writable session on production starts, after the typed confirmation. */
+export function writableBanner(database: string, host: string, environment: string): string {
+  return [
+    `prodguard: WRITABLE session on ${environment} database "${database}" at ${host} (confirmed and audited).`,
+    '  Every statement you type runs as written. BEGIN first, and check the row count before COMMIT.',
+  ].join('\n');
+}

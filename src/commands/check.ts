@@ -6,6 +6,7 @@ import type { Severity } from '../types.js';
 import { judge, type Judgement } from './judge.js';
 import { commandInput, parseOverrides } from './source.js';
 import { renderCheckJson, type CheckReport } from '../report/check-json.js';
+import { isTerminal, writeStderr, writeStdout } from '../util/stdio.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -45,15 +46,15 @@ export async function runCheck(options: CheckOptions, argv: string[]): Promise<n
   });
   const report = reportOf(judgement);
   sayIgnored(judgement.config.ignored);
-  if (options.json) process.stdout.write(renderCheckJson(report));
+  if (options.json) writeStdout(renderCheckJson(report));
   else {
     const { renderCheckText, colourFor } = await import('../report/check-text.js');
-    process.stdout.write(renderCheckText(report, await colourFor(process.stdout, process.env)));
+    writeStdout(renderCheckText(report, await colourFor(() => isTerminal(1), process.env)));
   }
   return exitCodeFor(judgement.verdict);
 }
 
 /** What of the config was ignored, one line each on stderr (the JSON has it in `config`). */
 export function sayIgnored(ignored: readonly string[]): void {
-  for (const line of ignored) process.stderr.write(`prodguard: ${redact(line)}\n`);
+  for (const line of ignored) writeStderr(`prodguard: ${redact(line)}\n`);
 }

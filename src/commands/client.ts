@@ -4,14 +4,16 @@
 // production should not mean holding a write connection to the primary.
 
 import type { ClassifiedTarget } from '../types.js';
-import { judgeAndRun } from './run.js';
+import { judgeAndRun, type DeliberateRequest } from './run.js';
 import { commandInput } from './source.js';
 import type { Judgement } from './judge.js';
 import { resolveTargets } from '../targets/resolve.js';
 import { classifyTarget } from '../classify/classify.js';
 import { targetKey } from '../rules/evaluate.js';
-import { readOnlyBanner, readOnlySessionEnv } from '../act/psql-session.js';
+import { readOnlyBanner, readOnlySessionEnv, writableBanner } from '../act/psql-session.js';
 import { sqlSourcesOf } from '../parse/sql/sources.js';
+
+const GUARDED_ENVIRONMENTS: readonly string[] = ['production', 'unknown-remote'];
 
 export const WRAPPED_CLIENTS = ['psql', 'mysql', 'redis-cli', 'mongosh'] as const;
 
@@ -32,21 +34,44 @@ function sessionTarget(judgement: Judgement): ClassifiedTarget | undefined {
 export async function runClient(client: string, argv: string[], options: ClientOptions): Promise<number> {
   const input = commandInput({}, [client, ...argv], process.env);
   let childEnv: NodeJS.ProcessEnv | undefined;
-  const banner = (judgement: Judgement): string | undefined => {
-    if (client !== 'psql' || options.writable) return undefined;
+  /** The production (or unexplained remote) database of a session whose SQL nobody sees in advance. */
+  const guardedSession = (judgement: Judgement): ClassifiedTarget | undefined => {
+    if (client !== 'psql') return undefined;
     const inv = judgement.plan.invocations[0];
-    const interactive = inv && process.stdin.isTTY && sqlSourcesOf(inv).every((source) => 'interactive' in source);
-    if (!interactive) return undefined;
+    if (!inv || !sqlSourcesOf(inv).every((source) => 'interactive' in source)) return undefined;
     const target = sessionTarget(judgement);
-    if (!target || !['production', 'unknown-remote'].includes(target.environment)) return undefined;
+    return target && GUARDED_ENVIRONMENTS.includes(target.environment) ? target : undefined;
+  };
+  const banner = (judgement: Judgement): string | undefined => {
+    const target = guardedSession(judgement);
+    if (!target) return undefined;
+    const database = target.database ?? target.name;
+    const host = target.host ?? 'localhost';
+    if (options.writable) return writableBanner(database, host, target.environment);
+    // Read-only only where a person sits at it; a script piped in was not seen and is not changed.
+    if (!process.stdin.isTTY) return undefined;
     childEnv = readOnlySessionEnv(process.env);
-    return readOnlyBanner(target.database ?? target.name, target.host ?? 'localhost');
+    return readOnlyBanner(database, host);
+  };
+  // `--writable` lifts the read-only default: on production that is a deliberate act, typed and
+  // audited like any other confirmation (DESIGN.md: the person types the target's name).
+  const deliberate = (judgement: Judgement): DeliberateRequest | undefined => {
+    if (!options.writable) return undefined;
+    const target = guardedSession(judgement);
+    if (!target) return undefined;
+    const where = target.environment === 'production' ? 'production' : 'unexplained remote';
+    return {
+      what: `a writable psql session on ${where} database ${target.name}`,
+      names: [target.name],
+      otherwise: 'Give the SQL with -c or -f instead, so each statement is judged.',
+    };
   };
   return judgeAndRun(input, {
     ...(options.config ? { config: options.config } : {}),
     ...(options.probe === false ? { probe: false } : {}),
     ...(options.override ? { override: options.override } : {}),
     banner,
+    deliberate,
     childEnv: () => childEnv,
   });
 }

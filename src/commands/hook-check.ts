@@ -21,6 +21,7 @@ import { adapterFor, isShellName, type ShellName } from '../shell/adapters.js';
 import { expandAliases, parseAliasDefinition } from '../shell/aliases.js';
 import { formatAge, isRiskyLevel, isStale, promptSegment } from '../shell/segment.js';
 import { openHookTerminal, type Terminal } from '../shell/terminal.js';
+import { isTerminal, writeStderr } from '../util/stdio.js';
 
 export interface LineInput {
   shell: ShellName;
@@ -83,9 +84,9 @@ export async function evaluateLine(input: LineInput): Promise<LineResult> {
 }
 
 /** What to tell the person about findings, in the terminal's colours. */
-export async function findingsText(judgement: Judgement, stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<string> {
+export async function findingsText(judgement: Judgement, isTerminal: () => boolean, env: NodeJS.ProcessEnv): Promise<string> {
   const { renderCheckText, colourFor } = await import('../report/check-text.js');
-  return renderCheckText(reportOf(judgement), await colourFor(stream, env));
+  return renderCheckText(reportOf(judgement), await colourFor(isTerminal, env));
 }
 
 export function blockedText(judgement: Judgement, line: string): string {
@@ -147,7 +148,7 @@ export async function runHookCheck(options: HookCheckOptions): Promise<number> {
     // The snippet turns any other exit into one line and runs the line: keep that line useful.
     const message =
       error instanceof ProdguardError ? `${error.message}${error.hint ? ` (${error.hint})` : ''}` : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${redact(message.split('\n')[0]!)}\n`);
+    writeStderr(`${redact(message.split('\n')[0]!)}\n`);
     return error instanceof ProdguardError ? error.exitCode : 1;
   } finally {
     terminal?.close();
@@ -155,7 +156,7 @@ export async function runHookCheck(options: HookCheckOptions): Promise<number> {
 }
 
 async function hookCheck(input: LineInput, terminal: Terminal | undefined, sinceText: string | undefined, echo?: string): Promise<number> {
-  const write = (text: string) => (terminal ? terminal.write(text) : process.stderr.write(text));
+  const write = (text: string) => (terminal ? terminal.write(text) : writeStderr(text));
   // The line stays on screen above what prodguard says about it (secrets in it redacted).
   let echoed = echo === undefined;
   const say = (text: string) => {
@@ -183,7 +184,7 @@ async function hookCheck(input: LineInput, terminal: Terminal | undefined, since
   const { judgement } = result;
   const standing = judgement.decision.standing;
   if (judgement.verdict === 'allow') return run;
-  say(await findingsText(judgement, terminal?.stream ?? process.stderr, input.env));
+  say(await findingsText(judgement, terminal ? () => true : () => isTerminal(2), input.env));
   const audit = (entry: Pick<AuditEntry, 'action' | 'reason'>, findings: readonly Finding[]) => {
     const problem = auditLine(judgement, input, entry, findings);
     if (problem) say(`${problem}\n`);

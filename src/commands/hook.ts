@@ -10,16 +10,11 @@ import { exitCodeFor, reportOf } from './check.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { AGENTS, agentHookOutput, HookInputError, parseAgentEvent, parseGenericRequest, type AgentName } from '../shell/agent.js';
 import { redact } from '../util/redact.js';
+import { readStdin, writeStderr, writeStdout } from '../util/stdio.js';
 
 export interface HookOptions {
   config?: string;
   probe?: boolean;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function runHook(agent: string, options: HookOptions): Promise<number> {
@@ -30,15 +25,15 @@ export async function runHook(agent: string, options: HookOptions): Promise<numb
     return agent === 'json' ? await generic(input, options) : await agentHook(agent as AgentName, input, options);
   } catch (error) {
     if (error instanceof HookInputError) {
-      process.stderr.write(`prodguard hook ${agent}: ${error.message.replace(/\s*\n\s*/g, ' ')}; refusing (fail closed)\n`);
+      writeStderr(`prodguard hook ${agent}: ${error.message.replace(/\s*\n\s*/g, ' ')}; refusing (fail closed)\n`);
       return EXIT.usage;
     }
     if (error instanceof ProdguardError) {
-      process.stderr.write(`prodguard hook ${agent}: ${redact(error.message)}${error.hint ? ` (${redact(error.hint)})` : ''}; refusing (fail closed)\n`);
+      writeStderr(`prodguard hook ${agent}: ${redact(error.message)}${error.hint ? ` (${redact(error.hint)})` : ''}; refusing (fail closed)\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`prodguard hook ${agent}: internal error (${redact(detail.split('\n')[0]!)}); refusing (fail closed) — please report it\n`);
+    writeStderr(`prodguard hook ${agent}: internal error (${redact(detail.split('\n')[0]!)}); refusing (fail closed) — please report it\n`);
     return EXIT.usage;
   }
 }
@@ -46,7 +41,7 @@ export async function runHook(agent: string, options: HookOptions): Promise<numb
 async function agentHook(agent: AgentName, input: string, options: HookOptions): Promise<number> {
   const event = parseAgentEvent(agent, input);
   if (event.command === undefined) {
-    process.stdout.write(`${JSON.stringify(agentHookOutput(agent, { verdict: 'allow', findings: [] }))}\n`);
+    writeStdout(`${JSON.stringify(agentHookOutput(agent, { verdict: 'allow', findings: [] }))}\n`);
     return EXIT.ok;
   }
   let output: Record<string, unknown>;
@@ -64,7 +59,7 @@ async function agentHook(agent: AgentName, input: string, options: HookOptions):
     if (!(error instanceof UndecidableError)) throw error;
     output = agentHookOutput(agent, { verdict: 'confirm', findings: [], undecidable: error.message });
   }
-  process.stdout.write(`${JSON.stringify(redactOutput(output))}\n`);
+  writeStdout(`${JSON.stringify(redactOutput(output))}\n`);
   return EXIT.ok;
 }
 
@@ -78,7 +73,7 @@ async function generic(input: string, options: HookOptions): Promise<number> {
     noProbe: options.probe === false,
     overrides: [],
   });
-  process.stdout.write(renderCheckJson(reportOf(judgement)));
+  writeStdout(renderCheckJson(reportOf(judgement)));
   return exitCodeFor(judgement.verdict);
 }
 

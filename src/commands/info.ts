@@ -6,6 +6,9 @@ import type { Rule, RuleExample } from '../rules/schema.js';
 import { BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Config } from '../config/schema.js';
 import { CODE_RULES } from '../lint/rules.js';
+import { JSON_SCHEMA_VERSION } from '../report/json-schema-version.js';
+import { ruleDocPath } from '../report/rule-doc.js';
+import { redact } from '../util/redact.js';
 
 /** How a rule decides: its match, or the code keyed by its id. */
 function describeLogic(rule: Rule): string {
@@ -28,12 +31,45 @@ function effectiveSeverity(rule: Rule, config: Config): string {
     .join(', ');
 }
 
-export async function runExplain(id: string, options: { config?: string }): Promise<number> {
+/** The severity a rule has under this config: its map with the config's override, or "off". */
+function severityInEffect(rule: Rule, config: Config): Record<string, string> | 'off' {
+  const override = config.rules[rule.id]?.severity;
+  if (override === 'off') return 'off';
+  return override ? { ...rule.severity, ...override } : { ...rule.severity };
+}
+
+/** `explain RULE --json`: everything the text shows, with every example and where it is judged. */
+export function explainJson(rule: Rule, config: Config): Record<string, unknown> {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    id: rule.id,
+    title: rule.title,
+    incident: rule.incident,
+    logic: rule.logic ?? 'match',
+    ...(rule.logic === 'code' ? { code: CODE_RULES[rule.id] ?? null } : { match: rule.match }),
+    severity: severityInEffect(rule, config),
+    defaultSeverity: rule.severity,
+    message: rule.message,
+    why: rule.why,
+    fix: rule.fix,
+    references: rule.references,
+    examples: rule.examples,
+    from: ruleOrigin(rule),
+    ...(ruleOrigin(rule) === 'built-in' ? { doc: ruleDocPath(rule.id) } : {}),
+  };
+}
+
+export async function runExplain(id: string, options: { config?: string; json?: boolean }): Promise<number> {
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) {
     const near = rules.filter((candidate) => candidate.id.includes(id.split('/').pop() ?? id)).map((candidate) => candidate.id);
     throw new UsageError(`no rule "${id}"`, near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : 'run "prodguard rules" for the list');
+  }
+  if (options.json) {
+    // Examples are rule data, but a user rule's may hold a real URL: redact like every output.
+    process.stdout.write(`${redact(JSON.stringify(explainJson(rule, config), null, 2))}\n`);
+    return 0;
   }
   const lines = [
     `${rule.id} — ${rule.title}`,
@@ -71,7 +107,7 @@ export async function runRules(options: { json?: boolean; ids?: boolean; config?
       severity: config.rules[rule.id]?.severity ?? rule.severity,
       from: ruleOrigin(rule),
     }));
-    process.stdout.write(`${JSON.stringify({ rules: body }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, rules: body }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...sorted.map((rule) => rule.id.length));

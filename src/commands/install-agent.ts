@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { AGENTS, type AgentName } from '../shell/agent.js';
-import { JSON_SCHEMA_VERSION } from '../report/json-error.js';
+import { JSON_SCHEMA_VERSION } from '../report/json-schema-version.js';
 
 export interface InstallOptions {
   project?: boolean;
@@ -25,11 +25,22 @@ interface AgentSettings {
   base?: Record<string, unknown>;
 }
 
+/** Seconds Claude Code lets `prodguard hook claude-code` run before it gives up on it. */
+export const CLAUDE_HOOK_TIMEOUT_SECONDS = 30;
+
 const SETTINGS: Record<AgentName, AgentSettings> = {
   'claude-code': {
     file: '.claude/settings.json',
     event: 'PreToolUse',
-    entry: (command) => ({ matcher: 'Bash', hooks: [{ type: 'command', command }] }),
+    // Claude Code waits 600 s for a command hook by default, and a hook that times out, cannot
+    // start or exits with another code than 0/2 lets the tool call through. A judgement takes
+    // well under a second and every database probe is bounded (1.5 s, EXPLAIN 3 s), so 30 s only
+    // ends a hook that hangs; onFailure "block" (Claude Code 2.1.295+) turns that failure into a
+    // refusal, the safe side. prodguard's own errors already exit 2, which blocks.
+    entry: (command) => ({
+      matcher: 'Bash',
+      hooks: [{ type: 'command', command, timeout: CLAUDE_HOOK_TIMEOUT_SECONDS, onFailure: 'block' }],
+    }),
   },
   gemini: {
     file: '.gemini/settings.json',

@@ -20,8 +20,8 @@ import { classifyPath } from '../targets/paths.js';
 import { scanOptions } from '../parse/options.js';
 import { secretsOfInvocations } from '../parse/secrets.js';
 import { createRedactor, type Redactor } from '../util/redact.js';
-import { envFilesNamedBy } from '../parse/wrappers.js';
-import { readNamedEnvFiles, readRunFiles } from '../context/gather.js';
+import { envFilesNamedBy, rsyncSourcesToInspect, usersNamedBy } from '../parse/wrappers.js';
+import { emptyDirectoriesAmong, lookUpUserHomes, readNamedEnvFiles, readRunFiles } from '../context/gather.js';
 import { filesWanted } from '../parse/scripts.js';
 import type { ReadFiles } from '../types.js';
 
@@ -121,6 +121,10 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   const env = plainEnv(options.env);
   const home = homeOf(options.env);
   let planned = plan(options.source, { env, cwd: options.cwd, home }, rules);
+  // `sudo -u postgres psql`, `su - deploy -c …`: the command runs with that user's home (their
+  // ~/.pg_service.conf, ~/.my.cnf), which the user database knows, not a guess by name.
+  let userHomes: Record<string, string> = {};
+  const emptyDirectories: string[] = [];
   // Env files the line names (`dotenv -e prod.env -- npm test`) change what the command sees, and
   // scripts, package.json scripts and Makefiles it runs (`bash x.sh`, `npm run X`, `make X`) are
   // what it does: read them and judge the line again. What they run may name more files, so
@@ -133,8 +137,16 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     for (const path of named) tried.add(`env:${path}`);
     if (named.length > 0) envFiles = { ...envFiles, ...(await readNamedEnvFiles(named)) };
     const fresh = await readRunFiles(planned.invocations.flatMap(filesWanted).slice(0, MAX_READ_FILES), read, tried);
-    if (named.length === 0 && fresh === 0) break;
-    planned = plan(options.source, { env, cwd: options.cwd, home, envFiles, read }, rules);
+    const users = [...new Set(planned.invocations.flatMap(usersNamedBy))].filter((user) => !tried.has(`user:${user}`));
+    for (const user of users) tried.add(`user:${user}`);
+    if (users.length > 0) userHomes = { ...userHomes, ...lookUpUserHomes(users) };
+    // `rsync --delete empty/ DEST/`: an empty source wipes DEST; only the disk knows (not --no-probe).
+    const sources = options.noProbe ? [] : [...new Set(planned.invocations.flatMap(rsyncSourcesToInspect))].filter((path) => !tried.has(`dir:${path}`));
+    for (const path of sources) tried.add(`dir:${path}`);
+    const empty = emptyDirectoriesAmong(sources);
+    emptyDirectories.push(...empty);
+    if (named.length === 0 && fresh === 0 && users.length === 0 && empty.length === 0) break;
+    planned = plan(options.source, { env, cwd: options.cwd, home, envFiles, read, userHomes, emptyDirectories }, rules);
   }
   const redactor = createRedactor(secretsOfInvocations(planned.invocations));
   const firstError = planned.errors[0];

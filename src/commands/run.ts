@@ -12,6 +12,7 @@ import { stateDirectory } from '../config/load.js';
 import { appendAudit, sendAuditEvent, type AuditEntry } from '../act/audit.js';
 import { canPrompt, confirmByTypingNames } from '../act/confirm.js';
 import { execute } from '../act/execute.js';
+import { isTerminal, writeStderr } from '../util/stdio.js';
 import { hostnameOf } from '../context/gather.js';
 
 export interface RunOptions {
@@ -23,6 +24,21 @@ export interface RunOptions {
   childEnv?: () => NodeJS.ProcessEnv | undefined;
   /** For client wrappers: a banner printed before the command runs. */
   banner?: (judgement: Judgement) => string | undefined;
+  /**
+   * For client wrappers: something the person asked for on purpose that lifts a guard rail (a
+   * writable psql session on production). It is confirmed by typing the names, audited, and
+   * refused where there is no terminal to ask on.
+   */
+  deliberate?: (judgement: Judgement) => DeliberateRequest | undefined;
+}
+
+export interface DeliberateRequest {
+  /** What is asked for, in the audit log's words: "a writable psql session on production database app". */
+  what: string;
+  /** The names to type: the database's name, as every typed confirmation of a database. */
+  names: string[];
+  /** Said when there is no terminal: how else to do it. */
+  otherwise: string;
 }
 
 export async function runRun(options: RunOptions, argv: string[]): Promise<number> {
@@ -52,7 +68,7 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
       findings: findings.map(({ rule, severity, target, message }) => ({ rule, severity, target, message })),
     };
     const problem = appendAudit(stateDir, record, new Date(), judgement.redactor);
-    if (problem) process.stderr.write(`${problem}\n`);
+    if (problem) writeStderr(`${problem}\n`);
     return sendAuditEvent(
       judgement.config.audit,
       record,
@@ -60,13 +76,13 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
       findings[0]?.environment,
       process.env.SSH_TTY ?? (process.stdin.isTTY ? 'tty' : undefined),
     ).then((warning) => {
-      if (warning) process.stderr.write(`${warning}\n`);
+      if (warning) writeStderr(`${warning}\n`);
     });
   };
 
   if (judgement.findings.length > 0 || judgement.decision.overridden.length > 0) {
     const { renderCheckText, colourFor } = await import('../report/check-text.js');
-    process.stderr.write(renderCheckText(reportOf(judgement), await colourFor(process.stderr, process.env)));
+    writeStderr(renderCheckText(reportOf(judgement), await colourFor(() => isTerminal(2), process.env)));
   }
   if (judgement.decision.overridden.length > 0) {
     await audit(
@@ -79,7 +95,7 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
   if (judgement.verdict === 'block') {
     const blocking = standing.filter((f) => f.severity === 'block');
     await audit({ action: 'refused', reason: 'blocked' }, blocking);
-    process.stderr.write(
+    writeStderr(
       `prodguard: refused. To run it anyway, name the rule and the target: ${blocking.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`,
     );
     return EXIT.refused;
@@ -89,7 +105,7 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     const names = namesToConfirm(confirming);
     if (!canPrompt(process.env)) {
       await audit({ action: 'refused', reason: 'confirmation needed and no terminal to ask on' }, confirming);
-      process.stderr.write(
+      writeStderr(
         `prodguard: refused: this needs a typed confirmation and there is no terminal to ask on (CI or a pipe). To run it deliberately: ${confirming.map((f) => `--override ${f.rule}=${quoteIfNeeded(f.target)}`).join(' ')}\n`,
       );
       return EXIT.refused;
@@ -97,13 +113,30 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     const confirmed = await confirmByTypingNames(names, `prodguard: this touches ${names.join(', ')}.`);
     if (!confirmed) {
       await audit({ action: 'refused', reason: 'the typed name did not match' }, confirming);
-      process.stderr.write('prodguard: not confirmed; nothing was run.\n');
+      writeStderr('prodguard: not confirmed; nothing was run.\n');
       return EXIT.refused;
     }
     await audit({ action: 'confirmed' }, confirming);
   }
+  const request = options.deliberate?.(judgement);
+  if (request) {
+    if (!canPrompt(process.env)) {
+      await audit({ action: 'refused', reason: `${request.what}: needs a typed confirmation and there is no terminal to ask on` }, []);
+      process.stderr.write(
+        `prodguard: refused: ${request.what} needs a typed confirmation and there is no terminal to ask on (CI or a pipe). ${request.otherwise}\n`,
+      );
+      return EXIT.refused;
+    }
+    const confirmed = await confirmByTypingNames(request.names, `prodguard: ${request.what}.`);
+    if (!confirmed) {
+      await audit({ action: 'refused', reason: `${request.what}: the typed name did not match` }, []);
+      process.stderr.write('prodguard: not confirmed; nothing was run.\n');
+      return EXIT.refused;
+    }
+    await audit({ action: 'confirmed', reason: request.what }, []);
+  }
   const banner = options.banner?.(judgement);
-  if (banner) process.stderr.write(`${banner}\n`);
+  if (banner) writeStderr(`${banner}\n`);
   const extraEnv = options.childEnv?.();
   const env = extraEnv ? { ...process.env, ...extraEnv } : process.env;
   return execute({ file: input.exec.file, args: input.exec.args, env });

@@ -124,7 +124,7 @@ export async function answer(request: WarmRequest): Promise<{ action: WarmAction
   if (judgement.verdict === 'allow') return { action: 'run', text: '' };
   if (judgement.verdict === 'confirm') return { action: 'cold', text: '' };
   // The shell prints this on the person's terminal: colour as that terminal would get it.
-  const text = shown(await findingsText(judgement, { isTTY: true } as NodeJS.WriteStream, env));
+  const text = shown(await findingsText(judgement, () => true, env));
   if (judgement.verdict === 'warn') return { action: 'run', text };
   const problem = auditLine(
     judgement,

@@ -15,6 +15,7 @@ import type { Config } from '../config/schema.js';
 import { targetKey } from '../rules/evaluate.js';
 import { redactDeep } from '../util/redact.js';
 import type { Plan } from '../engine/analyze.js';
+import { JSON_SCHEMA_VERSION } from '../report/json-schema-version.js';
 
 export async function statusTargets(options: { config?: string; probe?: boolean }, into?: { config?: Config }): Promise<ClassifiedTarget[]> {
   const cwd = process.cwd();
@@ -60,11 +61,11 @@ export async function runStatus(options: { json?: boolean; config?: string; prob
   const configInEffect = { files: loaded.config?.files ?? [], ignored: loaded.config?.ignored ?? [] };
   if (options.json) {
     const body = targets.map(targetJson);
-    process.stdout.write(`${JSON.stringify(redactDeep({ targets: body, config: configInEffect }), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(redactDeep({ schemaVersion: JSON_SCHEMA_VERSION, targets: body, config: configInEffect }), null, 2)}\n`);
     return 0;
   }
   const { colourFor, paint } = await import('../report/check-text.js');
-  const chalk = await colourFor(process.stdout, process.env);
+  const chalk = await colourFor(() => Boolean(process.stdout.isTTY), process.env);
   const lines = targets.map((target) => {
     const danger =
       target.environment === 'production' ? 'block' : target.environment === 'unknown-remote' || target.environment === 'staging' ? 'confirm' : 'allow';

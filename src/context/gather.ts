@@ -1,6 +1,7 @@
 // Edge: gather the facts the pure core needs, and only those the line needs — a harmless line
 // reads no kubeconfig, no .env files and opens no connection.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { hostname as osHostname, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,49 @@ import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
+
+/**
+ * Home directories of the users a line switches to (`sudo -u postgres`, `su - deploy`), as the
+ * system's user database says: `getent passwd` (files, LDAP, sssd, and nss_wrapper in tests),
+ * else /etc/passwd. A user neither knows is left out (the parser then guesses by name).
+ */
+export function lookUpUserHomes(users: readonly string[]): Record<string, string> {
+  const wanted = [...new Set(users)].filter((user) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(user));
+  if (wanted.length === 0) return {};
+  let text: string | undefined;
+  try {
+    // getent exits 2 when a key is missing but still prints the ones it found.
+    const result = spawnSync('getent', ['passwd', ...wanted], { encoding: 'utf8', timeout: 2000 });
+    if (!result.error && typeof result.stdout === 'string') text = result.stdout;
+  } catch {
+    // No getent: read the file below.
+  }
+  if (text === undefined) {
+    try {
+      text = readFileSync('/etc/passwd', 'utf8');
+    } catch {
+      return {};
+    }
+  }
+  const homes: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const fields = line.split(':');
+    const [name, , , , , home] = fields;
+    if (fields.length >= 7 && name && home?.startsWith('/') && wanted.includes(name)) homes[name] = home;
+  }
+  return homes;
+}
+
+/** The paths that are directories with nothing in them (`rsync --delete empty/ DEST/`). */
+export function emptyDirectoriesAmong(paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    try {
+      return statSync(path).isDirectory() && readdirSync(path).length === 0;
+    } catch {
+      return false;
+    }
+  });
+}
 
 export function hostnameOf(env: NodeJS.ProcessEnv): string {
   // Containers have random hostnames: PRODGUARD_HOSTNAME names the machine for prodguard.
@@ -171,6 +215,22 @@ function readSmallFile(path: string): Buffer | undefined {
   }
 }
 
+/**
+ * MySQL and MariaDB skip an option file anyone may write (my_default.cc check_file_permissions:
+ * "World-writable config file '…' is ignored"), and a login file (~/.mylogin.cnf) with any
+ * permission beyond the owner's read and write. The client then connects elsewhere: so does the
+ * judgement.
+ */
+function mysqlSkips(path: string, loginFile: boolean): boolean {
+  try {
+    const { mode } = statSync(path);
+    if (loginFile) return (mode & 0o177) !== 0;
+    return (mode & 0o170000) === 0o100000 && (mode & 0o002) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /** At most this many option files per line, however the includes nest: a loop never hangs a check. */
 const MAX_OPTION_FILES = 64;
 
@@ -178,6 +238,7 @@ const MAX_OPTION_FILES = 64;
 function readMysqlOptions(path: string, chain: readonly string[], budget: { files: number }, text?: string, loginFile = false): MysqlOption[] {
   // A file including itself (directly or through others) is read once per chain.
   if (chain.includes(path) || budget.files <= 0) return [];
+  if (text === undefined && mysqlSkips(path, false)) return [];
   budget.files--;
   const content = text ?? readSmallFile(path)?.toString('utf8');
   if (content === undefined) return [];
@@ -213,7 +274,7 @@ export function readConnectionFiles(requests: readonly ConnectionFileRequest[]):
       const content = readSmallFile(request.path);
       if (content) files[request.path] = { kind: 'pg-service', sections: parsePgServiceFile(content.toString('utf8')) };
     } else if (request.kind === 'mylogin') {
-      const content = readSmallFile(request.path);
+      const content = mysqlSkips(request.path, true) ? undefined : readSmallFile(request.path);
       const text = content ? decodeMyloginFile(content) : undefined;
       if (text !== undefined) files[request.path] = { kind: 'mysql-options', options: readMysqlOptions(request.path, [], budget, text, true) };
     } else if (existsSync(request.path)) {

@@ -21,6 +21,8 @@ export interface LineContext {
   kubeCurrentContext?: string;
   terraformWorkspace?: string;
   envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Home directories of users the line switches to (`sudo -u`, `su`), by name. */
+  userHomes?: Readonly<Record<string, string>>;
   /** Client connection files already read (see TargetFacts.connectionFiles). */
   connectionFiles?: TargetFacts['connectionFiles'];
   config?: Config;
@@ -38,6 +40,8 @@ export interface LineAnalysis extends Analysis {
   errors: ShellParseError[];
   /** Redaction for this line: the patterns plus the secrets the line carries. */
   redactor: Redactor;
+  /** The secrets the line carries (`mysql -pX`), for a caller that redacts a larger report. */
+  secrets: string[];
 }
 
 export function checkLine(source: string, context: LineContext): LineAnalysis {
@@ -51,11 +55,13 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
       home,
       envUnknown: context.envUnknown ?? false,
       envFiles: context.envFiles ?? {},
+      ...(context.userHomes ? { userHomes: context.userHomes } : {}),
       ...(context.unsetMeansUnknown ? { keepUnsetWords: true } : {}),
     },
     context.rules,
   );
-  const redactor = createRedactor(secretsOfInvocations(invocations));
+  const secrets = secretsOfInvocations(invocations);
+  const redactor = createRedactor(secrets);
   const evaluation: EvaluationContext = {
     rules: context.rules,
     redactor,
@@ -72,5 +78,5 @@ export function checkLine(source: string, context: LineContext): LineAnalysis {
     ...(context.hints ? { hints: context.hints } : {}),
     ...(context.sqlFor ? { sql: context.sqlFor(invocations) } : {}),
   };
-  return { ...analyze(invocations, evaluation, home, context.overrides ?? []), errors, redactor };
+  return { ...analyze(invocations, evaluation, home, context.overrides ?? []), errors, redactor, secrets };
 }

@@ -11,13 +11,12 @@ import { findingsFromMatches } from '../decide/steps.js';
 import { createRedactor } from '../util/redact.js';
 import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
-import { secretsOfInvocations } from '../parse/secrets.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
 import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
-import { scopeMatcher } from './scope.js';
+import { scopeMatcher, type ScopeMatcher } from './scope.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 
 export interface LintContext {
@@ -104,7 +103,7 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
     ...(context.sqlFor ? { sqlFor: context.sqlFor } : {}),
   });
   // Passwords written in the file (`mysql -pX`) never reach a report: the file's redactor hides them.
-  secrets.push(...secretsOfInvocations(analysis.invocations));
+  secrets.push(...analysis.secrets);
   const findings: LintFinding[] = [];
   for (const error of analysis.errors.slice(0, 1)) {
     const at = snippet.locate(error.pos);
@@ -161,6 +160,18 @@ export function psqlAsSql(text: string): { text: string; psql: boolean } {
   return { text: out, psql };
 }
 
+/** One matcher per config: compiling the migration globs costs more than linting a small
+ *  migration, and a run lints hundreds of them with the same config. */
+const migrationMatchers = new WeakMap<Config, ScopeMatcher>();
+function migrationMatcher(config: Config): ScopeMatcher {
+  let matcher = migrationMatchers.get(config);
+  if (!matcher) {
+    matcher = scopeMatcher({ migrations: config.lint?.sql.migrations ?? [] });
+    migrationMatchers.set(config, matcher);
+  }
+  return matcher;
+}
+
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
   const { text, psql } = psqlAsSql(raw);
@@ -182,7 +193,7 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     .filter((finding): finding is LintFinding => finding !== undefined);
   // SQL no migration tool runs (a fixture, a regression test) is judged for what it says, but
   // a statement the parser cannot read there is not worth a finding.
-  const migration = scopeMatcher({ migrations: context.config.lint?.sql.migrations ?? [] }).isMigration(file.path);
+  const migration = migrationMatcher(context.config).isMigration(file.path);
   for (const error of migration ? analysis.errors : []) {
     const at = locate(error.pos);
     findings.push(

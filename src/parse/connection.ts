@@ -20,6 +20,18 @@ export interface Connection {
   url: string;
   /** The original string, password included: only for probing. */
   secretUrl: string;
+  /**
+   * libpq host lists (`host=a,b`, `postgresql://a:5432,b:5433/db`): libpq tries each in turn, so
+   * each is a server the client may reach. `host`/`port` above are the first.
+   */
+  hosts?: HostEntry[];
+}
+
+/** One server of a libpq host list, with a single-host URL for the probe. */
+export interface HostEntry {
+  host: string;
+  port?: number;
+  secretUrl?: string;
 }
 
 const ENGINES: Record<string, string> = {
@@ -83,7 +95,10 @@ function parseConnectionStringOnce(text: string): Connection | undefined {
   if (engine === 'sqlite') {
     return { engine, socket: true, database: value.replace(/^[a-z0-9+]+:(\/\/)?/i, ''), url: redact(value), secretUrl: value };
   }
-  if (engine === 'postgres') return fromPg(engine, value.replace(/^[a-z0-9+.-]+:/i, 'postgres:').replace(/;.*$/, ''), text.trim());
+  if (engine === 'postgres') {
+    const url = value.replace(/^[a-z0-9+.-]+:/i, 'postgres:').replace(/;.*$/, '');
+    return fromPgHostList(engine, url, text.trim()) ?? fromPg(engine, url, text.trim());
+  }
   try {
     const url = new URL(value);
     const host = decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, '$1');
@@ -102,6 +117,39 @@ function parseConnectionStringOnce(text: string): Connection | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A libpq URL with several hosts (`postgresql://u@a:5432,b:5433/db`, libpq's
+ * conninfo_uri_parse_options): pg-connection-string reads one host, so each host becomes a URL of
+ * its own, read by it; the first is the connection, all are `hosts`.
+ */
+function fromPgHostList(engine: string, value: string, original: string): Connection | undefined {
+  const match = /^(postgres:\/\/)([^/?#]*)(.*)$/s.exec(value);
+  if (!match) return undefined;
+  const [, scheme, authority, rest] = match as unknown as [string, string, string, string];
+  const at = authority.lastIndexOf('@');
+  const userinfo = at === -1 ? '' : authority.slice(0, at + 1);
+  const list = authority.slice(at + 1);
+  if (!list.includes(',')) return undefined;
+  const singles = list.split(',').map((entry) => fromPg(engine, `${scheme}${userinfo}${entry}${rest}`));
+  const hosts = singles.flatMap((single) =>
+    single?.host ? [{ host: single.host, ...(single.port ? { port: single.port } : {}), secretUrl: single.secretUrl }] : [],
+  );
+  const first = singles.find((single) => single !== undefined);
+  if (!first || hosts.length === 0) return undefined;
+  return { ...first, url: redact(original).replace(/password=[^\s&]*/gi, 'password=***'), secretUrl: first.secretUrl, hosts };
+}
+
+/** `host=a,b port=5432,5433`: one entry per host; a single port applies to all (libpq). */
+export function hostList(hostValue: string | undefined, portValue: string | undefined): HostEntry[] | undefined {
+  const hosts = (hostValue ?? '').split(',');
+  if (hosts.length < 2) return undefined;
+  const ports = (portValue ?? '').split(',');
+  return hosts.flatMap((host, index) => {
+    const port = Number(ports.length === 1 ? ports[0] : ports[index]) || undefined;
+    return host ? [{ host, ...(port ? { port } : {}) }] : [];
+  });
 }
 
 function fromPg(engine: string, value: string, original = value): Connection | undefined {
@@ -168,9 +216,14 @@ export function parseKeywordValue(text: string): Record<string, string> | undefi
 function fromKeywordValue(text: string): Connection | undefined {
   const pairs = parseKeywordValue(text);
   if (!pairs) return undefined;
-  // libpq takes the first host of a list (`host=a,b`); hostaddr is used when host is absent.
-  const host = (pairs.host || pairs.hostaddr || '').split(',')[0] || undefined;
+  // libpq tries each host of a list (`host=a,b`) in turn; hostaddr is used when host is absent.
+  const hostValue = pairs.host || pairs.hostaddr || '';
+  const host = hostValue.split(',')[0] || undefined;
   const port = Number((pairs.port ?? '').split(',')[0]) || undefined;
+  const hosts = hostList(hostValue, pairs.port)?.map((entry) => ({
+    ...entry,
+    secretUrl: postgresUrl({ host: entry.host, port: entry.port, database: pairs.dbname, user: pairs.user, password: pairs.password }),
+  }));
   const shown = Object.entries(pairs)
     .map(([key, value]) => `${key}=${key === 'password' ? '***' : /[\s'\\]/.test(value) || value === '' ? `'${value.replace(/['\\]/g, '\\$&')}'` : value}`)
     .join(' ');
@@ -185,6 +238,7 @@ function fromKeywordValue(text: string): Connection | undefined {
     url: shown,
     // The probe's driver reads URLs only: the same settings, as one.
     secretUrl: postgresUrl({ host, port, database: pairs.dbname, user: pairs.user, password: pairs.password }),
+    ...(hosts ? { hosts } : {}),
   };
 }
 

@@ -23,7 +23,7 @@ import type {
 import type { ExecutionHost, ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
-import { envFilePath, positionalValues, unwrapInvocation } from './wrappers.js';
+import { envFilePath, positionalValues, unwrapInvocation, type UserHomes } from './wrappers.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
@@ -42,6 +42,10 @@ export interface ExtractOptions {
   keepUnsetWords?: boolean;
   /** Scripts, package.json scripts and Makefiles the line runs, read by the caller (scripts.ts). */
   read?: ReadFiles;
+  /** Home directories of the users `sudo -u`, `su`, `runuser` switch to, looked up by the caller. */
+  userHomes?: UserHomes;
+  /** Local directories the caller found empty (`rsync --delete empty/ DEST/` deletes all of DEST). */
+  emptyDirectories?: readonly string[];
 }
 
 export interface Extraction {
@@ -582,7 +586,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   walker.invocations.push(invocation);
   if (state.depth > MAX_DEPTH) return;
   const inner = [
-    ...unwrapInvocation(invocation, walker.options.envFiles ?? {}),
+    ...unwrapInvocation(invocation, walker.options.envFiles ?? {}, walker.options.userHomes ?? {}, walker.options.emptyDirectories ?? []),
     ...interpreterSteps(invocation),
     ...parallelSteps(invocation),
     ...runnerSteps(invocation),

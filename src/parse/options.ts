@@ -4,7 +4,7 @@
 // `--long=value`, `--long value` and `--` are understood.
 
 import type { ExpandedWord } from '../types.js';
-import { clientSpec } from '../knowledge/commands.js';
+import { clientSpec, type ClientSpec } from '../knowledge/commands.js';
 
 export interface OptionSpec {
   /** Short option letters that take a value (`u` for `sudo -u USER`). */
@@ -23,16 +23,18 @@ export interface OptionSpec {
 
 /** How a database client's options are read, from the one table in knowledge/commands.ts. */
 export function clientOptionSpec(name: string): OptionSpec | undefined {
+  const options = clientSpec(name)?.options;
+  if (!options) return undefined;
+  // Keyed by the clients the table knows only: the warm checker sees every command name typed in
+  // a shell, and a cache of those would grow for as long as the shell lives.
   let spec = clientSpecs.get(name);
-  if (spec === undefined && !clientSpecs.has(name)) clientSpecs.set(name, (spec = buildClientSpec(name)));
+  if (spec === undefined) clientSpecs.set(name, (spec = buildClientSpec(options)));
   return spec;
 }
 
-const clientSpecs = new Map<string, OptionSpec | undefined>();
+const clientSpecs = new Map<string, OptionSpec>();
 
-function buildClientSpec(name: string): OptionSpec | undefined {
-  const options = clientSpec(name)?.options;
-  if (!options) return undefined;
+function buildClientSpec(options: NonNullable<ClientSpec['options']>): OptionSpec {
   return {
     shortWithValue: options.shortWithValue,
     longWithValue: options.longWithValue,

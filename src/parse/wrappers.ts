@@ -28,7 +28,9 @@ export type UnwrapStep =
   | (StepBase & { kind: 'script'; text: string; stdin?: StdinSource });
 
 type EnvFiles = Readonly<Record<string, Readonly<Record<string, string>>>>;
-type Unwrapper = (inv: Invocation, envFiles: EnvFiles) => UnwrapStep[];
+/** Home directories by user name, as the edge found them (passwd, getent). */
+export type UserHomes = Readonly<Record<string, string>>;
+type Unwrapper = (inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes, emptyDirectories?: readonly string[]) => UnwrapStep[];
 
 function command(via: string, words: ExpandedWord[], extra: Partial<StepBase> & { stdin?: StdinSource } = {}): UnwrapStep[] {
   return words.length > 0 ? [{ kind: 'command', via, words, keepStdin: true, ...extra }] : [];
@@ -60,24 +62,161 @@ function takeAssignments(inv: Invocation, words: ExpandedWord[]): { env: Record<
   return { env, assigned, rest: words.slice(index) };
 }
 
-const sudo: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, {
-    shortWithValue: 'ugCDhprtUTR',
-    longWithValue: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot'],
-    stopAtPositional: true,
-  });
-  // These modes list, validate or edit: they run no command.
-  if (hasFlag(scan, '-l', '--list', '-v', '--validate', '-V', '--version', '-e', '--edit', '-K', '--remove-timestamp')) return [];
-  const { env, assigned, rest } = takeAssignments(inv, inv.args.slice(scan.rest));
-  // sudo resets most of the environment, but a guard must not assume DATABASE_URL is gone:
-  // `sudo -E` and env_keep keep it. Keep everything (over-approximate, never under).
-  const user = optionValue(scan, '-u', '--user');
-  // A login shell (`sudo -iu postgres …`) starts in the user's home; `-D DIR` names the directory.
-  const chdir = optionValue(scan, '-D', '--chdir');
-  const login = hasFlag(scan, '-i', '--login');
-  const cwd = chdir ?? (login ? homeOfUser(user ?? 'root', inv.env.HOME ?? '/root') : undefined);
-  return command(user ? `sudo -u ${user}` : 'sudo', rest, { env, assigned, ...(cwd ? { cwd } : {}) });
+// ---------------------------------------------------------------------------------------------
+// Running a command as another user: sudo, su, runuser. Who runs it decides whose dot files a
+// client reads (~/.pg_service.conf, ~/.my.cnf) and what environment it sees.
+
+/** What a user-switching wrapper does before it runs its command. */
+export interface UserSwitch {
+  user: string;
+  /** `reset`: only `kept` survives of the caller's environment (sudo's env_reset, `su -l`). */
+  environment: 'reset' | 'keep';
+  /** Variable names that survive a reset; a trailing `*` is a prefix (`LC_*`). */
+  kept: readonly string[];
+  /** HOME (and USER, LOGNAME) become the user's. */
+  setHome: boolean;
+  /** The command starts in this directory: the user's home for a login shell, or `sudo -D DIR`. */
+  cwd?: { home: true } | { dir: string };
+  /** Where the command starts in the words (sudo), or the script it runs (`su -c`). */
+  rest: { words: number } | { script: string } | undefined;
+}
+
+/**
+ * sudoers' default `env_reset` keeps only these of the caller's variables (plugins/sudoers/env.c,
+ * initial_keepenv_table and initial_checkenv_table): DATABASE_URL, PGHOST, PGSERVICE,
+ * PGSERVICEFILE, MYSQL_HOST… are gone, and HOME is the target user's.
+ */
+const SUDO_KEPT_VARIABLES = [
+  'COLORS',
+  'DISPLAY',
+  'HOSTNAME',
+  'KRB5CCNAME',
+  'LS_COLORS',
+  'PATH',
+  'PS1',
+  'PS2',
+  'XAUTHORITY',
+  'XAUTHORIZATION',
+  'XDG_CURRENT_DESKTOP',
+  'COLORTERM',
+  'LANG',
+  'LANGUAGE',
+  'LC_*',
+  'LINGUAS',
+  'TERM',
+  'TZ',
+];
+/** `su -l`/`su -` clears everything but these (util-linux su-common.c, modify_environment). */
+const SU_LOGIN_KEPT_VARIABLES = ['TERM', 'COLORTERM', 'NO_COLOR'];
+
+const SUDO_SPEC: OptionSpec = {
+  shortWithValue: 'ugCDhprtUTR',
+  longWithValue: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot'],
+  stopAtPositional: true,
 };
+const SU_SPEC: OptionSpec = {
+  shortWithValue: 'cgGsuw',
+  longWithValue: ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment', 'session-command'],
+};
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').filter(Boolean);
+}
+
+/** The user switch a `sudo`, `su` or `runuser` invocation makes; undefined for other commands. */
+export function userSwitchOf(inv: Invocation): UserSwitch | undefined {
+  if (inv.name === 'sudo') {
+    const scan = scanOptions(inv.args, SUDO_SPEC);
+    // These modes list, validate or edit: they run no command.
+    if (hasFlag(scan, '-l', '--list', '-v', '--validate', '-V', '--version', '-e', '--edit', '-K', '--remove-timestamp')) return undefined;
+    const login = hasFlag(scan, '-i', '--login');
+    // `-E`/`--preserve-env` turns env_reset off (sudoers.c), but a login shell resets anyway;
+    // `--preserve-env=A,B` keeps those besides the defaults.
+    const preserveAll = scan.options.some((option) => (option.flag === '-E' || option.flag === '--preserve-env') && option.value === undefined);
+    const preserved = scan.options
+      .filter((option) => option.flag === '--preserve-env' && option.value !== undefined)
+      .flatMap((option) => splitList(option.value));
+    const chdir = optionValue(scan, '-D', '--chdir');
+    const reset = login || !preserveAll;
+    return {
+      user: optionValue(scan, '-u', '--user') ?? 'root',
+      environment: reset ? 'reset' : 'keep',
+      kept: [...SUDO_KEPT_VARIABLES, ...preserved.filter((name) => name !== 'HOME')],
+      // env_reset sets HOME unless it was kept; -H and -i set it always (env.c, rebuild_env).
+      setHome: (reset && !preserved.includes('HOME')) || login || hasFlag(scan, '-H', '--set-home'),
+      ...(chdir ? { cwd: { dir: chdir } } : login ? { cwd: { home: true } } : {}),
+      rest: { words: scan.rest },
+    };
+  }
+  if (inv.name === 'su' || inv.name === 'runuser') {
+    const scan = scanOptions(inv.args, SU_SPEC);
+    const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+    // `su -l USER`, `su - USER`: a login shell, started in USER's home with a cleared environment.
+    const login = hasFlag(scan, '-l', '--login') || positionals[0] === '-';
+    const preserve = !login && hasFlag(scan, '-m', '-p', '--preserve-environment');
+    const text = optionValue(scan, '-c', '--command');
+    const dashDash = inv.args.findIndex((w) => w.value === '--');
+    let rest: UserSwitch['rest'];
+    if (text !== undefined) rest = { script: text };
+    else if (inv.name === 'runuser' && dashDash !== -1) rest = { words: dashDash + 1 };
+    else if (inv.name === 'runuser' && hasFlag(scan, '-u', '--user') && scan.positionals[0] !== undefined) rest = { words: scan.positionals[0] };
+    const user = optionValue(scan, '-u', '--user') ?? positionals.find((word) => word !== '-') ?? 'root';
+    return {
+      user,
+      environment: login ? 'reset' : 'keep',
+      kept: [...SU_LOGIN_KEPT_VARIABLES, ...splitList(optionValue(scan, '-w', '--whitelist-environment'))],
+      setHome: !preserve,
+      ...(login ? { cwd: { home: true } } : {}),
+      rest,
+    };
+  }
+  return undefined;
+}
+
+/** The users a line's wrappers switch to, for the edge to look up their homes. */
+export function usersNamedBy(inv: Invocation): string[] {
+  const change = userSwitchOf(inv);
+  return change && !inv.envUnknown && inv.host.kind === 'local' ? [change.user] : [];
+}
+
+function keptBy(names: readonly string[], variable: string): boolean {
+  return names.some((name) => (name.endsWith('*') ? variable.startsWith(name.slice(0, -1)) : name === variable));
+}
+
+/** The environment the switched-to command sees, and where it starts. */
+function switchedEnvironment(
+  inv: Invocation,
+  change: UserSwitch,
+  userHomes: UserHomes,
+): { env: Record<string, string>; assigned: Record<string, string>; cwd?: string } {
+  const home = userHomes[change.user] ?? homeOfUser(change.user, inv.env.HOME ?? '/root');
+  const keep = (vars: Readonly<Record<string, string>>) =>
+    change.environment === 'keep' ? { ...vars } : Object.fromEntries(Object.entries(vars).filter(([name]) => keptBy(change.kept, name)));
+  const env = keep(inv.env);
+  const assigned = keep(inv.assigned);
+  if (change.setHome) {
+    env.HOME = home;
+    assigned.HOME = home;
+    if (change.user !== 'root' || change.environment === 'reset') env.USER = env.LOGNAME = change.user;
+  }
+  const cwd = change.cwd && ('dir' in change.cwd ? change.cwd.dir : home);
+  return { env, assigned, ...(cwd ? { cwd } : {}) };
+}
+
+const sudo: Unwrapper = (inv, _envFiles, userHomes) => {
+  const change = userSwitchOf(inv);
+  if (!change || !change.rest || !('words' in change.rest)) return [];
+  // In a remote shell (`ssh db1 sudo -u postgres …`) the environment is unknown anyway.
+  const switched = inv.envUnknown ? { env: { ...inv.env }, assigned: { ...inv.assigned } } : switchedEnvironment(inv, change, userHomes);
+  // `sudo VAR=value cmd`: sudo sets these after the reset.
+  const { env, assigned, rest } = takeAssignments({ ...inv, env: switched.env, assigned: switched.assigned }, inv.args.slice(change.rest.words));
+  const cwd = 'cwd' in switched ? switched.cwd : undefined;
+  return command(change.user !== 'root' || hasUserOption(inv) ? `sudo -u ${change.user}` : 'sudo', rest, { env, assigned, ...(cwd ? { cwd } : {}) });
+};
+
+function hasUserOption(inv: Invocation): boolean {
+  return optionValue(scanOptions(inv.args, SUDO_SPEC), '-u', '--user') !== undefined;
+}
 
 const doas: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, { shortWithValue: 'uC', stopAtPositional: true });
@@ -251,22 +390,14 @@ export function positionalValues(words: readonly ExpandedWord[]): string[] {
 }
 
 /** `su [-] [USER] -c STRING`, `su -l USER -c STRING`, `runuser -u USER -- CMD`. */
-const su: Unwrapper = (inv) => {
-  const scan = scanOptions(inv.args, { shortWithValue: 'cgGsuw', longWithValue: ['command', 'group', 'supp-group', 'shell', 'user', 'whitelist-environment'] });
-  const text = optionValue(scan, '-c', '--command');
-  // `su -l USER`, `su - USER`: a login shell, started in USER's home.
-  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
-  const login = hasFlag(scan, '-l', '--login') || positionals[0] === '-';
-  const user = positionals.find((word) => word !== '-') ?? optionValue(scan, '-u', '--user') ?? 'root';
-  const cwd = login ? homeOfUser(user, inv.env.HOME ?? '/root') : undefined;
-  if (text !== undefined) return script(`${inv.name} -c`, text, cwd ? { cwd } : {});
-  const dashDash = inv.args.findIndex((w) => w.value === '--');
-  if (inv.name === 'runuser' && dashDash !== -1) return command('runuser', inv.args.slice(dashDash + 1));
-  if (inv.name === 'runuser' && hasFlag(scan, '-u', '--user')) {
-    const first = scan.positionals[0];
-    return first === undefined ? [] : command('runuser', inv.args.slice(first));
-  }
-  return [];
+const su: Unwrapper = (inv, _envFiles, userHomes) => {
+  const change = userSwitchOf(inv);
+  if (!change?.rest) return [];
+  const switched = inv.envUnknown ? { env: { ...inv.env }, assigned: { ...inv.assigned } } : switchedEnvironment(inv, change, userHomes);
+  const cwd = 'cwd' in switched ? switched.cwd : undefined;
+  const extra = { env: switched.env, assigned: switched.assigned, ...(cwd ? { cwd } : {}) };
+  if ('script' in change.rest) return script(`${inv.name} -c`, change.rest.script, extra);
+  return command(inv.name, inv.args.slice(change.rest.words), extra);
 };
 
 const SSH_SPEC: OptionSpec = { shortWithValue: 'BbcDEeFIiJLlmOopQRSWw', stopAtPositional: true, digitOptions: true };
@@ -721,22 +852,65 @@ function rsyncRemote(word: string): { host: string; user?: string; path: string 
   return { host, ...(user ? { user } : {}), path: path === '' ? '.' : path };
 }
 
-const rsync: Unwrapper = (inv) => {
+/** The absolute path of a local rsync source that sends a directory's contents (`dir/`, `dir/.`, `.`). */
+function contentsSource(word: ExpandedWord, cwd: string): string | undefined {
+  if (word.dynamic || word.glob || rsyncRemote(word.value) || !cwd.startsWith('/')) return undefined;
+  const value = word.value;
+  if (!(value.endsWith('/') || value === '.' || value.endsWith('/.'))) return undefined;
+  const path = value.startsWith('/') ? value : `${cwd.replace(/\/+$/, '')}/${value}`;
+  return path.replace(/\/\.?$/, '').replace(/\/+$/, '') || '/';
+}
+
+/**
+ * The local directories whose emptiness decides what a deleting rsync does: with every source an
+ * empty directory's contents, `rsync --delete empty/ DEST/` deletes everything in DEST. The edge
+ * looks at them (it reads the disk) and hands the empty ones back to the parser.
+ */
+export function rsyncSourcesToInspect(inv: Invocation): string[] {
+  if (inv.name !== 'rsync' || inv.host.kind !== 'local' || inv.envUnknown) return [];
+  const scan = scanOptions(inv.args, RSYNC_SPEC);
+  if (!hasFlag(scan, ...RSYNC_DELETE_FLAGS) || hasFlag(scan, ...RSYNC_DRY_RUN_FLAGS) || scan.positionals.length < 2) return [];
+  return scan.positionals.slice(0, -1).flatMap((index) => contentsSource(inv.args[index]!, inv.cwd) ?? []);
+}
+
+/** `DEST/*`: what deleting everything in DEST names, as a word the path rules read. */
+function everythingIn(destination: ExpandedWord, path: string): ExpandedWord {
+  return { ...destination, value: `${path.replace(/\/+$/, '')}/*`, glob: true, dynamic: false };
+}
+
+const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = []) => {
   const scan = scanOptions(inv.args, RSYNC_SPEC);
   if (hasFlag(scan, ...RSYNC_DRY_RUN_FLAGS) || scan.positionals.length < 2) return [];
   const deletes = hasFlag(scan, ...RSYNC_DELETE_FLAGS);
   const removesSources = hasFlag(scan, '--remove-source-files');
   const destinationIndex = scan.positionals.at(-1)!;
+  // GitLab 2017 in its rsync form: every source is an empty directory (the edge looked), so
+  // `rsync --delete empty/ DEST/` deletes everything in DEST — judged as `rm -rf DEST/*`, on the
+  // host DEST is on.
+  const sources = scan.positionals.slice(0, -1);
+  const wipes = deletes && sources.every((index) => emptyDirectories.includes(contentsSource(inv.args[index]!, inv.cwd) ?? '\u0000'));
+  const wipe = (() => {
+    if (!wipes) return [];
+    const destination = inv.args[destinationIndex]!;
+    const remote = rsyncRemote(destination.value);
+    const rm = { ...inv.command, value: 'rm', text: 'rm' };
+    const force = { ...destination, value: '-rf', text: '-rf', glob: false };
+    const target = everythingIn(destination, remote ? remote.path : destination.value);
+    return command(`rsync --delete from the empty ${inv.args[sources[0]!]!.value}`, [rm, force, target], remote ? onRemoteHost(remote.host, remote.user) : {});
+  })();
   // The side that loses files: the destination (--delete), the sources (--remove-source-files).
   const deleting = [...(deletes ? [destinationIndex] : []), ...(removesSources ? scan.positionals.slice(0, -1) : [])];
-  return deleting.flatMap((index) => {
-    const remote = rsyncRemote(inv.args[index]!.value);
-    if (!remote) return [];
-    const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
-    // With the sources removed, the removed side is the last path the rules read.
-    const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
-    return command(`rsync to ${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
-  });
+  return [
+    ...wipe,
+    ...deleting.flatMap((index) => {
+      const remote = rsyncRemote(inv.args[index]!.value);
+      if (!remote) return [];
+      const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
+      // With the sources removed, the removed side is the last path the rules read.
+      const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
+      return command(`rsync to ${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
+    }),
+  ];
 };
 
 const kubectl: Unwrapper = (inv) => {
@@ -1087,8 +1261,8 @@ const WRAPPERS: Record<string, Unwrapper> = {
   kubectl,
   oc: kubectl,
   docker,
-  'docker-compose': (inv, envFiles) =>
-    inv.args.length > 0 ? docker({ ...inv, name: 'docker', args: [{ ...inv.args[0]!, value: 'compose' }, ...inv.args] }, envFiles) : [],
+  'docker-compose': (inv, envFiles, userHomes) =>
+    inv.args.length > 0 ? docker({ ...inv, name: 'docker', args: [{ ...inv.args[0]!, value: 'compose' }, ...inv.args] }, envFiles, userHomes) : [],
   podman: docker,
   watch,
   flock,
@@ -1123,9 +1297,9 @@ const WRAPPERS: Record<string, Unwrapper> = {
   },
 };
 
-export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles): UnwrapStep[] {
+export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes = {}, emptyDirectories: readonly string[] = []): UnwrapStep[] {
   if (!inv.name || !Object.hasOwn(WRAPPERS, inv.name)) return [];
-  return WRAPPERS[inv.name]!(inv, envFiles);
+  return WRAPPERS[inv.name]!(inv, envFiles, userHomes, emptyDirectories);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { ClassifiedTarget, Finding, Severity } from '../types.js';
 import { plainRedactor, type Redactor } from '../util/redact.js';
 import { describeProbe } from '../classify/classify.js';
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
 
 export interface CheckReport {
   verdict: Severity;
@@ -42,6 +43,7 @@ function evidenceOf(finding: Finding, targets: readonly ClassifiedTarget[]): str
 
 export function renderCheckJson(report: CheckReport): string {
   const body = {
+    schemaVersion: JSON_SCHEMA_VERSION,
     verdict: report.verdict,
     findings: report.findings.map((finding) => ({
       rule: finding.rule,

@@ -14,8 +14,10 @@ export interface Painter {
 
 const plain: Painter = { bold: (text) => text, dim: (text) => text, severity: (_severity, text) => text };
 
-export async function colourFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<Painter> {
-  const enabled = (Boolean(stream.isTTY) && !('NO_COLOR' in env) && env.TERM !== 'dumb') || Boolean(env.FORCE_COLOR);
+/** Colours when the output is a terminal (asked only when the environment allows colour: the
+ *  question can cost a module load) and NO_COLOR/TERM=dumb do not say otherwise, or FORCE_COLOR. */
+export async function colourFor(isTerminal: () => boolean, env: NodeJS.ProcessEnv): Promise<Painter> {
+  const enabled = Boolean(env.FORCE_COLOR) || (!('NO_COLOR' in env) && env.TERM !== 'dumb' && isTerminal());
   if (!enabled) return plain;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });

@@ -7,8 +7,9 @@ import { CommanderError } from 'commander';
 import { ConfigError, EXIT, ProdguardError, UndecidableError, UsageError } from '../errors.js';
 import { redact } from '../util/redact.js';
 
-/** The version of prodguard's JSON output shapes; raised when a field changes meaning or goes. */
-export const JSON_SCHEMA_VERSION = 1;
+import { JSON_SCHEMA_VERSION } from './json-schema-version.js';
+
+export { JSON_SCHEMA_VERSION };
 
 export interface JsonError {
   code: string;

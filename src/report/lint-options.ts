@@ -22,6 +22,15 @@ export interface LintReportOptions {
   rules?: Readonly<Record<string, RuleDoc>>;
   /** Files not fully checked (JSON `notices`; the text format prints them on stderr). */
   notices?: readonly LintNotice[];
+  /** The error that stopped the run (SARIF: a failed invocation); the findings are then empty. */
+  failure?: LintFailure;
+}
+
+export interface LintFailure {
+  message: string;
+  hint?: string;
+  /** The file the error is about, relative to the directory lint ran in. */
+  file?: string;
 }
 
 export type LintReporter = (findings: readonly LintFinding[], options?: LintReportOptions) => string;

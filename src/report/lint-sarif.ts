@@ -2,12 +2,15 @@
 // block and confirm map to `error`, warn to `warning`; prodguard's own severity is kept in
 // `properties.severity`. Locations are relative to %SRCROOT% (the directory lint ran in).
 // Columns count UTF-16 code units (`columnKind`), endColumn is exclusive, as SARIF defines.
+// What went wrong with the run itself is in the log too, where viewers look for it: files not
+// fully checked are `warning` notifications of a successful invocation; an error that stopped
+// the run (an unreadable file, a bad config) is an `error` notification of a failed one.
 
 import { redact } from '../util/redact.js';
 import { fingerprint } from '../lint/suppress.js';
-import type { LintFinding, LintSeverity } from '../lint/types.js';
+import type { LintFinding, LintNotice, LintSeverity } from '../lint/types.js';
 import { severityRank } from '../types.js';
-import type { LintReportOptions, RuleDoc } from './lint-options.js';
+import type { LintFailure, LintReportOptions, RuleDoc } from './lint-options.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -69,7 +72,35 @@ export function renderLintSarif(findings: readonly LintFinding[], options: LintR
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', results }],
+    runs: [{ tool: { driver }, invocations: [invocation(options.notices ?? [], options.failure)], columnKind: 'utf16CodeUnits', results }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function fileLocation(file: string, line?: number): Record<string, unknown> {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' },
+      ...(line !== undefined && line > 0 ? { region: { startLine: line } } : {}),
+    },
+  };
+}
+
+/** SARIF `invocation`: whether the run completed, and what it could not check. */
+function invocation(notices: readonly LintNotice[], failure: LintFailure | undefined): Record<string, unknown> {
+  const notifications = notices.map((notice) => ({
+    level: 'warning',
+    message: { text: redact(notice.message) },
+    locations: [fileLocation(notice.file, notice.line)],
+    descriptor: { id: 'prodguard/not-fully-checked' },
+  }));
+  if (failure) {
+    notifications.push({
+      level: 'error',
+      message: { text: redact(failure.hint ? `${failure.message} (${failure.hint})` : failure.message) },
+      locations: failure.file ? [fileLocation(failure.file)] : [],
+      descriptor: { id: 'prodguard/run-failed' },
+    });
+  }
+  return { executionSuccessful: failure === undefined, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
 }

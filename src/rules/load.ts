@@ -12,6 +12,7 @@ import { validateRule, type Rule } from './schema.js';
 /** `rules/` at the package root (src/rules/load.ts and dist/rules/load.js sit at the same depth). */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../rules.json', import.meta.url));
+const BUNDLE_DOCS = fileURLToPath(new URL('../rules-docs.json', import.meta.url));
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -58,9 +59,32 @@ let builtin: Rule[] | undefined;
 /** The built-in rule set: from the build's bundle when present, else straight from rules/. */
 export async function loadBuiltinRules(): Promise<Rule[]> {
   if (builtin) return builtin;
-  if (existsSync(BUNDLE)) builtin = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Rule[];
+  if (existsSync(BUNDLE)) builtin = withDocsOnFirstUse(JSON.parse(readFileSync(BUNDLE, 'latin1')) as Rule[]);
   else builtin = await loadRulesFromDirectory(BUILTIN_RULES_DIR);
   return builtin;
+}
+
+type RuleDocs = Pick<Rule, 'examples' | 'references'>;
+
+/**
+ * The build keeps each rule's examples and references in a second file (scripts/bundle-rules.mjs):
+ * a check never reads them, `explain`, lint's docs and test-rules do. They appear on the rules as
+ * ordinary fields, read from that file the first time any of them is asked for.
+ */
+function withDocsOnFirstUse(rules: Rule[]): Rule[] {
+  let docs: Record<string, RuleDocs> | undefined;
+  const docsOf = (id: string): RuleDocs => (docs ??= JSON.parse(readFileSync(BUNDLE_DOCS, 'latin1')) as Record<string, RuleDocs>)[id]!;
+  for (const rule of rules) {
+    for (const field of ['examples', 'references'] as const) {
+      Object.defineProperty(rule, field, {
+        enumerable: true,
+        configurable: true,
+        get: () => docsOf(rule.id)[field],
+        set: (value) => Object.defineProperty(rule, field, { value, enumerable: true, configurable: true, writable: true }),
+      });
+    }
+  }
+  return rules;
 }
 
 /** Built-in rules plus the user's, a user rule replacing a built-in one with the same id. */

@@ -4,7 +4,7 @@
 // workspace. Pure: the invocation and facts gathered at the edge in, targets out.
 
 import type { Invocation, Target, TargetKind } from '../types.js';
-import { parseConnectionString, postgresUrl } from '../parse/connection.js';
+import { hostList, parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { CLIENTS, clientSpec, clientsOf } from '../knowledge/commands.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
@@ -68,9 +68,15 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       if (named) return [named];
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
-        return unresolved ? [unresolved] : clientDatabaseTargets(inv, facts).map((target) => onItsHost(target, inv, facts));
+        return unresolved
+          ? [unresolved]
+          : clientDatabaseTargets(inv, facts)
+              .flatMap(everyHost)
+              .map((target) => onItsHost(target, inv, facts));
       }
-      return environmentDatabaseTargets(appEnvironment(inv, facts), serviceLookup(inv, facts)).map((target) => onItsHost(target, inv, facts));
+      return environmentDatabaseTargets(appEnvironment(inv, facts), serviceLookup(inv, facts))
+        .flatMap(everyHost)
+        .map((target) => onItsHost(target, inv, facts));
     }
     case 'app':
       return appTargets(inv, facts);
@@ -187,6 +193,28 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
   return dedupe(targets);
 }
 
+/**
+ * One target per host of a libpq host list: libpq tries them in turn, so the client may reach
+ * any of them, and the most dangerous decides (`host=localhost,db1.prod` is production).
+ */
+function everyHost(target: Target): Target[] {
+  if (!target.hostList || target.hostList.length === 0) return [target];
+  const entries = target.hostList;
+  return entries.map((entry) => {
+    // The list's own port, secret URL and socket were the first host's: each host has its own.
+    const single: Target = { ...target, host: entry.host, name: target.database ?? entry.host };
+    delete single.hostList;
+    delete single.port;
+    delete single.secretUrl;
+    delete single.socket;
+    const port = entry.port ?? (entries.every((other) => other.port === undefined) ? target.port : undefined);
+    if (port) single.port = port;
+    if (entry.secretUrl) single.secretUrl = entry.secretUrl;
+    if (entry.host.startsWith('/')) single.socket = true;
+    return single;
+  });
+}
+
 function describeSource(variable: string, origin: string | undefined): string {
   return origin && origin !== 'environment' ? `${variable} (${origin})` : variable;
 }
@@ -203,6 +231,7 @@ function databaseTarget(connection: NonNullable<ReturnType<typeof parseConnectio
     ...(connection.port ? { port: connection.port } : {}),
     ...(connection.database ? { database: connection.database } : {}),
     ...(connection.socket ? { socket: true } : {}),
+    ...(connection.hosts ? { hostList: connection.hosts } : {}),
   };
 }
 
@@ -218,8 +247,11 @@ function postgresServiceTarget(
 ): Target {
   const settings = service.settings;
   const first = (value: string | undefined) => value?.split(',')[0] || undefined;
-  const host = given.host ?? first(settings.host) ?? first(settings.hostaddr) ?? (vars.PGHOST || vars.PGHOSTADDR || undefined);
-  const port = Number(given.port ?? first(settings.port) ?? vars.PGPORT) || undefined;
+  const hostValue = given.host ?? settings.host ?? settings.hostaddr ?? (vars.PGHOST || vars.PGHOSTADDR || undefined);
+  const portValue = given.port ?? settings.port ?? vars.PGPORT;
+  const host = first(hostValue);
+  const port = Number(first(portValue)) || undefined;
+  const hosts = hostList(hostValue, portValue);
   const user = given.user ?? settings.user ?? vars.PGUSER;
   const database = given.database ?? settings.dbname ?? vars.PGDATABASE ?? user;
   const place = { host, port, database, user };
@@ -237,6 +269,9 @@ function postgresServiceTarget(
     secretUrl: postgresUrl({ ...place, password: settings.password ?? vars.PGPASSWORD }),
     from: `service "${service.name}" in ${service.file}`,
     alias: service.name,
+    ...(hosts
+      ? { hostList: hosts.map((entry) => ({ ...entry, secretUrl: postgresUrl({ ...place, ...entry, password: settings.password ?? vars.PGPASSWORD }) })) }
+      : {}),
   };
 }
 
@@ -253,10 +288,17 @@ function postgresFromEnvironment(vars: Record<string, string>): Target | undefin
     source: 'PGHOST/PGDATABASE',
     name: database ?? host ?? 'localhost',
     ...(host ? { host } : {}),
-    ...(vars.PGPORT ? { port: Number(vars.PGPORT) } : {}),
+    ...(Number(vars.PGPORT) ? { port: Number(vars.PGPORT) } : {}),
     ...(database ? { database } : {}),
     ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    ...withHostList(host, vars.PGPORT),
   };
+}
+
+/** `-h a,b`, `PGHOST=a,b` (with `-p`/`PGPORT` lists): a host list, one target per host later. */
+function withHostList(host: string | undefined, port: string | undefined): Pick<Target, 'hostList'> {
+  const hosts = hostList(host, port);
+  return hosts ? { hostList: hosts } : {};
 }
 
 function dedupe(targets: Target[]): Target[] {
@@ -365,9 +407,10 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
     source: dbWord || host ? `${inv.name} arguments` : 'PGHOST/PGDATABASE',
     name: database ?? host ?? 'localhost',
     ...(host ? { host } : {}),
-    ...(port ? { port: Number(port) } : fromEnv.port ? { port: fromEnv.port } : {}),
+    ...(Number(port) ? { port: Number(port) } : fromEnv.port ? { port: fromEnv.port } : {}),
     ...(database ? { database } : {}),
     ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    ...withHostList(host, port ?? inv.env.PGPORT),
   };
 }
 

@@ -68,9 +68,26 @@ describe('prodguard install / uninstall AGENT', () => {
     expect(runCli(['install', 'claude-code'], { env }).status).toBe(0);
     const settings = JSON.parse(readFileSync(file, 'utf8')) as { model: string; hooks: { PreToolUse: unknown[] } };
     expect(settings.model).toBe('opus');
-    expect(settings.hooks.PreToolUse).toEqual([other, { matcher: 'Bash', hooks: [{ type: 'command', command: 'prodguard hook claude-code' }] }]);
+    expect(settings.hooks.PreToolUse).toEqual([
+      other,
+      { matcher: 'Bash', hooks: [{ type: 'command', command: 'prodguard hook claude-code', timeout: 30, onFailure: 'block' }] },
+    ]);
     expect(runCli(['uninstall', 'claude-code'], { env }).stdout).toMatch(/removed/);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ model: 'opus', hooks: { PreToolUse: [other] } });
+  });
+
+  it('upgrades a Claude Code entry written without a timeout to one that times out after 30 s and blocks on failure', () => {
+    const home = tempDir();
+    const env = cleanEnv({}, home);
+    const file = join(home, '.claude', 'settings.json');
+    mkdirSync(join(home, '.claude'));
+    const old = { matcher: 'Bash', hooks: [{ type: 'command', command: 'prodguard hook claude-code' }] };
+    writeFileSync(file, JSON.stringify({ hooks: { PreToolUse: [old] } }));
+    expect(runCli(['install', 'claude-code'], { env }).stdout).toMatch(/already in .*up to date/);
+    const [entry, ...rest] = (JSON.parse(readFileSync(file, 'utf8')) as { hooks: { PreToolUse: { hooks: Record<string, unknown>[] }[] } }).hooks.PreToolUse;
+    expect(rest).toEqual([]);
+    // Claude Code's command hook fields: timeout in seconds (default 600), onFailure "block".
+    expect(entry!.hooks).toEqual([{ type: 'command', command: 'prodguard hook claude-code', timeout: 30, onFailure: 'block' }]);
   });
 
   it('writes project settings with --project for Gemini CLI and Cursor in their own shapes', () => {

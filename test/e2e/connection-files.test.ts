@@ -4,7 +4,8 @@
 // PostgreSQL server reached only through a service file: the probe connects as psql would, and
 // `run` hands the same file to the real libpq.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
@@ -71,6 +72,47 @@ describe('PostgreSQL service files', () => {
 
 describe('MySQL option files', () => {
   const prodCnf = '[client]\nhost = db.prod.example.com\nuser = app\npassword = "myCnfS3cret"\n';
+
+  it('a world-writable ~/.my.cnf is skipped, as the client skips it (with its warning)', () => {
+    const home = tempDir();
+    const cnf = join(home, '.my.cnf');
+    writeFileSync(cnf, prodCnf);
+    const line = "mysql -e 'DROP DATABASE app'";
+    const judged = () => JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { env: cleanEnv({}, home), cwd: home }).stdout);
+    chmodSync(cnf, 0o666);
+    expect(judged().verdict).toBe('allow');
+    chmodSync(cnf, 0o644);
+    expect(judged().verdict).toBe('block');
+    // The client itself, where installed, agrees: it prints the warning and reads nothing from it.
+    const client = spawnSync('mysql', ['--print-defaults'], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home }, encoding: 'utf8' });
+    if (client.error) {
+      console.error(`mysql client not installed: skipped comparing with mysql --print-defaults (${client.error.message})`);
+      return;
+    }
+    expect(client.stdout).toContain('--host=db.prod.example.com');
+    chmodSync(cnf, 0o666);
+    const skipped = spawnSync('mysql', ['--print-defaults'], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home }, encoding: 'utf8' });
+    expect(skipped.stderr).toMatch(/World-writable config file .*\.my\.cnf' is ignored/);
+    expect(skipped.stdout).not.toContain('db.prod.example.com');
+  });
+
+  it('an !include of a world-writable file is skipped too; a login file open to others is skipped', () => {
+    const home = tempDir();
+    writeFileSync(join(home, '.my.cnf'), '!include /HOME/shared.cnf\n'.replace('/HOME', home), { mode: 0o600 });
+    writeFileSync(join(home, 'shared.cnf'), prodCnf);
+    chmodSync(join(home, 'shared.cnf'), 0o666);
+    const judged = (line: string) => JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { env: cleanEnv({}, home), cwd: home }).stdout);
+    expect(judged("mysql -e 'DROP DATABASE app'").verdict).toBe('allow');
+    chmodSync(join(home, 'shared.cnf'), 0o600);
+    expect(judged("mysql -e 'DROP DATABASE app'").verdict).toBe('block');
+    rmSync(join(home, '.my.cnf'));
+    const login = join(home, '.mylogin.cnf');
+    writeFileSync(login, myloginFile('[reports]\nhost = "db.prod.example.com"\n'));
+    chmodSync(login, 0o644);
+    expect(judged("mysql --login-path=reports -e 'DROP DATABASE app'").targets[0].host).not.toBe('db.prod.example.com');
+    chmodSync(login, 0o600);
+    expect(judged("mysql --login-path=reports -e 'DROP DATABASE app'").targets[0].from).toBe(`${login} [reports]`);
+  });
 
   it('~/.my.cnf [client] host is the server of a bare mysql', () => {
     const { text, body, home } = check("mysql -e 'DROP DATABASE app'", { '.my.cnf': prodCnf });

@@ -4,6 +4,8 @@
 // loading only for SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { requirePostgres, type PostgresServer } from '../helpers/postgres-server.js';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
@@ -142,6 +144,110 @@ describe('interactive psql on production opens read-only', () => {
     } finally {
       writable.kill();
     }
+  });
+});
+
+describe('psql --writable on production is deliberate: typed, audited, refused without a terminal', () => {
+  function auditOf(home: string): { action: string; reason?: string }[] {
+    return readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+  }
+
+  it('asks for the database name; a wrong name opens nothing, the right one opens a writable session', async () => {
+    const { TmuxSession, tmuxAvailable } = await import('../helpers/tmux.js');
+    const missing = tmuxAvailable();
+    if (missing) throw new Error(missing);
+    const { BIN } = await import('../helpers/cli.js');
+    const home = tempDir();
+    const env = cleanEnv({ TERM: 'xterm', PAGER: 'cat' }, home);
+    const command = `node ${BIN} psql --writable '${server.url}'; echo "EXIT=$?"; sleep 30`;
+
+    const wrong = new TmuxSession(command, { env });
+    try {
+      await wrong.waitFor('Type "app"');
+      wrong.type('scratch');
+      wrong.key('Enter');
+      const screen = await wrong.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('EXIT=4');
+      expect(screen).toContain('not confirmed');
+      expect(screen).not.toContain('app=>');
+    } finally {
+      wrong.kill();
+    }
+
+    const right = new TmuxSession(command, { env });
+    try {
+      const asked = await right.waitFor('Type "app"');
+      expect(asked).toContain('a writable psql session on production database app');
+      right.type('app');
+      right.key('Enter');
+      const opened = await right.waitFor('app=>');
+      expect(opened).toContain('WRITABLE session on production database "app"');
+      right.type('INSERT INTO accounts VALUES (888888, 1);');
+      right.key('Enter');
+      const inserted = await right.waitFor('INSERT 0 1');
+      expect(inserted).not.toContain('read-only transaction');
+      right.type('\\q');
+      right.key('Enter');
+      await right.waitFor('EXIT=0');
+    } finally {
+      right.kill();
+    }
+    const entries = auditOf(home);
+    expect(entries.map((entry) => entry.action)).toEqual(['refused', 'confirmed']);
+    expect(entries[1]?.reason).toBe('a writable psql session on production database app');
+    expect(JSON.stringify(entries)).not.toContain(server.password);
+  });
+
+  it('with no terminal (CI, stdin not a terminal) it refuses with exit 4 and says how else', () => {
+    const home = tempDir();
+    const env = cleanEnv({}, home);
+    const result = runCli(['psql', '--writable', server.url], { env, input: 'DELETE FROM accounts;\n' });
+    expect(result.status).toBe(4);
+    expect(result.stderr).toContain('refused: a writable psql session on production database app needs a typed confirmation');
+    expect(result.stderr).toContain('-c or -f');
+    expect(result.stderr).not.toContain(server.password);
+    expect(result.stdout).not.toContain('DELETE');
+    expect(auditOf(home).map((entry) => entry.action)).toEqual(['refused']);
+  });
+
+  it('an unmarked local database is not production: --writable asks nothing', () => {
+    const result = runCli(['psql', '--writable', unmarkedUrl, '-X', '-A', '-t'], { env: cleanEnv(), input: 'SELECT 41 + 1;\n' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('42');
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('a libpq host list reaches every host in it', () => {
+  it('the marked production database as the second host of a list decides, in URL, keyword and PGHOST form', () => {
+    // libpq tries 127.0.0.2 first (nothing listens there), then the real server.
+    const url = `postgresql://app:${server.password}@127.0.0.2:${server.port},127.0.0.1:${server.port}/app`;
+    const asUrl = checkJson(['--sql', 'TRUNCATE accounts', '--url', url]);
+    expect(asUrl.body.verdict).toBe('block');
+    expect(asUrl.body.targets.map((t: { host: string; environment: string }) => `${t.host} ${t.environment}`)).toEqual([
+      '127.0.0.2 local',
+      '127.0.0.1 production',
+    ]);
+    expect(asUrl.stdout).not.toContain(server.password);
+    const keyword = checkJson(['-c', `psql 'host=127.0.0.2,127.0.0.1 port=${server.port} dbname=app user=app' -c 'TRUNCATE accounts'`], {
+      PGPASSWORD: server.password,
+    });
+    expect(keyword.body.verdict).toBe('block');
+    expect(keyword.body.findings[0].rule).toBe('sql/truncate');
+    const pghost = checkJson(['-c', `psql -c 'TRUNCATE accounts'`], {
+      PGHOST: '127.0.0.2,127.0.0.1',
+      PGPORT: String(server.port),
+      PGUSER: 'app',
+      PGDATABASE: 'app',
+      PGPASSWORD: server.password,
+    });
+    expect(pghost.body.verdict).toBe('block');
+    // The unmarked database behind the same list stays local.
+    const unmarked = checkJson(['--sql', 'TRUNCATE accounts', '--url', url.replace(/\/app$/, '/scratch')]);
+    expect(unmarked.body.verdict).toBe('allow');
   });
 });
 

@@ -18,8 +18,18 @@ describe('npm pack → npm i -g', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     const files = packed!.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/prodguard.js', 'dist/bundle/prodguard.cjs', 'dist/rules.json']));
-    expect(files.filter((file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/prodguard\.cjs$|rules\.json$)/.test(file))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'bin/prodguard.js',
+        'dist/bundle/prodguard.cjs',
+        'dist/rules.json',
+        'dist/rules-docs.json',
+      ]),
+    );
+    expect(files.filter((file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/prodguard\.cjs$|rules\.json$|rules-docs\.json$)/.test(file))).toEqual([]);
     expect(readdirSync(packDir)).toEqual([packed!.filename]);
 
     const prefix = tempDir('prodguard-prefix-');
@@ -36,5 +46,9 @@ describe('npm pack → npm i -g', () => {
     expect(check.stdout + check.stderr).toMatch(/filesystem\/rm-root/);
     const harmless = spawnSync('prodguard', ['check', '--', 'ls', '-la'], { cwd: elsewhere, env, encoding: 'utf8' });
     expect(harmless.status).toBe(0);
+    // The rules' examples ship in their own file, read only by commands that explain.
+    const explain = spawnSync('prodguard', ['explain', 'filesystem/rm-root'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(explain.status, explain.stderr).toBe(0);
+    expect(explain.stdout).toMatch(/flags, for example:\n {2}rm -rf \//);
   }, 300_000);
 });

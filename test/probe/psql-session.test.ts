@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readOnlyBanner, readOnlySessionEnv } from '../../src/act/psql-session.js';
+import { readOnlyBanner, readOnlySessionEnv, writableBanner } from '../../src/act/psql-session.js';
 import { requirePostgres, type PostgresServer } from '../helpers/postgres-server.js';
 
 let server: PostgresServer;
@@ -41,6 +41,12 @@ describe('readOnlySessionEnv / readOnlyBanner', () => {
     expect(banner).toContain('db1.example.com');
     expect(banner).toContain('READ-ONLY');
     expect(banner).toContain('prodguard psql --writable');
+  });
+
+  test('the writable banner says writable, the environment, the database and the host', () => {
+    const banner = writableBanner('billing', 'db1.example.com', 'production');
+    expect(banner).toContain('WRITABLE session on production database "billing" at db1.example.com');
+    expect(banner).not.toContain('READ-ONLY');
   });
 });
 

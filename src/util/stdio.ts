@@ -1,0 +1,60 @@
+// Output for the one-shot commands a hook starts before every risky line (check, hook-check, the
+// agent hooks, run's report). Touching process.stdout or process.stderr builds a stream (a tty,
+// pipe or file writer and the stream machinery behind it): measured at ~15% of what a harmless
+// `check -c` costs beyond `node -e 0`. Writing straight to the descriptor costs nothing to set up.
+// Order is kept with any later process.stdout.write: on Linux and macOS those are synchronous for
+// files, pipes and terminals alike.
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
+
+const STDOUT = 1;
+const STDERR = 2;
+
+/** Write all of `text` to a descriptor; a reader that closed the pipe (`| head`) ends the process
+ *  quietly, as bin/prodguard.js does for the streams. */
+function writeAll(fd: number, text: string): void {
+  let buffer = Buffer.from(text, 'utf8');
+  while (buffer.length > 0) {
+    try {
+      buffer = buffer.subarray(writeSync(fd, buffer));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(0);
+      // A descriptor inherited in non-blocking mode: wait a moment for the reader, then go on.
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+      else throw error;
+    }
+  }
+}
+
+export function writeStdout(text: string): void {
+  writeAll(STDOUT, text);
+}
+
+export function writeStderr(text: string): void {
+  writeAll(STDERR, text);
+}
+
+/** Whether standard output (1) or error (2) is a terminal, without building its stream. A pipe
+ *  or file (agent hooks, CI) is answered by fstat alone; only a character device loads tty (which
+ *  loads net and the stream machinery). */
+export function isTerminal(fd: 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+/** All of standard input as text (an agent's event), read straight from the descriptor; one
+ *  inherited in non-blocking mode is read through process.stdin instead. */
+export async function readStdin(): Promise<string> {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
