@@ -16,7 +16,12 @@ export function readTextFile(path: string): string | undefined {
 export async function gatherSql(invocations: readonly Invocation[]): Promise<Map<Invocation, InvocationSql>> {
   if (needsSqlParser(invocations)) {
     const { loadSqlParser } = await import('../parse/sql/load.js');
-    await loadSqlParser();
+    // The parser is required, not imported through the launcher, so it names itself here.
+    await loadSqlParser({
+      onLoad: (specifier) => {
+        if (process.env.PRODGUARD_TRACE_IMPORTS) process.stderr.write(`prodguard: loading ${specifier}\n`);
+      },
+    });
   }
   if (needsMongoParser(invocations)) {
     const { loadMongoParser } = await import('../parse/sql/mongo.js');
