@@ -12,7 +12,7 @@ export const groups: CorpusGroup[] = [
       // Every kubectl rule reads the same table: --cascade takes a value for delete-pods as for delete-all-namespaces.
       { line: 'kubectl delete --cascade orphan pods --all --context prod-cluster', expect: 'confirm', rule: 'kubernetes/delete-all-pods' },
       { line: 'helm --kube-context prod-cluster uninstall api', expect: 'confirm', rule: 'kubernetes/delete-production' },
-      { line: 'git -C /srv/app push --force origin main', expect: 'warn', rule: 'git/force-push-main' },
+      { line: 'git -C /srv/app push --force origin main', expect: 'confirm', rule: 'git/force-push-main' },
       { line: 'docker -c prod-ctx volume rm pgdata', expect: 'confirm', rule: 'host/docker-volume-removal' },
       { line: 'terraform -chdir=infra apply -auto-approve', expect: 'warn', rule: 'cloud/terraform-auto-approve' },
       // The value of an option is not the verb: a context named `delete` deletes nothing.
