@@ -8,9 +8,12 @@ import { docsBaseUrl } from '../dist/report/docs-url.js';
 import { build } from 'esbuild';
 
 /**
- * commander requires child_process for executable subcommands prodguard never uses: ~3 ms at
- * every start. It loads on first use instead (CommonJS requires only; an ESM default import
- * would copy its keys at once).
+ * commander requires child_process for executable subcommands prodguard never uses, and the
+ * judge spawns `getent` only for a user /etc/passwd does not list: loading child_process (with
+ * net, dgram and the stream machinery) at every start cost ~200 pages touched, ~6% of a check.
+ * It loads on first use instead. An ESM import copies the module's keys at once (esbuild's
+ * __toESM): the proxy answers those from the names Node has now, each one a getter that loads
+ * the module only when read.
  */
 function lazyBuiltins(names) {
   const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
@@ -18,13 +21,14 @@ function lazyBuiltins(names) {
     name: 'lazy-builtins',
     setup(build) {
       build.onResolve({ filter }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
-      build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({
         contents: `let real; const load = () => (real ??= process.getBuiltinModule('node:${args.path}'));
+const keys = ${JSON.stringify(Object.keys(await import(`node:${args.path}`)).filter((key) => key !== 'default'))};
 module.exports = new Proxy({}, {
   get: (_, key) => { const value = load()[key]; return typeof value === 'function' && !/^[A-Z]/.test(String(key)) ? value.bind(load()) : value; },
   has: (_, key) => key in load(),
-  ownKeys: () => Reflect.ownKeys(load()),
-  getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),
+  ownKeys: () => keys,
+  getOwnPropertyDescriptor: (_, key) => (keys.includes(key) ? { configurable: true, enumerable: true, get: () => load()[key] } : undefined),
 });`,
         loader: 'js',
       }));

@@ -14,32 +14,33 @@ import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../
 
 /**
  * Home directories of the users a line switches to (`sudo -u postgres`, `su - deploy`), as the
- * system's user database says: `getent passwd` (files, LDAP, sssd, and nss_wrapper in tests),
- * else /etc/passwd. A user neither knows is left out (the parser then guesses by name).
+ * system's user database says: /etc/passwd first (nsswitch's usual "files" source, and no process
+ * to start on a line the hook judges), then `getent passwd` for users it does not list (LDAP,
+ * sssd, nss_wrapper in tests). A user neither knows is left out (the parser then guesses by name).
  */
 export function lookUpUserHomes(users: readonly string[]): Record<string, string> {
   const wanted = [...new Set(users)].filter((user) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(user));
-  if (wanted.length === 0) return {};
-  let text: string | undefined;
+  const homes: Record<string, string> = {};
+  const take = (text: string) => {
+    for (const line of text.split('\n')) {
+      const fields = line.split(':');
+      const [name, , , , , home] = fields;
+      if (fields.length >= 7 && name && home?.startsWith('/') && wanted.includes(name) && !(name in homes)) homes[name] = home;
+    }
+  };
+  try {
+    take(readFileSync('/etc/passwd', 'utf8'));
+  } catch {
+    // No readable file: ask getent for all of them.
+  }
+  const missing = wanted.filter((user) => !(user in homes));
+  if (missing.length === 0) return homes;
   try {
     // getent exits 2 when a key is missing but still prints the ones it found.
-    const result = spawnSync('getent', ['passwd', ...wanted], { encoding: 'utf8', timeout: 2000 });
-    if (!result.error && typeof result.stdout === 'string') text = result.stdout;
+    const result = spawnSync('getent', ['passwd', ...missing], { encoding: 'utf8', timeout: 2000 });
+    if (!result.error && typeof result.stdout === 'string') take(result.stdout);
   } catch {
-    // No getent: read the file below.
-  }
-  if (text === undefined) {
-    try {
-      text = readFileSync('/etc/passwd', 'utf8');
-    } catch {
-      return {};
-    }
-  }
-  const homes: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const fields = line.split(':');
-    const [name, , , , , home] = fields;
-    if (fields.length >= 7 && name && home?.startsWith('/') && wanted.includes(name)) homes[name] = home;
+    // No getent: the users stay unknown.
   }
   return homes;
 }
