@@ -31,6 +31,9 @@ export function makeLab(): Lab {
   const home = tempDir('prodguard-shell-');
   const bin = join(home, 'bin');
   mkdirSync(bin, { recursive: true });
+  // fish on a fresh home starts fish_update_completions in the background (python scraping every
+  // man page) unless this folder exists: it outlived the tests and kept writing into the home.
+  mkdirSync(join(home, '.local', 'share', 'fish', 'generated_completions'), { recursive: true });
   const log = join(home, 'prodguard-calls.log');
   writePathWrapper(bin, log);
   return {
