@@ -3,28 +3,10 @@
 // and context, made the target production — with secrets redacted, so the fleet's log answers
 // "why was this stopped?" without the person's terminal.
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
-
-const RECEIVER = `
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-open(sys.argv[1] + '.ready', 'w').close()
-s.settimeout(20)
-data = s.recv(65535)
-open(sys.argv[2], 'wb').write(data)
-`;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { startSyslogReceiver } from '../helpers/syslog-receiver.js';
 
 function auditEntries(home: string): { action: string; findings: { rule: string; environment?: string; evidence?: string[] }[] }[] {
   return readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')
@@ -36,11 +18,9 @@ function auditEntries(home: string): { action: string; findings: { rule: string;
 describe('audit evidence', () => {
   it('a refusal on an inventory host logs the group and file, in the JSONL log and the syslog line, no password', async () => {
     const dir = tempDir();
-    const socket = join(dir, 'log.sock');
-    const out = join(dir, 'received');
-    const receiver = spawn('python3', ['-c', RECEIVER, socket, out], { stdio: 'ignore' });
+    const receiver = await startSyslogReceiver(dir);
+    const { socket } = receiver;
     try {
-      await until(() => existsSync(`${socket}.ready`), 'the socket');
       mkdirSync(join(dir, 'inventories'));
       writeFileSync(join(dir, 'inventories', 'prod.ini'), '[production]\nowl ansible_host=10.4.0.9 ansible_password=Sup3rSecretPw\n');
       writeFileSync(join(dir, '.prodguard.yml'), 'inventories: [{ ansible: inventories/prod.ini }]\n');
@@ -53,8 +33,7 @@ describe('audit evidence', () => {
       expect(entry!.action).toBe('refused');
       expect(entry!.findings[0]).toMatchObject({ rule: 'filesystem/rm-data-directory', environment: 'production' });
       expect(entry!.findings[0]!.evidence).toContain('owl is in group [production] of inventories/prod.ini');
-      await until(() => existsSync(out), 'the syslog line');
-      const line = readFileSync(out, 'utf8');
+      const line = await receiver.line();
       expect(line).toContain('environment="production"');
       expect(line).toContain('evidence="owl is in group [production\\] of inventories/prod.ini"');
       for (const text of [line, readFileSync(join(env.HOME!, 'state', 'audit.jsonl'), 'utf8')]) {
@@ -62,7 +41,7 @@ describe('audit evidence', () => {
         expect(text).not.toContain('Sup3rSecretPw');
       }
     } finally {
-      receiver.kill();
+      receiver.stop();
     }
   });
 

@@ -2,28 +2,11 @@
 // datagram socket (python3 binds it: Node has no Unix datagram sockets) as one RFC 5424 line with
 // the rule id and no password; an absent socket costs one warning and the command still ends.
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
-
-const RECEIVER = `
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-open(sys.argv[1] + '.ready', 'w').close()
-s.settimeout(20)
-data = s.recv(65535)
-open(sys.argv[2], 'wb').write(data)
-`;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { startSyslogReceiver } from '../helpers/syslog-receiver.js';
 
 describe('audit to syslog', () => {
   it('needs python3 and logger (util-linux) on this machine', () => {
@@ -32,11 +15,9 @@ describe('audit to syslog', () => {
 
   it('a refusal arrives at a Unix datagram socket as one RFC 5424 line with the rule id and no password', async () => {
     const dir = tempDir();
-    const socket = join(dir, 'log.sock');
-    const out = join(dir, 'received');
-    const receiver = spawn('python3', ['-c', RECEIVER, socket, out], { stdio: 'ignore' });
+    const receiver = await startSyslogReceiver(dir);
+    const { socket } = receiver;
     try {
-      await until(() => existsSync(`${socket}.ready`), 'the socket');
       writeFileSync(join(dir, '.prodguard.yml'), 'environments:\n  production:\n    hosts: ["ws-*"]\n');
       const env = cleanEnv();
       const home = env.HOME!;
@@ -44,8 +25,7 @@ describe('audit to syslog', () => {
       writeFileSync(join(home, '.config', 'prodguard', 'config.yml'), `audit:\n  syslog: "unix:${socket}"\n`);
       const result = runCli(['run', '-c', 'PGPASSWORD=hunter2-secret dropdb -h db9.example.com app; rm -rf /'], { cwd: dir, env });
       expect(result.status).toBe(4);
-      await until(() => existsSync(out), 'the syslog line');
-      const line = readFileSync(out, 'utf8');
+      const line = await receiver.line();
       expect(line.split('\n').filter(Boolean)).toHaveLength(1);
       expect(line).toMatch(/^<\d+>1 \d{4}-\d\d-\d\dT\S+ \S+ prodguard \S+ refused \[/);
       expect(line).toContain('[prodguard@32473 ');
@@ -54,7 +34,7 @@ describe('audit to syslog', () => {
       expect(line).toContain('verdict="block"');
       expect(line).not.toContain('hunter2');
     } finally {
-      receiver.kill();
+      receiver.stop();
     }
   });
 
