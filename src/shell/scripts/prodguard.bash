@@ -31,7 +31,9 @@ __prodguard_needs_check() {
   [[ $text == *[\$\<]* ]] && dyn=1
   text=${text//[\'\"\\]/}
   # A command word the shell computes, and redirections that write somewhere.
-  if (( ! hit )) && [[ $text == *[\$\`*?.[/]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
+  # A redirection to /dev/null is never a command word: without it most lines with a `/` skip
+  # the word scan (same answer, less work on every line).
+  if (( ! hit )) && [[ ${text//[<>]\/dev\/null/>} == *[\$\`*?.[/]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
   if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
   # shellcheck disable=SC2206  # word splitting is the point here (globbing is off: set -f)
   local -a queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
