@@ -253,7 +253,6 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
 function unreadable(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return `no file ${path} (fix the path: it is relative to the config file's folder)`;
-  if (code === 'EISDIR') return `${path} is a folder (name the inventory file inside it, e.g. ${join(path, 'hosts.ini')})`;
   if (code === 'EACCES') return `${path} cannot be read (permission denied; fix its permissions)`;
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   if (message.includes('is an inventory script')) return message;

@@ -304,8 +304,8 @@ function ansibleCfgInventory(dir: string): string | undefined {
 
 /**
  * The inventory each `ansible PATTERN` line reads, parsed: `-i FILE` (a host list `a,b,` is not a
- * file), else ansible.cfg's `inventory =` in the folder it runs from. A folder or unreadable file
- * adds nothing: the pattern's names are judged as hosts, as before.
+ * file), else ansible.cfg's `inventory =` in the folder it runs from; a folder is every inventory
+ * file in it. An unreadable inventory adds nothing: the pattern's names are judged as hosts.
  */
 async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<string, AnsibleInventoryFacts> | undefined> {
   const wanted = new Map<string, string>();
@@ -323,7 +323,8 @@ async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<s
   for (const [key, file] of wanted) {
     try {
       const stat = statSync(file);
-      if (!stat.isFile() || stat.size > MAX_RUN_FILE_BYTES * 16) continue;
+      // A folder is read as Ansible reads it (every inventory file in it); a huge file is no inventory.
+      if (!stat.isDirectory() && (!stat.isFile() || stat.size > MAX_RUN_FILE_BYTES * 16)) continue;
       const facts = await readAnsibleInventory(file, file);
       const environments: AnsibleInventoryFacts['environments'] = {};
       for (const [environment, hosts] of Object.entries(facts.hosts))

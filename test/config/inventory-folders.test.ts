@@ -1,0 +1,118 @@
+// Inventory folders (issue 14): `inventories: [{ ansible: ./inventory/ }]` reads every file in
+// the folder as Ansible does (skipping what Ansible skips, never running a script), and the
+// common `inventories/production/hosts` + `inventories/staging/hosts` layout makes a folder
+// named production speak for its hosts when their group names say nothing.
+import { describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+/** A user whose config (in ~/.config/prodguard) names `entry`, relative to that folder. */
+function user(files: Record<string, string>, entry: string): { env: Record<string, string>; configDir: string } {
+  const env = cleanEnv();
+  const configDir = join(env.HOME!, '.config', 'prodguard');
+  write(configDir, { ...files, 'config.yml': `inventories:\n  - ansible: ${entry}\n` });
+  return { env, configDir };
+}
+
+function target(line: string, env: Record<string, string>, cwd = tempDir()): { verdict: string; environment: string; evidence: string; stderr: string } {
+  const result = runCli(['check', '--json', '--no-probe', '-c', line], { env, cwd });
+  const body = JSON.parse(result.stdout);
+  const host = body.targets.find((t: { kind: string }) => t.kind === 'host' || t.kind === 'database');
+  return { verdict: body.verdict, environment: host.environment, evidence: host.evidence.join(' '), stderr: result.stderr };
+}
+
+const LAYOUT = {
+  'inventories/production/hosts': '[webservers]\nkite ansible_host=10.9.0.4\n\n[dbservers]\nowl\n\n[staging]\nshrike\n',
+  'inventories/production/group_vars/all.yml': 'ntp: pool.ntp.org\n',
+  'inventories/production/host_vars/owl.yml': 'postgres_version: 15\n',
+  'inventories/staging/hosts': '[webservers]\nwren\n\n[dbservers]\nlark\n',
+};
+
+describe('the inventories/production + inventories/staging layout', () => {
+  const { env } = user(LAYOUT, './inventories/');
+
+  it('a folder named production makes its hosts production, by name and address', () => {
+    for (const line of ['ssh owl rm -rf /var/lib/mysql', 'ssh kite rm -rf /var/lib/postgresql/15/main', 'ssh deploy@10.9.0.4 rm -rf /var/lib/mysql']) {
+      const got = target(line, env);
+      expect(['confirm', 'block'], line).toContain(got.verdict);
+      expect(got.environment, line).toBe('production');
+      expect(got.evidence, line).toMatch(/listed in inventories\/production\/hosts \(its folder is named production\)/);
+    }
+    expect(target('rm -rf /var/lib/postgresql/15/main', { ...env, PRODGUARD_HOSTNAME: 'owl' }).environment).toBe('production');
+  });
+
+  it("the staging folder's hosts are staging, and a group's own name still wins over its folder", () => {
+    expect(target('ssh lark rm -rf /var/lib/mysql', env)).toMatchObject({ verdict: 'confirm', environment: 'staging' });
+    expect(target('ssh shrike rm -rf /var/lib/mysql', env).evidence).toBe('shrike is in group [staging] of inventories/production/hosts');
+  });
+
+  it("a line's own -i FOLDER is read the same way", () => {
+    const dir = tempDir();
+    write(dir, LAYOUT);
+    const got = target("ansible dbservers -i inventories/ -m shell -a 'rm -rf /var/lib/mysql'", cleanEnv(), dir);
+    expect(['confirm', 'block']).toContain(got.verdict);
+    expect(got.environment).toBe('production');
+    expect(got.evidence).toContain('owl is listed in');
+  });
+});
+
+describe('an inventory folder read as Ansible reads it', () => {
+  const files = {
+    'inventory/10-static.ini': '[production]\nheron\n\n[production:children]\ndb\n',
+    'inventory/20-db.yml': 'all:\n  children:\n    db:\n      hosts:\n        magpie:\n          ansible_host: 10.3.3.3\n',
+    'inventory/30-lab': '[lab]\nlocalhost ansible_connection=local\ngull\n',
+    // What Ansible skips: its ignored endings, hidden files, vars folders.
+    'inventory/hosts.retry': '[production]\nretried\n',
+    'inventory/old.orig': '[production]\norig\n',
+    'inventory/hosts~': '[production]\nbackup\n',
+    'inventory/notes.md': '[production]\nnoted\n',
+    'inventory/.hidden': '[production]\nhidden\n',
+    'inventory/group_vars/production.yml': '[production]\ngroupvar\n',
+    'inventory/host_vars/heron': '[production]\nhostvar\n',
+    'inventory/ansible.cfg': '[production]\ncfg\n',
+  };
+
+  it('every inventory file counts; what Ansible ignores does not; a script is never run, one note says so', () => {
+    const { env, configDir } = user(files, 'inventory');
+    const marker = join(configDir, 'script-ran');
+    writeFileSync(join(configDir, 'inventory', 'ec2.py'), `#!/bin/sh\ntouch ${marker}\necho '{"production": ["scripted"]}'\n`);
+    chmodSync(join(configDir, 'inventory', 'ec2.py'), 0o755);
+    expect(target('ssh heron rm -rf /var/lib/mysql', env).evidence).toBe('heron is in group [production] of inventory/10-static.ini');
+    // A group defined in one file and made production in another: Ansible merges them.
+    expect(target('ssh 10.3.3.3 rm -rf /var/lib/mysql', env).evidence).toBe(
+      '10.3.3.3 is ansible_host of magpie, in group [production] (through [db]) of inventory/20-db.yml',
+    );
+    for (const host of ['retried', 'orig', 'backup', 'noted', 'hidden', 'groupvar', 'hostvar', 'cfg', 'scripted', 'gull'])
+      expect(target(`ssh ${host} rm -rf /var/lib/mysql`, env).environment, host).toBe('unknown-remote');
+    // An inventory's localhost is the controller: it never makes local databases production.
+    expect(target('psql -h localhost -c "DROP TABLE x"', env).environment).toBe('local');
+    expect(existsSync(marker)).toBe(false);
+    const status = runCli(['status'], { env });
+    expect(status.stdout).toContain('note: inventory/: 1 inventory script not run (ec2.py): prodguard never runs them, so their hosts are judged by name');
+    expect(status.stderr).toBe('');
+  });
+
+  it("a file that does not parse is one line naming it; the folder's other files still count", () => {
+    const { env } = user({ ...files, 'inventory/40-broken.yml': 'all:\n  children: [\n' }, 'inventory');
+    const got = target('ssh heron rm -rf /var/lib/mysql', env);
+    expect(got.environment).toBe('production');
+    expect(got.stderr).toContain('inventory/40-broken.yml: not valid YAML:');
+    expect(got.stderr).toContain('its hosts are left out');
+    expect(got.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an empty folder is one line saying so', () => {
+    const { env, configDir } = user({}, 'inventory');
+    mkdirSync(join(configDir, 'inventory'));
+    const got = target('ssh heron reboot', env);
+    expect(got.stderr).toContain('inventory/: holds no inventory file');
+  });
+});
