@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
 import { ansibleInventoryKey, type AnsibleInventoryFacts, type TargetFacts } from '../targets/facts.js';
 import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
+import { ansibleSelection } from '../parse/wrappers/remote.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
@@ -310,7 +311,7 @@ function ansibleCfgInventory(dir: string): string | undefined {
 async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<string, AnsibleInventoryFacts> | undefined> {
   const wanted = new Map<string, string>();
   for (const inv of plan.invocations) {
-    const ansible = inv.host.kind === 'ssh' ? inv.host.ansible : undefined;
+    const ansible = inv.host.kind === 'ssh' ? inv.host.ansible : ansibleSelection(inv);
     if (!ansible || ansible.inventory?.includes(',')) continue;
     const from = ansible.cwd.startsWith('/') ? ansible.cwd : cwd;
     const file =

@@ -62,6 +62,23 @@ describe('the inventories/production + inventories/staging layout', () => {
     expect(got.environment).toBe('production');
     expect(got.evidence).toContain('owl is listed in');
   });
+
+  it('ansible-playbook -i FOLDER [--limit] shows the production hosts it reaches', () => {
+    const dir = tempDir();
+    write(dir, LAYOUT);
+    const whole = runCli(['check', '--no-probe', '-c', 'ansible-playbook -i inventories/ site.yml'], { env: cleanEnv(), cwd: dir });
+    expect(whole.status).toBe(0);
+    expect(whole.stdout).toContain(
+      'warn    host/ansible-run-production  ansible-playbook -i inventories/ site.yml runs on all (production: ansible pattern all reaches 5 hosts',
+    );
+    expect(whole.stdout).toContain('is listed in');
+    const limited = JSON.parse(
+      runCli(['check', '--json', '--no-probe', '-c', 'ansible-playbook -i inventories/ --limit dbservers site.yml'], { env: cleanEnv(), cwd: dir }).stdout,
+    );
+    expect(limited.findings[0].evidence[0]).toMatch(/^ansible pattern all --limit dbservers reaches 2 hosts in .*; owl: owl is listed in/);
+    for (const line of ['ansible-playbook -i inventories/staging site.yml', 'ansible-playbook -i inventories/ --limit lark site.yml'])
+      expect(JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { env: cleanEnv(), cwd: dir }).stdout).verdict, line).toBe('allow');
+  });
 });
 
 describe('an inventory folder read as Ansible reads it', () => {

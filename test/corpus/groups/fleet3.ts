@@ -1,0 +1,34 @@
+// Ansible lines whose hosts come from the line itself (issue 14): a `-i host1,host2,` list is
+// Ansible's inventory (`all` is those hosts), `--limit` keeps only the hosts it also matches,
+// and a playbook run shows when it reaches production.
+import type { CorpusGroup } from '../cases.js';
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'ansible -i LIST and --limit select the hosts that decide',
+    cases: [
+      {
+        line: "ansible all -i db1.prod.example.com, -m shell -a 'rm -rf /var/lib/mysql'",
+        hostname: 'dev-laptop',
+        expect: 'block',
+        rule: 'filesystem/rm-data-directory',
+      },
+      {
+        line: "ansible all -i db1.prod.example.com,web-stg-1, -l web-stg-1 -m shell -a 'rm -rf /var/lib/mysql'",
+        hostname: 'dev-laptop',
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      {
+        line: "ansible 'db*' -i db1.prod.example.com,db2.prod.example.com, -m file -a 'state=absent path=/var/lib/postgresql'",
+        hostname: 'dev-laptop',
+        expect: 'block',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: 'ansible-playbook -i db1.prod.example.com,web-stg-1, site.yml', hostname: 'dev-laptop', expect: 'warn', rule: 'host/ansible-run-production' },
+      { line: 'ansible-playbook -i db1.prod.example.com,web-stg-1, site.yml --limit web-stg-1', hostname: 'dev-laptop', expect: 'allow' },
+      { line: 'ansible-playbook -i db1.prod.example.com, site.yml --check --diff', hostname: 'dev-laptop', expect: 'allow' },
+      { line: 'ansible-playbook -i inventories/staging/hosts site.yml', hostname: 'dev-laptop', expect: 'allow' },
+    ],
+  },
+];
