@@ -17,7 +17,10 @@ import { redactDeep } from '../util/redact.js';
 import type { Plan } from '../engine/analyze.js';
 import { JSON_SCHEMA_VERSION } from '../report/json-schema-version.js';
 
-export async function statusTargets(options: { config?: string; probe?: boolean }, into?: { config?: Config; warnings?: string[] }): Promise<ClassifiedTarget[]> {
+export async function statusTargets(
+  options: { config?: string; probe?: boolean },
+  into?: { config?: Config; warnings?: string[] },
+): Promise<ClassifiedTarget[]> {
   const cwd = process.cwd();
   const { config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
   const env = plainEnv(process.env);
