@@ -166,7 +166,7 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   }
   config.ruleDirectories = config.ruleDirectories.map((dir) => resolve(dirname(file), dir));
   config.inventories = config.inventories.map((inventory) =>
-    inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path), source: file } : { ...inventory, source: file },
+    inventory.path ? { ...inventory, path: resolve(dirname(file), withHome(inventory.path)), source: file } : { ...inventory, source: file },
   );
   config.files = [file];
   await applyExtends(config, file, depth);
@@ -210,6 +210,11 @@ export function isTrusted(file: string, env: NodeJS.ProcessEnv): boolean {
 function firstLine(error: unknown): string {
   if (error instanceof ConfigError) return `${error.message}${error.hint ? ` (${error.hint})` : ''}`;
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+/** `~/ansible/hosts` as a shell would read it: in the home folder (os.homedir() honours $HOME). */
+function withHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
 }
 
 /**

@@ -133,6 +133,19 @@ describe('a YAML inventory (all.children.production.children.db.hosts)', () => {
   });
 });
 
+describe('an inventory path starting with ~/', () => {
+  it('is in the home folder, as a shell reads it', () => {
+    const env = cleanEnv();
+    mkdirSync(join(env.HOME!, 'ansible'));
+    writeFileSync(join(env.HOME!, 'ansible', 'hosts'), INI);
+    mkdirSync(join(env.HOME!, '.config', 'prodguard'), { recursive: true });
+    writeFileSync(join(env.HOME!, '.config', 'prodguard', 'config.yml'), 'inventories: [{ ansible: ~/ansible/hosts }]\n');
+    const got = judge('ssh owl rm -rf /var/lib/mysql', env);
+    expect(got.environment).toBe('production');
+    expect(got.evidence).toBe(`owl is in group [production] of ${join(env.HOME!, 'ansible', 'hosts')}`);
+  });
+});
+
 describe('the inventory named by the system policy', () => {
   it('is read relative to the policy file, and binds the user too', () => {
     const env = cleanEnv();
