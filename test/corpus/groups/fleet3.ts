@@ -31,4 +31,19 @@ export const groups: CorpusGroup[] = [
       { line: 'ansible-playbook -i inventories/staging/hosts site.yml', hostname: 'dev-laptop', expect: 'allow' },
     ],
   },
+  {
+    name: 'CloudNativePG kubectl plugin: destroying an instance, promoting, fencing, judged on the kube context',
+    cases: [
+      { line: 'kubectl cnpg destroy pg-main 2', kubeContext: 'prod-eu', expect: 'block', rule: 'kubernetes/cnpg-destroy-instance' },
+      { line: 'kubectl-cnpg destroy pg-main 2 -n data', kubeContext: 'prod-eu', expect: 'block', rule: 'kubernetes/cnpg-destroy-instance' },
+      { line: 'kubectl cnpg destroy pg-main 2', kubeContext: 'ctx-7f3a', expect: 'confirm', rule: 'kubernetes/cnpg-destroy-instance' },
+      { line: 'kubectl cnpg destroy pg-main 2 --keep-pvc', kubeContext: 'prod-eu', expect: 'allow' },
+      { line: 'kubectl cnpg destroy pg-main 2', kubeContext: 'kind-dev', expect: 'allow' },
+      { line: 'kubectl cnpg promote pg-main 2', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/cnpg-promote-fence-hibernate' },
+      { line: "kubectl cnpg fencing on pg-main '*'", kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/cnpg-promote-fence-hibernate' },
+      { line: 'kubectl cnpg hibernate on pg-main', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/cnpg-promote-fence-hibernate' },
+      { line: 'kubectl cnpg status pg-main', kubeContext: 'prod-eu', expect: 'allow' },
+      { line: 'kubectl cnpg fencing off pg-main "*"', kubeContext: 'prod-eu', expect: 'allow' },
+    ],
+  },
 ];
