@@ -78,6 +78,12 @@ describe('the inventories/production + inventories/staging layout', () => {
     expect(limited.findings[0].evidence[0]).toMatch(/^ansible pattern all --limit dbservers reaches 2 hosts in .*; owl: owl is listed in/);
     for (const line of ['ansible-playbook -i inventories/staging site.yml', 'ansible-playbook -i inventories/ --limit lark site.yml'])
       expect(JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { env: cleanEnv(), cwd: dir }).stdout).verdict, line).toBe('allow');
+    // Ansible's order: -i, else $ANSIBLE_INVENTORY, else ansible.cfg's `inventory =`.
+    writeFileSync(join(dir, 'ansible.cfg'), '[defaults]\ninventory = inventories/\n');
+    const verdict = (line: string) => JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { env: cleanEnv(), cwd: dir }).stdout).verdict;
+    expect(verdict('ansible-playbook site.yml')).toBe('warn');
+    expect(verdict('ANSIBLE_INVENTORY=inventories/staging ansible-playbook site.yml')).toBe('allow');
+    expect(verdict("ANSIBLE_INVENTORY=inventories/production ansible dbservers -m shell -a 'rm -rf /var/lib/mysql'")).toBe('block');
   });
 });
 

@@ -203,7 +203,10 @@ export function ansibleSelection(inv: Invocation): AnsibleSelection | undefined 
   if (hasFlag(scan, ...ANSIBLE_DRY_FLAGS)) return undefined;
   const pattern = inv.name === 'ansible' ? scan.positionals.map((i) => inv.args[i]!.value)[0] : 'all';
   if (!pattern) return undefined;
-  const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file');
+  // Ansible's order: `-i`, else $ANSIBLE_INVENTORY (one source; a list of several is left to
+  // ansible.cfg's reading, which the gather stage does), else ansible.cfg's `inventory =`.
+  const fromEnvironment = inv.env.ANSIBLE_INVENTORY?.includes(',') ? undefined : inv.env.ANSIBLE_INVENTORY || undefined;
+  const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file') ?? fromEnvironment;
   const limit = optionValue(scan, '-l', '--limit');
   return { pattern, ...(inventory !== undefined ? { inventory } : {}), ...(limit !== undefined ? { limit } : {}), cwd: inv.cwd };
 }
