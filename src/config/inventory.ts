@@ -45,6 +45,8 @@ export interface ParsedInventory {
   hostFiles?: Map<string, string>;
   /** Environments said by file and folder names: for hosts no group places anywhere. */
   fileEnvironments?: FileEnvironment[];
+  /** Files whose hosts exist only when Ansible runs them (plugin configs), never run: named in a note. */
+  dynamic?: string[];
   /** What was read but not used whole (a range capped), where and what. */
   notes: Placed[];
   /** Entries left out: where (an INI line, a YAML group) and what, with the fix. */
@@ -314,10 +316,19 @@ export async function parseAnsibleInventory(text: string, file: string): Promise
       if (!looksIni) throw new Error(`not valid YAML: ${(error as Error).message.split('\n')[0]} (fix the file)`);
       raw = undefined;
     }
+    // `plugin: amazon.aws.aws_ec2`: an inventory plugin's config; its hosts come from an API
+    // when Ansible runs the plugin, which prodguard never does.
+    if (isObject(raw) && typeof raw.plugin === 'string') throw new DynamicInventory(`inventory plugin ${raw.plugin}`);
     if (isObject(raw)) return parseAnsibleYaml(raw);
+    // A YAML list or scalar is no inventory (a playbook, a vars file): Ansible refuses it too.
+    if (raw !== undefined && raw !== null && !looksIni)
+      throw new Error(`not an inventory: its YAML is a ${Array.isArray(raw) ? 'list (a playbook?)' : 'single value'}, not a map of groups (name an inventory file)`);
   }
   return parseAnsibleIni(text);
 }
+
+/** An inventory whose hosts exist only when Ansible runs something: a script or a plugin config. */
+export class DynamicInventory extends Error {}
 
 /**
  * What Ansible skips in an inventory folder (inventory/manager.py `IGNORED`): hidden entries, the
@@ -352,7 +363,7 @@ function isProgram(text: string): boolean {
  * The files of an inventory folder as Ansible walks it (sorted, recursively, skipping what it
  * ignores). Programs are never run: they are named in one note. Read errors are problems.
  */
-function inventoryFolderSources(root: string, label: string): { sources: InventorySource[]; notes: Placed[]; problems: Placed[] } {
+function inventoryFolderSources(root: string, label: string): { sources: InventorySource[]; programs: string[]; notes: Placed[]; problems: Placed[] } {
   const sources: InventorySource[] = [];
   const programs: string[] = [];
   const notes: Placed[] = [];
@@ -412,15 +423,10 @@ function inventoryFolderSources(root: string, label: string): { sources: Invento
     }
   };
   walk(root, 0);
-  if (programs.length > 0)
-    notes.push({
-      file: folderLabel,
-      message: `${programs.length} inventory script${programs.length === 1 ? '' : 's'} not run (${programs.join(', ')}): prodguard never runs them, so their hosts are judged by name (save a script's output as a file in the folder to classify them)`,
-    });
   if (truncated) notes.push({ file: folderLabel, message: `more than ${MAX_FOLDER_FILES} files; only the first ${MAX_FOLDER_FILES} are read` });
   if (sources.length === 0 && programs.length === 0)
     problems.push({ file: folderLabel, message: 'holds no inventory file (name a folder with INI or YAML inventories, or the file itself)' });
-  return { sources, notes, problems };
+  return { sources, programs, notes, problems };
 }
 
 /** `production.ini` → `production`; a name that says production or staging, else undefined. */
@@ -442,7 +448,8 @@ export async function parseInventorySources(sources: readonly InventorySource[])
     try {
       parsed = await parseAnsibleInventory(source.text, source.label);
     } catch (error) {
-      merged.problems.push({ file: source.label, message: `${(error as Error).message}; its hosts are left out` });
+      if (error instanceof DynamicInventory) (merged.dynamic ??= []).push(`${source.label} (${error.message})`);
+      else merged.problems.push({ file: source.label, message: `${(error as Error).message}; its hosts are left out` });
       continue;
     }
     const hosts = new Set<string>();
@@ -474,6 +481,12 @@ export async function readAnsibleInventory(file: string, label: string, mapping?
   if (statSync(file).isDirectory()) {
     const folder = inventoryFolderSources(file, label);
     const parsed = await parseInventorySources(folder.sources);
+    const dynamic = [...folder.programs, ...(parsed.dynamic ?? []).map((entry) => entry.slice(label.replace(/\/?$/, '/').length))];
+    if (dynamic.length > 0)
+      folder.notes.push({
+        file: label.replace(/\/?$/, '/'),
+        message: `${dynamic.length} dynamic inventor${dynamic.length === 1 ? 'y' : 'ies'} not run (${dynamic.join(', ')}): prodguard never runs a script or an inventory plugin, so their hosts are judged by name (save their output, \`ansible-inventory -i FILE --list -y\`, as a file in the folder to classify them)`,
+      });
     parsed.notes.unshift(...folder.notes);
     parsed.problems.unshift(...folder.problems);
     return inventoryEnvironments(parsed, label, mapping);
@@ -484,6 +497,10 @@ export async function readAnsibleInventory(file: string, label: string, mapping?
   if (isProgram(text))
     throw new Error(`${file} is an inventory script (it lists hosts when run); name a static INI or YAML inventory, e.g. its output saved to a file`);
   const parsed = await parseInventorySources([{ label, text, names: [basename(dirname(file)), basename(file)] }]);
+  if (parsed.dynamic?.length)
+    throw new Error(
+      `${file} is an inventory plugin config (${parsed.dynamic[0]!.replace(/^.* \((.*)\)$/, '$1')}): its hosts come from the plugin when Ansible runs it, which prodguard never does; name a static inventory, e.g. the output of \`ansible-inventory -i ${file} --list -y\` saved to a file`,
+    );
   // A file that does not parse at all is the whole inventory failing: one line, as before.
   if (parsed.groups.size === 0 && parsed.problems.length === 1 && parsed.problems[0]!.message.startsWith('not valid YAML'))
     throw new Error(parsed.problems[0]!.message.replace(/; its hosts are left out$/, ''));

@@ -260,7 +260,7 @@ function unreadable(error: unknown, path: string): string {
   if (code === 'ENOENT') return `no file ${path} (fix the path: it is relative to the config file's folder)`;
   if (code === 'EACCES') return `${path} cannot be read (permission denied; fix its permissions)`;
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  if (message.includes('is an inventory script')) return message;
+  if (message.includes('is an inventory script') || message.includes('is an inventory plugin config')) return message;
   return `${path} is not a readable inventory: ${message}${message.includes('(fix') ? '' : " (fix the file's syntax)"}`;
 }
 

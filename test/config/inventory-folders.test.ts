@@ -108,6 +108,9 @@ describe('an inventory folder read as Ansible reads it', () => {
     const marker = join(configDir, 'script-ran');
     writeFileSync(join(configDir, 'inventory', 'ec2.py'), `#!/bin/sh\ntouch ${marker}\necho '{"production": ["scripted"]}'\n`);
     chmodSync(join(configDir, 'inventory', 'ec2.py'), 0o755);
+    // An inventory plugin's config: its hosts come from an API; a playbook that strayed in: no inventory.
+    writeFileSync(join(configDir, 'inventory', 'aws_ec2.yml'), 'plugin: amazon.aws.aws_ec2\nregions: [eu-west-1]\n');
+    writeFileSync(join(configDir, 'inventory', 'site.yml'), '- hosts: all\n  tasks: []\n');
     expect(target('ssh heron rm -rf /var/lib/mysql', env).evidence).toBe('heron is in group [production] of inventory/10-static.ini');
     // A group defined in one file and made production in another: Ansible merges them.
     expect(target('ssh 10.3.3.3 rm -rf /var/lib/mysql', env).evidence).toBe(
@@ -119,8 +122,12 @@ describe('an inventory folder read as Ansible reads it', () => {
     expect(target('psql -h localhost -c "DROP TABLE x"', env).environment).toBe('local');
     expect(existsSync(marker)).toBe(false);
     const status = runCli(['status'], { env });
-    expect(status.stdout).toContain('note: inventory/: 1 inventory script not run (ec2.py): prodguard never runs them, so their hosts are judged by name');
-    expect(status.stderr).toBe('');
+    expect(status.stdout).toContain(
+      'note: inventory/: 2 dynamic inventories not run (ec2.py, aws_ec2.yml (inventory plugin amazon.aws.aws_ec2)): prodguard never runs a script or an inventory plugin, so their hosts are judged by name',
+    );
+    expect(status.stderr).toBe(
+      'prodguard: inventory/site.yml: not an inventory: its YAML is a list (a playbook?), not a map of groups (name an inventory file); its hosts are left out\n',
+    );
   });
 
   it("a file that does not parse is one line naming it; the folder's other files still count", () => {
@@ -130,6 +137,14 @@ describe('an inventory folder read as Ansible reads it', () => {
     expect(got.stderr).toContain('inventory/40-broken.yml: not valid YAML:');
     expect(got.stderr).toContain('its hosts are left out');
     expect(got.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an inventory plugin config named on its own is one line saying how to classify its hosts', () => {
+    const { env } = user({ 'aws_ec2.yml': 'plugin: amazon.aws.aws_ec2\n' }, 'aws_ec2.yml');
+    const got = target('ssh heron reboot', env);
+    expect(got.stderr).toContain('inventories[0]: aws_ec2.yml ignored: ');
+    expect(got.stderr).toContain('aws_ec2.yml is an inventory plugin config (inventory plugin amazon.aws.aws_ec2): its hosts come from the plugin');
+    expect(got.stderr).toContain('--list -y` saved to a file');
   });
 
   it('an empty folder is one line saying so', () => {
