@@ -322,7 +322,9 @@ export async function parseAnsibleInventory(text: string, file: string): Promise
     if (isObject(raw)) return parseAnsibleYaml(raw);
     // A YAML list or scalar is no inventory (a playbook, a vars file): Ansible refuses it too.
     if (raw !== undefined && raw !== null && !looksIni)
-      throw new Error(`not an inventory: its YAML is a ${Array.isArray(raw) ? 'list (a playbook?)' : 'single value'}, not a map of groups (name an inventory file)`);
+      throw new Error(
+        `not an inventory: its YAML is a ${Array.isArray(raw) ? 'list (a playbook?)' : 'single value'}, not a map of groups (name an inventory file)`,
+      );
   }
   return parseAnsibleIni(text);
 }
@@ -350,6 +352,8 @@ export function isIgnoredInventoryEntry(name: string): boolean {
 export interface InventorySource {
   label: string;
   text: string;
+  /** Path, mtime and size: the same key is the same parse, so a warm checker reads a folder once. */
+  key?: string;
   /** The folders from the inventory's root down to the file, and the file's name. */
   names: string[];
 }
@@ -419,7 +423,7 @@ function inventoryFolderSources(root: string, label: string): { sources: Invento
         continue;
       }
       const folders = relative(root, dirname(full)).split('/').filter(Boolean);
-      sources.push({ label: shown, text, names: [basename(root), ...folders, name] });
+      sources.push({ label: shown, text, names: [basename(root), ...folders, name], key: `${full}\u0000${stat.mtimeMs}\u0000${stat.size}` });
     }
   };
   walk(root, 0);
@@ -437,6 +441,19 @@ function dangerousName(name: string): ConfiguredEnvironment | undefined {
 }
 
 /**
+ * Parsed inventory files by path, mtime and size. The warm checker (`prodguard serve`) loads the
+ * config for every line it judges; an unchanged folder of inventories is parsed once. Parsed
+ * inventories are only read after parsing, never changed.
+ */
+const PARSED = new Map<string, ParsedInventory>();
+const MAX_PARSED = 2000;
+
+function remember(key: string, parsed: ParsedInventory): void {
+  if (PARSED.size >= MAX_PARSED) PARSED.delete(PARSED.keys().next().value!);
+  PARSED.set(key, parsed);
+}
+
+/**
  * Several inventory files as Ansible merges them: groups add up (hosts, children, vars); each
  * host remembers the first file listing it; a file whose folder or own name says production or
  * staging places its hosts there, unless a group places them (see inventoryEnvironments).
@@ -446,7 +463,9 @@ export async function parseInventorySources(sources: readonly InventorySource[])
   for (const source of sources) {
     let parsed: ParsedInventory;
     try {
-      parsed = await parseAnsibleInventory(source.text, source.label);
+      const cached = source.key ? PARSED.get(source.key) : undefined;
+      parsed = cached ?? (await parseAnsibleInventory(source.text, source.label));
+      if (source.key && !cached) remember(source.key, parsed);
     } catch (error) {
       if (error instanceof DynamicInventory) (merged.dynamic ??= []).push(`${source.label} (${error.message})`);
       else merged.problems.push({ file: source.label, message: `${(error as Error).message}; its hosts are left out` });
@@ -478,7 +497,8 @@ export async function parseInventorySources(sources: readonly InventorySource[])
  * (`inventories/production/hosts`, `production.ini`). Never runs an inventory script.
  */
 export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
-  if (statSync(file).isDirectory()) {
+  const stat = statSync(file);
+  if (stat.isDirectory()) {
     const folder = inventoryFolderSources(file, label);
     const parsed = await parseInventorySources(folder.sources);
     const dynamic = [...folder.programs, ...(parsed.dynamic ?? []).map((entry) => entry.slice(label.replace(/\/?$/, '/').length))];
@@ -496,7 +516,8 @@ export async function readAnsibleInventory(file: string, label: string, mapping?
   // code would become hundreds of "hosts" (kubespray's terraform/openstack/hosts did).
   if (isProgram(text))
     throw new Error(`${file} is an inventory script (it lists hosts when run); name a static INI or YAML inventory, e.g. its output saved to a file`);
-  const parsed = await parseInventorySources([{ label, text, names: [basename(dirname(file)), basename(file)] }]);
+  const key = `${file}\u0000${stat.mtimeMs}\u0000${stat.size}`;
+  const parsed = await parseInventorySources([{ label, text, names: [basename(dirname(file)), basename(file)], key }]);
   if (parsed.dynamic?.length)
     throw new Error(
       `${file} is an inventory plugin config (${parsed.dynamic[0]!.replace(/^.* \((.*)\)$/, '$1')}): its hosts come from the plugin when Ansible runs it, which prodguard never does; name a static inventory, e.g. the output of \`ansible-inventory -i ${file} --list -y\` saved to a file`,

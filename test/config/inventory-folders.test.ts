@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+import { readAnsibleInventory } from '../../src/config/inventory.js';
 
 function write(root: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
@@ -152,5 +153,18 @@ describe('an inventory folder read as Ansible reads it', () => {
     mkdirSync(join(configDir, 'inventory'));
     const got = target('ssh heron reboot', env);
     expect(got.stderr).toContain('inventory/: holds no inventory file');
+  });
+});
+
+describe('a warm checker reading the same folder again', () => {
+  it('sees a changed file at once (the parse is kept only while path, time and size stay the same)', async () => {
+    const dir = tempDir();
+    write(dir, { 'inventory/hosts': '[production]\nowl\n', 'inventory/more.yml': 'all:\n  hosts:\n    gull:\n' });
+    const first = await readAnsibleInventory(join(dir, 'inventory'), 'inventory');
+    expect(first.hosts).toEqual({ production: ['owl'] });
+    writeFileSync(join(dir, 'inventory', 'hosts'), '[production]\nowl\nheron-2\n');
+    const second = await readAnsibleInventory(join(dir, 'inventory'), 'inventory');
+    expect(second.hosts).toEqual({ production: ['owl', 'heron-2'] });
+    expect(second.groups.all).toEqual(['owl', 'heron-2', 'gull']);
   });
 });
