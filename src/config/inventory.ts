@@ -4,7 +4,7 @@
 // `environments.<name>.hosts` patterns the one classifier reads — no second classifier.
 // Hosts are matched by name and by address (ansible_host, HostName).
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { environmentFromName, isLocalAddress } from '../classify/classify.js';
 import type { ConfiguredEnvironment } from './schema.js';
@@ -374,7 +374,16 @@ function inventoryFolderSources(root: string, label: string): { sources: Invento
   const problems: Placed[] = [];
   let truncated = false;
   const folderLabel = label.endsWith('/') ? label : `${label}/`;
+  // A link back up the tree (`current -> .`) is a folder already walked: each is read once.
+  const walked = new Set<string>();
   const walk = (dir: string, depth: number) => {
+    try {
+      const real = realpathSync(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
+    } catch {
+      return;
+    }
     let entries: string[];
     try {
       entries = readdirSync(dir).sort();

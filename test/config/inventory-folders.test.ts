@@ -3,7 +3,7 @@
 // common `inventories/production/hosts` + `inventories/staging/hosts` layout makes a folder
 // named production speak for its hosts when their group names say nothing.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 import { readAnsibleInventory } from '../../src/config/inventory.js';
@@ -166,5 +166,14 @@ describe('a warm checker reading the same folder again', () => {
     const second = await readAnsibleInventory(join(dir, 'inventory'), 'inventory');
     expect(second.hosts).toEqual({ production: ['owl', 'heron-2'] });
     expect(second.groups.all).toEqual(['owl', 'heron-2', 'gull']);
+  });
+
+  it('a link back up the tree is walked once', async () => {
+    const dir = tempDir();
+    write(dir, { 'inventory/prod/hosts': '[db]\nowl\n' });
+    symlinkSync('..', join(dir, 'inventory', 'prod', 'up'));
+    const facts = await readAnsibleInventory(join(dir, 'inventory'), 'inventory');
+    expect(facts.groups.all).toEqual(['owl']);
+    expect(facts.evidence.owl).toBe('owl is listed in inventory/prod/hosts (its folder is named prod)');
   });
 });
