@@ -20,8 +20,9 @@ __prodguard_computed_command() {
   integer position=1 skip=0 launched=0
   for w in ${=t}; do
     if [[ $w == ';' ]]; then position=1 skip=0 launched=0; continue; fi
+    # A word up to its first redirection is what could be a command (`true>/dev/null` is true).
     if (( launched )); then
-      [[ $w == *[\$\`*?/]* ]] && return 0
+      [[ ${w%%[\<\>]*} == *[\$\`*?/]* ]] && return 0
       continue
     fi
     (( position )) || continue
@@ -31,6 +32,7 @@ __prodguard_computed_command() {
     [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[^a-z0-9_+]* ) ]] && continue
     (( ${+__prodguard_prefixes[$w]} )) && continue
     if (( ${+__prodguard_launchers[$w]} )); then launched=1; continue; fi
+    w=${w%%[\<\>]*}
     [[ $w == *[\$\`*?/]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
     position=0
   done
@@ -191,12 +193,22 @@ __prodguard_accept() {
 
 __prodguard_files_changed() {
   emulate -L zsh
-  local stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
+  local stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}} config=${XDG_CONFIG_HOME:-$HOME/.config}/prodguard
   [[ -e $stamp ]] || return 1
-  for f in ${(s.:.)KUBECONFIG} $HOME/.kube/config $PWD/.env $PWD/.env.local $PWD/.env.$mode $PWD/.env.$mode.local $PWD/.prodguard.yml $PWD/.prodguard.yaml ${XDG_CONFIG_HOME:-$HOME/.config}/prodguard/config.yml; do
-    [[ $f -nt $stamp ]] && return 0
-  done
-  return 1
+  for f in ${(s.:.)KUBECONFIG}; do [[ $f -nt $stamp ]] && return 0; done
+  # One test, not a loop: this runs at every prompt.
+  [[ $HOME/.kube/config -nt $stamp || $PWD/.env -nt $stamp || $PWD/.env.local -nt $stamp || $PWD/.prodguard.yml -nt $stamp ||
+    $PWD/.prodguard.yaml -nt $stamp || $config/config.yml -nt $stamp ]] && return 0
+  [[ -n $mode && ( $PWD/.env.$mode -nt $stamp || $PWD/.env.$mode.local -nt $stamp ) ]]
+}
+
+# The prompt's cheap key: the folder and every variable that can change what a line targets,
+# as one expansion written out once (the names are identifiers: PROMPT_KEY_VARIABLES in
+# src/commands/init.ts), not a loop of indirect expansions on every prompt. Sets the caller's key.
+() {
+  local v code=''
+  for v in $__prodguard_key_variables; do code+="|\${$v-}"; done
+  eval "__prodguard_cheap_key() { key=\"\$PWD|\${NO_COLOR+nc}$code\"; }"
 }
 
 # See prodguard.bash: a new shell's first prompt reuses the last shell's segment for the same key.
@@ -211,7 +223,7 @@ __prodguard_last_prompt() {
 
 __prodguard_precmd() {
   emulate -L zsh
-  local key="$PWD|${NO_COLOR+nc}" v code seg= age= e=$'\e'
+  local key v code seg= age= e=$'\e'
   integer d
   # After a refusal (see __prodguard_accept): the prompts back, the empty line send-break drew gone.
   if (( $#__prodguard_prompts )); then
@@ -219,7 +231,7 @@ __prodguard_precmd() {
     __prodguard_prompts=()
     [[ -t 2 && ${TERM:-dumb} != dumb ]] && print -rn -- "${e}[1A${e}[2K" >&2
   fi
-  for v in $__prodguard_key_variables; do key+="|${(P)v}"; done
+  __prodguard_cheap_key
   for v in ${(k)parameters[(I)*_UR[LI]]}; do key+="|$v=${(P)v}"; done
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
