@@ -7,6 +7,9 @@ typeset -g __prodguard_base=$__prodguard_run/$$
 typeset -g __prodguard_first_prompt=1
 typeset -ga __prodguard_prompts=()
 typeset -g __prodguard_since= __prodguard_since_ident= __prodguard_key= __prodguard_seq=0 __prodguard_status=0
+typeset -g __prodguard_dirty=1 __prodguard_scanned=0 __prodguard_cheap= __prodguard_urls=
+# Words after which the prompt looks at every *_URL variable again (a line that may set them).
+typeset -gA __prodguard_variable_words=(export 1 declare 1 typeset 1 unset 1 source 1 . 1 eval 1 readonly 1 set 1 local 1)
 typeset -g __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident= __prodguard_ps1= __prodguard_segment=
 zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
 autoload -Uz add-zsh-hook
@@ -75,7 +78,10 @@ __prodguard_needs_check() {
   while (( i <= $#queue )); do
     w=$queue[i]
     (( i++ ))
-    present[${(L)w}]=1
+    n=${(L)w}
+    present[$n]=1
+    # Lines that may change variables make the prompt look at every *_URL variable again.
+    if (( ${+__prodguard_variable_words[$n]} )) || [[ $n == *_ur[li]=* ]]; then __prodguard_dirty=1; fi
     (( ${+seen[$w]} )) && continue
     seen[$w]=1
     body=
@@ -232,7 +238,13 @@ __prodguard_precmd() {
     [[ -t 2 && ${TERM:-dumb} != dumb ]] && print -rn -- "${e}[1A${e}[2K" >&2
   fi
   __prodguard_cheap_key
-  for v in ${(k)parameters[(I)*_UR[LI]]}; do key+="|$v=${(P)v}"; done
+  # Every *_URL / *_URI variable (a DATABASE_URL by another name) is a scan of all parameters: done
+  # when the cheap key changes, after a line that may set variables, and at most 5 s apart (as bash).
+  if [[ $key != "$__prodguard_cheap" ]] || (( __prodguard_dirty || EPOCHSECONDS - __prodguard_scanned >= 5 )); then
+    __prodguard_cheap=$key __prodguard_dirty=0 __prodguard_scanned=$EPOCHSECONDS __prodguard_urls=
+    for v in ${(k)parameters[(I)*_UR[LI]]}; do __prodguard_urls+="|$v=${(P)v}"; done
+  fi
+  key+=$__prodguard_urls
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
     { : >"$__prodguard_base.stamp" } 2>/dev/null
