@@ -43,6 +43,8 @@ export interface ParsedInventory {
   groups: Map<string, Group>;
   /** Host → the file that first lists it, when the inventory is a folder of files. */
   hostFiles?: Map<string, string>;
+  /** Each file's own groups, before the folder's are merged: a host's own file speaks first. */
+  files?: { label: string; groups: ReadonlyMap<string, Group> }[];
   /** Environments said by file and folder names: for hosts no group places anywhere. */
   fileEnvironments?: FileEnvironment[];
   /** Files whose hosts exist only when Ansible runs them (plugin configs), never run: named in a note. */
@@ -228,12 +230,19 @@ export function parseAnsibleYaml(raw: Json): ParsedInventory {
  * by the group's name, an explicit `groups:` mapping, or the group's `env:` var — with evidence
  * naming the group and the inventory file (`label`).
  */
-export function inventoryEnvironments(parsed: ParsedInventory, label: string, mapping: Readonly<Record<string, ConfiguredEnvironment>> = {}): InventoryFacts {
-  const { groups } = parsed;
-  const order: ConfiguredEnvironment[] = ['production', 'staging', 'test', 'development', 'local'];
-  const fileOf = (host: string) => parsed.hostFiles?.get(host) ?? label;
-  const hostEnvironment = new Map<string, { environment: ConfiguredEnvironment; group: string; via?: string; address?: string; byName?: FileEnvironment }>();
-  const assign = (groupName: string, environment: ConfiguredEnvironment, origin: { group: string; via?: string }, seen: Set<string>) => {
+type HostEnvironment = { environment: ConfiguredEnvironment; group: string; via?: string; address?: string; byName?: FileEnvironment; file?: string; var?: string };
+
+const ENVIRONMENT_ORDER: ConfiguredEnvironment[] = ['production', 'staging', 'test', 'development', 'local'];
+
+/**
+ * Each host of a group graph under the most dangerous environment any of its groups names — by
+ * the group's name, an explicit `groups:` mapping, or the group's `env:` var — and children
+ * inherit it. `file` is the file the graph was read from, when it is one file's.
+ */
+function groupEnvironments(groups: ReadonlyMap<string, Group>, mapping: Readonly<Record<string, ConfiguredEnvironment>>, file?: string): Map<string, HostEnvironment> {
+  const order = ENVIRONMENT_ORDER;
+  const hostEnvironment = new Map<string, HostEnvironment>();
+  const assign = (groupName: string, environment: ConfiguredEnvironment, origin: { group: string; var?: string }, seen: Set<string>) => {
     if (seen.has(groupName)) return;
     seen.add(groupName);
     const entry = groups.get(groupName);
@@ -242,18 +251,46 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
       const before = hostEnvironment.get(host);
       const keep = address ?? before?.address;
       if (!before || order.indexOf(environment) < order.indexOf(before.environment))
-        hostEnvironment.set(host, { environment, ...origin, ...(groupName !== origin.group ? { via: groupName } : {}), ...(keep ? { address: keep } : {}) });
+        hostEnvironment.set(host, {
+          environment,
+          ...origin,
+          ...(groupName !== origin.group ? { via: groupName } : {}),
+          ...(keep ? { address: keep } : {}),
+          ...(file ? { file } : {}),
+        });
       else if (address && !before.address) before.address = address;
     }
     for (const child of entry.children) assign(child, environment, origin, seen);
   };
   for (const [name, entry] of groups) {
-    const mapped =
-      mapping[name] ?? environmentFromName(name)?.environment ?? (entry.environmentVar ? environmentFromName(entry.environmentVar)?.environment : undefined);
-    if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, { group: name }, new Set());
+    const byVar = entry.environmentVar ? environmentFromName(entry.environmentVar)?.environment : undefined;
+    const mapped = mapping[name] ?? environmentFromName(name)?.environment ?? byVar;
+    const origin = { group: name, ...(mapping[name] === undefined && !environmentFromName(name) && byVar ? { var: entry.environmentVar } : {}) };
+    if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, origin, new Set());
   }
+  return hostEnvironment;
+}
+
+/**
+ * Each host (and its address) under the environment its inventory gives it, with evidence naming
+ * the group and the file (`label`). In a folder of inventories, a host's own file speaks first
+ * (`inventories/staging/hosts` with `[webservers]` stays staging though `production/hosts` gives
+ * its `[webservers]` `environment=production`), then the file's folder or name, then the groups
+ * of the whole folder merged as Ansible merges them (a group made production in another file).
+ */
+export function inventoryEnvironments(parsed: ParsedInventory, label: string, mapping: Readonly<Record<string, ConfiguredEnvironment>> = {}): InventoryFacts {
+  const { groups } = parsed;
+  const order = ENVIRONMENT_ORDER;
+  const fileOf = (host: string) => parsed.hostFiles?.get(host) ?? label;
+  const hostEnvironment = new Map<string, HostEnvironment>();
+  for (const { label: file, groups: own } of parsed.files ?? [])
+    for (const [host, found] of groupEnvironments(own, mapping, file)) {
+      const before = hostEnvironment.get(host);
+      if (!before || order.indexOf(found.environment) < order.indexOf(before.environment)) hostEnvironment.set(host, found);
+    }
   // A folder or file named after an environment (`inventories/production/hosts`) speaks for the
-  // hosts no group places: its groups are usually `[web]`, `[db]`, the same names in every folder.
+  // hosts no group of their own file places: its groups are usually `[web]`, `[db]`, the same
+  // names in every folder.
   const addressOf = new Map<string, string>();
   for (const entry of groups.values()) for (const [host, address] of entry.hosts) if (address && !addressOf.has(host)) addressOf.set(host, address);
   const byDanger = [...(parsed.fileEnvironments ?? [])].sort((a, b) => order.indexOf(a.environment) - order.indexOf(b.environment));
@@ -263,19 +300,14 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
       const address = addressOf.get(host);
       hostEnvironment.set(host, { environment: named.environment, group: '', byName: named, ...(address ? { address } : {}) });
     }
+  for (const [host, found] of groupEnvironments(groups, mapping)) if (!hostEnvironment.has(host)) hostEnvironment.set(host, found);
   const hosts: InventoryFacts['hosts'] = {};
   const evidence: InventoryFacts['evidence'] = {};
-  for (const [host, { environment, group: from, via, address, byName }] of hostEnvironment) {
-    const entry = groups.get(from);
-    const why =
-      mapping[from] !== undefined
-        ? ` (groups: ${from} → ${environment})`
-        : !environmentFromName(from) && entry?.environmentVar
-          ? ` (its vars say env: ${entry.environmentVar})`
-          : '';
+  for (const [host, { environment, group: from, via, address, byName, file, var: byVar }] of hostEnvironment) {
+    const why = mapping[from] !== undefined ? ` (groups: ${from} → ${environment})` : byVar ? ` (its vars say env: ${byVar})` : '';
     const where = byName
       ? `listed in ${byName.file} (${byName.name === basename(byName.file) ? `its name says ${environment}` : `its folder is named ${byName.name}`})`
-      : `in group [${from}]${why}${via ? ` (through [${via}])` : ''} of ${fileOf(host)}`;
+      : `in group [${from}]${why}${via ? ` (through [${via}])` : ''} of ${file ?? fileOf(host)}`;
     evidence[host] = `${host} is ${where}`;
     // `ansible_host=localhost` (labs, ansible_connection=local) must not make this machine production.
     const reachable = address && !isLocalAddress(address) ? address : undefined;
@@ -468,7 +500,7 @@ function remember(key: string, parsed: ParsedInventory): void {
  * staging places its hosts there, unless a group places them (see inventoryEnvironments).
  */
 export async function parseInventorySources(sources: readonly InventorySource[]): Promise<ParsedInventory> {
-  const merged: ParsedInventory = { groups: new Map(), hostFiles: new Map(), fileEnvironments: [], notes: [], problems: [] };
+  const merged: ParsedInventory = { groups: new Map(), hostFiles: new Map(), files: [], fileEnvironments: [], notes: [], problems: [] };
   for (const source of sources) {
     let parsed: ParsedInventory;
     try {
@@ -480,6 +512,7 @@ export async function parseInventorySources(sources: readonly InventorySource[])
       else merged.problems.push({ file: source.label, message: `${(error as Error).message}; its hosts are left out` });
       continue;
     }
+    merged.files!.push({ label: source.label, groups: parsed.groups });
     const hosts = new Set<string>();
     for (const [name, entry] of parsed.groups) {
       const into = group(merged.groups, name);

@@ -55,6 +55,20 @@ describe('the inventories/production + inventories/staging layout', () => {
     expect(target('ssh shrike rm -rf /var/lib/mysql', env).evidence).toBe('shrike is in group [staging] of inventories/production/hosts');
   });
 
+  it("a group's vars or children in production/hosts do not reach the staging folder's hosts of the same group", () => {
+    const { env: both } = user(
+      {
+        'inventories/production/hosts': '[webservers]\nweb01.example.com\n\n[webservers:vars]\nenvironment=production\n\n[production:children]\nwebservers\n',
+        'inventories/staging/hosts': '[webservers]\nkestrel-9\n',
+      },
+      'inventories',
+    );
+    expect(target('ssh web01.example.com rm -rf /var/lib/mysql', both).environment).toBe('production');
+    const staged = target('ssh kestrel-9 rm -rf /var/lib/mysql', both);
+    expect(staged.environment).toBe('staging');
+    expect(staged.evidence).toBe('kestrel-9 is listed in inventories/staging/hosts (its folder is named staging)');
+  });
+
   it("a line's own -i FOLDER is read the same way", () => {
     const dir = tempDir();
     write(dir, LAYOUT);
