@@ -230,7 +230,15 @@ export function parseAnsibleYaml(raw: Json): ParsedInventory {
  * by the group's name, an explicit `groups:` mapping, or the group's `env:` var — with evidence
  * naming the group and the inventory file (`label`).
  */
-type HostEnvironment = { environment: ConfiguredEnvironment; group: string; via?: string; address?: string; byName?: FileEnvironment; file?: string; var?: string };
+type HostEnvironment = {
+  environment: ConfiguredEnvironment;
+  group: string;
+  via?: string;
+  address?: string;
+  byName?: FileEnvironment;
+  file?: string;
+  var?: string;
+};
 
 const ENVIRONMENT_ORDER: ConfiguredEnvironment[] = ['production', 'staging', 'test', 'development', 'local'];
 
@@ -239,7 +247,11 @@ const ENVIRONMENT_ORDER: ConfiguredEnvironment[] = ['production', 'staging', 'te
  * the group's name, an explicit `groups:` mapping, or the group's `env:` var — and children
  * inherit it. `file` is the file the graph was read from, when it is one file's.
  */
-function groupEnvironments(groups: ReadonlyMap<string, Group>, mapping: Readonly<Record<string, ConfiguredEnvironment>>, file?: string): Map<string, HostEnvironment> {
+function groupEnvironments(
+  groups: ReadonlyMap<string, Group>,
+  mapping: Readonly<Record<string, ConfiguredEnvironment>>,
+  file?: string,
+): Map<string, HostEnvironment> {
   const order = ENVIRONMENT_ORDER;
   const hostEnvironment = new Map<string, HostEnvironment>();
   const assign = (groupName: string, environment: ConfiguredEnvironment, origin: { group: string; var?: string }, seen: Set<string>) => {
