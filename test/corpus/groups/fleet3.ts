@@ -44,6 +44,10 @@ export const groups: CorpusGroup[] = [
       { line: 'kubectl cnpg hibernate on pg-main', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/cnpg-promote-fence-hibernate' },
       { line: 'kubectl cnpg status pg-main', kubeContext: 'prod-eu', expect: 'allow' },
       { line: 'kubectl cnpg fencing off pg-main "*"', kubeContext: 'prod-eu', expect: 'allow' },
+      // `kubectl cnpg psql CLUSTER -- ARGS` is psql in the cluster's primary pod: its SQL is judged there.
+      { line: "kubectl cnpg psql pg-main -- app -c 'DROP TABLE users'", kubeContext: 'prod-eu', expect: 'block', rule: 'sql/drop-objects' },
+      { line: "kubectl-cnpg psql pg-main -- -d app -c 'TRUNCATE users'", kubeContext: 'prod-eu', expect: 'block', rule: 'sql/truncate' },
+      { line: "kubectl cnpg psql pg-main -- app -c 'SELECT count(*) FROM users'", kubeContext: 'prod-eu', expect: 'allow' },
     ],
   },
 ];
