@@ -35,6 +35,9 @@ export interface Config {
   lockedRules: string[];
   /** The config files in effect, lowest layer first (for check/status output). */
   files: string[];
+  /** Every file and folder this config pulls in (extends, rule folders, inventories), found or
+   *  not: trusting a repository config pins what they hold too (load.ts trustFingerprint). */
+  pulledIn: string[];
   /** One line per thing that was ignored (untrusted loosening, a malformed file), said once. */
   ignored: string[];
   /** What was read but not used whole (an inventory host range capped at 10,000): said by
@@ -80,6 +83,7 @@ export const DEFAULT_CONFIG: Config = {
   staleShellHours: 12,
   lockedRules: [],
   files: [],
+  pulledIn: [],
   ignored: [],
   notes: [],
   untrustedRuleDirectories: [],
