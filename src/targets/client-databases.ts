@@ -183,12 +183,19 @@ function mongoClientTarget(inv: Invocation): Target {
   const uri = optionValue(scan, '--uri') ?? positionals.find((p) => /^mongodb(\+srv)?:/.test(p));
   const connection = uri ? parseConnectionString(uri) : undefined;
   if (connection) return databaseTarget(connection, `${inv.name} argument`);
-  const host = optionValue(scan, '--host') ?? positionals.find((p) => !p.endsWith('.js'))?.split('/')[0];
+  // The shell's "db address" (mongosh and the legacy mongo shell): `app` is the database app on
+  // localhost, `h/app` and `h:27018/app` name a host; a dotted word or `h:port` alone is read as
+  // a host, the more cautious reading.
+  const address = positionals.find((p) => !p.endsWith('.js'));
+  const addressHost =
+    address && (address.includes('/') || address.includes(':') || address.includes('.')) ? address.split('/')[0]!.replace(/:\d+$/, '') : undefined;
+  const database = address && !addressHost ? address : address?.split('/')[1];
+  const host = optionValue(scan, '--host') ?? addressHost;
   return {
     kind: 'database',
     engine: 'mongodb',
     source: host ? `${inv.name} arguments` : 'default (localhost:27017)',
-    name: host ?? 'localhost',
+    name: database || host || 'localhost',
     host: host ?? 'localhost',
   };
 }

@@ -140,3 +140,46 @@ describe('a command line that loosens the guard is a decision a person makes', (
       expect(verdict(line, tempDir(), cleanEnv()), line).toBe('allow');
   });
 });
+
+describe('a typo in --override names the rule it was probably meant to be', () => {
+  const typos: [string, string][] = [
+    ['filesystem/rm-rot', 'filesystem/rm-root'],
+    ['Filesystem/RM-ROOT', 'filesystem/rm-root'],
+    ['rm-root', 'filesystem/rm-root'],
+    ['databse/dropdb', 'database/dropdb'],
+    ['sql/drop-object', 'sql/drop-objects'],
+  ];
+  for (const [typed, meant] of typos) {
+    it(`${typed} → ${meant}, exit 2, one line`, () => {
+      const result = runCli(['check', '--override', `${typed}=ws-4417`, '-c', 'rm -rf /']);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(`did you mean ${meant}`);
+    });
+  }
+  it('a repository config naming a misspelt rule says which one it meant', () => {
+    const dir = repo({ '.prodguard.yml': 'rules:\n  filesystem/rm-rooot:\n    severity: { default: block }\n' });
+    expect(runCli(['check', '--no-probe', '-c', 'ls'], { cwd: dir }).stderr).toContain('did you mean filesystem/rm-root?');
+  });
+});
+
+describe('the audit log holds no secret of these shapes', () => {
+  const SECRET = 'Zq9Secr3tVal';
+  const lines = [
+    `mysql -h db.prod.example.com -e "SET PASSWORD FOR 'bob'@'%' = '${SECRET}'; DROP DATABASE app"`,
+    `mysqladmin -h db.prod.example.com -u root password ${SECRET} && mysqladmin -h db.prod.example.com drop app`,
+    `openssl enc -aes256 -pass pass:${SECRET} -in x && rm -rf /`,
+    `openssl enc -k ${SECRET} -in x && rm -rf /`,
+  ];
+  for (const line of lines) {
+    it(line.slice(0, 60), () => {
+      const env = cleanEnv();
+      const ran = runCli(['run', '--no-probe', '-c', line], { env });
+      expect(ran.status).toBe(4);
+      const log = runCli(['log', '--json'], { env });
+      expect(log.stdout).toContain('"refused"');
+      for (const text of [ran.stdout, ran.stderr, log.stdout, runCli(['check', '--json', '--no-probe', '-c', line], { env }).stdout])
+        expect(text).not.toContain(SECRET.slice(0, 6));
+    });
+  }
+});
