@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_CONFIG, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
+import { DEFAULT_CONFIG, patternSourceKey, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
 
 const NAMES = ['.prodguard.yml', '.prodguard.yaml'];
 export const DEFAULT_POLICY_FILE = '/etc/prodguard/policy.yml';
@@ -49,6 +49,24 @@ function present(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Every repository config from the root down to the working directory, outermost first (both
+ * spellings in a folder). All of them are layers: an empty `sub/.prodguard.yml` (or a
+ * `.prodguard.yml` beside a `.prodguard.yaml`) must not hide the production facts of the
+ * repository's own config, so an inner file adds to the outer ones instead of replacing them.
+ */
+export function findRepositoryConfigs(cwd: string): string[] {
+  const found: string[] = [];
+  let dir = resolve(cwd);
+  for (;;) {
+    const here = NAMES.map((name) => join(dir, name)).filter(present);
+    found.unshift(...here);
+    const parent = dirname(dir);
+    if (parent === dir) return found;
+    dir = parent;
   }
 }
 
@@ -359,7 +377,7 @@ export async function loadLayers(options: { cwd: string; env: NodeJS.ProcessEnv 
   const candidates: [LayerKind, string | undefined][] = [
     ['policy', findPolicyFile(options.env)],
     ['user', findUserConfig(options.env)],
-    ['repository', findRepositoryConfig(options.cwd)],
+    ...findRepositoryConfigs(options.cwd).map((file): [LayerKind, string] => ['repository', file]),
   ];
   for (const [kind, file] of candidates) {
     if (!file) continue;
@@ -414,7 +432,10 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
         continue;
       }
       const into = (merged.environments[name] ??= emptyPatterns());
-      for (const key of PATTERN_KEYS) into[key].push(...patterns[key]);
+      for (const key of PATTERN_KEYS) {
+        into[key].push(...patterns[key]);
+        for (const glob of patterns[key]) merged.patternSources[patternSourceKey(name, key, glob)] ??= layer.file;
+      }
       for (const host of patterns.hosts) if (config.hostEvidence[host]) merged.hostEvidence[host] ??= config.hostEvidence[host];
     }
     merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });

@@ -19,6 +19,10 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
+function evidenceOf(body: { targets: { evidence: string | string[] }[] }): string {
+  return body.targets.flatMap((target) => target.evidence).join('\n');
+}
+
 function verdict(line: string, cwd: string, env: Record<string, string>): string {
   return JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { cwd, env }).stdout).verdict;
 }
@@ -182,4 +186,31 @@ describe('the audit log holds no secret of these shapes', () => {
         expect(text).not.toContain(SECRET.slice(0, 6));
     });
   }
+});
+
+describe('an inner or second config adds to the repository config, never hides it', () => {
+  it('an empty sub/.prodguard.yml does not hide the production facts of the root config', () => {
+    const dir = repo({ '.prodguard.yml': 'environments:\n  production:\n    hosts: ["owl"]\n', 'sub/.prodguard.yml': '' });
+    const result = runCli(['check', '--json', '--no-probe', '-c', 'ssh owl "rm -rf /var/lib/postgresql"'], { cwd: join(dir, 'sub'), env: cleanEnv() });
+    const body = JSON.parse(result.stdout);
+    expect(body.verdict).toBe('block');
+    expect(body.config.files).toEqual([join(dir, '.prodguard.yml'), join(dir, 'sub', '.prodguard.yml')]);
+    // The evidence names the file that said so.
+    expect(evidenceOf(body)).toContain(`config ${join(dir, '.prodguard.yml')}: environments.production.hosts "owl"`);
+  });
+
+  it('a .prodguard.yml beside a .prodguard.yaml does not hide it', () => {
+    const dir = repo({ '.prodguard.yaml': 'environments:\n  production:\n    hosts: ["owl"]\n', '.prodguard.yml': 'rules: {}\n' });
+    expect(verdict('ssh owl "rm -rf /var/lib/postgresql"', dir, cleanEnv())).toBe('block');
+  });
+
+  it("the user's production host is the user config's word, not the repository's", () => {
+    const env = cleanEnv();
+    mkdirSync(join(env.HOME!, '.config', 'prodguard'), { recursive: true });
+    const user = join(env.HOME!, '.config', 'prodguard', 'config.yml');
+    writeFileSync(user, 'environments:\n  production:\n    hosts: ["owl"]\n');
+    const dir = repo({ '.prodguard.yml': 'environments:\n  production:\n    databases: ["orders"]\n' });
+    const body = JSON.parse(runCli(['check', '--json', '--no-probe', '-c', 'ssh owl reboot'], { cwd: dir, env }).stdout);
+    expect(evidenceOf(body)).toContain(`config ${user}: environments.production.hosts "owl"`);
+  });
 });
