@@ -481,6 +481,8 @@ function looserSettings(config: Config): string[] {
   const out: string[] = [];
   if (!config.probe.enabled) out.push('probe.enabled');
   if (config.probe.timeoutMs < DEFAULT_CONFIG.probe.timeoutMs) out.push('probe.timeout-ms');
+  // A longer cache keeps an old answer ("local") after `prodguard mark … production`.
+  if (config.probe.cacheSeconds > DEFAULT_CONFIG.probe.cacheSeconds) out.push('probe.cache-seconds');
   if (config.blastRadius.confirmShare > DEFAULT_CONFIG.blastRadius.confirmShare) out.push('blast-radius.confirm-share');
   if (config.blastRadius.blockShare > DEFAULT_CONFIG.blastRadius.blockShare) out.push('blast-radius.block-share');
   if (config.blastRadius.blockRows > DEFAULT_CONFIG.blastRadius.blockRows) out.push('blast-radius.block-rows');

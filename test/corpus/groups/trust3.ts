@@ -90,6 +90,13 @@ export const groups: CorpusGroup[] = [
       { line: 'readonly X=/; rm -rf "$X"', expect: 'block', rule: 'filesystem/rm-root' },
       { line: "T=/ sh -c 'rm -rf $T*'", expect: 'block', rule: 'filesystem/rm-root' },
       { line: 'for d in / /tmp; do rm -rf "$d"; done', expect: 'block', rule: 'filesystem/rm-root' },
+      // Trimming a value the line knows, as bash trims it.
+      { line: 'P=a:/; rm -rf ${P#*:}', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'F=/tmp/x/y; rm -rf ${F%%/*}/', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'F=/var/lib/postgresql/15/main/; rm -rf "${F%/}"', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'F=/var/lib/postgresql/15/main.tar; rm -rf ${F%.tar}', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'F=/tmp/x/y; rm -rf "${F%/*}"', expect: 'allow' },
+      { line: 'F=/tmp/x/y; rm -rf "${F##*/}"', expect: 'allow' },
     ],
   },
   {
