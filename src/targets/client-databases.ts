@@ -2,7 +2,7 @@
 // connection files, and migration tools that name their database in an option.
 
 import type { Invocation, Target } from '../types.js';
-import { parseConnectionString } from '../parse/connection.js';
+import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { clientsOf } from '../knowledge/commands.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
@@ -103,6 +103,13 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const port = optionValue(scan, '-p', '--port');
   const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
   const database = acting ?? fromEnv.database ?? optionValue(scan, '-U', '--username');
+  // The probe logs in as the client would: `-U` (else PGUSER), PGPASSWORD, else ~/.pgpass (the
+  // driver reads it, as libpq does) — not as whoever runs prodguard.
+  const user = optionValue(scan, '-U', '--username') ?? inv.env.PGUSER;
+  const tcp = host && !host.startsWith('/') && !host.includes(',');
+  const probeUrl = tcp
+    ? postgresUrl({ host, port: Number(port) || fromEnv.port, database: acting ?? fromEnv.database ?? user, user, password: inv.env.PGPASSWORD })
+    : undefined;
   return {
     kind: 'database',
     engine: 'postgres',
@@ -113,6 +120,7 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
     ...(database ? { database } : {}),
     ...(!host || host.startsWith('/') ? { socket: true } : {}),
     ...withHostList(host, port ?? inv.env.PGPORT),
+    ...(probeUrl ? { secretUrl: probeUrl } : {}),
   };
 }
 
