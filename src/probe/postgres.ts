@@ -100,7 +100,9 @@ export async function newPgClient(url: string, timeoutMs: number): Promise<PgCli
     settings = undefined;
   }
   const client = new pg.Client({
-    ...(settings ? { ...settings, password: settings.password || process.env.PGPASSWORD || (passwordFromPgpass as () => Promise<string>) } : { connectionString: url }),
+    ...(settings
+      ? { ...settings, password: settings.password || process.env.PGPASSWORD || (passwordFromPgpass as () => Promise<string>) }
+      : { connectionString: url }),
     connectionTimeoutMillis: timeoutMs,
     statement_timeout: timeoutMs,
     query_timeout: timeoutMs,
