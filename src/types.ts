@@ -52,6 +52,18 @@ export interface ExpandedWord {
   end: number;
 }
 
+/**
+ * The hosts an `ansible PATTERN` or `ansible-playbook` line selects, as written: the pattern (a
+ * playbook's plays name their own; `all` stands for them), `-i INVENTORY` (a file, a folder or a
+ * `host1,host2,` list), `--limit` (Ansible's subset: only hosts it also matches), from `cwd`.
+ */
+export interface AnsibleSelection {
+  pattern: string;
+  inventory?: string;
+  limit?: string;
+  cwd: string;
+}
+
 /** Where a command runs: this machine, or another one we can name. */
 export type ExecutionHost =
   | { kind: 'local' }
@@ -61,7 +73,7 @@ export type ExecutionHost =
       user?: string;
       /** `ansible PATTERN [-i INVENTORY]`: the whole pattern and inventory, run from `cwd`, so the
        *  targets stage can expand groups against the inventory (issue 14). */
-      ansible?: { pattern: string; inventory?: string; cwd: string };
+      ansible?: AnsibleSelection;
     }
   | {
       kind: 'container';

@@ -29,6 +29,7 @@ export function reportOf(judgement: Judgement): CheckReport {
     targets: judgement.targets,
     overridden: judgement.decision.overridden.map(({ override }) => override),
     notes: judgement.probeNote ? [judgement.probeNote] : [],
+    warnings: judgement.facts.warnings ?? [],
     config: { files: judgement.config.files, ignored: judgement.config.ignored },
     redactor: judgement.redactor,
   };
@@ -45,7 +46,7 @@ export async function runCheck(options: CheckOptions, argv: string[]): Promise<n
     overrides: parseOverrides(options.override ?? []),
   });
   const report = reportOf(judgement);
-  sayIgnored(judgement.config.ignored);
+  sayIgnored([...judgement.config.ignored, ...(judgement.facts.warnings ?? [])]);
   if (options.json) writeStdout(renderCheckJson(report));
   else {
     const { renderCheckText, colourFor } = await import('../report/check-text.js');

@@ -57,7 +57,7 @@ export async function judgeAndRun(input: CommandInput, options: RunOptions): Pro
     noProbe: options.probe === false,
     overrides,
   });
-  sayIgnored(judgement.config.ignored);
+  sayIgnored([...judgement.config.ignored, ...(judgement.facts.warnings ?? [])]);
   const stateDir = stateDirectory(process.env);
   const audit = (entry: Omit<AuditEntry, 'command' | 'cwd' | 'host' | 'verdict' | 'findings'>, findings: readonly Finding[]) => {
     const record: AuditEntry = {

@@ -17,7 +17,10 @@ import { redactDeep } from '../util/redact.js';
 import type { Plan } from '../engine/analyze.js';
 import { JSON_SCHEMA_VERSION } from '../report/json-schema-version.js';
 
-export async function statusTargets(options: { config?: string; probe?: boolean }, into?: { config?: Config }): Promise<ClassifiedTarget[]> {
+export async function statusTargets(
+  options: { config?: string; probe?: boolean },
+  into?: { config?: Config; warnings?: string[] },
+): Promise<ClassifiedTarget[]> {
   const cwd = process.cwd();
   const { config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
   const env = plainEnv(process.env);
@@ -39,6 +42,7 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
   const plan: Plan = { invocations: [shell, kube], errors: [], needs: { envFiles: true, kubeconfig: true, terraform: false, sql: false } };
   if (into) into.config = config;
   const facts = await gatherFacts(plan, cwd, process.env);
+  if (into) into.warnings = facts.warnings ?? [];
   const raw = [
     ...resolveTargets(shell, 'database', facts),
     ...resolveTargets(shell, 'app', facts),
@@ -56,12 +60,14 @@ export async function statusTargets(options: { config?: string; probe?: boolean 
 }
 
 export async function runStatus(options: { json?: boolean; config?: string; probe?: boolean }): Promise<number> {
-  const loaded: { config?: Config } = {};
+  const loaded: { config?: Config; warnings?: string[] } = {};
   const targets = await statusTargets(options, loaded);
   const configInEffect = { files: loaded.config?.files ?? [], ignored: loaded.config?.ignored ?? [], notes: loaded.config?.notes ?? [] };
   if (options.json) {
     const body = targets.map(targetJson);
-    process.stdout.write(`${JSON.stringify(redactDeep({ schemaVersion: JSON_SCHEMA_VERSION, targets: body, config: configInEffect }), null, 2)}\n`);
+    const warnings = loaded.warnings ?? [];
+    for (const line of warnings) process.stderr.write(`prodguard: ${redactDeep(line)}\n`);
+    process.stdout.write(`${JSON.stringify(redactDeep({ schemaVersion: JSON_SCHEMA_VERSION, targets: body, warnings, config: configInEffect }), null, 2)}\n`);
     return 0;
   }
   const { colourFor, paint } = await import('../report/check-text.js');
@@ -77,7 +83,7 @@ export async function runStatus(options: { json?: boolean; config?: string; prob
   lines.push(chalk.dim(`config: ${configInEffect.files.length > 0 ? configInEffect.files.join(', ') : 'none (built-in rules only)'}`));
   // Notes (a host range capped) are said here, where the person looks at the config, not on every line checked.
   for (const note of configInEffect.notes) lines.push(chalk.dim(`note: ${note}`));
-  for (const line of configInEffect.ignored) process.stderr.write(`prodguard: ${redactDeep(line)}\n`);
+  for (const line of [...configInEffect.ignored, ...(loaded.warnings ?? [])]) process.stderr.write(`prodguard: ${redactDeep(line)}\n`);
   process.stdout.write(`${redactDeep(lines).join('\n')}\n`);
   return 0;
 }

@@ -4,7 +4,8 @@
 // `environments.<name>.hosts` patterns the one classifier reads — no second classifier.
 // Hosts are matched by name and by address (ansible_host, HostName).
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { environmentFromName, isLocalAddress } from '../classify/classify.js';
 import type { ConfiguredEnvironment } from './schema.js';
 
@@ -29,12 +30,37 @@ export interface Group {
   environmentVar?: string;
 }
 
+/** Hosts an inventory file's own name or folder places in an environment (`inventories/production/hosts`). */
+export interface FileEnvironment {
+  environment: ConfiguredEnvironment;
+  /** The file, as evidence names it, and the folder or file name that says the environment. */
+  file: string;
+  name: string;
+  hosts: Set<string>;
+}
+
 export interface ParsedInventory {
   groups: Map<string, Group>;
+  /** Host → the file that first lists it, when the inventory is a folder of files. */
+  hostFiles?: Map<string, string>;
+  /** Each file's own groups, before the folder's are merged: a host's own file speaks first. */
+  files?: { label: string; groups: ReadonlyMap<string, Group> }[];
+  /** Environments said by file and folder names: for hosts no group places anywhere. */
+  fileEnvironments?: FileEnvironment[];
+  /** Files whose hosts exist only when Ansible runs them (plugin configs), never run: named in a note. */
+  dynamic?: string[];
   /** What was read but not used whole (a range capped), where and what. */
-  notes: { line?: number; group?: string; message: string }[];
+  notes: Placed[];
   /** Entries left out: where (an INI line, a YAML group) and what, with the fix. */
-  problems: { line?: number; group?: string; message: string }[];
+  problems: Placed[];
+}
+
+/** Where a note or problem is: a file of a folder inventory, an INI line, a YAML group. */
+export interface Placed {
+  file?: string;
+  line?: number;
+  group?: string;
+  message: string;
 }
 
 /** How to write a range, for a line that left a malformed one out. */
@@ -204,11 +230,31 @@ export function parseAnsibleYaml(raw: Json): ParsedInventory {
  * by the group's name, an explicit `groups:` mapping, or the group's `env:` var — with evidence
  * naming the group and the inventory file (`label`).
  */
-export function inventoryEnvironments(parsed: ParsedInventory, label: string, mapping: Readonly<Record<string, ConfiguredEnvironment>> = {}): InventoryFacts {
-  const { groups } = parsed;
-  const order: ConfiguredEnvironment[] = ['production', 'staging', 'test', 'development', 'local'];
-  const hostEnvironment = new Map<string, { environment: ConfiguredEnvironment; group: string; via?: string; address?: string }>();
-  const assign = (groupName: string, environment: ConfiguredEnvironment, origin: { group: string; via?: string }, seen: Set<string>) => {
+type HostEnvironment = {
+  environment: ConfiguredEnvironment;
+  group: string;
+  via?: string;
+  address?: string;
+  byName?: FileEnvironment;
+  file?: string;
+  var?: string;
+};
+
+const ENVIRONMENT_ORDER: ConfiguredEnvironment[] = ['production', 'staging', 'test', 'development', 'local'];
+
+/**
+ * Each host of a group graph under the most dangerous environment any of its groups names — by
+ * the group's name, an explicit `groups:` mapping, or the group's `env:` var — and children
+ * inherit it. `file` is the file the graph was read from, when it is one file's.
+ */
+function groupEnvironments(
+  groups: ReadonlyMap<string, Group>,
+  mapping: Readonly<Record<string, ConfiguredEnvironment>>,
+  file?: string,
+): Map<string, HostEnvironment> {
+  const order = ENVIRONMENT_ORDER;
+  const hostEnvironment = new Map<string, HostEnvironment>();
+  const assign = (groupName: string, environment: ConfiguredEnvironment, origin: { group: string; var?: string }, seen: Set<string>) => {
     if (seen.has(groupName)) return;
     seen.add(groupName);
     const entry = groups.get(groupName);
@@ -217,32 +263,70 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
       const before = hostEnvironment.get(host);
       const keep = address ?? before?.address;
       if (!before || order.indexOf(environment) < order.indexOf(before.environment))
-        hostEnvironment.set(host, { environment, ...origin, ...(groupName !== origin.group ? { via: groupName } : {}), ...(keep ? { address: keep } : {}) });
+        hostEnvironment.set(host, {
+          environment,
+          ...origin,
+          ...(groupName !== origin.group ? { via: groupName } : {}),
+          ...(keep ? { address: keep } : {}),
+          ...(file ? { file } : {}),
+        });
       else if (address && !before.address) before.address = address;
     }
     for (const child of entry.children) assign(child, environment, origin, seen);
   };
   for (const [name, entry] of groups) {
-    const mapped =
-      mapping[name] ?? environmentFromName(name)?.environment ?? (entry.environmentVar ? environmentFromName(entry.environmentVar)?.environment : undefined);
-    if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, { group: name }, new Set());
+    const byVar = entry.environmentVar ? environmentFromName(entry.environmentVar)?.environment : undefined;
+    const mapped = mapping[name] ?? environmentFromName(name)?.environment ?? byVar;
+    const origin = { group: name, ...(mapping[name] === undefined && !environmentFromName(name) && byVar ? { var: entry.environmentVar } : {}) };
+    if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, origin, new Set());
   }
+  return hostEnvironment;
+}
+
+/**
+ * Each host (and its address) under the environment its inventory gives it, with evidence naming
+ * the group and the file (`label`). In a folder of inventories, a host's own file speaks first
+ * (`inventories/staging/hosts` with `[webservers]` stays staging though `production/hosts` gives
+ * its `[webservers]` `environment=production`), then the file's folder or name, then the groups
+ * of the whole folder merged as Ansible merges them (a group made production in another file).
+ */
+export function inventoryEnvironments(parsed: ParsedInventory, label: string, mapping: Readonly<Record<string, ConfiguredEnvironment>> = {}): InventoryFacts {
+  const { groups } = parsed;
+  const order = ENVIRONMENT_ORDER;
+  const fileOf = (host: string) => parsed.hostFiles?.get(host) ?? label;
+  const hostEnvironment = new Map<string, HostEnvironment>();
+  for (const { label: file, groups: own } of parsed.files ?? [])
+    for (const [host, found] of groupEnvironments(own, mapping, file)) {
+      const before = hostEnvironment.get(host);
+      if (!before || order.indexOf(found.environment) < order.indexOf(before.environment)) hostEnvironment.set(host, found);
+    }
+  // A folder or file named after an environment (`inventories/production/hosts`) speaks for the
+  // hosts no group of their own file places: its groups are usually `[web]`, `[db]`, the same
+  // names in every folder.
+  const addressOf = new Map<string, string>();
+  for (const entry of groups.values()) for (const [host, address] of entry.hosts) if (address && !addressOf.has(host)) addressOf.set(host, address);
+  const byDanger = [...(parsed.fileEnvironments ?? [])].sort((a, b) => order.indexOf(a.environment) - order.indexOf(b.environment));
+  for (const named of byDanger)
+    for (const host of named.hosts) {
+      if (hostEnvironment.has(host)) continue;
+      const address = addressOf.get(host);
+      hostEnvironment.set(host, { environment: named.environment, group: '', byName: named, ...(address ? { address } : {}) });
+    }
+  for (const [host, found] of groupEnvironments(groups, mapping)) if (!hostEnvironment.has(host)) hostEnvironment.set(host, found);
   const hosts: InventoryFacts['hosts'] = {};
   const evidence: InventoryFacts['evidence'] = {};
-  for (const [host, { environment, group: from, via, address }] of hostEnvironment) {
-    const entry = groups.get(from);
-    const why =
-      mapping[from] !== undefined
-        ? ` (groups: ${from} → ${environment})`
-        : !environmentFromName(from) && entry?.environmentVar
-          ? ` (its vars say env: ${entry.environmentVar})`
-          : '';
-    const where = `group [${from}]${why}${via ? ` (through [${via}])` : ''} of ${label}`;
-    evidence[host] = `${host} is in ${where}`;
+  for (const [host, { environment, group: from, via, address, byName, file, var: byVar }] of hostEnvironment) {
+    const why = mapping[from] !== undefined ? ` (groups: ${from} → ${environment})` : byVar ? ` (its vars say env: ${byVar})` : '';
+    const where = byName
+      ? `listed in ${byName.file} (${byName.name === basename(byName.file) ? `its name says ${environment}` : `its folder is named ${byName.name}`})`
+      : `in group [${from}]${why}${via ? ` (through [${via}])` : ''} of ${file ?? fileOf(host)}`;
+    evidence[host] = `${host} is ${where}`;
     // `ansible_host=localhost` (labs, ansible_connection=local) must not make this machine production.
     const reachable = address && !isLocalAddress(address) ? address : undefined;
-    if (reachable) evidence[reachable] ??= `${reachable} is ansible_host of ${host}, in ${where}`;
-    (hosts[environment] ??= []).push(host, ...(reachable ? [reachable] : []));
+    if (reachable) evidence[reachable] ??= `${reachable} is ansible_host of ${host}, ${where}`;
+    // An inventory's `localhost` (ansible_connection=local) is the controller, whatever its
+    // group: it must not make every `psql -h localhost` production.
+    (hosts[environment] ??= []).push(...(isLocalAddress(host) ? [] : [host]), ...(reachable ? [reachable] : []));
   }
   return {
     hosts,
@@ -253,9 +337,10 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
   };
 }
 
-/** `hosts.ini:12: …` for an INI line, `hosts.yml: group [web]: …` for a YAML group. */
-function placed(label: string, { line, group: name, message }: { line?: number; group?: string; message: string }): string {
-  return line ? `${label}:${line}: ${message}` : `${label}: group [${name}]: ${message}`;
+/** `hosts.ini:12: …` for an INI line, `hosts.yml: group [web]: …` for a YAML group, `inventory/: …` for a folder. */
+function placed(label: string, { file, line, group: name, message }: Placed): string {
+  const where = file ?? label;
+  return line ? `${where}:${line}: ${message}` : name !== undefined ? `${where}: group [${name}]: ${message}` : `${where}: ${message}`;
 }
 
 /**
@@ -264,7 +349,7 @@ function placed(label: string, { line, group: name, message }: { line?: number; 
  * Real repositories keep INI inventories named `hosts.yml` (0sifat/k8s-ha-cluster-ansible).
  */
 export async function parseAnsibleInventory(text: string, file: string): Promise<ParsedInventory> {
-  if (/\.ya?ml$/i.test(file) || /^\s*all\s*:/m.test(text)) {
+  if (/\.(ya?ml|json)$/i.test(file) || /^\s*["']?all["']?\s*:/m.test(text)) {
     const { parse } = await import('yaml');
     const looksIni = /^\s*\[[^\]]+\]\s*$/m.test(text);
     let raw: unknown;
@@ -275,18 +360,226 @@ export async function parseAnsibleInventory(text: string, file: string): Promise
       if (!looksIni) throw new Error(`not valid YAML: ${(error as Error).message.split('\n')[0]} (fix the file)`);
       raw = undefined;
     }
+    // `plugin: amazon.aws.aws_ec2`: an inventory plugin's config; its hosts come from an API
+    // when Ansible runs the plugin, which prodguard never does.
+    if (isObject(raw) && typeof raw.plugin === 'string') throw new DynamicInventory(`inventory plugin ${raw.plugin}`);
     if (isObject(raw)) return parseAnsibleYaml(raw);
+    // A YAML list or scalar is no inventory (a playbook, a vars file): Ansible refuses it too.
+    if (raw !== undefined && raw !== null && !looksIni)
+      throw new Error(
+        `not an inventory: its YAML is a ${Array.isArray(raw) ? 'list (a playbook?)' : 'single value'}, not a map of groups (name an inventory file)`,
+      );
   }
   return parseAnsibleIni(text);
 }
 
+/** An inventory whose hosts exist only when Ansible runs something: a script or a plugin config. */
+export class DynamicInventory extends Error {}
+
+/**
+ * What Ansible skips in an inventory folder (inventory/manager.py `IGNORED`): hidden entries, the
+ * vars folders, and INVENTORY_IGNORE_EXTS — REJECT_EXTS plus `.orig`, `.cfg`, `.retry`.
+ */
+const IGNORED_FOLDER_ENTRIES = new Set(['host_vars', 'group_vars', 'vars_plugins']);
+const IGNORED_ENDINGS = ['.pyc', '.pyo', '.swp', '.bak', '~', '.rpm', '.md', '.txt', '.rst', '.orig', '.cfg', '.retry'];
+/** A folder inventory is read to this depth and this many files; the rest is one note. */
+export const MAX_FOLDER_FILES = 500;
+const MAX_FOLDER_DEPTH = 8;
+/** A file larger than this is no hand-kept inventory (a cache, a dump): left out with a note. */
+const MAX_INVENTORY_BYTES = 8 * 1024 * 1024;
+
+export function isIgnoredInventoryEntry(name: string): boolean {
+  return name.startsWith('.') || IGNORED_FOLDER_ENTRIES.has(name) || IGNORED_ENDINGS.some((ending) => name.endsWith(ending));
+}
+
+/** One file of an inventory: its text, the label evidence uses, and the names that may say its environment. */
+export interface InventorySource {
+  label: string;
+  text: string;
+  /** Path, mtime and size: the same key is the same parse, so a warm checker reads a folder once. */
+  key?: string;
+  /** The folders from the inventory's root down to the file, and the file's name. */
+  names: string[];
+}
+
+/** An inventory script or program (`#!`, or binary): Ansible runs it; prodguard never does. */
+function isProgram(text: string): boolean {
+  return text.startsWith('#!') || text.includes('\u0000');
+}
+
+/**
+ * The files of an inventory folder as Ansible walks it (sorted, recursively, skipping what it
+ * ignores). Programs are never run: they are named in one note. Read errors are problems.
+ */
+function inventoryFolderSources(root: string, label: string): { sources: InventorySource[]; programs: string[]; notes: Placed[]; problems: Placed[] } {
+  const sources: InventorySource[] = [];
+  const programs: string[] = [];
+  const notes: Placed[] = [];
+  const problems: Placed[] = [];
+  let truncated = false;
+  const folderLabel = label.endsWith('/') ? label : `${label}/`;
+  // A link back up the tree (`current -> .`) is a folder already walked: each is read once.
+  const walked = new Set<string>();
+  const walk = (dir: string, depth: number) => {
+    try {
+      const real = realpathSync(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
+    } catch {
+      return;
+    }
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (error) {
+      problems.push({
+        file: join(folderLabel, relative(root, dir)),
+        message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}; fix its permissions)`,
+      });
+      return;
+    }
+    for (const name of entries) {
+      if (isIgnoredInventoryEntry(name)) continue;
+      const full = join(dir, name);
+      const shown = join(folderLabel, relative(root, full));
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch {
+        continue; // a dangling link: Ansible skips it too
+      }
+      if (stat.isDirectory()) {
+        if (depth < MAX_FOLDER_DEPTH) walk(full, depth + 1);
+        continue;
+      }
+      if (!stat.isFile()) continue;
+      if (sources.length + programs.length >= MAX_FOLDER_FILES) {
+        truncated = true;
+        return;
+      }
+      if (stat.size > MAX_INVENTORY_BYTES) {
+        notes.push({ file: shown, message: `larger than ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB; left out (no hand-kept inventory is this big)` });
+        continue;
+      }
+      let text: string;
+      try {
+        text = readFileSync(full, 'utf8');
+      } catch (error) {
+        problems.push({
+          file: shown,
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}; fix its permissions); its hosts are left out`,
+        });
+        continue;
+      }
+      if (isProgram(text)) {
+        programs.push(relative(root, full));
+        continue;
+      }
+      const folders = relative(root, dirname(full)).split('/').filter(Boolean);
+      sources.push({ label: shown, text, names: [basename(root), ...folders, name], key: `${full}\u0000${stat.mtimeMs}\u0000${stat.size}` });
+    }
+  };
+  walk(root, 0);
+  if (truncated) notes.push({ file: folderLabel, message: `more than ${MAX_FOLDER_FILES} files; only the first ${MAX_FOLDER_FILES} are read` });
+  if (sources.length === 0 && programs.length === 0)
+    problems.push({ file: folderLabel, message: 'holds no inventory file (name a folder with INI or YAML inventories, or the file itself)' });
+  return { sources, programs, notes, problems };
+}
+
+/** `production.ini` → `production`; a name that says production or staging, else undefined. */
+function dangerousName(name: string): ConfiguredEnvironment | undefined {
+  const named = environmentFromName(name.replace(/\.(ini|ya?ml|json|toml)$/i, ''))?.environment;
+  // Only names that raise: a `tests/` folder of lab inventories must not make hosts less guarded.
+  return named === 'production' || named === 'staging' ? named : undefined;
+}
+
+/**
+ * Parsed inventory files by path, mtime and size. The warm checker (`prodguard serve`) loads the
+ * config for every line it judges; an unchanged folder of inventories is parsed once. Parsed
+ * inventories are only read after parsing, never changed.
+ */
+const PARSED = new Map<string, ParsedInventory>();
+const MAX_PARSED = 2000;
+
+function remember(key: string, parsed: ParsedInventory): void {
+  if (PARSED.size >= MAX_PARSED) PARSED.delete(PARSED.keys().next().value!);
+  PARSED.set(key, parsed);
+}
+
+/**
+ * Several inventory files as Ansible merges them: groups add up (hosts, children, vars); each
+ * host remembers the first file listing it; a file whose folder or own name says production or
+ * staging places its hosts there, unless a group places them (see inventoryEnvironments).
+ */
+export async function parseInventorySources(sources: readonly InventorySource[]): Promise<ParsedInventory> {
+  const merged: ParsedInventory = { groups: new Map(), hostFiles: new Map(), files: [], fileEnvironments: [], notes: [], problems: [] };
+  for (const source of sources) {
+    let parsed: ParsedInventory;
+    try {
+      const cached = source.key ? PARSED.get(source.key) : undefined;
+      parsed = cached ?? (await parseAnsibleInventory(source.text, source.label));
+      if (source.key && !cached) remember(source.key, parsed);
+    } catch (error) {
+      if (error instanceof DynamicInventory) (merged.dynamic ??= []).push(`${source.label} (${error.message})`);
+      else merged.problems.push({ file: source.label, message: `${(error as Error).message}; its hosts are left out` });
+      continue;
+    }
+    merged.files!.push({ label: source.label, groups: parsed.groups });
+    const hosts = new Set<string>();
+    for (const [name, entry] of parsed.groups) {
+      const into = group(merged.groups, name);
+      for (const [host, address] of entry.hosts) {
+        hosts.add(host);
+        if (!into.hosts.has(host) || (address && !into.hosts.get(host))) into.hosts.set(host, address);
+        if (!merged.hostFiles!.has(host)) merged.hostFiles!.set(host, source.label);
+      }
+      for (const child of entry.children) into.children.add(child);
+      if (entry.environmentVar && !into.environmentVar) into.environmentVar = entry.environmentVar;
+    }
+    merged.notes.push(...parsed.notes.map((note) => ({ file: source.label, ...note })));
+    merged.problems.push(...parsed.problems.map((problem) => ({ file: source.label, ...problem })));
+    // The deepest name that says production or staging speaks for the file: `production/hosts`.
+    const sayer = [...source.names].reverse().find((name) => dangerousName(name));
+    if (sayer && hosts.size > 0) merged.fileEnvironments!.push({ environment: dangerousName(sayer)!, file: source.label, name: sayer, hosts });
+  }
+  return merged;
+}
+
+/**
+ * An inventory as Ansible's `-i PATH` reads it: a file, or a folder of files (every file in it,
+ * recursively, as Ansible merges them). The file's own name and folder may say its environment
+ * (`inventories/production/hosts`, `production.ini`). Never runs an inventory script.
+ */
 export async function readAnsibleInventory(file: string, label: string, mapping?: Readonly<Record<string, ConfiguredEnvironment>>): Promise<InventoryFacts> {
+  const stat = statSync(file);
+  if (stat.isDirectory()) {
+    const folder = inventoryFolderSources(file, label);
+    const parsed = await parseInventorySources(folder.sources);
+    const dynamic = [...folder.programs, ...(parsed.dynamic ?? []).map((entry) => entry.slice(label.replace(/\/?$/, '/').length))];
+    if (dynamic.length > 0)
+      folder.notes.push({
+        file: label.replace(/\/?$/, '/'),
+        message: `${dynamic.length} dynamic inventor${dynamic.length === 1 ? 'y' : 'ies'} not run (${dynamic.join(', ')}): prodguard never runs a script or an inventory plugin, so their hosts are judged by name (save their output, \`ansible-inventory -i FILE --list -y\`, as a file in the folder to classify them)`,
+      });
+    parsed.notes.unshift(...folder.notes);
+    parsed.problems.unshift(...folder.problems);
+    return inventoryEnvironments(parsed, label, mapping);
+  }
   const text = readFileSync(file, 'utf8');
   // An executable inventory (`#!/usr/bin/env python3`) prints its hosts when run; read as INI its
   // code would become hundreds of "hosts" (kubespray's terraform/openstack/hosts did).
-  if (text.startsWith('#!'))
+  if (isProgram(text))
     throw new Error(`${file} is an inventory script (it lists hosts when run); name a static INI or YAML inventory, e.g. its output saved to a file`);
-  return inventoryEnvironments(await parseAnsibleInventory(text, file), label, mapping);
+  const key = `${file}\u0000${stat.mtimeMs}\u0000${stat.size}`;
+  const parsed = await parseInventorySources([{ label, text, names: [basename(dirname(file)), basename(file)], key }]);
+  if (parsed.dynamic?.length)
+    throw new Error(
+      `${file} is an inventory plugin config (${parsed.dynamic[0]!.replace(/^.* \((.*)\)$/, '$1')}): its hosts come from the plugin when Ansible runs it, which prodguard never does; name a static inventory, e.g. the output of \`ansible-inventory -i ${file} --list -y\` saved to a file`,
+    );
+  // A file that does not parse at all is the whole inventory failing: one line, as before.
+  if (parsed.groups.size === 0 && parsed.problems.length === 1 && parsed.problems[0]!.message.startsWith('not valid YAML'))
+    throw new Error(parsed.problems[0]!.message.replace(/; its hosts are left out$/, ''));
+  return inventoryEnvironments(parsed, label, mapping);
 }
 
 /** `~/.ssh/config`: a `Host` (or `Match host`) block with `# prodguard: ENV` marks its patterns and HostName. */

@@ -233,7 +233,7 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   }
   config.ruleDirectories = config.ruleDirectories.map((dir) => resolve(dirname(file), dir));
   config.inventories = config.inventories.map((inventory) =>
-    inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path), source: file } : { ...inventory, source: file },
+    inventory.path ? { ...inventory, path: resolve(dirname(file), withHome(inventory.path)), source: file } : { ...inventory, source: file },
   );
   config.files = [file];
   config.pulledIn = [...config.ruleDirectories, ...config.inventories.flatMap((inventory) => (inventory.path ? [inventory.path] : []))];
@@ -322,6 +322,11 @@ function firstLine(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
+/** `~/ansible/hosts` as a shell would read it: in the home folder (os.homedir() honours $HOME). */
+function withHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+}
+
 /**
  * Fold a config's inventories into its environment patterns (the one classifier reads them).
  * An inventory that cannot be read is one ignored line; the rest of the config still applies.
@@ -363,10 +368,9 @@ export async function readInventories(config: Config, env: NodeJS.ProcessEnv, ig
 function unreadable(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return `no file ${path} (fix the path: it is relative to the config file's folder)`;
-  if (code === 'EISDIR') return `${path} is a folder (name the inventory file inside it, e.g. ${join(path, 'hosts.ini')})`;
   if (code === 'EACCES') return `${path} cannot be read (permission denied; fix its permissions)`;
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  if (message.includes('is an inventory script')) return message;
+  if (message.includes('is an inventory script') || message.includes('is an inventory plugin config')) return message;
   return `${path} is not a readable inventory: ${message}${message.includes('(fix') ? '' : " (fix the file's syntax)"}`;
 }
 

@@ -7,7 +7,8 @@ import { hostname as osHostname, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
 import { ansibleInventoryKey, type AnsibleInventoryFacts, type TargetFacts } from '../targets/facts.js';
-import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
+import { KUBECONFIG_FIX, kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
+import { ansibleSelection } from '../parse/wrappers/remote.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
@@ -122,17 +123,34 @@ export function kubeconfigPaths(env: NodeJS.ProcessEnv): string[] {
 export async function readKubeconfigs(paths: readonly string[]): Promise<KubeconfigFacts> {
   const { parse } = await import('yaml');
   const files: { file: string; raw: unknown }[] = [];
+  const problems: string[] = [];
   for (const file of paths) {
+    let text: string;
     try {
       // Only regular files of a sane size: a FIFO named in KUBECONFIG must never hang the check.
       const stat = statSync(file);
-      if (!stat.isFile() || stat.size > MAX_KUBECONFIG_BYTES) continue;
-      files.push({ file, raw: parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) });
-    } catch {
-      // Unreadable or not YAML: kubectl could not use it either.
+      if (!stat.isFile()) continue;
+      if (stat.size > MAX_KUBECONFIG_BYTES) {
+        problems.push(`${file}: larger than ${MAX_KUBECONFIG_BYTES / 1024 / 1024} MiB, not read; ${KUBECONFIG_FIX}`);
+        continue;
+      }
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      // No file is normal (no cluster configured); one that cannot be read is said once.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push(`${file}: cannot be read (${code ?? 'error'}); ${KUBECONFIG_FIX}`);
+      continue;
+    }
+    try {
+      files.push({ file, raw: parse(text, { maxAliasCount: 100 }) });
+    } catch (error) {
+      const where = (error as Error).message.split('\n')[0]!;
+      problems.push(`${file}: not valid YAML (${where}); ${KUBECONFIG_FIX}`);
     }
   }
-  return kubeconfigFacts(files);
+  const facts = kubeconfigFacts(files);
+  facts.problems.unshift(...problems);
+  return facts;
 }
 
 /** A script, package.json or Makefile bigger than this is not read: the line is judged as before. */
@@ -304,13 +322,13 @@ function ansibleCfgInventory(dir: string): string | undefined {
 
 /**
  * The inventory each `ansible PATTERN` line reads, parsed: `-i FILE` (a host list `a,b,` is not a
- * file), else ansible.cfg's `inventory =` in the folder it runs from. A folder or unreadable file
- * adds nothing: the pattern's names are judged as hosts, as before.
+ * file), else ansible.cfg's `inventory =` in the folder it runs from; a folder is every inventory
+ * file in it. An unreadable inventory adds nothing: the pattern's names are judged as hosts.
  */
-async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<string, AnsibleInventoryFacts> | undefined> {
+async function readAnsibleInventories(plan: Plan, cwd: string, warnings: string[]): Promise<Record<string, AnsibleInventoryFacts> | undefined> {
   const wanted = new Map<string, string>();
   for (const inv of plan.invocations) {
-    const ansible = inv.host.kind === 'ssh' ? inv.host.ansible : undefined;
+    const ansible = inv.host.kind === 'ssh' ? inv.host.ansible : ansibleSelection(inv);
     if (!ansible || ansible.inventory?.includes(',')) continue;
     const from = ansible.cwd.startsWith('/') ? ansible.cwd : cwd;
     const file =
@@ -323,8 +341,10 @@ async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<s
   for (const [key, file] of wanted) {
     try {
       const stat = statSync(file);
-      if (!stat.isFile() || stat.size > MAX_RUN_FILE_BYTES * 16) continue;
+      // A folder is read as Ansible reads it (every inventory file in it); a huge file is no inventory.
+      if (!stat.isDirectory() && (!stat.isFile() || stat.size > MAX_RUN_FILE_BYTES * 16)) continue;
       const facts = await readAnsibleInventory(file, file);
+      warnings.push(...facts.problems);
       const environments: AnsibleInventoryFacts['environments'] = {};
       for (const [environment, hosts] of Object.entries(facts.hosts))
         for (const host of hosts)
@@ -333,8 +353,12 @@ async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<s
             evidence: facts.evidence[host] ?? file,
           };
       out[key] = { file, groups: facts.groups, environments };
-    } catch {
+    } catch (error) {
       // Unreadable or malformed: ansible would fail on it too; the names are judged as hosts.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue; // `-i production` may name a group-less word, not a file
+      const why = code ? `cannot be read (${code}; fix its permissions)` : (error as Error).message.split('\n')[0]!;
+      warnings.push(`${file}: inventory not used: ${why}; the line's host names are judged as they are`);
     }
   }
   return out;
@@ -342,6 +366,7 @@ async function readAnsibleInventories(plan: Plan, cwd: string): Promise<Record<s
 
 export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEnv): Promise<TargetFacts> {
   const facts: TargetFacts = { hostname: hostnameOf(env), envFiles: {} };
+  const warnings: string[] = [];
 
   if (plan.needs.envFiles || plan.invocations.some((inv) => inv.name === 'dotenv')) {
     const dotenv = await import('dotenv');
@@ -381,9 +406,11 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
     }
     facts.kubeconfigContexts = contexts;
     facts.kubeconfigFiles = files;
+    warnings.push(...facts.kubeconfig.problems, ...Object.values(files).flatMap((file) => file.problems));
   }
-  const ansible = await readAnsibleInventories(plan, cwd);
+  const ansible = await readAnsibleInventories(plan, cwd, warnings);
   if (ansible) facts.ansibleInventories = ansible;
+  if (warnings.length > 0) facts.warnings = [...new Set(warnings)];
   if (plan.needs.terraform) {
     try {
       const workspace = readFileSync(join(cwd, '.terraform', 'environment'), 'utf8').trim();

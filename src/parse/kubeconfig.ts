@@ -18,7 +18,12 @@ export interface KubeconfigFacts {
   contexts: Record<string, KubeContextFacts>;
   /** cluster name → server URL (for `kubectl --cluster NAME`). */
   clusters: Record<string, { server?: string; file: string }>;
+  /** Files that could not be used, one line each naming the file and the fix. */
+  problems: string[];
 }
+
+/** What to do about a kubeconfig prodguard could not use (kubectl cannot use it either). */
+export const KUBECONFIG_FIX = 'its contexts are unknown to prodguard; fix the file (`kubectl config view` shows what kubectl reads)';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -46,9 +51,15 @@ function namedEntries(list: unknown, key: string): [string, Record<string, unkno
  * context, a cluster or current-context wins. `files` are parsed YAML, in KUBECONFIG order.
  */
 export function kubeconfigFacts(files: readonly { file: string; raw: unknown }[]): KubeconfigFacts {
-  const facts: KubeconfigFacts = { contexts: {}, clusters: {} };
+  const facts: KubeconfigFacts = { contexts: {}, clusters: {}, problems: [] };
   for (const { file, raw } of files) {
+    // An empty file is an empty kubeconfig to kubectl; a list or a scalar is no kubeconfig.
+    if (raw !== null && raw !== undefined && !isObject(raw))
+      facts.problems.push(`${file}: not a kubeconfig (a YAML map with clusters:, contexts:, current-context:); ${KUBECONFIG_FIX}`);
     if (!isObject(raw)) continue;
+    for (const key of ['clusters', 'contexts'])
+      if (raw[key] !== undefined && raw[key] !== null && !Array.isArray(raw[key]))
+        facts.problems.push(`${file}: ${key}: must be a list of { name, ${key.slice(0, -1)} } entries; ${KUBECONFIG_FIX}`);
     const current = raw['current-context'];
     if (facts.currentContext === undefined && typeof current === 'string' && current !== '') facts.currentContext = current;
     for (const [name, cluster] of namedEntries(raw.clusters, 'cluster'))

@@ -7,7 +7,7 @@
 import type { Invocation } from '../types.js';
 import { scanOptions } from './options.js';
 import { COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
-import { docker, kubectl } from './wrappers/containers.js';
+import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
 import { afterDashDash, awsVault, dotenvRunner, envCommand, envFileRunner } from './wrappers/env-runners.js';
 import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
@@ -63,6 +63,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
   kubectl,
   oc: kubectl,
+  'kubectl-cnpg': kubectlCnpg,
   docker,
   'docker-compose': (inv, envFiles, userHomes) =>
     inv.args.length > 0 ? docker({ ...inv, name: 'docker', args: [{ ...inv.args[0]!, value: 'compose' }, ...inv.args] }, envFiles, userHomes) : [],

@@ -13,6 +13,8 @@ export interface CheckReport {
   targets: ClassifiedTarget[];
   overridden?: { rule: string; target: string }[];
   notes?: string[];
+  /** Files read to judge the line that could not be used (a kubeconfig that is not YAML), one line each. */
+  warnings?: string[];
   /** The config files in effect, and what of them was ignored (untrusted loosening, bad files). */
   config?: { files: string[]; ignored: string[] };
   /** The redactor of the input judged (its own secrets plus the shared patterns). */
@@ -64,6 +66,7 @@ export function renderCheckJson(report: CheckReport): string {
     targets: report.targets.map(targetJson),
     overridden: report.overridden ?? [],
     notes: report.notes ?? [],
+    warnings: report.warnings ?? [],
     config: report.config ?? { files: [], ignored: [] },
   };
   return `${JSON.stringify((report.redactor ?? plainRedactor).deep(body), null, 2)}\n`;

@@ -39,6 +39,12 @@ export interface TargetFacts {
   ansibleInventories?: Readonly<Record<string, AnsibleInventoryFacts>>;
   /** The config's inventories' groups (group → hosts, and the file), for Ansible patterns. */
   ansibleGroups?: Readonly<Record<string, { hosts: string[]; file: string }>>;
+  /**
+   * Files read to judge the line that could not be used (a kubeconfig that is not YAML, an
+   * inventory the line names that cannot be read): one line each naming the file and the fix.
+   * The line is judged with the rest; check, run and status say each line on stderr.
+   */
+  warnings?: string[];
 }
 
 export interface AnsibleInventoryFacts {

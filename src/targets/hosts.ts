@@ -1,8 +1,9 @@
 // The host a command runs on or reaches: this machine, an ssh destination, a docker daemon, a
 // replication topology, an Ansible pattern. A database on a socket or loopback is on its host.
 
-import type { Invocation, Target } from '../types.js';
+import type { AnsibleSelection, Invocation, Target } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
+import { ansibleSelection, hostList } from '../parse/wrappers/remote.js';
 import { expandAnsiblePattern } from '../config/inventory.js';
 import { type TargetFacts, ansibleInventoryKey } from './facts.js';
 import { kubeconfigOf, withKubeconfig } from './kube.js';
@@ -111,8 +112,14 @@ function socketHost(inv: Invocation, facts: TargetFacts): Target {
 
 export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
   switch (inv.host.kind) {
-    case 'local':
-      return dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+    case 'local': {
+      // `ansible-playbook -i inventories/ site.yml` runs here but acts on the inventory's hosts.
+      const selection = ansibleSelection(inv);
+      const selected = selection
+        ? (ansiblePatternTarget(selection, facts) ?? { kind: 'host', source: 'ansible pattern', name: selection.pattern, host: selection.pattern })
+        : undefined;
+      return selected ?? dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+    }
     case 'ssh':
       return (
         ansiblePatternTarget(inv.host.ansible, facts) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
@@ -136,7 +143,7 @@ const MAX_PATTERN_HOSTS = 200;
  * line's `-i FILE` (or ansible.cfg's), and the config's — so the group's hosts decide, not the
  * group's name read as one unknown host. Undefined when no inventory knows any of its terms.
  */
-function ansiblePatternTarget(ansible: { pattern: string; inventory?: string; cwd: string } | undefined, facts: TargetFacts): Target | undefined {
+function ansiblePatternTarget(ansible: AnsibleSelection | undefined, facts: TargetFacts): Target | undefined {
   if (!ansible) return undefined;
   const lineInventory = facts.ansibleInventories?.[ansibleInventoryKey(ansible.cwd, ansible.inventory)];
   const groups: Record<string, string[]> = {};
@@ -147,17 +154,26 @@ function ansiblePatternTarget(ansible: { pattern: string; inventory?: string; cw
     if (hosts.length > 0) files.add(file);
   };
   if (lineInventory) for (const [group, hosts] of Object.entries(lineInventory.groups)) add(group, hosts, lineInventory.file);
+  // `-i db1,db2,` is Ansible's host_list inventory: those hosts are `all` (and `ungrouped`).
+  if (ansible.inventory?.includes(',')) {
+    const listed = hostList(ansible.inventory);
+    for (const group of ['all', 'ungrouped']) add(group, listed, `-i ${ansible.inventory}`);
+  }
   for (const [group, { hosts, file }] of Object.entries(facts.ansibleGroups ?? {})) add(group, hosts, file);
   const expanded = expandAnsiblePattern(ansible.pattern, groups);
   if (!expanded) return undefined;
-  const members: Target[] = expanded.hosts.slice(0, MAX_PATTERN_HOSTS).map((host) => {
+  // `--limit` keeps only the hosts it also matches (Ansible's subset); a limit naming nothing
+  // known, or a `@retry-file`, narrows nothing: judged over, never under.
+  const limited = ansible.limit && !ansible.limit.startsWith('@') ? expandAnsiblePattern(ansible.limit, groups) : undefined;
+  const selected = limited ? expanded.hosts.filter((host) => limited.hosts.includes(host)) : expanded.hosts;
+  const members: Target[] = selected.slice(0, MAX_PATTERN_HOSTS).map((host) => {
     const fromLine = lineInventory?.environments[host];
     return { kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
   });
   return {
     kind: 'host',
     source: `ansible pattern (${[...files].join(', ')})`,
-    name: ansible.pattern,
+    name: limited ? `${ansible.pattern} --limit ${ansible.limit}` : ansible.pattern,
     host: ansible.pattern,
     members,
   };

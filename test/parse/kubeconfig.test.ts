@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
-import { kubeconfigFacts, serverWithoutCredentials } from '../../src/parse/kubeconfig.js';
+import { KUBECONFIG_FIX, kubeconfigFacts, serverWithoutCredentials } from '../../src/parse/kubeconfig.js';
 
 const PROD_GKE = `apiVersion: v1
 kind: Config
@@ -83,6 +83,8 @@ describe('kubeconfig → contexts', () => {
     ).toEqual({
       contexts: {},
       clusters: {},
+      // What is not a kubeconfig is said, naming the file (issue 14: never silent).
+      problems: [`/x: not a kubeconfig (a YAML map with clusters:, contexts:, current-context:); ${KUBECONFIG_FIX}`],
     });
   });
 });

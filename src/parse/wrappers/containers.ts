@@ -7,6 +7,7 @@ import { type Unwrapper, command, optionsOf } from './step.js';
 export const kubectl: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: false }));
   const sub = scan.positionals.map((i) => inv.args[i]!.value);
+  if (sub[0] === 'cnpg') return cnpgPsql(inv, scan, 1);
   if (sub[0] !== 'exec') return [];
   const dashDash = inv.args.findIndex((w) => w.value === '--');
   const target = sub[1] ?? '';
@@ -22,6 +23,41 @@ export const kubectl: Unwrapper = (inv) => {
   };
   return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
+
+/**
+ * CloudNativePG's plugin: `kubectl cnpg psql CLUSTER [--replica] [-- PSQL_ARGS]` (or
+ * `kubectl-cnpg psql …`) runs psql as `postgres` in the cluster's primary pod, through kubectl
+ * exec (cloudnative-pg docs, kubectl-plugin "Launching psql"): the SQL is judged like `kubectl
+ * exec POD -- psql …`, on the cluster's context and namespace. `first` is where the plugin's own
+ * subcommand stands among the positionals.
+ */
+function cnpgPsql(inv: Parameters<Unwrapper>[0], scan: ReturnType<typeof scanOptions>, first: number): ReturnType<Unwrapper> {
+  const psql = scan.positionals[first];
+  const cluster = scan.positionals[first + 1];
+  if (psql === undefined || cluster === undefined || inv.args[psql]!.value !== 'psql') return [];
+  const dashDash = inv.args.findIndex((w) => w.value === '--');
+  const context = optionValue(scan, '--context');
+  const namespace = optionValue(scan, '--namespace', '-n');
+  const name = inv.args[cluster]!.value;
+  const host: ExecutionHost = {
+    kind: 'container',
+    runtime: 'kubectl',
+    name,
+    ...(context ? { kubeContext: context } : {}),
+    ...(namespace ? { kubeNamespace: namespace } : {}),
+  };
+  const words = [inv.args[psql]!, ...(dashDash !== -1 ? inv.args.slice(dashDash + 1) : [])];
+  return command(`${inv.name === 'kubectl-cnpg' ? 'kubectl-cnpg' : `${inv.name} cnpg`} psql ${name}`, words, {
+    host,
+    env: {},
+    assigned: {},
+    envUnknown: true,
+    cwd: '',
+  });
+}
+
+/** `kubectl-cnpg psql CLUSTER -- …`: the plugin run directly. */
+export const kubectlCnpg: Unwrapper = (inv) => cnpgPsql(inv, scanOptions(inv.args, optionsOf('kubectl', { stopAtPositional: false })), 0);
 
 /** Contexts that are this machine's own daemon (Docker Desktop, colima, OrbStack). */
 const LOCAL_DOCKER_CONTEXTS = new Set(['default', 'desktop-linux', 'colima', 'orbstack', 'rancher-desktop']);

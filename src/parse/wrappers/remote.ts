@@ -1,7 +1,7 @@
 // Wrappers that run a command on another host: ssh, mosh, gcloud/az ssh, ansible, pssh/pdsh/clush,
 // heroku run. GitLab 2017: the command was right, the host was wrong.
 
-import type { ExecutionHost, StdinSource } from '../../types.js';
+import type { AnsibleSelection, ExecutionHost, Invocation, StdinSource } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
 import { type StepBase, type UnwrapStep, type Unwrapper, command, optionsOf, quoteForShell, script, stdinName } from './step.js';
 
@@ -53,7 +53,7 @@ export function onRemoteHost(destination: string, user?: string): Partial<StepBa
 }
 
 /** `a,b,db[1-3].prod`: a host list split at commas outside brackets (pdsh/clush/ansible -i). */
-function hostList(value: string): string[] {
+export function hostList(value: string): string[] {
   const hosts: string[] = [];
   let depth = 0;
   let current = '';
@@ -186,12 +186,37 @@ function ansibleKeyValues(text: string): { pairs: Record<string, string>; rest: 
   return { pairs, rest };
 }
 
+const ANSIBLE_PLAYBOOK_SPEC: OptionSpec = optionsOf('ansible-playbook', { stopAtPositional: false });
+
+/** Modes in which ansible and ansible-playbook change nothing on any host. */
+const ANSIBLE_DRY_FLAGS = ['-C', '--check', '--list-hosts', '--list-tasks', '--list-tags', '--syntax-check', '--version', '-h', '--help'];
+
+/**
+ * What an `ansible` or `ansible-playbook` line itself selects (the line, not the commands it
+ * sends): its pattern, `-i`, `--limit`. A playbook's plays name their hosts in the playbook,
+ * which is not read: `all` of the inventory stands for them, narrowed by `--limit`. Undefined
+ * for other commands and for modes that change nothing (`--check`, `--list-hosts`, …).
+ */
+export function ansibleSelection(inv: Invocation): AnsibleSelection | undefined {
+  if (inv.name !== 'ansible' && inv.name !== 'ansible-playbook') return undefined;
+  const scan = scanOptions(inv.args, inv.name === 'ansible' ? ANSIBLE_SPEC : ANSIBLE_PLAYBOOK_SPEC);
+  if (hasFlag(scan, ...ANSIBLE_DRY_FLAGS)) return undefined;
+  const pattern = inv.name === 'ansible' ? scan.positionals.map((i) => inv.args[i]!.value)[0] : 'all';
+  if (!pattern) return undefined;
+  // Ansible's order: `-i`, else $ANSIBLE_INVENTORY (one source; a list of several is left to
+  // ansible.cfg's reading, which the gather stage does), else ansible.cfg's `inventory =`.
+  const fromEnvironment = inv.env.ANSIBLE_INVENTORY?.includes(',') ? undefined : inv.env.ANSIBLE_INVENTORY || undefined;
+  const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file') ?? fromEnvironment;
+  const limit = optionValue(scan, '-l', '--limit');
+  return { pattern, ...(inventory !== undefined ? { inventory } : {}), ...(limit !== undefined ? { limit } : {}), cwd: inv.cwd };
+}
+
 export const ansible: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, ANSIBLE_SPEC);
   // Check mode skips shell/command; listing hosts or checking syntax runs nothing.
-  if (hasFlag(scan, '-C', '--check', '--list-hosts', '--syntax-check', '--version', '-h', '--help')) return [];
-  const pattern = scan.positionals.map((i) => inv.args[i]!.value)[0];
-  if (!pattern) return [];
+  const selection = ansibleSelection(inv);
+  if (!selection) return [];
+  const { pattern, inventory } = selection;
   const moduleName = (optionValue(scan, '-m', '--module-name') ?? 'command').replace(/^ansible\.(builtin|legacy)\./, '');
   const kind = ANSIBLE_MODULES[moduleName];
   const text = optionValue(scan, '-a', '--args');
@@ -199,7 +224,6 @@ export const ansible: Unwrapper = (inv) => {
   const user = optionValue(scan, '-u', '--user');
   // The hosts: the pattern's names (`web:&prod`, `db1,db2`), and the inventory, whose name often
   // says the environment (`-i production`, `-i inventories/prod/hosts`) or lists hosts (`-i db1,`).
-  const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file');
   const names = pattern.split(/[:,]/).map((name) => name.replace(/^&/, ''));
   const hosts = [...hostList(names.join(',')), ...(inventory === undefined ? [] : inventory.includes(',') ? hostList(inventory) : [`inventory ${inventory}`])];
   const targets = [...new Set(hosts)].map((host) => (user ? { host, user } : { host }));
@@ -207,20 +231,18 @@ export const ansible: Unwrapper = (inv) => {
   if (kind === 'file') {
     const path = pairs.path ?? pairs.dest ?? pairs.name;
     if (pairs.state !== 'absent' || !path) return [];
-    return withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`), pattern, inventory, inv.cwd);
+    return withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`), selection);
   }
   const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
-  const steps = withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, line), pattern, inventory, inv.cwd);
+  const steps = withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, line), selection);
   const chdir = pairs.chdir;
   return chdir && line === rest ? steps.map((step) => ({ ...step, cwd: chdir })) : steps;
 };
 
 /** The pattern's steps carry the whole pattern, so the targets stage can expand its groups. */
-function withAnsiblePattern(steps: UnwrapStep[], pattern: string, inventory: string | undefined, cwd: string): UnwrapStep[] {
+function withAnsiblePattern(steps: UnwrapStep[], selection: AnsibleSelection): UnwrapStep[] {
   return steps.map((step) =>
-    step.host?.kind === 'ssh' && !step.host.destination.startsWith('inventory ')
-      ? { ...step, host: { ...step.host, ansible: { pattern, ...(inventory !== undefined ? { inventory } : {}), cwd } } }
-      : step,
+    step.host?.kind === 'ssh' && !step.host.destination.startsWith('inventory ') ? { ...step, host: { ...step.host, ansible: selection } } : step,
   );
 }
 
