@@ -99,7 +99,8 @@ const PACKAGE_PROJECT = ['prefix', 'cwd', 'filter', 'workspace'];
 const MIGRATION_TOOL = options(
   'udcx',
   ['url', 'username', 'password', 'changelog-file', 'database', 'path', 'dir', 'config', 'host', 'port', 'db', 'nsInclude', 'uri'],
-  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path'],
+  // goose writes its options with one dash too (`goose -dir migrations postgres URL reset`).
+  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path', 'dir', 'table', 'certfile'],
 );
 // mkfs and its family (mkfs.ext4, mke2fs, mkswap, mkfs.xfs…), blkdiscard and shred.
 const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);
