@@ -12,6 +12,7 @@ import { DATABASE_CLIENTS } from '../targets/resolve.js';
 import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
 import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
+import { DATA_DIRECTORY_WORDS } from '../knowledge/data-directories.js';
 import { adapterFor, type ShellName } from './adapters.js';
 import type { Prefilter } from './prefilter-table.js';
 
@@ -104,10 +105,17 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
           patterns.add(name);
           continue;
         }
-        // The subcommand every match must hold: the first literal word, else the first glob
+        // A word every match must hold: the last literal word (the verb: `delete` of `gcloud
+        // compute instances delete`, so `gcloud compute ssh` stays quiet), else the first glob
         // that is more than `*`. A bare name (or only `*`s) is enough on its own.
-        const companion = positionals.find((word) => !GLOB.test(word)) ?? positionals.find((word) => word !== '*');
-        if (companion === undefined) words.add(name);
+        const companion = positionals.findLast((word) => !GLOB.test(word)) ?? positionals.find((word) => word !== '*');
+        if (companion === undefined && onlyDataDirectories(rule)) {
+          // `cp`/`mv`/`ln` onto a database's files: anchored on the data directory's path words
+          // (`$` in the line sends it too). A directory known only by its markers on disk, under
+          // a name none of these words is (`/data/pg/base/1`), is judged by `check`/`run`, not here.
+          const companions = pairs.get(name) ?? pairs.set(name, new Set()).get(name)!;
+          for (const word of DATA_DIRECTORY_WORDS) companions.add(word.toLowerCase());
+        } else if (companion === undefined) words.add(name);
         else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
         continue;
       }
@@ -141,6 +149,15 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
     everyLine: reasons.length > 0,
     reasons,
   };
+}
+
+/**
+ * A rule about files inside database data directories only (filesystem/replace-data-files: `cp`,
+ * `mv`, `ln` onto them), whose commands are too common to send every line of.
+ */
+function onlyDataDirectories(rule: Rule): boolean {
+  const paths = rule.match.paths;
+  return paths !== undefined && paths.parts !== undefined && paths.classes.length > 0 && paths.classes.every((name) => name === 'data-directory');
 }
 
 function escapeGlobChar(char: string): string {

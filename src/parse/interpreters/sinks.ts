@@ -5,7 +5,7 @@
 
 import { RM_FILE, RM_RECURSIVE, RMDIR, type DeleteSpec } from './effects.js';
 
-export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript';
+export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript' | 'lua';
 
 export interface SinkTable {
   /** The first argument is a shell line (`os.system("rm -rf /")`); a list argument is an argv. */
@@ -132,6 +132,14 @@ const AWK: SinkTable = {
   delete: {},
 };
 
+// Lua's standard library: os.execute and io.popen hand a line to the shell (/bin/sh -c).
+const LUA: SinkTable = {
+  shell: ['os.execute', 'io.popen'],
+  argv: [],
+  code: [],
+  delete: { 'os.remove': RM_FILE },
+};
+
 const JAVASCRIPT: SinkTable = {
   shell: ['exec', 'execSync', 'child_process.exec', 'child_process.execSync', 'cp.exec', 'cp.execSync', '$', 'Bun.$', 'shelljs.exec', 'shell.exec'],
   argv: [
@@ -182,7 +190,7 @@ const JAVASCRIPT: SinkTable = {
   },
 };
 
-export const SINKS: Readonly<Record<Language, SinkTable>> = { python: PYTHON, ruby: RUBY, perl: PERL, php: PHP, awk: AWK, javascript: JAVASCRIPT };
+export const SINKS: Readonly<Record<Language, SinkTable>> = { python: PYTHON, ruby: RUBY, perl: PERL, php: PHP, awk: AWK, javascript: JAVASCRIPT, lua: LUA };
 
 export type SinkKind = 'shell' | 'argv' | 'code' | 'delete';
 
