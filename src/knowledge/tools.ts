@@ -209,6 +209,15 @@ export const COMMAND_RUNNERS: readonly string[] = [
   'be',
 ];
 
+/**
+ * Programs that are another command under a different name, with the options they always apply:
+ * `rimraf DIR` (npm's rm -rf, run through npx, pnpm dlx, bunx) is `rm -rf DIR`.
+ */
+export const COMMAND_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  rimraf: ['rm', '-rf'],
+  'del-cli': ['rm', '-rf'],
+};
+
 const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   sudo: options('ugCDhprtUTR', ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot']),
   doas: options('uC'),

@@ -612,5 +612,6 @@ export function expandToString(word: Word, scope: ExpansionScope, options: { ass
     glob: false,
     pos: word.pos,
     end: word.end,
+    ...(acc.producers ? { producers: acc.producers } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
 import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
 import { DATA_DIRECTORY_WORDS } from '../knowledge/data-directories.js';
+import { COMMAND_EQUIVALENTS } from '../knowledge/tools.js';
 import { adapterFor, type ShellName } from './adapters.js';
 import type { Prefilter } from './prefilter-table.js';
 
@@ -74,6 +75,8 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   // `.` is a runner only as a command word (computedCommandWord): as a word anywhere it would send
   // `cd .`, `git add .` and `find . -name x` to the checker.
   for (const name of knowledge.runners) if (name !== '.') words.add(name.toLowerCase());
+  // `rimraf DIR` is `rm -rf DIR` with no rm in the line.
+  for (const name of Object.keys(COMMAND_EQUIVALENTS)) words.add(name);
   // `npm run X`, `npm test`: the package.json script runs (parse/scripts.ts), not the words shown.
   for (const [name, subcommands] of Object.entries(knowledge.packageScripts)) {
     for (const sub of subcommands) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(sub);

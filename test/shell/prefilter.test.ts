@@ -75,6 +75,7 @@ const HARMLESS = [
 const DANGEROUS = [
   'rm -rf /var/lib/postgresql/15/main',
   'cp /dev/null /var/lib/redis/dump.rdb',
+  'npx rimraf /etc',
   'ln -sf /dev/null "$PGDATA/PG_VERSION"',
   'gcloud compute instances delete db-1',
   '. ./prod.env',
