@@ -101,8 +101,10 @@ export function parallelSteps(inv: Invocation): UnwrapStep[] {
       const uses = template.some((w) => w.value.includes(replace));
       const text = template.map((w) => w.value.replaceAll(replace, quoted)).join(' ');
       steps.push({ kind: 'script', via: 'parallel', text: uses ? text : `${text} ${quoted}` });
-      continue;
+      // Read word by word too (as `parallel -q` runs it): `parallel bash -c 'rm -rf {}' ::: /`
+      // joined is `bash -c rm -rf /`, but judging only that reading would let the words through.
     }
+    if (asShellLine && template.length === 1) continue;
     if (template.length === 0) {
       steps.push({ kind: 'script', via: 'parallel', text: item });
       continue;
