@@ -45,7 +45,8 @@ export const SQL_CONSOLE_INPUT = '(sql-console-input)';
 
 /** `manage.py dbshell`, `django-admin dbshell`, `rails dbconsole|db` reading a file, heredoc or pipe. */
 function feedsFrameworkConsole(inv: Invocation): boolean {
-  if (!inv.stdin) return false;
+  // The pseudo-command it becomes keeps the console's words and input: judged once, not again.
+  if (!inv.stdin || inv.name === SQL_CONSOLE_INPUT) return false;
   const words = [inv.name, ...inv.args.map((w) => w.value)].filter((w) => !w.startsWith('-'));
   const names = words.map((w) => w.replace(/^.*\//, ''));
   const manage = names.findIndex((w) => w === 'manage.py' || w === 'django-admin');
