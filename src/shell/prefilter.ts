@@ -48,6 +48,9 @@ export function commandKnowledge(): {
   };
 }
 
+/** Package runners that take a package spec (`name@version`) where a binary's name would be. */
+const PACKAGE_RUNNERS = ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun'];
+
 /** Always checked: the shell's own way of running text as a command. */
 const ALWAYS = ['eval'];
 
@@ -77,6 +80,8 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   for (const name of knowledge.runners) if (name !== '.') words.add(name.toLowerCase());
   // `rimraf DIR` is `rm -rf DIR` with no rm in the line.
   for (const name of Object.keys(COMMAND_EQUIVALENTS)) words.add(name);
+  // `npx prisma@5 migrate reset`: a versioned package spec hides the binary's name from the words.
+  for (const name of PACKAGE_RUNNERS) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add('*@*');
   // `npm run X`, `npm test`: the package.json script runs (parse/scripts.ts), not the words shown.
   for (const [name, subcommands] of Object.entries(knowledge.packageScripts)) {
     for (const sub of subcommands) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(sub);

@@ -76,6 +76,7 @@ const DANGEROUS = [
   'rm -rf /var/lib/postgresql/15/main',
   'cp /dev/null /var/lib/redis/dump.rdb',
   'npx rimraf /etc',
+  'npx --yes prisma@5 migrate reset --force',
   'ln -sf /dev/null "$PGDATA/PG_VERSION"',
   'gcloud compute instances delete db-1',
   '. ./prod.env',
