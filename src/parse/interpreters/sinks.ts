@@ -42,6 +42,9 @@ const PYTHON: SinkTable = {
     'check_call',
     'check_output',
     'Popen',
+    // `from subprocess import run, call`: the bare names, as one-liners import them.
+    'run',
+    'call',
     'os.execvp',
     'os.execv',
     'os.spawnvp',
