@@ -135,6 +135,14 @@ export const groups: CorpusGroup[] = [
       ws('find dist -type f -delete'),
       ws('f(){ echo "$1"; }; f /'),
       ws("echo 'ls -la' | bash"),
+      // A read loop whose input the line shows runs its body once per line, the variable set.
+      prod('echo /var/lib/postgresql | while read d; do rm -rf "$d"; done', 'block', 'filesystem/rm-data-directory'),
+      prod(String.raw`printf '/\n' | while read -r p; do rm -rf "$p"; done`, 'block', 'filesystem/rm-root'),
+      prod('while IFS= read -r d; do rm -rf "$d"; done <<< \'/var/lib/mysql\'', 'block', 'filesystem/rm-data-directory'),
+      prod('read d <<< /; rm -rf "$d"', 'block', 'filesystem/rm-root'),
+      ws('echo app.log | while read f; do gzip "$f"; done'),
+      ws('while IFS= read -r line; do echo "$line"; done <<< "$(git status --short)"'),
+      ws('printf \'a\\nb\\n\' | while read -r name; do touch "$name.txt"; done'),
     ],
   },
   {
