@@ -232,6 +232,11 @@ export const groups: CorpusGroup[] = [
       prod('mkfs.xfs -f /dev/vg0/data', 'block'),
       prod('zfs destroy -r tank/pgdata', 'block'),
       prod('docker run --rm -v /:/host alpine rm -rf /host/var/lib', 'block'),
+      // A named volume's files are the daemon's volume directory: data.
+      prod("docker run --rm -v pgdata:/data alpine sh -c 'rm -rf /data/*'", 'block', 'filesystem/rm-data-directory'),
+      prod('docker run --rm --mount type=volume,source=mysql-data,target=/var/lib/mysql busybox rm -rf /var/lib/mysql/ibdata1', 'block'),
+      ws('docker run --rm -v pgdata:/var/lib/postgresql/data postgres:16 postgres --version'),
+      ws('docker run --rm -v "$PWD":/app -w /app node:20 rm -rf /app/dist'),
       prod('crontab -r', 'confirm'),
       prod('lvremove -f /dev/vg0/pgdata', 'block'),
       prod('docker compose down -v', 'confirm'),
