@@ -36,6 +36,17 @@ describe('interpreted code', () => {
     expect(commands(`lua -e 'os.execute("rm -rf /srv")'`)).toContain('rm -rf /srv');
   });
 
+  it('knows distinctive child_process and fs methods on any receiver', () => {
+    expect(analyzeInterpreterCode('javascript', "import('child_process').then((c) => c.execSync('rm -rf /srv'))")).toEqual([
+      { kind: 'shell', text: 'rm -rf /srv', sink: 'execSync' },
+    ]);
+    expect(analyzeInterpreterCode('javascript', "const f = require('fs'); f.rmSync('/srv/data', { recursive: true })")).toEqual([
+      { kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'rmSync' },
+    ]);
+    // A generic method name stays tied to its receiver.
+    expect(analyzeInterpreterCode('javascript', "list.remove('/srv'); job.exec('rm -rf /srv')")).toEqual([]);
+  });
+
   it('treats deletion calls as the rm they are', () => {
     expect(analyzeInterpreterCode('python', "import shutil; shutil.rmtree('/srv/data')")).toEqual([
       { kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'shutil.rmtree' },

@@ -16,6 +16,8 @@ export interface SinkTable {
   code: readonly string[];
   /** Deletion calls on their first argument. */
   delete: Readonly<Record<string, DeleteSpec>>;
+  /** Names distinctive enough to be the call on any receiver (`c.execSync(…)` after `import('child_process').then(c => …)`). */
+  methods?: readonly string[];
 }
 
 const PYTHON: SinkTable = {
@@ -191,6 +193,7 @@ const JAVASCRIPT: SinkTable = {
     'Deno.remove': RM_RECURSIVE,
     'Deno.removeSync': RM_RECURSIVE,
   },
+  methods: ['execSync', 'execFileSync', 'spawnSync', 'rmSync', 'rmdirSync', 'unlinkSync'],
 };
 
 export const SINKS: Readonly<Record<Language, SinkTable>> = { python: PYTHON, ruby: RUBY, perl: PERL, php: PHP, awk: AWK, javascript: JAVASCRIPT, lua: LUA };
@@ -203,8 +206,9 @@ export function sinkOf(language: Language, chain: string): { kind: SinkKind; nam
   const parts = chain.split('.');
   for (let start = 0; start < parts.length; start++) {
     const name = parts.slice(start).join('.');
-    // A bare name matches only a bare call: `items.remove(x)` is not `remove(x)`; `x.os.system` is `os.system`.
-    if (start > 0 && !name.includes('.')) break;
+    // A bare name matches only a bare call: `items.remove(x)` is not `remove(x)`; `x.os.system` is
+    // `os.system`. A distinctive method name matches on any receiver (`c.execSync`).
+    if (start > 0 && !name.includes('.') && !table.methods?.includes(name)) break;
     if (table.shell.includes(name)) return { kind: 'shell', name };
     if (table.argv.includes(name)) return { kind: 'argv', name };
     if (table.code.includes(name)) return { kind: 'code', name };

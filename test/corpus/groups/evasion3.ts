@@ -104,6 +104,8 @@ export const groups: CorpusGroup[] = [
       ws(`php -r 'echo PHP_VERSION;'`),
       ws(`python3 -c 'import shutil; shutil.rmtree("build")'`),
       ws(`node -e "require('fs').rmSync('dist', {recursive: true, force: true})"`),
+      prod(`node -e "import('child_process').then(c => c.execSync('rm -rf /'))"`, 'block', 'filesystem/rm-root'),
+      ws(`node -e "import('child_process').then(c => c.execSync('git status'))"`),
       ws(`python3 -c 'import subprocess; subprocess.run(["git", "status"])'`),
     ],
   },
