@@ -25,6 +25,7 @@ export function applyBuiltinEffects(
     state.session = { ...state.session, terraformWorkspace: values[2] };
   }
   switch (name) {
+    case 'pushd':
     case 'cd': {
       const target = args.find((arg) => !arg.value.startsWith('-') || arg.value === '-');
       const dir = target ? target.value : (commandScope.vars.HOME ?? state.home);

@@ -234,6 +234,12 @@ export const groups: CorpusGroup[] = [
       prod('mkfs.xfs -f /dev/vg0/data', 'block'),
       prod('zfs destroy -r tank/pgdata', 'block'),
       prod('docker run --rm -v /:/host alpine rm -rf /host/var/lib', 'block'),
+      // A container is as production as the host its daemon runs on.
+      prod('docker compose exec web php artisan migrate:fresh --force', 'block', 'database/framework-reset-tasks'),
+      ws('docker compose exec web php artisan migrate:fresh --force'),
+      // pushd changes directory like cd.
+      prod('pushd /var/lib/mysql && rm -rf * && popd', 'block', 'filesystem/rm-data-directory'),
+      ws('pushd /tmp/build && rm -rf * && popd'),
       // A named volume's files are the daemon's volume directory: data.
       prod("docker run --rm -v pgdata:/data alpine sh -c 'rm -rf /data/*'", 'block', 'filesystem/rm-data-directory'),
       prod('docker run --rm --mount type=volume,source=mysql-data,target=/var/lib/mysql busybox rm -rf /var/lib/mysql/ibdata1', 'block'),
