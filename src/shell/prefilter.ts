@@ -31,6 +31,16 @@ export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
  * that run what the line does not show (`yarn X`, `source F`, `… | sh`), and interpreters whose
  * options carry code (`python3 -c`, `node -e`, `perl -lne`).
  */
+/** The argument globs a rule needs one of to match at all (`args.any`, else the last or first
+ *  operand's `any`); none when it can match without them. */
+function argumentAnchors(rule: Rule): string[] {
+  const { args, operands } = rule.match;
+  if (args.any.length > 0) return args.any;
+  if (operands?.last.any.length) return operands.last.any;
+  if (operands?.first.any.length) return operands.first.any;
+  return [];
+}
+
 export function commandKnowledge(): {
   wrappers: readonly string[];
   databaseClients: readonly string[];
@@ -117,14 +127,18 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
         // compute instances delete`, so `gcloud compute ssh` stays quiet), else the first glob
         // that is more than `*`. A bare name (or only `*`s) is enough on its own.
         const companion = positionals.findLast((word) => !GLOB.test(word)) ?? positionals.find((word) => word !== '*');
-        if (companion === undefined && onlyDataDirectories(rule)) {
+        // A rule that needs one of its argument globs (`cp … .prodguard.yml`) anchors on them, so
+        // an everyday `cp a b` or `curl URL` stays in the shell.
+        const needed = companion === undefined ? argumentAnchors(rule) : [];
+        if (companion !== undefined) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
+        else if (onlyDataDirectories(rule)) {
           // `cp`/`mv`/`ln` onto a database's files: anchored on the data directory's path words
           // (`$` in the line sends it too). A directory known only by its markers on disk, under
           // a name none of these words is (`/data/pg/base/1`), is judged by `check`/`run`, not here.
           const companions = pairs.get(name) ?? pairs.set(name, new Set()).get(name)!;
           for (const word of DATA_DIRECTORY_WORDS) companions.add(word.toLowerCase());
-        } else if (companion === undefined) words.add(name);
-        else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
+        } else if (needed.length > 0) for (const glob of needed) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(glob.toLowerCase());
+        else words.add(name);
         continue;
       }
       // A rule for any command: anchor on something every match must hold.
@@ -273,7 +287,7 @@ function computedCommandWord(text: string): boolean {
       skip = false;
       launched = false;
     } else if (launched) {
-      if (/[$`*?/]/.test(word)) return true;
+      if (/[$`*?/]/.test(commandPart(word))) return true;
     } else if (!position) continue;
     else if (skip) skip = false;
     // Shapes the shells test with globs (no regex per word there): a redirection operator alone
@@ -281,10 +295,19 @@ function computedCommandWord(text: string): boolean {
     else if (/^[0-9<>]*[<>]$/.test(word)) skip = true;
     else if ((/^[0-9<>]/.test(word) && /[<>]/.test(word)) || /^[a-z_][a-z0-9_+]*=/.test(word) || prefixes.has(word)) continue;
     else if (launchers.has(word)) launched = true;
-    else if (/[$`*?/]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[') || word === '.') return true;
-    else position = false;
+    else {
+      const name = commandPart(word);
+      if (/[$`*?/]/.test(name) || (name.includes('[') && name !== '[' && name !== '[[') || name === '.') return true;
+      position = false;
+    }
   }
   return false;
+}
+
+/** A word up to its first redirection (`true>/dev/null` names `true`; the target is no command). */
+function commandPart(word: string): string {
+  const redirection = word.search(/[<>]/);
+  return redirection === -1 ? word : word.slice(0, redirection);
 }
 
 /** Redirection targets that write nowhere that matters (`>&N` duplicates a descriptor). */
