@@ -64,6 +64,8 @@ export const ENVIRONMENT_VARIABLES: readonly string[] = [
   'MIX_ENV',
   'FLASK_ENV',
   'DJANGO_ENV',
+  // Django names its settings module, not an environment: `shop.settings.production` says it.
+  'DJANGO_SETTINGS_MODULE',
   'ASPNETCORE_ENVIRONMENT',
   'SPRING_PROFILES_ACTIVE',
   'DEPLOY_ENV',

@@ -164,6 +164,19 @@ export const DATA_DIRECTORY_LOCATIONS: readonly string[] = [...DATA_ENGINES.flat
 export const DATA_DIRECTORY_NAMES: ReadonlySet<string> = new Set(DATA_ENGINES.flatMap((spec) => spec.names));
 
 /**
+ * Single path segments, one of which a path into a well-known data directory holds: the last
+ * segment of each location, the directory names and the markers' file names (`*.ibd` a glob).
+ * The shell hook's prefilter sends `cp`/`mv`/`ln` lines holding one of them to the checker.
+ */
+export const DATA_DIRECTORY_WORDS: readonly string[] = [
+  ...new Set([
+    ...DATA_DIRECTORY_LOCATIONS.map((location) => location.split('/').at(-1)!),
+    ...DATA_DIRECTORY_NAMES,
+    ...DATA_ENGINES.flatMap((spec) => spec.markers.map((marker) => marker.split('/').at(-1)!)),
+  ]),
+];
+
+/**
  * A copy moved aside, next to a data directory: the rule's own fix says `mv main main.old`, and a
  * person cleaning up afterwards deletes exactly that. `main.old`, `main.bak`, `data.orig`,
  * `main_2024-01-01`, `main-20240101`, `main~`. Matched against one path segment.

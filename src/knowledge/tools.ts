@@ -99,7 +99,8 @@ const PACKAGE_PROJECT = ['prefix', 'cwd', 'filter', 'workspace'];
 const MIGRATION_TOOL = options(
   'udcx',
   ['url', 'username', 'password', 'changelog-file', 'database', 'path', 'dir', 'config', 'host', 'port', 'db', 'nsInclude', 'uri'],
-  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path'],
+  // goose writes its options with one dash too (`goose -dir migrations postgres URL reset`).
+  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path', 'dir', 'table', 'certfile'],
 );
 // mkfs and its family (mkfs.ext4, mke2fs, mkswap, mkfs.xfs…), blkdiscard and shred.
 const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);
@@ -207,6 +208,15 @@ export const COMMAND_RUNNERS: readonly string[] = [
   'busybox',
   'be',
 ];
+
+/**
+ * Programs that are another command under a different name, with the options they always apply:
+ * `rimraf DIR` (npm's rm -rf, run through npx, pnpm dlx, bunx) is `rm -rf DIR`.
+ */
+export const COMMAND_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  rimraf: ['rm', '-rf'],
+  'del-cli': ['rm', '-rf'],
+};
 
 const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   sudo: options('ugCDhprtUTR', ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot']),

@@ -25,6 +25,7 @@ export function applyBuiltinEffects(
     state.session = { ...state.session, terraformWorkspace: values[2] };
   }
   switch (name) {
+    case 'pushd':
     case 'cd': {
       const target = args.find((arg) => !arg.value.startsWith('-') || arg.value === '-');
       const dir = target ? target.value : (commandScope.vars.HOME ?? state.home);
@@ -84,4 +85,34 @@ export function applyBuiltinEffects(
       }
       return;
   }
+}
+
+/** `read`'s options that take a value (bash's read builtin: -a ARRAY -d DELIM -i TEXT -n N -N N -p PROMPT -t SECS -u FD). */
+const READ_OPTIONS_WITH_VALUE = new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']);
+
+/** The variables `read [OPTS] NAME…` sets (`REPLY` when none is named); undefined for `read -a` (an array). */
+export function readTargets(args: readonly string[]): string[] | undefined {
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    if (word === '-a') return undefined;
+    if (READ_OPTIONS_WITH_VALUE.has(word)) {
+      i++;
+      continue;
+    }
+    if (/^-[a-zA-Z]+$/.test(word)) continue;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(word)) return undefined;
+    names.push(word);
+  }
+  return names.length > 0 ? names : ['REPLY'];
+}
+
+/** What `read NAME…` stores from one input line: a field per name, the last name the rest. */
+export function readValues(names: readonly string[], line: string): Record<string, string> {
+  const fields = line.trim().split(/\s+/);
+  const values: Record<string, string> = {};
+  names.forEach((name, index) => {
+    values[name] = index === names.length - 1 ? fields.slice(index).join(' ') : (fields[index] ?? '');
+  });
+  return values;
 }

@@ -162,7 +162,9 @@ function lookup(name: string, scope: ExpansionScope, acc: Accumulator): string |
   if (!acc.variables.includes(name)) acc.variables.push(name);
   const positional = positionalValue(name, scope);
   if (positional !== undefined) return positional;
-  // Positional parameters are unknown unless `sh -c SCRIPT arg0 arg1…` bound them.
+  // Positional parameters are unknown unless `sh -c SCRIPT arg0 arg1…` bound them ($0 included:
+  // `sh -c 'rm -rf "$0"' /` removes /).
+  if (name === '0' && scope.vars['0'] !== undefined) return scope.vars['0'];
   if (SPECIAL_PARAMETERS.has(name) || (/^\d+$/.test(name) && scope.vars[name] === undefined)) {
     acc.dynamic = true;
     return undefined;
@@ -656,5 +658,6 @@ export function expandToString(word: Word, scope: ExpansionScope, options: { ass
     glob: false,
     pos: word.pos,
     end: word.end,
+    ...(acc.producers ? { producers: acc.producers } : {}),
   };
 }

@@ -91,7 +91,20 @@ export function parallelSteps(inv: Invocation): UnwrapStep[] {
   // parallel reads whole lines from standard input.
   if (!fromLists) items.push(...(inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : (inv.stdin?.items ?? ['*'])));
   const steps: UnwrapStep[] = [];
+  // parallel joins its command words with spaces and hands the result to a shell, so a word that
+  // holds shell syntax (`parallel 'rm -rf {}' ::: /data`) is read again as a shell line, with each
+  // item quoted where `{}` stands (an item nobody knows, `*`, stays a glob).
+  const asShellLine = template.some((w) => !w.dynamic && /[\s;&|<>()$`'"\\]/.test(w.value));
   for (const item of items) {
+    if (asShellLine) {
+      const quoted = item === '*' ? item : quoteItem(item);
+      const uses = template.some((w) => w.value.includes(replace));
+      const text = template.map((w) => w.value.replaceAll(replace, quoted)).join(' ');
+      steps.push({ kind: 'script', via: 'parallel', text: uses ? text : `${text} ${quoted}` });
+      // Read word by word too (as `parallel -q` runs it): `parallel bash -c 'rm -rf {}' ::: /`
+      // joined is `bash -c rm -rf /`, but judging only that reading would let the words through.
+    }
+    if (asShellLine && template.length === 1) continue;
     if (template.length === 0) {
       steps.push({ kind: 'script', via: 'parallel', text: item });
       continue;
@@ -103,6 +116,11 @@ export function parallelSteps(inv: Invocation): UnwrapStep[] {
     steps.push({ kind: 'command', via: 'parallel', words });
   }
   return steps;
+}
+
+/** One item as the shell reads it back: GNU parallel quotes what it puts in place of `{}`. */
+function quoteItem(value: string): string {
+  return /^[A-Za-z0-9_./=:@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 /** Command substitutions inside `$(( … ))`: bash runs them to compute the number. */

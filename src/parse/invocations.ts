@@ -29,7 +29,7 @@ import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
 import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
-import { applyBuiltinEffects } from './builtin-effects.js';
+import { applyBuiltinEffects, readTargets, readValues } from './builtin-effects.js';
 import { basename } from './posix-path.js';
 import {
   type ExtractOptions,
@@ -163,6 +163,16 @@ function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
   return { kind: 'pipe' };
 }
 
+/** The variables a loop's condition reads, when it is one `read` command: `while IFS= read -r d`. */
+function loopReadTargets(clause: CompoundList): string[] | undefined {
+  const statement = clause.commands.length === 1 ? clause.commands[0] : undefined;
+  const command = statement?.command;
+  if (!command || command.type !== 'Command' || command.name?.value !== 'read') return undefined;
+  const words = command.suffix.filter((item): item is Word => item.type === 'Word');
+  if (words.length !== command.suffix.length || words.some((word) => word.value !== word.text)) return undefined;
+  return readTargets(words.map((word) => word.value));
+}
+
 function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, stdin?: StdinSource): void {
   switch (node.type) {
     case 'Command':
@@ -195,10 +205,23 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
     case 'ArithmeticFor':
       walkList(walker, node.body, state);
       return;
-    case 'While':
+    case 'While': {
+      // `echo /srv | while read d; do rm -rf "$d"; done`, `while read -r d; …; done <<< X`: with
+      // the loop's input shown, the body runs once per line with the variables read set.
+      const names = stdin?.text !== undefined && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
+      if (names && stdin?.text !== undefined) {
+        const lines = stdin.text.split('\n').filter((line) => line.trim() !== '');
+        for (const line of lines.slice(0, MAX_LOOP_ITERATIONS)) {
+          const iteration = fork(state);
+          setVariables(iteration, readValues(names, line));
+          walkList(walker, node.body, iteration);
+        }
+        if (lines.length > 0) return;
+      }
       walkList(walker, node.clause, state);
       walkList(walker, node.body, state);
       return;
+    }
     case 'Case':
       expandCollecting(walker, node.word, state);
       for (const item of node.items) walkList(walker, item.body, state);
@@ -464,6 +487,13 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   if (!commandWord) return;
 
   applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope, walker.options.envFiles);
+  // `read d <<< /srv`, `echo /srv | read d` (in the same shell only for the herestring and a
+  // redirection, but judged alike): the variables hold the input's first line.
+  if (commandWord.value === 'read' && stdin?.text !== undefined) {
+    const names = readTargets(args.map((arg) => arg.value));
+    const line = stdin.text.split('\n').find((text) => text.trim() !== '');
+    if (names && line !== undefined) setVariables(state, readValues(names, line));
+  }
 
   const invocation: Invocation = {
     name: basename(commandWord.value),

@@ -11,6 +11,7 @@
 import type { ExpandedWord, Invocation } from '../types.js';
 import type { UnwrapStep } from './wrappers/step.js';
 import { runsUnseenOutput } from '../knowledge/commands.js';
+import { VOLUME_LOCATIONS } from '../knowledge/data-directories.js';
 
 export const UNSEEN_SCRIPT = '(unseen-script)';
 /**
@@ -45,7 +46,8 @@ export const SQL_CONSOLE_INPUT = '(sql-console-input)';
 
 /** `manage.py dbshell`, `django-admin dbshell`, `rails dbconsole|db` reading a file, heredoc or pipe. */
 function feedsFrameworkConsole(inv: Invocation): boolean {
-  if (!inv.stdin) return false;
+  // The pseudo-command it becomes keeps the console's words and input: judged once, not again.
+  if (!inv.stdin || inv.name === SQL_CONSOLE_INPUT) return false;
   const words = [inv.name, ...inv.args.map((w) => w.value)].filter((w) => !w.startsWith('-'));
   const names = words.map((w) => w.replace(/^.*\//, ''));
   const manage = names.findIndex((w) => w === 'manage.py' || w === 'django-admin');
@@ -319,6 +321,14 @@ const DOCKER_RUN_WITH_VALUE = new Set([
   '--detach-keys',
 ]);
 
+/** A named volume (`-v pgdata:/data`): a name, not a path. */
+const NAMED_VOLUME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** Where the daemon keeps a named volume's files (knowledge/data-directories.ts: volumes are data). */
+function namedVolumePath(name: string): string {
+  return `${VOLUME_LOCATIONS[0]}/${name}/_data`;
+}
+
 /**
  * `docker run -v /:/host alpine rm -rf /host/var/lib/postgresql`: a container that mounts host
  * paths deletes host files. The container's command is judged with mounted paths mapped back to
@@ -340,11 +350,14 @@ function containerOnHostPaths(inv: Invocation): UnwrapStep[] {
     if (flag === '-v' || flag === '--volume') {
       const [host, inside] = optionValue.split(':');
       if (host && inside && /^[/~.]/.test(host)) mounts.push({ host, inside });
+      else if (host && inside && NAMED_VOLUME.test(host)) mounts.push({ host: namedVolumePath(host), inside });
     } else if (flag === '--mount') {
       const fields = Object.fromEntries(optionValue.split(',').map((f) => f.split('=') as [string, string]));
       const host = fields.source ?? fields.src;
       const inside = fields.target ?? fields.destination ?? fields.dst;
-      if ((fields.type ?? 'volume') === 'bind' && host && inside) mounts.push({ host, inside });
+      const type = fields.type ?? 'volume';
+      if (type === 'bind' && host && inside) mounts.push({ host, inside });
+      else if (type === 'volume' && host && inside && NAMED_VOLUME.test(host)) mounts.push({ host: namedVolumePath(host), inside });
     }
   }
   const command = inv.args.slice(i + 1);

@@ -83,8 +83,11 @@ export function withUnknownVar(state: WalkState, name: string): WalkState {
 }
 
 /** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
- *  file is set where the script runs: the variable is unknown, not `/pg_wal`. */
+ *  file is set where the script runs: the variable is unknown, not `/pg_wal`. The output of a
+ *  command the line cannot run (`x=$(curl …)`, `PGDATA=$(pg_lsclusters …)`) is unknown too, not
+ *  the text `$(curl …)`: `$x -rf /` runs a command nobody can name. */
 export function assignedValue(expanded: ExpandedWord, state: WalkState): string {
+  if (expanded.dynamic && expanded.producers !== undefined) return UNKNOWN_VALUE;
   return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
 }
 

@@ -6,7 +6,7 @@
 
 import type { Invocation } from '../types.js';
 import { scanOptions } from './options.js';
-import { COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
+import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
 import { afterDashDash, awsVault, dotenvRunner, envCommand, envFileRunner } from './wrappers/env-runners.js';
 import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
@@ -15,8 +15,18 @@ import { rsync } from './wrappers/rsync.js';
 import { type EnvFiles, type UnwrapStep, type Unwrapper, type UserHomes, command, commandRunner, optionsOf, script } from './wrappers/step.js';
 import { doas, su, sudo } from './wrappers/users.js';
 
+/** `rimraf DIR` runs as `rm -rf DIR`: the command it is, with its own words after. */
+function equivalent(argv: readonly string[]): Unwrapper {
+  return (inv) =>
+    command(inv.name, [
+      ...argv.map((value) => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] })),
+      ...inv.args,
+    ]);
+}
+
 const WRAPPERS: Record<string, Unwrapper> = {
   ...Object.fromEntries(COMMAND_RUNNERS.map((name) => [name, commandRunner])),
+  ...Object.fromEntries(Object.entries(COMMAND_EQUIVALENTS).map(([name, argv]) => [name, equivalent(argv)])),
   sudo,
   doas,
   env: envCommand,
@@ -78,6 +88,8 @@ const WRAPPERS: Record<string, Unwrapper> = {
   npx,
   bunx: npx,
   pnpx: npx,
+  // `bun x PKG` is bunx; bun's other words (run, test, -e) are read elsewhere.
+  bun: subcommandRunner(['x']),
   pnpm: subcommandRunner(['exec', 'dlx']),
   npm: subcommandRunner(['exec', 'x']),
   yarn: subcommandRunner(['exec', 'dlx']),

@@ -247,7 +247,9 @@ function matchedPaths(
   // What the disk of this host says applies to commands run on this host only.
   const disk = inv.host.kind === 'local' && dataDirectories ? { dataDirectories } : {};
   const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, ...disk };
-  const classified = words.map((word) => classifyPath(word, context)).filter((path) => paths.classes.includes(path.class));
+  const classified = words
+    .map((word) => classifyPath(word, context))
+    .filter((path) => paths.classes.includes(path.class) && (!paths.parts || path.part === undefined || paths.parts.includes(path.part)));
   return classified.length > 0 ? classified : undefined;
 }
 

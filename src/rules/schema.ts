@@ -4,7 +4,7 @@
 
 import { SEVERITIES, type Environment, type Severity, type TargetKind } from '../types.js';
 import { validateSeverityMap, type SeverityMap } from '../config/schema.js';
-import { PATH_CLASSES, type PathClass } from '../targets/paths.js';
+import { DATA_DIRECTORY_PARTS, PATH_CLASSES, type DataDirectoryPart, type PathClass } from '../targets/paths.js';
 
 export const INCIDENTS = ['travis-2018', 'gitlab-2017', 'atlassian-2022', 'github-2018', 'general'] as const;
 export type Incident = (typeof INCIDENTS)[number];
@@ -66,7 +66,12 @@ export interface RuleMatch {
    * goes decides what it deletes.
    */
   operands: { first: { any: string[]; none: string[] }; last: { any: string[]; none: string[] }; max?: number };
-  paths?: { classes: PathClass[]; from: 'positionals' | 'after-first' | 'last' | `prefix:${string}` };
+  paths?: {
+    classes: PathClass[];
+    from: 'positionals' | 'after-first' | 'last' | `prefix:${string}`;
+    /** Data-directory paths only in these parts (`inside`: a file in it, not the directory itself). */
+    parts?: DataDirectoryPart[];
+  };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
   targets: TargetKind[];
@@ -265,7 +270,7 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
   if (value.paths !== undefined) {
     if (!isObject(value.paths)) errors.push(`${path}.paths: must be a map with classes and from`);
     else {
-      checkKeys(value.paths, ['classes', 'from'], `${path}.paths`, errors);
+      checkKeys(value.paths, ['classes', 'from', 'parts'], `${path}.paths`, errors);
       const classes = strings(value.paths.classes, `${path}.paths.classes`, errors, { required: true });
       for (const item of classes)
         if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
@@ -273,7 +278,15 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
       if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from === 'last' || from.startsWith('prefix:'))) {
         errors.push(`${path}.paths.from: must be positionals, after-first, last or prefix:<text> (e.g. prefix:of=)`);
       }
-      match.paths = { classes: classes as PathClass[], from: from as NonNullable<RuleMatch['paths']>['from'] };
+      const parts = value.paths.parts === undefined ? undefined : strings(value.paths.parts, `${path}.paths.parts`, errors);
+      for (const item of parts ?? [])
+        if (!DATA_DIRECTORY_PARTS.includes(item as DataDirectoryPart))
+          errors.push(`${path}.paths.parts: "${item}" is not one of ${DATA_DIRECTORY_PARTS.join(', ')}`);
+      match.paths = {
+        classes: classes as PathClass[],
+        from: from as NonNullable<RuleMatch['paths']>['from'],
+        ...(parts ? { parts: parts as DataDirectoryPart[] } : {}),
+      };
     }
   }
   if (value.sql !== undefined) {

@@ -12,6 +12,8 @@ import { DATABASE_CLIENTS } from '../targets/resolve.js';
 import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
 import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
+import { DATA_DIRECTORY_WORDS } from '../knowledge/data-directories.js';
+import { COMMAND_EQUIVALENTS } from '../knowledge/tools.js';
 import { adapterFor, type ShellName } from './adapters.js';
 import type { Prefilter } from './prefilter-table.js';
 
@@ -56,6 +58,9 @@ export function commandKnowledge(): {
   };
 }
 
+/** Package runners that take a package spec (`name@version`) where a binary's name would be. */
+const PACKAGE_RUNNERS = ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun'];
+
 /** Always checked: the shell's own way of running text as a command. */
 const ALWAYS = ['eval'];
 
@@ -83,6 +88,10 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
   // `.` is a runner only as a command word (computedCommandWord): as a word anywhere it would send
   // `cd .`, `git add .` and `find . -name x` to the checker.
   for (const name of knowledge.runners) if (name !== '.') words.add(name.toLowerCase());
+  // `rimraf DIR` is `rm -rf DIR` with no rm in the line.
+  for (const name of Object.keys(COMMAND_EQUIVALENTS)) words.add(name);
+  // `npx prisma@5 migrate reset`: a versioned package spec hides the binary's name from the words.
+  for (const name of PACKAGE_RUNNERS) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add('*@*');
   // `npm run X`, `npm test`: the package.json script runs (parse/scripts.ts), not the words shown.
   for (const [name, subcommands] of Object.entries(knowledge.packageScripts)) {
     for (const sub of subcommands) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(sub);
@@ -114,14 +123,21 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
           patterns.add(name);
           continue;
         }
-        // The subcommand every match must hold: the first literal word, else the first glob
+        // A word every match must hold: the last literal word (the verb: `delete` of `gcloud
+        // compute instances delete`, so `gcloud compute ssh` stays quiet), else the first glob
         // that is more than `*`. A bare name (or only `*`s) is enough on its own.
-        const companion = positionals.find((word) => !GLOB.test(word)) ?? positionals.find((word) => word !== '*');
+        const companion = positionals.findLast((word) => !GLOB.test(word)) ?? positionals.find((word) => word !== '*');
         // A rule that needs one of its argument globs (`cp … .prodguard.yml`) anchors on them, so
         // an everyday `cp a b` or `curl URL` stays in the shell.
         const needed = companion === undefined ? argumentAnchors(rule) : [];
         if (companion !== undefined) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
-        else if (needed.length > 0) for (const glob of needed) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(glob.toLowerCase());
+        else if (onlyDataDirectories(rule)) {
+          // `cp`/`mv`/`ln` onto a database's files: anchored on the data directory's path words
+          // (`$` in the line sends it too). A directory known only by its markers on disk, under
+          // a name none of these words is (`/data/pg/base/1`), is judged by `check`/`run`, not here.
+          const companions = pairs.get(name) ?? pairs.set(name, new Set()).get(name)!;
+          for (const word of DATA_DIRECTORY_WORDS) companions.add(word.toLowerCase());
+        } else if (needed.length > 0) for (const glob of needed) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(glob.toLowerCase());
         else words.add(name);
         continue;
       }
@@ -155,6 +171,15 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
     everyLine: reasons.length > 0,
     reasons,
   };
+}
+
+/**
+ * A rule about files inside database data directories only (filesystem/replace-data-files: `cp`,
+ * `mv`, `ln` onto them), whose commands are too common to send every line of.
+ */
+function onlyDataDirectories(rule: Rule): boolean {
+  const paths = rule.match.paths;
+  return paths !== undefined && paths.parts !== undefined && paths.classes.length > 0 && paths.classes.every((name) => name === 'data-directory');
 }
 
 function escapeGlobChar(char: string): string {

@@ -5,6 +5,7 @@ import type { Invocation, Target } from '../types.js';
 import { parseConnectionString } from '../parse/connection.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import type { TargetFacts } from './facts.js';
+import { CLOUD_CLIS } from '../knowledge/cloud-clis.js';
 
 const AWS_RESOURCE_OPTIONS = [
   'db-instance-identifier',
@@ -24,9 +25,29 @@ const AWS_RESOURCE_OPTIONS = [
   'secret-id',
 ];
 
+/** A CLI of knowledge/cloud-clis.ts: the resources after its verb, its resource options, else its account variables. */
+function tableCliTargets(inv: Invocation): Target[] {
+  const spec = CLOUD_CLIS[inv.name]!;
+  const scan = scanOptions(inv.args, { shortWithValue: spec.shortResource + spec.shortOther, longWithValue: [...spec.resourceOptions, ...spec.otherOptions] });
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const targets: Target[] = [];
+  const verb = positionals.findIndex((word) => spec.verbs.includes(word));
+  if (verb !== -1) for (const name of positionals.slice(verb + 1)) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
+  for (const option of scan.options) {
+    const names = option.flag.startsWith('--') ? spec.resourceOptions.includes(option.flag.slice(2)) : spec.shortResource.includes(option.flag.slice(1));
+    if (option.value && names) targets.push({ kind: 'cloud', engine: spec.engine, source: option.flag, name: option.value });
+  }
+  const variable = spec.env.find((name) => inv.env[name]);
+  if (variable) targets.push({ kind: 'cloud', engine: spec.engine, source: variable, name: inv.env[variable]! });
+  if (targets.length === 0) targets.push({ kind: 'cloud', engine: spec.engine, source: 'current account or project', name: 'current' });
+  return targets;
+}
+
 export function cloudTargets(inv: Invocation): Target[] {
   const targets: Target[] = [];
-  if (inv.name === 'aws') {
+  if (Object.hasOwn(CLOUD_CLIS, inv.name)) {
+    targets.push(...tableCliTargets(inv));
+  } else if (inv.name === 'aws') {
     const scan = scanOptions(inv.args, { longWithValue: ['profile', 'region', 'output', 'endpoint-url', ...AWS_RESOURCE_OPTIONS] });
     for (const option of scan.options) {
       const name = option.flag.slice(2);
@@ -199,5 +220,10 @@ export function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] 
     }
   }
   if (inv.cwd) targets.push({ kind: 'workspace', source: 'working directory', name: inv.cwd });
+  // The providers act in the account the environment's credentials pick (`AWS_PROFILE=prod`).
+  for (const variable of ['AWS_PROFILE', 'GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT', 'ARM_SUBSCRIPTION_ID']) {
+    const value = inv.env[variable];
+    if (value) targets.push({ kind: 'workspace', source: `${variable} (the provider's account)`, name: value });
+  }
   return targets;
 }

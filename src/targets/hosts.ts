@@ -130,7 +130,11 @@ export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
       // `kubectl exec -n production db-0 -- rm …`. Without `-n` the pod stays a remote host of
       // its own, as the corpus has it (gitlab-2017 cases: confirm, the operator types its name).
       const cluster = inv.host.runtime === 'kubectl' && inv.host.kubeNamespace ? socketHost(inv, facts) : undefined;
-      return cluster?.kind === 'kube' ? { ...pod, onHost: cluster } : pod;
+      if (cluster?.kind === 'kube') return { ...pod, onHost: cluster };
+      // A container is as production as the machine its daemon runs on: `docker compose exec web
+      // php artisan migrate:fresh` on a production host resets production.
+      if (inv.host.runtime === 'docker') return { ...pod, onHost: socketHost(inv, facts) };
+      return pod;
     }
   }
 }

@@ -30,6 +30,7 @@ export const PATH_CLASSES: readonly PathClass[] = [
 /** Which part of a data directory a path is: all of it, something inside, its WAL (losing it
  *  destroys the database), a copy moved aside, or its logs. */
 export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'aside' | 'log';
+export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'aside', 'log'];
 
 export interface ClassifiedPath {
   class: PathClass;

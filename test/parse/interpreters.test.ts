@@ -24,6 +24,29 @@ describe('interpreted code', () => {
     expect(analyzeInterpreterCode('awk', 'BEGIN { print "rm -rf /srv" | "sh" }')).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'print | sh' }]);
   });
 
+  it('reads Lua with a real parser: os.execute and io.popen run shell lines, os.remove is rm', () => {
+    expect(analyzeInterpreterCode('lua', 'os.execute("rm -rf " .. "/srv")')).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'os.execute' }]);
+    expect(analyzeInterpreterCode('lua', "local p = io.popen('dropdb app'); os.remove('/srv/data/db')")).toEqual([
+      { kind: 'shell', text: 'dropdb app', sink: 'io.popen' },
+      { kind: 'argv', words: ['rm', '-f', '/srv/data/db'], sink: 'os.remove' },
+    ]);
+    expect(analyzeInterpreterCode('lua', 'load("os.execute(\'rm -rf /srv\')")()')).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'os.execute' }]);
+    expect(analyzeInterpreterCode('lua', 'os.execute(cmd)')).toEqual([{ kind: 'dynamic', sink: 'os.execute' }]);
+    expect(analyzeInterpreterCode('lua', 'print("os.execute(\'rm -rf /\')") -- os.execute("rm -rf /")')).toEqual([]);
+    expect(commands(`lua -e 'os.execute("rm -rf /srv")'`)).toContain('rm -rf /srv');
+  });
+
+  it('knows distinctive child_process and fs methods on any receiver', () => {
+    expect(analyzeInterpreterCode('javascript', "import('child_process').then((c) => c.execSync('rm -rf /srv'))")).toEqual([
+      { kind: 'shell', text: 'rm -rf /srv', sink: 'execSync' },
+    ]);
+    expect(analyzeInterpreterCode('javascript', "const f = require('fs'); f.rmSync('/srv/data', { recursive: true })")).toEqual([
+      { kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'rmSync' },
+    ]);
+    // A generic method name stays tied to its receiver.
+    expect(analyzeInterpreterCode('javascript', "list.remove('/srv'); job.exec('rm -rf /srv')")).toEqual([]);
+  });
+
   it('treats deletion calls as the rm they are', () => {
     expect(analyzeInterpreterCode('python', "import shutil; shutil.rmtree('/srv/data')")).toEqual([
       { kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'shutil.rmtree' },

@@ -34,6 +34,10 @@ function rule(match: Partial<Rule['match']>, id = 'test/rule'): Rule {
 
 const HARMLESS = [
   'cp --force a b',
+  // cp/mv/ln are sent only with a data directory's path words in the line.
+  'cp .env.example .env',
+  'mv src/old.ts src/new.ts',
+  'gcloud compute ssh dev-vm --zone us-east1-b --command uptime',
   // `.` is the source builtin only as a command word: as an argument it is the current folder.
   'cd .',
   'git add .',
@@ -70,6 +74,11 @@ const HARMLESS = [
 
 const DANGEROUS = [
   'rm -rf /var/lib/postgresql/15/main',
+  'cp /dev/null /var/lib/redis/dump.rdb',
+  'npx rimraf /etc',
+  'npx --yes prisma@5 migrate reset --force',
+  'ln -sf /dev/null "$PGDATA/PG_VERSION"',
+  'gcloud compute instances delete db-1',
   '. ./prod.env',
   'cd app && . .env.production',
   'if true; then . x; fi',

@@ -8,6 +8,7 @@ import type { ExpandedWord, Invocation } from '../../types.js';
 import type { UnwrapStep } from '../wrappers/step.js';
 import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
+import { analyzeLua } from './lua-code.js';
 import type { CodeEffect } from './effects.js';
 import type { Language } from './sinks.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
@@ -62,6 +63,8 @@ const AWK: InterpreterSpec = {
   programFirst: true,
 };
 const DENO: InterpreterSpec = { ...NODE, code: ['eval', '-e', '--eval'] };
+// lua(1): `-e STAT` (repeatable), `-l NAME` loads a library, `-` reads standard input.
+const LUA: InterpreterSpec = { language: 'lua', code: ['-e'], withValue: ['-l'], stop: [] };
 
 const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
   python: PYTHON,
@@ -81,6 +84,12 @@ const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
   gawk: AWK,
   mawk: AWK,
   nawk: AWK,
+  lua: LUA,
+  luajit: LUA,
+  'lua5.1': LUA,
+  'lua5.2': LUA,
+  'lua5.3': LUA,
+  'lua5.4': LUA,
 };
 
 function specFor(name: string): InterpreterSpec | undefined {
@@ -108,7 +117,7 @@ export function codeOf(inv: Invocation): { language: Language; code: string } | 
       if (args[i + 1]?.dynamic) return undefined;
       pieces.push(args[i + 1]?.value ?? '');
       i++;
-      if (spec.language !== 'ruby' && spec.language !== 'perl') break;
+      if (spec.language !== 'ruby' && spec.language !== 'perl' && spec.language !== 'lua') break;
       continue;
     }
     // Attached or clustered: `-cCODE`, `perl -lne CODE`, `ruby -rjson -e`.
@@ -153,7 +162,8 @@ export function codeOf(inv: Invocation): { language: Language; code: string } | 
 }
 
 export function analyzeInterpreterCode(language: Language, code: string): CodeEffect[] {
-  return language === 'javascript' ? analyzeJavaScript(code) : analyzeCode(code, language);
+  if (language === 'javascript') return analyzeJavaScript(code);
+  return language === 'lua' ? analyzeLua(code) : analyzeCode(code, language);
 }
 
 function word(template: ExpandedWord, value: string): ExpandedWord {

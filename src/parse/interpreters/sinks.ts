@@ -5,7 +5,7 @@
 
 import { RM_FILE, RM_RECURSIVE, RMDIR, type DeleteSpec } from './effects.js';
 
-export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript';
+export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript' | 'lua';
 
 export interface SinkTable {
   /** The first argument is a shell line (`os.system("rm -rf /")`); a list argument is an argv. */
@@ -16,6 +16,8 @@ export interface SinkTable {
   code: readonly string[];
   /** Deletion calls on their first argument. */
   delete: Readonly<Record<string, DeleteSpec>>;
+  /** Names distinctive enough to be the call on any receiver (`c.execSync(…)` after `import('child_process').then(c => …)`). */
+  methods?: readonly string[];
 }
 
 const PYTHON: SinkTable = {
@@ -42,6 +44,9 @@ const PYTHON: SinkTable = {
     'check_call',
     'check_output',
     'Popen',
+    // `from subprocess import run, call`: the bare names, as one-liners import them.
+    'run',
+    'call',
     'os.execvp',
     'os.execv',
     'os.spawnvp',
@@ -132,6 +137,14 @@ const AWK: SinkTable = {
   delete: {},
 };
 
+// Lua's standard library: os.execute and io.popen hand a line to the shell (/bin/sh -c).
+const LUA: SinkTable = {
+  shell: ['os.execute', 'io.popen'],
+  argv: [],
+  code: [],
+  delete: { 'os.remove': RM_FILE },
+};
+
 const JAVASCRIPT: SinkTable = {
   shell: ['exec', 'execSync', 'child_process.exec', 'child_process.execSync', 'cp.exec', 'cp.execSync', '$', 'Bun.$', 'shelljs.exec', 'shell.exec'],
   argv: [
@@ -180,9 +193,10 @@ const JAVASCRIPT: SinkTable = {
     'Deno.remove': RM_RECURSIVE,
     'Deno.removeSync': RM_RECURSIVE,
   },
+  methods: ['execSync', 'execFileSync', 'spawnSync', 'rmSync', 'rmdirSync', 'unlinkSync'],
 };
 
-export const SINKS: Readonly<Record<Language, SinkTable>> = { python: PYTHON, ruby: RUBY, perl: PERL, php: PHP, awk: AWK, javascript: JAVASCRIPT };
+export const SINKS: Readonly<Record<Language, SinkTable>> = { python: PYTHON, ruby: RUBY, perl: PERL, php: PHP, awk: AWK, javascript: JAVASCRIPT, lua: LUA };
 
 export type SinkKind = 'shell' | 'argv' | 'code' | 'delete';
 
@@ -192,8 +206,9 @@ export function sinkOf(language: Language, chain: string): { kind: SinkKind; nam
   const parts = chain.split('.');
   for (let start = 0; start < parts.length; start++) {
     const name = parts.slice(start).join('.');
-    // A bare name matches only a bare call: `items.remove(x)` is not `remove(x)`; `x.os.system` is `os.system`.
-    if (start > 0 && !name.includes('.')) break;
+    // A bare name matches only a bare call: `items.remove(x)` is not `remove(x)`; `x.os.system` is
+    // `os.system`. A distinctive method name matches on any receiver (`c.execSync`).
+    if (start > 0 && !name.includes('.') && !table.methods?.includes(name)) break;
     if (table.shell.includes(name)) return { kind: 'shell', name };
     if (table.argv.includes(name)) return { kind: 'argv', name };
     if (table.code.includes(name)) return { kind: 'code', name };

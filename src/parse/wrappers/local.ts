@@ -134,18 +134,27 @@ export const flock: Unwrapper = (inv) => {
 /** Runners that take a command after their own words: `bundle exec rspec`, `npx jest`, `dotenv -e .env.prod -- rails db:reset`. */
 export function subcommandRunner(subcommands: readonly string[], spec: OptionSpec = {}): Unwrapper {
   return (inv) => {
-    const first = inv.args[0]?.value;
+    // The runner's own options may come first: `pnpm --filter api exec prisma …`, `yarn --cwd api exec`.
+    const at = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true })).rest;
+    const first = inv.args[at]?.value;
     if (first === undefined || !subcommands.includes(first)) return [];
-    const scan = scanOptions(inv.args.slice(1), { ...spec, stopAtPositional: true });
-    return command(`${inv.name} ${first}`, inv.args.slice(1 + scan.rest));
+    const scan = scanOptions(inv.args.slice(at + 1), { ...spec, stopAtPositional: true });
+    return command(`${inv.name} ${first}`, packageBinary(inv.args.slice(at + 1 + scan.rest)));
   };
+}
+
+/** `prisma@5`, `@scope/tool@latest`: a package spec with a version runs the package's binary. */
+function packageBinary(words: ExpandedWord[]): ExpandedWord[] {
+  const [first, ...rest] = words;
+  const name = first && !first.dynamic ? /^(@?[^@\s]+)@[^@/\s]+$/.exec(first.value)?.[1] : undefined;
+  return name ? [{ ...first!, value: name }, ...rest] : words;
 }
 
 export const npx: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, { shortWithValue: 'pc', longWithValue: ['package', 'call'], stopAtPositional: true });
   const text = optionValue(scan, '-c', '--call');
   if (text !== undefined) return script(`${inv.name} -c`, text);
-  return command(inv.name, inv.args.slice(scan.rest));
+  return command(inv.name, packageBinary(inv.args.slice(scan.rest)));
 };
 
 /** `script [-q] -c STRING [FILE]` runs STRING with a shell. */
