@@ -48,7 +48,9 @@ export interface ScopeMatcher {
 export function scopeMatcher(scope: LintScope = {}): ScopeMatcher {
   const migrations: Ignore = ignore().add([...MIGRATION_GLOBS, ...(scope.migrations ?? [])]);
   const excluded: Ignore = ignore().add([...(scope.ignore ?? [])]);
-  const isMigration = (rel: string) => migrations.ignores(rel);
+  // A file named outside the working directory (`lint ../repo/db/x.sql`, `/abs/x.sql`) is judged by
+  // the folders it sits in; the `ignore` package refuses such paths with an exception.
+  const isMigration = (rel: string) => migrations.ignores(rel.replace(/^(?:\.{1,2}\/|\/)+/, ''));
   return {
     isMigration,
     includes(rel, format) {

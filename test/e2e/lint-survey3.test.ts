@@ -1,0 +1,63 @@
+// `prodguard lint` on shapes from a third survey of real repositories (lemmy, supabase auth,
+// postgresql_cluster, gitlab-runner): templated migrations are still judged, views rebuilt with
+// CASCADE and backfills are not data loss, an image build's own cluster is the layer's business,
+// a dev cluster under $PWD is local, and a Windows job's PowerShell is not read as shell.
+import { describe, expect, it } from 'vitest';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/cli.js';
+
+const SHAPES = fileURLToPath(new URL('../fixtures/lint/survey3-shapes/', import.meta.url));
+
+interface Report {
+  findings: { file: string; line: number; rule: string; severity: string; message: string }[];
+  notices?: { file: string; line: number; message: string }[];
+}
+
+function lintJson(cwd: string, args: string[] = ['.']) {
+  const result = runCli(['lint', '--format', 'json', ...args], { cwd });
+  return { ...result, body: JSON.parse(result.stdout) as Report };
+}
+
+const keys = (body: Report) => body.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`);
+
+describe('lint precision on a third survey', () => {
+  it('migrations: template markup is read around, views are derived, a backfill warns, a DELETE of every row asks', () => {
+    const { body } = lintJson(join(SHAPES, 'sql'));
+    expect(keys(body)).toEqual([
+      'auth-migrations/migrations/20221215195900_remove_sso_sessions.up.sql:2 sql/drop-objects confirm',
+      'migrations/2020-04-14-163701_update_views/up.sql:7 sql/delete-update-all-rows warn',
+      'migrations/2020-04-14-163701_update_views/up.sql:9 sql/delete-update-all-rows confirm',
+    ]);
+    // The statement is quoted as the file has it, template markup included.
+    expect(body.findings[0]!.message).toContain('drop table if exists {{ index .Options "Namespace" }}.sso_sessions');
+    expect(body.findings[1]!.message).toContain('a backfill in a migration');
+    expect(body.notices ?? []).toEqual([]);
+  });
+
+  it('a folder outside the working directory is linted, migrations and all (it used to crash)', () => {
+    const from = dirname(SHAPES.replace(/\/$/, ''));
+    const result = runCli(['lint', '--format', 'json', relative(join(from, 'harmless'), join(SHAPES, 'sql'))], { cwd: join(from, 'harmless') });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect((JSON.parse(result.stdout) as Report).findings.map((f) => f.rule)).toEqual([
+      'sql/drop-objects',
+      'sql/delete-update-all-rows',
+      'sql/delete-update-all-rows',
+    ]);
+  });
+
+  it("an image build's own cluster (pg_dropcluster after the package install) is the layer's; a remote dropdb is not", () => {
+    expect(keys(lintJson(join(SHAPES, 'image')).body)).toEqual(['Dockerfile:6 database/dropdb block']);
+  });
+
+  it('a dev cluster whose socket is under $PWD is local: CREATE USER … SUPERUSER there is not asked about', () => {
+    const rules = lintJson(join(SHAPES, 'dev-db')).body.findings.map((f) => f.rule);
+    expect(rules).not.toContain('sql/privilege-escalation');
+  });
+
+  it('a GitLab job on a Windows runner runs PowerShell: not read as shell; other jobs still are', () => {
+    const { body } = lintJson(join(SHAPES, 'windows'));
+    expect(keys(body)).toEqual(['.gitlab-ci.yml:20 sql/drop-objects block']);
+    expect(body.notices ?? []).toEqual([]);
+  });
+});
