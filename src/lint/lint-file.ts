@@ -204,9 +204,18 @@ function asMigrationStep(finding: Finding, updates: ReadonlySet<number | undefin
   return { ...finding, severity: 'warn', message: `${finding.message}: a backfill in a migration (it locks every row while it runs)` };
 }
 
+/** Where one file holds both directions (goose `-- +goose Down`, sql-migrate `-- +migrate Down`,
+ *  dbmate `-- migrate:down`), the down part runs only to roll the up part back: like a separate
+ *  `down.sql` (scope.ts isDownMigration) it is not judged. Lines stay where they were. */
+const DOWN_SECTION = /^--[ \t]*(?:\+goose[ \t]+Down|\+migrate[ \t]+Down|migrate:down)\b[\s\S]*?(?=^--[ \t]*(?:\+goose[ \t]+Up|\+migrate[ \t]+Up|migrate:up)\b|(?![\s\S]))/gim;
+
+export function withoutDownSections(text: string): string {
+  return text.replace(DOWN_SECTION, (section) => section.replace(/[^\n]/g, ' '));
+}
+
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
-  const template = templateAsSql(raw);
+  const template = templateAsSql(file.migration ?? migrationMatcher(context.config).isMigration(file.path) ? withoutDownSections(raw) : raw);
   const { text, psql } = psqlAsSql(template.text);
   const configured = context.config.lint?.sql.dialect ?? 'auto';
   const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
@@ -221,7 +230,7 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
   }));
   const matches = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed');
-  const migration = migrationMatcher(context.config).isMigration(file.path);
+  const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   const updates = new Set(statements.filter((statement) => statement.kind === 'update').map((statement) => statement.pos));
   const findings = findingsFromMatches(matches, [], { config: context.config })
     .findings.map((finding) => (migration ? asMigrationStep(finding, updates) : finding))

@@ -80,6 +80,9 @@ export interface DiscoveredFile {
   format: LintFileFormat;
   /** Named on the command line (scanned even if ignored or unrecognised by name). */
   explicit: boolean;
+  /** SQL a migration tool runs, judged by its path inside the repository (so `lint db/migrations`
+   *  and `lint .` from inside that folder agree with `lint .` at the top). */
+  migration?: boolean;
 }
 
 export type HintEnvironment = 'production' | 'staging' | 'development' | 'test' | 'local';

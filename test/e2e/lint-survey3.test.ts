@@ -61,3 +61,26 @@ describe('lint precision on a third survey', () => {
     expect(body.notices ?? []).toEqual([]);
   });
 });
+
+describe('which SQL is a migration', () => {
+  const layouts = join(SHAPES, 'layouts');
+  const expected = [
+    'db/goose/00002_orders.sql:3 sql/alter-table-destructive warn',
+    'db/migrations/20240101120000_drop_legacy.up.sql:1 sql/drop-objects confirm',
+    'migrations/2024-01-01-000000_create_posts/up.sql:2 sql/delete-update-all-rows confirm',
+    'prisma/migrations/20240101000000_init/migration.sql:2 sql/drop-objects confirm',
+    'src/main/resources/db/migration/V3__truncate_audit.sql:1 sql/truncate confirm',
+    'supabase/migrations/20240102000000_remove_flags.sql:1 sql/alter-table-destructive warn',
+  ];
+
+  it('the common layouts are found; down migrations (files or goose/dbmate sections) and Python are not judged', () => {
+    expect(keys(lintJson(layouts).body)).toEqual(expected);
+  });
+
+  it('`lint migrations` and `lint .` inside that folder find what `lint .` at the top finds there', () => {
+    const diesel = expected.filter((key) => key.startsWith('migrations/'));
+    expect(keys(lintJson(layouts, ['migrations']).body)).toEqual(diesel);
+    expect(keys(lintJson(join(layouts, 'migrations')).body)).toEqual(diesel.map((key) => key.replace('migrations/', '')));
+    expect(keys(lintJson(join(layouts, 'db')).body)).toEqual(expected.filter((key) => key.startsWith('db/')).map((key) => key.replace('db/', '')));
+  });
+});
