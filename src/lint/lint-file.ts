@@ -207,7 +207,8 @@ function asMigrationStep(finding: Finding, updates: ReadonlySet<number | undefin
 /** Where one file holds both directions (goose `-- +goose Down`, sql-migrate `-- +migrate Down`,
  *  dbmate `-- migrate:down`), the down part runs only to roll the up part back: like a separate
  *  `down.sql` (scope.ts isDownMigration) it is not judged. Lines stay where they were. */
-const DOWN_SECTION = /^--[ \t]*(?:\+goose[ \t]+Down|\+migrate[ \t]+Down|migrate:down)\b[\s\S]*?(?=^--[ \t]*(?:\+goose[ \t]+Up|\+migrate[ \t]+Up|migrate:up)\b|(?![\s\S]))/gim;
+const DOWN_SECTION =
+  /^--[ \t]*(?:\+goose[ \t]+Down|\+migrate[ \t]+Down|migrate:down)\b[\s\S]*?(?=^--[ \t]*(?:\+goose[ \t]+Up|\+migrate[ \t]+Up|migrate:up)\b|(?![\s\S]))/gim;
 
 export function withoutDownSections(text: string): string {
   return text.replace(DOWN_SECTION, (section) => section.replace(/[^\n]/g, ' '));
@@ -215,7 +216,7 @@ export function withoutDownSections(text: string): string {
 
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
-  const template = templateAsSql(file.migration ?? migrationMatcher(context.config).isMigration(file.path) ? withoutDownSections(raw) : raw);
+  const template = templateAsSql((file.migration ?? migrationMatcher(context.config).isMigration(file.path)) ? withoutDownSections(raw) : raw);
   const { text, psql } = psqlAsSql(template.text);
   const configured = context.config.lint?.sql.dialect ?? 'auto';
   const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
