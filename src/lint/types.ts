@@ -125,6 +125,8 @@ export interface LintNotice {
   file: string;
   line: number;
   message: string;
+  /** `config`: a part of `.prodguard.yml` that was not applied; otherwise a file not fully checked. */
+  kind?: 'config';
 }
 
 export interface SqlSource {

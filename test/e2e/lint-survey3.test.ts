@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
 
 const SHAPES = fileURLToPath(new URL('../fixtures/lint/survey3-shapes/', import.meta.url));
 
@@ -82,5 +83,47 @@ describe('which SQL is a migration', () => {
     expect(keys(lintJson(layouts, ['migrations']).body)).toEqual(diesel);
     expect(keys(lintJson(join(layouts, 'migrations')).body)).toEqual(diesel.map((key) => key.replace('migrations/', '')));
     expect(keys(lintJson(join(layouts, 'db')).body)).toEqual(expected.filter((key) => key.startsWith('db/')).map((key) => key.replace('db/', '')));
+  });
+});
+
+describe('a broken .prodguard.yml in the linted folder', () => {
+  const brokenRepo = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.prodguard.yml'), 'lint:\n  ignore: [deploy.sh\n');
+    writeFileSync(join(dir, 'deploy.sh'), '#!/bin/sh\nrm -rf /\n');
+    return dir;
+  };
+
+  it('is one line naming the file and the fix; lint still runs', () => {
+    const dir = brokenRepo();
+    const text = runCli(['lint', '--format', 'compact', '.'], { cwd: dir });
+    expect(text.stdout).toContain('deploy.sh:2:1: block filesystem/rm-root');
+    const lines = text.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^prodguard: repository config ignored: .*\.prodguard\.yml:3:1: not valid YAML: .*\(fix the YAML syntax\)$/);
+    expect(text.status).toBe(1);
+  });
+
+  it('is a notice in JSON and a tool notification in SARIF', () => {
+    const dir = brokenRepo();
+    const { body } = lintJson(dir);
+    expect(body.findings.map((f) => f.rule)).toEqual(['filesystem/rm-root']);
+    expect(body.notices).toEqual([{ file: '.prodguard.yml', line: 3, kind: 'config', message: expect.stringContaining('fix the YAML syntax') }]);
+    const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', '.'], { cwd: dir }).stdout) as {
+      runs: { invocations: { toolExecutionNotifications?: { descriptor: { id: string }; message: { text: string } }[] }[] }[];
+    };
+    const notes = sarif.runs[0]!.invocations[0]!.toolExecutionNotifications ?? [];
+    expect(notes.map((n) => n.descriptor.id)).toEqual(['prodguard/config-not-applied']);
+    expect(notes[0]!.message.text).toContain('.prodguard.yml:3:1');
+  });
+
+  it('linted from outside, the folder brings its own config (valid or not)', () => {
+    const dir = brokenRepo();
+    const outside = tempDir();
+    expect(runCli(['lint', '--format', 'compact', dir], { cwd: outside }).stderr).toMatch(/repository config ignored: .*\.prodguard\.yml:3:1/);
+    writeFileSync(join(dir, '.prodguard.yml'), 'lint:\n  ignore: [deploy.sh]\n');
+    const clean = runCli(['lint', '--format', 'json', dir], { cwd: outside });
+    expect((JSON.parse(clean.stdout) as Report).findings).toEqual([]);
+    expect(clean.stderr).toBe('');
   });
 });
