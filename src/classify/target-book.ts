@@ -4,7 +4,8 @@
 
 import type { ClassifiedTarget, Invocation, ProbeResult, Target, TargetKind } from '../types.js';
 import type { Config } from '../config/schema.js';
-import { resolveTargets, type TargetFacts } from '../targets/resolve.js';
+import { resolveTargets } from '../targets/resolve.js';
+import type { TargetFacts } from '../targets/facts.js';
 import { classifyTarget } from './classify.js';
 
 /** Identity of a database for probes and caches: never includes the password. */

@@ -15,12 +15,14 @@ import { targetKey, type BlastRadius, type DataDirectoryFact, type EvaluationCon
 import { resolveTargets } from '../targets/resolve.js';
 import { classifyTarget } from '../classify/classify.js';
 import type { Override } from '../decide/decide.js';
-import type { TargetFacts } from '../targets/resolve.js';
+import type { TargetFacts } from '../targets/facts.js';
 import { classifyPath } from '../targets/paths.js';
 import { scanOptions } from '../parse/options.js';
 import { secretsOfInvocations } from '../parse/secrets.js';
 import { createRedactor, type Redactor } from '../util/redact.js';
-import { envFilesNamedBy, rsyncSourcesToInspect, usersNamedBy } from '../parse/wrappers.js';
+import { envFilesNamedBy } from '../parse/wrappers/env-runners.js';
+import { rsyncSourcesToInspect } from '../parse/wrappers/rsync.js';
+import { usersNamedBy } from '../parse/wrappers/users.js';
 import { emptyDirectoriesAmong, lookUpUserHomes, readNamedEnvFiles, readRunFiles } from '../context/gather.js';
 import { filesWanted } from '../parse/scripts.js';
 import type { ReadFiles } from '../types.js';

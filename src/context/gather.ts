@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { hostname as osHostname, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
-import { ansibleInventoryKey, type AnsibleInventoryFacts, type TargetFacts } from '../targets/resolve.js';
+import { ansibleInventoryKey, type AnsibleInventoryFacts, type TargetFacts } from '../targets/facts.js';
 import { kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';

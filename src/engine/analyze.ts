@@ -5,7 +5,8 @@
 import type { ClassifiedTarget, Finding, Invocation, Severity } from '../types.js';
 import { extractInvocations, type ExtractOptions } from '../parse/invocations.js';
 import type { ShellParseError } from '../parse/shell.js';
-import { isDatabaseClient, isKubeClient, resolveTargets } from '../targets/resolve.js';
+import { isDatabaseClient, resolveTargets } from '../targets/resolve.js';
+import { isKubeClient } from '../knowledge/kube-clients.js';
 import type { Rule } from '../rules/schema.js';
 import { candidates, evaluate, matchesWords, targetKey, type EvaluationContext } from '../rules/evaluate.js';
 import { decide, type Decision, type Override } from '../decide/decide.js';

@@ -7,7 +7,7 @@ import type { Rule } from '../rules/schema.js';
 import type { ShellParseError } from '../parse/shell.js';
 import type { EvaluationContext, InvocationSql } from '../rules/evaluate.js';
 import type { Override } from '../decide/decide.js';
-import type { TargetFacts } from '../targets/resolve.js';
+import type { TargetFacts } from '../targets/facts.js';
 import { plan, analyze, type Analysis } from './analyze.js';
 import { secretsOfInvocations } from '../parse/secrets.js';
 import { createRedactor, type Redactor } from '../util/redact.js';

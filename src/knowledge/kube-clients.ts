@@ -81,5 +81,10 @@ export function kubeClientOptionSpec(name: string): OptionSpec | undefined {
   return SPECS[name] ?? (name.startsWith('kubectl-') ? SPECS.kubectl : undefined);
 }
 
+/** kubectl, oc, helm…, and `kubectl-cnpg`-style plugins run directly (they read kubectl's kubeconfig and flags). */
+export function isKubeClient(name: string): boolean {
+  return kubeClientOptionSpec(name) !== undefined;
+}
+
 /** The options that name the namespace a client acts in. */
 export const NAMESPACE_OPTIONS = ['--namespace', '-n'] as const;

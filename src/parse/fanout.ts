@@ -4,7 +4,7 @@
 // `parallel ::: 'rm -rf /'` runs each item as a shell line. Pure: an invocation in, steps out.
 
 import type { ExpandedWord, Invocation } from '../types.js';
-import type { UnwrapStep } from './wrappers.js';
+import type { UnwrapStep } from './wrappers/step.js';
 
 const PARALLEL_WITH_VALUE = new Set([
   '-j',

@@ -20,66 +20,37 @@ import type {
   Redirection,
   TestExpression,
 } from 'unbash';
-import type { ExecutionHost, ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.js';
-import { expandToString, expandWord, type ExpansionScope } from './expand.js';
+import type { ExpandedWord, Invocation, StdinSource } from '../types.js';
+import { expandToString, expandWord } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
-import { envFilePath, positionalValues, unwrapInvocation, type UserHomes } from './wrappers.js';
+import { unwrapInvocation } from './wrappers.js';
+import { positionalValues } from './wrappers/step.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
 import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
+import { applyBuiltinEffects } from './builtin-effects.js';
+import { basename } from './posix-path.js';
+import {
+  type ExtractOptions,
+  UNKNOWN_VALUE,
+  type WalkState,
+  assignArray,
+  assignedValue,
+  assignmentWord,
+  fork,
+  markShared,
+  scopeOf,
+  setVariables,
+  withUnknownVar,
+  withVar,
+} from './walk-state.js';
 
-export interface ExtractOptions {
-  env: Readonly<Record<string, string>>;
-  cwd: string;
-  home: string;
-  /** Variables not in `env` are unknown rather than empty (lint of a file run elsewhere). */
-  envUnknown?: boolean;
-  /** Dotenv files already read by the caller, by absolute path (for `dotenv -e FILE cmd`). */
-  envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Lint: an unquoted word whose variables are all unset keeps its place as an empty word that
-   *  names them (`-h ${PGHOST}`), since the script's environment sets them where it runs. */
-  keepUnsetWords?: boolean;
-  /** Scripts, package.json scripts and Makefiles the line runs, read by the caller (scripts.ts). */
-  read?: ReadFiles;
-  /** Home directories of the users `sudo -u`, `su`, `runuser` switch to, looked up by the caller. */
-  userHomes?: UserHomes;
-  /** Local directories the caller found empty (`rsync --delete empty/ DEST/` deletes all of DEST). */
-  emptyDirectories?: readonly string[];
-}
+export type { ExtractOptions } from './walk-state.js';
 
 export interface Extraction {
   invocations: Invocation[];
   errors: ShellParseError[];
-}
-
-/** Mutable walk state: shell variables and the working directory change as the line runs. */
-interface WalkState {
-  vars: Record<string, string>;
-  assigned: Record<string, string>;
-  cwd: string;
-  host: ExecutionHost;
-  via: string[];
-  varsUnknown: boolean;
-  keepUnsetWords?: boolean;
-  home: string;
-  /** When walking a nested string (bash -c '…', ssh host '…'), positions point at the outer command. */
-  span?: { pos: number; end: number };
-  /** Standard input of the whole nested script (`ssh host bash -s <<EOF`): commands read it. */
-  stdin?: StdinSource;
-  /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
-  session?: { kubeContext?: string; terraformWorkspace?: string };
-  /** Arrays assigned in the line (`x=(a b)`). Replaced, never changed in place: forks share it. */
-  arrays: Readonly<Record<string, readonly string[]>>;
-  /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */
-  positional?: readonly string[];
-  /** Functions defined earlier in the line (`f() { rm -rf "$1"; }; f /srv`), by name. */
-  functions?: Readonly<Record<string, FunctionNode['body']>>;
-  /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
-  files?: readonly string[];
-  /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
-  shared?: boolean;
-  depth: number;
 }
 
 interface Walker {
@@ -97,12 +68,8 @@ const MAX_DEPTH = 12;
  * it was defined, with its arguments unknown.
  */
 const MAX_FUNCTION_CALLS = 64;
-/** Arrays and positional lists longer than this are unknown: `x+=("${x[@]}" "${x[@]}")` grows
- *  threefold per step, and no command line a person types holds a thousand literal words. */
-const MAX_LIST_LENGTH = 1024;
+
 const MAX_LOOP_ITERATIONS = 16;
-/** A value the line cannot know, kept in place so that expanding it marks the word dynamic. */
-const UNKNOWN_VALUE = '\u0000dynamic';
 
 export function extractInvocations(source: string, options: ExtractOptions): Extraction {
   const walker: Walker = { options, invocations: [], errors: [], functionCalls: 0 };
@@ -194,13 +161,6 @@ function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
     return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
   }
   return { kind: 'pipe' };
-}
-
-/** A copy of the state for a subshell or function body: changes inside do not leak out. */
-function fork(state: WalkState): WalkState {
-  // Both sides share the maps until one of them writes (copy on write).
-  state.shared = true;
-  return { ...state, via: [...state.via], shared: true };
 }
 
 function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, stdin?: StdinSource): void {
@@ -319,64 +279,9 @@ function walkTestExpression(walker: Walker, expression: TestExpression, state: W
   }
 }
 
-function withVar(state: WalkState, name: string, value: string): WalkState {
-  const next = fork(state);
-  setVariables(next, { [name]: value });
-  return next;
-}
-
-function withUnknownVar(state: WalkState, name: string): WalkState {
-  const next = fork(state);
-  // A loop variable is set by the loop, never empty: mark it so expansion treats it as dynamic.
-  unshare(next);
-  next.vars[name] = UNKNOWN_VALUE;
-  return next;
-}
-
-/** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
- *  file is set where the script runs: the variable is unknown, not `/pg_wal`. */
-function assignedValue(expanded: ExpandedWord, state: WalkState): string {
-  return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
-}
-
-function scopeOf(state: WalkState): ExpansionScope {
-  return {
-    vars: state.vars,
-    varsUnknown: state.varsUnknown,
-    home: state.vars.HOME ?? state.home,
-    arrays: state.arrays,
-    ...(state.positional ? { positional: state.positional } : {}),
-    ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}),
-  };
-}
-
 /** The words of `x=(a "b c" *.txt)`, as bash stores them. */
 function arrayElements(walker: Walker, elements: readonly Word[], state: WalkState): string[] {
   return elements.flatMap((element) => expandCollecting(walker, element, state)).map((word) => (word.dynamic ? UNKNOWN_VALUE : word.value));
-}
-
-/**
- * `x=(…)`, `x+=(…)`, `x[2]=v`, `x=v`: the array after the assignment. A scalar `$x` is `${x[0]}`,
- * so the first element is also the variable's value.
- */
-function assignArray(state: WalkState, name: string, elements: string[] | undefined, append: boolean): void {
-  const arrays = { ...state.arrays };
-  if (elements === undefined) delete arrays[name];
-  else {
-    const before = arrays[name] ?? (state.vars[name] !== undefined ? [state.vars[name]] : []);
-    const after = append ? [...before, ...elements] : elements;
-    if (after.length > MAX_LIST_LENGTH) delete arrays[name];
-    else arrays[name] = after;
-  }
-  state.arrays = arrays;
-  const array = arrays[name];
-  setVariables(state, { [name]: array ? (array[0] ?? '') : UNKNOWN_VALUE });
-}
-
-/** `export A=b`, `declare -a x=(…)`: an assignment given as an argument, as the word the command sees. */
-function assignmentWord(word: { text: string; pos: number; end: number }, value: string, state: WalkState): ExpandedWord {
-  const span = state.span ?? word;
-  return { value, text: word.text, dynamic: false, unsetVariables: [], variables: [], glob: false, pos: span.pos, end: span.end };
 }
 
 /** Command substitutions inside a word run before the command: walk them as commands too. */
@@ -660,120 +565,4 @@ function emitShadow(walker: Walker, invocation: Invocation, state: WalkState): v
     { ...invocation, name: basename(next.value), command: next, args: rest, via: [...invocation.via, `${invocation.command.text} (unknown)`] },
     state,
   );
-}
-
-function unshare(state: WalkState): void {
-  if (!state.shared) return;
-  state.vars = { ...state.vars };
-  state.assigned = { ...state.assigned };
-  state.shared = false;
-}
-
-function setVariables(state: WalkState, values: Record<string, string>): void {
-  unshare(state);
-  Object.assign(state.vars, values);
-  Object.assign(state.assigned, values);
-}
-
-function markShared(state: WalkState): WalkState {
-  state.shared = true;
-  return state;
-}
-
-/** Builtins that change what later commands see: cd, export, unset, declare. */
-function applyBuiltinEffects(
-  name: string,
-  args: ExpandedWord[],
-  assignments: { name: string; value: string }[],
-  state: WalkState,
-  commandScope: WalkState,
-  envFiles: ExtractOptions['envFiles'],
-): void {
-  const values = args.map((arg) => arg.value);
-  const command = basename(name);
-  if ((command === 'kubectl' || command === 'oc') && values[0] === 'config' && values[1] === 'use-context' && values[2]) {
-    state.session = { ...state.session, kubeContext: values[2] };
-  } else if ((command === 'kubectx' || command === 'kctx') && values[0] && !values[0].startsWith('-')) {
-    state.session = { ...state.session, kubeContext: values[0] };
-  } else if (['terraform', 'tofu'].includes(command) && values[0] === 'workspace' && ['select', 'new'].includes(values[1] ?? '') && values[2]) {
-    state.session = { ...state.session, terraformWorkspace: values[2] };
-  }
-  switch (name) {
-    case 'cd': {
-      const target = args.find((arg) => !arg.value.startsWith('-') || arg.value === '-');
-      const dir = target ? target.value : (commandScope.vars.HOME ?? state.home);
-      // An absolute cd works even where the starting directory is unknown (`ssh db1 'cd /x && …'`).
-      if (target?.dynamic || dir === '-' || (state.cwd === '' && !dir.startsWith('/'))) return;
-      state.cwd = resolvePath(state.cwd || '/', dir);
-      return;
-    }
-    case 'source':
-    case '.': {
-      // The edge read the sourced file (as dotenv); its variables hold for the rest of the line.
-      // Whether they are exported (`export X=`, `set -a`) is not tracked: count them as exported.
-      const file = args[0];
-      if (!file || file.dynamic || (state.cwd === '' && !file.value.startsWith('/'))) return;
-      const vars = envFiles?.[envFilePath(state.cwd, file.value)];
-      if (vars) setVariables(state, { ...vars });
-      return;
-    }
-    case 'export':
-    case 'declare':
-    case 'typeset':
-    case 'local':
-    case 'readonly':
-      for (const { name: variable, value } of assignments) {
-        setVariables(state, { [variable]: value });
-      }
-      // `export $(grep -v '^#' .env.production | xargs)`: the file's variables, when the edge read it.
-      for (const arg of args) {
-        if (arg.envFile === undefined || (state.cwd === '' && !arg.envFile.startsWith('/'))) continue;
-        const vars = envFiles?.[envFilePath(state.cwd, arg.envFile)];
-        if (vars) setVariables(state, { ...vars });
-      }
-      return;
-    case 'set': {
-      // `set -- a b` (or `set a b`): the positional parameters become the words after it.
-      const dashDash = values.indexOf('--');
-      const start = dashDash !== -1 ? dashDash + 1 : values.length > 0 && !/^[-+]/.test(values[0]!) ? 0 : -1;
-      if (start === -1) return;
-      if (args.length - start > MAX_LIST_LENGTH) delete state.positional;
-      else state.positional = args.slice(start).map((arg) => (arg.dynamic ? UNKNOWN_VALUE : arg.value));
-      return;
-    }
-    case 'shift': {
-      const count = values[0] === undefined ? 1 : /^\d+$/.test(values[0]) ? Number(values[0]) : undefined;
-      if (state.positional) {
-        if (count === undefined) delete state.positional;
-        else state.positional = state.positional.slice(count);
-      }
-      return;
-    }
-    case 'unset':
-      for (const arg of args) {
-        if (arg.value.startsWith('-')) continue;
-        unshare(state);
-        delete state.vars[arg.value];
-        delete state.assigned[arg.value];
-      }
-      return;
-  }
-}
-
-export function basename(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  const slash = trimmed.lastIndexOf('/');
-  return slash === -1 ? trimmed : trimmed.slice(slash + 1);
-}
-
-/** Join and normalise a POSIX path against a working directory (no filesystem access). */
-export function resolvePath(cwd: string, path: string): string {
-  const absolute = path.startsWith('/') ? path : `${cwd.replace(/\/+$/, '')}/${path}`;
-  const segments: string[] = [];
-  for (const segment of absolute.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(segment);
-  }
-  return `/${segments.join('/')}`;
 }

@@ -9,7 +9,7 @@
 // Pure: an invocation in, steps out.
 
 import type { ExpandedWord, Invocation } from '../types.js';
-import type { UnwrapStep } from './wrappers.js';
+import type { UnwrapStep } from './wrappers/step.js';
 import { runsUnseenOutput } from '../knowledge/commands.js';
 
 export const UNSEEN_SCRIPT = '(unseen-script)';

@@ -9,7 +9,8 @@
 
 import type { FileWanted, Invocation, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
 import { hasFlag, optionValue, scanOptions, type OptionSpec } from './options.js';
-import { envFilePath, positionalValues, type UnwrapStep } from './wrappers.js';
+import { envFilePath } from './wrappers/env-runners.js';
+import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
 import { toolOptions } from '../knowledge/tools.js';
 

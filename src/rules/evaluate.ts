@@ -7,7 +7,7 @@
 import type { ClassifiedTarget, DataDirectoryFact, Environment, Invocation, ProbeResult, TargetKind } from '../types.js';
 import type { Config, SeverityMap } from '../config/schema.js';
 import { TargetBook } from '../classify/target-book.js';
-import type { TargetFacts } from '../targets/resolve.js';
+import type { TargetFacts } from '../targets/facts.js';
 import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
 import { scanOptions, commandOptionSpec, type OptionScan } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';

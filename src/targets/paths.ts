@@ -5,7 +5,7 @@
 
 import type { DataDirectoryFact, ExpandedWord } from '../types.js';
 import { basename } from 'node:path';
-import { resolvePath } from '../parse/invocations.js';
+import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
 import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, LOG_DIRECTORIES, LOG_FILE, isAsideName } from '../knowledge/data-directories.js';
 

@@ -8,7 +8,8 @@ import { commandOptionSpec, scanOptions } from '../../src/parse/options.js';
 import { extractInvocations } from '../../src/parse/invocations.js';
 import { validateRule } from '../../src/rules/schema.js';
 import { COMMAND_RUNNERS } from '../../src/knowledge/tools.js';
-import { envFilesNamedBy, isWrapper, WRAPPER_NAMES } from '../../src/parse/wrappers.js';
+import { isWrapper, WRAPPER_NAMES } from '../../src/parse/wrappers.js';
+import { envFilesNamedBy } from '../../src/parse/wrappers/env-runners.js';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

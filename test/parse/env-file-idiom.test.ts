@@ -2,7 +2,7 @@
 // and env/export read its variables; any other substitution stays unknown.
 import { describe, expect, it } from 'vitest';
 import { extractInvocations } from '../../src/parse/invocations.js';
-import { envFilesNamedBy } from '../../src/parse/wrappers.js';
+import { envFilesNamedBy } from '../../src/parse/wrappers/env-runners.js';
 
 const OPTIONS = { env: { HOME: '/home/dev' }, cwd: '/app', home: '/home/dev' };
 const named = (line: string) => extractInvocations(line, OPTIONS).invocations.flatMap(envFilesNamedBy);

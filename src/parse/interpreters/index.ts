@@ -5,7 +5,7 @@
 // FileUtils.rm_rf, fs.rmSync). Pure: an invocation in, the steps it would take out.
 
 import type { ExpandedWord, Invocation } from '../../types.js';
-import type { UnwrapStep } from '../wrappers.js';
+import type { UnwrapStep } from '../wrappers/step.js';
 import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
 import type { CodeEffect } from './effects.js';

@@ -1,0 +1,142 @@
+// What the shell walker knows as it goes through a line: variables, arrays, positional words,
+// the working directory, the host, functions defined so far. Forks share maps until one writes.
+
+import type { Function as FunctionNode } from 'unbash';
+import type { ExecutionHost, ExpandedWord, ReadFiles, StdinSource } from '../types.js';
+import { type ExpansionScope } from './expand.js';
+import { type UserHomes } from './wrappers/step.js';
+
+export interface ExtractOptions {
+  env: Readonly<Record<string, string>>;
+  cwd: string;
+  home: string;
+  /** Variables not in `env` are unknown rather than empty (lint of a file run elsewhere). */
+  envUnknown?: boolean;
+  /** Dotenv files already read by the caller, by absolute path (for `dotenv -e FILE cmd`). */
+  envFiles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Lint: an unquoted word whose variables are all unset keeps its place as an empty word that
+   *  names them (`-h ${PGHOST}`), since the script's environment sets them where it runs. */
+  keepUnsetWords?: boolean;
+  /** Scripts, package.json scripts and Makefiles the line runs, read by the caller (scripts.ts). */
+  read?: ReadFiles;
+  /** Home directories of the users `sudo -u`, `su`, `runuser` switch to, looked up by the caller. */
+  userHomes?: UserHomes;
+  /** Local directories the caller found empty (`rsync --delete empty/ DEST/` deletes all of DEST). */
+  emptyDirectories?: readonly string[];
+}
+
+/** Mutable walk state: shell variables and the working directory change as the line runs. */
+export interface WalkState {
+  vars: Record<string, string>;
+  assigned: Record<string, string>;
+  cwd: string;
+  host: ExecutionHost;
+  via: string[];
+  varsUnknown: boolean;
+  keepUnsetWords?: boolean;
+  home: string;
+  /** When walking a nested string (bash -c '…', ssh host '…'), positions point at the outer command. */
+  span?: { pos: number; end: number };
+  /** Standard input of the whole nested script (`ssh host bash -s <<EOF`): commands read it. */
+  stdin?: StdinSource;
+  /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
+  session?: { kubeContext?: string; terraformWorkspace?: string };
+  /** Arrays assigned in the line (`x=(a b)`). Replaced, never changed in place: forks share it. */
+  arrays: Readonly<Record<string, readonly string[]>>;
+  /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */
+  positional?: readonly string[];
+  /** Functions defined earlier in the line (`f() { rm -rf "$1"; }; f /srv`), by name. */
+  functions?: Readonly<Record<string, FunctionNode['body']>>;
+  /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
+  files?: readonly string[];
+  /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
+  shared?: boolean;
+  depth: number;
+}
+
+/** Arrays and positional lists longer than this are unknown: `x+=("${x[@]}" "${x[@]}")` grows
+ *  threefold per step, and no command line a person types holds a thousand literal words. */
+export const MAX_LIST_LENGTH = 1024;
+
+/** A value the line cannot know, kept in place so that expanding it marks the word dynamic. */
+export const UNKNOWN_VALUE = '\u0000dynamic';
+
+/** A copy of the state for a subshell or function body: changes inside do not leak out. */
+export function fork(state: WalkState): WalkState {
+  // Both sides share the maps until one of them writes (copy on write).
+  state.shared = true;
+  return { ...state, via: [...state.via], shared: true };
+}
+
+export function withVar(state: WalkState, name: string, value: string): WalkState {
+  const next = fork(state);
+  setVariables(next, { [name]: value });
+  return next;
+}
+
+export function withUnknownVar(state: WalkState, name: string): WalkState {
+  const next = fork(state);
+  // A loop variable is set by the loop, never empty: mark it so expansion treats it as dynamic.
+  unshare(next);
+  next.vars[name] = UNKNOWN_VALUE;
+  return next;
+}
+
+/** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
+ *  file is set where the script runs: the variable is unknown, not `/pg_wal`. */
+export function assignedValue(expanded: ExpandedWord, state: WalkState): string {
+  return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
+}
+
+export function scopeOf(state: WalkState): ExpansionScope {
+  return {
+    vars: state.vars,
+    varsUnknown: state.varsUnknown,
+    home: state.vars.HOME ?? state.home,
+    arrays: state.arrays,
+    ...(state.positional ? { positional: state.positional } : {}),
+    ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}),
+  };
+}
+
+/**
+ * `x=(…)`, `x+=(…)`, `x[2]=v`, `x=v`: the array after the assignment. A scalar `$x` is `${x[0]}`,
+ * so the first element is also the variable's value.
+ */
+export function assignArray(state: WalkState, name: string, elements: string[] | undefined, append: boolean): void {
+  const arrays = { ...state.arrays };
+  if (elements === undefined) delete arrays[name];
+  else {
+    const before = arrays[name] ?? (state.vars[name] !== undefined ? [state.vars[name]] : []);
+    const after = append ? [...before, ...elements] : elements;
+    if (after.length > MAX_LIST_LENGTH) delete arrays[name];
+    else arrays[name] = after;
+  }
+  state.arrays = arrays;
+  const array = arrays[name];
+  setVariables(state, { [name]: array ? (array[0] ?? '') : UNKNOWN_VALUE });
+}
+
+/** `export A=b`, `declare -a x=(…)`: an assignment given as an argument, as the word the command sees. */
+export function assignmentWord(word: { text: string; pos: number; end: number }, value: string, state: WalkState): ExpandedWord {
+  const span = state.span ?? word;
+  return { value, text: word.text, dynamic: false, unsetVariables: [], variables: [], glob: false, pos: span.pos, end: span.end };
+}
+
+export function unshare(state: WalkState): void {
+  if (!state.shared) return;
+  state.vars = { ...state.vars };
+  state.assigned = { ...state.assigned };
+  state.shared = false;
+}
+
+export function setVariables(state: WalkState, values: Record<string, string>): void {
+  unshare(state);
+  Object.assign(state.vars, values);
+  Object.assign(state.assigned, values);
+}
+
+export function markShared(state: WalkState): WalkState {
+  state.shared = true;
+  return state;
+}

@@ -1,0 +1,146 @@
+// Commands that set the environment of the command they run: env, dotenv, dotenvx, op run,
+// aws-vault, doppler. Env files change what the command targets (`dotenv -e .env.prod -- rails db:reset`).
+
+import type { ExpandedWord, Invocation } from '../../types.js';
+import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
+import { type EnvFiles, type Unwrapper, command, optionsOf, quoteForShell, script, takeAssignments } from './step.js';
+
+/** `env $(cat .env.production | xargs) CMD`: the file's lines are the assignments, once the edge read it. */
+function envFileAssignments(inv: Invocation, words: ExpandedWord[], envFiles: EnvFiles): ExpandedWord[] {
+  return words.flatMap((word) => {
+    const vars = word.envFile !== undefined ? envFiles[envFilePath(inv.cwd, word.envFile)] : undefined;
+    if (!vars) return [word];
+    return Object.entries(vars).map(([key, value]) => ({ ...word, value: `${key}=${value}`, dynamic: false }));
+  });
+}
+
+export const envCommand: Unwrapper = (inv, envFiles) => {
+  const scan = scanOptions(inv.args, optionsOf('env', { stopAtPositional: true }));
+  let env: Record<string, string> = { ...inv.env };
+  let assigned: Record<string, string> = { ...inv.assigned };
+  // `env -i` / `env -` clears the environment: DATABASE_URL and friends are gone.
+  const clears = hasFlag(scan, '-i', '--ignore-environment') || inv.args[scan.rest - 1]?.value === '-';
+  if (clears) {
+    env = {};
+    assigned = {};
+  }
+  for (const option of scan.options) {
+    if ((option.flag === '-u' || option.flag === '--unset') && option.value) {
+      delete env[option.value];
+      delete assigned[option.value];
+    }
+  }
+  let words = envFileAssignments(inv, inv.args.slice(scan.rest), envFiles);
+  if (words[0]?.value === '-') words = words.slice(1);
+  const taken = takeAssignments({ ...inv, env, assigned }, words);
+  const cwdOption = optionValue(scan, '-C', '--chdir');
+  const extra = { env: taken.env, assigned: taken.assigned, ...(cwdOption ? { cwd: cwdOption } : {}) };
+  const split = optionValue(scan, '-S', '--split-string');
+  if (split !== undefined) {
+    return script('env -S', [split, ...taken.rest.map((w) => quoteForShell(w.value))].join(' '), extra);
+  }
+  return command(clears ? 'env -i' : 'env', taken.rest, extra);
+};
+
+/** The variables of env files named on the line, under what is already set (dotenv never overrides). */
+function applyEnvFiles(inv: Invocation, files: readonly string[], envFiles: EnvFiles): { env: Record<string, string>; assigned: Record<string, string> } {
+  const env = { ...inv.env };
+  const assigned = { ...inv.assigned };
+  for (const file of files) {
+    const vars = envFiles[envFilePath(inv.cwd, file)];
+    if (!vars) continue;
+    for (const [key, value] of Object.entries(vars)) {
+      if (!(key in assigned)) {
+        env[key] = value;
+        assigned[key] = value;
+      }
+    }
+  }
+  return { env, assigned };
+}
+
+export function envFilePath(cwd: string, file: string): string {
+  return file.startsWith('/') ? file : `${(cwd || '/').replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
+}
+
+/** dotenv-cli: `dotenv -e FILE [-e FILE…] [-v K=V] -- CMD`. The files change what CMD sees. */
+export const dotenvRunner: Unwrapper = (inv, envFiles) => {
+  const scan = scanOptions(inv.args, optionsOf('dotenv', { stopAtPositional: true }));
+  const files = scan.options.filter((o) => o.flag === '-e' || o.flag === '-f' || o.flag === '--env-file').map((o) => o.value ?? '');
+  const { env, assigned } = applyEnvFiles(inv, files.length > 0 ? files : ['.env'], envFiles);
+  for (const option of scan.options) {
+    const match = option.flag === '-v' && option.value ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value) : null;
+    if (match) {
+      env[match[1]!] = match[2]!;
+      assigned[match[1]!] = match[2]!;
+    }
+  }
+  return command(`dotenv ${files.join(' ')}`.trim(), inv.args.slice(scan.rest), { env, assigned });
+};
+
+/** `dotenvx run -f FILE -- CMD`, `op run --env-file FILE -- CMD`: env files, then the command after `--`. */
+export function envFileRunner(via: string, fileFlags: readonly string[]): Unwrapper {
+  return (inv, envFiles) => {
+    if (inv.args[0]?.value !== 'run') return [];
+    const rest = inv.args.slice(1);
+    const dashDash = rest.findIndex((w) => w.value === '--');
+    const scan = scanOptions(dashDash === -1 ? rest : rest.slice(0, dashDash), optionsOf(via, { stopAtPositional: true }));
+    const files = scan.options.filter((o) => fileFlags.includes(o.flag)).map((o) => o.value ?? '');
+    const words = dashDash === -1 ? rest.slice(scan.rest) : rest.slice(dashDash + 1);
+    return command(via, words, applyEnvFiles(inv, files, envFiles));
+  };
+}
+
+/** Builtins that set variables from `NAME=value` words, so `$(cat FILE | xargs)` gives them FILE's. */
+export const ENV_FILE_EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+/** Env files a line names (`dotenv -e F`, `dotenvx run -f F`, `op run --env-file F`): the edge reads them. */
+export function envFilesNamedBy(inv: Invocation): string[] {
+  // The runners' option tables are the same ones their unwrappers read (knowledge/tools.ts).
+  const spec: Record<string, { spec: OptionSpec; flags: string[]; sub?: string }> = {
+    dotenv: { spec: optionsOf('dotenv', { stopAtPositional: true }), flags: ['-e', '-f', '--env-file'] },
+    dotenvx: { spec: optionsOf('dotenvx run', { stopAtPositional: true }), flags: ['-f', '--env-file'], sub: 'run' },
+    op: { spec: optionsOf('op run', { stopAtPositional: true }), flags: ['--env-file'], sub: 'run' },
+  };
+  // `env $(cat .env.production | xargs) CMD`, `export $(grep -v '^#' .env | xargs)`: the words are the file's lines.
+  if (inv.name === 'env' || ENV_FILE_EXPORTERS.has(inv.name)) {
+    const named = inv.args.flatMap((word) =>
+      word.envFile !== undefined && (inv.cwd || word.envFile.startsWith('/')) ? [envFilePath(inv.cwd, word.envFile)] : [],
+    );
+    if (named.length > 0) return named;
+  }
+  // `source prod.env`, `. ./prod.env`: the shell reads the file; its variables apply to later commands.
+  if ((inv.name === 'source' || inv.name === '.') && inv.args[0] && !inv.args[0].dynamic && (inv.cwd || inv.args[0].value.startsWith('/'))) {
+    return [envFilePath(inv.cwd, inv.args[0].value)];
+  }
+  const entry = spec[inv.name];
+  if (!entry) return [];
+  const args = entry.sub ? (inv.args[0]?.value === entry.sub ? inv.args.slice(1) : []) : inv.args;
+  const files = scanOptions(args, entry.spec)
+    .options.filter((o) => entry.flags.includes(o.flag))
+    .map((o) => o.value ?? '');
+  return (files.length > 0 || entry.sub ? files : ['.env']).filter(Boolean).map((file) => envFilePath(inv.cwd, file));
+}
+
+/** `aws-vault exec PROFILE -- CMD`: the profile becomes AWS_PROFILE for the command. */
+export const awsVault: Unwrapper = (inv) => {
+  if (inv.args[0]?.value !== 'exec') return [];
+  const rest = inv.args.slice(1);
+  const scan = scanOptions(rest, optionsOf('aws-vault exec', { stopAtPositional: true }));
+  const profile = rest[scan.rest]?.value;
+  let words = rest.slice(scan.rest + 1);
+  if (words[0]?.value === '--') words = words.slice(1);
+  const env = { ...inv.env, ...(profile ? { AWS_PROFILE: profile } : {}) };
+  return command(`aws-vault exec ${profile ?? ''}`.trim(), words, { env, assigned: { ...inv.assigned, ...(profile ? { AWS_PROFILE: profile } : {}) } });
+};
+
+export function afterDashDash(via: string): Unwrapper {
+  return (inv) => {
+    const index = inv.args.findIndex((w) => w.value === '--');
+    if (index === -1) {
+      const scan = scanOptions(inv.args.slice(1), { stopAtPositional: true });
+      return inv.args[0]?.value === 'run' ? command(via, inv.args.slice(1 + scan.rest)) : [];
+    }
+    return command(via, inv.args.slice(index + 1));
+  };
+}

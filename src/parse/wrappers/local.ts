@@ -1,0 +1,204 @@
+// Wrappers that run the next command on this host: builtins, timeout, xargs, find -exec, shells,
+// eval, watch, flock, script, package runners, and redis-cli's stdin and EVAL scripts.
+
+import type { ExpandedWord, Invocation } from '../../types.js';
+import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from '../options.js';
+import { redisCallsInLua } from '../lua.js';
+import { type UnwrapStep, type Unwrapper, command, optionsOf, positionalValues, script, stdinName } from './step.js';
+
+export const commandBuiltin: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { stopAtPositional: true });
+  // `command -v rm` only looks the name up.
+  if (hasFlag(scan, '-v', '-V')) return [];
+  return command('command', inv.args.slice(scan.rest));
+};
+
+export const timeout: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, optionsOf('timeout', { stopAtPositional: true }));
+  return command('timeout', inv.args.slice(scan.rest + 1));
+};
+
+export const xargs: Unwrapper = (original) => {
+  // `-i` and `--replace` take their value only when attached (default `{}`); BSD's `-J R` is `-I R`.
+  const inv = {
+    ...original,
+    args: original.args.map((w) =>
+      w.value === '-i' ? { ...w, value: '-i{}' } : w.value === '--replace' || w.value === '--replace=' ? { ...w, value: '--replace={}' } : w,
+    ),
+  };
+  const scan = scanOptions(inv.args, optionsOf('xargs', { stopAtPositional: true }));
+  const replace = optionValue(scan, '-I', '--replace', '-i', '-J');
+  let words = inv.args.slice(scan.rest);
+  if (words.length === 0) return [];
+  // xargs appends what it reads from standard input: the piped words when the line shows them
+  // (`echo /srv | xargs rm -rf`), else "everything here" (`ls | xargs rm -rf`).
+  const template = words[0]!;
+  const items = inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split(/\s+/).filter(Boolean) : ['*']);
+  const fromStdin = items.map((item): ExpandedWord => ({
+    ...template,
+    value: item,
+    text: '(standard input)',
+    dynamic: false,
+    glob: item.includes('*'),
+    unsetVariables: [],
+    variables: [],
+  }));
+  if (replace) {
+    // With a replacement string xargs reads whole lines: `echo 'rm -rf /' | xargs -I{} bash -c {}`.
+    const lines = inv.stdin?.text !== undefined ? inv.stdin.text.split('\n').filter(Boolean) : items;
+    words = words.flatMap((w) => (w.value.includes(replace) ? lines.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
+  } else words = [...words, ...fromStdin];
+  return command('xargs', words, { stdin: { kind: 'pipe' } });
+};
+
+export const find: Unwrapper = (inv) => {
+  // Starting points come before the first expression word.
+  const roots: string[] = [];
+  let index = 0;
+  while (index < inv.args.length && /^-[HLP]$/.test(inv.args[index]!.value)) index++;
+  for (; index < inv.args.length; index++) {
+    const value = inv.args[index]!.value;
+    if (value.startsWith('-') || value === '(' || value === '!' || value === ')') break;
+    // `find "$X" …` with X empty fails (`find: '': No such file or directory`): nothing below it.
+    if (value !== '') roots.push(value);
+  }
+  if (roots.length === 0 && index > 0 && inv.args.slice(0, index).some((word) => word.value === '')) return [];
+  if (roots.length === 0) roots.push('.');
+  const steps: UnwrapStep[] = [];
+  for (; index < inv.args.length; index++) {
+    const action = inv.args[index]!.value;
+    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(action)) continue;
+    const words: ExpandedWord[] = [];
+    for (index++; index < inv.args.length; index++) {
+      const word = inv.args[index]!;
+      if (word.value === ';' || word.value === '+') break;
+      if (word.value.includes('{}')) {
+        // `{}` is each path find visits: something below each starting point.
+        for (const root of roots) {
+          const below = `${root.replace(/\/+$/, '')}/*`;
+          words.push({ ...word, value: word.value.replaceAll('{}', below), glob: true });
+        }
+      } else words.push(word);
+    }
+    // find visits everything below its starting points: `find / -exec rm {} \;` removes the
+    // whole tree, so a removal it runs is judged as a recursive one.
+    const recursive = ['rm', 'shred', 'unlink'].includes(words[0]?.value.replace(/^.*\//, '') ?? '') && words.some((w) => w.glob);
+    if (recursive) words.splice(1, 0, { ...words[0]!, value: '-r', text: '(find walks the tree)', dynamic: false, glob: false });
+    steps.push(...command(`find ${action}`, words));
+  }
+  return steps;
+};
+
+/** sh/bash/zsh: `-c STRING` runs a script; with no script and a heredoc, stdin is the script. */
+export const shell: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true }));
+  const name = inv.name;
+  if (hasFlag(scan, '-c')) {
+    const text = inv.args[scan.rest];
+    if (!text) return [];
+    // `sh -c 'rm -rf "$1"' _ /var/lib/postgresql`: the words after the script are $0, $1, …
+    const positional = inv.args.slice(scan.rest + 1);
+    const params: Record<string, string> = {};
+    positional.forEach((word, index) => {
+      if (!word.dynamic && index < 10) params[String(index)] = word.value;
+    });
+    const extra =
+      positional.length > 0
+        ? { env: { ...inv.env, ...params }, assigned: { ...inv.assigned, ...params }, positional: positionalValues(positional.slice(1)) }
+        : {};
+    return script(`${name} -c`, text.value, extra);
+  }
+  if (scan.rest >= inv.args.length || hasFlag(scan, '-s')) {
+    if (inv.stdin?.text !== undefined) return script(`${name} ${stdinName(inv.stdin)}`, inv.stdin.text);
+  }
+  return [];
+};
+
+export const evalBuiltin: Unwrapper = (inv) => (inv.args.length > 0 ? script('eval', inv.args.map((w) => w.value).join(' '), { sameShell: true }) : []);
+
+/** `watch [-n N] CMD…` runs its arguments through `sh -c`. */
+export const watch: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, optionsOf('watch', { stopAtPositional: true }));
+  const words = inv.args.slice(scan.rest);
+  return words.length > 0 ? script('watch', words.map((w) => w.value).join(' ')) : [];
+};
+
+/** `flock FILE CMD…` or `flock FILE -c STRING`. */
+export const flock: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, optionsOf('flock', { stopAtPositional: true }));
+  const text = optionValue(scan, '-c', '--command');
+  if (text !== undefined) return script('flock -c', text);
+  return command('flock', inv.args.slice(scan.rest + 1));
+};
+
+/** Runners that take a command after their own words: `bundle exec rspec`, `npx jest`, `dotenv -e .env.prod -- rails db:reset`. */
+export function subcommandRunner(subcommands: readonly string[], spec: OptionSpec = {}): Unwrapper {
+  return (inv) => {
+    const first = inv.args[0]?.value;
+    if (first === undefined || !subcommands.includes(first)) return [];
+    const scan = scanOptions(inv.args.slice(1), { ...spec, stopAtPositional: true });
+    return command(`${inv.name} ${first}`, inv.args.slice(1 + scan.rest));
+  };
+}
+
+export const npx: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, { shortWithValue: 'pc', longWithValue: ['package', 'call'], stopAtPositional: true });
+  const text = optionValue(scan, '-c', '--call');
+  if (text !== undefined) return script(`${inv.name} -c`, text);
+  return command(inv.name, inv.args.slice(scan.rest));
+};
+
+/** `script [-q] -c STRING [FILE]` runs STRING with a shell. */
+export const scriptCommand: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, optionsOf('script', { stopAtPositional: false }));
+  const text = optionValue(scan, '-c', '--command');
+  return text !== undefined ? script('script -c', text) : [];
+};
+
+/**
+ * redis-cli reads commands from standard input when none is given: they run like arguments.
+ * `EVAL SCRIPT NUMKEYS KEY… ARG…` runs the commands its Lua script calls (src/parse/lua.ts).
+ */
+export const redisCli: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
+  const first = scan.positionals[0];
+  if (first !== undefined && /^eval(_ro)?$/i.test(inv.args[first]!.value)) return redisEval(inv, first);
+  if (inv.stdin?.text === undefined) return [];
+  if (scan.positionals.length > 0) return [];
+  const options = inv.args;
+  return inv.stdin.text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .flatMap((line) => {
+      const words = line
+        .split(/\s+/)
+        .map((value): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] }));
+      return command(`${inv.name} <<stdin`, [inv.command, ...options, ...words]);
+    });
+};
+
+function redisEval(inv: Invocation, at: number): UnwrapStep[] {
+  const script = inv.args[at + 1];
+  if (!script || script.dynamic) return [];
+  const numKeys = Number(inv.args[at + 2]?.value);
+  const rest = inv.args.slice(at + 3).map((w) => w.value);
+  const keys = Number.isInteger(numKeys) && numKeys >= 0 ? rest.slice(0, numKeys) : [];
+  const argv = Number.isInteger(numKeys) && numKeys >= 0 ? rest.slice(numKeys) : [];
+  const options = inv.args.slice(0, at);
+  return (redisCallsInLua(script.value, keys, argv) ?? []).flatMap((call) =>
+    command(`${inv.name} EVAL`, [
+      inv.command,
+      ...options,
+      ...call.map((value): ExpandedWord => ({
+        ...script,
+        value: value ?? '',
+        text: value ?? '(known when the script runs)',
+        dynamic: value === undefined,
+        glob: false,
+        unsetVariables: [],
+        variables: [],
+      })),
+    ]),
+  );
+}

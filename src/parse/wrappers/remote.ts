@@ -1,0 +1,286 @@
+// Wrappers that run a command on another host: ssh, mosh, gcloud/az ssh, ansible, pssh/pdsh/clush,
+// heroku run. GitLab 2017: the command was right, the host was wrong.
+
+import type { ExecutionHost, StdinSource } from '../../types.js';
+import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
+import { type StepBase, type UnwrapStep, type Unwrapper, command, optionsOf, quoteForShell, script, stdinName } from './step.js';
+
+const SSH_SPEC: OptionSpec = optionsOf('ssh', { stopAtPositional: true });
+
+export function parseDestination(destination: string, loginName?: string): { host: string; user?: string } {
+  let rest = destination.replace(/^ssh:\/\//, '');
+  let user = loginName;
+  const at = rest.lastIndexOf('@');
+  if (at !== -1) {
+    user = rest.slice(0, at);
+    rest = rest.slice(at + 1);
+  }
+  const host = rest.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+  return user ? { host, user } : { host };
+}
+
+export const ssh: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, SSH_SPEC);
+  const destination = inv.args[scan.rest];
+  if (!destination) return [];
+  // OpenSSH parses options again after the destination: `ssh db1 -t 'cmd'`, `ssh db1 -l root cmd`.
+  const after = scanOptions(inv.args.slice(scan.rest + 1), SSH_SPEC);
+  const commandStart = scan.rest + 1 + after.rest;
+  const { host, user } = parseDestination(destination.value, optionValue(after, '-l') ?? optionValue(scan, '-l'));
+  const executionHost: ExecutionHost = user ? { kind: 'ssh', destination: host, user } : { kind: 'ssh', destination: host };
+  // The remote shell has its own environment: variables are unknown there, not empty.
+  // The remote working directory is unknown too (cwd '').
+  const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
+  const words = inv.args.slice(commandStart);
+  // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
+  if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
+  if (inv.stdin?.text !== undefined) return script(`ssh ${host} ${stdinName(inv.stdin)}`, inv.stdin.text, remote);
+  return [];
+};
+
+// ---- Tools that run a command on other hosts, judged like `ssh HOST 'CMD'` (GitLab 2017: the
+// command was right, the host was wrong). What each tool's options mean is data below; the
+// unwrappers only read it. Each named host gets its own step, so a production host among them
+// is judged as production.
+
+/** Most hosts one line's host list is expanded to (`pdsh -w a,b,c`); the rest add nothing new. */
+const MAX_REMOTE_HOSTS = 8;
+
+/** The remote side: its own environment (unknown, not empty) and working directory (unknown). */
+export function onRemoteHost(destination: string, user?: string): Partial<StepBase> {
+  const host: ExecutionHost = user ? { kind: 'ssh', destination, user } : { kind: 'ssh', destination };
+  return { host, env: {}, assigned: {}, envUnknown: true, cwd: '' };
+}
+
+/** `a,b,db[1-3].prod`: a host list split at commas outside brackets (pdsh/clush/ansible -i). */
+function hostList(value: string): string[] {
+  const hosts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of value) {
+    if (char === '[') depth++;
+    if (char === ']') depth = Math.max(0, depth - 1);
+    if (char === ',' && depth === 0) {
+      hosts.push(current);
+      current = '';
+    } else current += char;
+  }
+  hosts.push(current);
+  return hosts.map((host) => host.trim()).filter((host) => host !== '' && !host.startsWith('!') && !host.startsWith('^'));
+}
+
+/** One script step per host, the same shell line on each. */
+function remoteScripts(via: string, hosts: readonly { host: string; user?: string }[], text: string, stdin?: StdinSource): UnwrapStep[] {
+  return hosts
+    .slice(0, MAX_REMOTE_HOSTS)
+    .flatMap(({ host, user }) => script(`${via} ${host}`, text, { ...onRemoteHost(host, user), ...(stdin ? { stdin } : {}) }));
+}
+
+/** `mosh [OPTIONS] [--] [USER@]HOST [--] CMD…`: mosh-server runs CMD as words (execvp), no shell. */
+const MOSH_SPEC: OptionSpec = optionsOf('mosh', { stopAtPositional: true });
+
+export const mosh: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, MOSH_SPEC);
+  const destination = inv.args[scan.rest];
+  if (!destination) return [];
+  let words = inv.args.slice(scan.rest + 1);
+  if (words[0]?.value === '--') words = words.slice(1);
+  const { host, user } = parseDestination(destination.value);
+  return command(`mosh ${host}`, words, onRemoteHost(host, user));
+};
+
+/**
+ * Cloud CLIs that ssh into a VM: `gcloud compute ssh [USER@]VM --command CMD [-- SSH_ARGS…]`,
+ * `gcloud compute tpus tpu-vm ssh TPU --command CMD`, `az ssh vm -n VM -- SSH_ARGS…`. Words after
+ * `--` go to ssh after the destination: its options, then the remote command.
+ */
+interface CloudSsh {
+  /** Positional words that select the ssh mode, after release tracks (`alpha`, `beta`). */
+  paths: readonly (readonly string[])[];
+  /** Options naming the VM, first found wins; without them the positional after the path is the VM. */
+  hostOptions?: readonly string[];
+  /** Options whose value is the remote command, a shell line. */
+  commandOptions: readonly string[];
+  /** Words that are not part of the path (`gcloud alpha compute ssh`). */
+  releaseTracks?: readonly string[];
+}
+
+export const CLOUD_SSH: Record<string, CloudSsh> = {
+  gcloud: {
+    paths: [
+      ['compute', 'ssh'],
+      ['compute', 'tpus', 'tpu-vm', 'ssh'],
+      ['compute', 'tpus', 'queued-resources', 'ssh'],
+    ],
+    releaseTracks: ['alpha', 'beta', 'preview'],
+    commandOptions: ['--command'],
+  },
+  az: {
+    paths: [['ssh', 'vm']],
+    hostOptions: ['--name', '-n', '--vm-name', '--ip', '--hostname', '--resource-group', '-g'],
+    commandOptions: [],
+  },
+};
+
+export function cloudSsh(spec: CloudSsh): Unwrapper {
+  return (inv) => {
+    const dashDash = inv.args.findIndex((w) => w.value === '--');
+    const own = dashDash === -1 ? inv.args : inv.args.slice(0, dashDash);
+    // The CLI's options (global ones included: they may come anywhere).
+    const scan = scanOptions(own, optionsOf(inv.name, { stopAtPositional: false }));
+    const positionals = scan.positionals.map((i) => own[i]!.value).filter((word) => !spec.releaseTracks?.includes(word));
+    const path = spec.paths.find((candidate) => candidate.every((word, index) => positionals[index] === word));
+    if (!path) return [];
+    const named = spec.hostOptions?.map((flag) => optionValue(scan, flag)).find((value) => value !== undefined && value !== '');
+    const vm = named ?? positionals[path.length];
+    if (!vm) return [];
+    const { host, user } = parseDestination(vm);
+    const via = `${inv.name} ${path.join(' ')}`;
+    const steps: UnwrapStep[] = [];
+    for (const flag of spec.commandOptions) {
+      const text = optionValue(scan, flag);
+      if (text) steps.push(...remoteScripts(via, [user ? { host, user } : { host }], text, inv.stdin));
+    }
+    if (dashDash !== -1) {
+      const sshArgs = inv.args.slice(dashDash + 1);
+      const words = sshArgs.slice(scanOptions(sshArgs, SSH_SPEC).rest);
+      if (words.length > 0) steps.push(...remoteScripts(via, [user ? { host, user } : { host }], words.map((w) => w.value).join(' '), inv.stdin));
+    }
+    return steps;
+  };
+}
+
+/**
+ * Ansible ad-hoc: `ansible PATTERN [-i INVENTORY] [-m MODULE] -a ARGS`. The default module is
+ * `command`. What each module's arguments mean is data: a shell line (shell, raw), a command
+ * line (command: no shell, but judged as a line — over, never under), or a file that
+ * `state=absent` removes (file).
+ */
+const ANSIBLE_SPEC: OptionSpec = optionsOf('ansible', { stopAtPositional: false });
+
+type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file';
+
+const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = {
+  shell: 'shell-line',
+  raw: 'shell-line',
+  command: 'command-line',
+  file: 'file',
+};
+
+/** Free-form keys shell/command take before the command (`chdir=/srv rm -rf x`). */
+const ANSIBLE_FREE_FORM_KEYS = new Set(['chdir', 'creates', 'removes', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends']);
+
+/** Ansible's `key=value key2=value2` module arguments (parse_kv), for the leading plain pairs. */
+function ansibleKeyValues(text: string): { pairs: Record<string, string>; rest: string } {
+  const pairs: Record<string, string> = {};
+  let rest = text.trimStart();
+  for (;;) {
+    const space = rest.search(/\s/);
+    const token = space === -1 ? rest : rest.slice(0, space);
+    const eq = token.indexOf('=');
+    if (eq <= 0 || /['"]/.test(token)) break;
+    pairs[token.slice(0, eq)] = token.slice(eq + 1);
+    rest = space === -1 ? '' : rest.slice(space).trimStart();
+    if (rest === '') break;
+  }
+  return { pairs, rest };
+}
+
+export const ansible: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, ANSIBLE_SPEC);
+  // Check mode skips shell/command; listing hosts or checking syntax runs nothing.
+  if (hasFlag(scan, '-C', '--check', '--list-hosts', '--syntax-check', '--version', '-h', '--help')) return [];
+  const pattern = scan.positionals.map((i) => inv.args[i]!.value)[0];
+  if (!pattern) return [];
+  const moduleName = (optionValue(scan, '-m', '--module-name') ?? 'command').replace(/^ansible\.(builtin|legacy)\./, '');
+  const kind = ANSIBLE_MODULES[moduleName];
+  const text = optionValue(scan, '-a', '--args');
+  if (!kind || text === undefined) return [];
+  const user = optionValue(scan, '-u', '--user');
+  // The hosts: the pattern's names (`web:&prod`, `db1,db2`), and the inventory, whose name often
+  // says the environment (`-i production`, `-i inventories/prod/hosts`) or lists hosts (`-i db1,`).
+  const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file');
+  const names = pattern.split(/[:,]/).map((name) => name.replace(/^&/, ''));
+  const hosts = [...hostList(names.join(',')), ...(inventory === undefined ? [] : inventory.includes(',') ? hostList(inventory) : [`inventory ${inventory}`])];
+  const targets = [...new Set(hosts)].map((host) => (user ? { host, user } : { host }));
+  const { pairs, rest } = ansibleKeyValues(text);
+  if (kind === 'file') {
+    const path = pairs.path ?? pairs.dest ?? pairs.name;
+    if (pairs.state !== 'absent' || !path) return [];
+    return withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`), pattern, inventory, inv.cwd);
+  }
+  const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
+  const steps = withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, line), pattern, inventory, inv.cwd);
+  const chdir = pairs.chdir;
+  return chdir && line === rest ? steps.map((step) => ({ ...step, cwd: chdir })) : steps;
+};
+
+/** The pattern's steps carry the whole pattern, so the targets stage can expand its groups. */
+function withAnsiblePattern(steps: UnwrapStep[], pattern: string, inventory: string | undefined, cwd: string): UnwrapStep[] {
+  return steps.map((step) =>
+    step.host?.kind === 'ssh' && !step.host.destination.startsWith('inventory ')
+      ? { ...step, host: { ...step.host, ansible: { pattern, ...(inventory !== undefined ? { inventory } : {}), cwd } } }
+      : step,
+  );
+}
+
+/**
+ * Parallel ssh: `pssh -h HOSTS_FILE CMD`, `pdsh -w HOSTS CMD`, `clush -w HOSTS CMD`. The command is a
+ * shell line run on every host. Hosts come from a list option, a hosts file or a group; with
+ * none named (`-a`, a genders file), the hosts are unknown and remote.
+ */
+interface ParallelShell {
+  /** Options whose value lists hosts (`db1,db[2-3]`). */
+  hostOptions: readonly string[];
+  /** Options whose value is a file or group of hosts: named after it (`hosts in prod.txt`). */
+  hostSourceOptions: readonly string[];
+  /** Modes that copy files instead of running a command. */
+  copyFlags?: readonly string[];
+}
+
+const PSSH: ParallelShell = {
+  hostOptions: ['-H', '--host'],
+  hostSourceOptions: ['-h', '--hosts'],
+};
+
+export const PARALLEL_SHELLS: Record<string, ParallelShell> = {
+  pssh: PSSH,
+  'parallel-ssh': PSSH,
+  pdsh: {
+    hostOptions: ['-w'],
+    hostSourceOptions: ['-g'],
+  },
+  clush: {
+    hostOptions: ['-w', '--nodes'],
+    hostSourceOptions: ['-g', '--group', '--hostfile'],
+    copyFlags: ['-c', '--copy', '--rcopy'],
+  },
+};
+
+export function parallelShell(spec: ParallelShell): Unwrapper {
+  return (inv) => {
+    const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true }));
+    if (spec.copyFlags && hasFlag(scan, ...spec.copyFlags)) return [];
+    const words = inv.args.slice(scan.rest);
+    if (words.length === 0) return [];
+    const user = optionValue(scan, '-l', '--user');
+    const listed = scan.options.filter((o) => spec.hostOptions.includes(o.flag)).flatMap((o) => hostList(o.value ?? ''));
+    const sources = scan.options.filter((o) => spec.hostSourceOptions.includes(o.flag) && o.value).map((o) => `hosts in ${o.value}`);
+    const hosts = [...listed, ...sources];
+    const targets = (hosts.length > 0 ? hosts : ['(hosts not named on the line)']).map((host) => (user ? { host, user } : { host }));
+    return remoteScripts(inv.name, targets, words.map((w) => w.value).join(' '), inv.stdin);
+  };
+}
+
+/** `heroku run [-a APP] CMD…`: the command runs in a dyno of that app. */
+export const herokuRun: Unwrapper = (inv) => {
+  if (inv.args[0]?.value !== 'run' && inv.args[0]?.value !== 'run:detached') return [];
+  const rest = inv.args.slice(1);
+  const scan = scanOptions(rest, optionsOf('heroku run', { stopAtPositional: true }));
+  // The heroku CLI reads -a/--app anywhere on the line, even after the dyno command.
+  const trailing = rest.slice(scan.rest).findIndex((w, i, all) => (w.value === '-a' || w.value === '--app') && all[i + 1]);
+  const trailingApp = trailing === -1 ? undefined : rest.slice(scan.rest)[trailing + 1]!.value;
+  const app = optionValue(scan, '-a', '--app') ?? trailingApp ?? inv.env.HEROKU_APP ?? 'heroku';
+  const host: ExecutionHost = { kind: 'container', runtime: 'heroku', name: app };
+  return command(`heroku run -a ${app}`, rest.slice(scan.rest), { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
+};

@@ -1,0 +1,194 @@
+// Databases named by a client's own arguments: psql/mysql/redis-cli/mongosh options, URLs and
+// connection files, and migration tools that name their database in an option.
+
+import type { Invocation, Target } from '../types.js';
+import { parseConnectionString } from '../parse/connection.js';
+import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
+import { clientsOf } from '../knowledge/commands.js';
+import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
+import { databaseTarget, postgresFromEnvironment, postgresServiceTarget, withHostList } from './environment-databases.js';
+import type { TargetFacts } from './facts.js';
+
+const POSTGRES_CLIENTS = new Set(clientsOf('postgres'));
+const MYSQL_CLIENTS = new Set(clientsOf('mysql'));
+const REDIS_CLIENTS = new Set(clientsOf('redis'));
+
+// ---------------------------------------------------------------------------------------------
+// Databases named by a client's own arguments.
+
+/** How a client reads its own options (knowledge/commands.ts): the one place arity is written. */
+function clientScan(inv: Invocation) {
+  return scanOptions(inv.args, clientOptionSpec(inv.name)!);
+}
+
+/** Migration tools that name their database in an option: flyway -url=, liquibase --url=, migrate -database. */
+export function migrationToolTarget(inv: Invocation): Target | undefined {
+  const flags: Record<string, string[]> = {
+    flyway: ['-url'],
+    liquibase: ['--url', '--database-url'],
+    migrate: ['-database', '--database'],
+    dbmate: ['--url', '-u'],
+    goose: [],
+  };
+  const names = flags[inv.name];
+  if (!names) return undefined;
+  for (let index = 0; index < inv.args.length; index++) {
+    const value = inv.args[index]!.value;
+    for (const flag of names) {
+      const url = value === flag ? inv.args[index + 1]?.value : value.startsWith(`${flag}=`) ? value.slice(flag.length + 1) : undefined;
+      const connection = url ? parseConnectionString(url) : undefined;
+      if (connection) return databaseTarget(connection, `${inv.name} ${flag}`);
+    }
+  }
+  // goose DRIVER DBSTRING COMMAND
+  if (inv.name === 'goose') {
+    const connection = inv.args.map((arg) => parseConnectionString(arg.value)).find(Boolean);
+    if (connection) return databaseTarget(connection, 'goose argument');
+  }
+  return undefined;
+}
+
+/** `psql "$DATABASE_URL"` in a CI file: the variable is set where it runs, not here. */
+export function unresolvedClientTarget(inv: Invocation): Target | undefined {
+  const unset = inv.args.filter((arg) => arg.value === '' && arg.unsetVariables.length > 0);
+  // A connection word the file does not set (`-h ${PGHOST}`, `${DB}`) comes from where the
+  // script runs: the target is unknown, never the next option shifted into its place.
+  const word = unset.find((arg) => /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!)) ?? unset[0];
+  if (!word) return undefined;
+  const variable = word.unsetVariables[0]!;
+  return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
+}
+
+export function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv, facts)];
+  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv, facts)];
+  if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
+  return [mongoClientTarget(inv)];
+}
+
+function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
+  const scan = clientScan(inv);
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
+  // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
+  const dbWord = dbOption ?? positionals[0];
+  const connection = dbWord ? parseConnectionString(dbWord) : undefined;
+  const serviceName = connection?.service || inv.env.PGSERVICE || undefined;
+  if (serviceName) {
+    const home = clientHome(inv, facts.home);
+    const service = facts.connectionFiles && home && inv.host.kind === 'local' ? findPgService(inv, serviceName, home, facts.connectionFiles) : undefined;
+    if (service) {
+      // A connection string's own settings win over psql's flags: psql hands it to libpq as an
+      // expanded dbname after them, so `psql -h a 'service=x host=b'` reaches b (libpq 15).
+      const plainName = connection ? undefined : dbWord;
+      const given = {
+        host: connection?.host ?? optionValue(scan, '-h', '--host'),
+        port: (connection?.port ? String(connection.port) : undefined) ?? optionValue(scan, '-p', '--port'),
+        user: connection?.user ?? optionValue(scan, '-U', '--username'),
+        // dropdb/createdb act on their word; a plain word (not a connection string) is the database.
+        database: (['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : undefined) ?? connection?.database ?? plainName,
+      };
+      return postgresServiceTarget(service, given, inv.env, `${inv.name} service ${service.name} (${service.file})`);
+    }
+    // A service no file here defines (or files not read: lint, a remote shell): not this
+    // machine, and not known here either — unless the line names the host itself.
+    if (!connection?.host && !optionValue(scan, '-h', '--host') && !inv.env.PGHOST) {
+      const source = connection?.service ? `${inv.name} service=${serviceName}` : `${inv.name} via PGSERVICE`;
+      return { kind: 'database', engine: 'postgres', source, name: serviceName, database: serviceName, alias: serviceName, unresolved: true };
+    }
+  }
+  if (connection) return databaseTarget(connection, `${inv.name} argument`);
+  const fromEnv = postgresFromEnvironment(inv.env)!;
+  const host = optionValue(scan, '-h', '--host') ?? fromEnv.host;
+  const port = optionValue(scan, '-p', '--port');
+  const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
+  const database = acting ?? fromEnv.database ?? optionValue(scan, '-U', '--username');
+  return {
+    kind: 'database',
+    engine: 'postgres',
+    source: dbWord || host ? `${inv.name} arguments` : 'PGHOST/PGDATABASE',
+    name: database ?? host ?? 'localhost',
+    ...(host ? { host } : {}),
+    ...(Number(port) ? { port: Number(port) } : fromEnv.port ? { port: fromEnv.port } : {}),
+    ...(database ? { database } : {}),
+    ...(!host || host.startsWith('/') ? { socket: true } : {}),
+    ...withHostList(host, port ?? inv.env.PGPORT),
+  };
+}
+
+function mysqlClientTarget(inv: Invocation, facts: TargetFacts): Target {
+  const scan = clientScan(inv);
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  if (inv.name === 'mysqlsh') {
+    // MySQL Shell names its server as a URI: `--uri`, or the first word (`root@db1:3306/app`).
+    const uri = optionValue(scan, '--uri', '--mysql', '--mysqlx') ?? positionals[0];
+    const connection = uri ? parseConnectionString(/^[a-z]+:\/\//.test(uri) ? uri : `mysql://${uri}`) : undefined;
+    if (connection?.host) return databaseTarget({ ...connection, engine: 'mysql' }, 'mysqlsh URI');
+  }
+  // Option files come after the command line and before MYSQL_HOST (my_default.cc, libmysql).
+  const home = clientHome(inv, facts.home);
+  const defaults = facts.connectionFiles && home && inv.host.kind === 'local' ? mysqlDefaults(inv, home) : undefined;
+  const fromFiles = defaults && facts.connectionFiles ? mysqlFileSettings(defaults, facts.connectionFiles) : {};
+  const loginPath = optionValue(scan, '--login-path');
+  const hostFlag = optionValue(scan, '-h', '--host');
+  const host = hostFlag ?? fromFiles.host ?? inv.env.MYSQL_HOST;
+  // A port alone (Debian's /etc/mysql/my.cnf sets one) names no server.
+  const usedFile = !hostFlag && (fromFiles.host !== undefined || fromFiles.socket !== undefined) ? fromFiles.from : undefined;
+  // mysqladmin's first word is its command: `mysqladmin drop app_production`.
+  const acting =
+    inv.name === 'mysqladmin' || inv.name === 'mariadb-admin'
+      ? ['drop', 'create'].includes(positionals[0] ?? '')
+        ? positionals[1]
+        : undefined
+      : positionals[0];
+  const database = optionValue(scan, '-D', '--database') ?? acting ?? fromFiles.database ?? inv.env.MYSQL_DATABASE;
+  const port = optionValue(scan, '-P', '--port') ?? fromFiles.port ?? inv.env.MYSQL_TCP_PORT;
+  return {
+    kind: 'database',
+    engine: 'mysql',
+    source: usedFile ? `${inv.name} option file ${usedFile}` : host ? `${inv.name} arguments` : 'default (local socket)',
+    name: database ?? host ?? loginPath ?? 'localhost',
+    ...(host ? { host } : { socket: true }),
+    ...(port && Number(port) ? { port: Number(port) } : {}),
+    ...(database ? { database } : {}),
+    ...(usedFile ? { from: usedFile } : {}),
+    // `--login-path=prod` names the server even when the login file is not here.
+    ...(loginPath ? { alias: loginPath } : {}),
+  };
+}
+
+function redisClientTarget(inv: Invocation): Target {
+  const scan = clientScan(inv);
+  const uri = optionValue(scan, '-u');
+  // redis-cli reads no REDIS_URL: without -u/-h it talks to localhost:6379.
+  const connection = uri ? parseConnectionString(uri) : undefined;
+  if (connection) return databaseTarget(connection, `${inv.name} -u`);
+  const host = optionValue(scan, '-h');
+  const socket = optionValue(scan, '-s');
+  const port = optionValue(scan, '-p');
+  return {
+    kind: 'database',
+    engine: 'redis',
+    source: host ? `${inv.name} -h` : 'default (localhost:6379)',
+    name: host ?? 'localhost',
+    host: host ?? 'localhost',
+    ...(port ? { port: Number(port) } : {}),
+    ...(socket ? { socket: true } : {}),
+  };
+}
+
+function mongoClientTarget(inv: Invocation): Target {
+  const scan = clientScan(inv);
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const uri = optionValue(scan, '--uri') ?? positionals.find((p) => /^mongodb(\+srv)?:/.test(p));
+  const connection = uri ? parseConnectionString(uri) : undefined;
+  if (connection) return databaseTarget(connection, `${inv.name} argument`);
+  const host = optionValue(scan, '--host') ?? positionals.find((p) => !p.endsWith('.js'))?.split('/')[0];
+  return {
+    kind: 'database',
+    engine: 'mongodb',
+    source: host ? `${inv.name} arguments` : 'default (localhost:27017)',
+    name: host ?? 'localhost',
+    host: host ?? 'localhost',
+  };
+}

@@ -1,0 +1,164 @@
+// The host a command runs on or reaches: this machine, an ssh destination, a docker daemon, a
+// replication topology, an Ansible pattern. A database on a socket or loopback is on its host.
+
+import type { Invocation, Target } from '../types.js';
+import { scanOptions, optionValue } from '../parse/options.js';
+import { expandAnsiblePattern } from '../config/inventory.js';
+import { type TargetFacts, ansibleInventoryKey } from './facts.js';
+import { kubeconfigOf, withKubeconfig } from './kube.js';
+
+// ---------------------------------------------------------------------------------------------
+// Hosts, Kubernetes, cloud, Terraform.
+
+/** `docker -H ssh://deploy@prod-web-1 …`, DOCKER_HOST, `--context production`: the daemon's host. */
+function dockerDaemonTarget(inv: Invocation): Target | undefined {
+  if (!['docker', 'docker-compose', 'podman'].includes(inv.name)) return undefined;
+  const scan = scanOptions(inv.args, { shortWithValue: 'Hc', longWithValue: ['host', 'context', 'config', 'log-level'], stopAtPositional: true });
+  const context = optionValue(scan, '--context', '-c') ?? inv.env.DOCKER_CONTEXT;
+  const address = optionValue(scan, '-H', '--host') ?? inv.env.DOCKER_HOST;
+  if (address && !address.startsWith('unix://') && !address.startsWith('npipe://')) {
+    const host = address
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/^[^@]*@/, '')
+      .replace(/:\d+$/, '')
+      .replace(/\/.*$/, '');
+    const source = optionValue(scan, '-H', '--host') ? 'docker -H' : 'DOCKER_HOST';
+    return { kind: 'host', source, name: host, host };
+  }
+  if (context && context !== 'default' && context !== 'desktop-linux' && context !== 'colima' && context !== 'orbstack') {
+    return { kind: 'host', source: 'docker context', name: context, host: context };
+  }
+  return undefined;
+}
+
+/**
+ * GitHub 2018: a failover is run from a laptop or a bastion, against a cluster it names —
+ * orchestrator's instance (`-i`, `-a`, `-d`) or API, patroni's config file, DCS or cluster name.
+ */
+export function topologyTargets(inv: Invocation): Target[] {
+  const hostOf = (value: string) =>
+    value
+      .replace(/^[a-z+]+:\/\//, '')
+      .replace(/^[^@/]*@/, '')
+      .replace(/[:/].*$/, '');
+  const targets: Target[] = [];
+  if (inv.name === 'orchestrator-client' || inv.name === 'orchestrator') {
+    const scan = scanOptions(inv.args, {
+      shortWithValue: 'cidaosb',
+      longWithValue: ['instance', 'destination', 'alias', 'owner', 'reason', 'duration', 'pattern', 'config'],
+    });
+    for (const flag of ['-i', '--instance', '-d', '--destination', '-a', '--alias']) {
+      const value = optionValue(scan, flag);
+      if (value) targets.push({ kind: 'host', source: `orchestrator ${flag}`, name: hostOf(value), host: hostOf(value) });
+    }
+    const api = inv.env.ORCHESTRATOR_API;
+    if (api) targets.push({ kind: 'host', source: 'ORCHESTRATOR_API', name: hostOf(api), host: hostOf(api) });
+  } else if (inv.name === 'patronictl') {
+    const scan = scanOptions(inv.args, {
+      shortWithValue: 'cdk',
+      longWithValue: ['config-file', 'dcs-url', 'dcs', 'insecure', 'candidate', 'leader', 'master', 'primary', 'scheduled', 'group', 'member'],
+    });
+    const config = optionValue(scan, '-c', '--config-file') ?? inv.env.PATRONICTL_CONFIG_FILE;
+    if (config) targets.push({ kind: 'host', source: 'patroni config', name: config.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), host: config });
+    const dcs = optionValue(scan, '-d', '--dcs-url', '--dcs');
+    if (dcs) targets.push({ kind: 'host', source: 'patroni DCS', name: hostOf(dcs), host: hostOf(dcs) });
+    const cluster = scan.positionals.map((i) => inv.args[i]!.value)[1];
+    if (cluster) targets.push({ kind: 'host', source: 'patroni cluster', name: cluster, host: cluster });
+  } else if (inv.name === 'repmgr') {
+    const scan = scanOptions(inv.args, { shortWithValue: 'fhpUd', longWithValue: ['config-file', 'host', 'dbname'] });
+    const host = optionValue(scan, '-h', '--host');
+    if (host) targets.push({ kind: 'host', source: 'repmgr --host', name: host, host });
+  }
+  return targets;
+}
+
+/** A database on a Unix socket or a loopback address is on the host the client runs on. */
+export function onItsHost(target: Target, inv: Invocation, facts: TargetFacts): Target {
+  if (target.unresolved || target.engine === 'sqlite') return target;
+  if (!target.socket && !isLoopback(target.host ?? 'localhost')) return target;
+  return { ...target, onHost: socketHost(inv, facts) };
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h.startsWith('/') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1';
+}
+
+/** The machine a client's localhost is: `kubectl exec` is inside the cluster of its context,
+ *  `docker exec` on the daemon's host (this machine unless DOCKER_HOST/-H/--context say otherwise). */
+function socketHost(inv: Invocation, facts: TargetFacts): Target {
+  const host = inv.host;
+  if (host.kind === 'container' && host.runtime === 'kubectl') {
+    const context = host.kubeContext ?? facts.kubeCurrentContext;
+    if (context)
+      return withKubeconfig(
+        [{ kind: 'kube', source: host.kubeContext ? '--context' : 'kubeconfig current-context', name: context }],
+        inv,
+        facts,
+        kubeconfigOf(inv, facts),
+      )[0]!;
+    const inNamespace = withKubeconfig([], inv, facts, undefined)[0];
+    if (inNamespace) return inNamespace;
+    return { kind: 'host', source: 'pod', name: host.name, host: host.name };
+  }
+  if (host.kind === 'container' && host.runtime === 'docker') {
+    if (host.daemon) return { kind: 'host', source: 'docker daemon', name: host.daemon, host: host.daemon };
+    return { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+  }
+  if (host.kind === 'container') return { kind: 'host', source: `${host.runtime} app`, name: host.name, host: host.name };
+  return hostTarget(inv, facts);
+}
+
+export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
+  switch (inv.host.kind) {
+    case 'local':
+      return dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
+    case 'ssh':
+      return (
+        ansiblePatternTarget(inv.host.ansible, facts) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
+      );
+    case 'container': {
+      const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
+      // A pod named with its namespace is as production as that namespace (and its context):
+      // `kubectl exec -n production db-0 -- rm …`. Without `-n` the pod stays a remote host of
+      // its own, as the corpus has it (gitlab-2017 cases: confirm, the operator types its name).
+      const cluster = inv.host.runtime === 'kubectl' && inv.host.kubeNamespace ? socketHost(inv, facts) : undefined;
+      return cluster?.kind === 'kube' ? { ...pod, onHost: cluster } : pod;
+    }
+  }
+}
+
+/** At most this many of a pattern's hosts are judged one by one (the first production one decides). */
+const MAX_PATTERN_HOSTS = 200;
+
+/**
+ * `ansible dbservers -a …`: the pattern expanded against the inventories prodguard can read — the
+ * line's `-i FILE` (or ansible.cfg's), and the config's — so the group's hosts decide, not the
+ * group's name read as one unknown host. Undefined when no inventory knows any of its terms.
+ */
+function ansiblePatternTarget(ansible: { pattern: string; inventory?: string; cwd: string } | undefined, facts: TargetFacts): Target | undefined {
+  if (!ansible) return undefined;
+  const lineInventory = facts.ansibleInventories?.[ansibleInventoryKey(ansible.cwd, ansible.inventory)];
+  const groups: Record<string, string[]> = {};
+  const files = new Set<string>();
+  const add = (group: string, hosts: readonly string[], file: string) => {
+    const into = (groups[group] ??= []);
+    for (const host of hosts) if (!into.includes(host)) into.push(host);
+    if (hosts.length > 0) files.add(file);
+  };
+  if (lineInventory) for (const [group, hosts] of Object.entries(lineInventory.groups)) add(group, hosts, lineInventory.file);
+  for (const [group, { hosts, file }] of Object.entries(facts.ansibleGroups ?? {})) add(group, hosts, file);
+  const expanded = expandAnsiblePattern(ansible.pattern, groups);
+  if (!expanded) return undefined;
+  const members: Target[] = expanded.hosts.slice(0, MAX_PATTERN_HOSTS).map((host) => {
+    const fromLine = lineInventory?.environments[host];
+    return { kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
+  });
+  return {
+    kind: 'host',
+    source: `ansible pattern (${[...files].join(', ')})`,
+    name: ansible.pattern,
+    host: ansible.pattern,
+    members,
+  };
+}
