@@ -127,3 +127,11 @@ describe('a broken .prodguard.yml in the linted folder', () => {
     expect(clean.stderr).toBe('');
   });
 });
+
+describe('an unknown data directory', () => {
+  it('is named as written, not as the placeholder of its unknown value', () => {
+    const { body } = lintJson(join(SHAPES, 'restore'));
+    expect(keys(body)).toEqual(['basebackup.sh:11 filesystem/rm-data-directory confirm']);
+    expect(body.findings[0]!.message).toContain('"$DATA_DIR" names the database data directory');
+  });
+});
