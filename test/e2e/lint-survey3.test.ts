@@ -135,3 +135,12 @@ describe('an unknown data directory', () => {
     expect(body.findings[0]!.message).toContain('"$DATA_DIR" names the database data directory');
   });
 });
+
+describe("a loop over a command's output", () => {
+  it("iterates over values unknown here, not over the words of the command's text", () => {
+    const { body } = lintJson(join(SHAPES, 'teardown'));
+    // One delete of a stack known only when it runs; it used to be 13 (`get`, `nodegroup`, `-o`, `jq` …).
+    expect(body.findings).toHaveLength(1);
+    expect(body.findings[0]!.message).not.toMatch(/nodegroup|jq|StackName/);
+  });
+});
