@@ -214,6 +214,11 @@ export function withoutDownSections(text: string): string {
   return text.replace(DOWN_SECTION, (section) => section.replace(/[^\n]/g, ' '));
 }
 
+/** SQL kept for another engine (`db/clickhouse/migrations/`, `sqlite/`): PostgreSQL's and MySQL's
+ *  parsers judge what they can read of it, and what they cannot is that engine's syntax (umami's
+ *  ClickHouse migrations), a file not fully checked rather than an error. */
+const OTHER_ENGINE_PATH = /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
+
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
   const template = templateAsSql((file.migration ?? migrationMatcher(context.config).isMigration(file.path)) ? withoutDownSections(raw) : raw);
@@ -243,8 +248,9 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     const at = locate(error.pos);
     // A template the renderer has not filled in yet may hold SQL only its output makes whole:
     // the file was not fully checked (a notice), it is not wrong.
-    if (template.templated && context.notices) {
-      context.notices.push({ file: file.path, line: at.line, message: `not checked: SQL template markup prodguard cannot read (${error.message})` });
+    if ((template.templated || OTHER_ENGINE_PATH.test(file.path)) && context.notices) {
+      const what = template.templated ? 'SQL template markup' : "another engine's SQL";
+      context.notices.push({ file: file.path, line: at.line, message: `not checked: ${what} prodguard cannot read (${error.message})` });
       break;
     }
     findings.push(

@@ -144,3 +144,13 @@ describe("a loop over a command's output", () => {
     expect(body.findings[0]!.message).not.toMatch(/nodegroup|jq|StackName/);
   });
 });
+
+describe("another engine's migrations", () => {
+  it('what neither PostgreSQL nor MySQL reads in db/clickhouse/migrations is a notice, not a parse error', () => {
+    const { body } = lintJson(join(SHAPES, 'engines'));
+    expect(body.findings.filter((f) => f.rule === 'lint/parse-error')).toEqual([]);
+    expect(body.notices).toEqual([
+      { file: 'db/clickhouse/migrations/06_update_subdivision.sql', line: 1, message: expect.stringContaining("not checked: another engine's SQL") },
+    ]);
+  });
+});
