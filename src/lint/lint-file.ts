@@ -217,7 +217,8 @@ export function withoutDownSections(text: string): string {
 /** SQL kept for another engine (`db/clickhouse/migrations/`, `sqlite/`): PostgreSQL's and MySQL's
  *  parsers judge what they can read of it, and what they cannot is that engine's syntax (umami's
  *  ClickHouse migrations), a file not fully checked rather than an error. */
-const OTHER_ENGINE_PATH = /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
+const OTHER_ENGINE_PATH =
+  /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
 
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
