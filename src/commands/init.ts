@@ -22,41 +22,46 @@ export interface InitOptions {
   warm?: boolean;
 }
 
-/** Variables whose values decide what `prodguard prompt` shows (besides every *_URL / *_URI). */
-export const PROMPT_KEY_VARIABLES = [
-  // The usual names of database URLs (every *_URL / *_URI variable is looked at too).
-  'DATABASE_URL',
-  'DB_URL',
-  'DATABASE_URI',
-  'REDIS_URL',
-  'MONGO_URL',
-  'MONGODB_URI',
-  'PGHOST',
-  'PGHOSTADDR',
-  'PGPORT',
-  'PGDATABASE',
-  'PGUSER',
-  'PGSERVICE',
-  'PGSERVICEFILE',
-  'MYSQL_HOST',
-  'MYSQL_DATABASE',
-  'MYSQL_TCP_PORT',
-  ...APP_ENVIRONMENT_VARIABLES,
-  'KUBECONFIG',
-  'AWS_PROFILE',
-  'AWS_DEFAULT_PROFILE',
-  'CLOUDSDK_CORE_PROJECT',
-  'GOOGLE_CLOUD_PROJECT',
-  'HEROKU_APP',
-  'TF_WORKSPACE',
-  'PRODGUARD_HOSTNAME',
-  'PRODGUARD_STATE_DIR',
-  'HOME',
-  'XDG_CONFIG_HOME',
-  'TERM',
-  'LANG',
-  'LC_ALL',
-  'LC_CTYPE',
+/**
+ * Variables whose values decide what `prodguard prompt` shows (besides every *_URL / *_URI),
+ * each once. The shell scripts write them into code, so each must be a shell identifier.
+ */
+export const PROMPT_KEY_VARIABLES: readonly string[] = [
+  ...new Set([
+    // The usual names of database URLs (every *_URL / *_URI variable is looked at too).
+    'DATABASE_URL',
+    'DB_URL',
+    'DATABASE_URI',
+    'REDIS_URL',
+    'MONGO_URL',
+    'MONGODB_URI',
+    'PGHOST',
+    'PGHOSTADDR',
+    'PGPORT',
+    'PGDATABASE',
+    'PGUSER',
+    'PGSERVICE',
+    'PGSERVICEFILE',
+    'MYSQL_HOST',
+    'MYSQL_DATABASE',
+    'MYSQL_TCP_PORT',
+    ...APP_ENVIRONMENT_VARIABLES,
+    'KUBECONFIG',
+    'AWS_PROFILE',
+    'AWS_DEFAULT_PROFILE',
+    'CLOUDSDK_CORE_PROJECT',
+    'GOOGLE_CLOUD_PROJECT',
+    'HEROKU_APP',
+    'TF_WORKSPACE',
+    'PRODGUARD_HOSTNAME',
+    'PRODGUARD_STATE_DIR',
+    'HOME',
+    'XDG_CONFIG_HOME',
+    'TERM',
+    'LANG',
+    'LC_ALL',
+    'LC_CTYPE',
+  ]),
 ];
 
 export function packageVersion(): string {

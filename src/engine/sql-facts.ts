@@ -8,12 +8,20 @@ import type { Invocation } from '../types.js';
 import type { InvocationSql, SqlFact } from '../rules/evaluate.js';
 import { sqlSourcesOf, type SqlSource } from '../parse/sql/sources.js';
 import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
+import { readOnlyStatements } from '../parse/sql/read-only.js';
 import { analyzeMongoScript } from '../parse/sql/mongo.js';
 
 export type ReadFile = (path: string) => string | undefined;
 
 export function needsSqlParser(invocations: readonly Invocation[]): boolean {
-  return invocations.some((inv) => sqlSourcesOf(inv).some((source) => source.language === 'sql' && ('text' in source || 'file' in source)));
+  return invocations.some((inv) =>
+    sqlSourcesOf(inv).some((source) => source.language === 'sql' && ('file' in source || ('text' in source && !readsOnly(source)))),
+  );
+}
+
+/** PostgreSQL text that only reads, known without the parser (parse/sql/read-only.ts). */
+function readsOnly(source: { dialect: 'postgres' | 'mysql'; text: string; dynamic?: true }): boolean {
+  return source.dialect === 'postgres' && !source.dynamic && readOnlyStatements(source.text) !== undefined;
 }
 
 export function needsMongoParser(invocations: readonly Invocation[]): boolean {
@@ -50,7 +58,8 @@ export function withoutSelfUndone(statements: readonly SqlStatement[]): SqlState
 }
 
 function sqlFacts(text: string, dialect: 'postgres' | 'mysql', origin: string): SqlFact[] {
-  const analysis = analyzeSql(text, dialect);
+  const reads = dialect === 'postgres' ? readOnlyStatements(text) : undefined;
+  const analysis = reads ? { statements: reads, errors: [] } : analyzeSql(text, dialect);
   const facts: SqlFact[] = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,

@@ -248,7 +248,7 @@ function computedCommandWord(text: string): boolean {
       skip = false;
       launched = false;
     } else if (launched) {
-      if (/[$`*?/]/.test(word)) return true;
+      if (/[$`*?/]/.test(commandPart(word))) return true;
     } else if (!position) continue;
     else if (skip) skip = false;
     // Shapes the shells test with globs (no regex per word there): a redirection operator alone
@@ -256,10 +256,19 @@ function computedCommandWord(text: string): boolean {
     else if (/^[0-9<>]*[<>]$/.test(word)) skip = true;
     else if ((/^[0-9<>]/.test(word) && /[<>]/.test(word)) || /^[a-z_][a-z0-9_+]*=/.test(word) || prefixes.has(word)) continue;
     else if (launchers.has(word)) launched = true;
-    else if (/[$`*?/]/.test(word) || (word.includes('[') && word !== '[' && word !== '[[') || word === '.') return true;
-    else position = false;
+    else {
+      const name = commandPart(word);
+      if (/[$`*?/]/.test(name) || (name.includes('[') && name !== '[' && name !== '[[') || name === '.') return true;
+      position = false;
+    }
   }
   return false;
+}
+
+/** A word up to its first redirection (`true>/dev/null` names `true`; the target is no command). */
+function commandPart(word: string): string {
+  const redirection = word.search(/[<>]/);
+  return redirection === -1 ? word : word.slice(0, redirection);
 }
 
 /** Redirection targets that write nowhere that matters (`>&N` duplicates a descriptor). */

@@ -104,13 +104,17 @@ describe('the database says what it is', () => {
 });
 
 describe('the SQL parser loads only for SQL', () => {
-  it('a harmless shell line loads no heavy dependency; SQL loads libpg-query', () => {
+  it('a harmless shell line loads no heavy dependency; SQL that may write loads libpg-query, a plain read does not', () => {
     const env = cleanEnv({ PRODGUARD_TRACE_IMPORTS: '1' });
     const shell = runCli(['check', '-c', 'ls -la | grep src'], { env });
     expect(shell.stderr).not.toContain('loading');
-    const withSql = runCli(['check', '--no-probe', '--sql', 'SELECT 1', '--url', 'postgres://localhost/x'], { env });
+    const withSql = runCli(['check', '--no-probe', '--sql', 'DELETE FROM x WHERE id = 1', '--url', 'postgres://localhost/x'], { env });
     expect(withSql.stderr).toContain('loading libpg-query');
     expect(withSql.stderr).not.toContain('loading pg\n');
+    // SELECT 1 is answered by the read-only pre-pass (src/parse/sql/read-only.ts).
+    const read = runCli(['check', '--no-probe', '--sql', 'SELECT 1', '--url', 'postgres://localhost/x'], { env });
+    expect(read.status).toBe(0);
+    expect(read.stderr).not.toContain('loading libpg-query');
   });
 });
 

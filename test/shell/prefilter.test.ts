@@ -213,7 +213,8 @@ describe('the shells run the same prefilter', () => {
       '--noprofile',
       '-i',
       '-c',
-      `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l"; echo $?; done < ${corpus}`,
+      // As the hook calls it: stdout to /dev/null (declare -F prints the names it finds).
+      `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l" >/dev/null; echo $?; done < ${corpus}`,
     ],
     zsh: (snippet, corpus) => [
       'zsh',

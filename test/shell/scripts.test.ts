@@ -11,6 +11,7 @@ import { prefilterFor } from '../../src/shell/prefilter.js';
 import { loadBuiltinRules } from '../../src/rules/load.js';
 import { isWrapper } from '../../src/parse/wrappers.js';
 import { isDatabaseClient } from '../../src/targets/resolve.js';
+import { PROMPT_KEY_VARIABLES } from '../../src/commands/init.js';
 import { tempDir } from '../helpers/cli.js';
 import { shellMissing } from './helpers.js';
 
@@ -50,6 +51,11 @@ describe('shell scripts', () => {
     writeFileSync(printed, `# shellcheck shell=bash disable=SC2154\n${renderSnippet('bash', options)}`);
     const rendered = spawnSync('shellcheck', ['--format=gcc', printed], { encoding: 'utf8' });
     expect(rendered.stdout + rendered.stderr).toBe('');
+  });
+
+  it('names each prompt key variable once, as a shell identifier (bash and zsh write them into code)', () => {
+    expect(PROMPT_KEY_VARIABLES.filter((name) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))).toEqual([]);
+    expect(new Set(PROMPT_KEY_VARIABLES).size).toBe(PROMPT_KEY_VARIABLES.length);
   });
 
   it('writes no exit code or request marker itself: they come from protocol.ts as settings', () => {

@@ -13,17 +13,20 @@ __prodguard_first_prompt=1 __prodguard_dirty=1 __prodguard_scanned=0 __prodguard
 __prodguard_pending='' __prodguard_fresh=1 __prodguard_since='' __prodguard_since_ident='' __prodguard_key='' __prodguard_seq=0
 __prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident='' __prodguard_ps1='' __prodguard_segment='' __prodguard_echo=''
 __prodguard_defs=()
+# Words after which the prompt looks at every *_URL variable again (a line that may set them).
+declare -gA __prodguard_variable_words=([export]=1 [declare]=1 [typeset]=1 [unset]=1 [source]=1 [.]=1 [eval]=1 [readonly]=1 [set]=1)
 # mkdir is a process start: only when the folder is missing.
 [[ -d $__prodguard_run ]] || command mkdir -p -m 700 -- "$__prodguard_run" 2>/dev/null
 
 # The prefilter. Sets __prodguard_defs (aliases and functions the line names); status 0 when
 # prodguard must see the line. Quotes and backslashes are removed (r'm' is rm to bash), and shell
-# metacharacters and / split words (/usr/bin/rm holds rm). Same rules as needsCheck in
+# metacharacters and / split words (/usr/bin/rm holds rm). Call it with stdout to /dev/null:
+# `declare -F` prints the names it finds, and one redirection per call costs less than one per word. Same rules as needsCheck in
 # src/shell/prefilter.ts (test/shell/prefilter.test.ts runs both on one corpus).
 __prodguard_needs_check() {
-  local - text=$1 w n p c body
-  local -i hit=0 dyn=0 i=0
-  local -A seen=() present=()
+  # Every statement costs here (this runs on each line typed): few locals, few tests.
+  local - text=$1 w n p c body hit=0 dyn=0 i=0
+  local -A seen=()
   set -f
   __prodguard_defs=()
   # shellcheck disable=SC2016  # '$(' is the literal text of a command substitution
@@ -34,23 +37,33 @@ __prodguard_needs_check() {
   # A redirection to /dev/null is never a command word: without it most lines with a `/` skip
   # the word scan (same answer, less work on every line).
   if (( ! hit )) && [[ ${text//[<>]\/dev\/null/>} == *[\$\`*?.[/]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
-  if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
+  # `>/dev/null` ending a word is the most common redirection; without any other the answer is no.
+  if (( ! hit && __prodguard_redirects )) && [[ ${text//>\/dev\/null/} == *'>'* || $text == *'>/dev/null'[!$' \t\n;&|)']* ]] &&
+    __prodguard_writes "$text"; then hit=1; fi
+  # One pass over the words, the words of the aliases and functions they name added as found
+  # (their definitions go to prodguard even when a word already decided: it judges the bodies).
   # shellcheck disable=SC2206  # word splitting is the point here (globbing is off: set -f)
-  local -a queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
+  local -a paired=() queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
   while (( i < ${#queue[@]} )); do
     w=${queue[i++]}
-    n=${w,,}
-    present[$n]=1
-    # Lines that may change variables make the prompt look at every *_URL variable again.
-    case $n in export|declare|typeset|unset|source|.|eval|readonly|set|*_url=*|*_uri=*) __prodguard_dirty=1 ;; esac
     [[ -n ${seen[$w]+x} ]] && continue
     seen[$w]=1
+    n=${w,,}
+    # Lines that may change variables make the prompt look at every *_URL variable again.
+    [[ -n ${__prodguard_variable_words[$n]+x} || $n == *_ur[li]=* ]] && __prodguard_dirty=1
+    if (( ! hit )); then
+      if [[ -n ${__prodguard_words[$n]+x} || ( $n == ?*=* && -n ${__prodguard_words[${n%%=*}]+x} ) ]]; then hit=1
+      elif [[ -n ${__prodguard_pairs[$n]+x} ]]; then (( dyn )) && hit=1; paired+=("$n")
+      elif (( dyn )) && [[ -n ${__prodguard_wrappers[$n]+x} ]]; then hit=1; fi
+      # shellcheck disable=SC2053  # the patterns are globs
+      for p in "${__prodguard_patterns[@]}"; do [[ $n == $p ]] && hit=1; done
+    fi
     if [[ -n ${BASH_ALIASES[$w]+x} ]]; then
       __prodguard_defs+=("alias:$w=${BASH_ALIASES[$w]}")
       body=${BASH_ALIASES[$w]//[\'\"\\]/}
       # shellcheck disable=SC2206  # split on purpose, set -f
       queue+=(${body//[;&|()<>\/\{\},$'\t\n\r']/ })
-    elif declare -F -- "$w" >/dev/null 2>&1; then
+    elif declare -F -- "$w"; then
       declare -f -- "$w" >"$__prodguard_base.fn" 2>/dev/null
       body=''
       IFS= read -r -d '' body <"$__prodguard_base.fn"
@@ -61,19 +74,12 @@ __prodguard_needs_check() {
     fi
   done
   (( hit )) && return 0
-  for n in "${!present[@]}"; do
-    [[ -n ${__prodguard_words[$n]+x} ]] && return 0
-    (( dyn )) && [[ -n ${__prodguard_wrappers[$n]+x} ]] && return 0
-    [[ $n == ?*=* && -n ${__prodguard_words[${n%%=*}]+x} ]] && return 0
-    # shellcheck disable=SC2053  # the patterns are globs
-    for p in "${__prodguard_patterns[@]}"; do [[ $n == $p ]] && return 0; done
-    if [[ -n ${__prodguard_pairs[$n]+x} ]]; then
-      (( dyn )) && return 0
-      for c in ${__prodguard_pairs[$n]}; do
-        # shellcheck disable=SC2053  # the companions are globs
-        for w in "${!present[@]}"; do [[ $w == $c ]] && return 0; done
-      done
-    fi
+  # A word that matters only beside a companion (`git` … `push`): the companions are globs.
+  for n in "${paired[@]}"; do
+    for c in ${__prodguard_pairs[$n]}; do
+      # shellcheck disable=SC2053  # the companions are globs
+      for w in "${!seen[@]}"; do [[ ${w,,} == $c ]] && return 0; done
+    done
   done
   return 1
 }
@@ -84,15 +90,23 @@ __prodguard_needs_check() {
 # src/shell/prefilter.ts: separators start a command; assignments, redirections and the
 # __prodguard_prefixes words are skipped to reach its name.
 __prodguard_computed_command() {
-  local - w t=${1//[;&|()$'\n']/ ; }
-  local -i position=1 skip=0 launched=0
+  local - w t=$1 position=1 skip=0 launched=0
+  # One simple command whose first word is a plain name (most lines): that word is the answer.
+  if [[ $t != *[\;\&\|\(\)$'\n']* ]]; then
+    t=${t#"${t%%[!$' \t']*}"} w=${t%%[$' \t']*}
+    w=${w,,}
+    [[ -z ${__prodguard_prefixes[$w]+x}${__prodguard_launchers[$w]+x} && $w != *[=\<\>\$\`*?/[]* && $w != [0-9]* && $w != . ]] && return 1
+    t=$1
+  fi
+  t=${t//[;&|()$'\n']/ ; }
   set -f
   # shellcheck disable=SC2206  # split on purpose, set -f
   local -a words=($t)
   for w in "${words[@]}"; do
     if [[ $w == ';' ]]; then position=1 skip=0 launched=0; continue; fi
+    # A word up to its first redirection is what could be a command (`true>/dev/null` is true).
     if (( launched )); then
-      [[ $w == *[\$\`*?/]* ]] && return 0
+      [[ ${w%%[\<\>]*} == *[\$\`*?/]* ]] && return 0
       continue
     fi
     (( position )) || continue
@@ -101,6 +115,7 @@ __prodguard_computed_command() {
     if [[ $w == *[\<\>] && -z ${w//[0-9<>]/} ]]; then skip=1; continue; fi
     [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[!a-z0-9_+]* ) || -n ${__prodguard_prefixes[$w]+x} ]] && continue
     if [[ -n ${__prodguard_launchers[$w]+x} ]]; then launched=1; continue; fi
+    w=${w%%[\<\>]*}
     [[ $w == *[\$\`*?/]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
     position=0
   done
@@ -124,7 +139,17 @@ __prodguard_writes() {
   return 1
 }
 
-__prodguard_now() { printf -v __prodguard_time '%(%s)T' -1; }
+# bash 5 keeps the time in a variable; 4.4 formats it (a builtin, but ten times the cost).
+if [[ -n ${EPOCHSECONDS-} ]]; then __prodguard_now() { __prodguard_time=$EPOCHSECONDS; }
+else __prodguard_now() { printf -v __prodguard_time '%(%s)T' -1; }; fi
+
+# The prompt's cheap key: the folder and every variable that can change what a line targets.
+# One expansion written out once (the names are identifiers: PROMPT_KEY_VARIABLES in src/commands/init.ts), not a
+# loop of indirect expansions on every prompt.
+# shellcheck disable=SC2016  # the expansions are the function's body, expanded when it runs
+printf -v __prodguard_key_code '|${%s-}' "${__prodguard_key_variables[@]}"
+eval "__prodguard_cheap_key() { key=\"\$PWD|\${NO_COLOR+nc}$__prodguard_key_code\"; }"
+unset __prodguard_key_code
 
 # Ask the warm checker (a FIFO pair served by "prodguard serve"). Sets __prodguard_status, or
 # leaves 100 when there is none or it does not answer.
@@ -203,7 +228,7 @@ __prodguard_check() {
     last=${last#$'\t'}
     judged=$(builtin history -s -- "${last# }"; builtin history -d -1 2>/dev/null; builtin history -p -- "$text" 2>/dev/null) || judged=$text
   fi
-  __prodguard_needs_check "$judged" || return 0
+  __prodguard_needs_check "$judged" >/dev/null || return 0
   # To run this function, readline erased the prompt's last line and the typed line from the
   # screen (a terminal with "clear to end of line"; bash redraws them when it returns). Whatever
   # prodguard says about the line is printed below that line shown again, not in its place.
@@ -243,14 +268,17 @@ __prodguard_refused() {
 }
 
 __prodguard_files_changed() {
-  local - stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
+  local stamp=${1:-$__prodguard_base.stamp} mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}} f config=${XDG_CONFIG_HOME:-$HOME/.config}/prodguard
   [[ -e $stamp ]] || return 1
-  set -f
-  local IFS=:
-  for f in $KUBECONFIG "$HOME/.kube/config" "$PWD/.env" "$PWD/.env.local" "$PWD/.env.$mode" "$PWD/.env.$mode.local" "$PWD/.prodguard.yml" "$PWD/.prodguard.yaml" "${XDG_CONFIG_HOME:-$HOME/.config}/prodguard/config.yml"; do
-    [[ $f -nt $stamp ]] && return 0
-  done
-  return 1
+  if [[ -n ${KUBECONFIG-} ]]; then
+    local - IFS=:
+    set -f
+    for f in $KUBECONFIG; do [[ $f -nt $stamp ]] && return 0; done
+  fi
+  # One test, not a loop: this runs at every prompt.
+  [[ $HOME/.kube/config -nt $stamp || $PWD/.env -nt $stamp || $PWD/.env.local -nt $stamp || $PWD/.prodguard.yml -nt $stamp ||
+    $PWD/.prodguard.yaml -nt $stamp || $config/config.yml -nt $stamp ]] && return 0
+  [[ -n $mode && ( $PWD/.env.$mode -nt $stamp || $PWD/.env.$mode.local -nt $stamp ) ]]
 }
 
 # A new shell's first prompt: the segment the last shell computed for the same key (variables
@@ -266,9 +294,9 @@ __prodguard_last_prompt() {
 }
 
 __prodguard_prompt() {
-  local key="$PWD|${NO_COLOR+nc}" v code seg='' age=''
+  local key v code seg='' age=''
   local -i d
-  for v in "${__prodguard_key_variables[@]}"; do key+="|${!v-}"; done
+  __prodguard_cheap_key
   # Every *_URL / *_URI variable (a DATABASE_URL by another name) is a slow scan in bash: done
   # when the cheap key changes, after a line that may set variables, and at most 5 s apart.
   __prodguard_now

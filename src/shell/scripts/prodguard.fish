@@ -29,8 +29,9 @@ function __prodguard_computed_command
             set launched 0
             continue
         end
+        # A word up to its first redirection is what could be a command (`true>/dev/null` is true).
         if test $launched = 1
-            string match -qr -- '[$`*?/]' $w; and return 0
+            string replace -r -- '[<>].*' '' $w | string match -qr -- '[$`*?/]'; and return 0
             continue
         end
         test $position = 1; or continue
@@ -49,6 +50,7 @@ function __prodguard_computed_command
             set launched 1
             continue
         end
+        set w (string replace -r -- '[<>].*' '' $w)
         # A path (./deploy.sh) runs a script prodguard reads.
         string match -qr -- '[$`*?/]' $w; and return 0
         string match -q -- '*[*' $w; and not contains -- $w '[' '[['; and return 0

@@ -7,6 +7,9 @@ typeset -g __prodguard_base=$__prodguard_run/$$
 typeset -g __prodguard_first_prompt=1
 typeset -ga __prodguard_prompts=()
 typeset -g __prodguard_since= __prodguard_since_ident= __prodguard_key= __prodguard_seq=0 __prodguard_status=0
+typeset -g __prodguard_dirty=1 __prodguard_scanned=0 __prodguard_cheap= __prodguard_urls=
+# Words after which the prompt looks at every *_URL variable again (a line that may set them).
+typeset -gA __prodguard_variable_words=(export 1 declare 1 typeset 1 unset 1 source 1 . 1 eval 1 readonly 1 set 1 local 1)
 typeset -g __prodguard_level= __prodguard_label= __prodguard_name= __prodguard_color= __prodguard_ident= __prodguard_ps1= __prodguard_segment=
 zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
 autoload -Uz add-zsh-hook
@@ -20,8 +23,9 @@ __prodguard_computed_command() {
   integer position=1 skip=0 launched=0
   for w in ${=t}; do
     if [[ $w == ';' ]]; then position=1 skip=0 launched=0; continue; fi
+    # A word up to its first redirection is what could be a command (`true>/dev/null` is true).
     if (( launched )); then
-      [[ $w == *[\$\`*?/]* ]] && return 0
+      [[ ${w%%[\<\>]*} == *[\$\`*?/]* ]] && return 0
       continue
     fi
     (( position )) || continue
@@ -31,6 +35,7 @@ __prodguard_computed_command() {
     [[ ( $w == [0-9\<\>]* && $w == *[\<\>]* ) || ( $w == [a-z_]*=* && ${w%%=*} != *[^a-z0-9_+]* ) ]] && continue
     (( ${+__prodguard_prefixes[$w]} )) && continue
     if (( ${+__prodguard_launchers[$w]} )); then launched=1; continue; fi
+    w=${w%%[\<\>]*}
     [[ $w == *[\$\`*?/]* || ( $w == *'['* && $w != '[' && $w != '[[' ) || $w == . ]] && return 0
     position=0
   done
@@ -73,7 +78,10 @@ __prodguard_needs_check() {
   while (( i <= $#queue )); do
     w=$queue[i]
     (( i++ ))
-    present[${(L)w}]=1
+    n=${(L)w}
+    present[$n]=1
+    # Lines that may change variables make the prompt look at every *_URL variable again.
+    if (( ${+__prodguard_variable_words[$n]} )) || [[ $n == *_ur[li]=* ]]; then __prodguard_dirty=1; fi
     (( ${+seen[$w]} )) && continue
     seen[$w]=1
     body=
@@ -191,12 +199,22 @@ __prodguard_accept() {
 
 __prodguard_files_changed() {
   emulate -L zsh
-  local stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}}
+  local stamp=${1:-$__prodguard_base.stamp} f mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}} config=${XDG_CONFIG_HOME:-$HOME/.config}/prodguard
   [[ -e $stamp ]] || return 1
-  for f in ${(s.:.)KUBECONFIG} $HOME/.kube/config $PWD/.env $PWD/.env.local $PWD/.env.$mode $PWD/.env.$mode.local $PWD/.prodguard.yml $PWD/.prodguard.yaml ${XDG_CONFIG_HOME:-$HOME/.config}/prodguard/config.yml; do
-    [[ $f -nt $stamp ]] && return 0
-  done
-  return 1
+  for f in ${(s.:.)KUBECONFIG}; do [[ $f -nt $stamp ]] && return 0; done
+  # One test, not a loop: this runs at every prompt.
+  [[ $HOME/.kube/config -nt $stamp || $PWD/.env -nt $stamp || $PWD/.env.local -nt $stamp || $PWD/.prodguard.yml -nt $stamp ||
+    $PWD/.prodguard.yaml -nt $stamp || $config/config.yml -nt $stamp ]] && return 0
+  [[ -n $mode && ( $PWD/.env.$mode -nt $stamp || $PWD/.env.$mode.local -nt $stamp ) ]]
+}
+
+# The prompt's cheap key: the folder and every variable that can change what a line targets,
+# as one expansion written out once (the names are identifiers: PROMPT_KEY_VARIABLES in
+# src/commands/init.ts), not a loop of indirect expansions on every prompt. Sets the caller's key.
+() {
+  local v code=''
+  for v in $__prodguard_key_variables; do code+="|\${$v-}"; done
+  eval "__prodguard_cheap_key() { key=\"\$PWD|\${NO_COLOR+nc}$code\"; }"
 }
 
 # See prodguard.bash: a new shell's first prompt reuses the last shell's segment for the same key.
@@ -211,7 +229,7 @@ __prodguard_last_prompt() {
 
 __prodguard_precmd() {
   emulate -L zsh
-  local key="$PWD|${NO_COLOR+nc}" v code seg= age= e=$'\e'
+  local key v code seg= age= e=$'\e'
   integer d
   # After a refusal (see __prodguard_accept): the prompts back, the empty line send-break drew gone.
   if (( $#__prodguard_prompts )); then
@@ -219,8 +237,14 @@ __prodguard_precmd() {
     __prodguard_prompts=()
     [[ -t 2 && ${TERM:-dumb} != dumb ]] && print -rn -- "${e}[1A${e}[2K" >&2
   fi
-  for v in $__prodguard_key_variables; do key+="|${(P)v}"; done
-  for v in ${(k)parameters[(I)*_UR[LI]]}; do key+="|$v=${(P)v}"; done
+  __prodguard_cheap_key
+  # Every *_URL / *_URI variable (a DATABASE_URL by another name) is a scan of all parameters: done
+  # when the cheap key changes, after a line that may set variables, and at most 5 s apart (as bash).
+  if [[ $key != "$__prodguard_cheap" ]] || (( __prodguard_dirty || EPOCHSECONDS - __prodguard_scanned >= 5 )); then
+    __prodguard_cheap=$key __prodguard_dirty=0 __prodguard_scanned=$EPOCHSECONDS __prodguard_urls=
+    for v in ${(k)parameters[(I)*_UR[LI]]}; do __prodguard_urls+="|$v=${(P)v}"; done
+  fi
+  key+=$__prodguard_urls
   if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
     __prodguard_key=$key
     { : >"$__prodguard_base.stamp" } 2>/dev/null
