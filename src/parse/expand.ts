@@ -610,5 +610,8 @@ export function expandToString(word: Word, scope: ExpansionScope, options: { ass
     glob: false,
     pos: word.pos,
     end: word.end,
+    // Only whether the value is one command's whole output (lint's assignments read it); which
+    // commands produce it matters where a word is run, not stored.
+    ...(acc.producers && wholeSubstitution(word.parts) ? { wholeSubstitution: true } : {}),
   };
 }

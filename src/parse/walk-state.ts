@@ -84,10 +84,11 @@ export function withUnknownVar(state: WalkState, name: string): WalkState {
 
 /** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
  *  file is set where the script runs: the variable is unknown, not `/pg_wal`. So is a command's
- *  output (`NAMES=$(eksctl get nodegroup … | jq -r …)`): its text is not its value, and a loop
- *  over it once deleted a stack named for each word of the command (cloudnative-pg). */
+ *  whole output (`NAMES=$(eksctl get nodegroup … | jq -r …)`): its text is not its value, and a
+ *  loop over it once deleted a stack named for each word of the command (cloudnative-pg). A word
+ *  with a substitution inside (`${OUT:-update_test/$(…)}`) keeps its shape. */
 export function assignedValue(expanded: ExpandedWord, state: WalkState): string {
-  return state.keepUnsetWords && (expanded.unsetVariables.length > 0 || expanded.dynamic) ? UNKNOWN_VALUE : expanded.value;
+  return state.keepUnsetWords && (expanded.unsetVariables.length > 0 || expanded.wholeSubstitution === true) ? UNKNOWN_VALUE : expanded.value;
 }
 
 export function scopeOf(state: WalkState): ExpansionScope {

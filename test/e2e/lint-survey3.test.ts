@@ -154,3 +154,9 @@ describe("another engine's migrations", () => {
     ]);
   });
 });
+
+describe('a value with a command inside it', () => {
+  it('keeps its shape: a cluster under a relative output folder is not a server data directory', () => {
+    expect(lintJson(join(SHAPES, 'harness')).body.findings).toEqual([]);
+  });
+});
