@@ -213,8 +213,8 @@ describe('the shells run the same prefilter', () => {
       '--noprofile',
       '-i',
       '-c',
-      // As the hook calls it: stdout to /dev/null (declare -F prints the names it finds).
-      `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l" >/dev/null; echo $?; done < ${corpus}`,
+      // As the hook calls it: stdout and stderr to /dev/null (declare -F prints what it finds).
+      `source ${snippet} 2>/dev/null; while IFS= read -r -d '' l; do __prodguard_needs_check "$l" >/dev/null 2>&1; echo $?; done < ${corpus}`,
     ],
     zsh: (snippet, corpus) => [
       'zsh',

@@ -43,7 +43,10 @@ export function shellScenarios(name: ShellName): void {
       const before = calls(lab).filter((call) => call.startsWith('hook-check')).length;
       await shell.runAndWait(`echo harmless-${shell.sum(40, 2)} | tr a-z A-Z`, 'HARMLESS-42');
       await shell.runAndWait(`ls -la ${lab.home} > /dev/null; echo done-${shell.sum(1, 1)}`, 'done-2');
+      // An assignment is a word the prefilter looks up as a function too: nothing may be printed.
+      await shell.runAndWait(name === 'fish' ? 'set x (math 40 + 3); echo assigned-$x' : 'x=$((40 + 3)); echo assigned-$x', 'assigned-43');
       expect(calls(lab).filter((call) => call.startsWith('hook-check')).length).toBe(before);
+      expect(shell.tmux.screen()).not.toMatch(/declare|function|not found/);
     });
 
     it('asks on a production host; a wrong name keeps the data and the line stays in history', async () => {

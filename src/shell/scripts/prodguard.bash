@@ -20,8 +20,9 @@ declare -gA __prodguard_variable_words=([export]=1 [declare]=1 [typeset]=1 [unse
 
 # The prefilter. Sets __prodguard_defs (aliases and functions the line names); status 0 when
 # prodguard must see the line. Quotes and backslashes are removed (r'm' is rm to bash), and shell
-# metacharacters and / split words (/usr/bin/rm holds rm). Call it with stdout to /dev/null:
-# `declare -F` prints the names it finds, and one redirection per call costs less than one per word. Same rules as needsCheck in
+# metacharacters and / split words (/usr/bin/rm holds rm). Call it with stdout and stderr to
+# /dev/null: `declare -F` prints the names it finds (and complains about `x=1`, which looks like
+# an assignment to it); one redirection per call costs less than one per word. Same rules as needsCheck in
 # src/shell/prefilter.ts (test/shell/prefilter.test.ts runs both on one corpus).
 __prodguard_needs_check() {
   # Every statement costs here (this runs on each line typed): few locals, few tests.
@@ -228,7 +229,7 @@ __prodguard_check() {
     last=${last#$'\t'}
     judged=$(builtin history -s -- "${last# }"; builtin history -d -1 2>/dev/null; builtin history -p -- "$text" 2>/dev/null) || judged=$text
   fi
-  __prodguard_needs_check "$judged" >/dev/null || return 0
+  __prodguard_needs_check "$judged" >/dev/null 2>&1 || return 0
   # To run this function, readline erased the prompt's last line and the typed line from the
   # screen (a terminal with "clear to end of line"; bash redraws them when it returns). Whatever
   # prodguard says about the line is printed below that line shown again, not in its place.
