@@ -38,6 +38,7 @@ module.exports = new Proxy({}, {
 
 const external = [
   'pg',
+  'pgpass',
   'pg-native',
   'inquirer',
   'execa',

@@ -3,7 +3,7 @@
 // unexplained is `unknown-remote` — the Travis CI 2018 URL had no "prod" in it.
 
 import type { ClassifiedTarget, Environment, ProbeResult, Target } from '../types.js';
-import type { Config, ConfiguredEnvironment, EnvironmentPatterns } from '../config/schema.js';
+import { patternSourceKey, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from '../config/schema.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { environmentFromName } from './names.js';
 
@@ -94,7 +94,8 @@ function fromConfig(target: Target, config: Config): { environment: Environment;
         if (inventory) return { environment, evidence: glob === value ? inventory : `${value} matches: ${inventory}` };
         const context =
           target.kind === 'kube' && value !== target.name ? ` (kube context ${target.name}${target.kube?.file ? `, kubeconfig ${target.kube.file}` : ''})` : '';
-        return { environment, evidence: `config ${config.source}: environments.${environment}.${key} "${glob}" matches ${value}${context}` };
+        const file = config.patternSources?.[patternSourceKey(environment, key, glob)] ?? config.source;
+        return { environment, evidence: `config ${file}: environments.${environment}.${key} "${glob}" matches ${value}${context}` };
       }
     }
   }

@@ -1,7 +1,7 @@
 // `prodguard explain RULE` and `prodguard rules`: the rule set, for people who were stopped.
 
 import { UsageError } from '../errors.js';
-import { loadSetup } from './judge.js';
+import { loadSetup, nearRuleIds } from './judge.js';
 import type { Rule, RuleExample } from '../rules/schema.js';
 import { BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Config } from '../config/schema.js';
@@ -63,7 +63,7 @@ export async function runExplain(id: string, options: { config?: string; json?: 
   const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) {
-    const near = rules.filter((candidate) => candidate.id.includes(id.split('/').pop() ?? id)).map((candidate) => candidate.id);
+    const near = nearRuleIds(id, rules);
     throw new UsageError(`no rule "${id}"`, near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : 'run "prodguard rules" for the list');
   }
   if (options.json) {

@@ -26,6 +26,7 @@ import { usersNamedBy } from '../parse/wrappers/users.js';
 import { emptyDirectoriesAmong, lookUpUserHomes, readNamedEnvFiles, readRunFiles } from '../context/gather.js';
 import { filesWanted } from '../parse/scripts.js';
 import type { ReadFiles } from '../types.js';
+import { nearNames } from '../util/near-names.js';
 
 /** A script that runs a script that runs a script…: read this many levels, then judge as is. */
 const MAX_READ_ROUNDS = 6;
@@ -95,10 +96,24 @@ export async function loadSetup(options: { configFile?: string; cwd: string; env
   // fatal in a file the person named or in the system policy, one ignored line elsewhere.
   const fatal = merged.unknown.find((entry) => entry.kind === 'explicit' || entry.kind === 'policy');
   if (fatal) throw new ConfigError(`${fatal.file}: rules.${fatal.id}: no rule has this id`, 'run "prodguard rules" for the list');
-  for (const entry of merged.unknown) config.ignored.push(`${entry.file}: rules.${entry.id} ignored: no rule has this id (run "prodguard rules" for the list)`);
+  for (const entry of merged.unknown) {
+    const near = nearRuleIds(entry.id, rules);
+    config.ignored.push(
+      `${entry.file}: rules.${entry.id} ignored: no rule has this id (${near.length > 0 ? `did you mean ${near.join(', ')}?` : 'run "prodguard rules" for the list'})`,
+    );
+  }
   config.rules = merged.rules;
   config.ignored.push(...merged.ignored);
   return { config, rules };
+}
+
+/** Rule ids a typo was probably meant to be: the closest by spelling, else those holding its last part. */
+export function nearRuleIds(typed: string, rules: readonly Rule[]): string[] {
+  const ids = rules.map((rule) => rule.id);
+  const near = nearNames(typed, ids);
+  if (near.length > 0) return near;
+  const last = (typed.split('/').pop() ?? typed).toLowerCase();
+  return last ? ids.filter((id) => id.includes(last)).slice(0, 3) : [];
 }
 
 export function describeParseError(source: string, pos: number, message: string): string {
@@ -114,7 +129,7 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   const ids = new Set(rules.map((rule) => rule.id));
   const typo = options.overrides.find((override) => !ids.has(override.rule));
   if (typo) {
-    const near = rules.filter((rule) => rule.id.includes(typo.rule.split('/').pop() ?? typo.rule)).map((rule) => rule.id);
+    const near = nearRuleIds(typo.rule, rules);
     throw new UsageError(
       `--override ${typo.rule}=…: no rule has the id "${typo.rule}"`,
       near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : 'run "prodguard rules" for the list',

@@ -1,11 +1,12 @@
 // `prodguard trust [DIR]`: accept a repository's `.prodguard.yml` as it is now, so it may loosen
-// (like `direnv allow`). The file's sha256 is pinned in the user's state dir: a changed file is
-// untrusted again, so a coding agent rewriting it cannot keep the person's trust.
+// (like `direnv allow`). The file's sha256 — with what it extends, its rule folders and its
+// inventories — is pinned in the user's state dir: a changed file is untrusted again, so a coding
+// agent rewriting it (or the `./team.yml` it extends) cannot keep the person's trust.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileHash, findRepositoryConfig, readConfigFile, readTrustStore, trustStoreFile } from '../config/load.js';
+import { findRepositoryConfig, readConfigFile, readTrustStore, trustFingerprint, trustStoreFile } from '../config/load.js';
 
 export async function runTrust(dir: string | undefined, options: { list?: boolean; revoke?: boolean }): Promise<number> {
   const store = readTrustStore(process.env);
@@ -15,9 +16,9 @@ export async function runTrust(dir: string | undefined, options: { list?: boolea
     for (const [file, hash] of entries) {
       let state = 'trusted';
       try {
-        if (fileHash(file) !== hash) state = 'changed since trusted (untrusted)';
+        if (trustFingerprint(file, await readConfigFile(file)) !== hash) state = 'changed since trusted (untrusted)';
       } catch {
-        state = 'missing';
+        state = existsSync(file) ? 'does not load (untrusted)' : 'missing';
       }
       process.stdout.write(`${file}  ${state}\n`);
     }
@@ -32,10 +33,12 @@ export async function runTrust(dir: string | undefined, options: { list?: boolea
     return 0;
   }
   // A file that does not load would be ignored anyway: say so now instead of trusting it.
-  await readConfigFile(file);
-  store[file] = fileHash(file);
+  // What it extends, its rule folders and inventories are pinned with it.
+  store[file] = trustFingerprint(file, await readConfigFile(file));
   save(store);
-  process.stdout.write(`prodguard: trusted ${file} (sha256 ${store[file]!.slice(0, 12)}…); any change to it needs "prodguard trust" again\n`);
+  process.stdout.write(
+    `prodguard: trusted ${file} (sha256 ${store[file]!.slice(0, 12)}…); any change to it or to what it pulls in needs "prodguard trust" again\n`,
+  );
   return 0;
 }
 

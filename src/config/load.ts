@@ -7,13 +7,13 @@
 // A user or repository config that does not load is ignored with one line, never fatal: the
 // shell hook must still judge the line (a broken file used to make every line "run unchecked").
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { sha256Hex } from '../util/sha256.js';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_CONFIG, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
+import { DEFAULT_CONFIG, patternSourceKey, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
 
 const NAMES = ['.prodguard.yml', '.prodguard.yaml'];
 export const DEFAULT_POLICY_FILE = '/etc/prodguard/policy.yml';
@@ -34,10 +34,38 @@ export function findRepositoryConfig(cwd: string): string | undefined {
   for (;;) {
     for (const name of NAMES) {
       const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
+      // A broken link or a folder by that name is found too, and said when it does not load.
+      if (present(candidate)) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every repository config from the root down to the working directory, outermost first (both
+ * spellings in a folder). All of them are layers: an empty `sub/.prodguard.yml` (or a
+ * `.prodguard.yml` beside a `.prodguard.yaml`) must not hide the production facts of the
+ * repository's own config, so an inner file adds to the outer ones instead of replacing them.
+ */
+export function findRepositoryConfigs(cwd: string): string[] {
+  const found: string[] = [];
+  let dir = resolve(cwd);
+  for (;;) {
+    const here = NAMES.map((name) => join(dir, name)).filter(present);
+    found.unshift(...here);
+    const parent = dirname(dir);
+    if (parent === dir) return found;
     dir = parent;
   }
 }
@@ -52,8 +80,10 @@ export function findUserConfig(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 export function findPolicyFile(env: NodeJS.ProcessEnv): string | undefined {
-  const file = env.PRODGUARD_POLICY || DEFAULT_POLICY_FILE;
-  return existsSync(file) ? file : undefined;
+  // PRODGUARD_POLICY names the file on purpose: one that is not there is said (loadLayers), not
+  // silently the same as no policy.
+  if (env.PRODGUARD_POLICY) return env.PRODGUARD_POLICY;
+  return existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : undefined;
 }
 
 /** Kept for callers that want "the" config file: the repository's, else the user's. */
@@ -87,6 +117,14 @@ async function applyExtends(config: Config, file: string, depth: number): Promis
   }
   const base: Config[] = [];
   for (const entry of config.extends) {
+    // Where the entry points now, or would point once created or installed: trust pins both.
+    let pulled: string;
+    try {
+      pulled = resolveExtends(entry, file).path;
+    } catch {
+      pulled = join(dirname(file), 'node_modules', entry);
+    }
+    config.pulledIn.push(pulled);
     // One pack or file that cannot be found or read leaves out that entry only, with one line:
     // the config's own environments and its other packs still count.
     try {
@@ -126,18 +164,47 @@ function foldExtended(config: Config, base: readonly Config[]): void {
     config.inventories.unshift(...pack.inventories);
     config.hostEvidence = { ...pack.hostEvidence, ...config.hostEvidence };
     config.files.unshift(...pack.files);
+    config.pulledIn.push(...pack.pulledIn);
     config.ignored.unshift(...pack.ignored);
   }
 }
 
+/** A config is a small text file: a folder, a device (`/dev/zero`) or a huge file would hang or
+ *  exhaust the shell hook, so each is one line naming the file and what to do. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function readConfigText(file: string): string {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    throw new ConfigError(`config file ${file} cannot be read (${errnoText(error)})`, 'check the path, or remove the broken link');
+  }
+  if (stats.isDirectory()) throw new ConfigError(`${file} is a folder, not a config file`, 'remove or rename it; a config is a YAML file');
+  if (!stats.isFile()) throw new ConfigError(`${file} is not a regular file`, 'replace it with a YAML file');
+  if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(`${file} is larger than 1 MiB (${stats.size} bytes)`, 'a config is a short YAML file: trim it');
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch (error) {
+    throw new ConfigError(`config file ${file} cannot be read (${errnoText(error)})`, 'fix its permissions (chmod u+r)');
+  }
+  // A NUL byte is never in a YAML text: say "binary" rather than quoting a parser's complaint.
+  if (buffer.includes(0)) throw new ConfigError(`${file} is not a text file (it holds NUL bytes)`, 'replace it with a YAML file');
+  return buffer.toString('utf8');
+}
+
+function errnoText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'a symbolic link loop';
+  return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+}
+
 /** Read and validate one config file; throws a ConfigError naming the file and the field. */
 export async function readConfigFile(file: string, depth = 0): Promise<Config> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ConfigError(`config file ${file} cannot be read`, 'check the path given to --config');
-  }
+  const text = readConfigText(file);
   const { parseDocument, LineCounter } = await import('yaml');
   const lineCounter = new LineCounter();
   // logLevel error: a warning (a map used as a key) would be a second, Node-formatted stderr line;
@@ -169,6 +236,7 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
     inventory.path ? { ...inventory, path: resolve(dirname(file), inventory.path), source: file } : { ...inventory, source: file },
   );
   config.files = [file];
+  config.pulledIn = [...config.ruleDirectories, ...config.inventories.flatMap((inventory) => (inventory.path ? [inventory.path] : []))];
   await applyExtends(config, file, depth);
   return config;
 }
@@ -196,12 +264,54 @@ export function trustStoreFile(env: NodeJS.ProcessEnv): string {
   return trustStorePath(env);
 }
 
-/** A file is trusted while its content is the content that was trusted. */
-export function isTrusted(file: string, env: NodeJS.ProcessEnv): boolean {
+/**
+ * What trusting a repository config pins: the file, and everything it pulls in — the files and
+ * packs it `extends`, its rule folders, its inventories. Trusting only the file would let a later
+ * edit of `./team.yml`, of a rule in `./prodguard-rules/` or of an inventory loosen the guard
+ * without asking again. A config that pulls in nothing pins its own sha256, as before.
+ */
+export function trustFingerprint(file: string, config: Pick<Config, 'pulledIn'>): string {
+  const own = fileHash(file);
+  const pulled = [...new Set(config.pulledIn.map((path) => resolve(path)))].filter((path) => path !== resolve(file));
+  if (pulled.length === 0) return own;
+  const parts = [`${resolve(file)}\0${own}`];
+  for (const path of pulled.sort()) parts.push(...contentHashes(path));
+  return sha256Hex(parts.join('\n'));
+}
+
+/** Path and sha256 of a file, or of every file under a folder (sorted, bounded): what it holds now. */
+function contentHashes(path: string, budget = { files: 2000 }): string[] {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return [`${path}\0missing`];
+  }
+  if (stats.isFile()) {
+    if (budget.files-- <= 0) return [];
+    try {
+      return [`${path}\0${fileHash(path)}`];
+    } catch {
+      return [`${path}\0unreadable`];
+    }
+  }
+  if (!stats.isDirectory()) return [`${path}\0special`];
+  let names: string[];
+  try {
+    names = readdirSync(path).sort();
+  } catch {
+    return [`${path}\0unreadable`];
+  }
+  // A pack's node_modules and a repository's .git are not what it says about production.
+  return names.filter((name) => name !== 'node_modules' && name !== '.git').flatMap((name) => contentHashes(join(path, name), budget));
+}
+
+/** A file is trusted while it, and what it pulls in, is what the person trusted. */
+export function isTrusted(file: string, env: NodeJS.ProcessEnv, config: Pick<Config, 'pulledIn'>): boolean {
   const pinned = readTrustStore(env)[resolve(file)];
   if (!pinned) return false;
   try {
-    return fileHash(file) === pinned;
+    return trustFingerprint(file, config) === pinned;
   } catch {
     return false;
   }
@@ -267,7 +377,7 @@ export async function loadLayers(options: { cwd: string; env: NodeJS.ProcessEnv 
   const candidates: [LayerKind, string | undefined][] = [
     ['policy', findPolicyFile(options.env)],
     ['user', findUserConfig(options.env)],
-    ['repository', findRepositoryConfig(options.cwd)],
+    ...findRepositoryConfigs(options.cwd).map((file): [LayerKind, string] => ['repository', file]),
   ];
   for (const [kind, file] of candidates) {
     if (!file) continue;
@@ -277,7 +387,7 @@ export async function loadLayers(options: { cwd: string; env: NodeJS.ProcessEnv 
       const config = await readConfigFile(file);
       ignored.push(...config.ignored);
       await readInventories(config, options.env, ignored);
-      const trusted = kind !== 'repository' || isTrusted(file, options.env);
+      const trusted = kind !== 'repository' || isTrusted(file, options.env, config);
       layers.push({ kind, file, config, trusted });
     } catch (error) {
       ignored.push(`${kind === 'policy' ? 'system policy' : `${kind} config`} ignored: ${firstLine(error)}`);
@@ -322,7 +432,10 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
         continue;
       }
       const into = (merged.environments[name] ??= emptyPatterns());
-      for (const key of PATTERN_KEYS) into[key].push(...patterns[key]);
+      for (const key of PATTERN_KEYS) {
+        into[key].push(...patterns[key]);
+        for (const glob of patterns[key]) merged.patternSources[patternSourceKey(name, key, glob)] ??= layer.file;
+      }
       for (const host of patterns.hosts) if (config.hostEvidence[host]) merged.hostEvidence[host] ??= config.hostEvidence[host];
     }
     merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });
@@ -368,6 +481,8 @@ function looserSettings(config: Config): string[] {
   const out: string[] = [];
   if (!config.probe.enabled) out.push('probe.enabled');
   if (config.probe.timeoutMs < DEFAULT_CONFIG.probe.timeoutMs) out.push('probe.timeout-ms');
+  // A longer cache keeps an old answer ("local") after `prodguard mark … production`.
+  if (config.probe.cacheSeconds > DEFAULT_CONFIG.probe.cacheSeconds) out.push('probe.cache-seconds');
   if (config.blastRadius.confirmShare > DEFAULT_CONFIG.blastRadius.confirmShare) out.push('blast-radius.confirm-share');
   if (config.blastRadius.blockShare > DEFAULT_CONFIG.blastRadius.blockShare) out.push('blast-radius.block-share');
   if (config.blastRadius.blockRows > DEFAULT_CONFIG.blastRadius.blockRows) out.push('blast-radius.block-rows');

@@ -35,6 +35,9 @@ export interface Config {
   lockedRules: string[];
   /** The config files in effect, lowest layer first (for check/status output). */
   files: string[];
+  /** Every file and folder this config pulls in (extends, rule folders, inventories), found or
+   *  not: trusting a repository config pins what they hold too (load.ts trustFingerprint). */
+  pulledIn: string[];
   /** One line per thing that was ignored (untrusted loosening, a malformed file), said once. */
   ignored: string[];
   /** What was read but not used whole (an inventory host range capped at 10,000): said by
@@ -51,6 +54,9 @@ export interface Config {
   inventories: { kind: 'ansible' | 'ssh-config'; path?: string; groups: Record<string, ConfiguredEnvironment>; index?: number; source?: string }[];
   /** Ansible groups of the config's inventories: group → its hosts (children included), and the file. */
   inventoryGroups: Record<string, { hosts: string[]; file: string }>;
+  /** `environment.key glob` → the config file that wrote that glob, for evidence when layers merge
+   *  (the user's "owl is production" is the user config's word, not the repository's). */
+  patternSources: Record<string, string>;
   /** A host pattern an inventory put into `environments.<env>.hosts` → why (group and file), for evidence. */
   hostEvidence: Record<string, string>;
   /** Each layer's rule settings, lowest first, merged once the rules are known (merge-rules.ts). */
@@ -80,6 +86,7 @@ export const DEFAULT_CONFIG: Config = {
   staleShellHours: 12,
   lockedRules: [],
   files: [],
+  pulledIn: [],
   ignored: [],
   notes: [],
   untrustedRuleDirectories: [],
@@ -88,9 +95,15 @@ export const DEFAULT_CONFIG: Config = {
   inventories: [],
   inventoryGroups: {},
   hostEvidence: {},
+  patternSources: {},
   ruleLayers: [],
   lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
 };
+
+/** The key of `Config.patternSources`. */
+export function patternSourceKey(environment: string, key: string, glob: string): string {
+  return `${environment}.${key} ${glob}`;
+}
 
 export const PATTERN_KEYS = ['hosts', 'databases', 'kube-contexts', 'cloud', 'workspaces'] as const;
 export const CONFIGURABLE_ENVIRONMENTS: readonly Environment[] = ENVIRONMENTS.filter((e) => e !== 'unknown' && e !== 'unknown-remote');

@@ -232,12 +232,58 @@ function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, ac
     case 'CaseModification':
       if (value === undefined) return part.text;
       return operation.operator.startsWith('^') ? value.toUpperCase() : value.toLowerCase();
+    case 'Remove': {
+      // `${P#*:}`, `${D%/}`, `${f%%.*}` of a value the line knows: trimmed as bash trims it.
+      if (value === undefined) return part.text;
+      const inner: Accumulator = { pieces: [], dynamic: false, glob: false, unset: acc.unset, variables: acc.variables };
+      const pattern = expandPartsToString(operation.operand.parts, operation.operand.value, scope, inner);
+      if (inner.dynamic || pattern.includes('[') || pattern.includes('\\')) {
+        acc.dynamic = true;
+        return value;
+      }
+      return removePattern(value, pattern, operation.operator);
+    }
     default:
       // Trimming, replacement and slicing of an unset variable still give the empty string.
       if (value === '' && acc.unset.includes(name)) return '';
       acc.dynamic = true;
       return value ?? part.text;
   }
+}
+
+/** bash's `${X#p}` (shortest prefix), `##` (longest), `%` (shortest suffix), `%%` (longest); `*` and `?` only. */
+export function removePattern(value: string, pattern: string, operator: '#' | '##' | '%' | '%%'): string {
+  const prefix = operator.startsWith('#');
+  const longest = operator.length === 2;
+  const cuts = [...Array(value.length + 1).keys()];
+  if (prefix === longest) cuts.reverse();
+  for (const cut of cuts) {
+    const piece = prefix ? value.slice(0, cut) : value.slice(cut);
+    if (shellPatternMatches(piece, pattern)) return prefix ? value.slice(cut) : value.slice(0, cut);
+  }
+  return value;
+}
+
+/** A shell pattern of `*` and `?` against a whole string, case-sensitive (linear, no backtracking blow-up). */
+function shellPatternMatches(text: string, pattern: string): boolean {
+  let t = 0;
+  let p = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || (pattern[p] !== '*' && pattern[p] === text[t]))) {
+      t++;
+      p++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = t;
+    } else if (star !== -1) {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 function expandPartsToString(

@@ -46,6 +46,23 @@ function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] 
     if (value) found.push(value);
   };
   switch (inv.name) {
+    case 'openssl': {
+      // `-k PASS`, `-pass pass:PASS`, `-passin pass:PASS`, `-passout pass:PASS` (env:/file: name one).
+      for (let i = 0; i < args.length - 1; i++) {
+        const flag = args[i]!.value;
+        const value = args[i + 1]!.value;
+        if (flag === '-k') found.push(value);
+        else if (['-pass', '-passin', '-passout'].includes(flag) && value.startsWith('pass:')) found.push(value.slice('pass:'.length));
+      }
+      break;
+    }
+    case 'mysqladmin': {
+      // `mysqladmin password NEW` sets the account's password to NEW.
+      const words = args.map((arg) => arg.value);
+      const at = words.findIndex((word) => word === 'password' || word === 'old-password');
+      if (at !== -1 && words[at + 1] && !words[at + 1]!.startsWith('-')) found.push(words[at + 1]!);
+      break;
+    }
     case 'sshpass':
       withValue({ shortWithValue: 'pfdP' }, '-p');
       break;

@@ -78,12 +78,31 @@ export function stripPassword(url: string): string {
 type PgModule = typeof import('pg');
 export type PgClient = InstanceType<PgModule['Client']>;
 
+/** The ~/.pgpass password for these settings, or undefined (pg then sends none). */
+async function passwordFromPgpass(settings: unknown): Promise<string> {
+  const { default: pgpass } = await import('pgpass');
+  // pg takes undefined as "no password" at run time; its types only say string.
+  return new Promise((resolve) => pgpass(settings as Parameters<typeof pgpass>[0], (password) => resolve(password as string)));
+}
+
 /** A pg client with every wait bounded by `timeoutMs`: connect (through authentication), each
  *  statement on the server, and each query on the client side. Shared with explain.ts. */
 export async function newPgClient(url: string, timeoutMs: number): Promise<PgClient> {
   const { default: pg } = await import('pg');
+  // No password on the line: PGPASSWORD, then ~/.pgpass (PGPASSFILE), as libpq reads them — through the pgpass
+  // module itself, since pg's own fallback prints a deprecation warning on every check. (A
+  // connectionString would put its empty password over this one, so the URL is read here.)
+  const { parseIntoClientConfig } = await import('pg-connection-string');
+  let settings: ReturnType<typeof parseIntoClientConfig> | undefined;
+  try {
+    settings = parseIntoClientConfig(url);
+  } catch {
+    settings = undefined;
+  }
   const client = new pg.Client({
-    connectionString: url,
+    ...(settings
+      ? { ...settings, password: settings.password || process.env.PGPASSWORD || (passwordFromPgpass as () => Promise<string>) }
+      : { connectionString: url }),
     connectionTimeoutMillis: timeoutMs,
     statement_timeout: timeoutMs,
     query_timeout: timeoutMs,

@@ -29,6 +29,16 @@ export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
  * that run what the line does not show (`yarn X`, `source F`, `… | sh`), and interpreters whose
  * options carry code (`python3 -c`, `node -e`, `perl -lne`).
  */
+/** The argument globs a rule needs one of to match at all (`args.any`, else the last or first
+ *  operand's `any`); none when it can match without them. */
+function argumentAnchors(rule: Rule): string[] {
+  const { args, operands } = rule.match;
+  if (args.any.length > 0) return args.any;
+  if (operands?.last.any.length) return operands.last.any;
+  if (operands?.first.any.length) return operands.first.any;
+  return [];
+}
+
 export function commandKnowledge(): {
   wrappers: readonly string[];
   databaseClients: readonly string[];
@@ -107,8 +117,12 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
         // The subcommand every match must hold: the first literal word, else the first glob
         // that is more than `*`. A bare name (or only `*`s) is enough on its own.
         const companion = positionals.find((word) => !GLOB.test(word)) ?? positionals.find((word) => word !== '*');
-        if (companion === undefined) words.add(name);
-        else (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
+        // A rule that needs one of its argument globs (`cp … .prodguard.yml`) anchors on them, so
+        // an everyday `cp a b` or `curl URL` stays in the shell.
+        const needed = companion === undefined ? argumentAnchors(rule) : [];
+        if (companion !== undefined) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
+        else if (needed.length > 0) for (const glob of needed) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(glob.toLowerCase());
+        else words.add(name);
         continue;
       }
       // A rule for any command: anchor on something every match must hold.

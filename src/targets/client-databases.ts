@@ -2,7 +2,7 @@
 // connection files, and migration tools that name their database in an option.
 
 import type { Invocation, Target } from '../types.js';
-import { parseConnectionString } from '../parse/connection.js';
+import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { clientsOf } from '../knowledge/commands.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
@@ -103,6 +103,13 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const port = optionValue(scan, '-p', '--port');
   const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
   const database = acting ?? fromEnv.database ?? optionValue(scan, '-U', '--username');
+  // The probe logs in as the client would: `-U` (else PGUSER), PGPASSWORD, else ~/.pgpass (the
+  // driver reads it, as libpq does) — not as whoever runs prodguard.
+  const user = optionValue(scan, '-U', '--username') ?? inv.env.PGUSER;
+  const tcp = host && !host.startsWith('/') && !host.includes(',');
+  const probeUrl = tcp
+    ? postgresUrl({ host, port: Number(port) || fromEnv.port, database: acting ?? fromEnv.database ?? user, user, password: inv.env.PGPASSWORD })
+    : undefined;
   return {
     kind: 'database',
     engine: 'postgres',
@@ -113,6 +120,7 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
     ...(database ? { database } : {}),
     ...(!host || host.startsWith('/') ? { socket: true } : {}),
     ...withHostList(host, port ?? inv.env.PGPORT),
+    ...(probeUrl ? { secretUrl: probeUrl } : {}),
   };
 }
 
@@ -183,12 +191,19 @@ function mongoClientTarget(inv: Invocation): Target {
   const uri = optionValue(scan, '--uri') ?? positionals.find((p) => /^mongodb(\+srv)?:/.test(p));
   const connection = uri ? parseConnectionString(uri) : undefined;
   if (connection) return databaseTarget(connection, `${inv.name} argument`);
-  const host = optionValue(scan, '--host') ?? positionals.find((p) => !p.endsWith('.js'))?.split('/')[0];
+  // The shell's "db address" (mongosh and the legacy mongo shell): `app` is the database app on
+  // localhost, `h/app` and `h:27018/app` name a host; a dotted word or `h:port` alone is read as
+  // a host, the more cautious reading.
+  const address = positionals.find((p) => !p.endsWith('.js'));
+  const addressHost =
+    address && (address.includes('/') || address.includes(':') || address.includes('.')) ? address.split('/')[0]!.replace(/:\d+$/, '') : undefined;
+  const database = address && !addressHost ? address : address?.split('/')[1];
+  const host = optionValue(scan, '--host') ?? addressHost;
   return {
     kind: 'database',
     engine: 'mongodb',
     source: host ? `${inv.name} arguments` : 'default (localhost:27017)',
-    name: host ?? 'localhost',
+    name: database || host || 'localhost',
     host: host ?? 'localhost',
   };
 }

@@ -18,7 +18,8 @@ export const REDACTED = '***';
  * `ALTER ROLE … PASSWORD '…'`, MySQL `IDENTIFIED [WITH plugin] BY '…'` and
  * `SET PASSWORD [FOR u] = '…'` / `PASSWORD('…')`. A quote cut off by a line end is still hidden.
  */
-const SQL_PASSWORD = /\b((?:ENCRYPTED\s+|UNENCRYPTED\s+)?PASSWORD\s*(?:=\s*)?(?:\(\s*)?)(E?'(?:[^']|'')*'|E?'[^'\n]*$|\$\$[\s\S]*?\$\$)/gim;
+const SQL_PASSWORD =
+  /\b((?:ENCRYPTED\s+|UNENCRYPTED\s+)?PASSWORD\s*(?:FOR\s+[^=;\n]{1,200}?\s*=\s*|=\s*)?(?:\(\s*)?)(E?'(?:[^']|'')*'|E?'[^'\n]*$|\$\$[\s\S]*?\$\$)/gim;
 const SQL_IDENTIFIED_BY = /\b(IDENTIFIED\s+(?:WITH\s+\S+\s+)?(?:BY|AS)\s+(?:PASSWORD\s+)?)('(?:[^']|'')*'|'[^'\n]*$|"[^"]*"|"[^"\n]*$)/gim;
 /** `REDISCLI_AUTH=…`, `MONGO_AUTH=…`: a variable ending in _AUTH holds a credential. */
 const AUTH_ASSIGNMENT = /\b([A-Za-z0-9_]*_AUTH)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;&|"']+)/g;

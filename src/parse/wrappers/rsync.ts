@@ -16,6 +16,8 @@ const RSYNC_SPEC: OptionSpec = optionsOf('rsync', { stopAtPositional: false });
 
 const RSYNC_DELETE_FLAGS = ['--delete', '--delete-before', '--delete-during', '--delete-after', '--delete-delay', '--delete-excluded', '--del'];
 const RSYNC_DRY_RUN_FLAGS = ['--dry-run', '-n', '--list-only'];
+/** How the rsync read again on the host that loses files is named (`… (via rsync to db1)`). */
+const REREAD_VIA = 'rsync to ';
 
 /** `[USER@]HOST:PATH`, `[USER@]HOST::MODULE/PATH`, `rsync://[USER@]HOST[:PORT]/MODULE/PATH`; a colon after a slash is a local path. */
 function rsyncRemote(word: string): { host: string; user?: string; path: string } | undefined {
@@ -79,17 +81,34 @@ export const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = 
     const target = everythingIn(destination, remote ? remote.path : destination.value);
     return command(`rsync --delete from the empty ${inv.args[sources[0]!]!.value}`, [rm, force, target], remote ? onRemoteHost(remote.host, remote.user) : {});
   })();
+  // `--remove-source-files` deletes every file it sent: a push FROM a data directory empties it
+  // as `rm -rf` would (a backup "moved" off a production primary). Each local source is judged as
+  // that rm, so the data-directory, root and system-directory rules decide.
+  // (A remote source is read again on its host below, as the rsync it is; that re-read rsync has
+  // its operands turned round, so its "sources" are not sources and are not read this way.)
+  const reread = inv.via.some((step) => step.startsWith(REREAD_VIA));
+  const removed =
+    removesSources && !reread
+      ? sources.flatMap((index) => {
+          const source = inv.args[index]!;
+          if (rsyncRemote(source.value)) return [];
+          const rm = { ...inv.command, value: 'rm', text: 'rm' };
+          const force = { ...source, value: '-rf', text: '-rf', glob: false };
+          return command(`rsync --remove-source-files from ${source.value}`, [rm, force, source], {});
+        })
+      : [];
   // The side that loses files: the destination (--delete), the sources (--remove-source-files).
   const deleting = [...(deletes ? [destinationIndex] : []), ...(removesSources ? scan.positionals.slice(0, -1) : [])];
   return [
     ...wipe,
+    ...removed,
     ...deleting.flatMap((index) => {
       const remote = rsyncRemote(inv.args[index]!.value);
       if (!remote) return [];
       const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
       // With the sources removed, the removed side is the last path the rules read.
       const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
-      return command(`rsync to ${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
+      return command(`${REREAD_VIA}${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
     }),
   ];
 };
