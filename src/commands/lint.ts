@@ -1,12 +1,14 @@
 // `prodguard lint [PATHS…]`: the rules that guard a shell, run over a repository, so a dangerous
 // step is caught in review. Exit 0 clean, 1 findings at or above --fail-on, 2 usage/config error.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError, EXIT, ProdguardError, UsageError } from '../errors.js';
 import { severityRank, type Severity } from '../types.js';
 import { loadSetup } from './judge.js';
+import { findRepositoryConfig } from '../config/load.js';
+import { redact } from '../util/redact.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import { imageBuildScripts } from '../lint/extract/image-scripts.js';
@@ -137,7 +139,14 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on "${options.failOn}" is not one of ${FAIL_ON.join(', ')}`, 'e.g. --fail-on confirm');
 
   const cwd = process.cwd();
-  const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd, env: process.env });
+  // The repository being linted brings its own `.prodguard.yml`: found upward from the one folder
+  // named (`prodguard lint ../other-repo`), else from the working directory.
+  const configFrom = paths.length === 1 ? folderOf(resolve(cwd, paths[0]!)) : cwd;
+  const { config, rules } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: configFrom, env: process.env });
+  // A config that does not load (or a part of it) is never silently ignored: one line each on
+  // stderr, and a notice in JSON and SARIF, while lint runs with the rest.
+  const configNotices = config.ignored.map((line) => configNotice(line, cwd, configFrom));
+  for (const notice of configNotices) process.stderr.write(`prodguard: ${redact(notice.message)}\n`);
   /** Rule ids a suppression may name (built-in, packs and the config's own rules). */
   const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
   let files;
@@ -226,6 +235,7 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   }
   progress.done();
   const notices: LintNotice[] = results.flatMap((result) => (result.notice ? [result.notice] : []));
+  const reported: LintNotice[] = [...configNotices, ...notices];
   let findings: LintFinding[] = results.flatMap((result) => result.findings);
   findings.sort(compareFindings);
 
@@ -279,10 +289,32 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
       filesScanned: files.length,
       toolVersion: process.env.PRODGUARD_VERSION ?? 'development',
       rules: docs,
-      notices,
+      notices: reported,
     }),
   );
   return findings.some((finding) => severityRank(finding.severity) >= severityRank(failOn)) ? 1 : EXIT.ok;
+}
+
+/** The folder a path names: itself, or the folder a file sits in (a missing path: the cwd's call). */
+function folderOf(abs: string): string {
+  try {
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+    return dirname(abs);
+  }
+}
+
+/** One ignored part of the config as a notice on the file it names (`…/.prodguard.yml:3:1: …`),
+ *  else on the repository config found from `from`. */
+export function configNotice(line: string, cwd: string, from: string): LintNotice {
+  const named = /(\/[^\s:]*\.ya?ml)(?::(\d+))?/.exec(line);
+  const file = named?.[1] ?? findRepositoryConfig(from);
+  return {
+    file: file ? relative(cwd, file) || file : '.prodguard.yml',
+    line: named?.[2] ? Number(named[2]) : 1,
+    message: line,
+    kind: 'config',
+  };
 }
 
 /** Runs this long show a progress line: a short run would only flicker. */

@@ -7,7 +7,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { DiscoveredFile, LintFileFormat } from './types.js';
-import { scopeMatcher, type LintScope } from './scope.js';
+import { MIGRATION_ANNOTATION, scopeMatcher, type LintScope } from './scope.js';
 import { gitlabLocalIncludes } from './extract/gitlab-ci.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -118,6 +118,18 @@ async function readHead(file: string, bytes = 512): Promise<string> {
   }
 }
 
+/** The repository holding `dir` (the nearest ancestor with `.git`), else `dir` itself. */
+async function repositoryTop(dir: string): Promise<string> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      await stat(path.join(current, '.git'));
+      return current;
+    } catch {
+      if (path.dirname(current) === current) return dir;
+    }
+  }
+}
+
 /** .gitignore layers from the repository top (the nearest ancestor holding `.git`) down to `dir`. */
 async function ancestorLayers(dir: string): Promise<IgnoreLayer[]> {
   const chain: string[] = [];
@@ -154,7 +166,7 @@ export async function discoverFiles(roots: string[], cwd: string, scope: LintSco
     return rel === '' ? '.' : rel;
   };
 
-  const walk = async (dir: string, layers: IgnoreLayer[], top: string): Promise<void> => {
+  const walk = async (dir: string, layers: IgnoreLayer[], top: string, repoTop: string): Promise<void> => {
     const own = await readGitignore(dir);
     const here = own && !layers.some((l) => l.base === dir) ? [...layers, own] : layers;
     let entries;
@@ -179,7 +191,7 @@ export async function discoverFiles(roots: string[], cwd: string, scope: LintSco
           isDir = false;
         }
         if (isIgnored(abs, isDir, here)) return;
-        if (isDir) return walk(abs, here, top);
+        if (isDir) return walk(abs, here, top, repoTop);
         if (!isFile) return;
         const rel = toRel(abs);
         let format = classifyPath(rel);
@@ -190,8 +202,17 @@ export async function discoverFiles(roots: string[], cwd: string, scope: LintSco
         }
         // Scope (test folders, ignore globs, which SQL is a migration) is judged inside the
         // folder the user named, so `lint test/fixtures/x` still lints that folder.
-        if (format && !matcher.includes(path.relative(top, abs).split(path.sep).join('/'), format)) return;
-        if (format && !found.has(rel)) found.set(rel, { path: rel, format, explicit: false });
+        if (!format) return;
+        // Which SQL is a migration is judged by its place in the repository: `lint migrations`
+        // walks a folder whose own name is what says "migrations".
+        const fromTop = path.relative(repoTop, abs).split(path.sep).join('/');
+        const inFolder = path.relative(top, abs).split(path.sep).join('/');
+        if (!matcher.includes(inFolder, format, fromTop)) {
+          const annotated = format === 'sql' && matcher.includesAnnotated(inFolder) && MIGRATION_ANNOTATION.test(await readHead(abs, 4096));
+          if (!annotated) return;
+        }
+        const migration = format === 'sql' ? { migration: true } : {};
+        if (!found.has(rel)) found.set(rel, { path: rel, format, explicit: false, ...migration });
       }),
     );
   };
@@ -232,7 +253,7 @@ export async function discoverFiles(roots: string[], cwd: string, scope: LintSco
       throw Object.assign(new Error(`${root}: no such file or directory`), { code: 'ENOENT', path: root });
     }
     if (info.isDirectory()) {
-      await walk(abs, await ancestorLayers(abs), abs);
+      await walk(abs, await ancestorLayers(abs), abs, await repositoryTop(abs));
       await addGitlabIncludes(abs);
     } else {
       const rel = toRel(abs);

@@ -43,6 +43,11 @@ export interface LintContext {
  *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
 const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
 
+/** A database command an image build runs against the image's own server (`pg_dropcluster
+ *  --stop 16 main` after the package created a default cluster, `dropdb` on localhost) changes
+ *  the layer being built; one that reaches another host is still judged by its target. */
+const IMAGE_LOCAL_DATABASE = /^(database|sql)\//;
+
 /** Rules that say "prodguard cannot see this" (a script read from a pipe, SQL that does not
  *  parse). At run time they stop what cannot be judged; in a repository, outside production,
  *  they are a file not fully checked — a notice, not a hazard. */
@@ -94,7 +99,9 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
   const analysis = checkLine(snippet.text, {
     rules: context.rules,
     config: context.config,
-    env: { HOME: LINT_HOME, ...snippet.env },
+    // $PWD is the folder the script runs in: a path under it (`PGHOST=$PWD/target`, a dev
+    // cluster's socket) is on the machine that runs the file, not an unknown remote.
+    env: { HOME: LINT_HOME, PWD: cwd, ...snippet.env },
     cwd,
     home: LINT_HOME,
     hostname: LINT_HOSTNAME,
@@ -123,7 +130,7 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
     (snippet.imageBuild === true || context.imageBuildFiles?.has(file.path) === true) && !snippet.hints.some((hint) => hint.environment === 'production');
   const serverHinted = snippet.hints.some((hint) => SERVER_ENVIRONMENTS.has(hint.environment));
   for (const finding of analysis.findings) {
-    if (imageLayerOnly && IMAGE_BUILD_SILENCED.test(finding.rule)) continue;
+    if (imageLayerOnly && (IMAGE_BUILD_SILENCED.test(finding.rule) || (finding.environment === 'local' && IMAGE_LOCAL_DATABASE.test(finding.rule)))) continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);
@@ -172,30 +179,81 @@ function migrationMatcher(config: Config): ScopeMatcher {
   return matcher;
 }
 
+/** Template markup in SQL (Go `{{ index .Options "Namespace" }}.users` in gobuffalo/pop and
+ *  supabase auth migrations, Jinja `{% if %}`, ERB `<%= %>`): a value becomes a name of the same
+ *  length and control markup becomes spaces, so the statements around it are still judged and
+ *  line numbers stay the file's. */
+export function templateAsSql(text: string): { text: string; templated: boolean; restore: (sql: string) => string } {
+  const values = new Map<string, string>();
+  const out = text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/g, (markup) => {
+    if (!(markup.startsWith('{{') || markup.startsWith('<%=')) || markup.includes('\n')) return markup.replace(/[^\n]/g, ' ');
+    const name = `_${'x'.repeat(markup.length - 1)}`;
+    if (!values.has(name)) values.set(name, markup);
+    return name;
+  });
+  // Messages quote the statement as the file has it, markup and all.
+  const restore = (sql: string) => (values.size === 0 ? sql : sql.replace(/\b_x+\b/g, (name) => values.get(name) ?? name));
+  return { text: out, templated: out !== text, restore };
+}
+
+/** An UPDATE of every row inside a migration is the backfill step of an expand/contract change
+ *  (the very fix sql/alter-table-destructive recommends): it rewrites, it does not lose, so it
+ *  warns (long locks on a big table) rather than asks. A DELETE of every row keeps its severity. */
+function asMigrationStep(finding: Finding, updates: ReadonlySet<number | undefined>): Finding {
+  if (finding.rule !== 'sql/delete-update-all-rows' || !updates.has(finding.pos) || finding.severity === 'warn') return finding;
+  return { ...finding, severity: 'warn', message: `${finding.message}: a backfill in a migration (it locks every row while it runs)` };
+}
+
+/** Where one file holds both directions (goose `-- +goose Down`, sql-migrate `-- +migrate Down`,
+ *  dbmate `-- migrate:down`), the down part runs only to roll the up part back: like a separate
+ *  `down.sql` (scope.ts isDownMigration) it is not judged. Lines stay where they were. */
+const DOWN_SECTION =
+  /^--[ \t]*(?:\+goose[ \t]+Down|\+migrate[ \t]+Down|migrate:down)\b[\s\S]*?(?=^--[ \t]*(?:\+goose[ \t]+Up|\+migrate[ \t]+Up|migrate:up)\b|(?![\s\S]))/gim;
+
+export function withoutDownSections(text: string): string {
+  return text.replace(DOWN_SECTION, (section) => section.replace(/[^\n]/g, ' '));
+}
+
+/** SQL kept for another engine (`db/clickhouse/migrations/`, `sqlite/`): PostgreSQL's and MySQL's
+ *  parsers judge what they can read of it, and what they cannot is that engine's syntax (umami's
+ *  ClickHouse migrations), a file not fully checked rather than an error. */
+const OTHER_ENGINE_PATH =
+  /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
+
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
-  const { text, psql } = psqlAsSql(raw);
+  const template = templateAsSql((file.migration ?? migrationMatcher(context.config).isMigration(file.path)) ? withoutDownSections(raw) : raw);
+  const { text, psql } = psqlAsSql(template.text);
   const configured = context.config.lint?.sql.dialect ?? 'auto';
   const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
   // A migration runs wherever it is deployed: production unless the file says otherwise.
   const statements = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,
-    text: statement.text,
+    text: template.restore(statement.text),
     tables: statement.tables,
     pos: statement.pos,
     end: statement.end,
     ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
   }));
   const matches = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed');
+  const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
+  const updates = new Set(statements.filter((statement) => statement.kind === 'update').map((statement) => statement.pos));
   const findings = findingsFromMatches(matches, [], { config: context.config })
-    .findings.map((finding) => toLintFinding(file.path, index, locate, finding, 0))
+    .findings.map((finding) => (migration ? asMigrationStep(finding, updates) : finding))
+    .map((finding) => toLintFinding(file.path, index, locate, finding, 0))
     .filter((finding): finding is LintFinding => finding !== undefined);
   // SQL no migration tool runs (a fixture, a regression test) is judged for what it says, but
   // a statement the parser cannot read there is not worth a finding.
-  const migration = migrationMatcher(context.config).isMigration(file.path);
   for (const error of migration ? analysis.errors : []) {
     const at = locate(error.pos);
+    // A template the renderer has not filled in yet may hold SQL only its output makes whole:
+    // the file was not fully checked (a notice), it is not wrong.
+    if ((template.templated || OTHER_ENGINE_PATH.test(file.path)) && context.notices) {
+      const what = template.templated ? 'SQL template markup' : "another engine's SQL";
+      context.notices.push({ file: file.path, line: at.line, message: `not checked: ${what} prodguard cannot read (${error.message})` });
+      break;
+    }
     findings.push(
       parseErrorFinding(file, index, at, `SQL that does not parse: ${error.message}`, 'fix the SQL; prodguard never treats SQL it cannot parse as harmless'),
     );

@@ -40,22 +40,33 @@ export interface LintScope {
 }
 
 export interface ScopeMatcher {
-  /** Whether a file found by walking a folder is linted; `rel` is relative to that folder. */
-  includes(rel: string, format: string): boolean;
+  /** Whether a file found by walking a folder is linted; `rel` is relative to that folder and
+   *  `fromTop` (for SQL: is it a migration?) to the repository holding it. */
+  includes(rel: string, format: string, fromTop?: string): boolean;
   isMigration(rel: string): boolean;
+  /** Whether SQL at `rel` is linted when its own text says a migration tool runs it (a goose or
+   *  dbmate annotation): anywhere but an ignored or test folder, and not a down migration. */
+  includesAnnotated(rel: string): boolean;
 }
+
+/** The first line a migration tool writes into its own SQL files: goose, sql-migrate, dbmate
+ *  and Liquibase formatted SQL. Such a file is a migration wherever its folder is. */
+export const MIGRATION_ANNOTATION = /^--[ \t]*(?:\+goose[ \t]+Up|\+migrate[ \t]+Up|migrate:up|liquibase[ \t]+formatted[ \t]+sql)\b/im;
 
 export function scopeMatcher(scope: LintScope = {}): ScopeMatcher {
   const migrations: Ignore = ignore().add([...MIGRATION_GLOBS, ...(scope.migrations ?? [])]);
   const excluded: Ignore = ignore().add([...(scope.ignore ?? [])]);
-  const isMigration = (rel: string) => migrations.ignores(rel);
+  // A file named outside the working directory (`lint ../repo/db/x.sql`, `/abs/x.sql`) is judged by
+  // the folders it sits in; the `ignore` package refuses such paths with an exception.
+  const isMigration = (rel: string) => migrations.ignores(rel.replace(/^(?:\.{1,2}\/|\/)+/, ''));
   return {
     isMigration,
-    includes(rel, format) {
+    includesAnnotated: (rel) => !excluded.ignores(rel) && !inTestFolder(rel) && !isDownMigration(rel),
+    includes(rel, format, fromTop = rel) {
       if (rel === '' || rel.startsWith('..')) return true;
       if (excluded.ignores(rel)) return false;
-      // A folder the user's config names as migrations counts even inside a test folder.
-      if (format === 'sql') return isMigration(rel) && !inTestFolder(rel) && !isDownMigration(rel);
+      // Config globs may be written from the folder linted or from the repository's top.
+      if (format === 'sql') return (isMigration(rel) || isMigration(fromTop)) && !inTestFolder(rel) && !isDownMigration(rel);
       return !inTestFolder(rel);
     },
   };

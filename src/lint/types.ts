@@ -80,6 +80,9 @@ export interface DiscoveredFile {
   format: LintFileFormat;
   /** Named on the command line (scanned even if ignored or unrecognised by name). */
   explicit: boolean;
+  /** SQL a migration tool runs, judged by its path inside the repository (so `lint db/migrations`
+   *  and `lint .` from inside that folder agree with `lint .` at the top). */
+  migration?: boolean;
 }
 
 export type HintEnvironment = 'production' | 'staging' | 'development' | 'test' | 'local';
@@ -122,6 +125,8 @@ export interface LintNotice {
   file: string;
   line: number;
   message: string;
+  /** `config`: a part of `.prodguard.yml` that was not applied; otherwise a file not fully checked. */
+  kind?: 'config';
 }
 
 export interface SqlSource {

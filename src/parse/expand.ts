@@ -658,6 +658,9 @@ export function expandToString(word: Word, scope: ExpansionScope, options: { ass
     glob: false,
     pos: word.pos,
     end: word.end,
+    // Which commands produce the value (an assignment of a command's output is unknown, evasion
+    // classes) and whether it is one command's whole output (lint's loops over such a variable).
     ...(acc.producers ? { producers: acc.producers } : {}),
+    ...(acc.producers && wholeSubstitution(word.parts) ? { wholeSubstitution: true } : {}),
   };
 }

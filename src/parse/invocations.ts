@@ -43,6 +43,7 @@ import {
   scopeOf,
   setVariables,
   withUnknownVar,
+  noteOutputVar,
   withVar,
 } from './walk-state.js';
 
@@ -189,7 +190,11 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       return;
     case 'For':
     case 'Select': {
-      const words = (node.wordlist ?? []).flatMap((word) => expandCollecting(walker, word, state));
+      // A list word that expands a command's output (`for n in $NAMES`) is values known only when
+      // the loop runs, not the words of the command's text.
+      const words = (node.wordlist ?? []).flatMap((word) =>
+        expandsOutputVar(word, state) ? expandCollecting(walker, word, state).map((w) => ({ ...w, dynamic: true })) : expandCollecting(walker, word, state),
+      );
       const name = node.name.value;
       if (words.length === 0 || words.length > MAX_LOOP_ITERATIONS || words.some((w) => w.dynamic || w.glob)) {
         // The loop variable's values are not all known: walk the body once with it unknown,
@@ -351,6 +356,14 @@ function expandCollecting(walker: Walker, word: Word, state: WalkState): Expande
   return words.some((expanded) => expanded.value.includes(UNKNOWN_VALUE)) ? words.map(markLoopUnknown) : words;
 }
 
+function expandsOutputVar(word: Word, state: WalkState): boolean {
+  const names = state.outputVars;
+  if (!names || names.size === 0 || !word.parts) return false;
+  return word.parts.some(
+    (part) => (part.type === 'SimpleExpansion' && names.has(part.text.slice(1))) || (part.type === 'ParameterExpansion' && names.has(part.parameter)),
+  );
+}
+
 function markLoopUnknown(word: ExpandedWord): ExpandedWord {
   if (!word.value.includes(UNKNOWN_VALUE)) return word;
   return { ...word, value: word.value.replaceAll(UNKNOWN_VALUE, '*'), dynamic: true };
@@ -433,7 +446,10 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       walkSubstitutions(walker, item.value.parts, state);
       // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
       const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
-      inlineVars[item.name] = assignedValue(expandToString(item.value, prefixScope, { assignment: true }), state);
+      const expanded = expandToString(item.value, prefixScope, { assignment: true });
+      inlineVars[item.name] = assignedValue(expanded, state);
+      // Alone (`NAMES=$(…)`), it sets the shell variable for the rest of the line.
+      if (!command.name) noteOutputVar(state, item.name, expanded);
     } else if (!command.name) {
       assignArray(state, item.name, arrayElements(walker, item.value.elements, state), item.append ?? false);
     } else {
@@ -477,7 +493,9 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
         words.push(assignmentWord(word, `${word.name}=(…)`, state));
         continue;
       }
-      const value = assignedValue(expandToString(word.value, scopeOf(state), { assignment: true }), state);
+      const expanded = expandToString(word.value, scopeOf(state), { assignment: true });
+      const value = assignedValue(expanded, state);
+      noteOutputVar(state, word.name, expanded);
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push(assignmentWord(word, `${word.name}=${value}`, state));

@@ -49,6 +49,10 @@ export interface WalkState {
   functions?: Readonly<Record<string, FunctionNode['body']>>;
   /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
   files?: readonly string[];
+  /** Lint: variables that hold one command's whole output (`NAMES=$(eksctl get … | jq …)`). Their
+   *  stored text is not their value: `for n in $NAMES` once deleted a CloudFormation stack for each
+   *  word of the command (cloudnative-pg). Replaced, never changed in place: forks share it. */
+  outputVars?: ReadonlySet<string>;
   /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
   shared?: boolean;
   depth: number;
@@ -85,7 +89,9 @@ export function withUnknownVar(state: WalkState, name: string): WalkState {
 /** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
  *  file is set where the script runs: the variable is unknown, not `/pg_wal`. The output of a
  *  command the line cannot run (`x=$(curl …)`, `PGDATA=$(pg_lsclusters …)`) is unknown too, not
- *  the text `$(curl …)`: `$x -rf /` runs a command nobody can name. */
+ *  the text `$(curl …)`: `$x -rf /` runs a command nobody can name, and `rm -rf $DIR/$OLD` stays
+ *  a path below DIR, never `/*`. In lint such a variable is noted in `outputVars` (noteOutputVar) so
+ *  a loop over it is a loop over unknown values. */
 export function assignedValue(expanded: ExpandedWord, state: WalkState): string {
   if (expanded.dynamic && expanded.producers !== undefined) return UNKNOWN_VALUE;
   return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
@@ -142,4 +148,15 @@ export function setVariables(state: WalkState, values: Record<string, string>): 
 export function markShared(state: WalkState): WalkState {
   state.shared = true;
   return state;
+}
+
+/** Note (or forget) that `name` now holds one command's whole output (lint only). */
+export function noteOutputVar(state: WalkState, name: string, expanded: ExpandedWord): void {
+  if (!state.keepUnsetWords) return;
+  const holds = expanded.wholeSubstitution === true;
+  if (holds === (state.outputVars?.has(name) ?? false)) return;
+  const next = new Set(state.outputVars);
+  if (holds) next.add(name);
+  else next.delete(name);
+  state.outputVars = next;
 }

@@ -21,6 +21,6 @@ export function renderLintJson(findings: readonly LintFinding[], options: LintRe
     if (f.help !== undefined) item.help = redact(f.help);
     return item;
   });
-  const notices = (options.notices ?? []).map((n) => ({ file: n.file, line: n.line, message: redact(n.message) }));
+  const notices = (options.notices ?? []).map((n) => ({ file: n.file, line: n.line, message: redact(n.message), ...(n.kind ? { kind: n.kind } : {}) }));
   return JSON.stringify(notices.length > 0 ? { findings: out, notices } : { findings: out }, null, 2) + '\n';
 }

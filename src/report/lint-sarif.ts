@@ -92,7 +92,7 @@ function invocation(notices: readonly LintNotice[], failure: LintFailure | undef
     level: 'warning',
     message: { text: redact(notice.message) },
     locations: [fileLocation(notice.file, notice.line)],
-    descriptor: { id: 'prodguard/not-fully-checked' },
+    descriptor: { id: notice.kind === 'config' ? 'prodguard/config-not-applied' : 'prodguard/not-fully-checked' },
   }));
   if (failure) {
     notifications.push({

@@ -203,7 +203,8 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   // A variable the command references but whose value we cannot see (a remote $PGDATA).
   if (word.dynamic) {
     if (word.variables.some((v) => v === 'PGDATA' || v === 'PG_DATA' || /DATA_?DIR/i.test(v))) {
-      return { class: 'data-directory', path: raw, detail: `${raw} names the database data directory` };
+      // Named as written (`"$DATA_DIR"`): its value is not known here, and a placeholder (`*`) would read as a glob.
+      return { class: 'data-directory', path: raw, detail: `${word.text} names the database data directory` };
     }
     if (/^\/\*?$/.test(raw.replace(/\/+/g, '/'))) return { class: 'root', path: '/', detail: 'the root directory' };
     return { class: 'unknown', path: raw, detail: `${raw} is not known before it runs` };

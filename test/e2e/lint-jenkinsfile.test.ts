@@ -59,3 +59,40 @@ describe('lint: Jenkinsfile sh steps', () => {
     expect(bridged.split('\n')).toEqual(['def a = env.X || ""', 'def b = env.Y .trim()', 'def m = [ ]', "sh 'echo ?: [:] \\'\\' a?.b'", "// x?.y ''", '']);
   });
 });
+
+describe('lint: Groovy that real Jenkinsfiles use and the grammar lacks', () => {
+  it('reads sh steps inside try/catch/finally and for-in, after untyped methods, slashy regexes and step results', () => {
+    const result = runCli(['lint', '--format', 'json'], { cwd: fileURLToPath(new URL('../fixtures/lint/jenkins-gaps/', import.meta.url)) });
+    const body = JSON.parse(result.stdout) as Report;
+    expect(body.findings.map((f) => `${f.line} ${f.severity} ${f.rule}`)).toEqual([
+      // in `try { }` (jenkinsci/docker lost its test steps there)
+      '17 block database/dropdb',
+      // in `finally { }`
+      '22 block sql/drop-objects',
+      // in `for (def host in …) { }`
+      '25 block filesystem/rm-root',
+    ]);
+    expect(body.notices ?? []).toEqual([]);
+  });
+
+  it('bridges try/catch, return/throw, untyped parameters and slashy regexes at the same length', () => {
+    const source = [
+      'def f(a, b = [:]) {',
+      '  def out = readJSON text: a',
+      '  try { sh "x" } catch (err) { throw err }',
+      "  if (b ==~ /^[a-f\"]+$/) { return 'y' }",
+      '}',
+      'def g(String typed) { typed }',
+    ].join('\n');
+    const bridged = withGrammarGapsBridged(source);
+    expect(bridged).toHaveLength(source.length);
+    expect(bridged.split('\n')).toEqual([
+      'def f(          ) {',
+      '            readJSON text: a',
+      '  ;   { sh "x" } ;           {       err }',
+      '  if (b ==~ "^[a-f ]+ ") {        \'y\' }',
+      '}',
+      'def g(String typed) { typed }',
+    ]);
+  });
+});

@@ -27,7 +27,23 @@ describe('lint: shell the parser cannot read, across files', () => {
     };
     expect(body.findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['b-broken.sh:2 lint/parse-error', 'e-clean.sh:2 filesystem/rm-unset-variable']);
     expect(body.notices?.map((n) => `${n.file}:${n.line}`)).toEqual(['a-kill.sh:8', 'c-kill-again.sh:8', 'd-same.sh:8']);
-    expect(body.notices?.every((n) => n.message.startsWith('not checked: the shell accepts this'))).toBe(true);
+    // Line 8 runs `bash -c "kill $pid …"` over the words of a command's output: the script it runs
+    // is not known before it runs (it was once split into the words of the command's own text).
+    expect(body.notices?.every((n) => n.message.startsWith('not checked: a script prodguard cannot read'))).toBe(true);
     expect(result.status).toBe(1);
+  });
+
+  it('asks bash about a script whose own text the parser cannot read (`bash -c "($CMD)"`)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-kill.sh'), VALID_UNREADABLE);
+    writeFileSync(join(dir, 'f-subshell.sh'), '#!/bin/bash\nbash -c "($CMD)"\n');
+    writeFileSync(join(dir, 'g-broken.sh'), '#!/bin/sh\nif then fi\n');
+    const body = JSON.parse(runCli(['lint', '--format', 'json', '.'], { cwd: dir }).stdout) as {
+      findings: { file: string; line: number; rule: string }[];
+      notices?: { file: string; line: number; message: string }[];
+    };
+    expect(body.findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['g-broken.sh:2 lint/parse-error']);
+    expect(body.notices?.map((n) => `${n.file}:${n.line}`)).toEqual(['a-kill.sh:8', 'f-subshell.sh:2']);
+    expect(body.notices?.[1]?.message).toMatch(/^not checked: the shell accepts this but prodguard's parser does not/);
   });
 });

@@ -73,6 +73,9 @@ export function extractGitlabCi(text: string, path = ''): Extracted {
     anyProduction ||= production;
     problems.push(...escapeHatchProblems(ownVars.entries, `the whole job "${name}"`, production ? 'confirm' : 'warn'));
 
+    // A Windows runner's shell is PowerShell: its script is not POSIX shell (as `shell: pwsh` in
+    // GitHub Actions), so it is not read as one.
+    if (runsOnWindows(name, jobs)) continue;
     const { env, unknown } = envRecord(globalVars, ...chainVars);
     const make = (pieces: MappedText[], origin: string): void => {
       if (pieces.length === 0) return;
@@ -96,6 +99,19 @@ export function extractGitlabCi(text: string, path = ''): Extracted {
   return { snippets, problems };
 }
 
+/** Windows runners are picked by tag (`saas-windows-medium-amd64`, `windows`) or image
+ *  (`mcr.microsoft.com/windows/servercore`); templates are named for them (`.windows test`). */
+const WINDOWS = /windows|servercore|nanoserver/i;
+
+function runsOnWindows(name: string, jobs: Jobs): boolean {
+  if (WINDOWS.test(name)) return true;
+  const tags = jobs.resolved(name, 'tags');
+  const tagNames = isSeq(tags) ? tags.items.map((item) => (isScalar(item) ? String(item.value) : '')) : [];
+  const image = jobs.resolved(name, 'image');
+  const imageName = isMap(image) ? scalarString(getNode(image, 'name', jobs.doc), jobs.doc) : isScalar(image) ? String(image.value) : undefined;
+  return tagNames.some((tag) => WINDOWS.test(tag)) || WINDOWS.test(imageName ?? '');
+}
+
 /** GitLab nests `extends:` at most this deep ("extends: … up to eleven levels"). */
 const MAX_EXTENDS_DEPTH = 11;
 
@@ -110,7 +126,7 @@ export class Jobs {
 
   constructor(
     private readonly root: unknown,
-    private readonly doc: Document.Parsed,
+    readonly doc: Document.Parsed,
   ) {}
 
   /** The maps merged into a job, templates first and the job itself last (cycles cut). */

@@ -173,6 +173,9 @@ function describeOne(type: string, body: PgNode, span: Span, ctx: Context, out: 
   return s;
 }
 
+/** Objects computed from tables: dropping them, CASCADE or not, loses no stored data. */
+const DERIVED_OBJECTS: ReadonlySet<string> = new Set(['OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_INDEX']);
+
 function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out: Collected, options: DescribeOptions): SqlStatement | undefined {
   const s = baseStatement('other', span);
   const calls = functionCallsOf({ [type]: body });
@@ -194,7 +197,9 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       if (body.missing_ok) s.ifExists = true;
       // CASCADE drops whatever depends on the object: the columns of a dropped type or domain, the
       // tables of an extension's types, views, foreign keys. It destroys data like DROP TABLE.
-      if (s.kind === 'drop-other' && s.cascade) s.kind = 'drop-cascade';
+      // Views and indexes hold no rows of their own, and what depends on them is more views: a
+      // migration that rebuilds a view with CASCADE (lemmy) destroys nothing a restore brings back.
+      if (s.kind === 'drop-other' && s.cascade && !DERIVED_OBJECTS.has(body.removeType)) s.kind = 'drop-cascade';
       // Without CASCADE the server refuses when user objects depend on an extension, but the
       // extension's own member tables go with it (pg_cron's cron.job, postgis' spatial_ref_sys rows).
       else if (s.kind === 'drop-other' && body.removeType === 'OBJECT_EXTENSION') s.kind = 'drop-extension';
