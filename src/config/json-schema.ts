@@ -6,7 +6,7 @@
 import { ENVIRONMENTS, SEVERITIES } from '../types.js';
 import { CONFIGURABLE_ENVIRONMENTS, PATTERN_KEYS } from './schema.js';
 import { INCIDENTS, MESSAGE_PLACEHOLDERS, SQL_KINDS, SQL_WHERE, TARGET_KINDS } from '../rules/schema.js';
-import { PATH_CLASSES } from '../targets/paths.js';
+import { DATA_DIRECTORY_PARTS, PATH_CLASSES } from '../targets/paths.js';
 
 type Schema = Record<string, unknown>;
 
@@ -111,6 +111,11 @@ export function ruleJsonSchema(): Schema {
         ...map({
           classes: { type: 'array', items: { enum: [...PATH_CLASSES] } },
           from: { type: 'string', pattern: '^(positionals|after-first|last|prefix:.+)$' },
+          parts: {
+            description: 'data-directory paths only in these parts (inside: a file in it, not the directory itself)',
+            type: 'array',
+            items: { enum: [...DATA_DIRECTORY_PARTS] },
+          },
         }),
       },
       sql: map({ kinds: { type: 'array', items: { enum: [...SQL_KINDS] } }, where: { type: 'array', items: { enum: [...SQL_WHERE] } } }),
