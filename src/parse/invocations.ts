@@ -528,7 +528,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     ...(stdin ? { stdin } : {}),
     ...(state.session ? { session: state.session } : {}),
   };
-  if (unknownName(commandWord)) invocation.name = '';
+  if (unknownName(commandWord) || namesOutputVar(commandWord, state)) invocation.name = '';
   emit(walker, invocation, commandScope);
   emitShadow(walker, invocation, commandScope);
   callFunction(walker, invocation, commandScope);
@@ -598,6 +598,12 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
 /** A command word whose name cannot be known: computed, and not a path (`"$DIR"/bin/x` is x). */
 function unknownName(commandWord: ExpandedWord): boolean {
   return commandWord.dynamic && (!commandWord.value.includes('/') || commandWord.wholeSubstitution === true);
+}
+
+/** Lint: `$x` alone where x holds a command's output (`x=$(curl …)`; its text is kept in lint). */
+function namesOutputVar(commandWord: ExpandedWord, state: WalkState): boolean {
+  const only = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(commandWord.text);
+  return only !== null && (state.outputVars?.has(only[1]!) ?? false);
 }
 
 /**

@@ -89,11 +89,14 @@ export function withUnknownVar(state: WalkState, name: string): WalkState {
 /** The value an assignment stores. In lint, `dir=$DATA_DIR/pg_wal` with DATA_DIR not set by the
  *  file is set where the script runs: the variable is unknown, not `/pg_wal`. The output of a
  *  command the line cannot run (`x=$(curl …)`, `PGDATA=$(pg_lsclusters …)`) is unknown too, not
- *  the text `$(curl …)`: `$x -rf /` runs a command nobody can name, and `rm -rf $DIR/$OLD` stays
- *  a path below DIR, never `/*`. In lint such a variable is noted in `outputVars` (noteOutputVar) so
- *  a loop over it is a loop over unknown values. */
+ *  the text `$(curl …)`: `$x -rf /` runs a command nobody can name. In lint the value keeps its
+ *  text and the variable is noted in `outputVars` (noteOutputVar), so a loop over it is a loop
+ *  over unknown values. */
 export function assignedValue(expanded: ExpandedWord, state: WalkState): string {
-  if (expanded.dynamic && expanded.producers !== undefined) return UNKNOWN_VALUE;
+  // Lint keeps a command output's text (a loop over it is unknown through outputVars, a command
+  // named by it is unknown through wholeSubstitution): an unknown value there reads as a glob in a
+  // path, and `rm -rf ${HOME_DIR}/${OLD}` is not `rm -rf /*`.
+  if (expanded.dynamic && expanded.producers !== undefined && !state.keepUnsetWords) return UNKNOWN_VALUE;
   return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
 }
 

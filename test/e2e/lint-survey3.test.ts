@@ -145,6 +145,14 @@ describe("a loop over a command's output", () => {
   });
 });
 
+describe("a path built from a command's output", () => {
+  it('is not the root: `rm -rf ${PG_HOME}/${PG_OLD_VERSION}` (a version found by find) is no `rm -rf /*`', () => {
+    const { body } = lintJson(join(SHAPES, 'upgrade'));
+    expect(body.findings.filter((f) => f.rule === 'filesystem/rm-root')).toEqual([]);
+    expect(JSON.stringify(body.findings)).not.toContain('/*');
+  });
+});
+
 describe("another engine's migrations", () => {
   it('what neither PostgreSQL nor MySQL reads in db/clickhouse/migrations is a notice, not a parse error', () => {
     const { body } = lintJson(join(SHAPES, 'engines'));
