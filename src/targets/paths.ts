@@ -151,13 +151,15 @@ function globCovers(pattern: string, dir: string): 'under' | 'holds' | undefined
 }
 
 /**
- * PostgreSQL's home on Debian holds more than clusters: dot files (`.psql_history`, `.cache`)
- * and backup folders are not cluster data. Version folders (`15/main`) and the docker image's
- * `data` folder are.
+ * PostgreSQL's home on Debian holds more than clusters: dot files (`.psql_history`, `.cache`),
+ * backup folders, extension files an image keeps there (`extension/x.sql`) are not cluster data.
+ * Version folders (`15/main`) and the docker image's `data` folder are; a cluster elsewhere in the
+ * home is found by its markers on disk.
  */
 function isPostgresHomeExtra(path: string): boolean {
   const match = /^\/var\/lib\/postgresql\/([^/]+)/.exec(path);
-  return match !== null && (match[1]!.startsWith('.') || /^(backups?|dumps?|archive)$/.test(match[1]!));
+  // A glob (`1*/main`, `*`) may name a version folder: not an extra.
+  return match !== null && !/^(\d+(\.\d+)?|data)$/.test(match[1]!) && !/[*?[]/.test(match[1]!);
 }
 
 export interface PathContext {

@@ -18,4 +18,21 @@ export const groups: CorpusGroup[] = [
       { line: psql(PROD, 'DROP TYPE community_visibility CASCADE'), expect: 'block', rule: 'sql/drop-objects' },
     ],
   },
+  {
+    // PostgreSQL's home holds more than clusters: only version folders and `data` are cluster data
+    // by name (survey3: supabase's image keeps extension files in /var/lib/postgresql/extension).
+    name: 'lead: what in /var/lib/postgresql is a cluster by its name',
+    cases: [
+      { line: 'cp x.sql /var/lib/postgresql/extension/x--1.0.sql', hostname: 'db1.prod.example.com', expect: 'allow' },
+      { line: 'cp pgsodium_getkey.sh /var/lib/postgresql/extension/pgsodium_getkey', hostname: 'db1.prod.example.com', expect: 'allow' },
+      { line: 'rm -rf /var/lib/postgresql/1*/main', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/postgresql/?/main', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      {
+        line: 'cp backup/PG_VERSION /var/lib/postgresql/data/PG_VERSION',
+        hostname: 'db1.prod.example.com',
+        expect: 'confirm',
+        rule: 'filesystem/replace-data-files',
+      },
+    ],
+  },
 ];
