@@ -200,6 +200,24 @@ function dataPath(full: string, detail: string, dataDirectory: string, part: Dat
   return { class: leftover ? 'data-directory-leftover' : 'data-directory', path: full, detail: `${detail}${PART_WORDS[part]}`, dataDirectory, part, onDisk };
 }
 
+/** Commands that always print something when they succeed or fail alike (`dirname x` prints `.`). */
+const NEVER_SILENT = new Set(['dirname', 'pwd', 'basename', 'date', 'hostname', 'whoami', 'id', 'uname']);
+
+/**
+ * When the word's unknown command substitutions printing nothing leave `/` or `/*`: the first
+ * substitution, and whether the rest is `/*` (everything under /). Undefined otherwise.
+ */
+function emptySubstitutions(word: ExpandedWord): { substitution: string; contents: boolean } | undefined {
+  if (!word.producers || word.producers.length === 0 || word.producers.every((name) => NEVER_SILENT.has(name))) return undefined;
+  const substitutions = [...word.value.matchAll(/\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`/g)].map((match) => match[0]);
+  if (substitutions.length === 0) return undefined;
+  let bare = word.value;
+  for (const text of substitutions) bare = bare.replace(text, '');
+  bare = bare.replace(/\/+/g, '/');
+  if (!/^\/\**$/.test(bare)) return undefined;
+  return { substitution: substitutions[0]!, contents: bare.length > 1 };
+}
+
 export function classifyPath(word: ExpandedWord, context: PathContext): ClassifiedPath {
   const raw = word.value;
   // A variable the command references but whose value we cannot see (a remote $PGDATA).
@@ -209,6 +227,13 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
       return { class: 'data-directory', path: raw, detail: `${word.text} names the database data directory` };
     }
     if (/^\/\*?$/.test(raw.replace(/\/+/g, '/'))) return { class: 'root', path: '/', detail: 'the root directory' };
+    // `rm -rf "$(git rev-parse --show-toplevel)"/*`, `/$(true)*`: a command whose output is not
+    // known may print nothing (it failed, or prints nothing), and then the path is / or /*.
+    const empty = emptySubstitutions(word);
+    if (empty) {
+      const path = empty.contents ? '/*' : '/';
+      return { class: 'unset-root', path, detail: `if ${empty.substitution} prints nothing, ${word.text} becomes ${path}` };
+    }
     return { class: 'unknown', path: raw, detail: `${raw} is not known before it runs` };
   }
   if (!raw.startsWith('/') && context.cwd === '') return { class: 'other', path: raw, detail: `${raw} relative to an unknown directory` };
