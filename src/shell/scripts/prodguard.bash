@@ -20,10 +20,11 @@ declare -gA __prodguard_variable_words=([export]=1 [declare]=1 [typeset]=1 [unse
 
 # The prefilter. Sets __prodguard_defs (aliases and functions the line names); status 0 when
 # prodguard must see the line. Quotes and backslashes are removed (r'm' is rm to bash), and shell
-# metacharacters and / split words (/usr/bin/rm holds rm). Call it with stdout and stderr to
-# /dev/null: `declare -F` prints the names it finds (and complains about `x=1`, which looks like
-# an assignment to it); one redirection per call costs less than one per word. Same rules as needsCheck in
-# src/shell/prefilter.ts (test/shell/prefilter.test.ts runs both on one corpus).
+# metacharacters and / split words (/usr/bin/rm holds rm). Same rules as needsCheck in
+# src/shell/prefilter.ts (test/shell/prefilter.test.ts runs both on one corpus). Call it with
+# stdout and stderr to /dev/null: `declare -F` prints the names it finds (and complains about
+# `x=1`, which looks like an assignment to it); one redirection per call costs less than one per
+# word.
 __prodguard_needs_check() {
   # Every statement costs here (this runs on each line typed): few locals, few tests.
   local - text=$1 w n p c body hit=0 dyn=0 i=0
@@ -144,9 +145,9 @@ __prodguard_writes() {
 if [[ -n ${EPOCHSECONDS-} ]]; then __prodguard_now() { __prodguard_time=$EPOCHSECONDS; }
 else __prodguard_now() { printf -v __prodguard_time '%(%s)T' -1; }; fi
 
-# The prompt's cheap key: the folder and every variable that can change what a line targets.
-# One expansion written out once (the names are identifiers: PROMPT_KEY_VARIABLES in src/commands/init.ts), not a
-# loop of indirect expansions on every prompt.
+# The prompt's cheap key: the folder and every variable that can change what a line targets, as
+# one expansion written out once (the names are identifiers: PROMPT_KEY_VARIABLES in
+# src/commands/init.ts), not a loop of indirect expansions on every prompt.
 # shellcheck disable=SC2016  # the expansions are the function's body, expanded when it runs
 printf -v __prodguard_key_code '|${%s-}' "${__prodguard_key_variables[@]}"
 eval "__prodguard_cheap_key() { key=\"\$PWD|\${NO_COLOR+nc}$__prodguard_key_code\"; }"
