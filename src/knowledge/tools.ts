@@ -184,6 +184,26 @@ const RSYNC = options('efTBM', [
 // end). Sources: each tool's getopt string or man page (sudo(8), env(1), xargs(1), ssh(1)…).
 // A subcommand's own options are under `TOOL SUBCOMMAND` (`docker exec`, `heroku run`).
 
+/** Connection, privilege and vault options ansible and ansible-playbook both take a value for. */
+const ANSIBLE_SHARED_OPTIONS = [
+  'user',
+  'connection',
+  'timeout',
+  'private-key',
+  'key-file',
+  'ssh-common-args',
+  'sftp-extra-args',
+  'scp-extra-args',
+  'ssh-extra-args',
+  'become-method',
+  'become-user',
+  'become-password-file',
+  'connection-password-file',
+  'vault-id',
+  'vault-password-file',
+  'vault-pass-file',
+];
+
 const PSSH = options('hHlpoetOxX', ['hosts', 'host', 'user', 'par', 'outdir', 'errdir', 'timeout', 'option', 'extra-args', 'extra-arg']);
 const SHELL = options('oO', ['rcfile', 'init-file']);
 
@@ -272,6 +292,7 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   // Remote shells: OpenSSH reads options again after the destination (`ssh db1 -t cmd`).
   ssh: withDigitOptions(options('BbcDEeFIiJLlmOopQRSWw')),
   mosh: options('p', ['client', 'server', 'ssh', 'port', 'predict', 'bind-server', 'family', 'experimental-remote-ip', 'predict-overwrite']),
+  // ansible's value options (ansible --help): its own, then those it shares with ansible-playbook.
   ansible: options('aBefilMmPtucT', [
     'args',
     'background',
@@ -284,24 +305,9 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
     'module-name',
     'poll',
     'tree',
-    'user',
-    'connection',
-    'timeout',
-    'private-key',
-    'key-file',
-    'ssh-common-args',
-    'sftp-extra-args',
-    'scp-extra-args',
-    'ssh-extra-args',
-    'become-method',
-    'become-user',
-    'become-password-file',
-    'connection-password-file',
     'playbook-dir',
     'task-timeout',
-    'vault-id',
-    'vault-password-file',
-    'vault-pass-file',
+    ...ANSIBLE_SHARED_OPTIONS,
   ]),
   // ansible-playbook's value options (ansible-playbook --help): the ad-hoc ones and the play ones.
   'ansible-playbook': options('efilMtucT', [
@@ -314,22 +320,7 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
     'tags',
     'skip-tags',
     'start-at-task',
-    'user',
-    'connection',
-    'timeout',
-    'private-key',
-    'key-file',
-    'ssh-common-args',
-    'sftp-extra-args',
-    'scp-extra-args',
-    'ssh-extra-args',
-    'become-method',
-    'become-user',
-    'become-password-file',
-    'connection-password-file',
-    'vault-id',
-    'vault-password-file',
-    'vault-pass-file',
+    ...ANSIBLE_SHARED_OPTIONS,
   ]),
   ...each(['pssh', 'parallel-ssh'], PSSH),
   pdsh: options('wxgXlRftuM'),

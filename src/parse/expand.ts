@@ -7,6 +7,7 @@
 // their words: `"$@"` and `"${x[@]}"` give one word per element, as bash does.
 
 import type { Word, WordPart, DoubleQuotedChild, ParameterExpansionPart } from 'unbash';
+import { matchesGlobExactly } from '../util/glob.js';
 import type { ExpandedWord } from '../types.js';
 
 export interface ExpansionScope {
@@ -261,31 +262,9 @@ export function removePattern(value: string, pattern: string, operator: '#' | '#
   if (prefix === longest) cuts.reverse();
   for (const cut of cuts) {
     const piece = prefix ? value.slice(0, cut) : value.slice(cut);
-    if (shellPatternMatches(piece, pattern)) return prefix ? value.slice(cut) : value.slice(0, cut);
+    if (matchesGlobExactly(piece, pattern)) return prefix ? value.slice(cut) : value.slice(0, cut);
   }
   return value;
-}
-
-/** A shell pattern of `*` and `?` against a whole string, case-sensitive (linear, no backtracking blow-up). */
-function shellPatternMatches(text: string, pattern: string): boolean {
-  let t = 0;
-  let p = 0;
-  let star = -1;
-  let mark = 0;
-  while (t < text.length) {
-    if (p < pattern.length && (pattern[p] === '?' || (pattern[p] !== '*' && pattern[p] === text[t]))) {
-      t++;
-      p++;
-    } else if (p < pattern.length && pattern[p] === '*') {
-      star = p++;
-      mark = t;
-    } else if (star !== -1) {
-      p = star + 1;
-      t = ++mark;
-    } else return false;
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
 }
 
 function expandPartsToString(

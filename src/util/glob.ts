@@ -7,8 +7,11 @@
  * long host name must not hang). `*` any run, `?` one character; case-insensitive.
  */
 export function matchesGlob(value: string, glob: string): boolean {
-  const text = value.toLowerCase();
-  const pattern = glob.toLowerCase();
+  return matchesGlobExactly(value.toLowerCase(), glob.toLowerCase());
+}
+
+/** The same wildcard matching, case-sensitive: the patterns of `${X#p}` and `${X%p}`. */
+export function matchesGlobExactly(text: string, pattern: string): boolean {
   let t = 0;
   let p = 0;
   let star = -1;
