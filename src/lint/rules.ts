@@ -50,8 +50,16 @@ function environmentOf(rule: Rule, severity: Severity): Environment | 'default' 
  * the config re-grades them, and each gets its rule's fix as help. Findings of match rules were
  * graded by the engine already and pass through.
  */
+/** Rules by id, built once per rule set: a run applies the registry to every file it lints. */
+const rulesById = new WeakMap<readonly Rule[], ReadonlyMap<string, Rule>>();
+
 export function applyRuleRegistry(findings: readonly LintFinding[], rules: readonly Rule[], config: Config): LintFinding[] {
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  if (findings.length === 0) return [];
+  let byId = rulesById.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    rulesById.set(rules, byId);
+  }
   const out: LintFinding[] = [];
   for (const finding of findings) {
     const rule = byId.get(finding.rule);

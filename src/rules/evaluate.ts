@@ -333,6 +333,25 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
   return { matches, targets: book.all };
 }
 
+const sqlRuleIndexes = new WeakMap<readonly Rule[], ReadonlyMap<string, readonly Rule[]>>();
+
+/** The rules with a `match.sql` naming each statement kind, in rule-set order, built once per
+ *  rule set: a migration's statements meet only the rules that can match them. */
+function sqlRulesByKind(rules: readonly Rule[]): ReadonlyMap<string, readonly Rule[]> {
+  let index = sqlRuleIndexes.get(rules);
+  if (index) return index;
+  const byKind = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    for (const kind of new Set(rule.match.sql?.kinds ?? [])) {
+      const list = byKind.get(kind) ?? [];
+      list.push(rule);
+      byKind.set(kind, list);
+    }
+  }
+  sqlRuleIndexes.set(rules, (index = byKind));
+  return index;
+}
+
 /**
  * SQL statements with no command around them (a migration file in lint): the same SQL matching as
  * for a client's statements, against one target — the database the file runs on, in the
@@ -347,8 +366,9 @@ export function evaluateStatements(
 ): Match[] {
   const database: ClassifiedTarget = { kind: 'database', source: 'file', name: 'the database this runs on', environment, evidence: [evidence] };
   const matches: Match[] = [];
+  const byKind = sqlRulesByKind(rules);
   for (const statement of statements) {
-    for (const rule of rules) {
+    for (const rule of byKind.get(statement.kind) ?? []) {
       const severity = configuredSeverity(rule, config);
       if (!severity || !sqlMatches(rule, { statements: [statement], errors: [] })?.length) continue;
       matches.push({
