@@ -180,14 +180,23 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   // PostgreSQL's parser (and acorn for mongosh) load only when a file runs SQL: files are linted
   // without them first, and a file whose commands turn out to run SQL is linted again after.
   const texts = files.map((file) => ({ file, text: readLintedFile(cwd, file.path) }));
+  // A SQL file needs PostgreSQL's parser only; acorn (for mongosh scripts in shell) is an ES
+  // module, and the first import() of a process starts Node's ESM loader (~30 ms of CPU), so it
+  // loads only when a file's commands need it: a run of migrations never pays for it.
+  let sqlParserLoaded = false;
   let parsersLoaded = false;
+  const loadSql = async () => {
+    if (sqlParserLoaded) return;
+    await (await import('../parse/sql/load.js')).loadSqlParser();
+    sqlParserLoaded = true;
+  };
   const loadParsers = async () => {
     if (parsersLoaded) return;
-    const [{ loadSqlParser }, { loadMongoParser }] = await Promise.all([import('../parse/sql/load.js'), import('../parse/sql/mongo.js')]);
-    await Promise.all([loadSqlParser(), loadMongoParser()]);
+    const { loadMongoParser } = await import('../parse/sql/mongo.js');
+    await Promise.all([loadSql(), loadMongoParser()]);
     parsersLoaded = true;
   };
-  if (files.some((file) => file.format === 'sql')) await loadParsers();
+  if (files.some((file) => file.format === 'sql')) await loadSql();
   // Groovy's parser (WebAssembly) loads only when there is a Jenkinsfile to read.
   if (files.some((file) => file.format === 'jenkinsfile')) await (await import('../lint/groovy/parser.js')).loadGroovyParser();
   // Scripts a Dockerfile runs during its build are image builds too (a fresh layer, no live data).
@@ -214,7 +223,7 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     rules,
     config,
     root: cwd,
-    sqlParserLoaded: parsersLoaded,
+    sqlParserLoaded,
     sqlFor: (invocations) => {
       if (!parsersLoaded) {
         if (needsSqlParser(invocations) || needsMongoParser(invocations)) needsParsers = true;
