@@ -280,6 +280,76 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ]),
 };
 
+/**
+ * Package managers that run a package.json script (`npm run X`, `npm test`, `yarn X`, `pnpm X`,
+ * `bun run X`): how their options read, which subcommands run a script, and which options say
+ * whose package.json (parse/scripts.ts reads the script; the shell prefilter sends the
+ * subcommands on). Sources: npm's config docs (`-C` is `--prefix`, `-w` `--workspace`), yarn's
+ * and bun's `--cwd`, pnpm's `-C`/`--dir` and `--filter`/`-F` (pnpm's `-w` is
+ * `--workspace-root`, a switch).
+ */
+export interface PackageScriptRunner {
+  options: ToolOptions;
+  /** Subcommands that run the script named after them. */
+  run: readonly string[];
+  /** Subcommands that run a script of their own (`npm test`, `npm t`, `npm start`). */
+  aliases: Readonly<Record<string, string>>;
+  /** A bare script name runs it (`yarn build`), unless it is one of the runner's own commands. */
+  bareName: boolean;
+  /** The script's arguments are the words after `--` (npm), not every word after its name. */
+  argsAfterDashDash: boolean;
+  /** Runs `preX` and `postX` around `X` (npm, Yarn 1). */
+  lifecycle: boolean;
+  /** Options naming the package's folder. */
+  directory: readonly string[];
+  /** Options picking packages of a workspace: which package.json runs is then not known. */
+  filter: readonly string[];
+}
+
+const NPM_RUN = ['run', 'run-script', 'rum', 'urn'];
+const YARN_LIKE = { run: ['run', 'run-script'], aliases: {}, argsAfterDashDash: false, directory: ['--cwd', '--dir', '-C'], filter: ['--filter'] };
+
+export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner>> = {
+  npm: {
+    options: options('Cw', [...PACKAGE_PROJECT, 'script-shell']),
+    run: NPM_RUN,
+    aliases: { test: 'test', t: 'test', tst: 'test', start: 'start', stop: 'stop', restart: 'restart' },
+    bareName: false,
+    argsAfterDashDash: true,
+    lifecycle: true,
+    directory: ['--prefix', '-C'],
+    filter: [],
+  },
+  yarn: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: true, lifecycle: true },
+  pnpm: { ...YARN_LIKE, options: options('CF', ['prefix', 'cwd', 'filter', 'dir']), filter: ['--filter', '-F'], bareName: true, lifecycle: false },
+  bun: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: false, lifecycle: false },
+};
+
+/** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */
+export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];
+
+/** GNU make's options (`make --help`): those with a value, the folder and file options, and the
+ *  modes in which it runs no recipe (it prints or answers a question). */
+export const MAKE = {
+  options: options('CfIloW', [
+    'directory',
+    'file',
+    'makefile',
+    'include-dir',
+    'load-average',
+    'old-file',
+    'assume-old',
+    'what-if',
+    'new-file',
+    'assume-new',
+    'eval',
+    'jobs',
+  ]),
+  directory: ['-C', '--directory'],
+  file: ['-f', '--file', '--makefile'],
+  noRun: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'],
+} as const;
+
 /** Every tool other than a database client whose options prodguard reads, by command name. */
 export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...WRAPPER_OPTIONS,
@@ -324,17 +394,16 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
       'go',
       'cargo',
       'dotnet',
-      'bun',
       'deno',
-      'npm',
-      'yarn',
-      'pnpm',
       'gradle',
       'gradlew',
       'mvn',
     ],
     options('Cw', PACKAGE_PROJECT),
   ),
+  // npm, yarn, pnpm, bun and make: the script runners below.
+  ...Object.fromEntries(Object.entries(PACKAGE_SCRIPT_RUNNERS).map(([name, runner]) => [name, runner.options])),
+  ...each(MAKE_PROGRAMS, MAKE.options),
   ...each(['chmod', 'chown', 'chgrp'], options('', ['reference', 'from'])),
   // find's tests and actions with a value (`-type f`, `-mtime +7`): their values are not starting points.
   find: options(

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOUD_CLIS } from '../../src/knowledge/cloud-clis.js';
 import { kubeClient } from '../../src/knowledge/kube-clients.js';
-import { TOOL_OPTIONS } from '../../src/knowledge/tools.js';
+import { MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, TOOL_OPTIONS } from '../../src/knowledge/tools.js';
+import { filesWanted, PACKAGE_SCRIPT_SUBCOMMANDS } from '../../src/parse/scripts.js';
 import { commandOptionSpec } from '../../src/parse/options.js';
 import { extractInvocations } from '../../src/parse/invocations.js';
 import { resolveTargets } from '../../src/targets/resolve.js';
@@ -55,5 +56,35 @@ describe('target options, written once', () => {
     expect(targetsOf('gcloud sql instances delete orders --project acme-prod', 'cloud')).toEqual(['resource orders', '--project acme-prod']);
     expect(targetsOf('az group delete -n rg-prod --subscription prod-sub', 'cloud')).toEqual(['-n rg-prod', '--subscription prod-sub']);
     expect(targetsOf('eksctl delete cluster --name prod-eu', 'cloud')).toEqual(['resource cluster', '--name prod-eu']);
+  });
+});
+
+describe('package script runners and make, written once', () => {
+  const wanted = (line: string) =>
+    extractInvocations(line, { env: { HOME: '/home/dev' }, cwd: '/srv/app', home: '/home/dev', envUnknown: false, envFiles: {} }).invocations.flatMap((inv) =>
+      filesWanted(inv).map(({ kind, path }) => `${kind} ${path}`),
+    );
+
+  it('reads the package.json and Makefile the runner would', () => {
+    expect(wanted('npm run db:reset')).toEqual(['package.json /srv/app/package.json']);
+    // npm's -C is --prefix: the package is api's.
+    expect(wanted('npm -C api test')).toEqual(['package.json /srv/app/api/package.json']);
+    expect(wanted('yarn --cwd api db:reset')).toEqual(['package.json /srv/app/api/package.json']);
+    // pnpm's -w (--workspace-root) is a switch: db:reset is the script, not its value.
+    expect(wanted('pnpm -w db:reset')).toEqual(['package.json /srv/app/package.json']);
+    // A filter picks packages of a workspace: which package.json runs is not known.
+    expect(wanted('pnpm -F api db:reset')).toEqual([]);
+    expect(wanted('bun run-script db:reset')).toEqual(['package.json /srv/app/package.json']);
+    expect(wanted('make -C deploy reset')).toEqual([
+      'makefile /srv/app/deploy/GNUmakefile',
+      'makefile /srv/app/deploy/makefile',
+      'makefile /srv/app/deploy/Makefile',
+    ]);
+    expect(wanted('make -n reset')).toEqual([]);
+  });
+
+  it('rule matching reads the same tables', () => {
+    for (const name of [...Object.keys(PACKAGE_SCRIPT_RUNNERS), ...MAKE_PROGRAMS]) expect(commandOptionSpec(name), name).toBe(TOOL_OPTIONS[name]);
+    expect(PACKAGE_SCRIPT_SUBCOMMANDS.bun).toContain('run-script');
   });
 });
