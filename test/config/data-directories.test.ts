@@ -71,6 +71,12 @@ describe('data-directories in .prodguard.yml', () => {
     });
     const text = runCli(['status', '--no-probe'], { cwd: repo, env: withPolicy });
     expect(text.stdout).toContain('data directories added by config: /srv/policy-db, /srv/user-*, /srv/repo-db; markers .repo-marker');
+    // explain says it for the rules about data-directory paths, and only for those.
+    const explain = runCli(['explain', 'filesystem/replace-data-files'], { cwd: repo, env: withPolicy });
+    expect(explain.stdout).toContain('data directories added by config: /srv/policy-db, /srv/user-*, /srv/repo-db; markers .repo-marker');
+    const json = JSON.parse(runCli(['explain', '--json', 'filesystem/rm-data-directory'], { cwd: repo, env: withPolicy }).stdout);
+    expect(json.dataDirectories.locations).toEqual(['/srv/policy-db', '/srv/user-*', '/srv/repo-db']);
+    expect(runCli(['explain', 'filesystem/rm-root'], { cwd: repo, env: withPolicy }).stdout).not.toContain('data directories added');
   });
 
   it('a location a config extends counts, and ~/ is the home folder', () => {
