@@ -12,6 +12,9 @@ export interface CloudCliSpec {
   engine: string;
   /** Words after which the positionals name the resource (`delete`, `remove`, `rm`). */
   verbs: readonly string[];
+  /** Words after a verb that say what kind of resource follows (`eksctl delete cluster NAME`):
+   *  a kind, not a resource's name. */
+  kinds?: readonly string[];
   /** Long options (without dashes) whose value names the resource or the account. */
   resourceOptions: readonly string[];
   /** Short options whose value names the resource or the account (`-n prod`). */
@@ -28,6 +31,7 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
   eksctl: {
     engine: 'aws',
     verbs: ['delete'],
+    kinds: ['cluster', 'nodegroup', 'ng', 'iamserviceaccount', 'addon', 'fargateprofile', 'iamidentitymapping', 'podidentityassociation', 'accessentry'],
     resourceOptions: ['name', 'cluster', 'profile'],
     shortResource: 'n',
     shortOther: 'rf',
@@ -61,4 +65,22 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     otherOptions: ['auth'],
     env: ['NETLIFY_SITE_ID'],
   },
+};
+
+/**
+ * Words that make a command create what a later delete of the same name removes: a CI job that
+ * runs `eksctl create cluster --name e2e-$RUN` (or `aws cloudformation deploy --stack-name X`,
+ * `terraform apply`) and, at its end, deletes that very cluster or stack is tearing down its
+ * own resource. Keyed by program; a word anywhere among the command's words counts.
+ * Sources: each CLI's reference (eksctl.io, AWS CLI cloudformation/s3/eks/ec2, gcloud and az
+ * `… create`, terraform apply). (`kind`/`k3d delete cluster` remove a local cluster: no rule asks.)
+ */
+export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
+  eksctl: ['create'],
+  aws: ['create-stack', 'deploy', 'mb', 'create-bucket', 'create-cluster', 'create-nodegroup', 'run-instances', 'create-volume', 'create-table', 'create-repository'],
+  gcloud: ['create'],
+  az: ['create'],
+  terraform: ['apply'],
+  tofu: ['apply'],
+  terragrunt: ['apply'],
 };

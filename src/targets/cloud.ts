@@ -32,7 +32,9 @@ function tableCliTargets(inv: Invocation): Target[] {
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const targets: Target[] = [];
   const verb = positionals.findIndex((word) => spec.verbs.includes(word));
-  if (verb !== -1) for (const name of positionals.slice(verb + 1)) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
+  const names = positionals.slice(verb + 1);
+  if (verb !== -1 && spec.kinds?.includes(names[0] ?? '')) names.shift();
+  if (verb !== -1) for (const name of names) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
   for (const option of scan.options) {
     const names = option.flag.startsWith('--') ? spec.resourceOptions.includes(option.flag.slice(2)) : spec.shortResource.includes(option.flag.slice(1));
     if (option.value && names) targets.push({ kind: 'cloud', engine: spec.engine, source: option.flag, name: option.value });
