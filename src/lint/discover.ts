@@ -38,6 +38,8 @@ export function classifyPath(relPath: string): LintFileFormat | undefined {
   if (base === 'Dockerfile' || base.startsWith('Dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') {
     return 'dockerfile';
   }
+  // Packer templates (HCL2 and JSON): provisioners run on the machine being imaged.
+  if (lower.endsWith('.pkr.hcl') || lower.endsWith('.pkr.json')) return 'packer';
   if (base === 'Procfile' || base.startsWith('Procfile.')) return 'procfile';
   if (base === '.envrc') return 'shell';
   if (base === '.env' || base.startsWith('.env.')) return 'dotenv';

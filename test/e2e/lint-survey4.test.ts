@@ -42,4 +42,29 @@ describe('lint precision on a fourth survey', () => {
     // `eksctl delete cluster --name X` deletes X, not a resource called "cluster".
     expect(body.findings[6]!.message).toContain('deletes integration-test-dev and what it holds');
   });
+
+  it('Packer: inline lines and the scripts a template runs are an image build; uploads and remote databases are still judged', () => {
+    const body = lintCopy('packer');
+    expect(body.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      // Uploaded by a `file` provisioner, run later on machines booted from the image.
+      'files/rotate-db.sh:3:1 filesystem/rm-data-directory',
+      // An inline line reaching a production database, pointed at inside the template's string.
+      'templates/build.pkr.hcl:27:8 database/dropdb',
+    ]);
+    expect(body.findings[1]!.severity).toBe('block');
+    expect(body.notices ?? []).toEqual([]);
+  });
+
+  it('Packer: the same scripts linted without their template are judged as ordinary scripts', () => {
+    const dir = join(tempDir('prodguard-lint-'), 'packer');
+    cpSync(join(SHAPES, 'packer'), dir, { recursive: true });
+    const result = runCli(['lint', '--format', 'json', 'scripts', 'legacy/scripts'], { cwd: dir });
+    const rules = (JSON.parse(result.stdout) as Report).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+    expect(rules).toEqual([
+      'legacy/scripts/minimize.sh:2 filesystem/rm-system-file',
+      'legacy/scripts/minimize.sh:3 filesystem/rm-system-file',
+      'scripts/ubuntu/cleanup_ubuntu.sh:3 filesystem/rm-system-directory',
+      'scripts/ubuntu/cleanup_ubuntu.sh:4 filesystem/rm-system-directory',
+    ]);
+  });
 });
