@@ -67,4 +67,11 @@ describe('lint precision on a fourth survey', () => {
       'scripts/ubuntu/cleanup_ubuntu.sh:4 filesystem/rm-system-directory',
     ]);
   });
+
+  it('ALTER COLUMN … TYPE that keeps every value (a limit removed, a declared varchar or numeric widened) is not reported; narrowing is', () => {
+    expect(keys(lintCopy('retype'))).toEqual([
+      'prisma/migrations/20240101000000_widen/migration.sql:11 sql/alter-table-destructive warn',
+      'prisma/migrations/20240101000000_widen/migration.sql:14 sql/alter-table-destructive warn',
+    ]);
+  });
 });
