@@ -38,8 +38,9 @@ export interface LintContext {
   imageBuildFiles?: ReadonlySet<string>;
 }
 
-/** Rules a Dockerfile `RUN` does not answer to: it changes a fresh image layer (`rm -rf
- *  /var/www/*`, `chown -R postgres /var/log`), not a live server. Database and cloud commands
+/** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
+ *  to on its own machine: it changes a fresh image layer (`rm -rf /var/www/*`, `chown -R postgres
+ *  /var/log`), not a live server. Database and cloud commands
  *  still reach their targets, and an unset variable in `rm -rf "$X/"` (SC2115) still breaks the
  *  build, so those stay. A stage the file calls production (`FROM … AS production`,
  *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
@@ -166,14 +167,21 @@ function lintSnippet(
     );
   }
   const imageLayerOnly =
-    (snippet.imageBuild === true || context.imageBuildFiles?.has(file.path) === true) && !snippet.hints.some((hint) => hint.environment === 'production');
+    (snippet.imageBuild === true || snippet.throwawayMachine === true || context.imageBuildFiles?.has(file.path) === true) &&
+    !snippet.hints.some((hint) => hint.environment === 'production');
   const serverHinted = snippet.hints.some((hint) => SERVER_ENVIRONMENTS.has(hint.environment));
   // Creations earlier in the file count from this snippet's start; this snippet's own by offset.
   const createdHere = new Map([...created].map(([key]) => [key, -1]));
   for (const { key, pos } of creations(analysis.invocations)) if (!createdHere.has(key)) createdHere.set(key, pos);
   for (const raw of analysis.findings) {
     const finding = asTeardown(raw, analysis.invocations, createdHere);
-    if (imageLayerOnly && (IMAGE_BUILD_SILENCED.test(finding.rule) || (finding.environment === 'local' && IMAGE_LOCAL_DATABASE.test(finding.rule)))) continue;
+    // Only the machine being built is throwaway: `ssh db1 rm -rf …` from it reaches another host.
+    const onThisMachine = finding.targetKind !== 'host' || finding.target === LINT_HOSTNAME;
+    if (
+      imageLayerOnly &&
+      ((IMAGE_BUILD_SILENCED.test(finding.rule) && onThisMachine) || (finding.environment === 'local' && IMAGE_LOCAL_DATABASE.test(finding.rule)))
+    )
+      continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);

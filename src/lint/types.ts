@@ -119,6 +119,9 @@ export interface ShellSnippet {
   origin: string;
   /** A Dockerfile `RUN` or a Packer provisioner: it changes a fresh image, not a live server's files. */
   imageBuild?: boolean;
+  /** A job on a machine made for it and discarded after it (a GitHub-hosted runner): its own files
+   *  and local databases hold nothing that outlives the job. */
+  throwawayMachine?: boolean;
 }
 
 /** A file lint could not read in full: valid input the parser does not handle (a template, a

@@ -74,4 +74,13 @@ describe('lint precision on a fourth survey', () => {
       'prisma/migrations/20240101000000_widen/migration.sql:14 sql/alter-table-destructive warn',
     ]);
   });
+
+  it("a GitHub-hosted runner's own files are throwaway; a self-hosted runner's are not, and ssh reaches another host", () => {
+    // (rm-data-directory's severity on a production host is the rule's business: only its presence is asserted.)
+    expect(lintCopy('runners').findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      '.github/workflows/build.yml:12 filesystem/rm-data-directory',
+      '.github/workflows/build.yml:16 filesystem/rm-system-directory',
+      'Dockerfile:4 filesystem/rm-data-directory',
+    ]);
+  });
 });
