@@ -96,6 +96,16 @@ function asTeardown(finding: Finding, invocations: readonly Invocation[], create
   return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
 }
 
+/** A job on a GitHub-hosted runner changes a virtual machine made for it and discarded after it
+ *  (freeing disk space: `sudo rm -rf /usr/share/dotnet /etc/mysql`): a filesystem finding on that
+ *  machine itself is a warn at most, like one in a test job. A host reached over ssh is not the runner,
+ *  and `rm -rf "$X/"` with X unset (SC2115) keeps its severity: it is a bug wherever it runs. */
+function onThrowawayMachine(finding: Finding, snippet: ShellSnippet): Finding {
+  if (!snippet.throwawayMachine || !IMAGE_BUILD_SILENCED.test(finding.rule) || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  if (finding.targetKind === 'host' && finding.target !== LINT_HOSTNAME) return finding;
+  return { ...finding, severity: 'warn', message: `${finding.message} (a GitHub-hosted runner, discarded after the job)` };
+}
+
 /** Template markup (Go/Jinja `{{ }}` `{% %}`, ERB `<% %>`): the file is not its base format yet. */
 const TEMPLATE_MARKUP = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/;
 
@@ -167,14 +177,13 @@ function lintSnippet(
     );
   }
   const imageLayerOnly =
-    (snippet.imageBuild === true || snippet.throwawayMachine === true || context.imageBuildFiles?.has(file.path) === true) &&
-    !snippet.hints.some((hint) => hint.environment === 'production');
+    (snippet.imageBuild === true || context.imageBuildFiles?.has(file.path) === true) && !snippet.hints.some((hint) => hint.environment === 'production');
   const serverHinted = snippet.hints.some((hint) => SERVER_ENVIRONMENTS.has(hint.environment));
   // Creations earlier in the file count from this snippet's start; this snippet's own by offset.
   const createdHere = new Map([...created].map(([key]) => [key, -1]));
   for (const { key, pos } of creations(analysis.invocations)) if (!createdHere.has(key)) createdHere.set(key, pos);
   for (const raw of analysis.findings) {
-    const finding = asTeardown(raw, analysis.invocations, createdHere);
+    const finding = onThrowawayMachine(asTeardown(raw, analysis.invocations, createdHere), snippet);
     // Only the machine being built is throwaway: `ssh db1 rm -rf …` from it reaches another host.
     const onThisMachine = finding.targetKind !== 'host' || finding.target === LINT_HOSTNAME;
     if (

@@ -75,12 +75,27 @@ describe('lint precision on a fourth survey', () => {
     ]);
   });
 
-  it("a GitHub-hosted runner's own files are throwaway; a self-hosted runner's are not, and ssh reaches another host", () => {
+  it("a GitHub-hosted runner's own files are throwaway (warn at most); a self-hosted runner's are not, and ssh reaches another host", () => {
+    const { findings } = lintCopy('runners');
     // (rm-data-directory's severity on a production host is the rule's business: only its presence is asserted.)
-    expect(lintCopy('runners').findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+    expect(findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      '.github/workflows/build.yml:10 filesystem/rm-system-directory',
+      '.github/workflows/build.yml:11 filesystem/rm-system-directory',
       '.github/workflows/build.yml:12 filesystem/rm-data-directory',
       '.github/workflows/build.yml:16 filesystem/rm-system-directory',
       'Dockerfile:4 filesystem/rm-data-directory',
     ]);
+    expect(findings.slice(0, 2).map((f) => f.severity)).toEqual(['warn', 'warn']);
+    expect(findings[0]!.message).toContain('a GitHub-hosted runner, discarded after the job');
+    expect(findings[2]!.severity).not.toBe('warn');
+    expect(findings[3]!.severity).toBe('block');
+  });
+
+  it('vendored dependencies are not walked into; named on the command line they are linted', () => {
+    expect(keys(lintCopy('vendored'))).toEqual([]);
+    const dir = join(tempDir('prodguard-lint-'), 'vendored');
+    cpSync(join(SHAPES, 'vendored'), dir, { recursive: true });
+    const named = JSON.parse(runCli(['lint', '--format', 'json', 'vendor'], { cwd: dir }).stdout) as Report;
+    expect(named.findings.map((f) => f.rule)).toEqual(['filesystem/rm-system-file']);
   });
 });
