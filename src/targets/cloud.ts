@@ -25,6 +25,31 @@ const AWS_RESOURCE_OPTIONS = [
   'secret-id',
 ];
 
+/** `aws s3 cp|sync|rm` options that take a value (`--acl public-read` is not the destination).
+ *  Source: the AWS CLI reference for `aws s3 sync`. */
+const AWS_S3_VALUE_OPTIONS = [
+  'acl',
+  'exclude',
+  'include',
+  'storage-class',
+  'sse',
+  'sse-kms-key-id',
+  'sse-c',
+  'sse-c-key',
+  'cache-control',
+  'content-type',
+  'content-encoding',
+  'content-language',
+  'content-disposition',
+  'expires',
+  'metadata-directive',
+  'grants',
+  'website-redirect',
+  'page-size',
+  'source-region',
+  'expected-size',
+];
+
 /** A CLI of knowledge/cloud-clis.ts: the resources after its verb, its resource options, else its account variables. */
 function tableCliTargets(inv: Invocation): Target[] {
   const spec = CLOUD_CLIS[inv.name]!;
@@ -50,7 +75,7 @@ export function cloudTargets(inv: Invocation): Target[] {
   if (Object.hasOwn(CLOUD_CLIS, inv.name)) {
     targets.push(...tableCliTargets(inv));
   } else if (inv.name === 'aws') {
-    const scan = scanOptions(inv.args, { longWithValue: ['profile', 'region', 'output', 'endpoint-url', ...AWS_RESOURCE_OPTIONS] });
+    const scan = scanOptions(inv.args, { longWithValue: ['profile', 'region', 'output', 'endpoint-url', ...AWS_S3_VALUE_OPTIONS, ...AWS_RESOURCE_OPTIONS] });
     for (const option of scan.options) {
       const name = option.flag.slice(2);
       if (AWS_RESOURCE_OPTIONS.includes(name) && option.value) targets.push({ kind: 'cloud', engine: 'aws', source: `--${name}`, name: option.value });
@@ -59,7 +84,10 @@ export function cloudTargets(inv: Invocation): Target[] {
     const words = scan.positionals.map((index) => inv.args[index]!.value);
     const touched = words[0] === 's3' && words[1] === 'sync' ? scan.positionals.slice(-1) : scan.positionals;
     for (const index of touched) {
-      const bucket = /^s3:\/\/([^/]*)/.exec(inv.args[index]!.value)?.[1];
+      const arg = inv.args[index]!;
+      let bucket = /^s3:\/\/([^/]*)/.exec(arg.value)?.[1];
+      // `s3://$BUCKET/…` with BUCKET not set here: the bucket is named as written, not "".
+      if (bucket === '' && arg.unsetVariables.length > 0) bucket = /^["']?s3:\/\/([^/"']*)/.exec(arg.text)?.[1] || bucket;
       if (bucket !== undefined) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
     }
     const profile = optionValue(scan, '--profile') ?? inv.env.AWS_PROFILE ?? inv.env.AWS_DEFAULT_PROFILE;

@@ -98,4 +98,13 @@ describe('lint precision on a fourth survey', () => {
     const named = JSON.parse(runCli(['lint', '--format', 'json', 'vendor'], { cwd: dir }).stdout) as Report;
     expect(named.findings.map((f) => f.rule)).toEqual(['filesystem/rm-system-file']);
   });
+
+  it('a word holding a variable the file does not set is shown as written, and names the bucket it holds', () => {
+    const { findings } = lintCopy('unset-url');
+    expect(findings.map((f) => `${f.line} ${f.rule}`)).toEqual(['4 cloud/s3-sync-delete-between-buckets', '5 filesystem/rm-unset-variable']);
+    expect(findings[0]!.message).toContain('aws s3 sync --delete "s3://$ARTIFACTS_S3_BUCKET/${refName}/" "s3://$ARTIFACTS_S3_BUCKET/latest/"');
+    expect(findings[0]!.message).toContain('deletes every object in $ARTIFACTS_S3_BUCKET');
+    expect(findings[0]!.message).not.toContain('s3:///');
+    expect(findings[1]!.message).toContain('rm -rf "$BUILD_DIR/" removes /');
+  });
 });
