@@ -61,6 +61,7 @@ describe('lint precision on a fourth survey', () => {
     const result = runCli(['lint', '--format', 'json', 'scripts', 'legacy/scripts'], { cwd: dir });
     const rules = (JSON.parse(result.stdout) as Report).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
     expect(rules).toEqual([
+      'legacy/scripts/log_cleanup.sh:3 filesystem/rm-system-directory',
       'legacy/scripts/minimize.sh:2 filesystem/rm-system-file',
       'legacy/scripts/minimize.sh:3 filesystem/rm-system-file',
       'scripts/ubuntu/cleanup_ubuntu.sh:3 filesystem/rm-system-directory',
