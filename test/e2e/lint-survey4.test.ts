@@ -108,4 +108,10 @@ describe('lint precision on a fourth survey', () => {
     expect(findings[0]!.message).not.toContain('s3:///');
     expect(findings[1]!.message).toContain('rm -rf "$BUILD_DIR/" removes /');
   });
+
+  it('Jenkinsfile: the steps of every switch case are read, after a def (a, b) = … assignment, with no notice', () => {
+    const body = lintCopy('jenkins');
+    expect(keys(body)).toEqual(['Jenkinsfile:11 database/dropdb block']);
+    expect(body.notices ?? []).toEqual([]);
+  });
 });
