@@ -77,16 +77,16 @@ export function withoutSelfUndone(statements: readonly SqlStatement[]): SqlState
 const STRING_TYPES: ReadonlySet<string> = new Set(['text', 'varchar', 'citext']);
 
 /**
- * Whether PostgreSQL's `ALTER COLUMN … TYPE to` keeps every value of a column of type `from`
- * (unknown when the input did not declare it) without rewriting the table
- * (https://www.postgresql.org/docs/current/sql-altertable.html, "Notes"): to `text` or an
- * unlimited `varchar` from a string type (any value of any type has its text form, so nothing
- * is lost either way), a longer `varchar(m)` than `varchar(n)`, and a `numeric` with more
- * precision and the same scale (or none). Narrowing and every other change keep their finding.
+ * Whether PostgreSQL's `ALTER COLUMN … TYPE to` keeps every value of a column of type `from` without
+ * rewriting the table (https://www.postgresql.org/docs/current/sql-altertable.html, "Notes"): to
+ * `text` or an unlimited `varchar` from a string type, a longer `varchar(m)` than `varchar(n)`,
+ * and a `numeric` with more precision and the same scale (or none). The old type must be known
+ * (declared earlier in the same input): `integer` → `text` loses nothing but rewrites every row
+ * (documenso's `folderId`). Narrowing and every other change keep their finding.
  */
 export function keepsEveryValue(from: ColumnType | undefined, to: ColumnType): boolean {
+  if (!from) return false;
   const unlimitedString = STRING_TYPES.has(to.name) && to.mods.length === 0;
-  if (!from) return unlimitedString;
   if (unlimitedString) return STRING_TYPES.has(from.name);
   if (to.name === 'varchar' && from.name === 'varchar') return from.mods.length > 0 && (to.mods[0] ?? 0) >= (from.mods[0] ?? 0);
   if (to.name === 'numeric' && from.name === 'numeric') {

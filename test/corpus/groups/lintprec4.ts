@@ -10,8 +10,8 @@ export const groups: CorpusGroup[] = [
   {
     name: 'lintprec4: a column type change that keeps every value is not asked about',
     cases: [
-      { line: psql(PROD, 'ALTER TABLE users ALTER COLUMN bio TYPE text'), expect: 'allow' },
-      { line: psql(PROD, 'ALTER TABLE users ALTER COLUMN bio SET DATA TYPE varchar'), expect: 'allow' },
+      { line: psql(PROD, 'CREATE TABLE u (bio varchar(200)); ALTER TABLE u ALTER COLUMN bio TYPE text'), expect: 'allow' },
+      { line: psql(PROD, 'CREATE TABLE u (bio varchar(200)); ALTER TABLE u ALTER COLUMN bio SET DATA TYPE varchar'), expect: 'allow' },
       {
         line: psql(PROD, 'CREATE TABLE t (a varchar(20), n numeric(10,2)); ALTER TABLE t ALTER COLUMN a TYPE varchar(64), ALTER COLUMN n TYPE numeric(14,2)'),
         expect: 'allow',
@@ -25,6 +25,8 @@ export const groups: CorpusGroup[] = [
       { line: psql(PROD, 'ALTER TABLE users ALTER COLUMN bio TYPE text USING substr(bio, 1, 10)'), expect: 'confirm', rule: 'sql/alter-table-destructive' },
       { line: psql(PROD, 'ALTER TABLE users ALTER COLUMN id TYPE bigint'), expect: 'confirm', rule: 'sql/alter-table-destructive' },
       { line: psql(PROD, 'ALTER TABLE users ALTER COLUMN name TYPE varchar(40)'), expect: 'confirm', rule: 'sql/alter-table-destructive' },
+      // The old type unknown: an integer becoming text rewrites every row.
+      { line: psql(PROD, 'ALTER TABLE documents ALTER COLUMN folder_id TYPE text'), expect: 'confirm', rule: 'sql/alter-table-destructive' },
     ],
   },
   {
