@@ -77,7 +77,18 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
  */
 export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
   eksctl: ['create'],
-  aws: ['create-stack', 'deploy', 'mb', 'create-bucket', 'create-cluster', 'create-nodegroup', 'run-instances', 'create-volume', 'create-table', 'create-repository'],
+  aws: [
+    'create-stack',
+    'deploy',
+    'mb',
+    'create-bucket',
+    'create-cluster',
+    'create-nodegroup',
+    'run-instances',
+    'create-volume',
+    'create-table',
+    'create-repository',
+  ],
   gcloud: ['create'],
   az: ['create'],
   terraform: ['apply'],
