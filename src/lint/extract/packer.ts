@@ -273,7 +273,13 @@ function pathPattern(value: string, templateDir: string): RegExp | undefined {
  *  `locals`), never what a `file` provisioner uploads for later. */
 export function packerBuildScripts(text: string, templatePath: string, linted: ReadonlySet<string>): string[] {
   const templateDir = posix.dirname(templatePath) === '.' ? '' : posix.dirname(templatePath);
-  const read = readTemplate(text, templatePath, new LineIndex(text));
+  let read: ReadTemplate;
+  try {
+    read = readTemplate(text, templatePath, new LineIndex(text));
+  } catch {
+    // A template that cannot be read names no scripts; its own lint reports why.
+    return [];
+  }
   const patterns = [...new Set(read.strings)].map((value) => pathPattern(value, templateDir)).filter((p): p is RegExp => p !== undefined);
   if (patterns.length === 0) return [];
   return [...linted].filter((path) => patterns.some((pattern) => pattern.test(path)));
