@@ -172,6 +172,8 @@ export interface PathContext {
 
 /** WAL: losing it destroys the database even though the tables are still there. */
 const WAL_DIRECTORIES = new Set(['pg_wal', 'pg_xlog', '#innodb_redo', 'journal']);
+/** InnoDB's redo log before MySQL 8.0.30 kept its files in the data directory itself. */
+const WAL_FILE = /^ib_logfile\d+$/;
 
 /**
  * Which part of a data directory `base` is, from the segments below `root` (a known location, a
@@ -182,7 +184,7 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   const segments = [basename(root), ...below];
   if (segments.some((segment, index) => isAsideName(segment, index === segments.length - 1))) return 'aside';
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
-  if (below.some((segment) => WAL_DIRECTORIES.has(segment))) return 'wal';
+  if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
   return below.length === 0 ? 'whole' : 'inside';
 }
 

@@ -52,7 +52,7 @@ describe('policy packs', () => {
     writeFileSync(join(dir, '.prodguard.yml'), 'extends: [loose-pack, ./team.yml]\n');
     const env = cleanEnv();
     expect(runCli(['check', '-c', 'rm -rf /'], { cwd: dir, env }).status).toBe(4);
-    expect(runCli(['check', '-c', 'ssh db1-prod rm -rf /var/lib/postgresql'], { cwd: dir, env }).status).toBe(4);
+    expect(runCli(['check', '-c', 'ssh db1-prod rm -rf /var/lib/postgresql/15/main/pg_wal'], { cwd: dir, env }).status).toBe(4);
   });
 
   it('the system policy requires a pack for everyone', () => {
