@@ -216,8 +216,12 @@ function fromMembers(target: Target, config: Config, evidence: string[], withPro
   const named = environmentFromName(included.join(' ').replace(/&/g, ''));
   if (named && (!chosen || DANGER[named.environment] > DANGER[chosen.environment]))
     chosen = { environment: named.environment, evidence: `name ${target.name} has the token "${named.token}"` };
-  const reach = `ansible pattern ${target.name} reaches ${members.length} host${members.length === 1 ? '' : 's'} in ${target.source.replace(/^ansible pattern \((.*)\)$/, '$1') || 'the inventory'}`;
-  const decided = chosen ?? { environment: 'unknown-remote' as Environment, evidence: 'none of them is known' };
+  const inventory = target.source.replace(/^ansible pattern \((.*)\)$/, '$1') || 'the inventory';
+  const reach =
+    members.length === 0
+      ? `ansible pattern ${target.name} reaches no host in ${inventory} (ansible: "no hosts matched")`
+      : `ansible pattern ${target.name} reaches ${members.length} host${members.length === 1 ? '' : 's'} in ${inventory}`;
+  const decided = chosen ?? { environment: 'unknown-remote' as Environment, evidence: members.length === 0 ? 'nothing runs' : 'none of them is known' };
   return { ...pattern, environment: decided.environment, evidence: [`${reach}; ${decided.evidence}`, ...evidence], ...withProbe };
 }
 

@@ -659,6 +659,34 @@ export function groupMembers(parsed: ParsedInventory): Record<string, string[]> 
   return out;
 }
 
+/** A term's subscript (inventory/manager.py `PATTERN_WITH_SUBSCRIPT`): `[N]`, `[-N]`, `[A:B]`, `[A-B]`, `[A:]`. */
+const ANSIBLE_SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)([:-])(\d+)?)\]$/;
+
+/**
+ * An Ansible pattern's terms (inventory/manager.py `split_host_pattern`): at commas when it has
+ * one, else at colons outside brackets (`web[0:2]:db` is two terms).
+ */
+export function splitAnsiblePattern(pattern: string): string[] {
+  if (pattern.includes(','))
+    return pattern
+      .split(',')
+      .map((term) => term.trim())
+      .filter(Boolean);
+  const terms: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of pattern) {
+    if (char === '[') depth++;
+    if (char === ']') depth = Math.max(0, depth - 1);
+    if (char === ':' && depth === 0) {
+      terms.push(current);
+      current = '';
+    } else current += char;
+  }
+  terms.push(current);
+  return terms.map((term) => term.trim()).filter(Boolean);
+}
+
 /** A glob term of an Ansible pattern (`web*`, `db?.example.com`) as a whole-name test. */
 function globTest(term: string): (name: string) => boolean {
   const source = term
@@ -678,10 +706,26 @@ function globTest(term: string): (name: string) => boolean {
  * knows, so the caller keeps judging the names as hosts.
  */
 export function expandAnsiblePattern(pattern: string, groups: Readonly<Record<string, readonly string[]>>): { hosts: string[]; matched: string[] } | undefined {
-  const terms = (pattern.includes(',') ? pattern.split(',') : pattern.split(':')).map((term) => term.trim()).filter(Boolean);
+  const terms = splitAnsiblePattern(pattern);
   const everyHost = new Set(groups.all ?? Object.values(groups).flat());
   const matched: string[] = [];
   const resolve = (term: string): string[] | undefined => {
+    // `kube_control_plane[0]`, `webservers[0:2]`, `web[-1]`: a slice of what the rest matches.
+    const subscript = ANSIBLE_SUBSCRIPT.exec(term);
+    if (subscript) {
+      const hosts = resolveWhole(subscript[1]!);
+      if (!hosts) return undefined;
+      const [, , index, start, , end] = subscript;
+      if (index !== undefined) {
+        const at = Number(index) < 0 ? hosts.length + Number(index) : Number(index);
+        return at >= 0 && at < hosts.length ? [hosts[at]!] : [];
+      }
+      const last = end === undefined || end === '' ? hosts.length - 1 : Number(end);
+      return hosts.slice(Number(start), last + 1);
+    }
+    return resolveWhole(term);
+  };
+  const resolveWhole = (term: string): string[] | undefined => {
     if (term === 'all' || term === '*') return [...everyHost];
     if (groups[term]) return [...groups[term]!];
     if (everyHost.has(term)) return [term];

@@ -4,7 +4,7 @@
 import type { AnsibleSelection, Invocation, Target } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import { ansibleSelection, hostList } from '../parse/wrappers/remote.js';
-import { expandAnsiblePattern } from '../config/inventory.js';
+import { expandAnsiblePattern, splitAnsiblePattern } from '../config/inventory.js';
 import { type TargetFacts, ansibleInventoryKey } from './facts.js';
 import { kubeconfigOf, withKubeconfig } from './kube.js';
 
@@ -139,6 +139,12 @@ export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
   }
 }
 
+/** Ansible's implicit localhost: a play may name it without any inventory listing it. */
+const IMPLICIT_LOCALHOST = new Set(['localhost', '127.0.0.1', '::1']);
+
+/** At most this many play patterns name a playbook's target; the rest are counted. */
+const MAX_NAMED_PATTERNS = 4;
+
 /** At most this many of a pattern's hosts are judged one by one (the first production one decides). */
 const MAX_PATTERN_HOSTS = 200;
 
@@ -164,21 +170,62 @@ function ansiblePatternTarget(ansible: AnsibleSelection | undefined, facts: Targ
     for (const group of ['all', 'ungrouped']) add(group, listed, `-i ${ansible.inventory}`);
   }
   for (const [group, { hosts, file }] of Object.entries(facts.ansibleGroups ?? {})) add(group, hosts, file);
-  const expanded = expandAnsiblePattern(ansible.pattern, groups);
-  if (!expanded) return undefined;
-  // `--limit` keeps only the hosts it also matches (Ansible's subset); a limit naming nothing
-  // known, or a `@retry-file`, narrows nothing: judged over, never under.
-  const limited = ansible.limit && !ansible.limit.startsWith('@') ? expandAnsiblePattern(ansible.limit, groups) : undefined;
-  const selected = limited ? expanded.hosts.filter((host) => limited.hosts.includes(host)) : expanded.hosts;
+  // A playbook's plays each name their hosts; read at the edge, else `all` stands for them.
+  const plays = playbookPatterns(ansible, facts);
+  const patterns = plays ?? [ansible.pattern];
+  const expansions = patterns.map((pattern) => expandAnsiblePattern(pattern, groups));
+  const inventoryRead = Object.keys(groups).length > 0;
+  if (expansions.every((expanded) => expanded === undefined) && !(plays && inventoryRead)) return undefined;
+  // A name typed on the line that the inventory lacks stays a host to judge (over, never under).
+  // A play's term naming nothing in the inventory read matches nothing, as in Ansible (plays
+  // name groups an inventory may not have: debops' `debops_service_*`), but the implicit localhost.
+  const known = new Set(groups.all ?? Object.values(groups).flat());
+  const reached = [
+    ...new Set(
+      expansions.flatMap((expanded, index) =>
+        plays
+          ? (expanded?.hosts ?? splitAnsiblePattern(patterns[index]!)).filter((host) => known.has(host) || IMPLICIT_LOCALHOST.has(host))
+          : (expanded?.hosts ?? []),
+      ),
+    ),
+  ];
+  // `--limit` keeps only the hosts it also matches (Ansible's subset). A limit matching none of
+  // them selects nothing (Ansible: "no hosts matched"); a `@retry-file` narrows nothing.
+  const limitPattern = ansible.limit && !ansible.limit.startsWith('@') ? ansible.limit : undefined;
+  const limited = limitPattern === undefined ? undefined : (expandAnsiblePattern(limitPattern, groups)?.hosts ?? []);
+  const selected = limited ? reached.filter((host) => limited.includes(host)) : reached;
+  // The target is named by its patterns (a few: debops' site.yml has sixty plays).
+  const pattern =
+    patterns.length <= MAX_NAMED_PATTERNS
+      ? patterns.join(', ')
+      : `${patterns.slice(0, MAX_NAMED_PATTERNS).join(', ')} and ${patterns.length - MAX_NAMED_PATTERNS} more plays' hosts`;
   const members: Target[] = selected.slice(0, MAX_PATTERN_HOSTS).map((host) => {
     const fromLine = lineInventory?.environments[host];
-    return { kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
+    return { kind: 'host', source: `ansible pattern ${pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
   });
   return {
     kind: 'host',
     source: `ansible pattern (${[...files].join(', ')})`,
-    name: limited ? `${ansible.pattern} --limit ${ansible.limit}` : ansible.pattern,
-    host: ansible.pattern,
+    name: limited ? `${pattern} --limit ${ansible.limit}` : pattern,
+    host: pattern,
     members,
   };
+}
+
+/** The host patterns of the plays an `ansible-playbook` line runs, when every playbook was read. */
+function playbookPatterns(ansible: AnsibleSelection, facts: TargetFacts): string[] | undefined {
+  if (!ansible.playbooks || ansible.playbooks.length === 0) return undefined;
+  const read = ansible.playbooks.map((playbook) => facts.ansiblePlaybooks?.[ansibleInventoryKey(ansible.cwd, playbook)]);
+  if (read.some((playbook) => playbook === undefined)) return undefined;
+  const patterns = [...new Set(read.flatMap((playbook) => playbook!.patterns.map((pattern) => withExtraVars(pattern, ansible.extraVars ?? {}))))];
+  return patterns.length > 0 ? patterns : undefined;
+}
+
+/**
+ * A play's pattern with the line's extra vars put in (`web:&{{ env }}` with `-e env=staging` is
+ * `web:&staging`, Trellis' form). What is still a template is only known when Ansible runs: all.
+ */
+function withExtraVars(pattern: string, vars: Readonly<Record<string, string>>): string {
+  const filled = pattern.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? vars[name]! : whole));
+  return filled.includes('{{') || filled.includes('{%') ? 'all' : filled;
 }

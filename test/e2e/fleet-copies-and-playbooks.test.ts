@@ -65,3 +65,71 @@ describe('scp into a data directory on an inventory host', () => {
     expect(judge('scp dump.sql owl:/tmp/', env).verdict).toBe('allow');
   });
 });
+
+/** A repository with an inventory and playbooks, as teams keep them. */
+function playbookRepo(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const PLAYBOOKS = {
+  'hosts.ini': INVENTORY,
+  'site.yml': '- hosts: staging\n  tasks: []\n- import_playbook: playbooks/db.yml\n',
+  'playbooks/db.yml': '- name: databases\n  hosts: dbservers\n  become: true\n  tasks: []\n',
+  'web.yml': '- hosts: staging\n  tasks: []\n',
+  'templated.yml': '- hosts: "{{ target | default(\'staging\') }}"\n  tasks: []\n',
+  'broken-import.yml': '- hosts: staging\n  tasks: []\n- import_playbook: missing.yml\n',
+  'local.yml': '- hosts: localhost\n  connection: local\n  tasks: []\n',
+  // Trellis' form: the environment comes from `-e env=…`.
+  'server.yml': '- hosts: localhost\n  tasks: []\n- hosts: "dbservers:&{{ env }}"\n  tasks: []\n',
+  'nodes.yml': '- hosts: dbservers[1]\n  tasks: []\n- hosts: nosuchgroup\n  tasks: []\n',
+};
+
+describe("ansible-playbook: the plays' hosts, through the inventory, narrowed by --limit", () => {
+  const env = cleanEnv({ PRODGUARD_HOSTNAME: 'ws-4417' });
+  const repo = playbookRepo(PLAYBOOKS);
+
+  it('a playbook whose plays (imports followed) reach a production host warns, naming the patterns', () => {
+    const got = judge('ansible-playbook -i hosts.ini site.yml', env, repo);
+    expect(got.verdict).toBe('warn');
+    expect(got.messages[0]).toContain('runs on staging, dbservers (production: ansible pattern staging, dbservers reaches 3 hosts');
+    expect(got.messages[0]).toContain('owl is in group [production]');
+  });
+
+  it('a playbook whose plays reach only staging hosts does not warn, though the inventory holds production', () => {
+    expect(judge('ansible-playbook -i hosts.ini web.yml', env, repo).verdict).toBe('allow');
+    expect(judge('ansible-playbook -i hosts.ini local.yml', env, repo).verdict).toBe('allow');
+  });
+
+  it('--limit narrows the plays; a limit matching no host selects nothing', () => {
+    expect(judge('ansible-playbook -i hosts.ini site.yml --limit sparrow', env, repo).verdict).toBe('allow');
+    expect(judge('ansible-playbook -i hosts.ini site.yml -l falcon,owl', env, repo).verdict).toBe('warn');
+    const none = judge('ansible-playbook -i hosts.ini site.yml --limit nosuchhost', env, repo);
+    expect(none.verdict).toBe('allow');
+    const targets = (none.body.targets as { evidence: string[] }[]).flatMap((t) => t.evidence).join(' ');
+    expect(targets).toContain('reaches no host');
+  });
+
+  it("the line's extra vars fill a play's template; a subscript takes one host of a group", () => {
+    expect(judge('ansible-playbook -i hosts.ini server.yml -e env=production', env, repo).verdict).toBe('warn');
+    expect(judge('ansible-playbook -i hosts.ini server.yml -e env=staging', env, repo).verdict).toBe('allow');
+    expect(judge(`ansible-playbook -i hosts.ini server.yml -e '{"env": "production"}'`, env, repo).verdict).toBe('warn');
+    // Without the variable the pattern is only known when Ansible runs: the whole inventory.
+    expect(judge('ansible-playbook -i hosts.ini server.yml', env, repo).verdict).toBe('warn');
+    // dbservers[1] is falcon (not production); a group the inventory lacks matches nothing.
+    const nodes = judge('ansible-playbook -i hosts.ini nodes.yml', env, repo);
+    expect(nodes.verdict).toBe('allow');
+    expect((nodes.body.targets as { evidence: string[] }[]).flatMap((t) => t.evidence).join(' ')).toContain('reaches 1 host');
+  });
+
+  it('a templated pattern, an unreadable import or an unreadable playbook: the whole inventory, as before', () => {
+    expect(judge('ansible-playbook -i hosts.ini templated.yml', env, repo).verdict).toBe('warn');
+    expect(judge('ansible-playbook -i hosts.ini broken-import.yml', env, repo).verdict).toBe('warn');
+    expect(judge('ansible-playbook -i hosts.ini no-such-playbook.yml', env, repo).verdict).toBe('warn');
+    expect(judge('ansible-playbook -i hosts.ini no-such-playbook.yml --limit sparrow', env, repo).verdict).toBe('allow');
+  });
+});
