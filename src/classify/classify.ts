@@ -217,10 +217,13 @@ function fromMembers(target: Target, config: Config, evidence: string[], withPro
   if (named && (!chosen || DANGER[named.environment] > DANGER[chosen.environment]))
     chosen = { environment: named.environment, evidence: `name ${target.name} has the token "${named.token}"` };
   const inventory = target.source.replace(/^ansible pattern \((.*)\)$/, '$1') || 'the inventory';
+  const hosts = `${members.length} host${members.length === 1 ? '' : 's'}`;
   const reach =
-    members.length === 0
-      ? `ansible pattern ${target.name} reaches no host in ${inventory} (ansible: "no hosts matched")`
-      : `ansible pattern ${target.name} reaches ${members.length} host${members.length === 1 ? '' : 's'} in ${inventory}`;
+    target.source === 'ansible pattern names'
+      ? `ansible pattern ${target.name} names ${hosts} (no inventory read lists them)`
+      : members.length === 0
+        ? `ansible pattern ${target.name} reaches no host in ${inventory} (ansible: "no hosts matched")`
+        : `ansible pattern ${target.name} reaches ${hosts} in ${inventory}`;
   const decided = chosen ?? { environment: 'unknown-remote' as Environment, evidence: members.length === 0 ? 'nothing runs' : 'none of them is known' };
   return { ...pattern, environment: decided.environment, evidence: [`${reach}; ${decided.evidence}`, ...evidence], ...withProbe };
 }

@@ -122,7 +122,8 @@ export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
     }
     case 'ssh':
       return (
-        ansiblePatternTarget(inv.host.ansible, facts) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
+        ansiblePatternTarget(inv.host.ansible, facts) ??
+        ansibleNamesTarget(inv.host.ansible) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
       );
     case 'container': {
       const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
@@ -174,8 +175,9 @@ function ansiblePatternTarget(ansible: AnsibleSelection | undefined, facts: Targ
   const plays = playbookPatterns(ansible, facts);
   const patterns = plays ?? [ansible.pattern];
   const expansions = patterns.map((pattern) => expandAnsiblePattern(pattern, groups));
-  const inventoryRead = Object.keys(groups).length > 0;
-  if (expansions.every((expanded) => expanded === undefined) && !(plays && inventoryRead)) return undefined;
+  // No inventory read: the line's names are all there is to judge (`all` is no host list).
+  if (Object.keys(groups).length === 0) return undefined;
+  if (expansions.every((expanded) => expanded === undefined) && !plays) return undefined;
   // A name typed on the line that the inventory lacks stays a host to judge (over, never under).
   // A play's term naming nothing in the inventory read matches nothing, as in Ansible (plays
   // name groups an inventory may not have: debops' `debops_service_*`), but the implicit localhost.
@@ -210,6 +212,26 @@ function ansiblePatternTarget(ansible: AnsibleSelection | undefined, facts: Targ
     host: pattern,
     members,
   };
+}
+
+/** How a pattern's target is sourced when no inventory was read: its names are its hosts. */
+export const ANSIBLE_NAMES_SOURCE = 'ansible pattern names';
+
+/**
+ * `ansible db1.prod.example.com,web-stg-1 -a …` with no inventory prodguard can read: the names
+ * in the pattern (and `-i production`, whose name may say the environment, or `-i a,b,`'s hosts)
+ * are the hosts, judged together as one run; the most dangerous decides. One name: that host.
+ */
+function ansibleNamesTarget(ansible: AnsibleSelection | undefined): Target | undefined {
+  if (!ansible) return undefined;
+  const names = splitAnsiblePattern(ansible.pattern)
+    .map((name) => name.replace(/^&/, ''))
+    .filter((name) => !name.startsWith('!'));
+  const inventory = ansible.inventory === undefined ? [] : ansible.inventory.includes(',') ? hostList(ansible.inventory) : [`inventory ${ansible.inventory}`];
+  const hosts = [...new Set([...names, ...inventory])];
+  if (hosts.length <= 1) return undefined;
+  const members: Target[] = hosts.slice(0, MAX_PATTERN_HOSTS).map((host) => ({ kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host }));
+  return { kind: 'host', source: ANSIBLE_NAMES_SOURCE, name: ansible.pattern, host: ansible.pattern, members };
 }
 
 /** The host patterns of the plays an `ansible-playbook` line runs, when every playbook was read. */

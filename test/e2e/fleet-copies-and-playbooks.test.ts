@@ -133,3 +133,34 @@ describe("ansible-playbook: the plays' hosts, through the inventory, narrowed by
     expect(judge('ansible-playbook -i hosts.ini no-such-playbook.yml --limit sparrow', env, repo).verdict).toBe('allow');
   });
 });
+
+describe('ad-hoc ansible PATTERN: one run on the hosts, one finding', () => {
+  it('a pattern of several groups or names, with the inventory read: one finding naming the pattern', () => {
+    const repo = playbookRepo({ 'hosts.ini': INVENTORY });
+    const env = cleanEnv({ PRODGUARD_HOSTNAME: 'ws-4417' });
+    for (const line of [
+      "ansible staging:dbservers -i hosts.ini -m shell -a 'rm -rf /var/lib/mysql'",
+      "ansible owl,falcon,sparrow -i hosts.ini -m shell -a 'rm -rf /var/lib/mysql'",
+      "ansible all -i hosts.ini -m file -a 'path=/var/lib/postgresql/15/main state=absent'",
+    ]) {
+      const got = judge(line, env, repo);
+      expect(got.rules, line).toEqual(['filesystem/rm-data-directory']);
+      expect(got.environments, line).toEqual(['production']);
+    }
+    const named = judge("ansible staging:dbservers -i hosts.ini -m shell -a 'rm -rf /var/lib/mysql'", env, repo);
+    expect(named.messages[0]).toContain('on staging:dbservers (production)');
+  });
+
+  it('with no inventory read, the names are judged together: the most dangerous decides, once', () => {
+    const env = cleanEnv({ PRODGUARD_HOSTNAME: 'ws-4417' });
+    const got = judge("ansible db1.prod.example.com,web-stg-1 -m shell -a 'rm -rf /var/lib/mysql'", env);
+    expect(got.rules).toEqual(['filesystem/rm-data-directory']);
+    expect(got.environments).toEqual(['production']);
+    const evidence = (got.body.findings as { evidence: string[] }[])[0]!.evidence.join(' ');
+    expect(evidence).toContain('ansible pattern db1.prod.example.com,web-stg-1 names 2 hosts (no inventory read lists them); db1.prod.example.com');
+    // `-i production` (not a file here) still says production, in the same one finding.
+    const named = judge("ansible all -i production -m command -a 'dropdb app'", env);
+    expect(named.environments).toEqual(['production']);
+    expect(named.rules.length).toBe(new Set(named.rules).size);
+  });
+});

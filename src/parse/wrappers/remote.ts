@@ -255,22 +255,28 @@ export const ansible: Unwrapper = (inv) => {
   const hosts = [...hostList(names.join(',')), ...(inventory === undefined ? [] : inventory.includes(',') ? hostList(inventory) : [`inventory ${inventory}`])];
   const targets = [...new Set(hosts)].map((host) => (user ? { host, user } : { host }));
   const { pairs, rest } = ansibleKeyValues(text);
+  // One run on the pattern's hosts: every step is named by the pattern, so the rules stage judges
+  // the command once for the whole pattern (not once per name in it).
+  const via = `ansible -m ${moduleName} ${pattern}`;
+  const onEach = (line: string) =>
+    targets
+      .slice(0, MAX_REMOTE_HOSTS)
+      .flatMap(({ host, user: login }) => script(via, line, { ...onRemoteHost(host, login), host: ansibleHost(host, login, selection) }));
   if (kind === 'file') {
     const path = pairs.path ?? pairs.dest ?? pairs.name;
     if (pairs.state !== 'absent' || !path) return [];
-    return withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`), selection);
+    return onEach(`rm -rf ${quoteForShell(path)}`);
   }
   const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
-  const steps = withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, line), selection);
+  const steps = onEach(line);
   const chdir = pairs.chdir;
   return chdir && line === rest ? steps.map((step) => ({ ...step, cwd: chdir })) : steps;
 };
 
-/** The pattern's steps carry the whole pattern, so the targets stage can expand its groups. */
-function withAnsiblePattern(steps: UnwrapStep[], selection: AnsibleSelection): UnwrapStep[] {
-  return steps.map((step) =>
-    step.host?.kind === 'ssh' && !step.host.destination.startsWith('inventory ') ? { ...step, host: { ...step.host, ansible: selection } } : step,
-  );
+/** Each name's step carries the whole pattern, so the targets stage can expand its groups (or,
+ *  with no inventory read, judge its names together). */
+function ansibleHost(destination: string, user: string | undefined, selection: AnsibleSelection): ExecutionHost {
+  return { kind: 'ssh', destination, ...(user ? { user } : {}), ansible: selection };
 }
 
 /**

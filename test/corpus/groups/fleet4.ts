@@ -33,4 +33,17 @@ export const groups: CorpusGroup[] = [
       { line: 'rsync -a ./app/ deploy@web1:app/', expect: 'allow' },
     ],
   },
+  {
+    name: 'ad-hoc ansible over several names is one run: one finding, the most dangerous name decides',
+    cases: [
+      { line: "ansible db1.prod.example.com,web-stg-1 -m shell -a 'rm -rf /var/lib/mysql'", expect: 'block', rule: 'filesystem/rm-data-directory' },
+      {
+        line: "ansible 'web-stg-1:db1.prod.example.com' -m file -a 'path=/var/lib/postgresql state=absent'",
+        expect: 'block',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: "ansible web-stg-1,web-stg-2 -m shell -a 'rm -rf /var/lib/mysql'", expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'ansible web-stg-1,db1.prod.example.com -m ping', expect: 'allow' },
+    ],
+  },
 ];
