@@ -164,3 +164,57 @@ describe('ad-hoc ansible PATTERN: one run on the hosts, one finding', () => {
     expect(named.rules.length).toBe(new Set(named.rules).size);
   });
 });
+
+describe('an inventory group named local', () => {
+  const INI_LOCAL = [
+    '[local]',
+    'localhost ansible_connection=local',
+    'devbox ansible_connection=local',
+    'db7.example.com',
+    'cache-9 ansible_host=10.9.9.9',
+    '',
+    '[lab]',
+    'lab-1',
+    '',
+    '[lab:vars]',
+    'ansible_connection=local',
+    '',
+    '[local:children]',
+    'lab',
+    '',
+    '[production]',
+    'cache-9',
+    '',
+  ].join('\n');
+  const YAML_LOCAL = `all:
+  children:
+    local:
+      hosts:
+        localhost: { ansible_connection: local }
+        workstation: { ansible_connection: local }
+        db8.example.com: {}
+`;
+
+  it('makes local only loopback names and hosts Ansible runs here; a real remote host keeps its own judgement', () => {
+    const env = userWithInventory(INI_LOCAL);
+    const remote = judge('ssh db7.example.com rm -rf /var/lib/mysql', env);
+    expect(remote.verdict).toBe('confirm');
+    expect(remote.environments).toEqual(['unknown-remote']);
+    // In [local] and in [production]: production, and by address too.
+    expect(judge('ssh cache-9 rm -rf /var/lib/mysql', env).environments).toEqual(['production']);
+    expect(judge('ssh 10.9.9.9 rm -rf /var/lib/mysql', env).environments).toEqual(['production']);
+    expect(judge('ssh devbox rm -rf /var/lib/mysql', env).environments).toEqual(['local']);
+    // A child group whose vars say ansible_connection=local.
+    expect(judge('ssh lab-1 rm -rf /var/lib/mysql', env).environments).toEqual(['local']);
+  });
+
+  it('the same in a YAML inventory (local: hosts:)', () => {
+    const env = cleanEnv({ PRODGUARD_HOSTNAME: 'ws-4417' });
+    const configDir = join(env.HOME!, '.config', 'prodguard');
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(join(configDir, 'hosts.yml'), YAML_LOCAL);
+    writeFileSync(join(configDir, 'config.yml'), 'inventories:\n  - ansible: hosts.yml\n');
+    expect(judge('ssh db8.example.com rm -rf /var/lib/mysql', env).environments).toEqual(['unknown-remote']);
+    expect(judge('ssh workstation rm -rf /var/lib/mysql', env).environments).toEqual(['local']);
+  });
+});
