@@ -166,6 +166,11 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
         if (isLocalAddress(target.name)) return { environment: 'local', evidence: `API server ${target.name} is this machine` };
         return { environment: 'unknown-remote', evidence: `API server ${target.name} has nothing saying what it is` };
       }
+      if (target.unresolved && target.source.startsWith('kubeconfig '))
+        return {
+          environment: 'unknown-remote',
+          evidence: `${target.source} names no current-context prodguard could read, and nothing else says what it is`,
+        };
       return { environment: 'unknown-remote', evidence: `kube context ${target.name}${file} has nothing saying what it is` };
     }
     case 'cloud':

@@ -218,3 +218,46 @@ describe('an inventory group named local', () => {
     expect(judge('ssh workstation rm -rf /var/lib/mysql', env).environments).toEqual(['local']);
   });
 });
+
+describe('kubectl --kubeconfig FILE names the context the file selects', () => {
+  const KUBECONFIG = `apiVersion: v1
+kind: Config
+current-context: eu-main
+contexts:
+- name: eu-main
+  context: { cluster: gke_acme_europe-west1_main, user: u }
+clusters:
+- name: gke_acme_europe-west1_main
+  cluster: { server: https://prod-k8s.acme.internal }
+users:
+- name: u
+  user: {}
+`;
+  const repo = playbookRepo({
+    'eu.yaml': KUBECONFIG,
+    'no-current.yaml': 'apiVersion: v1\nkind: Config\ncontexts: []\nclusters: []\nusers: []\n',
+    'prod-eu.yaml': 'apiVersion: v1\nkind: Config\ncontexts: []\n',
+  });
+  const env = cleanEnv({ PRODGUARD_HOSTNAME: 'ws-4417' });
+
+  it("the file's current-context, not the file's path, is the context", () => {
+    for (const line of [
+      'kubectl --kubeconfig eu.yaml delete namespace shop',
+      'kubectl --kubeconfig=eu.yaml delete namespace shop',
+      'KUBECONFIG=eu.yaml kubectl delete namespace shop',
+    ]) {
+      const got = judge(line, env, repo);
+      expect(got.messages[0], line).toContain('Kubernetes context eu-main (production');
+      expect((got.body.findings as { target: string }[])[0]!.target, line).toBe('eu-main');
+    }
+  });
+
+  it('a file with no current-context, or none at all, is "current context of FILE"', () => {
+    for (const file of ['no-current.yaml', 'missing.yaml']) {
+      const got = judge(`kubectl --kubeconfig ${file} delete namespace shop`, env, repo);
+      expect(got.messages[0], file).toContain(`Kubernetes context current context of ${file} (unknown-remote: kubeconfig ${file} names no current-context`);
+    }
+    // The file's own name still counts.
+    expect(judge('kubectl --kubeconfig prod-eu.yaml delete namespace shop', env, repo).environments).toEqual(['production']);
+  });
+});
