@@ -36,13 +36,16 @@ export const groups: CorpusGroup[] = [
   {
     name: 'ad-hoc ansible over several names is one run: one finding, the most dangerous name decides',
     cases: [
-      { line: "ansible db1.prod.example.com,web-stg-1 -m shell -a 'rm -rf /var/lib/mysql'", expect: 'block', rule: 'filesystem/rm-data-directory' },
+      // The data-directory rule asks for the typed name on production and staging alike (state
+      // unknown); dropdb tells them apart: the production name among them decides.
+      { line: "ansible db1.prod.example.com,web-stg-1 -m shell -a 'rm -rf /var/lib/mysql'", expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       {
         line: "ansible 'web-stg-1:db1.prod.example.com' -m file -a 'path=/var/lib/postgresql state=absent'",
-        expect: 'block',
+        expect: 'confirm',
         rule: 'filesystem/rm-data-directory',
       },
-      { line: "ansible web-stg-1,web-stg-2 -m shell -a 'rm -rf /var/lib/mysql'", expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "ansible web-stg-1,db1.prod.example.com -m command -a 'dropdb app'", expect: 'block', rule: 'database/dropdb' },
+      { line: "ansible web-stg-1,web-stg-2 -m command -a 'dropdb app'", expect: 'confirm', rule: 'database/dropdb' },
       { line: 'ansible web-stg-1,db1.prod.example.com -m ping', expect: 'allow' },
     ],
   },
