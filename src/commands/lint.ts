@@ -151,14 +151,28 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   /** Rule ids a suppression may name (built-in, packs and the config's own rules). */
   const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
   let files;
+  const discover = (ignore: readonly string[]) =>
+    discoverFiles(paths.length > 0 ? paths : ['.'], cwd, { ignore: [...ignore, ...(options.exclude ?? [])], migrations: config.lint?.sql.migrations ?? [] });
   try {
-    files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd, {
-      ignore: [...(config.lint?.ignore ?? []), ...(options.exclude ?? [])],
-      migrations: config.lint?.sql.migrations ?? [],
-    });
+    files = await discover(config.lint?.ignore ?? []);
   } catch (error) {
     const missing = (error as { path?: string }).path;
     throw new UsageError(`${missing ?? 'a path'} does not exist`, 'give files or folders inside the repository');
+  }
+  // An untrusted repository config's `lint.ignore` applies (CI lints with it, untrusted), but
+  // what it leaves out is said once: a file it hides is a file nobody checked (issue 9).
+  const untrustedIgnore = config.untrustedLintIgnore ?? [];
+  if (untrustedIgnore.length > 0) {
+    const fromUntrusted = new Set(untrustedIgnore.flatMap((entry) => entry.globs));
+    const linted = new Set(files.map((file) => file.path));
+    const hidden = (await discover((config.lint?.ignore ?? []).filter((glob) => !fromUntrusted.has(glob)))).filter((file) => !linted.has(file.path));
+    if (hidden.length > 0) {
+      const shown = hidden.slice(0, 5).map((file) => file.path);
+      const line = `${untrustedIgnore.map((entry) => entry.file).join(', ')}: lint.ignore (${[...fromUntrusted].join(', ')}) left out ${hidden.length} file(s) from lint: ${shown.join(', ')}${hidden.length > shown.length ? ', …' : ''} (the config is not trusted; its lint.ignore still applies: review it, or run "prodguard trust" to accept it)`;
+      const notice = configNotice(line, cwd, configFrom);
+      configNotices.push(notice);
+      process.stderr.write(`prodguard: ${redact(notice.message)}\n`);
+    }
   }
 
   // PostgreSQL's parser (and acorn for mongosh) load only when a file runs SQL: files are linted

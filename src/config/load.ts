@@ -462,6 +462,7 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
     if (config.lint.sql.dialect !== 'auto') merged.lint.sql.dialect = config.lint.sql.dialect;
     if (layer.kind === 'policy') merged.lockedRules.push(...config.lockedRules);
     else if (config.lockedRules.length > 0) merged.ignored.push(`${layer.file}: locked-rules ignored (only the system policy locks rules)`);
+    if (untrusted && config.lint.ignore.length > 0) (merged.untrustedLintIgnore ??= []).push({ file: layer.file, globs: [...config.lint.ignore] });
     if (untrusted) {
       // A repository must not send every command line to an address it chose.
       if (config.audit.syslog || config.audit.journald)
@@ -482,9 +483,16 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       continue;
     }
     merged.ruleDirectories.push(...config.ruleDirectories);
-    merged.probe = { ...config.probe };
-    merged.blastRadius = { ...config.blastRadius };
-    merged.staleShellHours = config.staleShellHours;
+    // Only what the file writes replaces the layer below: a repository config that says nothing
+    // about `probe` keeps the user's probe settings (issue 9), not the defaults.
+    const sets = new Set(config.settings ?? []);
+    if (sets.has('probe.enabled')) merged.probe.enabled = config.probe.enabled;
+    if (sets.has('probe.timeout-ms')) merged.probe.timeoutMs = config.probe.timeoutMs;
+    if (sets.has('probe.cache-seconds')) merged.probe.cacheSeconds = config.probe.cacheSeconds;
+    if (sets.has('blast-radius.confirm-share')) merged.blastRadius.confirmShare = config.blastRadius.confirmShare;
+    if (sets.has('blast-radius.block-share')) merged.blastRadius.blockShare = config.blastRadius.blockShare;
+    if (sets.has('blast-radius.block-rows')) merged.blastRadius.blockRows = config.blastRadius.blockRows;
+    if (sets.has('stale-shell-hours')) merged.staleShellHours = config.staleShellHours;
     if (config.audit.syslog) merged.audit.syslog = config.audit.syslog;
     if (config.audit.journald) merged.audit.journald = true;
   }

@@ -63,6 +63,12 @@ export interface Config {
   ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
   /** `prodguard lint`: files left out, and how SQL files are read. */
   lint: LintConfig;
+  /** The settings the file itself writes (`probe.timeout-ms`, `blast-radius.block-rows`,
+   *  `stale-shell-hours`): a trusted layer above replaces only those, not the rest with defaults. */
+  settings?: string[];
+  /** `lint.ignore` globs that came from an untrusted repository config: they apply (CI lints
+   *  with them), and lint says once what they left out. */
+  untrustedLintIgnore?: { file: string; globs: string[] }[];
   /** Data-directory locations and markers beside the built-in ones (knowledge/data-directories.ts):
    *  every layer adds, an untrusted repository config too (a location only tightens). */
   dataDirectories: { locations: string[]; markers: string[] };
@@ -287,6 +293,13 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   }
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
+  const written = (section: Json, keys: readonly string[], prefix: string) =>
+    isObject(section) ? keys.filter((key) => section[key] !== undefined).map((key) => `${prefix}.${key}`) : [];
+  config.settings = [
+    ...written(raw.probe, ['enabled', 'timeout-ms', 'cache-seconds'], 'probe'),
+    ...written(raw['blast-radius'], ['confirm-share', 'block-share', 'block-rows'], 'blast-radius'),
+    ...(raw['stale-shell-hours'] !== undefined ? ['stale-shell-hours'] : []),
+  ];
   if (raw.lint !== undefined) validateLint(raw.lint, config.lint, errors);
   if (raw['data-directories'] !== undefined) validateDataDirectories(raw['data-directories'], config.dataDirectories, errors);
   return { config, errors, leftOut };

@@ -226,6 +226,8 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   'op run': options('', ['env-file', 'account']),
   // Remote shells: OpenSSH reads options again after the destination (`ssh db1 -t cmd`).
   ssh: withDigitOptions(options('BbcDEeFIiJLlmOopQRSWw')),
+  // scp's getopt string (scp.c): `-P port`, `-i identity`, `-J jump`, `-o option`, `-S program`…
+  scp: withDigitOptions(options('cDFiJlMoPSX')),
   mosh: options('p', ['client', 'server', 'ssh', 'port', 'predict', 'bind-server', 'family', 'experimental-remote-ip', 'predict-overwrite']),
   // ansible's value options (ansible --help): its own, then those it shares with ansible-playbook.
   ansible: options('aBefilMmPtucT', [

@@ -301,6 +301,16 @@ function configuredSeverity(rule: Rule, config: Config): SeverityMap | undefined
   return override ? { ...rule.severity, ...override } : rule.severity;
 }
 
+/**
+ * `ansible web:db -a CMD` is parsed as one step per name in its pattern, but it is one run on the
+ * pattern's hosts, and each step's target is the whole pattern: judged once, one finding naming
+ * the hosts. The same command on the same selection, user and working directory is the same run.
+ */
+function ansibleRunKey(inv: Invocation): string | undefined {
+  if (inv.host.kind !== 'ssh' || !inv.host.ansible) return undefined;
+  return JSON.stringify([inv.host.ansible, inv.host.user ?? '', inv.via, inv.name, inv.args.map((arg) => arg.value), inv.cwd]);
+}
+
 export function evaluate(invocations: readonly Invocation[], context: EvaluationContext, home: string): Evaluation {
   // Targets are resolved and classified by the stages before this one, lazily: only for the
   // invocations and kinds a matching rule asks about.
@@ -308,7 +318,13 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
   // Locations the config adds (data-directories.locations): paths there are data directories.
   const configuredLocations = context.config.dataDirectories.locations;
   const matches: Match[] = [];
+  const judgedRuns = new Set<string>();
   for (const inv of invocations) {
+    const run = ansibleRunKey(inv);
+    if (run !== undefined) {
+      if (judgedRuns.has(run)) continue;
+      judgedRuns.add(run);
+    }
     for (const compiled of candidates(context.rules, inv.name)) {
       const rule = compiled.rule;
       const severity = configuredSeverity(rule, context.config);

@@ -104,6 +104,9 @@ function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
   return [...contextTargets(inv, scan, facts), ...overrides];
 }
 
+/** How a context is named when its kubeconfig file does not say it: `current context of F`. */
+export const KUBECONFIG_CURRENT_CONTEXT_OF = 'current context of ';
+
 /** The context a kube client uses: named on the line, switched to earlier in it, from a kubeconfig it names, or kubeconfig's current-context. */
 function contextTargets(inv: Invocation, scan: ReturnType<typeof scanOptions>, facts: TargetFacts): Target[] {
   const flag = roleValue(inv, scan, 'context');
@@ -113,9 +116,11 @@ function contextTargets(inv: Invocation, scan: ReturnType<typeof scanOptions>, f
   const file = roleValue(inv, scan, 'kubeconfig') ?? inv.assigned.KUBECONFIG?.split(':')[0];
   if (file) {
     const fromFile = facts.kubeconfigContexts?.[resolveFile(inv.cwd, file)];
+    // A file that names no current-context (or cannot be read) is not a context's name: say whose
+    // context it is (the file's name still counts: `prod-eu.yaml` is production).
     return fromFile
       ? [{ kind: 'kube', source: `current-context of ${file}`, name: fromFile }]
-      : [{ kind: 'kube', source: `kubeconfig ${file}`, name: file, unresolved: true }];
+      : [{ kind: 'kube', source: `kubeconfig ${file}`, name: `${KUBECONFIG_CURRENT_CONTEXT_OF}${file}`, unresolved: true }];
   }
   const current = facts.kubeCurrentContext;
   return current ? [{ kind: 'kube', source: 'kubeconfig current-context', name: current }] : [];
