@@ -76,6 +76,9 @@ const SPECS: Record<string, OptionSpec> = {
   kustomize: { longWithValue: ['output'], pflag: true },
 };
 
+/** The kube clients by name (besides `kubectl-*` plugins). */
+export const KUBE_CLIENT_NAMES: readonly string[] = Object.keys(SPECS);
+
 /** The option spec of a kube client (`kubectl-*` plugins read kubectl's global flags). */
 export function kubeClientOptionSpec(name: string): OptionSpec | undefined {
   return SPECS[name] ?? (name.startsWith('kubectl-') ? SPECS.kubectl : undefined);
