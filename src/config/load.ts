@@ -166,7 +166,14 @@ function foldExtended(config: Config, base: readonly Config[]): void {
     config.files.unshift(...pack.files);
     config.pulledIn.push(...pack.pulledIn);
     config.ignored.unshift(...pack.ignored);
+    addDataDirectories(config.dataDirectories, pack.dataDirectories);
   }
+}
+
+/** Locations and markers add up across files and layers, each once. */
+function addDataDirectories(into: Config['dataDirectories'], from: Config['dataDirectories']): void {
+  for (const location of from.locations) if (!into.locations.includes(location)) into.locations.push(location);
+  for (const marker of from.markers) if (!into.markers.includes(marker)) into.markers.push(marker);
 }
 
 /** A config is a small text file: a folder, a device (`/dev/zero`) or a huge file would hang or
@@ -235,6 +242,7 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   config.inventories = config.inventories.map((inventory) =>
     inventory.path ? { ...inventory, path: resolve(dirname(file), withHome(inventory.path)), source: file } : { ...inventory, source: file },
   );
+  config.dataDirectories.locations = config.dataDirectories.locations.map(withHome);
   config.files = [file];
   config.pulledIn = [...config.ruleDirectories, ...config.inventories.flatMap((inventory) => (inventory.path ? [inventory.path] : []))];
   await applyExtends(config, file, depth);
@@ -443,6 +451,9 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       for (const host of patterns.hosts) if (config.hostEvidence[host]) merged.hostEvidence[host] ??= config.hostEvidence[host];
     }
     merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });
+    // A data-directory location or marker only adds guarded paths: every layer's counts, an
+    // untrusted repository's too, and none removes a built-in one.
+    addDataDirectories(merged.dataDirectories, config.dataDirectories);
     // Lint settings describe the repository's own files (which are tests, which SQL is a
     // migration): a repository config sets them whether or not it is trusted. They never change
     // what \`check\` or \`run\` decide.

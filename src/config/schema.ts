@@ -63,6 +63,9 @@ export interface Config {
   ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
   /** `prodguard lint`: files left out, and how SQL files are read. */
   lint: LintConfig;
+  /** Data-directory locations and markers beside the built-in ones (knowledge/data-directories.ts):
+   *  every layer adds, an untrusted repository config too (a location only tightens). */
+  dataDirectories: { locations: string[]; markers: string[] };
 }
 
 export interface LintConfig {
@@ -98,6 +101,7 @@ export const DEFAULT_CONFIG: Config = {
   patternSources: {},
   ruleLayers: [],
   lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
+  dataDirectories: { locations: [], markers: [] },
 };
 
 /** The key of `Config.patternSources`. */
@@ -172,7 +176,20 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'], leftOut };
   unknownKeys(
     raw,
-    ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit', 'lint'],
+    [
+      'environments',
+      'rules',
+      'rule-directories',
+      'probe',
+      'blast-radius',
+      'stale-shell-hours',
+      'locked-rules',
+      'inventories',
+      'extends',
+      'audit',
+      'lint',
+      'data-directories',
+    ],
     '',
     errors,
   );
@@ -271,7 +288,42 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
   if (raw.lint !== undefined) validateLint(raw.lint, config.lint, errors);
+  if (raw['data-directories'] !== undefined) validateDataDirectories(raw['data-directories'], config.dataDirectories, errors);
   return { config, errors, leftOut };
+}
+
+/**
+ * `data-directories: { locations: [/srv/pg, "/data/*-db"], markers: [.orders-db] }`. A location
+ * is absolute (`~/…` is the home folder) and never `/` itself: everything would be a database.
+ * A marker is a name inside a directory (`PG_VERSION`, `global/pg_control`, `*.db`), not a path.
+ */
+function validateDataDirectories(raw: Json, into: Config['dataDirectories'], errors: string[]): void {
+  const example = 'e.g. data-directories: { locations: ["/srv/pg"], markers: [".orders-db"] }';
+  if (!isObject(raw)) {
+    errors.push(`data-directories: must be a map with locations, markers (${example})`);
+    return;
+  }
+  unknownKeys(raw, ['locations', 'markers'], 'data-directories', errors);
+  if (raw.locations !== undefined) {
+    stringList(raw.locations, 'data-directories.locations', errors).forEach((location, index) => {
+      const path = `data-directories.locations[${index}]`;
+      if (!location.startsWith('/') && location !== '~' && !location.startsWith('~/'))
+        errors.push(`${path}: "${location}" must be an absolute path (/srv/pg) or start with ~/`);
+      else if (/^\/+$/.test(location) || /^\/+\*+\/*$/.test(location)) errors.push(`${path}: "${location}" would make every path a data directory`);
+      else if (location.split('/').some((segment) => segment === '..')) errors.push(`${path}: "${location}" must not hold ".."`);
+      else into.locations.push(location.replace(/\/+$/, ''));
+    });
+  }
+  if (raw.markers !== undefined) {
+    stringList(raw.markers, 'data-directories.markers', errors).forEach((marker, index) => {
+      const path = `data-directories.markers[${index}]`;
+      if (marker === '' || marker.startsWith('/') || marker.split('/').some((segment) => segment === '..' || segment === '' || segment === '.'))
+        errors.push(`${path}: "${marker}" must be a file name inside the data directory (PG_VERSION, global/pg_control, *.db)`);
+      else if (/[*?[]/.test(marker.split('/').slice(0, -1).join('/'))) errors.push(`${path}: "${marker}" may hold a glob in its last segment only`);
+      else if (/^[*?]+$/.test(marker.split('/').at(-1)!)) errors.push(`${path}: "${marker}" would make every directory a data directory`);
+      else into.markers.push(marker);
+    });
+  }
 }
 
 const SQL_DIALECTS = ['auto', 'postgres', 'postgresql', 'mysql'] as const;

@@ -233,6 +233,7 @@ function matchedPaths(
   scan: () => OptionScan,
   home: string,
   dataDirectories: ReadonlyMap<string, DataDirectoryFact> | undefined,
+  locations: readonly string[],
 ): ClassifiedPath[] | undefined {
   const paths = rule.match.paths;
   if (!paths) return [];
@@ -246,7 +247,7 @@ function matchedPaths(
   }
   // What the disk of this host says applies to commands run on this host only.
   const disk = inv.host.kind === 'local' && dataDirectories ? { dataDirectories } : {};
-  const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, ...disk };
+  const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, locations, ...disk };
   const classified = words
     .map((word) => classifyPath(word, context))
     .filter((path) => paths.classes.includes(path.class) && (!paths.parts || path.part === undefined || paths.parts.includes(path.part)));
@@ -300,6 +301,8 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
   // Targets are resolved and classified by the stages before this one, lazily: only for the
   // invocations and kinds a matching rule asks about.
   const book = new TargetBook(context.facts, context.config, context.probes);
+  // Locations the config adds (data-directories.locations): paths there are data directories.
+  const configuredLocations = context.config.dataDirectories.locations;
   const matches: Match[] = [];
   for (const inv of invocations) {
     for (const compiled of candidates(context.rules, inv.name)) {
@@ -319,7 +322,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
         !operandsMatch(compiled, inv, scan)
       )
         continue;
-      const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories);
+      const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories, configuredLocations);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));
       if (!statements) continue;

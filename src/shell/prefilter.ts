@@ -12,7 +12,7 @@ import { DATABASE_CLIENTS } from '../targets/resolve.js';
 import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
 import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
-import { DATA_DIRECTORY_WORDS } from '../knowledge/data-directories.js';
+import { dataDirectoryWords, type ConfiguredDataDirectories } from '../knowledge/data-directories.js';
 import { COMMAND_EQUIVALENTS } from '../knowledge/tools.js';
 import type { Prefilter } from './prefilter-table.js';
 
@@ -73,9 +73,11 @@ export interface PrefilterInput {
   rules: readonly Rule[];
   isWrapper: (name: string) => boolean;
   isDatabaseClient: (name: string) => boolean;
+  /** Data-directory locations and markers the config adds (`data-directories:`). */
+  dataDirectories?: ConfiguredDataDirectories;
 }
 
-export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterInput): Prefilter {
+export function prefilterFor({ rules, isWrapper, isDatabaseClient, dataDirectories }: PrefilterInput): Prefilter {
   const words = new Set<string>(ALWAYS);
   const pairs = new Map<string, Set<string>>();
   const patterns = new Set<string>();
@@ -136,7 +138,7 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
           // (`$` in the line sends it too). A directory known only by its markers on disk, under
           // a name none of these words is (`/data/pg/base/1`), is judged by `check`/`run`, not here.
           const companions = pairs.get(name) ?? pairs.set(name, new Set()).get(name)!;
-          for (const word of DATA_DIRECTORY_WORDS) companions.add(word.toLowerCase());
+          for (const word of dataDirectoryWords(dataDirectories)) for (const piece of linePieces(word)) companions.add(piece);
         } else if (needed.length > 0) for (const glob of needed) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(glob.toLowerCase());
         else words.add(name);
         continue;
@@ -180,6 +182,19 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient }: PrefilterIn
 function onlyDataDirectories(rule: Rule): boolean {
   const paths = rule.match.paths;
   return paths !== undefined && paths.parts !== undefined && paths.classes.length > 0 && paths.classes.every((name) => name === 'data-directory');
+}
+
+/**
+ * A word as `needsCheck` (and the shells) split a line: lower case, quotes and backslashes gone,
+ * cut at shell metacharacters and `/`. A configured location's segment (`Orders DB`, `a,b`) sends
+ * a line when any of its pieces is in it: the line's own words are cut the same way.
+ */
+function linePieces(word: string): string[] {
+  return word
+    .toLowerCase()
+    .replace(/['"\\]/g, '')
+    .split(/[;&|()<>/{},\s]+/)
+    .filter(Boolean);
 }
 
 function escapeGlobChar(char: string): string {
