@@ -31,7 +31,11 @@ describe('npm pack → npm i -g', () => {
         'dist/rules-docs.json',
       ]),
     );
-    expect(files.filter((file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/(prodguard|fast|shell-parser)\.cjs$|rules\.json$|rules-docs\.json$)/.test(file))).toEqual([]);
+    expect(
+      files.filter(
+        (file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/(prodguard|fast|shell-parser)\.cjs$|rules\.json$|rules-docs\.json$)/.test(file),
+      ),
+    ).toEqual([]);
     expect(readdirSync(packDir)).toEqual([packed!.filename]);
 
     const prefix = tempDir('prodguard-prefix-');
