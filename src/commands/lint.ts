@@ -12,6 +12,7 @@ import { redact } from '../util/redact.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import { imageBuildScripts } from '../lint/extract/image-scripts.js';
+import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
 import { ruleHelp } from '../report/rule-doc.js';
@@ -173,11 +174,17 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   if (files.some((file) => file.format === 'sql')) await loadParsers();
   // Groovy's parser (WebAssembly) loads only when there is a Jenkinsfile to read.
   if (files.some((file) => file.format === 'jenkinsfile')) await (await import('../lint/groovy/parser.js')).loadGroovyParser();
-  // Scripts a Dockerfile runs during its build are image builds too (a fresh layer, no live data).
+  // HCL's parser (WebAssembly) loads only when there is a Packer template to read.
+  if (files.some((file) => file.format === 'packer')) await (await import('../lint/hcl/parser.js')).loadHclParser();
+  // Scripts a Dockerfile runs during its build, or a Packer template on the machine it images,
+  // are image builds too (a fresh layer or machine, no live data).
   const linted = new Set(files.map((file) => file.path));
-  const imageBuildFiles = new Set(
-    texts.filter(({ file }) => file.format === 'dockerfile').flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
-  );
+  const imageBuildFiles = new Set([
+    ...texts
+      .filter(({ file }) => file.format === 'dockerfile')
+      .flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
+    ...texts.filter(({ file }) => file.format === 'packer').flatMap(({ file, text }) => packerBuildScripts(text, file.path, linted)),
+  ]);
   let needsParsers = false;
   let fileNotices: LintNotice[] = [];
   // What `bash -n` said of texts prodguard's parser cannot read. A text not answered yet is taken

@@ -24,7 +24,13 @@ export interface CloudCliSpec {
   targets: Readonly<Record<string, readonly string[]>>;
   /** For the simple CLIs (resolved from this entry alone): words after which the positionals
    *  name the resource (`delete`, `remove`, `rm`), and the variables naming the account. */
-  simple?: { verbs: readonly string[]; env: readonly string[] };
+  simple?: {
+    verbs: readonly string[];
+    env: readonly string[];
+    /** Words after a verb that say what kind of resource follows (`eksctl delete cluster NAME`):
+     *  a kind, not a resource's name. */
+    kinds?: readonly string[];
+  };
 }
 
 /** The `ToolOptions` of a list of options as written (`-n`, `--name`). */
@@ -74,6 +80,14 @@ const AWS_S3 = [
   'version-id',
   'mfa',
   'expected-bucket-owner',
+  // From the AWS CLI reference for `aws s3 sync`/`cp` (`--acl public-read` is not the destination).
+  'sse-c',
+  'sse-c-key',
+  'content-encoding',
+  'content-language',
+  'content-disposition',
+  'website-redirect',
+  'page-size',
 ];
 /** aws options whose value names the resource a command acts on. */
 const AWS_RESOURCE_OPTIONS = [
@@ -236,7 +250,11 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     engine: 'aws',
     options: valueOptions([...short('nrf'), ...long(['name', 'cluster', 'profile', 'region', 'config-file', 'timeout'])]),
     targets: { resource: ['--name', '--cluster', '--profile', '-n'] },
-    simple: { verbs: ['delete'], env: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] },
+    simple: {
+      verbs: ['delete'],
+      env: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
+      kinds: ['cluster', 'nodegroup', 'ng', 'iamserviceaccount', 'addon', 'fargateprofile', 'iamidentitymapping', 'podidentityassociation', 'accessentry'],
+    },
   },
   vercel: {
     engine: 'vercel',
@@ -272,3 +290,32 @@ export function cloudTargetOptions(name: string, role: string): readonly string[
 export const CLOUD_CLI_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
   Object.entries(CLOUD_CLIS).map(([name, spec]) => [name, spec.options]),
 );
+
+/**
+ * Words that make a command create what a later delete of the same name removes: a CI job that
+ * runs `eksctl create cluster --name e2e-$RUN` (or `aws cloudformation deploy --stack-name X`,
+ * `terraform apply`) and, at its end, deletes that very cluster or stack is tearing down its
+ * own resource. Keyed by program; a word anywhere among the command's words counts.
+ * Sources: each CLI's reference (eksctl.io, AWS CLI cloudformation/s3/eks/ec2, gcloud and az
+ * `… create`, terraform apply). (`kind`/`k3d delete cluster` remove a local cluster: no rule asks.)
+ */
+export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
+  eksctl: ['create'],
+  aws: [
+    'create-stack',
+    'deploy',
+    'mb',
+    'create-bucket',
+    'create-cluster',
+    'create-nodegroup',
+    'run-instances',
+    'create-volume',
+    'create-table',
+    'create-repository',
+  ],
+  gcloud: ['create'],
+  az: ['create'],
+  terraform: ['apply'],
+  tofu: ['apply'],
+  terragrunt: ['apply'],
+};

@@ -264,9 +264,13 @@ function sqlMatches(rule: Rule, sql: InvocationSql | undefined): SqlFact[] | und
   return statements.length > 0 ? statements : undefined;
 }
 
-/** The command as a person would read it back: words re-quoted where they hold spaces or quotes. */
+/** The command as a person would read it back: words re-quoted where they hold spaces or quotes,
+ *  and a word holding a variable that is not set here shown as written (`"s3://$BUCKET/latest/"`,
+ *  not the `s3:///latest/` it expands to): the reader knows their variable, not the empty string. */
 function commandOf(inv: Invocation): string {
-  return [inv.command.value, ...inv.args.map((arg) => (/[\s'"]/.test(arg.value) ? JSON.stringify(arg.value) : arg.value))].join(' ');
+  const shown = (arg: Invocation['args'][number]) =>
+    arg.unsetVariables.length > 0 && arg.text ? arg.text : /[\s'"]/.test(arg.value) ? JSON.stringify(arg.value) : arg.value;
+  return [inv.command.value, ...inv.args.map(shown)].join(' ');
 }
 
 /** Does a rule match an invocation's words (command, subcommand, flags, arguments, env), before

@@ -25,7 +25,9 @@ function tableCliTargets(inv: Invocation, spec: CloudCliSpec, simple: NonNullabl
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const targets: Target[] = [];
   const verb = positionals.findIndex((word) => simple.verbs.includes(word));
-  if (verb !== -1) for (const name of positionals.slice(verb + 1)) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
+  const names = positionals.slice(verb + 1);
+  if (verb !== -1 && simple.kinds?.includes(names[0] ?? '')) names.shift();
+  if (verb !== -1) for (const name of names) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
   const resource = spec.targets.resource ?? [];
   for (const option of scan.options) {
     if (option.value && resource.includes(option.flag)) targets.push({ kind: 'cloud', engine: spec.engine, source: option.flag, name: option.value });
@@ -51,7 +53,10 @@ export function cloudTargets(inv: Invocation): Target[] {
     const words = scan.positionals.map((index) => inv.args[index]!.value);
     const touched = words[0] === 's3' && words[1] === 'sync' ? scan.positionals.slice(-1) : scan.positionals;
     for (const index of touched) {
-      const bucket = /^s3:\/\/([^/]*)/.exec(inv.args[index]!.value)?.[1];
+      const arg = inv.args[index]!;
+      let bucket = /^s3:\/\/([^/]*)/.exec(arg.value)?.[1];
+      // `s3://$BUCKET/…` with BUCKET not set here: the bucket is named as written, not "".
+      if (bucket === '' && arg.unsetVariables.length > 0) bucket = /^["']?s3:\/\/([^/"']*)/.exec(arg.text)?.[1] || bucket;
       if (bucket !== undefined) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
     }
     const flagged = roleValue(inv, scan, 'profile');

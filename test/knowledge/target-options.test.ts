@@ -55,7 +55,7 @@ describe('target options, written once', () => {
     expect(targetsOf('aws --profile prod s3 rm s3://orders --recursive', 'cloud')).toEqual(['s3 bucket orders', '--profile prod']);
     expect(targetsOf('gcloud sql instances delete orders --project acme-prod', 'cloud')).toEqual(['resource orders', '--project acme-prod']);
     expect(targetsOf('az group delete -n rg-prod --subscription prod-sub', 'cloud')).toEqual(['-n rg-prod', '--subscription prod-sub']);
-    expect(targetsOf('eksctl delete cluster --name prod-eu', 'cloud')).toEqual(['resource cluster', '--name prod-eu']);
+    expect(targetsOf('eksctl delete cluster --name prod-eu', 'cloud')).toEqual(['--name prod-eu']);
   });
 });
 
