@@ -126,6 +126,9 @@ const SPECS: Record<string, KubeClientSpec> = {
   kustomize: { options: { longWithValue: ['output'], pflag: true }, targets: KUBECTL_TARGETS },
 };
 
+/** The kube clients by name (besides `kubectl-*` plugins). */
+export const KUBE_CLIENT_NAMES: readonly string[] = Object.keys(SPECS);
+
 /** Every kube client's option table, for TOOL_OPTIONS. */
 export const KUBE_CLIENT_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
   Object.entries(SPECS).map(([name, spec]) => [name, spec.options]),
