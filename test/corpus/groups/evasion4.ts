@@ -1,0 +1,59 @@
+// Issue 11, a fourth pass: database clients prodguard did not know (clickhouse-client, cqlsh,
+// pgbench -i), shell builtins that set variables, interpreters' deletions, framework rollbacks,
+// and a fresh adversarial set, each against a production context, with harmless twins.
+import type { CorpusCase, CorpusGroup } from '../cases.js';
+import type { Severity } from '../../../src/types.js';
+
+const PROD_HOST = 'db1.prod.example.com';
+/** The production context of the issue's adversarial review. */
+const PROD_ENV = { DATABASE_URL: 'postgres://u:p@db.prod.example.com/app', AWS_PROFILE: 'prod' };
+
+/** A line judged on a production host, with a production database, AWS profile and kube context. */
+const prod = (line: string, expect: Severity, rule?: string): CorpusCase => ({
+  line,
+  hostname: PROD_HOST,
+  env: PROD_ENV,
+  kubeContext: 'prod',
+  expect,
+  ...(rule ? { rule } : {}),
+});
+/** A line judged on a developer's workstation (the corpus defaults). */
+const ws = (line: string, expect: Severity = 'allow', rule?: string): CorpusCase => ({ line, expect, ...(rule ? { rule } : {}) });
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'evasion4: ClickHouse, Cassandra and pgbench are database clients',
+    cases: [
+      prod(`clickhouse-client --host ch1.prod.example.com --query 'DROP DATABASE analytics'`, 'block', 'sql/drop-objects'),
+      prod(`clickhouse-client --multiquery -q 'SELECT 1; DROP TABLE events'`, 'block', 'sql/drop-objects'),
+      prod(`clickhouse-client -n --query="TRUNCATE TABLE IF EXISTS db.events ON CLUSTER main"`, 'block', 'sql/truncate'),
+      prod(`clickhouse-client -h ch1.prod.example.com --password s3cr3tpw -q 'ALTER TABLE events DELETE WHERE 1'`, 'block', 'sql/delete-update-all-rows'),
+      prod(`clickhouse-client -q 'ALTER TABLE events ON CLUSTER main DROP PARTITION 202401'`, 'block', 'sql/truncate'),
+      prod(`clickhouse-client --queries-file /nonexistent/drop.sql`, 'confirm', 'sql/unjudgeable-sql'),
+      prod(`clickhouse-client -q 'SYSTEM FLUSH LOGS'`, 'confirm', 'sql/unjudgeable-sql'),
+      prod(`echo 'DROP DATABASE analytics' | clickhouse-client -h ch1.internal`, 'confirm', 'sql/drop-objects'),
+      prod(`cqlsh cass1.prod.example.com -e 'DROP KEYSPACE app'`, 'block', 'sql/drop-objects'),
+      prod(`cqlsh -u cassandra -p hunter2pw -e 'TRUNCATE users'`, 'block', 'sql/truncate'),
+      prod(`cqlsh --username=admin --password=hunter2pw -e 'TRUNCATE TABLE app.events'`, 'block', 'sql/truncate'),
+      prod(`CQLSH_HOST=cass1.prod.example.com cqlsh -e 'DROP KEYSPACE IF EXISTS app'`, 'block', 'sql/drop-objects'),
+      prod(`sudo -u cassandra cqlsh -e "DROP KEYSPACE app"`, 'block', 'sql/drop-objects'),
+      prod(`ssh cass1.prod.example.com "cqlsh -e 'TRUNCATE app.users'"`, 'block', 'sql/truncate'),
+      prod(`cqlsh cass1.internal 9042 --execute="DROP TABLE app.users"`, 'confirm', 'sql/drop-objects'),
+      prod(`cqlsh -f /nonexistent/wipe.cql cass1.internal`, 'confirm', 'sql/unjudgeable-sql'),
+      prod(`pgbench -i -s 100 -h db.prod.example.com app`, 'confirm', 'database/pgbench-initialize'),
+      prod(`pgbench -i app`, 'confirm', 'database/pgbench-initialize'),
+      // Reading is routine on production.
+      prod(`clickhouse-client -q 'SELECT * FROM system.mutations WHERE is_done = 0'`, 'allow'),
+      prod(`clickhouse-client -q 'EXISTS TABLE events'`, 'allow'),
+      prod(`clickhouse-client --query 'DESCRIBE TABLE events'`, 'allow'),
+      prod(`clickhouse-client -h ch1.prod.example.com -q "ALTER TABLE events DELETE WHERE user_id = 42"`, 'allow'),
+      prod(`cqlsh -e 'DESCRIBE KEYSPACES'`, 'allow'),
+      prod(`cqlsh -e "USE app; SELECT * FROM users LIMIT 5"`, 'allow'),
+      prod(`cqlsh cass1.prod.example.com -e "COPY app.users TO 'users.csv'"`, 'allow'),
+      prod(`pgbench -c 10 -T 60 -h db.prod.example.com app`, 'allow'),
+      ws(`clickhouse-client -q 'SHOW TABLES'`),
+      ws(`cqlsh --version`),
+      ws(`pgbench -i -s 10 bench`),
+    ],
+  },
+];
