@@ -50,6 +50,11 @@ const REFUSED: { name: string; line: string; leaks: string[] }[] = [
     line: `cqlsh cass1.prod.example.com -u cassandra -p Cqlsh-Pass-Secret -e 'DROP KEYSPACE app'`,
     leaks: ['Cqlsh-Pass-Secret', 'Cqlsh-P'],
   },
+  {
+    name: 'mysql --password VALUE (mysql prompts and reads VALUE as the database; it is still a password)',
+    line: `mysql -h db1.prod.example.com --password My-Spaced-Secret -e 'DROP DATABASE app'`,
+    leaks: ['My-Spaced-Secret', 'My-Spaced'],
+  },
 ];
 
 describe('the audit log keeps no secret', () => {

@@ -104,4 +104,17 @@ export const groups: CorpusGroup[] = [
       ws(`python3 -c 'import glob; print(glob.glob("*.py"))'`),
     ],
   },
+  {
+    name: 'evasion4: Laravel rollbacks, Redis cluster calls',
+    cases: [
+      prod(`php artisan migrate:rollback --step=999 --force`, 'block', 'database/artisan-rollback-steps'),
+      prod(`php artisan migrate:reset --force`, 'block', 'database/framework-reset-tasks'),
+      prod(`redis-cli --cluster call redis1.prod.example.com:6379 FLUSHALL`, 'block', 'database/redis-flush'),
+      prod(`redis-cli --cluster call 10.0.0.5:7000 flushdb`, 'block', 'database/redis-flush'),
+      ws(`redis-cli --cluster call 10.0.0.5:7000 flushdb`, 'confirm', 'database/redis-flush'),
+      ws(`php artisan migrate:rollback --step=1`),
+      ws(`redis-cli --cluster check 127.0.0.1:7000`),
+      ws(`redis-cli --cluster call 127.0.0.1:7000 INFO memory`),
+    ],
+  },
 ];
