@@ -47,48 +47,48 @@ globalThis.__prodguardImport = (specifier) => {
   return import(specifier);
 };
 
-function cacheFiles() {
-  const files = [`${bundle}.cache`];
+function cacheFiles(file, name) {
+  const files = [`${file}.cache`];
   const stateHome = process.env.XDG_STATE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.local', 'state');
-  files.push(path.join(process.env.PRODGUARD_STATE_DIR || path.join(stateHome, 'prodguard'), `code-cache-${process.version}.bin`));
+  files.push(path.join(process.env.PRODGUARD_STATE_DIR || path.join(stateHome, 'prodguard'), `${name}-${process.version}.bin`));
   return files;
 }
 
-function load() {
+/** Run one of dist/bundle/'s files through its V8 code cache; undefined when it is not there. */
+function loadBundle(file, cacheName) {
   let source;
   try {
     // ASCII, already wrapped as a CommonJS function (scripts/build-bundle.mjs): read as one-byte text.
-    source = fs.readFileSync(bundle, 'latin1');
+    source = fs.readFileSync(file, 'latin1');
   } catch {
-    process.stderr.write('prodguard: not built yet; run "npm run build" in the prodguard folder\n');
-    process.exit(1);
+    return undefined;
   }
-  const caches = cacheFiles();
+  const caches = cacheFiles(file, cacheName);
   let cachedData;
-  for (const file of caches) {
+  for (const cache of caches) {
     try {
-      cachedData = fs.readFileSync(file);
+      cachedData = fs.readFileSync(cache);
       break;
     } catch {
       /* no cache yet */
     }
   }
-  const script = new vm.Script(source, { filename: bundle, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
   const exports = {};
-  const module = { exports, filename: bundle, id: bundle, paths: Module._nodeModulePaths(path.dirname(bundle)) };
-  const localRequire = Module.createRequire(bundle);
-  script.runInThisContext()(exports, localRequire, module, bundle, path.dirname(bundle));
+  const module = { exports, filename: file, id: file, paths: Module._nodeModulePaths(path.dirname(file)) };
+  const localRequire = Module.createRequire(file);
+  script.runInThisContext()(exports, localRequire, module, file, path.dirname(file));
   if (cachedData === undefined || script.cachedDataRejected) {
     // Save after the command ran, so the cache holds the functions this run compiled.
     process.once('exit', () => {
       const data = script.createCachedData();
-      for (const file of caches) {
+      for (const cache of caches) {
         try {
           // Write aside and rename: concurrent first runs must never leave a torn cache.
-          fs.mkdirSync(path.dirname(file), { recursive: true });
-          const temporary = `${file}.${process.pid}.tmp`;
+          fs.mkdirSync(path.dirname(cache), { recursive: true });
+          const temporary = `${cache}.${process.pid}.tmp`;
           fs.writeFileSync(temporary, data);
-          fs.renameSync(temporary, file);
+          fs.renameSync(temporary, cache);
           return;
         } catch {
           /* not writable: try the next place */
@@ -99,4 +99,27 @@ function load() {
   return module.exports;
 }
 
-load().main(process.argv);
+function load() {
+  const exports = loadBundle(bundle, 'code-cache');
+  if (exports) return exports;
+  process.stderr.write('prodguard: not built yet; run "npm run build" in the prodguard folder\n');
+  process.exit(1);
+}
+
+// `check -c LINE` and the agent hooks start one process per command: a line the built-in rules'
+// prefilter proves harmless is answered by a small bundle (src/fast-path/answer.ts) before the
+// engine loads; anything else, or a fast path that is not built, goes on to the full one.
+function answeredFast() {
+  const command = process.argv[2];
+  if (command !== 'check' && command !== 'hook') return false;
+  const directory = path.join(__dirname, '..', 'dist', 'bundle');
+  try {
+    const fast = loadBundle(path.join(directory, 'fast.cjs'), 'fast-code-cache');
+    // The shell parser only for a line the prefilter passes: a risky line goes on without it.
+    return fast !== undefined && fast.answer(() => loadBundle(path.join(directory, 'shell-parser.cjs'), 'shell-parser-code-cache'));
+  } catch {
+    return false; // the full path answers, and says what is wrong if anything is
+  }
+}
+
+if (!answeredFast()) load().main(process.argv);

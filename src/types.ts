@@ -54,13 +54,18 @@ export interface ExpandedWord {
 
 /**
  * The hosts an `ansible PATTERN` or `ansible-playbook` line selects, as written: the pattern (a
- * playbook's plays name their own; `all` stands for them), `-i INVENTORY` (a file, a folder or a
- * `host1,host2,` list), `--limit` (Ansible's subset: only hosts it also matches), from `cwd`.
+ * playbook's plays name their own, read from `playbooks` at the edge; `all` stands for them when
+ * they cannot be read), `-i INVENTORY` (a file, a folder or a `host1,host2,` list), `--limit`
+ * (Ansible's subset: only hosts it also matches), from `cwd`.
  */
 export interface AnsibleSelection {
   pattern: string;
   inventory?: string;
   limit?: string;
+  /** ansible-playbook: the playbook files, as written. */
+  playbooks?: string[];
+  /** `-e NAME=VALUE` / `-e '{"NAME": "VALUE"}'`: what a play's `hosts: web:&{{ env }}` becomes. */
+  extraVars?: Record<string, string>;
   cwd: string;
 }
 

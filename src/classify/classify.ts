@@ -166,6 +166,11 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
         if (isLocalAddress(target.name)) return { environment: 'local', evidence: `API server ${target.name} is this machine` };
         return { environment: 'unknown-remote', evidence: `API server ${target.name} has nothing saying what it is` };
       }
+      if (target.unresolved && target.source.startsWith('kubeconfig '))
+        return {
+          environment: 'unknown-remote',
+          evidence: `${target.source} names no current-context prodguard could read, and nothing else says what it is`,
+        };
       return { environment: 'unknown-remote', evidence: `kube context ${target.name}${file} has nothing saying what it is` };
     }
     case 'cloud':
@@ -216,8 +221,15 @@ function fromMembers(target: Target, config: Config, evidence: string[], withPro
   const named = environmentFromName(included.join(' ').replace(/&/g, ''));
   if (named && (!chosen || DANGER[named.environment] > DANGER[chosen.environment]))
     chosen = { environment: named.environment, evidence: `name ${target.name} has the token "${named.token}"` };
-  const reach = `ansible pattern ${target.name} reaches ${members.length} host${members.length === 1 ? '' : 's'} in ${target.source.replace(/^ansible pattern \((.*)\)$/, '$1') || 'the inventory'}`;
-  const decided = chosen ?? { environment: 'unknown-remote' as Environment, evidence: 'none of them is known' };
+  const inventory = target.source.replace(/^ansible pattern \((.*)\)$/, '$1') || 'the inventory';
+  const hosts = `${members.length} host${members.length === 1 ? '' : 's'}`;
+  const reach =
+    target.source === 'ansible pattern names'
+      ? `ansible pattern ${target.name} names ${hosts} (no inventory read lists them)`
+      : members.length === 0
+        ? `ansible pattern ${target.name} reaches no host in ${inventory} (ansible: "no hosts matched")`
+        : `ansible pattern ${target.name} reaches ${hosts} in ${inventory}`;
+  const decided = chosen ?? { environment: 'unknown-remote' as Environment, evidence: members.length === 0 ? 'nothing runs' : 'none of them is known' };
   return { ...pattern, environment: decided.environment, evidence: [`${reach}; ${decided.evidence}`, ...evidence], ...withProbe };
 }
 

@@ -16,6 +16,24 @@ function describeLogic(rule: Rule): string {
   return `matches: ${rule.match.commands.join(', ')}${rule.match.paths ? ` on ${rule.match.paths.classes.join('/')} paths` : ''}${rule.match.sql ? ` running ${rule.match.sql.kinds.join('/')}` : ''}`;
 }
 
+/** For a rule about data-directory paths: the locations and markers the config adds to the
+ *  built-in ones (a person stopped at `/srv/pg-main` reads where that came from). */
+function configuredDataDirectories(rule: Rule, config: Config): Config['dataDirectories'] | undefined {
+  const classes = rule.logic === 'code' ? [] : (rule.match.paths?.classes ?? []);
+  if (!classes.some((name) => name === 'data-directory' || name === 'data-directory-leftover')) return undefined;
+  const { locations, markers } = config.dataDirectories;
+  return locations.length + markers.length > 0 ? { locations, markers } : undefined;
+}
+
+function describeDataDirectories(configured: Config['dataDirectories'] | undefined): string[] {
+  if (!configured) return [];
+  const parts = [
+    ...(configured.locations.length > 0 ? [configured.locations.join(', ')] : []),
+    ...(configured.markers.length > 0 ? [`markers ${configured.markers.join(', ')}`] : []),
+  ];
+  return [`data directories added by config: ${parts.join('; ')}`];
+}
+
 /** An example as a person would type or write it. */
 function describeExample(example: RuleExample): string {
   if (example.file !== undefined) return `${example.file}: ${(example.text ?? '').trimEnd().split('\n').join(' ⏎ ')}`;
@@ -56,6 +74,7 @@ export function explainJson(rule: Rule, config: Config): Record<string, unknown>
     examples: rule.examples,
     from: ruleOrigin(rule),
     ...(ruleOrigin(rule) === 'built-in' ? { doc: ruleDocPath(rule.id) } : {}),
+    ...(configuredDataDirectories(rule, config) ? { dataDirectories: configuredDataDirectories(rule, config) } : {}),
   };
 }
 
@@ -76,6 +95,7 @@ export async function runExplain(id: string, options: { config?: string; json?: 
     `incident: ${rule.incident}`,
     `severity: ${effectiveSeverity(rule, config)}`,
     describeLogic(rule),
+    ...describeDataDirectories(configuredDataDirectories(rule, config)),
     '',
     `why: ${rule.why}`,
     '',

@@ -91,7 +91,7 @@ export async function runInit(shell: string, options: InitOptions): Promise<numb
   const { rules, config } = await loadSetup({ ...(options.config ? { configFile: options.config } : {}), cwd: process.cwd(), env: process.env });
   const snippetOptions: SnippetOptions = {
     version: packageVersion(),
-    prefilter: prefilterFor({ rules, isWrapper, isDatabaseClient }),
+    prefilter: prefilterFor({ rules, isWrapper, isDatabaseClient, dataDirectories: config.dataDirectories }),
     runDir: runDirectory(process.env),
     keyVariables: PROMPT_KEY_VARIABLES,
     prompt: options.prompt !== false,
@@ -107,7 +107,10 @@ export async function runInit(shell: string, options: InitOptions): Promise<numb
   if (options.config === undefined && options.prompt !== false && options.warm !== false && !fromRepository) {
     const configHome = process.env.XDG_CONFIG_HOME || join(process.env.HOME || homedir(), '.config');
     const userConfigs = ['config.yml', 'config.yaml'].map((name) => join(configHome, 'prodguard', name));
-    writeInitCache(shell, text, [...new Set([...userConfigs, config.source, ...config.ruleDirectories].filter((file) => isAbsolute(file)))]);
+    // Every config file read (the system policy too: its data-directory locations are in the
+    // prefilter's words), so editing one rewrites the cache.
+    const inputs = [...userConfigs, config.source, ...config.files, ...config.ruleDirectories];
+    writeInitCache(shell, text, [...new Set(inputs.filter((file) => isAbsolute(file)))]);
   }
   return 0;
 }

@@ -33,6 +33,7 @@ const MAX_READ_ROUNDS = 6;
 /** At most this many files are read for one line. */
 const MAX_READ_FILES = 64;
 import { inspectDataDirectory } from '../probe/data-directory.js';
+import { dataEngines } from '../knowledge/data-directories.js';
 
 export interface JudgeOptions {
   source: string;
@@ -195,7 +196,7 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     facts,
     probes,
     // --no-probe: judged by names alone, the disk is not looked at either.
-    ...(options.noProbe ? {} : { dataDirectories: inspectDataDirectories(planned.invocations, home) }),
+    ...(options.noProbe ? {} : { dataDirectories: inspectDataDirectories(planned.invocations, home, config.dataDirectories) }),
     redactor,
     ...(sql ? { sql } : {}),
   };
@@ -280,17 +281,18 @@ function urlFor(target: Target): string {
  * command names is looked at: its markers, the directories above it, and, for a directory, up to
  * two levels below. Keyed by the path classification names (`dataDirectory`, else `onDisk`).
  */
-function inspectDataDirectories(invocations: readonly Invocation[], home: string): Map<string, DataDirectoryFact> {
+function inspectDataDirectories(invocations: readonly Invocation[], home: string, configured: Config['dataDirectories']): Map<string, DataDirectoryFact> {
   const facts = new Map<string, DataDirectoryFact>();
+  const engines = dataEngines(configured);
   for (const inv of invocations) {
     if (inv.host.kind !== 'local' || !DELETING_COMMANDS.has(inv.name)) continue;
     for (const index of scanOptions(inv.args, {}).positionals) {
-      const path = classifyPath(inv.args[index]!, { cwd: inv.cwd, home, env: inv.env });
+      const path = classifyPath(inv.args[index]!, { cwd: inv.cwd, home, env: inv.env, locations: configured.locations });
       if (!['data-directory', 'data-directory-leftover', 'other'].includes(path.class)) continue;
       const keys = new Set([path.dataDirectory, path.onDisk].filter((key): key is string => key !== undefined && key.startsWith('/')));
       for (const key of keys) {
         if (facts.has(key)) continue;
-        const { exists, unreadable, engine, root, relation, running, role, evidence } = inspectDataDirectory(key);
+        const { exists, unreadable, engine, root, relation, running, role, evidence } = inspectDataDirectory(key, undefined, undefined, engines);
         facts.set(key, {
           exists,
           running,

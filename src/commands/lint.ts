@@ -12,6 +12,7 @@ import { redact } from '../util/redact.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import { imageBuildScripts } from '../lint/extract/image-scripts.js';
+import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
 import { ruleHelp } from '../report/rule-doc.js';
@@ -150,14 +151,28 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   /** Rule ids a suppression may name (built-in, packs and the config's own rules). */
   const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
   let files;
+  const discover = (ignore: readonly string[]) =>
+    discoverFiles(paths.length > 0 ? paths : ['.'], cwd, { ignore: [...ignore, ...(options.exclude ?? [])], migrations: config.lint?.sql.migrations ?? [] });
   try {
-    files = await discoverFiles(paths.length > 0 ? paths : ['.'], cwd, {
-      ignore: [...(config.lint?.ignore ?? []), ...(options.exclude ?? [])],
-      migrations: config.lint?.sql.migrations ?? [],
-    });
+    files = await discover(config.lint?.ignore ?? []);
   } catch (error) {
     const missing = (error as { path?: string }).path;
     throw new UsageError(`${missing ?? 'a path'} does not exist`, 'give files or folders inside the repository');
+  }
+  // An untrusted repository config's `lint.ignore` applies (CI lints with it, untrusted), but
+  // what it leaves out is said once: a file it hides is a file nobody checked (issue 9).
+  const untrustedIgnore = config.untrustedLintIgnore ?? [];
+  if (untrustedIgnore.length > 0) {
+    const fromUntrusted = new Set(untrustedIgnore.flatMap((entry) => entry.globs));
+    const linted = new Set(files.map((file) => file.path));
+    const hidden = (await discover((config.lint?.ignore ?? []).filter((glob) => !fromUntrusted.has(glob)))).filter((file) => !linted.has(file.path));
+    if (hidden.length > 0) {
+      const shown = hidden.slice(0, 5).map((file) => file.path);
+      const line = `${untrustedIgnore.map((entry) => entry.file).join(', ')}: lint.ignore (${[...fromUntrusted].join(', ')}) left out ${hidden.length} file(s) from lint: ${shown.join(', ')}${hidden.length > shown.length ? ', …' : ''} (the config is not trusted; its lint.ignore still applies: review it, or run "prodguard trust" to accept it)`;
+      const notice = configNotice(line, cwd, configFrom);
+      configNotices.push(notice);
+      process.stderr.write(`prodguard: ${redact(notice.message)}\n`);
+    }
   }
 
   // PostgreSQL's parser (and acorn for mongosh) load only when a file runs SQL: files are linted
@@ -173,11 +188,17 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   if (files.some((file) => file.format === 'sql')) await loadParsers();
   // Groovy's parser (WebAssembly) loads only when there is a Jenkinsfile to read.
   if (files.some((file) => file.format === 'jenkinsfile')) await (await import('../lint/groovy/parser.js')).loadGroovyParser();
-  // Scripts a Dockerfile runs during its build are image builds too (a fresh layer, no live data).
+  // HCL's parser (WebAssembly) loads only when there is a Packer template to read.
+  if (files.some((file) => file.format === 'packer')) await (await import('../lint/hcl/parser.js')).loadHclParser();
+  // Scripts a Dockerfile runs during its build, or a Packer template on the machine it images,
+  // are image builds too (a fresh layer or machine, no live data).
   const linted = new Set(files.map((file) => file.path));
-  const imageBuildFiles = new Set(
-    texts.filter(({ file }) => file.format === 'dockerfile').flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
-  );
+  const imageBuildFiles = new Set([
+    ...texts
+      .filter(({ file }) => file.format === 'dockerfile')
+      .flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
+    ...texts.filter(({ file }) => file.format === 'packer').flatMap(({ file, text }) => packerBuildScripts(text, file.path, linted)),
+  ]);
   let needsParsers = false;
   let fileNotices: LintNotice[] = [];
   // What `bash -n` said of texts prodguard's parser cannot read. A text not answered yet is taken

@@ -62,7 +62,12 @@ export async function statusTargets(
 export async function runStatus(options: { json?: boolean; config?: string; probe?: boolean }): Promise<number> {
   const loaded: { config?: Config; warnings?: string[] } = {};
   const targets = await statusTargets(options, loaded);
-  const configInEffect = { files: loaded.config?.files ?? [], ignored: loaded.config?.ignored ?? [], notes: loaded.config?.notes ?? [] };
+  const configInEffect = {
+    files: loaded.config?.files ?? [],
+    ignored: loaded.config?.ignored ?? [],
+    notes: loaded.config?.notes ?? [],
+    dataDirectories: loaded.config?.dataDirectories ?? { locations: [], markers: [] },
+  };
   if (options.json) {
     const body = targets.map(targetJson);
     const warnings = loaded.warnings ?? [];
@@ -81,6 +86,11 @@ export async function runStatus(options: { json?: boolean; config?: string; prob
     return `${label} ${target.kind.padEnd(9)} ${where}  ${chalk.dim(`from ${target.source}: ${target.evidence.join('; ')}`)}${probe}`;
   });
   lines.push(chalk.dim(`config: ${configInEffect.files.length > 0 ? configInEffect.files.join(', ') : 'none (built-in rules only)'}`));
+  const { locations, markers } = configInEffect.dataDirectories;
+  if (locations.length + markers.length > 0) {
+    const parts = [...(locations.length > 0 ? [locations.join(', ')] : []), ...(markers.length > 0 ? [`markers ${markers.join(', ')}`] : [])];
+    lines.push(chalk.dim(`data directories added by config: ${parts.join('; ')}`));
+  }
   // Notes (a host range capped) are said here, where the person looks at the config, not on every line checked.
   for (const note of configInEffect.notes) lines.push(chalk.dim(`note: ${note}`));
   for (const line of [...configInEffect.ignored, ...(loaded.warnings ?? [])]) process.stderr.write(`prodguard: ${redactDeep(line)}\n`);

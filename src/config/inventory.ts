@@ -28,6 +28,10 @@ export interface Group {
   children: Set<string>;
   /** `env: production` (or `environment:`/`stage:`) in the group's own vars. */
   environmentVar?: string;
+  /** Hosts whose own vars say `ansible_connection=local`: Ansible runs their tasks on this machine. */
+  localConnection?: Set<string>;
+  /** The group's vars say `ansible_connection=local`: so do its hosts and its children's. */
+  connectionLocal?: boolean;
 }
 
 /** Hosts an inventory file's own name or folder places in an environment (`inventories/production/hosts`). */
@@ -128,9 +132,17 @@ export function expandHostPattern(pattern: string, limit = MAX_RANGE_HOSTS): { h
  * malformed range leaves out this host line only, with one line in `problems` (Ansible would
  * refuse the whole file; a guard that dropped every production host for one typo would be worse).
  */
-function addHosts(entry: Group, pattern: string, address: string | undefined, where: { line?: number; group?: string }, parsed: ParsedInventory): void {
+function addHosts(
+  entry: Group,
+  pattern: string,
+  address: string | undefined,
+  where: { line?: number; group?: string },
+  parsed: ParsedInventory,
+  localConnection = false,
+): void {
   const { notes } = parsed;
   const name = /^[^[\]:]+(?:\[[^\]]*\][^[\]:]*)*:\d+$/.test(pattern) ? pattern.replace(/:\d+$/, '') : pattern;
+  if (localConnection) (entry.localConnection ??= new Set()).add(name);
   if (!name.includes('[')) {
     entry.hosts.set(name, address);
     return;
@@ -146,8 +158,14 @@ function addHosts(entry: Group, pattern: string, address: string | undefined, wh
   if (truncated)
     notes.push({ ...where, message: `host pattern ${name} expands to more than ${MAX_RANGE_HOSTS} hosts; only the first ${MAX_RANGE_HOSTS} are used` });
   // One ansible_host for a whole range would be odd; keep it only for a single host.
-  for (const host of hosts) entry.hosts.set(host, hosts.length === 1 ? address : undefined);
+  for (const host of hosts) {
+    entry.hosts.set(host, hosts.length === 1 ? address : undefined);
+    if (localConnection) entry.localConnection!.add(host);
+  }
 }
+
+/** `ansible_connection=local` (INI) or `ansible_connection: local` (YAML): tasks run on the controller. */
+const LOCAL_CONNECTION = /^ansible_connection$/i;
 
 /** Ansible's INI inventory: `[group]` host lines with `ansible_host=…`, `[group:children]`. */
 export function parseAnsibleIni(text: string): ParsedInventory {
@@ -180,8 +198,9 @@ export function parseAnsibleIni(text: string): ParsedInventory {
     if (kind === 'vars') {
       // `key=value` (or `key = value`); only an environment-naming key is kept — never a password.
       const assignment = /^([A-Za-z_][\w]*)\s*[=:]\s*(.*)$/.exec(line);
-      if (assignment && ENVIRONMENT_VARS.has(assignment[1]!.toLowerCase()))
-        group(groups, section).environmentVar = assignment[2]!.replace(/^["']|["']$/g, '').trim();
+      const value = assignment?.[2]!.replace(/^["']|["']$/g, '').trim();
+      if (assignment && ENVIRONMENT_VARS.has(assignment[1]!.toLowerCase())) group(groups, section).environmentVar = value;
+      if (assignment && LOCAL_CONNECTION.test(assignment[1]!) && value === 'local') group(groups, section).connectionLocal = true;
       continue;
     }
     const [name, ...vars] = line.split(/\s+/);
@@ -189,7 +208,8 @@ export function parseAnsibleIni(text: string): ParsedInventory {
     if (kind === 'children') group(groups, section).children.add(name);
     else {
       const address = vars.map((item) => /^ansible_(?:ssh_)?host=(.+)$/.exec(item)?.[1]).find(Boolean);
-      addHosts(group(groups, section), name, address?.replace(/^["']|["']$/g, ''), { line: index + 1 }, parsed);
+      const local = vars.some((item) => /^ansible_connection=["']?local["']?$/.test(item));
+      addHosts(group(groups, section), name, address?.replace(/^["']|["']$/g, ''), { line: index + 1 }, parsed, local);
     }
   }
   return parsed;
@@ -208,12 +228,15 @@ export function parseAnsibleYaml(raw: Json): ParsedInventory {
     if (isObject(body.hosts)) {
       for (const [host, vars] of Object.entries(body.hosts)) {
         const address = isObject(vars) ? (vars.ansible_host ?? vars.ansible_ssh_host) : undefined;
-        addHosts(entry, host, typeof address === 'string' ? address : undefined, { group: name }, parsed);
+        const local = isObject(vars) && vars.ansible_connection === 'local';
+        addHosts(entry, host, typeof address === 'string' ? address : undefined, { group: name }, parsed, local);
       }
     }
     if (isObject(body.vars))
-      for (const [key, value] of Object.entries(body.vars))
+      for (const [key, value] of Object.entries(body.vars)) {
         if (ENVIRONMENT_VARS.has(key.toLowerCase()) && typeof value === 'string') entry.environmentVar = value;
+        if (LOCAL_CONNECTION.test(key) && value === 'local') entry.connectionLocal = true;
+      }
     if (isObject(body.children)) {
       for (const [child, childBody] of Object.entries(body.children)) {
         entry.children.add(child);
@@ -254,12 +277,23 @@ function groupEnvironments(
 ): Map<string, HostEnvironment> {
   const order = ENVIRONMENT_ORDER;
   const hostEnvironment = new Map<string, HostEnvironment>();
-  const assign = (groupName: string, environment: ConfiguredEnvironment, origin: { group: string; var?: string }, seen: Set<string>) => {
+  const assign = (
+    groupName: string,
+    environment: ConfiguredEnvironment,
+    origin: { group: string; var?: string },
+    seen: Set<string>,
+    connectionLocal = false,
+  ) => {
     if (seen.has(groupName)) return;
     seen.add(groupName);
     const entry = groups.get(groupName);
     if (!entry) return;
+    const runsHere = connectionLocal || entry.connectionLocal === true;
     for (const [host, address] of entry.hosts) {
+      // A group named `local` (or mapped to local) cannot make a remote machine this one: only
+      // loopback names and hosts Ansible runs on this machine (ansible_connection=local) are
+      // local by it; `db1.example.com` listed there keeps its own judgement (names, other groups).
+      if (environment === 'local' && !(isLocalAddress(host) || runsHere || entry.localConnection?.has(host))) continue;
       const before = hostEnvironment.get(host);
       const keep = address ?? before?.address;
       if (!before || order.indexOf(environment) < order.indexOf(before.environment))
@@ -272,7 +306,7 @@ function groupEnvironments(
         });
       else if (address && !before.address) before.address = address;
     }
-    for (const child of entry.children) assign(child, environment, origin, seen);
+    for (const child of entry.children) assign(child, environment, origin, seen, runsHere);
   };
   for (const [name, entry] of groups) {
     const byVar = entry.environmentVar ? environmentFromName(entry.environmentVar)?.environment : undefined;
@@ -315,7 +349,9 @@ export function inventoryEnvironments(parsed: ParsedInventory, label: string, ma
   for (const [host, found] of groupEnvironments(groups, mapping)) if (!hostEnvironment.has(host)) hostEnvironment.set(host, found);
   const hosts: InventoryFacts['hosts'] = {};
   const evidence: InventoryFacts['evidence'] = {};
-  for (const [host, { environment, group: from, via, address, byName, file, var: byVar }] of hostEnvironment) {
+  for (const [host, { environment, group: from, via, address: fromGroup, byName, file, var: byVar }] of hostEnvironment) {
+    // The address may be written beside the host in another group than the one that places it.
+    const address = fromGroup ?? addressOf.get(host);
     const why = mapping[from] !== undefined ? ` (groups: ${from} → ${environment})` : byVar ? ` (its vars say env: ${byVar})` : '';
     const where = byName
       ? `listed in ${byName.file} (${byName.name === basename(byName.file) ? `its name says ${environment}` : `its folder is named ${byName.name}`})`
@@ -659,6 +695,34 @@ export function groupMembers(parsed: ParsedInventory): Record<string, string[]> 
   return out;
 }
 
+/** A term's subscript (inventory/manager.py `PATTERN_WITH_SUBSCRIPT`): `[N]`, `[-N]`, `[A:B]`, `[A-B]`, `[A:]`. */
+const ANSIBLE_SUBSCRIPT = /^(.+)\[(?:(-?\d+)|(\d+)([:-])(\d+)?)\]$/;
+
+/**
+ * An Ansible pattern's terms (inventory/manager.py `split_host_pattern`): at commas when it has
+ * one, else at colons outside brackets (`web[0:2]:db` is two terms).
+ */
+export function splitAnsiblePattern(pattern: string): string[] {
+  if (pattern.includes(','))
+    return pattern
+      .split(',')
+      .map((term) => term.trim())
+      .filter(Boolean);
+  const terms: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of pattern) {
+    if (char === '[') depth++;
+    if (char === ']') depth = Math.max(0, depth - 1);
+    if (char === ':' && depth === 0) {
+      terms.push(current);
+      current = '';
+    } else current += char;
+  }
+  terms.push(current);
+  return terms.map((term) => term.trim()).filter(Boolean);
+}
+
 /** A glob term of an Ansible pattern (`web*`, `db?.example.com`) as a whole-name test. */
 function globTest(term: string): (name: string) => boolean {
   const source = term
@@ -678,10 +742,26 @@ function globTest(term: string): (name: string) => boolean {
  * knows, so the caller keeps judging the names as hosts.
  */
 export function expandAnsiblePattern(pattern: string, groups: Readonly<Record<string, readonly string[]>>): { hosts: string[]; matched: string[] } | undefined {
-  const terms = (pattern.includes(',') ? pattern.split(',') : pattern.split(':')).map((term) => term.trim()).filter(Boolean);
+  const terms = splitAnsiblePattern(pattern);
   const everyHost = new Set(groups.all ?? Object.values(groups).flat());
   const matched: string[] = [];
   const resolve = (term: string): string[] | undefined => {
+    // `kube_control_plane[0]`, `webservers[0:2]`, `web[-1]`: a slice of what the rest matches.
+    const subscript = ANSIBLE_SUBSCRIPT.exec(term);
+    if (subscript) {
+      const hosts = resolveWhole(subscript[1]!);
+      if (!hosts) return undefined;
+      const [, , index, start, , end] = subscript;
+      if (index !== undefined) {
+        const at = Number(index) < 0 ? hosts.length + Number(index) : Number(index);
+        return at >= 0 && at < hosts.length ? [hosts[at]!] : [];
+      }
+      const last = end === undefined || end === '' ? hosts.length - 1 : Number(end);
+      return hosts.slice(Number(start), last + 1);
+    }
+    return resolveWhole(term);
+  };
+  const resolveWhole = (term: string): string[] | undefined => {
     if (term === 'all' || term === '*') return [...everyHost];
     if (groups[term]) return [...groups[term]!];
     if (everyHost.has(term)) return [term];

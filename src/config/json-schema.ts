@@ -68,6 +68,13 @@ export function configJsonSchema(): Schema {
         ignore: strings('.gitignore-style globs'),
         sql: map({ dialect: { enum: ['auto', 'postgres', 'postgresql', 'mysql'] }, migrations: strings() }),
       }),
+      'data-directories': map(
+        {
+          locations: strings('absolute paths (or ~/…) whose contents are database files; a segment may be a glob'),
+          markers: strings('file names that make a directory a data directory wherever it lives (a glob in the last segment)'),
+        },
+        'data-directory locations and markers beside the built-in ones (they only add)',
+      ),
     },
   };
 }

@@ -166,7 +166,14 @@ function foldExtended(config: Config, base: readonly Config[]): void {
     config.files.unshift(...pack.files);
     config.pulledIn.push(...pack.pulledIn);
     config.ignored.unshift(...pack.ignored);
+    addDataDirectories(config.dataDirectories, pack.dataDirectories);
   }
+}
+
+/** Locations and markers add up across files and layers, each once. */
+function addDataDirectories(into: Config['dataDirectories'], from: Config['dataDirectories']): void {
+  for (const location of from.locations) if (!into.locations.includes(location)) into.locations.push(location);
+  for (const marker of from.markers) if (!into.markers.includes(marker)) into.markers.push(marker);
 }
 
 /** A config is a small text file: a folder, a device (`/dev/zero`) or a huge file would hang or
@@ -235,6 +242,7 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
   config.inventories = config.inventories.map((inventory) =>
     inventory.path ? { ...inventory, path: resolve(dirname(file), withHome(inventory.path)), source: file } : { ...inventory, source: file },
   );
+  config.dataDirectories.locations = config.dataDirectories.locations.map(withHome);
   config.files = [file];
   config.pulledIn = [...config.ruleDirectories, ...config.inventories.flatMap((inventory) => (inventory.path ? [inventory.path] : []))];
   await applyExtends(config, file, depth);
@@ -443,6 +451,9 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       for (const host of patterns.hosts) if (config.hostEvidence[host]) merged.hostEvidence[host] ??= config.hostEvidence[host];
     }
     merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });
+    // A data-directory location or marker only adds guarded paths: every layer's counts, an
+    // untrusted repository's too, and none removes a built-in one.
+    addDataDirectories(merged.dataDirectories, config.dataDirectories);
     // Lint settings describe the repository's own files (which are tests, which SQL is a
     // migration): a repository config sets them whether or not it is trusted. They never change
     // what \`check\` or \`run\` decide.
@@ -451,6 +462,7 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
     if (config.lint.sql.dialect !== 'auto') merged.lint.sql.dialect = config.lint.sql.dialect;
     if (layer.kind === 'policy') merged.lockedRules.push(...config.lockedRules);
     else if (config.lockedRules.length > 0) merged.ignored.push(`${layer.file}: locked-rules ignored (only the system policy locks rules)`);
+    if (untrusted && config.lint.ignore.length > 0) (merged.untrustedLintIgnore ??= []).push({ file: layer.file, globs: [...config.lint.ignore] });
     if (untrusted) {
       // A repository must not send every command line to an address it chose.
       if (config.audit.syslog || config.audit.journald)
@@ -471,9 +483,16 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
       continue;
     }
     merged.ruleDirectories.push(...config.ruleDirectories);
-    merged.probe = { ...config.probe };
-    merged.blastRadius = { ...config.blastRadius };
-    merged.staleShellHours = config.staleShellHours;
+    // Only what the file writes replaces the layer below: a repository config that says nothing
+    // about `probe` keeps the user's probe settings (issue 9), not the defaults.
+    const sets = new Set(config.settings ?? []);
+    if (sets.has('probe.enabled')) merged.probe.enabled = config.probe.enabled;
+    if (sets.has('probe.timeout-ms')) merged.probe.timeoutMs = config.probe.timeoutMs;
+    if (sets.has('probe.cache-seconds')) merged.probe.cacheSeconds = config.probe.cacheSeconds;
+    if (sets.has('blast-radius.confirm-share')) merged.blastRadius.confirmShare = config.blastRadius.confirmShare;
+    if (sets.has('blast-radius.block-share')) merged.blastRadius.blockShare = config.blastRadius.blockShare;
+    if (sets.has('blast-radius.block-rows')) merged.blastRadius.blockRows = config.blastRadius.blockRows;
+    if (sets.has('stale-shell-hours')) merged.staleShellHours = config.staleShellHours;
     if (config.audit.syslog) merged.audit.syslog = config.audit.syslog;
     if (config.audit.journald) merged.audit.journald = true;
   }

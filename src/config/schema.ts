@@ -63,6 +63,15 @@ export interface Config {
   ruleLayers: { file: string; kind: 'policy' | 'user' | 'repository' | 'explicit'; trusted: boolean; rules: Record<string, RuleOverride> }[];
   /** `prodguard lint`: files left out, and how SQL files are read. */
   lint: LintConfig;
+  /** The settings the file itself writes (`probe.timeout-ms`, `blast-radius.block-rows`,
+   *  `stale-shell-hours`): a trusted layer above replaces only those, not the rest with defaults. */
+  settings?: string[];
+  /** `lint.ignore` globs that came from an untrusted repository config: they apply (CI lints
+   *  with them), and lint says once what they left out. */
+  untrustedLintIgnore?: { file: string; globs: string[] }[];
+  /** Data-directory locations and markers beside the built-in ones (knowledge/data-directories.ts):
+   *  every layer adds, an untrusted repository config too (a location only tightens). */
+  dataDirectories: { locations: string[]; markers: string[] };
 }
 
 export interface LintConfig {
@@ -98,6 +107,7 @@ export const DEFAULT_CONFIG: Config = {
   patternSources: {},
   ruleLayers: [],
   lint: { ignore: [], sql: { dialect: 'auto', migrations: [] } },
+  dataDirectories: { locations: [], markers: [] },
 };
 
 /** The key of `Config.patternSources`. */
@@ -172,7 +182,20 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   if (!isObject(raw)) return { config, errors: ['(top level): must be a map with keys such as environments, rules'], leftOut };
   unknownKeys(
     raw,
-    ['environments', 'rules', 'rule-directories', 'probe', 'blast-radius', 'stale-shell-hours', 'locked-rules', 'inventories', 'extends', 'audit', 'lint'],
+    [
+      'environments',
+      'rules',
+      'rule-directories',
+      'probe',
+      'blast-radius',
+      'stale-shell-hours',
+      'locked-rules',
+      'inventories',
+      'extends',
+      'audit',
+      'lint',
+      'data-directories',
+    ],
     '',
     errors,
   );
@@ -270,8 +293,50 @@ export function validateConfig(raw: Json, source: string): { config: Config; err
   }
 
   if (raw['stale-shell-hours'] !== undefined) config.staleShellHours = positiveNumber(raw['stale-shell-hours'], 'stale-shell-hours', errors, 12);
+  const written = (section: Json, keys: readonly string[], prefix: string) =>
+    isObject(section) ? keys.filter((key) => section[key] !== undefined).map((key) => `${prefix}.${key}`) : [];
+  config.settings = [
+    ...written(raw.probe, ['enabled', 'timeout-ms', 'cache-seconds'], 'probe'),
+    ...written(raw['blast-radius'], ['confirm-share', 'block-share', 'block-rows'], 'blast-radius'),
+    ...(raw['stale-shell-hours'] !== undefined ? ['stale-shell-hours'] : []),
+  ];
   if (raw.lint !== undefined) validateLint(raw.lint, config.lint, errors);
+  if (raw['data-directories'] !== undefined) validateDataDirectories(raw['data-directories'], config.dataDirectories, errors);
   return { config, errors, leftOut };
+}
+
+/**
+ * `data-directories: { locations: [/srv/pg, "/data/*-db"], markers: [.orders-db] }`. A location
+ * is absolute (`~/…` is the home folder) and never `/` itself: everything would be a database.
+ * A marker is a name inside a directory (`PG_VERSION`, `global/pg_control`, `*.db`), not a path.
+ */
+function validateDataDirectories(raw: Json, into: Config['dataDirectories'], errors: string[]): void {
+  const example = 'e.g. data-directories: { locations: ["/srv/pg"], markers: [".orders-db"] }';
+  if (!isObject(raw)) {
+    errors.push(`data-directories: must be a map with locations, markers (${example})`);
+    return;
+  }
+  unknownKeys(raw, ['locations', 'markers'], 'data-directories', errors);
+  if (raw.locations !== undefined) {
+    stringList(raw.locations, 'data-directories.locations', errors).forEach((location, index) => {
+      const path = `data-directories.locations[${index}]`;
+      if (!location.startsWith('/') && location !== '~' && !location.startsWith('~/'))
+        errors.push(`${path}: "${location}" must be an absolute path (/srv/pg) or start with ~/`);
+      else if (/^\/+$/.test(location) || /^\/+\*+\/*$/.test(location)) errors.push(`${path}: "${location}" would make every path a data directory`);
+      else if (location.split('/').some((segment) => segment === '..')) errors.push(`${path}: "${location}" must not hold ".."`);
+      else into.locations.push(location.replace(/\/+$/, ''));
+    });
+  }
+  if (raw.markers !== undefined) {
+    stringList(raw.markers, 'data-directories.markers', errors).forEach((marker, index) => {
+      const path = `data-directories.markers[${index}]`;
+      if (marker === '' || marker.startsWith('/') || marker.split('/').some((segment) => segment === '..' || segment === '' || segment === '.'))
+        errors.push(`${path}: "${marker}" must be a file name inside the data directory (PG_VERSION, global/pg_control, *.db)`);
+      else if (/[*?[]/.test(marker.split('/').slice(0, -1).join('/'))) errors.push(`${path}: "${marker}" may hold a glob in its last segment only`);
+      else if (/^[*?]+$/.test(marker.split('/').at(-1)!)) errors.push(`${path}: "${marker}" would make every directory a data directory`);
+      else into.markers.push(marker);
+    });
+  }
 }
 
 const SQL_DIALECTS = ['auto', 'postgres', 'postgresql', 'mysql'] as const;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { hostname as osHostname, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Plan } from '../engine/analyze.js';
-import { ansibleInventoryKey, type AnsibleInventoryFacts, type TargetFacts } from '../targets/facts.js';
+import { ansibleInventoryKey, resolveFile, type AnsibleInventoryFacts, type TargetFacts } from '../targets/facts.js';
 import { KUBECONFIG_FIX, kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import { ansibleSelection } from '../parse/wrappers/remote.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
@@ -364,6 +364,28 @@ async function readAnsibleInventories(plan: Plan, cwd: string, warnings: string[
   return out;
 }
 
+/**
+ * The playbooks each `ansible-playbook` line runs, read for their plays' host patterns. One that
+ * cannot be read is left out: the line is judged over the whole inventory, as ansible would fail
+ * on it anyway.
+ */
+async function readAnsiblePlaybooks(plan: Plan, cwd: string): Promise<TargetFacts['ansiblePlaybooks']> {
+  const files = new Map<string, string>();
+  for (const inv of plan.invocations) {
+    const selection = inv.name === 'ansible-playbook' ? ansibleSelection(inv) : undefined;
+    for (const playbook of selection?.playbooks ?? [])
+      files.set(ansibleInventoryKey(inv.cwd, playbook), resolveFile(inv.cwd.startsWith('/') ? inv.cwd : cwd, playbook));
+  }
+  if (files.size === 0) return undefined;
+  const { readPlaybookHosts } = await import('../config/playbook.js');
+  const out: Record<string, { patterns: string[]; files: string[] }> = {};
+  for (const [key, file] of files) {
+    const hosts = await readPlaybookHosts(file);
+    if (hosts) out[key] = hosts;
+  }
+  return out;
+}
+
 export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEnv): Promise<TargetFacts> {
   const facts: TargetFacts = { hostname: hostnameOf(env), envFiles: {} };
   const warnings: string[] = [];
@@ -410,6 +432,8 @@ export async function gatherFacts(plan: Plan, cwd: string, env: NodeJS.ProcessEn
   }
   const ansible = await readAnsibleInventories(plan, cwd, warnings);
   if (ansible) facts.ansibleInventories = ansible;
+  const playbooks = await readAnsiblePlaybooks(plan, cwd);
+  if (playbooks) facts.ansiblePlaybooks = playbooks;
   if (warnings.length > 0) facts.warnings = [...new Set(warnings)];
   if (plan.needs.terraform) {
     try {

@@ -88,23 +88,29 @@ function atMost(severity: Severity, cap: Severity): Severity {
  *   re-seeding a standby on the wrong host: the name he would have typed is what saves the day);
  * - a directory with no database files in it: judged by its name, at most confirm;
  * - a path that is not there: nothing to delete, at most warn.
- * No fact (--no-probe, a remote host): the name alone decides.
+ * No fact (--no-probe, a remote host): the rule's severity for the environment decides — for
+ * rm-data-directory on production that is the typed host name, the GitLab lesson — except for
+ * the write-ahead log on production, which no re-seed or clean-up needs deleted by hand: refused.
  */
 export function escalateForDataDirectory(
   severity: Severity,
   fact: DataDirectoryFact | undefined,
   path?: Pick<ClassifiedPath, 'part' | 'dataDirectory'>,
+  environment?: Environment,
 ): { severity: Severity; note: string } {
-  if (!fact || path?.part === 'aside' || path?.part === 'log') return { severity, note: '' };
+  if (path?.part === 'aside' || path?.part === 'log') return { severity, note: '' };
+  const atLeastConfirmed = severityRank(severity) >= severityRank('confirm') ? 'block' : 'confirm';
+  const walByName = environment === 'production' && path?.part === 'wal' && severityRank(severity) >= severityRank('confirm');
+  // The path's own detail already says what the write-ahead log is: no second note.
+  if (!fact) return { severity: walByName ? 'block' : severity, note: '' };
   if (fact.exists === false)
     return { severity: atMost(severity, 'warn'), note: ` — ${path?.dataDirectory ?? 'it'} does not exist on this host: nothing to delete` };
   // Unreadable (mode 0700 and we are not its owner): running or stopped cannot be told, so
   // nothing is lowered — the name decides, or, outside the known places, its owner (postgres).
-  if (fact.unreadable) return { severity, note: ` — ${fact.evidence.join('; ')}` };
+  if (fact.unreadable) return { severity: walByName ? 'block' : severity, note: ` — ${fact.evidence.join('; ')}` };
   const cluster = fact.running || fact.engine !== undefined;
   if (!cluster) return { severity: atMost(severity, 'confirm'), note: ' — no database files found in it (PG_VERSION, ibdata1, WiredTiger, …)' };
   const evidence = fact.evidence.join('; ');
-  const atLeastConfirmed = severityRank(severity) >= severityRank('confirm') ? 'block' : 'confirm';
   if (fact.running && fact.role !== 'replica') return { severity: atLeastConfirmed, note: ` — it belongs to a running primary (${evidence})` };
   if (path?.part === 'wal') return { severity: atLeastConfirmed, note: ` — deleting the write-ahead log destroys the database (${evidence})` };
   const state = fact.running ? 'a running replica' : fact.role === 'replica' ? 'a stopped replica' : 'a stopped server';
@@ -170,6 +176,7 @@ export function findingsFromMatches(matches: readonly Match[], evaluated: readon
       chosen.severity,
       match.path?.dataDirectory ? facts.dataDirectories?.get(match.path.dataDirectory) : undefined,
       match.path,
+      chosen.target.environment,
     );
     let severity = afterDirectory;
     let extra = note;

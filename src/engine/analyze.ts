@@ -25,7 +25,9 @@ export interface Plan {
   };
 }
 
-const TERRAFORM = new Set(['terraform', 'tofu', 'terragrunt']);
+/** Tools whose state files the gather stage reads (src/context/gather.ts). */
+export const TERRAFORM_NAMES: readonly string[] = ['terraform', 'tofu', 'terragrunt'];
+const TERRAFORM = new Set(TERRAFORM_NAMES);
 
 /** A rule that names this command (not a rule for every command) judges a database or app env. */
 function wantsAppEnvironment(inv: Invocation, rules: readonly Rule[]): boolean {

@@ -13,6 +13,11 @@ export function exampleLine(example: RuleExample): string {
   return example.line ?? `psql ${JSON.stringify(example.url ?? 'postgres://db.example.com/app')} -c ${JSON.stringify(example.sql ?? '')}`;
 }
 
+/** How an example is shown in a report: its line, or its file and text. */
+export function exampleLabel(example: RuleExample): string {
+  return example.file !== undefined ? `${example.file}: ${JSON.stringify(example.text ?? '')}` : exampleLine(example);
+}
+
 export function findingsForExample(rule: Rule, example: RuleExample, sqlFor: SqlFor): Finding[] {
   const env = { HOME: '/home/dev', ...example.env };
   const analysis = checkLine(exampleLine(example), {
@@ -28,7 +33,16 @@ export function findingsForExample(rule: Rule, example: RuleExample, sqlFor: Sql
 
 /** Why an example fails, or undefined when it behaves as the rule says. */
 export function exampleProblem(rule: Rule, example: RuleExample, kind: 'flag' | 'pass', sqlFor: SqlFor): string | undefined {
-  const findings = findingsForExample(rule, example, sqlFor);
+  return findingsProblem(rule, example, kind, findingsForExample(rule, example, sqlFor));
+}
+
+/** Why an example's findings (of this rule) are not what the example says, or undefined. */
+export function findingsProblem(
+  rule: Rule,
+  example: RuleExample,
+  kind: 'flag' | 'pass',
+  findings: readonly Pick<Finding, 'severity' | 'message' | 'incident'>[],
+): string | undefined {
   if (kind === 'pass') return findings.length === 0 ? undefined : `should not flag, but says: ${findings[0]!.message}`;
   if (findings.length === 0) return 'should flag, but nothing was found';
   if (example.severity && findings[0]!.severity !== example.severity) return `should be ${example.severity}, is ${findings[0]!.severity}`;

@@ -10,6 +10,7 @@ import { sqlSourcesOf, type SqlDialect, type SqlSource } from '../parse/sql/sour
 import { analyzeColumnStoreSql } from '../parse/sql/column-stores.js';
 import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
 import { readOnlyStatements } from '../parse/sql/read-only.js';
+import type { ColumnType } from '../parse/sql/statement.js';
 import { analyzeMongoScript } from '../parse/sql/mongo.js';
 
 export type ReadFile = (path: string) => string | undefined;
@@ -50,12 +51,51 @@ export function withoutSelfUndone(statements: readonly SqlStatement[]): SqlState
     else open?.push(statement);
   }
   const created = new Set<string>();
-  return statements.filter((statement) => {
-    if (statement.kind === 'create') for (const table of statement.tables) created.add(table.toLowerCase());
-    if (undone.has(statement)) return false;
-    const destroys = statement.kind === 'drop-table' || statement.kind === 'truncate';
-    return !(destroys && statement.tables.length > 0 && statement.tables.every((table) => created.has(table.toLowerCase())));
-  });
+  // Column types the input declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
+  const declared = new Map<string, ColumnType>();
+  return statements
+    .filter((statement) => {
+      if (statement.kind === 'create') for (const table of statement.tables) created.add(table.toLowerCase());
+      if (undone.has(statement)) return false;
+      const destroys = statement.kind === 'drop-table' || statement.kind === 'truncate';
+      return !(destroys && statement.tables.length > 0 && statement.tables.every((table) => created.has(table.toLowerCase())));
+    })
+    .map((statement) => {
+      const table = (statement.tables[0] ?? '').toLowerCase();
+      const keeps =
+        statement.kind === 'alter-table-alter-type' &&
+        statement.dialect === 'postgres' &&
+        statement.retypes !== undefined &&
+        statement.retypes.length === statement.columns?.length &&
+        statement.retypes.every((retype) => !retype.using && keepsEveryValue(declared.get(`${table}.${retype.column}`), retype.type));
+      for (const [column, type] of Object.entries(statement.columnTypes ?? {})) declared.set(`${table}.${column}`, type);
+      for (const retype of statement.retypes ?? []) declared.set(`${table}.${retype.column}`, retype.type);
+      return keeps ? { ...statement, kind: 'alter-table-other' as const } : statement;
+    });
+}
+
+/** String types PostgreSQL stores the same way: a change among them rewrites nothing. */
+const STRING_TYPES: ReadonlySet<string> = new Set(['text', 'varchar', 'citext']);
+
+/**
+ * Whether PostgreSQL's `ALTER COLUMN … TYPE to` keeps every value of a column of type `from` without
+ * rewriting the table (https://www.postgresql.org/docs/current/sql-altertable.html, "Notes"): to
+ * `text` or an unlimited `varchar` from a string type, a longer `varchar(m)` than `varchar(n)`,
+ * and a `numeric` with more precision and the same scale (or none). The old type must be known
+ * (declared earlier in the same input): `integer` → `text` loses nothing but rewrites every row
+ * (documenso's `folderId`). Narrowing and every other change keep their finding.
+ */
+export function keepsEveryValue(from: ColumnType | undefined, to: ColumnType): boolean {
+  if (!from) return false;
+  const unlimitedString = STRING_TYPES.has(to.name) && to.mods.length === 0;
+  if (unlimitedString) return STRING_TYPES.has(from.name);
+  if (to.name === 'varchar' && from.name === 'varchar') return from.mods.length > 0 && (to.mods[0] ?? 0) >= (from.mods[0] ?? 0);
+  if (to.name === 'numeric' && from.name === 'numeric') {
+    if (to.mods.length === 0) return true;
+    if (from.mods.length === 0) return false;
+    return (to.mods[0] ?? 0) >= (from.mods[0] ?? 0) && (to.mods[1] ?? 0) === (from.mods[1] ?? 0);
+  }
+  return from.name === to.name && from.mods.join(',') === to.mods.join(',');
 }
 
 function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] {

@@ -1,64 +1,321 @@
-// Cloud and platform CLIs whose deleting commands name their resource the same simple way: after
-// a verb (`eksctl delete cluster prod`, `vercel remove acme-prod`, `pscale database delete db`)
-// or in an option (`--name prod`, `--org acme`), in an account an environment variable may pick.
-// Target resolution (targets/cloud.ts) reads this table; the CLIs with their own ways (aws,
-// gcloud, az, heroku, fly, supabase, neon) have their own code there.
+// Cloud and platform CLIs, written once: which of their options take a value (read by rule
+// matching, the wrappers and target resolution alike: read with the wrong arity,
+// `aws --profile production s3 rm s3://b/k` has "production" as its first word and no rule for
+// `aws s3 rm` sees it), which options name what they act on (the resource, the profile, the
+// project, the app, the stack), and — for the CLIs whose deleting commands name their resource the
+// simple way (`eksctl delete cluster prod`, `vercel remove acme-prod`, `--org acme`) — the verbs
+// and the variables that pick the account. Target resolution (targets/cloud.ts) reads the roles;
+// the CLIs with their own ways (aws buckets, heroku add-ons, …) keep that logic there.
 //
-// Adding a CLI is one entry here. Sources: each CLI's reference (eksctl.io, vercel.com/docs/cli,
-// planetscale.com/docs/reference, docs.netlify.com/cli, docs.railway.com/reference/cli-api).
+// Adding a CLI or an option is one entry here. Sources: `aws help` global options and
+// `aws s3 rm help`, `aws s3api delete-object help`; `gcloud topic flags`; `az --help` and
+// `az storage blob delete --help`; `gsutil help options`; `mc rm --help`; `heroku apps:destroy
+// --help`; eksctl.io, vercel.com/docs/cli, planetscale.com/docs/reference, docs.netlify.com/cli.
+
+// Type only: tools.ts builds TOOL_OPTIONS from this table.
+import type { ToolOptions } from './tools.js';
 
 export interface CloudCliSpec {
   /** The provider the resource lives in (shown as the target's engine). */
   engine: string;
-  /** Words after which the positionals name the resource (`delete`, `remove`, `rm`). */
-  verbs: readonly string[];
-  /** Long options (without dashes) whose value names the resource or the account. */
-  resourceOptions: readonly string[];
-  /** Short options whose value names the resource or the account (`-n prod`). */
-  shortResource: string;
-  /** Short options with another value. */
-  shortOther: string;
-  /** Long options with a value that name neither (read past, not as operands). */
-  otherOptions: readonly string[];
-  /** Variables naming the account or project when nothing on the line does. */
-  env: readonly string[];
+  /** Every option with a value, as the tool tables write them. */
+  options: ToolOptions;
+  /** Options (as written: `--profile`, `-a`) by what their value names. */
+  targets: Readonly<Record<string, readonly string[]>>;
+  /** For the simple CLIs (resolved from this entry alone): words after which the positionals
+   *  name the resource (`delete`, `remove`, `rm`), and the variables naming the account. */
+  simple?: {
+    verbs: readonly string[];
+    env: readonly string[];
+    /** Words after a verb that say what kind of resource follows (`eksctl delete cluster NAME`):
+     *  a kind, not a resource's name. */
+    kinds?: readonly string[];
+  };
 }
 
+/** The `ToolOptions` of a list of options as written (`-n`, `--name`). */
+function valueOptions(written: readonly string[], singleDash: readonly string[] = []): ToolOptions {
+  const short = written.filter((option) => /^-[^-]$/.test(option)).map((option) => option[1]);
+  const long = written.filter((option) => option.startsWith('--')).map((option) => option.slice(2));
+  return {
+    ...(short.length > 0 ? { shortWithValue: [...new Set(short)].join('') } : {}),
+    ...(long.length > 0 ? { longWithValue: [...new Set(long)] } : {}),
+    ...(singleDash.length > 0 ? { singleDashWithValue: singleDash } : {}),
+  };
+}
+
+const long = (names: readonly string[]) => names.map((name) => `--${name}`);
+const short = (letters: string) => [...letters].map((letter) => `-${letter}`);
+
+// aws: global options and those of the deleting subcommands the rules judge (s3 rm/sync, s3api).
+const AWS_GLOBAL = [
+  'profile',
+  'region',
+  'endpoint-url',
+  'output',
+  'ca-bundle',
+  'cli-read-timeout',
+  'cli-connect-timeout',
+  'query',
+  'color',
+  'cli-input-json',
+  'cli-input-yaml',
+];
+const AWS_S3 = [
+  'exclude',
+  'include',
+  'storage-class',
+  'acl',
+  'sse',
+  'cache-control',
+  'content-type',
+  'metadata-directive',
+  'grants',
+  'sse-kms-key-id',
+  'source-region',
+  'expires',
+  'request-payer',
+  'expected-size',
+  'key',
+  'version-id',
+  'mfa',
+  'expected-bucket-owner',
+  // From the AWS CLI reference for `aws s3 sync`/`cp` (`--acl public-read` is not the destination).
+  'sse-c',
+  'sse-c-key',
+  'content-encoding',
+  'content-language',
+  'content-disposition',
+  'website-redirect',
+  'page-size',
+];
+/** aws options whose value names the resource a command acts on. */
+const AWS_RESOURCE_OPTIONS = [
+  'db-instance-identifier',
+  'db-cluster-identifier',
+  'function-name',
+  'table-name',
+  'bucket',
+  'stack-name',
+  'cluster',
+  'cache-cluster-id',
+  'replication-group-id',
+  'domain-name',
+  'file-system-id',
+  'volume-id',
+  'instance-ids',
+  'key-id',
+  'secret-id',
+];
+const GCLOUD_GLOBAL = ['project', 'account', 'configuration', 'format', 'verbosity', 'impersonate-service-account'];
+// PaaS CLIs (fly, supabase, neon): the app, project, organisation and branch they act on.
+const PAAS = [
+  ...short('aco'),
+  ...long([
+    'app',
+    'config',
+    'org',
+    'access-token',
+    'region',
+    'db-url',
+    'project-ref',
+    'workdir',
+    'project-id',
+    'branch',
+    'api-key',
+    'context-file',
+    'output',
+    'org-id',
+    'parent',
+    'version',
+    'profile',
+  ]),
+];
+// Infrastructure-as-code CLIs: pulumi's stack, cdk's context, doctl's token.
+const IAC = [...short('sCto'), ...long(['stack', 'cwd', 'context', 'access-token', 'output', 'profile'])];
+// Object-store sync and removal (mc, azcopy).
+const OBJECT_STORE = [
+  ...short('sCx'),
+  ...long(['project', 'account-name', 'source', 'pattern', 'config-dir', 'include-pattern', 'exclude-pattern', 'exclude']),
+];
+
+const paas = (engine: string, targets: CloudCliSpec['targets']): CloudCliSpec => ({ engine, options: valueOptions(PAAS), targets });
+const iac = (engine: string): CloudCliSpec => ({ engine, options: valueOptions(IAC), targets: { stack: ['-s', '--stack', '--context', '--profile'] } });
+
 export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
+  aws: {
+    engine: 'aws',
+    options: valueOptions(long([...AWS_GLOBAL, ...AWS_S3, ...AWS_RESOURCE_OPTIONS])),
+    targets: { resource: long(AWS_RESOURCE_OPTIONS), profile: ['--profile'] },
+  },
+  // gcloud's own options and those of `gcloud compute ssh` (and tpu-vm ssh) the remote-host reader needs.
+  gcloud: {
+    engine: 'gcp',
+    options: valueOptions([
+      '-i',
+      ...long([
+        ...GCLOUD_GLOBAL,
+        'instance',
+        'region',
+        'zone',
+        'command',
+        'container',
+        'ssh-flag',
+        'ssh-key-file',
+        'ssh-key-expiration',
+        'ssh-key-expire-after',
+        'strict-host-key-checking',
+        'network',
+        'dest-group',
+        'worker',
+        'node',
+        'billing-project',
+        'flags-file',
+        'trace-token',
+        'exclude',
+      ]),
+    ]),
+    targets: { project: ['--project'] },
+  },
+  // -x (rsync's exclude pattern), -j/-J (compressed upload) take values too.
+  gsutil: {
+    engine: 'gcp',
+    options: valueOptions([...short('ohupxjJ'), ...long(['project', 'account', 'configuration', 'include-pattern', 'exclude-pattern', 'exclude'])]),
+    targets: {},
+  },
+  // az's own options, those of the storage deletes and those of `az ssh vm` (-n NAME, -g GROUP).
+  az: {
+    engine: 'azure',
+    options: valueOptions([
+      ...short('osngc'),
+      ...long([
+        'output',
+        'subscription',
+        'account-name',
+        'account-key',
+        'connection-string',
+        'sas-token',
+        'auth-mode',
+        'blob-endpoint',
+        'container-name',
+        'snapshot',
+        'version-id',
+        'delete-snapshots',
+        'lease-id',
+        'timeout',
+        'source',
+        'pattern',
+        'query',
+        'name',
+        'vm-name',
+        'ip',
+        'hostname',
+        'resource-group',
+        'server',
+        'local-user',
+        'port',
+        'certificate-file',
+        'private-key-file',
+        'public-key-file',
+        'ssh-client-folder',
+        'ssh-proxy-folder',
+        'resource-type',
+      ]),
+    ]),
+    targets: {
+      resource: ['--name', '-n', '--resource-group', '-g', '--server', '--subscription', '--account-name', '--container-name', '-c'],
+      account: ['--account-name'],
+    },
+  },
+  mc: {
+    engine: 'minio',
+    options: valueOptions([...OBJECT_STORE, ...long(['config-dir', 'version-id', 'older-than', 'newer-than', 'rewind', 'encrypt-key']), '-C']),
+    targets: {},
+  },
+  azcopy: { engine: 'azure', options: valueOptions(OBJECT_STORE), targets: {} },
+  heroku: {
+    engine: 'heroku',
+    options: valueOptions(['-a', '--app', '-r', '--remote', '--confirm']),
+    targets: { app: ['-a', '--app'], confirm: ['--confirm'] },
+  },
+  pulumi: iac('pulumi'),
+  cdk: iac('cdk'),
+  doctl: iac('doctl'),
+  fly: paas('fly', { app: ['-a', '--app'] }),
+  flyctl: paas('fly', { app: ['-a', '--app'] }),
+  supabase: paas('supabase', { url: ['--db-url'], project: ['--project-ref'], linked: ['--linked'] }),
+  neonctl: paas('neon', { branch: ['--branch'], project: ['--project-id'] }),
+  neon: paas('neon', { branch: ['--branch'], project: ['--project-id'] }),
   eksctl: {
     engine: 'aws',
-    verbs: ['delete'],
-    resourceOptions: ['name', 'cluster', 'profile'],
-    shortResource: 'n',
-    shortOther: 'rf',
-    otherOptions: ['region', 'config-file', 'timeout'],
-    env: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
+    options: valueOptions([...short('nrf'), ...long(['name', 'cluster', 'profile', 'region', 'config-file', 'timeout'])]),
+    targets: { resource: ['--name', '--cluster', '--profile', '-n'] },
+    simple: {
+      verbs: ['delete'],
+      env: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
+      kinds: ['cluster', 'nodegroup', 'ng', 'iamserviceaccount', 'addon', 'fargateprofile', 'iamidentitymapping', 'podidentityassociation', 'accessentry'],
+    },
   },
   vercel: {
     engine: 'vercel',
-    verbs: ['remove', 'rm'],
-    resourceOptions: ['scope', 'project'],
-    shortResource: 'S',
-    shortOther: 'tA',
-    otherOptions: ['token', 'local-config', 'global-config', 'cwd'],
-    env: ['VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'],
+    options: valueOptions([...short('StA'), ...long(['scope', 'project', 'token', 'local-config', 'global-config', 'cwd'])]),
+    targets: { resource: ['--scope', '--project', '-S'] },
+    simple: { verbs: ['remove', 'rm'], env: ['VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'] },
   },
   pscale: {
     engine: 'planetscale',
-    verbs: ['delete'],
-    resourceOptions: ['org'],
-    shortResource: '',
-    shortOther: '',
-    otherOptions: ['service-token', 'service-token-id', 'config', 'format'],
-    env: ['PLANETSCALE_ORG'],
+    options: valueOptions(long(['org', 'service-token', 'service-token-id', 'config', 'format'])),
+    targets: { resource: ['--org'] },
+    simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
   },
   netlify: {
     engine: 'netlify',
-    verbs: ['sites:delete'],
-    resourceOptions: ['site'],
-    shortResource: '',
-    shortOther: '',
-    otherOptions: ['auth'],
-    env: ['NETLIFY_SITE_ID'],
+    options: valueOptions(long(['site', 'auth'])),
+    targets: { resource: ['--site'] },
+    simple: { verbs: ['sites:delete'], env: ['NETLIFY_SITE_ID'] },
   },
+};
+
+/** The cloud CLI's entry, if it is one. */
+export function cloudCli(name: string): CloudCliSpec | undefined {
+  return Object.hasOwn(CLOUD_CLIS, name) ? CLOUD_CLIS[name] : undefined;
+}
+
+/** The options (as written) whose value names `role` for this CLI (`profile` → `--profile`). */
+export function cloudTargetOptions(name: string, role: string): readonly string[] {
+  return cloudCli(name)?.targets[role] ?? [];
+}
+
+/** Every cloud CLI's option table, for TOOL_OPTIONS. */
+export const CLOUD_CLI_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
+  Object.entries(CLOUD_CLIS).map(([name, spec]) => [name, spec.options]),
+);
+
+/**
+ * Words that make a command create what a later delete of the same name removes: a CI job that
+ * runs `eksctl create cluster --name e2e-$RUN` (or `aws cloudformation deploy --stack-name X`,
+ * `terraform apply`) and, at its end, deletes that very cluster or stack is tearing down its
+ * own resource. Keyed by program; a word anywhere among the command's words counts.
+ * Sources: each CLI's reference (eksctl.io, AWS CLI cloudformation/s3/eks/ec2, gcloud and az
+ * `… create`, terraform apply). (`kind`/`k3d delete cluster` remove a local cluster: no rule asks.)
+ */
+export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
+  eksctl: ['create'],
+  aws: [
+    'create-stack',
+    'deploy',
+    'mb',
+    'create-bucket',
+    'create-cluster',
+    'create-nodegroup',
+    'run-instances',
+    'create-volume',
+    'create-table',
+    'create-repository',
+  ],
+  gcloud: ['create'],
+  az: ['create'],
+  terraform: ['apply'],
+  tofu: ['apply'],
+  terragrunt: ['apply'],
 };

@@ -629,66 +629,6 @@ export function takesAbbreviatedOptions(name: string): boolean {
 }
 
 /**
- * Options of the cloud storage CLIs that take a value, for rule matching: read with the wrong
- * arity, `aws --profile production s3 rm s3://b/k` has "production" as its first word and no
- * rule for `aws s3 rm` sees it. Sources: `aws help` global options and `aws s3 rm help`,
- * `aws s3api delete-object help`; `az storage blob delete --help` (with the global arguments);
- * `gsutil help options` and `gsutil rm`; `mc rm --help`; `heroku apps:destroy --help`.
- */
-const CLOUD_CLI_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  aws: [
-    '--profile',
-    '--region',
-    '--endpoint-url',
-    '--output',
-    '--query',
-    '--ca-bundle',
-    '--cli-read-timeout',
-    '--cli-connect-timeout',
-    '--color',
-    '--cli-input-json',
-    '--cli-input-yaml',
-    '--exclude',
-    '--include',
-    '--request-payer',
-    '--bucket',
-    '--key',
-    '--version-id',
-    '--mfa',
-    '--expected-bucket-owner',
-  ],
-  az: [
-    '--account-name',
-    '--account-key',
-    '--connection-string',
-    '--sas-token',
-    '--auth-mode',
-    '--blob-endpoint',
-    '--container-name',
-    '-c',
-    '--name',
-    '-n',
-    '--snapshot',
-    '--version-id',
-    '--delete-snapshots',
-    '--lease-id',
-    '--timeout',
-    '--subscription',
-    '--output',
-    '-o',
-    '--query',
-  ],
-  gsutil: ['-o', '-h', '-u', '-p'],
-  heroku: ['-a', '--app', '-r', '--remote', '--confirm'],
-  mc: ['--config-dir', '-C', '--version-id', '--older-than', '--newer-than', '--rewind', '--encrypt-key'],
-};
-
-/** Options of `name` that take a value (`--profile P`), as rule matching reads them; [] when not listed. */
-export function cloudCliOptionsWithValues(name: string): readonly string[] {
-  return Object.hasOwn(CLOUD_CLI_OPTIONS, name) ? CLOUD_CLI_OPTIONS[name]! : [];
-}
-
-/**
  * Commands whose output is content from somewhere else — the network, another host: run as code
  * (`eval "$(curl -s URL)"`, `bash <(wget -qO- URL)`, `source <(ssh host cat x)`), it is a script
  * nobody on this side has read.

@@ -8,7 +8,7 @@
 // (PostgreSQL "Database File Layout", MySQL "The InnoDB system tablespace", MongoDB "storage",
 // Redis persistence, etcd's data-dir layout, Elasticsearch path.data).
 
-export type DataEngine = 'postgresql' | 'mysql' | 'mongodb' | 'redis' | 'etcd' | 'elasticsearch' | 'cassandra' | 'clickhouse' | 'gitlab';
+export type DataEngine = 'postgresql' | 'mysql' | 'mongodb' | 'redis' | 'etcd' | 'elasticsearch' | 'cassandra' | 'clickhouse' | 'gitlab' | 'configured';
 
 export interface DataEngineSpec {
   engine: DataEngine;
@@ -164,17 +164,59 @@ export const DATA_DIRECTORY_LOCATIONS: readonly string[] = [...DATA_ENGINES.flat
 export const DATA_DIRECTORY_NAMES: ReadonlySet<string> = new Set(DATA_ENGINES.flatMap((spec) => spec.names));
 
 /**
- * Single path segments, one of which a path into a well-known data directory holds: the last
- * segment of each location, the directory names and the markers' file names (`*.ibd` a glob).
+ * Locations and markers a config adds (`data-directories:` in .prodguard.yml): a site's own
+ * layout (`/srv/pg/*`, `/data/orders-db`) or a marker file its tooling writes. They only add:
+ * nothing in a config removes a built-in location.
+ */
+export interface ConfiguredDataDirectories {
+  /** Absolute paths; a segment may be a glob (`/srv/pg-*` or `/srv/db-?` and what is under it). */
+  locations: readonly string[];
+  /** File names (or paths inside the directory, `*.db` a glob in the last segment) that make a
+   *  directory a data directory wherever it lives. */
+  markers: readonly string[];
+}
+
+export const NO_CONFIGURED_DATA_DIRECTORIES: ConfiguredDataDirectories = { locations: [], markers: [] };
+
+/** The engine record for markers a config names: what the disk probe reads beside the built-ins. */
+export function configuredEngine(markers: readonly string[]): DataEngineSpec {
+  return {
+    engine: 'configured',
+    title: 'Configured (data-directories.markers)',
+    locations: [],
+    names: [],
+    markers,
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: [],
+    vital: [],
+  };
+}
+
+/** The built-in engines, then one for the config's markers when it names any. */
+export function dataEngines(configured: ConfiguredDataDirectories = NO_CONFIGURED_DATA_DIRECTORIES): readonly DataEngineSpec[] {
+  return configured.markers.length > 0 ? [...DATA_ENGINES, configuredEngine(configured.markers)] : DATA_ENGINES;
+}
+
+/**
+ * Single path segments, one of which a path into a data directory holds: the last segment of each
+ * location, the directory names and the markers' file names (`*.ibd`, a configured `pg-*`: globs).
  * The shell hook's prefilter sends `cp`/`mv`/`ln` lines holding one of them to the checker.
  */
-export const DATA_DIRECTORY_WORDS: readonly string[] = [
-  ...new Set([
-    ...DATA_DIRECTORY_LOCATIONS.map((location) => location.split('/').at(-1)!),
-    ...DATA_DIRECTORY_NAMES,
-    ...DATA_ENGINES.flatMap((spec) => spec.markers.map((marker) => marker.split('/').at(-1)!)),
-  ]),
-];
+export function dataDirectoryWords(configured: ConfiguredDataDirectories = NO_CONFIGURED_DATA_DIRECTORIES): readonly string[] {
+  const lastSegment = (path: string) => path.replace(/\/+$/, '').split('/').at(-1)!;
+  return [
+    ...new Set([
+      ...[...DATA_DIRECTORY_LOCATIONS, ...configured.locations].map(lastSegment),
+      ...DATA_DIRECTORY_NAMES,
+      ...dataEngines(configured).flatMap((spec) => spec.markers.map(lastSegment)),
+    ]),
+  ].filter((word) => word !== '');
+}
+
+/** The built-in words (no config). */
+export const DATA_DIRECTORY_WORDS: readonly string[] = dataDirectoryWords();
 
 /**
  * A copy moved aside, next to a data directory: the rule's own fix says `mv main main.old`, and a

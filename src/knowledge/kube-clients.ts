@@ -4,10 +4,20 @@
 // `--namespace prod`, `--namespace=prod` are all the namespace), so a production namespace decides
 // (issue 14: `kubectl -n production delete pod x` on a context named `main`).
 
-import type { OptionSpec } from '../parse/options.js';
+// Type only: tools.ts builds TOOL_OPTIONS from this table.
+import type { ToolOptions } from './tools.js';
 
 /** Long options (without dashes) that take a value, across kubectl's global flags and common subcommand flags. */
 const KUBECTL_LONG_WITH_VALUE = [
+  // The value options of the verbs the rules judge (delete, drain, scale, patch, apply).
+  'grace-period',
+  'timeout',
+  'cascade',
+  'type',
+  'prune-allowlist',
+  'field-manager',
+  'replicas',
+  'current-replicas',
   'context',
   'kubeconfig',
   'namespace',
@@ -37,6 +47,10 @@ const KUBECTL_LONG_WITH_VALUE = [
 ];
 
 const HELM_LONG_WITH_VALUE = [
+  // kubectl's global options and verb options, as rule matching has always read them for helm.
+  ...['context', 'cluster', 'server', 'user', 'as', 'as-group', 'token', 'request-timeout', 'tls-server-name'],
+  ...['selector', 'filename', 'kustomize', 'grace-period', 'field-selector', 'cascade', 'type', 'prune-allowlist', 'field-manager'],
+  ...['replicas', 'current-replicas', 'environment'],
   'kube-context',
   'kubeconfig',
   'namespace',
@@ -60,31 +74,77 @@ const HELM_LONG_WITH_VALUE = [
   'timeout',
 ];
 
-/**
- * Each client's option spec. Short letters with a value: kubectl `-n` namespace, `-s` server,
- * `-f` file, `-l` selector, `-o` output, `-c` container, `-k` kustomize dir, `-L` label columns,
- * `-v` log level (`-p` is not here: `logs -p` is a switch, `patch -p` a value); helm `-n`, `-f`,
- * `-o`; helmfile `-n`, `-e` environment, `-f`, `-l`; k9s `-n`, `-c`.
- */
-const SPECS: Record<string, OptionSpec> = {
-  kubectl: { shortWithValue: 'nsflockLv', longWithValue: KUBECTL_LONG_WITH_VALUE, pflag: true },
-  oc: { shortWithValue: 'nsflockLv', longWithValue: KUBECTL_LONG_WITH_VALUE, pflag: true },
-  helm: { shortWithValue: 'nfo', longWithValue: HELM_LONG_WITH_VALUE, pflag: true },
-  helmfile: { shortWithValue: 'nefl', longWithValue: [...HELM_LONG_WITH_VALUE, 'environment', 'file', 'selector'], pflag: true },
-  k9s: { shortWithValue: 'nc', longWithValue: ['context', 'kubeconfig', 'namespace', 'cluster', 'command'], pflag: true },
-  argocd: { longWithValue: ['kube-context', 'server', 'auth-token', 'config', 'app-namespace'], pflag: true },
-  kustomize: { longWithValue: ['output'], pflag: true },
-};
-
-/** The option spec of a kube client (`kubectl-*` plugins read kubectl's global flags). */
-export function kubeClientOptionSpec(name: string): OptionSpec | undefined {
-  return SPECS[name] ?? (name.startsWith('kubectl-') ? SPECS.kubectl : undefined);
+/** What a kube client's options name: the context, the kubeconfig, the cluster, the API server
+ *  and the namespace it acts in (as written; the first is how a target's source is shown). */
+export interface KubeTargetOptions {
+  context: readonly string[];
+  kubeconfig: readonly string[];
+  cluster: readonly string[];
+  server: readonly string[];
+  namespace: readonly string[];
 }
 
-/** kubectl, oc, helm…, and `kubectl-cnpg`-style plugins run directly (they read kubectl's kubeconfig and flags). */
-export function isKubeClient(name: string): boolean {
-  return kubeClientOptionSpec(name) !== undefined;
+export interface KubeClientSpec {
+  options: ToolOptions;
+  targets: KubeTargetOptions;
 }
 
 /** The options that name the namespace a client acts in. */
 export const NAMESPACE_OPTIONS = ['--namespace', '-n'] as const;
+
+const KUBECTL_TARGETS: KubeTargetOptions = {
+  context: ['--context', '--kube-context'],
+  kubeconfig: ['--kubeconfig'],
+  cluster: ['--cluster'],
+  server: ['--server', '-s'],
+  namespace: NAMESPACE_OPTIONS,
+};
+// helm names the context and the API server its own way (--kube-context, --kube-apiserver).
+const HELM_TARGETS: KubeTargetOptions = { ...KUBECTL_TARGETS, context: ['--kube-context', '--context'], server: ['--kube-apiserver'] };
+
+/**
+ * Each client's options. Short letters with a value: kubectl `-n` namespace, `-s` server,
+ * `-f` file, `-l` selector, `-o` output, `-c` container, `-k` kustomize dir, `-L` label columns,
+ * `-v` log level (`-p` is not here: `logs -p` is a switch, `patch -p` a value); helm `-n`, `-f`,
+ * `-o` (and `-s`, `-l`, `-k`, `-e` as rule matching has read them); helmfile `-n`, `-e`
+ * environment, `-f`, `-l`; k9s `-n`, `-c`.
+ */
+const SPECS: Record<string, KubeClientSpec> = {
+  kubectl: { options: { shortWithValue: 'nsflockLv', longWithValue: KUBECTL_LONG_WITH_VALUE, pflag: true }, targets: KUBECTL_TARGETS },
+  oc: { options: { shortWithValue: 'nsflockLv', longWithValue: KUBECTL_LONG_WITH_VALUE, pflag: true }, targets: KUBECTL_TARGETS },
+  helm: { options: { shortWithValue: 'nfoslke', longWithValue: HELM_LONG_WITH_VALUE, pflag: true }, targets: HELM_TARGETS },
+  helmfile: {
+    options: { shortWithValue: 'neflsko', longWithValue: [...HELM_LONG_WITH_VALUE, 'file', 'namespace'], pflag: true },
+    // helmfile's context has been shown as `--context`, its server read as helm's.
+    targets: { ...HELM_TARGETS, context: ['--context', '--kube-context'] },
+  },
+  k9s: {
+    options: { shortWithValue: 'nc', longWithValue: ['context', 'kubeconfig', 'namespace', 'cluster', 'command'], pflag: true },
+    targets: KUBECTL_TARGETS,
+  },
+  argocd: { options: { longWithValue: ['kube-context', 'server', 'auth-token', 'config', 'app-namespace'], pflag: true }, targets: KUBECTL_TARGETS },
+  kustomize: { options: { longWithValue: ['output'], pflag: true }, targets: KUBECTL_TARGETS },
+};
+
+/** The kube clients by name (besides `kubectl-*` plugins). */
+export const KUBE_CLIENT_NAMES: readonly string[] = Object.keys(SPECS);
+
+/** Every kube client's option table, for TOOL_OPTIONS. */
+export const KUBE_CLIENT_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
+  Object.entries(SPECS).map(([name, spec]) => [name, spec.options]),
+);
+
+/** A kube client's entry (`kubectl-*` plugins read kubectl's global flags). */
+export function kubeClient(name: string): KubeClientSpec | undefined {
+  return Object.hasOwn(SPECS, name) ? SPECS[name] : name.startsWith('kubectl-') ? SPECS.kubectl : undefined;
+}
+
+/** The option spec of a kube client (`kubectl-*` plugins read kubectl's global flags). */
+export function kubeClientOptionSpec(name: string): ToolOptions | undefined {
+  return kubeClient(name)?.options;
+}
+
+/** kubectl, oc, helm…, and `kubectl-cnpg`-style plugins run directly (they read kubectl's kubeconfig and flags). */
+export function isKubeClient(name: string): boolean {
+  return kubeClient(name) !== undefined;
+}

@@ -11,6 +11,9 @@
 // missing from the table is read as a flag: its value then counts as an operand, so a rule may
 // miss (`kubectl --as x delete`) or a wrapper run the wrong word.
 
+import { CLOUD_CLI_TOOL_OPTIONS } from './cloud-clis.js';
+import { KUBE_CLIENT_TOOL_OPTIONS } from './kube-clients.js';
+
 export interface ToolOptions {
   /** Short option letters that take a value, attached (`-nprod`) or as the next word (`-n prod`). */
   shortWithValue?: string;
@@ -41,51 +44,6 @@ function each(names: readonly string[], table: ToolOptions): Record<string, Tool
   return Object.fromEntries(names.map((name) => [name, table]));
 }
 
-// kubectl's global options (kubectl options) and the value options of the verbs the rules judge
-// (delete, drain, scale, patch, apply). oc is kubectl with OpenShift's verbs.
-const KUBE_GLOBAL = ['context', 'cluster', 'server', 'user', 'as', 'as-group', 'token', 'request-timeout', 'tls-server-name', 'namespace', 'kubeconfig'];
-const KUBE_VERBS = [
-  'selector',
-  'filename',
-  'kustomize',
-  'output',
-  'grace-period',
-  'timeout',
-  'field-selector',
-  'cascade',
-  'type',
-  'prune-allowlist',
-  'field-manager',
-  'replicas',
-  'current-replicas',
-];
-// `kubectl exec POD -c CONTAINER -- CMD`: the container and the wait for the pod.
-const KUBECTL: ToolOptions = { ...options('snlfkoc', [...KUBE_GLOBAL, ...KUBE_VERBS, 'container', 'pod-running-timeout']), pflag: true };
-// helm's and helmfile's global options name the cluster their own way (--kube-context,
-// --kube-apiserver); helmfile's -e picks an environment.
-const HELM: ToolOptions = { ...options('snlfkoe', [...KUBE_GLOBAL, ...KUBE_VERBS, 'kube-context', 'kube-apiserver', 'environment']), pflag: true };
-
-// Cloud CLIs: global options (profile, region, project, output…) and those of the deleting
-// subcommands the rules judge. Sources: `aws help`, `gcloud topic flags`, `az --help`, gsutil -h.
-const AWS_GLOBAL = ['profile', 'region', 'endpoint-url', 'output', 'ca-bundle', 'cli-read-timeout', 'cli-connect-timeout'];
-const AWS_S3 = [
-  'exclude',
-  'include',
-  'storage-class',
-  'acl',
-  'sse',
-  'cache-control',
-  'content-type',
-  'metadata-directive',
-  'grants',
-  'sse-kms-key-id',
-  'source-region',
-  'expires',
-  'request-payer',
-  'expected-size',
-];
-const GCLOUD_GLOBAL = ['project', 'account', 'configuration', 'format', 'verbosity', 'impersonate-service-account'];
-
 // Rails-style task runners and the framework consoles the reset rules name: the environment and
 // settings they run with. The same table serves `python manage.py …`, `php artisan …` and the
 // other runners named by the interpreter that runs them.
@@ -106,25 +64,6 @@ const MIGRATION_TOOL = options(
 const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);
 // Tools that write a file's bytes or size in place (truncate, fallocate, tee, pg_resetwal).
 const FILE_WRITER = options('srolcemOxu', ['size', 'reference', 'offset', 'length']);
-// PaaS CLIs (fly, supabase, neon): the app, project, organisation and branch they act on.
-const PAAS = options('aco', [
-  'app',
-  'config',
-  'org',
-  'access-token',
-  'region',
-  'db-url',
-  'project-ref',
-  'workdir',
-  'project-id',
-  'branch',
-  'api-key',
-  'context-file',
-  'output',
-  'org-id',
-  'parent',
-  'version',
-]);
 // Backup tools (restic, borg, kopia, velero): the repository and what `forget`/`prune` keeps.
 const BACKUP = options('ro', ['repo', 'option', 'password-file', 'cache-dir', 'keep-last', 'keep-daily', 'keep-weekly', 'keep-monthly', 'keep-within']);
 // docker and podman global options (-H, --context…) and those of rm, volume, system prune and
@@ -147,10 +86,6 @@ const CONTAINER = options('Hcpt', [
 // Service managers and database server controls: `pg_ctl -D DIR -m MODE stop`, pg_ctlcluster,
 // systemctl and service (mysqladmin is a database client: its table is in commands.ts).
 const SERVER_CONTROL = options('DmlothuPS', ['pgdata', 'mode', 'log', 'options', 'timeout', 'host', 'user', 'port', 'socket', 'signal']);
-// Infrastructure-as-code CLIs: pulumi's stack, cdk's context, doctl's token.
-const IAC = options('sCto', ['stack', 'cwd', 'context', 'access-token', 'output', 'profile']);
-// Object-store sync and removal (mc, azcopy).
-const OBJECT_STORE = options('sCx', ['project', 'account-name', 'source', 'pattern', 'config-dir', 'include-pattern', 'exclude-pattern', 'exclude']);
 // rsync's popt table (options.c): the options with a value the rules meet.
 const RSYNC = options('efTBM', [
   'rsh',
@@ -291,6 +226,8 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   'op run': options('', ['env-file', 'account']),
   // Remote shells: OpenSSH reads options again after the destination (`ssh db1 -t cmd`).
   ssh: withDigitOptions(options('BbcDEeFIiJLlmOopQRSWw')),
+  // scp's getopt string (scp.c): `-P port`, `-i identity`, `-J jump`, `-o option`, `-S program`…
+  scp: withDigitOptions(options('cDFiJlMoPSX')),
   mosh: options('p', ['client', 'server', 'ssh', 'port', 'predict', 'bind-server', 'family', 'experimental-remote-ip', 'predict-overwrite']),
   // ansible's value options (ansible --help): its own, then those it shares with ansible-playbook.
   ansible: options('aBefilMmPtucT', [
@@ -345,60 +282,83 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ]),
 };
 
+/**
+ * Package managers that run a package.json script (`npm run X`, `npm test`, `yarn X`, `pnpm X`,
+ * `bun run X`): how their options read, which subcommands run a script, and which options say
+ * whose package.json (parse/scripts.ts reads the script; the shell prefilter sends the
+ * subcommands on). Sources: npm's config docs (`-C` is `--prefix`, `-w` `--workspace`), yarn's
+ * and bun's `--cwd`, pnpm's `-C`/`--dir` and `--filter`/`-F` (pnpm's `-w` is
+ * `--workspace-root`, a switch).
+ */
+export interface PackageScriptRunner {
+  options: ToolOptions;
+  /** Subcommands that run the script named after them. */
+  run: readonly string[];
+  /** Subcommands that run a script of their own (`npm test`, `npm t`, `npm start`). */
+  aliases: Readonly<Record<string, string>>;
+  /** A bare script name runs it (`yarn build`), unless it is one of the runner's own commands. */
+  bareName: boolean;
+  /** The script's arguments are the words after `--` (npm), not every word after its name. */
+  argsAfterDashDash: boolean;
+  /** Runs `preX` and `postX` around `X` (npm, Yarn 1). */
+  lifecycle: boolean;
+  /** Options naming the package's folder. */
+  directory: readonly string[];
+  /** Options picking packages of a workspace: which package.json runs is then not known. */
+  filter: readonly string[];
+}
+
+const NPM_RUN = ['run', 'run-script', 'rum', 'urn'];
+const YARN_LIKE = { run: ['run', 'run-script'], aliases: {}, argsAfterDashDash: false, directory: ['--cwd', '--dir', '-C'], filter: ['--filter'] };
+
+export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner>> = {
+  npm: {
+    options: options('Cw', [...PACKAGE_PROJECT, 'script-shell']),
+    run: NPM_RUN,
+    aliases: { test: 'test', t: 'test', tst: 'test', start: 'start', stop: 'stop', restart: 'restart' },
+    bareName: false,
+    argsAfterDashDash: true,
+    lifecycle: true,
+    directory: ['--prefix', '-C'],
+    filter: [],
+  },
+  yarn: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: true, lifecycle: true },
+  pnpm: { ...YARN_LIKE, options: options('CF', ['prefix', 'cwd', 'filter', 'dir']), filter: ['--filter', '-F'], bareName: true, lifecycle: false },
+  bun: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: false, lifecycle: false },
+};
+
+/** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */
+export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];
+
+/** GNU make's options (`make --help`): those with a value, the folder and file options, and the
+ *  modes in which it runs no recipe (it prints or answers a question). */
+export const MAKE = {
+  options: options('CfIloW', [
+    'directory',
+    'file',
+    'makefile',
+    'include-dir',
+    'load-average',
+    'old-file',
+    'assume-old',
+    'what-if',
+    'new-file',
+    'assume-new',
+    'eval',
+    'jobs',
+  ]),
+  directory: ['-C', '--directory'],
+  file: ['-f', '--file', '--makefile'],
+  noRun: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'],
+} as const;
+
 /** Every tool other than a database client whose options prodguard reads, by command name. */
 export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...WRAPPER_OPTIONS,
-  ...each(['kubectl', 'oc'], KUBECTL),
-  ...each(['helm', 'helmfile'], HELM),
-  aws: options('', [...AWS_GLOBAL, ...AWS_S3]),
-  // gcloud's own options and those of `gcloud compute ssh` (and tpu-vm ssh) the remote-host reader needs.
-  gcloud: options('i', [
-    ...GCLOUD_GLOBAL,
-    'instance',
-    'region',
-    'zone',
-    'command',
-    'container',
-    'ssh-flag',
-    'ssh-key-file',
-    'ssh-key-expiration',
-    'ssh-key-expire-after',
-    'strict-host-key-checking',
-    'network',
-    'dest-group',
-    'worker',
-    'node',
-    'billing-project',
-    'flags-file',
-    'trace-token',
-  ]),
-  gsutil: options('ohup', ['project', 'account', 'configuration', 'include-pattern', 'exclude-pattern', 'exclude']),
-  // az's own options, those of the storage deletes and those of `az ssh vm` (-n NAME, -g GROUP).
-  az: options('osng', [
-    'output',
-    'subscription',
-    'account-name',
-    'source',
-    'pattern',
-    'query',
-    'name',
-    'vm-name',
-    'ip',
-    'hostname',
-    'resource-group',
-    'local-user',
-    'port',
-    'certificate-file',
-    'private-key-file',
-    'public-key-file',
-    'ssh-client-folder',
-    'ssh-proxy-folder',
-    'resource-type',
-  ]),
-  ...each(['mc', 'azcopy'], OBJECT_STORE),
-  heroku: options('ar', ['app', 'remote', 'confirm']),
-  ...each(['pulumi', 'cdk', 'doctl'], IAC),
-  ...each(['fly', 'flyctl', 'supabase', 'neonctl', 'neon'], PAAS),
+  // kubectl, oc, helm, …: one table with what their options name (kube-clients.ts).
+  ...KUBE_CLIENT_TOOL_OPTIONS,
+  // aws, gcloud, az, heroku, fly, …: one table with what their options name (cloud-clis.ts).
+  ...CLOUD_CLI_TOOL_OPTIONS,
   ...each(
     ['terraform', 'tofu', 'terragrunt'],
     options('', [], ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config', 'lock-timeout', 'parallelism']),
@@ -436,17 +396,16 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
       'go',
       'cargo',
       'dotnet',
-      'bun',
       'deno',
-      'npm',
-      'yarn',
-      'pnpm',
       'gradle',
       'gradlew',
       'mvn',
     ],
     options('Cw', PACKAGE_PROJECT),
   ),
+  // npm, yarn, pnpm, bun and make: the script runners below.
+  ...Object.fromEntries(Object.entries(PACKAGE_SCRIPT_RUNNERS).map(([name, runner]) => [name, runner.options])),
+  ...each(MAKE_PROGRAMS, MAKE.options),
   ...each(['chmod', 'chown', 'chgrp'], options('', ['reference', 'from'])),
   // find's tests and actions with a value (`-type f`, `-mtime +7`): their values are not starting points.
   find: options(
@@ -492,6 +451,10 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
 };
+
+/** Terraform's (and OpenTofu's, Terragrunt's) options whose value names the workspace it acts in:
+ *  a var file or folder named `prod…` says production as much as the workspace does. */
+export const WORKSPACE_OPTIONS: readonly string[] = ['-var-file', '-chdir', '-backend-config'];
 
 /** The options of a tool other than a database client, if prodguard knows them. */
 export function toolOptions(name: string): ToolOptions | undefined {

@@ -17,6 +17,8 @@ import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
 import { scopeMatcher, type ScopeMatcher } from './scope.js';
+import { CREATING_WORDS } from '../knowledge/cloud-clis.js';
+import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 
 export interface LintContext {
@@ -36,8 +38,9 @@ export interface LintContext {
   imageBuildFiles?: ReadonlySet<string>;
 }
 
-/** Rules a Dockerfile `RUN` does not answer to: it changes a fresh image layer (`rm -rf
- *  /var/www/*`, `chown -R postgres /var/log`), not a live server. Database and cloud commands
+/** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
+ *  to on its own machine: it changes a fresh image layer (`rm -rf /var/www/*`, `chown -R postgres
+ *  /var/log`), not a live server. Database and cloud commands
  *  still reach their targets, and an unset variable in `rm -rf "$X/"` (SC2115) still breaks the
  *  build, so those stay. A stage the file calls production (`FROM … AS production`,
  *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
@@ -61,6 +64,46 @@ function fromUnsetVariableOnly(finding: Finding, invocations: readonly Invocatio
   const at = invocations.filter((inv) => inv.pos === finding.pos && inv.end === finding.end && ['chmod', 'chown', 'chgrp'].includes(inv.name));
   const rootish = at.flatMap((inv) => inv.args).filter((arg) => /^\/+\*?$/.test(arg.value));
   return rootish.length > 0 && rootish.every((arg) => arg.unsetVariables.length > 0);
+}
+
+/** Deletes that may be the teardown of what the same file created earlier (a CI job that creates
+ *  an e2e cluster or stack and deletes it at its end). */
+const TEARDOWN_RULES: ReadonlySet<string> = new Set(['cloud/cloud-resource-delete', 'cloud/terraform-destroy']);
+/** Targets that name an account or a default, not a resource: the same for a create and any delete. */
+const ACCOUNT_SOURCE = /profile|account|project|^AWS_|^CLOUDSDK|^GOOGLE|^ARM_/i;
+
+/** What the invocations of one snippet create, as `program\0name` with the offset it happens at. */
+function creations(invocations: readonly Invocation[]): { key: string; pos: number }[] {
+  const created: { key: string; pos: number }[] = [];
+  for (const inv of invocations) {
+    const words = CREATING_WORDS[inv.name];
+    if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
+    for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
+      if (target.name && !ACCOUNT_SOURCE.test(target.source) && target.source !== 'current account or project' && target.source !== 'default AWS account')
+        created.push({ key: `${inv.name}\0${target.name}`, pos: inv.pos ?? 0 });
+    }
+  }
+  return created;
+}
+
+/** A delete of a cluster, stack or workspace the file created earlier is its teardown: a warn
+ *  (it still deletes), not a confirmation of someone else's resource. */
+function asTeardown(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): Finding {
+  if (!TEARDOWN_RULES.has(finding.rule) || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
+  const at = inv ? created.get(`${inv.name}\0${finding.target}`) : undefined;
+  if (at === undefined || at >= (finding.pos ?? 0)) return finding;
+  return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
+}
+
+/** A job on a GitHub-hosted runner changes a virtual machine made for it and discarded after it
+ *  (freeing disk space: `sudo rm -rf /usr/share/dotnet /etc/mysql`): a filesystem finding on that
+ *  machine itself is a warn at most, like one in a test job. A host reached over ssh is not the runner,
+ *  and `rm -rf "$X/"` with X unset (SC2115) keeps its severity: it is a bug wherever it runs. */
+function onThrowawayMachine(finding: Finding, snippet: ShellSnippet): Finding {
+  if (!snippet.throwawayMachine || !IMAGE_BUILD_SILENCED.test(finding.rule) || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  if (finding.targetKind === 'host' && finding.target !== LINT_HOSTNAME) return finding;
+  return { ...finding, severity: 'warn', message: `${finding.message} (a GitHub-hosted runner, discarded after the job)` };
 }
 
 /** Template markup (Go/Jinja `{{ }}` `{% %}`, ERB `<% %>`): the file is not its base format yet. */
@@ -92,7 +135,14 @@ function parseErrorFinding(file: DiscoveredFile, index: LineIndex, at: { line: n
   return { file: file.path, line: at.line, column: at.column, rule: 'lint/parse-error', severity: 'warn', message, help, source: index.lineText(at.line) };
 }
 
-function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnippet, context: LintContext, secrets: string[]): LintFinding[] {
+function lintSnippet(
+  file: DiscoveredFile,
+  index: LineIndex,
+  snippet: ShellSnippet,
+  context: LintContext,
+  secrets: string[],
+  created: Map<string, number>,
+): LintFinding[] {
   const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
   const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
   const cwd = file.format === 'shell' || file.format === 'makefile' ? `${context.root}/${directory}`.replace(/\/+$/, '') : context.root;
@@ -129,8 +179,18 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
   const imageLayerOnly =
     (snippet.imageBuild === true || context.imageBuildFiles?.has(file.path) === true) && !snippet.hints.some((hint) => hint.environment === 'production');
   const serverHinted = snippet.hints.some((hint) => SERVER_ENVIRONMENTS.has(hint.environment));
-  for (const finding of analysis.findings) {
-    if (imageLayerOnly && (IMAGE_BUILD_SILENCED.test(finding.rule) || (finding.environment === 'local' && IMAGE_LOCAL_DATABASE.test(finding.rule)))) continue;
+  // Creations earlier in the file count from this snippet's start; this snippet's own by offset.
+  const createdHere = new Map([...created].map(([key]) => [key, -1]));
+  for (const { key, pos } of creations(analysis.invocations)) if (!createdHere.has(key)) createdHere.set(key, pos);
+  for (const raw of analysis.findings) {
+    const finding = onThrowawayMachine(asTeardown(raw, analysis.invocations, createdHere), snippet);
+    // Only the machine being built is throwaway: `ssh db1 rm -rf …` from it reaches another host.
+    const onThisMachine = finding.targetKind !== 'host' || finding.target === LINT_HOSTNAME;
+    if (
+      imageLayerOnly &&
+      ((IMAGE_BUILD_SILENCED.test(finding.rule) && onThisMachine) || (finding.environment === 'local' && IMAGE_LOCAL_DATABASE.test(finding.rule)))
+    )
+      continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);
@@ -140,6 +200,7 @@ function lintSnippet(file: DiscoveredFile, index: LineIndex, snippet: ShellSnipp
     const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
     if (converted) findings.push(converted);
   }
+  for (const key of createdHere.keys()) created.set(key, -1);
   return findings;
 }
 
@@ -267,7 +328,8 @@ export function lintFile(file: DiscoveredFile, text: string, context: LintContex
   for (const notice of extracted.notices ?? []) context.notices?.push({ file: file.path, ...notice });
   const findings = extracted.problems.map((problem) => problemToFinding(file.path, index, problem, context.rules));
   const secrets: string[] = [];
-  for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context, secrets));
+  const created = new Map<string, number>();
+  for (const snippet of extracted.snippets) findings.push(...lintSnippet(file, index, snippet, context, secrets, created));
   if (extracted.sql) findings.push(...lintSql(file, index, extracted.sql.text, extracted.sql.locate, context));
   // A shared step (GitLab `default: before_script`, a YAML anchor) reaches several jobs: report
   // each place in the file once.

@@ -54,7 +54,8 @@ export type LintFileFormat =
   | 'github-action'
   | 'compose'
   | 'circleci'
-  | 'jenkinsfile';
+  | 'jenkinsfile'
+  | 'packer';
 
 export const LINT_FILE_FORMATS: readonly LintFileFormat[] = [
   'shell',
@@ -72,6 +73,7 @@ export const LINT_FILE_FORMATS: readonly LintFileFormat[] = [
   'compose',
   'circleci',
   'jenkinsfile',
+  'packer',
 ];
 
 export interface DiscoveredFile {
@@ -115,8 +117,11 @@ export interface ShellSnippet {
   hints: EnvironmentHint[];
   /** Where in the file the snippet came from, e.g. `jobs.deploy.steps[2].run`. */
   origin: string;
-  /** A Dockerfile `RUN`: it changes a fresh image layer, not a live server's files. */
+  /** A Dockerfile `RUN` or a Packer provisioner: it changes a fresh image, not a live server's files. */
   imageBuild?: boolean;
+  /** A job on a machine made for it and discarded after it (a GitHub-hosted runner): its own files
+   *  and local databases hold nothing that outlives the job. */
+  throwawayMachine?: boolean;
 }
 
 /** A file lint could not read in full: valid input the parser does not handle (a template, a

@@ -4,7 +4,7 @@
 // `--long=value`, `--long value` and `--` are understood.
 
 import type { ExpandedWord } from '../types.js';
-import { clientSpec, cloudCliOptionsWithValues, type ClientSpec } from '../knowledge/commands.js';
+import { clientSpec, type ClientSpec } from '../knowledge/commands.js';
 import { toolOptions } from '../knowledge/tools.js';
 
 export interface OptionSpec {
@@ -44,28 +44,7 @@ const NO_OPTIONS_WITH_VALUES: OptionSpec = {};
  * (knowledge/commands.ts), another tool's (knowledge/tools.ts), else every option is a flag.
  */
 export function commandOptionSpec(name: string): OptionSpec {
-  const client = clientOptionSpec(name);
-  if (client) return client;
-  const tool = toolOptions(name);
-  const cloud = cloudCliOptionsWithValues(name);
-  if (cloud.length === 0) return tool ?? NO_OPTIONS_WITH_VALUES;
-  let spec = cloudSpecs.get(name);
-  if (!spec) cloudSpecs.set(name, (spec = withOptions(tool ?? {}, cloud)));
-  return spec;
-}
-
-/** Keyed by the cloud CLIs the table knows only (a fixed handful of names). */
-const cloudSpecs = new Map<string, OptionSpec>();
-
-/** A tool's table with more options that take a value, written as on the line (`-c`, `--name`). */
-function withOptions(table: OptionSpec, extra: readonly string[]): OptionSpec {
-  const short = extra.filter((o) => /^-[^-]$/.test(o)).map((o) => o[1]);
-  const long = extra.filter((o) => o.startsWith('--')).map((o) => o.slice(2));
-  return {
-    ...table,
-    shortWithValue: [...new Set([...(table.shortWithValue ?? ''), ...short])].join(''),
-    longWithValue: [...new Set([...(table.longWithValue ?? []), ...long])],
-  };
+  return clientOptionSpec(name) ?? toolOptions(name) ?? NO_OPTIONS_WITH_VALUES;
 }
 
 function buildClientSpec(options: NonNullable<ClientSpec['options']>): OptionSpec {

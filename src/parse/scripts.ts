@@ -8,11 +8,11 @@
 // the script steps the walk judges as if typed. A file the edge could not read changes nothing.
 
 import type { FileWanted, Invocation, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
-import { hasFlag, optionValue, scanOptions, type OptionSpec } from './options.js';
+import { hasFlag, optionValue, scanOptions } from './options.js';
 import { envFilePath } from './wrappers/env-runners.js';
 import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
-import { toolOptions } from '../knowledge/tools.js';
+import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, toolOptions } from '../knowledge/tools.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
 /** Sourced files named like env files are read as dotenv (wrappers.ts), not walked as scripts. */
@@ -161,49 +161,41 @@ interface PackageTask {
   lifecycle: boolean;
 }
 
-/** npm commands that run the script of the same name. */
-const NPM_SCRIPT_ALIASES: Record<string, string> = { test: 'test', t: 'test', tst: 'test', start: 'start', stop: 'stop', restart: 'restart' };
-const NPM_RUN = ['run', 'run-script', 'rum', 'urn'];
-
 /** Subcommands with which a runner runs a package.json script (the shell hook's prefilter sends them on). */
-export const PACKAGE_SCRIPT_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
-  npm: [...NPM_RUN, ...Object.keys(NPM_SCRIPT_ALIASES)],
-  bun: ['run'],
-};
-const NPM_SPEC: OptionSpec = { longWithValue: ['prefix', 'workspace', 'script-shell'], shortWithValue: 'w', stopAtPositional: true };
-const YARN_PNPM_SPEC: OptionSpec = { longWithValue: ['cwd', 'dir', 'filter'], shortWithValue: 'C', stopAtPositional: true };
+export const PACKAGE_SCRIPT_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(PACKAGE_SCRIPT_RUNNERS)
+    .filter(([, runner]) => !runner.bareName)
+    .map(([name, runner]) => [name, [...runner.run, ...Object.keys(runner.aliases)]]),
+);
 
 function packageTask(inv: Invocation): PackageTask | undefined {
   if (inv.args.some((arg) => arg.dynamic)) return undefined;
+  const runner = Object.hasOwn(PACKAGE_SCRIPT_RUNNERS, inv.name) ? PACKAGE_SCRIPT_RUNNERS[inv.name]! : undefined;
+  if (!runner) return undefined;
   const values = inv.args.map((arg) => arg.value);
-  if (inv.name === 'npm') {
-    const scan = scanOptions(inv.args, NPM_SPEC);
-    const dir = optionValue(scan, '--prefix') ?? '.';
-    const sub = values[scan.rest];
-    if (sub === undefined) return undefined;
+  const scan = scanOptions(inv.args, { ...runner.options, stopAtPositional: true });
+  const dir = (runner.directory.length > 0 ? optionValue(scan, ...runner.directory) : undefined) ?? '.';
+  if (runner.filter.length > 0 && optionValue(scan, ...runner.filter) !== undefined) return undefined;
+  const sub = values[scan.rest];
+  if (sub === undefined) return undefined;
+  if (runner.argsAfterDashDash) {
+    // npm: the words after `--` go to the script; `npm test` runs the script of its own name.
     const dashDash = values.indexOf('--', scan.rest);
     const args = dashDash === -1 ? [] : values.slice(dashDash + 1);
-    if (NPM_RUN.includes(sub)) {
+    if (runner.run.includes(sub)) {
       const name = values.slice(scan.rest + 1).find((value) => !value.startsWith('-'));
-      return name && (dashDash === -1 || values.indexOf(name) < dashDash) ? { dir, script: name, args, lifecycle: true } : undefined;
+      return name && (dashDash === -1 || values.indexOf(name) < dashDash) ? { dir, script: name, args, lifecycle: runner.lifecycle } : undefined;
     }
-    const alias = NPM_SCRIPT_ALIASES[sub];
-    return alias ? { dir, script: alias, args, lifecycle: true } : undefined;
+    const alias = Object.hasOwn(runner.aliases, sub) ? runner.aliases[sub] : undefined;
+    return alias ? { dir, script: alias, args, lifecycle: runner.lifecycle } : undefined;
   }
-  if (inv.name === 'yarn' || inv.name === 'pnpm' || inv.name === 'bun') {
-    const scan = scanOptions(inv.args, YARN_PNPM_SPEC);
-    const dir = optionValue(scan, '--cwd', '--dir', '-C') ?? '.';
-    if (optionValue(scan, '--filter') !== undefined) return undefined;
-    let index = scan.rest;
-    if (values[index] === 'run' || values[index] === 'run-script') index++;
-    else if (inv.name === 'bun') return undefined;
-    const name = values[index];
-    if (!name || name.startsWith('-') || (index === scan.rest && isRunnerCommand(inv.name, name))) return undefined;
-    const args = values.slice(index + 1).filter((value, i) => !(i === 0 && value === '--'));
-    // Yarn 1 runs `preX`/`postX` as npm does; pnpm and bun do not by default.
-    return { dir, script: name, args, lifecycle: inv.name === 'yarn' };
-  }
-  return undefined;
+  const runs = runner.run.includes(sub);
+  if (!runs && !runner.bareName) return undefined;
+  const index = runs ? scan.rest + 1 : scan.rest;
+  const name = values[index];
+  if (!name || name.startsWith('-') || (index === scan.rest && isRunnerCommand(inv.name, name))) return undefined;
+  const args = values.slice(index + 1).filter((value, i) => !(i === 0 && value === '--'));
+  return { dir, script: name, args, lifecycle: runner.lifecycle };
 }
 
 function packageSteps(inv: Invocation, task: PackageTask, path: string, scripts: Readonly<Record<string, TaskScript>> | undefined): UnwrapStep[] {
@@ -227,39 +219,19 @@ function quote(value: string): string {
 
 // --- make -----------------------------------------------------------------------------------
 
-const MAKE_SPEC: OptionSpec = {
-  shortWithValue: 'CfIloW',
-  longWithValue: [
-    'directory',
-    'file',
-    'makefile',
-    'include-dir',
-    'load-average',
-    'old-file',
-    'assume-old',
-    'what-if',
-    'new-file',
-    'assume-new',
-    'eval',
-    'jobs',
-  ],
-};
-/** Modes in which make runs no recipe (it prints or answers a question). */
-const MAKE_NO_RUN = ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'];
-
 /** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */
-export const MAKE_NAMES: readonly string[] = ['make', 'gmake'];
+export const MAKE_NAMES: readonly string[] = MAKE_PROGRAMS;
 
 function makeInvocation(inv: Invocation): { dir: string; file?: string; goals: string[]; variables: Record<string, string> } | undefined {
   if (!MAKE_NAMES.includes(inv.name)) return undefined;
   if (inv.args.some((arg) => arg.dynamic)) return undefined;
   // `-j 4`: the job count is optional, so a number after -j is its value, not a target.
   const args = inv.args.filter((arg, i) => !(/^\d+$/.test(arg.value) && inv.args[i - 1]?.value === '-j'));
-  const scan = scanOptions(args, MAKE_SPEC);
-  if (hasFlag(scan, ...MAKE_NO_RUN) || args.some((arg) => /^-[a-zA-Z]*[nq][a-zA-Z]*$/.test(arg.value) && !arg.value.startsWith('--'))) return undefined;
-  const dirs = scan.options.filter((o) => o.flag === '-C' || o.flag === '--directory').map((o) => o.value ?? '');
+  const scan = scanOptions(args, MAKE.options);
+  if (hasFlag(scan, ...MAKE.noRun) || args.some((arg) => /^-[a-zA-Z]*[nq][a-zA-Z]*$/.test(arg.value) && !arg.value.startsWith('--'))) return undefined;
+  const dirs = scan.options.filter((o) => (MAKE.directory as readonly string[]).includes(o.flag)).map((o) => o.value ?? '');
   const dir = dirs.reduce((current, next) => (next.startsWith('/') ? next : `${current}/${next}`), '.');
-  const file = optionValue(scan, '-f', '--file', '--makefile');
+  const file = optionValue(scan, ...MAKE.file);
   const words = scan.positionals.map((i) => args[i]!.value);
   const goals = words.filter((value) => !value.includes('='));
   // `make deploy RAILS_ENV=production`: make exports command-line variables to every recipe.

@@ -11,7 +11,7 @@ import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
 import { afterDashDash, awsVault, dotenvRunner, envCommand, envFileRunner } from './wrappers/env-runners.js';
 import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
-import { rsync } from './wrappers/rsync.js';
+import { rsync, scp } from './wrappers/rsync.js';
 import { type EnvFiles, type UnwrapStep, type Unwrapper, type UserHomes, command, commandRunner, optionsOf, script } from './wrappers/step.js';
 import { doas, su, sudo } from './wrappers/users.js';
 
@@ -70,6 +70,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   az: cloudSsh(CLOUD_SSH.az!),
   ansible,
   rsync,
+  scp,
   ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
   kubectl,
   oc: kubectl,

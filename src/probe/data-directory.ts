@@ -240,14 +240,21 @@ function danger(r: DataDirectoryReport): number {
 
 /** Engines whose server owns its whole directory: anything inside is data. Redis writes dump.rdb
  *  into whatever directory it was started from, so being inside that proves nothing. */
-const OWNS_ITS_DIRECTORY: ReadonlySet<DataEngine> = new Set(['postgresql', 'mysql', 'mongodb', 'etcd', 'elasticsearch']);
+// A marker a config names says the same of its directory: the site's own data, all of it.
+const OWNS_ITS_DIRECTORY: ReadonlySet<DataEngine> = new Set(['postgresql', 'mysql', 'mongodb', 'etcd', 'elasticsearch', 'configured']);
 
 /** How far down to look for clusters: /var/lib/postgresql holds 15/main. */
 const HOLDS_DEPTH = 2;
 /** A directory with more entries than this is not scanned for clusters below it (node_modules). */
 const HOLDS_MAX_ENTRIES = 64;
 
-function clustersBelow(path: string, depth: number, fs: DataDirectoryFs, alive: (pid: number) => boolean): DataDirectoryReport[] {
+function clustersBelow(
+  path: string,
+  depth: number,
+  fs: DataDirectoryFs,
+  alive: (pid: number) => boolean,
+  engines: readonly DataEngineSpec[],
+): DataDirectoryReport[] {
   if (depth === 0) return [];
   let entries: nodeFs.Dirent[];
   try {
@@ -263,9 +270,9 @@ function clustersBelow(path: string, depth: number, fs: DataDirectoryFs, alive: 
   const reports: DataDirectoryReport[] = [];
   for (const name of children) {
     const dir = join(path, name);
-    const found = markersIn(fs, dir, false);
+    const found = markersIn(fs, dir, false, engines);
     if (found) reports.push(inspectCluster(dir, found, fs, alive));
-    else reports.push(...clustersBelow(dir, depth - 1, fs, alive));
+    else reports.push(...clustersBelow(dir, depth - 1, fs, alive, engines));
   }
   return reports;
 }
@@ -296,7 +303,12 @@ function nothing(path: string, exists: boolean, line: string, unreadable = false
  * `15/main`). With several clusters below, the most dangerous one is reported and all are listed
  * in `evidence`.
  */
-export function inspectDataDirectory(path: string, fsApi: DataDirectoryFs = nodeFs, alive: (pid: number) => boolean = isProcessAlive): DataDirectoryReport {
+export function inspectDataDirectory(
+  path: string,
+  fsApi: DataDirectoryFs = nodeFs,
+  alive: (pid: number) => boolean = isProcessAlive,
+  engines: readonly DataEngineSpec[] = DATA_ENGINES,
+): DataDirectoryReport {
   const kind = statKind(fsApi, path);
   if (kind === 'missing') {
     // A path that is not there: whatever its name says, there is nothing to delete — unless it
@@ -304,7 +316,7 @@ export function inspectDataDirectory(path: string, fsApi: DataDirectoryFs = node
     return nothing(path, false, `${path} does not exist`);
   }
   if (kind === 'directory') {
-    const found = markersIn(fsApi, path, true);
+    const found = markersIn(fsApi, path, true, engines);
     if (found) return { ...inspectCluster(path, found, fsApi, alive), relation: 'is' };
   }
   for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
@@ -312,7 +324,7 @@ export function inspectDataDirectory(path: string, fsApi: DataDirectoryFs = node
       fsApi,
       dir,
       false,
-      DATA_ENGINES.filter((spec) => OWNS_ITS_DIRECTORY.has(spec.engine)),
+      engines.filter((spec) => OWNS_ITS_DIRECTORY.has(spec.engine)),
     );
     if (found) {
       const cluster = inspectCluster(dir, found, fsApi, alive);
@@ -339,7 +351,7 @@ export function inspectDataDirectory(path: string, fsApi: DataDirectoryFs = node
     // Listed but unreadable markers (an injected fs, odd modes): report the permission problem.
     return inspectPostgres(path, fsApi, alive);
   }
-  const clusters = clustersBelow(path, HOLDS_DEPTH, fsApi, alive);
+  const clusters = clustersBelow(path, HOLDS_DEPTH, fsApi, alive, engines);
   if (clusters.length === 0) {
     return nothing(path, true, `${path}: no data directory markers here or up to two levels down (${basename(path)}/*/PG_VERSION, ibdata1, WiredTiger, …)`);
   }

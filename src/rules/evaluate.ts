@@ -233,6 +233,7 @@ function matchedPaths(
   scan: () => OptionScan,
   home: string,
   dataDirectories: ReadonlyMap<string, DataDirectoryFact> | undefined,
+  locations: readonly string[],
 ): ClassifiedPath[] | undefined {
   const paths = rule.match.paths;
   if (!paths) return [];
@@ -246,7 +247,7 @@ function matchedPaths(
   }
   // What the disk of this host says applies to commands run on this host only.
   const disk = inv.host.kind === 'local' && dataDirectories ? { dataDirectories } : {};
-  const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, ...disk };
+  const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, locations, ...disk };
   const classified = words
     .map((word) => classifyPath(word, context))
     .filter((path) => paths.classes.includes(path.class) && (!paths.parts || path.part === undefined || paths.parts.includes(path.part)));
@@ -263,9 +264,13 @@ function sqlMatches(rule: Rule, sql: InvocationSql | undefined): SqlFact[] | und
   return statements.length > 0 ? statements : undefined;
 }
 
-/** The command as a person would read it back: words re-quoted where they hold spaces or quotes. */
+/** The command as a person would read it back: words re-quoted where they hold spaces or quotes,
+ *  and a word holding a variable that is not set here shown as written (`"s3://$BUCKET/latest/"`,
+ *  not the `s3:///latest/` it expands to): the reader knows their variable, not the empty string. */
 function commandOf(inv: Invocation): string {
-  return [inv.command.value, ...inv.args.map((arg) => (/[\s'"]/.test(arg.value) ? JSON.stringify(arg.value) : arg.value))].join(' ');
+  const shown = (arg: Invocation['args'][number]) =>
+    arg.unsetVariables.length > 0 && arg.text ? arg.text : /[\s'"]/.test(arg.value) ? JSON.stringify(arg.value) : arg.value;
+  return [inv.command.value, ...inv.args.map(shown)].join(' ');
 }
 
 /** Does a rule match an invocation's words (command, subcommand, flags, arguments, env), before
@@ -296,12 +301,30 @@ function configuredSeverity(rule: Rule, config: Config): SeverityMap | undefined
   return override ? { ...rule.severity, ...override } : rule.severity;
 }
 
+/**
+ * `ansible web:db -a CMD` is parsed as one step per name in its pattern, but it is one run on the
+ * pattern's hosts, and each step's target is the whole pattern: judged once, one finding naming
+ * the hosts. The same command on the same selection, user and working directory is the same run.
+ */
+function ansibleRunKey(inv: Invocation): string | undefined {
+  if (inv.host.kind !== 'ssh' || !inv.host.ansible) return undefined;
+  return JSON.stringify([inv.host.ansible, inv.host.user ?? '', inv.via, inv.name, inv.args.map((arg) => arg.value), inv.cwd]);
+}
+
 export function evaluate(invocations: readonly Invocation[], context: EvaluationContext, home: string): Evaluation {
   // Targets are resolved and classified by the stages before this one, lazily: only for the
   // invocations and kinds a matching rule asks about.
   const book = new TargetBook(context.facts, context.config, context.probes);
+  // Locations the config adds (data-directories.locations): paths there are data directories.
+  const configuredLocations = context.config.dataDirectories.locations;
   const matches: Match[] = [];
+  const judgedRuns = new Set<string>();
   for (const inv of invocations) {
+    const run = ansibleRunKey(inv);
+    if (run !== undefined) {
+      if (judgedRuns.has(run)) continue;
+      judgedRuns.add(run);
+    }
     for (const compiled of candidates(context.rules, inv.name)) {
       const rule = compiled.rule;
       const severity = configuredSeverity(rule, context.config);
@@ -319,7 +342,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
         !operandsMatch(compiled, inv, scan)
       )
         continue;
-      const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories);
+      const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories, configuredLocations);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));
       if (!statements) continue;

@@ -9,6 +9,7 @@
 
 import type { Prefilter } from './prefilter-table.js';
 import { fishToPosix } from './fish.js';
+import { COMMAND_SUBSTITUTION } from './needs-check.js';
 
 export interface SnippetOptions {
   version: string;
@@ -120,7 +121,7 @@ export const ADAPTERS = {
       ].join('\n'),
     assign: posixAssign,
     warm: true,
-    commandSubstitution: /\$\((?!\()|\$\($|`/,
+    commandSubstitution: COMMAND_SUBSTITUTION.bash,
     cached: posixCached('bash'),
     rcLine: (cacheFile) => `source ${cacheFile} 2>/dev/null || eval "$(prodguard init bash)"`,
   },
@@ -139,7 +140,7 @@ export const ADAPTERS = {
       ].join('\n'),
     assign: posixAssign,
     warm: true,
-    commandSubstitution: /\$\((?!\()|\$\($|`/,
+    commandSubstitution: COMMAND_SUBSTITUTION.zsh,
     cached: posixCached('zsh'),
     rcLine: (cacheFile) => `source ${cacheFile} 2>/dev/null || eval "$(prodguard init zsh)"`,
   },
@@ -163,7 +164,7 @@ export const ADAPTERS = {
       ].join('\n'),
     assign: (values) => `${values.map(([name, value]) => `set -g ${name} ${fishQuote(value)}`).join('\n')}\n`,
     warm: false,
-    commandSubstitution: /\$\(|(^|[;|&(]|\b(and|or|not|begin|if|while|else)\s)\s*\(/,
+    commandSubstitution: COMMAND_SUBSTITUTION.fish,
     toPosix: fishToPosix,
     cached: (body, { packageJson, version, inputs, cacheFile }) =>
       [

@@ -3,41 +3,36 @@
 
 import type { Invocation, Target } from '../types.js';
 import { parseConnectionString } from '../parse/connection.js';
-import { scanOptions, optionValue } from '../parse/options.js';
+import { scanOptions, optionValue, type OptionScan } from '../parse/options.js';
 import type { TargetFacts } from './facts.js';
-import { CLOUD_CLIS } from '../knowledge/cloud-clis.js';
+import { toolOptions, WORKSPACE_OPTIONS } from '../knowledge/tools.js';
+import { cloudCli, cloudTargetOptions, type CloudCliSpec } from '../knowledge/cloud-clis.js';
 
-const AWS_RESOURCE_OPTIONS = [
-  'db-instance-identifier',
-  'db-cluster-identifier',
-  'function-name',
-  'table-name',
-  'bucket',
-  'stack-name',
-  'cluster',
-  'cache-cluster-id',
-  'replication-group-id',
-  'domain-name',
-  'file-system-id',
-  'volume-id',
-  'instance-ids',
-  'key-id',
-  'secret-id',
-];
+/** A CLI's own options, read with its one table (knowledge/cloud-clis.ts). */
+function cloudScan(inv: Invocation): OptionScan {
+  return scanOptions(inv.args, cloudCli(inv.name)?.options ?? {});
+}
 
-/** A CLI of knowledge/cloud-clis.ts: the resources after its verb, its resource options, else its account variables. */
-function tableCliTargets(inv: Invocation): Target[] {
-  const spec = CLOUD_CLIS[inv.name]!;
-  const scan = scanOptions(inv.args, { shortWithValue: spec.shortResource + spec.shortOther, longWithValue: [...spec.resourceOptions, ...spec.otherOptions] });
+/** The value of the first option naming `role` for this CLI (`profile` → `--profile P`). */
+function roleValue(inv: Invocation, scan: OptionScan, role: string): string | undefined {
+  const options = cloudTargetOptions(inv.name, role);
+  return options.length > 0 ? optionValue(scan, ...options) : undefined;
+}
+
+/** A simple CLI of knowledge/cloud-clis.ts: the resources after its verb, its resource options, else its account variables. */
+function tableCliTargets(inv: Invocation, spec: CloudCliSpec, simple: NonNullable<CloudCliSpec['simple']>): Target[] {
+  const scan = cloudScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const targets: Target[] = [];
-  const verb = positionals.findIndex((word) => spec.verbs.includes(word));
-  if (verb !== -1) for (const name of positionals.slice(verb + 1)) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
+  const verb = positionals.findIndex((word) => simple.verbs.includes(word));
+  const names = positionals.slice(verb + 1);
+  if (verb !== -1 && simple.kinds?.includes(names[0] ?? '')) names.shift();
+  if (verb !== -1) for (const name of names) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
+  const resource = spec.targets.resource ?? [];
   for (const option of scan.options) {
-    const names = option.flag.startsWith('--') ? spec.resourceOptions.includes(option.flag.slice(2)) : spec.shortResource.includes(option.flag.slice(1));
-    if (option.value && names) targets.push({ kind: 'cloud', engine: spec.engine, source: option.flag, name: option.value });
+    if (option.value && resource.includes(option.flag)) targets.push({ kind: 'cloud', engine: spec.engine, source: option.flag, name: option.value });
   }
-  const variable = spec.env.find((name) => inv.env[name]);
+  const variable = simple.env.find((name) => inv.env[name]);
   if (variable) targets.push({ kind: 'cloud', engine: spec.engine, source: variable, name: inv.env[variable]! });
   if (targets.length === 0) targets.push({ kind: 'cloud', engine: spec.engine, source: 'current account or project', name: 'current' });
   return targets;
@@ -45,23 +40,28 @@ function tableCliTargets(inv: Invocation): Target[] {
 
 export function cloudTargets(inv: Invocation): Target[] {
   const targets: Target[] = [];
-  if (Object.hasOwn(CLOUD_CLIS, inv.name)) {
-    targets.push(...tableCliTargets(inv));
+  const spec = cloudCli(inv.name);
+  if (spec?.simple) {
+    targets.push(...tableCliTargets(inv, spec, spec.simple));
   } else if (inv.name === 'aws') {
-    const scan = scanOptions(inv.args, { longWithValue: ['profile', 'region', 'output', 'endpoint-url', ...AWS_RESOURCE_OPTIONS] });
+    const scan = cloudScan(inv);
+    const resource = cloudTargetOptions('aws', 'resource');
     for (const option of scan.options) {
-      const name = option.flag.slice(2);
-      if (AWS_RESOURCE_OPTIONS.includes(name) && option.value) targets.push({ kind: 'cloud', engine: 'aws', source: `--${name}`, name: option.value });
+      if (resource.includes(option.flag) && option.value) targets.push({ kind: 'cloud', engine: 'aws', source: option.flag, name: option.value });
     }
     // `aws s3 sync SRC DEST` changes only DEST: a production source bucket is only read.
     const words = scan.positionals.map((index) => inv.args[index]!.value);
     const touched = words[0] === 's3' && words[1] === 'sync' ? scan.positionals.slice(-1) : scan.positionals;
     for (const index of touched) {
-      const bucket = /^s3:\/\/([^/]*)/.exec(inv.args[index]!.value)?.[1];
+      const arg = inv.args[index]!;
+      let bucket = /^s3:\/\/([^/]*)/.exec(arg.value)?.[1];
+      // `s3://$BUCKET/…` with BUCKET not set here: the bucket is named as written, not "".
+      if (bucket === '' && arg.unsetVariables.length > 0) bucket = /^["']?s3:\/\/([^/"']*)/.exec(arg.text)?.[1] || bucket;
       if (bucket !== undefined) targets.push({ kind: 'cloud', engine: 'aws', source: 's3 bucket', name: bucket });
     }
-    const profile = optionValue(scan, '--profile') ?? inv.env.AWS_PROFILE ?? inv.env.AWS_DEFAULT_PROFILE;
-    if (profile) targets.push({ kind: 'cloud', engine: 'aws', source: optionValue(scan, '--profile') ? '--profile' : 'AWS_PROFILE', name: profile });
+    const flagged = roleValue(inv, scan, 'profile');
+    const profile = flagged ?? inv.env.AWS_PROFILE ?? inv.env.AWS_DEFAULT_PROFILE;
+    if (profile) targets.push({ kind: 'cloud', engine: 'aws', source: flagged ? '--profile' : 'AWS_PROFILE', name: profile });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'aws', source: 'default AWS account', name: 'default' });
   } else if (inv.name === 'gsutil') {
     for (const arg of syncDestination(inv) ?? inv.args) {
@@ -75,20 +75,21 @@ export function cloudTargets(inv: Invocation): Target[] {
       const bucket = /^gs:\/\/([^/]+)/.exec(arg.value)?.[1];
       if (bucket) targets.push({ kind: 'cloud', engine: 'gcp', source: 'gs bucket', name: bucket });
     }
-    const scan = scanOptions(inv.args, { longWithValue: ['project', 'region', 'zone', 'format', 'account', 'configuration', 'instance'] });
+    const scan = cloudScan(inv);
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset' || p === 'restore-backup' || p === 'patch');
     if (verb !== -1) for (const name of positionals.slice(verb + 1)) targets.push({ kind: 'cloud', engine: 'gcp', source: 'resource', name });
-    const project = optionValue(scan, '--project') ?? inv.env.CLOUDSDK_CORE_PROJECT ?? inv.env.GOOGLE_CLOUD_PROJECT;
-    if (project) targets.push({ kind: 'cloud', engine: 'gcp', source: optionValue(scan, '--project') ? '--project' : 'CLOUDSDK_CORE_PROJECT', name: project });
+    const flagged = roleValue(inv, scan, 'project');
+    const project = flagged ?? inv.env.CLOUDSDK_CORE_PROJECT ?? inv.env.GOOGLE_CLOUD_PROJECT;
+    if (project) targets.push({ kind: 'cloud', engine: 'gcp', source: flagged ? '--project' : 'CLOUDSDK_CORE_PROJECT', name: project });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'gcp', source: 'default project', name: 'default' });
   } else if (inv.name === 'heroku') {
-    const scan = scanOptions(inv.args, { shortWithValue: 'ar', longWithValue: ['app', 'remote', 'confirm'] });
+    const scan = cloudScan(inv);
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     // `heroku apps:destroy APP` names the app as its argument; `--confirm APP` repeats it.
     const named = positionals[0] === 'apps:destroy' || positionals[0] === 'destroy' ? positionals[1] : undefined;
-    const flagged = optionValue(scan, '-a', '--app');
-    const app = flagged ?? named ?? inv.env.HEROKU_APP ?? optionValue(scan, '--confirm');
+    const flagged = roleValue(inv, scan, 'app');
+    const app = flagged ?? named ?? inv.env.HEROKU_APP ?? roleValue(inv, scan, 'confirm');
     const source = flagged ? '--app' : named ? 'app argument' : inv.env.HEROKU_APP ? 'HEROKU_APP' : '--confirm';
     targets.push(
       app ? { kind: 'cloud', engine: 'heroku', source, name: app } : { kind: 'cloud', engine: 'heroku', source: 'git remote (unknown app)', name: 'heroku' },
@@ -112,12 +113,11 @@ export function cloudTargets(inv: Invocation): Target[] {
       targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: 'storage named at run time', name: 'unknown' });
   } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
     // The stack or account comes from the working directory or the CLI's context when not named.
-    const scan = scanOptions(inv.args, { shortWithValue: 'sCt', longWithValue: ['stack', 'cwd', 'context', 'access-token', 'profile'] });
+    const scan = cloudScan(inv);
     const words = scan.positionals.map((i) => inv.args[i]!.value);
     // `pulumi stack rm NAME` names the stack as its argument.
     const removed = inv.name === 'pulumi' && words[0] === 'stack' && words[1] === 'rm' ? words[2] : undefined;
-    const stack =
-      optionValue(scan, '-s', '--stack', '--context', '--profile') ?? removed ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
+    const stack = roleValue(inv, scan, 'stack') ?? removed ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
     targets.push(
       stack
         ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack }
@@ -125,11 +125,11 @@ export function cloudTargets(inv: Invocation): Target[] {
     );
   } else if (inv.name === 'fly' || inv.name === 'flyctl') {
     // `fly apps destroy APP`, `fly volumes destroy VOL -a APP`: the app, else fly.toml's.
-    const scan = scanOptions(inv.args, { shortWithValue: 'ac', longWithValue: ['app', 'config', 'org', 'access-token', 'region'] });
+    const scan = cloudScan(inv);
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const verb = positionals.findIndex((p) => p === 'destroy' || p === 'delete');
     const appCommand = positionals[0] === 'apps' || positionals[0] === 'destroy' || positionals[0] === 'apps:destroy';
-    const flagged = optionValue(scan, '-a', '--app');
+    const flagged = roleValue(inv, scan, 'app');
     const named = appCommand && verb !== -1 ? positionals[verb + 1] : undefined;
     const app = flagged ?? named ?? inv.env.FLY_APP;
     targets.push(
@@ -140,9 +140,9 @@ export function cloudTargets(inv: Invocation): Target[] {
     if (!appCommand && verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'fly', source: 'resource', name: positionals[verb + 1]! });
   } else if (inv.name === 'supabase') {
     // `db reset --linked` resets the linked project's database; `--db-url` names one.
-    const scan = scanOptions(inv.args, { longWithValue: ['db-url', 'project-ref', 'workdir', 'profile'] });
-    const url = optionValue(scan, '--db-url');
-    const ref = optionValue(scan, '--project-ref') ?? inv.env.SUPABASE_PROJECT_ID;
+    const scan = cloudScan(inv);
+    const url = roleValue(inv, scan, 'url');
+    const ref = roleValue(inv, scan, 'project') ?? inv.env.SUPABASE_PROJECT_ID;
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const verb = positionals.findIndex((p) => p === 'delete');
     if (url) {
@@ -151,33 +151,30 @@ export function cloudTargets(inv: Invocation): Target[] {
     }
     if (ref) targets.push({ kind: 'cloud', engine: 'supabase', source: '--project-ref', name: ref });
     if (verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'supabase', source: 'resource', name: positionals[verb + 1]! });
-    const linked = scan.options.some((option) => option.flag === '--linked');
+    const linked = scan.options.some((option) => cloudTargetOptions('supabase', 'linked').includes(option.flag));
     if (targets.length === 0 && positionals[0] === 'db' && !linked)
       targets.push({ kind: 'cloud', engine: 'supabase', source: 'local stack (no --linked or --db-url)', name: 'localhost' });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'supabase', source: 'linked project', name: 'linked' });
   } else if (inv.name === 'neonctl' || inv.name === 'neon') {
     // `neonctl branches delete main --project-id P`: the branch (or project) named, in the project.
-    const scan = scanOptions(inv.args, { longWithValue: ['project-id', 'branch', 'api-key', 'context-file', 'output', 'org-id'] });
+    const scan = cloudScan(inv);
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
     const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset');
     if (verb !== -1 && positionals[verb + 1]) targets.push({ kind: 'cloud', engine: 'neon', source: 'resource', name: positionals[verb + 1]! });
-    const branch = optionValue(scan, '--branch');
+    const branch = roleValue(inv, scan, 'branch');
     if (branch) targets.push({ kind: 'cloud', engine: 'neon', source: '--branch', name: branch });
-    const project = optionValue(scan, '--project-id');
+    const project = roleValue(inv, scan, 'project');
     if (project) targets.push({ kind: 'cloud', engine: 'neon', source: '--project-id', name: project });
     if (targets.length === 0) targets.push({ kind: 'cloud', engine: 'neon', source: 'current project', name: 'current' });
   } else if (inv.name === 'az') {
-    const scan = scanOptions(inv.args, {
-      shortWithValue: 'ngc',
-      longWithValue: ['name', 'resource-group', 'subscription', 'server', 'account-name', 'container-name', 'connection-string'],
-    });
-    for (const flag of ['--name', '-n', '--resource-group', '-g', '--server', '--subscription', '--account-name', '--container-name', '-c']) {
+    const scan = cloudScan(inv);
+    for (const flag of cloudTargetOptions('az', 'resource')) {
       const value = optionValue(scan, flag);
       if (value) targets.push({ kind: 'cloud', engine: 'azure', source: flag, name: value });
     }
     // `az storage …` without --account-name uses the account the environment names.
     const account = inv.env.AZURE_STORAGE_ACCOUNT;
-    if (account && scan.positionals.length > 0 && inv.args[scan.positionals[0]!]!.value === 'storage' && !optionValue(scan, '--account-name'))
+    if (account && scan.positionals.length > 0 && inv.args[scan.positionals[0]!]!.value === 'storage' && !roleValue(inv, scan, 'account'))
       targets.push({ kind: 'cloud', engine: 'azure', source: 'AZURE_STORAGE_ACCOUNT', name: account });
     const subscription = inv.env.AZURE_SUBSCRIPTION_ID ?? inv.env.AZURE_DEFAULTS_GROUP;
     if (targets.length === 0)
@@ -194,10 +191,7 @@ export function cloudTargets(inv: Invocation): Target[] {
 
 /** `gsutil rsync SRC DEST`, `gcloud storage rsync SRC DEST`: only DEST is changed (a source bucket is read). */
 function syncDestination(inv: Invocation): Invocation['args'] | undefined {
-  const scan = scanOptions(inv.args, {
-    shortWithValue: inv.name === 'gsutil' ? 'hopuxjJ' : '',
-    longWithValue: ['project', 'exclude', 'account', 'configuration'],
-  });
+  const scan = cloudScan(inv);
   const words = scan.positionals.map((index) => inv.args[index]!.value);
   const rsync = inv.name === 'gsutil' ? words[0] === 'rsync' : words[0] === 'storage' && words[1] === 'rsync';
   return rsync && scan.positionals.length > 0 ? [inv.args[scan.positionals.at(-1)!]!] : undefined;
@@ -206,7 +200,7 @@ function syncDestination(inv: Invocation): Invocation['args'] | undefined {
 export function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] {
   if (!['terraform', 'tofu', 'terragrunt'].includes(inv.name)) return [];
   const targets: Target[] = [];
-  const scan = scanOptions(inv.args, { singleDashWithValue: ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config'] });
+  const scan = scanOptions(inv.args, toolOptions(inv.name) ?? {});
   const workspace = inv.env.TF_WORKSPACE ?? inv.session?.terraformWorkspace ?? facts.terraformWorkspace;
   const workspaceSource = inv.env.TF_WORKSPACE
     ? 'TF_WORKSPACE'
@@ -215,7 +209,7 @@ export function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] 
       : '.terraform/environment';
   if (workspace) targets.push({ kind: 'workspace', source: workspaceSource, name: workspace });
   for (const option of scan.options) {
-    if ((option.flag === '-var-file' || option.flag === '-chdir' || option.flag === '-backend-config') && option.value) {
+    if (WORKSPACE_OPTIONS.includes(option.flag) && option.value) {
       targets.push({ kind: 'workspace', source: option.flag, name: option.value });
     }
   }

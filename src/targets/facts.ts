@@ -37,6 +37,11 @@ export interface TargetFacts {
    * in its folder), keyed by `ansibleInventoryKey`: groups, and what their names say of each host.
    */
   ansibleInventories?: Readonly<Record<string, AnsibleInventoryFacts>>;
+  /**
+   * Playbooks an `ansible-playbook` line runs, keyed by `ansibleInventoryKey(cwd, playbook)`: the host
+   * patterns of their plays, imports followed. A playbook absent here could not be read.
+   */
+  ansiblePlaybooks?: Readonly<Record<string, { patterns: string[]; files: string[] }>>;
   /** The config's inventories' groups (group → hosts, and the file), for Ansible patterns. */
   ansibleGroups?: Readonly<Record<string, { hosts: string[]; file: string }>>;
   /**
@@ -54,7 +59,7 @@ export interface AnsibleInventoryFacts {
   environments: Record<string, { environment: ConfiguredEnvironment; evidence: string }>;
 }
 
-/** Which inventory an ansible line reads: its `-i` value, resolved from where it runs. */
+/** Which inventory (or playbook) an ansible line reads: its `-i` value (or the playbook), resolved from where it runs. */
 export function ansibleInventoryKey(cwd: string, inventory: string | undefined): string {
   return `${cwd}\u0000${inventory ?? ''}`;
 }

@@ -4,7 +4,7 @@
 import type { AnsibleSelection, Invocation, Target } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import { ansibleSelection, hostList } from '../parse/wrappers/remote.js';
-import { expandAnsiblePattern } from '../config/inventory.js';
+import { expandAnsiblePattern, splitAnsiblePattern } from '../config/inventory.js';
 import { type TargetFacts, ansibleInventoryKey } from './facts.js';
 import { kubeconfigOf, withKubeconfig } from './kube.js';
 
@@ -122,7 +122,8 @@ export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
     }
     case 'ssh':
       return (
-        ansiblePatternTarget(inv.host.ansible, facts) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
+        ansiblePatternTarget(inv.host.ansible, facts) ??
+        ansibleNamesTarget(inv.host.ansible) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
       );
     case 'container': {
       const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
@@ -138,6 +139,12 @@ export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
     }
   }
 }
+
+/** Ansible's implicit localhost: a play may name it without any inventory listing it. */
+const IMPLICIT_LOCALHOST = new Set(['localhost', '127.0.0.1', '::1']);
+
+/** At most this many play patterns name a playbook's target; the rest are counted. */
+const MAX_NAMED_PATTERNS = 4;
 
 /** At most this many of a pattern's hosts are judged one by one (the first production one decides). */
 const MAX_PATTERN_HOSTS = 200;
@@ -164,21 +171,83 @@ function ansiblePatternTarget(ansible: AnsibleSelection | undefined, facts: Targ
     for (const group of ['all', 'ungrouped']) add(group, listed, `-i ${ansible.inventory}`);
   }
   for (const [group, { hosts, file }] of Object.entries(facts.ansibleGroups ?? {})) add(group, hosts, file);
-  const expanded = expandAnsiblePattern(ansible.pattern, groups);
-  if (!expanded) return undefined;
-  // `--limit` keeps only the hosts it also matches (Ansible's subset); a limit naming nothing
-  // known, or a `@retry-file`, narrows nothing: judged over, never under.
-  const limited = ansible.limit && !ansible.limit.startsWith('@') ? expandAnsiblePattern(ansible.limit, groups) : undefined;
-  const selected = limited ? expanded.hosts.filter((host) => limited.hosts.includes(host)) : expanded.hosts;
+  // A playbook's plays each name their hosts; read at the edge, else `all` stands for them.
+  const plays = playbookPatterns(ansible, facts);
+  const patterns = plays ?? [ansible.pattern];
+  const expansions = patterns.map((pattern) => expandAnsiblePattern(pattern, groups));
+  // No inventory read: the line's names are all there is to judge (`all` is no host list).
+  if (Object.keys(groups).length === 0) return undefined;
+  if (expansions.every((expanded) => expanded === undefined) && !plays) return undefined;
+  // A name typed on the line that the inventory lacks stays a host to judge (over, never under).
+  // A play's term naming nothing in the inventory read matches nothing, as in Ansible (plays
+  // name groups an inventory may not have: debops' `debops_service_*`), but the implicit localhost.
+  const known = new Set(groups.all ?? Object.values(groups).flat());
+  const reached = [
+    ...new Set(
+      expansions.flatMap((expanded, index) =>
+        plays
+          ? (expanded?.hosts ?? splitAnsiblePattern(patterns[index]!)).filter((host) => known.has(host) || IMPLICIT_LOCALHOST.has(host))
+          : (expanded?.hosts ?? []),
+      ),
+    ),
+  ];
+  // `--limit` keeps only the hosts it also matches (Ansible's subset). A limit matching none of
+  // them selects nothing (Ansible: "no hosts matched"); a `@retry-file` narrows nothing.
+  const limitPattern = ansible.limit && !ansible.limit.startsWith('@') ? ansible.limit : undefined;
+  const limited = limitPattern === undefined ? undefined : (expandAnsiblePattern(limitPattern, groups)?.hosts ?? []);
+  const selected = limited ? reached.filter((host) => limited.includes(host)) : reached;
+  // The target is named by its patterns (a few: debops' site.yml has sixty plays).
+  const pattern =
+    patterns.length <= MAX_NAMED_PATTERNS
+      ? patterns.join(', ')
+      : `${patterns.slice(0, MAX_NAMED_PATTERNS).join(', ')} and ${patterns.length - MAX_NAMED_PATTERNS} more plays' hosts`;
   const members: Target[] = selected.slice(0, MAX_PATTERN_HOSTS).map((host) => {
     const fromLine = lineInventory?.environments[host];
-    return { kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
+    return { kind: 'host', source: `ansible pattern ${pattern}`, name: host, host, ...(fromLine ? { inventoryEnvironment: fromLine } : {}) };
   });
   return {
     kind: 'host',
     source: `ansible pattern (${[...files].join(', ')})`,
-    name: limited ? `${ansible.pattern} --limit ${ansible.limit}` : ansible.pattern,
-    host: ansible.pattern,
+    name: limited ? `${pattern} --limit ${ansible.limit}` : pattern,
+    host: pattern,
     members,
   };
+}
+
+/** How a pattern's target is sourced when no inventory was read: its names are its hosts. */
+export const ANSIBLE_NAMES_SOURCE = 'ansible pattern names';
+
+/**
+ * `ansible db1.prod.example.com,web-stg-1 -a …` with no inventory prodguard can read: the names
+ * in the pattern (and `-i production`, whose name may say the environment, or `-i a,b,`'s hosts)
+ * are the hosts, judged together as one run; the most dangerous decides. One name: that host.
+ */
+function ansibleNamesTarget(ansible: AnsibleSelection | undefined): Target | undefined {
+  if (!ansible) return undefined;
+  const names = splitAnsiblePattern(ansible.pattern)
+    .map((name) => name.replace(/^&/, ''))
+    .filter((name) => !name.startsWith('!'));
+  const inventory = ansible.inventory === undefined ? [] : ansible.inventory.includes(',') ? hostList(ansible.inventory) : [`inventory ${ansible.inventory}`];
+  const hosts = [...new Set([...names, ...inventory])];
+  if (hosts.length <= 1) return undefined;
+  const members: Target[] = hosts.slice(0, MAX_PATTERN_HOSTS).map((host) => ({ kind: 'host', source: `ansible pattern ${ansible.pattern}`, name: host, host }));
+  return { kind: 'host', source: ANSIBLE_NAMES_SOURCE, name: ansible.pattern, host: ansible.pattern, members };
+}
+
+/** The host patterns of the plays an `ansible-playbook` line runs, when every playbook was read. */
+function playbookPatterns(ansible: AnsibleSelection, facts: TargetFacts): string[] | undefined {
+  if (!ansible.playbooks || ansible.playbooks.length === 0) return undefined;
+  const read = ansible.playbooks.map((playbook) => facts.ansiblePlaybooks?.[ansibleInventoryKey(ansible.cwd, playbook)]);
+  if (read.some((playbook) => playbook === undefined)) return undefined;
+  const patterns = [...new Set(read.flatMap((playbook) => playbook!.patterns.map((pattern) => withExtraVars(pattern, ansible.extraVars ?? {}))))];
+  return patterns.length > 0 ? patterns : undefined;
+}
+
+/**
+ * A play's pattern with the line's extra vars put in (`web:&{{ env }}` with `-e env=staging` is
+ * `web:&staging`, Trellis' form). What is still a template is only known when Ansible runs: all.
+ */
+function withExtraVars(pattern: string, vars: Readonly<Record<string, string>>): string {
+  const filled = pattern.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? vars[name]! : whole));
+  return filled.includes('{{') || filled.includes('{%') ? 'all' : filled;
 }

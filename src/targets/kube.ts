@@ -4,14 +4,20 @@
 import type { Invocation, Target } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import type { KubeconfigFacts } from '../parse/kubeconfig.js';
-import { isKubeClient, kubeClientOptionSpec, NAMESPACE_OPTIONS } from '../knowledge/kube-clients.js';
+import { kubeClient, type KubeTargetOptions } from '../knowledge/kube-clients.js';
 import { environmentFromName } from '../classify/names.js';
 import { type TargetFacts, resolveFile } from './facts.js';
 
 /** A kube client's own options, read once per use with its spec (pflag: `-n=prod` too). */
 function kubeScan(inv: Invocation): ReturnType<typeof scanOptions> | undefined {
-  const spec = isKubeClient(inv.name) ? kubeClientOptionSpec(inv.name) : undefined;
+  const spec = kubeClient(inv.name)?.options;
   return spec ? scanOptions(inv.args, spec) : undefined;
+}
+
+/** The value of the option naming `role` (knowledge/kube-clients.ts), and that option's name. */
+function roleValue(inv: Invocation, scan: ReturnType<typeof scanOptions> | undefined, role: keyof KubeTargetOptions): string | undefined {
+  const options = kubeClient(inv.name)?.targets[role];
+  return scan && options ? optionValue(scan, ...options) : undefined;
 }
 
 /**
@@ -21,9 +27,9 @@ function kubeScan(inv: Invocation): ReturnType<typeof scanOptions> | undefined {
  */
 export function withKubeconfig(targets: Target[], inv: Invocation, facts: TargetFacts, config: KubeconfigFacts | undefined): Target[] {
   const scan = kubeScan(inv);
-  const clusterFlag = scan ? optionValue(scan, '--cluster') : undefined;
+  const clusterFlag = roleValue(inv, scan, 'cluster');
   // `kubectl exec -n NS POD -- CMD`: the inner command carries the namespace on its host.
-  const namespaceFlag = (scan ? optionValue(scan, ...NAMESPACE_OPTIONS) : undefined) || (inv.host.kind === 'container' ? inv.host.kubeNamespace : undefined);
+  const namespaceFlag = roleValue(inv, scan, 'namespace') || (inv.host.kind === 'container' ? inv.host.kubeNamespace : undefined);
   if (targets.length === 0 && clusterFlag) {
     const cluster = config?.clusters[clusterFlag];
     return [
@@ -66,7 +72,7 @@ export function withKubeconfig(targets: Target[], inv: Invocation, facts: Target
 /** The kubeconfig a kube client reads: `--kubeconfig F` / `KUBECONFIG=F` on the line, else the one in effect. */
 export function kubeconfigOf(inv: Invocation, facts: TargetFacts): KubeconfigFacts | undefined {
   const scan = kubeScan(inv);
-  const file = (scan ? optionValue(scan, '--kubeconfig') : undefined) ?? inv.assigned.KUBECONFIG?.split(':')[0];
+  const file = roleValue(inv, scan, 'kubeconfig') ?? inv.assigned.KUBECONFIG?.split(':')[0];
   return file ? facts.kubeconfigFiles?.[resolveFile(inv.cwd, file)] : facts.kubeconfig;
 }
 
@@ -81,35 +87,40 @@ function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
   }
   const scan = kubeScan(inv);
   if (!scan) return [];
-  const helm = inv.name === 'helm' || inv.name === 'helmfile';
+  const targets = kubeClient(inv.name)!.targets;
   // `--cluster NAME` and `--server URL` pick the cluster itself, overriding the context's: what
   // they name is touched whatever the context says, so they are targets beside it (issue 11).
   const overrides: Target[] = [];
-  const cluster = optionValue(scan, '--cluster');
-  if (cluster) overrides.push({ kind: 'kube', source: '--cluster', name: cluster });
-  const server = helm ? optionValue(scan, '--kube-apiserver') : optionValue(scan, '--server', '-s');
+  const cluster = roleValue(inv, scan, 'cluster');
+  if (cluster) overrides.push({ kind: 'kube', source: targets.cluster[0]!, name: cluster });
+  const server = roleValue(inv, scan, 'server');
   if (server) {
     const host = server
       .replace(/^[a-z]+:\/\//, '')
       .replace(/[:/].*$/, '')
       .replace(/^\[(.*)\]$/, '$1');
-    if (host) overrides.push({ kind: 'kube', source: helm ? '--kube-apiserver' : '--server', name: host });
+    if (host) overrides.push({ kind: 'kube', source: targets.server[0]!, name: host });
   }
   return [...contextTargets(inv, scan, facts), ...overrides];
 }
 
+/** How a context is named when its kubeconfig file does not say it: `current context of F`. */
+export const KUBECONFIG_CURRENT_CONTEXT_OF = 'current context of ';
+
 /** The context a kube client uses: named on the line, switched to earlier in it, from a kubeconfig it names, or kubeconfig's current-context. */
 function contextTargets(inv: Invocation, scan: ReturnType<typeof scanOptions>, facts: TargetFacts): Target[] {
-  const flag = optionValue(scan, '--context', '--kube-context');
-  if (flag) return [{ kind: 'kube', source: `--${inv.name === 'helm' ? 'kube-context' : 'context'}`, name: flag }];
+  const flag = roleValue(inv, scan, 'context');
+  if (flag) return [{ kind: 'kube', source: kubeClient(inv.name)!.targets.context[0]!, name: flag }];
   // `kubectl config use-context prod && kubectl delete …`: the line itself switched context.
   if (inv.session?.kubeContext) return [{ kind: 'kube', source: 'context switched earlier in the line', name: inv.session.kubeContext }];
-  const file = optionValue(scan, '--kubeconfig') ?? inv.assigned.KUBECONFIG?.split(':')[0];
+  const file = roleValue(inv, scan, 'kubeconfig') ?? inv.assigned.KUBECONFIG?.split(':')[0];
   if (file) {
     const fromFile = facts.kubeconfigContexts?.[resolveFile(inv.cwd, file)];
+    // A file that names no current-context (or cannot be read) is not a context's name: say whose
+    // context it is (the file's name still counts: `prod-eu.yaml` is production).
     return fromFile
       ? [{ kind: 'kube', source: `current-context of ${file}`, name: fromFile }]
-      : [{ kind: 'kube', source: `kubeconfig ${file}`, name: file, unresolved: true }];
+      : [{ kind: 'kube', source: `kubeconfig ${file}`, name: `${KUBECONFIG_CURRENT_CONTEXT_OF}${file}`, unresolved: true }];
   }
   const current = facts.kubeCurrentContext;
   return current ? [{ kind: 'kube', source: 'kubeconfig current-context', name: current }] : [];

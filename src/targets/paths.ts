@@ -146,7 +146,8 @@ function globCovers(pattern: string, dir: string): 'under' | 'holds' | undefined
   const p = pattern.split('/').filter(Boolean);
   const d = dir.split('/').filter(Boolean);
   const shared = Math.min(p.length, d.length);
-  for (let i = 0; i < shared; i++) if (!matchesGlob(d[i]!, p[i]!)) return undefined;
+  // A configured location's glob segment (`pg-*`) may be any name the pattern's segment is.
+  for (let i = 0; i < shared; i++) if (!matchesGlob(d[i]!, p[i]!) && !/[*?[]/.test(d[i]!)) return undefined;
   return p.length >= d.length ? 'under' : 'holds';
 }
 
@@ -168,10 +169,29 @@ export interface PathContext {
   env: Readonly<Record<string, string>>;
   /** What the disk said about the paths (keyed by absolute path); absent with --no-probe. */
   dataDirectories?: ReadonlyMap<string, DataDirectoryFact>;
+  /** Data-directory locations the config adds (`data-directories.locations`; globs allowed). */
+  locations?: readonly string[];
+}
+
+/**
+ * A configured location as the directory `base` is in: a glob location (`/srv/pg-*`) becomes the
+ * directory `base` names through it (`/srv/pg-orders` for `/srv/pg-orders/base/1`), so the rest
+ * of the classification works on real directories. A location `base` is not in stays as written
+ * (it may still be under `base`: `rm -rf /srv` holds `/srv/pg-*`).
+ */
+function locationFor(location: string, base: string): string {
+  if (!/[*?[]/.test(location)) return location;
+  const pattern = location.split('/');
+  const path = base.split('/');
+  if (path.length < pattern.length) return location;
+  for (let i = 0; i < pattern.length; i++) if (!matchesGlob(path[i]!, pattern[i]!)) return location;
+  return path.slice(0, pattern.length).join('/');
 }
 
 /** WAL: losing it destroys the database even though the tables are still there. */
 const WAL_DIRECTORIES = new Set(['pg_wal', 'pg_xlog', '#innodb_redo', 'journal']);
+/** InnoDB's redo log before MySQL 8.0.30 kept its files in the data directory itself. */
+const WAL_FILE = /^ib_logfile\d+$/;
 
 /**
  * Which part of a data directory `base` is, from the segments below `root` (a known location, a
@@ -182,7 +202,7 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   const segments = [basename(root), ...below];
   if (segments.some((segment, index) => isAsideName(segment, index === segments.length - 1))) return 'aside';
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
-  if (below.some((segment) => WAL_DIRECTORIES.has(segment))) return 'wal';
+  if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
   return below.length === 0 ? 'whole' : 'inside';
 }
 
@@ -255,7 +275,9 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   if (DEVICE.test(base)) return { class: 'device', path: base, detail: `${base} is a block device` };
 
   const pgdata = context.env.PGDATA;
-  const dataDirs = pgdata ? [pgdata.replace(/\/+$/, ''), ...DATA_DIRECTORIES] : DATA_DIRECTORIES;
+  const configured = (context.locations ?? []).map((location) => locationFor(location, base));
+  const known = configured.length > 0 ? [...DATA_DIRECTORIES, ...configured] : DATA_DIRECTORIES;
+  const dataDirs = pgdata ? [pgdata.replace(/\/+$/, ''), ...known] : known;
   const globbed = /[*?[]/.test(base);
   if (globbed) {
     // `/var/lib/postgres*` and `/var/lib/postgres*/15/main` reach the data directory through a glob.
@@ -293,7 +315,8 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   }
   for (const dir of dataDirs) {
     if (isUnder(dir, base)) {
-      return dataPath(full, `${base} holds the database directory ${dir}`, dir, 'whole', base);
+      // A glob location names no one directory on disk: the probe looks at `base`, what it holds.
+      return dataPath(full, `${base} holds the database directory ${dir}`, /[*?[]/.test(dir) ? base : dir, 'whole', base);
     }
   }
   const segments = base.split('/');

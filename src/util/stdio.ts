@@ -47,8 +47,14 @@ export function isTerminal(fd: 1 | 2): boolean {
 }
 
 /** All of standard input as text (an agent's event), read straight from the descriptor; one
- *  inherited in non-blocking mode is read through process.stdin instead. */
+ *  inherited in non-blocking mode is read through process.stdin instead. The one-shot fast path
+ *  (src/fast-path/answer.ts) may have read it already: then it hands the text on here. */
 export async function readStdin(): Promise<string> {
+  const handed = (globalThis as { __prodguardStdin?: string }).__prodguardStdin;
+  if (handed !== undefined) {
+    delete (globalThis as { __prodguardStdin?: string }).__prodguardStdin;
+    return handed;
+  }
   try {
     return readFileSync(0, 'utf8');
   } catch (error) {

@@ -98,7 +98,7 @@ describe('the inventories/production + inventories/staging layout', () => {
     const verdict = (line: string) => JSON.parse(runCli(['check', '--json', '--no-probe', '-c', line], { env: cleanEnv(), cwd: dir }).stdout).verdict;
     expect(verdict('ansible-playbook site.yml')).toBe('warn');
     expect(verdict('ANSIBLE_INVENTORY=inventories/staging ansible-playbook site.yml')).toBe('allow');
-    expect(verdict("ANSIBLE_INVENTORY=inventories/production ansible dbservers -m shell -a 'rm -rf /var/lib/mysql'")).toBe('block');
+    expect(verdict("ANSIBLE_INVENTORY=inventories/production ansible dbservers -m shell -a 'rm -f /var/lib/mysql/ib_logfile0'")).toBe('block');
   });
 });
 

@@ -71,7 +71,7 @@ describe('a ranged inventory in config', () => {
     const line = 'ssh db03.example.com rm -rf /var/lib/postgresql/15/main';
     const json = runCli(['check', '--json', '--no-probe', '-c', line], { cwd: dir, env });
     const body = JSON.parse(json.stdout);
-    expect(body.verdict).toBe('block');
+    expect(body.verdict).toBe('confirm');
     const host = body.targets.find((target: { kind: string }) => target.kind === 'host');
     expect(host.environment).toBe('production');
     expect(host.evidence).toContain('db03.example.com is in group [production] of inventories/prod.ini');

@@ -2,9 +2,10 @@
 // resolved from the config file's folder with Node's resolution; `extends` of a local file; an
 // untrusted repository extending a loosening pack gains nothing from the loosening.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+import { BUILTIN_RULES_DIR } from '../../src/rules/load.js';
 
 const RULE =
   'title: No deploy on Friday\nincident: general\nseverity: { production: block, default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy now], pass: [ls] }\n';
@@ -52,7 +53,7 @@ describe('policy packs', () => {
     writeFileSync(join(dir, '.prodguard.yml'), 'extends: [loose-pack, ./team.yml]\n');
     const env = cleanEnv();
     expect(runCli(['check', '-c', 'rm -rf /'], { cwd: dir, env }).status).toBe(4);
-    expect(runCli(['check', '-c', 'ssh db1-prod rm -rf /var/lib/postgresql'], { cwd: dir, env }).status).toBe(4);
+    expect(runCli(['check', '-c', 'ssh db1-prod rm -rf /var/lib/postgresql/15/main/pg_wal'], { cwd: dir, env }).status).toBe(4);
   });
 
   it('the system policy requires a pack for everyone', () => {
@@ -76,5 +77,21 @@ describe('prodguard test-rules', () => {
     const bad = runCli(['test-rules', dir]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('FAIL team/no-deploy: pass example "deploy later"');
+  });
+
+  it('runs the examples of rules whose logic is code by linting their files, as the rule test does', () => {
+    const good = runCli(['test-rules', BUILTIN_RULES_DIR]);
+    expect(good.stdout).toMatch(/^\d+ rules, \d+ examples, 0 failing/m);
+    expect(good.stdout).not.toContain('FAIL');
+    expect(good.status).toBe(0);
+    // A code rule's example that no longer flags is a failure naming its file.
+    const dir = tempDir();
+    cpSync(BUILTIN_RULES_DIR, join(dir, 'rules'), { recursive: true });
+    const file = join(dir, 'rules', 'dotenv', 'escape-hatch.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('text: "DISABLE_DATABASE_ENVIRONMENT_CHECK=1\\n"', 'text: "RAILS_ENV=test\\n"'));
+    const bad = runCli(['test-rules', dir]);
+    expect(bad.stdout).toContain('FAIL dotenv/escape-hatch: flag example ".env.test: "RAILS_ENV=test\\n"": should flag, but nothing was found');
+    expect(bad.stdout).toMatch(/, 1 failing/);
+    expect(bad.status).toBe(1);
   });
 });

@@ -86,7 +86,9 @@ describe('layers', () => {
     const dir = repoWith('environments:\n  production:\n    databases: ["orders"]\n');
     const result = runCli(['check', '--json', '-c', 'ssh bastion-7 rm -rf /var/lib/postgresql'], { cwd: dir, env });
     const body = JSON.parse(result.stdout);
-    expect(body.verdict).toBe('block');
+    // A data directory on a production host whose state cannot be seen: the typed host name.
+    expect(body.verdict).toBe('confirm');
+    expect(body.findings[0].environment).toBe('production');
     expect(body.config.files).toEqual([join(env.HOME!, '.config', 'prodguard', 'config.yml'), join(dir, '.prodguard.yml')]);
     const status = runCli(['status', '--json', '--no-probe'], { cwd: dir, env });
     expect(JSON.parse(status.stdout).config.files).toHaveLength(2);

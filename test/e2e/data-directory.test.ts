@@ -68,7 +68,7 @@ describe('check: a data directory by its state', () => {
     const missing = join(tempDir(), 'pgdata');
     expect(check(`rm -rf ${missing}`, PROD)).toMatchObject({ verdict: 'warn', rule: 'filesystem/rm-data-directory' });
     expect(check(`rm -rf ${missing}`, PROD).message).toContain('does not exist on this host');
-    expect(check(`rm -rf ${missing}`, PROD, ['--no-probe']).verdict).toBe('block');
+    expect(check(`rm -rf ${missing}`, PROD, ['--no-probe']).verdict).toBe('confirm'); // the name alone: the typed host name
   });
 
   it('a data-directory name with no database files in it: confirm at most', () => {

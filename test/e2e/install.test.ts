@@ -25,11 +25,17 @@ describe('npm pack → npm i -g', () => {
         'package.json',
         'bin/prodguard.js',
         'dist/bundle/prodguard.cjs',
+        'dist/bundle/fast.cjs',
+        'dist/bundle/shell-parser.cjs',
         'dist/rules.json',
         'dist/rules-docs.json',
       ]),
     );
-    expect(files.filter((file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/prodguard\.cjs$|rules\.json$|rules-docs\.json$)/.test(file))).toEqual([]);
+    expect(
+      files.filter(
+        (file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/(prodguard|fast|shell-parser)\.cjs$|rules\.json$|rules-docs\.json$)/.test(file),
+      ),
+    ).toEqual([]);
     expect(readdirSync(packDir)).toEqual([packed!.filename]);
 
     const prefix = tempDir('prodguard-prefix-');
@@ -46,6 +52,10 @@ describe('npm pack → npm i -g', () => {
     expect(check.stdout + check.stderr).toMatch(/filesystem\/rm-root/);
     const harmless = spawnSync('prodguard', ['check', '--', 'ls', '-la'], { cwd: elsewhere, env, encoding: 'utf8' });
     expect(harmless.status).toBe(0);
+    // The one-shot fast path ships too: a harmless -c line is answered from it.
+    const fast = spawnSync('prodguard', ['check', '-c', 'ls -la'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toBe('prodguard: ALLOW — nothing here matches a rule\n');
     // The rules' examples ship in their own file, read only by commands that explain.
     const explain = spawnSync('prodguard', ['explain', 'filesystem/rm-root'], { cwd: elsewhere, env, encoding: 'utf8' });
     expect(explain.status, explain.stderr).toBe(0);

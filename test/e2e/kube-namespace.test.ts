@@ -74,10 +74,11 @@ describe('kube namespaces as pflag reads them', () => {
   it('kubectl exec -n: the pod is in that namespace; with no kubeconfig the namespace alone decides', () => {
     const line = 'kubectl exec -n production pg-0 -- rm -rf /var/lib/postgresql/data';
     const body = check(line, withKubeconfig());
-    expect(body.verdict).toBe('block');
+    expect(body.verdict).toBe('confirm');
     expect(body.findings[0].evidence.join(' ')).toContain('pg-0 in kube context main (production)');
+    expect(body.findings[0].environment).toBe('production');
     const bare = check('kubectl exec pg-0 -n=prod -- rm -rf /var/lib/postgresql/data', cleanEnv());
-    expect(bare.verdict).toBe('block');
+    expect(bare.verdict).toBe('confirm');
     expect(bare.findings[0].evidence.join(' ')).toContain('kube namespace prod (no kube context known)');
   });
 

@@ -65,7 +65,7 @@ describe('rsync quirks', () => {
     const { dir } = workspace();
     const result = check('rsync -a --delete empty/ db1.prod.example.com:/var/lib/postgresql/15/main/', 'ws-4417', dir);
     expect(result.body.verdict).toBe('block');
-    expect(result.rules).toContain('filesystem/rm-data-directory block');
+    expect(result.rules).toContain('filesystem/rm-data-directory confirm');
     expect(result.body.findings.find((f: { rule: string }) => f.rule === 'filesystem/rm-data-directory').target).toBe('db1.prod.example.com');
   });
 });

@@ -69,9 +69,9 @@ describe('trusting a repository config pins what it pulls in', () => {
     const env = cleanEnv();
     const dir = repo({ '.prodguard.yml': 'inventories:\n  - ansible: inv.ini\n', 'inv.ini': '[production]\nowl\n' });
     runCli(['trust'], { cwd: dir, env });
-    expect(verdict('ssh owl "rm -rf /var/lib/postgresql"', dir, env)).toBe('block');
+    expect(verdict('ssh owl "rm -rf /var/lib/postgresql/15/main/pg_wal"', dir, env)).toBe('block');
     writeFileSync(join(dir, 'inv.ini'), '[development]\nowl\ndb1.prod.example.com\n');
-    expect(verdict('ssh db1.prod.example.com "rm -rf /var/lib/postgresql"', dir, env)).toBe('block');
+    expect(verdict('ssh db1.prod.example.com "rm -rf /var/lib/postgresql/15/main/pg_wal"', dir, env)).toBe('block');
   });
 
   it('a repository config that is a link to a trusted file elsewhere is not trusted', () => {
@@ -191,7 +191,10 @@ describe('the audit log holds no secret of these shapes', () => {
 describe('an inner or second config adds to the repository config, never hides it', () => {
   it('an empty sub/.prodguard.yml does not hide the production facts of the root config', () => {
     const dir = repo({ '.prodguard.yml': 'environments:\n  production:\n    hosts: ["owl"]\n', 'sub/.prodguard.yml': '' });
-    const result = runCli(['check', '--json', '--no-probe', '-c', 'ssh owl "rm -rf /var/lib/postgresql"'], { cwd: join(dir, 'sub'), env: cleanEnv() });
+    const result = runCli(['check', '--json', '--no-probe', '-c', 'ssh owl "rm -rf /var/lib/postgresql/15/main/pg_wal"'], {
+      cwd: join(dir, 'sub'),
+      env: cleanEnv(),
+    });
     const body = JSON.parse(result.stdout);
     expect(body.verdict).toBe('block');
     expect(body.config.files).toEqual([join(dir, '.prodguard.yml'), join(dir, 'sub', '.prodguard.yml')]);
@@ -201,7 +204,7 @@ describe('an inner or second config adds to the repository config, never hides i
 
   it('a .prodguard.yml beside a .prodguard.yaml does not hide it', () => {
     const dir = repo({ '.prodguard.yaml': 'environments:\n  production:\n    hosts: ["owl"]\n', '.prodguard.yml': 'rules: {}\n' });
-    expect(verdict('ssh owl "rm -rf /var/lib/postgresql"', dir, cleanEnv())).toBe('block');
+    expect(verdict('ssh owl "rm -rf /var/lib/postgresql/15/main/pg_wal"', dir, cleanEnv())).toBe('block');
   });
 
   it("the user's production host is the user config's word, not the repository's", () => {

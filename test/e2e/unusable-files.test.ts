@@ -20,7 +20,7 @@ function homeWithKubeconfig(text: string): { env: Record<string, string>; file: 
 describe('a kubeconfig that cannot be used', () => {
   it('bad YAML: one line naming the file and the fix, and the rest of the line is still judged', () => {
     const { env, file } = homeWithKubeconfig('apiVersion: v1\ncontexts: [\n  - name: prod\n');
-    const line = 'kubectl delete ns payments && rm -rf /var/lib/postgresql/15/main';
+    const line = 'kubectl delete ns payments && rm -rf /var/lib/postgresql/15/main/pg_wal';
     const text = runCli(['check', '--no-probe', '-c', line], { env });
     expect(text.stderr).toMatch(new RegExp(`^prodguard: ${file.replace(/[.]/g, '\\.')}: not valid YAML \\(.*line 3.*\\); `));
     expect(text.stderr).toContain(FIX);
@@ -82,7 +82,8 @@ describe('an inventory that cannot be used', () => {
     const file = runCli(['check', '--json', '--no-probe', '-c', "ansible db1.prod.example.com -i broken.yml -m shell -a 'rm -rf /var/lib/mysql'"], {
       cwd: dir,
     });
-    expect(JSON.parse(file.stdout).verdict).toBe('block');
+    expect(JSON.parse(file.stdout).verdict).toBe('confirm');
+    expect(JSON.parse(file.stdout).findings[0].environment).toBe('production');
     expect(JSON.parse(file.stdout).warnings).toEqual([expect.stringMatching(/broken\.yml: inventory not used: not valid YAML: .*\(fix the file\)/)]);
     const folder = runCli(['check', '--json', '--no-probe', '-c', "ansible owl -i inv -m shell -a 'rm -rf /var/lib/mysql'"], { cwd: dir });
     const body = JSON.parse(folder.stdout);

@@ -66,10 +66,28 @@ describe('remote shells run their command on the host they name', () => {
     expect(remote('rsync -a --delete x/ rsync://files/uploads/a')).toEqual(['files: rsync -a --delete x/ uploads/a']);
     expect(remote('rsync -a --delete x/ files::uploads')).toEqual(['files: rsync -a --delete x/ uploads']);
     expect(remote('rsync -a --remove-source-files web1:/srv/up/ ./up/')).toEqual(['web1: rsync -a --remove-source-files ./up/ /srv/up/']);
-    // No deletion, a dry run, a local destination, a colon after a slash: nothing runs elsewhere.
-    expect(remote('rsync -a x/ web1:/srv/')).toEqual([]);
+    // A dry run, a local destination, a colon after a slash: nothing runs elsewhere. (Without
+    // deletion the push is read again as the copy it is: see the next test.)
     expect(remote('rsync -an --delete x/ web1:/srv/')).toEqual([]);
     expect(remote('rsync -a --delete x/ ./a:b/')).toEqual([]);
     expect(remote('rsync -a --delete web1:/srv/ ./copy/')).toEqual([]);
+  });
+
+  it('copies to a host: each source is read again on that host at the path it lands on', () => {
+    // rsync without deletion: `x/` sends its contents into the folder, `x` lands under its name.
+    expect(remote('rsync -a x/ web1:/srv/')).toEqual(['web1: rsync -a x/ /srv/…']);
+    expect(remote('rsync -a ibdata1 deploy@db1:/var/lib/mysql/')).toEqual(['deploy@db1: rsync -a ibdata1 /var/lib/mysql/ibdata1']);
+    expect(remote('rsync -a web1:/srv/ ./copy/')).toEqual([]);
+    // scp: options with values (-P -i -J -o -F -S -l -c), user@host, [IPv6], scp:// URIs.
+    expect(remote('scp -P 2222 -i k -J bastion -o A=b -F cfg -S ssh -l 80 -c aes dump db1:/var/lib/postgresql/15/main/')).toEqual([
+      'db1: scp -P 2222 -i k -J bastion -o A=b -F cfg -S ssh -l 80 -c aes dump /var/lib/postgresql/15/main/dump',
+    ]);
+    expect(remote('scp -r ./data/ root@[2001:db8::5]:/var/lib/mysql/')).toEqual(['root@2001:db8::5: scp -r ./data/ /var/lib/mysql/data']);
+    expect(remote('scp a b scp://deploy@db1:2222/var/lib/redis')).toEqual(['deploy@db1: scp a /var/lib/redis/a', 'deploy@db1: scp b /var/lib/redis/b']);
+    expect(remote('scp -3 db2:/x/ibdata1 db1:/var/lib/mysql/ibdata1')).toEqual(['db1: scp -3 db2:/x/ibdata1 /var/lib/mysql/ibdata1']);
+    // From a host to here, local to local, a colon after a slash: nothing is written elsewhere.
+    expect(remote('scp db1:/var/lib/mysql/ibdata1 ./backup/')).toEqual([]);
+    expect(remote('scp dump /var/lib/postgresql/15/main/')).toEqual([]);
+    expect(remote('scp dump ./a:b/')).toEqual([]);
   });
 });

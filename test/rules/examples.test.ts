@@ -8,21 +8,14 @@ import { builtinRules } from '../helpers/rules.js';
 import type { Rule, RuleExample } from '../../src/rules/schema.js';
 import { sqlFactsForTest } from '../helpers/sql.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/schema.js';
-import { classifyExplicit } from '../../src/lint/discover.js';
-import { lintFile } from '../../src/lint/lint-file.js';
-import { applySuppressions } from '../../src/lint/suppress.js';
-import { applyRuleRegistry } from '../../src/lint/rules.js';
+import { lintExampleFindings } from '../../src/lint/rule-examples.js';
 
 const rules = await builtinRules();
 
-/** A rule whose logic is code is shown with a file: lint it as `prodguard lint` would. */
+/** A rule whose logic is code is shown with a file: lint it as `prodguard lint` would (one
+ *  implementation with `prodguard test-rules`: src/lint/rule-examples.ts). */
 export async function lintExample(example: RuleExample, config: Config = DEFAULT_CONFIG) {
-  const path = example.file!;
-  const text = example.text!;
-  const file = { path, format: classifyExplicit(path, text), explicit: true };
-  const sqlFor = await sqlFactsForTest();
-  const found = lintFile(file, text, { rules, config, root: '/home/dev/project', sqlFor, sqlParserLoaded: true });
-  return applyRuleRegistry(applySuppressions(path, text, found), rules, config);
+  return lintExampleFindings(example, { rules, config, sqlFor: await sqlFactsForTest() }) ?? [];
 }
 
 const shown = (example: RuleExample) => example.line ?? example.sql ?? `${example.file}: ${JSON.stringify(example.text)}`;

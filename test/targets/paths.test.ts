@@ -40,7 +40,7 @@ describe('classifyPath', () => {
     ['/var/lib/postgresql/15/main/log/*', 'data-directory-leftover', 'log'],
     ['/var/lib/postgresql/15/main/pg_log/postgresql.log.1', 'data-directory-leftover', 'log'],
     ['/var/lib/postgresql/15/main/pg_wal/*', 'data-directory', 'wal'],
-    ['/var/lib/mysql/ib_logfile0', 'data-directory', 'inside'],
+    ['/var/lib/mysql/ib_logfile0', 'data-directory', 'wal'], // InnoDB's redo log before 8.0.30,
     ['/srv/x/pgdata/log/postgresql.log', 'data-directory-leftover', 'log'],
   ])('%s is %s (%s)', (path, expected, part) => {
     expect(classifyPath(word(path), context)).toMatchObject({ class: expected, part });

@@ -14,6 +14,11 @@ import { deref, getNode, getPair, isMap, isSeq, keyString, mappedScalar, nodeSta
 /** Variables the runner sets for every step (docs: "Default environment variables"). */
 const RUNNER_VARIABLE = /^(GITHUB_[A-Z0-9_]+|RUNNER_[A-Z0-9_]+|CI|HOME|PATH|ImageOS|ImageVersion|ACTIONS_[A-Z0-9_]+)$/;
 
+/** A GitHub-hosted runner's label (`ubuntu-latest`, `ubuntu-24.04-arm`, `macos-14`): a fresh virtual
+ *  machine for each job, discarded after it (docs: "About GitHub-hosted runners"). A self-hosted
+ *  runner, a label list or an expression (`${{ matrix.os }}`) says nothing of the kind. */
+const GITHUB_HOSTED_LABEL = /^(ubuntu|macos|windows)-[A-Za-z0-9.-]+$/;
+
 const POSIX_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
 
 function isPosixShell(shell: string | undefined): boolean {
@@ -62,6 +67,7 @@ export function extractGithubActions(text: string, path = ''): Extracted {
     }
     jobHintsById.set(jobId, jobHints);
     const runsOn = scalarString(getNode(job, 'runs-on', doc), doc) ?? '';
+    const hostedRunner = GITHUB_HOSTED_LABEL.test(runsOn.trim());
     const jobShell =
       scalarString(getNode(getNode(getNode(job, 'defaults', doc), 'run', doc), 'shell', doc), doc) ??
       workflowShell ??
@@ -99,7 +105,7 @@ export function extractGithubActions(text: string, path = ''): Extracted {
         [...scopeHints, ...writtenHints, ...stepHints],
         `jobs.${jobId}.steps[${i}].run`,
       );
-      snippets.push(snippet);
+      snippets.push(hostedRunner ? { ...snippet, throwawayMachine: true } : snippet);
       const writes = githubEnvWrites(snippet.text);
       const newEntries: EnvEntry[] = [];
       for (const w of writes) {

@@ -17,6 +17,7 @@ import { extractGithubAction } from './github-action.js';
 import { extractCompose } from './compose.js';
 import { extractCircleci } from './circleci.js';
 import { extractJenkinsfile } from './jenkinsfile.js';
+import { extractPacker } from './packer.js';
 
 export { escapeHatchesIn, type EscapeHatch } from './escape-hatches.js';
 export {
@@ -34,6 +35,7 @@ export {
   extractCompose,
   extractCircleci,
   extractJenkinsfile,
+  extractPacker,
   sqlSource,
 };
 
@@ -89,5 +91,7 @@ function dispatch(format: LintFileFormat, path: string, text: string): Extracted
       return extractJenkinsfile(text, path);
     case 'circleci':
       return extractCircleci(text, path);
+    case 'packer':
+      return extractPacker(text, path);
   }
 }

@@ -49,11 +49,15 @@ export function parseGroovy(text: string): Tree {
  *   parentheses as a value, so the declaration part becomes spaces and the step stays a step;
  * - the parameters of a method (`def notifySlack(text, channel) {`, `def call(body = [:]) {`: the
  *   grammar wants Java's typed ones) become spaces: what a step runs never depends on them;
+ * - `switch (x) { case 'a': … break; default: … }`: the grammar reads a switch as Java's, where a
+ *   step is an error. `switch (x)`, each `case …:` label, `default:` and `break` become spaces,
+ *   leaving the body a closure whose steps are all read (any case may run);
+ * - `def (a, b) = expr` (multiple assignment): `def (a, b) =` becomes spaces, `expr` stays;
  * - a slashy regex after `=~`, `==~` or `~` (`env.SHA1 ==~ /^[a-f0-9]{7,40}$/`, `case ~/.*\.html/:`)
  *   becomes a double-quoted string of the same length.
  */
 export function withGrammarGapsBridged(text: string): string {
-  if (!/''|\?\.|\?:|\*\.|\.&|\[:\]|\btry\b|\breturn\b|\bthrow\b|\bdef\b|~\s*\//.test(text)) return text;
+  if (!/''|\?\.|\?:|\*\.|\.&|\[:\]|\btry\b|\breturn\b|\bthrow\b|\bdef\b|\bswitch\b|~\s*\//.test(text)) return text;
   const out = text.split('');
   /** Characters `from`..`to` become spaces, the first one `first`. */
   const blank = (from: number, to: number, first: string): void => {
@@ -104,8 +108,23 @@ export function withGrammarGapsBridged(text: string): string {
         i += juxtValue[0].length;
         continue;
       }
+      // Where a rewritten part ends, when it runs past the word (a blanked label is not read again).
+      let skip = end;
       if ((word === 'try' || word === 'finally') && /^\s*\{/.test(rest)) blank(i, end, ';');
-      else if (word === 'catch' && /^\s*\([^()]*\)/.test(rest)) blank(i, end + /^\s*\([^()]*\)/.exec(rest)![0].length, ';');
+      else if (word === 'switch' && /^\s*\(/.test(rest)) {
+        const close = matchingParen(text, end + rest.indexOf('('));
+        if (close !== -1) blank(i, (skip = close + 1), ' ');
+      } else if (word === 'case') {
+        const colon = labelEnd(text, end);
+        if (colon !== -1) blank(i, (skip = colon + 1), ' ');
+      } else if (word === 'default' && /^\s*:(?!:)/.test(rest)) blank(i, (skip = end + rest.indexOf(':') + 1), ' ');
+      else if (word === 'break' && !/^[ \t]*\w/.test(rest)) blank(i, end, ' ');
+      else if (word === 'def' && /^\s*\(/.test(rest)) {
+        // `def (a, b) = expr`: the names go, the value stays an expression (a step call stays a step).
+        const close = matchingParen(text, end + rest.indexOf('('));
+        const assign = close !== -1 ? /^\s*=(?!=)/.exec(text.slice(close + 1, close + 40)) : null;
+        if (assign) blank(i, (skip = close + 1 + assign[0].length), ' ');
+      } else if (word === 'catch' && /^\s*\([^()]*\)/.test(rest)) blank(i, end + /^\s*\([^()]*\)/.exec(rest)![0].length, ';');
       else if ((word === 'return' || word === 'throw') && !/^\w/.test(rest)) blank(i, end, ' ');
       else if (word === 'for' && /^\s*\(\s*def\s/.test(rest)) {
         const at = end + rest.indexOf('def');
@@ -114,7 +133,7 @@ export function withGrammarGapsBridged(text: string): string {
         const params = methodParameters(text, end);
         if (params) blank(params.open + 1, params.close, ' ');
       }
-      i = end;
+      i = skip;
     } else if (text[i] === '~' && /^~\s*\//.test(text.slice(i, i + 40))) {
       // The regex runs to the next unescaped `/` on the same line.
       const open = text.indexOf('/', i);
@@ -174,6 +193,33 @@ function splitTopLevel(list: string): string[] {
   }
   if (list.trim() !== '') parts.push(list.slice(start));
   return parts;
+}
+
+/** The `)` matching the `(` at `open`, quotes skipped; -1 when there is none. */
+function matchingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    const ch = text[j];
+    if (ch === "'" || ch === '"') {
+      for (j++; j < text.length && text[j] !== ch; j++) if (text[j] === '\\') j++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/** The `:` ending a `case X:` label that starts at `from` (same line, outside quotes and brackets). */
+function labelEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let j = from; j < text.length && text[j] !== '\n'; j++) {
+    const ch = text[j];
+    if (ch === "'" || ch === '"') {
+      for (j++; j < text.length && text[j] !== ch && text[j] !== '\n'; j++) if (text[j] === '\\') j++;
+    } else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === ':' && depth === 0 && text[j + 1] !== ':') return j;
+  }
+  return -1;
 }
 
 /** `def x = `, `final String x = `, `x = ` before a call without parentheses (`step 'a'`, `step key: v`). */

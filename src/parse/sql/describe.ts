@@ -1,7 +1,7 @@
 // From the parser's JSON to statements: what each parsed statement does, and the statements it
 // runs (nested DML, DO bodies, functions created earlier in the same input).
 import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList, walk, fromTables, type PgNode } from './pg-ast.js';
-import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
+import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type ColumnType, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
 import { sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
 
@@ -110,6 +110,14 @@ export function describe(node: PgNode, span: Span, ctx: Context, out: Collected,
  * source of literal rows (`USING (VALUES …)`) and a DELETE guarded by a condition (`WHEN MATCHED
  * AND s.gone THEN DELETE`) that is not always true.
  */
+/** A TypeName node as a ColumnType (`pg_catalog.varchar(20)` → varchar [20]); arrays are not read. */
+function columnType(typeName: PgNode): ColumnType | undefined {
+  if (!typeName?.names || typeName.arrayBounds) return undefined;
+  const names: string[] = typeName.names.map((n: PgNode) => n?.String?.sval ?? '');
+  const mods: number[] = (typeName.typmods ?? []).map((m: PgNode) => m?.A_Const?.ival?.ival ?? 0);
+  return { name: (names[names.length - 1] ?? '').toLowerCase(), mods };
+}
+
 function judgeMerge(body: PgNode): Pick<SqlStatement, 'where' | 'whereReason'> {
   const unguardedDelete = (body.mergeWhenClauses ?? []).some((c: PgNode) => {
     const clause = c?.MergeWhenClause;
@@ -241,7 +249,15 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
         if (c?.subtype === 'AT_DropColumn') {
           dropped.push(c.name ?? '?');
           if (c.behavior === 'DROP_CASCADE') s.cascade = true;
-        } else if (c?.subtype === 'AT_AlterColumnType') retyped.push(c.name ?? '?');
+        } else if (c?.subtype === 'AT_AlterColumnType') {
+          retyped.push(c.name ?? '?');
+          const type = columnType(c.def?.ColumnDef?.typeName);
+          if (type) (s.retypes ??= []).push({ column: c.name ?? '?', type, using: c.def?.ColumnDef?.raw_default !== undefined });
+        } else if (c?.subtype === 'AT_AddColumn') {
+          const def = c.def?.ColumnDef;
+          const type = columnType(def?.typeName);
+          if (def?.colname && type) (s.columnTypes ??= {})[def.colname] = type;
+        }
       }
       // The most destructive subcommand names the statement; columns lists its columns.
       if (dropped.length) {
@@ -339,7 +355,14 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
         s.kind = 'create';
         // The table it creates: dropping or truncating it later in the same input destroys nothing
         // that existed before.
-        if (type === 'CreateStmt' && body.relation) s.tables = [rangeVarName(body.relation)];
+        if (type === 'CreateStmt' && body.relation) {
+          s.tables = [rangeVarName(body.relation)];
+          for (const element of body.tableElts ?? []) {
+            const def = element?.ColumnDef;
+            const declared = columnType(def?.typeName);
+            if (def?.colname && declared) (s.columnTypes ??= {})[def.colname] = declared;
+          }
+        }
         if (type === 'CreateTableAsStmt' && body.into?.rel) s.tables = [rangeVarName(body.into.rel)];
       } else if (type.startsWith('Drop')) {
         s.kind = 'drop-other';

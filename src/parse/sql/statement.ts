@@ -51,11 +51,22 @@ export interface SqlStatement {
   ifExists?: boolean;
   /** For ALTER TABLE DROP COLUMN / ALTER COLUMN TYPE. */
   columns?: string[];
+  /** ALTER COLUMN … TYPE: each column's new type, and whether a USING expression converts it. */
+  retypes?: { column: string; type: ColumnType; using: boolean }[];
+  /** Column types a CREATE TABLE or ALTER TABLE … ADD COLUMN declares, by column name. */
+  columnTypes?: Record<string, ColumnType>;
   /** Dropped object names (database, schema, table…). */
   names?: string[];
   /** Lower-cased names of the functions called (pg_promote, pg_terminate_backend…). */
   functionCalls?: string[];
   dialect: 'postgres' | 'mysql';
+}
+
+/** A column type as written: its name (`varchar`, `numeric`, `text`; `pg_catalog.` left out) and
+ *  its modifiers (`varchar(20)` → [20], `numeric(10,2)` → [10, 2]; none when unlimited). */
+export interface ColumnType {
+  name: string;
+  mods: number[];
 }
 
 export interface SqlAnalysis {

@@ -193,9 +193,10 @@ const ANSIBLE_DRY_FLAGS = ['-C', '--check', '--list-hosts', '--list-tasks', '--l
 
 /**
  * What an `ansible` or `ansible-playbook` line itself selects (the line, not the commands it
- * sends): its pattern, `-i`, `--limit`. A playbook's plays name their hosts in the playbook,
- * which is not read: `all` of the inventory stands for them, narrowed by `--limit`. Undefined
- * for other commands and for modes that change nothing (`--check`, `--list-hosts`, …).
+ * sends): its pattern, `-i`, `--limit`, the playbooks. A playbook's plays name their hosts in the
+ * playbook, which the edge reads; `all` of the inventory stands for them until then (and when
+ * it cannot be read), narrowed by `--limit`. Undefined for other commands and for modes that
+ * change nothing (`--check`, `--list-hosts`, …).
  */
 export function ansibleSelection(inv: Invocation): AnsibleSelection | undefined {
   if (inv.name !== 'ansible' && inv.name !== 'ansible-playbook') return undefined;
@@ -208,7 +209,33 @@ export function ansibleSelection(inv: Invocation): AnsibleSelection | undefined 
   const fromEnvironment = inv.env.ANSIBLE_INVENTORY?.includes(',') ? undefined : inv.env.ANSIBLE_INVENTORY || undefined;
   const inventory = optionValue(scan, '-i', '--inventory', '--inventory-file') ?? fromEnvironment;
   const limit = optionValue(scan, '-l', '--limit');
-  return { pattern, ...(inventory !== undefined ? { inventory } : {}), ...(limit !== undefined ? { limit } : {}), cwd: inv.cwd };
+  const playbooks = inv.name === 'ansible-playbook' ? scan.positionals.map((i) => inv.args[i]!.value) : [];
+  const extraVars = ansibleExtraVars(scan.options.filter((o) => o.flag === '-e' || o.flag === '--extra-vars').map((o) => o.value ?? ''));
+  return {
+    pattern,
+    ...(inventory !== undefined ? { inventory } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+    ...(playbooks.length > 0 ? { playbooks } : {}),
+    ...(Object.keys(extraVars).length > 0 ? { extraVars } : {}),
+    cwd: inv.cwd,
+  };
+}
+
+/** `-e env=production`, `-e 'a=1 b=2'`, `-e '{"env": "production"}'`: string values, later wins; `@file` is not read. */
+function ansibleExtraVars(values: readonly string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const value of values) {
+    if (value.trimStart().startsWith('{')) {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (typeof parsed === 'object' && parsed !== null)
+          for (const [key, item] of Object.entries(parsed)) if (typeof item === 'string' || typeof item === 'number') vars[key] = String(item);
+      } catch {
+        // YAML flow or broken JSON: its values stay unknown (the play's pattern counts as all).
+      }
+    } else if (!value.startsWith('@')) Object.assign(vars, ansibleKeyValues(value).pairs);
+  }
+  return vars;
 }
 
 export const ansible: Unwrapper = (inv) => {
@@ -228,22 +255,28 @@ export const ansible: Unwrapper = (inv) => {
   const hosts = [...hostList(names.join(',')), ...(inventory === undefined ? [] : inventory.includes(',') ? hostList(inventory) : [`inventory ${inventory}`])];
   const targets = [...new Set(hosts)].map((host) => (user ? { host, user } : { host }));
   const { pairs, rest } = ansibleKeyValues(text);
+  // One run on the pattern's hosts: every step is named by the pattern, so the rules stage judges
+  // the command once for the whole pattern (not once per name in it).
+  const via = `ansible -m ${moduleName} ${pattern}`;
+  const onEach = (line: string) =>
+    targets
+      .slice(0, MAX_REMOTE_HOSTS)
+      .flatMap(({ host, user: login }) => script(via, line, { ...onRemoteHost(host, login), host: ansibleHost(host, login, selection) }));
   if (kind === 'file') {
     const path = pairs.path ?? pairs.dest ?? pairs.name;
     if (pairs.state !== 'absent' || !path) return [];
-    return withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, `rm -rf ${quoteForShell(path)}`), selection);
+    return onEach(`rm -rf ${quoteForShell(path)}`);
   }
   const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
-  const steps = withAnsiblePattern(remoteScripts(`ansible -m ${moduleName}`, targets, line), selection);
+  const steps = onEach(line);
   const chdir = pairs.chdir;
   return chdir && line === rest ? steps.map((step) => ({ ...step, cwd: chdir })) : steps;
 };
 
-/** The pattern's steps carry the whole pattern, so the targets stage can expand its groups. */
-function withAnsiblePattern(steps: UnwrapStep[], selection: AnsibleSelection): UnwrapStep[] {
-  return steps.map((step) =>
-    step.host?.kind === 'ssh' && !step.host.destination.startsWith('inventory ') ? { ...step, host: { ...step.host, ansible: selection } } : step,
-  );
+/** Each name's step carries the whole pattern, so the targets stage can expand its groups (or,
+ *  with no inventory read, judge its names together). */
+function ansibleHost(destination: string, user: string | undefined, selection: AnsibleSelection): ExecutionHost {
+  return { kind: 'ssh', destination, ...(user ? { user } : {}), ansible: selection };
 }
 
 /**

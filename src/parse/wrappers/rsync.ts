@@ -1,4 +1,5 @@
-// rsync: a copy that deletes at its destination (`--delete`), judged like the rm it is.
+// Copies to another host: rsync, which deletes at its destination (`--delete`), judged like the
+// rm it is; scp, which writes files on the host it names, judged like the cp it is, on that host.
 
 import type { ExpandedWord, Invocation } from '../../types.js';
 import { scanOptions, hasFlag, type OptionSpec } from '../options.js';
@@ -61,6 +62,31 @@ function everythingIn(destination: ExpandedWord, path: string): ExpandedWord {
   return { ...destination, value: `${path.replace(/\/+$/, '')}/*`, glob: true, dynamic: false };
 }
 
+/** Most sources one line's copy is judged for (rsync, scp); the rest land in the same place. */
+const MAX_SOURCES_JUDGED = 8;
+
+/** How the files a `dir/` source sends are named where they land (their names are not known here). */
+const SENT_FILES = '…';
+
+/**
+ * Where an rsync source lands: `dir/` sends its contents, files inside DEST (`DEST/…`: over what
+ * is there, not DEST itself); `dir` or a file goes into a destination folder under its own name
+ * (`DEST/` or several sources), else at DEST itself.
+ */
+function rsyncLanding(source: string, destination: string, sourceCount: number): string {
+  const sourcePath = rsyncRemote(source)?.path ?? source;
+  if (sourcePath.endsWith('/') || sourcePath === '.' || sourcePath.endsWith('/.')) return `${destination.replace(/\/+$/, '')}/${SENT_FILES}`;
+  return landingPath(sourcePath, destination, sourceCount);
+}
+
+/** A copy's landing path: into a destination folder under the source's name, else the destination. */
+function landingPath(sourcePath: string, destination: string, sourceCount: number): string {
+  const name = sourcePath.replace(/\/+$/, '').replace(/^.*\//, '');
+  const intoFolder = destination.endsWith('/') || destination === '.' || sourceCount > 1;
+  if (!intoFolder || name === '' || name === '.' || name === '..') return destination;
+  return `${destination.replace(/\/+$/, '')}/${name}`;
+}
+
 export const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = []) => {
   const scan = scanOptions(inv.args, RSYNC_SPEC);
   if (hasFlag(scan, ...RSYNC_DRY_RUN_FLAGS) || scan.positionals.length < 2) return [];
@@ -99,9 +125,22 @@ export const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = 
       : [];
   // The side that loses files: the destination (--delete), the sources (--remove-source-files).
   const deleting = [...(deletes ? [destinationIndex] : []), ...(removesSources ? scan.positionals.slice(0, -1) : [])];
+  // Without deletion, a push still writes each file over the one at its landing path: into a
+  // data directory on HOST that replaces what the server reads, judged as the copy it is there.
+  const pushed = (() => {
+    const remote = deletes || reread ? undefined : rsyncRemote(inv.args[destinationIndex]!.value);
+    if (!remote) return [];
+    const optionWords = inv.args.filter((_, index) => !scan.positionals.includes(index));
+    return sources.slice(0, MAX_SOURCES_JUDGED).flatMap((index) => {
+      const source = inv.args[index]!;
+      const landing = { ...inv.args[destinationIndex]!, value: rsyncLanding(source.value, remote.path, sources.length) };
+      return command(`${REREAD_VIA}${remote.host}`, [inv.command, ...optionWords, source, landing], onRemoteHost(remote.host, remote.user));
+    });
+  })();
   return [
     ...wipe,
     ...removed,
+    ...pushed,
     ...deleting.flatMap((index) => {
       const remote = rsyncRemote(inv.args[index]!.value);
       if (!remote) return [];
@@ -111,4 +150,57 @@ export const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = 
       return command(`${REREAD_VIA}${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
     }),
   ];
+};
+
+// ---- scp: `scp SRC… [USER@]HOST:PATH` writes files on HOST. Copied into a database's data
+// directory they replace what the server reads (GitLab 2017: the right command, the wrong host),
+// so the copy is judged as `scp SRC LANDING` run on HOST, where the copy-over-data-files rule
+// sees the path and the host. A copy FROM a host to here writes only here.
+
+const SCP_SPEC: OptionSpec = optionsOf('scp', { stopAtPositional: false });
+/** How the scp read again on the host it writes to is named (`… (via scp to db1)`). */
+const SCP_VIA = 'scp to ';
+
+/**
+ * `[USER@]HOST:PATH`, `[USER@][V6ADDR]:PATH`, `scp://[USER@]HOST[:PORT][/PATH]` (scp.c colon()
+ * and parse_uri): a colon before any slash, outside brackets. An empty path is the remote home.
+ */
+export function scpRemote(word: string): { host: string; user?: string; path: string } | undefined {
+  const uri = /^scp:\/\/([^/]+)(\/.*)?$/s.exec(word);
+  // A URI's path is read as written, from `/` (over, never under: ~/var/lib/mysql would be harmless).
+  const [location, path] = uri
+    ? [uri[1]!, uri[2] ?? '']
+    : ((): [string, string] | [] => {
+        let bracket = false;
+        for (let i = 0; i < word.length; i++) {
+          const char = word[i];
+          if (char === '[') bracket = true;
+          else if (char === ']') bracket = false;
+          else if (!bracket && char === '/') return [];
+          else if (!bracket && char === ':') return i === 0 ? [] : [word.slice(0, i), word.slice(i + 1)];
+        }
+        return [];
+      })();
+  if (location === undefined || path === undefined) return undefined;
+  const { host, user } = parseDestination(location);
+  if (host === '') return undefined;
+  return { host, ...(user ? { user } : {}), path: path === '' ? '.' : path };
+}
+
+export const scp: Unwrapper = (inv) => {
+  // The copy read again on its host has a local destination: nothing more to unwrap.
+  if (inv.via.some((step) => step.startsWith(SCP_VIA))) return [];
+  const scan = scanOptions(inv.args, SCP_SPEC);
+  if (scan.positionals.length < 2) return [];
+  const destinationIndex = scan.positionals.at(-1)!;
+  const destination = inv.args[destinationIndex]!;
+  const remote = scpRemote(destination.value);
+  if (!remote) return [];
+  const sources = scan.positionals.slice(0, -1);
+  const optionWords = inv.args.filter((_, index) => !scan.positionals.includes(index));
+  return sources.slice(0, MAX_SOURCES_JUDGED).flatMap((index) => {
+    const source = inv.args[index]!;
+    const landing = { ...destination, value: landingPath(scpRemote(source.value)?.path ?? source.value, remote.path, sources.length) };
+    return command(`${SCP_VIA}${remote.host}`, [inv.command, ...optionWords, source, landing], onRemoteHost(remote.host, remote.user));
+  });
 };

@@ -32,11 +32,11 @@ export const groups: CorpusGroup[] = [
     cases: [
       { line: 'rm -rf /var/lib/postgresql/15/main/pg_wal/*', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
       { line: 'rm -rf /var/lib/postgresql/15/main/pg_wal/*', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
-      { line: 'rm -rf /var/lib/postgresql/15/main/base', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/postgresql/15/main/base', hostname: PROD, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       { line: 'rm -f /var/lib/mysql/ib_logfile0', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
-      { line: 'rm -rf /var/lib/mongodb/collection-0-2024051234.wt', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
-      { line: 'rm -rf /var/lib/postgresql/15/main.old/../main', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
-      { line: 'rm -rf /srv/pgdata.old/../pgdata', hostname: PROD, expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/mongodb/collection-0-2024051234.wt', hostname: PROD, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/postgresql/15/main.old/../main', hostname: PROD, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /srv/pgdata.old/../pgdata', hostname: PROD, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
     ],
   },
   {

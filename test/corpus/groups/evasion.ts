@@ -56,7 +56,7 @@ export const groups: CorpusGroup[] = [
       { line: '"$(resolve-cleaner)" --force /dev/sdb', expect: 'confirm', rule: 'host/unknown-command' },
       // The shell resolves these words to rm: judged as rm.
       { line: '`echo rm` -rf /', expect: 'block', rule: 'filesystem/rm-root' },
-      { line: '$(printf rm) -rf /var/lib/postgresql', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: '$(printf rm) -rf /var/lib/postgresql', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       // A program printing its own shell code, every day.
       { line: 'eval "$(ssh-agent -s)"', hostname: PROD_HOST, expect: 'allow' },
       { line: 'eval "$(direnv hook bash)"', expect: 'allow' },

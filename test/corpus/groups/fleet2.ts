@@ -19,10 +19,10 @@ export const groups: CorpusGroup[] = [
       {
         line: 'kubectl exec -n production pg-0 -- rm -rf /var/lib/postgresql/data',
         kubeContext: 'main',
-        expect: 'block',
+        expect: 'confirm',
         rule: 'filesystem/rm-data-directory',
       },
-      { line: 'kubectl exec pg-0 -n=prod -- rm -rf /var/lib/postgresql/data', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'kubectl exec pg-0 -n=prod -- rm -rf /var/lib/postgresql/data', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
     ],
   },
   {

@@ -10,7 +10,7 @@ export const groups: CorpusGroup[] = [
       {
         line: "ansible all -i db1.prod.example.com, -m shell -a 'rm -rf /var/lib/mysql'",
         hostname: 'dev-laptop',
-        expect: 'block',
+        expect: 'confirm',
         rule: 'filesystem/rm-data-directory',
       },
       {
@@ -22,7 +22,7 @@ export const groups: CorpusGroup[] = [
       {
         line: "ansible 'db*' -i db1.prod.example.com,db2.prod.example.com, -m file -a 'state=absent path=/var/lib/postgresql'",
         hostname: 'dev-laptop',
-        expect: 'block',
+        expect: 'confirm',
         rule: 'filesystem/rm-data-directory',
       },
       { line: 'ansible-playbook -i db1.prod.example.com,web-stg-1, site.yml', hostname: 'dev-laptop', expect: 'warn', rule: 'host/ansible-run-production' },

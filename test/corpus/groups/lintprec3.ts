@@ -25,8 +25,8 @@ export const groups: CorpusGroup[] = [
     cases: [
       { line: 'cp x.sql /var/lib/postgresql/extension/x--1.0.sql', hostname: 'db1.prod.example.com', expect: 'allow' },
       { line: 'cp pgsodium_getkey.sh /var/lib/postgresql/extension/pgsodium_getkey', hostname: 'db1.prod.example.com', expect: 'allow' },
-      { line: 'rm -rf /var/lib/postgresql/1*/main', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
-      { line: 'rm -rf /var/lib/postgresql/?/main', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/postgresql/1*/main', hostname: 'db1.prod.example.com', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/postgresql/?/main', hostname: 'db1.prod.example.com', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       {
         line: 'cp backup/PG_VERSION /var/lib/postgresql/data/PG_VERSION',
         hostname: 'db1.prod.example.com',

@@ -56,13 +56,13 @@ export const groups: CorpusGroup[] = [
       {
         line: 'rsync -a --remove-source-files /var/lib/postgresql/15/main/ backup:/srv/pg/',
         hostname: PROD_HOST,
-        expect: 'block',
+        expect: 'confirm',
         rule: 'filesystem/rm-data-directory',
       },
       {
         line: 'rsync -av --remove-source-files /var/lib/mysql/ backup.example.com:/srv/mysql/',
         hostname: PROD_HOST,
-        expect: 'block',
+        expect: 'confirm',
         rule: 'filesystem/rm-data-directory',
       },
       // A pull removes the files on the host it pulls from: read again there, a typed confirmation.
@@ -93,8 +93,8 @@ export const groups: CorpusGroup[] = [
       // Trimming a value the line knows, as bash trims it.
       { line: 'P=a:/; rm -rf ${P#*:}', expect: 'block', rule: 'filesystem/rm-root' },
       { line: 'F=/tmp/x/y; rm -rf ${F%%/*}/', expect: 'block', rule: 'filesystem/rm-root' },
-      { line: 'F=/var/lib/postgresql/15/main/; rm -rf "${F%/}"', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-data-directory' },
-      { line: 'F=/var/lib/postgresql/15/main.tar; rm -rf ${F%.tar}', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-data-directory' },
+      { line: 'F=/var/lib/postgresql/15/main/; rm -rf "${F%/}"', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'F=/var/lib/postgresql/15/main.tar; rm -rf ${F%.tar}', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       { line: 'F=/tmp/x/y; rm -rf "${F%/*}"', expect: 'allow' },
       { line: 'F=/tmp/x/y; rm -rf "${F##*/}"', expect: 'allow' },
     ],

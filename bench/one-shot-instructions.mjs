@@ -1,0 +1,59 @@
+// What a one-shot process costs, in figures a loaded machine does not move: instructions
+// (valgrind's cachegrind, all threads) and pages touched (GNU time's %R), for `check -c` and
+// `hook claude-code` on a harmless and a risky line, of two builds and `node -e 0` (and
+// cc-safety-net's hook, when CC_SAFETY_NET names its bin file), all in one run:
+// `node bench/one-shot-instructions.mjs OLD/bin/prodguard.js NEW/bin/prodguard.js`.
+// Standard output is a pipe, as under an agent. Needs valgrind and /usr/bin/time.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [oldBin, newBin] = process.argv.slice(2);
+if (!oldBin || !newBin) {
+  process.stderr.write('usage: node bench/one-shot-instructions.mjs OLD/bin/prodguard.js NEW/bin/prodguard.js\n');
+  process.exit(2);
+}
+const home = mkdtempSync(join(tmpdir(), 'prodguard-one-shot-'));
+const env = {
+  PATH: process.env.PATH,
+  HOME: home,
+  PRODGUARD_STATE_DIR: join(home, 'state'),
+  PRODGUARD_HOSTNAME: 'bench-host',
+  NO_COLOR: '1',
+  CC_SAFETY_NET_HOME: join(home, 'ccsn'),
+};
+const event = (command) =>
+  `${JSON.stringify({ session_id: 'bench', transcript_path: '/dev/null', cwd: tmpdir(), hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } })}\n`;
+const LINES = { harmless: 'ls -la src && git status', risky: 'git reset --hard && rm -rf ./build' };
+
+/** [instructions, pages] of one process: the second of two runs (the first warms any cache). */
+function measure(args, input) {
+  const log = join(home, 'measure.log');
+  const run = (command, extra) => spawnSync(command, [...extra, process.execPath, ...args], { env, input: input ?? '', stdio: ['pipe', 'pipe', 'ignore'] });
+  run('/usr/bin/time', ['-o', log, '-f', '%R']);
+  run('/usr/bin/time', ['-o', log, '-f', '%R']);
+  const pages = Number(readFileSync(log, 'utf8').trim().split('\n').pop());
+  run('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', `--log-file=${log}`]);
+  const instructions = Number(/I\s+refs:\s+([\d,]+)/.exec(readFileSync(log, 'utf8'))?.[1].replace(/,/g, '') ?? NaN);
+  return [instructions, pages];
+}
+
+const rows = [['node -e 0', measure(['-e', '0'])]];
+for (const [label, line] of Object.entries(LINES)) {
+  for (const [build, bin] of [
+    ['old', oldBin],
+    ['new', newBin],
+  ]) {
+    rows.push([`check -c, ${label} (${build})`, measure([bin, 'check', '-c', line])]);
+    rows.push([`hook claude-code, ${label} (${build})`, measure([bin, 'hook', 'claude-code'], event(line))]);
+  }
+  if (process.env.CC_SAFETY_NET) rows.push([`cc-safety-net, ${label}`, measure([process.env.CC_SAFETY_NET, '--claude-code'], event(line))]);
+}
+const [baseInstructions, basePages] = rows[0][1];
+for (const [name, [instructions, pages]] of rows) {
+  console.log(
+    `${name.padEnd(36)} ${(instructions / 1e6).toFixed(0).padStart(5)} M instr (${(instructions / baseInstructions).toFixed(2)}×)  ${String(pages).padStart(5)} pages (${(pages / basePages).toFixed(2)}×)`,
+  );
+}
+rmSync(home, { recursive: true, force: true });

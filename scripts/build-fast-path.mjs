@@ -1,0 +1,52 @@
+// Build step (after tsc and bundle-rules): dist/bundle/fast.cjs, the one-shot fast path
+// (src/fast-path/answer.ts) with the built-in rules' prefilter baked in, and
+// dist/bundle/shell-parser.cjs, the shell parser it loads for a line the prefilter passes.
+// bin/prodguard.js loads them first for `check -c` and the agent hooks; a line they cannot prove
+// harmless loads the full bundle. Stored wrapped and ASCII, as scripts/build-bundle.mjs does.
+import { readFileSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
+
+function wrap(file) {
+  const code = readFileSync(file, 'utf8');
+  if (/[^\x00-\x7f]/.test(code)) throw new Error(`${file} has non-ASCII characters: the launcher reads it as latin1`);
+  writeFileSync(file, Module.wrap(code));
+}
+import { loadBuiltinRules } from '../dist/rules/load.js';
+import { fastPathTable } from '../dist/fast-path/table.js';
+
+try {
+  const table = fastPathTable(await loadBuiltinRules());
+  await build({
+    entryPoints: ['src/fast-path/main.ts'],
+    outfile: 'dist/bundle/fast.cjs',
+    ...common,
+    plugins: [
+      {
+        name: 'fast-path-table',
+        setup(build) {
+          build.onResolve({ filter: /^prodguard:fast-path-table$/ }, (args) => ({ path: args.path, namespace: 'fast-path-table' }));
+          build.onLoad({ filter: /.*/, namespace: 'fast-path-table' }, () => ({ contents: JSON.stringify(table), loader: 'json' }));
+        },
+      },
+    ],
+  });
+  await build({ entryPoints: ['src/fast-path/parser.ts'], outfile: 'dist/bundle/shell-parser.cjs', ...common });
+  wrap('dist/bundle/fast.cjs');
+  wrap('dist/bundle/shell-parser.cjs');
+  console.log(`bundled the one-shot fast path into dist/bundle/fast.cjs and shell-parser.cjs (${table.prefilter.words.length} words)`);
+} catch (error) {
+  console.error(`fast path bundle failed: ${error.message}`);
+  process.exit(2);
+}
