@@ -86,16 +86,17 @@ export const groups: CorpusGroup[] = [
   },
   {
     name: 'evasion4: interpreters delete what a glob, a join or a variable names',
+    // A data directory whose state is not known here is confirmed by typing the host's name.
     cases: [
-      prod(`perl -e 'unlink glob("/var/lib/postgresql/15/main/*")'`, 'block', 'filesystem/rm-data-directory'),
+      prod(`perl -e 'unlink glob("/var/lib/postgresql/15/main/*")'`, 'confirm', 'filesystem/rm-data-directory'),
       prod(`perl -e 'my $d = "/etc"; rmtree($d)'`, 'block', 'filesystem/rm-system-directory'),
-      prod(`ruby -e 'Dir.glob("/var/lib/mysql/*").each { |f| File.delete(f) }'`, 'block', 'filesystem/rm-data-directory'),
-      prod(`ruby -e 'Dir["/var/lib/mysql/*"].each { |f| FileUtils.rm_rf(f) }'`, 'block', 'filesystem/rm-data-directory'),
-      prod(`python3 -c 'import glob,os\nfor f in glob.glob("/var/lib/postgresql/*"): os.remove(f)'`, 'block', 'filesystem/rm-data-directory'),
-      prod(`python3 -c 'import glob, os; [os.remove(f) for f in glob.glob("/var/lib/postgresql/15/main/*")]'`, 'block', 'filesystem/rm-data-directory'),
+      prod(`ruby -e 'Dir.glob("/var/lib/mysql/*").each { |f| File.delete(f) }'`, 'confirm', 'filesystem/rm-data-directory'),
+      prod(`ruby -e 'Dir["/var/lib/mysql/*"].each { |f| FileUtils.rm_rf(f) }'`, 'confirm', 'filesystem/rm-data-directory'),
+      prod(`python3 -c 'import glob,os\nfor f in glob.glob("/var/lib/postgresql/*"): os.remove(f)'`, 'confirm', 'filesystem/rm-data-directory'),
+      prod(`python3 -c 'import glob, os; [os.remove(f) for f in glob.glob("/var/lib/postgresql/15/main/*")]'`, 'confirm', 'filesystem/rm-data-directory'),
       prod(`python3 -c 'from pathlib import Path; Path("/etc/shadow").unlink()'`, 'block', 'filesystem/rm-system-file'),
       prod(`python3 -c 'import shutil, os; shutil.rmtree(os.path.join("/", "etc"))'`, 'block', 'filesystem/rm-system-directory'),
-      prod(`python3 -c 'import shutil; d = "/var/lib/" + "mysql"; shutil.rmtree(d)'`, 'block', 'filesystem/rm-data-directory'),
+      prod(`python3 -c 'import shutil; d = "/var/lib/" + "mysql"; shutil.rmtree(d)'`, 'confirm', 'filesystem/rm-data-directory'),
       prod(`python3 -c 'import shutil,sys; shutil.rmtree(sys.argv[1])' /etc`, 'confirm', 'host/unseen-script'),
       prod(`python3 -c 'import os; os.remove(os.environ["TARGET"])'`, 'confirm', 'host/unseen-script'),
       ws(`python3 -c 'import glob, os; [os.remove(f) for f in glob.glob("*.pyc")]'`),
