@@ -561,7 +561,7 @@ function noteWrittenFiles(redirects: readonly Redirection[], output: string | un
 
 /**
  * `xargs -a FILE` (`--arg-file`) reads its items from FILE, not standard input: `xargs -a <(echo /)
- * rm -rf` removes /, as `echo / | xargs rm -rf` does; a named file's items are not known here.
+ * rm -rf` removes /, as `echo / | xargs rm -rf` does.
  */
 /** GNU xargs options whose value may be the next word (`-d ,`, `-n 1`, `-P 4`). */
 const XARGS_SEPARATE_VALUES = new Set([
@@ -599,7 +599,8 @@ function xargsArgFile(command: Command, state: WalkState): StdinSource | undefin
     const part = fileWord?.parts?.at(-1);
     const inner = part?.type === 'ProcessSubstitution' && part.script?.commands.length === 1 ? part.script.commands[0]!.command : undefined;
     if (inner && inner.type !== 'AndOr' && inner.type !== 'Pipeline') return pipeFrom(inner as CommandNode, state);
-    return { kind: 'file', path: attached ? attached[2]! : file?.type === 'Word' ? file.value : '' };
+    // A named file's items are not known here: judged as before, on what the line shows.
+    return undefined;
   }
   return undefined;
 }
