@@ -6,7 +6,8 @@
 
 import type { Invocation } from '../types.js';
 import type { InvocationSql, SqlFact } from '../rules/evaluate.js';
-import { sqlSourcesOf, type SqlSource } from '../parse/sql/sources.js';
+import { sqlSourcesOf, type SqlDialect, type SqlSource } from '../parse/sql/sources.js';
+import { analyzeColumnStoreSql } from '../parse/sql/column-stores.js';
 import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
 import { readOnlyStatements } from '../parse/sql/read-only.js';
 import type { ColumnType } from '../parse/sql/statement.js';
@@ -21,7 +22,7 @@ export function needsSqlParser(invocations: readonly Invocation[]): boolean {
 }
 
 /** PostgreSQL text that only reads, known without the parser (parse/sql/read-only.ts). */
-function readsOnly(source: { dialect: 'postgres' | 'mysql'; text: string; dynamic?: true }): boolean {
+function readsOnly(source: { dialect: SqlDialect; text: string; dynamic?: true }): boolean {
   return source.dialect === 'postgres' && !source.dynamic && readOnlyStatements(source.text) !== undefined;
 }
 
@@ -97,9 +98,13 @@ export function keepsEveryValue(from: ColumnType | undefined, to: ColumnType): b
   return from.name === to.name && from.mods.join(',') === to.mods.join(',');
 }
 
-function sqlFacts(text: string, dialect: 'postgres' | 'mysql', origin: string): SqlFact[] {
+function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] {
   const reads = dialect === 'postgres' ? readOnlyStatements(text) : undefined;
-  const analysis = reads ? { statements: reads, errors: [] } : analyzeSql(text, dialect);
+  const analysis = reads
+    ? { statements: reads, errors: [] }
+    : dialect === 'clickhouse' || dialect === 'cql'
+      ? analyzeColumnStoreSql(text, dialect)
+      : analyzeSql(text, dialect);
   const facts: SqlFact[] = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,

@@ -10,7 +10,7 @@
 // pg_restore "acCd:ef:F:h:I:j:lL:n:N:Op:P:RsS:t:T:U:vwWx1", redis-cli.c parseOptions,
 // mysql's my_getopt tables, mongosh's yargs options).
 
-export type ClientEngine = 'postgres' | 'mysql' | 'redis' | 'mongodb';
+export type ClientEngine = 'postgres' | 'mysql' | 'redis' | 'mongodb' | 'clickhouse' | 'cassandra';
 
 export interface ClientOptions {
   /** Short option letters that take a value, attached (`-Uapp`) or as the next word (`-U app`). */
@@ -506,6 +506,66 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
   'redis-cli': REDIS,
   'valkey-cli': REDIS,
   'keydb-cli': REDIS,
+  // ClickHouse's client (`clickhouse-client --help`, 23.x–24.x): -q/--query runs SQL (may repeat),
+  // --queries-file reads it from files, else standard input, else an interactive session. The
+  // server is --host (default localhost), the password --password VALUE (never attached to -p:
+  // clickhouse-client has no short password option).
+  'clickhouse-client': {
+    engine: 'clickhouse',
+    options: {
+      shortWithValue: 'hudqfcC',
+      longWithValue: [
+        'host',
+        'port',
+        'user',
+        'password',
+        'database',
+        'query',
+        'queries-file',
+        'format',
+        'config-file',
+        'config',
+        'connection',
+        'history_file',
+        'query_id',
+        'jwt',
+        'ssh-key-file',
+        'max_memory_usage',
+        'max_threads',
+        'receive_timeout',
+        'send_timeout',
+        'connect_timeout',
+      ],
+      longFlags: ['multiquery', 'multiline', 'secure', 'time', 'vertical', 'ask-password', 'version', 'help', 'stacktrace', 'echo', 'ignore-error'],
+    },
+    secretOptions: ['--password'],
+  },
+  // cqlsh (Cassandra's Python shell, optparse): `cqlsh [options] [host [port]]`; -e/--execute runs
+  // CQL, -f/--file reads it from a file, else standard input, else an interactive session.
+  cqlsh: {
+    engine: 'cassandra',
+    options: {
+      shortWithValue: 'upkfeb',
+      longWithValue: [
+        'username',
+        'password',
+        'keyspace',
+        'file',
+        'execute',
+        'browser',
+        'cqlshrc',
+        'cqlversion',
+        'protocol-version',
+        'connect-timeout',
+        'request-timeout',
+        'encoding',
+        'consistency-level',
+        'serial-consistency-level',
+      ],
+      longFlags: ['color', 'no-color', 'ssl', 'debug', 'tty', 'no-file-io', 'version', 'help', 'insecure-password-without-warning'],
+    },
+    secretOptions: ['-p', '--password'],
+  },
   mongosh: MONGO,
   mongo: MONGO,
   mongodump: MONGO_TOOLS,

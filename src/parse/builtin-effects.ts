@@ -4,7 +4,7 @@
 import type { ExpandedWord } from '../types.js';
 import { envFilePath } from './wrappers/env-runners.js';
 import { basename, resolvePath } from './posix-path.js';
-import { type ExtractOptions, MAX_LIST_LENGTH, UNKNOWN_VALUE, type WalkState, setVariables, unshare } from './walk-state.js';
+import { type ExtractOptions, MAX_LIST_LENGTH, UNKNOWN_VALUE, type WalkState, assignArray, setVariables, unshare } from './walk-state.js';
 
 /** Builtins that change what later commands see: cd, export, unset, declare. */
 export function applyBuiltinEffects(
@@ -115,4 +115,113 @@ export function readValues(names: readonly string[], line: string): Record<strin
     values[name] = index === names.length - 1 ? fields.slice(index).join(' ') : (fields[index] ?? '');
   });
   return values;
+}
+
+/**
+ * What bash's `printf FORMAT ARGS…` prints, for the formats a line spells out: `%s`, `%%` and the
+ * escapes `\n`, `\t`, `\\`; the format is reused while arguments remain, as bash does. Any other
+ * conversion or escape: undefined (not known here).
+ */
+export function printfOutput(format: string, args: readonly string[]): string | undefined {
+  let out = '';
+  let next = 0;
+  for (let round = 0; round <= args.length; round++) {
+    let consumed = 0;
+    for (let k = 0; k < format.length; k++) {
+      const c = format[k]!;
+      if (c === '\\') {
+        const escaped = ESCAPES[format[++k] ?? ''];
+        if (escaped === undefined) return undefined;
+        out += escaped;
+      } else if (c === '%') {
+        const conversion = format[++k];
+        if (conversion === '%') out += '%';
+        else if (conversion === 's') {
+          out += args[next++] ?? '';
+          consumed++;
+        } else return undefined;
+      } else out += c;
+    }
+    if (consumed === 0 || next >= args.length) break;
+  }
+  return out;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', '\\': '\\' };
+
+/** `mapfile`/`readarray` options that take a value (bash's mapfile builtin). */
+const MAPFILE_OPTIONS_WITH_VALUE = new Set(['-d', '-n', '-O', '-s', '-u', '-C', '-c']);
+
+/**
+ * Builtins that set a variable from text rather than an assignment: `printf -v NAME FORMAT ARGS`
+ * (what printf would print) and `mapfile`/`readarray [-t] NAME` (standard input's lines, when
+ * the line shows them). Elements keep no trailing newline even without `-t`: the cautious
+ * reading, since `rm -rf ${A[0]}` unquoted drops it anyway. Anything not known is unknown.
+ */
+export function applyValueBuiltins(name: string, args: readonly ExpandedWord[], stdinText: string | undefined, state: WalkState): void {
+  if (name === 'printf') {
+    const first = args[0]?.value;
+    const target = first === '-v' ? args[1]?.value : first?.startsWith('-v') ? first.slice(2) : undefined;
+    if (!target || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) return;
+    const rest = args.slice(first === '-v' ? 2 : 1);
+    const start = rest[0]?.value === '--' ? 1 : 0;
+    const [format, ...values] = rest.slice(start);
+    const known = format && ![format, ...values].some((word) => word.dynamic);
+    const output = known
+      ? printfOutput(
+          format.value,
+          values.map((word) => word.value),
+        )
+      : undefined;
+    // Output not known here leaves the variable as it was: an rm of it is judged as unset.
+    if (output !== undefined) setVariables(state, { [target]: output });
+    return;
+  }
+  if (name !== 'mapfile' && name !== 'readarray') return;
+  let array = 'MAPFILE';
+  let delimiter = '\n';
+  let exact = true;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!.value;
+    if (MAPFILE_OPTIONS_WITH_VALUE.has(word)) {
+      if (word === '-d') delimiter = args[i + 1]?.value || '\0';
+      else exact = false; // a count, an origin, a file descriptor or a callback: not followed here
+      i++;
+    } else if (/^-[a-zA-Z]+$/.test(word)) {
+      if (word !== '-t') exact = false;
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word)) array = word;
+    else return;
+  }
+  const elements =
+    exact && stdinText !== undefined ? stdinText.split(delimiter).filter((element, index, all) => index < all.length - 1 || element !== '') : undefined;
+  assignArray(state, array, elements, false);
+}
+
+/**
+ * What a command writes to standard output when the line shows it: `echo WORDS`, `printf FORMAT
+ * ARGS` and `cat` of a heredoc or herestring. Undefined otherwise.
+ */
+export function shownOutput(name: string, args: readonly ExpandedWord[], stdinText: string | undefined): string | undefined {
+  if (args.some((word) => word.dynamic)) return undefined;
+  const values = args.map((word) => word.value);
+  if (name === 'echo') {
+    let k = 0;
+    let newline = true;
+    let escapes = false;
+    for (; k < values.length && /^-[neE]+$/.test(values[k]!); k++) {
+      if (values[k]!.includes('n')) newline = false;
+      if (values[k]!.includes('e')) escapes = true;
+    }
+    const text = values.slice(k).join(' ');
+    const body = escapes ? printfOutput(text.replace(/%/g, '%%'), []) : text;
+    return body === undefined ? undefined : body + (newline ? '\n' : '');
+  }
+  if (name === 'printf') {
+    if (values[0]?.startsWith('-v')) return undefined;
+    const start = values[0] === '--' ? 1 : 0;
+    const [format, ...rest] = values.slice(start);
+    return format === undefined ? undefined : printfOutput(format, rest);
+  }
+  if (name === 'cat' && values.length === 0) return stdinText;
+  return undefined;
 }

@@ -581,6 +581,47 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
   return fields.flatMap((pieces) => fieldWords(pieces, base, scope));
 }
 
+/**
+ * Word splitting as bash does it with IFS (default space, tab, newline): IFS whitespace around a
+ * field is dropped and runs of it separate once; each other IFS character ends a field, so
+ * `IFS=,` splits `/,/etc` into `/` and `/etc` and `a,,b` keeps its empty middle field. An empty
+ * IFS splits nothing.
+ */
+export function splitFields(text: string, ifs = ' \t\n'): string[] {
+  if (ifs === '') return text === '' ? [] : [text];
+  const blanks: string[] = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n');
+  const others = [...ifs].filter((c) => !blanks.includes(c));
+  const isBlank = (c: string) => blanks.includes(c);
+  const fields: string[] = [];
+  let k = 0;
+  while (k < text.length && isBlank(text[k]!)) k++;
+  let field = '';
+  let open = false;
+  for (; k < text.length; k++) {
+    const c = text[k]!;
+    if (others.includes(c)) {
+      fields.push(field);
+      field = '';
+      open = false;
+      while (k + 1 < text.length && isBlank(text[k + 1]!)) k++;
+    } else if (isBlank(c)) {
+      while (k + 1 < text.length && isBlank(text[k + 1]!)) k++;
+      // Blanks then a delimiter are one separator: `a , b` is two fields.
+      if (k + 1 < text.length && others.includes(text[k + 1]!)) continue;
+      if (k + 1 < text.length) {
+        fields.push(field);
+        field = '';
+        open = false;
+      }
+    } else {
+      field += c;
+      open = true;
+    }
+  }
+  if (open) fields.push(field);
+  return fields;
+}
+
 function fieldWords(pieces: Piece[], base: Omit<ExpandedWord, 'value'>, scope: ExpansionScope): ExpandedWord[] {
   const firstQuoted = pieces[0]?.quoted ?? false;
   const anyQuoted = pieces.some((piece) => piece.quoted);
@@ -590,10 +631,7 @@ function fieldWords(pieces: Piece[], base: Omit<ExpandedWord, 'value'>, scope: E
     // Unquoted `$X`: split on whitespace; an empty value removes the word entirely, except in
     // lint, where an unset variable is set where the script runs: the word keeps its place.
     if (scope.keepUnsetWords && joined.trim() === '' && base.unsetVariables.length > 0) return [{ ...base, value: '' }];
-    return joined
-      .split(/[ \t\n]+/)
-      .filter((field) => field !== '')
-      .map((field) => ({ ...base, value: field }));
+    return splitFields(joined, scope.vars.IFS).map((field) => ({ ...base, value: field }));
   }
   if (!anyQuoted && joined === '' && pieces.length > 0 && pieces.every((p) => p.splittable || p.value === '')) {
     return [];

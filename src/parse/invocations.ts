@@ -20,7 +20,7 @@ import type {
   Redirection,
   TestExpression,
 } from 'unbash';
-import type { ExpandedWord, Invocation, StdinSource } from '../types.js';
+import type { ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.js';
 import { expandToString, expandWord } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
 import { unwrapInvocation } from './wrappers.js';
@@ -29,7 +29,8 @@ import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
 import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
-import { applyBuiltinEffects, readTargets, readValues } from './builtin-effects.js';
+import { applyBuiltinEffects, applyValueBuiltins, readTargets, readValues, shownOutput } from './builtin-effects.js';
+import { envFilePath } from './wrappers/env-runners.js';
 import { basename } from './posix-path.js';
 import {
   type ExtractOptions,
@@ -505,6 +506,8 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   if (!commandWord) return;
 
   applyBuiltinEffects(commandWord.value, args, assignmentArgs, state, commandScope, walker.options.envFiles);
+  applyValueBuiltins(commandWord.value, args, stdin?.text, state);
+  noteWrittenFiles(command.redirects, shownOutput(commandWord.value, args, stdin?.text), state);
   // `read d <<< /srv`, `echo /srv | read d` (in the same shell only for the herestring and a
   // redirection, but judged alike): the variables hold the input's first line.
   if (commandWord.value === 'read' && stdin?.text !== undefined) {
@@ -513,6 +516,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     if (names && line !== undefined) setVariables(state, readValues(names, line));
   }
 
+  const argFile = basename(commandWord.value) === 'xargs' ? xargsArgFile(command, state) : undefined;
   const invocation: Invocation = {
     name: basename(commandWord.value),
     command: commandWord,
@@ -525,13 +529,86 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     via: state.via,
     pos: state.span?.pos ?? command.pos,
     end: state.span?.end ?? command.end,
-    ...(stdin ? { stdin } : {}),
+    ...(argFile ? { stdin: argFile } : stdin ? { stdin } : {}),
     ...(state.session ? { session: state.session } : {}),
   };
   if (unknownName(commandWord) || namesOutputVar(commandWord, state)) invocation.name = '';
   emit(walker, invocation, commandScope);
   emitShadow(walker, invocation, commandScope);
   callFunction(walker, invocation, commandScope);
+}
+
+/**
+ * `printf 'rm -rf /' > x.sh`, `cat > f <<EOF … EOF`: the file holds that text for the rest of the
+ * line, so a later `bash x.sh` runs it. A write whose text is not shown forgets what was known.
+ */
+function noteWrittenFiles(redirects: readonly Redirection[], output: string | undefined, state: WalkState): void {
+  if (state.host.kind !== 'local') return;
+  for (const redirect of redirects) {
+    if (redirect.type === 'HereDoc' || redirect.type === 'HereString' || !redirect.target) continue;
+    const fd = redirect.descriptor?.type === 'FileDescriptor' ? redirect.descriptor.value : undefined;
+    if (!['>', '>|', '>>', '&>', '&>>'].includes(redirect.operator) || (fd !== undefined && fd !== 1)) continue;
+    const target = expandToString(redirect.target, scopeOf(state));
+    if (target.dynamic || (!target.value.startsWith('/') && !state.cwd)) continue;
+    const path = envFilePath(state.cwd, target.value);
+    const written = { ...state.written };
+    const before = APPEND_OPERATORS.has(redirect.operator) ? written[path] : '';
+    if (output === undefined || before === undefined) delete written[path];
+    else written[path] = before + output;
+    state.written = written;
+  }
+}
+
+/**
+ * `xargs -a FILE` (`--arg-file`) reads its items from FILE, not standard input: `xargs -a <(echo /)
+ * rm -rf` removes /, as `echo / | xargs rm -rf` does.
+ */
+/** GNU xargs options whose value may be the next word (`-d ,`, `-n 1`, `-P 4`). */
+const XARGS_SEPARATE_VALUES = new Set([
+  '-a',
+  '--arg-file',
+  '-d',
+  '--delimiter',
+  '-E',
+  '-I',
+  '-L',
+  '-n',
+  '--max-args',
+  '-P',
+  '--max-procs',
+  '-s',
+  '--max-chars',
+  '--process-slot-var',
+]);
+
+function xargsArgFile(command: Command, state: WalkState): StdinSource | undefined {
+  const words = command.suffix;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.type !== 'Word') continue;
+    // Options end at the command xargs runs: `xargs rm -a x` passes -a to rm.
+    if (!word.text.startsWith('-')) return undefined;
+    if (XARGS_SEPARATE_VALUES.has(word.text) && word.text !== '-a' && word.text !== '--arg-file') {
+      i++;
+      continue;
+    }
+    const attached = /^(-a|--arg-file=)(.+)$/.exec(word.text);
+    const file = attached ? undefined : ['-a', '--arg-file'].includes(word.text) ? words[i + 1] : undefined;
+    if (!attached && file?.type !== 'Word') continue;
+    const fileWord = attached ? word : file?.type === 'Word' ? file : undefined;
+    const part = fileWord?.parts?.at(-1);
+    const inner = part?.type === 'ProcessSubstitution' && part.script?.commands.length === 1 ? part.script.commands[0]!.command : undefined;
+    if (inner && inner.type !== 'AndOr' && inner.type !== 'Pipeline') return pipeFrom(inner as CommandNode, state);
+    // A named file's items are not known here: judged as before, on what the line shows.
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The files the edge read, with what the line itself wrote over them. */
+function filesSeen(read: ReadFiles, state: WalkState): ReadFiles {
+  if (!state.written || Object.keys(state.written).length === 0) return read;
+  return { ...read, scripts: { ...read.scripts, ...state.written } };
 }
 
 /** Record an invocation, then look inside it: wrappers run another command or a script. */
@@ -543,7 +620,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
     ...interpreterSteps(invocation),
     ...parallelSteps(invocation),
     ...runnerSteps(invocation),
-    ...fileSteps(invocation, walker.options.read ?? EMPTY_READ_FILES),
+    ...fileSteps(invocation, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state)),
   ];
   for (const step of inner) {
     const nextState: WalkState = {

@@ -63,6 +63,18 @@ function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] 
       if (at !== -1 && words[at + 1] && !words[at + 1]!.startsWith('-')) found.push(words[at + 1]!);
       break;
     }
+    case 'mysql':
+    case 'mariadb':
+    case 'mysqldump':
+    case 'mariadb-dump': {
+      // `--password VALUE`: mysql's --password takes its value only attached, so it prompts and
+      // reads VALUE as the database name; but whoever typed it meant a password, and it is
+      // redacted as one. (`-p VALUE` is the usual way to name a database after a prompt: kept.)
+      const at = args.findIndex((arg) => arg.value === '--password');
+      const next = at >= 0 ? args[at + 1] : undefined;
+      if (next && next.value !== '' && !next.value.startsWith('-')) found.push(next.value);
+      break;
+    }
     case 'sshpass':
       withValue({ shortWithValue: 'pfdP' }, '-p');
       break;

@@ -53,6 +53,10 @@ export interface WalkState {
    *  stored text is not their value: `for n in $NAMES` once deleted a CloudFormation stack for each
    *  word of the command (cloudnative-pg). Replaced, never changed in place: forks share it. */
   outputVars?: ReadonlySet<string>;
+  /** Files written earlier in the line with text it shows (`printf 'rm -rf /' > x.sh`), by
+   *  absolute path: `bash x.sh` runs that text, not what the file held before. Replaced, never
+   *  changed in place: forks share it. */
+  written?: Readonly<Record<string, string>>;
   /** `vars`/`assigned` were handed to a recorded invocation: copy before changing them. */
   shared?: boolean;
   depth: number;

@@ -12,6 +12,8 @@ import type { TargetFacts } from './facts.js';
 const POSTGRES_CLIENTS = new Set(clientsOf('postgres'));
 const MYSQL_CLIENTS = new Set(clientsOf('mysql'));
 const REDIS_CLIENTS = new Set(clientsOf('redis'));
+const CLICKHOUSE_CLIENTS = new Set(clientsOf('clickhouse'));
+const CASSANDRA_CLIENTS = new Set(clientsOf('cassandra'));
 
 // ---------------------------------------------------------------------------------------------
 // Databases named by a client's own arguments.
@@ -63,6 +65,8 @@ export function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Targ
   if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv, facts)];
   if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv, facts)];
   if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
+  if (CLICKHOUSE_CLIENTS.has(inv.name)) return [clickhouseClientTarget(inv)];
+  if (CASSANDRA_CLIENTS.has(inv.name)) return [cassandraClientTarget(inv)];
   return [mongoClientTarget(inv)];
 }
 
@@ -182,6 +186,41 @@ function redisClientTarget(inv: Invocation): Target {
     host: host ?? 'localhost',
     ...(port ? { port: Number(port) } : {}),
     ...(socket ? { socket: true } : {}),
+  };
+}
+
+/** clickhouse-client: --host (default localhost:9000), --database (default `default`). */
+function clickhouseClientTarget(inv: Invocation): Target {
+  const scan = clientScan(inv);
+  const host = optionValue(scan, '-h', '--host');
+  const port = optionValue(scan, '--port');
+  const database = optionValue(scan, '-d', '--database');
+  return {
+    kind: 'database',
+    engine: 'clickhouse',
+    source: host ? `${inv.name} --host` : 'default (localhost:9000)',
+    name: database ?? host ?? 'localhost',
+    host: host ?? 'localhost',
+    ...(port && Number(port) ? { port: Number(port) } : {}),
+    ...(database ? { database } : {}),
+  };
+}
+
+/** cqlsh [host [port]] (else CQLSH_HOST/CQLSH_PORT, else localhost:9042); -k names the keyspace. */
+function cassandraClientTarget(inv: Invocation): Target {
+  const scan = clientScan(inv);
+  const positionals = scan.positionals.map((i) => inv.args[i]!.value);
+  const host = positionals[0] ?? inv.env.CQLSH_HOST;
+  const port = positionals[1] ?? inv.env.CQLSH_PORT;
+  const keyspace = optionValue(scan, '-k', '--keyspace');
+  return {
+    kind: 'database',
+    engine: 'cassandra',
+    source: positionals[0] ? `${inv.name} argument` : host ? 'CQLSH_HOST' : 'default (localhost:9042)',
+    name: keyspace ?? host ?? 'localhost',
+    host: host ?? 'localhost',
+    ...(port && Number(port) ? { port: Number(port) } : {}),
+    ...(keyspace ? { database: keyspace } : {}),
   };
 }
 

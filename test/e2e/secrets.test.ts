@@ -40,6 +40,21 @@ const REFUSED: { name: string; line: string; leaks: string[] }[] = [
     line: `mysql -h db1.prod.example.com --connect-timeout=10 --default-character-set=utf8mb4 --ssl-mode=REQUIRED --batch --raw -u deploy_user_for_app app -pCut-Here-Secret-Value-1234567890 -e "DROP DATABASE app"`,
     leaks: ['Cut-Here-Secret', 'Cut-H'],
   },
+  {
+    name: 'clickhouse-client --password VALUE',
+    line: `clickhouse-client -h ch1.prod.example.com --password Cl1ck-House-Secret -q 'DROP DATABASE analytics'`,
+    leaks: ['Cl1ck-House-Secret', 'Cl1ck'],
+  },
+  {
+    name: 'cqlsh -p VALUE',
+    line: `cqlsh cass1.prod.example.com -u cassandra -p Cqlsh-Pass-Secret -e 'DROP KEYSPACE app'`,
+    leaks: ['Cqlsh-Pass-Secret', 'Cqlsh-P'],
+  },
+  {
+    name: 'mysql --password VALUE (mysql prompts and reads VALUE as the database; it is still a password)',
+    line: `mysql -h db1.prod.example.com --password My-Spaced-Secret -e 'DROP DATABASE app'`,
+    leaks: ['My-Spaced-Secret', 'My-Spaced'],
+  },
 ];
 
 describe('the audit log keeps no secret', () => {

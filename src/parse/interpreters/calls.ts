@@ -4,7 +4,9 @@
 
 import type { CodeEffect } from './effects.js';
 import { sinkOf, type Language } from './sinks.js';
+import path from 'node:path';
 import { tokenize, type Token } from './tokens.js';
+import { RMDIR, RM_FILE, RM_RECURSIVE } from './effects.js';
 
 export type Argument =
   { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
@@ -54,7 +56,32 @@ function foldString(tokens: readonly Token[]): string | undefined {
   return expectString ? undefined : value;
 }
 
-function argumentOf(tokens: readonly Token[]): Argument {
+/** Calls that return the paths matching a pattern (or joined from parts) as the code names them. */
+const GLOB_CALLS = new Set(['glob.glob', 'glob.iglob', 'glob', 'Dir.glob', 'Dir']);
+const JOIN_CALLS = new Set(['os.path.join', 'posixpath.join', 'File.join', 'pathlib.Path', 'Path', 'PurePath', 'pathlib.PurePath', 'Pathname.new']);
+
+/** Names the code binds to a literal path or a glob's pattern before using them. */
+export type Bindings = ReadonlyMap<string, string>;
+
+/** `glob.glob("/x/*")` → "/x/*"; `os.path.join("/", "etc")` → "/etc"; `Dir["/x/*"]` → "/x/*". */
+function pathCall(tokens: readonly Token[], bindings: Bindings): string | undefined {
+  const [name, open] = tokens;
+  if (name?.type !== 'name' || open?.type !== 'punct' || (open.value !== '(' && open.value !== '[')) return undefined;
+  if (matching(tokens, 1) !== tokens.length - 1) return undefined;
+  const parts = splitTopLevel(tokens.slice(2, -1)).map((part) => foldString(part) ?? boundName(part, bindings));
+  if (parts.length === 0 || parts.some((part) => part === undefined)) return undefined;
+  if (GLOB_CALLS.has(name.value) && parts.length === 1) return parts[0];
+  if (JOIN_CALLS.has(name.value)) return path.posix.join(...(parts as string[]));
+  return undefined;
+}
+
+function boundName(tokens: readonly Token[], bindings: Bindings): string | undefined {
+  return tokens.length === 1 && tokens[0]!.type === 'name' ? bindings.get(tokens[0]!.value) : undefined;
+}
+
+function argumentOf(tokens: readonly Token[], bindings: Bindings = new Map()): Argument {
+  const bound = boundName(tokens, bindings) ?? pathCall(tokens, bindings);
+  if (bound !== undefined) return { kind: 'string', value: bound };
   const [first, second] = tokens;
   if (first?.type === 'name' && second?.type === 'punct' && (second.value === '=' || second.value === '=>' || second.value === ':')) {
     return {
@@ -85,6 +112,8 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
     return first.kind === 'string' ? analyzeCode(first.value, language, depth + 1) : [{ kind: 'dynamic', sink: sink.name }];
   }
   if (sink.kind === 'delete') {
+    // A path computed at run time (`shutil.rmtree(sys.argv[1])`) is a deletion nobody can see.
+    if (first.kind === 'dynamic') return [{ kind: 'dynamic', sink: sink.name }];
     return first.kind === 'string' ? [{ kind: 'argv', words: [...sink.spec!.argv, first.value], sink: sink.name }] : [];
   }
   if (first.kind === 'dynamic') return [{ kind: 'dynamic', sink: sink.name }];
@@ -107,6 +136,7 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
 export function analyzeCode(code: string, language: Language, depth = 0): CodeEffect[] {
   if (depth > MAX_DEPTH) return [{ kind: 'dynamic', sink: 'nested code' }];
   const tokens = tokenize(code, language);
+  const bindings = bindingsOf(tokens);
   const effects: CodeEffect[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -149,24 +179,107 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
     const open = tokens[i + 1];
     if (open?.type === 'punct' && open.value === '(') {
       const close = matching(tokens, i + 1);
-      const args = splitTopLevel(tokens.slice(i + 2, close)).map(argumentOf);
+      const args = splitTopLevel(tokens.slice(i + 2, close)).map((part) => argumentOf(part, bindings));
       effects.push(...effectsOfCall(language, chain, args, depth));
+      // pathlib: `Path("/etc/x").unlink()`, `.rmdir()`; Ruby's `Pathname.new(p).rmtree`.
+      const method = tokens[close + 1]?.value === '.' ? tokens[close + 2] : undefined;
+      const target = pathCall(tokens.slice(i, close + 1), bindings);
+      const spec = method?.type === 'name' ? PATH_METHODS[method.value] : undefined;
+      if (spec && JOIN_CALLS.has(chain)) {
+        effects.push(
+          target !== undefined
+            ? { kind: 'argv', words: [...spec.argv, target], sink: `${chain}.${method!.value}` }
+            : { kind: 'dynamic', sink: `${chain}.${method!.value}` },
+        );
+      }
       continue;
     }
     // Ruby/Perl/PHP call without parentheses: `system "rm -rf /"`, `unlink "/etc/passwd"`.
-    if (language !== 'python' && open?.type === 'string') {
+    // Perl's `unlink glob("/x/*")`: a list operator whose argument is a glob call.
+    const globArgument = open?.type === 'name' && GLOB_CALLS.has(open.value) && tokens[i + 2]?.value === '(';
+    if (language !== 'python' && (open?.type === 'string' || globArgument)) {
       const argTokens: Token[] = [];
       let j = i + 1;
+      let depth = 0;
       while (
         j < tokens.length &&
-        !(tokens[j]!.type === 'punct' && [';', ')', '}', '\n'].includes(tokens[j]!.value)) &&
+        !(depth === 0 && tokens[j]!.type === 'punct' && [';', ')', '}', '\n'].includes(tokens[j]!.value)) &&
         !(tokens[j]!.type === 'name' && ['or', 'and', 'if', 'unless'].includes(tokens[j]!.value))
       ) {
+        if (tokens[j]!.type === 'punct' && tokens[j]!.value === '(') depth++;
+        else if (tokens[j]!.type === 'punct' && tokens[j]!.value === ')') depth--;
         argTokens.push(tokens[j]!);
         j++;
       }
-      effects.push(...effectsOfCall(language, chain, splitTopLevel(argTokens).map(argumentOf), depth));
+      effects.push(
+        ...effectsOfCall(
+          language,
+          chain,
+          splitTopLevel(argTokens).map((part) => argumentOf(part, bindings)),
+          depth,
+        ),
+      );
     }
   }
   return effects;
+}
+
+/** Methods of a path object that delete it. */
+const PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = { unlink: RM_FILE, rmdir: RMDIR, rmtree: RM_RECURSIVE, delete: RM_FILE };
+
+/**
+ * Names bound to a literal path or a glob's pattern: `d = "/var/lib/" + "mysql"`, `my $d = "/x"`,
+ * Python's `for f in glob.glob("/x/*")` (also in a comprehension), Ruby's
+ * `Dir.glob("/x/*").each { |f| … }`. A loop variable stands for the pattern: `os.remove(f)` is
+ * `rm -f /x/*`. A name bound twice is not known.
+ */
+function bindingsOf(tokens: readonly Token[]): Map<string, string> {
+  const bindings = new Map<string, string>();
+  const seen = new Set<string>();
+  const bind = (name: string, value: string | undefined) => {
+    if (seen.has(name) || value === undefined) bindings.delete(name);
+    else bindings.set(name, value);
+    seen.add(name);
+  };
+  const until = (from: number, stop: (t: Token) => boolean): number => {
+    let depth = 0;
+    for (let k = from; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.type === 'punct' && '([{'.includes(t.value)) depth++;
+      else if (t.type === 'punct' && ')]}'.includes(t.value)) {
+        if (depth === 0) return k;
+        depth--;
+      } else if (depth === 0 && stop(t)) return k;
+    }
+    return tokens.length;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t.type === 'name' && next?.type === 'punct' && next.value === '=' && tokens[i - 1]?.value !== '.') {
+      const end = until(i + 2, (x) => x.type === 'punct' && [';', '\n', ','].includes(x.value));
+      const value = tokens.slice(i + 2, end);
+      bind(t.value, foldString(value) ?? pathCall(value, bindings));
+    } else if (t.type === 'name' && t.value === 'for' && next?.type === 'name' && tokens[i + 2]?.value === 'in') {
+      const end = until(i + 3, (x) => x.type === 'punct' && [':', ']', '\n'].includes(x.value));
+      bind(next.value, pathCall(tokens.slice(i + 3, end), bindings));
+    } else if (
+      t.type === 'name' &&
+      (t.value === 'each' || t.value === 'each_entry') &&
+      tokens[i - 1]?.value === '.' &&
+      [')', ']'].includes(tokens[i - 2]?.value ?? '')
+    ) {
+      // Ruby: `Dir.glob("/x/*").each { |f|` / `Dir["/x/*"].each do |f|`.
+      const [opener, closer] = tokens[i - 2]!.value === ')' ? ['(', ')'] : ['[', ']'];
+      let open = i - 2;
+      for (let depth = 0; open >= 0; open--) {
+        if (tokens[open]!.value === closer) depth++;
+        else if (tokens[open]!.value === opener && --depth === 0) break;
+      }
+      const call = tokens.slice(open - 1, i - 1);
+      const bar = tokens[i + 1]?.value === '{' || tokens[i + 1]?.value === 'do' ? i + 2 : -1;
+      if (bar > 0 && tokens[bar]?.value === '|' && tokens[bar + 1]?.type === 'name') bind(tokens[bar + 1]!.value, pathCall(call, bindings));
+    }
+  }
+  return bindings;
 }

@@ -7,19 +7,23 @@ import path from 'node:path';
 import type { ExpandedWord, Invocation } from '../../types.js';
 import { clientSpec } from '../../knowledge/commands.js';
 
+/** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
+ *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
+export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql';
+
 export type SqlSource =
   /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown. */
-  | { language: 'sql'; dialect: 'postgres' | 'mysql'; text: string; origin: string; dynamic?: true }
+  | { language: 'sql'; dialect: SqlDialect; text: string; origin: string; dynamic?: true }
   /** A file the client reads; the path is resolved against the invocation's cwd (the caller reads it). */
-  | { language: 'sql'; dialect: 'postgres' | 'mysql'; file: string; origin: string; dynamic?: true }
+  | { language: 'sql'; dialect: SqlDialect; file: string; origin: string; dynamic?: true }
   /** Standard input from a pipe whose content is not known here: callers fail closed. */
-  | { language: 'sql'; dialect: 'postgres' | 'mysql'; unknown: true; origin: string }
+  | { language: 'sql'; dialect: SqlDialect; unknown: true; origin: string }
   | { language: 'mongo'; text: string; origin: string; dynamic?: true }
   | { language: 'mongo'; file: string; origin: string; dynamic?: true }
   | { language: 'mongo'; unknown: true; origin: string }
   /** No SQL on the command line or stdin: an interactive session, which can run anything. */
   | { language: 'sql'; dialect: 'postgres'; interactive: true; origin: string }
-  | { language: 'sql'; dialect: 'mysql'; interactive: true; origin: string }
+  | { language: 'sql'; dialect: 'mysql' | 'clickhouse' | 'cql'; interactive: true; origin: string }
   | { language: 'mongo'; interactive: true; origin: string };
 
 export function sqlSourcesOf(inv: Invocation): SqlSource[] {
@@ -35,6 +39,10 @@ export function sqlSourcesOf(inv: Invocation): SqlSource[] {
     case 'mongosh':
     case 'mongo':
       return mongoSources(inv);
+    case 'clickhouse-client':
+      return clickhouseSources(inv);
+    case 'cqlsh':
+      return cqlshSources(inv);
     default:
       // pg_restore --clean/-c drops objects but runs no SQL text of its own: not a SQL source.
       return [];
@@ -49,7 +57,7 @@ function resolvePath(inv: Invocation, file: string): string {
 const dyn = (word: ExpandedWord): { dynamic?: true } => (word.dynamic ? { dynamic: true } : {});
 
 /** What the client reads from standard input, when the command line says. */
-function stdinSources(inv: Invocation, language: 'sql' | 'mongo', dialect: 'postgres' | 'mysql'): SqlSource[] | undefined {
+function stdinSources(inv: Invocation, language: 'sql' | 'mongo', dialect: SqlDialect): SqlSource[] | undefined {
   const stdin = inv.stdin;
   if (!stdin) return undefined;
   const origin = stdin.kind === 'file' ? '< file' : stdin.kind;
@@ -188,6 +196,42 @@ function mysqlSources(inv: Invocation): SqlSource[] {
   }
   if (runsScript) return sources;
   return [...sources, ...(stdinSources(inv, 'sql', 'mysql') ?? [{ language: 'sql', dialect: 'mysql', interactive: true, origin: 'mysql' } as const])];
+}
+
+const CLICKHOUSE_SPEC = specOf('clickhouse-client');
+
+/** clickhouse-client: every -q/--query and --queries-file runs; without them, stdin or a session. */
+function clickhouseSources(inv: Invocation): SqlSource[] {
+  const { options } = parseOptions(inv.args, CLICKHOUSE_SPEC);
+  if (options.some((o) => o.name === 'help' || o.name === 'version')) return [];
+  const sources: SqlSource[] = [];
+  for (const opt of options) {
+    if ((opt.name === 'q' || opt.name === 'query') && opt.value && opt.text !== undefined) {
+      sources.push({ language: 'sql', dialect: 'clickhouse', text: opt.text, origin: 'clickhouse-client --query', ...dyn(opt.value) });
+    } else if (opt.name === 'queries-file' && opt.value && opt.text !== undefined) {
+      sources.push({ language: 'sql', dialect: 'clickhouse', file: resolvePath(inv, opt.text), origin: 'clickhouse-client --queries-file', ...dyn(opt.value) });
+    }
+  }
+  if (sources.length) return sources;
+  return stdinSources(inv, 'sql', 'clickhouse') ?? [{ language: 'sql', dialect: 'clickhouse', interactive: true, origin: 'clickhouse-client' }];
+}
+
+const CQLSH_SPEC = specOf('cqlsh');
+
+/** cqlsh: -e/--execute, else -f/--file, else stdin, else an interactive session. */
+function cqlshSources(inv: Invocation): SqlSource[] {
+  const { options } = parseOptions(inv.args, CQLSH_SPEC);
+  if (options.some((o) => o.name === 'help' || o.name === 'version')) return [];
+  const sources: SqlSource[] = [];
+  for (const opt of options) {
+    if ((opt.name === 'e' || opt.name === 'execute') && opt.value && opt.text !== undefined) {
+      sources.push({ language: 'sql', dialect: 'cql', text: opt.text, origin: 'cqlsh -e', ...dyn(opt.value) });
+    } else if ((opt.name === 'f' || opt.name === 'file') && opt.value && opt.text !== undefined) {
+      sources.push({ language: 'sql', dialect: 'cql', file: resolvePath(inv, opt.text), origin: 'cqlsh -f', ...dyn(opt.value) });
+    }
+  }
+  if (sources.length) return sources;
+  return stdinSources(inv, 'sql', 'cql') ?? [{ language: 'sql', dialect: 'cql', interactive: true, origin: 'cqlsh' }];
 }
 
 const MONGO_SPEC = specOf('mongosh');

@@ -171,6 +171,18 @@ export const scriptCommand: Unwrapper = (inv) => {
 export const redisCli: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
   const first = scan.positionals[0];
+  // `redis-cli --cluster call HOST:PORT CMD ARGS…` runs CMD on every node of HOST's cluster.
+  const cluster = inv.args.findIndex((arg) => arg.value === '--cluster' || arg.value === '--cluster=call');
+  const clusterCall = cluster >= 0 && (inv.args[cluster]!.value === '--cluster=call' || inv.args[cluster + 1]?.value.toLowerCase() === 'call');
+  if (clusterCall && first !== undefined && scan.positionals.length > 1) {
+    const node = inv.args[first]!;
+    const colon = node.value.lastIndexOf(':');
+    const host = colon > 0 ? node.value.slice(0, colon) : node.value;
+    const port = colon > 0 ? node.value.slice(colon + 1) : '6379';
+    const as = (value: string): ExpandedWord => ({ ...node, value, text: value, glob: false });
+    const commandWords = scan.positionals.slice(1).map((index) => inv.args[index]!);
+    return command(`${inv.name} --cluster call`, [inv.command, as('-h'), as(host), as('-p'), as(port), ...commandWords]);
+  }
   if (first !== undefined && /^eval(_ro)?$/i.test(inv.args[first]!.value)) return redisEval(inv, first);
   if (inv.stdin?.text === undefined) return [];
   if (scan.positionals.length > 0) return [];

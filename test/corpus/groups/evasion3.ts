@@ -89,7 +89,8 @@ export const groups: CorpusGroup[] = [
       prod(`perl -e 'qx{rm -rf /}'`, 'block'),
       prod(`php -r 'shell_exec("rm -rf /");'`, 'block'),
       prod(`php -r 'passthru("redis-cli -h cache.prod.example.com flushall");'`, 'block'),
-      prod(`awk 'BEGIN { cmd = "rm -rf /"; system(cmd) }'`, 'confirm'),
+      // A name bound to a literal is that literal (evasion4): the line is the rm it runs.
+      prod(`awk 'BEGIN { cmd = "rm -rf /"; system(cmd) }'`, 'block'),
       prod(`lua -e 'os.execute("rm -rf /")'`, 'block', 'filesystem/rm-root'),
       prod("python3 - <<'EOF'\nimport os\nos.system('rm -rf /')\nEOF", 'block'),
       prod(`sudo python3 -c '__import__("os").system("rm -rf /")'`, 'block'),
