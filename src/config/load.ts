@@ -7,16 +7,16 @@
 // A user or repository config that does not load is ignored with one line, never fatal: the
 // shell hook must still judge the line (a broken file used to make every line "run unchecked").
 
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { sha256Hex } from '../util/sha256.js';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_POLICY_FILE, present, REPOSITORY_CONFIG_NAMES, USER_CONFIG_NAMES } from './locations.js';
 import { DEFAULT_CONFIG, patternSourceKey, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
 
-const NAMES = ['.prodguard.yml', '.prodguard.yaml'];
-export const DEFAULT_POLICY_FILE = '/etc/prodguard/policy.yml';
+export { DEFAULT_POLICY_FILE };
 
 export type LayerKind = 'policy' | 'user' | 'repository' | 'explicit';
 
@@ -32,7 +32,7 @@ export interface ConfigLayer {
 export function findRepositoryConfig(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
-    for (const name of NAMES) {
+    for (const name of REPOSITORY_CONFIG_NAMES) {
       const candidate = join(dir, name);
       // A broken link or a folder by that name is found too, and said when it does not load.
       if (present(candidate)) return candidate;
@@ -40,15 +40,6 @@ export function findRepositoryConfig(cwd: string): string | undefined {
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
-  }
-}
-
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -62,7 +53,7 @@ export function findRepositoryConfigs(cwd: string): string[] {
   const found: string[] = [];
   let dir = resolve(cwd);
   for (;;) {
-    const here = NAMES.map((name) => join(dir, name)).filter(present);
+    const here = REPOSITORY_CONFIG_NAMES.map((name) => join(dir, name)).filter(present);
     found.unshift(...here);
     const parent = dirname(dir);
     if (parent === dir) return found;
@@ -72,7 +63,7 @@ export function findRepositoryConfigs(cwd: string): string[] {
 
 export function findUserConfig(env: NodeJS.ProcessEnv): string | undefined {
   const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
-  for (const name of ['config.yml', 'config.yaml']) {
+  for (const name of USER_CONFIG_NAMES) {
     const candidate = join(configHome, 'prodguard', name);
     if (existsSync(candidate)) return candidate;
   }
@@ -142,7 +133,7 @@ async function readExtended(entry: string, file: string, depth: number): Promise
   if (!existsSync(target.path))
     throw new ConfigError(`no ${target.kind === 'file' ? 'file' : 'pack folder'} ${target.path}`, `fix the path: it is relative to ${dirname(file)}`);
   if (target.kind === 'file') return readConfigFile(target.path, depth + 1);
-  const packConfig = NAMES.concat(['prodguard.yml', 'prodguard.yaml'])
+  const packConfig = [...REPOSITORY_CONFIG_NAMES, 'prodguard.yml', 'prodguard.yaml']
     .map((name) => join(target.path, name))
     .find((candidate) => existsSync(candidate));
   const pack = packConfig ? await readConfigFile(packConfig, depth + 1) : structuredClone({ ...DEFAULT_CONFIG, source: target.path });

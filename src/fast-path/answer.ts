@@ -9,20 +9,17 @@
 // this path does not know — goes to the full path, which answers exactly as before.
 // bin/prodguard.js asks `answerFast` first; `false` means "not answered, nothing written".
 
-import { fstatSync, lstatSync, readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { needsCheck } from '../shell/needs-check.js';
 import { agentHookOutput, AGENTS, parseAgentEvent, type AgentName } from '../shell/agent.js';
 import { writeStdout } from '../util/stdio.js';
 import type { FastPathTable } from './table.js';
+// The config files src/config/load.ts reads, from the one list both use.
+import { DEFAULT_POLICY_FILE, present as isPresent, REPOSITORY_CONFIG_NAMES, USER_CONFIG_NAMES } from '../config/locations.js';
 
 /** What `check` prints for a line no rule matches (src/report/check-text.ts, without colour). */
 export const ALLOW_TEXT = 'prodguard: ALLOW — nothing here matches a rule\n';
-
-/** The config files src/config/load.ts would read, as it finds them. */
-const REPOSITORY_CONFIG_NAMES = ['.prodguard.yml', '.prodguard.yaml'];
-const USER_CONFIG_NAMES = ['config.yml', 'config.yaml'];
-const DEFAULT_POLICY_FILE = '/etc/prodguard/policy.yml';
 
 /** Whether `line` is allowed by the built-in rules, proven without the engine: it parses, and the
  *  prefilter finds no word any rule (or any fact the gather stage reads) could start from. */
@@ -34,7 +31,7 @@ export function provablyHarmless(line: string, table: FastPathTable, parseErrorC
 /** Whether only the built-in rules apply here: no system policy, user config or repository config
  *  (src/config/load.ts's search: PRODGUARD_POLICY or /etc/prodguard/policy.yml, the user's
  *  config folder, `.prodguard.yml`/`.yaml` in `cwd` and every folder above it). */
-export function builtinRulesOnly(cwd: string, env: NodeJS.ProcessEnv, present: (path: string) => boolean = exists): boolean {
+export function builtinRulesOnly(cwd: string, env: NodeJS.ProcessEnv, present: (path: string) => boolean = isPresent): boolean {
   if (env.PRODGUARD_POLICY || present(DEFAULT_POLICY_FILE)) return false;
   // Without HOME the config folder is the user database's: not worth a module load here.
   const configHome = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
@@ -43,15 +40,6 @@ export function builtinRulesOnly(cwd: string, env: NodeJS.ProcessEnv, present: (
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     if (REPOSITORY_CONFIG_NAMES.some((name) => present(join(dir, name)))) return false;
     if (dirname(dir) === dir) return true;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

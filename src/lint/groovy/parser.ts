@@ -2,20 +2,13 @@
 // web-tree-sitter. Both are WebAssembly and load asynchronously, so `lint` loads them once, and
 // only when it found a Jenkinsfile; the extractor then parses synchronously.
 
-import { createRequire } from 'node:module';
 import type { Parser, Tree } from 'web-tree-sitter';
+import { loadTreeSitterGrammar } from '../tree-sitter-grammar.js';
 
 let parser: Parser | undefined;
 
 export async function loadGroovyParser(): Promise<void> {
-  if (parser) return;
-  const { Parser: ParserClass, Language } = await import('web-tree-sitter');
-  await ParserClass.init();
-  const wasm = createRequire(import.meta.url).resolve('tree-sitter-groovy/tree-sitter-groovy.wasm');
-  const groovy = await Language.load(wasm);
-  const instance = new ParserClass();
-  instance.setLanguage(groovy);
-  parser = instance;
+  parser ??= await loadTreeSitterGrammar('tree-sitter-groovy/tree-sitter-groovy.wasm');
 }
 
 export function groovyParserLoaded(): boolean {

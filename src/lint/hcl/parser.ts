@@ -4,20 +4,13 @@
 // loads them once, and only when it found a Packer template; the extractor then parses
 // synchronously.
 
-import { createRequire } from 'node:module';
 import type { Parser, Tree } from 'web-tree-sitter';
+import { loadTreeSitterGrammar } from '../tree-sitter-grammar.js';
 
 let parser: Parser | undefined;
 
 export async function loadHclParser(): Promise<void> {
-  if (parser) return;
-  const { Parser: ParserClass, Language } = await import('web-tree-sitter');
-  await ParserClass.init();
-  const wasm = createRequire(import.meta.url).resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
-  const hcl = await Language.load(wasm);
-  const instance = new ParserClass();
-  instance.setLanguage(hcl);
-  parser = instance;
+  parser ??= await loadTreeSitterGrammar('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
 }
 
 export function hclParserLoaded(): boolean {
