@@ -43,6 +43,9 @@ function runsPathDirectly(inv: Invocation): boolean {
   return inv.host.kind === 'local' && !inv.command.dynamic && inv.command.value.includes('/');
 }
 
+/** Paths that name the process's own standard input. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 function sourcedScript(inv: Invocation): boolean {
   const file = inv.args[0];
   return (inv.name === 'source' || inv.name === '.') && !!file && !file.dynamic && !ENV_FILE_NAME.test(file.value);
@@ -80,6 +83,8 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
   if (inv.host.kind !== 'local') return [];
   const steps: UnwrapStep[] = [];
   const scriptAt = (file: string): { path: string; text: string } | undefined => {
+    // `source /dev/stdin <<< '…'`, `bash /dev/fd/0 < <(…)`: the script is the input the line shows.
+    if (STDIN_PATHS.has(file)) return inv.stdin?.text !== undefined ? { path: file, text: inv.stdin.text } : undefined;
     const path = pathOf(inv, file);
     const text = path === undefined ? undefined : read.scripts[path];
     return path !== undefined && text !== undefined ? { path, text } : undefined;

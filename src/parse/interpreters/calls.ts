@@ -137,6 +137,7 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
   if (depth > MAX_DEPTH) return [{ kind: 'dynamic', sink: 'nested code' }];
   const tokens = tokenize(code, language);
   const bindings = bindingsOf(tokens);
+  const aliases = language === 'python' ? pythonImportAliases(tokens) : new Map<string, string>();
   const effects: CodeEffect[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -166,7 +167,7 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
     if (t.type !== 'name') continue;
     const next = tokens[i + 1];
     // `__import__('os').system(…)`: the module named by a string.
-    let chain = t.value;
+    let chain = unaliased(t.value, aliases);
     if (next?.type === 'punct' && next.value === '(' && (chain === '__import__' || chain === 'require' || chain === 'importlib.import_module')) {
       const close = matching(tokens, i + 1);
       const inner = tokens[i + 2];
@@ -233,6 +234,40 @@ const PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = { unlink: RM_
  * `Dir.glob("/x/*").each { |f| … }`. A loop variable stands for the pattern: `os.remove(f)` is
  * `rm -f /x/*`. A name bound twice is not known.
  */
+/**
+ * Python's `import shutil as s` and `from shutil import rmtree as r`: the name the code calls,
+ * mapped to the one the sinks know (`s` → `shutil`, `r` → `shutil.rmtree`).
+ */
+function pythonImportAliases(tokens: readonly Token[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== 'name' || tokens[i]!.value !== 'import') continue;
+    const from = tokens[i - 2]?.value === 'from' && tokens[i - 1]?.type === 'name' ? `${tokens[i - 1]!.value}.` : '';
+    for (let j = i + 1; tokens[j]?.type === 'name';) {
+      const name = tokens[j]!.value;
+      if (tokens[j + 1]?.value === 'as' && tokens[j + 2]?.type === 'name') {
+        aliases.set(tokens[j + 2]!.value, `${from}${name}`);
+        j += 3;
+      } else {
+        if (from) aliases.set(name, `${from}${name}`);
+        j += 1;
+      }
+      if (tokens[j]?.value !== ',') break;
+      j += 1;
+    }
+  }
+  return aliases;
+}
+
+/** `s.rmtree` with `import shutil as s` → `shutil.rmtree`. */
+function unaliased(name: string, aliases: ReadonlyMap<string, string>): string {
+  if (aliases.size === 0) return name;
+  const dot = name.indexOf('.');
+  const head = dot === -1 ? name : name.slice(0, dot);
+  const real = aliases.get(head);
+  return real === undefined ? name : `${real}${dot === -1 ? '' : name.slice(dot)}`;
+}
+
 function bindingsOf(tokens: readonly Token[]): Map<string, string> {
   const bindings = new Map<string, string>();
   const seen = new Set<string>();

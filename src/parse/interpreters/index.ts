@@ -155,7 +155,10 @@ export function codeOf(inv: Invocation): { language: Language; code: string } | 
     break;
   }
   if (pieces.length > 0) return { language: spec.language, code: pieces.join('\n') };
-  if (!sawScript && !spec.programFirst && inv.stdin?.text !== undefined && (inv.stdin.kind === 'heredoc' || inv.stdin.kind === 'herestring')) {
+  // With no program on the line the interpreter runs standard input: a heredoc, a herestring, a
+  // file (`python3 < x.py`) or a pipe whose text the line shows (`echo '…' | python3`), as the
+  // shells' own reader does (wrappers/local.ts).
+  if (!sawScript && !spec.programFirst && inv.stdin?.text !== undefined) {
     return { language: spec.language, code: inv.stdin.text };
   }
   return undefined;
