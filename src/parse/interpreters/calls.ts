@@ -66,6 +66,8 @@ export type Bindings = ReadonlyMap<string, string>;
 /** `glob.glob("/x/*")` → "/x/*"; `os.path.join("/", "etc")` → "/etc"; `Dir["/x/*"]` → "/x/*". */
 function pathCall(tokens: readonly Token[], bindings: Bindings): string | undefined {
   const [name, open] = tokens;
+  // Perl's list operator without parentheses: `glob "/x/*"`.
+  if (tokens.length === 2 && name?.type === 'name' && name.value === 'glob' && open?.type === 'string') return open.value;
   if (name?.type !== 'name' || open?.type !== 'punct' || (open.value !== '(' && open.value !== '[')) return undefined;
   if (matching(tokens, 1) !== tokens.length - 1) return undefined;
   const parts = splitTopLevel(tokens.slice(2, -1)).map((part) => foldString(part) ?? boundName(part, bindings));
@@ -197,7 +199,7 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
     }
     // Ruby/Perl/PHP call without parentheses: `system "rm -rf /"`, `unlink "/etc/passwd"`.
     // Perl's `unlink glob("/x/*")`: a list operator whose argument is a glob call.
-    const globArgument = open?.type === 'name' && GLOB_CALLS.has(open.value) && tokens[i + 2]?.value === '(';
+    const globArgument = open?.type === 'name' && GLOB_CALLS.has(open.value) && (tokens[i + 2]?.value === '(' || tokens[i + 2]?.type === 'string');
     if (language !== 'python' && (open?.type === 'string' || globArgument)) {
       const argTokens: Token[] = [];
       let j = i + 1;

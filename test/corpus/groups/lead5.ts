@@ -25,6 +25,9 @@ export const groups: CorpusGroup[] = [
       { line: `python3 -c "from os import system; system('rm -rf /')"`, expect: 'block', rule: 'filesystem/rm-root' },
       { line: `python3 -c "import os as o; o.system('ls -la')"`, hostname: PROD_HOST, expect: 'allow' },
       { line: `python3 -c "import json as j; print(j.dumps(1))"`, hostname: PROD_HOST, expect: 'allow' },
+      // Perl's glob as a list operator, without parentheses.
+      { line: `perl -e 'unlink glob "/var/lib/mysql/*"'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `perl -e 'print glob "/tmp/*"'`, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
   {
@@ -52,6 +55,8 @@ export const groups: CorpusGroup[] = [
         rule: 'cloud/cloud-resource-delete',
       },
       { line: 'aws secretsmanager get-secret-value --secret-id prod/db', env: { AWS_PROFILE: 'production' }, expect: 'allow' },
+      { line: 'etcdctl del "" --prefix', hostname: PROD_HOST, expect: 'block', rule: 'database/etcd-delete-prefix' },
+      { line: 'etcdctl get "" --prefix --keys-only', hostname: PROD_HOST, expect: 'allow' },
     ],
   },
 ];
