@@ -6,7 +6,8 @@
 
 import { createRequire } from 'node:module';
 
-interface LuaNode {
+/** A luaparse syntax-tree node. */
+export interface LuaNode {
   type: string;
   [key: string]: unknown;
 }
@@ -15,21 +16,43 @@ type LuaParse = (code: string, options: Record<string, unknown>) => LuaNode;
 
 let parse: LuaParse | undefined;
 
-/** luaparse loads on the first script: a line without EVAL never pays for it. */
+/** luaparse loads on the first Lua a line holds: a line without Lua never pays for it. */
 function luaParse(): LuaParse {
   parse ??= (createRequire(import.meta.url)('luaparse') as { parse: LuaParse }).parse;
   return parse;
 }
 
-/** Each `redis.call(CMD, …)` of the script, in source order; undefined when the script does not parse. */
-export function redisCallsInLua(script: string, keys: readonly string[], argv: readonly string[]): (string | undefined)[][] | undefined {
+/**
+ * Every call in the code (`f(…)` and `f "…"`), in source order, nested calls after the call that
+ * holds them; undefined when the code does not parse (Lua would not run it either). Redis EVAL
+ * scripts are Lua 5.1 (as Redis embeds it); `lua -e` code is read as 5.3.
+ */
+export function luaCalls(code: string, luaVersion: '5.1' | '5.3'): LuaNode[] | undefined {
   let ast: LuaNode;
   try {
-    ast = luaParse()(script, { luaVersion: '5.1', encodingMode: 'x-user-defined', comments: false, scope: false });
+    ast = luaParse()(code, { luaVersion, encodingMode: 'x-user-defined', comments: false, scope: false });
   } catch {
     return undefined;
   }
-  const calls: (string | undefined)[][] = [];
+  const calls: LuaNode[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const lua = node as LuaNode;
+    if (lua.type === 'CallExpression' || lua.type === 'StringCallExpression') calls.push(lua);
+    for (const [key, child] of Object.entries(lua)) if (key !== 'type') visit(child);
+  };
+  visit(ast);
+  return calls;
+}
+
+/** Each `redis.call(CMD, …)` of the script, in source order; undefined when the script does not parse. */
+export function redisCallsInLua(script: string, keys: readonly string[], argv: readonly string[]): (string | undefined)[][] | undefined {
+  const found = luaCalls(script, '5.1');
+  if (!found) return undefined;
   const value = (node: LuaNode): string | undefined => {
     if (node.type === 'StringLiteral') return typeof node.value === 'string' ? node.value : undefined;
     if (node.type === 'NumericLiteral') return String(node.value);
@@ -43,24 +66,15 @@ export function redisCallsInLua(script: string, keys: readonly string[], argv: r
     }
     return undefined;
   };
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
+  const calls: (string | undefined)[][] = [];
+  for (const call of found) {
+    const base = call.base as LuaNode;
+    const owner = base.type === 'MemberExpression' ? (base.base as LuaNode) : undefined;
+    const method = base.type === 'MemberExpression' ? (base.identifier as LuaNode).name : undefined;
+    if (owner?.type === 'Identifier' && (owner.name === 'redis' || owner.name === 'server') && (method === 'call' || method === 'pcall')) {
+      const args = (call.arguments as LuaNode[] | undefined) ?? [];
+      if (args.length > 0) calls.push(args.map(value));
     }
-    if (!node || typeof node !== 'object') return;
-    const lua = node as LuaNode;
-    if (lua.type === 'CallExpression' || lua.type === 'StringCallExpression') {
-      const base = lua.base as LuaNode;
-      const owner = base.type === 'MemberExpression' ? (base.base as LuaNode) : undefined;
-      const method = base.type === 'MemberExpression' ? (base.identifier as LuaNode).name : undefined;
-      if (owner?.type === 'Identifier' && (owner.name === 'redis' || owner.name === 'server') && (method === 'call' || method === 'pcall')) {
-        const args = (lua.arguments as LuaNode[] | undefined) ?? [];
-        if (args.length > 0) calls.push(args.map(value));
-      }
-    }
-    for (const [key, child] of Object.entries(lua)) if (key !== 'type') visit(child);
-  };
-  visit(ast);
+  }
   return calls;
 }

@@ -2,23 +2,9 @@
 // dependency for Redis EVAL scripts), so `os.execute("rm -rf /")` is judged as the shell line it
 // runs and `os.remove(path)` as the rm it is. Code that does not parse is not run by lua either.
 
-import { createRequire } from 'node:module';
 import type { CodeEffect } from './effects.js';
 import { effectsOfCall, type Argument } from './calls.js';
-
-interface LuaNode {
-  type: string;
-  [key: string]: unknown;
-}
-
-type LuaParse = (code: string, options: Record<string, unknown>) => LuaNode;
-let parse: LuaParse | undefined;
-
-/** luaparse loads only when a line runs Lua. */
-function luaParse(): LuaParse {
-  parse ??= (createRequire(import.meta.url)('luaparse') as { parse: LuaParse }).parse;
-  return parse;
-}
+import { luaCalls, type LuaNode } from '../lua.js';
 
 /** `os.execute`, `io.popen`: the dotted name a call is made through. */
 function chainOf(node: LuaNode | undefined): string | undefined {
@@ -60,32 +46,15 @@ function argumentsOf(call: LuaNode): Argument[] {
 }
 
 export function analyzeLua(code: string): CodeEffect[] {
-  let ast: LuaNode;
-  try {
-    ast = luaParse()(code, { luaVersion: '5.3', encodingMode: 'x-user-defined', comments: false, scope: false });
-  } catch {
-    return [];
-  }
   const effects: CodeEffect[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const lua = node as LuaNode;
-    if (lua.type === 'CallExpression' || lua.type === 'StringCallExpression') {
-      const chain = chainOf(lua.base as LuaNode);
-      if (chain) {
-        const args = argumentsOf(lua);
-        // load("…")() / loadstring: more Lua, judged as such.
-        if ((chain === 'load' || chain === 'loadstring') && args[0]) {
-          effects.push(...(args[0].kind === 'string' ? analyzeLua(args[0].value) : [{ kind: 'dynamic' as const, sink: chain }]));
-        } else effects.push(...effectsOfCall('lua', chain, args, 0));
-      }
-    }
-    for (const [key, child] of Object.entries(lua)) if (key !== 'type') visit(child);
-  };
-  visit(ast);
+  for (const call of luaCalls(code, '5.3') ?? []) {
+    const chain = chainOf(call.base as LuaNode);
+    if (!chain) continue;
+    const args = argumentsOf(call);
+    // load("…")() / loadstring: more Lua, judged as such.
+    if ((chain === 'load' || chain === 'loadstring') && args[0]) {
+      effects.push(...(args[0].kind === 'string' ? analyzeLua(args[0].value) : [{ kind: 'dynamic' as const, sink: chain }]));
+    } else effects.push(...effectsOfCall('lua', chain, args, 0));
+  }
   return effects;
 }
