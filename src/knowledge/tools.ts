@@ -372,6 +372,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['php', 'python', 'python3', 'manage.py'], options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT])),
   ...each(['artisan', 'mix'], options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT])),
   'django-admin': options('dcre', [...FRAMEWORK_CLI, ...TASK_RUNNER]),
+  // `flask --app wsgi db downgrade base`: --app/-A names the application, not a command word.
+  flask: options('Ae', ['app', 'env-file']),
   ...each(['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'], options('dcr', FRAMEWORK_CLI)),
   ...each(['sequelize', 'sequelize-cli'], {
     shortWithValue: `dcr${MIGRATION_TOOL.shortWithValue!.replace(/[dcr]/g, '')}`,
