@@ -455,6 +455,25 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['restic', 'borg', 'borg2', 'kopia', 'velero'], BACKUP),
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
+  // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):
+  // `tar --remove-files -czf /backup/pg.tgz DIR` names DIR, not the archive, as what it removes.
+  ...each(
+    ['tar', 'bsdtar'],
+    options('fCTXbgHKNV', [
+      'file',
+      'directory',
+      'files-from',
+      'exclude-from',
+      'exclude',
+      'blocking-factor',
+      'listed-incremental',
+      'format',
+      'newer',
+      'transform',
+      'use-compress-program',
+    ]),
+  ),
+  ...each(['sed', 'gsed'], options('efl', ['expression', 'file', 'line-length'])),
   // killall(1) and pkill(1): the signal (`-9`, `-s KILL`) and the user/group/terminal filters
   // take values, so `killall -s KILL postgres` names postgres, not KILL.
   killall: withDigitOptions(options('sSuoyZ', ['signal', 'user', 'older-than', 'younger-than', 'context'])),
