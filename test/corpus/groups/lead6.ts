@@ -199,4 +199,30 @@ export const groups: CorpusGroup[] = [
       { line: 'barman list-backups db1', hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead6: lines typed into another terminal, shells started by sudo, namespaces and debug pods',
+    cases: [
+      { line: "tmux send-keys -t db1 'dropdb app' Enter", hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: 'tmux send-keys -t db1 ls Space -la Enter', hostname: PROD_HOST, expect: 'allow' },
+      { line: "screen -S ops -X stuff 'dropdb app\\n'", hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: "screen -S ops -X stuff 'uptime^M'", hostname: PROD_HOST, expect: 'allow' },
+      { line: "sudo -s <<< 'rm -rf /var/lib/postgresql/15/main'", hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "sudo -i <<< 'whoami'", hostname: PROD_HOST, expect: 'allow' },
+      { line: "unshare -m -- sh -c 'rm -rf /var/lib/postgresql/15/main'", hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'unshare -r whoami', hostname: PROD_HOST, expect: 'allow' },
+      {
+        line: 'kubectl debug node/ip-10-0-1-5 -it --image=busybox -- chroot /host rm -rf /var/lib/etcd',
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: 'kubectl debug node/ip-10-0-1-5 -it --image=busybox', hostname: PROD_HOST, expect: 'allow' },
+      {
+        line: `kubectl run tmp --rm -it --image=postgres:16 -- psql "postgres://app@db.prod.example.com/app" -c 'DROP TABLE users'`,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      { line: 'kubectl run tmp --rm -it --image=busybox -- sh', expect: 'allow' },
+    ],
+  },
 ];
