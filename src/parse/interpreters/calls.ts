@@ -7,6 +7,7 @@ import { sinkOf, type Language } from './sinks.js';
 import path from 'node:path';
 import { tokenize, type Token } from './tokens.js';
 import { RMDIR, RM_FILE, RM_RECURSIVE } from './effects.js';
+import { databaseEffects, type DriverCall, type DriverValue } from './databases.js';
 
 export type Argument =
   { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
@@ -141,6 +142,7 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
   const bindings = bindingsOf(tokens);
   const aliases = language === 'python' ? pythonImportAliases(tokens) : new Map<string, string>();
   const effects: CodeEffect[] = [];
+  const driverCalls: DriverCall[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type === 'string' && t.command) {
@@ -182,8 +184,10 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
     const open = tokens[i + 1];
     if (open?.type === 'punct' && open.value === '(') {
       const close = matching(tokens, i + 1);
-      const args = splitTopLevel(tokens.slice(i + 2, close)).map((part) => argumentOf(part, bindings));
+      const parts = splitTopLevel(tokens.slice(i + 2, close));
+      const args = parts.map((part) => argumentOf(part, bindings));
       effects.push(...effectsOfCall(language, chain, args, depth));
+      driverCalls.push(driverCallOf(chain, isMethodCall(tokens, i), parts, bindings));
       // pathlib: `Path("/etc/x").unlink()`, `.rmdir()`; Ruby's `Pathname.new(p).rmtree`.
       const method = tokens[close + 1]?.value === '.' ? tokens[close + 2] : undefined;
       const target = pathCall(tokens.slice(i, close + 1), bindings);
@@ -214,17 +218,61 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
         argTokens.push(tokens[j]!);
         j++;
       }
+      const parts = splitTopLevel(argTokens);
       effects.push(
         ...effectsOfCall(
           language,
           chain,
-          splitTopLevel(argTokens).map((part) => argumentOf(part, bindings)),
+          parts.map((part) => argumentOf(part, bindings)),
           depth,
         ),
       );
+      driverCalls.push(driverCallOf(chain, isMethodCall(tokens, i), parts, bindings));
     }
   }
+  effects.push(...databaseEffects(language, driverCalls));
   return effects;
+}
+
+/** `x.execute(…)` after a call (`conn.cursor().execute`), or PHP/Perl's `->`. */
+function isMethodCall(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (before?.type === 'punct' && before.value === '.') return true;
+  return before?.type === 'punct' && before.value === '>' && tokens[at - 2]?.value === '-';
+}
+
+/** Reading the environment: `os.environ["X"]`, `os.getenv("X")`, `ENV["X"]`, `ENV.fetch("X")`, Perl's `$ENV{X}`, PHP's `getenv("X")`. */
+const ENV_INDEXES = new Set(['os.environ', 'environ', 'ENV', '$ENV', '$_ENV', '$_SERVER']);
+const ENV_GETTERS = new Set(['os.environ.get', 'environ.get', 'os.getenv', 'getenv', 'ENV.fetch', 'ENV.[]']);
+/** Calls that only mark a literal as SQL: SQLAlchemy's `text("…")`, psycopg's `sql.SQL("…")`. */
+const SQL_TEXT_CALLS = new Set(['text', 'sqlalchemy.text', 'sql.SQL', 'psycopg.sql.SQL', 'psycopg2.sql.SQL']);
+
+function driverValueOf(tokens: readonly Token[], bindings: Bindings): DriverValue {
+  const [name, open, inner, close] = tokens;
+  if (name?.type === 'name' && tokens.length === 4 && (inner?.type === 'string' || inner?.type === 'name')) {
+    const bracketed = (open?.value === '[' && close?.value === ']') || (open?.value === '{' && close?.value === '}');
+    if (ENV_INDEXES.has(name.value) && bracketed) return { kind: 'env', name: inner.value };
+  }
+  if (name?.type === 'name' && open?.value === '(' && inner?.type === 'string' && matching(tokens, 1) === tokens.length - 1) {
+    if (ENV_GETTERS.has(name.value)) return { kind: 'env', name: inner.value };
+    if (SQL_TEXT_CALLS.has(name.value) && tokens.length === 4 && !inner.dynamic) return { kind: 'string', value: inner.value };
+  }
+  const argument = argumentOf(tokens, bindings);
+  return argument.kind === 'string' ? { kind: 'string', value: argument.value } : { kind: 'dynamic' };
+}
+
+function driverCallOf(chain: string, method: boolean, parts: readonly Token[][], bindings: Bindings): DriverCall {
+  const positional: DriverValue[] = [];
+  const keywords: Record<string, DriverValue> = {};
+  for (const part of parts) {
+    const [first, second] = part;
+    if (first?.type === 'name' && second?.type === 'punct' && ['=', '=>', ':'].includes(second.value) && part.length > 2) {
+      keywords[first.value.replace(/^:/, '')] = driverValueOf(part.slice(2), bindings);
+    } else if (first?.type === 'punct' && first.value === ':' && part[1]?.type === 'name' && part[2]?.value === '=>') {
+      keywords[part[1].value] = driverValueOf(part.slice(3), bindings); // Ruby's `:host => "x"`
+    } else positional.push(driverValueOf(part, bindings));
+  }
+  return { chain, method, positional, keywords };
 }
 
 /** Methods of a path object that delete it. */

@@ -12,6 +12,7 @@ import { analyzeLua } from './lua-code.js';
 import type { CodeEffect } from './effects.js';
 import type { Language } from './sinks.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
+import { clientWords } from './databases.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -183,7 +184,17 @@ export function interpreterSteps(inv: Invocation): UnwrapStep[] {
     if (effect.kind === 'shell') steps.push({ kind: 'script', via: `${via} (${effect.sink})`, text: effect.text });
     else if (effect.kind === 'argv' && effect.words.length > 0)
       steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
-    else if (effect.kind === 'dynamic') {
+    else if (effect.kind === 'sql') {
+      // The client line the driver call amounts to; SQL the line does not show is unknown standard input.
+      const client = clientWords(effect.connection, inv.envUnknown ? {} : inv.env, effect.sql);
+      if (client)
+        steps.push({
+          kind: 'command',
+          via: `${via} (${effect.sink})`,
+          words: client.words.map((w) => word(inv.command, w)),
+          ...(client.unknownSql ? { stdin: { kind: 'pipe' as const } } : {}),
+        });
+    } else if (effect.kind === 'dynamic') {
       // A command computed at run time: an unknown command word, judged as the line's other unknowns are.
       steps.push({ kind: 'command', via: `${via} (${effect.sink}, computed)`, words: [word(inv.command, UNSEEN_SCRIPT)] });
     }

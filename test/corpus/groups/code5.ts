@@ -1,0 +1,94 @@
+// Programs inside interpreters that do the damage themselves (issue 11, classes 3 and 7): SQL sent
+// through a database driver, node's bound names, PHP, awk pipes, PowerShell, schedulers, and
+// non-recursive deletions of a system directory's contents.
+import type { CorpusGroup } from '../cases.js';
+
+const PROD_URL = 'postgres://app:s3cret@db.prod.example.com:5432/app';
+const PROD_HOST = 'db1.prod.example.com';
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'SQL through a database driver is judged against the database the DSN names',
+    cases: [
+      {
+        line: `python3 -c 'import psycopg2; c=psycopg2.connect("postgresql://app@prod-db/app"); c.cursor().execute("DROP TABLE users")'`,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      {
+        line: `python3 -c "import psycopg2, os; c = psycopg2.connect(os.environ['DATABASE_URL']); c.cursor().execute('DROP TABLE users'); c.commit()"`,
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      {
+        line: `python3 -c 'from sqlalchemy import create_engine, text; e=create_engine("postgresql://app@prod-db/app"); e.connect().execute(text("TRUNCATE users"))'`,
+        expect: 'block',
+        rule: 'sql/truncate',
+      },
+      {
+        line: `node -e "const {Client}=require('pg'); const c=new Client({connectionString: process.env.DATABASE_URL}); c.connect().then(()=>c.query('DELETE FROM users'))"`,
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'block',
+        rule: 'sql/delete-update-all-rows',
+      },
+      {
+        line: `ruby -e 'require "pg"; PG.connect("postgresql://app@prod-db/app").exec("DROP TABLE users")'`,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      {
+        line: `python3 -c 'import mysql.connector; c=mysql.connector.connect(host="prod-db", user="app"); c.cursor().execute("DROP TABLE users")'`,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      {
+        line: `python3 -c 'import pymysql; pymysql.connect(host="db.prod.example.com").cursor().execute("DELETE FROM users")'`,
+        expect: 'block',
+        rule: 'sql/delete-update-all-rows',
+      },
+      {
+        line: `python3 -c 'import psycopg2, sys; psycopg2.connect("postgresql://app@db.prod.example.com/app").cursor().execute(sys.argv[1])' "$Q"`,
+        expect: 'confirm',
+        rule: 'sql/unjudgeable-sql',
+      },
+      // Everyday: reads, local databases, code without a driver.
+      {
+        line: `python3 -c 'import psycopg2; cur=psycopg2.connect("postgresql://app@prod-db/app").cursor(); cur.execute("SELECT count(*) FROM users"); print(cur.fetchone())'`,
+        expect: 'allow',
+      },
+      {
+        line: `python3 -c 'import psycopg2; psycopg2.connect("postgresql://postgres@localhost/app_test").cursor().execute("DROP TABLE users")'`,
+        expect: 'allow',
+      },
+      { line: `python3 -c 'import sqlite3; sqlite3.connect("app.db").execute("DROP TABLE users")'`, expect: 'allow' },
+      { line: `python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])'`, expect: 'allow' },
+      { line: `node -e "const {Client}=require('pg'); const c=new Client(); c.connect().then(()=>c.query('SELECT 1'))"`, expect: 'allow' },
+    ],
+  },
+  {
+    name: 'node: names bound to child_process and fs members are the calls they name',
+    cases: [
+      {
+        line: `node -e 'const { execSync: x } = require("child_process"); x("rm -rf /var/lib/postgresql")'`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      {
+        line: `node -e "require('fs/promises').rm('/var/lib/postgresql/15/main', { recursive: true, force: true })"`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      {
+        line: `node -e "import('fs/promises').then((f) => f.rm('/var/lib/postgresql', { recursive: true }))"`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: `node -e "console.log(require('fs').readdirSync('.'))"`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `node -e "const { readFileSync: r } = require('fs'); console.log(r('package.json', 'utf8'))"`, hostname: PROD_HOST, expect: 'allow' },
+    ],
+  },
+];
