@@ -135,4 +135,15 @@ describe('interpreted code', () => {
       { kind: 'argv', words: ['rm', '-f', '/srv/data/x.log'], sink: 'rm' },
     ]);
   });
+
+  it('follows functions called by name: PHP array_map/call_user_func, Python map', () => {
+    expect(analyzeInterpreterCode('php', 'array_map("unlink", glob("/srv/data/*"));')).toEqual([
+      { kind: 'argv', words: ['rm', '-f', '/srv/data/*'], sink: 'unlink' },
+    ]);
+    expect(analyzeInterpreterCode('php', 'call_user_func("system", "rm -rf /srv");')).toEqual([{ kind: 'shell', text: 'rm -rf /srv', sink: 'system' }]);
+    expect(analyzeInterpreterCode('python', 'import os, glob; list(map(os.remove, glob.glob("/srv/*")))')).toEqual([
+      { kind: 'argv', words: ['rm', '-f', '/srv/*'], sink: 'os.remove' },
+    ]);
+    expect(analyzeInterpreterCode('php', 'print_r(array_map("strtoupper", ["a", "b"]));')).toEqual([]);
+  });
 });

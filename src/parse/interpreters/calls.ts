@@ -187,6 +187,7 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
       const parts = splitTopLevel(tokens.slice(i + 2, close));
       const args = parts.map((part) => argumentOf(part, bindings));
       effects.push(...effectsOfCall(language, chain, args, depth));
+      effects.push(...callbackEffects(language, chain, parts, bindings, aliases, depth));
       driverCalls.push(driverCallOf(chain, isMethodCall(tokens, i), parts, bindings));
       // pathlib: `Path("/etc/x").unlink()`, `.rmdir()`; Ruby's `Pathname.new(p).rmtree`.
       const method = tokens[close + 1]?.value === '.' ? tokens[close + 2] : undefined;
@@ -232,6 +233,47 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
   }
   effects.push(...databaseEffects(language, driverCalls));
   return effects;
+}
+
+/**
+ * Calls that call another function by name on their arguments: PHP's `array_map("unlink", $files)`,
+ * `call_user_func("system", $line)`, Python's `map(os.remove, glob.glob(…))`. `callback` is the
+ * argument naming the function; `rest` is where the arguments it receives start (`items`: one list
+ * whose elements it receives one at a time, which a pattern such as a glob stands for).
+ */
+const CALLBACK_CALLS: Readonly<Partial<Record<Language, Readonly<Record<string, { callback: number; arguments: number[] }>>>>> = {
+  php: {
+    array_map: { callback: 0, arguments: [1] },
+    array_walk: { callback: 1, arguments: [0] },
+    call_user_func: { callback: 0, arguments: [1, 2, 3] },
+    call_user_func_array: { callback: 0, arguments: [1] },
+    array_filter: { callback: 1, arguments: [0] },
+  },
+  python: { map: { callback: 0, arguments: [1] } },
+  perl: {},
+};
+
+function callbackEffects(
+  language: Language,
+  chain: string,
+  parts: readonly Token[][],
+  bindings: Bindings,
+  aliases: ReadonlyMap<string, string>,
+  depth: number,
+): CodeEffect[] {
+  const spec = CALLBACK_CALLS[language]?.[chain];
+  if (!spec) return [];
+  const named = parts[spec.callback];
+  const only = named?.length === 1 ? named[0]! : undefined;
+  const callee = only?.type === 'string' && !only.dynamic ? only.value : only?.type === 'name' ? unaliased(only.value, aliases) : undefined;
+  if (callee === undefined) return [];
+  const received = spec.arguments.map((index) => parts[index]).filter((part): part is Token[] => part !== undefined);
+  return effectsOfCall(
+    language,
+    callee,
+    received.map((part) => argumentOf(part, bindings)),
+    depth,
+  );
 }
 
 /** `x.execute(…)` after a call (`conn.cursor().execute`), or PHP/Perl's `->`. */

@@ -91,4 +91,27 @@ export const groups: CorpusGroup[] = [
       { line: `node -e "const { readFileSync: r } = require('fs'); console.log(r('package.json', 'utf8'))"`, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'PHP: shell calls, deletions and functions called by name',
+    cases: [
+      { line: `php -r 'array_map("unlink", glob("/var/lib/mysql/*"));'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `php -r 'system("rm -rf /var/lib/mysql");'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `php -r 'echo shell_exec("rm -rf /var/lib/mysql");'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `php -r 'call_user_func("exec", "rm -rf /var/lib/mysql");'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "php -r '`rm -rf /var/lib/mysql`;'", hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      {
+        line: `php -r '$pdo = new PDO("pgsql:host=db.prod.example.com;dbname=app"); $pdo->exec("DROP TABLE users");'`,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      {
+        line: `php -r '$c = mysqli_connect("db.prod.example.com", "app", "pw", "shop"); mysqli_query($c, "DELETE FROM orders");'`,
+        expect: 'block',
+        rule: 'sql/delete-update-all-rows',
+      },
+      { line: `php -r 'echo phpversion();'`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `php -r 'print_r(array_map("strtoupper", ["a", "b"]));'`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `php -r 'echo json_encode(glob("*.php"));'`, hostname: PROD_HOST, expect: 'allow' },
+    ],
+  },
 ];
