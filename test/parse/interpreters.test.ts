@@ -146,4 +146,17 @@ describe('interpreted code', () => {
     ]);
     expect(analyzeInterpreterCode('php', 'print_r(array_map("strtoupper", ["a", "b"]));')).toEqual([]);
   });
+
+  it('runs the command an awk program prints into, with what it prints on standard input', () => {
+    expect(analyzeInterpreterCode('awk', 'BEGIN { print "FLUSHALL" | "redis-cli -h cache" }')).toEqual([
+      { kind: 'shell', text: 'redis-cli -h cache', sink: 'print | command', input: { text: 'FLUSHALL\n' } },
+    ]);
+    expect(analyzeInterpreterCode('awk', '{ print $1 | "sort" }')).toEqual([{ kind: 'shell', text: 'sort', sink: 'print | command', input: {} }]);
+    const [redis] = extractInvocations(`awk 'BEGIN{ print "FLUSHALL" | "redis-cli -h prod-redis" }'`, {
+      env: {},
+      cwd: '/home/dev',
+      home: '/home/dev',
+    }).invocations.filter((inv) => inv.name === 'redis-cli');
+    expect(redis?.stdin).toEqual({ kind: 'pipe', text: 'FLUSHALL\n' });
+  });
 });

@@ -149,20 +149,19 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
       effects.push(t.dynamic ? { kind: 'dynamic', sink: 'backticks' } : { kind: 'shell', text: t.value, sink: 'backticks' });
       continue;
     }
-    // awk: `print "rm -rf /" | "sh"` and `"cmd" | getline`.
+    // awk: `print "rm -rf /" | "sh"`, `print "FLUSHALL" | "redis-cli"` and `"cmd" | getline`.
     if (language === 'awk' && t.type === 'punct' && t.value === '|') {
       const next = tokens[i + 1];
       const previous = tokens[i - 1];
-      if (next?.type === 'string' && SHELLS.has(next.value.trim())) {
-        let j = i - 1;
-        const pieces: string[] = [];
-        while (j >= 0 && !(tokens[j]!.type === 'name' && tokens[j]!.value === 'print')) {
-          const piece = tokens[j]!;
-          if (piece.type === 'string') pieces.unshift(piece.value);
-          else if (piece.type === 'punct' && [';', '{', '}'].includes(piece.value)) break;
-          j--;
+      if (next?.type === 'string' && !(tokens[i + 2]?.type === 'name' && tokens[i + 2]!.value === 'getline')) {
+        const printed = awkPrinted(tokens, i);
+        if (SHELLS.has(next.value.trim())) {
+          if (printed && printed.pieces.length > 0) effects.push({ kind: 'shell', text: printed.pieces.join(' '), sink: 'print | sh' });
+        } else if (printed) {
+          // The command runs under sh with what the program prints on its standard input.
+          const input = printed.literal ? { text: `${printed.pieces.join(printed.format ? '' : ' ')}${printed.format ? '' : '\n'}` } : {};
+          effects.push({ kind: 'shell', text: next.value, sink: 'print | command', input });
         }
-        if (pieces.length > 0) effects.push({ kind: 'shell', text: pieces.join(' '), sink: 'print | sh' });
       } else if (next?.type === 'name' && next.value === 'getline' && previous?.type === 'string') {
         effects.push({ kind: 'shell', text: previous.value, sink: 'getline' });
       }
@@ -274,6 +273,21 @@ function callbackEffects(
     received.map((part) => argumentOf(part, bindings)),
     depth,
   );
+}
+
+/** What an awk `print`/`printf` before the `|` at `bar` writes: its string pieces, and whether that is all of it. */
+function awkPrinted(tokens: readonly Token[], bar: number): { pieces: string[]; literal: boolean; format: boolean } | undefined {
+  const pieces: string[] = [];
+  let literal = true;
+  for (let j = bar - 1; j >= 0; j--) {
+    const piece = tokens[j]!;
+    if (piece.type === 'name' && (piece.value === 'print' || piece.value === 'printf')) return { pieces, literal, format: piece.value === 'printf' };
+    if (piece.type === 'punct' && [';', '{', '}'].includes(piece.value)) break;
+    if (piece.type === 'string' && !piece.dynamic) pieces.unshift(piece.value);
+    else if (!(piece.type === 'punct' && piece.value === ',')) literal = false;
+  }
+  // No print before the pipe: the existing reading (any strings up to the statement's start).
+  return pieces.length > 0 ? { pieces, literal: false, format: false } : undefined;
 }
 
 /** `x.execute(…)` after a call (`conn.cursor().execute`), or PHP/Perl's `->`. */

@@ -7,7 +7,11 @@
 import type { SqlEffect } from './databases.js';
 
 export type CodeEffect =
-  { kind: 'shell'; text: string; sink: string } | { kind: 'argv'; words: string[]; sink: string } | { kind: 'dynamic'; sink: string } | SqlEffect;
+  /** `input`: the program writes to the line's standard input (awk's `print … | "cmd"`); `text` when known. */
+  | { kind: 'shell'; text: string; sink: string; input?: { text?: string } }
+  | { kind: 'argv'; words: string[]; sink: string }
+  | { kind: 'dynamic'; sink: string }
+  | SqlEffect;
 
 /** How each deletion call maps onto the rm it is. */
 export type DeleteSpec = { argv: string[] };

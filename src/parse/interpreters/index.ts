@@ -181,7 +181,13 @@ export function interpreterSteps(inv: Invocation): UnwrapStep[] {
   const via = `${inv.name} ${found.language === 'awk' ? 'program' : 'code'}`;
   const steps: UnwrapStep[] = [];
   for (const effect of analyzeInterpreterCode(found.language, found.code)) {
-    if (effect.kind === 'shell') steps.push({ kind: 'script', via: `${via} (${effect.sink})`, text: effect.text });
+    if (effect.kind === 'shell')
+      steps.push({
+        kind: 'script',
+        via: `${via} (${effect.sink})`,
+        text: effect.text,
+        ...(effect.input ? { stdin: { kind: 'pipe' as const, ...effect.input } } : {}),
+      });
     else if (effect.kind === 'argv' && effect.words.length > 0)
       steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
     else if (effect.kind === 'sql') {

@@ -114,4 +114,16 @@ export const groups: CorpusGroup[] = [
       { line: `php -r 'echo json_encode(glob("*.php"));'`, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'awk: the command a program prints into runs with that text on standard input',
+    cases: [
+      { line: `awk 'BEGIN{ print "FLUSHALL" | "redis-cli -h cache.prod.example.com" }'`, expect: 'block', rule: 'database/redis-flush' },
+      { line: `gawk 'BEGIN { print "FLUSHALL" | "redis-cli" }'`, hostname: PROD_HOST, expect: 'block', rule: 'database/redis-flush' },
+      { line: `awk 'BEGIN{ print "DROP TABLE users" | "psql postgresql://app@db.prod.example.com/app" }'`, expect: 'block', rule: 'sql/drop-objects' },
+      { line: `awk 'BEGIN { printf "rm -rf /var/lib/mysql\\n" | "sh" }'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `awk 'BEGIN { "rm -rf /var/lib/mysql" | getline }'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `awk '{ print $1 | "sort -u" }' access.log`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `awk 'BEGIN { "date +%s" | getline now; print now }'`, hostname: PROD_HOST, expect: 'allow' },
+    ],
+  },
 ];
