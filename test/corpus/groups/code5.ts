@@ -126,4 +126,16 @@ export const groups: CorpusGroup[] = [
       { line: `awk 'BEGIN { "date +%s" | getline now; print now }'`, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'end-to-end test runners reached through npx, pnpm dlx and yarn exec see the database too',
+    cases: [
+      { line: 'npx playwright test', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'npx cypress run --browser chrome', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'pnpm dlx playwright test e2e/', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'yarn exec cypress run', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'npx playwright test', expect: 'allow' },
+      { line: 'npx playwright show-report', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+      { line: 'npx cypress verify', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+    ],
+  },
 ];
