@@ -159,4 +159,19 @@ describe('interpreted code', () => {
     }).invocations.filter((inv) => inv.name === 'redis-cli');
     expect(redis?.stdin).toEqual({ kind: 'pipe', text: 'FLUSHALL\n' });
   });
+
+  it('reads PowerShell command mode: Remove-Item and its aliases are rm, computed paths are unseen', () => {
+    expect(analyzeInterpreterCode('powershell', 'Remove-Item -Recurse -Force /srv/data')).toEqual([
+      { kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'Remove-Item' },
+    ]);
+    expect(analyzeInterpreterCode('powershell', "ri -Path '/srv/data' -r -fo")).toEqual([{ kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'ri' }]);
+    expect(analyzeInterpreterCode('powershell', 'rm -rf /srv/data')).toEqual([{ kind: 'argv', words: ['rm', '-rf', '/srv/data'], sink: 'rm' }]);
+    expect(analyzeInterpreterCode('powershell', 'Get-ChildItem /srv | Remove-Item -Recurse')).toEqual([{ kind: 'dynamic', sink: 'Remove-Item' }]);
+    expect(analyzeInterpreterCode('powershell', 'Remove-Item -Recurse ./build -WhatIf; $PSVersionTable; Get-Process')).toEqual([]);
+    expect(analyzeInterpreterCode('powershell', 'Format-Volume -DriveLetter D')).toEqual([{ kind: 'dynamic', sink: 'Format-Volume' }]);
+    expect(commands(`pwsh -NoProfile -Command Remove-Item -Recurse /srv/data`)).toContain('rm -rf /srv/data');
+    const encoded = Buffer.from('Remove-Item -Recurse /srv/data', 'utf16le').toString('base64');
+    expect(commands(`powershell -enc ${encoded}`)).toContain('rm -rf /srv/data');
+    expect(commands('pwsh ./deploy.ps1')).toEqual(['pwsh ./deploy.ps1']);
+  });
 });

@@ -98,6 +98,7 @@ const CONNECT: Readonly<Record<Language, Readonly<Record<string, ConnectSpec>>>>
   perl: { 'DBI.connect': BY_URL, 'DBI.connect_cached': BY_URL },
   awk: {},
   lua: {},
+  powershell: {},
 };
 
 /** Where a query call's SQL is: the first argument of a method, the last of PHP's pg_query($c, SQL). */
@@ -112,6 +113,7 @@ const QUERY_METHODS: Readonly<Record<Language, readonly string[]>> = {
   perl: ['do', 'prepare', 'selectall_arrayref', 'selectrow_array'],
   awk: [],
   lua: [],
+  powershell: [],
 };
 const QUERY_FUNCTIONS: Readonly<Record<Language, Readonly<Record<string, QueryArgument>>>> = {
   python: {},
@@ -121,6 +123,7 @@ const QUERY_FUNCTIONS: Readonly<Record<Language, Readonly<Record<string, QueryAr
   perl: {},
   awk: {},
   lua: {},
+  powershell: {},
 };
 
 /** The whole chain or its dotted tail names the entry (`x.psycopg2.connect` → `psycopg2.connect`). */

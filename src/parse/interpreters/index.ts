@@ -9,6 +9,7 @@ import type { UnwrapStep } from '../wrappers/step.js';
 import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
 import { analyzeLua } from './lua-code.js';
+import { analyzePowerShell, decodeEncodedCommand } from './powershell.js';
 import type { CodeEffect } from './effects.js';
 import type { Language } from './sinks.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
@@ -64,6 +65,8 @@ const AWK: InterpreterSpec = {
   programFirst: true,
 };
 const DENO: InterpreterSpec = { ...NODE, code: ['eval', '-e', '--eval'] };
+// pwsh/powershell: read by powershellCode below (case-insensitive parameters, unambiguous prefixes).
+const POWERSHELL: InterpreterSpec = { language: 'powershell', code: [], withValue: [], stop: [] };
 // lua(1): `-e STAT` (repeatable), `-l NAME` loads a library, `-` reads standard input.
 const LUA: InterpreterSpec = { language: 'lua', code: ['-e'], withValue: ['-l'], stop: [] };
 
@@ -91,6 +94,11 @@ const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
   'lua5.2': LUA,
   'lua5.3': LUA,
   'lua5.4': LUA,
+  pwsh: POWERSHELL,
+  'pwsh-preview': POWERSHELL,
+  powershell: POWERSHELL,
+  'powershell.exe': POWERSHELL,
+  'pwsh.exe': POWERSHELL,
 };
 
 function specFor(name: string): InterpreterSpec | undefined {
@@ -104,6 +112,7 @@ function specFor(name: string): InterpreterSpec | undefined {
 export function codeOf(inv: Invocation): { language: Language; code: string } | undefined {
   const spec = specFor(inv.name);
   if (!spec) return undefined;
+  if (spec.language === 'powershell') return powershellCode(inv);
   const pieces: string[] = [];
   let sawScript = false;
   const args = inv.args;
@@ -165,8 +174,59 @@ export function codeOf(inv: Invocation): { language: Language; code: string } | 
   return undefined;
 }
 
+/** pwsh's parameters that take a value (matched by unambiguous prefix, any case, `-` or `/`). */
+const POWERSHELL_WITH_VALUE = [
+  'executionpolicy',
+  'workingdirectory',
+  'inputformat',
+  'outputformat',
+  'windowstyle',
+  'configurationname',
+  'settingsfile',
+  'custompipename',
+  'version',
+  'psconsolefile',
+  'ep',
+  'wd',
+  'if',
+  'of',
+];
+
+/**
+ * `pwsh -Command TEXT…` (every word after it is the command, joined by spaces), `-EncodedCommand
+ * BASE64`, `-Command -` or no program (standard input). `-File` and a first positional (pwsh's
+ * default is -File) run a script the line does not show.
+ */
+function powershellCode(inv: Invocation): { language: Language; code: string } | undefined {
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i]!.value;
+    const flag = /^(?:-{1,2}|\/)([A-Za-z]+)(?::.*)?$/.exec(raw)?.[1]?.toLowerCase();
+    if (flag === undefined) return inv.name.startsWith('powershell') ? joined(args.slice(i)) : undefined;
+    if (flag === 'cwa' || (flag.length > 'command'.length && 'commandwithargs'.startsWith(flag))) return joined(args.slice(i + 1, i + 2));
+    if ('command'.startsWith(flag)) {
+      const rest = args.slice(i + 1);
+      if (rest.length === 1 && rest[0]!.value === '-') return inv.stdin?.text !== undefined ? { language: 'powershell', code: inv.stdin.text } : undefined;
+      return joined(rest);
+    }
+    if (flag === 'ec' || 'encodedcommand'.startsWith(flag)) {
+      const text = args[i + 1] && !args[i + 1]!.dynamic ? decodeEncodedCommand(args[i + 1]!.value) : undefined;
+      return text === undefined ? undefined : { language: 'powershell', code: text };
+    }
+    if ('file'.startsWith(flag)) return undefined;
+    if (POWERSHELL_WITH_VALUE.some((name) => name.startsWith(flag) && flag.length >= 2)) i++;
+  }
+  return inv.stdin?.text !== undefined ? { language: 'powershell', code: inv.stdin.text } : undefined;
+}
+
+function joined(words: readonly ExpandedWord[]): { language: Language; code: string } | undefined {
+  if (words.length === 0 || words.some((w) => w.dynamic)) return undefined;
+  return { language: 'powershell', code: words.map((w) => w.value).join(' ') };
+}
+
 export function analyzeInterpreterCode(language: Language, code: string): CodeEffect[] {
   if (language === 'javascript') return analyzeJavaScript(code);
+  if (language === 'powershell') return analyzePowerShell(code);
   return language === 'lua' ? analyzeLua(code) : analyzeCode(code, language);
 }
 

@@ -138,4 +138,19 @@ export const groups: CorpusGroup[] = [
       { line: 'npx cypress verify', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
     ],
   },
+  {
+    name: 'PowerShell: Remove-Item and its aliases are the rm they are; what cannot be read is unseen',
+    cases: [
+      { line: `pwsh -c 'Remove-Item -Recurse -Force /var/lib/postgresql/data'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `pwsh -Command "Remove-Item -Path /var/lib/mysql -Recurse"`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `pwsh -c 'rm -r -fo /var/lib/mysql'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `powershell -NoProfile -c "ri /var/lib/mysql -r -fo"`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `pwsh -c 'Get-ChildItem /var/lib/mysql | Remove-Item -Recurse -Force'`, hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
+      { line: `pwsh -c 'Remove-Item /etc/passwd'`, expect: 'confirm', rule: 'filesystem/rm-system-file' },
+      { line: `pwsh -c 'dropdb app'`, hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: `pwsh -c 'Get-ChildItem /tmp'`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `pwsh -c 'Remove-Item -Recurse -Force ./dist'`, expect: 'allow' },
+      { line: `pwsh -NoProfile -c 'Write-Host hello; $PSVersionTable; Get-Process | Sort-Object CPU'`, hostname: PROD_HOST, expect: 'allow' },
+    ],
+  },
 ];
