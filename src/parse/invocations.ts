@@ -141,6 +141,7 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
  * `find /var/lib/mysql … | xargs rm` removes things under /var/lib/mysql, `echo SQL | psql` runs SQL.
  */
 function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
+  if (node.type === 'Subshell' || node.type === 'BraceGroup') return groupPipe(node.body, state);
   if (node.type !== 'Command' || !node.name) return { kind: 'pipe' };
   const words = [node.name, ...node.suffix].filter((item): item is Word => item.type === 'Word').flatMap((word) => expandWord(word, scopeOf(state)));
   const [command, ...args] = words;
@@ -163,6 +164,18 @@ function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
     return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
   }
   return { kind: 'pipe' };
+}
+
+/** `(crontab -l; echo '0 3 * * * job')`: what the group's echo/printf commands are known to write. */
+function groupPipe(body: CompoundList, state: WalkState): StdinSource {
+  const known: string[] = [];
+  for (const statement of body.commands) {
+    const command = statement.command;
+    if (command.type !== 'Command') continue;
+    const text = pipeFrom(command as CommandNode, state).text;
+    if (text !== undefined) known.push(text);
+  }
+  return known.length > 0 ? { kind: 'pipe', known: known.join('') } : { kind: 'pipe' };
 }
 
 /** The variables a loop's condition reads, when it is one `read` command: `while IFS= read -r d`. */

@@ -153,4 +153,25 @@ export const groups: CorpusGroup[] = [
       { line: `pwsh -NoProfile -c 'Write-Host hello; $PSVersionTable; Get-Process | Sort-Object CPU'`, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'a deletion installed in crontab is judged as if run now',
+    cases: [
+      {
+        line: `(crontab -l; echo "0 3 * * * rm -rf /var/lib/postgresql/data") | crontab -`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: `echo '* * * * * rm -rf /' | crontab -`, expect: 'block', rule: 'filesystem/rm-root' },
+      {
+        line: `echo '*/5 * * * * rm -rf /var/lib/mysql' > /tmp/cron.txt && crontab /tmp/cron.txt`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: `printf '@reboot psql postgresql://app@db.prod.example.com/app -c "TRUNCATE users"\\n' | crontab -`, expect: 'block', rule: 'sql/truncate' },
+      { line: `(crontab -l; echo '0 3 * * * /usr/local/bin/backup.sh') | crontab -`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `crontab -l > crontab.bak`, hostname: PROD_HOST, expect: 'allow' },
+    ],
+  },
 ];
