@@ -174,4 +174,21 @@ export const groups: CorpusGroup[] = [
       { line: `crontab -l > crontab.bak`, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'the contents of a directory the system cannot run without, even without -r',
+    cases: [
+      { line: 'rm -f /etc/*', expect: 'confirm', rule: 'filesystem/rm-system-file' },
+      { line: 'rm -f /etc/*', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-system-file' },
+      { line: 'sudo rm /usr/bin/*', expect: 'confirm', rule: 'filesystem/rm-system-file' },
+      { line: 'rm /boot/*', expect: 'confirm', rule: 'filesystem/rm-system-file' },
+      { line: 'rm -rf /etc/*', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'rm -f /var/lib/postgresql/data/*', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `perl -e 'unlink </var/lib/mysql/*>'`, hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: `perl -e 'unlink </etc/*>'`, expect: 'confirm', rule: 'filesystem/rm-system-file' },
+      { line: 'rm -f /etc/nginx/sites-enabled/*', expect: 'allow' },
+      { line: 'rm -f /tmp/*', expect: 'allow' },
+      { line: 'ls /etc/*', expect: 'allow' },
+      { line: `perl -ne 'print if /x/' <input.txt`, expect: 'allow' },
+    ],
+  },
 ];
