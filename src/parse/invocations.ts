@@ -143,6 +143,7 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
  * `find /var/lib/mysql … | xargs rm` removes things under /var/lib/mysql, `echo SQL | psql` runs SQL.
  */
 function pipeFrom(node: CommandNode, state: WalkState, walker: Walker): StdinSource {
+  if (node.type === 'Subshell' || node.type === 'BraceGroup') return groupPipe(node.body, state, walker);
   if (node.type !== 'Command' || !node.name) return { kind: 'pipe' };
   const words = [node.name, ...node.suffix].filter((item): item is Word => item.type === 'Word').flatMap((word) => expandWord(word, scopeOf(state)));
   const [command, ...args] = words;
@@ -177,6 +178,18 @@ function catText(args: readonly ExpandedWord[], state: WalkState, walker: Walker
   if (args.length === 0 || args.length > MAX_CAT_FILES || args.some((arg) => arg.value.startsWith('-'))) return undefined;
   const texts = args.map((arg) => stdinFileText(state.cwd, arg.value, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state)));
   return texts.every((text) => text !== undefined) ? texts.join('') : undefined;
+}
+
+/** `(crontab -l; echo '0 3 * * * job')`: what the group's echo/printf commands are known to write. */
+function groupPipe(body: CompoundList, state: WalkState, walker: Walker): StdinSource {
+  const known: string[] = [];
+  for (const statement of body.commands) {
+    const command = statement.command;
+    if (command.type !== 'Command') continue;
+    const text = pipeFrom(command as CommandNode, state, walker).text;
+    if (text !== undefined) known.push(text);
+  }
+  return known.length > 0 ? { kind: 'pipe', known: known.join('') } : { kind: 'pipe' };
 }
 
 /** The variables a loop's condition reads, when it is one `read` command: `while IFS= read -r d`. */

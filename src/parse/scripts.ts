@@ -13,6 +13,7 @@ import { envFilePath } from './wrappers/env-runners.js';
 import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
 import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, toolOptions } from '../knowledge/tools.js';
+import { crontabCommands, crontabSource } from './crontab.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
 /** Sourced files named like env files are read as dotenv (wrappers.ts), not walked as scripts. */
@@ -88,6 +89,9 @@ export function filesWanted(inv: Invocation): FileWanted[] {
   if (sourcedScript(inv)) add('script', inv.args[0]!.value);
   if (readsScriptOnStdin(inv)) add('script', inv.stdin!.path);
   for (const file of itemFiles(inv)) add('script', file);
+  const cron = crontabSource(inv);
+  if (cron && 'file' in cron) add('script', cron.file);
+  if (cron && 'stdin' in cron && inv.stdin?.kind === 'file' && inv.stdin.text === undefined) add('script', inv.stdin.path);
   const task = packageTask(inv);
   if (task) add('package.json', `${task.dir}/package.json`);
   const make = makeInvocation(inv);
@@ -132,6 +136,15 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
         ...(rest.length > 0 ? { positional: positionalValues(rest) } : {}),
       });
     }
+  }
+  // A crontab installed now runs its entries later: each entry's command is judged as if run now.
+  const cron = crontabSource(inv);
+  if (cron) {
+    const table =
+      'file' in cron
+        ? scriptAt(cron.file)?.text
+        : (inv.stdin?.text ?? inv.stdin?.known ?? (inv.stdin?.kind === 'file' && inv.stdin.path ? scriptAt(inv.stdin.path)?.text : undefined));
+    for (const entry of table === undefined ? [] : crontabCommands(table)) steps.push({ kind: 'script', via: 'crontab entry', text: entry });
   }
   const task = packageTask(inv);
   const packageJson = task ? pathOf(inv, `${task.dir}/package.json`) : undefined;
