@@ -2,7 +2,7 @@
 // budget (STYLE.md #9): Node 20's ESM loader reads and links ~60 files one by one, while one
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { docsBaseUrl } from '../dist/report/docs-url.js';
 import { build } from 'esbuild';
@@ -82,8 +82,11 @@ const external = [
 ];
 
 try {
-  await build({
+  const result = await build({
     entryPoints: ['src/cli.ts'],
+    // Kept in memory and written once, wrapped, below: a shell hook or a test starting mid-build
+    // never reads esbuild's raw output (no `require` until wrapped) or a half-written bundle.
+    write: false,
     outfile: 'dist/bundle/prodguard.cjs',
     bundle: true,
     platform: 'node',
@@ -112,7 +115,7 @@ try {
   const file = 'dist/bundle/prodguard.cjs';
   const pattern = new RegExp(`\\bimport\\((["'])(${external.map((name) => name.replace(/[-/]/g, '\\$&')).join('|')})\\1\\)`, 'g');
   let count = 0;
-  const code = readFileSync(file, 'utf8').replace(pattern, (_match, quote, name) => {
+  const code = result.outputFiles[0].text.replace(pattern, (_match, quote, name) => {
     count++;
     return `globalThis.__prodguardImport(${quote}${name}${quote})`;
   });
@@ -123,7 +126,9 @@ try {
   // bin/prodguard.js reads it as one-byte text and hands it to V8 as is: no UTF-8 decoding and no
   // 800 kB copy to prepend the wrapper at every start (esbuild escapes non-ASCII by default).
   if (/[^\x00-\x7f]/.test(code)) throw new Error('the bundle has non-ASCII characters: the launcher reads it as latin1');
-  writeFileSync(file, Module.wrap(code));
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, Module.wrap(code));
+  renameSync(temporary, file);
   // The shell integration scripts are real .bash/.zsh/.fish files (src/shell/adapters.ts reads
   // them at ../shell/scripts/ from both dist/shell/ and dist/bundle/).
   cpSync('src/shell/scripts', 'dist/shell/scripts', { recursive: true });

@@ -3,7 +3,7 @@
 // dist/bundle/shell-parser.cjs, the shell parser it loads for a line the prefilter passes.
 // bin/prodguard.js loads them first for `check -c` and the agent hooks; a line they cannot prove
 // harmless loads the full bundle. Stored wrapped and ASCII, as scripts/build-bundle.mjs does.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { build } from 'esbuild';
 
@@ -16,19 +16,24 @@ const common = {
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,
+  // Written once, wrapped, by `wrap`: a shell hook starting mid-build never reads esbuild's raw
+  // output (it has no `require` until wrapped) or a half-written file.
+  write: false,
 };
 
-function wrap(file) {
-  const code = readFileSync(file, 'utf8');
+function wrap(file, result) {
+  const code = result.outputFiles[0].text;
   if (/[^\x00-\x7f]/.test(code)) throw new Error(`${file} has non-ASCII characters: the launcher reads it as latin1`);
-  writeFileSync(file, Module.wrap(code));
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, Module.wrap(code));
+  renameSync(temporary, file);
 }
 import { loadBuiltinRules } from '../dist/rules/load.js';
 import { fastPathTable } from '../dist/fast-path/table.js';
 
 try {
   const table = fastPathTable(await loadBuiltinRules());
-  await build({
+  const fast = await build({
     entryPoints: ['src/fast-path/main.ts'],
     outfile: 'dist/bundle/fast.cjs',
     ...common,
@@ -42,9 +47,9 @@ try {
       },
     ],
   });
-  await build({ entryPoints: ['src/fast-path/parser.ts'], outfile: 'dist/bundle/shell-parser.cjs', ...common });
-  wrap('dist/bundle/fast.cjs');
-  wrap('dist/bundle/shell-parser.cjs');
+  const parser = await build({ entryPoints: ['src/fast-path/parser.ts'], outfile: 'dist/bundle/shell-parser.cjs', ...common });
+  wrap('dist/bundle/fast.cjs', fast);
+  wrap('dist/bundle/shell-parser.cjs', parser);
   console.log(`bundled the one-shot fast path into dist/bundle/fast.cjs and shell-parser.cjs (${table.prefilter.words.length} words)`);
 } catch (error) {
   console.error(`fast path bundle failed: ${error.message}`);

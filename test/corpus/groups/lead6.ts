@@ -225,4 +225,12 @@ export const groups: CorpusGroup[] = [
       { line: 'kubectl run tmp --rm -it --image=busybox -- sh', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead6: test tasks are test and test:*, not every task whose name starts with test',
+    cases: [
+      { line: 'bundle exec rake test_checker', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'allow' },
+      { line: 'bin/rails test:system', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+      { line: 'bin/rails t', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+    ],
+  },
 ];
