@@ -143,4 +143,23 @@ describe('which files a folder walk lints (new sources, down migrations)', () =>
     }
     expect(isDownMigration('migrations/0003_breakdown.sql')).toBe(false);
   });
+
+  it('takes SQL in a migrations folder for a migration only where its path gives the order tools run it in', () => {
+    const scope = scopeMatcher();
+    for (const ordered of [
+      'db/migrate/20240101120000_add_users.sql',
+      'migrations/2019-02-26-002946_create_user/up.sql',
+      'migrations/tenant/0002-storage-schema.sql',
+      'src/main/resources/db/migration/V3__audit.sql',
+      'alembic/versions/ae1027a6acf_add_users.sql',
+      'sqitch/deploy/users.sql',
+      'prisma/migrations/20240101_init/migration.sql',
+    ])
+      expect(scope.isMigration(ordered)).toBe(true);
+    // A migration tool's own queries, kept in its `migration` package.
+    for (const tool of ['apps/cli/pkg/migration/queries/drop.sql', 'internal/migrations/queries/list.sql', 'migrations/schema.sql'])
+      expect(scope.isMigration(tool)).toBe(false);
+    // The config can still name such a file.
+    expect(scopeMatcher({ migrations: ['**/queries/*.sql'] }).isMigration('apps/cli/pkg/migration/queries/drop.sql')).toBe(true);
+  });
 });
