@@ -16,7 +16,8 @@ import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
-import { scopeMatcher, type ScopeMatcher } from './scope.js';
+import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
+import type { ColumnType } from '../parse/sql/statement.js';
 import { CREATING_WORDS } from '../knowledge/cloud-clis.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
@@ -36,6 +37,11 @@ export interface LintContext {
   notices?: LintNotice[];
   /** Files a Dockerfile runs while it builds its image (see extract/image-scripts.ts). */
   imageBuildFiles?: ReadonlySet<string>;
+  /** Column types the migrations linted so far declared, by migration history (scope.ts
+   *  migrationHistory) then `table.column`. Files are linted in path order, a history's own order,
+   *  so a migration that widens a column an earlier file created (lemmy's `varchar(20)` →
+   *  `varchar(255)`) is known to rewrite nothing. The caller owns it for one run. */
+  migrationColumns?: Map<string, Map<string, ColumnType>>;
 }
 
 /** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
@@ -324,14 +330,27 @@ export function withoutDownSections(text: string): string {
 const OTHER_ENGINE_PATH =
   /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
 
+/** The column types known to earlier migrations of the history `path` belongs to. */
+function historyColumns(context: LintContext, path: string): Map<string, ColumnType> | undefined {
+  if (!context.migrationColumns) return undefined;
+  const history = migrationHistory(path);
+  let columns = context.migrationColumns.get(history);
+  if (!columns) {
+    columns = new Map();
+    context.migrationColumns.set(history, columns);
+  }
+  return columns;
+}
+
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
   const template = templateAsSql((file.migration ?? migrationMatcher(context.config).isMigration(file.path)) ? withoutDownSections(raw) : raw);
   const { text, psql } = psqlAsSql(template.text);
   const configured = context.config.lint?.sql.dialect ?? 'auto';
   const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
+  const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   // A migration runs wherever it is deployed: production unless the file says otherwise.
-  const statements = withoutSelfUndone(analysis.statements).map((statement) => ({
+  const statements = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined).map((statement) => ({
     kind: statement.kind,
     where: statement.where,
     text: template.restore(statement.text),
@@ -341,7 +360,6 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
   }));
   const matches = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed');
-  const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   const updates = new Set(statements.filter((statement) => statement.kind === 'update').map((statement) => statement.pos));
   const findings = findingsFromMatches(matches, [], { config: context.config })
     .findings.map((finding) => (migration ? asMigrationStep(finding, updates) : finding))

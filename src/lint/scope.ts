@@ -37,6 +37,14 @@ function inOrderedMigrationFolder(rel: string): boolean {
   return folder >= 0 && /[0-9]/.test(segments.slice(folder + 1).join('/'));
 }
 
+/** The folder whose files form one migration history (`db/migrate`, `backend/migrations`): the
+ *  path up to the ordered migration folder, else the file's own folder. */
+export function migrationHistory(rel: string): string {
+  const segments = rel.split('/');
+  const folder = segments.slice(0, -1).findLastIndex((segment) => ORDERED_MIGRATION_FOLDERS.includes(segment.toLowerCase()));
+  return (folder >= 0 ? segments.slice(0, folder + 1) : segments.slice(0, -1)).join('/');
+}
+
 /** Folders that hold tests: commands there run against test databases and service containers. */
 export const TEST_FOLDERS: readonly string[] = ['test', 'tests', 'spec', 'specs', '__tests__', 'localtests', 'testdata', 'test_data', 'regress'];
 

@@ -66,4 +66,13 @@ describe('lint precision on a fifth survey', () => {
     ]);
     expect(body.findings[0]!.message).toContain('a table this file created earlier (its own rows)');
   });
+
+  it('a column widened in a later migration than the one that created it rewrites nothing; narrowing and other histories still warn', () => {
+    const body = lintCopy('column-history');
+    expect(keys(body)).toEqual([
+      'api/migrations/0003_shorter_names.sql:2 sql/alter-table-destructive warn',
+      'api/migrations/0003_shorter_names.sql:3 sql/alter-table-destructive warn',
+      'worker/migrations/0001_person_name.sql:2 sql/alter-table-destructive warn',
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyExplicit, classifyPath, discoverFiles, hasShellShebang } from '../../src/lint/discover.js';
 import { FIXTURES } from './helpers.js';
-import { isDownMigration, scopeMatcher } from '../../src/lint/scope.js';
+import { isDownMigration, migrationHistory, scopeMatcher } from '../../src/lint/scope.js';
 
 describe('classifyPath', () => {
   it.each([
@@ -159,6 +159,10 @@ describe('which files a folder walk lints (new sources, down migrations)', () =>
     // A migration tool's own queries, kept in its `migration` package.
     for (const tool of ['apps/cli/pkg/migration/queries/drop.sql', 'internal/migrations/queries/list.sql', 'migrations/schema.sql'])
       expect(scope.isMigration(tool)).toBe(false);
+    // One history per ordered folder: its files share what earlier ones declared.
+    expect(migrationHistory('api/migrations/2019-02-26_create_user/up.sql')).toBe('api/migrations');
+    expect(migrationHistory('db/migrate/20240101_x.sql')).toBe('db/migrate');
+    expect(migrationHistory('sqitch/deploy/users.sql')).toBe('sqitch/deploy');
     // The config can still name such a file.
     expect(scopeMatcher({ migrations: ['**/queries/*.sql'] }).isMigration('apps/cli/pkg/migration/queries/drop.sql')).toBe(true);
   });
