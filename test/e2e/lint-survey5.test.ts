@@ -6,6 +6,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { withGrammarGapsBridged } from '../../src/lint/groovy/parser.js';
 
 const SHAPES = fileURLToPath(new URL('../fixtures/lint/survey5-shapes/', import.meta.url));
 
@@ -74,5 +75,18 @@ describe('lint precision on a fifth survey', () => {
       'api/migrations/0003_shorter_names.sql:3 sql/alter-table-destructive warn',
       'worker/migrations/0001_person_name.sql:2 sql/alter-table-destructive warn',
     ]);
+  });
+
+  it('Jenkinsfile: steps inside closures with parameters are read, with no notice', () => {
+    const body = lintCopy('jenkins-closures');
+    expect(keys(body)).toEqual(['Jenkinsfile:11 filesystem/rm-data-directory confirm', 'Jenkinsfile:13 sql/truncate block']);
+    expect(body.notices ?? []).toEqual([]);
+  });
+
+  it('bridges closure parameters at the same length, leaving strings alone', () => {
+    const source = 'xs.each { a, b -> sh "x ${a}" }\nys.each { String n, int i ->\n  sh "y -> z"\n}\n';
+    const bridged = withGrammarGapsBridged(source);
+    expect(bridged).toHaveLength(source.length);
+    expect(bridged.split('\n')).toEqual(['xs.each {         sh "x ${a}" }', `ys.each {${' '.repeat(' String n, int i ->'.length)}`, '  sh "y -> z"', '}', '']);
   });
 });
