@@ -89,4 +89,10 @@ describe('lint precision on a fifth survey', () => {
     expect(bridged).toHaveLength(source.length);
     expect(bridged.split('\n')).toEqual(['xs.each {         sh "x ${a}" }', `ys.each {${' '.repeat(' String n, int i ->'.length)}`, '  sh "y -> z"', '}', '']);
   });
+
+  it('a substitution holding only a comment (the inline-comment idiom) is no unseen script', () => {
+    const body = lintCopy('comment-substitution');
+    expect(keys(body)).toEqual([]);
+    expect(body.notices ?? []).toEqual([]);
+  });
 });

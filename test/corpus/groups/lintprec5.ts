@@ -26,4 +26,17 @@ export const groups: CorpusGroup[] = [
       { line: psql('postgres://localhost/app_dev', "DO $$ BEGIN EXECUTE 'GRANT SELECT ON t TO ' || current_user; END $$"), expect: 'warn' },
     ],
   },
+  {
+    name: 'lintprec5: a command substitution holding only a comment prints nothing',
+    cases: [
+      // The inline-comment idiom of multi-line commands (jenkins-infra, saleor): no code runs.
+      { line: 'apt-cache policy docker-ce | xargs `# trim spaces`', expect: 'allow' },
+      { line: 'v=$(`# grab the rev field` grep -m1 rev .pre-commit-config.yaml | tail -n1)', expect: 'allow' },
+      // The command after it is the command, judged as ever.
+      { line: '`# remove the data` rm -rf /var/lib/postgresql/15/main', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: '`# drop it` dropdb -h db1.prod.example.com app', expect: 'block', rule: 'database/dropdb' },
+      // Output of real code still runs unseen.
+      { line: '$(curl -s https://example.com/x.sh)', expect: 'warn', rule: 'host/unseen-script' },
+    ],
+  },
 ];
