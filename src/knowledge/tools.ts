@@ -13,6 +13,7 @@
 
 import { CLOUD_CLI_TOOL_OPTIONS } from './cloud-clis.js';
 import { KUBE_CLIENT_TOOL_OPTIONS } from './kube-clients.js';
+import { SERVICE_TOOL_OPTIONS } from './service-endpoints.js';
 
 export interface ToolOptions {
   /** Short option letters that take a value, attached (`-nprod`) or as the next word (`-n prod`). */
@@ -359,6 +360,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...KUBE_CLIENT_TOOL_OPTIONS,
   // aws, gcloud, az, heroku, fly, …: one table with what their options name (cloud-clis.ts).
   ...CLOUD_CLI_TOOL_OPTIONS,
+  // etcdctl, kafka-topics, rabbitmqctl, vault, consul, …: the server each names (service-endpoints.ts).
+  ...SERVICE_TOOL_OPTIONS,
   ...each(
     ['terraform', 'tofu', 'terragrunt'],
     options('', [], ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config', 'lock-timeout', 'parallelism']),
@@ -369,6 +372,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['php', 'python', 'python3', 'manage.py'], options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT])),
   ...each(['artisan', 'mix'], options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT])),
   'django-admin': options('dcre', [...FRAMEWORK_CLI, ...TASK_RUNNER]),
+  // `flask --app wsgi db downgrade base`: --app/-A names the application, not a command word.
+  flask: options('Ae', ['app', 'env-file']),
   ...each(['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'], options('dcr', FRAMEWORK_CLI)),
   ...each(['sequelize', 'sequelize-cli'], {
     shortWithValue: `dcr${MIGRATION_TOOL.shortWithValue!.replace(/[dcr]/g, '')}`,
@@ -450,6 +455,10 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['restic', 'borg', 'borg2', 'kopia', 'velero'], BACKUP),
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
+  // killall(1) and pkill(1): the signal (`-9`, `-s KILL`) and the user/group/terminal filters
+  // take values, so `killall -s KILL postgres` names postgres, not KILL.
+  killall: withDigitOptions(options('sSuoyZ', ['signal', 'user', 'older-than', 'younger-than', 'context'])),
+  pkill: withDigitOptions(options('gGPstuUF', ['signal', 'group', 'parent', 'session', 'terminal', 'euid', 'uid', 'pidfile', 'ns', 'nslist'])),
 };
 
 /** Terraform's (and OpenTofu's, Terragrunt's) options whose value names the workspace it acts in:
