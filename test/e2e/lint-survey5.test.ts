@@ -95,4 +95,11 @@ describe('lint precision on a fifth survey', () => {
     expect(keys(body)).toEqual([]);
     expect(body.notices ?? []).toEqual([]);
   });
+
+  it('a password option holding a variable the file does not set never names the target', () => {
+    const body = lintCopy('secret-option');
+    expect(body.findings.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toEqual(['3 database/redis-flush confirm', '5 sql/truncate confirm']);
+    expect(body.findings[0]!.message).toContain('deletes every key on cache-main');
+    expect(body.findings[1]!.message).toContain('$DATABASE_URL is only known where it runs');
+  });
 });
