@@ -163,6 +163,13 @@ export const COMMAND_RUNNERS: readonly string[] = [
   'strace',
   'busybox',
   'be',
+  // Namespaces, sandboxes and proxies that run their operands as they are.
+  'unshare',
+  'firejail',
+  'torsocks',
+  'proxychains',
+  'proxychains4',
+  'numactl',
 ];
 
 /**
@@ -189,6 +196,9 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   nice: withDigitOptions(options('n', ['adjustment'])),
   chroot: options('', ['userspec', 'groups']),
   nsenter: options('tSGrwTnmuipUC', ['target', 'setuid', 'setgid', 'root', 'wd']),
+  // unshare(1): the namespace options take an optional =file; these take a value.
+  unshare: options('SGRw', ['setuid', 'setgid', 'root', 'wd', 'propagation', 'map-user', 'map-group', 'map-users', 'map-groups', 'setgroups']),
+  numactl: options('CNmpi', ['physcpubind', 'cpunodebind', 'membind', 'preferred', 'interleave']),
   pkexec: options('', ['user']),
   'systemd-run': options('pEMuH', [
     'unit',
@@ -208,6 +218,8 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   screen: options('SpTtcehsL'),
   // The options of tmux's new-session, new-window, split-window, respawn-pane and run-shell.
   'tmux new-session': options('sncFtxyeSlpcTL'),
+  // tmux send-keys [-lRMX] [-N count] [-t target-pane] key…
+  'tmux send-keys': options('Nt'),
   ionice: options('cnp', ['class', 'classdata', 'pid']),
   stdbuf: options('ioe', ['input', 'output', 'error']),
   time: options('fo', ['format', 'output']),
@@ -455,6 +467,25 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['restic', 'borg', 'borg2', 'kopia', 'velero'], BACKUP),
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
+  // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):
+  // `tar --remove-files -czf /backup/pg.tgz DIR` names DIR, not the archive, as what it removes.
+  ...each(
+    ['tar', 'bsdtar'],
+    options('fCTXbgHKNV', [
+      'file',
+      'directory',
+      'files-from',
+      'exclude-from',
+      'exclude',
+      'blocking-factor',
+      'listed-incremental',
+      'format',
+      'newer',
+      'transform',
+      'use-compress-program',
+    ]),
+  ),
+  ...each(['sed', 'gsed'], options('efl', ['expression', 'file', 'line-length'])),
   // killall(1) and pkill(1): the signal (`-9`, `-s KILL`) and the user/group/terminal filters
   // take values, so `killall -s KILL postgres` names postgres, not KILL.
   killall: withDigitOptions(options('sSuoyZ', ['signal', 'user', 'older-than', 'younger-than', 'context'])),
