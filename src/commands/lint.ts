@@ -11,6 +11,7 @@ import { findRepositoryConfig } from '../config/load.js';
 import { redact } from '../util/redact.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
+import type { ColumnType } from '../parse/sql/statement.js';
 import { imageBuildScripts } from '../lint/extract/image-scripts.js';
 import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
@@ -237,7 +238,10 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     if (answer === undefined) unanswered.push(text);
     return answer ?? true;
   };
+  // Column types declared by the migrations linted so far, shared by every file of this run.
+  const migrationColumns = new Map<string, Map<string, ColumnType>>();
   const context = (): LintContext => ({
+    migrationColumns,
     shellAccepts,
     imageBuildFiles,
     notices: (fileNotices = []),

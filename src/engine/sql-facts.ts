@@ -36,9 +36,11 @@ function unknown(origin: string, reason: string): SqlFact {
 
 /**
  * Statements that cannot destroy anything that existed before this input: everything between a
- * BEGIN and its ROLLBACK, and DROP/TRUNCATE of a table the same input created.
+ * BEGIN and its ROLLBACK, and DROP/TRUNCATE of a table the same input created. `declared` holds
+ * the column types known before this input (earlier migrations of the same history) and receives
+ * the ones it declares.
  */
-export function withoutSelfUndone(statements: readonly SqlStatement[]): SqlStatement[] {
+export function withoutSelfUndone(statements: readonly SqlStatement[], declared: Map<string, ColumnType> = new Map()): SqlStatement[] {
   const undone = new Set<SqlStatement>();
   let open: SqlStatement[] | undefined;
   for (const statement of statements) {
@@ -51,8 +53,7 @@ export function withoutSelfUndone(statements: readonly SqlStatement[]): SqlState
     else open?.push(statement);
   }
   const created = new Set<string>();
-  // Column types the input declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
-  const declared = new Map<string, ColumnType>();
+  // Column types declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
   return statements
     .filter((statement) => {
       if (statement.kind === 'create') for (const table of statement.tables) created.add(table.toLowerCase());
@@ -62,6 +63,9 @@ export function withoutSelfUndone(statements: readonly SqlStatement[]): SqlState
     })
     .map((statement) => {
       const table = (statement.tables[0] ?? '').toLowerCase();
+      // A table created again starts over: the columns of an older one with its name are gone.
+      if (statement.kind === 'create' && statement.columnTypes && !/\bIF\s+NOT\s+EXISTS\b/i.test(statement.text))
+        for (const key of [...declared.keys()]) if (key.startsWith(`${table}.`)) declared.delete(key);
       const keeps =
         statement.kind === 'alter-table-alter-type' &&
         statement.dialect === 'postgres' &&

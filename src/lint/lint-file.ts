@@ -16,7 +16,8 @@ import { withoutSelfUndone } from '../engine/sql-facts.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
-import { scopeMatcher, type ScopeMatcher } from './scope.js';
+import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
+import type { ColumnType } from '../parse/sql/statement.js';
 import { CREATING_WORDS } from '../knowledge/cloud-clis.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
@@ -36,6 +37,11 @@ export interface LintContext {
   notices?: LintNotice[];
   /** Files a Dockerfile runs while it builds its image (see extract/image-scripts.ts). */
   imageBuildFiles?: ReadonlySet<string>;
+  /** Column types the migrations linted so far declared, by migration history (scope.ts
+   *  migrationHistory) then `table.column`. Files are linted in path order, a history's own order,
+   *  so a migration that widens a column an earlier file created (lemmy's `varchar(20)` →
+   *  `varchar(255)`) is known to rewrite nothing. The caller owns it for one run. */
+  migrationColumns?: Map<string, Map<string, ColumnType>>;
 }
 
 /** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
@@ -96,6 +102,40 @@ function asTeardown(finding: Finding, invocations: readonly Invocation[], create
   return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
 }
 
+/** SQL findings about a table's rows or the table itself. */
+const TABLE_DATA_RULES: ReadonlySet<string> = new Set(['sql/delete-update-all-rows', 'sql/truncate', 'sql/drop-objects']);
+const TABLE_DATA_KINDS: ReadonlySet<string> = new Set(['update', 'delete', 'truncate', 'drop-table']);
+
+/** Tables the SQL of these invocations creates (`psql -c "CREATE TABLE t …"`), lower-cased, with
+ *  the offset it happens at. `CREATE TABLE IF NOT EXISTS` may find a table that was there with
+ *  its data, so it creates nothing here. */
+function tablesCreated(sql: ReadonlyMap<Invocation, InvocationSql> | undefined): { table: string; pos: number }[] {
+  const created: { table: string; pos: number }[] = [];
+  for (const [inv, facts] of sql ?? []) {
+    for (const fact of facts.statements) {
+      if (fact.kind !== 'create' || !/^\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?!IF\s+NOT\s+EXISTS\b)/i.test(fact.text))
+        continue;
+      for (const table of fact.tables) created.push({ table: table.toLowerCase(), pos: inv.pos ?? 0 });
+    }
+  }
+  return created;
+}
+
+/** An UPDATE, DELETE, TRUNCATE or DROP of tables the same file created earlier (a setup script
+ *  that creates a table, loads it, then backfills a column of every row) touches the script's
+ *  own rows: a warn, like a CI job's teardown, not a confirmation about someone else's data. */
+function onOwnTables(finding: Finding, sql: ReadonlyMap<Invocation, InvocationSql> | undefined, created: ReadonlyMap<string, number>): Finding {
+  if (!TABLE_DATA_RULES.has(finding.rule) || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  const inv = [...(sql?.keys() ?? [])].find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
+  const touched = inv ? (sql?.get(inv)?.statements ?? []).filter((fact) => TABLE_DATA_KINDS.has(fact.kind)) : [];
+  const own = (table: string) => {
+    const at = created.get(`table\0${table.toLowerCase()}`);
+    return at !== undefined && at < (finding.pos ?? 0);
+  };
+  if (touched.length === 0 || !touched.every((fact) => fact.tables.length > 0 && fact.tables.every(own))) return finding;
+  return { ...finding, severity: 'warn', message: `${finding.message}; a table this file created earlier (its own rows)` };
+}
+
 /** A job on a GitHub-hosted runner changes a virtual machine made for it and discarded after it
  *  (freeing disk space: `sudo rm -rf /usr/share/dotnet /etc/mysql`): a filesystem finding on that
  *  machine itself is a warn at most, like one in a test job. A host reached over ssh is not the runner,
@@ -144,6 +184,14 @@ function lintSnippet(
   created: Map<string, number>,
 ): LintFinding[] {
   const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
+  // The SQL each invocation runs, kept to tell a table the file created from one it did not.
+  let sql: ReadonlyMap<Invocation, InvocationSql> | undefined;
+  const sqlFor = context.sqlFor
+    ? (invocations: readonly Invocation[]) => {
+        sql = context.sqlFor?.(invocations);
+        return sql ?? new Map();
+      }
+    : undefined;
   const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
   const cwd = file.format === 'shell' || file.format === 'makefile' ? `${context.root}/${directory}`.replace(/\/+$/, '') : context.root;
   const analysis = checkLine(snippet.text, {
@@ -157,7 +205,7 @@ function lintSnippet(
     hostname: LINT_HOSTNAME,
     unsetMeansUnknown: true,
     hints,
-    ...(context.sqlFor ? { sqlFor: context.sqlFor } : {}),
+    ...(sqlFor ? { sqlFor } : {}),
   });
   // Passwords written in the file (`mysql -pX`) never reach a report: the file's redactor hides them.
   secrets.push(...analysis.secrets);
@@ -182,8 +230,9 @@ function lintSnippet(
   // Creations earlier in the file count from this snippet's start; this snippet's own by offset.
   const createdHere = new Map([...created].map(([key]) => [key, -1]));
   for (const { key, pos } of creations(analysis.invocations)) if (!createdHere.has(key)) createdHere.set(key, pos);
+  for (const { table, pos } of tablesCreated(sql)) if (!createdHere.has(`table\0${table}`)) createdHere.set(`table\0${table}`, pos);
   for (const raw of analysis.findings) {
-    const finding = onThrowawayMachine(asTeardown(raw, analysis.invocations, createdHere), snippet);
+    const finding = onThrowawayMachine(onOwnTables(asTeardown(raw, analysis.invocations, createdHere), sql, createdHere), snippet);
     // Only the machine being built is throwaway: `ssh db1 rm -rf …` from it reaches another host.
     const onThisMachine = finding.targetKind !== 'host' || finding.target === LINT_HOSTNAME;
     if (
@@ -281,14 +330,27 @@ export function withoutDownSections(text: string): string {
 const OTHER_ENGINE_PATH =
   /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
 
+/** The column types known to earlier migrations of the history `path` belongs to. */
+function historyColumns(context: LintContext, path: string): Map<string, ColumnType> | undefined {
+  if (!context.migrationColumns) return undefined;
+  const history = migrationHistory(path);
+  let columns = context.migrationColumns.get(history);
+  if (!columns) {
+    columns = new Map();
+    context.migrationColumns.set(history, columns);
+  }
+  return columns;
+}
+
 function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Locate, context: LintContext): LintFinding[] {
   if (!context.sqlParserLoaded) return [];
   const template = templateAsSql((file.migration ?? migrationMatcher(context.config).isMigration(file.path)) ? withoutDownSections(raw) : raw);
   const { text, psql } = psqlAsSql(template.text);
   const configured = context.config.lint?.sql.dialect ?? 'auto';
   const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
+  const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   // A migration runs wherever it is deployed: production unless the file says otherwise.
-  const statements = withoutSelfUndone(analysis.statements).map((statement) => ({
+  const statements = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined).map((statement) => ({
     kind: statement.kind,
     where: statement.where,
     text: template.restore(statement.text),
@@ -298,7 +360,6 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     ...(statement.whereReason ? { whereReason: statement.whereReason } : {}),
   }));
   const matches = evaluateStatements(statements, context.rules, context.config, 'unknown', 'a migration runs wherever it is deployed');
-  const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   const updates = new Set(statements.filter((statement) => statement.kind === 'update').map((statement) => statement.pos));
   const findings = findingsFromMatches(matches, [], { config: context.config })
     .findings.map((finding) => (migration ? asMigrationStep(finding, updates) : finding))
@@ -306,7 +367,16 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     .filter((finding): finding is LintFinding => finding !== undefined);
   // SQL no migration tool runs (a fixture, a regression test) is judged for what it says, but
   // a statement the parser cannot read there is not worth a finding.
-  for (const error of migration ? analysis.errors : []) {
+  // EXECUTE of a computed string (`'GRANT … TO ' || role`) is valid SQL: what its constant parts
+  // say was judged above, the rest is known only when the migration runs. A file not fully
+  // checked (one notice), not an error in it.
+  const runtime = migration ? analysis.errors.filter((error) => error.runtime) : [];
+  const first = runtime[0];
+  if (first && context.notices) {
+    const more = runtime.length > 1 ? ` (and ${runtime.length - 1} more in this file)` : '';
+    context.notices.push({ file: file.path, line: locate(first.pos).line, message: `not checked: ${first.message}${more}` });
+  }
+  for (const error of migration ? analysis.errors.filter((candidate) => !candidate.runtime || !context.notices) : []) {
     const at = locate(error.pos);
     // A template the renderer has not filled in yet may hold SQL only its output makes whole:
     // the file was not fully checked (a notice), it is not wrong.

@@ -8,14 +8,8 @@ import ignore, { type Ignore } from 'ignore';
 /** Where migration tools look for SQL, as .gitignore-style globs matched against the path
  *  inside the folder being linted. One entry per tool, so adding a tool is one line. */
 export const MIGRATION_GLOBS: readonly string[] = [
-  '**/db/migrate/**/*.sql', // Rails, ActiveRecord
-  '**/db/migrations/**/*.sql', // dbmate, goose
-  '**/migrations/**/*.sql', // Django, node-pg-migrate, knex, golang-migrate, sqlx, Diesel
-  '**/migration/**/*.sql', // Flyway default folder (db/migration)
-  '**/migrate/**/*.sql',
   '**/prisma/migrations/**/migration.sql', // Prisma
   '**/alembic/versions/**/*.sql', // Alembic (offline SQL)
-  '**/versions/**/*.sql',
   '**/deploy/**/*.sql', // sqitch
   '**/changelog*/**/*.sql', // Liquibase SQL changelogs
   '**/changelogs/**/*.sql',
@@ -25,6 +19,31 @@ export const MIGRATION_GLOBS: readonly string[] = [
   '**/U[0-9]*__*.sql', // Flyway undo
   '**/*migrat*.sql', // a file named for what it is: migrate.sql, 0003_migration.sql
 ];
+
+/** Folders whose migration tools run the files below them in the order their names give
+ *  (Rails `db/migrate`, dbmate and goose `db/migrations`, golang-migrate, knex, sqlx, Diesel,
+ *  Flyway's `db/migration`, Alembic `versions`). */
+export const ORDERED_MIGRATION_FOLDERS: readonly string[] = ['migrate', 'migrations', 'migration', 'versions'];
+
+/**
+ * Whether SQL in an ordered migration folder is one of its migrations: the path below the folder
+ * carries the order (`0001_users.up.sql`, `20240101_x/up.sql`, `tenant/0002-storage.sql`). SQL
+ * with no order in its name (`pkg/migration/queries/drop.sql`, the queries a migration *tool*
+ * embeds in its own code) is not a step any tool runs.
+ */
+function inOrderedMigrationFolder(rel: string): boolean {
+  const segments = rel.split('/');
+  const folder = segments.slice(0, -1).findLastIndex((segment) => ORDERED_MIGRATION_FOLDERS.includes(segment.toLowerCase()));
+  return folder >= 0 && /[0-9]/.test(segments.slice(folder + 1).join('/'));
+}
+
+/** The folder whose files form one migration history (`db/migrate`, `backend/migrations`): the
+ *  path up to the ordered migration folder, else the file's own folder. */
+export function migrationHistory(rel: string): string {
+  const segments = rel.split('/');
+  const folder = segments.slice(0, -1).findLastIndex((segment) => ORDERED_MIGRATION_FOLDERS.includes(segment.toLowerCase()));
+  return (folder >= 0 ? segments.slice(0, folder + 1) : segments.slice(0, -1)).join('/');
+}
 
 /** Folders that hold tests: commands there run against test databases and service containers. */
 export const TEST_FOLDERS: readonly string[] = ['test', 'tests', 'spec', 'specs', '__tests__', 'localtests', 'testdata', 'test_data', 'regress'];
@@ -58,7 +77,10 @@ export function scopeMatcher(scope: LintScope = {}): ScopeMatcher {
   const excluded: Ignore = ignore().add([...(scope.ignore ?? [])]);
   // A file named outside the working directory (`lint ../repo/db/x.sql`, `/abs/x.sql`) is judged by
   // the folders it sits in; the `ignore` package refuses such paths with an exception.
-  const isMigration = (rel: string) => migrations.ignores(rel.replace(/^(?:\.{1,2}\/|\/)+/, ''));
+  const isMigration = (rel: string) => {
+    const inside = rel.replace(/^(?:\.{1,2}\/|\/)+/, '');
+    return (/\.sql$/i.test(inside) && inOrderedMigrationFolder(inside)) || migrations.ignores(inside);
+  };
   return {
     isMigration,
     includesAnnotated: (rel) => !excluded.ignores(rel) && !inTestFolder(rel) && !isDownMigration(rel),

@@ -361,9 +361,12 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
 /**
  * The output of a command substitution whose only command prints words the line shows:
  * `echo`/`printf` with known arguments, or `which|command -v|type -P NAME` (the path of NAME).
+ * One that holds no command at all prints nothing: `` `# trim spaces` `` is the shell idiom for a
+ * comment inside a multi-line command (`| xargs `# trim` \`), not code whose output runs.
  */
 function knownOutput(part: { script: import('unbash').ParsedScript | undefined }, scope: ExpansionScope): string | undefined {
   const statements = part.script?.commands;
+  if (statements?.length === 0) return '';
   if (!statements || statements.length !== 1) return undefined;
   const command = statements[0]!.command;
   if (command.type !== 'Command' || !command.name || command.prefix.length > 0 || command.redirects.length > 0) return undefined;

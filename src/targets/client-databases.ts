@@ -4,7 +4,7 @@
 import type { Invocation, Target } from '../types.js';
 import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
-import { clientsOf } from '../knowledge/commands.js';
+import { clientSpec, clientsOf } from '../knowledge/commands.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
 import { databaseTarget, postgresFromEnvironment, postgresServiceTarget, withHostList } from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
@@ -52,13 +52,29 @@ export function migrationToolTarget(inv: Invocation): Target | undefined {
 
 /** `psql "$DATABASE_URL"` in a CI file: the variable is set where it runs, not here. */
 export function unresolvedClientTarget(inv: Invocation): Target | undefined {
-  const unset = inv.args.filter((arg) => arg.value === '' && arg.unsetVariables.length > 0);
+  const secrets = secretWordIndexes(inv);
+  const unset = inv.args.filter((arg, index) => arg.value === '' && arg.unsetVariables.length > 0 && !secrets.has(index));
   // A connection word the file does not set (`-h ${PGHOST}`, `${DB}`) comes from where the
   // script runs: the target is unknown, never the next option shifted into its place.
   const word = unset.find((arg) => /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!)) ?? unset[0];
   if (!word) return undefined;
   const variable = word.unsetVariables[0]!;
   return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
+}
+
+/** Where a client's password options hold their value (`redis-cli -a ${REDISPASS}`, `mysql
+ *  -p${PASS}`): a password never names the server or the database. */
+function secretWordIndexes(inv: Invocation): Set<number> {
+  const secretOptions = clientSpec(inv.name)?.secretOptions;
+  const spec = clientOptionSpec(inv.name);
+  const indexes = new Set<number>();
+  if (!secretOptions || !spec) return indexes;
+  for (const option of scanOptions(inv.args, spec).options) {
+    if (!secretOptions.includes(option.flag) || option.value === undefined) continue;
+    // Written apart (`-a VALUE`), the value is the next word; attached (`-pVALUE`), this one.
+    indexes.add(inv.args[option.index]?.value === option.flag ? option.index + 1 : option.index);
+  }
+  return indexes;
 }
 
 export function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Target[] {

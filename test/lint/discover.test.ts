@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyExplicit, classifyPath, discoverFiles, hasShellShebang } from '../../src/lint/discover.js';
 import { FIXTURES } from './helpers.js';
-import { isDownMigration, scopeMatcher } from '../../src/lint/scope.js';
+import { isDownMigration, migrationHistory, scopeMatcher } from '../../src/lint/scope.js';
 
 describe('classifyPath', () => {
   it.each([
@@ -142,5 +142,28 @@ describe('which files a folder walk lints (new sources, down migrations)', () =>
       expect(scope.includes(down, 'sql')).toBe(false);
     }
     expect(isDownMigration('migrations/0003_breakdown.sql')).toBe(false);
+  });
+
+  it('takes SQL in a migrations folder for a migration only where its path gives the order tools run it in', () => {
+    const scope = scopeMatcher();
+    for (const ordered of [
+      'db/migrate/20240101120000_add_users.sql',
+      'migrations/2019-02-26-002946_create_user/up.sql',
+      'migrations/tenant/0002-storage-schema.sql',
+      'src/main/resources/db/migration/V3__audit.sql',
+      'alembic/versions/ae1027a6acf_add_users.sql',
+      'sqitch/deploy/users.sql',
+      'prisma/migrations/20240101_init/migration.sql',
+    ])
+      expect(scope.isMigration(ordered)).toBe(true);
+    // A migration tool's own queries, kept in its `migration` package.
+    for (const tool of ['apps/cli/pkg/migration/queries/drop.sql', 'internal/migrations/queries/list.sql', 'migrations/schema.sql'])
+      expect(scope.isMigration(tool)).toBe(false);
+    // One history per ordered folder: its files share what earlier ones declared.
+    expect(migrationHistory('api/migrations/2019-02-26_create_user/up.sql')).toBe('api/migrations');
+    expect(migrationHistory('db/migrate/20240101_x.sql')).toBe('db/migrate');
+    expect(migrationHistory('sqitch/deploy/users.sql')).toBe('sqitch/deploy');
+    // The config can still name such a file.
+    expect(scopeMatcher({ migrations: ['**/queries/*.sql'] }).isMigration('apps/cli/pkg/migration/queries/drop.sql')).toBe(true);
   });
 });

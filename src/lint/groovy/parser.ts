@@ -47,10 +47,14 @@ export function parseGroovy(text: string): Tree {
  *   leaving the body a closure whose steps are all read (any case may run);
  * - `def (a, b) = expr` (multiple assignment): `def (a, b) =` becomes spaces, `expr` stays;
  * - a slashy regex after `=~`, `==~` or `~` (`env.SHA1 ==~ /^[a-f0-9]{7,40}$/`, `case ~/.*\.html/:`)
- *   becomes a double-quoted string of the same length.
+ *   becomes a double-quoted string of the same length;
+ * - a closure's parameters (`targets.each { name, dir ->`, `{ String n, int i ->`): the grammar
+ *   reads `x -> …` as a Java lambda, whose body cannot be a step (`sh "make"`), and has no
+ *   closure with several parameters. The parameters and the arrow become spaces, leaving a
+ *   closure whose steps are read like any other (a step's text names them only inside strings).
  */
 export function withGrammarGapsBridged(text: string): string {
-  if (!/''|\?\.|\?:|\*\.|\.&|\[:\]|\btry\b|\breturn\b|\bthrow\b|\bdef\b|\bswitch\b|~\s*\//.test(text)) return text;
+  if (!/''|\?\.|\?:|\*\.|\.&|\[:\]|\btry\b|\breturn\b|\bthrow\b|\bdef\b|\bswitch\b|~\s*\/|->/.test(text)) return text;
   const out = text.split('');
   /** Characters `from`..`to` become spaces, the first one `first`. */
   const blank = (from: number, to: number, first: string): void => {
@@ -146,12 +150,20 @@ export function withGrammarGapsBridged(text: string): string {
       out[close] = '"';
       for (let j = open + 1; j < close; j++) if (text[j] === '"' || text[j] === '$') out[j] = ' ';
       i = close + 1;
+    } else if (text[i] === '{' && CLOSURE_PARAMETERS.test(text.slice(i + 1, i + 200))) {
+      const params = CLOSURE_PARAMETERS.exec(text.slice(i + 1, i + 200))![0];
+      blank(i + 1, i + 1 + params.length, ' ');
+      i += 1 + params.length;
     } else if (text[i] === "'") i = skipTo("'", i + 1, true);
     else if (text[i] === '"') i = skipTo('"', i + 1, true);
     else i++;
   }
   return out.join('');
 }
+
+/** A closure's parameter list and arrow, after its `{`: `name, dir ->`, `String n, int i ->`. */
+const PARAMETER = String.raw`(?:[A-Za-z_][\w.]*(?:<[^>\n]*>)?(?:\[\])?\s+)?[A-Za-z_]\w*`;
+const CLOSURE_PARAMETERS = new RegExp(String.raw`^\s*${PARAMETER}(?:\s*,\s*${PARAMETER})*\s*->`);
 
 /** `def name(…) {` after the `def` at `from`: where its parameter list opens and closes. */
 function methodParameters(text: string, from: number): { open: number; close: number } | undefined {

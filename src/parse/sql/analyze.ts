@@ -191,7 +191,7 @@ function analyzePostgresOrAuto(sql: string, dialect: 'postgres' | 'auto'): SqlAn
       }
       usedMysql = true;
       out.statements.push(...result.statements.map((s) => ({ ...s, pos: s.pos + shift, end: s.end + shift })));
-      out.errors.push(...result.errors.map((e) => ({ message: e.message, pos: e.pos + shift })));
+      out.errors.push(...result.errors.map((e) => ({ ...e, pos: e.pos + shift })));
     }
   }
   sortByPos(out);

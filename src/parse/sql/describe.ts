@@ -3,7 +3,7 @@
 import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList, walk, fromTables, type PgNode } from './pg-ast.js';
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type ColumnType, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
-import { sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
+import { judgeComputedSql, sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
 
@@ -97,9 +97,10 @@ export function describe(node: PgNode, span: Span, ctx: Context, out: Collected,
   // SQL passed as text to a function that runs it (dblink_exec, query_to_xml) runs too.
   if (runs) {
     for (const call of sqlTextCalls(runs)) {
-      const text = sqlTextOf(call.argument);
-      if (text) ctx.runner.analyzeNested(text.sql, undefined, span, ctx, out);
-      if (!text?.exact) out.errors.push({ message: `dynamic SQL cannot be analysed: ${call.name}() runs SQL computed at run time`, pos: span.pos });
+      judgeComputedSql(sqlTextOf(call.argument), (sql, into) => ctx.runner.analyzeNested(sql, undefined, span, ctx, into), out, {
+        message: `dynamic SQL cannot be analysed: ${call.name}() runs SQL computed at run time`,
+        pos: span.pos,
+      });
     }
   }
 }

@@ -2,6 +2,7 @@
 // query_to_xml('DELETE …'), EXECUTE format('DROP TABLE %I', t). The text is SQL like any other, so
 // it is judged by the same analysis; text computed at run time cannot be, and says so.
 import { nodeType, svalList, type PgNode } from './pg-ast.js';
+import type { Collected, SqlError } from './statement.js';
 
 /** Functions that run one of their arguments as SQL, and which argument that is. */
 const SQL_TEXT_FUNCTIONS: Readonly<Record<string, (args: PgNode[]) => number>> = {
@@ -78,7 +79,11 @@ export function sqlTextOf(node: PgNode): SqlText | undefined {
   if (type === 'A_Expr' && body.kind === 'AEXPR_OP' && svalList(body.name).join('') === '||' && body.lexpr) {
     const left = sqlTextOf(body.lexpr);
     const right = sqlTextOf(body.rexpr);
-    return left && right ? { sql: left.sql + right.sql, exact: left.exact && right.exact } : undefined;
+    if (!left && !right) return undefined;
+    // `'GRANT ALL ON t TO ' || role`, `'TRUNCATE ' || r.tablename`: the constant text says what
+    // kind of statement runs; the part computed at run time stands where a name goes, like %s.
+    const known = (part: SqlText | undefined): SqlText => part ?? { sql: UNKNOWN_IDENTIFIER, exact: false };
+    return { sql: known(left).sql + known(right).sql, exact: known(left).exact && known(right).exact };
   }
   if (type === 'FuncCall' && (svalList(body.funcname).pop() ?? '').toLowerCase() === 'format') {
     const template = sqlTextOf(body.args?.[0]);
@@ -94,4 +99,28 @@ export function sqlTextOf(node: PgNode): SqlText | undefined {
     return { sql, exact };
   }
   return undefined;
+}
+
+/**
+ * Judge SQL text an expression computes. Exact text is SQL like any other. Text partly known only
+ * at run time is judged for the statements its constant parts make (`'TRUNCATE ' || t` truncates),
+ * then marked with one `runtime` error: the placeholders may not parse where the real value
+ * would, so their parse errors are not the text's, and what they hide is not known.
+ */
+export function judgeComputedSql(
+  text: SqlText | undefined,
+  analyze: (sql: string, into: Collected) => void,
+  out: Collected,
+  unknown: Omit<SqlError, 'runtime'>,
+): void {
+  if (text?.exact) {
+    analyze(text.sql, out);
+    return;
+  }
+  if (text) {
+    const shape: Collected = { statements: [], errors: [] };
+    analyze(text.sql, shape);
+    out.statements.push(...shape.statements);
+  }
+  out.errors.push({ ...unknown, runtime: true });
 }

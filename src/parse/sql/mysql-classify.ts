@@ -2,14 +2,14 @@
 // keywords into statements — kind, tables, names, WHERE truth (judged by PostgreSQL's parser after
 // translation) — and walks stored-program bodies and prepared statements. A statement it does not
 // know returns null, which the caller reports as an error.
-import type { SqlStatement, SqlStatementKind, WhereJudge } from './statement.js';
+import type { SqlError, SqlStatement, SqlStatementKind, WhereJudge } from './statement.js';
 import { splitMysql, type MyToken, type MysqlPiece } from './mysql-lexer.js';
 import { translateToPostgres } from './mysql-translate.js';
 import { ALTER_DROP_NOT_COLUMN, BODY_CONTROL, BODY_QUIET, DROP_OBJECT_WORDS, NOT_FUNCTIONS, OTHER_STATEMENTS, TRANSACTION_STATEMENTS } from './mysql-words.js';
 
 export interface Collected {
   statements: SqlStatement[];
-  errors: { message: string; pos: number }[];
+  errors: SqlError[];
 }
 
 /** The statements of a stored program's body (BEGIN … END), control flow stepped over. */
@@ -356,7 +356,7 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
       const source = T[from + 1];
       if (from < 0 || !source) return null;
       if (source.type !== 'string' || depth > 3) {
-        out.errors.push({ message: `dynamic SQL cannot be analysed: ${text}`, pos: piece.pos });
+        out.errors.push({ message: `dynamic SQL cannot be analysed: ${text}`, pos: piece.pos, runtime: true });
         return done('other');
       }
       const inner = splitMysql(source.value);

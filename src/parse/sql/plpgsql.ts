@@ -2,7 +2,7 @@
 import { defElems, svalList, walk, type PgNode } from './pg-ast.js';
 import { describe, type Context, type CreatedFunction } from './describe.js';
 import { parsePostgres } from './load.js';
-import { sqlTextOf, type SqlText } from './dynamic-sql.js';
+import { judgeComputedSql, sqlTextOf, type SqlText } from './dynamic-sql.js';
 import { lexPg, pgStringValue, splitPgTokens, type PgToken } from './pg-lexer.js';
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type Span } from './statement.js';
 //
@@ -101,7 +101,7 @@ export function analyzeNested(sql: string, offset: number | undefined, host: Spa
   for (const s of inner.statements) {
     out.statements.push(offset === undefined ? { ...s, pos: host.pos, end: host.end } : { ...s, pos: place(s.pos), end: place(s.end) });
   }
-  for (const e of inner.errors) out.errors.push({ message: e.message, pos: place(e.pos) });
+  for (const e of inner.errors) out.errors.push({ ...e, pos: place(e.pos) });
 }
 
 /** The SQL a PL/pgSQL expression evaluates to, when the text says (see dynamic-sql.ts). */
@@ -223,9 +223,11 @@ export function analyzePlpgsql(code: string, offset: number | undefined, host: S
         return;
       }
       // EXECUTE format('DROP TABLE %I', t): the template says what kind of statement it is.
-      const text = end > a ? computedSqlText(textOf(a, end)) : undefined;
-      if (text) analyzeNested(text.sql, undefined, spanOf(a - 1, end), ctx, out);
-      if (!text?.exact) out.errors.push({ message: `dynamic SQL cannot be analysed: EXECUTE ${textOf(a, end)}`, pos: abs((piece[a - 1] as PgToken).pos) });
+      const host = spanOf(a - 1, end);
+      judgeComputedSql(end > a ? computedSqlText(textOf(a, end)) : undefined, (sql, into) => analyzeNested(sql, undefined, host, ctx, into), out, {
+        message: `dynamic SQL cannot be analysed: EXECUTE ${textOf(a, end)}`,
+        pos: abs((piece[a - 1] as PgToken).pos),
+      });
     };
 
     let i = 0;

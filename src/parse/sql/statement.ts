@@ -72,8 +72,16 @@ export interface ColumnType {
 export interface SqlAnalysis {
   statements: SqlStatement[];
   /** Text that could not be parsed or analysed: callers fail closed, NEVER treat it as harmless. */
-  errors: { message: string; pos: number }[];
+  errors: SqlError[];
   dialect: 'postgres' | 'mysql';
+}
+
+export interface SqlError {
+  message: string;
+  pos: number;
+  /** Valid SQL whose text is only known when it runs (EXECUTE of a computed string, PREPARE
+   *  FROM @var): what its constant parts say was judged, the rest cannot be. */
+  runtime?: true;
 }
 
 /** Functions whose call changes replication topology (github-2018): a statement that calls one is
@@ -94,7 +102,7 @@ export interface Span {
 /** Statements and errors gathered while analysing. */
 export interface Collected {
   statements: SqlStatement[];
-  errors: { message: string; pos: number }[];
+  errors: SqlError[];
 }
 
 export function baseStatement(kind: SqlStatementKind, span: Span, dialect: 'postgres' | 'mysql' = 'postgres'): SqlStatement {

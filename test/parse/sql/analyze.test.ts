@@ -204,7 +204,8 @@ const bypassAttempts: Case[] = [
   { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE ' || 'users'; END $$", kinds: ['other', 'drop-table'], props: [{}, { tables: ['users'] }] },
   {
     sql: "DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables LOOP EXECUTE 'TRUNCATE ' || r.tablename; END LOOP; END $$",
-    kinds: ['other', 'select'],
+    // The constant text says TRUNCATE; the table is only known when it runs.
+    kinds: ['other', 'select', 'truncate'],
     errors: 1,
     errorText: 'dynamic SQL',
   },
@@ -365,6 +366,21 @@ describe('analyzeSql details', () => {
     const sql = 'DO $$ BEGIN DELETE FROM users; END $$';
     const inner = analyzeSql(sql).statements[1] as SqlStatement;
     expect(sql.slice(inner.pos, inner.end)).toBe('DELETE FROM users');
+  });
+
+  it('judges a computed EXECUTE string by its constant text and marks it as known only at run time', () => {
+    // Granting to a role held in a variable: valid SQL whose shape is harmless.
+    const grant = analyzeSql("DO $$ DECLARE r text := 'anon'; BEGIN EXECUTE 'GRANT SELECT ON t TO ' || r || ' WITH GRANT OPTION'; END $$");
+    expect(grant.statements.map((s) => s.kind)).toEqual(['other', 'grant']);
+    expect(grant.errors).toEqual([expect.objectContaining({ runtime: true })]);
+    // A drop of a table named at run time is still a drop.
+    const drop = analyzeSql("DO $$ BEGIN EXECUTE 'DROP TABLE ' || quote_ident(t) || ' CASCADE'; END $$");
+    expect(drop.statements.map((s) => s.kind)).toContain('drop-table');
+    expect(drop.errors.every((error) => error.runtime)).toBe(true);
+    // A variable alone says nothing: still an error, marked as run-time text.
+    expect(analyzeSql('DO $$ BEGIN EXECUTE v_sql; END $$').errors).toEqual([expect.objectContaining({ runtime: true })]);
+    // Text that does not parse is not run-time text.
+    expect(analyzeSql('SELECT 1; DROP TABLE WHERE', 'postgres').errors.every((error) => !error.runtime)).toBe(true);
   });
 
   it('reports the position of a syntax error', () => {
