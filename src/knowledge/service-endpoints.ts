@@ -24,12 +24,16 @@ export interface ServiceEndpointSpec {
   variables: readonly string[];
   /** Every option with a value, for reading the CLI's words. */
   options: ToolOptions;
+  /** Options naming the item a command creates or deletes (`--topic T`), and the words that make
+   *  it a create: a CI script that creates topic T and later deletes T is tearing down its own. */
+  items?: { options: readonly string[]; creating: readonly string[] };
 }
 
 const KAFKA: ServiceEndpointSpec = {
   service: 'Kafka',
   servers: ['--bootstrap-server', '--zookeeper', '--broker-list'],
   variables: [],
+  items: { options: ['--topic', '--group'], creating: ['--create'] },
   options: {
     longWithValue: [
       'bootstrap-server',
@@ -136,6 +140,20 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
 /** The service CLI's entry, if it is one. */
 export function serviceEndpoint(name: string): ServiceEndpointSpec | undefined {
   return Object.hasOwn(SERVICE_ENDPOINTS, name) ? SERVICE_ENDPOINTS[name] : undefined;
+}
+
+/** The items (`--topic T`) an invocation of a service CLI names, by their option values. */
+export function serviceItems(name: string, values: readonly string[]): { created: boolean; items: string[] } | undefined {
+  const spec = serviceEndpoint(name);
+  if (!spec?.items) return undefined;
+  const items: string[] = [];
+  values.forEach((value, index) => {
+    for (const option of spec.items!.options) {
+      if (value === option && values[index + 1] !== undefined) items.push(values[index + 1]!);
+      else if (value.startsWith(`${option}=`)) items.push(value.slice(option.length + 1));
+    }
+  });
+  return { created: values.some((value) => spec.items!.creating.includes(value)), items };
 }
 
 /** Every service CLI's option table, for TOOL_OPTIONS. */

@@ -19,6 +19,7 @@ import { LineIndex } from './positions.js';
 import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import { CREATING_WORDS } from '../knowledge/cloud-clis.js';
+import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 
@@ -82,6 +83,11 @@ const ACCOUNT_SOURCE = /profile|account|project|^AWS_|^CLOUDSDK|^GOOGLE|^ARM_/i;
 function creations(invocations: readonly Invocation[]): { key: string; pos: number }[] {
   const created: { key: string; pos: number }[] = [];
   for (const inv of invocations) {
+    const service = serviceItems(
+      inv.name,
+      inv.args.map((arg) => arg.value),
+    );
+    if (service?.created) for (const item of service.items) created.push({ key: `${inv.name}\0item\0${item}`, pos: inv.pos ?? 0 });
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
@@ -95,11 +101,29 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
 /** A delete of a cluster, stack or workspace the file created earlier is its teardown: a warn
  *  (it still deletes), not a confirmation of someone else's resource. */
 function asTeardown(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): Finding {
-  if (!TEARDOWN_RULES.has(finding.rule) || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  if (finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  if (SERVICE_TEARDOWN_RULES.has(finding.rule)) return asServiceTeardown(finding, invocations, created);
+  if (!TEARDOWN_RULES.has(finding.rule)) return finding;
   const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
   const at = inv ? created.get(`${inv.name}\0${finding.target}`) : undefined;
   if (at === undefined || at >= (finding.pos ?? 0)) return finding;
   return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
+}
+
+/** Data-service deletes whose items (`--topic T`) a create earlier in the file named. */
+const SERVICE_TEARDOWN_RULES: ReadonlySet<string> = new Set(['database/service-data-delete-flagged']);
+
+/** `kafka-topics --create --topic T` … later `kafka-topics --delete --topic T`: the file's own topic. */
+function asServiceTeardown(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): Finding {
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && serviceItems(candidate.name, []));
+  const named = inv
+    ? serviceItems(
+        inv.name,
+        inv.args.map((arg) => arg.value),
+      )!.items
+    : [];
+  const ownItems = named.length > 0 && named.every((item) => (created.get(`${inv!.name}\0item\0${item}`) ?? Infinity) < (finding.pos ?? 0));
+  return ownItems ? { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` } : finding;
 }
 
 /** SQL findings about a table's rows or the table itself. */
