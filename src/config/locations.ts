@@ -4,6 +4,7 @@
 // node:fs is imported: the fast path's bundle stays small.
 
 import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A repository config, found from the working directory upward. */
 export const REPOSITORY_CONFIG_NAMES: readonly string[] = ['.prodguard.yml', '.prodguard.yaml'];
@@ -22,3 +23,12 @@ export function present(path: string): boolean {
     return false;
   }
 }
+
+/** Where prodguard keeps its audit log, caches and trust store (`home` only when HOME is unset). */
+export function stateDirectoryOf(env: NodeJS.ProcessEnv, home: () => string): string {
+  if (env.PRODGUARD_STATE_DIR) return env.PRODGUARD_STATE_DIR;
+  return join(env.XDG_STATE_HOME || join(env.HOME || home(), '.local', 'state'), 'prodguard');
+}
+
+/** The trust store's name in the state directory (`prodguard trust`). */
+export const TRUST_STORE_NAME = 'trusted.json';
