@@ -25,9 +25,11 @@ function wrap(file) {
 }
 import { loadBuiltinRules } from '../dist/rules/load.js';
 import { fastPathTable } from '../dist/fast-path/table.js';
+import { tableFingerprint } from '../dist/fast-path/config-cache.js';
 
 try {
-  const table = fastPathTable(await loadBuiltinRules());
+  const built = fastPathTable(await loadBuiltinRules());
+  const table = { ...built, fingerprint: tableFingerprint(built) };
   await build({
     entryPoints: ['src/fast-path/main.ts'],
     outfile: 'dist/bundle/fast.cjs',

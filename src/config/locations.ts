@@ -17,8 +17,8 @@ export const DEFAULT_POLICY_FILE = '/etc/prodguard/policy.yml';
  *  says why it does not load; the fast path must not answer as if it were not there). */
 export function present(path: string): boolean {
   try {
-    lstatSync(path);
-    return true;
+    // No exception for the common "not there" (the search looks at two names per folder up to /).
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }

@@ -60,7 +60,7 @@ const PLAIN_PATH = /^[\w./+-]+$/;
  *  (./config-cache.ts); undefined when there is none. */
 function tableFor(cwd: string, table: FastPathTable, io: FastIo): { table: FastPathTable; files: string[] } | undefined {
   if (builtinRulesOnly(cwd, io.env, io.present)) return { table, files: [] };
-  const entry = (io.lookup ?? ((at, env, base) => lookupConfigTable(at, env, base, homedir)))(cwd, io.env, tableFingerprint(table));
+  const entry = (io.lookup ?? ((at, env, base) => lookupConfigTable(at, env, base, homedir)))(cwd, io.env, table.fingerprint ?? tableFingerprint(table));
   if (!entry || !entry.files.every((file) => PLAIN_PATH.test(file))) return undefined;
   return { table: entry.table ?? table, files: entry.files };
 }

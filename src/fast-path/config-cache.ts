@@ -11,7 +11,7 @@
 // tick of the same size must not keep an old table. Only node:fs and node:path: this module is in
 // the fast path's bundle.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_POLICY_FILE, REPOSITORY_CONFIG_NAMES, stateDirectoryOf, TRUST_STORE_NAME, USER_CONFIG_NAMES } from '../config/locations.js';
 import type { FastPathTable } from './table.js';
@@ -54,6 +54,8 @@ export function searchedFiles(cwd: string, env: NodeJS.ProcessEnv, home: () => s
  *  loader says why it does not load, so such a key never matches a stored one). */
 function textOf(path: string): string | null {
   try {
+    // Most paths are not there: a stat that does not throw for that costs less than a failed read.
+    if (lstatSync(path, { throwIfNoEntry: false }) === undefined) return null;
     return readFileSync(path, 'utf8');
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : `\0unreadable:${(error as NodeJS.ErrnoException).code ?? ''}`;

@@ -19,6 +19,9 @@ const FACT_READERS: readonly string[] = [...KUBE_CLIENT_NAMES, 'ansible', 'ansib
 export interface FastPathTable {
   /** The built-in rules' prefilter plus FACT_READERS: a line none of it names is allowed. */
   prefilter: Prefilter;
+  /** The baked table's tableFingerprint (src/fast-path/config-cache.ts), computed at build time
+   *  so the one-shot process does not hash the table on every start. */
+  fingerprint?: string;
 }
 
 /** The table for `rules`, with a config's data-directory locations and markers when it has some
