@@ -137,6 +137,9 @@ export interface StdinSource {
   /** For a pipe: the words the previous command is known to write (echo's arguments, find's
    *  paths as `ROOT/*`), which `xargs` turns into arguments. */
   items?: string[];
+  /** For a pipe from a group (`(crontab -l; echo '…')`): text known to be among what it writes,
+   *  with other output the line does not show. Not the whole input: `text` stays undefined. */
+  known?: string;
 }
 
 /** One simple command the line would run, after unwrapping wrappers such as sudo, env, bash -c. */

@@ -13,6 +13,7 @@ import { envFilePath } from './wrappers/env-runners.js';
 import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
 import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, toolOptions } from '../knowledge/tools.js';
+import { crontabCommands, crontabSource } from './crontab.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
 /** Sourced files named like env files are read as dotenv (wrappers.ts), not walked as scripts. */
@@ -56,6 +57,24 @@ function readsScriptOnStdin(inv: Invocation): boolean {
   return inv.stdin?.kind === 'file' && inv.stdin.text === undefined && (SHELLS.has(inv.name) || inv.name === 'ssh');
 }
 
+/** Commands whose standard input becomes arguments or variables (`xargs rm -rf < dirs.txt`,
+ *  `while read d; …; done < dirs.txt`, `mapfile -t a < f`). */
+const READS_ITEMS_FROM_STDIN = new Set(['xargs', 'read', 'mapfile', 'readarray']);
+
+/** The files whose lines this invocation hands on: `cat FILE… |`, `xargs -a FILE`, `< FILE`. */
+function itemFiles(inv: Invocation): string[] {
+  const files: string[] = [];
+  if (inv.name === 'cat' && inv.args.length > 0 && inv.args.length <= 4 && inv.args.every((arg) => !arg.dynamic && !arg.value.startsWith('-')))
+    files.push(...inv.args.map((arg) => arg.value));
+  if (READS_ITEMS_FROM_STDIN.has(inv.name) && inv.stdin?.kind === 'file' && inv.stdin.text === undefined && inv.stdin.path) files.push(inv.stdin.path);
+  if (inv.name === 'xargs') {
+    const scan = scanOptions(inv.args, { ...toolOptions('xargs'), stopAtPositional: true });
+    const file = optionValue(scan, '-a', '--arg-file');
+    if (file && !file.startsWith('/dev/fd/') && !file.startsWith('/proc/')) files.push(file);
+  }
+  return files;
+}
+
 /** Which files this invocation would read to know what it runs. */
 export function filesWanted(inv: Invocation): FileWanted[] {
   if (inv.host.kind !== 'local') return [];
@@ -69,6 +88,10 @@ export function filesWanted(inv: Invocation): FileWanted[] {
   if (runsPathDirectly(inv)) add('script', inv.command.value);
   if (sourcedScript(inv)) add('script', inv.args[0]!.value);
   if (readsScriptOnStdin(inv)) add('script', inv.stdin!.path);
+  for (const file of itemFiles(inv)) add('script', file);
+  const cron = crontabSource(inv);
+  if (cron && 'file' in cron) add('script', cron.file);
+  if (cron && 'stdin' in cron && inv.stdin?.kind === 'file' && inv.stdin.text === undefined) add('script', inv.stdin.path);
   const task = packageTask(inv);
   if (task) add('package.json', `${task.dir}/package.json`);
   const make = makeInvocation(inv);
@@ -113,6 +136,15 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
         ...(rest.length > 0 ? { positional: positionalValues(rest) } : {}),
       });
     }
+  }
+  // A crontab installed now runs its entries later: each entry's command is judged as if run now.
+  const cron = crontabSource(inv);
+  if (cron) {
+    const table =
+      'file' in cron
+        ? scriptAt(cron.file)?.text
+        : (inv.stdin?.text ?? inv.stdin?.known ?? (inv.stdin?.kind === 'file' && inv.stdin.path ? scriptAt(inv.stdin.path)?.text : undefined));
+    for (const entry of table === undefined ? [] : crontabCommands(table)) steps.push({ kind: 'script', via: 'crontab entry', text: entry });
   }
   const task = packageTask(inv);
   const packageJson = task ? pathOf(inv, `${task.dir}/package.json`) : undefined;

@@ -250,7 +250,11 @@ function matchedPaths(
   const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, locations, ...disk };
   const classified = words
     .map((word) => classifyPath(word, context))
-    .filter((path) => paths.classes.includes(path.class) && (!paths.parts || path.part === undefined || paths.parts.includes(path.part)));
+    .filter(
+      (path) =>
+        (paths.classes.includes(path.class) || path.also?.some((also) => paths.classes.includes(also))) &&
+        (!paths.parts || path.part === undefined || paths.parts.includes(path.part)),
+    );
   return classified.length > 0 ? classified : undefined;
 }
 

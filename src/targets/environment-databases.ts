@@ -14,7 +14,25 @@ const DATABASE_URL_VARIABLE =
 
 /** The environment an app command sees: its env over the `.env` files it would load (dotenv never overrides). */
 /** Test runners load `.env.test` themselves (dotenv-rails, jest setups, pytest-dotenv). */
-const TEST_RUNNERS = new Set(['rspec', 'jest', 'vitest', 'mocha', 'pytest', 'py.test', 'ava', 'cucumber', 'phpunit', 'pest', 'behave', 'tox', 'nox']);
+const TEST_RUNNERS = new Set([
+  'rspec',
+  'jest',
+  'vitest',
+  'mocha',
+  'pytest',
+  'py.test',
+  'ava',
+  'cucumber',
+  'cucumber-js',
+  'jasmine',
+  'tap',
+  'testcafe',
+  'phpunit',
+  'pest',
+  'behave',
+  'tox',
+  'nox',
+]);
 const TEST_SUBCOMMANDS: Record<string, RegExp> = {
   npm: /^(test|t|run)$/,
   yarn: /^test/,
@@ -24,6 +42,10 @@ const TEST_SUBCOMMANDS: Record<string, RegExp> = {
   go: /^test$/,
   mix: /^test$/,
   bun: /^test$/,
+  // End-to-end suites seed and clean the database they are pointed at, like unit suites.
+  playwright: /^test$/,
+  cypress: /^run$/,
+  wdio: /^run$/,
 };
 
 export function isTestRun(inv: Invocation): boolean {

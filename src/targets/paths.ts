@@ -46,6 +46,9 @@ export interface ClassifiedPath {
   part?: DataDirectoryPart;
   /** Absolute path on disk the word names (no glob), for the probe to look at. */
   onDisk?: string;
+  /** Further classes the path also is: `/etc/*` is a system directory's contents and, with them,
+   *  the files the system cannot run without (`system-file`), no -r needed. */
+  also?: PathClass[];
 }
 
 /** Known data-directory locations (knowledge/data-directories.ts). */
@@ -81,6 +84,15 @@ function isCriticalSystemFile(path: string): boolean {
   if (CRITICAL_SYSTEM_FILES.has(path)) return true;
   const parent = path.slice(0, path.lastIndexOf('/'));
   return CRITICAL_SYSTEM_FILE_DIRECTORIES.includes(parent) || (parent.startsWith('/boot/') && !parent.includes('/..'));
+}
+
+/** `/etc`, `/etc/ssh`, `/boot`, `/usr/bin`: a directory whose entries include such files. */
+function holdsCriticalSystemFiles(dir: string): boolean {
+  return (
+    CRITICAL_SYSTEM_FILE_DIRECTORIES.includes(dir) ||
+    dir.startsWith('/boot/') ||
+    [...CRITICAL_SYSTEM_FILES].some((file) => file.slice(0, file.lastIndexOf('/')) === dir)
+  );
 }
 
 const SYSTEM_DIRECTORIES = new Set([
@@ -309,9 +321,19 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
     return dataPath(full, `${base} ${relation} a ${fact.engine} data directory (${fact.root})`, base, part, base);
   }
   // /usr, /var, /var/lib hold data directories too, but they are system directories first.
-  if (SYSTEM_DIRECTORIES.has(base)) {
+  if (SYSTEM_DIRECTORIES.has(base) || (contents && holdsCriticalSystemFiles(base))) {
     const held = dataDirs.find((dir) => isUnder(dir, base));
-    return { class: 'system', path: full, detail: `${base} is a system directory${held ? ` (it holds ${held})` : ''}`, onDisk: base };
+    // `rm -f /etc/*` needs no -r to take /etc/passwd and /etc/shadow with everything else.
+    const critical = contents && holdsCriticalSystemFiles(base);
+    return {
+      class: 'system',
+      path: full,
+      detail: critical
+        ? `${full} is every file in ${base}, including files the system cannot run without`
+        : `${base} is a system directory${held ? ` (it holds ${held})` : ''}`,
+      onDisk: base,
+      ...(critical ? { also: ['system-file' as const] } : {}),
+    };
   }
   for (const dir of dataDirs) {
     if (isUnder(dir, base)) {

@@ -7,6 +7,7 @@ import { sinkOf, type Language } from './sinks.js';
 import path from 'node:path';
 import { tokenize, type Token } from './tokens.js';
 import { RMDIR, RM_FILE, RM_RECURSIVE } from './effects.js';
+import { databaseEffects, type DriverCall, type DriverValue } from './databases.js';
 
 export type Argument =
   { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
@@ -141,26 +142,26 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
   const bindings = bindingsOf(tokens);
   const aliases = language === 'python' ? pythonImportAliases(tokens) : new Map<string, string>();
   const effects: CodeEffect[] = [];
+  const driverCalls: DriverCall[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type === 'string' && t.command) {
       effects.push(t.dynamic ? { kind: 'dynamic', sink: 'backticks' } : { kind: 'shell', text: t.value, sink: 'backticks' });
       continue;
     }
-    // awk: `print "rm -rf /" | "sh"` and `"cmd" | getline`.
+    // awk: `print "rm -rf /" | "sh"`, `print "FLUSHALL" | "redis-cli"` and `"cmd" | getline`.
     if (language === 'awk' && t.type === 'punct' && t.value === '|') {
       const next = tokens[i + 1];
       const previous = tokens[i - 1];
-      if (next?.type === 'string' && SHELLS.has(next.value.trim())) {
-        let j = i - 1;
-        const pieces: string[] = [];
-        while (j >= 0 && !(tokens[j]!.type === 'name' && tokens[j]!.value === 'print')) {
-          const piece = tokens[j]!;
-          if (piece.type === 'string') pieces.unshift(piece.value);
-          else if (piece.type === 'punct' && [';', '{', '}'].includes(piece.value)) break;
-          j--;
+      if (next?.type === 'string' && !(tokens[i + 2]?.type === 'name' && tokens[i + 2]!.value === 'getline')) {
+        const printed = awkPrinted(tokens, i);
+        if (SHELLS.has(next.value.trim())) {
+          if (printed && printed.pieces.length > 0) effects.push({ kind: 'shell', text: printed.pieces.join(' '), sink: 'print | sh' });
+        } else if (printed) {
+          // The command runs under sh with what the program prints on its standard input.
+          const input = printed.literal ? { text: `${printed.pieces.join(printed.format ? '' : ' ')}${printed.format ? '' : '\n'}` } : {};
+          effects.push({ kind: 'shell', text: next.value, sink: 'print | command', input });
         }
-        if (pieces.length > 0) effects.push({ kind: 'shell', text: pieces.join(' '), sink: 'print | sh' });
       } else if (next?.type === 'name' && next.value === 'getline' && previous?.type === 'string') {
         effects.push({ kind: 'shell', text: previous.value, sink: 'getline' });
       }
@@ -182,8 +183,11 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
     const open = tokens[i + 1];
     if (open?.type === 'punct' && open.value === '(') {
       const close = matching(tokens, i + 1);
-      const args = splitTopLevel(tokens.slice(i + 2, close)).map((part) => argumentOf(part, bindings));
+      const parts = splitTopLevel(tokens.slice(i + 2, close));
+      const args = parts.map((part) => argumentOf(part, bindings));
       effects.push(...effectsOfCall(language, chain, args, depth));
+      effects.push(...callbackEffects(language, chain, parts, bindings, aliases, depth));
+      driverCalls.push(driverCallOf(chain, isMethodCall(tokens, i), parts, bindings));
       // pathlib: `Path("/etc/x").unlink()`, `.rmdir()`; Ruby's `Pathname.new(p).rmtree`.
       const method = tokens[close + 1]?.value === '.' ? tokens[close + 2] : undefined;
       const target = pathCall(tokens.slice(i, close + 1), bindings);
@@ -214,17 +218,117 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
         argTokens.push(tokens[j]!);
         j++;
       }
+      const parts = splitTopLevel(argTokens);
       effects.push(
         ...effectsOfCall(
           language,
           chain,
-          splitTopLevel(argTokens).map((part) => argumentOf(part, bindings)),
+          parts.map((part) => argumentOf(part, bindings)),
           depth,
         ),
       );
+      driverCalls.push(driverCallOf(chain, isMethodCall(tokens, i), parts, bindings));
     }
   }
+  effects.push(...databaseEffects(language, driverCalls));
   return effects;
+}
+
+/**
+ * Calls that call another function by name on their arguments: PHP's `array_map("unlink", $files)`,
+ * `call_user_func("system", $line)`, Python's `map(os.remove, glob.glob(…))`. `callback` is the
+ * argument naming the function; `rest` is where the arguments it receives start (`items`: one list
+ * whose elements it receives one at a time, which a pattern such as a glob stands for).
+ */
+const CALLBACK_CALLS: Readonly<Partial<Record<Language, Readonly<Record<string, { callback: number; arguments: number[] }>>>>> = {
+  php: {
+    array_map: { callback: 0, arguments: [1] },
+    array_walk: { callback: 1, arguments: [0] },
+    call_user_func: { callback: 0, arguments: [1, 2, 3] },
+    call_user_func_array: { callback: 0, arguments: [1] },
+    array_filter: { callback: 1, arguments: [0] },
+  },
+  python: { map: { callback: 0, arguments: [1] } },
+  perl: {},
+};
+
+function callbackEffects(
+  language: Language,
+  chain: string,
+  parts: readonly Token[][],
+  bindings: Bindings,
+  aliases: ReadonlyMap<string, string>,
+  depth: number,
+): CodeEffect[] {
+  const spec = CALLBACK_CALLS[language]?.[chain];
+  if (!spec) return [];
+  const named = parts[spec.callback];
+  const only = named?.length === 1 ? named[0]! : undefined;
+  const callee = only?.type === 'string' && !only.dynamic ? only.value : only?.type === 'name' ? unaliased(only.value, aliases) : undefined;
+  if (callee === undefined) return [];
+  const received = spec.arguments.map((index) => parts[index]).filter((part): part is Token[] => part !== undefined);
+  return effectsOfCall(
+    language,
+    callee,
+    received.map((part) => argumentOf(part, bindings)),
+    depth,
+  );
+}
+
+/** What an awk `print`/`printf` before the `|` at `bar` writes: its string pieces, and whether that is all of it. */
+function awkPrinted(tokens: readonly Token[], bar: number): { pieces: string[]; literal: boolean; format: boolean } | undefined {
+  const pieces: string[] = [];
+  let literal = true;
+  for (let j = bar - 1; j >= 0; j--) {
+    const piece = tokens[j]!;
+    if (piece.type === 'name' && (piece.value === 'print' || piece.value === 'printf')) return { pieces, literal, format: piece.value === 'printf' };
+    if (piece.type === 'punct' && [';', '{', '}'].includes(piece.value)) break;
+    if (piece.type === 'string' && !piece.dynamic) pieces.unshift(piece.value);
+    else if (!(piece.type === 'punct' && piece.value === ',')) literal = false;
+  }
+  // No print before the pipe: the existing reading (any strings up to the statement's start).
+  return pieces.length > 0 ? { pieces, literal: false, format: false } : undefined;
+}
+
+/** `x.execute(…)` after a call (`conn.cursor().execute`), or PHP/Perl's `->`. */
+function isMethodCall(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (before?.type === 'punct' && before.value === '.') return true;
+  return before?.type === 'punct' && before.value === '>' && tokens[at - 2]?.value === '-';
+}
+
+/** Reading the environment: `os.environ["X"]`, `os.getenv("X")`, `ENV["X"]`, `ENV.fetch("X")`, Perl's `$ENV{X}`, PHP's `getenv("X")`. */
+const ENV_INDEXES = new Set(['os.environ', 'environ', 'ENV', '$ENV', '$_ENV', '$_SERVER']);
+const ENV_GETTERS = new Set(['os.environ.get', 'environ.get', 'os.getenv', 'getenv', 'ENV.fetch', 'ENV.[]']);
+/** Calls that only mark a literal as SQL: SQLAlchemy's `text("…")`, psycopg's `sql.SQL("…")`. */
+const SQL_TEXT_CALLS = new Set(['text', 'sqlalchemy.text', 'sql.SQL', 'psycopg.sql.SQL', 'psycopg2.sql.SQL']);
+
+function driverValueOf(tokens: readonly Token[], bindings: Bindings): DriverValue {
+  const [name, open, inner, close] = tokens;
+  if (name?.type === 'name' && tokens.length === 4 && (inner?.type === 'string' || inner?.type === 'name')) {
+    const bracketed = (open?.value === '[' && close?.value === ']') || (open?.value === '{' && close?.value === '}');
+    if (ENV_INDEXES.has(name.value) && bracketed) return { kind: 'env', name: inner.value };
+  }
+  if (name?.type === 'name' && open?.value === '(' && inner?.type === 'string' && matching(tokens, 1) === tokens.length - 1) {
+    if (ENV_GETTERS.has(name.value)) return { kind: 'env', name: inner.value };
+    if (SQL_TEXT_CALLS.has(name.value) && tokens.length === 4 && !inner.dynamic) return { kind: 'string', value: inner.value };
+  }
+  const argument = argumentOf(tokens, bindings);
+  return argument.kind === 'string' ? { kind: 'string', value: argument.value } : { kind: 'dynamic' };
+}
+
+function driverCallOf(chain: string, method: boolean, parts: readonly Token[][], bindings: Bindings): DriverCall {
+  const positional: DriverValue[] = [];
+  const keywords: Record<string, DriverValue> = {};
+  for (const part of parts) {
+    const [first, second] = part;
+    if (first?.type === 'name' && second?.type === 'punct' && ['=', '=>', ':'].includes(second.value) && part.length > 2) {
+      keywords[first.value.replace(/^:/, '')] = driverValueOf(part.slice(2), bindings);
+    } else if (first?.type === 'punct' && first.value === ':' && part[1]?.type === 'name' && part[2]?.value === '=>') {
+      keywords[part[1].value] = driverValueOf(part.slice(3), bindings); // Ruby's `:host => "x"`
+    } else positional.push(driverValueOf(part, bindings));
+  }
+  return { chain, method, positional, keywords };
 }
 
 /** Methods of a path object that delete it. */

@@ -9,9 +9,11 @@ import type { UnwrapStep } from '../wrappers/step.js';
 import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
 import { analyzeLua } from './lua-code.js';
+import { analyzePowerShell, decodeEncodedCommand } from './powershell.js';
 import type { CodeEffect } from './effects.js';
 import type { Language } from './sinks.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
+import { clientWords } from './databases.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -63,6 +65,8 @@ const AWK: InterpreterSpec = {
   programFirst: true,
 };
 const DENO: InterpreterSpec = { ...NODE, code: ['eval', '-e', '--eval'] };
+// pwsh/powershell: read by powershellCode below (case-insensitive parameters, unambiguous prefixes).
+const POWERSHELL: InterpreterSpec = { language: 'powershell', code: [], withValue: [], stop: [] };
 // lua(1): `-e STAT` (repeatable), `-l NAME` loads a library, `-` reads standard input.
 const LUA: InterpreterSpec = { language: 'lua', code: ['-e'], withValue: ['-l'], stop: [] };
 
@@ -90,6 +94,11 @@ const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
   'lua5.2': LUA,
   'lua5.3': LUA,
   'lua5.4': LUA,
+  pwsh: POWERSHELL,
+  'pwsh-preview': POWERSHELL,
+  powershell: POWERSHELL,
+  'powershell.exe': POWERSHELL,
+  'pwsh.exe': POWERSHELL,
 };
 
 function specFor(name: string): InterpreterSpec | undefined {
@@ -103,6 +112,7 @@ function specFor(name: string): InterpreterSpec | undefined {
 export function codeOf(inv: Invocation): { language: Language; code: string } | undefined {
   const spec = specFor(inv.name);
   if (!spec) return undefined;
+  if (spec.language === 'powershell') return powershellCode(inv);
   const pieces: string[] = [];
   let sawScript = false;
   const args = inv.args;
@@ -164,8 +174,59 @@ export function codeOf(inv: Invocation): { language: Language; code: string } | 
   return undefined;
 }
 
+/** pwsh's parameters that take a value (matched by unambiguous prefix, any case, `-` or `/`). */
+const POWERSHELL_WITH_VALUE = [
+  'executionpolicy',
+  'workingdirectory',
+  'inputformat',
+  'outputformat',
+  'windowstyle',
+  'configurationname',
+  'settingsfile',
+  'custompipename',
+  'version',
+  'psconsolefile',
+  'ep',
+  'wd',
+  'if',
+  'of',
+];
+
+/**
+ * `pwsh -Command TEXT…` (every word after it is the command, joined by spaces), `-EncodedCommand
+ * BASE64`, `-Command -` or no program (standard input). `-File` and a first positional (pwsh's
+ * default is -File) run a script the line does not show.
+ */
+function powershellCode(inv: Invocation): { language: Language; code: string } | undefined {
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i]!.value;
+    const flag = /^(?:-{1,2}|\/)([A-Za-z]+)(?::.*)?$/.exec(raw)?.[1]?.toLowerCase();
+    if (flag === undefined) return inv.name.startsWith('powershell') ? joined(args.slice(i)) : undefined;
+    if (flag === 'cwa' || (flag.length > 'command'.length && 'commandwithargs'.startsWith(flag))) return joined(args.slice(i + 1, i + 2));
+    if ('command'.startsWith(flag)) {
+      const rest = args.slice(i + 1);
+      if (rest.length === 1 && rest[0]!.value === '-') return inv.stdin?.text !== undefined ? { language: 'powershell', code: inv.stdin.text } : undefined;
+      return joined(rest);
+    }
+    if (flag === 'ec' || 'encodedcommand'.startsWith(flag)) {
+      const text = args[i + 1] && !args[i + 1]!.dynamic ? decodeEncodedCommand(args[i + 1]!.value) : undefined;
+      return text === undefined ? undefined : { language: 'powershell', code: text };
+    }
+    if ('file'.startsWith(flag)) return undefined;
+    if (POWERSHELL_WITH_VALUE.some((name) => name.startsWith(flag) && flag.length >= 2)) i++;
+  }
+  return inv.stdin?.text !== undefined ? { language: 'powershell', code: inv.stdin.text } : undefined;
+}
+
+function joined(words: readonly ExpandedWord[]): { language: Language; code: string } | undefined {
+  if (words.length === 0 || words.some((w) => w.dynamic)) return undefined;
+  return { language: 'powershell', code: words.map((w) => w.value).join(' ') };
+}
+
 export function analyzeInterpreterCode(language: Language, code: string): CodeEffect[] {
   if (language === 'javascript') return analyzeJavaScript(code);
+  if (language === 'powershell') return analyzePowerShell(code);
   return language === 'lua' ? analyzeLua(code) : analyzeCode(code, language);
 }
 
@@ -180,10 +241,26 @@ export function interpreterSteps(inv: Invocation): UnwrapStep[] {
   const via = `${inv.name} ${found.language === 'awk' ? 'program' : 'code'}`;
   const steps: UnwrapStep[] = [];
   for (const effect of analyzeInterpreterCode(found.language, found.code)) {
-    if (effect.kind === 'shell') steps.push({ kind: 'script', via: `${via} (${effect.sink})`, text: effect.text });
+    if (effect.kind === 'shell')
+      steps.push({
+        kind: 'script',
+        via: `${via} (${effect.sink})`,
+        text: effect.text,
+        ...(effect.input ? { stdin: { kind: 'pipe' as const, ...effect.input } } : {}),
+      });
     else if (effect.kind === 'argv' && effect.words.length > 0)
       steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
-    else if (effect.kind === 'dynamic') {
+    else if (effect.kind === 'sql') {
+      // The client line the driver call amounts to; SQL the line does not show is unknown standard input.
+      const client = clientWords(effect.connection, inv.envUnknown ? {} : inv.env, effect.sql);
+      if (client)
+        steps.push({
+          kind: 'command',
+          via: `${via} (${effect.sink})`,
+          words: client.words.map((w) => word(inv.command, w)),
+          ...(client.unknownSql ? { stdin: { kind: 'pipe' as const } } : {}),
+        });
+    } else if (effect.kind === 'dynamic') {
       // A command computed at run time: an unknown command word, judged as the line's other unknowns are.
       steps.push({ kind: 'command', via: `${via} (${effect.sink}, computed)`, words: [word(inv.command, UNSEEN_SCRIPT)] });
     }

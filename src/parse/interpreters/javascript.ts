@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { CodeEffect } from './effects.js';
 import { effectsOfCall, type Argument } from './calls.js';
+import { databaseEffects, type DriverCall, type DriverValue } from './databases.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generic walks index children by key
 type JsNode = any;
@@ -16,21 +17,80 @@ function parser(): (code: string, options: object) => JsNode {
   return parse;
 }
 
-function chainOf(node: JsNode): string | undefined {
+/** A module as the sink tables name it: `node:fs/promises` → `fs.promises`. */
+function moduleName(source: string): string {
+  return source.replace(/^node:/, '').replace(/^fs\/promises$/, 'fs.promises');
+}
+
+/** Local names bound to a module or one of its members: `const { execSync: x } = require('child_process')`. */
+type Aliases = ReadonlyMap<string, string>;
+
+function chainOf(node: JsNode, aliases: Aliases = new Map()): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'Identifier') return aliases.get(node.name) ?? node.name;
   if (node.type === 'MemberExpression') {
-    const object = chainOf(node.object);
+    const object = chainOf(node.object, aliases);
     const property = node.computed ? (node.property.type === 'Literal' ? String(node.property.value) : undefined) : node.property.name;
     return object && property ? `${object}.${property}` : property;
   }
   // require('child_process').execSync, (await import('fs')).rmSync
   if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
-    return String(node.arguments[0].value).replace(/^node:/, '');
+    return moduleName(String(node.arguments[0].value));
   }
-  if (node.type === 'AwaitExpression') return chainOf(node.argument);
-  if (node.type === 'ImportExpression' && node.source.type === 'Literal') return String(node.source.value).replace(/^node:/, '');
+  if (node.type === 'AwaitExpression') return chainOf(node.argument, aliases);
+  if (node.type === 'ImportExpression' && node.source.type === 'Literal') return moduleName(String(node.source.value));
   return undefined;
+}
+
+/**
+ * Names the code binds to a module or its members before calling them: `const cp = require('cp')`,
+ * `const { execSync: x, rm } = require(…)`, `import('fs').then((f) => …)`. A name bound twice is not known.
+ */
+function aliasesOf(ast: JsNode): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const seen = new Set<string>();
+  const bind = (name: string, chain: string | undefined) => {
+    if (seen.has(name) || chain === undefined) aliases.delete(name);
+    else aliases.set(name, chain);
+    seen.add(name);
+  };
+  const isModule = (node: JsNode): boolean =>
+    (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') ||
+    node?.type === 'ImportExpression' ||
+    (node?.type === 'AwaitExpression' && isModule(node.argument)) ||
+    (node?.type === 'MemberExpression' && isModule(node.object));
+  const bindPattern = (pattern: JsNode, chain: string | undefined) => {
+    if (pattern?.type === 'Identifier') bind(pattern.name, chain);
+    else if (pattern?.type === 'ObjectPattern') {
+      for (const property of pattern.properties) {
+        const key = property.type === 'Property' && !property.computed ? (property.key.name ?? property.key.value) : undefined;
+        const value = property.type === 'Property' ? (property.value.type === 'AssignmentPattern' ? property.value.left : property.value) : undefined;
+        if (value?.type === 'Identifier') bind(value.name, chain && key !== undefined ? `${chain}.${key}` : undefined);
+      }
+    }
+  };
+  const visit = (node: JsNode): void => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'VariableDeclarator' && isModule(node.init)) bindPattern(node.id, chainOf(node.init));
+    // import('fs').then((f) => f.rm(…)), require('fs/promises').then…: the callback's parameter is the module.
+    if (
+      node.type === 'CallExpression' &&
+      node.callee.type === 'MemberExpression' &&
+      !node.callee.computed &&
+      node.callee.property.name === 'then' &&
+      isModule(node.callee.object) &&
+      ['ArrowFunctionExpression', 'FunctionExpression'].includes(node.arguments[0]?.type)
+    ) {
+      bindPattern(node.arguments[0].params[0], chainOf(node.callee.object));
+    }
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child && typeof child.type === 'string') visit(child);
+    }
+  };
+  visit(ast);
+  return aliases;
 }
 
 function stringOf(node: JsNode): string | undefined {
@@ -60,6 +120,37 @@ function argumentOf(node: JsNode): Argument {
   return { kind: 'dynamic' };
 }
 
+/** `process.env.X`, `process.env['X']`, `Bun.env.X`, `Deno.env.get('X')`: the environment's value. */
+function driverValueOf(node: JsNode, aliases: Aliases): DriverValue {
+  const value = stringOf(node);
+  if (value !== undefined) return { kind: 'string', value };
+  const chain = node?.type === 'MemberExpression' ? chainOf(node, aliases) : undefined;
+  const env = chain === undefined ? undefined : /^(?:process|Bun)\.env\.(.+)$/.exec(chain)?.[1];
+  if (env !== undefined) return { kind: 'env', name: env };
+  if (node?.type === 'CallExpression' && chainOf(node.callee, aliases) === 'Deno.env.get') {
+    const name = stringOf(node.arguments[0]);
+    if (name !== undefined) return { kind: 'env', name };
+  }
+  return { kind: 'dynamic' };
+}
+
+/** A call as the driver tables read it: an options object's properties are its keywords. */
+function driverCallOf(chain: string, node: JsNode, aliases: Aliases): DriverCall {
+  const positional: DriverValue[] = [];
+  const keywords: Record<string, DriverValue> = {};
+  for (const argument of node.arguments) {
+    if (argument.type !== 'ObjectExpression') {
+      positional.push(driverValueOf(argument, aliases));
+      continue;
+    }
+    for (const property of argument.properties) {
+      const key = property.type === 'Property' && !property.computed ? (property.key.name ?? property.key.value) : undefined;
+      if (typeof key === 'string') keywords[key] = driverValueOf(property.value, aliases);
+    }
+  }
+  return { chain, method: node.callee.type === 'MemberExpression', positional, keywords };
+}
+
 export function analyzeJavaScript(code: string): CodeEffect[] {
   let ast: JsNode;
   try {
@@ -78,13 +169,23 @@ export function analyzeJavaScript(code: string): CodeEffect[] {
     }
   }
   const effects: CodeEffect[] = [];
+  const aliases = aliasesOf(ast);
+  const driverCalls: DriverCall[] = [];
   const visit = (node: JsNode): void => {
     if (!node || typeof node.type !== 'string') return;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
-      const chain = chainOf(node.callee);
+      // The call as written (`f.rmSync`), else through what its names are bound to (`x` → execSync).
+      const written = chainOf(node.callee);
+      const aliased = chainOf(node.callee, aliases);
+      if (aliased) driverCalls.push(driverCallOf(aliased, node, aliases));
+      const args: Argument[] = node.arguments.map(argumentOf);
+      let chain = written;
+      let found = written ? effectsOfCall('javascript', written, args, 0) : [];
+      if (found.length === 0 && aliased && aliased !== written) {
+        chain = aliased;
+        found = effectsOfCall('javascript', aliased, args, 0);
+      }
       if (chain) {
-        const args: Argument[] = node.arguments.map(argumentOf);
-        let found = effectsOfCall('javascript', chain, args, 0);
         // fs.rmSync(path) without { recursive: true } removes a file, not a tree.
         const recursive = args.some((a) => a.kind === 'keyword' && a.name === 'recursive');
         if (!recursive && /(^|\.)(rm|rmSync|rmdir|rmdirSync)$/.test(chain))
@@ -111,5 +212,6 @@ export function analyzeJavaScript(code: string): CodeEffect[] {
     }
   };
   visit(ast);
+  effects.push(...databaseEffects('javascript', driverCalls));
   return effects;
 }

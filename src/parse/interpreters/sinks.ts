@@ -5,7 +5,7 @@
 
 import { RM_FILE, RM_RECURSIVE, RMDIR, type DeleteSpec } from './effects.js';
 
-export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript' | 'lua';
+export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript' | 'lua' | 'powershell';
 
 export interface SinkTable {
   /** The first argument is a shell line (`os.system("rm -rf /")`); a list argument is an argv. */
@@ -196,7 +196,19 @@ const JAVASCRIPT: SinkTable = {
   methods: ['execSync', 'execFileSync', 'spawnSync', 'rmSync', 'rmdirSync', 'unlinkSync'],
 };
 
-export const SINKS: Readonly<Record<Language, SinkTable>> = { python: PYTHON, ruby: RUBY, perl: PERL, php: PHP, awk: AWK, javascript: JAVASCRIPT, lua: LUA };
+// PowerShell's cmdlets are read by their own reader (powershell.ts), not as calls.
+const POWERSHELL: SinkTable = { shell: [], argv: [], code: [], delete: {} };
+
+export const SINKS: Readonly<Record<Language, SinkTable>> = {
+  python: PYTHON,
+  ruby: RUBY,
+  perl: PERL,
+  php: PHP,
+  awk: AWK,
+  javascript: JAVASCRIPT,
+  lua: LUA,
+  powershell: POWERSHELL,
+};
 
 export type SinkKind = 'shell' | 'argv' | 'code' | 'delete';
 

@@ -92,6 +92,14 @@ export function tokenize(code: string, language: Language): Token[] {
       i = j + 1;
       continue;
     }
+    // Perl's glob operator: `<"/var/lib/mysql/*">`, `</etc/*>` is `glob("/etc/*")` (not `<STDIN>` or `<$fh>`).
+    const perlGlob = language === 'perl' && c === '<' ? /^<([^\s<>$@]*[/*?][^\s<>$@]*)>/.exec(code.slice(i)) : null;
+    if (perlGlob) {
+      tokens.push({ type: 'name', value: 'glob', pos: i });
+      tokens.push({ type: 'string', value: perlGlob[1]!.replace(/^"(.*)"$/, '$1'), dynamic: false, pos: i + 1 });
+      i += perlGlob[0].length;
+      continue;
+    }
     const stringStart = /^([rRbBuUfF]{0,2})("""|'''|"|'|`)/.exec(code.slice(i, i + 5));
     if (stringStart && (stringStart[1] === '' || language === 'python') && (stringStart[2] !== '`' || language !== 'python')) {
       const [whole, prefix = '', quote = '"'] = stringStart;
