@@ -4,6 +4,9 @@
 // Instructions do not move with a busy machine's load, where bench/hook.js's milliseconds do. A
 // loop with an empty body is taken off. With PRODGUARD_BENCH_BASELINE_BIN=OTHER/bin/prodguard.js
 // (another build, say main's in a worktree) the same figures for that build, and new/old ratios.
+// Two figures per shell: lines typed in quick succession, and lines typed after a pause (the
+// prompt looks at every *_URL variable again at most 5 s apart, so that is most lines a person
+// types; `__prodguard_scanned=0` makes each line such a line).
 // No assertions: benchmarks report, tests judge.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -34,15 +37,17 @@ function script(dir, shell, snippet, body) {
   return file;
 }
 
+const HOOK = '__prodguard_needs_check "$l" >/dev/null 2>&1; __prodguard_precmd';
+
 /** Instructions per harmless line of one build's hook in one shell. */
-function perLine(build, shell, home) {
+function perLine(build, shell, home, body = HOOK) {
   const env = { ...process.env, HOME: home, PRODGUARD_STATE_DIR: join(home, 'state') };
   const snippet = join(home, `init.${shell}`);
   const init = spawnSync(process.execPath, [build, 'init', shell], { env, encoding: 'utf8' });
   writeFileSync(snippet, init.stdout);
   const interactive = shell === 'bash' ? ['--norc', '-i'] : ['-f', '-i'];
   const empty = instructions(shell, [...interactive, script(home, shell, snippet, ':')]);
-  const hooked = instructions(shell, [...interactive, script(home, shell, snippet, '__prodguard_needs_check "$l" >/dev/null 2>&1; __prodguard_precmd')]);
+  const hooked = instructions(shell, [...interactive, script(home, shell, snippet, body)]);
   return (hooked - empty) / (HARMLESS.length * ROUNDS);
 }
 
@@ -58,10 +63,15 @@ export function main() {
       console.log(`  ${shell}: not installed, skipped`);
       continue;
     }
-    const now = perLine(bin, shell, mkdtempSync(join(tmpdir(), 'prodguard-bench-hook-instr-')));
-    const before = baseline ? perLine(baseline, shell, mkdtempSync(join(tmpdir(), 'prodguard-bench-hook-instr-'))) : undefined;
-    const compared = before === undefined ? '' : `; baseline build ${(before / 1e6).toFixed(2)} M → ${(now / before).toFixed(2)}×`;
-    console.log(`  ${shell.padEnd(5)} ${(now / 1e6).toFixed(2)} M instructions per line${compared}`);
+    for (const [label, body] of [
+      ['typed in quick succession', HOOK],
+      ['typed after a pause (*_URL scan)', `__prodguard_scanned=0; ${HOOK}`],
+    ]) {
+      const now = perLine(bin, shell, mkdtempSync(join(tmpdir(), 'prodguard-bench-hook-instr-')), body);
+      const before = baseline ? perLine(baseline, shell, mkdtempSync(join(tmpdir(), 'prodguard-bench-hook-instr-')), body) : undefined;
+      const compared = before === undefined ? '' : `; baseline build ${(before / 1e6).toFixed(2)} M → ${(now / before).toFixed(2)}×`;
+      console.log(`  ${shell.padEnd(5)} ${label.padEnd(34)} ${(now / 1e6).toFixed(2)} M instructions per line${compared}`);
+    }
   }
 }
 

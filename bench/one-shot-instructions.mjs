@@ -1,11 +1,13 @@
 // What a one-shot process costs, in figures a loaded machine does not move: instructions
 // (valgrind's cachegrind, all threads) and pages touched (GNU time's %R), for `check -c` and
 // `hook claude-code` on a harmless and a risky line, of two builds and `node -e 0` (and
-// cc-safety-net's hook, when CC_SAFETY_NET names its bin file), all in one run:
+// cc-safety-net's hook, when CC_SAFETY_NET names its bin file), all in one run; the harmless
+// line also in a repository with a `.prodguard.yml` (the fast path's config cache, after the
+// warm-up run of the full path wrote its entry):
 // `node bench/one-shot-instructions.mjs OLD/bin/prodguard.js NEW/bin/prodguard.js`.
 // Standard output is a pipe, as under an agent. Needs valgrind and /usr/bin/time.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,10 +29,15 @@ const event = (command) =>
   `${JSON.stringify({ session_id: 'bench', transcript_path: '/dev/null', cwd: tmpdir(), hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } })}\n`;
 const LINES = { harmless: 'ls -la src && git status', risky: 'git reset --hard && rm -rf ./build' };
 
+const repository = join(home, 'repo');
+mkdirSync(repository);
+writeFileSync(join(repository, '.prodguard.yml'), 'environments:\n  production:\n    hosts: ["db*.prod.example.com"]\n');
+
 /** [instructions, pages] of one process: the second of two runs (the first warms any cache). */
-function measure(args, input) {
+function measure(args, input, cwd = home) {
   const log = join(home, 'measure.log');
-  const run = (command, extra) => spawnSync(command, [...extra, process.execPath, ...args], { env, input: input ?? '', stdio: ['pipe', 'pipe', 'ignore'] });
+  const run = (command, extra) =>
+    spawnSync(command, [...extra, process.execPath, ...args], { env, cwd, input: input ?? '', stdio: ['pipe', 'pipe', 'ignore'] });
   run('/usr/bin/time', ['-o', log, '-f', '%R']);
   run('/usr/bin/time', ['-o', log, '-f', '%R']);
   const pages = Number(readFileSync(log, 'utf8').trim().split('\n').pop());
@@ -50,6 +57,11 @@ for (const [label, line] of Object.entries(LINES)) {
   }
   if (process.env.CC_SAFETY_NET) rows.push([`cc-safety-net, ${label}`, measure([process.env.CC_SAFETY_NET, '--claude-code'], event(line))]);
 }
+for (const [build, bin] of [
+  ['old', oldBin],
+  ['new', newBin],
+])
+  rows.push([`check -c, harmless, .prodguard.yml (${build})`, measure([bin, 'check', '-c', LINES.harmless], undefined, repository)]);
 const [baseInstructions, basePages] = rows[0][1];
 for (const [name, [instructions, pages]] of rows) {
   console.log(

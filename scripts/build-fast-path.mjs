@@ -30,9 +30,11 @@ function wrap(file, result) {
 }
 import { loadBuiltinRules } from '../dist/rules/load.js';
 import { fastPathTable } from '../dist/fast-path/table.js';
+import { tableFingerprint } from '../dist/fast-path/config-cache.js';
 
 try {
-  const table = fastPathTable(await loadBuiltinRules());
+  const built = fastPathTable(await loadBuiltinRules());
+  const table = { ...built, fingerprint: tableFingerprint(built) };
   const fast = await build({
     entryPoints: ['src/fast-path/main.ts'],
     outfile: 'dist/bundle/fast.cjs',

@@ -37,6 +37,9 @@ export function reportOf(judgement: Judgement): CheckReport {
 
 export async function runCheck(options: CheckOptions, argv: string[]): Promise<number> {
   const input = commandInput(options, argv, process.env);
+  // A one-shot `check -c` under config files: the fast path's table for them, written after.
+  const remember = options.c !== undefined && !options.config ? await import('../fast-path/remember.js') : undefined;
+  const key = remember?.configKeyBefore(process.cwd(), process.env);
   const judgement = await judge({
     source: input.source,
     cwd: process.cwd(),
@@ -45,6 +48,7 @@ export async function runCheck(options: CheckOptions, argv: string[]): Promise<n
     noProbe: options.probe === false,
     overrides: parseOverrides(options.override ?? []),
   });
+  if (remember && key) await remember.rememberConfigTable(key, judgement.config, process.cwd(), process.env);
   const report = reportOf(judgement);
   sayIgnored([...judgement.config.ignored, ...(judgement.facts.warnings ?? [])]);
   if (options.json) writeStdout(renderCheckJson(report));

@@ -45,15 +45,20 @@ async function agentHook(agent: AgentName, input: string, options: HookOptions):
     return EXIT.ok;
   }
   let output: Record<string, unknown>;
+  const cwd = event.cwd ?? process.cwd();
+  // Under config files: the fast path's table for them, written after (src/fast-path/remember.ts).
+  const remember = options.config ? undefined : await import('../fast-path/remember.js');
+  const key = remember?.configKeyBefore(cwd, process.env);
   try {
     const judgement = await judge({
       source: event.command,
-      cwd: event.cwd ?? process.cwd(),
+      cwd,
       env: process.env,
       ...(options.config ? { configFile: options.config } : {}),
       noProbe: options.probe === false,
       overrides: [],
     });
+    if (remember && key) await remember.rememberConfigTable(key, judgement.config, cwd, process.env);
     output = agentHookOutput(agent, { verdict: judgement.verdict, findings: judgement.decision.standing });
   } catch (error) {
     if (!(error instanceof UndecidableError)) throw error;

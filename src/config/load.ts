@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_POLICY_FILE, present, REPOSITORY_CONFIG_NAMES, USER_CONFIG_NAMES } from './locations.js';
+import { DEFAULT_POLICY_FILE, present, REPOSITORY_CONFIG_NAMES, stateDirectoryOf, TRUST_STORE_NAME, USER_CONFIG_NAMES } from './locations.js';
 import { DEFAULT_CONFIG, patternSourceKey, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
 
 export { DEFAULT_POLICY_FILE };
@@ -241,7 +241,7 @@ export async function readConfigFile(file: string, depth = 0): Promise<Config> {
 }
 
 function trustStorePath(env: NodeJS.ProcessEnv): string {
-  return join(stateDirectory(env), 'trusted.json');
+  return join(stateDirectory(env), TRUST_STORE_NAME);
 }
 
 export function fileHash(file: string): string {
@@ -523,7 +523,5 @@ export async function loadConfig(options: { file?: string; cwd: string; env: Nod
 
 /** Where prodguard keeps its audit log and caches. */
 export function stateDirectory(env: NodeJS.ProcessEnv): string {
-  if (env.PRODGUARD_STATE_DIR) return env.PRODGUARD_STATE_DIR;
-  const stateHome = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
-  return join(stateHome, 'prodguard');
+  return stateDirectoryOf(env, homedir);
 }

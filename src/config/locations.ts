@@ -4,6 +4,7 @@
 // node:fs is imported: the fast path's bundle stays small.
 
 import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A repository config, found from the working directory upward. */
 export const REPOSITORY_CONFIG_NAMES: readonly string[] = ['.prodguard.yml', '.prodguard.yaml'];
@@ -16,9 +17,18 @@ export const DEFAULT_POLICY_FILE = '/etc/prodguard/policy.yml';
  *  says why it does not load; the fast path must not answer as if it were not there). */
 export function present(path: string): boolean {
   try {
-    lstatSync(path);
-    return true;
+    // No exception for the common "not there" (the search looks at two names per folder up to /).
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
 }
+
+/** Where prodguard keeps its audit log, caches and trust store (`home` only when HOME is unset). */
+export function stateDirectoryOf(env: NodeJS.ProcessEnv, home: () => string): string {
+  if (env.PRODGUARD_STATE_DIR) return env.PRODGUARD_STATE_DIR;
+  return join(env.XDG_STATE_HOME || join(env.HOME || home(), '.local', 'state'), 'prodguard');
+}
+
+/** The trust store's name in the state directory (`prodguard trust`). */
+export const TRUST_STORE_NAME = 'trusted.json';

@@ -4,12 +4,14 @@
 // every rule set it was derived from, so it is answered here, from a small bundle
 // (dist/bundle/fast.cjs: this module and the prefilter's test; the shell parser in
 // dist/bundle/shell-parser.cjs, loaded only for a line the prefilter passes) before the engine
-// loads. Everything else — a line the prefilter sends on, a line that does not parse, any
-// config file beyond the built-in rules, JSON output, a terminal that may get colour, an option
+// loads. Everything else — a line the prefilter sends on, a line that does not parse, config
+// files the full path has not written a table for (./config-cache.ts), JSON output, a terminal that may get colour, an option
 // this path does not know — goes to the full path, which answers exactly as before.
 // bin/prodguard.js asks `answerFast` first; `false` means "not answered, nothing written".
 
 import { fstatSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { lookupConfigTable, tableFingerprint, type ConfigCacheEntry } from './config-cache.js';
 import { dirname, join, resolve } from 'node:path';
 import { needsCheck } from '../shell/needs-check.js';
 import { agentHookOutput, AGENTS, parseAgentEvent, type AgentName } from '../shell/agent.js';
@@ -50,6 +52,19 @@ function mayColour(env: NodeJS.ProcessEnv, isCharacterDevice: (fd: number) => bo
   return !('NO_COLOR' in env) && env.TERM !== 'dumb' && isCharacterDevice(1);
 }
 
+/** A path `check` prints as it is: nothing a redaction could touch, no separator it could read. */
+const PLAIN_PATH = /^[\w./+-]+$/;
+
+/** The table and `config:` files for a line run in `cwd`: the built-in table when no config file
+ *  is there, else the one the full path wrote down for these files as they are now
+ *  (./config-cache.ts); undefined when there is none. */
+function tableFor(cwd: string, table: FastPathTable, io: FastIo): { table: FastPathTable; files: string[] } | undefined {
+  if (builtinRulesOnly(cwd, io.env, io.present)) return { table, files: [] };
+  const entry = (io.lookup ?? ((at, env, base) => lookupConfigTable(at, env, base, homedir)))(cwd, io.env, table.fingerprint ?? tableFingerprint(table));
+  if (!entry || !entry.files.every((file) => PLAIN_PATH.test(file))) return undefined;
+  return { table: entry.table ?? table, files: entry.files };
+}
+
 export interface FastIo {
   /** The shell parser's verdict (src/fast-path/parser.ts), loaded on first use. */
   parseErrorCount: (line: string) => number;
@@ -59,6 +74,8 @@ export interface FastIo {
   write: (text: string) => void;
   isCharacterDevice: (fd: number) => boolean;
   present?: (path: string) => boolean;
+  /** The config cache's entry for `cwd` (tests give their own). */
+  lookup?: (cwd: string, env: NodeJS.ProcessEnv, base: string) => ConfigCacheEntry | undefined;
 }
 
 /** Answer `args` (process.argv after the script) when the fast path can; the exit code when it
@@ -73,8 +90,9 @@ export function answerFast(args: readonly string[], table: FastPathTable, io: Fa
     const line = options[1]!;
     // A value commander might read as an option, or an empty line: the full path says what it is.
     if (line.startsWith('-') || mayColour(io.env, io.isCharacterDevice)) return undefined;
-    if (!builtinRulesOnly(io.cwd, io.env, io.present) || !provablyHarmless(line, table, io.parseErrorCount)) return undefined;
-    io.write(ALLOW_TEXT);
+    const found = tableFor(io.cwd, table, io);
+    if (!found || !provablyHarmless(line, found.table, io.parseErrorCount)) return undefined;
+    io.write(found.files.length > 0 ? `${ALLOW_TEXT}  config: ${found.files.join(', ')}\n` : ALLOW_TEXT);
     return 0;
   }
   if (command === 'hook') {
@@ -87,7 +105,8 @@ export function answerFast(args: readonly string[], table: FastPathTable, io: Fa
       return undefined; // malformed input: the full path refuses it with its own message
     }
     if (event.command !== undefined) {
-      if (!builtinRulesOnly(event.cwd ?? io.cwd, io.env, io.present) || !provablyHarmless(event.command, table, io.parseErrorCount)) return undefined;
+      const found = tableFor(event.cwd ?? io.cwd, table, io);
+      if (!found || !provablyHarmless(event.command, found.table, io.parseErrorCount)) return undefined;
     }
     io.write(`${JSON.stringify(agentHookOutput(agent, { verdict: 'allow', findings: [] }))}\n`);
     return 0;

@@ -4,6 +4,7 @@
 // for kubectl and an inventory for ansible even when no rule matches, and says on stderr when one
 // is broken; the fast path cannot say that, so those lines take the full path.
 
+import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
 import type { Prefilter } from '../shell/prefilter-table.js';
 import { prefilterFor } from '../shell/prefilter.js';
@@ -18,10 +19,15 @@ const FACT_READERS: readonly string[] = [...KUBE_CLIENT_NAMES, 'ansible', 'ansib
 export interface FastPathTable {
   /** The built-in rules' prefilter plus FACT_READERS: a line none of it names is allowed. */
   prefilter: Prefilter;
+  /** The baked table's tableFingerprint (src/fast-path/config-cache.ts), computed at build time
+   *  so the one-shot process does not hash the table on every start. */
+  fingerprint?: string;
 }
 
-export function fastPathTable(rules: readonly Rule[]): FastPathTable {
-  const prefilter = prefilterFor({ rules, isWrapper, isDatabaseClient });
+/** The table for `rules`, with a config's data-directory locations and markers when it has some
+ *  (the shell hook's prefilter then sends the lines naming them, as `prodguard init` does). */
+export function fastPathTable(rules: readonly Rule[], dataDirectories?: Config['dataDirectories']): FastPathTable {
+  const prefilter = prefilterFor({ rules, isWrapper, isDatabaseClient, ...(dataDirectories ? { dataDirectories } : {}) });
   const words = new Set([...prefilter.words, ...FACT_READERS.map((name) => name.toLowerCase())]);
   for (const name of words) delete prefilter.pairs[name];
   return {

@@ -3,10 +3,11 @@
 // host, a production DATABASE_URL, a production kube context), for the corpus, the peers' labelled
 // lines (destructive_command_guard, claude-code-safety-net) and generated lines.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLine } from '../../src/engine/check-line.js';
-import { judge } from '../../src/commands/judge.js';
+import { judge, loadSetup } from '../../src/commands/judge.js';
+import { cacheable } from '../../src/fast-path/remember.js';
 import { fastPathTable } from '../../src/fast-path/table.js';
 import { provablyHarmless } from '../../src/fast-path/answer.js';
 import { parseErrorCount } from '../../src/fast-path/parser.js';
@@ -93,5 +94,42 @@ describe('the one-shot fast path agrees with the checker', () => {
     }
     expect(wrong).toEqual([]);
     expect(answered).toBeGreaterThan(200);
+  });
+
+  it('answers, under a config’s table (src/fast-path/remember.ts), only lines the full judgement under that config allows', { timeout: 600_000 }, async () => {
+    const home = tempDir();
+    const cwd = join(home, 'repo');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(
+      join(cwd, '.prodguard.yml'),
+      'environments:\n  production:\n    hosts: ["*.prod.example.com", ws-4417]\n    databases: ["*"]\ndata-directories:\n  locations: [/srv/pgclusters, "/data/redis*"]\n  markers: [CLUSTER_ID]\n',
+    );
+    const env = { ...PRODUCTION_ENV, HOME: home, PRODGUARD_STATE_DIR: join(home, 'state'), PRODGUARD_HOSTNAME: 'ws-4417' };
+    const { config, rules: configRules } = await loadSetup({ cwd, env });
+    expect(cacheable(config)).toBe(true);
+    const configTable = fastPathTable(configRules, config.dataDirectories);
+    const lines = [
+      ...CORPUS.map((testCase) => testCase.line),
+      'cp backup.tar /srv/pgclusters/main/base',
+      'mv x /data/redis-7/dump.rdb',
+      'ln -sf /dev/null /var/lib/app/CLUSTER_ID',
+      'cat notes.txt > /srv/pgclusters/15/PG_VERSION',
+      ...Array.from({ length: 400 }, (_, i) => generate(20_000 + i)),
+    ];
+    const wrong: string[] = [];
+    let answered = 0;
+    for (const line of lines) {
+      if (!provablyHarmless(line, configTable, parseErrorCount)) continue;
+      answered++;
+      const judgement = await judge({ source: line, cwd, env, noProbe: true, overrides: [] }).catch((error: Error) => error);
+      if (judgement instanceof Error) wrong.push(`cannot judge (${judgement.message}): ${JSON.stringify(line)}`);
+      else if (judgement.verdict !== 'allow' || judgement.findings.length > 0 || (judgement.facts.warnings ?? []).length > 0 || judgement.probeNote)
+        wrong.push(`${judgement.verdict}: ${JSON.stringify(line)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(answered).toBeGreaterThan(100);
+    // The locations reach the table: the lines naming them are not answered.
+    for (const line of ['cp backup.tar /srv/pgclusters/main/base', 'mv x /data/redis-7/dump.rdb'])
+      expect(provablyHarmless(line, configTable, parseErrorCount), line).toBe(false);
   });
 });

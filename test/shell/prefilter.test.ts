@@ -260,6 +260,34 @@ describe('the shells run the same prefilter', () => {
       expect(Object.fromEntries(lines.map((line, i) => [line, answers[i]]))).toEqual(Object.fromEntries(lines.map((line, i) => [line, expected[i]])));
     });
   }
+
+  // The shell splits and globs unquoted words by the person's settings: the prefilter must not.
+  // A line with `drop*` in a folder holding a file `dropdb` is no dropdb line, and `IFS=,` (set
+  // for some loop at the prompt) must not glue `true; rm -rf /x` into one word.
+  const settled = ['true; rm -rf /x', 'echo drop*', 'ls [d]ropdb', 'echo a,b rm -rf /x', 'cat *.txt', 'git status; ls ?', ...HARMLESS.slice(0, 10)];
+  for (const shell of ['bash', 'zsh'] as const) {
+    it(`${shell}: the prefilter's answer does not depend on IFS or on files a glob would match`, () => {
+      const missing = shellMissing(shell);
+      if (missing) console.error(`cannot check the ${shell} prefilter: ${missing}`);
+      expect(missing).toBeUndefined();
+      const home = tempDir();
+      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, PRODGUARD_STATE_DIR: join(home, 'state'), TERM: 'dumb' };
+      const init = spawnSync(process.execPath, [BIN, 'init', shell], { env, encoding: 'utf8', cwd: home });
+      expect(init.status, init.stderr).toBe(0);
+      const snippet = join(home, `snippet.${shell}`);
+      const corpus = join(home, 'corpus');
+      writeFileSync(snippet, init.stdout);
+      for (const file of ['dropdb', 'notes.txt', 'a']) writeFileSync(join(home, file), '');
+      writeFileSync(corpus, settled.map((line) => `${line}\0`).join(''));
+      const [file, ...args] = runners[shell](snippet, corpus);
+      // The person's IFS, set after the snippet is sourced (the loop reads the corpus with its own).
+      const script = args[args.length - 1]!.replace('; while IFS=', '; IFS=,; while IFS=');
+      const result = spawnSync(file!, [...args.slice(0, -1), script], { env, encoding: 'utf8', cwd: home, timeout: 30_000 });
+      const answers = result.stdout.trim().split('\n');
+      const expected = settled.map((line) => (needsCheck(line, prefilter, shell) ? '0' : '1'));
+      expect(Object.fromEntries(settled.map((line, i) => [line, answers[i]]))).toEqual(Object.fromEntries(settled.map((line, i) => [line, expected[i]])));
+    });
+  }
 });
 
 export type { Prefilter };

@@ -26,15 +26,17 @@ declare -gA __prodguard_variable_words=([export]=1 [declare]=1 [typeset]=1 [unse
 # `x=1`, which looks like an assignment to it); one redirection per call costs less than one per
 # word.
 __prodguard_needs_check() {
-  # Every statement costs here (this runs on each line typed): few locals, few tests.
-  local - text=$1 w n p c body hit=0 dyn=0 i=0
-  local -A seen=()
-  set -f
+  # This runs on every line typed, and bash copies a function's whole body on each call and
+  # re-parses an array assignment's words: a short body, few locals, no arrays built, and the
+  # rare work (definitions, companions) in helpers. bench/hook-instructions.js counts it.
+  local text=${1//[\'\"\\]/} w n hit=$__prodguard_every dyn=0 list paired='' pending IFS=$' \t\n'
+  local -A seen
   __prodguard_defs=()
-  # shellcheck disable=SC2016  # '$(' is the literal text of a command substitution
-  [[ $__prodguard_every == 1 || $text == *'$('[!\(]* || $text == *'$(' || $text == *$'\x60'* ]] && hit=1
-  [[ $text == *[\$\<]* ]] && dyn=1
-  text=${text//[\'\"\\]/}
+  if [[ $1 == *[\$\`\<]* ]]; then
+    # shellcheck disable=SC2016  # '$(' is the literal text of a command substitution
+    [[ $1 == *'$('[!\(]* || $1 == *'$(' || $1 == *$'\x60'* ]] && hit=1
+    [[ $1 == *[\$\<]* ]] && dyn=1
+  fi
   # A command word the shell computes, and redirections that write somewhere.
   # A redirection to /dev/null is never a command word: without it most lines with a `/` skip
   # the word scan (same answer, less work on every line).
@@ -44,40 +46,67 @@ __prodguard_needs_check() {
     __prodguard_writes "$text"; then hit=1; fi
   # One pass over the words, the words of the aliases and functions they name added as found
   # (their definitions go to prodguard even when a word already decided: it judges the bodies).
-  # shellcheck disable=SC2206  # word splitting is the point here (globbing is off: set -f)
-  local -a paired=() queue=(${text//[;&|()<>\/\{\},$'\t\n\r']/ })
-  while (( i < ${#queue[@]} )); do
-    w=${queue[i++]}
-    [[ -n ${seen[$w]+x} ]] && continue
-    seen[$w]=1
-    n=${w,,}
-    # Lines that may change variables make the prompt look at every *_URL variable again.
-    [[ -n ${__prodguard_variable_words[$n]+x} || $n == *_ur[li]=* ]] && __prodguard_dirty=1
-    if (( ! hit )); then
-      if [[ -n ${__prodguard_words[$n]+x} || ( $n == ?*=* && -n ${__prodguard_words[${n%%=*}]+x} ) ]]; then hit=1
-      elif [[ -n ${__prodguard_pairs[$n]+x} ]]; then (( dyn )) && hit=1; paired+=("$n")
-      elif (( dyn )) && [[ -n ${__prodguard_wrappers[$n]+x} ]]; then hit=1; fi
-      # shellcheck disable=SC2053  # the patterns are globs
-      for p in "${__prodguard_patterns[@]}"; do [[ $n == $p ]] && hit=1; done
-    fi
-    if [[ -n ${BASH_ALIASES[$w]+x} ]]; then
-      __prodguard_defs+=("alias:$w=${BASH_ALIASES[$w]}")
-      body=${BASH_ALIASES[$w]//[\'\"\\]/}
-      # shellcheck disable=SC2206  # split on purpose, set -f
-      queue+=(${body//[;&|()<>\/\{\},$'\t\n\r']/ })
-    elif declare -F -- "$w"; then
-      declare -f -- "$w" >"$__prodguard_base.fn" 2>/dev/null
-      body=''
-      IFS= read -r -d '' body <"$__prodguard_base.fn"
-      __prodguard_defs+=("function:$body")
-      body=${body//[\'\"\\]/}
-      # shellcheck disable=SC2206  # split on purpose, set -f
-      queue+=(${body//[;&|()<>\/\{\},$'\t\n\r']/ })
-    fi
+  list=${text//[;&|()<>\/\{\},$'\t\n\r']/ }
+  while [[ -n $list ]]; do
+    # Words are split, never globbed (`set -f` only when a word holds a glob character).
+    [[ $list == *[*?[]* && $- != *f* ]] && { local -; set -f; }
+    pending=''
+    # shellcheck disable=SC2086  # word splitting is the point here
+    for w in $list; do
+      [[ -n ${seen[$w]+x} ]] && continue
+      seen[$w]=1
+      n=${w,,}
+      # Lines that may change variables make the prompt look at every *_URL variable again.
+      [[ -n ${__prodguard_variable_words[$n]+x} || $n == *_ur[li]=* ]] && __prodguard_dirty=1
+      # One test for the common word (in no table, no `=`); the rest only when it may matter.
+      if (( ! hit )) && [[ -n ${__prodguard_words[$n]+x}${__prodguard_pairs[$n]+x}${__prodguard_wrappers[$n]+x}${__prodguard_patterns[0]+x} || $n == ?*=* ]] &&
+        __prodguard_word_hits "$n"; then hit=1; fi
+      if [[ -n ${BASH_ALIASES[$w]+x} ]] || declare -F -- "$w"; then __prodguard_definition "$w"; fi
+    done
+    list=$pending
   done
   (( hit )) && return 0
   # A word that matters only beside a companion (`git` … `push`): the companions are globs.
-  for n in "${paired[@]}"; do
+  [[ -n $paired ]] && __prodguard_companions
+}
+
+# Status 0 when word $1 (lower case) decides the line alone; a word with companions is added to
+# the caller's `paired`. Reads the caller's `dyn`.
+__prodguard_word_hits() {
+  local p
+  [[ -n ${__prodguard_words[$1]+x} || ( $1 == ?*=* && -n ${__prodguard_words[${1%%=*}]+x} ) ]] && return 0
+  if [[ -n ${__prodguard_pairs[$1]+x} ]]; then
+    (( dyn )) && return 0
+    paired+=" $1"
+  elif (( dyn )) && [[ -n ${__prodguard_wrappers[$1]+x} ]]; then return 0; fi
+  # shellcheck disable=SC2053  # the patterns are globs
+  for p in "${__prodguard_patterns[@]}"; do [[ $1 == $p ]] && return 0; done
+  return 1
+}
+
+# Alias or function $1 named by the line: its definition goes to prodguard, its words to the
+# caller's `pending` (looked at as if typed).
+__prodguard_definition() {
+  local body
+  if [[ -n ${BASH_ALIASES[$1]+x} ]]; then
+    __prodguard_defs+=("alias:$1=${BASH_ALIASES[$1]}")
+    body=${BASH_ALIASES[$1]}
+  else
+    declare -f -- "$1" >"$__prodguard_base.fn" 2>/dev/null
+    body=''
+    IFS= read -r -d '' body <"$__prodguard_base.fn"
+    __prodguard_defs+=("function:$body")
+  fi
+  body=${body//[\'\"\\]/}
+  pending+=" ${body//[;&|()<>\/\{\},$'\t\n\r']/ }"
+}
+
+# Status 0 when a word of the caller's `paired` meets one of its companions among the words seen.
+__prodguard_companions() {
+  local - n c w
+  set -f
+  # shellcheck disable=SC2086  # split on purpose (the caller's IFS)
+  for n in $paired; do
     for c in ${__prodguard_pairs[$n]}; do
       # shellcheck disable=SC2053  # the companions are globs
       for w in "${!seen[@]}"; do [[ ${w,,} == $c ]] && return 0; done
@@ -92,7 +121,7 @@ __prodguard_needs_check() {
 # src/shell/prefilter.ts: separators start a command; assignments, redirections and the
 # __prodguard_prefixes words are skipped to reach its name.
 __prodguard_computed_command() {
-  local - w t=$1 position=1 skip=0 launched=0
+  local w t=$1
   # One simple command whose first word is a plain name (most lines): that word is the answer.
   if [[ $t != *[\;\&\|\(\)$'\n']* ]]; then
     t=${t#"${t%%[!$' \t']*}"} w=${t%%[$' \t']*}
@@ -100,6 +129,7 @@ __prodguard_computed_command() {
     [[ -z ${__prodguard_prefixes[$w]+x}${__prodguard_launchers[$w]+x} && $w != *[=\<\>\$\`*?/[]* && $w != [0-9]* && $w != . ]] && return 1
     t=$1
   fi
+  local - position=1 skip=0 launched=0
   t=${t//[;&|()$'\n']/ ; }
   set -f
   # shellcheck disable=SC2206  # split on purpose, set -f
@@ -148,10 +178,13 @@ else __prodguard_now() { printf -v __prodguard_time '%(%s)T' -1; }; fi
 # The prompt's cheap key: the folder and every variable that can change what a line targets, as
 # one expansion written out once (the names are identifiers: PROMPT_KEY_VARIABLES in
 # src/commands/init.ts), not a loop of indirect expansions on every prompt.
+# `$NAME` costs half of `${NAME-}` in bash; the braced form only under `set -u`.
 # shellcheck disable=SC2016  # the expansions are the function's body, expanded when it runs
 printf -v __prodguard_key_code '|${%s-}' "${__prodguard_key_variables[@]}"
-eval "__prodguard_cheap_key() { key=\"\$PWD|\${NO_COLOR+nc}$__prodguard_key_code\"; }"
-unset __prodguard_key_code
+# shellcheck disable=SC2016
+printf -v __prodguard_key_plain '|$%s' "${__prodguard_key_variables[@]}"
+eval "__prodguard_cheap_key() { if [[ \$- == *u* ]]; then key=\"\$PWD|\${NO_COLOR+nc}$__prodguard_key_code\"; else key=\"\$PWD|\${NO_COLOR+nc}$__prodguard_key_plain\"; fi; }"
+unset __prodguard_key_code __prodguard_key_plain
 
 # Ask the warm checker (a FIFO pair served by "prodguard serve"). Sets __prodguard_status, or
 # leaves 100 when there is none or it does not answer.
@@ -269,18 +302,28 @@ __prodguard_refused() {
   return 1
 }
 
-__prodguard_files_changed() {
-  local stamp=${1:-$__prodguard_base.stamp} mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-$RACK_ENV}}} f config=${XDG_CONFIG_HOME:-$HOME/.config}/prodguard
-  [[ -e $stamp ]] || return 1
+# The files the segment depends on, listed when the key changes (their names come from the
+# folder and variables the key holds) and written into __prodguard_newer_than as one test:
+# at every prompt that is one `[[ … -nt … ]]`, not a loop (each statement costs in bash).
+__prodguard_watch_files() {
+  local mode=${RAILS_ENV:-${NODE_ENV:-${APP_ENV:-${RACK_ENV-}}}} config=${XDG_CONFIG_HOME:-$HOME/.config}/prodguard f test
+  local -a files=("$HOME/.kube/config" "$PWD/.env" "$PWD/.env.local" "$PWD/.prodguard.yml" "$PWD/.prodguard.yaml" "$config/config.yml")
+  [[ -n $mode ]] && files+=("$PWD/.env.$mode" "$PWD/.env.$mode.local")
   if [[ -n ${KUBECONFIG-} ]]; then
     local - IFS=:
     set -f
-    for f in $KUBECONFIG; do [[ $f -nt $stamp ]] && return 0; done
+    for f in $KUBECONFIG; do files+=("$f"); done
   fi
-  # One test, not a loop: this runs at every prompt.
-  [[ $HOME/.kube/config -nt $stamp || $PWD/.env -nt $stamp || $PWD/.env.local -nt $stamp || $PWD/.prodguard.yml -nt $stamp ||
-    $PWD/.prodguard.yaml -nt $stamp || $config/config.yml -nt $stamp ]] && return 0
-  [[ -n $mode && ( $PWD/.env.$mode -nt $stamp || $PWD/.env.$mode.local -nt $stamp ) ]]
+  # shellcheck disable=SC2016  # $1 is the generated function's argument
+  printf -v test '%q -nt $1 || ' "${files[@]}"
+  eval "__prodguard_newer_than() { [[ ${test% || } ]]; }"
+}
+__prodguard_newer_than() { return 1; }
+
+# Status 0 when a watched file is newer than the stamp ($1, else this shell's).
+__prodguard_files_changed() {
+  local stamp=${1:-$__prodguard_base.stamp}
+  [[ -e $stamp ]] && __prodguard_newer_than "$stamp"
 }
 
 # A new shell's first prompt: the segment the last shell computed for the same key (variables
@@ -295,38 +338,61 @@ __prodguard_last_prompt() {
   [[ $saved == "$1" ]] && ! __prodguard_files_changed "$last"
 }
 
-__prodguard_prompt() {
-  local key v code seg='' age=''
-  local -i d
-  __prodguard_cheap_key
-  # Every *_URL / *_URI variable (a DATABASE_URL by another name) is a slow scan in bash: done
-  # when the cheap key changes, after a line that may set variables, and at most 5 s apart.
+# The *_URL / *_URI variables (a DATABASE_URL by another name) into __prodguard_urls. Only
+# exported ones: prodguard (the prompt process, the checker's request) sees the environment, not
+# shell variables. `compgen -e` lists them in one pass; `${!A@}` … `${!Z@}` is the fallback, about
+# 40 times the work (this runs at least every 5 s, so on most lines a person types).
+__prodguard_scan_urls() {
+  local v
+  local -a names=()
+  __prodguard_urls=''
+  if { compgen -e -X '!*_UR[LI]'; :; } >"$__prodguard_base.env" 2>/dev/null; then
+    mapfile -t names <"$__prodguard_base.env"
+  else
+    for v in ${!A@} ${!B@} ${!C@} ${!D@} ${!E@} ${!F@} ${!G@} ${!H@} ${!I@} ${!J@} ${!K@} ${!L@} ${!M@} ${!N@} ${!O@} ${!P@} ${!Q@} ${!R@} ${!S@} ${!T@} ${!U@} ${!V@} ${!W@} ${!X@} ${!Y@} ${!Z@}; do [[ $v == *_UR[LI] ]] && names+=("$v"); done
+  fi
+  for v in "${names[@]}"; do __prodguard_urls+="|$v=${!v}"; done
+}
+
+# A changed key (folder, variables, *_URL values) or a changed file: the segment again.
+__prodguard_new_key() {
+  local code
+  __prodguard_key=$1
+  __prodguard_watch_files
+  { : >"$__prodguard_base.stamp"; } 2>/dev/null
+  if __prodguard_last_prompt "$1"; then eval "$code"
+  elif code=$(command prodguard prompt --format bash 2>/dev/null); then
+    eval "$code"
+    { printf '%s\0%s\0' "$1" "$code" >"$__prodguard_run/prompt.last"; } 2>/dev/null
+  else __prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident=''; fi
   __prodguard_now
+  if [[ $__prodguard_level == prod || $__prodguard_level == remote ]]; then
+    [[ $__prodguard_ident != "$__prodguard_since_ident" ]] && { __prodguard_since=$__prodguard_time; __prodguard_since_ident=$__prodguard_ident; }
+  else
+    __prodguard_since='' __prodguard_since_ident=''
+  fi
+}
+
+# The prompt function: runs before every prompt, so its common path (nothing changed, no
+# segment) is a few tests. bench/hook-instructions.js counts it.
+__prodguard_precmd() {
+  local status=$? key seg='' age=''
+  __prodguard_fresh=1
+  __prodguard_cheap_key
+  __prodguard_now
+  # Every *_URL / *_URI variable is a scan: done when the cheap key changes, after a line that
+  # may set variables, and at most 5 s apart. Without one, the full key is the one already held.
   if [[ $key != "$__prodguard_cheap" ]] || (( __prodguard_dirty || __prodguard_time - __prodguard_scanned >= 5 )); then
-    __prodguard_cheap=$key __prodguard_dirty=0 __prodguard_scanned=$__prodguard_time __prodguard_urls=''
-    for v in ${!A@} ${!B@} ${!C@} ${!D@} ${!E@} ${!F@} ${!G@} ${!H@} ${!I@} ${!J@} ${!K@} ${!L@} ${!M@} ${!N@} ${!O@} ${!P@} ${!Q@} ${!R@} ${!S@} ${!T@} ${!U@} ${!V@} ${!W@} ${!X@} ${!Y@} ${!Z@}; do [[ $v == *_UR[LI] ]] && __prodguard_urls+="|$v=${!v}"; done
+    __prodguard_cheap=$key __prodguard_dirty=0 __prodguard_scanned=$__prodguard_time
+    __prodguard_scan_urls
+    key+=$__prodguard_urls
+    [[ $key != "$__prodguard_key" ]] && __prodguard_new_key "$key"
   fi
-  key+=$__prodguard_urls
-  if [[ $key != "$__prodguard_key" ]] || __prodguard_files_changed; then
-    __prodguard_key=$key
-    { : >"$__prodguard_base.stamp"; } 2>/dev/null
-    if __prodguard_last_prompt "$key"; then eval "$code"
-    elif code=$(command prodguard prompt --format bash 2>/dev/null); then
-      eval "$code"
-      { printf '%s\0%s\0' "$key" "$code" >"$__prodguard_run/prompt.last"; } 2>/dev/null
-    else __prodguard_level='' __prodguard_label='' __prodguard_name='' __prodguard_color='' __prodguard_ident=; fi
-    __prodguard_now
-    if [[ $__prodguard_level == prod || $__prodguard_level == remote ]]; then
-      [[ $__prodguard_ident != "$__prodguard_since_ident" ]] && { __prodguard_since=$__prodguard_time; __prodguard_since_ident=$__prodguard_ident; }
-    else
-      __prodguard_since='' __prodguard_since_ident=''
-    fi
-  fi
+  [[ -e $__prodguard_base.stamp ]] && __prodguard_newer_than "$__prodguard_base.stamp" && __prodguard_new_key "$__prodguard_key"
   __prodguard_segment=''
   if [[ -n $__prodguard_label ]]; then
     if [[ -n $__prodguard_since ]]; then
-      __prodguard_now
-      d=$(( __prodguard_time - __prodguard_since ))
+      local -i d=$(( __prodguard_time - __prodguard_since ))
       if (( d >= 172800 )); then age=$((d / 86400))d; elif (( d >= 3600 )); then age=$((d / 3600))h; elif (( d >= 60 )); then age=$((d / 60))m; fi
     fi
     __prodguard_segment="$__prodguard_label${age:+ $age}${__prodguard_name:+ $__prodguard_name}"
@@ -335,18 +401,12 @@ __prodguard_prompt() {
   # For prompt tools that read the environment (starship's env_var module): the plain segment
   # and its level, exported while there is one (not *_ENV: prodguard reads those as an environment).
   if [[ -n $__prodguard_segment ]]; then export PRODGUARD_SEGMENT="$__prodguard_segment" PRODGUARD_SEGMENT_LEVEL="$__prodguard_level"
-  else unset PRODGUARD_SEGMENT PRODGUARD_SEGMENT_LEVEL; fi
-  if (( __prodguard_show )) && [[ ${PRODGUARD_PROMPT-1} != 0 ]]; then
+  elif [[ -n ${PRODGUARD_SEGMENT+x}${PRODGUARD_SEGMENT_LEVEL+x} ]]; then unset PRODGUARD_SEGMENT PRODGUARD_SEGMENT_LEVEL; fi
+  if (( __prodguard_show )) && [[ ${PRODGUARD_PROMPT-1} != 0 && -n $__prodguard_ps1$seg ]]; then
     [[ -n $__prodguard_ps1 ]] && PS1=${PS1#"$__prodguard_ps1"}
     __prodguard_ps1=$seg
     PS1=$seg$PS1
   fi
-}
-
-__prodguard_precmd() {
-  local status=$?
-  __prodguard_fresh=1
-  __prodguard_prompt
   return $status
 }
 

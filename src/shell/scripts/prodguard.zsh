@@ -19,7 +19,15 @@ autoload -Uz add-zsh-hook
 # See prodguard.bash: computedCommandWord and writesSomewhere in src/shell/prefilter.ts.
 __prodguard_computed_command() {
   emulate -L zsh
-  local w t=${1//[;&|()$'\n']/ ; }
+  local w t=$1
+  # One simple command whose first word is a plain name (most lines): that word is the answer.
+  if [[ $t != *[\;\&\|\(\)$'\n']* ]]; then
+    t=${t#"${t%%[^$' \t']*}"} w=${t%%[$' \t']*}
+    w=${(L)w}
+    (( ! ${+__prodguard_prefixes[$w]} && ! ${+__prodguard_launchers[$w]} )) && [[ $w != *[=\<\>\$\`*?/[]* && $w != [0-9]* && $w != . ]] && return 1
+  fi
+  local IFS=$' \t\n'
+  t=${1//[;&|()$'\n']/ ; }
   integer position=1 skip=0 launched=0
   for w in ${=t}; do
     if [[ $w == ';' ]]; then position=1 skip=0 launched=0; continue; fi
@@ -61,7 +69,8 @@ __prodguard_writes() {
 # The prefilter (see the bash snippet). Status 0 when prodguard must see the line.
 __prodguard_needs_check() {
   emulate -L zsh
-  local text=$1 w n p c body
+  # The line is split on blanks whatever IFS the person set.
+  local text=$1 w n p c body IFS=$' \t\n'
   integer hit=0 dyn=0 i=1
   local -A seen present
   __prodguard_defs=()
@@ -72,7 +81,9 @@ __prodguard_needs_check() {
   # A redirection to /dev/null is never a command word: without it most lines with a `/` skip
   # the word scan (same answer, less work on every line).
   if (( ! hit )) && [[ ${text//[<>]\/dev\/null/>} == *[\$\`*?.[/]* ]] && __prodguard_computed_command "$text"; then hit=1; fi
-  if (( ! hit && __prodguard_redirects )) && [[ $text == *'>'* ]] && __prodguard_writes "$text"; then hit=1; fi
+  # `>/dev/null` ending a word is the most common redirection; without any other the answer is no.
+  if (( ! hit && __prodguard_redirects )) && [[ ${text//>\/dev\/null/} == *'>'* || $text == *'>/dev/null'[^$' \t\n;&|)']* ]] &&
+    __prodguard_writes "$text"; then hit=1; fi
   local -a queue
   queue=(${=${text//[;&|()<>\/\{\},$'\t\n\r']/ }})
   while (( i <= $#queue )); do

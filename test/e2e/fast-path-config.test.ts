@@ -1,0 +1,96 @@
+// The one-shot fast path under config files, through the built binary: after the full path has
+// judged a line under a config that pulls in nothing, the next harmless line under the same files
+// is answered without the engine, with exactly the full path's output; a config that adds a rule,
+// a data directory the line names, or any edit to a config file sends the line to the full path.
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { BIN, cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+import { ALLOW_TEXT } from '../../src/fast-path/answer.js';
+
+/** The launcher and the fast path's bundles alone: a line it does not answer fails with "not
+ *  built yet" (the engine's bundle is not there), so an answer proves the fast path gave it. */
+function fastPathOnly(): string {
+  const root = tempDir();
+  const source = join(dirname(BIN), '..');
+  for (const file of ['bin/prodguard.js', 'dist/bundle/fast.cjs', 'dist/bundle/shell-parser.cjs']) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    cpSync(join(source, file), join(root, file));
+  }
+  return join(root, 'bin', 'prodguard.js');
+}
+
+function run(bin: string, args: string[], env: Record<string, string>, cwd: string, input = '') {
+  const result = spawnSync(process.execPath, [bin, ...args], { env, cwd, input, encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function event(command: string, cwd: string): string {
+  return JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd });
+}
+
+function repository(config: string) {
+  const home = tempDir();
+  const repo = join(home, 'repo');
+  const cwd = join(repo, 'src');
+  mkdirSync(cwd, { recursive: true });
+  writeFileSync(join(repo, '.prodguard.yml'), config);
+  return { home, repo, cwd, env: cleanEnv({}, home) };
+}
+
+const fast = fastPathOnly();
+
+describe('the one-shot fast path under config files', () => {
+  it('answers a harmless line as the full path did once that path has seen the config', () => {
+    const { repo, cwd, env } = repository('environments:\n  production:\n    hosts: ["db*.prod.example.com"]\n');
+    const expected = `${ALLOW_TEXT}  config: ${join(repo, '.prodguard.yml')}\n`;
+    // Before the full path wrote the table down, the fast path does not answer.
+    expect(run(fast, ['check', '-c', 'ls -la'], env, cwd).stderr).toContain('not built yet');
+    expect(run(BIN, ['check', '-c', 'git status'], env, cwd)).toEqual({ status: 0, stdout: expected, stderr: '' });
+    expect(run(fast, ['check', '-c', 'ls -la'], env, cwd)).toEqual({ status: 0, stdout: expected, stderr: '' });
+    expect(run(fast, ['hook', 'claude-code'], env, '/', event('git status && ls -la', cwd))).toEqual({ status: 0, stdout: '{}\n', stderr: '' });
+    // A risky line still goes to the full path.
+    expect(run(fast, ['check', '-c', 'rm -rf /srv'], env, cwd).stderr).toContain('not built yet');
+    expect(run(BIN, ['check', '-c', 'rm -rf /'], env, cwd).status).toBe(4);
+  });
+
+  it('sends the line to the full path after any edit to a config file, and honours a rule the edit adds', () => {
+    const { repo, cwd, env } = repository('environments:\n  production:\n    hosts: [db1]\n');
+    expect(run(BIN, ['check', '-c', 'ls'], env, cwd).status).toBe(0);
+    expect(run(fast, ['check', '-c', 'deploy now'], env, cwd).status).toBe(0);
+    const rules = join(repo, 'my-rules', 'team');
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(
+      join(rules, 'no-deploy.yaml'),
+      'title: Deploy on Friday\nincident: general\nseverity: { default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n',
+    );
+    // Same size as before would not matter either: the cache compares texts.
+    writeFileSync(join(repo, '.prodguard.yml'), 'rule-directories: [my-rules]\n');
+    expect(run(fast, ['check', '-c', 'deploy now'], env, cwd).stderr).toContain('not built yet');
+    // A config that pulls in a rule folder is never written down: every line takes the full path.
+    for (let i = 0; i < 2; i++) {
+      expect(run(BIN, ['check', '-c', 'deploy now'], env, cwd).stdout).toContain('team/no-deploy');
+      const hook = run(BIN, ['hook', 'claude-code'], env, '/', event('deploy now', cwd));
+      expect(JSON.parse(hook.stdout)).toMatchObject({ systemMessage: expect.stringContaining('team/no-deploy') });
+    }
+    expect(run(fast, ['check', '-c', 'deploy now'], env, cwd).stderr).toContain('not built yet');
+  });
+
+  it('sends a line naming a configured data directory to the full path', () => {
+    const { cwd, env } = repository('data-directories:\n  locations: [/srv/pgclusters]\n');
+    expect(run(BIN, ['check', '-c', 'ls'], env, cwd).status).toBe(0);
+    expect(run(fast, ['check', '-c', 'cp notes.txt /tmp/notes.txt'], env, cwd).status).toBe(0);
+    expect(run(fast, ['check', '-c', 'cp backup.tar /srv/pgclusters/main/base'], env, cwd).stderr).toContain('not built yet');
+  });
+
+  it('leaves a config with a problem to the full path, which says what it is', () => {
+    const { cwd, env } = repository('environments: [not, a, map]\n');
+    for (let i = 0; i < 2; i++) {
+      const result = runCli(['check', '-c', 'ls'], { env, cwd });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toContain('ignored');
+    }
+    expect(run(fast, ['check', '-c', 'ls'], env, cwd).stderr).toContain('not built yet');
+  });
+});
