@@ -1,0 +1,66 @@
+// Issue 11, a fifth pass: tools, clients and cloud calls an adversarial review found unknown —
+// database shells read as the client they are (cockroach sql, usql, sqlcmd, clickhouse client,
+// mysqlsh's JavaScript mode), Redis SHUTDOWN, deletes over HTTP, scale-to-zero in the cloud,
+// rails runner, partitions — each against a production context, with harmless twins on a
+// workstation, and the routine lines the issue says must not be interrupted.
+import type { CorpusCase, CorpusGroup } from '../cases.js';
+import type { Severity } from '../../../src/types.js';
+
+const PROD_HOST = 'db1.prod.example.com';
+const PROD_ENV = { AWS_PROFILE: 'production' };
+
+/** A line judged on a production host, with a production AWS profile and kube context. */
+const prod = (line: string, expect: Severity, rule?: string): CorpusCase => ({
+  line,
+  hostname: PROD_HOST,
+  env: PROD_ENV,
+  kubeContext: 'prod',
+  expect,
+  ...(rule ? { rule } : {}),
+});
+/** A line judged on a developer's workstation (the corpus defaults). */
+const ws = (line: string, expect: Severity = 'allow', rule?: string): CorpusCase => ({ line, expect, ...(rule ? { rule } : {}) });
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'evasion5: database shells are the client they are',
+    cases: [
+      prod(`cockroach sql --url postgresql://root@crdb.prod.example.com:26257/app -e 'DROP TABLE users'`, 'block', 'sql/drop-objects'),
+      prod(`cockroach sql --host=crdb-prod:26257 --insecure -e 'TRUNCATE orders'`, 'block', 'sql/truncate'),
+      prod(
+        `cockroach sql --url "postgresql://root@10.0.4.7:26257/app?sslmode=verify-full" --execute="DELETE FROM users"`,
+        'confirm',
+        'sql/delete-update-all-rows',
+      ),
+      ws(`cockroach sql --url postgresql://root@crdb.prod.example.com:26257/app -e 'DROP TABLE users'`, 'block', 'sql/drop-objects'),
+      ws(`cockroach sql --url postgresql://root@localhost:26257/app -e 'DROP TABLE users'`),
+      ws(`cockroach sql --url postgresql://root@crdb.prod.example.com:26257/app -e 'SELECT count(*) FROM users'`),
+      ws(`cockroach start --insecure --store=/tmp/crdb --listen-addr=localhost:26257`),
+      prod(`usql pg://app@db.prod.example.com/app -c 'TRUNCATE sessions'`, 'block', 'sql/truncate'),
+      prod(`usql postgres://app@db.prod.example.com/app -f /nonexistent/cleanup.sql`, 'confirm', 'sql/unjudgeable-sql'),
+      prod(`usql mysql://root@mysql.prod.example.com/app -c 'DROP DATABASE app'`, 'block', 'sql/drop-objects'),
+      prod(`usql my://root@mysql-prod/app -c 'DELETE FROM users'`, 'block', 'sql/delete-update-all-rows'),
+      ws(`usql pg://app@localhost/app -c 'TRUNCATE sessions'`),
+      ws(`usql pg://app@db.prod.example.com/app -c 'SELECT 1'`),
+      ws(`usql sqlite:./dev.db -c 'DROP TABLE users'`),
+      prod(`sqlcmd -S sql.prod.example.com -Q 'DROP DATABASE app'`, 'block', 'sql/drop-objects'),
+      prod(`sqlcmd -S tcp:prod-sql,1433 -d app -U sa -P 'Hunter2!pw' -Q "TRUNCATE TABLE orders"`, 'block', 'sql/truncate'),
+      prod(`sqlcmd -S prod-sql\\SQLEXPRESS -d app -i /nonexistent/purge.sql`, 'confirm', 'sql/unjudgeable-sql'),
+      prod(`sqlcmd -S prod-sql -Q 'DELETE FROM [dbo].[users]'`, 'block', 'sql/delete-update-all-rows'),
+      ws(`sqlcmd -S localhost -Q 'DROP TABLE scratch'`),
+      ws(`sqlcmd -S . -Q 'DROP TABLE scratch'`),
+      ws(`sqlcmd -S sql.prod.example.com -Q 'SELECT name FROM sys.databases'`),
+      prod(`clickhouse client --host ch1.prod.example.com --query 'DROP TABLE events'`, 'block', 'sql/drop-objects'),
+      prod(`clickhouse client -q 'TRUNCATE TABLE events'`, 'block', 'sql/truncate'),
+      ws(`clickhouse client --query 'SELECT 1'`),
+      ws(`clickhouse local --query 'SELECT 1'`),
+      prod(`mysqlsh root@mysql.prod.example.com:3306 --js -e 'session.dropSchema("app")'`, 'confirm', 'sql/unjudgeable-sql'),
+      prod(`mysqlsh --uri root@mysql-prod:3306 --py -e 'session.drop_schema("app")'`, 'confirm', 'sql/unjudgeable-sql'),
+      prod(`mysqlsh --sql -e 'DROP DATABASE app'`, 'block', 'sql/drop-objects'),
+      prod(`mysqlsh root@mysql.prod.example.com --sql -f /nonexistent/drop.sql`, 'confirm', 'sql/unjudgeable-sql'),
+      ws(`mysqlsh root@localhost --js -e 'print(session.getSchemas())'`, 'warn'),
+      ws(`mysqlsh root@localhost --sql -e 'SELECT 1'`),
+      ws(`mysqlsh --version`),
+    ],
+  },
+];
