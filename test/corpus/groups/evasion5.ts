@@ -63,4 +63,21 @@ export const groups: CorpusGroup[] = [
       ws(`mysqlsh --version`),
     ],
   },
+  {
+    name: 'evasion5: Redis servers stopped, crashed or repointed',
+    cases: [
+      prod(`redis-cli -h cache.prod.example.com SHUTDOWN NOSAVE`, 'confirm', 'database/redis-server-stop'),
+      prod(`redis-cli shutdown`, 'confirm', 'database/redis-server-stop'),
+      prod(`redis-cli -h prod-redis -p 6380 DEBUG RESTART`, 'confirm', 'database/redis-server-stop'),
+      prod(`redis-cli -h prod-redis replicaof 10.0.0.9 6379`, 'confirm', 'database/redis-server-stop'),
+      prod(`redis-cli -h prod-redis config set dbfilename authorized_keys`, 'confirm', 'database/redis-server-stop'),
+      prod(`echo SHUTDOWN | redis-cli -h cache.prod.example.com`, 'confirm', 'database/redis-server-stop'),
+      ws(`redis-cli -h cache.prod.example.com shutdown`, 'confirm', 'database/redis-server-stop'),
+      ws(`redis-cli shutdown nosave`),
+      ws(`redis-cli -h cache.prod.example.com GET shutdown`),
+      ws(`redis-cli -h cache.prod.example.com replicaof no one`),
+      ws(`redis-cli -h cache.prod.example.com CONFIG GET dir`),
+      ws(`redis-cli -h cache.prod.example.com INFO server`),
+    ],
+  },
 ];
