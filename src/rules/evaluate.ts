@@ -142,6 +142,11 @@ export function candidates(rules: readonly Rule[], name: string): CompiledRule[]
 
 /** Flags as the command would see them: `-rf` holds -r and -f; `--rec` abbreviates `--recursive`. */
 function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbreviations: boolean): boolean {
+  if (/^-[^-]=/.test(flag)) {
+    // A short option with the value it must have, however written: `-X DELETE`, `-XDELETE`.
+    const wanted = flag.slice(3).toLowerCase();
+    return scan().options.some((option) => option.flag === flag.slice(0, 2) && option.value?.toLowerCase() === wanted);
+  }
   if (flag[1] !== '-' && flag.length > 2) {
     // Single-dash words such as find's -delete or terraform's -auto-approve.
     return inv.args.some((arg) => arg.value === flag || (arg.value.startsWith(flag) && arg.value[flag.length] === '='));
