@@ -452,6 +452,9 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   'drizzle-kit': options('', ['schema', 'knexfile', 'env', 'config', 'specific', 'cwd']),
   ...each(['php', 'python', 'python3', 'manage.py'], options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT])),
   ...each(['artisan', 'mix'], options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT])),
+  // Laravel's `migrate:rollback --step 50` takes the count as the next word too.
+  php: options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT, 'step']),
+  artisan: options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT, 'step']),
   'django-admin': options('dcre', [...FRAMEWORK_CLI, ...TASK_RUNNER]),
   ...each(['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'], options('dcr', FRAMEWORK_CLI)),
   ...each(['sequelize', 'sequelize-cli'], {

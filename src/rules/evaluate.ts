@@ -157,6 +157,8 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
       if (!option.flag.startsWith('--')) return false;
       if (flag.includes('=')) {
         const wanted = flag.slice(flag.indexOf('=') + 1);
+        // A value pattern (`--step=??*`: two digits or more), however the value is written.
+        if (/[*?[]/.test(wanted)) return option.flag === name && option.value !== undefined && matchesGlob(option.value, wanted);
         return option.flag === name && (`${option.value ?? ''}`.toLowerCase() === wanted.toLowerCase() || sameInteger(option.value, wanted));
       }
       // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`. Only for rules
