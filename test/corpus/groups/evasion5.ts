@@ -149,4 +149,18 @@ export const groups: CorpusGroup[] = [
       ws(`php artisan migrate:rollback --step 50`),
     ],
   },
+  {
+    name: 'evasion5: routine pod and job deletes on production are said, not interrupted',
+    cases: [
+      prod(`kubectl delete pod -l app=api -n payments`, 'warn', 'kubernetes/delete-pods'),
+      prod(`kubectl delete pods --selector=app=worker -n payments`, 'warn', 'kubernetes/delete-pods'),
+      prod(`kubectl delete job backfill-2024-11 -n payments`, 'warn', 'kubernetes/delete-pods'),
+      prod(`kubectl delete job/backfill-2024-11 -n payments`, 'warn', 'kubernetes/delete-pods'),
+      prod(`kubectl delete pods --all -n prod`, 'confirm', 'kubernetes/delete-all-pods'),
+      prod(`kubectl delete jobs --all -n payments`, 'confirm', 'kubernetes/delete-all-pods'),
+      prod(`kubectl delete cronjob nightly-report -n payments`, 'confirm', 'kubernetes/delete-production'),
+      prod(`kubectl delete deployment api -n payments`, 'confirm', 'kubernetes/delete-production'),
+      ws(`kubectl --context kind-dev delete job backfill-2024-11`),
+    ],
+  },
 ];
