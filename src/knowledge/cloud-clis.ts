@@ -224,6 +224,8 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
         'ssh-client-folder',
         'ssh-proxy-folder',
         'resource-type',
+        // `az postgres flexible-server restart --failover Forced|Planned`.
+        'failover',
       ]),
     ]),
     targets: {
@@ -285,6 +287,78 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     options: valueOptions(long(['site', 'auth'])),
     targets: { resource: ['--site'] },
     simple: { verbs: ['sites:delete'], env: ['NETLIFY_SITE_ID'] },
+  },
+  // The CLIs below name what they delete the simple way: the words after the verb, the
+  // project/stack/cluster options, else the variables that pick the account. Sources: `bq help
+  // rm`, `firebase help firestore:delete`, `hcloud server delete --help`, kops.sigs.k8s.io,
+  // `atlas clusters delete --help`, serverless.com/framework/docs, `sam delete --help`,
+  // github.com/peak/s5cmd, s3tools.org/usage, rclone.org/commands.
+  bq: {
+    engine: 'gcp',
+    options: valueOptions(long(['project_id', 'dataset_id', 'location', 'format', 'api', 'api_version', 'job_id', 'flagfile'])),
+    targets: { resource: ['--project_id', '--dataset_id'] },
+    simple: { verbs: ['rm'], env: ['CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT'] },
+  },
+  // `firebase firestore:delete PATH` names a path inside the project, not a resource: the project decides.
+  firebase: {
+    engine: 'firebase',
+    options: valueOptions(['-P', ...long(['project', 'token', 'config', 'instance', 'database', 'account'])]),
+    targets: { resource: ['--project', '-P'] },
+    simple: { verbs: [], env: ['FIREBASE_PROJECT', 'GCLOUD_PROJECT', 'GOOGLE_CLOUD_PROJECT'] },
+  },
+  hcloud: {
+    engine: 'hetzner',
+    options: valueOptions(long(['context', 'config', 'poll-interval', 'endpoint', 'output', 'selector'])),
+    targets: { resource: ['--context'] },
+    simple: { verbs: ['delete'], env: ['HCLOUD_CONTEXT'] },
+  },
+  kops: {
+    engine: 'aws',
+    options: valueOptions(long(['name', 'state', 'region', 'output', 'kubeconfig', 'config'])),
+    targets: { resource: ['--name'] },
+    simple: { verbs: ['delete'], env: ['KOPS_CLUSTER_NAME'], kinds: ['cluster', 'instancegroup', 'ig', 'instance', 'secret', 'keypair', 'sshpublickey'] },
+  },
+  atlas: {
+    engine: 'mongodb-atlas',
+    options: valueOptions(['-o', '-P', ...long(['projectId', 'orgId', 'output', 'profile', 'clusterName'])]),
+    targets: { resource: ['--projectId', '--profile', '-P', '--clusterName'] },
+    simple: { verbs: ['delete'], env: ['MONGODB_ATLAS_PROJECT_ID', 'MCLI_PROJECT_ID'] },
+  },
+  serverless: {
+    engine: 'aws',
+    options: valueOptions([...short('srcp'), ...long(['stage', 'region', 'aws-profile', 'config', 'app', 'org', 'param'])]),
+    targets: { resource: ['--stage', '-s', '--aws-profile'] },
+    simple: { verbs: [], env: ['SLS_STAGE', 'AWS_PROFILE'] },
+  },
+  sls: {
+    engine: 'aws',
+    options: valueOptions([...short('srcp'), ...long(['stage', 'region', 'aws-profile', 'config', 'app', 'org', 'param'])]),
+    targets: { resource: ['--stage', '-s', '--aws-profile'] },
+    simple: { verbs: [], env: ['SLS_STAGE', 'AWS_PROFILE'] },
+  },
+  sam: {
+    engine: 'aws',
+    options: valueOptions(long(['stack-name', 'region', 'profile', 'config-file', 'config-env', 's3-bucket', 's3-prefix'])),
+    targets: { resource: ['--stack-name', '--profile', '--config-env'] },
+    simple: { verbs: [], env: ['AWS_PROFILE'] },
+  },
+  s5cmd: {
+    engine: 'aws',
+    options: valueOptions(long(['endpoint-url', 'profile', 'credentials-file', 'numworkers', 'retry-count', 'log', 'request-payer'])),
+    targets: { resource: ['--profile', '--endpoint-url'] },
+    simple: { verbs: ['rm', 'rb'], env: ['AWS_PROFILE'] },
+  },
+  s3cmd: {
+    engine: 'aws',
+    options: valueOptions(['-c', ...long(['config', 'host', 'host-bucket', 'exclude', 'include', 'rexclude', 'rinclude', 'region'])]),
+    targets: { resource: ['--host'] },
+    simple: { verbs: ['del', 'rm', 'rb'], env: [] },
+  },
+  rclone: {
+    engine: 'rclone',
+    options: valueOptions(long(['config', 'exclude', 'include', 'filter', 'min-age', 'max-age', 'transfers', 'checkers', 'log-file', 'log-level'])),
+    targets: {},
+    simple: { verbs: ['purge', 'delete', 'rmdirs', 'rmdir', 'deletefile'], env: [] },
   },
 };
 

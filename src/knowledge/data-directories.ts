@@ -46,6 +46,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
       '/usr/local/var/postgresql',
       '/opt/homebrew/var/postgres',
       '/opt/homebrew/var/postgresql',
+      // The source build's documented default (`initdb -D /usr/local/pgsql/data`).
+      '/usr/local/pgsql',
     ],
     names: ['pgdata', 'pg_data', 'postgres-data', 'postgresql-data', 'pg_wal', 'pg_xlog'],
     markers: ['PG_VERSION', 'global/pg_control'],
@@ -70,7 +72,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'mysql',
     title: 'MySQL/MariaDB',
-    locations: ['/var/lib/mysql', '/var/lib/mariadb', '/usr/local/var/mysql', '/opt/homebrew/var/mysql'],
+    // /usr/local/mysql: the generic binary tarball's install, its data directory data/ inside.
+    locations: ['/var/lib/mysql', '/var/lib/mariadb', '/usr/local/var/mysql', '/opt/homebrew/var/mysql', '/usr/local/mysql'],
     names: ['mysql-data', 'mariadb-data'],
     markers: ['ibdata1', 'auto.cnf', 'grastate.dat', 'mysql.ibd', 'mysql/user.MYD', '*.ibd'],
     pidFiles: ['mysqld.pid', '*.pid'],

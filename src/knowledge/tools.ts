@@ -13,6 +13,7 @@
 
 import { CLOUD_CLI_TOOL_OPTIONS } from './cloud-clis.js';
 import { KUBE_CLIENT_TOOL_OPTIONS } from './kube-clients.js';
+import { SERVICE_TOOL_OPTIONS } from './service-endpoints.js';
 
 export interface ToolOptions {
   /** Short option letters that take a value, attached (`-nprod`) or as the next word (`-n prod`). */
@@ -246,6 +247,13 @@ export const COMMAND_RUNNERS: readonly string[] = [
   'strace',
   'busybox',
   'be',
+  // Namespaces, sandboxes and proxies that run their operands as they are.
+  'unshare',
+  'firejail',
+  'torsocks',
+  'proxychains',
+  'proxychains4',
+  'numactl',
 ];
 
 /**
@@ -272,6 +280,9 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   nice: withDigitOptions(options('n', ['adjustment'])),
   chroot: options('', ['userspec', 'groups']),
   nsenter: options('tSGrwTnmuipUC', ['target', 'setuid', 'setgid', 'root', 'wd']),
+  // unshare(1): the namespace options take an optional =file; these take a value.
+  unshare: options('SGRw', ['setuid', 'setgid', 'root', 'wd', 'propagation', 'map-user', 'map-group', 'map-users', 'map-groups', 'setgroups']),
+  numactl: options('CNmpi', ['physcpubind', 'cpunodebind', 'membind', 'preferred', 'interleave']),
   pkexec: options('', ['user']),
   'systemd-run': options('pEMuH', [
     'unit',
@@ -291,6 +302,8 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   screen: options('SpTtcehsL'),
   // The options of tmux's new-session, new-window, split-window, respawn-pane and run-shell.
   'tmux new-session': options('sncFtxyeSlpcTL'),
+  // tmux send-keys [-lRMX] [-N count] [-t target-pane] key…
+  'tmux send-keys': options('Nt'),
   ionice: options('cnp', ['class', 'classdata', 'pid']),
   stdbuf: options('ioe', ['input', 'output', 'error']),
   time: options('fo', ['format', 'output']),
@@ -443,6 +456,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...KUBE_CLIENT_TOOL_OPTIONS,
   // aws, gcloud, az, heroku, fly, …: one table with what their options name (cloud-clis.ts).
   ...CLOUD_CLI_TOOL_OPTIONS,
+  // etcdctl, kafka-topics, rabbitmqctl, vault, consul, …: the server each names (service-endpoints.ts).
+  ...SERVICE_TOOL_OPTIONS,
   ...each(
     ['terraform', 'tofu', 'terragrunt'],
     options('', [], ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config', 'lock-timeout', 'parallelism']),
@@ -456,6 +471,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   php: options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT, 'step']),
   artisan: options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT, 'step']),
   'django-admin': options('dcre', [...FRAMEWORK_CLI, ...TASK_RUNNER]),
+  // `flask --app wsgi db downgrade base`: --app/-A names the application, not a command word.
+  flask: options('Ae', ['app', 'env-file']),
   ...each(['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'], options('dcr', FRAMEWORK_CLI)),
   ...each(['sequelize', 'sequelize-cli'], {
     shortWithValue: `dcr${MIGRATION_TOOL.shortWithValue!.replace(/[dcr]/g, '')}`,
@@ -537,6 +554,29 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['restic', 'borg', 'borg2', 'kopia', 'velero'], BACKUP),
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
+  // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):
+  // `tar --remove-files -czf /backup/pg.tgz DIR` names DIR, not the archive, as what it removes.
+  ...each(
+    ['tar', 'bsdtar'],
+    options('fCTXbgHKNV', [
+      'file',
+      'directory',
+      'files-from',
+      'exclude-from',
+      'exclude',
+      'blocking-factor',
+      'listed-incremental',
+      'format',
+      'newer',
+      'transform',
+      'use-compress-program',
+    ]),
+  ),
+  ...each(['sed', 'gsed'], options('efl', ['expression', 'file', 'line-length'])),
+  // killall(1) and pkill(1): the signal (`-9`, `-s KILL`) and the user/group/terminal filters
+  // take values, so `killall -s KILL postgres` names postgres, not KILL.
+  killall: withDigitOptions(options('sSuoyZ', ['signal', 'user', 'older-than', 'younger-than', 'context'])),
+  pkill: withDigitOptions(options('gGPstuUF', ['signal', 'group', 'parent', 'session', 'terminal', 'euid', 'uid', 'pidfile', 'ns', 'nslist'])),
   curl: CURL,
   wget: WGET,
 };

@@ -64,6 +64,8 @@ interface Walker {
 }
 
 const MAX_DEPTH = 12;
+/** `cat A B C | …`: at most this many files are read to know what the pipe carries. */
+const MAX_CAT_FILES = 4;
 /**
  * Function calls walked with their arguments per line: `a() { b; b; b; }; b() { c; c; c; } …`
  * fans out exponentially. Past this, a call is not walked again: its body was already judged where
@@ -128,7 +130,7 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
     case 'Pipeline':
       node.commands.forEach((child, index) => {
         const previous = index > 0 ? node.commands[index - 1] : undefined;
-        walkCommandNode(walker, child, state, previous ? pipeFrom(previous, state) : stdin);
+        walkCommandNode(walker, child, state, previous ? pipeFrom(previous, state, walker) : stdin);
       });
       return;
     default:
@@ -140,12 +142,17 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
  * What flows through a pipe, when the line shows it: `echo /srv | xargs rm -rf` removes /srv,
  * `find /var/lib/mysql … | xargs rm` removes things under /var/lib/mysql, `echo SQL | psql` runs SQL.
  */
-function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
+function pipeFrom(node: CommandNode, state: WalkState, walker: Walker): StdinSource {
   if (node.type !== 'Command' || !node.name) return { kind: 'pipe' };
   const words = [node.name, ...node.suffix].filter((item): item is Word => item.type === 'Word').flatMap((word) => expandWord(word, scopeOf(state)));
   const [command, ...args] = words;
   if (!command || words.some((word) => word.dynamic)) return { kind: 'pipe' };
   const name = basename(command.value);
+  // `cat dirs.txt | xargs rm -rf`, `cat ids | while read id; …`: the file's lines, when the edge read it.
+  if (name === 'cat' && state.host.kind === 'local') {
+    const text = catText(args, state, walker);
+    if (text !== undefined) return { kind: 'pipe', text, items: text.split(/\s+/).filter(Boolean) };
+  }
   if (name === 'echo' || name === 'printf') {
     const data = name === 'echo' ? args.filter((arg, i) => !(i === 0 && /^-[neE]+$/.test(arg.value))) : args;
     const text = data.map((arg) => arg.value).join(' ');
@@ -163,6 +170,13 @@ function pipeFrom(node: CommandNode, state: WalkState): StdinSource {
     return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
   }
   return { kind: 'pipe' };
+}
+
+/** What `cat FILE…` prints, when every file is one the edge read (no options: `cat -n` numbers lines). */
+function catText(args: readonly ExpandedWord[], state: WalkState, walker: Walker): string | undefined {
+  if (args.length === 0 || args.length > MAX_CAT_FILES || args.some((arg) => arg.value.startsWith('-'))) return undefined;
+  const texts = args.map((arg) => stdinFileText(state.cwd, arg.value, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state)));
+  return texts.every((text) => text !== undefined) ? texts.join('') : undefined;
 }
 
 /** The variables a loop's condition reads, when it is one `read` command: `while IFS= read -r d`. */
@@ -214,6 +228,13 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
     case 'While': {
       // `echo /srv | while read d; do rm -rf "$d"; done`, `while read -r d; …; done <<< X`: with
       // the loop's input shown, the body runs once per line with the variables read set.
+      // `while read d; …; done < dirs.txt` before the edge read the file: the loop's read command
+      // carries the redirection, so the file is asked for and the next pass sees its lines.
+      if (stdin?.kind === 'file' && stdin.text === undefined && node.kind !== 'until' && loopReadTargets(node.clause)) {
+        walkPipelineNode(walker, node.clause.commands[0]!.command, state, stdin);
+        walkList(walker, node.body, state);
+        return;
+      }
       const names = stdin?.text !== undefined && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
       if (names && stdin?.text !== undefined) {
         const lines = stdin.text.split('\n').filter((line) => line.trim() !== '');
@@ -516,7 +537,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     if (names && line !== undefined) setVariables(state, readValues(names, line));
   }
 
-  const argFile = basename(commandWord.value) === 'xargs' ? xargsArgFile(command, state) : undefined;
+  const argFile = basename(commandWord.value) === 'xargs' ? xargsArgFile(command, state, walker) : undefined;
   const invocation: Invocation = {
     name: basename(commandWord.value),
     command: commandWord,
@@ -581,7 +602,7 @@ const XARGS_SEPARATE_VALUES = new Set([
   '--process-slot-var',
 ]);
 
-function xargsArgFile(command: Command, state: WalkState): StdinSource | undefined {
+function xargsArgFile(command: Command, state: WalkState, walker: Walker): StdinSource | undefined {
   const words = command.suffix;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -598,9 +619,13 @@ function xargsArgFile(command: Command, state: WalkState): StdinSource | undefin
     const fileWord = attached ? word : file?.type === 'Word' ? file : undefined;
     const part = fileWord?.parts?.at(-1);
     const inner = part?.type === 'ProcessSubstitution' && part.script?.commands.length === 1 ? part.script.commands[0]!.command : undefined;
-    if (inner && inner.type !== 'AndOr' && inner.type !== 'Pipeline') return pipeFrom(inner as CommandNode, state);
-    // A named file's items are not known here: judged as before, on what the line shows.
-    return undefined;
+    if (inner && inner.type !== 'AndOr' && inner.type !== 'Pipeline') return pipeFrom(inner as CommandNode, state, walker);
+    // A named file: its lines, when the edge read it; else judged as before, on what the line shows.
+    const expanded = fileWord ? expandToString(fileWord, scopeOf(state)) : undefined;
+    // `-aFILE`, `--arg-file=FILE`: the word holds the option too.
+    const path = expanded && !expanded.dynamic ? (attached ? expanded.value.replace(/^(-a|--arg-file=)/, '') : expanded.value) : undefined;
+    const text = path && state.host.kind === 'local' ? stdinFileText(state.cwd, path, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state)) : undefined;
+    return text === undefined ? undefined : { kind: 'file', path: path!, text, items: text.split(/\s+/).filter(Boolean) };
   }
   return undefined;
 }

@@ -56,6 +56,24 @@ function readsScriptOnStdin(inv: Invocation): boolean {
   return inv.stdin?.kind === 'file' && inv.stdin.text === undefined && (SHELLS.has(inv.name) || inv.name === 'ssh');
 }
 
+/** Commands whose standard input becomes arguments or variables (`xargs rm -rf < dirs.txt`,
+ *  `while read d; …; done < dirs.txt`, `mapfile -t a < f`). */
+const READS_ITEMS_FROM_STDIN = new Set(['xargs', 'read', 'mapfile', 'readarray']);
+
+/** The files whose lines this invocation hands on: `cat FILE… |`, `xargs -a FILE`, `< FILE`. */
+function itemFiles(inv: Invocation): string[] {
+  const files: string[] = [];
+  if (inv.name === 'cat' && inv.args.length > 0 && inv.args.length <= 4 && inv.args.every((arg) => !arg.dynamic && !arg.value.startsWith('-')))
+    files.push(...inv.args.map((arg) => arg.value));
+  if (READS_ITEMS_FROM_STDIN.has(inv.name) && inv.stdin?.kind === 'file' && inv.stdin.text === undefined && inv.stdin.path) files.push(inv.stdin.path);
+  if (inv.name === 'xargs') {
+    const scan = scanOptions(inv.args, { ...toolOptions('xargs'), stopAtPositional: true });
+    const file = optionValue(scan, '-a', '--arg-file');
+    if (file && !file.startsWith('/dev/fd/') && !file.startsWith('/proc/')) files.push(file);
+  }
+  return files;
+}
+
 /** Which files this invocation would read to know what it runs. */
 export function filesWanted(inv: Invocation): FileWanted[] {
   if (inv.host.kind !== 'local') return [];
@@ -69,6 +87,7 @@ export function filesWanted(inv: Invocation): FileWanted[] {
   if (runsPathDirectly(inv)) add('script', inv.command.value);
   if (sourcedScript(inv)) add('script', inv.args[0]!.value);
   if (readsScriptOnStdin(inv)) add('script', inv.stdin!.path);
+  for (const file of itemFiles(inv)) add('script', file);
   const task = packageTask(inv);
   if (task) add('package.json', `${task.dir}/package.json`);
   const make = makeInvocation(inv);

@@ -40,10 +40,20 @@ const WRAPPERS: Record<string, Unwrapper> = {
     return command('chroot', inv.args.slice(scan.rest + 1));
   },
   screen: (inv) => {
+    // `screen -S ops -X stuff 'dropdb app\n'` types the text into the session's shell.
+    const stuff = inv.args.findIndex((w, index) => w.value === 'stuff' && inv.args[index - 1]?.value === '-X');
+    if (stuff !== -1 && inv.args[stuff + 1]) return script('screen -X stuff', screenStuffText(inv.args[stuff + 1]!.value));
     const scan = scanOptions(inv.args, optionsOf('screen', { stopAtPositional: true }));
     return command('screen', inv.args.slice(scan.rest));
   },
   tmux: (inv) => {
+    // `tmux send-keys -t db1 'dropdb app' Enter` types a line into another pane's shell.
+    const send = inv.args.findIndex((w) => w.value === 'send-keys' || w.value === 'send');
+    if (send !== -1) {
+      const scan = scanOptions(inv.args.slice(send + 1), optionsOf('tmux send-keys', { stopAtPositional: true }));
+      const typed = typedKeys(inv.args.slice(send + 1 + scan.rest).map((w) => w.value));
+      return typed ? script('tmux send-keys', typed) : [];
+    }
     // `tmux new-session -d 'cmd'`, `tmux new -d -s x cmd…`: the last words are a shell command.
     const sub = inv.args.findIndex((w) =>
       ['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'run-shell', 'run'].includes(w.value),
@@ -115,6 +125,21 @@ const WRAPPERS: Record<string, Unwrapper> = {
     return inv.args[0]?.value === 'exec' && index !== -1 ? command('chamber exec', inv.args.slice(index + 1)) : [];
   },
 };
+
+/**
+ * What `tmux send-keys KEY…` types: each argument is a key name or a string, sent one after the
+ * other (`ls Space -la Enter`). Key names that end a line (Enter, C-m, KPEnter) are newlines;
+ * with -l every argument is literal, which the caller's option scan leaves in the words.
+ */
+function typedKeys(keys: readonly string[]): string {
+  const named: Record<string, string> = { enter: '\n', 'c-m': '\n', kpenter: '\n', 'c-j': '\n', space: ' ', tab: '\t', 'c-i': '\t' };
+  return keys.map((key) => named[key.toLowerCase()] ?? key).join('');
+}
+
+/** screen's `stuff` string: `\n`, `\r` and `^M` end a line. */
+function screenStuffText(text: string): string {
+  return text.replace(/\\[nr]|\^M/g, '\n');
+}
 
 export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes = {}, emptyDirectories: readonly string[] = []): UnwrapStep[] {
   if (!inv.name || !Object.hasOwn(WRAPPERS, inv.name)) return [];

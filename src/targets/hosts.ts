@@ -7,6 +7,7 @@ import { ansibleSelection, hostList } from '../parse/wrappers/remote.js';
 import { expandAnsiblePattern, splitAnsiblePattern } from '../config/inventory.js';
 import { type TargetFacts, ansibleInventoryKey } from './facts.js';
 import { kubeconfigOf, withKubeconfig } from './kube.js';
+import { endpointHosts, serviceEndpoint } from '../knowledge/service-endpoints.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hosts, Kubernetes, cloud, Terraform.
@@ -71,6 +72,23 @@ export function topologyTargets(inv: Invocation): Target[] {
     if (host) targets.push({ kind: 'host', source: 'repmgr --host', name: host, host });
   }
   return targets;
+}
+
+/**
+ * The servers a data service's admin CLI names (`etcdctl --endpoints=…`, `kafka-topics
+ * --bootstrap-server …`, VAULT_ADDR): the command acts there, not on the host it runs on. A
+ * loopback endpoint is this host (or the ssh destination), as is a CLI that names none.
+ */
+export function serviceEndpointTargets(inv: Invocation, facts: TargetFacts): Target[] {
+  const spec = serviceEndpoint(inv.name);
+  if (!spec) return [];
+  const scan = scanOptions(inv.args, spec.options);
+  const flag = spec.servers.find((option) => optionValue(scan, option));
+  const variable = flag ? undefined : spec.variables.find((name) => inv.env[name]);
+  const value = flag ? optionValue(scan, flag)! : variable ? inv.env[variable]! : undefined;
+  if (value === undefined) return [];
+  const source = `${spec.service} ${flag ?? variable}`;
+  return endpointHosts(value).map((host) => (isLoopback(host) ? hostTarget(inv, facts) : { kind: 'host', source, name: host, host }));
 }
 
 /** A database on a Unix socket or a loopback address is on the host the client runs on. */

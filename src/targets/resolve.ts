@@ -13,7 +13,7 @@ import { clientDatabaseTargets, migrationToolTarget, unresolvedClientTarget } fr
 import { cloudTargets, workspaceTargets } from './cloud.js';
 import { appEnvironment, describeSource, environmentDatabaseTargets, everyHost, serviceLookup } from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
-import { hostTarget, onItsHost, topologyTargets } from './hosts.js';
+import { hostTarget, onItsHost, serviceEndpointTargets, topologyTargets } from './hosts.js';
 import { kubeTargets } from './kube.js';
 
 /** The framework variables the prompt watches; which variables name an environment is decided
@@ -48,8 +48,11 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
     }
     case 'app':
       return appTargets(inv, facts);
-    case 'host':
-      return [hostTarget(inv, facts), ...topologyTargets(inv)];
+    case 'host': {
+      // A service CLI that names its server acts there; otherwise on the host the line runs on.
+      const endpoints = serviceEndpointTargets(inv, facts);
+      return [...(endpoints.length > 0 ? endpoints : [hostTarget(inv, facts)]), ...topologyTargets(inv)];
+    }
     case 'kube':
       return kubeTargets(inv, facts);
     case 'cloud':

@@ -8,8 +8,11 @@ export const kubectl: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: false }));
   const sub = scan.positionals.map((i) => inv.args[i]!.value);
   if (sub[0] === 'cnpg') return cnpgPsql(inv, scan, 1);
-  if (sub[0] !== 'exec') return [];
+  // `kubectl debug node/NAME|POD … -- CMD` and `kubectl run NAME … -- CMD` run CMD in the
+  // cluster (a node debug pod mounts the node's / at /host: `-- chroot /host rm …` is the node's).
+  if (sub[0] !== 'exec' && sub[0] !== 'debug' && sub[0] !== 'run') return [];
   const dashDash = inv.args.findIndex((w) => w.value === '--');
+  if (sub[0] !== 'exec' && dashDash === -1) return [];
   const target = sub[1] ?? '';
   const context = optionValue(scan, '--context');
   const words = dashDash !== -1 ? inv.args.slice(dashDash + 1) : inv.args.slice(scan.positionals[2] ?? inv.args.length);
@@ -21,7 +24,7 @@ export const kubectl: Unwrapper = (inv) => {
     ...(context ? { kubeContext: context } : {}),
     ...(namespace ? { kubeNamespace: namespace } : {}),
   };
-  return command(`${inv.name} exec ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
+  return command(`${inv.name} ${sub[0]} ${target}`, words, { host, env: {}, assigned: {}, envUnknown: true, cwd: '' });
 };
 
 /**

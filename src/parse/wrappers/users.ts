@@ -145,8 +145,18 @@ export const sudo: Unwrapper = (inv, _envFiles, userHomes) => {
   // `sudo VAR=value cmd`: sudo sets these after the reset.
   const { env, assigned, rest } = takeAssignments({ ...inv, env: switched.env, assigned: switched.assigned }, inv.args.slice(change.rest.words));
   const cwd = 'cwd' in switched ? switched.cwd : undefined;
+  // `sudo -s <<< 'rm …'`, `sudo -i < fix.sh`: with no command, -s/-i start a shell, which runs
+  // its standard input.
+  if (rest.length === 0 && inv.stdin?.text !== undefined && startsShell(inv))
+    return script(`sudo ${startsShell(inv)}`, inv.stdin.text, { env, assigned, ...(cwd ? { cwd } : {}) });
   return command(change.user !== 'root' || hasUserOption(inv) ? `sudo -u ${change.user}` : 'sudo', rest, { env, assigned, ...(cwd ? { cwd } : {}) });
 };
+
+/** `-s`/`--shell` or `-i`/`--login` among sudo's own options (before its command). */
+function startsShell(inv: Invocation): string | undefined {
+  const scan = scanOptions(inv.args, SUDO_SPEC);
+  return scan.options.map((option) => option.flag).find((flag) => ['-s', '--shell', '-i', '--login'].includes(flag));
+}
 
 function hasUserOption(inv: Invocation): boolean {
   return optionValue(scanOptions(inv.args, SUDO_SPEC), '-u', '--user') !== undefined;

@@ -75,7 +75,7 @@ export const groups: CorpusGroup[] = [
       ws(`redis-cli -h cache.prod.example.com shutdown`, 'confirm', 'database/redis-server-stop'),
       ws(`redis-cli shutdown nosave`),
       ws(`redis-cli -h cache.prod.example.com GET shutdown`),
-      ws(`redis-cli -h cache.prod.example.com replicaof no one`),
+      ws(`redis-cli -h cache.prod.example.com replicaof no one`, 'confirm', 'replication/redis-failover'),
       ws(`redis-cli -h cache.prod.example.com CONFIG GET dir`),
       ws(`redis-cli -h cache.prod.example.com INFO server`),
     ],

@@ -1,0 +1,163 @@
+// Data services reached over the network by their own admin CLIs, written once: which option or
+// variable names the server a command acts on, and which of the CLI's options take a value.
+// `etcdctl --endpoints=https://etcd1.prod:2379 del "" --prefix` run on a laptop deletes
+// production's keys: the host that matters is the endpoint, not the laptop. Without an option or
+// variable the CLI talks to the agent or broker on the host it runs on (consul, vault and nomad
+// default to 127.0.0.1; rabbitmqctl to the local node), so the host the line runs on decides.
+//
+// Target resolution (targets/hosts.ts) reads `servers` and `variables`; rule matching and the
+// wrappers read `options` through TOOL_OPTIONS. Adding a service CLI is one entry here.
+// Sources: `etcdctl --help`; Kafka's tools (`kafka-topics.sh --help`: --bootstrap-server,
+// --command-config); `rabbitmqctl help` (-n NODE = rabbit@HOST); ZooKeeper's zkCli.sh
+// (-server host:port); Go flag CLIs vault/consul/nomad (-address, -http-addr; VAULT_ADDR,
+// CONSUL_HTTP_ADDR, NOMAD_ADDR); `influx --help` (--host, INFLUX_HOST); Vitess vtctldclient
+// (--server); pg_auto_failover (`pg_autoctl … --monitor URI`, PG_AUTOCTL_MONITOR); ceph (-m).
+
+import type { ToolOptions } from './tools.js';
+
+export interface ServiceEndpointSpec {
+  /** The service, as messages name it. */
+  service: string;
+  /** Options (as written) whose value names the server(s): a URL, `host:port`, `rabbit@host`, a list. */
+  servers: readonly string[];
+  /** Variables that name the server when no option does. */
+  variables: readonly string[];
+  /** Every option with a value, for reading the CLI's words. */
+  options: ToolOptions;
+}
+
+const KAFKA: ServiceEndpointSpec = {
+  service: 'Kafka',
+  servers: ['--bootstrap-server', '--zookeeper', '--broker-list'],
+  variables: [],
+  options: {
+    longWithValue: [
+      'bootstrap-server',
+      'zookeeper',
+      'broker-list',
+      'command-config',
+      'topic',
+      'group',
+      'partitions',
+      'replication-factor',
+      'config',
+      'to-offset',
+      'to-datetime',
+      'by-duration',
+      'shift-by',
+      'from-file',
+      'offset-json-file',
+      'timeout',
+      'entity-type',
+      'entity-name',
+      'add-config',
+      'delete-config',
+    ],
+  },
+};
+
+// Go's flag package: one dash or two, `-address=X` or `-address X`.
+const goFlags = (names: readonly string[]): ToolOptions => ({ singleDashWithValue: names, longWithValue: names });
+
+export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = {
+  etcdctl: {
+    service: 'etcd',
+    servers: ['--endpoints'],
+    variables: ['ETCDCTL_ENDPOINTS'],
+    options: { longWithValue: ['endpoints', 'cacert', 'cert', 'key', 'user', 'password', 'dial-timeout', 'command-timeout', 'write-out', 'discovery-srv'] },
+  },
+  'kafka-topics': KAFKA,
+  'kafka-topics.sh': KAFKA,
+  'kafka-consumer-groups': KAFKA,
+  'kafka-consumer-groups.sh': KAFKA,
+  'kafka-delete-records': KAFKA,
+  'kafka-delete-records.sh': KAFKA,
+  'kafka-configs': KAFKA,
+  'kafka-configs.sh': KAFKA,
+  rabbitmqctl: {
+    service: 'RabbitMQ',
+    servers: ['-n', '--node'],
+    variables: ['RABBITMQ_NODENAME'],
+    options: { shortWithValue: 'npt', longWithValue: ['node', 'vhost', 'timeout', 'erlang-cookie'] },
+  },
+  rabbitmqadmin: {
+    service: 'RabbitMQ',
+    servers: ['-H', '--host'],
+    variables: [],
+    options: { shortWithValue: 'HPVupcNk', longWithValue: ['host', 'port', 'vhost', 'username', 'password', 'config', 'node', 'path-prefix'] },
+  },
+  'zkCli.sh': { service: 'ZooKeeper', servers: ['-server'], variables: [], options: { singleDashWithValue: ['server', 'timeout', 'client-configuration'] } },
+  zkCli: { service: 'ZooKeeper', servers: ['-server'], variables: [], options: { singleDashWithValue: ['server', 'timeout', 'client-configuration'] } },
+  vault: {
+    service: 'Vault',
+    servers: ['-address', '--address'],
+    variables: ['VAULT_ADDR'],
+    options: goFlags(['address', 'namespace', 'ca-cert', 'client-cert', 'client-key', 'mount', 'format', 'path']),
+  },
+  consul: {
+    service: 'Consul',
+    servers: ['-http-addr', '--http-addr'],
+    variables: ['CONSUL_HTTP_ADDR'],
+    options: goFlags(['http-addr', 'token', 'datacenter', 'namespace', 'partition', 'ca-file', 'separator']),
+  },
+  nomad: {
+    service: 'Nomad',
+    servers: ['-address', '--address'],
+    variables: ['NOMAD_ADDR'],
+    options: goFlags(['address', 'region', 'namespace', 'token', 'ca-cert']),
+  },
+  influx: {
+    service: 'InfluxDB',
+    servers: ['--host'],
+    variables: ['INFLUX_HOST'],
+    options: { shortWithValue: 'notic', longWithValue: ['host', 'org', 'org-id', 'token', 'name', 'id', 'bucket', 'configs-path', 'active-config'] },
+  },
+  vtctldclient: {
+    service: 'Vitess',
+    servers: ['--server'],
+    variables: [],
+    options: { longWithValue: ['server', 'action_timeout', 'new-primary', 'avoid-primary', 'wait-replicas-timeout'] },
+  },
+  vtctlclient: { service: 'Vitess', servers: ['--server', '-server'], variables: [], options: goFlags(['server', 'action_timeout']) },
+  pg_autoctl: {
+    service: 'pg_auto_failover',
+    servers: ['--monitor'],
+    variables: ['PG_AUTOCTL_MONITOR'],
+    options: { longWithValue: ['monitor', 'pgdata', 'formation', 'group', 'name', 'hostname', 'pgport'] },
+  },
+  ceph: {
+    service: 'Ceph',
+    servers: ['-m', '--mon-host'],
+    variables: [],
+    options: { shortWithValue: 'mcnk', longWithValue: ['mon-host', 'conf', 'name', 'keyring', 'cluster'] },
+  },
+};
+
+/** The service CLI's entry, if it is one. */
+export function serviceEndpoint(name: string): ServiceEndpointSpec | undefined {
+  return Object.hasOwn(SERVICE_ENDPOINTS, name) ? SERVICE_ENDPOINTS[name] : undefined;
+}
+
+/** Every service CLI's option table, for TOOL_OPTIONS. */
+export const SERVICE_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
+  Object.entries(SERVICE_ENDPOINTS).map(([name, spec]) => [name, spec.options]),
+);
+
+/**
+ * The hosts a server value names: `https://etcd1:2379,https://etcd2:2379` → etcd1, etcd2;
+ * `rabbit@mq1-prod` → mq1-prod; `kafka1:9092` → kafka1; a PostgreSQL URI → its host.
+ */
+export function endpointHosts(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => {
+      const address = part
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/^[^@/]*@/, '');
+      // `[::1]:2379`: an IPv6 address in brackets keeps its colons.
+      const bracketed = /^\[([^\]]*)\]/.exec(address);
+      return bracketed ? bracketed[1]! : address.replace(/[:/?].*$/, '');
+    })
+    .filter((host) => host !== '');
+}
