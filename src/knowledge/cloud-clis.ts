@@ -106,7 +106,11 @@ const AWS_RESOURCE_OPTIONS = [
   'instance-ids',
   'key-id',
   'secret-id',
+  'auto-scaling-group-name',
 ];
+// How many instances or tasks a service or group runs (`aws ecs update-service --desired-count 0`,
+// `aws autoscaling update-auto-scaling-group --desired-capacity 0`): values, not resources.
+const AWS_CAPACITY = ['desired-count', 'desired-capacity', 'min-size', 'max-size', 'service', 'task-definition'];
 const GCLOUD_GLOBAL = ['project', 'account', 'configuration', 'format', 'verbosity', 'impersonate-service-account'];
 // PaaS CLIs (fly, supabase, neon): the app, project, organisation and branch they act on.
 const PAAS = [
@@ -145,7 +149,7 @@ const iac = (engine: string): CloudCliSpec => ({ engine, options: valueOptions(I
 export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
   aws: {
     engine: 'aws',
-    options: valueOptions(long([...AWS_GLOBAL, ...AWS_S3, ...AWS_RESOURCE_OPTIONS])),
+    options: valueOptions(long([...AWS_GLOBAL, ...AWS_S3, ...AWS_RESOURCE_OPTIONS, ...AWS_CAPACITY])),
     targets: { resource: long(AWS_RESOURCE_OPTIONS), profile: ['--profile'] },
   },
   // gcloud's own options and those of `gcloud compute ssh` (and tpu-vm ssh) the remote-host reader needs.
@@ -269,6 +273,14 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     options: valueOptions(long(['org', 'service-token', 'service-token-id', 'config', 'format'])),
     targets: { resource: ['--org'] },
     simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
+  },
+  // Argo CD: `argocd app delete NAME` deletes the application and, by default (--cascade), every
+  // resource it deployed; the application's name and the Argo CD server say where.
+  argocd: {
+    engine: 'argocd',
+    options: { ...valueOptions(long(['kube-context', 'server', 'auth-token', 'config', 'app-namespace', 'propagation-policy', 'selector'])), pflag: true },
+    targets: { resource: ['--server'] },
+    simple: { verbs: ['delete'], env: ['ARGOCD_SERVER'] },
   },
   netlify: {
     engine: 'netlify',

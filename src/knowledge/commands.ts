@@ -572,6 +572,111 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
   mongorestore: MONGO_TOOLS,
 };
 
+/** What an option of a database shell is, in the terms every client above shares. */
+export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file';
+
+/**
+ * Database shells read as one of the clients above: `cockroach sql --url URL -e SQL` is
+ * `psql URL -c SQL`, `clickhouse client` is clickhouse-client, `usql pg://…` is psql and
+ * `usql mysql://…` mysql. What each shell's options mean is written here once; the unwrapper
+ * (parse/wrappers/client-shells.ts) hands the client's command line to every later stage, so
+ * targets, SQL, rules and secrets need nothing new. Sources: `cockroach sql --help` (v23),
+ * usql's README (v0.19), sqlcmd's documentation (ODBC sqlcmd and go-sqlcmd).
+ */
+export interface ClientShell {
+  /** The word after the command name that makes it this shell (`cockroach sql`, `clickhouse client`). */
+  subcommand?: string;
+  /** The client it is read as; `same-options`: the client's own command line under another name. */
+  client: string;
+  sameOptions?: true;
+  /** usql: the client by the scheme of the connection URL (its first operand); a scheme not listed
+   *  (sqlite's `sq:`, a file) names no server. */
+  clientByScheme?: Readonly<Record<string, string>>;
+  /** Its first operand is the connection URL (usql). */
+  urlOperand?: true;
+  /** Short option letters and long options (without dashes) that take a value, as it reads them. */
+  shortWithValue?: string;
+  longWithValue?: readonly string[];
+  /** What its options with a value are (`-e`: sql); an option not listed is read past. */
+  roles?: Readonly<Record<string, ClientRole>>;
+}
+
+// usql's schemes (usql README, "Database Support"): PostgreSQL and its wire-compatible servers,
+// MySQL and its family, SQL Server (T-SQL, read on the MySQL path: a statement it cannot read is
+// unjudgeable, never allowed), ClickHouse.
+const USQL_SCHEMES: Record<string, string> = {
+  ...Object.fromEntries(['pg', 'postgres', 'postgresql', 'pgsql', 'cr', 'cockroach', 'cockroachdb', 'crdb', 'rs', 'redshift'].map((s) => [s, 'psql'])),
+  ...Object.fromEntries(
+    ['my', 'mysql', 'maria', 'mariadb', 'percona', 'aurora', 'tidb', 'ti', 'vitess', 'vt', 'ms', 'mssql', 'sqlserver', 'azuresql'].map((s) => [s, 'mysql']),
+  ),
+  ...Object.fromEntries(['ch', 'clickhouse'].map((s) => [s, 'clickhouse-client'])),
+};
+
+export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
+  clickhouse: { subcommand: 'client', client: 'clickhouse-client', sameOptions: true },
+  cockroach: {
+    subcommand: 'sql',
+    client: 'psql',
+    shortWithValue: 'efpud',
+    longWithValue: ['url', 'execute', 'file', 'host', 'port', 'user', 'database', 'certs-dir', 'format', 'set', 'cluster-name', 'watch'],
+    roles: {
+      '--url': 'url',
+      '-e': 'sql',
+      '--execute': 'sql',
+      '-f': 'file',
+      '--file': 'file',
+      '--host': 'server',
+      '-p': 'port',
+      '--port': 'port',
+      '-u': 'user',
+      '--user': 'user',
+      '-d': 'database',
+      '--database': 'database',
+    },
+  },
+  usql: {
+    client: 'psql',
+    clientByScheme: USQL_SCHEMES,
+    urlOperand: true,
+    shortWithValue: 'cfovNPFRT',
+    longWithValue: ['command', 'file', 'out', 'set', 'variable', 'cset', 'pset', 'field-separator', 'record-separator', 'table-attr', 'config'],
+    roles: { '-c': 'sql', '--command': 'sql', '-f': 'file', '--file': 'file' },
+  },
+  // SQL Server's sqlcmd: -Q runs a query and exits, -q runs it and stays, -i reads files
+  // (comma-separated); -S is `[tcp:]host[\instance][,port]`. go-sqlcmd's long names too.
+  sqlcmd: {
+    client: 'mysql',
+    shortWithValue: 'SdUPQqioHltshwacyYzZfKmv',
+    longWithValue: ['server', 'database-name', 'user-name', 'password', 'query', 'initial-query', 'input-file', 'output-file', 'variables'],
+    roles: {
+      '-S': 'server',
+      '--server': 'server',
+      '-d': 'database',
+      '--database-name': 'database',
+      '-U': 'user',
+      '--user-name': 'user',
+      '-P': 'password',
+      '--password': 'password',
+      // -z/-Z set a new password.
+      '-z': 'password',
+      '-Z': 'password',
+      '-Q': 'sql',
+      '--query': 'sql',
+      '-q': 'sql',
+      '--initial-query': 'sql',
+      '-i': 'file',
+      '--input-file': 'file',
+    },
+  },
+};
+
+/** The database shell a command line is, if it is one (`cockroach sql`, not `cockroach start`). */
+export function clientShellOf(name: string, firstWord: string | undefined): ClientShell | undefined {
+  const shell = Object.hasOwn(CLIENT_SHELLS, name) ? CLIENT_SHELLS[name] : undefined;
+  if (!shell || (shell.subcommand !== undefined && shell.subcommand !== firstWord)) return undefined;
+  return shell;
+}
+
 /**
  * Where clients read their server from files, in the order they read them.
  * libpq (fe-connect.c parseServiceInfo): the user's service file (PGSERVICEFILE, else

@@ -116,6 +116,90 @@ const RSYNC = options('efTBM', [
   'max-delete',
 ]);
 
+// curl's options that take a value (curl --help all, 8.x): `-XDELETE` is the method DELETE, and
+// `-H 'Host: x'` a header, never a URL.
+const CURL = options('AbcCdDeEFHKmoPQrTtuUwxXyYz', [
+  'request',
+  'url',
+  'data',
+  'data-raw',
+  'data-binary',
+  'data-urlencode',
+  'data-ascii',
+  'json',
+  'header',
+  'proxy-header',
+  'user',
+  'proxy-user',
+  'output',
+  'output-dir',
+  'user-agent',
+  'cookie',
+  'cookie-jar',
+  'cert',
+  'key',
+  'cacert',
+  'capath',
+  'config',
+  'max-time',
+  'connect-timeout',
+  'retry',
+  'retry-delay',
+  'retry-max-time',
+  'form',
+  'form-string',
+  'proxy',
+  'referer',
+  'resolve',
+  'connect-to',
+  'write-out',
+  'upload-file',
+  'range',
+  'oauth2-bearer',
+  'aws-sigv4',
+  'unix-socket',
+  'abstract-unix-socket',
+  'interface',
+  'dump-header',
+  'variable',
+  'limit-rate',
+  'max-filesize',
+  'continue-at',
+  'trace',
+  'trace-ascii',
+  'stderr',
+  'netrc-file',
+  'pass',
+]);
+// wget's options that take a value, as it writes them (`--method=DELETE`, `-O file`).
+const WGET = options('OoaeiBtTwPUQY', [
+  'method',
+  'body-data',
+  'body-file',
+  'post-data',
+  'post-file',
+  'header',
+  'output-document',
+  'output-file',
+  'append-output',
+  'user',
+  'password',
+  'http-user',
+  'http-password',
+  'user-agent',
+  'directory-prefix',
+  'input-file',
+  'tries',
+  'timeout',
+  'wait',
+  'load-cookies',
+  'save-cookies',
+  'certificate',
+  'private-key',
+  'ca-certificate',
+  'execute',
+]);
+
 // ---- Wrappers: commands that run another command (parse/wrappers.ts reads where their options
 // end). Sources: each tool's getopt string or man page (sudo(8), env(1), xargs(1), ssh(1)…).
 // A subcommand's own options are under `TOOL SUBCOMMAND` (`docker exec`, `heroku run`).
@@ -383,6 +467,9 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   'drizzle-kit': options('', ['schema', 'knexfile', 'env', 'config', 'specific', 'cwd']),
   ...each(['php', 'python', 'python3', 'manage.py'], options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT])),
   ...each(['artisan', 'mix'], options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT])),
+  // Laravel's `migrate:rollback --step 50` takes the count as the next word too.
+  php: options('dcreCw', [...FRAMEWORK_CLI, ...TASK_RUNNER, ...PACKAGE_PROJECT, 'step']),
+  artisan: options('dcrCw', [...FRAMEWORK_CLI, ...PACKAGE_PROJECT, 'step']),
   'django-admin': options('dcre', [...FRAMEWORK_CLI, ...TASK_RUNNER]),
   // `flask --app wsgi db downgrade base`: --app/-A names the application, not a command word.
   flask: options('Ae', ['app', 'env-file']),
@@ -490,6 +577,24 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   // take values, so `killall -s KILL postgres` names postgres, not KILL.
   killall: withDigitOptions(options('sSuoyZ', ['signal', 'user', 'older-than', 'younger-than', 'context'])),
   pkill: withDigitOptions(options('gGPstuUF', ['signal', 'group', 'parent', 'session', 'terminal', 'euid', 'uid', 'pidfile', 'ns', 'nslist'])),
+  curl: CURL,
+  wget: WGET,
+};
+
+/**
+ * HTTP clients: which option names the request's method and which words are its URL (every
+ * operand, and the options listed). The URL's host is what a request touches
+ * (targets/resolve.ts), judged like any other host name: `curl -X DELETE
+ * https://es.prod.example.com:9200/logs-*` deletes production indices.
+ */
+export interface HttpClient {
+  method: readonly string[];
+  url: readonly string[];
+}
+
+export const HTTP_CLIENTS: Readonly<Record<string, HttpClient>> = {
+  curl: { method: ['-X', '--request'], url: ['--url'] },
+  wget: { method: ['--method'], url: [] },
 };
 
 /** Terraform's (and OpenTofu's, Terragrunt's) options whose value names the workspace it acts in:

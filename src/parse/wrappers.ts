@@ -7,6 +7,8 @@
 import type { Invocation } from '../types.js';
 import { scanOptions } from './options.js';
 import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
+import { CLIENT_SHELLS } from '../knowledge/commands.js';
+import { clientShell } from './wrappers/client-shells.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
 import { afterDashDash, awsVault, dotenvRunner, envCommand, envFileRunner } from './wrappers/env-runners.js';
 import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
@@ -27,6 +29,8 @@ function equivalent(argv: readonly string[]): Unwrapper {
 const WRAPPERS: Record<string, Unwrapper> = {
   ...Object.fromEntries(COMMAND_RUNNERS.map((name) => [name, commandRunner])),
   ...Object.fromEntries(Object.entries(COMMAND_EQUIVALENTS).map(([name, argv]) => [name, equivalent(argv)])),
+  // Database shells read as the client they are (`cockroach sql` is psql).
+  ...Object.fromEntries(Object.keys(CLIENT_SHELLS).map((name) => [name, clientShell])),
   sudo,
   doas,
   env: envCommand,

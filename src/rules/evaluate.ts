@@ -142,6 +142,11 @@ export function candidates(rules: readonly Rule[], name: string): CompiledRule[]
 
 /** Flags as the command would see them: `-rf` holds -r and -f; `--rec` abbreviates `--recursive`. */
 function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbreviations: boolean): boolean {
+  if (/^-[^-]=/.test(flag)) {
+    // A short option with the value it must have, however written: `-X DELETE`, `-XDELETE`.
+    const wanted = flag.slice(3).toLowerCase();
+    return scan().options.some((option) => option.flag === flag.slice(0, 2) && option.value?.toLowerCase() === wanted);
+  }
   if (flag[1] !== '-' && flag.length > 2) {
     // Single-dash words such as find's -delete or terraform's -auto-approve.
     return inv.args.some((arg) => arg.value === flag || (arg.value.startsWith(flag) && arg.value[flag.length] === '='));
@@ -152,6 +157,8 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
       if (!option.flag.startsWith('--')) return false;
       if (flag.includes('=')) {
         const wanted = flag.slice(flag.indexOf('=') + 1);
+        // A value pattern (`--step=??*`: two digits or more), however the value is written.
+        if (/[*?[]/.test(wanted)) return option.flag === name && option.value !== undefined && matchesGlob(option.value, wanted);
         return option.flag === name && (`${option.value ?? ''}`.toLowerCase() === wanted.toLowerCase() || sameInteger(option.value, wanted));
       }
       // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`. Only for rules

@@ -36,6 +36,9 @@ export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
 function argumentAnchors(rule: Rule): string[] {
   const { args, operands } = rule.match;
   if (args.any.length > 0) return args.any;
+  // Options that must carry a value (`-X=DELETE`): the value is a word of every line that matches.
+  const valued = rule.match.flags.any.map((flag) => (/^-[^=]+=./.test(flag) ? `*${flag.slice(flag.indexOf('=') + 1)}*` : undefined));
+  if (valued.length > 0 && valued.every((glob) => glob !== undefined)) return [...new Set(valued as string[])];
   if (operands?.last.any.length) return operands.last.any;
   if (operands?.first.any.length) return operands.first.any;
   return [];

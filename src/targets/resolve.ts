@@ -7,6 +7,7 @@
 import type { Invocation, Target, TargetKind } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import { CLIENTS, clientSpec } from '../knowledge/commands.js';
+import { HTTP_CLIENTS, toolOptions } from '../knowledge/tools.js';
 import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
 import { clientDatabaseTargets, migrationToolTarget, unresolvedClientTarget } from './client-databases.js';
 import { cloudTargets, workspaceTargets } from './cloud.js';
@@ -31,6 +32,8 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
     case 'database': {
       const named = migrationToolTarget(inv);
       if (named) return [named];
+      // An HTTP request touches the service its URL names (an Elasticsearch cluster, an admin API).
+      if (Object.hasOwn(HTTP_CLIENTS, inv.name)) return httpEndpointTargets(inv).map((target) => onItsHost(target, inv, facts));
       if (isDatabaseClient(inv.name)) {
         const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
         return unresolved
@@ -94,6 +97,32 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
       const match = /^(RAILS_ENV|RACK_ENV)=(.+)$/.exec(arg.value);
       if (match) targets.push({ kind: 'app', source: `${inv.name} argument ${match[1]}`, name: match[2]!, value: match[2]! });
     }
+  }
+  return targets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP requests: the host of each URL the client is given (knowledge/tools.ts HTTP_CLIENTS).
+
+function httpEndpointTargets(inv: Invocation): Target[] {
+  const client = HTTP_CLIENTS[inv.name]!;
+  const scan = scanOptions(inv.args, toolOptions(inv.name) ?? {});
+  const urls = [
+    ...scan.positionals.map((index) => inv.args[index]!.value),
+    ...scan.options.filter((option) => client.url.includes(option.flag) && option.value).map((option) => option.value!),
+  ];
+  const targets: Target[] = [];
+  for (const url of urls) {
+    // curl reads a URL without a scheme as http:// (`curl -X DELETE prod-es:9200/_all`).
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+    let host: string;
+    try {
+      host = new URL(withScheme).hostname.replace(/^\[|\]$/g, '');
+    } catch {
+      continue;
+    }
+    if (!host || targets.some((target) => target.host === host)) continue;
+    targets.push({ kind: 'database', engine: 'http', source: `${inv.name} URL`, name: host, host });
   }
   return targets;
 }

@@ -263,9 +263,13 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
       s.tables = [q.name];
       const dropped: string[] = [];
       const retyped: string[] = [];
+      // `DROP PARTITION p2020` and `TRUNCATE PARTITION p2020|ALL` throw the partition's rows away:
+      // a TRUNCATE of that part of the table (MySQL 8.0 reference, ALTER TABLE partition options).
+      let emptiesPartitions = false;
       let clause = q.next;
       while (clause < T.length) {
         const c = kw(clause);
+        if ((c === 'DROP' || c === 'TRUNCATE') && kw(clause + 1) === 'PARTITION') emptiesPartitions = true;
         const column = (at: number): string | undefined => {
           const x = kw(at) === 'COLUMN' ? at + 1 : at;
           return isName(x) ? (T[x] as MyToken).value : undefined;
@@ -281,6 +285,7 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
         if (comma < 0) break;
         clause = comma + 1;
       }
+      if (emptiesPartitions) return done('truncate');
       if (dropped.length) {
         s.columns = dropped;
         return done('alter-table-drop-column');

@@ -34,8 +34,7 @@ export function sqlSourcesOf(inv: Invocation): SqlSource[] {
     case 'mariadb':
       return mysqlSources(inv);
     case 'mysqlsh':
-      // MySQL Shell runs SQL only in SQL mode; its default JavaScript mode is not SQL.
-      return inv.args.some((arg) => /^--sql[cx]?$/.test(arg.value)) ? mysqlSources(inv) : [];
+      return mysqlShellSources(inv);
     case 'mongosh':
     case 'mongo':
       return mongoSources(inv);
@@ -196,6 +195,35 @@ function mysqlSources(inv: Invocation): SqlSource[] {
   }
   if (runsScript) return sources;
   return [...sources, ...(stdinSources(inv, 'sql', 'mysql') ?? [{ language: 'sql', dialect: 'mysql', interactive: true, origin: 'mysql' } as const])];
+}
+
+const MYSQLSH_SPEC = specOf('mysqlsh');
+
+/**
+ * MySQL Shell: in SQL mode (`--sql`, `--sqlc`, `--sqlx`) -e and -f are SQL. In its default
+ * JavaScript mode (and `--py`) they are a program calling the shell's API —
+ * `session.dropSchema("app")`, `session.runSql(…)` — which prodguard does not read: the code is
+ * unjudgeable, never allowed because it is not SQL.
+ */
+function mysqlShellSources(inv: Invocation): SqlSource[] {
+  const sqlMode = inv.args.some((arg) => /^--sql[cx]?$/.test(arg.value));
+  const { options } = parseOptions(inv.args, MYSQLSH_SPEC);
+  if (options.some((o) => o.name === 'help' || o.name === 'version' || o.name === 'V' || o.name === '?')) return [];
+  const files = options.filter((o) => (o.name === 'f' || o.name === 'file') && o.value && o.text !== undefined);
+  if (sqlMode) {
+    const fromFiles = files.map((o): SqlSource => ({
+      language: 'sql',
+      dialect: 'mysql',
+      file: resolvePath(inv, o.text!),
+      origin: 'mysqlsh --sql -f',
+      ...dyn(o.value!),
+    }));
+    return fromFiles.length > 0 ? fromFiles : mysqlSources(inv);
+  }
+  const language = inv.args.some((arg) => /^--py(thon)?$/.test(arg.value)) ? 'Python' : 'JavaScript';
+  const runsCode = files.length > 0 || options.some((o) => (o.name === 'e' || o.name === 'execute') && o.value) || inv.stdin !== undefined;
+  if (runsCode) return [{ language: 'sql', dialect: 'mysql', unknown: true, origin: `mysqlsh ${language} (its calls are not read)` }];
+  return [{ language: 'sql', dialect: 'mysql', interactive: true, origin: 'mysqlsh' }];
 }
 
 const CLICKHOUSE_SPEC = specOf('clickhouse-client');

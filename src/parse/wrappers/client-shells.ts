@@ -1,0 +1,113 @@
+// Database shells that are one of the known clients under another command line
+// (knowledge/commands.ts CLIENT_SHELLS): `cockroach sql --url URL -e SQL` runs as `psql URL -c SQL`,
+// `sqlcmd -S prod-sql -Q SQL` as `mysql --host=prod-sql -e SQL`. The step hands the client's own
+// command line to every later stage, so the target, the SQL and the rules are the client's.
+
+import type { ExpandedWord, Invocation } from '../../types.js';
+import { clientShellOf, type ClientRole, type ClientShell } from '../../knowledge/commands.js';
+import { scanOptions } from '../options.js';
+import { command, type UnwrapStep, type Unwrapper } from './step.js';
+
+type Given = Partial<Record<ClientRole, string[]>>;
+
+function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase().replace(/\+.*$/, '');
+}
+
+/** SQL Server's `[tcp:]host[\instance][,port]`, CockroachDB's `host:port`: the host and port. */
+function splitServer(server: string): { host: string; port?: string } {
+  const bare = server.replace(/^(tcp|np|lpc|admin):/i, '');
+  const [address = '', port] = bare.includes(',') ? bare.split(',', 2) : /^[^:[\]]+:\d+$/.test(bare) ? bare.split(':', 2) : [bare];
+  const host = address.split('\\')[0]!;
+  // `.`, `(local)` and `(localdb)\…` are this machine's server.
+  const local = host === '.' || /^\((local|localdb)\)$/i.test(host);
+  return { host: local ? 'localhost' : host, ...(port ? { port } : {}) };
+}
+
+/** The client's command line for what the shell was given, or undefined when it names no client. */
+function clientWords(shell: ClientShell, given: Given): { client: string; argv: string[]; files: string[] } | undefined {
+  let client = shell.client;
+  let url = given.url?.at(-1);
+  if (url !== undefined && shell.clientByScheme) {
+    const scheme = schemeOf(url);
+    const byScheme = scheme === undefined ? undefined : shell.clientByScheme[scheme];
+    if (byScheme === undefined) return undefined;
+    client = byScheme;
+  }
+  const server = given.server?.at(-1);
+  const { host, port } = server !== undefined ? splitServer(server) : { host: given.host?.at(-1), port: undefined };
+  const one = (role: ClientRole) => given[role]?.at(-1);
+  const sql = given.sql ?? [];
+  const files = given.file ?? [];
+  const argv: string[] = [];
+  const push = (flag: string, value: string | undefined) => {
+    if (value !== undefined) argv.push(`${flag}=${value}`);
+  };
+  if (client === 'psql') {
+    // psql reads `postgresql://` URLs: usql's `pg://` and CockroachDB's `cockroachdb://` are the same.
+    if (url !== undefined) argv.push(url.replace(/^[a-z][a-z0-9+.-]*:/i, 'postgresql:'));
+    push('--host', host);
+    push('--port', one('port') ?? port);
+    push('--username', one('user'));
+    push('--dbname', one('database'));
+    for (const text of sql) push('--command', text);
+    for (const file of files) push('--file', file);
+    return { client, argv, files: [] };
+  }
+  if (url !== undefined) {
+    // mysql has no URL option: the shell's URL is read as mysqlsh reads one, and its SQL as SQL.
+    url = url.replace(/^[a-z][a-z0-9+.-]*:/i, client === 'mysql' ? 'mysql:' : 'clickhouse:');
+    if (client === 'mysql') {
+      argv.push('--sql', `--uri=${url}`);
+      for (const text of sql) push('--execute', text);
+      return { client: 'mysqlsh', argv, files };
+    }
+  }
+  const flags =
+    client === 'mysql'
+      ? { host: '--host', port: '--port', user: '--user', password: '--password', database: '--database', sql: '--execute' }
+      : { host: '--host', port: '--port', user: '--user', password: '--password', database: '--database', sql: '--query' };
+  push(flags.host, host);
+  push(flags.port, one('port') ?? port);
+  push(flags.user, one('user'));
+  push(flags.password, one('password'));
+  push(flags.database, one('database'));
+  for (const text of sql) push(flags.sql, text);
+  if (client === 'clickhouse-client') {
+    for (const file of files) push('--queries-file', file);
+    return { client, argv, files: [] };
+  }
+  return { client, argv, files };
+}
+
+/** `clickhouse client …`, `cockroach sql …`, `usql URL …`, `sqlcmd -S …`: the client they are. */
+export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
+  const shell = clientShellOf(inv.name, inv.args[0]?.value);
+  if (!shell) return [];
+  const args = shell.subcommand === undefined ? inv.args : inv.args.slice(1);
+  const word = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  if (shell.sameOptions) return command(inv.name, [word(shell.client), ...args]);
+  const scan = scanOptions(args, {
+    ...(shell.shortWithValue ? { shortWithValue: shell.shortWithValue } : {}),
+    ...(shell.longWithValue ? { longWithValue: shell.longWithValue } : {}),
+  });
+  const given: Given = {};
+  for (const option of scan.options) {
+    const role = shell.roles?.[option.flag];
+    if (role === undefined || option.value === undefined) continue;
+    // sqlcmd's -i takes several files separated by commas.
+    const values = role === 'file' && inv.name === 'sqlcmd' ? option.value.split(',') : [option.value];
+    (given[role] ??= []).push(...values);
+  }
+  if (shell.urlOperand && scan.positionals[0] !== undefined) (given.url ??= []).push(args[scan.positionals[0]]!.value);
+  const words = clientWords(shell, given);
+  if (!words) return [];
+  // A word the line cannot know (`-Q "$SQL"`) stays unknown in the client's line.
+  const dynamic = args.some((arg) => arg.dynamic);
+  const asWord = (value: string): ExpandedWord => ({ ...word(value), dynamic });
+  const via = shell.subcommand === undefined ? inv.name : `${inv.name} ${shell.subcommand}`;
+  const client = [word(words.client), ...words.argv.map(asWord)];
+  if (words.files.length === 0) return command(via, client);
+  // A client that reads SQL files on standard input only (mysql): one run per file.
+  return words.files.map((path) => ({ kind: 'command', via, words: client, stdin: { kind: 'file', path } }));
+};
