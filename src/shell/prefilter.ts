@@ -14,6 +14,7 @@ import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
 import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
 import { dataDirectoryWords, type ConfiguredDataDirectories } from '../knowledge/data-directories.js';
 import { COMMAND_EQUIVALENTS } from '../knowledge/tools.js';
+import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import type { Prefilter } from './prefilter-table.js';
 
 export type { Prefilter } from './prefilter-table.js';
@@ -162,6 +163,10 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient, dataDirectori
       else reasons.push(`rule ${rule.id} matches any command and names no flag, argument or SQL to recognise it by`);
     }
   }
+  // Database shells read as the client they are (`cockroach sql` is psql, `usql` picks by URL):
+  // a line that would send the client on sends them too.
+  if (DATABASE_CLIENT_CANDIDATES.some((client) => words.has(client)))
+    for (const shell of Object.keys(CLIENT_SHELLS)) words.add(shell.split(' ')[0]!.toLowerCase());
   for (const [name, companions] of Object.entries(HIDDEN_COMMAND_WORDS)) {
     for (const companion of companions) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
   }
