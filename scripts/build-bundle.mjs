@@ -2,7 +2,7 @@
 // budget (STYLE.md #9): Node 20's ESM loader reads and links ~60 files one by one, while one
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
-import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { docsBaseUrl } from '../dist/report/docs-url.js';
 import { build } from 'esbuild';
@@ -126,6 +126,8 @@ try {
   // bin/prodguard.js reads it as one-byte text and hands it to V8 as is: no UTF-8 decoding and no
   // 800 kB copy to prepend the wrapper at every start (esbuild escapes non-ASCII by default).
   if (/[^\x00-\x7f]/.test(code)) throw new Error('the bundle has non-ASCII characters: the launcher reads it as latin1');
+  // Nothing is written by esbuild (write: false): a fresh clone has no dist/bundle/ yet.
+  mkdirSync('dist/bundle', { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, Module.wrap(code));
   renameSync(temporary, file);

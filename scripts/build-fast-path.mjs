@@ -3,7 +3,7 @@
 // dist/bundle/shell-parser.cjs, the shell parser it loads for a line the prefilter passes.
 // bin/prodguard.js loads them first for `check -c` and the agent hooks; a line they cannot prove
 // harmless loads the full bundle. Stored wrapped and ASCII, as scripts/build-bundle.mjs does.
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { build } from 'esbuild';
 
@@ -24,6 +24,8 @@ const common = {
 function wrap(file, result) {
   const code = result.outputFiles[0].text;
   if (/[^\x00-\x7f]/.test(code)) throw new Error(`${file} has non-ASCII characters: the launcher reads it as latin1`);
+  // Nothing is written by esbuild (write: false): a fresh clone has no dist/bundle/ yet.
+  mkdirSync('dist/bundle', { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, Module.wrap(code));
   renameSync(temporary, file);
