@@ -88,6 +88,8 @@ const AWS_S3 = [
   'content-disposition',
   'website-redirect',
   'page-size',
+  // `aws rds modify-db-instance --backup-retention-period N`.
+  'backup-retention-period',
 ];
 /** aws options whose value names the resource a command acts on. */
 const AWS_RESOURCE_OPTIONS = [
@@ -177,6 +179,9 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
         'flags-file',
         'trace-token',
         'exclude',
+        // `gcloud container clusters resize C --node-pool P --num-nodes N`.
+        'node-pool',
+        'num-nodes',
       ]),
     ]),
     targets: { project: ['--project'] },
@@ -226,6 +231,8 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
         'resource-type',
         // `az postgres flexible-server restart --failover Forced|Planned`.
         'failover',
+        'node-count',
+        'cluster-name',
       ]),
     ]),
     targets: {
@@ -254,7 +261,7 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
   neon: paas('neon', { branch: ['--branch'], project: ['--project-id'] }),
   eksctl: {
     engine: 'aws',
-    options: valueOptions([...short('nrf'), ...long(['name', 'cluster', 'profile', 'region', 'config-file', 'timeout'])]),
+    options: valueOptions([...short('nrf'), ...long(['name', 'cluster', 'profile', 'region', 'config-file', 'timeout', 'nodes', 'nodes-min', 'nodes-max'])]),
     targets: { resource: ['--name', '--cluster', '--profile', '-n'] },
     simple: {
       verbs: ['delete'],

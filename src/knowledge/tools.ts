@@ -262,6 +262,8 @@ export const COMMAND_RUNNERS: readonly string[] = [
  */
 export const COMMAND_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
   rimraf: ['rm', '-rf'],
+  // kubecolor colours kubectl's output and passes every argument to it.
+  kubecolor: ['kubectl'],
   'del-cli': ['rm', '-rf'],
 };
 

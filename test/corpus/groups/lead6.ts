@@ -233,4 +233,28 @@ export const groups: CorpusGroup[] = [
       { line: 'bin/rails t', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
     ],
   },
+  {
+    name: 'lead6: node pools to zero, NoExecute taints, backups turned off, kubecolor',
+    cases: [
+      {
+        line: 'gcloud container clusters resize prod-gke --node-pool default --num-nodes 0 --project acme-prod -q',
+        hostname: WORKSTATION,
+        expect: 'confirm',
+        rule: 'cloud/scale-to-zero',
+      },
+      { line: 'gcloud container clusters resize prod-gke --node-pool default --num-nodes 3 --project acme-prod -q', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'eksctl scale nodegroup --cluster prod --name ng-1 --nodes 0', hostname: WORKSTATION, expect: 'confirm', rule: 'cloud/scale-to-zero' },
+      { line: 'az aks nodepool scale --cluster-name aks-prod -g rg-prod -n np1 --node-count 3', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'kubectl taint nodes --all dedicated=maintenance:NoExecute', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/taint-noexecute' },
+      { line: 'kubectl taint nodes node-1 dedicated=gpu:NoSchedule', kubeContext: 'prod-eu', expect: 'allow' },
+      {
+        line: 'aws rds modify-db-instance --db-instance-identifier app-prod --backup-retention-period 0 --apply-immediately',
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'cloud/backup-retention-off',
+      },
+      { line: 'aws rds modify-db-instance --db-instance-identifier app-prod --backup-retention-period 14', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'kubecolor get pods -A', kubeContext: 'prod-eu', expect: 'allow' },
+    ],
+  },
 ];
