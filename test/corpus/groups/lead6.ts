@@ -257,4 +257,21 @@ export const groups: CorpusGroup[] = [
       { line: 'kubecolor get pods -A', kubeContext: 'prod-eu', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead6: moving a bucket out, Helm releases at zero replicas, Nomad jobs stopped',
+    cases: [
+      { line: 'aws s3 mv s3://acme-prod-uploads/ s3://acme-tmp/ --recursive', hostname: WORKSTATION, expect: 'block', rule: 'cloud/s3-move-out' },
+      { line: 'aws s3 mv ./report.csv s3://acme-prod-reports/2026/report.csv', hostname: WORKSTATION, expect: 'allow' },
+      {
+        line: 'helm upgrade api charts/api -n payments --set web.replicaCount=0,worker.replicaCount=2',
+        kubeContext: 'prod-eu',
+        expect: 'confirm',
+        rule: 'kubernetes/helm-scale-to-zero',
+      },
+      { line: 'helm upgrade keda-app charts/app --set minReplicaCount=0', kubeContext: 'prod-eu', expect: 'allow' },
+      { line: 'helm upgrade api charts/api -n payments --set replicaCount=10', kubeContext: 'prod-eu', expect: 'allow' },
+      { line: 'nomad job stop -purge api', hostname: 'nomad-1.prod.example.com', expect: 'confirm', rule: 'host/nomad-job-stop' },
+      { line: 'nomad job status api', hostname: 'nomad-1.prod.example.com', expect: 'allow' },
+    ],
+  },
 ];
