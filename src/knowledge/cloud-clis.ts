@@ -89,7 +89,11 @@ const AWS_S3 = [
   'website-redirect',
   'page-size',
   // `aws rds modify-db-instance --backup-retention-period N`.
-  'backup-retention-period',
+  'backup-retention-period', // `aws ssm send-command`: what it runs and where.
+  'document-name',
+  'parameters',
+  'targets',
+  'comment',
 ];
 /** aws options whose value names the resource a command acts on. */
 const AWS_RESOURCE_OPTIONS = [
@@ -233,6 +237,9 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
         'failover',
         'node-count',
         'cluster-name',
+        // `az vm run-command invoke --command-id RunShellScript --scripts CMD`.
+        'command-id',
+        'scripts',
       ]),
     ]),
     targets: {

@@ -82,6 +82,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   mosh,
   gcloud: cloudSsh(CLOUD_SSH.gcloud!),
   az: cloudSsh(CLOUD_SSH.az!),
+  aws: cloudSsh(CLOUD_SSH.aws!),
   ansible,
   rsync,
   scp,
@@ -151,7 +152,13 @@ export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes:
  * do: `ansible db -m file -a 'path=… state=absent'` is `rm -rf`. The shell hook's prefilter sends
  * such a line to the checker.
  */
-export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = { ansible: ['state=absent'] };
+export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
+  ansible: ['state=absent'],
+  // The lines a cloud API runs on a VM sit inside JSON or shorthand (`'{"commands":["dropdb x"]}'`),
+  // glued to punctuation the prefilter does not split on.
+  aws: ['send-command'],
+  az: ['run-command'],
+};
 
 /** Every command name unwrapped here (the shell hook's prefilter needs the list). */
 export const WRAPPER_NAMES: readonly string[] = Object.keys(WRAPPERS);

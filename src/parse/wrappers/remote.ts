@@ -103,6 +103,25 @@ interface CloudSsh {
   commandOptions: readonly string[];
   /** Words that are not part of the path (`gcloud alpha compute ssh`). */
   releaseTracks?: readonly string[];
+  /** How a command option's value holds the shell lines, when not as plain text. */
+  commandText?: (value: string) => string | undefined;
+}
+
+/**
+ * `aws ssm send-command --parameters 'commands=["a","b"]'` (the CLI's shorthand) or
+ * `'{"commands":["a","b"]}'` (JSON): the lines AWS-RunShellScript runs, in order.
+ */
+function ssmShellLines(value: string): string | undefined {
+  const trimmed = value.trim();
+  const json = trimmed.startsWith('{') ? trimmed : trimmed.startsWith('commands=') ? `{"commands":${trimmed.slice('commands='.length)}}` : undefined;
+  if (json === undefined) return undefined;
+  try {
+    const commands = (JSON.parse(json) as { commands?: unknown }).commands;
+    if (typeof commands === 'string') return commands;
+    return Array.isArray(commands) && commands.every((line) => typeof line === 'string') ? commands.join('\n') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const CLOUD_SSH: Record<string, CloudSsh> = {
@@ -115,10 +134,23 @@ export const CLOUD_SSH: Record<string, CloudSsh> = {
     releaseTracks: ['alpha', 'beta', 'preview'],
     commandOptions: ['--command'],
   },
+  // `az vm run-command invoke -g RG -n VM --command-id RunShellScript --scripts 'CMD'` runs CMD on VM.
   az: {
-    paths: [['ssh', 'vm']],
+    paths: [
+      ['ssh', 'vm'],
+      ['vm', 'run-command', 'invoke'],
+      ['vm', 'run-command', 'create'],
+    ],
     hostOptions: ['--name', '-n', '--vm-name', '--ip', '--hostname', '--resource-group', '-g'],
-    commandOptions: [],
+    commandOptions: ['--scripts'],
+  },
+  // `aws ssm send-command --instance-ids I --document-name AWS-RunShellScript --parameters
+  // 'commands=[…]'` runs the lines on the instances (or the --targets) named.
+  aws: {
+    paths: [['ssm', 'send-command']],
+    hostOptions: ['--instance-ids', '--targets'],
+    commandOptions: ['--parameters'],
+    commandText: ssmShellLines,
   },
 };
 
@@ -138,7 +170,8 @@ export function cloudSsh(spec: CloudSsh): Unwrapper {
     const via = `${inv.name} ${path.join(' ')}`;
     const steps: UnwrapStep[] = [];
     for (const flag of spec.commandOptions) {
-      const text = optionValue(scan, flag);
+      const value = optionValue(scan, flag);
+      const text = value !== undefined && spec.commandText ? spec.commandText(value) : value;
       if (text) steps.push(...remoteScripts(via, [user ? { host, user } : { host }], text, inv.stdin));
     }
     if (dashDash !== -1) {

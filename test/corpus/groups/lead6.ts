@@ -274,4 +274,33 @@ export const groups: CorpusGroup[] = [
       { line: 'nomad job status api', hostname: 'nomad-1.prod.example.com', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead6: commands a cloud API runs on a VM (SSM Run Command, az vm run-command)',
+    cases: [
+      {
+        line: `aws ssm send-command --instance-ids i-0abc123 --document-name AWS-RunShellScript --parameters 'commands=["sudo rm -rf /var/lib/postgresql/15/main"]'`,
+        hostname: WORKSTATION,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      {
+        line: `aws ssm send-command --targets Key=tag:Env,Values=prod --document-name AWS-RunShellScript --parameters '{"commands":["dropdb app"]}'`,
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'database/dropdb',
+      },
+      {
+        line: `aws ssm send-command --instance-ids i-0abc123 --document-name AWS-RunShellScript --parameters 'commands=["uptime","df -h"]'`,
+        hostname: WORKSTATION,
+        expect: 'allow',
+      },
+      {
+        line: "az vm run-command invoke -g rg-prod -n db1 --command-id RunShellScript --scripts 'rm -rf /var/lib/mysql'",
+        hostname: WORKSTATION,
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: "az vm run-command invoke -g rg-prod -n db1 --command-id RunShellScript --scripts 'uptime'", hostname: WORKSTATION, expect: 'allow' },
+    ],
+  },
 ];
