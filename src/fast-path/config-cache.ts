@@ -11,7 +11,7 @@
 // tick of the same size must not keep an old table. Only node:fs and node:path: this module is in
 // the fast path's bundle.
 
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_POLICY_FILE, REPOSITORY_CONFIG_NAMES, stateDirectoryOf, TRUST_STORE_NAME, USER_CONFIG_NAMES } from '../config/locations.js';
 import type { FastPathTable } from './table.js';
@@ -40,6 +40,9 @@ function trustStore(env: NodeJS.ProcessEnv, home: () => string): string {
   return join(stateDirectoryOf(env, home), TRUST_STORE_NAME);
 }
 
+/** The loader's own limit for a config file (src/config/load.ts). */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
 /** Every path the config search looks at from `cwd`, in a fixed order. */
 export function searchedFiles(cwd: string, env: NodeJS.ProcessEnv, home: () => string): string[] {
   const configHome = env.XDG_CONFIG_HOME || join(env.HOME || home(), '.config');
@@ -56,6 +59,11 @@ function textOf(path: string): string | null {
   try {
     // Most paths are not there: a stat that does not throw for that costs less than a failed read.
     if (lstatSync(path, { throwIfNoEntry: false }) === undefined) return null;
+    // A link to /dev/zero or a FIFO would never end, a huge file is no config: the loader refuses
+    // both with one line, so such a key is never stored and never matches.
+    const stats = statSync(path);
+    if (!stats.isFile()) return '\0not-a-regular-file';
+    if (stats.size > MAX_KEY_FILE_BYTES) return `\0too-large:${stats.size}`;
     return readFileSync(path, 'utf8');
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : `\0unreadable:${(error as NodeJS.ErrnoException).code ?? ''}`;
