@@ -303,4 +303,21 @@ export const groups: CorpusGroup[] = [
       { line: "az vm run-command invoke -g rg-prod -n db1 --command-id RunShellScript --scripts 'uptime'", hostname: WORKSTATION, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead6: test runners through build wrappers and sub-projects (Travis 2018), node groups and machines',
+    cases: [
+      { line: './mvnw -q test', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+      { line: './gradlew :api:test', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+      { line: './gradlew :api:test', expect: 'allow' },
+      { line: './mvnw -q package', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'allow' },
+      { line: 'python3 -m unittest discover -s tests', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+      { line: 'cargo nextest run', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+      { line: 'php vendor/bin/phpunit --testsuite Feature', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+      { line: 'sbt test', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'block' },
+      { line: 'sbt compile', env: { DATABASE_URL: 'postgres://app:pw@db.prod.example.com/app' }, expect: 'allow' },
+      { line: 'eksctl delete nodegroup --cluster prod --name ng-1 --drain=false', hostname: PROD_HOST, expect: 'block', rule: 'cloud/cloud-resource-delete' },
+      { line: 'fly machine destroy 148ed726c15e89 -a acme-production --force', hostname: WORKSTATION, expect: 'block', rule: 'cloud/paas-destroy' },
+      { line: 'fly machine list -a acme-production', hostname: WORKSTATION, expect: 'allow' },
+    ],
+  },
 ];
