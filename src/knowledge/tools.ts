@@ -452,6 +452,31 @@ export const MAKE = {
 } as const;
 
 /** Every tool other than a database client whose options prodguard reads, by command name. */
+/**
+ * Test runners that are programs of their own (not a subcommand of go, cargo, npm…). They load
+ * `.env.test` themselves (dotenv-rails, jest setups, pytest-dotenv), which is what the app's
+ * environment is for them (targets/environment-databases.ts).
+ */
+export const TEST_RUNNER_PROGRAMS: readonly string[] = [
+  'rspec',
+  'jest',
+  'vitest',
+  'mocha',
+  'pytest',
+  'py.test',
+  'ava',
+  'cucumber',
+  'cucumber-js',
+  'jasmine',
+  'tap',
+  'testcafe',
+  'phpunit',
+  'pest',
+  'behave',
+  'tox',
+  'nox',
+];
+
 export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...WRAPPER_OPTIONS,
   // kubectl, oc, helm, …: one table with what their options name (kube-clients.ts).
@@ -484,31 +509,7 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['flyway', 'liquibase', 'alembic', 'dbmate', 'goose', 'migrate'], MIGRATION_TOOL),
   ...each(['rails', 'rake'], options('eCw', [...TASK_RUNNER, ...PACKAGE_PROJECT])),
   ...each(['console', 'gitlab-rake', 'gitlab-ctl', 'gitlab-backup'], options('e', TASK_RUNNER)),
-  ...each(
-    [
-      'rspec',
-      'jest',
-      'vitest',
-      'mocha',
-      'pytest',
-      'py.test',
-      'phpunit',
-      'pest',
-      'cucumber',
-      'ava',
-      'behave',
-      'tox',
-      'nox',
-      'go',
-      'cargo',
-      'dotnet',
-      'deno',
-      'gradle',
-      'gradlew',
-      'mvn',
-    ],
-    options('Cw', PACKAGE_PROJECT),
-  ),
+  ...each([...TEST_RUNNER_PROGRAMS, 'go', 'cargo', 'dotnet', 'deno', 'gradle', 'gradlew', 'mvn'], options('Cw', PACKAGE_PROJECT)),
   // npm, yarn, pnpm, bun and make: the script runners below.
   ...Object.fromEntries(Object.entries(PACKAGE_SCRIPT_RUNNERS).map(([name, runner]) => [name, runner.options])),
   ...each(MAKE_PROGRAMS, MAKE.options),

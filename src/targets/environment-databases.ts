@@ -5,6 +5,7 @@ import type { Invocation, Target } from '../types.js';
 import { hostList, parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { clientHome, findPgService, type PgService } from './connection-files.js';
 import type { TargetFacts } from './facts.js';
+import { TEST_RUNNER_PROGRAMS } from '../knowledge/tools.js';
 
 // ---------------------------------------------------------------------------------------------
 // Databases named by environment variables (what an app or test suite would connect to).
@@ -13,32 +14,15 @@ const DATABASE_URL_VARIABLE =
   /^(?:[A-Z0-9_]*_)?(DATABASE_URL|DB_URL|DATABASE_URI|REDIS_URL|REDIS_TLS_URL|MONGO_URL|MONGO_URI|MONGODB_URL|MONGODB_URI|FLYWAY_URL|DATASOURCE_URL|LIQUIBASE_COMMAND_URL|JDBC_URL)$/;
 
 /** The environment an app command sees: its env over the `.env` files it would load (dotenv never overrides). */
-/** Test runners load `.env.test` themselves (dotenv-rails, jest setups, pytest-dotenv). */
-const TEST_RUNNERS = new Set([
-  'rspec',
-  'jest',
-  'vitest',
-  'mocha',
-  'pytest',
-  'py.test',
-  'ava',
-  'cucumber',
-  'cucumber-js',
-  'jasmine',
-  'tap',
-  'testcafe',
-  'phpunit',
-  'pest',
-  'behave',
-  'tox',
-  'nox',
-]);
+/** Test runners load `.env.test` themselves (the list: knowledge/tools.ts). */
+const TEST_RUNNERS = new Set(TEST_RUNNER_PROGRAMS);
 const TEST_SUBCOMMANDS: Record<string, RegExp> = {
   npm: /^(test|t|run)$/,
   yarn: /^test/,
   pnpm: /^test/,
-  rails: /^(test|spec)/,
-  rake: /^(test|spec)/,
+  // Rake namespaces with ':' (`test:system`); `test_checker` is a project's own task.
+  rails: /^(test|spec|t)(:|$)/,
+  rake: /^(test|spec)(:|$)/,
   go: /^test$/,
   mix: /^test$/,
   bun: /^test$/,

@@ -3,28 +3,10 @@
 // teardown of what it created, Packer image builds, column type changes PostgreSQL makes without
 // a rewrite, jobs on GitHub's throwaway runners, and vendored code.
 import { describe, expect, it } from 'vitest';
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { findingKeys, lintShapes } from '../helpers/lint-shapes.js';
 
-const SHAPES = fileURLToPath(new URL('../fixtures/lint/survey4-shapes/', import.meta.url));
-
-interface Report {
-  findings: { file: string; line: number; rule: string; severity: string; message: string }[];
-  notices?: { file: string; line: number; message: string }[];
-}
-
-/** Lint a copy of a fixture folder in a neutral temporary folder: the fixture's own path holds
- *  `test`, a token that would make every workspace a test one. */
-function lintCopy(name: string): Report {
-  const dir = join(tempDir('prodguard-lint-'), name);
-  cpSync(join(SHAPES, name), dir, { recursive: true });
-  const result = runCli(['lint', '--format', 'json', '.'], { cwd: dir });
-  return JSON.parse(result.stdout) as Report;
-}
-
-const keys = (body: Report) => body.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`);
+const lintCopy = lintShapes('survey4-shapes');
+const keys = findingKeys;
 
 describe('lint precision on a fourth survey', () => {
   it('a CI job deleting the cluster, stack, workspace or topic it created earlier is a teardown (warn); another delete still asks', () => {
@@ -59,10 +41,7 @@ describe('lint precision on a fourth survey', () => {
   });
 
   it('Packer: the same scripts linted without their template are judged as ordinary scripts', () => {
-    const dir = join(tempDir('prodguard-lint-'), 'packer');
-    cpSync(join(SHAPES, 'packer'), dir, { recursive: true });
-    const result = runCli(['lint', '--format', 'json', 'scripts', 'legacy/scripts'], { cwd: dir });
-    const rules = (JSON.parse(result.stdout) as Report).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+    const rules = lintCopy('packer', ['scripts', 'legacy/scripts']).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
     expect(rules).toEqual([
       'legacy/scripts/log_cleanup.sh:3 filesystem/rm-system-directory',
       'legacy/scripts/minimize.sh:2 filesystem/rm-system-file',
@@ -98,9 +77,7 @@ describe('lint precision on a fourth survey', () => {
 
   it('vendored dependencies are not walked into; named on the command line they are linted', () => {
     expect(keys(lintCopy('vendored'))).toEqual([]);
-    const dir = join(tempDir('prodguard-lint-'), 'vendored');
-    cpSync(join(SHAPES, 'vendored'), dir, { recursive: true });
-    const named = JSON.parse(runCli(['lint', '--format', 'json', 'vendor'], { cwd: dir }).stdout) as Report;
+    const named = lintCopy('vendored', ['vendor']);
     expect(named.findings.map((f) => f.rule)).toEqual(['filesystem/rm-system-file']);
   });
 

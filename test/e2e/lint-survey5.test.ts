@@ -2,29 +2,11 @@
 // supabase/storage, GoogleCloudPlatform/microservices-demo, …): SQL a migration tool embeds in its
 // own code, EXECUTE of a string computed at run time, and a script's own table.
 import { describe, expect, it } from 'vitest';
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { findingKeys, lintShapes } from '../helpers/lint-shapes.js';
 import { withGrammarGapsBridged } from '../../src/lint/groovy/parser.js';
 
-const SHAPES = fileURLToPath(new URL('../fixtures/lint/survey5-shapes/', import.meta.url));
-
-interface Report {
-  findings: { file: string; line: number; rule: string; severity: string; message: string }[];
-  notices?: { file: string; line: number; message: string }[];
-}
-
-/** Lint a copy of a fixture folder in a neutral temporary folder: the fixture's own path holds
- *  `test`, a token that would make every workspace a test one. */
-function lintCopy(name: string): Report {
-  const dir = join(tempDir('prodguard-lint-'), name);
-  cpSync(join(SHAPES, name), dir, { recursive: true });
-  const result = runCli(['lint', '--format', 'json', '.'], { cwd: dir });
-  return JSON.parse(result.stdout) as Report;
-}
-
-const keys = (body: Report) => body.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`);
+const lintCopy = lintShapes('survey5-shapes');
+const keys = findingKeys;
 
 describe('lint precision on a fifth survey', () => {
   it('SQL with no order in its name inside a package called migration is the tool’s own query, not a migration', () => {
@@ -37,10 +19,7 @@ describe('lint precision on a fifth survey', () => {
   });
 
   it('the same query file named on the command line is judged for what it says', () => {
-    const dir = join(tempDir('prodguard-lint-'), 'tool-queries');
-    cpSync(join(SHAPES, 'tool-queries'), dir, { recursive: true });
-    const result = runCli(['lint', '--format', 'json', 'pkg/migration/queries/drop.sql'], { cwd: dir });
-    const body = JSON.parse(result.stdout) as Report;
+    const body = lintCopy('tool-queries', ['pkg/migration/queries/drop.sql']);
     expect(keys(body)).toEqual(['pkg/migration/queries/drop.sql:8 sql/drop-objects confirm']);
   });
 
