@@ -172,7 +172,10 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     service: 'gRPC',
     servers: ['--host'],
     variables: [],
-    options: { shortWithValue: 'pf', longWithValue: ['host', 'port', 'path', 'proto', 'header', 'package', 'service', 'cacert', 'cert', 'certkey', 'servername', 'config-file', 'file'] },
+    options: {
+      shortWithValue: 'pf',
+      longWithValue: ['host', 'port', 'path', 'proto', 'header', 'package', 'service', 'cacert', 'cert', 'certkey', 'servername', 'config-file', 'file'],
+    },
   },
   ceph: {
     service: 'Ceph',
