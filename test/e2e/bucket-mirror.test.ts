@@ -26,7 +26,7 @@ describe('bucket mirrors with deletion', () => {
     const deploy = check('aws s3 sync ./dist s3://acme-prod-site --delete', dir, { AWS_PROFILE: 'production' });
     expect(deploy.verdict).toBe('warn');
     expect(deploy.rules).toEqual(['cloud/s3-sync-delete warn']);
-    expect(check('gsutil -m rsync -r -d dist gs://acme-prod-site', dir).verdict).toBe('warn');
+    expect(check('gsutil -m rsync -r -d ./dist gs://acme-prod-site', dir).verdict).toBe('warn');
   });
 
   it('an empty folder empties the bucket: judged as the recursive delete', () => {
