@@ -288,6 +288,40 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     targets: { resource: ['--org'] },
     simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
   },
+  planetscale: {
+    engine: 'planetscale',
+    options: valueOptions(long(['org', 'service-token', 'service-token-id', 'config', 'format'])),
+    targets: { resource: ['--org'] },
+    simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
+  },
+  // `turso db destroy NAME`, `linode-cli databases postgresql-delete ID`, `scw rdb instance delete
+  // ID`, `ibmcloud resource service-instance-delete NAME`, `oci db system terminate
+  // --db-system-id OCID`: the words after the verb, or the OCID option, name the resource.
+  turso: { engine: 'turso', options: valueOptions(long(['group', 'location'])), targets: {}, simple: { verbs: ['destroy', 'delete'], env: [] } },
+  'linode-cli': {
+    engine: 'linode',
+    options: valueOptions(long(['label', 'region', 'type', 'text', 'format', 'page'])),
+    targets: {},
+    simple: { verbs: ['delete', 'mysql-delete', 'postgresql-delete'], env: [] },
+  },
+  scw: {
+    engine: 'scaleway',
+    options: valueOptions(long(['profile', 'config', 'output'])),
+    targets: { resource: ['--profile'] },
+    simple: { verbs: ['delete'], env: ['SCW_PROFILE'] },
+  },
+  ibmcloud: {
+    engine: 'ibm',
+    options: valueOptions(['-g', '-r', ...long(['output'])]),
+    targets: { resource: ['-g'] },
+    simple: { verbs: ['service-instance-delete'], env: [] },
+  },
+  oci: {
+    engine: 'oci',
+    options: valueOptions(long(['db-system-id', 'autonomous-database-id', 'database-id', 'profile', 'config-file', 'region', 'compartment-id'])),
+    targets: { resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--profile'] },
+    simple: { verbs: [], env: ['OCI_CLI_PROFILE'] },
+  },
   // Argo CD: `argocd app delete NAME` deletes the application and, by default (--cascade), every
   // resource it deployed; the application's name and the Argo CD server say where.
   argocd: {
