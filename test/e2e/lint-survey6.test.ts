@@ -19,3 +19,15 @@ describe('lint precision on a sixth survey', () => {
     ]);
   });
 });
+
+describe('lint leaves test doubles and copied modules out of a folder walk', () => {
+  it('stub migrations (a copy the tests run) and a module copied under its import path are not linted', () => {
+    const body = lintCopy('doubles-and-copies');
+    expect(keys(body)).toEqual(['persistence/sql/migrations/20200812124254_add_session_token.up.sql:1 sql/delete-update-all-rows confirm']);
+  });
+
+  it('named on the command line, the copied module is linted', () => {
+    const body = lintCopy('doubles-and-copies', ['licenses/go-licenses/github.com/hashicorp/go-multierror/.circleci/config.yml']);
+    expect(keys(body)).toEqual(['licenses/go-licenses/github.com/hashicorp/go-multierror/.circleci/config.yml:7 filesystem/rm-data-directory warn']);
+  });
+});
