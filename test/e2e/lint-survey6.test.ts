@@ -31,3 +31,14 @@ describe('lint leaves test doubles and copied modules out of a folder walk', () 
     expect(keys(body)).toEqual(['licenses/go-licenses/github.com/hashicorp/go-multierror/.circleci/config.yml:7 filesystem/rm-data-directory warn']);
   });
 });
+
+describe('lint reads a cloud resource the file creates as its own', () => {
+  it('a cluster the Jenkinsfile creates under a name from variables is deleted as its teardown (warn); another cluster still asks', () => {
+    const body = lintCopy('gcloud-teardown');
+    expect(keys(body)).toEqual(['Jenkinsfile:14 cloud/cloud-resource-delete warn', 'Jenkinsfile:15 cloud/cloud-resource-delete confirm']);
+    // Named as written, never as the "-" left when the variables are taken as empty.
+    expect(body.findings[0]!.message).toContain('deletes ${CLUSTER_NAME}-${CLUSTER_SUFFIX} and what it holds');
+    expect(body.findings[0]!.message).toContain('created earlier in this file (a teardown)');
+    expect(body.findings[1]!.message).toContain('deletes shared-${CLUSTER_SUFFIX}');
+  });
+});
