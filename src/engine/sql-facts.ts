@@ -37,11 +37,17 @@ function unknown(origin: string, reason: string): SqlFact {
 /**
  * Statements that cannot destroy anything that existed before this input: everything between a
  * BEGIN and its ROLLBACK, DROP/TRUNCATE of a table the same input created, and DROP of a table
- * whose every row it copied into another table first. `declared` holds
+ * whose every row it copied into another table first. `copied` holds the tables an earlier
+ * input copied whole (the step just before, in a history that splits a rebuild into one
+ * statement per migration) and receives the ones this input copies. `declared` holds
  * the column types known before this input (earlier migrations of the same history) and receives
  * the ones it declares.
  */
-export function withoutSelfUndone(statements: readonly SqlStatement[], declared: Map<string, ColumnType> = new Map()): SqlStatement[] {
+export function withoutSelfUndone(
+  statements: readonly SqlStatement[],
+  declared: Map<string, ColumnType> = new Map(),
+  copied: Set<string> = new Set(),
+): SqlStatement[] {
   const undone = new Set<SqlStatement>();
   let open: SqlStatement[] | undefined;
   for (const statement of statements) {
@@ -61,7 +67,6 @@ export function withoutSelfUndone(statements: readonly SqlStatement[], declared:
   const lastDropped = new Map<string, number>();
   for (const statement of statements)
     if (statement.kind === 'drop-table') for (const table of statement.tables) lastDropped.set(table.toLowerCase(), statement.pos);
-  const copied = new Set<string>();
   // Column types declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
   return statements
     .filter((statement) => {

@@ -20,6 +20,15 @@ describe('lint precision on a sixth survey', () => {
   });
 });
 
+describe('a table rebuild split into one statement per migration', () => {
+  it('the drop in the migration right after the copy loses nothing; a drop further on still asks', () => {
+    const body = lintCopy('split-rebuild');
+    expect(keys(body).filter((key) => key.includes('drop-objects'))).toEqual([
+      'persistence/migrations/20210101000000000003_flows.sqlite3.up.sql:1 sql/drop-objects confirm',
+    ]);
+  });
+});
+
 describe('lint leaves test doubles and copied modules out of a folder walk', () => {
   it('stub migrations (a copy the tests run) and a module copied under its import path are not linted', () => {
     const body = lintCopy('doubles-and-copies');
