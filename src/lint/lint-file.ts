@@ -95,7 +95,15 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
-      if (target.name && !ACCOUNT_SOURCE.test(target.source) && target.source !== 'current account or project' && target.source !== 'default AWS account')
+      // `${{` alone is a piece of a split GitHub expression (`${{ env.A }}` unquoted): every
+      // expression starts so, and it names no one resource.
+      if (
+        target.name &&
+        /[A-Za-z0-9]/.test(target.name) &&
+        !ACCOUNT_SOURCE.test(target.source) &&
+        target.source !== 'current account or project' &&
+        target.source !== 'default AWS account'
+      )
         created.push({ key: `${inv.name}\0${target.name}`, pos: inv.pos ?? 0 });
     }
   }

@@ -42,6 +42,11 @@ describe('lint leaves test doubles and copied modules out of a folder walk', () 
 });
 
 describe('lint reads a cloud resource the file creates as its own', () => {
+  it('two different GitHub expressions are not one resource: the delete of another cluster still asks', () => {
+    const body = lintCopy('expression-names');
+    expect(keys(body)).toEqual(['.github/workflows/e2e.yml:8 cloud/cloud-resource-delete confirm']);
+  });
+
   it('a cluster the Jenkinsfile creates under a name from variables is deleted as its teardown (warn); another cluster still asks', () => {
     const body = lintCopy('gcloud-teardown');
     expect(keys(body)).toEqual(['Jenkinsfile:14 cloud/cloud-resource-delete warn', 'Jenkinsfile:15 cloud/cloud-resource-delete confirm']);
