@@ -48,9 +48,19 @@ export function bucketMirrorSourcesToInspect(inv: Invocation): string[] {
   return mirror ? [mirror.folder] : [];
 }
 
+/**
+ * A folder empty by its name, without looking: `/var/empty` (sshd's chroot, empty by design),
+ * `/dev/null`, and a folder called `empty` — nobody deploys a site from one; it is what an
+ * operator makes to wipe a bucket. (So `--no-probe` still sees these.)
+ */
+function emptyByName(path: string): boolean {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '/var/empty' || trimmed === '/dev/null' || /(^|\/)empty$/i.test(trimmed);
+}
+
 export const bucketMirror: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = []) => {
   const mirror = mirrorOperands(inv);
-  if (!mirror || !emptyDirectories.includes(mirror.folder)) return [];
+  if (!mirror || !(emptyDirectories.includes(mirror.folder) || emptyByName(mirror.folder))) return [];
   const words = mirror.spec.emptiedAs(mirror.destination.value).map((value) => ({ ...mirror.destination, value, text: value, glob: false, dynamic: false }));
   return command(`${inv.name} mirror with deletion from the empty ${mirror.folder}`, words);
 };
