@@ -296,6 +296,10 @@ export const COMMAND_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   // kubecolor colours kubectl's output and passes every argument to it.
   kubecolor: ['kubectl'],
   'del-cli': ['rm', '-rf'],
+  // GitLab Omnibus's wrappers run psql on its bundled PostgreSQL's socket (GitLab 2017's db1):
+  // `gitlab-psql -d gitlabhq_production -c '…'` is psql there.
+  'gitlab-psql': ['psql'],
+  'gitlab-geo-psql': ['psql'],
 };
 
 const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {

@@ -85,4 +85,11 @@ export const groups: CorpusGroup[] = [
       },
     ],
   },
+  {
+    name: "lead7: GitLab Omnibus's psql wrappers are psql on its bundled database",
+    cases: [
+      { line: "sudo gitlab-psql -d gitlabhq_production -c 'TRUNCATE ci_builds'", hostname: 'gitlab-prod-1', expect: 'block' },
+      { line: "sudo gitlab-psql -d gitlabhq_production -c 'SELECT count(*) FROM projects'", hostname: 'gitlab-prod-1', expect: 'allow' },
+    ],
+  },
 ];
