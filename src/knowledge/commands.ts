@@ -32,6 +32,9 @@ export interface ClientSpec {
   secretOptions?: readonly string[];
   /** MySQL: the option file groups the client reads (`[client]`, `[mysqldump]`…), besides a login path. */
   optionGroups?: readonly string[];
+  /** MongoDB's database tools (mongodump, mongorestore, mongoimport): -h is --host, -d --db, and
+   *  their operands are dump paths and files, never a server address as mongosh's are. */
+  mongoDatabaseTool?: true;
 }
 
 const POSTGRES_COMMON = ['host', 'port', 'dbname', 'username', 'maintenance-db'];
@@ -374,7 +377,25 @@ const MONGO_TOOLS: ClientSpec = {
     ],
   },
   secretOptions: ['-p', '--password'],
+  mongoDatabaseTool: true,
 };
+
+const MYSQLIMPORT = mysql(
+  'chPSu',
+  [
+    'columns',
+    'fields-terminated-by',
+    'fields-enclosed-by',
+    'fields-optionally-enclosed-by',
+    'fields-escaped-by',
+    'lines-terminated-by',
+    'ignore-lines',
+    'use-threads',
+    'character-sets-dir',
+    'default-character-set',
+  ],
+  optionGroups('mysqlimport', 'mariadb-import'),
+);
 
 /** Every database client prodguard reads, by command name. */
 export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
@@ -503,6 +524,38 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
     ),
     secretOptions: ['-p', '--password', '--dbpassword'],
   },
+  // mysqlimport (my_getopt): -d is --delete (empty each table before loading), the first word the database.
+  mysqlimport: MYSQLIMPORT,
+  'mariadb-import': MYSQLIMPORT,
+  // mydumper's loader (GLib options): -d is the dump directory, -B the database, -p PASSWORD a
+  // separate word, -o/--overwrite-tables drops each table before loading it.
+  myloader: {
+    engine: 'mysql',
+    options: {
+      shortWithValue: 'hupPSdBsqtvKL',
+      longWithValue: [
+        ...MYSQL_CONNECTION,
+        'password',
+        'directory',
+        'source-db',
+        'queries-per-transaction',
+        'threads',
+        'verbose',
+        'purge-mode',
+        'drop-table',
+        'logfile',
+        'set-names',
+        'rows',
+        'regex',
+        'tables-list',
+        'omit-from-file',
+        'fifodir',
+        'optimize-keys',
+      ],
+    },
+    secretOptions: ['-p', '--password'],
+    optionGroups: ['myloader', 'client'],
+  },
   'redis-cli': REDIS,
   'valkey-cli': REDIS,
   'keydb-cli': REDIS,
@@ -570,10 +623,29 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
   mongo: MONGO,
   mongodump: MONGO_TOOLS,
   mongorestore: MONGO_TOOLS,
+  // mongoimport: -f is its field list, --file the input, --drop drops the collection first.
+  mongoimport: {
+    ...MONGO_TOOLS,
+    options: {
+      ...MONGO_TOOLS.options,
+      shortWithValue: `${MONGO_TOOLS.options.shortWithValue}f`,
+      longWithValue: [
+        ...MONGO_TOOLS.options.longWithValue,
+        'file',
+        'type',
+        'fields',
+        'fieldFile',
+        'mode',
+        'upsertFields',
+        'numInsertionWorkers',
+        'writeConcern',
+      ],
+    },
+  },
 };
 
 /** What an option of a database shell is, in the terms every client above shares. */
-export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file';
+export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file' | 'alter' | 'table';
 
 /**
  * Database shells read as one of the clients above: `cockroach sql --url URL -e SQL` is
@@ -599,6 +671,13 @@ export interface ClientShell {
   longWithValue?: readonly string[];
   /** What its options with a value are (`-e`: sql); an option not listed is read past. */
   roles?: Readonly<Record<string, ClientRole>>;
+  /** Online schema-change tools: what they run is `ALTER TABLE <table> <alter>`, and only with
+   *  this flag; without it the run is a dry run that changes nothing. */
+  alterTableWith?: string;
+  /** Percona Toolkit's DSN operand (`h=host,P=port,u=user,p=pw,D=db,t=table`): these keys. */
+  dsnKeys?: Readonly<Record<string, ClientRole>>;
+  /** Go's flag package: `-alter X` is `--alter X`. */
+  singleDashLong?: true;
 }
 
 // usql's schemes (usql README, "Database Support"): PostgreSQL and its wire-compatible servers,
@@ -641,6 +720,113 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
     shortWithValue: 'cfovNPFRT',
     longWithValue: ['command', 'file', 'out', 'set', 'variable', 'cset', 'pset', 'field-separator', 'record-separator', 'table-attr', 'config'],
     roles: { '-c': 'sql', '--command': 'sql', '-f': 'file', '--file': 'file' },
+  },
+  // Online schema changes (gh-ost's flags, pt-online-schema-change's POD): the copy-and-swap
+  // they run is the ALTER itself, so `--alter 'DROP COLUMN email' --table users` is judged as
+  // `ALTER TABLE users DROP COLUMN email` on that server. Without --execute both only print a plan.
+  'gh-ost': {
+    client: 'mysql',
+    alterTableWith: '--execute',
+    singleDashLong: true,
+    longWithValue: [
+      'alter',
+      'table',
+      'database',
+      'host',
+      'port',
+      'user',
+      'password',
+      'conf',
+      'assume-master-host',
+      'chunk-size',
+      'dml-batch-size',
+      'max-load',
+      'critical-load',
+      'max-lag-millis',
+      'throttle-control-replicas',
+      'throttle-query',
+      'throttle-flag-file',
+      'throttle-additional-flag-file',
+      'postpone-cut-over-flag-file',
+      'panic-flag-file',
+      'serve-socket-file',
+      'serve-tcp-port',
+      'hooks-path',
+      'hooks-hint',
+      'replica-server-id',
+      'default-retries',
+      'cut-over',
+      'cut-over-lock-timeout-seconds',
+      'nice-ratio',
+      'exponential-backoff-max-interval',
+      'force-table-names',
+      'master-user',
+      'master-password',
+      'replication-lag-query',
+      'heartbeat-interval-millis',
+      'storage-engine',
+      'charset',
+      'ssl-ca',
+      'ssl-cert',
+      'ssl-key',
+    ],
+    roles: { '--alter': 'alter', '--table': 'table', '--database': 'database', '--host': 'host', '--port': 'port', '--user': 'user', '--password': 'password' },
+  },
+  'pt-online-schema-change': {
+    client: 'mysql',
+    alterTableWith: '--execute',
+    shortWithValue: 'ADFhPpSu',
+    longWithValue: [
+      'alter',
+      'charset',
+      'database',
+      'defaults-file',
+      'host',
+      'password',
+      'port',
+      'socket',
+      'user',
+      'config',
+      'chunk-size',
+      'chunk-time',
+      'chunk-index',
+      'chunk-size-limit',
+      'max-load',
+      'critical-load',
+      'max-lag',
+      'check-interval',
+      'check-slave-lag',
+      'check-replica-lag',
+      'recursion-method',
+      'progress',
+      'tries',
+      'set-vars',
+      'sleep',
+      'new-table-name',
+      'plugin',
+      'alter-foreign-keys-method',
+      'pid',
+      'data-dir',
+      'skip-check-slave-lag',
+      'slave-user',
+      'slave-password',
+      'replica-user',
+      'replica-password',
+    ],
+    roles: {
+      '--alter': 'alter',
+      '-D': 'database',
+      '--database': 'database',
+      '-h': 'host',
+      '--host': 'host',
+      '-P': 'port',
+      '--port': 'port',
+      '-u': 'user',
+      '--user': 'user',
+      '-p': 'password',
+      '--password': 'password',
+    },
+    dsnKeys: { h: 'host', P: 'port', u: 'user', p: 'password', D: 'database', t: 'table' },
   },
   // SQL Server's sqlcmd: -Q runs a query and exits, -q runs it and stays, -i reads files
   // (comma-separated); -S is `[tcp:]host[\instance][,port]`. go-sqlcmd's long names too.

@@ -169,7 +169,13 @@ function mysqlClientTarget(inv: Invocation, facts: TargetFacts): Target {
         ? positionals[1]
         : undefined
       : positionals[0];
-  const database = optionValue(scan, '-D', '--database') ?? acting ?? fromFiles.database ?? inv.env.MYSQL_DATABASE;
+  // myloader names its database with -B (its -d is the dump directory).
+  const database =
+    optionValue(scan, '-D', '--database') ??
+    (inv.name === 'myloader' ? optionValue(scan, '-B') : undefined) ??
+    acting ??
+    fromFiles.database ??
+    inv.env.MYSQL_DATABASE;
   const port = optionValue(scan, '-P', '--port') ?? fromFiles.port ?? inv.env.MYSQL_TCP_PORT;
   return {
     kind: 'database',
@@ -249,16 +255,17 @@ function mongoClientTarget(inv: Invocation): Target {
   // The shell's "db address" (mongosh and the legacy mongo shell): `app` is the database app on
   // localhost, `h/app` and `h:27018/app` name a host; a dotted word or `h:port` alone is read as
   // a host, the more cautious reading.
-  const address = positionals.find((p) => !p.endsWith('.js'));
+  const tool = clientSpec(inv.name)?.mongoDatabaseTool === true;
+  const address = tool ? undefined : positionals.find((p) => !p.endsWith('.js'));
   const addressHost =
     address && (address.includes('/') || address.includes(':') || address.includes('.')) ? address.split('/')[0]!.replace(/:\d+$/, '') : undefined;
   const database = address && !addressHost ? address : address?.split('/')[1];
-  const host = optionValue(scan, '--host') ?? addressHost;
+  const host = optionValue(scan, '--host') ?? (tool ? optionValue(scan, '-h') : undefined) ?? addressHost;
   return {
     kind: 'database',
     engine: 'mongodb',
     source: host ? `${inv.name} arguments` : 'default (localhost:27017)',
-    name: database || host || 'localhost',
+    name: (tool ? optionValue(scan, '-d', '--db') : undefined) || database || host || 'localhost',
     host: host ?? 'localhost',
   };
 }

@@ -80,6 +80,16 @@ function clientWords(shell: ClientShell, given: Given): { client: string; argv: 
   return { client, argv, files };
 }
 
+/** Percona Toolkit's DSN (`h=db1,D=app,t=users`): each known key's value, into what it is. */
+function readDsn(word: string, keys: Readonly<Record<string, ClientRole>>, given: Given): void {
+  const parts = word.split(',');
+  if (!parts.every((part) => /^[A-Za-z]=/.test(part))) return;
+  for (const part of parts) {
+    const role = keys[part[0]!];
+    if (role !== undefined) (given[role] ??= []).push(part.slice(2));
+  }
+}
+
 /** `clickhouse client …`, `cockroach sql …`, `usql URL …`, `sqlcmd -S …`: the client they are. */
 export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   const shell = clientShellOf(inv.name, inv.args[0]?.value);
@@ -87,7 +97,9 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   const args = shell.subcommand === undefined ? inv.args : inv.args.slice(1);
   const word = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
   if (shell.sameOptions) return command(inv.name, [word(shell.client), ...args]);
-  const scan = scanOptions(args, {
+  // Go's flag package reads `-alter X` as `--alter X`.
+  const read = shell.singleDashLong ? args.map((arg) => (/^-[^-]{2,}/.test(arg.value) ? { ...arg, value: `-${arg.value}` } : arg)) : args;
+  const scan = scanOptions(read, {
     ...(shell.shortWithValue ? { shortWithValue: shell.shortWithValue } : {}),
     ...(shell.longWithValue ? { longWithValue: shell.longWithValue } : {}),
   });
@@ -100,6 +112,15 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     (given[role] ??= []).push(...values);
   }
   if (shell.urlOperand && scan.positionals[0] !== undefined) (given.url ??= []).push(args[scan.positionals[0]]!.value);
+  if (shell.dsnKeys) for (const index of scan.positionals) readDsn(read[index]!.value, shell.dsnKeys, given);
+  if (shell.alterTableWith !== undefined) {
+    // Without the flag (or with `--execute=false`) the tool only prints its plan.
+    const executes = scan.options.some((option) => option.flag === shell.alterTableWith && option.value !== 'false' && option.value !== '0');
+    const table = given.table?.at(-1);
+    if (!executes || table === undefined || given.alter === undefined) return [];
+    const name = `\`${table.replaceAll('`', '``')}\``;
+    given.sql = given.alter.map((alter) => `ALTER TABLE ${name} ${alter}`);
+  }
   const words = clientWords(shell, given);
   if (!words) return [];
   // A word the line cannot know (`-Q "$SQL"`) stays unknown in the client's line.
