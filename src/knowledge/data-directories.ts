@@ -326,9 +326,16 @@ export function dataEngines(configured: ConfiguredDataDirectories = NO_CONFIGURE
  */
 export function dataDirectoryWords(configured: ConfiguredDataDirectories = NO_CONFIGURED_DATA_DIRECTORIES): readonly string[] {
   const lastSegment = (path: string) => path.replace(/\/+$/, '').split('/').at(-1)!;
+  // `/opt/bitnami/postgresql/data`: `data` would send every copy into any data folder; the
+  // segment before it names the engine (and is in the same path).
+  const namingSegment = (path: string) => {
+    const segments = path.replace(/\/+$/, '').split('/');
+    return segments.at(-1) === 'data' && segments.length > 2 ? segments.at(-2)! : segments.at(-1)!;
+  };
   return [
     ...new Set([
-      ...[...DATA_DIRECTORY_LOCATIONS, ...configured.locations].map(lastSegment),
+      ...DATA_DIRECTORY_LOCATIONS.map(namingSegment),
+      ...configured.locations.map(lastSegment),
       ...DATA_DIRECTORY_NAMES,
       ...dataEngines(configured).flatMap((spec) => spec.markers.map(lastSegment)),
     ]),
