@@ -1,0 +1,52 @@
+// Issue 11, what bash would run, prodguard judges (code6): command words the shell computes
+// (substrings, case changes, namerefs, indirection, associative arrays, decoders' output),
+// programs inside more interpreters, lists read from files, and ORM code run inline.
+import type { CorpusGroup } from '../cases.js';
+
+const PROD_HOST = 'db1.prod.example.com';
+const PROD_URL = 'postgres://app:s3cret@db.prod.example.com:5432/app';
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'a command word the shell computes is evaluated where the line shows its text, and never allowed silently where it does not',
+    cases: [
+      { line: 'a=xyz; ${a:1:0}dropdb orders', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: '${1:0:0}rm -rf /var/lib/postgresql', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'p=xdropdb; "${p:1}" billing', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: 'p=dropdbxx; "${p: -8:6}" billing', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      {
+        line: `x=PsQl; \${x,,} "$DATABASE_URL" -c 'DROP TABLE users'`,
+        env: { DATABASE_URL: PROD_URL },
+        hostname: PROD_HOST,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      {
+        line: 'target=redis-cli; declare -n t=target; "$t" -h cache.prod.example.com FLUSHALL',
+        hostname: PROD_HOST,
+        expect: 'block',
+        rule: 'database/redis-flush',
+      },
+      { line: 'typeset -n ref=tool; tool=dropdb; $ref billing', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: 'declare -n r=c; r=dropdb; $c app', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: 'name=prog; prog=dropdb; ${!name} app', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: 'declare -A svc=([db]=dropdb [web]=ls); "${svc[db]}" app', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: 'declare -A d; d[my]=/var/lib/mysql; rm -rf "${d[my]}"', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      // Text from a transform nobody reads before it runs: the program cannot be named.
+      { line: 'c=$(cut -c2- <<< xdropdb); $c app', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
+      { line: '$(printf %s xdropdb | tr -d x) app', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
+      { line: '$(tr a-z n-za-m <<< yf) -la', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
+      // Everyday: environment variables as the command word, values the line shows.
+      { line: '$EDITOR notes.md', hostname: PROD_HOST, expect: 'allow' },
+      { line: '"$CC" -O2 -o app main.c', hostname: PROD_HOST, expect: 'allow' },
+      { line: '${PAGER:-less} CHANGELOG.md', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'declare -A ports=([web]=8080); curl "localhost:${ports[web]}/health"', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'v=1.2.3; echo "${v:0:3}"', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'declare -A dirs=([a]=./build [b]=./dist); rm -rf "${dirs[@]}"', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'x=hello; echo "${x^}"', hostname: PROD_HOST, expect: 'allow' },
+      { line: '$(git rev-parse --show-toplevel)/scripts/lint.sh', hostname: PROD_HOST, expect: 'allow' },
+      { line: '"$(dirname "$0")"/run.sh --help', hostname: PROD_HOST, expect: 'allow' },
+      { line: '$(which python3) -m pip list', hostname: PROD_HOST, expect: 'allow' },
+    ],
+  },
+];
