@@ -129,6 +129,8 @@ export interface ReadFiles {
 export interface FileWanted {
   kind: 'script' | 'package.json' | 'makefile';
   path: string;
+  /** The file's text when the line itself holds it (`make -f - <<EOF`): parsed, not read from disk. */
+  text?: string;
 }
 
 /** What the command would read on standard input, when the line says so. */

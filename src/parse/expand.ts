@@ -25,6 +25,8 @@ export interface ExpansionScope {
   positional?: readonly string[];
   /** Associative arrays assigned in the line (`declare -A m=([k]=v)`), by name. */
   maps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The text of a file on the machine the command runs on, where the edge read it (`$(cat FILE)`). */
+  fileText?: (file: string) => string | undefined;
   /** Namerefs declared in the line (`declare -n r=cmd`: `$r` is `$cmd`). */
   namerefs?: Readonly<Record<string, string>>;
   /** Variables the line set to a command's output it cannot know, with the commands (`c=$(tr …)`). */
@@ -446,6 +448,12 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
   if (statements?.length === 0) return '';
   if (!statements || statements.length !== 1) return undefined;
   const command = statements[0]!.command;
+  const file = fileReadBy(command, scope);
+  if (file !== undefined) {
+    // `$(cat dirs.txt)`, `$(< dirs.txt)`: the file's text, trailing newlines removed as bash does.
+    const text = scope.fileText?.(file);
+    return text === undefined ? undefined : text.replace(/\n+$/, '');
+  }
   if (command.type !== 'Command' || !command.name || command.prefix.length > 0 || command.redirects.length > 0) return undefined;
   const words: string[] = [];
   for (const item of [command.name, ...command.suffix]) {
@@ -460,6 +468,27 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
   if ((name === 'which' || name === 'whereis') && args.length === 1) return args[0];
   if ((name === 'command' || name === 'type') && args.length === 2 && /^-[vVPp]$/.test(args[0]!)) return args[1];
   return undefined;
+}
+
+/** The one file a substitution prints whole: `cat FILE` or `< FILE` (bash's `$(< FILE)`). */
+export function fileReadBy(command: import('unbash').ParsedScript['commands'][number]['command'], scope: ExpansionScope): string | undefined {
+  if (command.type !== 'Command') return undefined;
+  const single = (word: Word | undefined): string | undefined => {
+    if (!word) return undefined;
+    const expanded = expandWord(word, scope);
+    return expanded.length === 1 && !expanded[0]!.dynamic && !expanded[0]!.glob ? expanded[0]!.value : undefined;
+  };
+  if (!command.name) {
+    // `$(< FILE)`: the redirection is the command's only item (the parser keeps it among the prefix items).
+    const items = [...new Set([...command.prefix, ...command.redirects])];
+    const redirect = items.length === 1 && items[0]!.type === 'Redirect' ? items[0] : undefined;
+    return redirect?.operator === '<' && command.suffix.length === 0 ? single(redirect.target) : undefined;
+  }
+  if (command.prefix.length > 0) return undefined;
+
+  if (command.name.text !== 'cat' || command.redirects.length > 0 || command.suffix.length !== 1 || command.suffix[0]!.type !== 'Word') return undefined;
+  const file = single(command.suffix[0]);
+  return file === undefined || file.startsWith('-') ? undefined : file;
 }
 
 /** Commands that print a file's lines, some filtered out (`grep -v '^#'`), and the options of theirs that take a value. */

@@ -91,6 +91,7 @@ export function extractInvocations(source: string, options: ExtractOptions): Ext
     home: options.home,
     arrays: {},
     depth: 0,
+    ...(options.read && Object.keys(options.read.scripts).length > 0 ? { readFiles: options.read.scripts } : {}),
   };
   walkSource(walker, source, state);
   return { invocations: walker.invocations, errors: walker.errors };
@@ -451,9 +452,15 @@ function emitRedirect(walker: Walker, target: Word, state: WalkState, append: bo
   if (!path) return;
   const pseudo = append ? '(append)' : '(redirect)';
   const name: ExpandedWord = { ...path, value: pseudo, text: append ? '>>' : '>', dynamic: false, glob: false, unsetVariables: [], variables: [] };
-  walker.invocations.push({
-    name: pseudo,
-    command: name,
+  walker.invocations.push({ ...redirectInvocation(state, path), name: pseudo, command: name });
+  markShared(state);
+}
+
+/** An invocation that acts on one path (a redirection's target) where the state stands. */
+function redirectInvocation(state: WalkState, path: ExpandedWord): Invocation {
+  return {
+    name: '',
+    command: path,
     args: [path],
     env: state.vars,
     assigned: state.assigned,
@@ -463,8 +470,7 @@ function emitRedirect(walker: Walker, target: Word, state: WalkState, append: bo
     via: state.via,
     pos: path.pos,
     end: path.end,
-  });
-  markShared(state);
+  };
 }
 
 function heredocText(body: { text: string; parts: readonly WordPart[] | undefined }, quoted: boolean, state: WalkState): string {
@@ -498,6 +504,17 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
+    // `$(< FILE)` is bash's `$(cat FILE)`: recorded as that cat, so the edge reads FILE.
+    const items = [...new Set([...command.prefix, ...command.redirects])];
+    const only = items.length === 1 && items[0]!.type === 'Redirect' ? items[0] : undefined;
+    if (only?.operator === '<' && only.target) {
+      const [path] = expandWord(only.target, scopeOf(state), state.span?.pos ?? only.target.pos, state.span?.end ?? only.target.end);
+      if (path && !path.dynamic) {
+        const cat: ExpandedWord = { ...path, value: 'cat', text: 'cat', unsetVariables: [], variables: [] };
+        walker.invocations.push({ ...redirectInvocation(state, path), name: 'cat', command: cat });
+        markShared(state);
+      }
+    }
     // `m[pg]=/x` on an associative array sets that key.
     for (const item of command.prefix) {
       const map = item.type === 'Assignment' && item.index && state.maps?.[item.name];

@@ -47,6 +47,8 @@ export interface WalkState {
   positional?: readonly string[];
   /** Associative arrays (`declare -A m=([k]=v)`). Replaced, never changed in place: forks share it. */
   maps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Text of files the edge read (ReadFiles.scripts), by absolute path: `$(cat FILE)` prints it. */
+  readFiles?: Readonly<Record<string, string>>;
   /** Namerefs (`declare -n r=cmd`). Replaced, never changed in place. */
   namerefs?: Readonly<Record<string, string>>;
   /** Variables set to a command's output the line cannot know (`c=$(tr …)`), with those commands.
@@ -111,6 +113,15 @@ export function assignedValue(expanded: ExpandedWord, state: WalkState): string 
   return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
 }
 
+function fileTextOf(state: WalkState): (file: string) => string | undefined {
+  const { cwd, readFiles: files, written } = state;
+  return (file) => {
+    if (!file.startsWith('/') && !cwd) return undefined;
+    const path = file.startsWith('/') ? file : `${cwd.replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
+    return written?.[path] ?? files?.[path];
+  };
+}
+
 export function scopeOf(state: WalkState): ExpansionScope {
   return {
     vars: state.vars,
@@ -120,6 +131,8 @@ export function scopeOf(state: WalkState): ExpansionScope {
     ...(state.positional ? { positional: state.positional } : {}),
     ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}),
     ...(state.maps ? { maps: state.maps } : {}),
+    // `$(cat FILE)` on this machine prints what the edge read (or what the line wrote) there.
+    ...(state.host.kind === 'local' && (state.readFiles || state.written) ? { fileText: fileTextOf(state) } : {}),
     ...(state.namerefs ? { namerefs: state.namerefs } : {}),
     ...(state.outputProducers ? { outputProducers: state.outputProducers } : {}),
   };
