@@ -116,4 +116,53 @@ export const groups: CorpusGroup[] = [
       { line: `node -e 'require("child_process").execFileSync("git", ["status", "--short"], { stdio: "inherit" })'`, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'ORM code run inline (rails runner, manage.py shell -c, artisan tinker --execute) that deletes in bulk is not allowed on production',
+    cases: [
+      {
+        line: `python3 manage.py shell -c 'from billing.models import Invoice; Invoice.objects.exclude(paid=True).delete()'`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'database/framework-code-mass-delete',
+      },
+      {
+        line: `./manage.py shell -c 'from django.db import connection; connection.cursor().execute("DELETE FROM carts")'`,
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/framework-code-mass-delete',
+      },
+      {
+        line: `php artisan tinker --execute='App\Models\Order::query()->where("status", "draft")->delete();'`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'database/framework-code-mass-delete',
+      },
+      {
+        line: `php artisan tinker --execute="Schema::drop('audit_logs');"`,
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'database/framework-code-mass-delete',
+      },
+      {
+        line: `bin/rails r 'Account.where(closed: true).find_each(&:destroy)'`,
+        env: { RAILS_ENV: 'production' },
+        expect: 'confirm',
+        rule: 'database/rails-runner-mass-delete',
+      },
+      {
+        line: `bundle exec rails runner 'DatabaseCleaner.strategy = :truncation; DatabaseCleaner.clean'`,
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/rails-runner-mass-delete',
+      },
+      // Everyday: reads and counts.
+      {
+        line: `./manage.py shell -c 'from billing.models import Invoice; print(Invoice.objects.filter(paid=False).count())'`,
+        hostname: PROD_HOST,
+        expect: 'allow',
+      },
+      { line: `php artisan tinker --execute='dump(App\Models\Order::where("status", "draft")->count());'`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `bin/rails runner 'puts Account.where(closed: true).count'`, env: { RAILS_ENV: 'production' }, expect: 'allow' },
+    ],
+  },
 ];
