@@ -7,7 +7,7 @@ import { sinkOf, type Language } from './sinks.js';
 import path from 'node:path';
 import { tokenize, type Token } from './tokens.js';
 import { RMDIR, RM_FILE, RM_RECURSIVE, environmentReference } from './effects.js';
-import { databaseEffects, serverCommandEffects, type DriverCall, type DriverValue } from './databases.js';
+import { appDatabaseEffects, databaseEffects, serverCommandEffects, type DriverCall, type DriverValue } from './databases.js';
 
 export type Argument =
   { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
@@ -164,7 +164,7 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
 }
 
 /** Effects of a piece of code in a tokenized language (everything but JavaScript). */
-export function analyzeCode(code: string, language: Language, depth = 0): CodeEffect[] {
+export function analyzeCode(code: string, language: Language, depth = 0, options: { appDatabase?: boolean } = {}): CodeEffect[] {
   if (depth > MAX_DEPTH) return [{ kind: 'dynamic', sink: 'nested code' }];
   const tokens = tokenize(code, language);
   const bindings = bindingsOf(tokens);
@@ -268,6 +268,7 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
   }
   effects.push(...databaseEffects(language, driverCalls));
   effects.push(...serverCommandEffects(language, driverCalls));
+  if (options.appDatabase) effects.push(...appDatabaseEffects(language, driverCalls));
   return effects;
 }
 

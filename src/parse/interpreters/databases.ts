@@ -198,6 +198,39 @@ export function databaseEffects(language: Language, calls: readonly DriverCall[]
   return effects;
 }
 
+// --- The app's own database: framework consoles ------------------------------------------------
+
+/**
+ * Calls that send SQL over the connection a framework already opened (`rails runner`, `manage.py
+ * shell -c`, `artisan tinker --execute`): ActiveRecord's `connection.execute`, Django's
+ * `connection.cursor().execute`, Laravel's `DB::statement`. Matched on the call's last name.
+ */
+const APP_SQL_METHODS: Readonly<Partial<Record<Language, readonly string[]>>> = {
+  ruby: ['execute', 'exec_query', 'exec_delete', 'exec_update', 'select_all', 'select_rows', 'select_value'],
+  python: ['execute', 'executemany'],
+  php: ['statement', 'unprepared', 'delete', 'update', 'select', 'affectingStatement'],
+};
+
+/** The app's database: the URL its settings read from the environment (DATABASE_URL), as the frameworks' defaults do. */
+const APP_CONNECTION: DriverConnection = { dialect: 'by-url', dsn: { kind: 'env', name: 'DATABASE_URL' }, params: {} };
+
+/**
+ * SQL a framework console's code sends through the app's connection, judged against the database
+ * DATABASE_URL names (where it names none, the console's own rules judge the code's words).
+ */
+export function appDatabaseEffects(language: Language, calls: readonly DriverCall[]): SqlEffect[] {
+  const methods = APP_SQL_METHODS[language] ?? [];
+  const effects: SqlEffect[] = [];
+  for (const call of calls) {
+    const last = call.chain.slice(call.chain.lastIndexOf('.') + 1);
+    if (!methods.includes(last) || (!call.method && !call.chain.includes('.'))) continue;
+    const sql = call.positional[0];
+    if (!sql) continue;
+    effects.push({ kind: 'sql', connection: APP_CONNECTION, ...(sql.kind === 'string' ? { sql: sql.value } : {}), sink: call.chain });
+  }
+  return effects;
+}
+
 // --- Servers that take commands: Redis and MongoDB clients -------------------------------------
 
 type CommandEngine = 'redis' | 'mongo';

@@ -241,6 +241,51 @@ function joined(words: readonly ExpandedWord[]): { language: Language; code: str
   return { language: 'powershell', code: words.map((w) => w.value).join(' ') };
 }
 
+/**
+ * Code a framework console runs inside the app, with the app's database connection open:
+ * `rails runner|r [-e ENV] CODE` (Ruby), `manage.py shell -c CODE` / `django-admin shell -c`
+ * (Python), `artisan tinker --execute=CODE` (PHP). A file (`rails runner script.rb`) is not shown.
+ */
+export function frameworkCode(inv: Invocation): { language: Language; code: string } | undefined {
+  // `python manage.py shell -c`, `php artisan tinker`: the script is the interpreter's first word.
+  const script = /^(python[0-9.]*|php)$/.test(inv.name) ? inv.args.findIndex((word) => !word.value.startsWith('-')) : -1;
+  const named = script !== -1 ? inv.args[script]!.value.replace(/^.*\//, '') : inv.name;
+  const rest = script !== -1 ? inv.args.slice(script + 1) : inv.args;
+  const value = (i: number) => (rest[i] && !rest[i]!.dynamic ? rest[i]!.value : undefined);
+  const sub = rest[0]?.value;
+  if (named === 'rails' && (sub === 'runner' || sub === 'r')) {
+    for (let i = 1; i < rest.length; i++) {
+      const word = rest[i]!.value;
+      if (word === '-e' || word === '--environment') i++;
+      else if (!word.startsWith('-')) return /\.rb$/.test(word) ? undefined : withCode('ruby', value(i));
+    }
+    return undefined;
+  }
+  if ((named === 'manage.py' || named === 'django-admin') && sub === 'shell') {
+    const i = rest.findIndex((word) => word.value === '-c' || word.value === '--command');
+    const attached = rest.find((word) => word.value.startsWith('--command='));
+    return attached
+      ? withCode('python', attached.dynamic ? undefined : attached.value.slice('--command='.length))
+      : i > 0
+        ? withCode('python', value(i + 1))
+        : undefined;
+  }
+  if (named === 'artisan' && sub === 'tinker') {
+    const attached = rest.find((word) => word.value.startsWith('--execute='));
+    const i = rest.findIndex((word) => word.value === '--execute');
+    return attached
+      ? withCode('php', attached.dynamic ? undefined : attached.value.slice('--execute='.length))
+      : i > 0
+        ? withCode('php', value(i + 1))
+        : undefined;
+  }
+  return undefined;
+}
+
+function withCode(language: Language, code: string | undefined): { language: Language; code: string } | undefined {
+  return code === undefined ? undefined : { language, code };
+}
+
 export function analyzeInterpreterCode(language: Language, code: string): CodeEffect[] {
   if (language === 'javascript') return analyzeJavaScript(code);
   if (language === 'powershell') return analyzePowerShell(code);
@@ -254,11 +299,14 @@ function word(template: ExpandedWord, value: string): ExpandedWord {
 
 /** The steps an interpreter invocation takes: shell lines to walk, commands to judge. */
 export function interpreterSteps(inv: Invocation): UnwrapStep[] {
-  const found = codeOf(inv);
+  const framework = codeOf(inv) ? undefined : frameworkCode(inv);
+  const found = codeOf(inv) ?? framework;
   if (!found) return [];
   const via = `${inv.name} ${found.language === 'awk' ? 'program' : 'code'}`;
   const steps: UnwrapStep[] = [];
-  for (const effect of analyzeInterpreterCode(found.language, found.code)) {
+  // A framework console's code also sends SQL through the app's own connection (DATABASE_URL).
+  const effects = framework ? analyzeCode(found.code, found.language, 0, { appDatabase: true }) : analyzeInterpreterCode(found.language, found.code);
+  for (const effect of effects) {
     if (effect.kind === 'shell')
       steps.push({
         kind: 'script',

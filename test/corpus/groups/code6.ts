@@ -126,13 +126,19 @@ export const groups: CorpusGroup[] = [
         rule: 'database/framework-code-mass-delete',
       },
       {
-        line: `./manage.py shell -c 'from django.db import connection; connection.cursor().execute("DELETE FROM carts")'`,
-        env: { DATABASE_URL: PROD_URL },
+        line: `python3 manage.py shell -c 'from django.db import connection; connection.cursor().execute("DELETE FROM carts WHERE id = 1")'`,
+        hostname: PROD_HOST,
         expect: 'confirm',
         rule: 'database/framework-code-mass-delete',
       },
       {
-        line: `php artisan tinker --execute='App\Models\Order::query()->where("status", "draft")->delete();'`,
+        line: `./manage.py shell -c 'from django.db import connection; connection.cursor().execute("DELETE FROM carts")'`,
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'block',
+        rule: 'sql/delete-update-all-rows',
+      },
+      {
+        line: `php artisan tinker --execute='App\\Models\\Order::query()->where("status", "draft")->delete();'`,
         hostname: PROD_HOST,
         expect: 'confirm',
         rule: 'database/framework-code-mass-delete',
@@ -155,13 +161,28 @@ export const groups: CorpusGroup[] = [
         expect: 'confirm',
         rule: 'database/rails-runner-mass-delete',
       },
+      // SQL through the app's own connection is judged as that SQL against DATABASE_URL's database.
+      {
+        line: `bin/rails runner 'ActiveRecord::Base.connection.exec_query("TRUNCATE TABLE payments")'`,
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'block',
+        rule: 'sql/truncate',
+      },
+      {
+        line: `php artisan tinker --execute='DB::unprepared("DROP TABLE audit_logs");'`,
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      { line: `bin/rails r 'system("dropdb -h db1.prod.example.com app")'`, expect: 'block', rule: 'database/dropdb' },
       // Everyday: reads and counts.
+      { line: `php artisan tinker --execute='DB::select("select count(*) from users");'`, env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
       {
         line: `./manage.py shell -c 'from billing.models import Invoice; print(Invoice.objects.filter(paid=False).count())'`,
         hostname: PROD_HOST,
         expect: 'allow',
       },
-      { line: `php artisan tinker --execute='dump(App\Models\Order::where("status", "draft")->count());'`, hostname: PROD_HOST, expect: 'allow' },
+      { line: `php artisan tinker --execute='dump(App\\Models\\Order::where("status", "draft")->count());'`, hostname: PROD_HOST, expect: 'allow' },
       { line: `bin/rails runner 'puts Account.where(closed: true).count'`, env: { RAILS_ENV: 'production' }, expect: 'allow' },
     ],
   },
