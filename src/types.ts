@@ -149,6 +149,8 @@ export interface StdinSource {
 }
 
 /** One simple command the line would run, after unwrapping wrappers such as sudo, env, bash -c. */
+import type { PortForward } from './knowledge/port-forwards.js';
+
 export interface Invocation {
   /** Basename of the command after unwrapping (`/usr/bin/rm` → `rm`). Empty when it is dynamic. */
   name: string;
@@ -168,7 +170,7 @@ export interface Invocation {
   via: string[];
   stdin?: StdinSource;
   /** What earlier commands of the line switched: `kubectl config use-context X`, `terraform workspace select X`. */
-  session?: { kubeContext?: string; terraformWorkspace?: string };
+  session?: { kubeContext?: string; terraformWorkspace?: string; forwards?: readonly PortForward[] };
   /** Offsets into the top-level source of the outermost command this came from. */
   pos: number;
   end: number;

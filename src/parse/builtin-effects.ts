@@ -3,6 +3,10 @@
 
 import type { ExpandedWord } from '../types.js';
 import { envFilePath } from './wrappers/env-runners.js';
+import { scanOptions, optionValue } from './options.js';
+import { toolOptions } from '../knowledge/tools.js';
+import { type PortForward, cloudSqlProxyForwards, sshForwards, ssmForwards } from '../knowledge/port-forwards.js';
+import { parseDestination } from './wrappers/remote.js';
 import { basename, resolvePath } from './posix-path.js';
 import { type ExtractOptions, MAX_LIST_LENGTH, UNKNOWN_VALUE, type WalkState, assignArray, setVariables, unshare } from './walk-state.js';
 
@@ -24,6 +28,10 @@ export function applyBuiltinEffects(
   } else if (['terraform', 'tofu'].includes(command) && values[0] === 'workspace' && ['select', 'new'].includes(values[1] ?? '') && values[2]) {
     state.session = { ...state.session, terraformWorkspace: values[2] };
   }
+  // A tunnel opened earlier in the line (`ssh -L 5433:db1.prod:5432 bastion -N &`): later clients
+  // of localhost:5433 reach the far server.
+  const forwards = portForwardsOpenedBy(command, args);
+  if (forwards.length > 0) state.session = { ...state.session, forwards: [...(state.session?.forwards ?? []), ...forwards] };
   switch (name) {
     case 'pushd':
     case 'cd': {
@@ -224,4 +232,21 @@ export function shownOutput(name: string, args: readonly ExpandedWord[], stdinTe
   }
   if (name === 'cat' && values.length === 0) return stdinText;
   return undefined;
+}
+
+/** The tunnels a command opens (knowledge/port-forwards.ts). */
+function portForwardsOpenedBy(command: string, args: readonly ExpandedWord[]): PortForward[] {
+  if (command === 'ssh' || command === 'autossh') {
+    const scan = scanOptions(args, { ...toolOptions('ssh'), stopAtPositional: true });
+    const destination = args[scan.rest];
+    const specs = scan.options.filter((option) => option.flag === '-L' && option.value).map((option) => option.value!);
+    return specs.length > 0 ? sshForwards(specs, destination ? parseDestination(destination.value).host : undefined) : [];
+  }
+  if (command === 'cloud-sql-proxy' || command === 'cloud_sql_proxy') return cloudSqlProxyForwards(args.map((arg) => arg.value));
+  if (command === 'aws' && args.some((arg) => arg.value === 'start-session')) {
+    const scan = scanOptions(args, { longWithValue: ['parameters', 'document-name', 'target', 'profile', 'region'] });
+    if (!/PortForwardingSessionToRemoteHost/i.test(optionValue(scan, '--document-name') ?? '')) return [];
+    return ssmForwards(optionValue(scan, '--parameters'));
+  }
+  return [];
 }

@@ -3,6 +3,7 @@
 
 import type { Function as FunctionNode } from 'unbash';
 import type { ExecutionHost, ExpandedWord, ReadFiles, StdinSource } from '../types.js';
+import type { PortForward } from '../knowledge/port-forwards.js';
 import { type ExpansionScope } from './expand.js';
 import { type UserHomes } from './wrappers/step.js';
 
@@ -40,7 +41,7 @@ export interface WalkState {
   /** Standard input of the whole nested script (`ssh host bash -s <<EOF`): commands read it. */
   stdin?: StdinSource;
   /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
-  session?: { kubeContext?: string; terraformWorkspace?: string };
+  session?: { kubeContext?: string; terraformWorkspace?: string; forwards?: readonly PortForward[] };
   /** Arrays assigned in the line (`x=(a b)`). Replaced, never changed in place: forks share it. */
   arrays: Readonly<Record<string, readonly string[]>>;
   /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */

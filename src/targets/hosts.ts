@@ -8,6 +8,7 @@ import { expandAnsiblePattern, splitAnsiblePattern } from '../config/inventory.j
 import { type TargetFacts, ansibleInventoryKey } from './facts.js';
 import { kubeconfigOf, withKubeconfig } from './kube.js';
 import { endpointHosts, serviceEndpoint } from '../knowledge/service-endpoints.js';
+import { DEFAULT_PORTS, type PortForward } from '../knowledge/port-forwards.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hosts, Kubernetes, cloud, Terraform.
@@ -97,11 +98,21 @@ function serverOperand(inv: Invocation, scan: OptionScan, where: { index: number
   return inv.args[scan.positionals[where.index]!]?.value || undefined;
 }
 
-/** A database on a Unix socket or a loopback address is on the host the client runs on. */
+/** A database on a Unix socket or a loopback address is on the host the client runs on — or, on
+ *  a port a tunnel of the same line listens on, on the tunnel's far server. */
 export function onItsHost(target: Target, inv: Invocation, facts: TargetFacts): Target {
   if (target.unresolved || target.engine === 'sqlite') return target;
   if (!target.socket && !isLoopback(target.host ?? 'localhost')) return target;
+  const tunnel = target.socket ? undefined : tunnelTo(target, inv);
+  if (tunnel) return { ...target, onHost: { kind: 'host', source: tunnel.source, name: tunnel.host, host: tunnel.host } };
   return { ...target, onHost: socketHost(inv, facts) };
+}
+
+function tunnelTo(target: Target, inv: Invocation): PortForward | undefined {
+  const forwards = inv.session?.forwards;
+  if (!forwards || forwards.length === 0) return undefined;
+  const port = target.port ?? (target.engine ? DEFAULT_PORTS[target.engine] : undefined);
+  return port === undefined ? undefined : forwards.findLast((forward) => forward.port === String(port));
 }
 
 function isLoopback(host: string): boolean {

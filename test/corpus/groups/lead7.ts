@@ -53,4 +53,36 @@ export const groups: CorpusGroup[] = [
       { line: 'python3 tools/remove_sites.py --mode --permanent-log audit.log', env: PROD_APP, hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead7: a tunnel opened earlier in the line puts localhost:PORT on the far server',
+    cases: [
+      {
+        line: "ssh -N -L 15432:pg-main.prod.example.com:5432 jump.example.com & sleep 1; psql -h 127.0.0.1 -p 15432 orders -c 'TRUNCATE orders'",
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'sql/truncate',
+      },
+      {
+        line: 'ssh -f -N -L 3307:localhost:3306 db-3.prod.example.com && mysql -h 127.0.0.1 -P 3307 -e "DROP DATABASE shop"',
+        hostname: WORKSTATION,
+        expect: 'block',
+      },
+      {
+        line: "cloud-sql-proxy --port 5440 acme-production:europe-west1:orders & psql -h localhost -p 5440 -c 'DELETE FROM orders'",
+        hostname: WORKSTATION,
+        expect: 'block',
+      },
+      // Another local port, or a staging server at the far end: the laptop's database.
+      {
+        line: "ssh -N -L 15432:pg-main.prod.example.com:5432 jump.example.com & psql -h localhost -p 5432 -c 'DROP TABLE scratch'",
+        hostname: WORKSTATION,
+        expect: 'allow',
+      },
+      {
+        line: "ssh -N -L 15432:pg.staging.example.com:5432 jump.example.com & psql -h localhost -p 15432 -c 'SELECT count(*) FROM orders'",
+        hostname: WORKSTATION,
+        expect: 'allow',
+      },
+    ],
+  },
 ];
