@@ -47,6 +47,10 @@ export interface ExpandedWord {
   /** The word is one substitution and nothing else (`$(tool)`, `"$(tool)"`): a `/` in its value
    *  is the substitution's text, not a path. */
   wholeSubstitution?: boolean;
+  /** Part of the value is text the line computes from other text (`${x:1:3}` of a value it cannot
+   *  know, `${!name}`, a variable holding a decoder's output): as a command word, nobody can tell
+   *  what program runs. An environment variable's plain value (`$EDITOR`) is not computed. */
+  computed?: boolean;
   /** Offsets into the top-level source, [pos, end). */
   pos: number;
   end: number;
@@ -125,6 +129,8 @@ export interface ReadFiles {
 export interface FileWanted {
   kind: 'script' | 'package.json' | 'makefile';
   path: string;
+  /** The file's text when the line itself holds it (`make -f - <<EOF`): parsed, not read from disk. */
+  text?: string;
 }
 
 /** What the command would read on standard input, when the line says so. */

@@ -179,12 +179,12 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
   const scripts = into.scripts as Record<string, string>;
   const packageScripts = into.packageScripts as Record<string, Record<string, TaskScript>>;
   const makefiles = into.makefiles as Record<string, MakeDefinition>;
-  for (const { kind, path } of wanted) {
+  for (const { kind, path, text: shown } of wanted) {
     const key = `${kind}:${path}`;
     if (tried.has(key)) continue;
     tried.add(key);
     fresh++;
-    const text = readSmallText(path);
+    const text = shown ?? readSmallText(path);
     if (text === undefined) continue;
     if (kind === 'script') scripts[path] = text;
     else if (kind === 'package.json') {

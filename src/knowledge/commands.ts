@@ -945,7 +945,27 @@ const REMOTE_CONTENT_COMMANDS = [
 
 /** Commands that turn data into other data (`base64 -d`, `xxd -r`, `rev`): text written so that
  *  nobody reads it, the way `echo cm0gLXJmIC8= | base64 -d | bash` hides `rm -rf /`. */
-const DECODING_COMMANDS = ['base64', 'base32', 'basenc', 'xxd', 'uudecode', 'openssl', 'gpg', 'rev', 'gunzip', 'zcat', 'bzcat', 'xzcat', 'unxz'];
+const DECODING_COMMANDS = [
+  'base64',
+  'base32',
+  'basenc',
+  'xxd',
+  'uudecode',
+  'openssl',
+  'gpg',
+  'rev',
+  'gunzip',
+  'zcat',
+  'bzcat',
+  'xzcat',
+  'unxz',
+  // Character and field transforms: `$(tr a-z n-za-m <<< qebcqo)` is `dropdb` in ROT13.
+  'tr',
+  'cut',
+  'fold',
+  'iconv',
+  'od',
+];
 
 /** Commands that print text handed to them (`echo "$CMD"`, `cat FILE`): its content is whatever
  *  the variable or file holds, not a program's own output. */

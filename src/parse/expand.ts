@@ -9,6 +9,7 @@
 import type { Word, WordPart, DoubleQuotedChild, ParameterExpansionPart } from 'unbash';
 import { matchesGlobExactly } from '../util/glob.js';
 import type { ExpandedWord } from '../types.js';
+import { runsUnseenOutput } from '../knowledge/commands.js';
 
 export interface ExpansionScope {
   /** Variables visible to the command (process env + assignments so far). */
@@ -22,6 +23,14 @@ export interface ExpansionScope {
   arrays?: Readonly<Record<string, readonly string[]>>;
   /** `$1 … $n` when the line set them (`set -- a b`); undefined when unknown. */
   positional?: readonly string[];
+  /** Associative arrays assigned in the line (`declare -A m=([k]=v)`), by name. */
+  maps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The text of a file on the machine the command runs on, where the edge read it (`$(cat FILE)`). */
+  fileText?: (file: string) => string | undefined;
+  /** Namerefs declared in the line (`declare -n r=cmd`: `$r` is `$cmd`). */
+  namerefs?: Readonly<Record<string, string>>;
+  /** Variables the line set to a command's output it cannot know, with the commands (`c=$(tr …)`). */
+  outputProducers?: Readonly<Record<string, readonly string[]>>;
 }
 
 interface Piece {
@@ -40,6 +49,8 @@ interface Accumulator {
   unset: string[];
   variables: string[];
   producers?: string[];
+  /** Text computed from other text the line cannot know (ExpandedWord.computed). */
+  computed?: boolean;
 }
 
 /** Launchers whose next word is the command that produces the output (`$(sudo curl …)`). */
@@ -92,6 +103,8 @@ const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0', '_']
 function listElements(name: string, index: string | undefined, scope: ExpansionScope): readonly string[] | undefined {
   if (index === undefined) return name === '@' || name === '*' ? scope.positional : undefined;
   if (index !== '@' && index !== '*') return undefined;
+  const map = scope.maps?.[name];
+  if (map) return Object.values(map);
   const array = scope.arrays?.[name];
   if (array) return array;
   const scalar = scope.vars[name];
@@ -100,6 +113,8 @@ function listElements(name: string, index: string | undefined, scope: ExpansionS
 
 /** `${x[N]}` with a literal index, when the array is known. */
 function arrayElement(name: string, index: string, scope: ExpansionScope): string | undefined {
+  const map = scope.maps?.[name];
+  if (map) return /[$`]/.test(index) ? undefined : (map[index] ?? '');
   if (!/^\d+$/.test(index)) return undefined;
   const array = scope.arrays?.[name] ?? (scope.vars[name] !== undefined ? [scope.vars[name]] : undefined);
   return array ? (array[Number(index)] ?? '') : undefined;
@@ -159,8 +174,11 @@ function positionalValue(name: string, scope: ExpansionScope): string | undefine
   return undefined;
 }
 
-function lookup(name: string, scope: ExpansionScope, acc: Accumulator): string | undefined {
+function lookup(reference: string, scope: ExpansionScope, acc: Accumulator): string | undefined {
+  const name = referent(reference, scope);
   if (!acc.variables.includes(name)) acc.variables.push(name);
+  const producers = scope.outputProducers?.[name];
+  if (producers && runsUnseenOutput(producers)) acc.computed = true;
   const positional = positionalValue(name, scope);
   if (positional !== undefined) return positional;
   // Positional parameters are unknown unless `sh -c SCRIPT arg0 arg1…` bound them ($0 included:
@@ -186,10 +204,46 @@ function lookup(name: string, scope: ExpansionScope, acc: Accumulator): string |
   return '';
 }
 
+/** The variable a name stands for: itself, or what a chain of namerefs ends at. */
+function referent(name: string, scope: ExpansionScope): string {
+  let current = name;
+  for (let hops = 0; hops < 8 && scope.namerefs && Object.hasOwn(scope.namerefs, current); hops++) current = scope.namerefs[current]!;
+  return current;
+}
+
+/** A literal integer of a substring expansion (`${x:2}`, `${x: -3:1}`, `${x:(-3)}`). */
+function literalInteger(word: { text: string } | undefined): number | undefined {
+  const match = word ? /^\s*\(?\s*(-?\d{1,6})\s*\)?\s*$/.exec(word.text) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/** bash's `${x:offset:length}` of a known value; undefined where bash would fail (`length` before `offset`). */
+function substring(value: string, offset: number, length: number | undefined): string | undefined {
+  const start = offset < 0 ? value.length + offset : offset;
+  if (start < 0) return '';
+  if (length === undefined) return value.slice(start);
+  const end = length < 0 ? value.length + length : start + length;
+  return end < start ? undefined : value.slice(start, end);
+}
+
 function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, acc: Accumulator): string {
   if (part.index && !part.prefix && !part.operation) {
-    const element = arrayElement(part.parameter, part.index.text, scope);
+    const element = arrayElement(referent(part.parameter, scope), part.index.value, scope);
     if (element !== undefined) return element;
+  }
+  // `${!name}`: the variable whose name is name's value (indirection).
+  if (part.prefix === '!' && !part.index && !part.operation && /^[A-Za-z_][A-Za-z0-9_]*$/.test(part.parameter)) {
+    const target = lookup(part.parameter, scope, acc);
+    if (target !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) return lookup(target, scope, acc) ?? part.text;
+    acc.dynamic = true;
+    acc.computed = true;
+    return part.text;
+  }
+  // `${x:0:0}`, `${0:0:0}`: a substring of length 0 is empty whatever x holds (an evasion's way to
+  // glue nothing to a command word: `${x:0:0}dropdb` is `dropdb`).
+  if (part.operation?.type === 'Slice' && !part.prefix && !part.index && literalInteger(part.operation.length) === 0) {
+    if (!acc.variables.includes(part.parameter)) acc.variables.push(part.parameter);
+    return '';
   }
   if (part.prefix === '#' && part.index && !part.operation) {
     // `${#x[@]}`: how many elements.
@@ -232,9 +286,31 @@ function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, ac
       }
       return value;
     }
-    case 'CaseModification':
-      if (value === undefined) return part.text;
-      return operation.operator.startsWith('^') ? value.toUpperCase() : value.toLowerCase();
+    case 'CaseModification': {
+      if (value === undefined) {
+        acc.computed = true;
+        return part.text;
+      }
+      // `${x^}`/`${x,}` change the first character, `${x^^}`/`${x,,}` all (a pattern operand: not evaluated).
+      if (operation.operand) {
+        acc.dynamic = true;
+        acc.computed = true;
+        return value;
+      }
+      const change = (text: string) => (operation.operator.startsWith('^') ? text.toUpperCase() : text.toLowerCase());
+      return operation.operator.length === 2 ? change(value) : change(value.slice(0, 1)) + value.slice(1);
+    }
+    case 'Slice': {
+      const offset = literalInteger(operation.offset);
+      const length = operation.length ? literalInteger(operation.length) : undefined;
+      const known = value !== undefined && !value.includes('\u0000') && offset !== undefined && (operation.length === undefined || length !== undefined);
+      const text = known ? substring(value, offset, length) : undefined;
+      if (text !== undefined) return text;
+      if (value === '' && acc.unset.includes(name)) return '';
+      acc.dynamic = true;
+      acc.computed = true;
+      return value ?? part.text;
+    }
     case 'Remove': {
       // `${P#*:}`, `${D%/}`, `${f%%.*}` of a value the line knows: trimmed as bash trims it.
       if (value === undefined) return part.text;
@@ -250,6 +326,7 @@ function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, ac
       // Trimming, replacement and slicing of an unset variable still give the empty string.
       if (value === '' && acc.unset.includes(name)) return '';
       acc.dynamic = true;
+      acc.computed = true;
       return value ?? part.text;
   }
 }
@@ -277,6 +354,7 @@ function expandPartsToString(
   const inner: Accumulator = { pieces: [], dynamic: false, glob: false, unset: acc.unset, variables: acc.variables };
   for (const part of parts) expandPart(part, scope, inner, true);
   if (inner.dynamic) acc.dynamic = true;
+  if (inner.computed) acc.computed = true;
   return inner.pieces.map((piece) => piece.value).join('');
 }
 
@@ -330,7 +408,8 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
         return;
       }
       acc.dynamic = true;
-      acc.producers = [...(acc.producers ?? []), ...producersOf(part.script)];
+      const producers = producersOf(part.script);
+      acc.producers = [...(acc.producers ?? []), ...producers];
       acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
     }
@@ -369,6 +448,12 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
   if (statements?.length === 0) return '';
   if (!statements || statements.length !== 1) return undefined;
   const command = statements[0]!.command;
+  const file = fileReadBy(command, scope);
+  if (file !== undefined) {
+    // `$(cat dirs.txt)`, `$(< dirs.txt)`: the file's text, trailing newlines removed as bash does.
+    const text = scope.fileText?.(file);
+    return text === undefined ? undefined : text.replace(/\n+$/, '');
+  }
   if (command.type !== 'Command' || !command.name || command.prefix.length > 0 || command.redirects.length > 0) return undefined;
   const words: string[] = [];
   for (const item of [command.name, ...command.suffix]) {
@@ -383,6 +468,27 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
   if ((name === 'which' || name === 'whereis') && args.length === 1) return args[0];
   if ((name === 'command' || name === 'type') && args.length === 2 && /^-[vVPp]$/.test(args[0]!)) return args[1];
   return undefined;
+}
+
+/** The one file a substitution prints whole: `cat FILE` or `< FILE` (bash's `$(< FILE)`). */
+export function fileReadBy(command: import('unbash').ParsedScript['commands'][number]['command'], scope: ExpansionScope): string | undefined {
+  if (command.type !== 'Command') return undefined;
+  const single = (word: Word | undefined): string | undefined => {
+    if (!word) return undefined;
+    const expanded = expandWord(word, scope);
+    return expanded.length === 1 && !expanded[0]!.dynamic && !expanded[0]!.glob ? expanded[0]!.value : undefined;
+  };
+  if (!command.name) {
+    // `$(< FILE)`: the redirection is the command's only item (the parser keeps it among the prefix items).
+    const items = [...new Set([...command.prefix, ...command.redirects])];
+    const redirect = items.length === 1 && items[0]!.type === 'Redirect' ? items[0] : undefined;
+    return redirect?.operator === '<' && command.suffix.length === 0 ? single(redirect.target) : undefined;
+  }
+  if (command.prefix.length > 0) return undefined;
+
+  if (command.name.text !== 'cat' || command.redirects.length > 0 || command.suffix.length !== 1 || command.suffix[0]!.type !== 'Word') return undefined;
+  const file = single(command.suffix[0]);
+  return file === undefined || file.startsWith('-') ? undefined : file;
 }
 
 /** Commands that print a file's lines, some filtered out (`grep -v '^#'`), and the options of theirs that take a value. */
@@ -572,6 +678,7 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
     ...(envFile ? { envFile } : {}),
     ...(acc.producers ? { producers: acc.producers } : {}),
     ...(acc.producers && wholeSubstitution(parts) ? { wholeSubstitution: true } : {}),
+    ...(acc.computed ? { computed: true } : {}),
   };
   // `"$@"` with no parameters: no word at all.
   if (acc.pieces.length === 0 && parts) return [];

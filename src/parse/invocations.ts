@@ -45,6 +45,9 @@ import {
   setVariables,
   withUnknownVar,
   noteOutputVar,
+  noteOutputProducers,
+  mapEntries,
+  assignMap,
   withVar,
 } from './walk-state.js';
 
@@ -88,6 +91,7 @@ export function extractInvocations(source: string, options: ExtractOptions): Ext
     home: options.home,
     arrays: {},
     depth: 0,
+    ...(options.read && Object.keys(options.read.scripts).length > 0 ? { readFiles: options.read.scripts } : {}),
   };
   walkSource(walker, source, state);
   return { invocations: walker.invocations, errors: walker.errors };
@@ -448,9 +452,15 @@ function emitRedirect(walker: Walker, target: Word, state: WalkState, append: bo
   if (!path) return;
   const pseudo = append ? '(append)' : '(redirect)';
   const name: ExpandedWord = { ...path, value: pseudo, text: append ? '>>' : '>', dynamic: false, glob: false, unsetVariables: [], variables: [] };
-  walker.invocations.push({
-    name: pseudo,
-    command: name,
+  walker.invocations.push({ ...redirectInvocation(state, path), name: pseudo, command: name });
+  markShared(state);
+}
+
+/** An invocation that acts on one path (a redirection's target) where the state stands. */
+function redirectInvocation(state: WalkState, path: ExpandedWord): Invocation {
+  return {
+    name: '',
+    command: path,
     args: [path],
     env: state.vars,
     assigned: state.assigned,
@@ -460,8 +470,7 @@ function emitRedirect(walker: Walker, target: Word, state: WalkState, append: bo
     via: state.via,
     pos: path.pos,
     end: path.end,
-  });
-  markShared(state);
+  };
 }
 
 function heredocText(body: { text: string; parts: readonly WordPart[] | undefined }, quoted: boolean, state: WalkState): string {
@@ -485,6 +494,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       inlineVars[item.name] = assignedValue(expanded, state);
       // Alone (`NAMES=$(…)`), it sets the shell variable for the rest of the line.
       if (!command.name) noteOutputVar(state, item.name, expanded);
+      if (!command.name) noteOutputProducers(state, item.name, expanded);
     } else if (!command.name) {
       assignArray(state, item.name, arrayElements(walker, item.value.elements, state), item.append ?? false);
     } else {
@@ -494,6 +504,32 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
+    // `$(< FILE)` is bash's `$(cat FILE)`: recorded as that cat, so the edge reads FILE.
+    const items = [...new Set([...command.prefix, ...command.redirects])];
+    const only = items.length === 1 && items[0]!.type === 'Redirect' ? items[0] : undefined;
+    if (only?.operator === '<' && only.target) {
+      const [path] = expandWord(only.target, scopeOf(state), state.span?.pos ?? only.target.pos, state.span?.end ?? only.target.end);
+      if (path && !path.dynamic) {
+        const cat: ExpandedWord = { ...path, value: 'cat', text: 'cat', unsetVariables: [], variables: [] };
+        walker.invocations.push({ ...redirectInvocation(state, path), name: 'cat', command: cat });
+        markShared(state);
+      }
+    }
+    // `m[pg]=/x` on an associative array sets that key.
+    for (const item of command.prefix) {
+      const map = item.type === 'Assignment' && item.index && state.maps?.[item.name];
+      if (!map || item.type !== 'Assignment' || item.value.type !== 'Word') continue;
+      const key = item.index!.value;
+      assignMap(state, item.name, /[$`]/.test(key) || item.append ? undefined : { ...map, [key]: inlineVars[item.name] ?? UNKNOWN_VALUE });
+      delete inlineVars[item.name];
+    }
+    // A nameref assigned writes the variable it stands for (`declare -n r=cmd; r=dropdb`).
+    for (const name of Object.keys(inlineVars)) {
+      const target = state.namerefs?.[name];
+      if (target === undefined) continue;
+      inlineVars[target] = inlineVars[name]!;
+      delete inlineVars[name];
+    }
     // `x[2]=v` changes one element (which one is not tracked); `x=v` replaces the array's first.
     for (const item of command.prefix) {
       if (item.type !== 'Assignment' || item.value.type !== 'Word' || !(item.name in state.arrays)) continue;
@@ -520,17 +556,31 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   // `TMPDIR=/tmp rm -rf $TMPDIR/*` the word is `$TMPDIR/*` of the shell as it was (unset → `/*`).
   for (const word of [command.name, ...command.suffix]) {
     if (word.type === 'Word') {
+      // `declare -A m`: an empty associative array that `m[pg]=/x` fills.
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word.text) && declareFlags(words).includes('A')) assignMap(state, word.text, {});
       for (const expanded of expandCollecting(walker, word, state)) words.push(expanded);
     } else if (word.type === 'Assignment') {
       // `export A=b`, `declare A=b`, `local A=b`: arguments that are assignments.
+      const flags = declareFlags(words);
       if (word.value.type !== 'Word') {
-        assignArray(state, word.name, arrayElements(walker, word.value.elements, state), word.append ?? false);
+        if (flags.includes('A')) {
+          // `declare -A m=([pg]=/x)`: an associative array, read back by key (`${m[pg]}`).
+          const elements = word.value.elements.flatMap((element) => expandCollecting(walker, element, state));
+          assignMap(state, word.name, word.append ? undefined : mapEntries(elements));
+        } else assignArray(state, word.name, arrayElements(walker, word.value.elements, state), word.append ?? false);
         words.push(assignmentWord(word, `${word.name}=(…)`, state));
         continue;
       }
       const expanded = expandToString(word.value, scopeOf(state), { assignment: true });
+      if (flags.includes('n') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(expanded.value) && !expanded.dynamic) {
+        // `declare -n r=cmd`: r stands for cmd from now on ($r, ${r}, r=…).
+        state.namerefs = { ...state.namerefs, [word.name]: expanded.value };
+        words.push(assignmentWord(word, `${word.name}=${expanded.value}`, state));
+        continue;
+      }
       const value = assignedValue(expanded, state);
       noteOutputVar(state, word.name, expanded);
+      noteOutputProducers(state, word.name, expanded);
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);
       assignmentArgs.push({ name: word.name, value });
       words.push(assignmentWord(word, `${word.name}=${value}`, state));
@@ -708,6 +758,17 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
       if (shadowNeeded) emitShadow(walker, next, nextState);
     }
   }
+}
+
+/** The option letters given so far to `declare`/`typeset`/`local` (`-A`, `-n`, `-rA`); none for other commands. */
+function declareFlags(words: readonly ExpandedWord[]): string {
+  const command = words[0]?.value;
+  if (command !== 'declare' && command !== 'typeset' && command !== 'local') return '';
+  return words
+    .slice(1)
+    .filter((word) => /^-[A-Za-z]+$/.test(word.value))
+    .map((word) => word.value.slice(1))
+    .join('');
 }
 
 /** A command word whose name cannot be known: computed, and not a path (`"$DIR"/bin/x` is x). */

@@ -37,9 +37,18 @@ function unknownCommandSteps(inv: Invocation): UnwrapStep[] {
   if (inv.command.producers && runsUnseenOutput(inv.command.producers)) {
     return [{ kind: 'command', via: `${inv.command.text} (its output runs as a command)`, words: [word(inv.command, UNSEEN_SCRIPT)] }];
   }
+  // Text computed by the line itself — a substring or case change of a value it cannot know, an
+  // indirection, a variable holding a decoder's output (`c=$(tr a-z n-za-m <<< qebcqo); $c app`):
+  // nobody can tell what program runs. `$EDITOR file` (an environment variable) is not computed.
+  const steps: UnwrapStep[] = inv.command.computed
+    ? [{ kind: 'command', via: `${inv.command.text} (a command computed before it runs)`, words: [word(inv.command, UNSEEN_SCRIPT)] }]
+    : [];
   const first = inv.args[0];
-  if (!first || !/^-./.test(first.value)) return [];
-  return [{ kind: 'command', via: `${inv.command.text} (a command not known before it runs)`, words: [word(inv.command, UNKNOWN_COMMAND), ...inv.args] }];
+  if (!first || !/^-./.test(first.value)) return steps;
+  return [
+    ...steps,
+    { kind: 'command', via: `${inv.command.text} (a command not known before it runs)`, words: [word(inv.command, UNKNOWN_COMMAND), ...inv.args] },
+  ];
 }
 /** SQL fed on standard input to a framework's database console (`manage.py dbshell < x.sql`). */
 export const SQL_CONSOLE_INPUT = '(sql-console-input)';

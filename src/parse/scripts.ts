@@ -95,7 +95,10 @@ export function filesWanted(inv: Invocation): FileWanted[] {
   const task = packageTask(inv);
   if (task) add('package.json', `${task.dir}/package.json`);
   const make = makeInvocation(inv);
-  if (make) {
+  if (make?.file === '-') {
+    // `make -f - TARGET <<EOF`: the Makefile is the line's own standard input.
+    if (inv.stdin?.text !== undefined) wanted.push({ kind: 'makefile', path: stdinMakefileKey(inv), text: inv.stdin.text });
+  } else if (make) {
     for (const file of makefileCandidates(make)) add('makefile', file);
   }
   return wanted;
@@ -151,9 +154,14 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
   if (task && packageJson) steps.push(...packageSteps(inv, task, packageJson, read.packageScripts[packageJson]));
   const make = makeInvocation(inv);
   if (make) {
-    const path = makefileCandidates(make)
-      .map((file) => pathOf(inv, file))
-      .find((file) => file !== undefined && read.makefiles[file] !== undefined);
+    const path =
+      make.file === '-'
+        ? inv.stdin?.text !== undefined && read.makefiles[stdinMakefileKey(inv)] !== undefined
+          ? stdinMakefileKey(inv)
+          : undefined
+        : makefileCandidates(make)
+            .map((file) => pathOf(inv, file))
+            .find((file) => file !== undefined && read.makefiles[file] !== undefined);
     if (path) steps.push(...makeSteps(inv, path, read.makefiles[path]!, make, pathOf(inv, make.dir) ?? inv.cwd));
   }
   return steps;
@@ -278,6 +286,11 @@ function makeInvocation(inv: Invocation): { dir: string; file?: string; goals: s
     if (match) variables[match[1]!] = match[2]!;
   }
   return { dir, ...(file ? { file } : {}), goals, variables };
+}
+
+/** Where a Makefile given on standard input is kept among the files read: by where the line runs make, and its length. */
+function stdinMakefileKey(inv: Invocation): string {
+  return `(standard input of ${inv.name} at ${inv.pos}, ${inv.stdin?.text?.length ?? 0} characters)`;
 }
 
 /** `-f FILE` (read relative to the `-C` directory), else the names GNU make tries, in order. */

@@ -46,6 +46,15 @@ export interface WalkState {
   arrays: Readonly<Record<string, readonly string[]>>;
   /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */
   positional?: readonly string[];
+  /** Associative arrays (`declare -A m=([k]=v)`). Replaced, never changed in place: forks share it. */
+  maps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Text of files the edge read (ReadFiles.scripts), by absolute path: `$(cat FILE)` prints it. */
+  readFiles?: Readonly<Record<string, string>>;
+  /** Namerefs (`declare -n r=cmd`). Replaced, never changed in place. */
+  namerefs?: Readonly<Record<string, string>>;
+  /** Variables set to a command's output the line cannot know (`c=$(tr …)`), with those commands.
+   *  Replaced, never changed in place. */
+  outputProducers?: Readonly<Record<string, readonly string[]>>;
   /** Functions defined earlier in the line (`f() { rm -rf "$1"; }; f /srv`), by name. */
   functions?: Readonly<Record<string, FunctionNode['body']>>;
   /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
@@ -105,6 +114,15 @@ export function assignedValue(expanded: ExpandedWord, state: WalkState): string 
   return state.keepUnsetWords && expanded.unsetVariables.length > 0 ? UNKNOWN_VALUE : expanded.value;
 }
 
+function fileTextOf(state: WalkState): (file: string) => string | undefined {
+  const { cwd, readFiles: files, written } = state;
+  return (file) => {
+    if (!file.startsWith('/') && !cwd) return undefined;
+    const path = file.startsWith('/') ? file : `${cwd.replace(/\/+$/, '')}/${file.replace(/^\.\//, '')}`;
+    return written?.[path] ?? files?.[path];
+  };
+}
+
 export function scopeOf(state: WalkState): ExpansionScope {
   return {
     vars: state.vars,
@@ -113,6 +131,11 @@ export function scopeOf(state: WalkState): ExpansionScope {
     arrays: state.arrays,
     ...(state.positional ? { positional: state.positional } : {}),
     ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}),
+    ...(state.maps ? { maps: state.maps } : {}),
+    // `$(cat FILE)` on this machine prints what the edge read (or what the line wrote) there.
+    ...(state.host.kind === 'local' && (state.readFiles || state.written) ? { fileText: fileTextOf(state) } : {}),
+    ...(state.namerefs ? { namerefs: state.namerefs } : {}),
+    ...(state.outputProducers ? { outputProducers: state.outputProducers } : {}),
   };
 }
 
@@ -138,6 +161,35 @@ export function assignArray(state: WalkState, name: string, elements: string[] |
 export function assignmentWord(word: { text: string; pos: number; end: number }, value: string, state: WalkState): ExpandedWord {
   const span = state.span ?? word;
   return { value, text: word.text, dynamic: false, unsetVariables: [], variables: [], glob: false, pos: span.pos, end: span.end };
+}
+
+/** Note (or forget) that `name` holds the output of commands the line cannot run (`c=$(tr …)`). */
+export function noteOutputProducers(state: WalkState, name: string, expanded: ExpandedWord): void {
+  const producers = expanded.dynamic && expanded.producers !== undefined ? expanded.producers : undefined;
+  if (producers === undefined && !state.outputProducers?.[name]) return;
+  const next = { ...state.outputProducers };
+  if (producers) next[name] = producers;
+  else delete next[name];
+  state.outputProducers = next;
+}
+
+/** `declare -A m=([pg]=/x [my]=/y)`: the keys and values of an associative array's literal. */
+export function mapEntries(elements: readonly { value: string; dynamic: boolean }[]): Record<string, string> | undefined {
+  const entries: Record<string, string> = {};
+  for (const element of elements) {
+    const match = /^\[([^\]]*)\]=(.*)$/s.exec(element.value);
+    if (!match || element.dynamic) return undefined;
+    entries[match[1]!] = match[2]!;
+  }
+  return entries;
+}
+
+/** Set (or forget, with undefined) one associative array. */
+export function assignMap(state: WalkState, name: string, entries: Record<string, string> | undefined): void {
+  const maps = { ...state.maps };
+  if (entries === undefined) delete maps[name];
+  else maps[name] = entries;
+  state.maps = maps;
 }
 
 export function unshare(state: WalkState): void {

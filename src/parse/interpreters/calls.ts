@@ -6,8 +6,8 @@ import type { CodeEffect } from './effects.js';
 import { sinkOf, type Language } from './sinks.js';
 import path from 'node:path';
 import { tokenize, type Token } from './tokens.js';
-import { RMDIR, RM_FILE, RM_RECURSIVE } from './effects.js';
-import { databaseEffects, type DriverCall, type DriverValue } from './databases.js';
+import { RMDIR, RM_FILE, RM_RECURSIVE, environmentReference } from './effects.js';
+import { appDatabaseEffects, databaseEffects, serverCommandEffects, type DriverCall, type DriverValue } from './databases.js';
 
 export type Argument =
   { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
@@ -36,7 +36,8 @@ function splitTopLevel(tokens: readonly Token[]): Token[][] {
   for (const t of tokens) {
     if (t.type === 'punct' && '([{'.includes(t.value)) depth++;
     if (t.type === 'punct' && ')]}'.includes(t.value)) depth--;
-    if (depth === 0 && t.type === 'punct' && t.value === ',') parts.push([]);
+    // `rm(p; recursive=true)`: Julia's keyword arguments follow a `;`.
+    if (depth === 0 && t.type === 'punct' && (t.value === ',' || t.value === ';')) parts.push([]);
     else parts[parts.length - 1]!.push(t);
   }
   return parts.filter((p) => p.length > 0);
@@ -61,12 +62,27 @@ function foldString(tokens: readonly Token[]): string | undefined {
 const GLOB_CALLS = new Set(['glob.glob', 'glob.iglob', 'glob', 'Dir.glob', 'Dir']);
 const JOIN_CALLS = new Set(['os.path.join', 'posixpath.join', 'File.join', 'pathlib.Path', 'Path', 'PurePath', 'pathlib.PurePath', 'Pathname.new']);
 
+/** pathlib's methods that list a directory's entries. */
+const DIRECTORY_LISTINGS = new Set(['glob', 'rglob', 'iterdir']);
+
 /** Names the code binds to a literal path or a glob's pattern before using them. */
 export type Bindings = ReadonlyMap<string, string>;
 
 /** `glob.glob("/x/*")` → "/x/*"; `os.path.join("/", "etc")` → "/etc"; `Dir["/x/*"]` → "/x/*". */
 function pathCall(tokens: readonly Token[], bindings: Bindings): string | undefined {
   const [name, open] = tokens;
+  // pathlib: `Path("/x").glob("*.ibd")`, `.rglob("*")`, `.iterdir()`: the paths under the directory.
+  const close = open?.type === 'punct' && open.value === '(' ? matching(tokens, 1) : -1;
+  const method = close > 0 && tokens[close + 1]?.value === '.' ? tokens[close + 2] : undefined;
+  if (method?.type === 'name' && name?.type === 'name' && JOIN_CALLS.has(name.value) && DIRECTORY_LISTINGS.has(method.value)) {
+    const base = pathCall(tokens.slice(0, close + 1), bindings);
+    const call = tokens.slice(close + 3);
+    if (base === undefined || call[0]?.value !== '(' || matching(call, 0) !== call.length - 1) return undefined;
+    const args = splitTopLevel(call.slice(1, -1)).map((part) => foldString(part));
+    if (method.value === 'iterdir') return args.length === 0 ? path.posix.join(base, '*') : undefined;
+    if (args.length !== 1 || args[0] === undefined) return undefined;
+    return method.value === 'rglob' ? path.posix.join(base, '**', args[0]) : path.posix.join(base, args[0]);
+  }
   // Perl's list operator without parentheses: `glob "/x/*"`.
   if (tokens.length === 2 && name?.type === 'name' && name.value === 'glob' && open?.type === 'string') return open.value;
   if (name?.type !== 'name' || open?.type !== 'punct' || (open.value !== '(' && open.value !== '[')) return undefined;
@@ -97,7 +113,16 @@ function argumentOf(tokens: readonly Token[], bindings: Bindings = new Map()): A
     };
   }
   if (first?.type === 'punct' && (first.value === '[' || first.value === '(') && matching(tokens, 0) === tokens.length - 1) {
-    const items = splitTopLevel(tokens.slice(1, -1)).map(foldString);
+    // `["psql", os.environ["DATABASE_URL"], …]`: the environment's value, filled in by the caller.
+    const items = splitTopLevel(tokens.slice(1, -1)).map((item) => {
+      const env = environmentOf(item);
+      return foldString(item) ?? (env === undefined ? undefined : environmentReference(env));
+    });
+    return items.every((item): item is string => item !== undefined) ? { kind: 'list', values: items } : { kind: 'dynamic' };
+  }
+  // R's vector `c("-rf", "/x")`.
+  if (first?.type === 'name' && first.value === 'c' && second?.value === '(' && matching(tokens, 1) === tokens.length - 1) {
+    const items = splitTopLevel(tokens.slice(2, -1)).map(foldString);
     return items.every((item): item is string => item !== undefined) ? { kind: 'list', values: items } : { kind: 'dynamic' };
   }
   const value = foldString(tokens);
@@ -117,7 +142,10 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
   if (sink.kind === 'delete') {
     // A path computed at run time (`shutil.rmtree(sys.argv[1])`) is a deletion nobody can see.
     if (first.kind === 'dynamic') return [{ kind: 'dynamic', sink: sink.name }];
-    return first.kind === 'string' ? [{ kind: 'argv', words: [...sink.spec!.argv, first.value], sink: sink.name }] : [];
+    // R's `unlink(x, recursive = TRUE)`, Julia's `rm(x; recursive=true)`: a tree.
+    const recursive = args.some((a) => a.kind === 'keyword' && a.name === 'recursive' && /^(TRUE|T|true)$/.test(a.value));
+    const spec = recursive ? RM_RECURSIVE : sink.spec!;
+    return first.kind === 'string' ? [{ kind: 'argv', words: [...spec.argv, first.value], sink: sink.name }] : [];
   }
   if (first.kind === 'dynamic') return [{ kind: 'dynamic', sink: sink.name }];
   if (first.kind === 'list') return [{ kind: 'argv', words: first.values, sink: sink.name }];
@@ -136,7 +164,7 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
 }
 
 /** Effects of a piece of code in a tokenized language (everything but JavaScript). */
-export function analyzeCode(code: string, language: Language, depth = 0): CodeEffect[] {
+export function analyzeCode(code: string, language: Language, depth = 0, options: { appDatabase?: boolean } = {}): CodeEffect[] {
   if (depth > MAX_DEPTH) return [{ kind: 'dynamic', sink: 'nested code' }];
   const tokens = tokenize(code, language);
   const bindings = bindingsOf(tokens);
@@ -192,6 +220,12 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
       const method = tokens[close + 1]?.value === '.' ? tokens[close + 2] : undefined;
       const target = pathCall(tokens.slice(i, close + 1), bindings);
       const spec = method?.type === 'name' ? PATH_METHODS[method.value] : undefined;
+      // `p.unlink()` where p is a path the code bound (`for p in Path("/x").glob("*")`).
+      const dot = chain.lastIndexOf('.');
+      const receiver = dot > 0 ? bindings.get(chain.slice(0, dot)) : undefined;
+      const own = dot > 0 ? BOUND_PATH_METHODS[chain.slice(dot + 1)] : undefined;
+      if (receiver !== undefined && own && (language === 'python' || language === 'ruby'))
+        effects.push({ kind: 'argv', words: [...own.argv, receiver], sink: chain });
       if (spec && JOIN_CALLS.has(chain)) {
         effects.push(
           target !== undefined
@@ -204,7 +238,13 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
     // Ruby/Perl/PHP call without parentheses: `system "rm -rf /"`, `unlink "/etc/passwd"`.
     // Perl's `unlink glob("/x/*")`: a list operator whose argument is a glob call.
     const globArgument = open?.type === 'name' && GLOB_CALLS.has(open.value) && (tokens[i + 2]?.value === '(' || tokens[i + 2]?.type === 'string');
-    if (language !== 'python' && (open?.type === 'string' || globArgument)) {
+    // Perl/Ruby list operators on computed lists: `unlink map { … } readdir $d`, `system $cmd`.
+    const listArgument =
+      (language === 'perl' || language === 'ruby') &&
+      open?.type === 'name' &&
+      !['=', '.'].includes(tokens[i - 1]?.value ?? '') &&
+      sinkOf(language, chain) !== undefined;
+    if (language !== 'python' && (open?.type === 'string' || globArgument || listArgument)) {
       const argTokens: Token[] = [];
       let j = i + 1;
       let depth = 0;
@@ -213,24 +253,22 @@ export function analyzeCode(code: string, language: Language, depth = 0): CodeEf
         !(depth === 0 && tokens[j]!.type === 'punct' && [';', ')', '}', '\n'].includes(tokens[j]!.value)) &&
         !(tokens[j]!.type === 'name' && ['or', 'and', 'if', 'unless'].includes(tokens[j]!.value))
       ) {
-        if (tokens[j]!.type === 'punct' && tokens[j]!.value === '(') depth++;
-        else if (tokens[j]!.type === 'punct' && tokens[j]!.value === ')') depth--;
+        if (tokens[j]!.type === 'punct' && '([{'.includes(tokens[j]!.value)) depth++;
+        else if (tokens[j]!.type === 'punct' && ')]}'.includes(tokens[j]!.value)) depth--;
         argTokens.push(tokens[j]!);
         j++;
       }
       const parts = splitTopLevel(argTokens);
+      const listed = language === 'perl' ? readdirOf(argTokens, bindings) : undefined;
       effects.push(
-        ...effectsOfCall(
-          language,
-          chain,
-          parts.map((part) => argumentOf(part, bindings)),
-          depth,
-        ),
+        ...effectsOfCall(language, chain, listed !== undefined ? [{ kind: 'string', value: listed }] : parts.map((part) => argumentOf(part, bindings)), depth),
       );
       driverCalls.push(driverCallOf(chain, isMethodCall(tokens, i), parts, bindings));
     }
   }
   effects.push(...databaseEffects(language, driverCalls));
+  effects.push(...serverCommandEffects(language, driverCalls));
+  if (options.appDatabase) effects.push(...appDatabaseEffects(language, driverCalls));
   return effects;
 }
 
@@ -303,12 +341,20 @@ const ENV_GETTERS = new Set(['os.environ.get', 'environ.get', 'os.getenv', 'gete
 /** Calls that only mark a literal as SQL: SQLAlchemy's `text("…")`, psycopg's `sql.SQL("…")`. */
 const SQL_TEXT_CALLS = new Set(['text', 'sqlalchemy.text', 'sql.SQL', 'psycopg.sql.SQL', 'psycopg2.sql.SQL']);
 
-function driverValueOf(tokens: readonly Token[], bindings: Bindings): DriverValue {
+/** The variable `os.environ["X"]`, `os.getenv("X")`, `ENV["X"]`, `$ENV{X}` reads. */
+function environmentOf(tokens: readonly Token[]): string | undefined {
   const [name, open, inner, close] = tokens;
-  if (name?.type === 'name' && tokens.length === 4 && (inner?.type === 'string' || inner?.type === 'name')) {
-    const bracketed = (open?.value === '[' && close?.value === ']') || (open?.value === '{' && close?.value === '}');
-    if (ENV_INDEXES.has(name.value) && bracketed) return { kind: 'env', name: inner.value };
-  }
+  if (name?.type !== 'name' || tokens.length !== 4 || (inner?.type !== 'string' && inner?.type !== 'name')) return undefined;
+  const bracketed = (open?.value === '[' && close?.value === ']') || (open?.value === '{' && close?.value === '}');
+  if (ENV_INDEXES.has(name.value) && bracketed) return inner.value;
+  if (ENV_GETTERS.has(name.value) && open?.value === '(' && close?.value === ')' && inner.type === 'string') return inner.value;
+  return undefined;
+}
+
+function driverValueOf(tokens: readonly Token[], bindings: Bindings): DriverValue {
+  const [name, open, inner] = tokens;
+  const env = environmentOf(tokens);
+  if (env !== undefined) return { kind: 'env', name: env };
   if (name?.type === 'name' && open?.value === '(' && inner?.type === 'string' && matching(tokens, 1) === tokens.length - 1) {
     if (ENV_GETTERS.has(name.value)) return { kind: 'env', name: inner.value };
     if (SQL_TEXT_CALLS.has(name.value) && tokens.length === 4 && !inner.dynamic) return { kind: 'string', value: inner.value };
@@ -333,6 +379,17 @@ function driverCallOf(chain: string, method: boolean, parts: readonly Token[][],
 
 /** Methods of a path object that delete it. */
 const PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = { unlink: RM_FILE, rmdir: RMDIR, rmtree: RM_RECURSIVE, delete: RM_FILE };
+/** The same on a name bound to a path (not `delete`: a Ruby string's `delete` removes characters). */
+const BOUND_PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = { unlink: RM_FILE, rmdir: RMDIR, rmtree: RM_RECURSIVE };
+
+/** Perl: a list built from `readdir $d` (or `readdir($d)`, `readdir DIR`) of a handle `opendir` opened on a literal directory: its entries. */
+function readdirOf(tokens: readonly Token[], bindings: Bindings): string | undefined {
+  const at = tokens.findIndex((t) => t.type === 'name' && t.value === 'readdir');
+  if (at === -1) return undefined;
+  const handle = tokens[at + 1]?.value === '(' ? tokens[at + 2] : tokens[at + 1];
+  const directory = handle?.type === 'name' ? bindings.get(`readdir ${handle.value}`) : undefined;
+  return directory === undefined ? undefined : path.posix.join(directory, '*');
+}
 
 /**
  * Names bound to a literal path or a glob's pattern: `d = "/var/lib/" + "mysql"`, `my $d = "/x"`,
@@ -397,7 +454,13 @@ function bindingsOf(tokens: readonly Token[]): Map<string, string> {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (t.type === 'name' && next?.type === 'punct' && next.value === '=' && tokens[i - 1]?.value !== '.') {
+    if (t.type === 'name' && t.value === 'opendir') {
+      // Perl's `opendir(my $d, "/x")` / `opendir DIR, $dir`: the handle reads that directory.
+      const end = until(next?.value === '(' ? i + 2 : i + 1, (x) => x.type === 'punct' && [';', '\n'].includes(x.value));
+      const parts = splitTopLevel(tokens.slice(next?.value === '(' ? i + 2 : i + 1, end));
+      const handle = parts[0]?.at(-1);
+      if (parts.length === 2 && handle?.type === 'name') bind(`readdir ${handle.value}`, foldString(parts[1]!) ?? boundName(parts[1]!, bindings));
+    } else if (t.type === 'name' && next?.type === 'punct' && next.value === '=' && tokens[i - 1]?.value !== '.') {
       const end = until(i + 2, (x) => x.type === 'punct' && [';', '\n', ','].includes(x.value));
       const value = tokens.slice(i + 2, end);
       bind(t.value, foldString(value) ?? pathCall(value, bindings));

@@ -6,6 +6,7 @@
 // production. Knowledge, as data: which calls open a connection and which send SQL, per language.
 
 import type { Language } from './sinks.js';
+import { environmentReference, type CodeEffect } from './effects.js';
 
 /** A value the code passes: a literal, an environment variable's value, or something computed. */
 export type DriverValue = { kind: 'string'; value: string } | { kind: 'env'; name: string } | { kind: 'dynamic' };
@@ -99,6 +100,9 @@ const CONNECT: Readonly<Record<Language, Readonly<Record<string, ConnectSpec>>>>
   awk: {},
   lua: {},
   powershell: {},
+  r: {},
+  julia: {},
+  tcl: {},
 };
 
 /** Where a query call's SQL is: the first argument of a method, the last of PHP's pg_query($c, SQL). */
@@ -114,6 +118,9 @@ const QUERY_METHODS: Readonly<Record<Language, readonly string[]>> = {
   awk: [],
   lua: [],
   powershell: [],
+  r: [],
+  julia: [],
+  tcl: [],
 };
 const QUERY_FUNCTIONS: Readonly<Record<Language, Readonly<Record<string, QueryArgument>>>> = {
   python: {},
@@ -124,6 +131,9 @@ const QUERY_FUNCTIONS: Readonly<Record<Language, Readonly<Record<string, QueryAr
   awk: {},
   lua: {},
   powershell: {},
+  r: {},
+  julia: {},
+  tcl: {},
 };
 
 /** The whole chain or its dotted tail names the entry (`x.psycopg2.connect` → `psycopg2.connect`). */
@@ -184,6 +194,141 @@ export function databaseEffects(language: Language, calls: readonly DriverCall[]
     const sql = sqlOf(language, call);
     if (!sql) continue;
     for (const connection of connections) effects.push({ kind: 'sql', connection, ...(sql.kind === 'string' ? { sql: sql.value } : {}), sink: call.chain });
+  }
+  return effects;
+}
+
+// --- The app's own database: framework consoles ------------------------------------------------
+
+/**
+ * Calls that send SQL over the connection a framework already opened (`rails runner`, `manage.py
+ * shell -c`, `artisan tinker --execute`): ActiveRecord's `connection.execute`, Django's
+ * `connection.cursor().execute`, Laravel's `DB::statement`. Matched on the call's last name.
+ */
+const APP_SQL_METHODS: Readonly<Partial<Record<Language, readonly string[]>>> = {
+  ruby: ['execute', 'exec_query', 'exec_delete', 'exec_update', 'select_all', 'select_rows', 'select_value'],
+  python: ['execute', 'executemany'],
+  php: ['statement', 'unprepared', 'delete', 'update', 'select', 'affectingStatement'],
+};
+
+/** The app's database: the URL its settings read from the environment (DATABASE_URL), as the frameworks' defaults do. */
+const APP_CONNECTION: DriverConnection = { dialect: 'by-url', dsn: { kind: 'env', name: 'DATABASE_URL' }, params: {} };
+
+/**
+ * SQL a framework console's code sends through the app's connection, judged against the database
+ * DATABASE_URL names (where it names none, the console's own rules judge the code's words).
+ */
+export function appDatabaseEffects(language: Language, calls: readonly DriverCall[]): SqlEffect[] {
+  const methods = APP_SQL_METHODS[language] ?? [];
+  const effects: SqlEffect[] = [];
+  for (const call of calls) {
+    const last = call.chain.slice(call.chain.lastIndexOf('.') + 1);
+    if (!methods.includes(last) || (!call.method && !call.chain.includes('.'))) continue;
+    const sql = call.positional[0];
+    if (!sql) continue;
+    effects.push({ kind: 'sql', connection: APP_CONNECTION, ...(sql.kind === 'string' ? { sql: sql.value } : {}), sink: call.chain });
+  }
+  return effects;
+}
+
+// --- Servers that take commands: Redis and MongoDB clients -------------------------------------
+
+type CommandEngine = 'redis' | 'mongo';
+
+/** Calls that open a Redis or MongoDB client, by language; the first positional is a URL (from_url, MongoClient) or a host. */
+const COMMAND_CONNECT: Readonly<Partial<Record<Language, Readonly<Record<string, { engine: CommandEngine; first: 'url' | 'host' }>>>>> = {
+  python: {
+    'redis.Redis': { engine: 'redis', first: 'host' },
+    'redis.StrictRedis': { engine: 'redis', first: 'host' },
+    Redis: { engine: 'redis', first: 'host' },
+    StrictRedis: { engine: 'redis', first: 'host' },
+    'redis.from_url': { engine: 'redis', first: 'url' },
+    'redis.Redis.from_url': { engine: 'redis', first: 'url' },
+    'redis.StrictRedis.from_url': { engine: 'redis', first: 'url' },
+    'Redis.from_url': { engine: 'redis', first: 'url' },
+    'pymongo.MongoClient': { engine: 'mongo', first: 'url' },
+    MongoClient: { engine: 'mongo', first: 'url' },
+  },
+  ruby: {
+    'Redis.new': { engine: 'redis', first: 'url' },
+    'Mongo.Client.new': { engine: 'mongo', first: 'url' },
+  },
+};
+
+/** Redis client methods that send a command prodguard's Redis rules judge, as that command. */
+const REDIS_METHODS: Readonly<Record<string, string>> = {
+  flushall: 'FLUSHALL',
+  flushdb: 'FLUSHDB',
+  shutdown: 'SHUTDOWN',
+  config_set: 'CONFIG SET',
+  debug_object: 'DEBUG OBJECT',
+  swapdb: 'SWAPDB',
+  replicaof: 'REPLICAOF',
+  slaveof: 'SLAVEOF',
+};
+
+function commandConnection(language: Language, call: DriverCall): { engine: CommandEngine; words: string[] } | undefined {
+  const spec = lookup(COMMAND_CONNECT[language] ?? {}, call.chain);
+  if (!spec) return undefined;
+  const text = (value: DriverValue | undefined): string | undefined =>
+    value === undefined
+      ? undefined
+      : value.kind === 'string'
+        ? value.value
+        : value.kind === 'env'
+          ? environmentReference(value.name)
+          : environmentReference('?');
+  const url = text(call.keywords['url'] ?? (spec.first === 'url' ? call.positional[0] : undefined));
+  const host = text(call.keywords['host'] ?? (spec.first === 'host' ? call.positional[0] : undefined));
+  const port = text(call.keywords['port']);
+  const database = text(call.keywords['db']);
+  if (spec.engine === 'mongo') return { engine: 'mongo', words: ['mongosh', ...(url !== undefined ? [url] : host !== undefined ? ['--host', host] : [])] };
+  const words = ['redis-cli'];
+  if (url !== undefined) words.push('-u', url);
+  if (host !== undefined) words.push('-h', host);
+  if (port !== undefined) words.push('-p', port);
+  if (database !== undefined) words.push('-n', database);
+  return { engine: 'redis', words };
+}
+
+/** A MongoDB method call as the mongosh script it amounts to. */
+function mongoScript(call: DriverCall): string | undefined {
+  const parts = call.chain.split('.');
+  const method = parts.at(-1);
+  const name = call.positional[0]?.kind === 'string' ? call.positional[0].value : undefined;
+  if (method === 'drop_database') return name === undefined ? 'db.dropDatabase()' : `db.getSiblingDB(${JSON.stringify(name)}).dropDatabase()`;
+  if (method === 'drop_collection') return `db.getCollection(${JSON.stringify(name ?? 'unknown')}).drop()`;
+  if (method === 'drop' && call.positional.length === 0) return `db.getCollection(${JSON.stringify(parts.at(-2) ?? 'unknown')}).drop()`;
+  if (method === 'delete_many' || method === 'remove') return `db.getCollection(${JSON.stringify(parts.at(-2) ?? 'unknown')}).deleteMany({})`;
+  return undefined;
+}
+
+/**
+ * Commands a program sends to a Redis or MongoDB server it connects to: `redis.Redis.from_url(URL)
+ * .flushall()` is `redis-cli -u URL FLUSHALL`, `MongoClient(URL).drop_database("app")` is
+ * `mongosh URL --eval 'db.getSiblingDB("app").dropDatabase()'`, judged by the Redis and Mongo
+ * rules against that server. A `delete_many(filter)` is judged as a delete of every document:
+ * the filter is code the line computes.
+ */
+export function serverCommandEffects(language: Language, calls: readonly DriverCall[]): CodeEffect[] {
+  const connections = calls.map((call) => commandConnection(language, call)).filter((c) => c !== undefined);
+  if (connections.length === 0) return [];
+  const effects: CodeEffect[] = [];
+  for (const call of calls) {
+    const method = call.chain.slice(call.chain.lastIndexOf('.') + 1);
+    if (!call.method && !call.chain.includes('.')) continue;
+    for (const connection of connections) {
+      if (connection.engine === 'redis' && Object.hasOwn(REDIS_METHODS, method)) {
+        const args = call.positional.map((value) => (value.kind === 'string' ? value.value : undefined));
+        effects.push({
+          kind: 'argv',
+          words: [...connection.words, ...REDIS_METHODS[method]!.split(' '), ...args.filter((a) => a !== undefined)],
+          sink: call.chain,
+        });
+      }
+      const script = connection.engine === 'mongo' ? mongoScript(call) : undefined;
+      if (script !== undefined) effects.push({ kind: 'argv', words: [...connection.words, '--eval', script], sink: call.chain });
+    }
   }
   return effects;
 }

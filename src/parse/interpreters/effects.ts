@@ -13,6 +13,26 @@ export type CodeEffect =
   | { kind: 'dynamic'; sink: string }
   | SqlEffect;
 
+/**
+ * An argument the program reads from its environment (`process.env.DATABASE_URL` in
+ * `execFileSync("psql", [process.env.DATABASE_URL, …])`): the caller, which knows the environment
+ * the program would see, puts the value in its place (interpreterSteps).
+ */
+export function environmentReference(name: string): string {
+  return `\u0000env:${name}\u0000`;
+}
+
+/** A word with its environment references filled in; undefined when one is not known. */
+export function withEnvironment(word: string, env: Readonly<Record<string, string>> | undefined): string | undefined {
+  let known = true;
+  const value = word.replace(/\u0000env:([^\u0000]*)\u0000/g, (_whole, name: string) => {
+    if (env && Object.hasOwn(env, name)) return env[name]!;
+    known = false;
+    return '';
+  });
+  return known ? value : undefined;
+}
+
 /** How each deletion call maps onto the rm it is. */
 export type DeleteSpec = { argv: string[] };
 

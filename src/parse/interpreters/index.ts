@@ -9,8 +9,9 @@ import type { UnwrapStep } from '../wrappers/step.js';
 import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
 import { analyzeLua } from './lua-code.js';
+import { analyzeTcl } from './tcl-code.js';
 import { analyzePowerShell, decodeEncodedCommand } from './powershell.js';
-import type { CodeEffect } from './effects.js';
+import { withEnvironment, type CodeEffect } from './effects.js';
 import type { Language } from './sinks.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
 import { clientWords } from './databases.js';
@@ -69,6 +70,17 @@ const DENO: InterpreterSpec = { ...NODE, code: ['eval', '-e', '--eval'] };
 const POWERSHELL: InterpreterSpec = { language: 'powershell', code: [], withValue: [], stop: [] };
 // lua(1): `-e STAT` (repeatable), `-l NAME` loads a library, `-` reads standard input.
 const LUA: InterpreterSpec = { language: 'lua', code: ['-e'], withValue: ['-l'], stop: [] };
+// Rscript/R: `-e EXPR` (repeatable); `R -f FILE` and `Rscript FILE` run a script the line does not show.
+const R: InterpreterSpec = { language: 'r', code: ['-e'], withValue: [], stop: ['-f'] };
+// julia: `-e`/`-E`/`--eval`/`--print CODE`.
+const JULIA: InterpreterSpec = {
+  language: 'julia',
+  code: ['-e', '-E', '--eval', '--print'],
+  withValue: ['-t', '--threads', '-p', '--procs', '-J', '--sysimage', '-L', '--load', '-C', '--cpu-target', '-O'],
+  stop: [],
+};
+// tclsh has no code option: a first word is a script file, none means standard input.
+const TCL: InterpreterSpec = { language: 'tcl', code: [], withValue: ['-encoding'], stop: [] };
 
 const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
   python: PYTHON,
@@ -94,6 +106,11 @@ const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
   'lua5.2': LUA,
   'lua5.3': LUA,
   'lua5.4': LUA,
+  Rscript: R,
+  R: R,
+  julia: JULIA,
+  tclsh: TCL,
+  jimsh: TCL,
   pwsh: POWERSHELL,
   'pwsh-preview': POWERSHELL,
   powershell: POWERSHELL,
@@ -104,7 +121,7 @@ const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
 function specFor(name: string): InterpreterSpec | undefined {
   if (Object.hasOwn(INTERPRETERS, name)) return INTERPRETERS[name];
   // python3.12, pypy3.10, perl5.36
-  const base = /^(python|pypy|perl|ruby|php)[0-9.]*$/.exec(name)?.[1];
+  const base = /^(python|pypy|perl|ruby|php|tclsh|julia)[0-9.]*$/.exec(name)?.[1];
   return base ? INTERPRETERS[base] : undefined;
 }
 
@@ -224,9 +241,55 @@ function joined(words: readonly ExpandedWord[]): { language: Language; code: str
   return { language: 'powershell', code: words.map((w) => w.value).join(' ') };
 }
 
+/**
+ * Code a framework console runs inside the app, with the app's database connection open:
+ * `rails runner|r [-e ENV] CODE` (Ruby), `manage.py shell -c CODE` / `django-admin shell -c`
+ * (Python), `artisan tinker --execute=CODE` (PHP). A file (`rails runner script.rb`) is not shown.
+ */
+export function frameworkCode(inv: Invocation): { language: Language; code: string } | undefined {
+  // `python manage.py shell -c`, `php artisan tinker`: the script is the interpreter's first word.
+  const script = /^(python[0-9.]*|php)$/.test(inv.name) ? inv.args.findIndex((word) => !word.value.startsWith('-')) : -1;
+  const named = script !== -1 ? inv.args[script]!.value.replace(/^.*\//, '') : inv.name;
+  const rest = script !== -1 ? inv.args.slice(script + 1) : inv.args;
+  const value = (i: number) => (rest[i] && !rest[i]!.dynamic ? rest[i]!.value : undefined);
+  const sub = rest[0]?.value;
+  if (named === 'rails' && (sub === 'runner' || sub === 'r')) {
+    for (let i = 1; i < rest.length; i++) {
+      const word = rest[i]!.value;
+      if (word === '-e' || word === '--environment') i++;
+      else if (!word.startsWith('-')) return /\.rb$/.test(word) ? undefined : withCode('ruby', value(i));
+    }
+    return undefined;
+  }
+  if ((named === 'manage.py' || named === 'django-admin') && sub === 'shell') {
+    const i = rest.findIndex((word) => word.value === '-c' || word.value === '--command');
+    const attached = rest.find((word) => word.value.startsWith('--command='));
+    return attached
+      ? withCode('python', attached.dynamic ? undefined : attached.value.slice('--command='.length))
+      : i > 0
+        ? withCode('python', value(i + 1))
+        : undefined;
+  }
+  if (named === 'artisan' && sub === 'tinker') {
+    const attached = rest.find((word) => word.value.startsWith('--execute='));
+    const i = rest.findIndex((word) => word.value === '--execute');
+    return attached
+      ? withCode('php', attached.dynamic ? undefined : attached.value.slice('--execute='.length))
+      : i > 0
+        ? withCode('php', value(i + 1))
+        : undefined;
+  }
+  return undefined;
+}
+
+function withCode(language: Language, code: string | undefined): { language: Language; code: string } | undefined {
+  return code === undefined ? undefined : { language, code };
+}
+
 export function analyzeInterpreterCode(language: Language, code: string): CodeEffect[] {
   if (language === 'javascript') return analyzeJavaScript(code);
   if (language === 'powershell') return analyzePowerShell(code);
+  if (language === 'tcl') return analyzeTcl(code);
   return language === 'lua' ? analyzeLua(code) : analyzeCode(code, language);
 }
 
@@ -236,11 +299,14 @@ function word(template: ExpandedWord, value: string): ExpandedWord {
 
 /** The steps an interpreter invocation takes: shell lines to walk, commands to judge. */
 export function interpreterSteps(inv: Invocation): UnwrapStep[] {
-  const found = codeOf(inv);
+  const framework = codeOf(inv) ? undefined : frameworkCode(inv);
+  const found = codeOf(inv) ?? framework;
   if (!found) return [];
   const via = `${inv.name} ${found.language === 'awk' ? 'program' : 'code'}`;
   const steps: UnwrapStep[] = [];
-  for (const effect of analyzeInterpreterCode(found.language, found.code)) {
+  // A framework console's code also sends SQL through the app's own connection (DATABASE_URL).
+  const effects = framework ? analyzeCode(found.code, found.language, 0, { appDatabase: true }) : analyzeInterpreterCode(found.language, found.code);
+  for (const effect of effects) {
     if (effect.kind === 'shell')
       steps.push({
         kind: 'script',
@@ -249,7 +315,15 @@ export function interpreterSteps(inv: Invocation): UnwrapStep[] {
         ...(effect.input ? { stdin: { kind: 'pipe' as const, ...effect.input } } : {}),
       });
     else if (effect.kind === 'argv' && effect.words.length > 0)
-      steps.push({ kind: 'command', via: `${via} (${effect.sink})`, words: effect.words.map((w) => word(inv.command, w)) });
+      steps.push({
+        kind: 'command',
+        via: `${via} (${effect.sink})`,
+        words: effect.words.map((w) => {
+          // An argument read from the environment: its value where the line's environment is known.
+          const value = withEnvironment(w, inv.envUnknown ? undefined : inv.env);
+          return value === undefined ? { ...word(inv.command, w.replace(/\u0000env:([^\u0000]*)\u0000/g, '$$$1')), dynamic: true } : word(inv.command, value);
+        }),
+      });
     else if (effect.kind === 'sql') {
       // The client line the driver call amounts to; SQL the line does not show is unknown standard input.
       const client = clientWords(effect.connection, inv.envUnknown ? {} : inv.env, effect.sql);

@@ -3,7 +3,7 @@
 // comment is not a call. Code that does not parse is not run by node either: no effects.
 
 import { createRequire } from 'node:module';
-import type { CodeEffect } from './effects.js';
+import { environmentReference, type CodeEffect } from './effects.js';
 import { effectsOfCall, type Argument } from './calls.js';
 import { databaseEffects, type DriverCall, type DriverValue } from './databases.js';
 
@@ -109,7 +109,13 @@ function argumentOf(node: JsNode): Argument {
   const value = stringOf(node);
   if (value !== undefined) return { kind: 'string', value };
   if (node.type === 'ArrayExpression') {
-    const values = node.elements.map(stringOf);
+    // `execFileSync("psql", [process.env.DATABASE_URL, "-c", …])`: the environment's value, filled in by the caller.
+    const values = node.elements.map((element: JsNode) => {
+      const text = stringOf(element);
+      if (text !== undefined) return text;
+      const env = environmentName(element);
+      return env === undefined ? undefined : environmentReference(env);
+    });
     return values.every((v: string | undefined) => v !== undefined) ? { kind: 'list', values } : { kind: 'dynamic' };
   }
   if (node.type === 'ObjectExpression') {
@@ -118,6 +124,12 @@ function argumentOf(node: JsNode): Argument {
     return { kind: 'keyword', name: recursive ? 'recursive' : shell ? 'shell' : 'options', value: 'true' };
   }
   return { kind: 'dynamic' };
+}
+
+/** The variable `process.env.X`, `process.env['X']` or `Bun.env.X` reads. */
+function environmentName(node: JsNode): string | undefined {
+  const chain = node?.type === 'MemberExpression' ? chainOf(node) : undefined;
+  return chain === undefined ? undefined : /^(?:process|Bun)\.env\.(.+)$/.exec(chain)?.[1];
 }
 
 /** `process.env.X`, `process.env['X']`, `Bun.env.X`, `Deno.env.get('X')`: the environment's value. */

@@ -5,7 +5,7 @@
 
 import { RM_FILE, RM_RECURSIVE, RMDIR, type DeleteSpec } from './effects.js';
 
-export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript' | 'lua' | 'powershell';
+export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript' | 'lua' | 'powershell' | 'r' | 'julia' | 'tcl';
 
 export interface SinkTable {
   /** The first argument is a shell line (`os.system("rm -rf /")`); a list argument is an argv. */
@@ -199,6 +199,33 @@ const JAVASCRIPT: SinkTable = {
 // PowerShell's cmdlets are read by their own reader (powershell.ts), not as calls.
 const POWERSHELL: SinkTable = { shell: [], argv: [], code: [], delete: {} };
 
+// R: `system("…")` and `system2(cmd, args)` run programs (system through sh); `unlink(x,
+// recursive = TRUE)` removes a tree (the keyword is read in calls.ts), `file.remove` files.
+const R: SinkTable = {
+  shell: ['system', 'base.system', 'shell'],
+  argv: ['system2', 'base.system2', 'processx.run', 'sys.exec_wait', 'sys.exec_internal'],
+  code: ['eval', 'evalq', 'source'],
+  delete: {
+    unlink: RM_FILE,
+    'base.unlink': RM_FILE,
+    'file.remove': RM_FILE,
+    'base.file.remove': RM_FILE,
+    'fs.dir_delete': RM_RECURSIVE,
+    'fs.file_delete': RM_FILE,
+  },
+};
+
+// Julia: `run(\`rm -rf /x\`)` (backticks are a command, read in tokens.ts), `rm(p; recursive=true)`.
+const JULIA: SinkTable = {
+  shell: [],
+  argv: [],
+  code: ['eval', 'include_string', 'Meta.parse'],
+  delete: { rm: RM_FILE, 'Base.rm': RM_FILE, 'Filesystem.rm': RM_FILE, 'Base.Filesystem.rm': RM_FILE },
+};
+
+// Tcl is read by its own word reader (tcl-code.ts): `exec PROG ARGS…`, `file delete -force`.
+const TCL: SinkTable = { shell: [], argv: [], code: [], delete: {} };
+
 export const SINKS: Readonly<Record<Language, SinkTable>> = {
   python: PYTHON,
   ruby: RUBY,
@@ -208,6 +235,9 @@ export const SINKS: Readonly<Record<Language, SinkTable>> = {
   javascript: JAVASCRIPT,
   lua: LUA,
   powershell: POWERSHELL,
+  r: R,
+  julia: JULIA,
+  tcl: TCL,
 };
 
 export type SinkKind = 'shell' | 'argv' | 'code' | 'delete';

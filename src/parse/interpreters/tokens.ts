@@ -31,6 +31,8 @@ function interpolates(language: Language, body: string, prefix: string): boolean
       return /f/i.test(prefix) && /\{[^{]/.test(body.replaceAll('{{', ''));
     case 'ruby':
       return body.includes('#{');
+    case 'julia':
+      return /\$[A-Za-z_(]/.test(body);
     case 'perl':
     case 'php':
       return /[$@][A-Za-z_{]/.test(body);
