@@ -32,6 +32,8 @@ export const SQL_KINDS = [
   'grant',
   'grant-broad',
   'revoke',
+  'drop-role',
+  'terminate-sessions',
   'set',
   'other',
   // mongosh operations

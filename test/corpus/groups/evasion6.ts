@@ -1,0 +1,74 @@
+// Issue 11, a sixth pass: families an adversarial review still found getting through — SQL the
+// engine did not see as destructive (sessions terminated en masse, logins and subscriptions
+// dropped, MySQL tables emptied without TRUNCATE, replicas made writable, WHERE clauses that are
+// tautologies through subqueries), database clients and files, Mongo topology, SQL carried by
+// cloud APIs, and GitLab-2017-shaped host commands. Each against a production context, with
+// harmless twins.
+import type { CorpusCase, CorpusGroup } from '../cases.js';
+import type { Severity } from '../../../src/types.js';
+
+const PROD_HOST = 'db1.prod.example.com';
+const PROD_URL = 'postgres://app:s3cret@pg1.prod.example.com:5432/app';
+const PROD_ENV = {
+  AWS_PROFILE: 'production',
+  DATABASE_URL: PROD_URL,
+  REDIS_URL: 'redis://cache.prod.example.com:6379/0',
+  MONGO_URL: 'mongodb://mongo1.prod.example.com/app',
+};
+
+/** A line judged on a production host whose environment points at production. */
+const prod = (line: string, expect: Severity, rule?: string): CorpusCase => ({
+  line,
+  hostname: PROD_HOST,
+  env: PROD_ENV,
+  kubeContext: 'prod',
+  expect,
+  ...(rule ? { rule } : {}),
+});
+/** A line judged on a developer's workstation (the corpus defaults). */
+const ws = (line: string, expect: Severity = 'allow', rule?: string): CorpusCase => ({ line, expect, ...(rule ? { rule } : {}) });
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'evasion6: SQL that destroys without DROP TABLE, DELETE or TRUNCATE',
+    cases: [
+      prod(
+        `psql "$DATABASE_URL" -c "SELECT pg_terminate_backend(s.pid) FROM pg_stat_activity s WHERE s.pid != pg_backend_pid()"`,
+        'confirm',
+        'sql/terminate-all-sessions',
+      ),
+      prod(`psql -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'app'"`, 'confirm', 'sql/terminate-all-sessions'),
+      prod(`psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sidekiq' AND state = 'idle'"`, 'allow'),
+      prod(`psql -c 'SELECT pg_terminate_backend(48211)'`, 'allow'),
+      prod(`psql -c 'SELECT pid, usename, state FROM pg_stat_activity WHERE pid <> pg_backend_pid()'`, 'allow'),
+      prod(`psql -c 'DROP SUBSCRIPTION IF EXISTS analytics_sub'`, 'confirm', 'sql/replication-change'),
+      prod(`psql -c 'DROP PUBLICATION IF EXISTS billing_pub'`, 'confirm', 'sql/replication-change'),
+      prod(`psql -c 'SELECT lo_unlink(l.oid) FROM pg_largeobject_metadata l'`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql -c 'SELECT lo_unlink(attachment_oid) FROM documents'`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql -c 'SELECT lo_unlink(90112)'`, 'allow'),
+      prod(`psql -c 'DROP ROLE IF EXISTS billing_writer'`, 'confirm', 'sql/drop-role'),
+      prod(`psql -c 'DROP USER app_rw'`, 'confirm', 'sql/drop-role'),
+      ws(`mysql -h mysql1.prod.example.com shop -e 'DROP USER "shop"@"10.%"'`, 'confirm', 'sql/drop-role'),
+      ws(`mysql -h mysql1.prod.example.com shop -e 'ALTER TABLE carts ENGINE = BLACKHOLE'`, 'block', 'sql/truncate'),
+      ws(`mysql -h mysql1.prod.example.com shop -e 'ALTER TABLE carts DISCARD PARTITION p2024 TABLESPACE'`, 'block', 'sql/truncate'),
+      ws(`mysql -h mysql1.prod.example.com shop -e 'ALTER TABLE carts ENGINE = InnoDB, ALGORITHM = INPLACE'`),
+      ws(`mysql -h mysql-replica-2.prod.example.com -e 'SET @@global.super_read_only = 0'`, 'confirm', 'sql/replication-change'),
+      ws(`mysql -h mysql-replica-2.prod.example.com -e 'SET GLOBAL read_only = FALSE'`, 'confirm', 'sql/replication-change'),
+      ws(`mysql -h mysql-replica-2.prod.example.com -e 'SET GLOBAL super_read_only = ON'`),
+      ws(`mysql -h mysql-replica-2.prod.example.com -e 'SHOW GLOBAL VARIABLES LIKE "read_only"'`),
+    ],
+  },
+  {
+    name: 'evasion6: WHERE clauses that filter nothing through a subquery',
+    cases: [
+      prod(`psql -c 'DELETE FROM invoices WHERE NOT EXISTS (SELECT 1 WHERE 2 < 1)'`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql -c 'UPDATE accounts SET locked = true WHERE id NOT IN (SELECT 1 WHERE false)'`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql -c 'DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts)'`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql -c 'DELETE FROM posts WHERE category_id IN (SELECT id FROM categories)'`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql -c 'DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts WHERE closed_at < now())'`, 'warn', 'sql/delete-update-blast-radius'),
+      prod(`psql -c 'DELETE FROM invoices WHERE account_id IN (SELECT account_id FROM refunds)'`, 'warn', 'sql/delete-update-blast-radius'),
+      prod(`psql -c 'DELETE FROM invoices i WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = i.account_id)'`, 'warn', 'sql/delete-update-blast-radius'),
+      prod(`psql -c 'DELETE FROM invoices WHERE EXISTS (SELECT max(id) WHERE false)'`, 'warn', 'sql/delete-update-blast-radius'),
+    ],
+  },
+];
