@@ -8,6 +8,8 @@ import { expandAnsiblePattern, splitAnsiblePattern } from '../config/inventory.j
 import { type TargetFacts, ansibleInventoryKey } from './facts.js';
 import { kubeconfigOf, withKubeconfig } from './kube.js';
 import { endpointHosts, serviceEndpoint } from '../knowledge/service-endpoints.js';
+import { SERVICE_DATA_ROOTS } from '../knowledge/data-directories.js';
+import { resolvePath } from '../parse/posix-path.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hosts, Kubernetes, cloud, Terraform.
@@ -91,9 +93,18 @@ export function serviceEndpointTargets(inv: Invocation, facts: TargetFacts): Tar
   return endpointHosts(value).map((host) => (isLoopback(host) ? hostTarget(inv, facts) : { kind: 'host', source, name: host, host }));
 }
 
-/** A database on a Unix socket or a loopback address is on the host the client runs on. */
+/** A SQLite file under a service data root (knowledge/data-directories.ts) is the host's data. */
+function isServiceData(path: string | undefined, cwd: string): boolean {
+  if (!path) return false;
+  const absolute = resolvePath(cwd || '/', path);
+  return SERVICE_DATA_ROOTS.some((root) => absolute === root || absolute.startsWith(`${root}/`));
+}
+
+/** A database on a Unix socket or a loopback address is on the host the client runs on; so is a
+ *  SQLite file a service keeps under /srv or /var/lib. A project's `db/dev.sqlite3` is not. */
 export function onItsHost(target: Target, inv: Invocation, facts: TargetFacts): Target {
-  if (target.unresolved || target.engine === 'sqlite') return target;
+  if (target.unresolved) return target;
+  if (target.engine === 'sqlite') return isServiceData(target.database, inv.cwd) ? { ...target, onHost: socketHost(inv, facts) } : target;
   if (!target.socket && !isLoopback(target.host ?? 'localhost')) return target;
   return { ...target, onHost: socketHost(inv, facts) };
 }
