@@ -18,6 +18,7 @@ import {
   flock,
   npx,
   rawSocket,
+  mongoShell,
   redisCli,
   scriptCommand,
   shell,
@@ -115,6 +116,8 @@ const WRAPPERS: Record<string, Unwrapper> = {
   heroku: herokuRun,
   'redis-cli': redisCli,
   'valkey-cli': redisCli,
+  mongosh: mongoShell,
+  mongo: mongoShell,
   // Text piped to a Redis port is Redis commands (knowledge/raw-sockets.ts).
   ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, rawSocket])),
   bundle: subcommandRunner(['exec']),

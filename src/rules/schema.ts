@@ -34,6 +34,7 @@ export const SQL_KINDS = [
   'revoke',
   'drop-role',
   'terminate-sessions',
+  'shutdown',
   'set',
   'other',
   // mongosh operations

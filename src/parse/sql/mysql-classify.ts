@@ -380,6 +380,9 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
     }
     case 'REVOKE':
       return done('revoke');
+    case 'SHUTDOWN':
+      // MySQL 8's SHUTDOWN statement stops the server, like `mysqladmin shutdown`.
+      return done('shutdown');
     case 'LOAD': {
       const into = findTop(i, (x) => kw(x) === 'INTO');
       const q = into >= 0 ? qualified(kw(into + 1) === 'TABLE' ? into + 2 : into + 1) : undefined;

@@ -36,6 +36,8 @@ export type SqlStatementKind =
   /** pg_terminate_backend over pg_stat_activity with no filter that narrows it: every session of
    *  the server (or of a whole database) is killed — the application's connections with them. */
   | 'terminate-sessions'
+  /** The server stops: MySQL `SHUTDOWN`, mongosh `db.shutdownServer()` / `adminCommand({shutdown: 1})`. */
+  | 'shutdown'
   | 'set'
   | 'other';
 

@@ -4,6 +4,7 @@
 import type { ExpandedWord, Invocation } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from '../options.js';
 import { redisCallsInLua } from '../lua.js';
+import { mongoConnectionsIn } from '../interpreters/javascript.js';
 import { RAW_SOCKET_CLIENTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
 import { type UnwrapStep, type Unwrapper, command, optionsOf, positionalValues, script, stdinName } from './step.js';
 
@@ -275,5 +276,17 @@ export const rawSocket: Unwrapper = (inv) => {
   const as = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
   return redisCommandsIn(text).flatMap((words) =>
     command(`${inv.name} ${host}:${port}`, [as('redis-cli'), as('-h'), as(host!), as('-p'), as(port!), ...words.map(as)]),
+  );
+};
+
+/** `mongosh --nodb --eval 'new Mongo("mongodb://db1.prod").getDB("app").dropDatabase()'`: the
+ *  script connects by itself; it runs as `mongosh URL --eval SCRIPT` against each server it names. */
+export const mongoShell: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
+  const scripts = scan.options.filter((option) => option.flag === '--eval' && option.value !== undefined).map((option) => option.value!);
+  if (scripts.length === 0 || inv.args.some((arg) => arg.dynamic)) return [];
+  const as = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  return scripts.flatMap((code) =>
+    mongoConnectionsIn(code).flatMap((url) => command(`${inv.name} --eval (connects to ${url})`, [inv.command, as(url), as('--eval'), as(code)])),
   );
 };

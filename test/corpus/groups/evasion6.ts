@@ -97,4 +97,30 @@ export const groups: CorpusGroup[] = [
       ws(`printf 'GET / HTTP/1.0\r\n\r\n' | nc www.prod.example.com 80`),
     ],
   },
+  {
+    name: 'evasion6: Mongo servers stopped, stepped down, replaced or reached from inside the script',
+    cases: [
+      prod(
+        `mongosh "$MONGO_URL" --quiet --eval 'db.sessions.aggregate([{$match: {expiresAt: {$lt: new Date(0)}}}, {$out: "sessions"}])'`,
+        'block',
+        'sql/mongo-drop',
+      ),
+      prod(`mongosh "$MONGO_URL" --eval 'db.getCollection("carts").aggregate([{$limit: 0}, {$out: {db: "app", coll: "carts"}}])'`, 'block', 'sql/mongo-drop'),
+      prod(`mongosh "$MONGO_URL" --eval 'db.orders.aggregate([{$match: {day: "2024-01-01"}}, {$out: "orders_2024_01_01"}])'`, 'allow'),
+      prod(`mongosh "$MONGO_URL" --eval 'db.getSiblingDB("admin").shutdownServer()'`, 'confirm', 'sql/server-shutdown'),
+      prod(`mongosh "$MONGO_URL" --eval 'db.getSiblingDB("admin").runCommand({shutdown: 1})'`, 'confirm', 'sql/server-shutdown'),
+      prod(`mongosh "$MONGO_URL" --eval 'db.adminCommand({replSetStepDown: 120, secondaryCatchUpPeriodSecs: 0})'`, 'confirm', 'sql/replication-change'),
+      prod(
+        `mongosh "$MONGO_URL" --eval 'rs.reconfig({_id: "rs0", members: [{_id: 0, host: "m0:27017"}]}, {force: true})'`,
+        'confirm',
+        'sql/replication-change',
+      ),
+      prod(`mongosh "$MONGO_URL" --eval 'rs.status(); rs.printSecondaryReplicationInfo()'`, 'allow'),
+      ws(`mongosh --nodb --eval 'new Mongo("mongo1.prod.example.com:27017").getDB("shop").carts.deleteMany({})'`, 'block', 'sql/mongo-drop'),
+      ws(`mongo --nodb --eval 'var c = connect("mongodb://mongo1.prod.example.com/shop"); c.dropDatabase()'`, 'block', 'sql/mongo-drop'),
+      ws(`mongosh --nodb --eval 'new Mongo("mongo1.prod.example.com").getDB("shop").carts.findOne()'`),
+      ws(`mysql -h mysql1.prod.example.com -e 'SHUTDOWN'`, 'confirm', 'sql/server-shutdown'),
+      ws(`mysql -h 127.0.0.1 -e 'SHUTDOWN'`),
+    ],
+  },
 ];
