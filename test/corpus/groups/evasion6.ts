@@ -123,4 +123,41 @@ export const groups: CorpusGroup[] = [
       ws(`mysql -h 127.0.0.1 -e 'SHUTDOWN'`),
     ],
   },
+  {
+    name: 'evasion6: SQL through cloud APIs, and cloud configuration that deletes',
+    cases: [
+      prod(
+        `aws rds-data execute-statement --resource-arn arn:aws:rds:eu-west-1:111122223333:cluster:billing --secret-arn arn:aws:secretsmanager:eu-west-1:111122223333:secret:billing --sql "DROP TABLE invoices"`,
+        'block',
+        'cloud/sql-through-api',
+      ),
+      prod(`aws redshift-data execute-statement --cluster-identifier dwh --database dwh --sql 'TRUNCATE fact_orders'`, 'block', 'cloud/sql-through-api'),
+      prod(`aws athena start-query-execution --query-string "SELECT day, count(*) FROM lake.orders GROUP BY day" --work-group analysts`, 'allow'),
+      ws(`bq query --nouse_legacy_sql --project_id=billing-prod 'DELETE FROM billing.invoices WHERE true'`, 'block', 'cloud/sql-through-api'),
+      ws(`bq query --nouse_legacy_sql --project_id=billing-prod 'SELECT COUNT(*) FROM billing.invoices'`),
+      ws(`heroku pg:psql DATABASE -a billing-production --command 'DELETE FROM invoices'`, 'block', 'cloud/sql-through-api'),
+      ws(`heroku pg:psql -a billing-production -c 'SELECT now()'`),
+      ws(`heroku config:unset DATABASE_URL --app billing-production`, 'confirm', 'cloud/paas-database-unset'),
+      ws(`heroku config:unset SENTRY_DSN --app billing-production`),
+      prod(
+        `aws s3api put-bucket-lifecycle-configuration --bucket billing-prod-exports --lifecycle-configuration '{"Rules":[{"Status":"Enabled","Filter":{},"NoncurrentVersionExpiration":{"NoncurrentDays":1}}]}'`,
+        'confirm',
+        'cloud/object-expiration',
+      ),
+      ws(
+        `az deployment group create --resource-group billing-prod-rg --template-file infra/main.json --mode Complete`,
+        'block',
+        'cloud/deployment-complete-mode',
+      ),
+      ws(`az deployment group create --resource-group billing-prod-rg --template-file infra/main.json`),
+      ws(`terraform workspace delete billing-production`, 'confirm', 'cloud/terraform-workspace-delete'),
+      ws(`terraform workspace delete pr-1234`),
+      prod(
+        `aws eks update-nodegroup-config --cluster-name billing --nodegroup-name general --scaling-config maxSize=0,minSize=0,desiredSize=0`,
+        'confirm',
+        'cloud/nodegroup-scale-to-zero',
+      ),
+      prod(`aws eks update-nodegroup-config --cluster-name billing --nodegroup-name general --scaling-config maxSize=8,minSize=2,desiredSize=4`, 'allow'),
+    ],
+  },
 ];
