@@ -160,4 +160,21 @@ export const groups: CorpusGroup[] = [
       prod(`aws eks update-nodegroup-config --cluster-name billing --nodegroup-name general --scaling-config maxSize=8,minSize=2,desiredSize=4`, 'allow'),
     ],
   },
+  {
+    name: 'evasion6: GitLab-2017-shaped host commands',
+    cases: [
+      prod(`sudo pkill -9 -u postgres`, 'confirm', 'host/kill-database-user'),
+      prod(`killall -u mysql`, 'confirm', 'host/kill-database-user'),
+      prod(`pkill -HUP -u deploy puma`, 'allow'),
+      prod(`pgrep -u postgres -l`, 'allow'),
+      prod(`sudo mv /var/lib/postgresql/15/main/base /dev/null`, 'confirm', 'filesystem/move-data-files-away'),
+      prod(`mv /tmp/build.log /dev/null`, 'allow'),
+      prod(`sudo crontab -u backup /dev/null`, 'confirm', 'host/crontab-replace-empty'),
+      prod(`crontab -l > /tmp/crontab.bak`, 'allow'),
+      prod(`sudo mdadm --zero-superblock /dev/sdc2 /dev/sdd2`, 'block', 'filesystem/raid-superblock-zero'),
+      prod(`mdadm --detail --scan`, 'allow'),
+      ws(`pkill -u postgres`),
+      ws(`crontab /dev/null`),
+    ],
+  },
 ];
