@@ -30,6 +30,7 @@ import {
 import { RAW_SOCKET_CLIENTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
+import { bucketMirror } from './wrappers/bucket-mirror.js';
 import { type EnvFiles, type UnwrapStep, type Unwrapper, type UserHomes, command, commandRunner, optionsOf, script } from './wrappers/step.js';
 import { doas, su, sudo } from './wrappers/users.js';
 
@@ -40,6 +41,14 @@ function equivalent(argv: readonly string[]): Unwrapper {
       ...argv.map((value) => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] })),
       ...inv.args,
     ]);
+}
+
+/** A program two readers know (`aws ssm start-session` runs a shell; `aws s3 sync` can empty a bucket). */
+function both(first: Unwrapper, second: Unwrapper): Unwrapper {
+  return (inv, envFiles, userHomes, emptyDirectories) => [
+    ...first(inv, envFiles, userHomes, emptyDirectories),
+    ...second(inv, envFiles, userHomes, emptyDirectories),
+  ];
 }
 
 const WRAPPERS: Record<string, Unwrapper> = {
@@ -96,9 +105,12 @@ const WRAPPERS: Record<string, Unwrapper> = {
   runuser: su,
   ssh,
   mosh,
-  gcloud: cloudSsh(CLOUD_SSH.gcloud!),
+  gcloud: both(cloudSsh(CLOUD_SSH.gcloud!), bucketMirror),
   az: cloudSsh(CLOUD_SSH.az!),
-  aws: cloudSsh(CLOUD_SSH.aws!),
+  aws: both(cloudSsh(CLOUD_SSH.aws!), bucketMirror),
+  gsutil: bucketMirror,
+  azcopy: bucketMirror,
+  mc: bucketMirror,
   ansible,
   rsync,
   scp,
