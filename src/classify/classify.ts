@@ -123,6 +123,8 @@ function namesOf(target: Target): string[] {
   switch (target.kind) {
     case 'database':
       // A pg_service section or MySQL login path name (`prod`) is a name the person chose too.
+      // A SQLite file's path is read by fromNames on its own terms.
+      if (target.engine === 'sqlite') return [];
       return [target.host, target.database, target.alias].filter((v): v is string => !!v && !v.startsWith('/'));
     case 'workspace':
       return [workspaceName(target)];
@@ -276,6 +278,13 @@ function fromKubeconfig(target: Target): { environment: Environment; evidence: s
 
 function fromNames(target: Target): { environment: Environment; evidence: string } | undefined {
   if (target.kind === 'kube' && target.kube) return fromKubeconfig(target);
+  // A SQLite file is named by its path: Rails' `storage/production.sqlite3`, `/srv/app-prod/app.db`.
+  // Only a production or staging name counts: `db/development.sqlite3` stays the local file it is.
+  if (target.kind === 'database' && target.engine === 'sqlite' && target.database) {
+    const named = environmentFromPath(target.database.replace(/\.(sqlite3?|db3?|s3db|sl3)$/i, ''));
+    if (named && (named.environment === 'production' || named.environment === 'staging'))
+      return { environment: named.environment, evidence: `SQLite file ${target.database} has the token "${named.token}"` };
+  }
   for (const name of namesOf(target)) {
     const named = target.kind === 'workspace' ? environmentFromPath(name) : environmentFromName(name);
     if (named) return { environment: named.environment, evidence: `name ${name} has the token "${named.token}"` };

@@ -6,6 +6,9 @@ import type { ClassifiedTarget, Finding, Invocation, Severity } from '../types.j
 import { extractInvocations, type ExtractOptions } from '../parse/invocations.js';
 import type { ShellParseError } from '../parse/shell.js';
 import { isDatabaseClient, resolveTargets } from '../targets/resolve.js';
+import { sqlSourcesOf } from '../parse/sql/sources.js';
+import { CLOUD_SQL_APIS } from '../knowledge/cloud-sql.js';
+
 import { isKubeClient } from '../knowledge/kube-clients.js';
 import type { Rule } from '../rules/schema.js';
 import { candidates, evaluate, matchesWords, targetKey, type EvaluationContext } from '../rules/evaluate.js';
@@ -39,13 +42,17 @@ function wantsAppEnvironment(inv: Invocation, rules: readonly Rule[]): boolean {
   );
 }
 
+/** A cloud API call that carries SQL (knowledge/cloud-sql.ts). */
+const isCloudSqlApi = (inv: Invocation): boolean => Object.hasOwn(CLOUD_SQL_APIS, inv.name) && sqlSourcesOf(inv).length > 0;
+
 export function plan(source: string, options: ExtractOptions, rules: readonly Rule[]): Plan {
   const { invocations, errors } = extractInvocations(source, options);
   const needs = { envFiles: false, kubeconfig: false, terraform: false, sql: false };
   for (const inv of invocations) {
     if (isKubeClient(inv.name)) needs.kubeconfig = true;
     if (TERRAFORM.has(inv.name)) needs.terraform = true;
-    if (isDatabaseClient(inv.name)) needs.sql = true;
+    // SQL a cloud API carries (`aws rds-data execute-statement --sql …`) is judged too.
+    if (isDatabaseClient(inv.name) || isCloudSqlApi(inv)) needs.sql = true;
     if (!needs.envFiles && !isDatabaseClient(inv.name) && inv.host.kind === 'local' && wantsAppEnvironment(inv, rules)) {
       needs.envFiles = true;
     }

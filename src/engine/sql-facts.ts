@@ -143,6 +143,8 @@ const MONGO_KINDS: Record<string, string> = {
   'drop-collection': 'mongo-drop-collection',
   'delete-all': 'mongo-delete-all',
   'update-all': 'mongo-update-all',
+  shutdown: 'shutdown',
+  replication: 'replication',
 };
 
 function mongoFacts(text: string, origin: string): SqlFact[] {

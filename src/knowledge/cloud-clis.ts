@@ -240,6 +240,11 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
         // `az vm run-command invoke --command-id RunShellScript --scripts CMD`.
         'command-id',
         'scripts',
+        // `az deployment group create --mode Complete --template-file F`.
+        'mode',
+        'template-file',
+        'template-uri',
+        'parameters',
       ]),
     ]),
     targets: {

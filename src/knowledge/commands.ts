@@ -666,6 +666,16 @@ export interface ClientShell {
   clientByScheme?: Readonly<Record<string, string>>;
   /** Its first operand is the connection URL (usql). */
   urlOperand?: true;
+  /** Its first operand is a connection URL when it has a scheme, else the database name; a second
+   *  operand is the user (pgcli `DBNAME USERNAME`, mycli `DATABASE`). */
+  databaseOperand?: true;
+  /** It opens a SQLite file (its first operand, or its `database` option): read as psql on that
+   *  file (`sqlite:PATH`), which targets.ts classifies by where the file lives and what it is named. */
+  sqliteFile?: true;
+  /** Operands after the first are SQL, run in order (`sqlite3 FILE 'SQL' …`). */
+  sqlOperands?: true;
+  /** Single-dash long options that take a value (`sqlite3 -cmd SQL`). */
+  singleDashWithValue?: readonly string[];
   /** Short option letters and long options (without dashes) that take a value, as it reads them. */
   shortWithValue?: string;
   longWithValue?: readonly string[];
@@ -691,7 +701,153 @@ const USQL_SCHEMES: Record<string, string> = {
   ...Object.fromEntries(['ch', 'clickhouse'].map((s) => [s, 'clickhouse-client'])),
 };
 
+/**
+ * sqlite3's dot-commands (sqlite.org/cli.html) that only read the database or set how output looks:
+ * stepped over when they are given as operands. `.read FILE` runs the file's SQL; every other one
+ * (`.import`, `.restore`, `.shell`, `.system`, `.recover` …) stays as text nobody can judge.
+ */
+export const SQLITE_READING_DOT_COMMANDS: ReadonlySet<string> = new Set([
+  'tables',
+  'table',
+  'schema',
+  'fullschema',
+  'indexes',
+  'indices',
+  'databases',
+  'dbinfo',
+  'dump',
+  'headers',
+  'header',
+  'mode',
+  'quit',
+  'exit',
+  'show',
+  'help',
+  'timer',
+  'width',
+  'nullvalue',
+  'separator',
+  'print',
+  'stats',
+  'eqp',
+  'echo',
+  'bail',
+  'changes',
+  'explain',
+  'version',
+  'lint',
+  'selftest',
+  'sha3sum',
+]);
+
+// sqlite3's options (sqlite3 -help, 3.4x): single-dash words; -cmd runs SQL before the operands.
+const SQLITE3_WITH_VALUE = ['cmd', 'init', 'separator', 'newline', 'nullvalue', 'vfs', 'maxsize', 'mmap', 'lookaside', 'pagecache', 'heap', 'escape'];
+
 export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
+  // The dbcli family (mycli, pgcli, litecli): Python shells over the same servers, with -e
+  // (mycli, litecli) or -c (pgcli, like psql) running one statement and exiting.
+  mycli: {
+    client: 'mysql',
+    databaseOperand: true,
+    shortWithValue: 'hPupSDRled',
+    longWithValue: [
+      'host',
+      'port',
+      'user',
+      'password',
+      'pass',
+      'socket',
+      'database',
+      'execute',
+      'prompt',
+      'logfile',
+      'dsn',
+      'myclirc',
+      'defaults-file',
+      'defaults-group-suffix',
+      'login-path',
+      'init-command',
+      'charset',
+      'password-file',
+      'ssh-user',
+      'ssh-host',
+      'ssh-port',
+      'ssh-password',
+      'ssh-key-filename',
+      'ssh-config-path',
+      'ssh-config-host',
+      'ssl-ca',
+      'ssl-capath',
+      'ssl-cert',
+      'ssl-key',
+      'ssl-cipher',
+      'tls-version',
+    ],
+    roles: {
+      '-h': 'host',
+      '--host': 'host',
+      '-P': 'port',
+      '--port': 'port',
+      '-u': 'user',
+      '--user': 'user',
+      '-p': 'password',
+      '--password': 'password',
+      '--pass': 'password',
+      '-D': 'database',
+      '--database': 'database',
+      '-e': 'sql',
+      '--execute': 'sql',
+    },
+  },
+  pgcli: {
+    client: 'psql',
+    databaseOperand: true,
+    shortWithValue: 'hpUdDc',
+    longWithValue: [
+      'host',
+      'port',
+      'username',
+      'user',
+      'dbname',
+      'dsn',
+      'pgclirc',
+      'row-limit',
+      'application-name',
+      'prompt',
+      'prompt-dsn',
+      'log-file',
+      'ssh-tunnel',
+      'command',
+    ],
+    roles: {
+      '-h': 'host',
+      '--host': 'host',
+      '-p': 'port',
+      '--port': 'port',
+      '-U': 'user',
+      '--username': 'user',
+      '--user': 'user',
+      '-d': 'database',
+      '--dbname': 'database',
+      '-c': 'sql',
+      '--command': 'sql',
+    },
+  },
+  litecli: {
+    client: 'psql',
+    sqliteFile: true,
+    shortWithValue: 'DRle',
+    longWithValue: ['database', 'prompt', 'logfile', 'liteclirc', 'execute'],
+    roles: { '-D': 'database', '--database': 'database', '-e': 'sql', '--execute': 'sql' },
+  },
+  sqlite3: {
+    client: 'psql',
+    sqliteFile: true,
+    sqlOperands: true,
+    singleDashWithValue: SQLITE3_WITH_VALUE,
+    longWithValue: SQLITE3_WITH_VALUE,
+    roles: { '-cmd': 'sql', '--cmd': 'sql', '-init': 'file', '--init': 'file' },
+  },
   clickhouse: { subcommand: 'client', client: 'clickhouse-client', sameOptions: true },
   cockroach: {
     subcommand: 'sql',

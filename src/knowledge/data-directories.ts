@@ -275,6 +275,13 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
 ];
 
 /** Docker keeps every named volume here; any of them may be a database's. */
+/**
+ * Where services keep their state on a server (FHS: /srv is "data for services provided by this
+ * system", /var/lib "variable state information"): a SQLite file there is the host's live data
+ * (`/srv/app/storage/production.sqlite3`, `/var/lib/grafana/grafana.db`), as production as the host.
+ */
+export const SERVICE_DATA_ROOTS: readonly string[] = ['/srv', '/var/lib', '/var/opt', '/var/www'];
+
 export const VOLUME_LOCATIONS: readonly string[] = ['/var/lib/docker/volumes'];
 
 /** Every known location, engines first (most specific first is not needed: they do not nest). */

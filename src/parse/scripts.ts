@@ -8,7 +8,9 @@
 // the script steps the walk judges as if typed. A file the edge could not read changes nothing.
 
 import type { FileWanted, Invocation, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
-import { hasFlag, optionValue, scanOptions } from './options.js';
+import { clientOptionSpec, hasFlag, optionValue, scanOptions } from './options.js';
+import { clientSpec } from '../knowledge/commands.js';
+import { RAW_SOCKET_CLIENTS } from '../knowledge/raw-sockets.js';
 import { envFilePath } from './wrappers/env-runners.js';
 import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
@@ -52,9 +54,17 @@ function sourcedScript(inv: Invocation): boolean {
   return (inv.name === 'source' || inv.name === '.') && !!file && !file.dynamic && !ENV_FILE_NAME.test(file.value);
 }
 
-/** Shells (and ssh, whose remote shell reads it) take their script from `< FILE`. */
+/** Shells (and ssh, whose remote shell reads it) take their script from `< FILE`; so does a
+ *  Redis client given no command (`redis-cli -h HOST < cmds.txt`: each line is a command). */
 function readsScriptOnStdin(inv: Invocation): boolean {
-  return inv.stdin?.kind === 'file' && inv.stdin.text === undefined && (SHELLS.has(inv.name) || inv.name === 'ssh');
+  return inv.stdin?.kind === 'file' && inv.stdin.text === undefined && (SHELLS.has(inv.name) || inv.name === 'ssh' || readsRedisCommands(inv));
+}
+
+function readsRedisCommands(inv: Invocation): boolean {
+  // `nc cache.prod 6379 < cmds.txt`: read as well; the unwrapper keeps only Redis ports.
+  if (Object.hasOwn(RAW_SOCKET_CLIENTS, inv.name)) return true;
+  if (clientSpec(inv.name)?.engine !== 'redis') return false;
+  return scanOptions(inv.args, clientOptionSpec(inv.name)!).positionals.length === 0;
 }
 
 /** Commands whose standard input becomes arguments or variables (`xargs rm -rf < dirs.txt`,

@@ -11,7 +11,23 @@ import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
 import { afterDashDash, awsVault, dotenvRunner, envCommand, envFileRunner } from './wrappers/env-runners.js';
-import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
+import {
+  commandBuiltin,
+  evalBuiltin,
+  find,
+  flock,
+  npx,
+  rawSocket,
+  mongoShell,
+  redisCli,
+  scriptCommand,
+  shell,
+  subcommandRunner,
+  timeout,
+  watch,
+  xargs,
+} from './wrappers/local.js';
+import { RAW_SOCKET_CLIENTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
 import { bucketMirror } from './wrappers/bucket-mirror.js';
@@ -112,6 +128,10 @@ const WRAPPERS: Record<string, Unwrapper> = {
   heroku: herokuRun,
   'redis-cli': redisCli,
   'valkey-cli': redisCli,
+  mongosh: mongoShell,
+  mongo: mongoShell,
+  // Text piped to a Redis port is Redis commands (knowledge/raw-sockets.ts).
+  ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, rawSocket])),
   bundle: subcommandRunner(['exec']),
   npx,
   bunx: npx,
@@ -170,6 +190,8 @@ export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> =
   // glued to punctuation the prefilter does not split on.
   aws: ['send-command'],
   az: ['run-command'],
+  // Text piped to a Redis port (`nc HOST 6379`, `socat - TCP:HOST:6379`) is redis-cli commands.
+  ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS].map((port) => `*${port}`)])),
 };
 
 /** Every command name unwrapped here (the shell hook's prefilter needs the list). */

@@ -32,6 +32,9 @@ export const SQL_KINDS = [
   'grant',
   'grant-broad',
   'revoke',
+  'drop-role',
+  'terminate-sessions',
+  'shutdown',
   'set',
   'other',
   // mongosh operations

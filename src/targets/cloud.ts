@@ -221,6 +221,10 @@ export function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] 
       targets.push({ kind: 'workspace', source: option.flag, name: option.value });
     }
   }
+  // `terraform workspace delete|select|new NAME`: the workspace the command acts on is named.
+  const words = scan.positionals.map((index) => inv.args[index]!.value);
+  if (words[0] === 'workspace' && ['delete', 'select', 'new'].includes(words[1] ?? '') && words[2])
+    targets.push({ kind: 'workspace', source: `workspace ${words[1]}`, name: words[2] });
   if (inv.cwd) targets.push({ kind: 'workspace', source: 'working directory', name: inv.cwd });
   // The providers act in the account the environment's credentials pick (`AWS_PROFILE=prod`).
   for (const variable of ['AWS_PROFILE', 'GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT', 'ARM_SUBSCRIPTION_ID']) {

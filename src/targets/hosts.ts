@@ -9,6 +9,8 @@ import { type TargetFacts, ansibleInventoryKey } from './facts.js';
 import { kubeconfigOf, withKubeconfig } from './kube.js';
 import { endpointHosts, serviceEndpoint } from '../knowledge/service-endpoints.js';
 import { DEFAULT_PORTS, type PortForward } from '../knowledge/port-forwards.js';
+import { SERVICE_DATA_ROOTS } from '../knowledge/data-directories.js';
+import { resolvePath } from '../parse/posix-path.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hosts, Kubernetes, cloud, Terraform.
@@ -98,10 +100,19 @@ function serverOperand(inv: Invocation, scan: OptionScan, where: { index: number
   return inv.args[scan.positionals[where.index]!]?.value || undefined;
 }
 
+/** A SQLite file under a service data root (knowledge/data-directories.ts) is the host's data. */
+function isServiceData(path: string | undefined, cwd: string): boolean {
+  if (!path) return false;
+  const absolute = resolvePath(cwd || '/', path);
+  return SERVICE_DATA_ROOTS.some((root) => absolute === root || absolute.startsWith(`${root}/`));
+}
+
 /** A database on a Unix socket or a loopback address is on the host the client runs on — or, on
- *  a port a tunnel of the same line listens on, on the tunnel's far server. */
+ *  a port a tunnel of the same line listens on, on the tunnel's far server; so is a SQLite file a
+ *  service keeps under /srv or /var/lib. A project's `db/dev.sqlite3` is not. */
 export function onItsHost(target: Target, inv: Invocation, facts: TargetFacts): Target {
-  if (target.unresolved || target.engine === 'sqlite') return target;
+  if (target.unresolved) return target;
+  if (target.engine === 'sqlite') return isServiceData(target.database, inv.cwd) ? { ...target, onHost: socketHost(inv, facts) } : target;
   if (!target.socket && !isLoopback(target.host ?? 'localhost')) return target;
   const tunnel = target.socket ? undefined : tunnelTo(target, inv);
   if (tunnel) return { ...target, onHost: { kind: 'host', source: tunnel.source, name: tunnel.host, host: tunnel.host } };

@@ -227,3 +227,43 @@ export function analyzeJavaScript(code: string): CodeEffect[] {
   effects.push(...databaseEffects('javascript', driverCalls));
   return effects;
 }
+
+/**
+ * The servers a mongosh script connects to itself: `new Mongo("mongodb://HOST")`,
+ * `Mongo("HOST:PORT")`, `connect("HOST/db")` with a literal string. `mongosh --nodb --eval '…'`
+ * names no server on its command line; these are the servers its calls reach. As URLs.
+ */
+export function mongoConnectionsIn(code: string): string[] {
+  let program: JsNode;
+  try {
+    program = parser()(code, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
+  } catch {
+    return [];
+  }
+  const urls: string[] = [];
+  const visit = (node: JsNode): void => {
+    if (!node || typeof node.type !== 'string') return;
+    if (
+      (node.type === 'NewExpression' || node.type === 'CallExpression') &&
+      node.callee?.type === 'Identifier' &&
+      ['Mongo', 'connect'].includes(node.callee.name)
+    ) {
+      const first = node.arguments?.[0];
+      const value =
+        first?.type === 'Literal' && typeof first.value === 'string'
+          ? first.value
+          : first?.type === 'TemplateLiteral' && first.expressions.length === 0
+            ? first.quasis[0]?.value.cooked
+            : undefined;
+      if (value) urls.push(/^mongodb(\+srv)?:\/\//i.test(value) ? value : `mongodb://${value}`);
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'type' || key === 'start' || key === 'end') continue;
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child && typeof child === 'object') visit(child);
+    }
+  };
+  visit(program);
+  return [...new Set(urls)];
+}

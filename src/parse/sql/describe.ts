@@ -4,6 +4,7 @@ import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type ColumnType, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
 import { judgeComputedSql, sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
+import { ROW_DESTROYING_FUNCTIONS, SESSION_SCOPE_COLUMNS } from '../../knowledge/sql-functions.js';
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
 
@@ -142,6 +143,61 @@ function judgeMerge(body: PgNode): Pick<SqlStatement, 'where' | 'whereReason'> {
   return { where: 'always-true', whereReason: `MERGE … WHEN MATCHED THEN DELETE deletes every row of ${rangeVarName(body.relation)} that its source matches` };
 }
 
+/** The AND-ed parts of a WHERE (`a AND (b AND c)` → a, b, c). */
+function conjuncts(where: PgNode): PgNode[] {
+  if (where?.BoolExpr?.boolop === 'AND_EXPR') return (where.BoolExpr.args ?? []).flatMap(conjuncts);
+  return where ? [where] : [];
+}
+
+/** A condition on pg_stat_activity that still leaves every session of a database: an exclusion
+ *  (`pid <> pg_backend_pid()`, `NOT usename = 'x'`, `NOT IN`), a whole-database or whole-kind
+ *  equality (`datname = 'app'`, `backend_type = 'client backend'`), or one that is always true. */
+function leavesEverySession(condition: PgNode, relation: PgNode): boolean {
+  if (condition?.BoolExpr?.boolop === 'NOT_EXPR') return true;
+  const expr = condition?.A_Expr;
+  if (expr) {
+    const op = svalList(expr.name).join('.');
+    if (expr.kind === 'AEXPR_OP' && (op === '<>' || op === '!=')) return true;
+    if (expr.kind === 'AEXPR_IN' && op === '<>') return true;
+    const column = svalList(expr.lexpr?.ColumnRef?.fields).at(-1)?.toLowerCase();
+    if (column && SESSION_SCOPE_COLUMNS.has(column) && (op === '=' || expr.kind === 'AEXPR_IN')) return true;
+  }
+  return judgeWhere(condition, relation).where === 'always-true';
+}
+
+/**
+ * `SELECT lo_unlink(oid) FROM pg_largeobject_metadata`, `SELECT pg_terminate_backend(pid) FROM
+ * pg_stat_activity WHERE pid <> pg_backend_pid()`: a destroying function called once per row of
+ * its query (knowledge/sql-functions.ts) with an argument read from those rows. The statement is
+ * what the function does to them, with the query's WHERE as its scope.
+ */
+function perRowDestruction(body: PgNode): Partial<SqlStatement> | undefined {
+  const relation = body.fromClause?.[0]?.RangeVar;
+  if (!body.fromClause?.length) return undefined;
+  let found: (typeof ROW_DESTROYING_FUNCTIONS)[string] | undefined;
+  walk(body.targetList, (type, call) => {
+    if (type !== 'FuncCall') return true;
+    const known = ROW_DESTROYING_FUNCTIONS[svalList(call.funcname).at(-1)?.toLowerCase() ?? ''];
+    let readsRows = false;
+    walk(call.args, (inner) => {
+      if (inner === 'ColumnRef') readsRows = true;
+      return !readsRows;
+    });
+    if (known && readsRows) found ??= known;
+    return true;
+  });
+  if (!found) return undefined;
+  if (found.kind === 'delete') return { kind: 'delete', tables: [found.object], ...judgeWhere(body.whereClause, relation) };
+  const narrowing = conjuncts(body.whereClause).filter((c) => !leavesEverySession(c, relation));
+  if (narrowing.length) return undefined;
+  return {
+    kind: 'terminate-sessions',
+    tables: [found.object],
+    where: body.whereClause ? 'always-true' : 'none',
+    whereReason: 'no condition narrows the sessions it terminates (an exclusion or a whole-database filter leaves every other one)',
+  };
+}
+
 /** Kinds that a replication function call outranks (`INSERT INTO t SELECT pg_promote()`). */
 const OUTRANKED_BY_REPLICATION: ReadonlySet<SqlStatementKind> = new Set(['select', 'insert', 'create', 'set', 'grant', 'revoke', 'transaction', 'other']);
 
@@ -211,6 +267,8 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
     case 'DropStmt': {
       const names = (body.objects ?? []).map(objectName);
       s.kind = body.removeType === 'OBJECT_SCHEMA' ? 'drop-schema' : body.removeType === 'OBJECT_TABLE' ? 'drop-table' : 'drop-other';
+      // A publication is what logical replicas subscribe to: dropping it stops their replication.
+      if (body.removeType === 'OBJECT_PUBLICATION') s.kind = 'replication';
       s.names = names;
       if (s.kind === 'drop-table') s.tables = names;
       if (body.behavior === 'DROP_CASCADE') s.cascade = true;
@@ -293,10 +351,12 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       if (set?.name) s.names = [set.name];
       return s;
     }
-    case 'SelectStmt':
+    case 'SelectStmt': {
       s.kind = replicationCall ? 'replication' : body.intoClause && !options.plpgsql ? 'create' : 'select';
       s.tables = fromTables(body.fromClause);
-      return s;
+      const destroys = s.kind === 'select' ? perRowDestruction(body) : undefined;
+      return destroys ? Object.assign(s, destroys) : s;
+    }
     case 'InsertStmt': {
       s.kind = 'insert';
       s.tables = [rangeVarName(body.relation)];
@@ -351,12 +411,15 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       delete s.functionCalls;
       return s;
     case 'DropSubscriptionStmt':
-      s.kind = 'drop-other';
+      // Stops the logical replication and drops its slot on the publisher (github-2018: topology).
+      s.kind = 'replication';
       s.names = [body.subname ?? '?'];
       if (body.missing_ok) s.ifExists = true;
       return s;
     case 'DropRoleStmt':
-      s.kind = 'drop-other';
+      // DROP ROLE/USER: the login's sessions and grants are gone; on the application's role every
+      // request fails until it is recreated with the same password and every grant.
+      s.kind = 'drop-role';
       s.names = (body.roles ?? []).map((r: PgNode) => r?.RoleSpec?.rolename ?? '?');
       if (body.missing_ok) s.ifExists = true;
       return s;

@@ -13,7 +13,17 @@ export async function loadMongoParser(): Promise<void> {
   parse ??= (await import('acorn')).parse;
 }
 
-export type MongoOperationKind = 'drop-database' | 'drop-collection' | 'delete-all' | 'update-all' | 'delete' | 'other';
+export type MongoOperationKind =
+  | 'drop-database'
+  | 'drop-collection'
+  | 'delete-all'
+  | 'update-all'
+  | 'delete'
+  /** The server stops: `db.shutdownServer()`, `adminCommand({shutdown: 1})`. */
+  | 'shutdown'
+  /** The replica set's topology changes: `rs.stepDown()`, `rs.reconfig(cfg, {force: true})` (github-2018). */
+  | 'replication'
+  | 'other';
 
 export interface MongoOperation {
   kind: MongoOperationKind;
@@ -47,15 +57,21 @@ const OTHER_WRITES = new Set([
   'insertOne',
   'insertMany',
   'insert',
-  'shutdownServer',
   'fsyncLock',
   'killOp',
-  'stepDown',
-  'reconfig',
-  'reconfigForPSASet',
   'freeze',
   'syncFrom',
 ]);
+
+/** Server commands (`adminCommand({NAME: …})`) and shell helpers that stop the server or change
+ *  which member is primary. A forced reconfig (`{force: true}`) may roll back acknowledged writes
+ *  — GitHub 2018's split history; a plain reconfig is routine membership work. */
+const SHUTDOWN_COMMANDS: ReadonlySet<string> = new Set(['shutdown']);
+const SHUTDOWN_HELPERS: ReadonlySet<string> = new Set(['shutdownServer']);
+const STEP_DOWN_COMMANDS: ReadonlySet<string> = new Set(['replSetStepDown', 'replSetFreeze', 'replSetSyncFrom']);
+const STEP_DOWN_HELPERS: ReadonlySet<string> = new Set(['stepDown', 'freeze', 'syncFrom']);
+const RECONFIG_COMMANDS: ReadonlySet<string> = new Set(['replSetReconfig']);
+const RECONFIG_HELPERS: ReadonlySet<string> = new Set(['reconfig', 'reconfigForPSASet']);
 
 // Loosely typed ESTree nodes: acorn's own types are a discriminated union, but a generic walk
 // needs to index children by key.
@@ -367,17 +383,30 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
           const name = constString(objectProperty(cmd, 'delete'));
           add(all ? 'delete-all' : 'delete', call, name !== undefined ? { collection: name } : {});
         } else if (key === 'eval' || key === '$eval') errors.push({ message: `server-side eval cannot be analysed: ${text(call)}`, pos: call.start });
+        else if (key !== undefined && SHUTDOWN_COMMANDS.has(key)) add('shutdown', call, target);
+        else if (key !== undefined && STEP_DOWN_COMMANDS.has(key)) add('replication', call, target);
+        else if (key !== undefined && RECONFIG_COMMANDS.has(key)) add(objectProperty(cmd, 'force')?.value === true ? 'replication' : 'other', call, target);
         else add('other', call, target);
         return;
       }
       case 'aggregate': {
         const stages = unwrap(args[0]);
-        const writes = (stages?.type === 'ArrayExpression' ? stages.elements : []).some((s: JsNode) => ['$out', '$merge'].includes(firstKey(s) ?? ''));
-        if (writes) add('other', call, target);
+        const list: JsNode[] = stages?.type === 'ArrayExpression' ? stages.elements : [];
+        const writes = list.some((s: JsNode) => ['$out', '$merge'].includes(firstKey(s) ?? ''));
+        // `$out` replaces its collection with the pipeline's output: into the collection the
+        // pipeline reads, every document the pipeline does not pass on is gone (`$match` on
+        // nothing empties it) — a deleteMany written as an aggregation.
+        const out = list.map((s: JsNode) => (firstKey(s) === '$out' ? unwrap(objectProperty(s, '$out')) : undefined)).find(Boolean);
+        const outName = out?.type === 'ObjectExpression' ? constString(objectProperty(out, 'coll')) : constString(out);
+        if (outName !== undefined && target.collection !== undefined && outName === target.collection) add('delete-all', call, target);
+        else if (writes) add('other', call, target);
         return;
       }
       default:
-        if (OTHER_WRITES.has(method)) add('other', call, target);
+        if (SHUTDOWN_HELPERS.has(method)) add('shutdown', call, target);
+        else if (STEP_DOWN_HELPERS.has(method)) add('replication', call, target);
+        else if (RECONFIG_HELPERS.has(method)) add(objectProperty(unwrap(args[1]), 'force')?.value === true ? 'replication' : 'other', call, target);
+        else if (OTHER_WRITES.has(method)) add('other', call, target);
     }
   };
 

@@ -7,6 +7,9 @@ import { splitMysql, type MyToken, type MysqlPiece } from './mysql-lexer.js';
 import { translateToPostgres } from './mysql-translate.js';
 import { ALTER_DROP_NOT_COLUMN, BODY_CONTROL, BODY_QUIET, DROP_OBJECT_WORDS, NOT_FUNCTIONS, OTHER_STATEMENTS, TRANSACTION_STATEMENTS } from './mysql-words.js';
 
+/** Server variables that keep a MySQL replica from taking writes. */
+const READ_ONLY_VARIABLES: ReadonlySet<string> = new Set(['read_only', 'super_read_only']);
+
 export interface Collected {
   statements: SqlStatement[];
   errors: SqlError[];
@@ -161,6 +164,22 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
     return out;
   };
 
+  /** `SET GLOBAL read_only = OFF`, `SET @@global.super_read_only = 0`, `SET PERSIST read_only = FALSE`. */
+  const setsWritable = (from: number): boolean => {
+    for (let k = from; k < T.length; k++) {
+      const name =
+        T[k]?.type === 'word' || T[k]?.type === 'variable'
+          ? T[k]!.value.toLowerCase()
+              .replace(/^@@/, '')
+              .replace(/^(global|persist|persist_only)\./, '')
+          : '';
+      if (!READ_ONLY_VARIABLES.has(name) || T[k + 1]?.type !== 'op' || !['=', ':='].includes(T[k + 1]!.value)) continue;
+      const value = T[k + 2];
+      if (value && /^(off|false|0)$/i.test(value.value)) return true;
+    }
+    return false;
+  };
+
   if (T.length === 0) return null;
   let i = 0;
   if (T[0]?.type === 'open') return done('select');
@@ -248,6 +267,11 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
         return done('drop-database');
       }
       if (!object) return null;
+      if (object === 'USER' || object === 'ROLE') {
+        // The login's sessions and grants are gone: the application's requests fail at once.
+        s.names = nameList(ifExists(j + 1), []).names.map((x) => x.name);
+        return done('drop-role');
+      }
       j++;
       while (DROP_OBJECT_WORDS.has(kw(j) ?? '')) j++;
       const names = nameList(ifExists(j), ['ON']);
@@ -275,6 +299,11 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
       while (clause < T.length) {
         const c = kw(clause);
         if ((c === 'DROP' || c === 'TRUNCATE') && kw(clause + 1) === 'PARTITION') emptiesPartitions = true;
+        // `ENGINE=BLACKHOLE` converts the table to an engine that stores nothing: every row is
+        // thrown away. `DISCARD [PARTITION …] TABLESPACE` deletes the table's .ibd data file.
+        const engine = T[clause + 1]?.type === 'op' && T[clause + 1]!.value === '=' ? clause + 2 : clause + 1;
+        if (c === 'ENGINE' && kw(engine) === 'BLACKHOLE') emptiesPartitions = true;
+        if (c === 'DISCARD' && findTop(clause, (x) => kw(x) === 'TABLESPACE') >= 0) emptiesPartitions = true;
         const column = (at: number): string | undefined => {
           const x = kw(at) === 'COLUMN' ? at + 1 : at;
           return isName(x) ? (T[x] as MyToken).value : undefined;
@@ -329,7 +358,9 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
       if (kw(i + 1) === 'TRANSACTION') return done('transaction');
       return ['SLAVE', 'REPLICA', 'GROUP_REPLICATION'].includes(kw(i + 1) ?? '') ? done('other') : null;
     case 'SET':
-      return done('set');
+      // A replica (or a demoted primary) made writable: writes land on the server the topology
+      // does not treat as the primary — GitHub 2018's split history (github-2018).
+      return done(setsWritable(i + 1) ? 'replication' : 'set');
     case 'CREATE': {
       const created = done('create');
       // CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT … BEGIN … END (written between DELIMITER lines): the
@@ -354,6 +385,9 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
     }
     case 'REVOKE':
       return done('revoke');
+    case 'SHUTDOWN':
+      // MySQL 8's SHUTDOWN statement stops the server, like `mysqladmin shutdown`.
+      return done('shutdown');
     case 'LOAD': {
       const into = findTop(i, (x) => kw(x) === 'INTO');
       const q = into >= 0 ? qualified(kw(into + 1) === 'TABLE' ? into + 2 : into + 1) : undefined;

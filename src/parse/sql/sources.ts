@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ExpandedWord, Invocation } from '../../types.js';
 import { clientSpec } from '../../knowledge/commands.js';
+import { CLOUD_SQL_APIS } from '../../knowledge/cloud-sql.js';
 
 /** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
  *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
@@ -42,6 +43,11 @@ export function sqlSourcesOf(inv: Invocation): SqlSource[] {
       return clickhouseSources(inv);
     case 'cqlsh':
       return cqlshSources(inv);
+    case 'aws':
+    case 'gcloud':
+    case 'bq':
+    case 'heroku':
+      return cloudSqlSources(inv);
     default:
       // pg_restore --clean/-c drops objects but runs no SQL text of its own: not a SQL source.
       return [];
@@ -281,4 +287,40 @@ function mongoSources(inv: Invocation): SqlSource[] {
   }
   if (sources.length && !shell) return sources;
   return [...sources, ...(stdinSources(inv, 'mongo', 'postgres') ?? [{ language: 'mongo', interactive: true, origin: inv.name } as const])];
+}
+
+/**
+ * SQL a cloud API runs on a managed database (knowledge/cloud-sql.ts): `aws rds-data
+ * execute-statement --sql SQL`, `aws athena start-query-execution --query-string SQL`, `gcloud
+ * spanner databases execute-sql DB --sql SQL`, `bq query SQL`, `heroku pg:psql -c SQL`. Read as
+ * PostgreSQL (what it cannot read stays unjudgeable); the target is the account, project or app.
+ */
+function cloudSqlSources(inv: Invocation): SqlSource[] {
+  const words = inv.args.map((arg) => arg.value);
+  for (const api of CLOUD_SQL_APIS[inv.name] ?? []) {
+    // The API's words in order, options between them allowed (`aws --profile p rds-data …`).
+    let at = -1;
+    for (const word of api.words) {
+      at = words.indexOf(word, at + 1);
+      if (at === -1) break;
+    }
+    if (at === -1) continue;
+    const origin = `${inv.name} ${api.words.join(' ')}`;
+    if (api.sql === 'operand') {
+      const last = inv.args.at(-1);
+      return last && last.value !== api.words.at(-1) && !last.value.startsWith('-')
+        ? [{ language: 'sql', dialect: 'postgres', text: last.value, origin, ...dyn(last) }]
+        : [];
+    }
+    const sources: SqlSource[] = [];
+    for (let i = at + 1; i < inv.args.length; i++) {
+      const word = inv.args[i]!;
+      const option = api.sql.find((name) => word.value === name || word.value.startsWith(`${name}=`));
+      if (!option) continue;
+      const value = word.value === option ? inv.args[i + 1] : { ...word, value: word.value.slice(option.length + 1) };
+      if (value) sources.push({ language: 'sql', dialect: 'postgres', text: value.value, origin, ...dyn(value) });
+    }
+    return sources;
+  }
+  return [];
 }

@@ -31,6 +31,13 @@ export type SqlStatementKind =
   | 'grant-broad'
   /** REVOKE … FROM: the role (often the application's) loses access at once. */
   | 'revoke'
+  /** DROP ROLE / DROP USER: every session and grant of that login is gone (often the application's). */
+  | 'drop-role'
+  /** pg_terminate_backend over pg_stat_activity with no filter that narrows it: every session of
+   *  the server (or of a whole database) is killed — the application's connections with them. */
+  | 'terminate-sessions'
+  /** The server stops: MySQL `SHUTDOWN`, mongosh `db.shutdownServer()` / `adminCommand({shutdown: 1})`. */
+  | 'shutdown'
   | 'set'
   | 'other';
 

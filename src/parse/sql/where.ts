@@ -125,6 +125,40 @@ function selectsWholeTarget(sub: PgNode, target: PgNode, allowNoFrom: boolean): 
   return from.length === 1 && sameRelation(from[0]?.RangeVar, target);
 }
 
+/** A subquery that returns no row whatever the table holds: `SELECT 1 WHERE false`, `… LIMIT 0`.
+ *  Without aggregates or grouping only (`SELECT count(*) WHERE false` returns one row). */
+function selectsNothing(sub: PgNode, target: PgNode): boolean {
+  if (!sub || sub.op !== 'SETOP_NONE' || sub.groupClause || sub.havingClause) return false;
+  let calls = false;
+  walk(sub.targetList, (type) => {
+    if (type === 'FuncCall') calls = true;
+    return !calls;
+  });
+  if (calls) return false;
+  if (sub.limitCount && constValue(sub.limitCount) === 0) return true;
+  return !!sub.whereClause && truth(sub.whereClause, target)?.value === false;
+}
+
+/**
+ * `tenant_id` names a row of `tenants` by convention (a foreign key): `tenant_id IN (SELECT id FROM
+ * tenants)` holds for every row that has a tenant. The name must say so — `user_id IN (SELECT id
+ * FROM banned_users)` is a real list.
+ */
+function namesParentTable(column: string, table: string): boolean {
+  const singular = /^(.+)_id$/i.exec(column)?.[1]?.toLowerCase();
+  if (!singular) return false;
+  const t = table.toLowerCase();
+  return t === singular || t === `${singular}s` || t === `${singular}es` || (singular.endsWith('y') && t === `${singular.slice(0, -1)}ies`);
+}
+
+/** The parent table a subquery reads in full (one relation, no filter, no limit): its name. */
+function wholeParent(sub: PgNode, target: PgNode): string | undefined {
+  if (!sub || sub.limitCount || sub.havingClause || sub.groupClause || sub.op !== 'SETOP_NONE') return undefined;
+  if (sub.whereClause && truth(sub.whereClause, target)?.value !== true) return undefined;
+  const from = sub.fromClause ?? [];
+  return from.length === 1 ? from[0]?.RangeVar?.relname : undefined;
+}
+
 function truth(node: PgNode, target: PgNode): Truth | undefined {
   const t = nodeType(node);
   if (!t) return undefined;
@@ -246,6 +280,9 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
     }
     case 'SubLink': {
       const sub = body.subselect?.SelectStmt;
+      // EXISTS / IN over a subquery that returns nothing is false: `NOT EXISTS (SELECT 1 WHERE
+      // false)` and `id NOT IN (SELECT … LIMIT 0)` are true for every row.
+      if ((body.subLinkType === 'EXISTS_SUBLINK' || body.subLinkType === 'ANY_SUBLINK') && selectsNothing(sub, target)) return { value: false };
       if (body.subLinkType === 'EXISTS_SUBLINK' && selectsWholeTarget(sub, target, true)) return { value: true };
       if (body.subLinkType === 'ANY_SUBLINK' && (body.operName === undefined || opName({ name: body.operName }) === '=')) {
         const outer = columnName(body.testexpr);
@@ -253,6 +290,12 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
         const inner = targets.length === 1 ? columnName(targets[0]?.ResTarget?.val) : undefined;
         const last = (c: string | undefined): string | undefined => c?.split('.').pop();
         if (outer && inner && last(outer) === last(inner) && selectsWholeTarget(sub, target, false)) {
+          return { value: true, nonNull: [outer] };
+        }
+        // `tenant_id IN (SELECT id FROM tenants)`: every row whose tenant exists — with the
+        // foreign key the name promises, every row that has a tenant at all.
+        const parent = wholeParent(sub, target);
+        if (outer && inner && parent && namesParentTable(last(outer)!, parent) && (last(inner) === 'id' || last(inner) === last(outer))) {
           return { value: true, nonNull: [outer] };
         }
       }

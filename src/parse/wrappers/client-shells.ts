@@ -4,7 +4,7 @@
 // command line to every later stage, so the target, the SQL and the rules are the client's.
 
 import type { ExpandedWord, Invocation } from '../../types.js';
-import { clientShellOf, type ClientRole, type ClientShell } from '../../knowledge/commands.js';
+import { clientShellOf, SQLITE_READING_DOT_COMMANDS, type ClientRole, type ClientShell } from '../../knowledge/commands.js';
 import { scanOptions } from '../options.js';
 import { command, type UnwrapStep, type Unwrapper } from './step.js';
 
@@ -45,7 +45,7 @@ function clientWords(shell: ClientShell, given: Given): { client: string; argv: 
   };
   if (client === 'psql') {
     // psql reads `postgresql://` URLs: usql's `pg://` and CockroachDB's `cockroachdb://` are the same.
-    if (url !== undefined) argv.push(url.replace(/^[a-z][a-z0-9+.-]*:/i, 'postgresql:'));
+    if (url !== undefined) argv.push(shell.sqliteFile ? url : url.replace(/^[a-z][a-z0-9+.-]*:/i, 'postgresql:'));
     push('--host', host);
     push('--port', one('port') ?? port);
     push('--username', one('user'));
@@ -102,6 +102,7 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   const scan = scanOptions(read, {
     ...(shell.shortWithValue ? { shortWithValue: shell.shortWithValue } : {}),
     ...(shell.longWithValue ? { longWithValue: shell.longWithValue } : {}),
+    ...(shell.singleDashWithValue ? { singleDashWithValue: shell.singleDashWithValue } : {}),
   });
   const given: Given = {};
   for (const option of scan.options) {
@@ -111,7 +112,8 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     const values = role === 'file' && inv.name === 'sqlcmd' ? option.value.split(',') : [option.value];
     (given[role] ??= []).push(...values);
   }
-  if (shell.urlOperand && scan.positionals[0] !== undefined) (given.url ??= []).push(args[scan.positionals[0]]!.value);
+  const operands = scan.positionals.map((index) => args[index]!.value);
+  if (shell.urlOperand && operands[0] !== undefined) (given.url ??= []).push(operands[0]);
   if (shell.dsnKeys) for (const index of scan.positionals) readDsn(read[index]!.value, shell.dsnKeys, given);
   if (shell.alterTableWith !== undefined) {
     // Without the flag (or with `--execute=false`) the tool only prints its plan.
@@ -120,6 +122,28 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     if (!executes || table === undefined || given.alter === undefined) return [];
     const name = `\`${table.replaceAll('`', '``')}\``;
     given.sql = given.alter.map((alter) => `ALTER TABLE ${name} ${alter}`);
+  }
+  if (shell.databaseOperand && operands[0] !== undefined) {
+    (given[schemeOf(operands[0]) !== undefined && operands[0].includes('://') ? 'url' : 'database'] ??= []).push(operands[0]);
+    if (operands[1] !== undefined) (given.user ??= []).push(operands[1]);
+  }
+  if (shell.sqliteFile) {
+    // The file is the database: psql on `sqlite:PATH` names it without a server. With no file,
+    // SQLite opens a private in-memory database: nothing outlives the command.
+    const option = given.database?.at(-1);
+    const file = option ?? operands[0];
+    if (file === undefined) return [];
+    given.url = [`sqlite:${file}`];
+    delete given.database;
+    if (shell.sqlOperands) {
+      for (const operand of operands.slice(option === undefined ? 1 : 0)) {
+        // A dot-command is the shell's own: `.tables` reads, `.read FILE` runs the file's SQL.
+        const dot = /^\.([a-z0-9_]+)(?:\s+(.*))?$/is.exec(operand.trim());
+        if (dot && SQLITE_READING_DOT_COMMANDS.has(dot[1]!.toLowerCase())) continue;
+        if (dot?.[1]!.toLowerCase() === 'read' && dot[2]) (given.file ??= []).push(dot[2].trim().replace(/^(['"])(.*)\1$/, '$2'));
+        else (given.sql ??= []).push(operand);
+      }
+    }
   }
   const words = clientWords(shell, given);
   if (!words) return [];

@@ -4,6 +4,8 @@
 import type { ExpandedWord, Invocation } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from '../options.js';
 import { redisCallsInLua } from '../lua.js';
+import { mongoConnectionsIn } from '../interpreters/javascript.js';
+import { RAW_SOCKET_CLIENTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
 import { type UnwrapStep, type Unwrapper, command, optionsOf, positionalValues, script, stdinName } from './step.js';
 
 export const commandBuiltin: Unwrapper = (inv) => {
@@ -223,3 +225,68 @@ function redisEval(inv: Invocation, at: number): UnwrapStep[] {
     ]),
   );
 }
+
+/**
+ * The Redis commands in text sent to a Redis port: inline commands one per line, and RESP arrays
+ * (`*1\r\n$8\r\nFLUSHALL\r\n`), whose bulk strings make one command. `\r` (typed or escaped)
+ * ends a line as the server reads it.
+ */
+export function redisCommandsIn(text: string): string[][] {
+  const lines = text
+    .replace(/\\r/g, '\n')
+    .replace(/\\n/g, '\n')
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim());
+  const commands: string[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '' || line.startsWith('#')) continue;
+    const array = /^\*(\d+)$/.exec(line);
+    if (array) {
+      const words: string[] = [];
+      for (let n = Number(array[1]); n > 0 && i + 1 < lines.length; n--) {
+        if (lines[i + 1]!.startsWith('$')) i++;
+        words.push(lines[++i] ?? '');
+      }
+      if (words.length > 0) commands.push(words);
+      continue;
+    }
+    commands.push(line.split(/\s+/));
+  }
+  return commands;
+}
+
+/** `printf 'FLUSHALL\r\n' | nc cache.prod 6379`, `socat - TCP:cache.prod:6379 < cmds`: the text
+ *  sent to a Redis port runs as redis-cli commands on that host (knowledge/raw-sockets.ts). */
+export const rawSocket: Unwrapper = (inv) => {
+  const client = Object.hasOwn(RAW_SOCKET_CLIENTS, inv.name) ? RAW_SOCKET_CLIENTS[inv.name] : undefined;
+  const text = inv.stdin?.text ?? inv.stdin?.known;
+  if (!client || text === undefined) return [];
+  const scan = scanOptions(inv.args, client.options);
+  const operands = scan.positionals.map((index) => inv.args[index]!.value);
+  let host: string | undefined;
+  let port: string | undefined;
+  if (client.addressWords) {
+    const address = operands.find((word) => SOCAT_TCP_ADDRESS.test(word));
+    const parts = address?.split(',')[0]!.split(':');
+    host = parts?.[1];
+    port = parts?.[2];
+  } else [host, port] = operands;
+  if (!host || !port || !REDIS_PORTS.has(port)) return [];
+  const as = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  return redisCommandsIn(text).flatMap((words) =>
+    command(`${inv.name} ${host}:${port}`, [as('redis-cli'), as('-h'), as(host!), as('-p'), as(port!), ...words.map(as)]),
+  );
+};
+
+/** `mongosh --nodb --eval 'new Mongo("mongodb://db1.prod").getDB("app").dropDatabase()'`: the
+ *  script connects by itself; it runs as `mongosh URL --eval SCRIPT` against each server it names. */
+export const mongoShell: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
+  const scripts = scan.options.filter((option) => option.flag === '--eval' && option.value !== undefined).map((option) => option.value!);
+  if (scripts.length === 0 || inv.args.some((arg) => arg.dynamic)) return [];
+  const as = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  return scripts.flatMap((code) =>
+    mongoConnectionsIn(code).flatMap((url) => command(`${inv.name} --eval (connects to ${url})`, [inv.command, as(url), as('--eval'), as(code)])),
+  );
+};

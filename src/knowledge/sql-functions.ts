@@ -1,0 +1,29 @@
+// What SQL functions do to the rows of the query that calls them (knowledge, data only).
+//
+// A function called once per row of a SELECT acts on every row that query returns:
+// `SELECT lo_unlink(oid) FROM pg_largeobject_metadata` deletes every large object, and
+// `SELECT pg_terminate_backend(pid) FROM pg_stat_activity` kills every session of the server — the
+// application's connections with them. Called with a literal (`pg_terminate_backend(12345)`) it
+// acts on that one object, which is routine operations work.
+
+export interface RowDestroyingFunction {
+  /** The statement kind the SELECT is judged as when its rows are not narrowed by a filter. */
+  kind: 'delete' | 'terminate-sessions';
+  /** What it destroys, named as a table so messages and the blast-radius estimate can name it. */
+  object: string;
+}
+
+export const ROW_DESTROYING_FUNCTIONS: Readonly<Record<string, RowDestroyingFunction>> = {
+  // PostgreSQL large objects (bytea's predecessor, still used for attachments): no undo.
+  lo_unlink: { kind: 'delete', object: 'pg_largeobject' },
+  // Terminating a backend rolls back its transaction and drops the client's connection.
+  pg_terminate_backend: { kind: 'terminate-sessions', object: 'pg_stat_activity' },
+};
+
+/**
+ * pg_stat_activity columns whose equality filter still reaches every session of a whole database
+ * or of every client: `WHERE datname = 'app'` (the step before DROP DATABASE) kills all of the
+ * application's connections just the same. Exclusions (`pid <> pg_backend_pid()`,
+ * `usename <> 'replicator'`) leave everything else, so they do not narrow either.
+ */
+export const SESSION_SCOPE_COLUMNS: ReadonlySet<string> = new Set(['datname', 'datid', 'backend_type']);
