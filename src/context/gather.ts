@@ -9,7 +9,7 @@ import type { Plan } from '../engine/analyze.js';
 import { ansibleInventoryKey, resolveFile, type AnsibleInventoryFacts, type TargetFacts } from '../targets/facts.js';
 import { KUBECONFIG_FIX, kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import { ansibleSelection } from '../parse/wrappers/remote.js';
-import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
+import type { FileWanted, MakeDefinition, ReadFiles, TaskBook, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
 
@@ -179,6 +179,7 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
   const scripts = into.scripts as Record<string, string>;
   const packageScripts = into.packageScripts as Record<string, Record<string, TaskScript>>;
   const makefiles = into.makefiles as Record<string, MakeDefinition>;
+  const taskBooks = into.taskBooks as Record<string, TaskBook>;
   for (const { kind, path } of wanted) {
     const key = `${kind}:${path}`;
     if (tried.has(key)) continue;
@@ -194,6 +195,13 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
         tasks[snippet.origin.replace(/^scripts\./, '')] = { text: snippet.text, env: snippet.env, unknownEnv: snippet.unknownEnv };
       }
       packageScripts[path] = tasks;
+    } else if (kind === 'justfile') {
+      const { extractJustfile } = await import('../lint/extract/justfile.js');
+      taskBooks[path] = extractJustfile(text);
+    } else if (kind === 'taskfile') {
+      const { extractTaskfile } = await import('../lint/extract/taskfile.js');
+      const book = extractTaskfile(text);
+      if (book) taskBooks[path] = book;
     } else {
       const { extractMakefile } = await import('../lint/extract/makefile.js');
       makefiles[path] = extractMakefile(text, path).make;

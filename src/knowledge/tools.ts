@@ -451,6 +451,107 @@ export const MAKE = {
   noRun: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'],
 } as const;
 
+/**
+ * Task runners that read a file of named tasks, each a list of shell lines with tasks it needs
+ * first (parse/task-files.ts reads them as make's recipes are read): `just RECIPE` (a justfile),
+ * `task NAME` (go-task's Taskfile.yml). Sources: `just --help` (1.x) and go-task's CLI reference
+ * (v3): which options take a value, which name the folder or the file, and the modes in which
+ * nothing runs (they list, print or answer a question).
+ */
+export interface TaskFileRunner {
+  format: 'justfile' | 'taskfile';
+  /** The names the runner looks for, in its order. */
+  files: readonly string[];
+  options: ToolOptions;
+  directory: readonly string[];
+  file: readonly string[];
+  noRun: readonly string[];
+}
+
+export const TASK_FILE_RUNNERS: Readonly<Record<string, TaskFileRunner>> = {
+  just: {
+    format: 'justfile',
+    files: ['justfile', 'Justfile', '.justfile', 'JUSTFILE'],
+    options: options('df', [
+      'justfile',
+      'working-directory',
+      'set',
+      'dotenv-filename',
+      'dotenv-path',
+      'shell',
+      'shell-arg',
+      'color',
+      'dump-format',
+      'list-heading',
+      'list-prefix',
+      'chooser',
+      'command',
+      'completions',
+      'show',
+      'usage',
+      'timestamp-format',
+      'alias-style',
+      'justfile-names',
+    ]),
+    directory: ['-d', '--working-directory'],
+    file: ['-f', '--justfile'],
+    noRun: ['-l', '--list', '-n', '--dry-run', '-s', '--show', '--summary', '--dump', '--evaluate', '--variables', '--fmt', '--init', '--edit', '-e', '--choose', '--groups', '--completions', '--usage', '-h', '--help', '-V', '--version'],
+  },
+  task: {
+    format: 'taskfile',
+    files: ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yaml'],
+    options: options('dtoCI', ['dir', 'taskfile', 'output', 'concurrency', 'interval', 'sort', 'output-group-begin', 'output-group-end', 'entrypoint']),
+    directory: ['-d', '--dir'],
+    file: ['-t', '--taskfile', '--entrypoint'],
+    noRun: ['-l', '--list', '-a', '--list-all', '-n', '--dry', '--summary', '--status', '--init', '-i', '-h', '--help', '--version', '--json'],
+  },
+};
+
+/**
+ * Programs that run package.json scripts by name (parse/runners.ts turns each into `npm run
+ * NAME`): npm-run-all's `run-s`/`run-p`/`npm-run-all` (names may be globs, `db:*`), turbo's
+ * `turbo run TASK` (and `turbo TASK`), nx's `nx run PROJECT:TARGET`, `nx TARGET PROJECT`,
+ * `nx run-many -t TARGET`. Options with a value are listed so their values are not taken for names.
+ */
+export interface ScriptNameRunner {
+  /** Words after which the names come (`turbo run`); none: the names follow the program. */
+  subcommands: readonly string[];
+  /** A bare name runs the task too (`turbo build`, `nx test api`), unless it is a subcommand of the tool's own. */
+  bareName: boolean;
+  /** Tool commands that are not tasks (`turbo prune`, `nx graph`). */
+  ownCommands: readonly string[];
+  /** Options whose value names tasks (`nx run-many -t test lint`). */
+  taskOptions: readonly string[];
+  /** `nx run api:test`: the task is the part after the project. */
+  projectPrefix: boolean;
+  options: ToolOptions;
+}
+
+export const SCRIPT_NAME_RUNNERS: Readonly<Record<string, ScriptNameRunner>> = {
+  ...Object.fromEntries(
+    ['run-s', 'run-p', 'npm-run-all', 'npm-run-all2'].map((name): [string, ScriptNameRunner] => [
+      name,
+      { subcommands: [], bareName: true, ownCommands: [], taskOptions: [], projectPrefix: false, options: options('', ['npm-path', 'max-parallel']) },
+    ]),
+  ),
+  turbo: {
+    subcommands: ['run'],
+    bareName: true,
+    ownCommands: ['prune', 'login', 'logout', 'link', 'unlink', 'gen', 'generate', 'daemon', 'telemetry', 'info', 'ls', 'query', 'watch', 'scan', 'bin', 'boundaries', 'devtools', 'docs', 'completion', 'help'],
+    taskOptions: [],
+    projectPrefix: false,
+    options: options('F', ['filter', 'concurrency', 'cache-dir', 'cwd', 'env-mode', 'graph', 'log-order', 'output-logs', 'profile', 'scope', 'team', 'token', 'api', 'cache', 'log-prefix', 'heap', 'ui', 'affected-base']),
+  },
+  nx: {
+    subcommands: ['run', 'run-many', 'affected'],
+    bareName: true,
+    ownCommands: ['graph', 'dep-graph', 'init', 'add', 'generate', 'g', 'migrate', 'repair', 'report', 'list', 'format', 'format:check', 'format:write', 'reset', 'daemon', 'show', 'release', 'connect', 'login', 'logout', 'watch', 'sync', 'view-logs', 'import', 'exec', 'help'],
+    taskOptions: ['-t', '--target', '--targets'],
+    projectPrefix: true,
+    options: options('tcp', ['target', 'targets', 'configuration', 'projects', 'exclude', 'parallel', 'base', 'head', 'files', 'output-style', 'runner', 'nxBail', 'batch']),
+  },
+};
+
 /** Every tool other than a database client whose options prodguard reads, by command name. */
 /**
  * Test runners that are programs of their own (not a subcommand of go, cargo, npm…). They load
@@ -513,6 +614,9 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   // npm, yarn, pnpm, bun and make: the script runners below.
   ...Object.fromEntries(Object.entries(PACKAGE_SCRIPT_RUNNERS).map(([name, runner]) => [name, runner.options])),
   ...each(MAKE_PROGRAMS, MAKE.options),
+  // just, task, run-s, turbo, nx: the task runners above.
+  ...Object.fromEntries(Object.entries(TASK_FILE_RUNNERS).map(([name, runner]) => [name, runner.options])),
+  ...Object.fromEntries(Object.entries(SCRIPT_NAME_RUNNERS).map(([name, runner]) => [name, runner.options])),
   ...each(['chmod', 'chown', 'chgrp'], options('', ['reference', 'from'])),
   // find's tests and actions with a value (`-type f`, `-mtime +7`): their values are not starting points.
   find: options(
