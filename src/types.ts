@@ -82,7 +82,8 @@ export type ExecutionHost =
     }
   | {
       kind: 'container';
-      runtime: 'docker' | 'kubectl' | 'heroku';
+      /** heroku, kamal, fly, cf, railway: a deployed app (parse/wrappers/app-consoles.ts). */
+      runtime: 'docker' | 'kubectl' | 'heroku' | 'kamal' | 'fly' | 'cf' | 'railway';
       name: string;
       kubeContext?: string;
       /** kubectl exec: `-n NS` / `--namespace NS`, the namespace the pod is in. */

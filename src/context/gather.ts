@@ -103,12 +103,33 @@ export async function readNamedEnvFiles(paths: readonly string[]): Promise<Recor
       // Only regular files of a sane size: `source /dev/stdin` or a FIFO must never hang the check.
       const stat = statSync(path);
       if (!stat.isFile() || stat.size > MAX_ENV_FILE_BYTES) continue;
-      files[path] = dotenv.parse(readFileSync(path, 'utf8'));
+      const text = readFileSync(path, 'utf8');
+      // env-cmd's rc file (`.env-cmdrc`, JSON): one block of variables per environment name,
+      // kept as `PATH#NAME`. A dotenv file never starts with `{`.
+      if (text.trimStart().startsWith('{')) Object.assign(files, envCmdBlocks(path, text));
+      else files[path] = dotenv.parse(text);
     } catch {
       // Unreadable: the wrapper would fail to load it too.
     }
   }
   return files;
+}
+
+function envCmdBlocks(path: string, text: string): Record<string, Record<string, string>> {
+  const blocks: Record<string, Record<string, string>> = {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed === null || typeof parsed !== 'object') return blocks;
+    for (const [name, vars] of Object.entries(parsed as Record<string, unknown>)) {
+      if (vars === null || typeof vars !== 'object') continue;
+      blocks[`${path}#${name}`] = Object.fromEntries(
+        Object.entries(vars as Record<string, unknown>).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)).map(([key, value]) => [key, String(value)]),
+      );
+    }
+  } catch {
+    // Not JSON: env-cmd would fail to read it too.
+  }
+  return blocks;
 }
 
 const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;

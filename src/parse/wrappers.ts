@@ -9,8 +9,9 @@ import { scanOptions } from './options.js';
 import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
+import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
-import { afterDashDash, awsVault, dotenvRunner, envCommand, envFileRunner } from './wrappers/env-runners.js';
+import { afterDashDash, awsVault, crossEnv, dotenvRunner, envCmd, envCommand, envFileRunner } from './wrappers/env-runners.js';
 import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
@@ -98,6 +99,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   flock,
   script: scriptCommand,
   heroku: herokuRun,
+  ...Object.fromEntries(APP_CONSOLE_NAMES.map((name) => [name, appConsole])),
   'redis-cli': redisCli,
   'valkey-cli': redisCli,
   bundle: subcommandRunner(['exec']),
@@ -117,6 +119,9 @@ const WRAPPERS: Record<string, Unwrapper> = {
   foreman: subcommandRunner(['run'], toolOptions('foreman')),
   direnv: (inv) => (inv.args[0]?.value === 'exec' ? command('direnv exec', inv.args.slice(2)) : []),
   dotenv: dotenvRunner,
+  'env-cmd': envCmd,
+  'cross-env': crossEnv,
+  'cross-env-shell': crossEnv,
   'aws-vault': awsVault,
   doppler: afterDashDash('doppler run'),
   op: envFileRunner('op run', ['--env-file']),
