@@ -316,6 +316,9 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   flock: options('wEc', ['timeout', 'conflict-exit-code', 'command']),
   script: options('cEIOTBm', ['command', 'echo', 'log-in', 'log-out', 'log-timing', 'logging-format']),
   'docker exec': options('euw', ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index']),
+  // docker compose's own options (before its subcommand) and those of `compose run` (docs.docker.com).
+  'docker compose': options('fpcH', ['file', 'project-name', 'project-directory', 'env-file', 'profile', 'ansi', 'progress', 'parallel', 'host', 'context']),
+  'docker compose run': options('euwlvp', ['env', 'env-from-file', 'user', 'workdir', 'label', 'volume', 'publish', 'name', 'entrypoint', 'cap-add', 'cap-drop', 'pull']),
   'heroku run': options('aresx', ['app', 'remote', 'env', 'size', 'type']),
   'aws-vault exec': options('d', ['duration', 'region', 'mfa-token']),
   uv: options('', ['with', 'python', 'package', 'env-file']),
@@ -323,6 +326,10 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   dotenv: options('evcf', ['env-file']),
   'dotenvx run': options('f', ['env-file', 'env', 'convention']),
   'op run': options('', ['env-file', 'account']),
+  // env-cmd (v10): `-f FILE`, `-e ENV[,ENV]` from the rc file (`-r`, default .env-cmdrc[.json]).
+  'env-cmd': options('fer', ['file', 'environments', 'rc-file']),
+  // doppler run: the project and config whose secrets become the command's environment.
+  'doppler run': options('pc', ['project', 'config', 'token', 'scope', 'mount', 'mount-format', 'mount-template', 'fallback', 'command', 'name-transformer']),
   // Remote shells: OpenSSH reads options again after the destination (`ssh db1 -t cmd`).
   ssh: withDigitOptions(options('BbcDEeFIiJLlmOopQRSWw')),
   // scp's getopt string (scp.c): `-P port`, `-i identity`, `-J jump`, `-o option`, `-S program`…
@@ -550,6 +557,39 @@ export const SCRIPT_NAME_RUNNERS: Readonly<Record<string, ScriptNameRunner>> = {
     projectPrefix: true,
     options: options('tcp', ['target', 'targets', 'configuration', 'projects', 'exclude', 'parallel', 'base', 'head', 'files', 'output-style', 'runner', 'nxBail', 'batch']),
   },
+};
+
+/**
+ * Migration tools that name their target database in an option or a word (issue 11, class 6):
+ * the database is that URL, judged as any other (a production host stops the command).
+ * - `options`: `-url=URL` / `--url URL` forms (flyway, liquibase, atlas, dbmate, golang-migrate).
+ * - `properties`: `-Dflyway.url=URL` system properties of the build plugins (mvn, gradle).
+ * - `keyValues`: `-x db_url=URL` (alembic's -x arguments read by env.py; the keys env.py
+ *   templates and tutorials use).
+ * - `targetWords`: sqitch's target URIs (`db:pg://host/db`, https://sqitch.org/docs/manual/sqitch-target/).
+ * - `anyWord`: goose's `goose DRIVER DBSTRING COMMAND`: a word that parses as a connection.
+ */
+export interface MigrationDatabaseOptions {
+  options?: readonly string[];
+  properties?: readonly string[];
+  keyValues?: { option: string; keys: readonly string[] };
+  targetWords?: boolean;
+  anyWord?: boolean;
+}
+
+const BUILD_PLUGIN_PROPERTIES = ['-Dflyway.url', '-Pflyway.url', '-Dliquibase.url', '-Dliquibase.command.url', '-Pliquibase.url'];
+
+export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDatabaseOptions>> = {
+  flyway: { options: ['-url'] },
+  liquibase: { options: ['--url', '--database-url', '--reference-url'] },
+  migrate: { options: ['-database', '--database'] },
+  dbmate: { options: ['--url', '-u'] },
+  atlas: { options: ['-u', '--url'] },
+  goose: { anyWord: true },
+  sqitch: { options: ['--target', '-t'], targetWords: true },
+  alembic: { keyValues: { option: '-x', keys: ['db_url', 'dburl', 'database_url', 'url', 'sqlalchemy.url', 'db', 'dsn'] } },
+  // `mvn flyway:clean -Dflyway.url=…`, `./gradlew flywayClean -Pflyway.url=…`: the plugins' properties.
+  ...Object.fromEntries(['mvn', 'mvnw', 'gradle', 'gradlew'].map((name): [string, MigrationDatabaseOptions] => [name, { properties: BUILD_PLUGIN_PROPERTIES }])),
 };
 
 /** Every tool other than a database client whose options prodguard reads, by command name. */
