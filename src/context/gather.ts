@@ -123,7 +123,9 @@ function envCmdBlocks(path: string, text: string): Record<string, Record<string,
     for (const [name, vars] of Object.entries(parsed as Record<string, unknown>)) {
       if (vars === null || typeof vars !== 'object') continue;
       blocks[`${path}#${name}`] = Object.fromEntries(
-        Object.entries(vars as Record<string, unknown>).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)).map(([key, value]) => [key, String(value)]),
+        Object.entries(vars as Record<string, unknown>)
+          .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
+          .map(([key, value]) => [key, String(value)]),
       );
     }
   } catch {

@@ -37,7 +37,28 @@ const FLY: AppConsole = {
   trailingCommand: false,
   skipPositionals: 0,
   unnamed: 'fly app of fly.toml',
-  options: { shortWithValue: 'aCcrsu', longWithValue: ['app', 'command', 'config', 'region', 'select', 'user', 'machine', 'org', 'pty', 'vm-size', 'vm-cpus', 'vm-memory', 'image', 'process-group', 'env', 'file', 'dockerfile'] },
+  options: {
+    shortWithValue: 'aCcrsu',
+    longWithValue: [
+      'app',
+      'command',
+      'config',
+      'region',
+      'select',
+      'user',
+      'machine',
+      'org',
+      'pty',
+      'vm-size',
+      'vm-cpus',
+      'vm-memory',
+      'image',
+      'process-group',
+      'env',
+      'file',
+      'dockerfile',
+    ],
+  },
 };
 
 export const APP_CONSOLES: Readonly<Record<string, AppConsole>> = {

@@ -291,7 +291,8 @@ function scriptNameSteps(inv: Invocation, runner: ScriptNameRunner): UnwrapStep[
   let names: string[];
   if (runner.subcommands.length === 0) names = positionals;
   else if (positionals[0] !== undefined && runner.subcommands.includes(positionals[0])) names = positionals.slice(1);
-  else if (positionals[0] !== undefined && runner.bareName && !runner.ownCommands.includes(positionals[0])) names = positionals.slice(0, runner.projectPrefix ? 1 : undefined);
+  else if (positionals[0] !== undefined && runner.bareName && !runner.ownCommands.includes(positionals[0]))
+    names = positionals.slice(0, runner.projectPrefix ? 1 : undefined);
   else names = [];
   if (runner.projectPrefix) names = names.map((name) => (name.includes(':') ? name.split(':')[1]! : name));
   for (const option of scan.options) {

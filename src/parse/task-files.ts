@@ -119,7 +119,17 @@ export function taskFileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
     for (const before of task.before) build(before, depth + 1, goal, {});
     task.recipes.forEach((recipe, index) => {
       const what = name === goal ? `${inv.name} ${name}` : `${inv.name} ${goal} (runs ${name})`;
-      steps.push({ ...taskStep(`${what} (${file} line ${index + 1}: ${JSON.stringify(recipe.text.length > 60 ? `${recipe.text.slice(0, 57)}...` : recipe.text)})`, recipe, inv, `${path}#${name}#${index}`, '', { ...overrides, ...values }), cwd });
+      steps.push({
+        ...taskStep(
+          `${what} (${file} line ${index + 1}: ${JSON.stringify(recipe.text.length > 60 ? `${recipe.text.slice(0, 57)}...` : recipe.text)})`,
+          recipe,
+          inv,
+          `${path}#${name}#${index}`,
+          '',
+          { ...overrides, ...values },
+        ),
+        cwd,
+      });
     });
     for (const after of task.after) build(after, depth + 1, goal, {});
   };

@@ -40,13 +40,18 @@ export function migrationToolTarget(inv: Invocation): Target | undefined {
     const value = inv.args[index]!.value;
     for (const flag of [...(spec.options ?? []), ...(spec.properties ?? [])]) {
       // Properties are always attached (`-Dflyway.url=…`); options either way.
-      const url = value.startsWith(`${flag}=`) ? value.slice(flag.length + 1) : value === flag && !spec.properties?.includes(flag) ? inv.args[index + 1]?.value : undefined;
+      const url = value.startsWith(`${flag}=`)
+        ? value.slice(flag.length + 1)
+        : value === flag && !spec.properties?.includes(flag)
+          ? inv.args[index + 1]?.value
+          : undefined;
       const target = named(url, `${inv.name} ${flag}`);
       if (target) return target;
     }
     if (spec.keyValues) {
       const { option, keys } = spec.keyValues;
-      const pair = value === option ? inv.args[index + 1]?.value : value.startsWith(option) && value.length > option.length ? value.slice(option.length) : undefined;
+      const pair =
+        value === option ? inv.args[index + 1]?.value : value.startsWith(option) && value.length > option.length ? value.slice(option.length) : undefined;
       const match = pair ? /^([^=]+)=(.*)$/s.exec(pair) : null;
       const target = match && keys.includes(match[1]!.toLowerCase()) ? named(match[2], `${inv.name} ${option} ${match[1]}`) : undefined;
       if (target) return target;

@@ -128,14 +128,19 @@ describe('package.json scripts by name (built binary)', () => {
 });
 
 describe('test runs without a test program in the line (built binary)', () => {
-  it.each(['node --test', 'node --test-reporter=spec --test test/', 'turbo run test --filter=api', 'npx nx run api:test', 'hatch run test', 'just test-unit', 'task test'])(
-    '%s is a test run',
-    (line) => {
-      const result = check(line, dir, REMOTE_DB);
-      expect(result.verdict).toBe('confirm');
-      expect(result.findings.some((f) => f.rule === 'database/test-suite-against-remote')).toBe(true);
-    },
-  );
+  it.each([
+    'node --test',
+    'node --test-reporter=spec --test test/',
+    'turbo run test --filter=api',
+    'npx nx run api:test',
+    'hatch run test',
+    'just test-unit',
+    'task test',
+  ])('%s is a test run', (line) => {
+    const result = check(line, dir, REMOTE_DB);
+    expect(result.verdict).toBe('confirm');
+    expect(result.findings.some((f) => f.rule === 'database/test-suite-against-remote')).toBe(true);
+  });
 
   it('is not interrupted without a remote database', () => {
     for (const line of ['node --test', 'turbo run test', 'hatch run test']) {

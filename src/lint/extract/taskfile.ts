@@ -44,7 +44,8 @@ export function extractTaskfile(text: string): TaskBook | undefined {
   const unknown = new Map<string, string>();
   const book: TaskBook = { tasks: {}, ...(tasks.default !== undefined ? { defaultTask: 'default' } : {}) };
   for (const [name, definition] of Object.entries(tasks)) {
-    const task = typeof definition === 'string' || Array.isArray(definition) ? { cmds: typeof definition === 'string' ? [definition] : definition } : record(definition);
+    const task =
+      typeof definition === 'string' || Array.isArray(definition) ? { cmds: typeof definition === 'string' ? [definition] : definition } : record(definition);
     if (!task) continue;
     const vars = { ...fileVars, ...stringMap(task.vars) };
     const env = { ...fileEnv, ...stringMap(task.env) };

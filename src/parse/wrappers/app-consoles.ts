@@ -15,7 +15,9 @@ export const appConsole: Unwrapper = (inv) => {
   const own = dashDash === -1 ? inv.args : inv.args.slice(0, dashDash);
   // The path (`ssh console`, `app exec`) may follow global options: find it among the positionals.
   const scan = scanOptions(own, { ...spec.options, stopAtPositional: false });
-  const path = spec.paths.find((candidate) => candidate.every((word, index) => scan.positionals[index] !== undefined && own[scan.positionals[index]!]!.value === word));
+  const path = spec.paths.find((candidate) =>
+    candidate.every((word, index) => scan.positionals[index] !== undefined && own[scan.positionals[index]!]!.value === word),
+  );
   if (!path) return [];
   const pathEnd = scan.positionals[path.length - 1]!;
   const before = scanOptions(own.slice(0, pathEnd), { ...spec.options, stopAtPositional: false });
