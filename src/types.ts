@@ -138,13 +138,13 @@ export interface ReadFiles {
   packageScripts: Readonly<Record<string, Readonly<Record<string, TaskScript>>>>;
   /** By the Makefile's absolute path. */
   makefiles: Readonly<Record<string, MakeDefinition>>;
-  /** Justfiles and Taskfiles, by absolute path. */
+  /** Justfiles, Taskfiles, pyproject.toml and mise.toml tasks, by `READER:absolute path` (parse/task-files.ts). */
   taskBooks: Readonly<Record<string, TaskBook>>;
 }
 
 /** A file the parse stage would like the edge to read. */
 export interface FileWanted {
-  kind: 'script' | 'package.json' | 'makefile' | 'justfile' | 'taskfile';
+  kind: 'script' | 'package.json' | 'makefile' | 'justfile' | 'taskfile' | 'pdm' | 'hatch' | 'poe' | 'mise';
   path: string;
 }
 

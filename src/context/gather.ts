@@ -220,11 +220,15 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
       packageScripts[path] = tasks;
     } else if (kind === 'justfile') {
       const { extractJustfile } = await import('../lint/extract/justfile.js');
-      taskBooks[path] = extractJustfile(text);
+      taskBooks[`${kind}:${path}`] = extractJustfile(text);
     } else if (kind === 'taskfile') {
       const { extractTaskfile } = await import('../lint/extract/taskfile.js');
       const book = extractTaskfile(text);
-      if (book) taskBooks[path] = book;
+      if (book) taskBooks[`${kind}:${path}`] = book;
+    } else if (kind === 'pdm' || kind === 'hatch' || kind === 'poe' || kind === 'mise') {
+      const { extractTomlTasks } = await import('../lint/extract/toml-tasks.js');
+      const book = extractTomlTasks(text, kind, path.endsWith('/hatch.toml'));
+      if (book) taskBooks[`${kind}:${path}`] = book;
     } else {
       const { extractMakefile } = await import('../lint/extract/makefile.js');
       makefiles[path] = extractMakefile(text, path).make;

@@ -479,14 +479,24 @@ export const MAKE = {
  * nothing runs (they list, print or answer a question).
  */
 export interface TaskFileRunner {
-  format: 'justfile' | 'taskfile';
+  /** Which reader reads the file (context/gather.ts): the pyproject.toml tables differ by tool. */
+  format: 'justfile' | 'taskfile' | 'pdm' | 'hatch' | 'poe' | 'mise';
   /** The names the runner looks for, in its order. */
   files: readonly string[];
   options: ToolOptions;
   directory: readonly string[];
   file: readonly string[];
   noRun: readonly string[];
+  /** Words that come before the task's name (`pdm run`, `mise run`); none: the name comes first. */
+  subcommands?: readonly string[];
+  /** With subcommands, a bare name runs the task too (`pdm test`), unless it is one of these. */
+  ownCommands?: readonly string[];
+  /** Only the first name is a task; the words after it are its arguments (pdm, hatch, poe, mise). */
+  oneTask?: boolean;
 }
+
+/** pyproject.toml (PEP 621) holds the scripts of pdm, hatch and poethepoet. */
+const PYPROJECT = ['pyproject.toml'];
 
 export const TASK_FILE_RUNNERS: Readonly<Record<string, TaskFileRunner>> = {
   just: {
@@ -556,6 +566,77 @@ export const TASK_FILE_RUNNERS: Readonly<Record<string, TaskFileRunner>> = {
     directory: ['-d', '--dir'],
     file: ['-t', '--taskfile', '--entrypoint'],
     noRun: ['-l', '--list', '-a', '--list-all', '-n', '--dry', '--summary', '--status', '--init', '-i', '-h', '--help', '--version', '--json'],
+  },
+  // `pdm run NAME` / `pdm NAME`: [tool.pdm.scripts] (https://pdm-project.org/latest/usage/scripts/).
+  pdm: {
+    format: 'pdm',
+    files: PYPROJECT,
+    options: options('pgL', ['project', 'global', 'venv', 'lockfile']),
+    directory: ['-p', '--project'],
+    file: [],
+    noRun: ['-l', '--list', '-j', '--json', '-h', '--help'],
+    subcommands: ['run'],
+    ownCommands: [
+      'add',
+      'build',
+      'cache',
+      'completion',
+      'config',
+      'export',
+      'fix',
+      'import',
+      'info',
+      'init',
+      'install',
+      'list',
+      'lock',
+      'outdated',
+      'publish',
+      'py',
+      'python',
+      'remove',
+      'search',
+      'self',
+      'show',
+      'sync',
+      'update',
+      'use',
+      'venv',
+      'plugin',
+    ],
+    oneTask: true,
+  },
+  // `hatch run [ENV:]NAME`: [tool.hatch.envs.ENV.scripts] or hatch.toml's [envs.ENV.scripts].
+  hatch: {
+    format: 'hatch',
+    files: ['hatch.toml', ...PYPROJECT],
+    options: options('epd', ['env', 'project', 'data-dir', 'cache-dir', 'config']),
+    directory: [],
+    file: [],
+    noRun: ['-h', '--help'],
+    subcommands: ['run'],
+    oneTask: true,
+  },
+  // `poe NAME`: [tool.poe.tasks] (https://poethepoet.natn.io/).
+  poe: {
+    format: 'poe',
+    files: PYPROJECT,
+    options: options('Ce', ['directory', 'root', 'executor']),
+    directory: ['-C', '--directory', '--root'],
+    file: [],
+    noRun: ['-d', '--dry-run', '-h', '--help', '--version'],
+    oneTask: true,
+  },
+  // `mise run NAME` (`mise r`, `mise tasks run`): [tasks.NAME] of mise.toml (https://mise.jdx.dev/tasks/).
+  mise: {
+    format: 'mise',
+    files: ['mise.toml', '.mise.toml', 'mise.local.toml', '.mise.local.toml', '.config/mise.toml', '.config/mise/config.toml', 'mise/config.toml'],
+    options: options('CEjt', ['cd', 'env', 'jobs', 'tool', 'output', 'timings']),
+    directory: ['-C', '--cd'],
+    file: [],
+    noRun: ['-n', '--dry-run', '-h', '--help'],
+    subcommands: ['run', 'r', 'tasks'],
+    oneTask: true,
   },
 };
 

@@ -45,9 +45,19 @@ function taskRun(inv: Invocation): TaskRun | undefined {
   const args = dashDash === -1 ? inv.args : inv.args.slice(0, dashDash);
   const scan = scanOptions(args, runner.options);
   if (hasFlag(scan, ...runner.noRun)) return undefined;
-  const dir = optionValue(scan, ...runner.directory) ?? '.';
-  const file = optionValue(scan, ...runner.file);
-  return { runner, dir, ...(file ? { file } : {}), words: scan.positionals.map((index) => args[index]!.value) };
+  const dir = (runner.directory.length > 0 ? optionValue(scan, ...runner.directory) : undefined) ?? '.';
+  const file = runner.file.length > 0 ? optionValue(scan, ...runner.file) : undefined;
+  let words = scan.positionals.map((index) => args[index]!.value);
+  if (runner.subcommands) {
+    // `pdm run NAME`, `mise tasks run NAME`; `pdm NAME` when NAME is not one of pdm's commands.
+    const named = words[0] !== undefined && runner.subcommands.includes(words[0]);
+    if (!named && (!runner.ownCommands || words[0] === undefined || runner.ownCommands.includes(words[0]))) return undefined;
+    while (words[0] !== undefined && runner.subcommands.includes(words[0])) words = words.slice(1);
+  }
+  // pdm, hatch, poe, mise: the words after the name are the task's arguments, not more tasks.
+  if (runner.oneTask) words = words.slice(0, 1);
+  if (runner.oneTask && words.length === 0) return undefined;
+  return { runner, dir, ...(file ? { file } : {}), words };
 }
 
 function candidates(run: TaskRun): string[] {
@@ -56,13 +66,18 @@ function candidates(run: TaskRun): string[] {
 }
 
 /** The justfile or Taskfile this invocation would read. */
-export function taskFilesWanted(inv: Invocation): { kind: 'justfile' | 'taskfile'; path: string }[] {
+export function taskFilesWanted(inv: Invocation): { kind: TaskFileRunner['format']; path: string }[] {
   const run = taskRun(inv);
   if (!run) return [];
   return candidates(run).flatMap((file) => {
     const path = pathOf(inv, file);
     return path ? [{ kind: run.runner.format, path }] : [];
   });
+}
+
+/** One pyproject.toml holds pdm's, hatch's and poe's tasks: a book is kept per reader and file. */
+export function taskBookKey(format: TaskFileRunner['format'], path: string): string {
+  return `${format}:${path}`;
 }
 
 const MAX_TASKS = 64;
@@ -101,11 +116,12 @@ function goals(run: TaskRun, book: TaskBook): { tasks: { name: string; values: R
 export function taskFileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
   const run = taskRun(inv);
   if (!run) return [];
+  const format = run.runner.format;
   const path = candidates(run)
     .map((file) => pathOf(inv, file))
-    .find((file) => file !== undefined && read.taskBooks[file] !== undefined);
+    .find((file) => file !== undefined && read.taskBooks[taskBookKey(format, file)] !== undefined);
   if (!path) return [];
-  const book = read.taskBooks[path]!;
+  const book = read.taskBooks[taskBookKey(format, path)]!;
   const file = path.replace(/^.*\//, '');
   const cwd = pathOf(inv, run.dir) ?? inv.cwd;
   const steps: UnwrapStep[] = [];

@@ -11,7 +11,7 @@ import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
 import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
-import { afterDashDash, awsVault, crossEnv, dotenvRunner, envCmd, envCommand, envFileRunner } from './wrappers/env-runners.js';
+import { awsVault, crossEnv, dopplerRun, dotenvRunner, envCmd, envCommand, envFileRunner } from './wrappers/env-runners.js';
 import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
@@ -123,7 +123,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   'cross-env': crossEnv,
   'cross-env-shell': crossEnv,
   'aws-vault': awsVault,
-  doppler: afterDashDash('doppler run'),
+  doppler: dopplerRun,
   op: envFileRunner('op run', ['--env-file']),
   dotenvx: envFileRunner('dotenvx run', ['-f', '--env-file']),
   chamber: (inv) => {

@@ -148,3 +148,62 @@ describe('test runs without a test program in the line (built binary)', () => {
     }
   });
 });
+
+describe('tasks kept in pyproject.toml and mise.toml (built binary)', () => {
+  const python = project({
+    'pyproject.toml': [
+      '[project]',
+      'name = "shop"',
+      '',
+      '[tool.pdm.scripts]',
+      'lint = "ruff check ."',
+      'wipe = { shell = "dropdb shop" }',
+      'fresh = { composite = ["lint", "wipe"] }',
+      '',
+      '[tool.hatch.envs.default.scripts]',
+      'purge = ["echo purging", "psql \\"$DATABASE_URL\\" -c \\"TRUNCATE orders\\""]',
+      'fmt = "ruff format ."',
+      '',
+      '[tool.hatch.envs.ops.scripts]',
+      'nuke = "dropdb shop"',
+      '',
+      '[tool.poe.tasks]',
+      'clean = "rm -rf dist"',
+      'reset = ["clean", { shell = "dropdb shop" }]',
+      '',
+    ].join('\n'),
+    'mise.toml': [
+      '[tasks.build]',
+      'run = "cargo build"',
+      '',
+      '[tasks.reset]',
+      'depends = ["stop"]',
+      'run = ["echo reset", "dropdb shop"]',
+      '',
+      '[tasks.stop]',
+      'run = "systemctl stop shop"',
+      '',
+    ].join('\n'),
+  });
+
+  it.each([
+    ['pdm run wipe', 'database/dropdb'],
+    ['pdm wipe', 'database/dropdb'],
+    ['pdm run fresh', 'database/dropdb'],
+    ['hatch run purge', 'sql/truncate'],
+    ['hatch run ops:nuke', 'database/dropdb'],
+    ['poe reset', 'database/dropdb'],
+    ['mise run reset', 'database/dropdb'],
+    ['mise tasks run reset', 'database/dropdb'],
+  ])('%s is judged by what its task runs', (line, rule) => {
+    const result = check(line, python);
+    expect(result.verdict).toBe('block');
+    expect(result.findings.some((f) => f.rule === rule)).toBe(true);
+  });
+
+  it('keeps everyday tasks at allow', () => {
+    for (const line of ['pdm run lint', 'pdm install', 'hatch run fmt', 'poe clean', 'mise run build', 'mise install', 'pdm run missing']) {
+      expect({ line, verdict: check(line, python).verdict }).toEqual({ line, verdict: 'allow' });
+    }
+  });
+});

@@ -200,13 +200,27 @@ export const awsVault: Unwrapper = (inv) => {
   return command(`aws-vault exec ${profile ?? ''}`.trim(), words, { env, assigned: { ...inv.assigned, ...(profile ? { AWS_PROFILE: profile } : {}) } });
 };
 
-export function afterDashDash(via: string): Unwrapper {
-  return (inv) => {
-    const index = inv.args.findIndex((w) => w.value === '--');
-    if (index === -1) {
-      const scan = scanOptions(inv.args.slice(1), { stopAtPositional: true });
-      return inv.args[0]?.value === 'run' ? command(via, inv.args.slice(1 + scan.rest)) : [];
-    }
-    return command(via, inv.args.slice(index + 1));
+/**
+ * `doppler run [-c CONFIG] -- CMD` (or `--command 'LINE'`): CMD gets the config's secrets, and
+ * doppler sets DOPPLER_CONFIG, DOPPLER_ENVIRONMENT (the config's environment: `prd` of
+ * `prd_eu`) and DOPPLER_PROJECT in its environment. A config named for production says so;
+ * without one (doppler.yaml's setup) the environment stays as it was.
+ */
+export const dopplerRun: Unwrapper = (inv) => {
+  if (inv.args[0]?.value !== 'run') return [];
+  const rest = inv.args.slice(1);
+  const dashDash = rest.findIndex((w) => w.value === '--');
+  const own = dashDash === -1 ? rest : rest.slice(0, dashDash);
+  const scan = scanOptions(own, optionsOf('doppler run', { stopAtPositional: true }));
+  const config = optionValue(scan, '-c', '--config') ?? inv.env.DOPPLER_CONFIG;
+  const project = optionValue(scan, '-p', '--project') ?? inv.env.DOPPLER_PROJECT;
+  const set: Record<string, string> = {
+    ...(config ? { DOPPLER_CONFIG: config, DOPPLER_ENVIRONMENT: config.split('_')[0]! } : {}),
+    ...(project ? { DOPPLER_PROJECT: project } : {}),
   };
-}
+  const extra = { env: { ...inv.env, ...set }, assigned: { ...inv.assigned, ...set } };
+  const via = `doppler run${config ? ` --config ${config}` : ''}`;
+  const line = optionValue(scan, '--command');
+  if (line !== undefined) return script(via, line, extra);
+  return command(via, dashDash === -1 ? own.slice(scan.rest) : rest.slice(dashDash + 1), extra);
+};

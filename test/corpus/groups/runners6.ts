@@ -59,6 +59,10 @@ export const groups: CorpusGroup[] = [
         expect: 'allow',
       },
       { line: 'env-cmd jest --watch', envFiles: { '.env': { DATABASE_URL: 'postgres://localhost/shop_dev' } }, expect: 'allow' },
+      { line: 'doppler run --config prd -- bin/rails db:schema:load', expect: 'block', rule: 'database/reset-tasks' },
+      { line: "doppler run -c production --command 'npx prisma migrate reset --force'", expect: 'block' },
+      { line: 'doppler run --config dev -- bin/rails db:reset', expect: 'allow' },
+      { line: 'doppler run -- npm run build', expect: 'allow' },
     ],
   },
   {
