@@ -75,6 +75,7 @@ const dir = project({
     '      - task: drop',
     '  halt: systemctl stop app',
     '  drop:',
+    '    aliases: [d]',
     '    cmds:',
     '      - cmd: dropdb {{.DB}}',
     '  compile:',
@@ -94,6 +95,7 @@ describe('justfiles and Taskfiles (built binary)', () => {
     ['just --justfile justfile purge', 'database/dropdb', 'just purge'],
     ['task rebuild', 'database/dropdb', 'task rebuild (runs drop)'],
     ['task -d . drop', 'database/dropdb', 'Taskfile.yml'],
+    ['task d', 'database/dropdb', 'task d'],
   ])('%s is judged by what its task runs', (line, rule, via) => {
     const result = check(line, dir);
     expect(['confirm', 'block']).toContain(result.verdict);

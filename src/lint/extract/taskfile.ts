@@ -73,6 +73,8 @@ export function extractTaskfile(text: string): TaskBook | undefined {
       }
     }
     book.tasks[name] = { before, after, parameters: [], recipes };
+    // `aliases: [b]`: `task b` runs this task.
+    for (const alias of Array.isArray(task.aliases) ? task.aliases : []) if (typeof alias === 'string') book.tasks[alias] ??= book.tasks[name];
   }
   return book;
 }
