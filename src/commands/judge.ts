@@ -22,6 +22,7 @@ import { secretsOfInvocations } from '../parse/secrets.js';
 import { createRedactor, type Redactor } from '../util/redact.js';
 import { envFilesNamedBy } from '../parse/wrappers/env-runners.js';
 import { rsyncSourcesToInspect } from '../parse/wrappers/rsync.js';
+import { bucketMirrorSourcesToInspect } from '../parse/wrappers/bucket-mirror.js';
 import { usersNamedBy } from '../parse/wrappers/users.js';
 import { emptyDirectoriesAmong, lookUpUserHomes, readNamedEnvFiles, readRunFiles } from '../context/gather.js';
 import { filesWanted } from '../parse/scripts.js';
@@ -158,8 +159,10 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     const users = [...new Set(planned.invocations.flatMap(usersNamedBy))].filter((user) => !tried.has(`user:${user}`));
     for (const user of users) tried.add(`user:${user}`);
     if (users.length > 0) userHomes = { ...userHomes, ...lookUpUserHomes(users) };
-    // `rsync --delete empty/ DEST/`: an empty source wipes DEST; only the disk knows (not --no-probe).
-    const sources = options.noProbe ? [] : [...new Set(planned.invocations.flatMap(rsyncSourcesToInspect))].filter((path) => !tried.has(`dir:${path}`));
+    // `rsync --delete empty/ DEST/`, `aws s3 sync --delete empty/ s3://b`: an empty source wipes
+    // DEST; only the disk knows (not --no-probe).
+    const inspect = (inv: (typeof planned.invocations)[number]) => [...rsyncSourcesToInspect(inv), ...bucketMirrorSourcesToInspect(inv)];
+    const sources = options.noProbe ? [] : [...new Set(planned.invocations.flatMap(inspect))].filter((path) => !tried.has(`dir:${path}`));
     for (const path of sources) tried.add(`dir:${path}`);
     const empty = emptyDirectoriesAmong(sources);
     emptyDirectories.push(...empty);

@@ -36,11 +36,18 @@ function unknown(origin: string, reason: string): SqlFact {
 
 /**
  * Statements that cannot destroy anything that existed before this input: everything between a
- * BEGIN and its ROLLBACK, and DROP/TRUNCATE of a table the same input created. `declared` holds
+ * BEGIN and its ROLLBACK, DROP/TRUNCATE of a table the same input created, and DROP of a table
+ * whose every row it copied into another table first. `copied` holds the tables an earlier
+ * input copied whole (the step just before, in a history that splits a rebuild into one
+ * statement per migration) and receives the ones this input copies. `declared` holds
  * the column types known before this input (earlier migrations of the same history) and receives
  * the ones it declares.
  */
-export function withoutSelfUndone(statements: readonly SqlStatement[], declared: Map<string, ColumnType> = new Map()): SqlStatement[] {
+export function withoutSelfUndone(
+  statements: readonly SqlStatement[],
+  declared: Map<string, ColumnType> = new Map(),
+  copied: Set<string> = new Set(),
+): SqlStatement[] {
   const undone = new Set<SqlStatement>();
   let open: SqlStatement[] | undefined;
   for (const statement of statements) {
@@ -53,13 +60,24 @@ export function withoutSelfUndone(statements: readonly SqlStatement[], declared:
     else open?.push(statement);
   }
   const created = new Set<string>();
+  // Tables whose every row an earlier INSERT … SELECT copied into a table this input keeps (the
+  // rebuild SQLite documents for schema changes ALTER TABLE cannot make, and MySQL/PostgreSQL
+  // migrations copy: create the new table, copy, drop the old one, rename): dropping the old
+  // table then loses no row.
+  const lastDropped = new Map<string, number>();
+  for (const statement of statements)
+    if (statement.kind === 'drop-table') for (const table of statement.tables) lastDropped.set(table.toLowerCase(), statement.pos);
   // Column types declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
   return statements
     .filter((statement) => {
       if (statement.kind === 'create') for (const table of statement.tables) created.add(table.toLowerCase());
       if (undone.has(statement)) return false;
+      const into = (statement.tables[0] ?? '').toLowerCase();
+      if (statement.kind === 'insert' && into && (lastDropped.get(into) ?? -1) < statement.pos)
+        for (const source of statement.copiedFrom ?? []) if (source.toLowerCase() !== into) copied.add(source.toLowerCase());
       const destroys = statement.kind === 'drop-table' || statement.kind === 'truncate';
-      return !(destroys && statement.tables.length > 0 && statement.tables.every((table) => created.has(table.toLowerCase())));
+      const gone = (table: string) => created.has(table.toLowerCase()) || (statement.kind === 'drop-table' && copied.has(table.toLowerCase()));
+      return !(destroys && statement.tables.length > 0 && statement.tables.every(gone));
     })
     .map((statement) => {
       const table = (statement.tables[0] ?? '').toLowerCase();

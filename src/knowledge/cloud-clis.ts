@@ -288,6 +288,40 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     targets: { resource: ['--org'] },
     simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
   },
+  planetscale: {
+    engine: 'planetscale',
+    options: valueOptions(long(['org', 'service-token', 'service-token-id', 'config', 'format'])),
+    targets: { resource: ['--org'] },
+    simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
+  },
+  // `turso db destroy NAME`, `linode-cli databases postgresql-delete ID`, `scw rdb instance delete
+  // ID`, `ibmcloud resource service-instance-delete NAME`, `oci db system terminate
+  // --db-system-id OCID`: the words after the verb, or the OCID option, name the resource.
+  turso: { engine: 'turso', options: valueOptions(long(['group', 'location'])), targets: {}, simple: { verbs: ['destroy', 'delete'], env: [] } },
+  'linode-cli': {
+    engine: 'linode',
+    options: valueOptions(long(['label', 'region', 'type', 'text', 'format', 'page'])),
+    targets: {},
+    simple: { verbs: ['delete', 'mysql-delete', 'postgresql-delete'], env: [] },
+  },
+  scw: {
+    engine: 'scaleway',
+    options: valueOptions(long(['profile', 'config', 'output'])),
+    targets: { resource: ['--profile'] },
+    simple: { verbs: ['delete'], env: ['SCW_PROFILE'] },
+  },
+  ibmcloud: {
+    engine: 'ibm',
+    options: valueOptions(['-g', '-r', ...long(['output'])]),
+    targets: { resource: ['-g'] },
+    simple: { verbs: ['service-instance-delete'], env: [] },
+  },
+  oci: {
+    engine: 'oci',
+    options: valueOptions(long(['db-system-id', 'autonomous-database-id', 'database-id', 'profile', 'config-file', 'region', 'compartment-id'])),
+    targets: { resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--profile'] },
+    simple: { verbs: [], env: ['OCI_CLI_PROFILE'] },
+  },
   // Argo CD: `argocd app delete NAME` deletes the application and, by default (--cascade), every
   // resource it deployed; the application's name and the Argo CD server say where.
   argocd: {
@@ -418,4 +452,65 @@ export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
   terraform: ['apply'],
   tofu: ['apply'],
   terragrunt: ['apply'],
+};
+
+/**
+ * Mirrors into object storage with deletion: the destination is made to look like the source.
+ * From a build folder that is a site deploy (only objects the build no longer has go); from an
+ * EMPTY folder it empties the bucket, and is judged as the recursive delete it then is
+ * (`emptiedAs`). The edge looks at the disk for that (parse/wrappers/bucket-mirror.ts).
+ * Sources: `aws s3 sync help`, `gsutil help rsync`, `gcloud storage rsync --help`,
+ * `azcopy sync --help`, `mc mirror --help`.
+ */
+export interface BucketMirror {
+  /** The subcommand words before the operands (`aws s3 sync SRC DEST`). */
+  subcommand: readonly string[];
+  /** The options that make it delete (`--delete-destination` with the value `true`). */
+  deletes: readonly string[];
+  dryRun: readonly string[];
+  /** Words of a source that is a bucket or remote, never a local folder. */
+  remote: RegExp;
+  /** The command that deletes everything in DESTINATION, as prodguard judges an emptied mirror. */
+  emptiedAs: (destination: string) => readonly string[];
+}
+
+const everythingUnder = (destination: string): string => `${destination.replace(/\/+$/, '')}/**`;
+
+export const BUCKET_MIRRORS: Readonly<Record<string, BucketMirror>> = {
+  aws: {
+    subcommand: ['s3', 'sync'],
+    deletes: ['--delete'],
+    dryRun: ['--dryrun'],
+    remote: /^s3:\/\//i,
+    emptiedAs: (d) => ['aws', 's3', 'rm', d, '--recursive'],
+  },
+  gsutil: {
+    subcommand: ['rsync'],
+    deletes: ['-d'],
+    dryRun: ['-n'],
+    remote: /^[a-z0-9]+:\/\//i,
+    emptiedAs: (d) => ['gsutil', '-m', 'rm', '-r', everythingUnder(d)],
+  },
+  gcloud: {
+    subcommand: ['storage', 'rsync'],
+    deletes: ['--delete-unmatched-destination-objects'],
+    dryRun: ['--dry-run'],
+    remote: /^[a-z0-9]+:\/\//i,
+    emptiedAs: (d) => ['gcloud', 'storage', 'rm', '-r', everythingUnder(d)],
+  },
+  azcopy: {
+    subcommand: ['sync'],
+    deletes: ['--delete-destination=true'],
+    dryRun: ['--dry-run'],
+    remote: /^https?:\/\//i,
+    emptiedAs: (d) => ['azcopy', 'remove', d, '--recursive'],
+  },
+  // mc names a bucket by alias (`prod/site`): only a path that is plainly local is a folder.
+  mc: {
+    subcommand: ['mirror'],
+    deletes: ['--remove'],
+    dryRun: ['--dry-run'],
+    remote: /^(?![./~])/,
+    emptiedAs: (d) => ['mc', 'rm', '--recursive', '--force', d],
+  },
 };

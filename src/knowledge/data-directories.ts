@@ -8,7 +8,24 @@
 // (PostgreSQL "Database File Layout", MySQL "The InnoDB system tablespace", MongoDB "storage",
 // Redis persistence, etcd's data-dir layout, Elasticsearch path.data).
 
-export type DataEngine = 'postgresql' | 'mysql' | 'mongodb' | 'redis' | 'etcd' | 'elasticsearch' | 'cassandra' | 'clickhouse' | 'gitlab' | 'configured';
+export type DataEngine =
+  | 'postgresql'
+  | 'mysql'
+  | 'mongodb'
+  | 'redis'
+  | 'etcd'
+  | 'elasticsearch'
+  | 'cassandra'
+  | 'clickhouse'
+  | 'gitlab'
+  | 'rabbitmq'
+  | 'kafka'
+  | 'zookeeper'
+  | 'sqlserver'
+  | 'influxdb'
+  | 'neo4j'
+  | 'couchdb'
+  | 'configured';
 
 export interface DataEngineSpec {
   engine: DataEngine;
@@ -48,6 +65,9 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
       '/opt/homebrew/var/postgresql',
       // The source build's documented default (`initdb -D /usr/local/pgsql/data`).
       '/usr/local/pgsql',
+      // Bitnami's images and stacks (`/bitnami/postgresql/data`, `/opt/bitnami/postgresql/data`).
+      '/bitnami/postgresql',
+      '/opt/bitnami/postgresql/data',
     ],
     names: ['pgdata', 'pg_data', 'postgres-data', 'postgresql-data', 'pg_wal', 'pg_xlog'],
     markers: ['PG_VERSION', 'global/pg_control'],
@@ -73,7 +93,17 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     engine: 'mysql',
     title: 'MySQL/MariaDB',
     // /usr/local/mysql: the generic binary tarball's install, its data directory data/ inside.
-    locations: ['/var/lib/mysql', '/var/lib/mariadb', '/usr/local/var/mysql', '/opt/homebrew/var/mysql', '/usr/local/mysql'],
+    locations: [
+      '/var/lib/mysql',
+      '/var/lib/mariadb',
+      '/usr/local/var/mysql',
+      '/opt/homebrew/var/mysql',
+      '/usr/local/mysql',
+      '/bitnami/mysql',
+      '/bitnami/mariadb',
+      '/opt/bitnami/mysql/data',
+      '/opt/bitnami/mariadb/data',
+    ],
     names: ['mysql-data', 'mariadb-data'],
     markers: ['ibdata1', 'auto.cnf', 'grastate.dat', 'mysql.ibd', 'mysql/user.MYD', '*.ibd'],
     pidFiles: ['mysqld.pid', '*.pid'],
@@ -86,7 +116,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     engine: 'mongodb',
     title: 'MongoDB',
     // /data/db is mongod's default --dbpath (and the official image's volume): `/data` holds it.
-    locations: ['/var/lib/mongodb', '/var/lib/mongo', '/data/db'],
+    locations: ['/var/lib/mongodb', '/var/lib/mongo', '/data/db', '/bitnami/mongodb'],
     names: ['mongo-data', 'mongodb-data'],
     markers: ['WiredTiger', 'storage.bson', 'mongod.lock', '_mdb_catalog.wt'],
     pidFiles: [],
@@ -98,7 +128,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'redis',
     title: 'Redis',
-    locations: ['/var/lib/redis'],
+    locations: ['/var/lib/redis', '/bitnami/redis'],
     names: ['redis-data'],
     markers: ['dump.rdb', 'appendonly.aof', 'appendonlydir'],
     pidFiles: [],
@@ -142,6 +172,93 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     standbySignals: [],
     owners: ['cassandra'],
     vital: ['commitlog'],
+  },
+  // Brokers and coordinators keep their messages and state on disk like a database: a RabbitMQ
+  // node's mnesia and queues, Kafka's log segments (meta.properties marks a log directory),
+  // ZooKeeper's snapshots and transaction logs (version-2).
+  {
+    engine: 'rabbitmq',
+    title: 'RabbitMQ',
+    locations: ['/var/lib/rabbitmq', '/bitnami/rabbitmq'],
+    names: ['mnesia'],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['rabbitmq'],
+    vital: ['mnesia'],
+  },
+  {
+    engine: 'kafka',
+    title: 'Kafka',
+    locations: ['/var/lib/kafka', '/var/lib/kafka-logs', '/bitnami/kafka'],
+    names: ['kafka-logs', 'kafka-data'],
+    markers: ['meta.properties'],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['kafka'],
+    vital: [],
+  },
+  {
+    engine: 'zookeeper',
+    title: 'ZooKeeper',
+    locations: ['/var/lib/zookeeper', '/bitnami/zookeeper'],
+    names: ['zookeeper-data'],
+    markers: ['version-2'],
+    pidFiles: ['zookeeper_server.pid'],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['zookeeper'],
+    vital: ['version-2'],
+  },
+  {
+    engine: 'sqlserver',
+    title: 'SQL Server',
+    locations: ['/var/opt/mssql'],
+    names: ['mssql-data'],
+    markers: ['master.mdf'],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['mssql'],
+    vital: ['data'],
+  },
+  {
+    engine: 'influxdb',
+    title: 'InfluxDB',
+    locations: ['/var/lib/influxdb', '/var/lib/influxdb2'],
+    names: ['influxdb-data'],
+    markers: ['influxd.bolt'],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['influxdb'],
+    vital: ['engine'],
+  },
+  {
+    engine: 'neo4j',
+    title: 'Neo4j',
+    locations: ['/var/lib/neo4j/data'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['neo4j'],
+    vital: [],
+  },
+  {
+    engine: 'couchdb',
+    title: 'CouchDB',
+    locations: ['/var/lib/couchdb', '/opt/couchdb/data'],
+    names: [],
+    markers: ['_dbs.couch'],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['couchdb'],
+    vital: [],
   },
   {
     engine: 'clickhouse',

@@ -24,6 +24,9 @@ export interface ServiceEndpointSpec {
   variables: readonly string[];
   /** Every option with a value, for reading the CLI's words. */
   options: ToolOptions;
+  /** The operand that names the server (`grpcurl [flags] ADDRESS METHOD`: operand 0 when the
+   *  line has at least `minOperands`; `grpc_cli call ADDRESS METHOD`: operand 1). */
+  serverOperand?: { index: number; minOperands: number };
   /** Options naming the item a command creates or deletes (`--topic T`), and the words that make
    *  it a create: a CI script that creates topic T and later deletes T is tearing down its own. */
   items?: { options: readonly string[]; creating: readonly string[] };
@@ -128,6 +131,51 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     servers: ['--monitor'],
     variables: ['PG_AUTOCTL_MONITOR'],
     options: { longWithValue: ['monitor', 'pgdata', 'formation', 'group', 'name', 'hostname', 'pgport'] },
+  },
+  // gRPC clients (an internal admin API is as often gRPC as HTTP): grpcurl's flags are Go's;
+  // grpc_cli's gflags; evans names its server with --host (default 127.0.0.1).
+  grpcurl: {
+    service: 'gRPC',
+    servers: [],
+    variables: [],
+    serverOperand: { index: 0, minOperands: 2 },
+    options: goFlags([
+      'd',
+      'H',
+      'rpc-header',
+      'reflect-header',
+      'import-path',
+      'proto',
+      'protoset',
+      'protoset-out',
+      'cert',
+      'key',
+      'cacert',
+      'authority',
+      'servername',
+      'connect-timeout',
+      'keepalive-time',
+      'max-time',
+      'max-msg-sz',
+      'format',
+      'user-agent',
+    ]),
+  },
+  grpc_cli: {
+    service: 'gRPC',
+    servers: [],
+    variables: [],
+    serverOperand: { index: 1, minOperands: 3 },
+    options: { longWithValue: ['metadata', 'channel_creds_type', 'call_creds', 'protofiles', 'proto_path', 'infile', 'outfile', 'ssl_target', 'timeout'] },
+  },
+  evans: {
+    service: 'gRPC',
+    servers: ['--host'],
+    variables: [],
+    options: {
+      shortWithValue: 'pf',
+      longWithValue: ['host', 'port', 'path', 'proto', 'header', 'package', 'service', 'cacert', 'cert', 'certkey', 'servername', 'config-file', 'file'],
+    },
   },
   ceph: {
     service: 'Ceph',

@@ -116,6 +116,37 @@ const RSYNC = options('efTBM', [
   'max-delete',
 ]);
 
+// HTTPie's options that take a value (`http --help`, 3.x; xh and curlie accept the same):
+// `http -a user:pw DELETE URL` names the method after the credentials.
+const HTTPIE_OPTIONS = options('aApsoF', [
+  'auth',
+  'auth-type',
+  'print',
+  'style',
+  'output',
+  'session',
+  'session-read-only',
+  'verify',
+  'cert',
+  'cert-key',
+  'cert-key-pass',
+  'ssl',
+  'ciphers',
+  'proxy',
+  'timeout',
+  'max-redirects',
+  'max-headers',
+  'pretty',
+  'format-options',
+  'response-charset',
+  'response-mime',
+  'boundary',
+  'default-scheme',
+  'unix-socket',
+  'bearer',
+  'http-version',
+]);
+
 // curl's options that take a value (curl --help all, 8.x): `-XDELETE` is the method DELETE, and
 // `-H 'Host: x'` a header, never a URL.
 const CURL = options('AbcCdDeEFHKmoPQrTtuUwxXyYz', [
@@ -935,6 +966,7 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   pkill: withDigitOptions(options('gGPstuUF', ['signal', 'group', 'parent', 'session', 'terminal', 'euid', 'uid', 'pidfile', 'ns', 'nslist'])),
   curl: CURL,
   wget: WGET,
+  ...each(['http', 'https', 'xh', 'xhs', 'curlie'], HTTPIE_OPTIONS),
 };
 
 /**
@@ -946,11 +978,22 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
 export interface HttpClient {
   method: readonly string[];
   url: readonly string[];
+  /** HTTPie's grammar (`http [METHOD] URL [ITEM…]`): an optional method word, then one URL, then
+   *  request items (`name=value`, `Header:value`) that are never URLs. */
+  methodWord?: true;
 }
+
+const HTTPIE: HttpClient = { method: [], url: [], methodWord: true };
 
 export const HTTP_CLIENTS: Readonly<Record<string, HttpClient>> = {
   curl: { method: ['-X', '--request'], url: ['--url'] },
   wget: { method: ['--method'], url: [] },
+  // HTTPie and the clients that copy its command line (xh, curlie).
+  http: HTTPIE,
+  https: HTTPIE,
+  xh: HTTPIE,
+  xhs: HTTPIE,
+  curlie: HTTPIE,
 };
 
 /** Terraform's (and OpenTofu's, Terragrunt's) options whose value names the workspace it acts in:

@@ -43,6 +43,10 @@ export interface LintContext {
    *  so a migration that widens a column an earlier file created (lemmy's `varchar(20)` →
    *  `varchar(255)`) is known to rewrite nothing. The caller owns it for one run. */
   migrationColumns?: Map<string, Map<string, ColumnType>>;
+  /** Tables the previous migration of a history copied whole (INSERT … SELECT with no WHERE), by
+   *  history and engine (migrationStep): ory's migrations split a SQLite table rebuild into one
+   *  statement per file (create, copy, drop, rename), so the drop's file follows the copy's. */
+  migrationCopies?: Map<string, Set<string>>;
 }
 
 /** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
@@ -91,7 +95,15 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
-      if (target.name && !ACCOUNT_SOURCE.test(target.source) && target.source !== 'current account or project' && target.source !== 'default AWS account')
+      // `${{` alone is a piece of a split GitHub expression (`${{ env.A }}` unquoted): every
+      // expression starts so, and it names no one resource.
+      if (
+        target.name &&
+        /[A-Za-z0-9]/.test(target.name) &&
+        !ACCOUNT_SOURCE.test(target.source) &&
+        target.source !== 'current account or project' &&
+        target.source !== 'default AWS account'
+      )
         created.push({ key: `${inv.name}\0${target.name}`, pos: inv.pos ?? 0 });
     }
   }
@@ -354,6 +366,15 @@ export function withoutDownSections(text: string): string {
 const OTHER_ENGINE_PATH =
   /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
 
+/** The engine a migration file is written for, from its name (`x.sqlite3.up.sql`, `x.mysql.sql`):
+ *  one history may hold a sequence per engine, each run on its own. */
+const ENGINE_IN_NAME = /\.(sqlite3?|mysql|postgres(?:ql)?|cockroach(?:db)?|mssql|sqlserver)\.(?:[^/]*\.)?sql$/i;
+
+/** Key of the sequence of migrations `path` belongs to: its history and engine. */
+function migrationStep(path: string): string {
+  return `${migrationHistory(path)}\0${ENGINE_IN_NAME.exec(path)?.[1]?.toLowerCase() ?? ''}`;
+}
+
 /** The column types known to earlier migrations of the history `path` belongs to. */
 function historyColumns(context: LintContext, path: string): Map<string, ColumnType> | undefined {
   if (!context.migrationColumns) return undefined;
@@ -374,7 +395,14 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
   const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   // A migration runs wherever it is deployed: production unless the file says otherwise.
-  const statements = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined).map((statement) => ({
+  // Copies carry from one migration to the next of its sequence only: rows written after an
+  // older copy would be lost with the table.
+  const step = migration && context.migrationCopies ? migrationStep(file.path) : undefined;
+  const copies = new Set(step ? context.migrationCopies?.get(step) : undefined);
+  const carried = new Set(copies);
+  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies);
+  if (step) context.migrationCopies?.set(step, new Set([...copies].filter((table) => !carried.has(table))));
+  const statements = kept.map((statement) => ({
     kind: statement.kind,
     where: statement.where,
     text: template.restore(statement.text),

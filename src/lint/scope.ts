@@ -45,8 +45,24 @@ export function migrationHistory(rel: string): string {
   return (folder >= 0 ? segments.slice(0, folder + 1) : segments.slice(0, -1)).join('/');
 }
 
-/** Folders that hold tests: commands there run against test databases and service containers. */
-export const TEST_FOLDERS: readonly string[] = ['test', 'tests', 'spec', 'specs', '__tests__', 'localtests', 'testdata', 'test_data', 'regress'];
+/** Folders that hold tests: commands there run against test databases and service containers.
+ *  Stubs and mocks are test doubles (ory/x's `popx/stub/migrations`, a copy of an application's
+ *  migrations its tests run against a throwaway database). */
+export const TEST_FOLDERS: readonly string[] = [
+  'test',
+  'tests',
+  'spec',
+  'specs',
+  '__tests__',
+  'localtests',
+  'testdata',
+  'test_data',
+  'regress',
+  'stub',
+  'stubs',
+  'mocks',
+  '__mocks__',
+];
 
 /** Folders that provision throwaway machines (Vagrant VMs on a private 192.168.x network). */
 export const THROWAWAY_FOLDERS: readonly string[] = ['vagrant', 'Vagrant'];

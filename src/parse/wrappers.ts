@@ -15,6 +15,7 @@ import { awsVault, crossEnv, dopplerRun, dotenvRunner, envCmd, envCommand, envFi
 import { commandBuiltin, evalBuiltin, find, flock, npx, redisCli, scriptCommand, shell, subcommandRunner, timeout, watch, xargs } from './wrappers/local.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
+import { bucketMirror } from './wrappers/bucket-mirror.js';
 import { type EnvFiles, type UnwrapStep, type Unwrapper, type UserHomes, command, commandRunner, optionsOf, script } from './wrappers/step.js';
 import { doas, su, sudo } from './wrappers/users.js';
 
@@ -25,6 +26,14 @@ function equivalent(argv: readonly string[]): Unwrapper {
       ...argv.map((value) => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] })),
       ...inv.args,
     ]);
+}
+
+/** A program two readers know (`aws ssm start-session` runs a shell; `aws s3 sync` can empty a bucket). */
+function both(first: Unwrapper, second: Unwrapper): Unwrapper {
+  return (inv, envFiles, userHomes, emptyDirectories) => [
+    ...first(inv, envFiles, userHomes, emptyDirectories),
+    ...second(inv, envFiles, userHomes, emptyDirectories),
+  ];
 }
 
 const WRAPPERS: Record<string, Unwrapper> = {
@@ -81,9 +90,12 @@ const WRAPPERS: Record<string, Unwrapper> = {
   runuser: su,
   ssh,
   mosh,
-  gcloud: cloudSsh(CLOUD_SSH.gcloud!),
+  gcloud: both(cloudSsh(CLOUD_SSH.gcloud!), bucketMirror),
   az: cloudSsh(CLOUD_SSH.az!),
-  aws: cloudSsh(CLOUD_SSH.aws!),
+  aws: both(cloudSsh(CLOUD_SSH.aws!), bucketMirror),
+  gsutil: bucketMirror,
+  azcopy: bucketMirror,
+  mc: bucketMirror,
   ansible,
   rsync,
   scp,

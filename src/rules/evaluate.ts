@@ -157,9 +157,13 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
       if (!option.flag.startsWith('--')) return false;
       if (flag.includes('=')) {
         const wanted = flag.slice(flag.indexOf('=') + 1);
+        if (option.flag !== name) return false;
+        // Where prodguard does not know the option takes a value (an in-house script's `--mode`),
+        // the word after it is its value as getopt_long and argparse read it: `--mode permanent`.
+        const value = option.value ?? detachedValue(inv, option.index);
         // A value pattern (`--step=??*`: two digits or more), however the value is written.
-        if (/[*?[]/.test(wanted)) return option.flag === name && option.value !== undefined && matchesGlob(option.value, wanted);
-        return option.flag === name && (`${option.value ?? ''}`.toLowerCase() === wanted.toLowerCase() || sameInteger(option.value, wanted));
+        if (/[*?[]/.test(wanted)) return value !== undefined && matchesGlob(value, wanted);
+        return `${value ?? ''}`.toLowerCase() === wanted.toLowerCase() || sameInteger(value, wanted);
       }
       // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`. Only for rules
       // that name their commands: for a rule over every command `--force` is not `--force-delete`.
@@ -167,6 +171,12 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
     });
   }
   return scan().options.some((option) => option.flag === flag);
+}
+
+/** The word after an option written without `=`, unless it is another option. */
+function detachedValue(inv: Invocation, index: number): string | undefined {
+  const next = inv.args[index + 1]?.value;
+  return next !== undefined && !next.startsWith('-') ? next : undefined;
 }
 
 /** `--replicas=00`, `--replicas=+0` are `--replicas=0` to the tool (Go's strconv.Atoi, C's strtol). */

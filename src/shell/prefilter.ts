@@ -36,7 +36,9 @@ export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
  *  operand's `any`); none when it can match without them. */
 function argumentAnchors(rule: Rule): string[] {
   const { args, operands } = rule.match;
-  if (args.any.length > 0) return args.any;
+  // The line is split at `/` before it is looked up: `pkg.Service/PurgeX` holds `purgex`, so a
+  // glob's part after its last `/` is what a piece can match (`*/Purge*` → `Purge*`).
+  if (args.any.length > 0) return args.any.map((glob) => (glob.includes('/') ? glob.slice(glob.lastIndexOf('/') + 1) || '*' : glob));
   // Options that must carry a value (`-X=DELETE`): the value is a word of every line that matches.
   const valued = rule.match.flags.any.map((flag) => (/^-[^=]+=./.test(flag) ? `*${flag.slice(flag.indexOf('=') + 1)}*` : undefined));
   if (valued.length > 0 && valued.every((glob) => glob !== undefined)) return [...new Set(valued as string[])];

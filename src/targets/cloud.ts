@@ -77,8 +77,16 @@ export function cloudTargets(inv: Invocation): Target[] {
     }
     const scan = cloudScan(inv);
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
-    const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset' || p === 'restore-backup' || p === 'patch');
-    if (verb !== -1) for (const name of positionals.slice(verb + 1)) targets.push({ kind: 'cloud', engine: 'gcp', source: 'resource', name });
+    // The resource a create makes is named the same way as the one a delete removes: a file that
+    // creates `clusters create "$NAME-$SUFFIX"` and later deletes it is its own teardown.
+    const verb = positionals.findIndex((p) => p === 'delete' || p === 'reset' || p === 'restore-backup' || p === 'patch' || p === 'create');
+    if (verb !== -1)
+      for (const index of scan.positionals.slice(verb + 1)) {
+        const arg = inv.args[index]!;
+        // `$CLUSTER_NAME-$SUFFIX` with neither set here: named as written, not "-".
+        const name = arg.unsetVariables.length > 0 ? arg.text.replace(/^(["'])(.*)\1$/, '$2') : arg.value;
+        targets.push({ kind: 'cloud', engine: 'gcp', source: 'resource', name });
+      }
     const flagged = roleValue(inv, scan, 'project');
     const project = flagged ?? inv.env.CLOUDSDK_CORE_PROJECT ?? inv.env.GOOGLE_CLOUD_PROJECT;
     if (project) targets.push({ kind: 'cloud', engine: 'gcp', source: flagged ? '--project' : 'CLOUDSDK_CORE_PROJECT', name: project });

@@ -2,7 +2,7 @@
 // replication topology, an Ansible pattern. A database on a socket or loopback is on its host.
 
 import type { AnsibleSelection, Invocation, Target } from '../types.js';
-import { scanOptions, optionValue } from '../parse/options.js';
+import { scanOptions, optionValue, type OptionScan } from '../parse/options.js';
 import { ansibleSelection, hostList } from '../parse/wrappers/remote.js';
 import { expandAnsiblePattern, splitAnsiblePattern } from '../config/inventory.js';
 import { type TargetFacts, ansibleInventoryKey } from './facts.js';
@@ -84,11 +84,17 @@ export function serviceEndpointTargets(inv: Invocation, facts: TargetFacts): Tar
   if (!spec) return [];
   const scan = scanOptions(inv.args, spec.options);
   const flag = spec.servers.find((option) => optionValue(scan, option));
-  const variable = flag ? undefined : spec.variables.find((name) => inv.env[name]);
-  const value = flag ? optionValue(scan, flag)! : variable ? inv.env[variable]! : undefined;
+  const operand = flag || !spec.serverOperand ? undefined : serverOperand(inv, scan, spec.serverOperand);
+  const variable = flag || operand ? undefined : spec.variables.find((name) => inv.env[name]);
+  const value = flag ? optionValue(scan, flag)! : (operand ?? (variable ? inv.env[variable]! : undefined));
   if (value === undefined) return [];
-  const source = `${spec.service} ${flag ?? variable}`;
+  const source = `${spec.service} ${flag ?? (operand ? 'address' : variable)}`;
   return endpointHosts(value).map((host) => (isLoopback(host) ? hostTarget(inv, facts) : { kind: 'host', source, name: host, host }));
+}
+
+function serverOperand(inv: Invocation, scan: OptionScan, where: { index: number; minOperands: number }): string | undefined {
+  if (scan.positionals.length < where.minOperands) return undefined;
+  return inv.args[scan.positionals[where.index]!]?.value || undefined;
 }
 
 /** A database on a Unix socket or a loopback address is on the host the client runs on. */

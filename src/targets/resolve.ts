@@ -104,11 +104,20 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
 // ---------------------------------------------------------------------------------------------
 // HTTP requests: the host of each URL the client is given (knowledge/tools.ts HTTP_CLIENTS).
 
+/** HTTPie's one URL: the first operand, or the second when the first is a method word. */
+function httpieUrl(operands: readonly string[]): string[] {
+  const first = /^[A-Za-z]+$/.test(operands[0] ?? '') && operands.length > 1 ? 1 : 0;
+  const url = operands[first];
+  // `:3000/api` is HTTPie's shorthand for localhost.
+  return url === undefined ? [] : [url.startsWith(':') ? `localhost${url}` : url];
+}
+
 function httpEndpointTargets(inv: Invocation): Target[] {
   const client = HTTP_CLIENTS[inv.name]!;
   const scan = scanOptions(inv.args, toolOptions(inv.name) ?? {});
+  const operands = scan.positionals.map((index) => inv.args[index]!.value);
   const urls = [
-    ...scan.positionals.map((index) => inv.args[index]!.value),
+    ...(client.methodWord ? httpieUrl(operands) : operands),
     ...scan.options.filter((option) => client.url.includes(option.flag) && option.value).map((option) => option.value!),
   ];
   const targets: Target[] = [];

@@ -689,7 +689,8 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'kubectl patch deployment web -p \'{"spec":{"replicas":0}}\'', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/patch-prune' },
       { line: 'kubectl apply --prune --all -f manifests/', kubeContext: 'prod-eu', expect: 'confirm', rule: 'kubernetes/patch-prune' },
       { line: 'mc rb --force prod/uploads', expect: 'block', rule: 'cloud/object-store-remove' },
-      { line: 'gsutil rsync -d -r ./empty gs://prod-backups', expect: 'block', rule: 'cloud/sync-delete-remote' },
+      // A deploy from a local folder warns (issue 11); an empty folder is read from the disk (test/e2e/bucket-mirror.test.ts).
+      { line: 'gsutil rsync -d -r ./empty gs://prod-backups', expect: 'warn', rule: 'cloud/bucket-deploy-delete' },
       { line: 'aws cloudformation describe-stacks --stack-name app-prod', expect: 'allow' },
       { line: 'pulumi preview -s acme/prod', expect: 'allow' },
       { line: 'kubectl apply -f manifests/', kubeContext: 'prod-eu', expect: 'allow' },

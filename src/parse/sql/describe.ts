@@ -40,6 +40,17 @@ export interface BodyRunner {
 }
 
 /** DML inside CTEs and subqueries (`WITH d AS (DELETE FROM users …) SELECT 1`) runs too. */
+/** The one table an INSERT's `SELECT … FROM t` reads every row of: no WHERE, LIMIT, join, set
+ *  operation, grouping or DISTINCT (each of those can leave rows behind). */
+function everyRowOf(select: PgNode): string | undefined {
+  const body = select?.SelectStmt;
+  if (!body || body.whereClause || body.limitCount || body.limitOffset || body.valuesLists || body.larg || body.withClause) return undefined;
+  if (body.groupClause || body.havingClause || body.distinctClause) return undefined;
+  const from: PgNode[] = body.fromClause ?? [];
+  const only = from.length === 1 ? from[0]?.RangeVar : undefined;
+  return only ? rangeVarName(only) : undefined;
+}
+
 const NESTED_DML = new Set(['DeleteStmt', 'UpdateStmt', 'InsertStmt', 'MergeStmt']);
 const NESTING_ROOTS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CreateTableAsStmt', 'CopyStmt', 'DeclareCursorStmt']);
 
@@ -286,10 +297,13 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       s.kind = replicationCall ? 'replication' : body.intoClause && !options.plpgsql ? 'create' : 'select';
       s.tables = fromTables(body.fromClause);
       return s;
-    case 'InsertStmt':
+    case 'InsertStmt': {
       s.kind = 'insert';
       s.tables = [rangeVarName(body.relation)];
+      const copied = everyRowOf(body.selectStmt);
+      if (copied) s.copiedFrom = [copied];
       return s;
+    }
     case 'CopyStmt':
       if (body.is_program) {
         out.errors.push({ message: `COPY … PROGRAM runs a shell command on the database server: ${span.text}`, pos: span.pos });

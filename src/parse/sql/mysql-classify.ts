@@ -193,6 +193,11 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
       while (['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO'].includes(kw(j) ?? '')) j++;
       const q = qualified(j);
       if (q) s.tables = [q.name];
+      // `INSERT INTO t_new (…) SELECT … FROM t`, nothing after the source table: every row is copied.
+      const select = q ? findTop(q.next, (k) => kw(k) === 'SELECT') : -1;
+      const from = select >= 0 && kw(select + 1) !== 'DISTINCT' ? findTop(select + 1, (k) => kw(k) === 'FROM') : -1;
+      const source = from >= 0 ? qualified(from + 1) : undefined;
+      if (source && source.next >= T.length) s.copiedFrom = [source.name];
       return done('insert');
     }
     case 'DELETE': {

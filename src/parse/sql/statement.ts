@@ -59,6 +59,9 @@ export interface SqlStatement {
   names?: string[];
   /** Lower-cased names of the functions called (pg_promote, pg_terminate_backend…). */
   functionCalls?: string[];
+  /** INSERT … SELECT … FROM t with no WHERE, LIMIT, join, grouping or DISTINCT: every row of t is
+   *  copied into the inserted table (the copy step of a table rebuild). */
+  copiedFrom?: string[];
   dialect: 'postgres' | 'mysql';
 }
 

@@ -10,7 +10,8 @@ export const groups: CorpusGroup[] = [
       // Local → bucket: the static-site deploy. Only objects the build no longer has go.
       { line: 'aws s3 sync ./dist s3://my-site --delete', expect: 'warn', rule: 'cloud/s3-sync-delete' },
       { line: 'aws s3 sync build/ s3://www.example.com --delete --cache-control max-age=60', expect: 'warn', rule: 'cloud/s3-sync-delete' },
-      { line: 'aws s3 sync ./dist s3://acme-prod-site --delete', expect: 'block', rule: 'cloud/s3-sync-delete' },
+      // A production site is deployed exactly so (issue 11): warn; an empty folder is read from the disk (test/e2e/bucket-mirror.test.ts).
+      { line: 'aws s3 sync ./dist s3://acme-prod-site --delete', expect: 'warn', rule: 'cloud/s3-sync-delete' },
       // Bucket → bucket: a backup or replica copy; the destination is what gets emptied.
       { line: 'aws s3 sync s3://uploads s3://uploads-backup --delete', expect: 'confirm', rule: 'cloud/s3-sync-delete-between-buckets' },
       { line: 'aws s3 sync s3://uploads s3://prod-backups --delete', expect: 'block', rule: 'cloud/s3-sync-delete-between-buckets' },
