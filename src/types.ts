@@ -86,7 +86,8 @@ export type ExecutionHost =
     }
   | {
       kind: 'container';
-      runtime: 'docker' | 'kubectl' | 'heroku';
+      /** heroku, kamal, fly, cf, railway: a deployed app (parse/wrappers/app-consoles.ts). */
+      runtime: 'docker' | 'kubectl' | 'heroku' | 'kamal' | 'fly' | 'cf' | 'railway';
       name: string;
       kubeContext?: string;
       /** kubectl exec: `-n NS` / `--namespace NS`, the namespace the pod is in. */
@@ -112,6 +113,24 @@ export interface MakeDefinition {
 }
 
 /**
+ * A file of named tasks a task runner reads (a justfile, a Taskfile): each task's shell lines,
+ * the tasks it runs first and after, and its parameters (just's `recipe ARG`).
+ */
+export interface TaskBook {
+  /** The task the runner alone runs (just: the first recipe; task: `default`). */
+  defaultTask?: string;
+  tasks: Record<
+    string,
+    {
+      before: string[];
+      after: string[];
+      parameters: { name: string; default?: string; variadic: boolean }[];
+      recipes: TaskScript[];
+    }
+  >;
+}
+
+/**
  * Files a line runs that the edge has read (issue 11): shell scripts (`bash FILE`, `./FILE`,
  * `source FILE`, `bash < FILE`), package.json scripts (`npm run X`) and Makefiles (`make X`).
  * A path the edge could not read is absent: the line is then judged as it was before.
@@ -123,11 +142,13 @@ export interface ReadFiles {
   packageScripts: Readonly<Record<string, Readonly<Record<string, TaskScript>>>>;
   /** By the Makefile's absolute path. */
   makefiles: Readonly<Record<string, MakeDefinition>>;
+  /** Justfiles, Taskfiles, pyproject.toml and mise.toml tasks, by `READER:absolute path` (parse/task-files.ts). */
+  taskBooks: Readonly<Record<string, TaskBook>>;
 }
 
 /** A file the parse stage would like the edge to read. */
 export interface FileWanted {
-  kind: 'script' | 'package.json' | 'makefile';
+  kind: 'script' | 'package.json' | 'makefile' | 'justfile' | 'taskfile' | 'pdm' | 'hatch' | 'poe' | 'mise';
   path: string;
   /** The file's text when the line itself holds it (`make -f - <<EOF`): parsed, not read from disk. */
   text?: string;

@@ -149,7 +149,7 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
   // what it does: read them and judge the line again. What they run may name more files, so
   // repeat, a bounded number of times.
   let envFiles: Record<string, Record<string, string>> = {};
-  const read: ReadFiles = { scripts: {}, packageScripts: {}, makefiles: {} };
+  const read: ReadFiles = { scripts: {}, packageScripts: {}, makefiles: {}, taskBooks: {} };
   const tried = new Set<string>();
   for (let round = 0; round < MAX_READ_ROUNDS && tried.size < MAX_READ_FILES; round++) {
     const named = [...new Set(planned.invocations.flatMap(envFilesNamedBy))].filter((path) => !tried.has(`env:${path}`));

@@ -9,7 +9,7 @@ import type { Plan } from '../engine/analyze.js';
 import { ansibleInventoryKey, resolveFile, type AnsibleInventoryFacts, type TargetFacts } from '../targets/facts.js';
 import { KUBECONFIG_FIX, kubeconfigFacts, type KubeconfigFacts } from '../parse/kubeconfig.js';
 import { ansibleSelection } from '../parse/wrappers/remote.js';
-import type { FileWanted, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
+import type { FileWanted, MakeDefinition, ReadFiles, TaskBook, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
 
@@ -103,12 +103,35 @@ export async function readNamedEnvFiles(paths: readonly string[]): Promise<Recor
       // Only regular files of a sane size: `source /dev/stdin` or a FIFO must never hang the check.
       const stat = statSync(path);
       if (!stat.isFile() || stat.size > MAX_ENV_FILE_BYTES) continue;
-      files[path] = dotenv.parse(readFileSync(path, 'utf8'));
+      const text = readFileSync(path, 'utf8');
+      // env-cmd's rc file (`.env-cmdrc`, JSON): one block of variables per environment name,
+      // kept as `PATH#NAME`. A dotenv file never starts with `{`.
+      if (text.trimStart().startsWith('{')) Object.assign(files, envCmdBlocks(path, text));
+      else files[path] = dotenv.parse(text);
     } catch {
       // Unreadable: the wrapper would fail to load it too.
     }
   }
   return files;
+}
+
+function envCmdBlocks(path: string, text: string): Record<string, Record<string, string>> {
+  const blocks: Record<string, Record<string, string>> = {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed === null || typeof parsed !== 'object') return blocks;
+    for (const [name, vars] of Object.entries(parsed as Record<string, unknown>)) {
+      if (vars === null || typeof vars !== 'object') continue;
+      blocks[`${path}#${name}`] = Object.fromEntries(
+        Object.entries(vars as Record<string, unknown>)
+          .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
+          .map(([key, value]) => [key, String(value)]),
+      );
+    }
+  } catch {
+    // Not JSON: env-cmd would fail to read it too.
+  }
+  return blocks;
 }
 
 const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;
@@ -179,6 +202,7 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
   const scripts = into.scripts as Record<string, string>;
   const packageScripts = into.packageScripts as Record<string, Record<string, TaskScript>>;
   const makefiles = into.makefiles as Record<string, MakeDefinition>;
+  const taskBooks = into.taskBooks as Record<string, TaskBook>;
   for (const { kind, path, text: shown } of wanted) {
     const key = `${kind}:${path}`;
     if (tried.has(key)) continue;
@@ -194,6 +218,17 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
         tasks[snippet.origin.replace(/^scripts\./, '')] = { text: snippet.text, env: snippet.env, unknownEnv: snippet.unknownEnv };
       }
       packageScripts[path] = tasks;
+    } else if (kind === 'justfile') {
+      const { extractJustfile } = await import('../lint/extract/justfile.js');
+      taskBooks[`${kind}:${path}`] = extractJustfile(text);
+    } else if (kind === 'taskfile') {
+      const { extractTaskfile } = await import('../lint/extract/taskfile.js');
+      const book = extractTaskfile(text);
+      if (book) taskBooks[`${kind}:${path}`] = book;
+    } else if (kind === 'pdm' || kind === 'hatch' || kind === 'poe' || kind === 'mise') {
+      const { extractTomlTasks } = await import('../lint/extract/toml-tasks.js');
+      const book = extractTomlTasks(text, kind, path.endsWith('/hatch.toml'));
+      if (book) taskBooks[`${kind}:${path}`] = book;
     } else {
       const { extractMakefile } = await import('../lint/extract/makefile.js');
       makefiles[path] = extractMakefile(text, path).make;

@@ -351,6 +351,22 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   flock: options('wEc', ['timeout', 'conflict-exit-code', 'command']),
   script: options('cEIOTBm', ['command', 'echo', 'log-in', 'log-out', 'log-timing', 'logging-format']),
   'docker exec': options('euw', ['env', 'env-file', 'user', 'workdir', 'detach-keys', 'index']),
+  // docker compose's own options (before its subcommand) and those of `compose run` (docs.docker.com).
+  'docker compose': options('fpcH', ['file', 'project-name', 'project-directory', 'env-file', 'profile', 'ansi', 'progress', 'parallel', 'host', 'context']),
+  'docker compose run': options('euwlvp', [
+    'env',
+    'env-from-file',
+    'user',
+    'workdir',
+    'label',
+    'volume',
+    'publish',
+    'name',
+    'entrypoint',
+    'cap-add',
+    'cap-drop',
+    'pull',
+  ]),
   'heroku run': options('aresx', ['app', 'remote', 'env', 'size', 'type']),
   'aws-vault exec': options('d', ['duration', 'region', 'mfa-token']),
   uv: options('', ['with', 'python', 'package', 'env-file']),
@@ -358,6 +374,10 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   dotenv: options('evcf', ['env-file']),
   'dotenvx run': options('f', ['env-file', 'env', 'convention']),
   'op run': options('', ['env-file', 'account']),
+  // env-cmd (v10): `-f FILE`, `-e ENV[,ENV]` from the rc file (`-r`, default .env-cmdrc[.json]).
+  'env-cmd': options('fer', ['file', 'environments', 'rc-file']),
+  // doppler run: the project and config whose secrets become the command's environment.
+  'doppler run': options('pc', ['project', 'config', 'token', 'scope', 'mount', 'mount-format', 'mount-template', 'fallback', 'command', 'name-transformer']),
   // Remote shells: OpenSSH reads options again after the destination (`ssh db1 -t cmd`).
   ssh: withDigitOptions(options('BbcDEeFIiJLlmOopQRSWw')),
   // scp's getopt string (scp.c): `-P port`, `-i identity`, `-J jump`, `-o option`, `-S program`…
@@ -486,6 +506,336 @@ export const MAKE = {
   noRun: ['-n', '--dry-run', '--just-print', '--recon', '-q', '--question', '-p', '--print-data-base', '-v', '--version', '-h', '--help'],
 } as const;
 
+/**
+ * Task runners that read a file of named tasks, each a list of shell lines with tasks it needs
+ * first (parse/task-files.ts reads them as make's recipes are read): `just RECIPE` (a justfile),
+ * `task NAME` (go-task's Taskfile.yml). Sources: `just --help` (1.x) and go-task's CLI reference
+ * (v3): which options take a value, which name the folder or the file, and the modes in which
+ * nothing runs (they list, print or answer a question).
+ */
+export interface TaskFileRunner {
+  /** Which reader reads the file (context/gather.ts): the pyproject.toml tables differ by tool. */
+  format: 'justfile' | 'taskfile' | 'pdm' | 'hatch' | 'poe' | 'mise';
+  /** The names the runner looks for, in its order. */
+  files: readonly string[];
+  options: ToolOptions;
+  directory: readonly string[];
+  file: readonly string[];
+  noRun: readonly string[];
+  /** Words that come before the task's name (`pdm run`, `mise run`); none: the name comes first. */
+  subcommands?: readonly string[];
+  /** With subcommands, a bare name runs the task too (`pdm test`), unless it is one of these. */
+  ownCommands?: readonly string[];
+  /** Only the first name is a task; the words after it are its arguments (pdm, hatch, poe, mise). */
+  oneTask?: boolean;
+}
+
+/** pyproject.toml (PEP 621) holds the scripts of pdm, hatch and poethepoet. */
+const PYPROJECT = ['pyproject.toml'];
+
+export const TASK_FILE_RUNNERS: Readonly<Record<string, TaskFileRunner>> = {
+  just: {
+    format: 'justfile',
+    files: ['justfile', 'Justfile', '.justfile', 'JUSTFILE'],
+    options: options('df', [
+      'justfile',
+      'working-directory',
+      'set',
+      'dotenv-filename',
+      'dotenv-path',
+      'shell',
+      'shell-arg',
+      'color',
+      'dump-format',
+      'list-heading',
+      'list-prefix',
+      'chooser',
+      'command',
+      'completions',
+      'show',
+      'usage',
+      'timestamp-format',
+      'alias-style',
+      'justfile-names',
+    ]),
+    directory: ['-d', '--working-directory'],
+    file: ['-f', '--justfile'],
+    noRun: [
+      '-l',
+      '--list',
+      '-n',
+      '--dry-run',
+      '-s',
+      '--show',
+      '--summary',
+      '--dump',
+      '--evaluate',
+      '--variables',
+      '--fmt',
+      '--init',
+      '--edit',
+      '-e',
+      '--choose',
+      '--groups',
+      '--completions',
+      '--usage',
+      '-h',
+      '--help',
+      '-V',
+      '--version',
+    ],
+  },
+  task: {
+    format: 'taskfile',
+    files: [
+      'Taskfile.yml',
+      'taskfile.yml',
+      'Taskfile.yaml',
+      'taskfile.yaml',
+      'Taskfile.dist.yml',
+      'taskfile.dist.yml',
+      'Taskfile.dist.yaml',
+      'taskfile.dist.yaml',
+    ],
+    options: options('dtoCI', ['dir', 'taskfile', 'output', 'concurrency', 'interval', 'sort', 'output-group-begin', 'output-group-end', 'entrypoint']),
+    directory: ['-d', '--dir'],
+    file: ['-t', '--taskfile', '--entrypoint'],
+    noRun: ['-l', '--list', '-a', '--list-all', '-n', '--dry', '--summary', '--status', '--init', '-i', '-h', '--help', '--version', '--json'],
+  },
+  // `pdm run NAME` / `pdm NAME`: [tool.pdm.scripts] (https://pdm-project.org/latest/usage/scripts/).
+  pdm: {
+    format: 'pdm',
+    files: PYPROJECT,
+    options: options('pgL', ['project', 'global', 'venv', 'lockfile']),
+    directory: ['-p', '--project'],
+    file: [],
+    noRun: ['-l', '--list', '-j', '--json', '-h', '--help'],
+    subcommands: ['run'],
+    ownCommands: [
+      'add',
+      'build',
+      'cache',
+      'completion',
+      'config',
+      'export',
+      'fix',
+      'import',
+      'info',
+      'init',
+      'install',
+      'list',
+      'lock',
+      'outdated',
+      'publish',
+      'py',
+      'python',
+      'remove',
+      'search',
+      'self',
+      'show',
+      'sync',
+      'update',
+      'use',
+      'venv',
+      'plugin',
+    ],
+    oneTask: true,
+  },
+  // `hatch run [ENV:]NAME`: [tool.hatch.envs.ENV.scripts] or hatch.toml's [envs.ENV.scripts].
+  hatch: {
+    format: 'hatch',
+    files: ['hatch.toml', ...PYPROJECT],
+    options: options('epd', ['env', 'project', 'data-dir', 'cache-dir', 'config']),
+    directory: [],
+    file: [],
+    noRun: ['-h', '--help'],
+    subcommands: ['run'],
+    oneTask: true,
+  },
+  // `poe NAME`: [tool.poe.tasks] (https://poethepoet.natn.io/).
+  poe: {
+    format: 'poe',
+    files: PYPROJECT,
+    options: options('Ce', ['directory', 'root', 'executor']),
+    directory: ['-C', '--directory', '--root'],
+    file: [],
+    noRun: ['-d', '--dry-run', '-h', '--help', '--version'],
+    oneTask: true,
+  },
+  // `mise run NAME` (`mise r`, `mise tasks run`): [tasks.NAME] of mise.toml (https://mise.jdx.dev/tasks/).
+  mise: {
+    format: 'mise',
+    files: ['mise.toml', '.mise.toml', 'mise.local.toml', '.mise.local.toml', '.config/mise.toml', '.config/mise/config.toml', 'mise/config.toml'],
+    options: options('CEjt', ['cd', 'env', 'jobs', 'tool', 'output', 'timings']),
+    directory: ['-C', '--cd'],
+    file: [],
+    noRun: ['-n', '--dry-run', '-h', '--help'],
+    subcommands: ['run', 'r', 'tasks'],
+    oneTask: true,
+  },
+};
+
+/**
+ * Programs that run package.json scripts by name (parse/runners.ts turns each into `npm run
+ * NAME`): npm-run-all's `run-s`/`run-p`/`npm-run-all` (names may be globs, `db:*`), turbo's
+ * `turbo run TASK` (and `turbo TASK`), nx's `nx run PROJECT:TARGET`, `nx TARGET PROJECT`,
+ * `nx run-many -t TARGET`. Options with a value are listed so their values are not taken for names.
+ */
+export interface ScriptNameRunner {
+  /** Words after which the names come (`turbo run`); none: the names follow the program. */
+  subcommands: readonly string[];
+  /** A bare name runs the task too (`turbo build`, `nx test api`), unless it is a subcommand of the tool's own. */
+  bareName: boolean;
+  /** Tool commands that are not tasks (`turbo prune`, `nx graph`). */
+  ownCommands: readonly string[];
+  /** Options whose value names tasks (`nx run-many -t test lint`). */
+  taskOptions: readonly string[];
+  /** `nx run api:test`: the task is the part after the project. */
+  projectPrefix: boolean;
+  options: ToolOptions;
+}
+
+export const SCRIPT_NAME_RUNNERS: Readonly<Record<string, ScriptNameRunner>> = {
+  ...Object.fromEntries(
+    ['run-s', 'run-p', 'npm-run-all', 'npm-run-all2'].map((name): [string, ScriptNameRunner] => [
+      name,
+      { subcommands: [], bareName: true, ownCommands: [], taskOptions: [], projectPrefix: false, options: options('', ['npm-path', 'max-parallel']) },
+    ]),
+  ),
+  turbo: {
+    subcommands: ['run'],
+    bareName: true,
+    ownCommands: [
+      'prune',
+      'login',
+      'logout',
+      'link',
+      'unlink',
+      'gen',
+      'generate',
+      'daemon',
+      'telemetry',
+      'info',
+      'ls',
+      'query',
+      'watch',
+      'scan',
+      'bin',
+      'boundaries',
+      'devtools',
+      'docs',
+      'completion',
+      'help',
+    ],
+    taskOptions: [],
+    projectPrefix: false,
+    options: options('F', [
+      'filter',
+      'concurrency',
+      'cache-dir',
+      'cwd',
+      'env-mode',
+      'graph',
+      'log-order',
+      'output-logs',
+      'profile',
+      'scope',
+      'team',
+      'token',
+      'api',
+      'cache',
+      'log-prefix',
+      'heap',
+      'ui',
+      'affected-base',
+    ]),
+  },
+  nx: {
+    subcommands: ['run', 'run-many', 'affected'],
+    bareName: true,
+    ownCommands: [
+      'graph',
+      'dep-graph',
+      'init',
+      'add',
+      'generate',
+      'g',
+      'migrate',
+      'repair',
+      'report',
+      'list',
+      'format',
+      'format:check',
+      'format:write',
+      'reset',
+      'daemon',
+      'show',
+      'release',
+      'connect',
+      'login',
+      'logout',
+      'watch',
+      'sync',
+      'view-logs',
+      'import',
+      'exec',
+      'help',
+    ],
+    taskOptions: ['-t', '--target', '--targets'],
+    projectPrefix: true,
+    options: options('tcp', [
+      'target',
+      'targets',
+      'configuration',
+      'projects',
+      'exclude',
+      'parallel',
+      'base',
+      'head',
+      'files',
+      'output-style',
+      'runner',
+      'nxBail',
+      'batch',
+    ]),
+  },
+};
+
+/**
+ * Migration tools that name their target database in an option or a word (issue 11, class 6):
+ * the database is that URL, judged as any other (a production host stops the command).
+ * - `options`: `-url=URL` / `--url URL` forms (flyway, liquibase, atlas, dbmate, golang-migrate).
+ * - `properties`: `-Dflyway.url=URL` system properties of the build plugins (mvn, gradle).
+ * - `keyValues`: `-x db_url=URL` (alembic's -x arguments read by env.py; the keys env.py
+ *   templates and tutorials use).
+ * - `targetWords`: sqitch's target URIs (`db:pg://host/db`, https://sqitch.org/docs/manual/sqitch-target/).
+ * - `anyWord`: goose's `goose DRIVER DBSTRING COMMAND`: a word that parses as a connection.
+ */
+export interface MigrationDatabaseOptions {
+  options?: readonly string[];
+  properties?: readonly string[];
+  keyValues?: { option: string; keys: readonly string[] };
+  targetWords?: boolean;
+  anyWord?: boolean;
+}
+
+const BUILD_PLUGIN_PROPERTIES = ['-Dflyway.url', '-Pflyway.url', '-Dliquibase.url', '-Dliquibase.command.url', '-Pliquibase.url'];
+
+export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDatabaseOptions>> = {
+  flyway: { options: ['-url'] },
+  liquibase: { options: ['--url', '--database-url', '--reference-url'] },
+  migrate: { options: ['-database', '--database'] },
+  dbmate: { options: ['--url', '-u'] },
+  atlas: { options: ['-u', '--url'] },
+  goose: { anyWord: true },
+  sqitch: { options: ['--target', '-t'], targetWords: true },
+  alembic: { keyValues: { option: '-x', keys: ['db_url', 'dburl', 'database_url', 'url', 'sqlalchemy.url', 'db', 'dsn'] } },
+  // `mvn flyway:clean -Dflyway.url=…`, `./gradlew flywayClean -Pflyway.url=…`: the plugins' properties.
+  ...Object.fromEntries(
+    ['mvn', 'mvnw', 'gradle', 'gradlew'].map((name): [string, MigrationDatabaseOptions] => [name, { properties: BUILD_PLUGIN_PROPERTIES }]),
+  ),
+};
+
 /** Every tool other than a database client whose options prodguard reads, by command name. */
 /**
  * Test runners that are programs of their own (not a subcommand of go, cargo, npm…). They load
@@ -548,6 +898,9 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   // npm, yarn, pnpm, bun and make: the script runners below.
   ...Object.fromEntries(Object.entries(PACKAGE_SCRIPT_RUNNERS).map(([name, runner]) => [name, runner.options])),
   ...each(MAKE_PROGRAMS, MAKE.options),
+  // just, task, run-s, turbo, nx: the task runners above.
+  ...Object.fromEntries(Object.entries(TASK_FILE_RUNNERS).map(([name, runner]) => [name, runner.options])),
+  ...Object.fromEntries(Object.entries(SCRIPT_NAME_RUNNERS).map(([name, runner]) => [name, runner.options])),
   ...each(['chmod', 'chown', 'chgrp'], options('', ['reference', 'from'])),
   // find's tests and actions with a value (`-type f`, `-mtime +7`): their values are not starting points.
   find: options(

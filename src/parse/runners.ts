@@ -12,6 +12,8 @@ import type { ExpandedWord, Invocation } from '../types.js';
 import type { UnwrapStep } from './wrappers/step.js';
 import { runsUnseenOutput } from '../knowledge/commands.js';
 import { VOLUME_LOCATIONS } from '../knowledge/data-directories.js';
+import { SCRIPT_NAME_RUNNERS, type ScriptNameRunner } from '../knowledge/tools.js';
+import { scanOptions } from './options.js';
 
 export const UNSEEN_SCRIPT = '(unseen-script)';
 /**
@@ -231,9 +233,12 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
         ? [{ kind: 'command', via: inv.name, words: [word(inv.command, UNSEEN_SCRIPT)] }]
         : [];
     }
+    case 'node':
+      return nodeSteps(inv);
     default:
       break;
   }
+  if (Object.hasOwn(SCRIPT_NAME_RUNNERS, inv.name)) return scriptNameSteps(inv, SCRIPT_NAME_RUNNERS[inv.name]!);
   const container = containerOnHostPaths(inv);
   if (container.length > 0) return container;
   if (feedsFrameworkConsole(inv)) {
@@ -256,6 +261,57 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     }
   }
   return [];
+}
+
+/** `npm run NAME` as a step: the package.json script runs (parse/scripts.ts reads it). */
+function npmRun(inv: Invocation, via: string, name: string): UnwrapStep {
+  return { kind: 'command', via, words: [word(inv.command, 'npm'), word(inv.command, 'run'), word(inv.command, name)] };
+}
+
+/**
+ * `node --test` runs the test files it finds (Node's built-in test runner): a test run, read as
+ * `node test` (the rule for test suites names it). `node --run NAME` (Node 22) runs the
+ * package.json script NAME, as `npm run NAME` does.
+ */
+function nodeSteps(inv: Invocation): UnwrapStep[] {
+  const script = inv.args.findIndex((arg) => !arg.value.startsWith('-') && inv.args[inv.args.indexOf(arg) - 1]?.value !== '--run');
+  const options = script === -1 ? inv.args : inv.args.slice(0, script);
+  const run = options.findIndex((arg) => arg.value === '--run' || arg.value.startsWith('--run='));
+  if (run !== -1) {
+    const option = options[run]!.value;
+    const name = option.startsWith('--run=') ? option.slice('--run='.length) : inv.args[run + 1]?.value;
+    return name ? [npmRun(inv, `node --run ${name}`, name)] : [];
+  }
+  if (!options.some((arg) => arg.value === '--test')) return [];
+  return [{ kind: 'command', via: 'node --test', words: [word(inv.command, 'node'), word(inv.command, 'test')] }];
+}
+
+/**
+ * `run-s db:*`, `turbo run test --filter=api`, `nx run api:test`, `nx run-many -t test`: the
+ * package.json scripts of those names run (turbo and nx run each workspace's script of that name;
+ * the root's is read, and a test task's name says a test run whatever the workspace).
+ */
+function scriptNameSteps(inv: Invocation, runner: ScriptNameRunner): UnwrapStep[] {
+  if (inv.args.some((arg) => arg.dynamic)) return [];
+  const dashDash = inv.args.findIndex((arg) => arg.value === '--');
+  const own = dashDash === -1 ? inv.args : inv.args.slice(0, dashDash);
+  const scan = scanOptions(own, runner.options);
+  const positionals = scan.positionals.map((index) => own[index]!.value);
+  let names: string[];
+  if (runner.subcommands.length === 0) names = positionals;
+  else if (positionals[0] !== undefined && runner.subcommands.includes(positionals[0])) names = positionals.slice(1);
+  else if (positionals[0] !== undefined && runner.bareName && !runner.ownCommands.includes(positionals[0]))
+    names = positionals.slice(0, runner.projectPrefix ? 1 : undefined);
+  else names = [];
+  if (runner.projectPrefix) names = names.map((name) => (name.includes(':') ? name.split(':')[1]! : name));
+  for (const option of scan.options) {
+    if (runner.taskOptions.includes(option.flag) && option.value) names.push(...option.value.split(','));
+  }
+  // npm-run-all: `"build -- --watch"` is a name with its arguments.
+  return names
+    .map((name) => name.trim().split(/\s+/)[0]!)
+    .filter((name) => name !== '' && !name.startsWith('-'))
+    .map((name) => npmRun(inv, `${inv.name} ${name}`, name));
 }
 
 const DOCKER_RUN_WITH_VALUE = new Set([
@@ -409,5 +465,7 @@ export const RUNNER_NAMES: readonly string[] = [
   'django-admin',
   'rails',
   'parallel',
+  // node: an interpreter, sent on when an option is given (`node --test`, `node --run X`).
+  ...Object.keys(SCRIPT_NAME_RUNNERS),
   ...SHELLS,
 ];

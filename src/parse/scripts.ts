@@ -16,20 +16,14 @@ import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
 import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, toolOptions } from '../knowledge/tools.js';
 import { crontabCommands, crontabSource } from './crontab.js';
+import { pathOf, taskFileSteps, taskFilesWanted, taskStep } from './task-files.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
 /** Sourced files named like env files are read as dotenv (wrappers.ts), not walked as scripts. */
 const ENV_FILE_NAME = /(^|\/)\.env(\.[^/]*)?$|\.env$/;
 const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
-/** A value the line cannot know: expanding it marks the word dynamic (see invocations.ts). */
-const UNKNOWN_VALUE = '\u0000dynamic';
 
-export const EMPTY_READ_FILES: ReadFiles = { scripts: {}, packageScripts: {}, makefiles: {} };
-
-function pathOf(inv: Invocation, file: string): string | undefined {
-  if (!file.startsWith('/') && !inv.cwd) return undefined;
-  return envFilePath(inv.cwd, file);
-}
+export const EMPTY_READ_FILES: ReadFiles = { scripts: {}, packageScripts: {}, makefiles: {}, taskBooks: {} };
 
 /** The script file a shell invocation runs, and the arguments after it. */
 function shellScript(inv: Invocation): { index: number } | undefined {
@@ -111,6 +105,7 @@ export function filesWanted(inv: Invocation): FileWanted[] {
   } else if (make) {
     for (const file of makefileCandidates(make)) add('makefile', file);
   }
+  wanted.push(...taskFilesWanted(inv));
   return wanted;
 }
 
@@ -174,6 +169,7 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
             .find((file) => file !== undefined && read.makefiles[file] !== undefined);
     if (path) steps.push(...makeSteps(inv, path, read.makefiles[path]!, make, pathOf(inv, make.dir) ?? inv.cwd));
   }
+  steps.push(...taskFileSteps(inv, read));
   return steps;
 }
 
@@ -193,15 +189,6 @@ function isShellScript(text: string): boolean {
 export function stdinFileText(cwd: string, file: string, read: ReadFiles): string | undefined {
   if (!file.startsWith('/') && !cwd) return undefined;
   return read.scripts[envFilePath(cwd, file)];
-}
-
-/** A task as a script step; `overrides` (make's command-line variables) beat the task's own. */
-function taskStep(via: string, task: TaskScript, inv: Invocation, key: string, extraArgs = '', overrides: Record<string, string> = {}): UnwrapStep {
-  const env: Record<string, string> = { ...inv.env, ...task.env };
-  for (const name of task.unknownEnv) env[name] = UNKNOWN_VALUE;
-  Object.assign(env, overrides);
-  const text = extraArgs ? `${task.text} ${extraArgs}` : task.text;
-  return { kind: 'script', via, text, env, assigned: { ...inv.assigned, ...task.env, ...overrides }, file: key };
 }
 
 // --- package.json scripts -------------------------------------------------------------------
@@ -256,16 +243,34 @@ function packageTask(inv: Invocation): PackageTask | undefined {
 function packageSteps(inv: Invocation, task: PackageTask, path: string, scripts: Readonly<Record<string, TaskScript>> | undefined): UnwrapStep[] {
   if (!scripts) return [];
   const key = (name: string) => `${path}#${name}`;
-  const names = task.lifecycle ? [`pre${task.script}`, task.script, `post${task.script}`] : [task.script];
+  // npm-run-all's names may be globs (`run-s db:*`, parse/runners.ts): every script they match.
+  const scriptNames = GLOB.test(task.script) ? Object.keys(scripts).filter((name) => scriptGlob(task.script).test(name)) : [task.script];
+  const names = scriptNames.flatMap((script) => (task.lifecycle ? [`pre${script}`, script, `post${script}`] : [script]));
   const steps: UnwrapStep[] = [];
   for (const name of names) {
     const script = scripts[name];
     if (!script) continue;
     const via = `${inv.name} run ${name} (package.json: ${JSON.stringify(script.text.length > 80 ? `${script.text.slice(0, 77)}...` : script.text)})`;
-    const args = name === task.script ? task.args.map(quote).join(' ') : '';
+    const args = scriptNames.includes(name) ? task.args.map(quote).join(' ') : '';
     steps.push({ ...taskStep(via, script, inv, key(name), args), cwd: pathOf(inv, task.dir) ?? inv.cwd });
   }
   return steps;
+}
+
+const GLOB = /\*/;
+
+/** npm-run-all's glob over script names: `*` within a `:` segment, `**` across segments. */
+function scriptGlob(glob: string): RegExp {
+  const source = glob
+    .split('**')
+    .map((part) =>
+      part
+        .split('*')
+        .map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^:]*'),
+    )
+    .join('.*');
+  return new RegExp(`^${source}$`);
 }
 
 function quote(value: string): string {

@@ -9,8 +9,9 @@ import { scanOptions } from './options.js';
 import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
+import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
-import { afterDashDash, awsVault, dotenvRunner, envCommand, envFileRunner } from './wrappers/env-runners.js';
+import { awsVault, crossEnv, dopplerRun, dotenvRunner, envCmd, envCommand, envFileRunner } from './wrappers/env-runners.js';
 import {
   commandBuiltin,
   evalBuiltin,
@@ -126,6 +127,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   flock,
   script: scriptCommand,
   heroku: herokuRun,
+  ...Object.fromEntries(APP_CONSOLE_NAMES.map((name) => [name, appConsole])),
   'redis-cli': redisCli,
   'valkey-cli': redisCli,
   mongosh: mongoShell,
@@ -149,8 +151,11 @@ const WRAPPERS: Record<string, Unwrapper> = {
   foreman: subcommandRunner(['run'], toolOptions('foreman')),
   direnv: (inv) => (inv.args[0]?.value === 'exec' ? command('direnv exec', inv.args.slice(2)) : []),
   dotenv: dotenvRunner,
+  'env-cmd': envCmd,
+  'cross-env': crossEnv,
+  'cross-env-shell': crossEnv,
   'aws-vault': awsVault,
-  doppler: afterDashDash('doppler run'),
+  doppler: dopplerRun,
   op: envFileRunner('op run', ['--env-file']),
   dotenvx: envFileRunner('dotenvx run', ['-f', '--env-file']),
   chamber: (inv) => {

@@ -13,7 +13,7 @@ import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
 import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
 import { dataDirectoryWords, type ConfiguredDataDirectories } from '../knowledge/data-directories.js';
-import { COMMAND_EQUIVALENTS } from '../knowledge/tools.js';
+import { COMMAND_EQUIVALENTS, TASK_FILE_RUNNERS } from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import type { Prefilter } from './prefilter-table.js';
 
@@ -57,8 +57,9 @@ export function commandKnowledge(): {
   return {
     wrappers: WRAPPER_NAMES,
     databaseClients: DATABASE_CLIENTS,
-    // make runs its Makefile's recipes (parse/scripts.ts reads them): `make deploy` shows none.
-    runners: [...RUNNER_NAMES, ...MAKE_NAMES],
+    // make runs its Makefile's recipes (parse/scripts.ts reads them): `make deploy` shows none;
+    // just and task their justfile's and Taskfile's (parse/task-files.ts).
+    runners: [...RUNNER_NAMES, ...MAKE_NAMES, ...Object.keys(TASK_FILE_RUNNERS)],
     interpreters: INTERPRETER_NAMES,
     packageScripts: PACKAGE_SCRIPT_SUBCOMMANDS,
   };

@@ -5,6 +5,7 @@ import type { Invocation, Target } from '../types.js';
 import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { clientSpec, clientsOf } from '../knowledge/commands.js';
+import { MIGRATION_DATABASE_OPTIONS } from '../knowledge/tools.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
 import { databaseTarget, postgresFromEnvironment, postgresServiceTarget, withHostList } from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
@@ -23,29 +24,47 @@ function clientScan(inv: Invocation) {
   return scanOptions(inv.args, clientOptionSpec(inv.name)!);
 }
 
-/** Migration tools that name their database in an option: flyway -url=, liquibase --url=, migrate -database. */
+/**
+ * Migration tools that name their database on the line (knowledge/tools.ts says where):
+ * `flyway -url=`, `liquibase --url=`, `migrate -database`, `atlas … -u`, `mvn flyway:clean
+ * -Dflyway.url=`, `alembic -x db_url=`, sqitch's `db:pg://…` target, goose's DBSTRING.
+ */
 export function migrationToolTarget(inv: Invocation): Target | undefined {
-  const flags: Record<string, string[]> = {
-    flyway: ['-url'],
-    liquibase: ['--url', '--database-url'],
-    migrate: ['-database', '--database'],
-    dbmate: ['--url', '-u'],
-    goose: [],
+  const spec = Object.hasOwn(MIGRATION_DATABASE_OPTIONS, inv.name) ? MIGRATION_DATABASE_OPTIONS[inv.name]! : undefined;
+  if (!spec) return undefined;
+  const named = (url: string | undefined, source: string): Target | undefined => {
+    const connection = url ? parseConnectionString(url) : undefined;
+    return connection ? databaseTarget(connection, source) : undefined;
   };
-  const names = flags[inv.name];
-  if (!names) return undefined;
   for (let index = 0; index < inv.args.length; index++) {
     const value = inv.args[index]!.value;
-    for (const flag of names) {
-      const url = value === flag ? inv.args[index + 1]?.value : value.startsWith(`${flag}=`) ? value.slice(flag.length + 1) : undefined;
-      const connection = url ? parseConnectionString(url) : undefined;
-      if (connection) return databaseTarget(connection, `${inv.name} ${flag}`);
+    for (const flag of [...(spec.options ?? []), ...(spec.properties ?? [])]) {
+      // Properties are always attached (`-Dflyway.url=…`); options either way.
+      const url = value.startsWith(`${flag}=`)
+        ? value.slice(flag.length + 1)
+        : value === flag && !spec.properties?.includes(flag)
+          ? inv.args[index + 1]?.value
+          : undefined;
+      const target = named(url, `${inv.name} ${flag}`);
+      if (target) return target;
+    }
+    if (spec.keyValues) {
+      const { option, keys } = spec.keyValues;
+      const pair =
+        value === option ? inv.args[index + 1]?.value : value.startsWith(option) && value.length > option.length ? value.slice(option.length) : undefined;
+      const match = pair ? /^([^=]+)=(.*)$/s.exec(pair) : null;
+      const target = match && keys.includes(match[1]!.toLowerCase()) ? named(match[2], `${inv.name} ${option} ${match[1]}`) : undefined;
+      if (target) return target;
+    }
+    // sqitch: `db:pg://user@host/db` (and `db:mysql:`, `db:sqlite:`): a URI whose engine follows `db:`.
+    if (spec.targetWords && value.startsWith('db:')) {
+      const target = named(value.slice(3).replace(/^pg:/, 'postgres:'), `${inv.name} target`);
+      if (target) return target;
     }
   }
-  // goose DRIVER DBSTRING COMMAND
-  if (inv.name === 'goose') {
+  if (spec.anyWord) {
     const connection = inv.args.map((arg) => parseConnectionString(arg.value)).find(Boolean);
-    if (connection) return databaseTarget(connection, 'goose argument');
+    if (connection) return databaseTarget(connection, `${inv.name} argument`);
   }
   return undefined;
 }

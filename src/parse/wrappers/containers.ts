@@ -1,7 +1,7 @@
 // Commands run inside a pod or a container: kubectl/oc exec, docker/podman exec and compose.
 
 import type { ExecutionHost } from '../../types.js';
-import { scanOptions, optionValue } from '../options.js';
+import { scanOptions, optionValue, type OptionScan } from '../options.js';
 import { type Unwrapper, command, optionsOf } from './step.js';
 
 export const kubectl: Unwrapper = (inv) => {
@@ -80,6 +80,14 @@ function dockerDaemonHost(address: string | undefined, context: string | undefin
   return undefined;
 }
 
+/** The compose project a line names: `-p`, the `-f` files, else COMPOSE_PROJECT_NAME / COMPOSE_FILE. */
+function composeProject(scan: OptionScan, env: Readonly<Record<string, string>>): string | undefined {
+  const project = optionValue(scan, '-p', '--project-name') ?? env.COMPOSE_PROJECT_NAME;
+  const files = scan.options.filter((o) => (o.flag === '-f' || o.flag === '--file') && o.value).map((o) => o.value!);
+  const named = [project, ...(files.length > 0 ? files : (env.COMPOSE_FILE ?? '').split(/[:;]/))].filter((word): word is string => !!word);
+  return named.length > 0 ? named.join(', ') : undefined;
+}
+
 export const docker: Unwrapper = (inv) => {
   let args = inv.args;
   let via = 'docker';
@@ -87,18 +95,28 @@ export const docker: Unwrapper = (inv) => {
     args = args.slice(1);
     via = 'docker compose';
   }
-  const scan = scanOptions(args, optionsOf(inv.name, { stopAtPositional: true }));
-  if (args[scan.rest]?.value !== 'exec') return [];
+  const compose = via === 'docker compose';
+  const scan = scanOptions(args, optionsOf(compose ? 'docker compose' : inv.name, { stopAtPositional: true }));
+  const sub = args[scan.rest]?.value;
+  // `docker compose run SERVICE CMD` starts a new container of the service and runs CMD in it.
+  if (sub !== 'exec' && !(compose && sub === 'run')) return [];
   const after = args.slice(scan.rest + 1);
-  const inner = scanOptions(after, optionsOf('docker exec', { stopAtPositional: true }));
+  const inner = scanOptions(after, optionsOf(sub === 'run' ? 'docker compose run' : 'docker exec', { stopAtPositional: true }));
   const container = after[inner.rest];
   if (!container) return [];
   const env: Record<string, string> = {};
   for (const option of inner.options) {
-    const match = option.value && /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value);
-    if ((option.flag === '-e' || option.flag === '--env') && match) env[match[1]!] = match[2]!;
+    if ((option.flag !== '-e' && option.flag !== '--env') || !option.value) continue;
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(option.value);
+    if (match) env[match[1]!] = match[2]!;
+    // `-e DATABASE_URL` passes this shell's value into the container (Travis 2018 in a container).
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(option.value) && inv.env[option.value] !== undefined) env[option.value] = inv.env[option.value]!;
   }
   const daemon = dockerDaemonHost(optionValue(scan, '-H', '--host') ?? inv.env.DOCKER_HOST, optionValue(scan, '--context') ?? inv.env.DOCKER_CONTEXT);
-  const host: ExecutionHost = { kind: 'container', runtime: 'docker', name: container.value, ...(daemon ? { daemon } : {}) };
-  return command(`${via} exec ${container.value}`, after.slice(inner.rest + 1), { host, env, assigned: { ...env }, envUnknown: true, cwd: '' });
+  // A compose file or project named for production (`-f docker-compose.prod.yml`, `-p shop-production`)
+  // says whose service this is: the container is named with it.
+  const project = compose ? composeProject(scan, inv.env) : undefined;
+  const name = project ? `${container.value} (${project})` : container.value;
+  const host: ExecutionHost = { kind: 'container', runtime: 'docker', name, ...(daemon ? { daemon } : {}) };
+  return command(`${via} ${sub} ${name}`, after.slice(inner.rest + 1), { host, env, assigned: { ...env }, envUnknown: true, cwd: '' });
 };

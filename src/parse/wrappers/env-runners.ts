@@ -91,6 +91,67 @@ export function envFileRunner(via: string, fileFlags: readonly string[]): Unwrap
   };
 }
 
+/** The rc files env-cmd reads for `-e ENV` when `-r` names none, in its order. */
+const ENV_CMD_RC_FILES = ['.env-cmdrc', '.env-cmdrc.json'];
+
+interface EnvCmdFiles {
+  files: string[];
+  environments: string[];
+  rcFiles: string[];
+}
+
+function envCmdFiles(inv: Invocation): EnvCmdFiles & { rest: number; useShell: boolean; override: boolean } {
+  const scan = scanOptions(inv.args, optionsOf('env-cmd', { stopAtPositional: true }));
+  const files = scan.options.filter((o) => o.flag === '-f' || o.flag === '--file').map((o) => o.value ?? '');
+  const environments = scan.options
+    .filter((o) => o.flag === '-e' || o.flag === '--environments')
+    .flatMap((o) => (o.value ?? '').split(','))
+    .filter(Boolean);
+  const rcFile = optionValue(scan, '-r', '--rc-file');
+  return {
+    // With neither -f nor -e, env-cmd reads ./.env.
+    files: files.length > 0 || environments.length > 0 ? files : ['.env'],
+    environments,
+    rcFiles: environments.length === 0 ? [] : rcFile ? [rcFile] : ENV_CMD_RC_FILES,
+    rest: scan.rest,
+    useShell: hasFlag(scan, '--use-shell'),
+    override: !hasFlag(scan, '--no-override'),
+  };
+}
+
+/**
+ * env-cmd: `env-cmd -f .env.production CMD`, `env-cmd -e production CMD` (the rc file's
+ * `production` block, read at the edge as `RCFILE#production`). Its variables override the
+ * shell's unless `--no-override`; `--use-shell` runs the words as a shell line.
+ */
+export const envCmd: Unwrapper = (inv, envFiles) => {
+  const named = envCmdFiles(inv);
+  const env = { ...inv.env };
+  const assigned = { ...inv.assigned };
+  const blocks = [
+    ...named.files.map((file) => envFiles[envFilePath(inv.cwd, file)]),
+    ...named.environments.flatMap((name) => named.rcFiles.map((file) => envFiles[`${envFilePath(inv.cwd, file)}#${name}`])),
+  ];
+  for (const vars of blocks) {
+    for (const [key, value] of Object.entries(vars ?? {})) {
+      if (!named.override && key in inv.env) continue;
+      env[key] = value;
+      assigned[key] = value;
+    }
+  }
+  let words = inv.args.slice(named.rest);
+  if (words[0]?.value === '--') words = words.slice(1);
+  const via = `env-cmd ${[...named.files, ...named.environments].join(' ')}`.trim();
+  return named.useShell ? script(via, words.map((w) => w.value).join(' '), { env, assigned }) : command(via, words, { env, assigned });
+};
+
+/** `cross-env VAR=value … CMD`: the assignments are CMD's environment (`cross-env-shell`: a shell line). */
+export const crossEnv: Unwrapper = (inv) => {
+  const taken = takeAssignments(inv, inv.args);
+  const extra = { env: taken.env, assigned: taken.assigned };
+  return inv.name === 'cross-env-shell' ? script(inv.name, taken.rest.map((w) => w.value).join(' '), extra) : command(inv.name, taken.rest, extra);
+};
+
 /** Builtins that set variables from `NAME=value` words, so `$(cat FILE | xargs)` gives them FILE's. */
 export const ENV_FILE_EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
@@ -113,6 +174,11 @@ export function envFilesNamedBy(inv: Invocation): string[] {
   if ((inv.name === 'source' || inv.name === '.') && inv.args[0] && !inv.args[0].dynamic && (inv.cwd || inv.args[0].value.startsWith('/'))) {
     return [envFilePath(inv.cwd, inv.args[0].value)];
   }
+  if (inv.name === 'env-cmd') {
+    const named = envCmdFiles(inv);
+    const files = [...named.files, ...named.rcFiles];
+    return inv.cwd || files.every((file) => file.startsWith('/')) ? files.map((file) => envFilePath(inv.cwd, file)) : [];
+  }
   const entry = spec[inv.name];
   if (!entry) return [];
   const args = entry.sub ? (inv.args[0]?.value === entry.sub ? inv.args.slice(1) : []) : inv.args;
@@ -134,13 +200,27 @@ export const awsVault: Unwrapper = (inv) => {
   return command(`aws-vault exec ${profile ?? ''}`.trim(), words, { env, assigned: { ...inv.assigned, ...(profile ? { AWS_PROFILE: profile } : {}) } });
 };
 
-export function afterDashDash(via: string): Unwrapper {
-  return (inv) => {
-    const index = inv.args.findIndex((w) => w.value === '--');
-    if (index === -1) {
-      const scan = scanOptions(inv.args.slice(1), { stopAtPositional: true });
-      return inv.args[0]?.value === 'run' ? command(via, inv.args.slice(1 + scan.rest)) : [];
-    }
-    return command(via, inv.args.slice(index + 1));
+/**
+ * `doppler run [-c CONFIG] -- CMD` (or `--command 'LINE'`): CMD gets the config's secrets, and
+ * doppler sets DOPPLER_CONFIG, DOPPLER_ENVIRONMENT (the config's environment: `prd` of
+ * `prd_eu`) and DOPPLER_PROJECT in its environment. A config named for production says so;
+ * without one (doppler.yaml's setup) the environment stays as it was.
+ */
+export const dopplerRun: Unwrapper = (inv) => {
+  if (inv.args[0]?.value !== 'run') return [];
+  const rest = inv.args.slice(1);
+  const dashDash = rest.findIndex((w) => w.value === '--');
+  const own = dashDash === -1 ? rest : rest.slice(0, dashDash);
+  const scan = scanOptions(own, optionsOf('doppler run', { stopAtPositional: true }));
+  const config = optionValue(scan, '-c', '--config') ?? inv.env.DOPPLER_CONFIG;
+  const project = optionValue(scan, '-p', '--project') ?? inv.env.DOPPLER_PROJECT;
+  const set: Record<string, string> = {
+    ...(config ? { DOPPLER_CONFIG: config, DOPPLER_ENVIRONMENT: config.split('_')[0]! } : {}),
+    ...(project ? { DOPPLER_PROJECT: project } : {}),
   };
-}
+  const extra = { env: { ...inv.env, ...set }, assigned: { ...inv.assigned, ...set } };
+  const via = `doppler run${config ? ` --config ${config}` : ''}`;
+  const line = optionValue(scan, '--command');
+  if (line !== undefined) return script(via, line, extra);
+  return command(via, dashDash === -1 ? own.slice(scan.rest) : rest.slice(dashDash + 1), extra);
+};
