@@ -285,6 +285,8 @@ export const COMMAND_RUNNERS: readonly string[] = [
   'proxychains',
   'proxychains4',
   'numactl',
+  // Node's package-manager shim: `corepack pnpm run X` is `pnpm run X` at the pinned version.
+  'corepack',
 ];
 
 /**
