@@ -380,12 +380,15 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
 const sqlRuleIndexes = new WeakMap<readonly Rule[], ReadonlyMap<string, readonly Rule[]>>();
 
 /** The rules with a `match.sql` naming each statement kind, in rule-set order, built once per
- *  rule set: a migration's statements meet only the rules that can match them. */
+ *  rule set: a migration's statements meet only the rules that can match them — rules about SQL
+ *  sent to a database (a rule about SQL carried by a cloud API targets the cloud account, which
+ *  a migration file does not name). */
 function sqlRulesByKind(rules: readonly Rule[]): ReadonlyMap<string, readonly Rule[]> {
   let index = sqlRuleIndexes.get(rules);
   if (index) return index;
   const byKind = new Map<string, Rule[]>();
   for (const rule of rules) {
+    if (!rule.match.targets.includes('database')) continue;
     for (const kind of new Set(rule.match.sql?.kinds ?? [])) {
       const list = byKind.get(kind) ?? [];
       list.push(rule);
