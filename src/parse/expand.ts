@@ -326,7 +326,9 @@ function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, ac
       // Trimming, replacement and slicing of an unset variable still give the empty string.
       if (value === '' && acc.unset.includes(name)) return '';
       acc.dynamic = true;
-      acc.computed = true;
+      // A CI expression left in a script (`${{ github.event.number }}`, substituted by the runner
+      // before the shell sees it) is a value nobody here knows, not text the line computes.
+      if (!part.text.startsWith('${{')) acc.computed = true;
       return value ?? part.text;
   }
 }
