@@ -743,6 +743,18 @@ export const SQLITE_READING_DOT_COMMANDS: ReadonlySet<string> = new Set([
 // sqlite3's options (sqlite3 -help, 3.4x): single-dash words; -cmd runs SQL before the operands.
 const SQLITE3_WITH_VALUE = ['cmd', 'init', 'separator', 'newline', 'nullvalue', 'vfs', 'maxsize', 'mmap', 'lookaside', 'pagecache', 'heap', 'escape'];
 
+/** How MySQL-family tools name the server they connect to (mycli, gh-ost, pt-osc read these too). */
+const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = {
+  '-h': 'host',
+  '--host': 'host',
+  '-P': 'port',
+  '--port': 'port',
+  '-u': 'user',
+  '--user': 'user',
+  '-p': 'password',
+  '--password': 'password',
+};
+
 export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
   // The dbcli family (mycli, pgcli, litecli): Python shells over the same servers, with -e
   // (mycli, litecli) or -c (pgcli, like psql) running one statement and exiting.
@@ -784,14 +796,7 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
       'tls-version',
     ],
     roles: {
-      '-h': 'host',
-      '--host': 'host',
-      '-P': 'port',
-      '--port': 'port',
-      '-u': 'user',
-      '--user': 'user',
-      '-p': 'password',
-      '--password': 'password',
+      ...MYSQL_CONNECTION_ROLES,
       '--pass': 'password',
       '-D': 'database',
       '--database': 'database',
@@ -973,14 +978,7 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
       '--alter': 'alter',
       '-D': 'database',
       '--database': 'database',
-      '-h': 'host',
-      '--host': 'host',
-      '-P': 'port',
-      '--port': 'port',
-      '-u': 'user',
-      '--user': 'user',
-      '-p': 'password',
-      '--password': 'password',
+      ...MYSQL_CONNECTION_ROLES,
     },
     dsnKeys: { h: 'host', P: 'port', u: 'user', p: 'password', D: 'database', t: 'table' },
   },

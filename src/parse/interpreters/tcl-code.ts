@@ -82,37 +82,24 @@ function tclCommands(code: string): { commands: TclWord[][]; substitutions: stri
     }
     let text = '';
     let dynamic = false;
-    if (c === '"') {
-      i++;
-      while (i < n && code[i] !== '"') {
-        if (code[i] === '\\') {
-          text += unescape(code[i + 1] ?? '');
-          i += 2;
-        } else if (code[i] === '[') {
-          dynamic = true;
-          i = bracket(i);
-        } else {
-          if (code[i] === '$') dynamic = true;
-          text += code[i];
-          i++;
-        }
-      }
-      i++;
-    } else {
-      while (i < n && !/[\s;]/.test(code[i]!)) {
-        if (code[i] === '\\') {
-          text += unescape(code[i + 1] ?? '');
-          i += 2;
-        } else if (code[i] === '[') {
-          dynamic = true;
-          i = bracket(i);
-        } else {
-          if (code[i] === '$') dynamic = true;
-          text += code[i];
-          i++;
-        }
+    // A quoted word runs to its closing quote, a bare one to white space or `;`; both take
+    // backslash escapes, and a `$` or `[…]` inside makes the word's value unknown here.
+    const quoted = c === '"';
+    if (quoted) i++;
+    while (i < n && (quoted ? code[i] !== '"' : !/[\s;]/.test(code[i]!))) {
+      if (code[i] === '\\') {
+        text += unescape(code[i + 1] ?? '');
+        i += 2;
+      } else if (code[i] === '[') {
+        dynamic = true;
+        i = bracket(i);
+      } else {
+        if (code[i] === '$') dynamic = true;
+        text += code[i];
+        i++;
       }
     }
+    if (quoted) i++;
     words.push({ text, dynamic, braced: false });
   }
   endCommand();
