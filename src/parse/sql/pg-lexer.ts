@@ -19,15 +19,10 @@ const OP_CHARS = '+-*/<>=~!@#%^&|`?';
 // of a 200-statement check. Same classes as /[A-Za-z_\u0080-\uffff]/, /[A-Za-z0-9_$\u0080-\uffff]/, /\s/.
 const isLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 0x80;
 const isIdentStart = (c: string | undefined): boolean => c !== undefined && c !== '' && isLetter(c.charCodeAt(0));
-const isIdentChar = (c: string | undefined): boolean => {
-  if (c === undefined || c === '') return false;
-  const code = c.charCodeAt(0);
-  return isLetter(code) || (code >= 48 && code <= 57) || code === 36;
-};
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isSpace = (c: string): boolean => {
-  const code = c.charCodeAt(0);
-  return code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && /\s/.test(c));
+const isSpaceAt = (s: string, j: number): boolean => {
+  const code = s.charCodeAt(j);
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && /\s/.test(s[j] as string));
 };
 
 /** Scan a quoted literal starting at `open` (the quote); returns the index after the closing quote. */
@@ -51,20 +46,24 @@ function scanQuoted(s: string, open: number, quote: string, backslash: boolean):
   return { end: s.length, unterminated: true };
 }
 
-export function lexPg(s: string, meta: boolean): PgToken[] {
-  const out: PgToken[] = [];
+/** Where each token starts and ends, handed to `emit` in order; `extra` only for the tokens that
+ *  carry a prefix or an unterminated mark. One scanner for lexPg (which keeps the tokens) and
+ *  trimSpan (which needs only the first and last significant one, per statement of a file). */
+type EmitToken = (type: PgTokenType, pos: number, end: number, extra?: Partial<PgToken>) => void;
+
+function scanPg(s: string, meta: boolean, emit: EmitToken): void {
   const n = s.length;
   let i = 0;
   const push = (type: PgTokenType, pos: number, end: number, extra?: Partial<PgToken>): void => {
-    out.push({ type, pos, end, ...extra });
+    emit(type, pos, end, extra);
     i = end;
   };
   while (i < n) {
     const c = s[i] as string;
     const next = s[i + 1];
-    if (isSpace(c)) {
+    if (isSpaceAt(s, i)) {
       let j = i + 1;
-      while (j < n && isSpace(s[j] as string)) j++;
+      while (j < n && isSpaceAt(s, j)) j++;
       push('space', i, j);
     } else if (c === '-' && next === '-') {
       const nl = s.indexOf('\n', i);
@@ -83,7 +82,7 @@ export function lexPg(s: string, meta: boolean): PgToken[] {
           if (depth === 0) break;
         } else j++;
       }
-      push('comment', i, j, depth > 0 ? { unterminated: true } : {});
+      push('comment', i, j, depth > 0 ? { unterminated: true } : undefined);
     } else if (c === "'") {
       const q = scanQuoted(s, i, "'", false);
       push('string', i, q.end, { prefix: '', unterminated: q.unterminated });
@@ -117,8 +116,15 @@ export function lexPg(s: string, meta: boolean): PgToken[] {
         push(quote === "'" ? 'string' : 'qident', i, q.end, { prefix: 'U&', unterminated: q.unterminated });
         continue;
       }
+      // The rest of the word, /[A-Za-z0-9_$\u0080-\uffff]/ by code unit, written out: lint runs
+      // this loop over every letter of every SQL file, and without the optimizing compiler (see
+      // src/commands/lint.ts) a helper call per character was the lexer's largest cost.
       let j = i + 1;
-      while (isIdentChar(s[j])) j++;
+      for (
+        let code = s.charCodeAt(j);
+        (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 0x80 || (code >= 48 && code <= 57) || code === 36;
+        code = s.charCodeAt(++j)
+      );
       push('word', i, j);
     } else if (isDigit(c) || (c === '.' && isDigit(next))) {
       let j = i;
@@ -153,6 +159,13 @@ export function lexPg(s: string, meta: boolean): PgToken[] {
       push('op', i, j);
     } else push('op', i, i + 1);
   }
+}
+
+export function lexPg(s: string, meta: boolean): PgToken[] {
+  const out: PgToken[] = [];
+  scanPg(s, meta, (type, pos, end, extra) => {
+    out.push(extra ? { type, pos, end, ...extra } : { type, pos, end });
+  });
   return out;
 }
 
@@ -199,9 +212,13 @@ export function splitPgTokens(tokens: PgToken[]): PgToken[][] {
 
 /** Trim whitespace and leading/trailing comments from [pos, end) of `s`. */
 export function trimSpan(s: string, pos: number, end: number): Span | undefined {
-  const tokens = lexPg(s.slice(pos, end), false).filter(significant);
-  const first = tokens[0];
-  const last = tokens[tokens.length - 1];
-  if (!first || !last) return undefined;
-  return { text: s.slice(pos + first.pos, pos + last.end), pos: pos + first.pos, end: pos + last.end };
+  let first = -1;
+  let last = -1;
+  scanPg(s.slice(pos, end), false, (type, start, stop) => {
+    if (type === 'space' || type === 'comment') return;
+    if (first < 0) first = start;
+    last = stop;
+  });
+  if (first < 0) return undefined;
+  return { text: s.slice(pos + first, pos + last), pos: pos + first, end: pos + last };
 }
