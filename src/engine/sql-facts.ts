@@ -35,6 +35,53 @@ function unknown(origin: string, reason: string): SqlFact {
 }
 
 /**
+ * The keys of a `declared` map (withoutSelfUndone) by each `name.` prefix they start with (`a.b.c`
+ * under `a.` and `a.b.`), so that a table created again forgets its columns without a scan of
+ * every column the history declared so far: lint keeps one map per migration history for the
+ * whole run, and that scan per CREATE TABLE was a tenth of linting 500 migrations. Built from the
+ * map's keys when first needed; withoutSelfUndone is the one writer of these maps after that.
+ */
+const declaredByPrefix = new WeakMap<Map<string, ColumnType>, Map<string, Set<string>>>();
+
+function keyPrefixes(key: string): string[] {
+  const prefixes: string[] = [];
+  for (let dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', dot + 1)) prefixes.push(key.slice(0, dot + 1));
+  return prefixes;
+}
+
+function prefixIndex(declared: Map<string, ColumnType>): Map<string, Set<string>> {
+  let index = declaredByPrefix.get(declared);
+  if (!index) {
+    index = new Map();
+    for (const key of declared.keys()) indexKey(index, key);
+    declaredByPrefix.set(declared, index);
+  }
+  return index;
+}
+
+function indexKey(index: Map<string, Set<string>>, key: string): void {
+  for (const prefix of keyPrefixes(key)) {
+    let keys = index.get(prefix);
+    if (!keys) index.set(prefix, (keys = new Set()));
+    keys.add(key);
+  }
+}
+
+function declareColumn(declared: Map<string, ColumnType>, key: string, type: ColumnType): void {
+  if (!declared.has(key)) indexKey(prefixIndex(declared), key);
+  declared.set(key, type);
+}
+
+/** Forget every key that starts with `table.` (the columns of an older table with that name). */
+function forgetColumns(declared: Map<string, ColumnType>, table: string): void {
+  const index = prefixIndex(declared);
+  for (const key of [...(index.get(`${table}.`) ?? [])]) {
+    declared.delete(key);
+    for (const prefix of keyPrefixes(key)) index.get(prefix)?.delete(key);
+  }
+}
+
+/**
  * Statements that cannot destroy anything that existed before this input: everything between a
  * BEGIN and its ROLLBACK, DROP/TRUNCATE of a table the same input created, and DROP of a table
  * whose every row it copied into another table first. `copied` holds the tables an earlier
@@ -82,16 +129,15 @@ export function withoutSelfUndone(
     .map((statement) => {
       const table = (statement.tables[0] ?? '').toLowerCase();
       // A table created again starts over: the columns of an older one with its name are gone.
-      if (statement.kind === 'create' && statement.columnTypes && !/\bIF\s+NOT\s+EXISTS\b/i.test(statement.text))
-        for (const key of [...declared.keys()]) if (key.startsWith(`${table}.`)) declared.delete(key);
+      if (statement.kind === 'create' && statement.columnTypes && !/\bIF\s+NOT\s+EXISTS\b/i.test(statement.text)) forgetColumns(declared, table);
       const keeps =
         statement.kind === 'alter-table-alter-type' &&
         statement.dialect === 'postgres' &&
         statement.retypes !== undefined &&
         statement.retypes.length === statement.columns?.length &&
         statement.retypes.every((retype) => !retype.using && keepsEveryValue(declared.get(`${table}.${retype.column}`), retype.type));
-      for (const [column, type] of Object.entries(statement.columnTypes ?? {})) declared.set(`${table}.${column}`, type);
-      for (const retype of statement.retypes ?? []) declared.set(`${table}.${retype.column}`, retype.type);
+      for (const [column, type] of Object.entries(statement.columnTypes ?? {})) declareColumn(declared, `${table}.${column}`, type);
+      for (const retype of statement.retypes ?? []) declareColumn(declared, `${table}.${retype.column}`, retype.type);
       return keeps ? { ...statement, kind: 'alter-table-other' as const } : statement;
     });
 }
