@@ -19,11 +19,22 @@ function sudoReadsPasswordFromStdin(inv: Invocation): boolean {
   return false;
 }
 
-function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] {
+/** What secretsOf has looked at already in one input: assignment maps, and each variable name's
+ *  verdict (a script's maps are copies that share most names: the pattern runs once per name). */
+interface Seen {
+  assignments: WeakSet<object>;
+  secretNames: Map<string, boolean>;
+}
+
+function secretsOf(inv: Invocation, seen: Seen): string[] {
   const found: string[] = [];
-  if (!seenAssignments.has(inv.assigned)) {
-    seenAssignments.add(inv.assigned);
-    for (const [name, value] of Object.entries(inv.assigned)) if (isSecretVariable(name)) found.push(value);
+  if (!seen.assignments.has(inv.assigned)) {
+    seen.assignments.add(inv.assigned);
+    for (const name in inv.assigned) {
+      let secret = seen.secretNames.get(name);
+      if (secret === undefined) seen.secretNames.set(name, (secret = isSecretVariable(name)));
+      if (secret) found.push(inv.assigned[name]!);
+    }
   }
   for (const arg of inv.args) {
     if (!arg.value.includes('=')) continue;
@@ -104,6 +115,6 @@ function secretsOf(inv: Invocation, seenAssignments: WeakSet<object>): string[] 
 /** Every secret the invocations carry, for a redactor of this input. */
 export function secretsOfInvocations(invocations: readonly Invocation[]): string[] {
   // Invocations of one script share their assignment maps (copy on write): look at each once.
-  const seenAssignments = new WeakSet<object>();
-  return invocations.flatMap((inv) => secretsOf(inv, seenAssignments));
+  const seen: Seen = { assignments: new WeakSet<object>(), secretNames: new Map() };
+  return invocations.flatMap((inv) => secretsOf(inv, seen));
 }

@@ -206,6 +206,8 @@ function subcommandMatches(rule: Rule, inv: Invocation, scan: () => OptionScan):
 
 function flagsMatch(rule: Rule, inv: Invocation, scan: () => OptionScan, abbreviations: boolean): boolean {
   const { any, all, none } = rule.match.flags;
+  // No words, no flags: every flag is absent (a wildcard rule's long list meets every command).
+  if (inv.args.length === 0) return any.length === 0 && all.length === 0;
   if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
   if (!all.every((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
   return !none.some((flag) => flagPresent(inv, flag, scan, abbreviations));
