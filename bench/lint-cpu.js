@@ -3,16 +3,27 @@
 // same run, interleaved, so a machine shared with other work hits both alike. Wall time is kept
 // too, for reference. No main(): a helper for lint.js and lint-migrations.js.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { median } from './lib.js';
 
 export const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * The environment measured processes run in: this one without NODE_EXTRA_CA_CERTS, which makes
+ * every Node process read and parse a certificate bundle at start (about 420 M instructions in
+ * the sandbox that set it) — a cost of that machine's setup, not of prodguard, that the native
+ * linters it is compared with do not pay.
+ */
+export const MEASURED_ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'));
 
 /** One run: CPU seconds (with children) and wall seconds, or undefined when GNU time is missing. */
 export function cpuRun(command, args, cwd) {
   if (!GNU_TIME) return undefined;
   const run = spawnSync(GNU_TIME, ['-f', 'cpu %U %S %e', command, ...args], {
     cwd,
+    env: MEASURED_ENV,
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 28,
@@ -53,5 +64,57 @@ export function reportCpu(results, { lines, baseline, label = (name) => name }) 
     const ratio = baseline === undefined ? '' : name === baseline ? '(baseline)' : Number.isFinite(base) ? `${(cpu / base).toFixed(2)}× ${baseline}'s CPU` : '';
     const speed = Number.isFinite(cpu) && cpu > 0 ? `${Math.round(lines / cpu).toLocaleString('en')} lines/s` : '';
     console.log(`  ${label(name).padEnd(34)} ${cpu.toFixed(2).padStart(6)} s CPU (wall ${wall.toFixed(1)} s)  ${speed.padStart(16)}  ${ratio}`);
+  }
+}
+
+/** Whether valgrind runs here (for instructions(), which a loaded machine does not move). */
+export const VALGRIND = spawnSync('valgrind', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Instructions one run executes, all threads and children included (valgrind's cachegrind,
+ * `--cache-sim=no --trace-children=yes`), the second of two runs (the first fills the code
+ * cache and the file cache). Undefined without valgrind.
+ */
+export function instructions(command, args, cwd) {
+  if (!VALGRIND) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'prodguard-cachegrind-'));
+  try {
+    spawnSync(command, args, { cwd, env: MEASURED_ENV, stdio: 'ignore' });
+    const log = join(dir, 'log');
+    spawnSync(
+      'valgrind',
+      ['--tool=cachegrind', '--cache-sim=no', '--trace-children=yes', '--cachegrind-out-file=/dev/null', `--log-file=${log}.%p`, command, ...args],
+      { cwd, env: MEASURED_ENV, stdio: 'ignore', maxBuffer: 1 << 28 },
+    );
+    // One log per process (lint may start bash): the sum of their counts.
+    let total = 0;
+    for (const file of readdirSync(dir)) {
+      const count = /I\s+refs:\s+([\d,]+)/.exec(readFileSync(join(dir, file), 'utf8'))?.[1];
+      if (count) total += Number(count.replace(/,/g, ''));
+    }
+    return total > 0 ? total : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `name  1,234 M instructions  5,678 lines per M  0.80× BASE` for each case `{name, command, args, cwd}`. */
+export function reportInstructions(cases, { lines, baseline }) {
+  const counts = Object.fromEntries(cases.map((c) => [c.name, instructions(c.command, c.args, c.cwd)]));
+  const base = counts[baseline];
+  console.log('  instructions (valgrind cachegrind, children included; a loaded machine does not move them):');
+  for (const [name, count] of Object.entries(counts)) {
+    if (count === undefined) {
+      console.log(`    ${name.padEnd(32)} (not counted)`);
+      continue;
+    }
+    const ratio = name === baseline ? '(baseline)' : base ? `${(count / base).toFixed(2)}× ${baseline}` : '';
+    console.log(
+      `    ${name.padEnd(32)} ${Math.round(count / 1e6)
+        .toLocaleString('en')
+        .padStart(7)} M  ${Math.round(lines / (count / 1e6))
+        .toLocaleString('en')
+        .padStart(6)} lines per M instructions  ${ratio}`,
+    );
   }
 }

@@ -4,13 +4,15 @@
 // SQUAWK to its binary (`npm install --prefix /tmp/squawk squawk-cli` puts it under
 // node_modules/@squawk-cli/*/bin/squawk) or have `squawk` on PATH; without it the bench says
 // why and prints no ratio. LINT_BENCH_MIGRATIONS=DIR also measures a real repository: every
-// SQL file lint judges there is handed to squawk too.
+// SQL file lint judges there is handed to squawk too. Instructions (valgrind's cachegrind) are
+// counted too where valgrind runs, since a loaded machine moves CPU seconds but not those
+// (LINT_BENCH_INSTRUCTIONS=0 skips them).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baselineBuild, compareCpu, GNU_TIME, reportCpu } from './lint-cpu.js';
+import { baselineBuild, compareCpu, GNU_TIME, reportCpu, reportInstructions, VALGRIND } from './lint-cpu.js';
 
 const bin = fileURLToPath(new URL('../bin/prodguard.js', import.meta.url));
 
@@ -50,6 +52,8 @@ function measure(title, dir, files, lines, squawk, paths = ['.']) {
     ...(before ? [{ name: 'prodguard lint (baseline build)', ...lint(before) }] : []),
   ];
   reportCpu(compareCpu(cases, 5), { lines, baseline: squawk.path ? 'squawk' : undefined });
+  // CPU seconds swing with the neighbours' load; instructions do not (a minute or two under valgrind).
+  if (VALGRIND && process.env.LINT_BENCH_INSTRUCTIONS !== '0') reportInstructions(cases, { lines, baseline: squawk.path ? 'squawk' : 'prodguard lint' });
 }
 
 export async function main() {

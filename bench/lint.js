@@ -1,12 +1,14 @@
 // `prodguard lint` against ShellCheck on the same corpus of real shell scripts (the machine's own
 // /usr/bin and /usr/sbin scripts): CPU seconds (children included) as a ratio measured in the same
 // run, and lines per CPU second. Target (issue 13): ≤ 0.1× ShellCheck's CPU.
+// LINT_BENCH_INSTRUCTIONS=1 also counts instructions (valgrind's cachegrind; ShellCheck takes many
+// minutes under it), which a loaded machine does not move.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, openSync, readSync, readFileSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baselineBuild, compareCpu, GNU_TIME, reportCpu } from './lint-cpu.js';
+import { baselineBuild, compareCpu, GNU_TIME, reportCpu, reportInstructions, VALGRIND } from './lint-cpu.js';
 
 const bin = fileURLToPath(new URL('../bin/prodguard.js', import.meta.url));
 
@@ -58,6 +60,8 @@ export function main() {
     ...(before ? [{ name: 'prodguard lint (baseline build)', ...lint(before) }] : []),
   ];
   reportCpu(compareCpu(cases, 3), { lines, baseline: 'shellcheck' });
+  // ShellCheck under valgrind takes many minutes: instructions only when asked.
+  if (VALGRIND && process.env.LINT_BENCH_INSTRUCTIONS === '1') reportInstructions(cases, { lines, baseline: 'shellcheck' });
   rmSync(corpus, { recursive: true, force: true });
 }
 
