@@ -3,7 +3,7 @@
 import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList, walk, fromTables, type PgNode } from './pg-ast.js';
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type ColumnType, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
-import { judgeComputedSql, sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
+import { judgeComputedSql, runsSqlText, sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
 import { ROW_DESTROYING_FUNCTIONS, SESSION_SCOPE_COLUMNS } from '../../knowledge/sql-functions.js';
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
@@ -106,8 +106,11 @@ export function describe(node: PgNode, span: Span, ctx: Context, out: Collected,
   if (type === 'CallStmt') for (const name of svalList(body.funccall?.funcname).slice(-1)) called.add(name.toLowerCase());
   for (const name of called) ctx.runner.expandFunction(name, span, ctx, out);
 
-  // SQL passed as text to a function that runs it (dblink_exec, query_to_xml) runs too.
-  if (runs) {
+  // SQL passed as text to a function that runs it (dblink_exec, query_to_xml) runs too. Such a
+  // call in the statement itself is among the calls describeKind named (the same walk, the same
+  // bodies left out): without one of them, sqlTextCalls would walk the tree again for nothing.
+  const mayRunText = runs !== node || stmt === undefined || (stmt.functionCalls ?? []).some(runsSqlText);
+  if (runs && mayRunText) {
     for (const call of sqlTextCalls(runs)) {
       judgeComputedSql(sqlTextOf(call.argument), (sql, into) => ctx.runner.analyzeNested(sql, undefined, span, ctx, into), out, {
         message: `dynamic SQL cannot be analysed: ${call.name}() runs SQL computed at run time`,

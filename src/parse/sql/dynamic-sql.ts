@@ -22,6 +22,11 @@ function sqlAfterConnection(args: PgNode[]): number {
   return args.length >= 2 && !isBoolean ? 1 : 0;
 }
 
+/** Whether a function (a call's last name, lower-cased) may run one of its arguments as SQL. */
+export function runsSqlText(name: string): boolean {
+  return name in SQL_TEXT_FUNCTIONS;
+}
+
 export interface SqlTextCall {
   name: string;
   /** The argument that holds the SQL. */
