@@ -99,11 +99,16 @@ function parseAndDescribe(text: string, whole: string, offset: number, ctx: Cont
   return undefined;
 }
 
+/** psql meta-commands blanked out (blankMetaCommands). Every one starts with a backslash: text
+ *  without one (most migrations) has none, and is not lexed a whole extra time to find that out. */
+function withoutMetaCommands(sql: string): ReturnType<typeof blankMetaCommands> {
+  return sql.includes('\\') ? blankMetaCommands(sql, lexPg(sql, true)) : { text: sql, metas: [] };
+}
+
 /** PostgreSQL text: whole, or statement by statement when the whole does not parse (psql -f runs
  *  each statement on its own, so the good ones still run). */
 function analyzePostgresText(sql: string, ctx: Context, out: Collected, withMeta: boolean): void {
-  const tokens = lexPg(sql, withMeta);
-  const { text, metas } = withMeta ? blankMetaCommands(sql, tokens) : { text: sql, metas: [] };
+  const { text, metas } = withMeta ? withoutMetaCommands(sql) : { text: sql, metas: [] };
   for (const meta of metas) judgeMeta(meta, out);
   const failure = parseAndDescribe(text, text, 0, ctx, out);
   if (!failure) return;
@@ -133,8 +138,7 @@ function analyzePostgresOrAuto(sql: string, dialect: 'postgres' | 'auto'): SqlAn
 
   // auto: PostgreSQL's grammar first, on the whole text. MySQL runs the code inside /*! … */
   // comments that PostgreSQL skips (mysqldump output): such text is read as MySQL.
-  const tokens = lexPg(sql, true);
-  const { text, metas } = blankMetaCommands(sql, tokens);
+  const { text, metas } = withoutMetaCommands(sql);
   const whole: Collected = { statements: [], errors: [] };
   const versioned = /\/\*M?!/.test(sql) && splitMysql(sql).features.has('versioned-comment');
   const failure = versioned ? { message: 'MySQL versioned comment', pos: 0 } : parseAndDescribe(text, text, 0, ctx, whole);
