@@ -98,7 +98,7 @@ export function instructions(command, args, cwd) {
   }
 }
 
-/** `name  1,234 M instructions  5,678 lines per M  0.80× BASE` for each case `{name, command, args, cwd}`. */
+/** `name  1,234 M  5,678 lines per G instructions  0.80× BASE` for each case `{name, command, args, cwd}`. */
 export function reportInstructions(cases, { lines, baseline }) {
   const counts = Object.fromEntries(cases.map((c) => [c.name, instructions(c.command, c.args, c.cwd)]));
   const base = counts[baseline];
@@ -109,12 +109,8 @@ export function reportInstructions(cases, { lines, baseline }) {
       continue;
     }
     const ratio = name === baseline ? '(baseline)' : base ? `${(count / base).toFixed(2)}× ${baseline}` : '';
-    console.log(
-      `    ${name.padEnd(32)} ${Math.round(count / 1e6)
-        .toLocaleString('en')
-        .padStart(7)} M  ${Math.round(lines / (count / 1e6))
-        .toLocaleString('en')
-        .padStart(6)} lines per M instructions  ${ratio}`,
-    );
+    const millions = Math.round(count / 1e6).toLocaleString('en');
+    const perBillion = Math.round(lines / (count / 1e9)).toLocaleString('en');
+    console.log(`    ${name.padEnd(32)} ${millions.padStart(7)} M  ${perBillion.padStart(7)} lines per G instructions  ${ratio}`);
   }
 }
