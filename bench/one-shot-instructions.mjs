@@ -24,7 +24,11 @@ const env = {
   PRODGUARD_HOSTNAME: 'bench-host',
   NO_COLOR: '1',
   CC_SAFETY_NET_HOME: join(home, 'ccsn'),
+  // Judged in the process alone; the rows marked "warm" hand the line to the warm checker.
+  PRODGUARD_WARM: '0',
 };
+const warmEnv = { ...env, PRODGUARD_TRACE_WARM: '1' };
+delete warmEnv.PRODGUARD_WARM;
 const event = (command) =>
   `${JSON.stringify({ session_id: 'bench', transcript_path: '/dev/null', cwd: tmpdir(), hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } })}\n`;
 const LINES = { harmless: 'ls -la src && git status', risky: 'git reset --hard && rm -rf ./build' };
@@ -34,10 +38,10 @@ mkdirSync(repository);
 writeFileSync(join(repository, '.prodguard.yml'), 'environments:\n  production:\n    hosts: ["db*.prod.example.com"]\n');
 
 /** [instructions, pages] of one process: the second of two runs (the first warms any cache). */
-function measure(args, input, cwd = home) {
+function measure(args, input, cwd = home, runEnv = env) {
   const log = join(home, 'measure.log');
   const run = (command, extra) =>
-    spawnSync(command, [...extra, process.execPath, ...args], { env, cwd, input: input ?? '', stdio: ['pipe', 'pipe', 'ignore'] });
+    spawnSync(command, [...extra, process.execPath, ...args], { env: runEnv, cwd, input: input ?? '', stdio: ['pipe', 'pipe', 'ignore'] });
   run('/usr/bin/time', ['-o', log, '-f', '%R']);
   run('/usr/bin/time', ['-o', log, '-f', '%R']);
   const pages = Number(readFileSync(log, 'utf8').trim().split('\n').pop());
@@ -57,6 +61,16 @@ for (const [label, line] of Object.entries(LINES)) {
   }
   if (process.env.CC_SAFETY_NET) rows.push([`cc-safety-net, ${label}`, measure([process.env.CC_SAFETY_NET, '--claude-code'], event(line))]);
 }
+// The new build's warm checker: started by a risky line judged alone, ready once it answers.
+const traced = () =>
+  spawnSync(process.execPath, [newBin, 'check', '-c', LINES.risky], { env: warmEnv, cwd: home, encoding: 'utf8' }).stderr.includes(
+    'answered by the warm checker',
+  );
+for (let tries = 0; !traced() && tries < 100; tries++) spawnSync('sleep', ['0.2']);
+for (const [label, line] of Object.entries(LINES)) {
+  rows.push([`check -c, ${label}, warm (new)`, measure([newBin, 'check', '-c', line], undefined, home, warmEnv)]);
+  rows.push([`hook claude-code, ${label}, warm (new)`, measure([newBin, 'hook', 'claude-code'], event(line), home, warmEnv)]);
+}
 for (const [build, bin] of [
   ['old', oldBin],
   ['new', newBin],
@@ -68,4 +82,5 @@ for (const [name, [instructions, pages]] of rows) {
     `${name.padEnd(36)} ${(instructions / 1e6).toFixed(0).padStart(5)} M instr (${(instructions / baseInstructions).toFixed(2)}×)  ${String(pages).padStart(5)} pages (${(pages / basePages).toFixed(2)}×)`,
   );
 }
+// The warm checkers this run started end with their folder (src/commands/serve-one-shot.ts).
 rmSync(home, { recursive: true, force: true });
