@@ -138,7 +138,7 @@ export async function runServeOneShot(options: ServeOneShotOptions): Promise<num
 }
 
 /** Run one client's command line as its own process would, in its environment and folder. */
-async function answer(request: WarmRequest): Promise<WarmResponse> {
+export async function answer(request: WarmRequest): Promise<WarmResponse> {
   const savedEnv = { ...process.env };
   const savedCwd = process.cwd();
   try {

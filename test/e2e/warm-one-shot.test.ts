@@ -5,7 +5,7 @@
 // and anything wrong with the server (gone, another build, a folder others can write, CI) means
 // the process judges alone.
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { BIN, cleanEnv, tempDir } from '../helpers/cli.js';
@@ -164,6 +164,13 @@ describe('the one-shot warm checker', () => {
     expect(after.status).toBe(4);
     await until(() => !alive(pid));
     for (const other of serverPids(state)) servers.add(other);
+  });
+
+  it('ends when its folder is removed (how a person stops it)', async () => {
+    const { env, state, home } = warmHome();
+    const pid = await warmUp(bin, env, state, home);
+    rmSync(join(state, 'warm'), { recursive: true, force: true });
+    await until(() => !alive(pid));
   });
 
   it('never uses a folder others could write, and starts nothing under CI', async () => {
