@@ -127,16 +127,20 @@ export function encodeMessage(message: WarmRequest | WarmResponse): string {
   return JSON.stringify(message);
 }
 
-/** The request in `text`, or undefined when it is not one (the server then answers cold). */
-export function decodeRequest(text: string): WarmRequest | undefined {
-  let value: unknown;
+/** The JSON object in `text`; undefined for anything else. */
+function jsonObject(text: string): Record<string, unknown> | undefined {
   try {
-    value = JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const request = value as Partial<WarmRequest>;
+}
+
+/** The request in `text`, or undefined when it is not one (the server then answers cold). */
+export function decodeRequest(text: string): WarmRequest | undefined {
+  const request = jsonObject(text) as Partial<WarmRequest> | undefined;
+  if (!request) return undefined;
   const strings = (items: unknown): items is string[] => Array.isArray(items) && items.every((item) => typeof item === 'string');
   if (!strings(request.args) || typeof request.cwd !== 'string' || typeof request.env !== 'object' || request.env === null) return undefined;
   if (!Object.values(request.env).every((item) => typeof item === 'string')) return undefined;
@@ -155,14 +159,8 @@ export function decodeRequest(text: string): WarmRequest | undefined {
 
 /** The response in `text`, or undefined when it is not one (the client then judges alone). */
 export function decodeResponse(text: string): WarmResponse | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const response = value as Record<string, unknown>;
+  const response = jsonObject(text);
+  if (!response) return undefined;
   if (response.cold === true) return { cold: true };
   const output = response.output;
   const written = (item: unknown): item is [1 | 2, string] =>
