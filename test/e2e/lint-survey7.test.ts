@@ -1,0 +1,23 @@
+// `prodguard lint` on shapes from a seventh survey of real repositories (Netflix/dispatch,
+// kartoza/docker-pg-backup, …).
+import { describe, expect, it } from 'vitest';
+import { findingKeys, lintShapes } from '../helpers/lint-shapes.js';
+
+const lintCopy = lintShapes('survey7-shapes');
+const keys = findingKeys;
+
+describe('lint precision on a seventh survey', () => {
+  it("a table in a schema the migration created (through a function called with the schema's name) is its own; others still ask", () => {
+    const body = lintCopy('schema-clone');
+    expect(keys(body)).toEqual([
+      // DROP SCHEMA IF EXISTS <dest> CASCADE, once per call: a schema of that name would be lost.
+      'migrations/0001_tenants.sql:6 sql/drop-objects confirm',
+      'migrations/0001_tenants.sql:6 sql/drop-objects confirm',
+      // public was there before the migration.
+      'migrations/0001_tenants.sql:24 sql/drop-objects confirm',
+      // CREATE SCHEMA IF NOT EXISTS may find the schema there, with its tables.
+      'migrations/0001_tenants.sql:27 sql/drop-objects confirm',
+    ]);
+    expect(body.findings.map((f) => f.message).join('\n')).toContain('DROP SCHEMA IF EXISTS tenant_default CASCADE');
+  });
+});
