@@ -12,7 +12,7 @@ import { redact } from '../util/redact.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import type { ColumnType } from '../parse/sql/statement.js';
-import { imageBuildScripts } from '../lint/extract/image-scripts.js';
+import { containerStartScripts, imageBuildScripts } from '../lint/extract/image-scripts.js';
 import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
@@ -226,6 +226,13 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
       .flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
     ...texts.filter(({ file }) => file.format === 'packer').flatMap(({ file, text }) => packerBuildScripts(text, file.path, linted)),
   ]);
+  // Scripts a container starts with (ENTRYPOINT, CMD), with the volumes of their image.
+  const containerStartFiles = new Map<string, string[]>();
+  for (const { file, text } of texts) {
+    if (file.format !== 'dockerfile') continue;
+    const start = containerStartScripts(text, file.path);
+    for (const path of start.scripts) if (linted.has(path)) containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
+  }
   let needsParsers = false;
   let fileNotices: LintNotice[] = [];
   // What `bash -n` said of texts prodguard's parser cannot read. A text not answered yet is taken
@@ -246,6 +253,7 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     migrationCopies,
     shellAccepts,
     imageBuildFiles,
+    containerStartFiles,
     notices: (fileNotices = []),
     rules,
     config,

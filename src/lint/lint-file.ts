@@ -2,6 +2,7 @@
 // what the file sets, the environment comes from the file's own words (`environment: production`,
 // secrets named for production) and is otherwise unknown. Pure: text in, findings out.
 
+import { posix } from 'node:path';
 import type { Environment, Finding } from '../types.js';
 import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
@@ -38,6 +39,9 @@ export interface LintContext {
   notices?: LintNotice[];
   /** Files a Dockerfile runs while it builds its image (see extract/image-scripts.ts). */
   imageBuildFiles?: ReadonlySet<string>;
+  /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
+   *  volumes (see extract/image-scripts.ts). */
+  containerStartFiles?: ReadonlyMap<string, readonly string[]>;
   /** Column types the migrations linted so far declared, by migration history (scope.ts
    *  migrationHistory) then `table.column`. Files are linted in path order, a history's own order,
    *  so a migration that widens a column an earlier file created (lemmy's `varchar(20)` →
@@ -56,6 +60,23 @@ export interface LintContext {
  *  build, so those stay. A stage the file calls production (`FROM … AS production`,
  *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
 const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
+
+/** Rules about a host's system files (`chown -R app /etc /usr/bin`, `rm -rf /etc/nginx/conf.d`)
+ *  that a container's start script does not answer to: it changes the container's copy of the
+ *  image, rebuilt from the image on the next start. Data directories, devices, the root and an
+ *  unset variable's `/` keep their rules: volumes and devices outlive the container. */
+const CONTAINER_COPY_RULES: ReadonlySet<string> = new Set(['filesystem/chmod-chown-recursive-root', 'filesystem/rm-system-directory', 'filesystem/rm-system-file']);
+
+/** Whether the command behind `finding` names a path that holds, or lies in, one of `volumes`. */
+function reachesVolume(finding: Finding, invocations: readonly Invocation[], volumes: readonly string[]): boolean {
+  const paths = invocations
+    .filter((inv) => inv.pos === finding.pos && inv.end === finding.end)
+    .flatMap((inv) => inv.args)
+    .map((arg) => (arg.value.startsWith('/') ? posix.normalize(arg.value).replace(/(.)\/+$/, '$1') : ''))
+    .filter(Boolean);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer === '/' ? '/' : `${outer}/`);
+  return paths.some((path) => volumes.some((volume) => within(path, volume) || within(volume, path)));
+}
 
 /** A database command an image build runs against the image's own server (`pg_dropcluster
  *  --stop 16 main` after the package created a default cluster, `dropdb` on localhost) changes
@@ -277,6 +298,8 @@ function lintSnippet(
     )
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
+    const containerVolumes = context.containerStartFiles?.get(file.path);
+    if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes)) continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);
       context.notices?.push({ file: file.path, line: at.line, message: `not checked: ${finding.message}` });

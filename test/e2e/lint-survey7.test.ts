@@ -21,3 +21,15 @@ describe('lint precision on a seventh survey', () => {
     expect(body.findings.map((f) => f.message).join('\n')).toContain('DROP SCHEMA IF EXISTS tenant_default CASCADE');
   });
 });
+
+describe("a container's start script changes the container's copy of its image", () => {
+  it('chown -R of system folders in the ENTRYPOINT script is silent; one reaching a volume, or in another script, still blocks', () => {
+    const body = lintCopy('container-start');
+    expect(keys(body)).toEqual([
+      // Not the image's ENTRYPOINT or CMD: it runs on whatever machine calls it.
+      'scripts/restore-host.sh:3 filesystem/chmod-chown-recursive-root block',
+      // /var holds the image's volume /var/backups, which outlives the container.
+      'scripts/start.sh:6 filesystem/chmod-chown-recursive-root block',
+    ]);
+  });
+});
