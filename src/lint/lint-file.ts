@@ -65,7 +65,11 @@ const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
  *  that a container's start script does not answer to: it changes the container's copy of the
  *  image, rebuilt from the image on the next start. Data directories, devices, the root and an
  *  unset variable's `/` keep their rules: volumes and devices outlive the container. */
-const CONTAINER_COPY_RULES: ReadonlySet<string> = new Set(['filesystem/chmod-chown-recursive-root', 'filesystem/rm-system-directory', 'filesystem/rm-system-file']);
+const CONTAINER_COPY_RULES: ReadonlySet<string> = new Set([
+  'filesystem/chmod-chown-recursive-root',
+  'filesystem/rm-system-directory',
+  'filesystem/rm-system-file',
+]);
 
 /** Whether the command behind `finding` names a path that holds, or lies in, one of `volumes`. */
 function reachesVolume(finding: Finding, invocations: readonly Invocation[], volumes: readonly string[]): boolean {
@@ -299,7 +303,8 @@ function lintSnippet(
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
-    if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes)) continue;
+    if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
+      continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);
       context.notices?.push({ file: file.path, line: at.line, message: `not checked: ${finding.message}` });
