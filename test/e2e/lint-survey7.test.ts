@@ -33,3 +33,15 @@ describe("a container's start script changes the container's copy of its image",
     ]);
   });
 });
+
+describe("a file the database server never keeps at its data directory's top is not its data", () => {
+  it("scripts and scratch files an entrypoint puts in /var/lib/mysql are silent; the server's files and a database's folder still ask", () => {
+    const body = lintCopy('data-directory-scratch');
+    expect(keys(body)).toEqual([
+      'build/init-entrypoint.sh:9 filesystem/rm-data-directory confirm',
+      'build/init-entrypoint.sh:10 filesystem/replace-data-files confirm',
+      // `shop` may be a database's folder.
+      'build/init-entrypoint.sh:11 filesystem/rm-data-directory confirm',
+    ]);
+  });
+});
