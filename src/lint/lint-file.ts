@@ -14,6 +14,7 @@ import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
 import { withoutSelfUndone } from '../engine/sql-facts.js';
+import { lexPg, type PgToken } from '../parse/sql/pg-lexer.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
@@ -334,7 +335,13 @@ export function psqlAsSql(text: string): { text: string; psql: boolean } {
     psql = true;
     return ' '.repeat(line.length);
   });
-  out = out.replace(PSQL_VARIABLE, (match, quote: string, name: string) => {
+  // psql interpolates no variable inside a comment or a quoted string (`-- {"name":"s"}`).
+  // Lexed only when a `:name` is there at all: most SQL files have none.
+  let quoted: PgToken[] | undefined;
+  const lexed = out;
+  out = out.replace(PSQL_VARIABLE, (match: string, quote: string, name: string, offset: number) => {
+    quoted ??= lexPg(lexed, true).filter((token) => token.type === 'comment' || token.type === 'string' || token.type === 'dollar');
+    if (quoted.some((token) => offset >= token.pos && offset < token.end)) return match;
     psql = true;
     return quote === "'" ? `'${'x'.repeat(name.length)}'` : quote === '"' ? `"${name}"` : `_${name}`;
   });
@@ -354,19 +361,20 @@ function migrationMatcher(config: Config): ScopeMatcher {
 }
 
 /** Template markup in SQL (Go `{{ index .Options "Namespace" }}.users` in gobuffalo/pop and
- *  supabase auth migrations, Jinja `{% if %}`, ERB `<%= %>`): a value becomes a name of the same
+ *  supabase auth migrations, Jinja `{% if %}`, ERB `<%= %>`, Flyway's and Liquibase's
+ *  placeholders `${tableName}` in conductor's migrations): a value becomes a name of the same
  *  length and control markup becomes spaces, so the statements around it are still judged and
  *  line numbers stay the file's. */
 export function templateAsSql(text: string): { text: string; templated: boolean; restore: (sql: string) => string } {
   const values = new Map<string, string>();
-  const out = text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/g, (markup) => {
-    if (!(markup.startsWith('{{') || markup.startsWith('<%=')) || markup.includes('\n')) return markup.replace(/[^\n]/g, ' ');
+  const out = text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>|\$\{[A-Za-z_][\w.:-]*\}/g, (markup) => {
+    if (!(markup.startsWith('{{') || markup.startsWith('<%=') || markup.startsWith('${')) || markup.includes('\n')) return markup.replace(/[^\n]/g, ' ');
     const name = `_${'x'.repeat(markup.length - 1)}`;
     if (!values.has(name)) values.set(name, markup);
     return name;
   });
   // Messages quote the statement as the file has it, markup and all.
-  const restore = (sql: string) => (values.size === 0 ? sql : sql.replace(/\b_x+\b/g, (name) => values.get(name) ?? name));
+  const restore = (sql: string) => (values.size === 0 ? sql : sql.replace(/(?<!\w)_x+/g, (name) => values.get(name) ?? name));
   return { text: out, templated: out !== text, restore };
 }
 
@@ -398,6 +406,25 @@ const OTHER_ENGINE_PATH =
  *  one history may hold a sequence per engine, each run on its own. */
 const ENGINE_IN_NAME = /\.(sqlite3?|mysql|postgres(?:ql)?|cockroach(?:db)?|mssql|sqlserver)\.(?:[^/]*\.)?sql$/i;
 
+/** The engine a folder or file name says (`db/migration_postgres/`, `mysql-persistence/`,
+ *  `migrations/postgresql/`): the one named nearest the file. */
+const DIALECT_WORDS: Readonly<Record<string, 'postgres' | 'mysql'>> = {
+  postgres: 'postgres',
+  postgresql: 'postgres',
+  pg: 'postgres',
+  pgsql: 'postgres',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+};
+export function dialectInPath(path: string): 'postgres' | 'mysql' | undefined {
+  const words = path.toLowerCase().split(/[/._-]+/);
+  for (let at = words.length - 1; at >= 0; at--) {
+    const dialect = DIALECT_WORDS[words[at] as string];
+    if (dialect) return dialect;
+  }
+  return undefined;
+}
+
 /** Key of the sequence of migrations `path` belongs to: its history and engine. */
 function migrationStep(path: string): string {
   return `${migrationHistory(path)}\0${ENGINE_IN_NAME.exec(path)?.[1]?.toLowerCase() ?? ''}`;
@@ -420,7 +447,7 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const template = templateAsSql((file.migration ?? migrationMatcher(context.config).isMigration(file.path)) ? withoutDownSections(raw) : raw);
   const { text, psql } = psqlAsSql(template.text);
   const configured = context.config.lint?.sql.dialect ?? 'auto';
-  const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
+  const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : (dialectInPath(file.path) ?? 'auto'));
   const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   // A migration runs wherever it is deployed: production unless the file says otherwise.
   // Copies carry from one migration to the next of its sequence only: rows written after an

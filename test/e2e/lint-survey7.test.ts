@@ -45,3 +45,14 @@ describe("a file the database server never keeps at its data directory's top is 
     ]);
   });
 });
+
+describe('the engine a migration folder names, and Flyway placeholders', () => {
+  it('MySQL in migration_mysql/ with a JSON comment parses; a ${placeholder} table is still judged', () => {
+    const body = lintCopy('dialect-in-path');
+    expect(keys(body)).toEqual([
+      'db/migration_mysql/V3__drop_old_runs.sql:1 sql/drop-objects confirm',
+      'db/migration_postgres/R__payload_schema.sql:10 sql/drop-objects confirm',
+    ]);
+    expect(body.findings[1]?.message).toContain('DROP TABLE ${tableName}_old');
+  });
+});
