@@ -19,4 +19,13 @@ export const groups: CorpusGroup[] = [
       { line: 'rm /var/lib/mysql/binlog.000042', hostname: PROD, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
     ],
   },
+  {
+    // tox's and nox's environments are Python virtualenvs, not deployments (ceph-build).
+    name: 'a tox environment variable names a virtualenv, not a deployment',
+    cases: [
+      { line: 'TOX_SKIP_ENV=py37 tox -rv', expect: 'allow' },
+      { line: 'TOX_RUN_ENV=staging-ssl tox -e py3', expect: 'allow' },
+      { line: 'DEPLOY_ENV=production tox -rv', expect: 'block', rule: 'database/test-suite-against-remote' },
+    ],
+  },
 ];
