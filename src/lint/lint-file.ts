@@ -103,6 +103,18 @@ function fromUnsetVariableOnly(finding: Finding, invocations: readonly Invocatio
   return rootish.length > 0 && rootish.every((arg) => arg.unsetVariables.length > 0);
 }
 
+/** `rm -rf $PGDATA/*` after `source "$DIR/setenv.sh"` (crunchy-containers' start.sh): the file
+ *  sourced earlier, which lint does not read, may set the variable. Still a hazard where it does
+ *  not (SC2115), so a warn that names the file, not a block that says the variable is unset. */
+function afterSourcedFile(finding: Finding, invocations: readonly Invocation[], locate: Locate): Finding {
+  if (finding.rule !== 'filesystem/rm-unset-variable' || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  const sourced = invocations.filter((inv) => (inv.name === 'source' || inv.name === '.') && (inv.pos ?? Infinity) < (finding.pos ?? 0) && inv.args.length > 0).at(-1);
+  if (!sourced) return finding;
+  const file = sourced.args[0]!;
+  const what = file.unsetVariables.length > 0 && file.text ? file.text : file.value;
+  return { ...finding, severity: 'warn', message: `${finding.message}, unless ${what} (sourced on line ${locate(sourced.pos ?? 0).line}) sets it` };
+}
+
 /** Deletes that may be the teardown of what the same file created earlier (a CI job that creates
  *  an e2e cluster or stack and deletes it at its end). */
 const TEARDOWN_RULES: ReadonlySet<string> = new Set(['cloud/cloud-resource-delete', 'cloud/terraform-destroy']);
@@ -311,7 +323,7 @@ function lintSnippet(
       context.notices?.push({ file: file.path, line: at.line, message: `not checked: ${finding.message}` });
       continue;
     }
-    const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
+    const converted = toLintFinding(file.path, index, snippet.locate, afterSourcedFile(finding, analysis.invocations, snippet.locate), 0);
     if (converted) findings.push(converted);
   }
   for (const key of createdHere.keys()) created.set(key, -1);

@@ -56,3 +56,11 @@ describe('the engine a migration folder names, and Flyway placeholders', () => {
     expect(body.findings[1]?.message).toContain('DROP TABLE ${tableName}_old');
   });
 });
+
+describe('a variable a sourced file may set', () => {
+  it('rm -rf $X/* after sourcing a settings file is a warn naming that file; with nothing sourced it blocks', () => {
+    const body = lintCopy('sourced-settings');
+    expect(keys(body)).toEqual(['bin/clean.sh:3 filesystem/rm-unset-variable block', 'bin/start.sh:5 filesystem/rm-unset-variable warn']);
+    expect(body.findings[1]?.message).toContain('unless "${CRUNCHY_DIR}/bin/postgres/setenv.sh" (sourced on line 2) sets it');
+  });
+});
