@@ -108,7 +108,9 @@ function fromUnsetVariableOnly(finding: Finding, invocations: readonly Invocatio
  *  not (SC2115), so a warn that names the file, not a block that says the variable is unset. */
 function afterSourcedFile(finding: Finding, invocations: readonly Invocation[], locate: Locate): Finding {
   if (finding.rule !== 'filesystem/rm-unset-variable' || finding.severity === 'warn' || finding.severity === 'allow') return finding;
-  const sourced = invocations.filter((inv) => (inv.name === 'source' || inv.name === '.') && (inv.pos ?? Infinity) < (finding.pos ?? 0) && inv.args.length > 0).at(-1);
+  const sourced = invocations
+    .filter((inv) => (inv.name === 'source' || inv.name === '.') && (inv.pos ?? Infinity) < (finding.pos ?? 0) && inv.args.length > 0)
+    .at(-1);
   if (!sourced) return finding;
   const file = sourced.args[0]!;
   const what = file.unsetVariables.length > 0 && file.text ? file.text : file.value;
