@@ -64,3 +64,18 @@ describe('a variable a sourced file may set', () => {
     expect(body.findings[1]?.message).toContain('unless "${CRUNCHY_DIR}/bin/postgres/setenv.sh" (sourced on line 2) sets it');
   });
 });
+
+describe('dropdb after connection options held in a variable', () => {
+  it('names the database it drops, not the variable that holds the options', () => {
+    const body = lintCopy('unknown-connection-options');
+    expect(keys(body)).toEqual([
+      'scripts/restore.sh:2 database/dropdb confirm',
+      'scripts/restore.sh:3 database/dropdb confirm',
+      'scripts/restore.sh:4 database/dropdb confirm',
+    ]);
+    const messages = body.findings.map((f) => f.message);
+    expect(messages[0]).toContain('drops the database shop (unknown: $PG_CONN_PARAMETERS is only known where it runs)');
+    expect(messages[1]).toContain('drops the database $1');
+    expect(messages[2]).toContain('drops the database $DB');
+  });
+});
