@@ -79,3 +79,10 @@ describe('dropdb after connection options held in a variable', () => {
     expect(messages[2]).toContain('drops the database $DB');
   });
 });
+
+describe('migrations are read in version order', () => {
+  it("Flyway's V12 widening a column V8 created rewrites nothing; a narrowing still warns", () => {
+    const body = lintCopy('version-order');
+    expect(keys(body)).toEqual(['db/migration/V13__narrow.sql:1 sql/alter-table-destructive warn']);
+  });
+});
