@@ -221,6 +221,8 @@ export interface Target {
   value?: string;
   /** The value is a CI secret or expression whose real value is not known here. */
   unresolved?: boolean;
+  /** What is only known where it runs, when not the target's name (`dropdb ${OPTS} shop`: $OPTS). */
+  unresolvedBy?: string;
   /**
    * A database reached through a Unix socket or localhost lives on the host the client runs on:
    * this machine, the ssh destination, the pod of `kubectl exec`, the daemon host of `docker exec`.

@@ -144,7 +144,7 @@ function workspaceName(target: Target): string {
 function fromLocality(target: Target): { environment: Environment; evidence: string } {
   switch (target.kind) {
     case 'database': {
-      if (target.unresolved) return { environment: 'unknown', evidence: `${target.name} is only known where it runs` };
+      if (target.unresolved) return { environment: 'unknown', evidence: `${target.unresolvedBy ?? target.name} is only known where it runs` };
       if (target.socket)
         return { environment: 'local', evidence: target.engine === 'sqlite' ? 'a SQLite file on this machine' : 'a Unix socket on this machine' };
       const host = target.host ?? 'localhost';

@@ -89,10 +89,13 @@ export const ENVIRONMENT_VARIABLES: readonly string[] = [
 const LISTED = new Set(ENVIRONMENT_VARIABLES);
 /** `*_ENV` variables that hold a path or a tool's own setting, not an environment name. */
 const NOT_ENVIRONMENTS = new Set(['VIRTUAL_ENV', 'CONDA_DEFAULT_ENV', 'PIPENV_VENV_IN_PROJECT', 'BASH_ENV', 'RUBY_ENV_FILE']);
+/** Prefixes of `*_ENV` variables that name a tool's own environments: tox's and nox's are Python
+ *  virtualenvs (`TOX_SKIP_ENV=py37`, ceph-build's `TOX_RUN_ENV`), not a deployment. */
+const NOT_ENVIRONMENT_PREFIXES: readonly string[] = ['TOX_', 'NOX_'];
 
 /** True for a variable whose value names an environment: the list above, or `*_ENV`/`*_ENVIRONMENT`. */
 export function isEnvironmentVariable(name: string): boolean {
   const upper = name.toUpperCase();
-  if (NOT_ENVIRONMENTS.has(upper)) return false;
+  if (NOT_ENVIRONMENTS.has(upper) || NOT_ENVIRONMENT_PREFIXES.some((prefix) => upper.startsWith(prefix))) return false;
   return LISTED.has(upper) || /(^|_)(ENV|ENVIRONMENT)$/.test(upper);
 }

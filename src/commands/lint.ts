@@ -12,7 +12,7 @@ import { redact } from '../util/redact.js';
 import { discoverFiles } from '../lint/discover.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import type { ColumnType } from '../parse/sql/statement.js';
-import { imageBuildScripts } from '../lint/extract/image-scripts.js';
+import { containerStartScripts, imageBuildScripts } from '../lint/extract/image-scripts.js';
 import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
@@ -226,6 +226,13 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
       .flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
     ...texts.filter(({ file }) => file.format === 'packer').flatMap(({ file, text }) => packerBuildScripts(text, file.path, linted)),
   ]);
+  // Scripts a container starts with (ENTRYPOINT, CMD), with the volumes of their image.
+  const containerStartFiles = new Map<string, string[]>();
+  for (const { file, text } of texts) {
+    if (file.format !== 'dockerfile') continue;
+    const start = containerStartScripts(text, file.path);
+    for (const path of start.scripts) if (linted.has(path)) containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
+  }
   let needsParsers = false;
   let fileNotices: LintNotice[] = [];
   // What `bash -n` said of texts prodguard's parser cannot read. A text not answered yet is taken
@@ -246,6 +253,7 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     migrationCopies,
     shellAccepts,
     imageBuildFiles,
+    containerStartFiles,
     notices: (fileNotices = []),
     rules,
     config,
@@ -273,7 +281,12 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   const results: Awaited<ReturnType<typeof lintOne>>[] = [];
   const waiting = new Map<number, string[]>();
   const progress = lintProgress(texts.length, process.stderr, process.env);
-  for (const [index, entry] of texts.entries()) {
+  // Migrations run in version order (Flyway's V8__ before V12__): files are linted in that order,
+  // so the column types and copies a history carries come from the files before; the report
+  // keeps path order.
+  const order = [...texts.keys()].sort((a, b) => compareVersioned(texts[a]!.file.path, texts[b]!.file.path));
+  for (const index of order) {
+    const entry = texts[index]!;
     progress.tick(entry.file.path);
     unanswered = [];
     results[index] = await lintOne(entry);
@@ -412,4 +425,20 @@ export function lintProgress(
 
 function isBuiltinRule(rule: Rule): boolean {
   return !rule.file || rule.file.startsWith(BUILTIN_RULES_DIR) || rule.file.startsWith('rules/');
+}
+
+/** Path order with runs of digits compared as numbers (`V8__a.sql` before `V12__b.sql`). */
+export function compareVersioned(a: string, b: string): number {
+  const pieces = (path: string) => path.match(/\d+|\D+/g) ?? [];
+  const left = pieces(a);
+  const right = pieces(b);
+  for (let at = 0; at < Math.min(left.length, right.length); at++) {
+    const x = left[at]!;
+    const y = right[at]!;
+    if (x === y) continue;
+    const numeric = /^\d/.test(x) && /^\d/.test(y);
+    if (numeric && Number(x) !== Number(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
 }

@@ -107,6 +107,9 @@ export function withoutSelfUndone(
     else open?.push(statement);
   }
   const created = new Set<string>();
+  // Schemas this input created: every table in one is the input's own (dispatch's migration
+  // clones `public` into a new schema, then drops the tables that schema does not keep).
+  const newSchemas = new Set<string>();
   // Tables whose every row an earlier INSERT … SELECT copied into a table this input keeps (the
   // rebuild SQLite documents for schema changes ALTER TABLE cannot make, and MySQL/PostgreSQL
   // migrations copy: create the new table, copy, drop the old one, rename): dropping the old
@@ -118,12 +121,18 @@ export function withoutSelfUndone(
   return statements
     .filter((statement) => {
       if (statement.kind === 'create') for (const table of statement.tables) created.add(table.toLowerCase());
+      if (statement.kind === 'create') for (const schema of statement.schemas ?? []) newSchemas.add(schema.toLowerCase());
       if (undone.has(statement)) return false;
       const into = (statement.tables[0] ?? '').toLowerCase();
       if (statement.kind === 'insert' && into && (lastDropped.get(into) ?? -1) < statement.pos)
         for (const source of statement.copiedFrom ?? []) if (source.toLowerCase() !== into) copied.add(source.toLowerCase());
       const destroys = statement.kind === 'drop-table' || statement.kind === 'truncate';
-      const gone = (table: string) => created.has(table.toLowerCase()) || (statement.kind === 'drop-table' && copied.has(table.toLowerCase()));
+      const inNewSchema = (table: string) => {
+        const parts = table.toLowerCase().split('.');
+        return parts.length >= 2 && newSchemas.has(parts[parts.length - 2] as string);
+      };
+      const gone = (table: string) =>
+        created.has(table.toLowerCase()) || inNewSchema(table) || (statement.kind === 'drop-table' && copied.has(table.toLowerCase()));
       return !(destroys && statement.tables.length > 0 && statement.tables.every(gone));
     })
     .map((statement) => {

@@ -367,6 +367,77 @@ export const ASIDE_DATED = /^.+[._-](19|20)\d\d(?:$|[-_.T]|(?:0[1-9]|1[0-2])(?:$
 export const LOG_DIRECTORIES: ReadonlySet<string> = new Set(['log', 'pg_log', 'logs']);
 /** Log files: `postgresql-2024-01-01.log`, `postgresql.log.1`, `mysqld.err`. (`ib_logfile0` is
  *  InnoDB's redo log — data — and matches none of these.) */
+/**
+ * The top of a data directory whose every entry the server names itself: MySQL keeps there its
+ * own files and one folder per database, and writes any character of a database's name other
+ * than letters, digits, `_` and `$` as `@XXXX` (https://dev.mysql.com/doc/refman/8.0/en/identifier-mapping.html).
+ * So a name there with another character that is none of the server's own files (percona's
+ * entrypoint installs `pxc-entrypoint.sh`, `peer-list`, `mysqld.my` into /var/lib/mysql, the
+ * container's volume, as scratch space) is someone else's file, not the database's.
+ */
+export interface DataDirectoryTop {
+  /** Data directories themselves (not a parent of one, as /var/lib/postgresql is). */
+  at: readonly string[];
+  /** Names of the server's own entries (globs, case-insensitive). */
+  own: readonly string[];
+  /** Names the server may give a database's folder. */
+  databaseFolder: RegExp;
+}
+
+export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
+  {
+    at: ['/var/lib/mysql', '/var/lib/mariadb', '/usr/local/var/mysql', '/opt/homebrew/var/mysql', '/opt/bitnami/mysql/data', '/opt/bitnami/mariadb/data'],
+    own: [
+      // Tablespaces, redo and undo logs, InnoDB's own files.
+      'ibdata*',
+      'ib_*',
+      'ibtmp*',
+      '#*',
+      'undo_*',
+      '*.ibd',
+      '*.ibt',
+      '*.ibu',
+      'mysql.ibd',
+      // Server identity, persisted variables, keys, certificates and components' configuration.
+      '*.cnf',
+      '*.pem',
+      '*.key',
+      '*.cert',
+      '*.crt',
+      // Binary and relay logs, their indexes and replication state.
+      '*-bin.*',
+      'binlog.*',
+      '*.index',
+      '*.info',
+      // Galera and XtraBackup state.
+      '*.dat',
+      'galera.cache',
+      'gcache.*',
+      'xtrabackup_*',
+      'sst_in_progress',
+      // Pid, socket and lock files, logs.
+      '*.pid',
+      '*.sock',
+      '*.sock.lock',
+      '*.err',
+      '*.log',
+      '*.flag',
+      // MyISAM and older engines' files of the system tables.
+      '*.frm',
+      '*.myd',
+      '*.myi',
+      '*.csm',
+      '*.csv',
+      '*.trg',
+      '*.trn',
+      '*.opt',
+      '*.par',
+      '*.sdi',
+    ],
+    databaseFolder: /^[A-Za-z0-9_$]+$/,
+  },
+];
+
 export const LOG_FILE = /\.(log|err)(\.\d+)?(\.gz)?$/;
 
 /** Data files carry extensions (`collection-0-2024….wt`); a dated copy of a directory does not. */

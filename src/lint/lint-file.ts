@@ -2,6 +2,7 @@
 // what the file sets, the environment comes from the file's own words (`environment: production`,
 // secrets named for production) and is otherwise unknown. Pure: text in, findings out.
 
+import { posix } from 'node:path';
 import type { Environment, Finding } from '../types.js';
 import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
@@ -13,6 +14,7 @@ import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
 import { withoutSelfUndone } from '../engine/sql-facts.js';
+import { lexPg, type PgToken } from '../parse/sql/pg-lexer.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
@@ -38,6 +40,9 @@ export interface LintContext {
   notices?: LintNotice[];
   /** Files a Dockerfile runs while it builds its image (see extract/image-scripts.ts). */
   imageBuildFiles?: ReadonlySet<string>;
+  /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
+   *  volumes (see extract/image-scripts.ts). */
+  containerStartFiles?: ReadonlyMap<string, readonly string[]>;
   /** Column types the migrations linted so far declared, by migration history (scope.ts
    *  migrationHistory) then `table.column`. Files are linted in path order, a history's own order,
    *  so a migration that widens a column an earlier file created (lemmy's `varchar(20)` →
@@ -57,6 +62,27 @@ export interface LintContext {
  *  `ENV RAILS_ENV=production`) keeps every rule: its image is what production runs. */
 const IMAGE_BUILD_SILENCED = /^filesystem\/(?!rm-unset-variable$)/;
 
+/** Rules about a host's system files (`chown -R app /etc /usr/bin`, `rm -rf /etc/nginx/conf.d`)
+ *  that a container's start script does not answer to: it changes the container's copy of the
+ *  image, rebuilt from the image on the next start. Data directories, devices, the root and an
+ *  unset variable's `/` keep their rules: volumes and devices outlive the container. */
+const CONTAINER_COPY_RULES: ReadonlySet<string> = new Set([
+  'filesystem/chmod-chown-recursive-root',
+  'filesystem/rm-system-directory',
+  'filesystem/rm-system-file',
+]);
+
+/** Whether the command behind `finding` names a path that holds, or lies in, one of `volumes`. */
+function reachesVolume(finding: Finding, invocations: readonly Invocation[], volumes: readonly string[]): boolean {
+  const paths = invocations
+    .filter((inv) => inv.pos === finding.pos && inv.end === finding.end)
+    .flatMap((inv) => inv.args)
+    .map((arg) => (arg.value.startsWith('/') ? posix.normalize(arg.value).replace(/(.)\/+$/, '$1') : ''))
+    .filter(Boolean);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer === '/' ? '/' : `${outer}/`);
+  return paths.some((path) => volumes.some((volume) => within(path, volume) || within(volume, path)));
+}
+
 /** A database command an image build runs against the image's own server (`pg_dropcluster
  *  --stop 16 main` after the package created a default cluster, `dropdb` on localhost) changes
  *  the layer being built; one that reaches another host is still judged by its target. */
@@ -75,6 +101,20 @@ function fromUnsetVariableOnly(finding: Finding, invocations: readonly Invocatio
   const at = invocations.filter((inv) => inv.pos === finding.pos && inv.end === finding.end && ['chmod', 'chown', 'chgrp'].includes(inv.name));
   const rootish = at.flatMap((inv) => inv.args).filter((arg) => /^\/+\*?$/.test(arg.value));
   return rootish.length > 0 && rootish.every((arg) => arg.unsetVariables.length > 0);
+}
+
+/** `rm -rf $PGDATA/*` after `source "$DIR/setenv.sh"` (crunchy-containers' start.sh): the file
+ *  sourced earlier, which lint does not read, may set the variable. Still a hazard where it does
+ *  not (SC2115), so a warn that names the file, not a block that says the variable is unset. */
+function afterSourcedFile(finding: Finding, invocations: readonly Invocation[], locate: Locate): Finding {
+  if (finding.rule !== 'filesystem/rm-unset-variable' || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  const sourced = invocations
+    .filter((inv) => (inv.name === 'source' || inv.name === '.') && (inv.pos ?? Infinity) < (finding.pos ?? 0) && inv.args.length > 0)
+    .at(-1);
+  if (!sourced) return finding;
+  const file = sourced.args[0]!;
+  const what = file.unsetVariables.length > 0 && file.text ? file.text : file.value;
+  return { ...finding, severity: 'warn', message: `${finding.message}, unless ${what} (sourced on line ${locate(sourced.pos ?? 0).line}) sets it` };
 }
 
 /** Deletes that may be the teardown of what the same file created earlier (a CI job that creates
@@ -277,12 +317,15 @@ function lintSnippet(
     )
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
+    const containerVolumes = context.containerStartFiles?.get(file.path);
+    if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
+      continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);
       context.notices?.push({ file: file.path, line: at.line, message: `not checked: ${finding.message}` });
       continue;
     }
-    const converted = toLintFinding(file.path, index, snippet.locate, finding, 0);
+    const converted = toLintFinding(file.path, index, snippet.locate, afterSourcedFile(finding, analysis.invocations, snippet.locate), 0);
     if (converted) findings.push(converted);
   }
   for (const key of createdHere.keys()) created.set(key, -1);
@@ -306,7 +349,13 @@ export function psqlAsSql(text: string): { text: string; psql: boolean } {
     psql = true;
     return ' '.repeat(line.length);
   });
-  out = out.replace(PSQL_VARIABLE, (match, quote: string, name: string) => {
+  // psql interpolates no variable inside a comment or a quoted string (`-- {"name":"s"}`).
+  // Lexed only when a `:name` is there at all: most SQL files have none.
+  let quoted: PgToken[] | undefined;
+  const lexed = out;
+  out = out.replace(PSQL_VARIABLE, (match: string, quote: string, name: string, offset: number) => {
+    quoted ??= lexPg(lexed, true).filter((token) => token.type === 'comment' || token.type === 'string' || token.type === 'dollar');
+    if (quoted.some((token) => offset >= token.pos && offset < token.end)) return match;
     psql = true;
     return quote === "'" ? `'${'x'.repeat(name.length)}'` : quote === '"' ? `"${name}"` : `_${name}`;
   });
@@ -326,19 +375,20 @@ function migrationMatcher(config: Config): ScopeMatcher {
 }
 
 /** Template markup in SQL (Go `{{ index .Options "Namespace" }}.users` in gobuffalo/pop and
- *  supabase auth migrations, Jinja `{% if %}`, ERB `<%= %>`): a value becomes a name of the same
+ *  supabase auth migrations, Jinja `{% if %}`, ERB `<%= %>`, Flyway's and Liquibase's
+ *  placeholders `${tableName}` in conductor's migrations): a value becomes a name of the same
  *  length and control markup becomes spaces, so the statements around it are still judged and
  *  line numbers stay the file's. */
 export function templateAsSql(text: string): { text: string; templated: boolean; restore: (sql: string) => string } {
   const values = new Map<string, string>();
-  const out = text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>/g, (markup) => {
-    if (!(markup.startsWith('{{') || markup.startsWith('<%=')) || markup.includes('\n')) return markup.replace(/[^\n]/g, ' ');
+  const out = text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|<%[\s\S]*?%>|\$\{[A-Za-z_][\w.:-]*\}/g, (markup) => {
+    if (!(markup.startsWith('{{') || markup.startsWith('<%=') || markup.startsWith('${')) || markup.includes('\n')) return markup.replace(/[^\n]/g, ' ');
     const name = `_${'x'.repeat(markup.length - 1)}`;
     if (!values.has(name)) values.set(name, markup);
     return name;
   });
   // Messages quote the statement as the file has it, markup and all.
-  const restore = (sql: string) => (values.size === 0 ? sql : sql.replace(/\b_x+\b/g, (name) => values.get(name) ?? name));
+  const restore = (sql: string) => (values.size === 0 ? sql : sql.replace(/(?<!\w)_x+/g, (name) => values.get(name) ?? name));
   return { text: out, templated: out !== text, restore };
 }
 
@@ -370,6 +420,25 @@ const OTHER_ENGINE_PATH =
  *  one history may hold a sequence per engine, each run on its own. */
 const ENGINE_IN_NAME = /\.(sqlite3?|mysql|postgres(?:ql)?|cockroach(?:db)?|mssql|sqlserver)\.(?:[^/]*\.)?sql$/i;
 
+/** The engine a folder or file name says (`db/migration_postgres/`, `mysql-persistence/`,
+ *  `migrations/postgresql/`): the one named nearest the file. */
+const DIALECT_WORDS: Readonly<Record<string, 'postgres' | 'mysql'>> = {
+  postgres: 'postgres',
+  postgresql: 'postgres',
+  pg: 'postgres',
+  pgsql: 'postgres',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+};
+export function dialectInPath(path: string): 'postgres' | 'mysql' | undefined {
+  const words = path.toLowerCase().split(/[/._-]+/);
+  for (let at = words.length - 1; at >= 0; at--) {
+    const dialect = DIALECT_WORDS[words[at] as string];
+    if (dialect) return dialect;
+  }
+  return undefined;
+}
+
 /** Key of the sequence of migrations `path` belongs to: its history and engine. */
 function migrationStep(path: string): string {
   return `${migrationHistory(path)}\0${ENGINE_IN_NAME.exec(path)?.[1]?.toLowerCase() ?? ''}`;
@@ -392,7 +461,7 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const template = templateAsSql((file.migration ?? migrationMatcher(context.config).isMigration(file.path)) ? withoutDownSections(raw) : raw);
   const { text, psql } = psqlAsSql(template.text);
   const configured = context.config.lint?.sql.dialect ?? 'auto';
-  const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : 'auto');
+  const analysis = analyzeSql(text, configured !== 'auto' ? configured : psql ? 'postgres' : (dialectInPath(file.path) ?? 'auto'));
   const migration = file.migration ?? migrationMatcher(context.config).isMigration(file.path);
   // A migration runs wherever it is deployed: production unless the file says otherwise.
   // Copies carry from one migration to the next of its sequence only: rows written after an

@@ -1,7 +1,7 @@
 // Databases named by a client's own arguments: psql/mysql/redis-cli/mongosh options, URLs and
 // connection files, and migration tools that name their database in an option.
 
-import type { Invocation, Target } from '../types.js';
+import type { ExpandedWord, Invocation, Target } from '../types.js';
 import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { clientSpec, clientsOf } from '../knowledge/commands.js';
@@ -78,7 +78,19 @@ export function unresolvedClientTarget(inv: Invocation): Target | undefined {
   const word = unset.find((arg) => /URL|URI|DSN|DATABASE|DB/i.test(arg.unsetVariables[0]!)) ?? unset[0];
   if (!word) return undefined;
   const variable = word.unsetVariables[0]!;
-  return { kind: 'database', source: `$${variable} (set where it runs)`, name: `$${variable}`, database: variable, unresolved: true };
+  // dropdb/createdb name the database they act on; the other unset words are connection options.
+  const acted = ['dropdb', 'createdb'].includes(inv.name) ? actedOnWord(inv) : undefined;
+  if (acted && acted.value !== '')
+    return {
+      kind: 'database',
+      source: `$${variable} (set where it runs)`,
+      name: acted.value,
+      database: acted.value,
+      unresolved: true,
+      unresolvedBy: `$${variable}`,
+    };
+  const named = acted?.unsetVariables[0] ?? variable;
+  return { kind: 'database', source: `$${named} (set where it runs)`, name: `$${named}`, database: named, unresolved: true };
 }
 
 /** Where a client's password options hold their value (`redis-cli -a ${REDISPASS}`, `mysql
@@ -103,6 +115,30 @@ export function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Targ
   if (CLICKHOUSE_CLIENTS.has(inv.name)) return [clickhouseClientTarget(inv)];
   if (CASSANDRA_CLIENTS.has(inv.name)) return [cassandraClientTarget(inv)];
   return [mongoClientTarget(inv)];
+}
+
+/** An unquoted word that is one variable lint does not know (`dropdb ${PG_CONN_PARAMETERS}
+ *  --force $1`): the shell splits it into any number of words, options among them. */
+const SPLIT_VARIABLE = /^\$(\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)$/;
+
+/** The database dropdb/createdb act on: their first positional, passing over an unknown
+ *  variable's split words when a positional follows them (kartoza/docker-pg-backup's restore). */
+function actedOn(inv: Invocation, positionals: readonly number[]): string | undefined {
+  const index = actedOnIndex(inv, positionals);
+  return index === undefined ? undefined : inv.args[index]!.value;
+}
+
+function actedOnIndex(inv: Invocation, positionals: readonly number[]): number | undefined {
+  return positionals.find((index, at) => {
+    const arg = inv.args[index]!;
+    return at === positionals.length - 1 || !(arg.unsetVariables.length > 0 && arg.text !== undefined && SPLIT_VARIABLE.test(arg.text));
+  });
+}
+
+/** The word dropdb/createdb act on, unset variables counted as words (they are positionals). */
+function actedOnWord(inv: Invocation): ExpandedWord | undefined {
+  const index = actedOnIndex(inv, clientScan(inv).positionals);
+  return index === undefined ? undefined : inv.args[index];
 }
 
 function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
@@ -140,7 +176,7 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const fromEnv = postgresFromEnvironment(inv.env)!;
   const host = optionValue(scan, '-h', '--host') ?? fromEnv.host;
   const port = optionValue(scan, '-p', '--port');
-  const acting = ['dropdb', 'createdb'].includes(inv.name) ? positionals[0] : dbWord;
+  const acting = ['dropdb', 'createdb'].includes(inv.name) ? actedOn(inv, scan.positionals) : dbWord;
   const database = acting ?? fromEnv.database ?? optionValue(scan, '-U', '--username');
   // The probe logs in as the client would: `-U` (else PGUSER), PGPASSWORD, else ~/.pgpass (the
   // driver reads it, as libpq does) — not as whoever runs prodguard.

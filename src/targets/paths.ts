@@ -7,7 +7,7 @@ import type { DataDirectoryFact, ExpandedWord } from '../types.js';
 import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
-import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, LOG_DIRECTORIES, LOG_FILE, isAsideName } from '../knowledge/data-directories.js';
+import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, DATA_DIRECTORY_TOPS, LOG_DIRECTORIES, LOG_FILE, isAsideName } from '../knowledge/data-directories.js';
 
 // `data-directory-leftover`: beside or inside a data directory but not the database — a copy
 // moved aside (`main.old`: the rule's own fix says `mv main main.old`) or the server's logs.
@@ -29,8 +29,8 @@ export const PATH_CLASSES: readonly PathClass[] = [
 
 /** Which part of a data directory a path is: all of it, something inside, its WAL (losing it
  *  destroys the database), a copy moved aside, or its logs. */
-export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'aside' | 'log';
-export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'aside', 'log'];
+export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'aside' | 'log' | 'foreign';
+export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'aside', 'log', 'foreign'];
 
 export interface ClassifiedPath {
   class: PathClass;
@@ -215,7 +215,17 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   if (segments.some((segment, index) => isAsideName(segment, index === segments.length - 1))) return 'aside';
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
   if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
+  if (below.length === 1 && isForeignEntry(root, below[0]!)) return 'foreign';
   return below.length === 0 ? 'whole' : 'inside';
+}
+
+/** A name at the top of a data directory that the server never gives an entry there (see
+ *  knowledge/data-directories.ts DATA_DIRECTORY_TOPS). Globs and variables are never foreign. */
+function isForeignEntry(root: string, name: string): boolean {
+  // A glob, a variable, or a name not known here (rsync's `…` for the files a `dir/` sends).
+  if (/[*?[\]$`]/.test(name) || !/^[\x21-\x7e]+$/.test(name)) return false;
+  const top = DATA_DIRECTORY_TOPS.find((candidate) => candidate.at.includes(root));
+  return top !== undefined && !top.databaseFolder.test(name) && !top.own.some((glob) => matchesGlob(name, glob));
 }
 
 const PART_WORDS: Record<DataDirectoryPart, string> = {
@@ -224,11 +234,12 @@ const PART_WORDS: Record<DataDirectoryPart, string> = {
   wal: ' (its write-ahead log: without it the database is lost)',
   aside: ' (a copy moved aside, not the data directory in use)',
   log: ' (server logs, not data)',
+  foreign: ' (a file the server never keeps there: not its data)',
 };
 
 /** A data-directory path, or a leftover beside it, by its part. */
 function dataPath(full: string, detail: string, dataDirectory: string, part: DataDirectoryPart, onDisk: string): ClassifiedPath {
-  const leftover = part === 'aside' || part === 'log';
+  const leftover = part === 'aside' || part === 'log' || part === 'foreign';
   return { class: leftover ? 'data-directory-leftover' : 'data-directory', path: full, detail: `${detail}${PART_WORDS[part]}`, dataDirectory, part, onDisk };
 }
 

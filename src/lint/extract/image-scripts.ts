@@ -51,9 +51,45 @@ function executedPaths(source: string, cwd: string): string[] {
 /** Repository paths of the scripts the Dockerfile at `dockerfilePath` runs during its build.
  *  The build context is taken to be the Dockerfile's folder and, failing that, the root. */
 export function imageBuildScripts(text: string, dockerfilePath: string): string[] {
+  return readImage(text, dockerfilePath).built;
+}
+
+export interface ContainerStart {
+  /** Repository paths of the scripts the image's ENTRYPOINT or CMD runs when a container starts. */
+  scripts: string[];
+  /** Folders the image declares as volumes (VOLUME): what lives there outlasts the container. */
+  volumes: string[];
+}
+
+/** The scripts a container of the image starts with, and the image's volumes. Such a script
+ *  changes the container's copy of the image (`chown -R app /etc /usr/bin` before dropping root),
+ *  not a host's system; only its volumes hold data that outlives it. */
+export function containerStartScripts(text: string, dockerfilePath: string): ContainerStart {
+  const { started, volumes } = readImage(text, dockerfilePath);
+  return { scripts: started, volumes };
+}
+
+function volumeWords(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed = JSON.parse(trimmed) as unknown;
+      if (Array.isArray(parsed)) return parsed.filter((w): w is string => typeof w === 'string');
+    } catch {
+      /* shell form below */
+    }
+  }
+  return trimmed.split(/\s+/).filter(Boolean);
+}
+
+function readImage(text: string, dockerfilePath: string): { built: string[]; started: string[]; volumes: string[] } {
   const contextDir = posix.dirname(dockerfilePath);
   const copies: CopyMapping[] = [];
   const executed: string[] = [];
+  const volumes: string[] = [];
+  // Every stage's ENTRYPOINT and CMD: a stage is an image of its own, and a later stage built
+  // FROM it inherits them.
+  const started: string[] = [];
   let workdir = '/';
   for (const ins of readInstructions(text)) {
     if (ins.keyword === 'FROM') workdir = '/';
@@ -68,10 +104,20 @@ export function imageBuildScripts(text: string, dockerfilePath: string): string[
     } else if (ins.keyword === 'RUN') {
       const mapped = runCommand(ins, []);
       if (mapped) executed.push(...executedPaths(mapped.text, workdir));
+    } else if (ins.keyword === 'ENTRYPOINT' || ins.keyword === 'CMD') {
+      const mapped = runCommand(ins, []);
+      if (mapped) started.push(...executedPaths(mapped.text, workdir));
+    } else if (ins.keyword === 'VOLUME') {
+      for (const word of volumeWords(ins.args.text)) if (word.startsWith('/')) volumes.push(posix.normalize(word.replace(/\/+$/, '')) || '/');
     }
   }
+  return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes };
+}
+
+/** Where in the repository the image paths `paths` came from, through the COPY/ADD mappings. */
+function repositoryPaths(paths: readonly string[], copies: readonly CopyMapping[], contextDir: string): string[] {
   const found = new Set<string>();
-  for (const path of executed) {
+  for (const path of paths) {
     for (const copy of copies) {
       const to = copy.to.replace(/\/+$/, '') || '/';
       const candidates: string[] = [];

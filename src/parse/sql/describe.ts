@@ -17,6 +17,10 @@ export interface CreatedFunction {
   bodyPos?: number;
   sqlBody?: PgNode;
   span: Span;
+  /** Names of the parameters a call passes, in order (IN and INOUT), when every one is named. */
+  params?: string[];
+  /** Argument lists a body was already analysed with (see expandFunction). */
+  expandedWith?: Set<string>;
 }
 
 export interface Context {
@@ -25,6 +29,8 @@ export interface Context {
   expanding: Set<string>;
   depth: number;
   runner: BodyRunner;
+  /** While a body called with constant arguments is analysed: its parameters' values. */
+  bindings?: ReadonlyMap<string, string>;
 }
 
 /** Runs what a statement carries: DO bodies, function bodies and nested SQL text. The PL/pgSQL
@@ -32,7 +38,7 @@ export interface Context {
 export interface BodyRunner {
   describeDo(body: PgNode, span: Span, ctx: Context, out: Collected): void;
   recordFunction(body: PgNode, span: Span, ctx: Context): void;
-  expandFunction(name: string, callSpan: Span, ctx: Context, out: Collected): void;
+  expandFunction(name: string, callSpan: Span, ctx: Context, out: Collected, calls?: readonly string[][]): void;
   /** Analyse SQL text found inside the input (a body, an EXECUTE string) and place it at `offset`,
    *  or at `host` when its position is not known. */
   analyzeNested(sql: string, offset: number | undefined, host: Span, ctx: Context, out: Collected): void;
@@ -65,6 +71,20 @@ function explainRuns(body: PgNode): boolean {
   if (arg.Integer) return (arg.Integer.ival ?? 0) !== 0;
   if (arg.Boolean) return arg.Boolean.boolval === true;
   return true;
+}
+
+/** Argument lists of the calls of `name` in a statement whose every argument is a string
+ *  constant (`SELECT clone_schema('public', 'tenant_a')`): the values its parameters take. */
+function constantCalls(node: PgNode, name: string): string[][] {
+  const calls: string[][] = [];
+  walk(node, (type, body) => {
+    if (type !== 'FuncCall' || (svalList(body.funcname).pop() ?? '').toLowerCase() !== name) return true;
+    const args: PgNode[] = body.args ?? [];
+    const values = args.map((arg) => arg?.A_Const?.sval?.sval);
+    if (values.every((value): value is string => typeof value === 'string')) calls.push(values);
+    return true;
+  });
+  return calls;
 }
 
 interface DescribeOptions {
@@ -104,7 +124,7 @@ export function describe(node: PgNode, span: Span, ctx: Context, out: Collected,
   // Functions created earlier in this input run their bodies when called here.
   const called = new Set(stmt?.functionCalls ?? []);
   if (type === 'CallStmt') for (const name of svalList(body.funccall?.funcname).slice(-1)) called.add(name.toLowerCase());
-  for (const name of called) ctx.runner.expandFunction(name, span, ctx, out);
+  for (const name of called) ctx.runner.expandFunction(name, span, ctx, out, constantCalls(node, name));
 
   // SQL passed as text to a function that runs it (dblink_exec, query_to_xml) runs too. Such a
   // call in the statement itself is among the calls describeKind named (the same walk, the same
@@ -434,6 +454,8 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
     default:
       if (type.startsWith('Create') || ['IndexStmt', 'ViewStmt', 'DefineStmt', 'CompositeTypeStmt', 'RuleStmt'].includes(type)) {
         s.kind = 'create';
+        // A schema it creates (CREATE SCHEMA fails when one exists) holds only what this input puts in it.
+        if (type === 'CreateSchemaStmt' && body.schemaname && !body.if_not_exists) s.schemas = [String(body.schemaname)];
         // The table it creates: dropping or truncating it later in the same input destroys nothing
         // that existed before.
         if (type === 'CreateStmt' && body.relation) {

@@ -56,13 +56,46 @@ export function recordFunction(body: PgNode, span: Span, ctx: Context): void {
     if (at !== undefined) fn.bodyPos = at;
   }
   if (body.sql_body) fn.sqlBody = body.sql_body;
+  const passed = ((body.parameters ?? []) as PgNode[])
+    .map((param) => param?.FunctionParameter)
+    .filter((param) => param && ['FUNC_PARAM_IN', 'FUNC_PARAM_INOUT', 'FUNC_PARAM_DEFAULT', undefined].includes(param.mode));
+  const paramNames = passed.map((param) => (typeof param.name === 'string' ? param.name.toLowerCase() : undefined));
+  if (paramNames.length > 0 && paramNames.every((n): n is string => n !== undefined)) fn.params = paramNames;
   ctx.functions.set(name, fn);
 }
 
-/** A call of a function created earlier in the same input runs its body: analyse it once. */
-export function expandFunction(name: string, callSpan: Span, ctx: Context, out: Collected): void {
+/** A call of a function created earlier in the same input runs its body: analyse it once. A
+ *  PL/pgSQL body called with string constants (`SELECT clone_schema('public', 'tenant_a')`) is
+ *  analysed once per argument list, its parameters known: `EXECUTE 'CREATE SCHEMA ' || dest`
+ *  then says which schema it creates. */
+export function expandFunction(name: string, callSpan: Span, ctx: Context, out: Collected, calls: readonly string[][] = []): void {
   const fn = ctx.functions.get(name);
   if (!fn || ctx.expanding.has(name) || ctx.depth > 4) return;
+  const params = fn.params && fn.body !== undefined && fn.language === 'plpgsql' ? unassigned(fn.params, fn.body) : [];
+  const bound = calls.filter((args) => fn.params !== undefined && args.length === fn.params.length && params.length > 0);
+  if (bound.length > 0) {
+    for (const args of bound) {
+      const key = args.join('\0');
+      if (fn.expandedWith?.has(key)) continue;
+      (fn.expandedWith ??= new Set()).add(key);
+      const bindings = new Map<string, string>();
+      fn.params?.forEach((param, at) => {
+        if (params.includes(param)) bindings.set(param, args[at] as string);
+      });
+      const outer = ctx.bindings;
+      ctx.expanding.add(name);
+      ctx.depth++;
+      ctx.bindings = bindings;
+      try {
+        analyzePlpgsql(fn.body as string, fn.bodyPos, fn.span, ctx, out);
+      } finally {
+        ctx.bindings = outer;
+        ctx.depth--;
+        ctx.expanding.delete(name);
+      }
+    }
+    return;
+  }
   ctx.expanding.add(name);
   ctx.depth++;
   try {
@@ -82,6 +115,17 @@ export function expandFunction(name: string, callSpan: Span, ctx: Context, out: 
     ctx.expanding.delete(name);
   }
   ctx.functions.delete(name); // analysed once; later calls run the same body
+}
+
+/** The parameters a PL/pgSQL body never assigns (`dest := …`): their value is the caller's. */
+function unassigned(params: readonly string[], code: string): string[] {
+  const tokens = lexPg(code, false);
+  const assigned = new Set<string>();
+  tokens.forEach((t, at) => {
+    const next = tokens[at + 1];
+    if (t.type === 'word' && next?.type === 'op' && code.slice(next.pos, next.end) === ':=') assigned.add(code.slice(t.pos, t.end).toLowerCase());
+  });
+  return params.filter((param) => !assigned.has(param));
 }
 
 /** Analyse SQL text found inside the input (a body or an EXECUTE string) and place it. */
@@ -214,7 +258,9 @@ export function analyzePlpgsql(code: string, offset: number | undefined, host: S
       let constant = end > a;
       for (let k = a; k < end; k++) {
         const t = piece[k] as PgToken;
+        const bound = t.type === 'word' ? ctx.bindings?.get(code.slice(t.pos, t.end).toLowerCase()) : undefined;
         if ((k - a) % 2 === 0 && (t.type === 'string' || t.type === 'dollar')) sql += pgStringValue(code, t);
+        else if ((k - a) % 2 === 0 && bound !== undefined) sql += bound;
         else if ((k - a) % 2 === 1 && isOp(t, '||')) continue;
         else constant = false;
       }
