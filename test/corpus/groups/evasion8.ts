@@ -1,0 +1,100 @@
+// Issue 11, an eighth pass: classes a held-out adversarial set (adv7) still let through — Node
+// programs calling Redis and MongoDB clients, awk commands held in variables, deletions over a
+// directory walk — each against a production context, with harmless twins.
+import type { CorpusCase, CorpusGroup } from '../cases.js';
+import type { Severity } from '../../../src/types.js';
+
+const PROD_HOST = 'db1.prod.example.com';
+const PROD_ENV = {
+  DATABASE_URL: 'postgres://app:s3cret@pg1.prod.example.com:5432/app',
+  REDIS_URL: 'redis://cache.prod.example.com:6379/0',
+  MONGO_URL: 'mongodb://mongo1.prod.example.com/app',
+};
+
+/** A line judged on a production host whose environment points at production. */
+const prod = (line: string, expect: Severity, rule?: string): CorpusCase => ({
+  line,
+  hostname: PROD_HOST,
+  env: PROD_ENV,
+  expect,
+  ...(rule ? { rule } : {}),
+});
+/** A line judged on a developer's workstation (the corpus defaults). */
+const ws = (line: string, expect: Severity = 'allow', rule?: string): CorpusCase => ({ line, expect, ...(rule ? { rule } : {}) });
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'evasion8: a program calls a destroying method on the Redis or MongoDB client it opened',
+    cases: [
+      prod(`node -e "new (require('ioredis'))(process.env.REDIS_URL).flushall().then(()=>process.exit())"`, 'block', 'database/redis-flush'),
+      prod(`node -e "const Redis = require('ioredis'); const r = new Redis(process.env.REDIS_URL); r.flushdb()"`, 'block', 'database/redis-flush'),
+      prod(`node -e "require('redis').createClient({url: process.env.REDIS_URL}).connect().then(c => c.flushAll())"`, 'block', 'database/redis-flush'),
+      prod(
+        `node -e "const {createClient} = require('redis'); const c = createClient({url: process.env.REDIS_URL}); c.connect().then(() => c.sendCommand(['FLUSHALL']))"`,
+        'block',
+        'database/redis-flush',
+      ),
+      prod(`node -e "const Redis = require('ioredis'); new Redis(process.env.REDIS_URL).call('FLUSHDB')"`, 'block', 'database/redis-flush'),
+      prod(`python3 -c 'import redis, os; redis.from_url(os.environ["REDIS_URL"]).execute_command("FLUSHALL")'`, 'block', 'database/redis-flush'),
+      prod(`python3 -c 'import redis.asyncio as r, os, asyncio; asyncio.run(r.from_url(os.environ["REDIS_URL"]).flushall())'`, 'block', 'database/redis-flush'),
+      prod(`node -e "const { MongoClient } = require('mongodb'); new MongoClient(process.env.MONGO_URL).db('app').dropDatabase()"`, 'block', 'sql/mongo-drop'),
+      prod(
+        `node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.env.MONGO_URL).then(c => c.db().dropDatabase())"`,
+        'block',
+        'sql/mongo-drop',
+      ),
+      prod(
+        `node -e "const { MongoClient } = require('mongodb'); const c = new MongoClient(process.env.MONGO_URL); c.db('app').collection('users').deleteMany({})"`,
+        'block',
+      ),
+      prod(`node -e "const r = new (require('ioredis'))(process.env.REDIS_URL); r.get('x').then(console.log)"`, 'allow'),
+      prod(
+        `node -e "const Redis = require('ioredis'); const r = new Redis(process.env.REDIS_URL); r.keys('user:*').then(k => console.log(k.length))"`,
+        'allow',
+      ),
+      prod(
+        `node -e "const { MongoClient } = require('mongodb'); const c = new MongoClient(process.env.MONGO_URL); c.db('app').collection('users').deleteMany({ _id: 5 })"`,
+        'allow',
+      ),
+      prod(
+        `node -e "const { MongoClient } = require('mongodb'); new MongoClient(process.env.MONGO_URL).db('app').collection('users').countDocuments()"`,
+        'allow',
+      ),
+      ws(`node -e "const Redis = require('ioredis'); new Redis().flushall()"`),
+    ],
+  },
+  {
+    name: 'evasion8: awk runs a command held in a variable',
+    cases: [
+      prod(`gawk 'BEGIN { cmd = "dropdb app"; cmd | getline; close(cmd) }'`, 'block', 'database/dropdb'),
+      prod(`awk 'BEGIN { s = "sh"; print "dropdb app" | s }'`, 'block', 'database/dropdb'),
+      prod(`awk 'BEGIN { c = "rm -rf /var/lib/postgresql/15/main"; system(c) }'`, 'confirm', 'filesystem/rm-data-directory'),
+      prod(`awk 'BEGIN { cmd = "date +%s"; cmd | getline t; close(cmd); print t }'`, 'allow'),
+      prod(`awk 'BEGIN { cmd = "ls -l"; while ((cmd | getline line) > 0) print line }'`, 'allow'),
+      ws(`awk '{ print $1 }' access.log`),
+    ],
+  },
+  {
+    name: 'evasion8: deleting every entry a directory walk yields deletes the walked directory',
+    cases: [
+      prod(
+        `python3 -c 'import pathlib; [p.unlink() for p in pathlib.Path("/var/lib/postgresql/15/main").rglob("*") if p.is_file()]'`,
+        'confirm',
+        'filesystem/rm-data-directory',
+      ),
+      prod(
+        `python3 -c 'import os; [os.remove(os.path.join(r, f)) for r, d, fs in os.walk("/var/lib/mysql") for f in fs]'`,
+        'confirm',
+        'filesystem/rm-data-directory',
+      ),
+      prod(
+        `python3 -c 'import os, shutil; [shutil.rmtree(os.path.join("/var/lib/postgresql", d)) for d in os.listdir("/var/lib/postgresql")]'`,
+        'confirm',
+        'filesystem/rm-data-directory',
+      ),
+      prod(`python3 -c 'import pathlib; [p.unlink() for p in pathlib.Path("/tmp/build").rglob("*.pyc") if p.is_file()]'`, 'allow'),
+      prod(`python3 -c 'import os; [print(os.path.join(r, f)) for r, d, fs in os.walk("/var/lib/mysql") for f in fs]'`, 'allow'),
+      ws(`python3 -c 'import os; [os.remove(os.path.join(r, f)) for r, d, fs in os.walk("build") for f in fs if f.endswith(".o")]'`),
+    ],
+  },
+];
