@@ -97,4 +97,27 @@ export const groups: CorpusGroup[] = [
       ws(`python3 -c 'import os; [os.remove(os.path.join(r, f)) for r, d, fs in os.walk("build") for f in fs if f.endswith(".o")]'`),
     ],
   },
+  {
+    name: 'evasion8: printf piped to a shell is its format filled in',
+    cases: [
+      prod(`printf 'rm -rf %s\\n' /var/lib/postgresql/15/main | sh`, 'confirm', 'filesystem/rm-data-directory'),
+      prod(`printf 'rm -rf %s\\n' /var/lib/postgresql/15/main /var/lib/mysql | bash`, 'confirm', 'filesystem/rm-data-directory'),
+      prod(`printf 'DROP %s %s;\\n' TABLE users | psql "$DATABASE_URL"`, 'block', 'sql/drop-objects'),
+      prod(`printf 'echo %s\\n' hello | sh`, 'allow'),
+      prod(`printf 'ls -l %s\\n' /var/lib/postgresql/15/main | sh`, 'allow'),
+      ws(`printf '%s\\n' a b c | sort`),
+    ],
+  },
+  {
+    name: 'evasion8: mise exec runs the command after --',
+    cases: [
+      prod(`mise exec -- npx prisma migrate reset --force`, 'block', 'database/framework-reset-tasks'),
+      prod(`mise exec node@20 -- npx prisma migrate reset --force`, 'block', 'database/framework-reset-tasks'),
+      prod(`mise x -- dropdb app`, 'block', 'database/dropdb'),
+      prod(`mise exec python@3.12 -c 'dropdb app'`, 'block', 'database/dropdb'),
+      prod(`mise exec -- node --version`, 'allow'),
+      ws(`mise exec node@20 -- npm run build`),
+      ws(`mise install`),
+    ],
+  },
 ];
