@@ -120,4 +120,22 @@ export const groups: CorpusGroup[] = [
       ws(`mise install`),
     ],
   },
+  {
+    name: 'evasion8: migration tools that revert every migration',
+    cases: [
+      prod(`diesel migration redo --all`, 'block', 'database/schema-rollback-to-zero'),
+      prod(`diesel migration revert --all --database-url "$DATABASE_URL"`, 'block', 'database/schema-rollback-to-zero'),
+      prod(`cargo sqlx migrate revert --target-version 0`, 'block', 'database/schema-rollback-to-zero'),
+      prod(`npx mikro-orm migration:down --to 0`, 'block', 'database/schema-rollback-to-zero'),
+      prod(`yoyo rollback --all --batch`, 'block', 'database/schema-rollback-to-zero'),
+      prod(`bin/rails db:migrate:redo STEP=100`, 'block', 'database/schema-rollback-to-zero'),
+      prod(`npx graphile-migrate reset --erase`, 'block', 'database/migration-tool-wipe'),
+      prod(`diesel migration redo`, 'allow'),
+      prod(`diesel migration run`, 'allow'),
+      prod(`sqlx migrate revert`, 'allow'),
+      prod(`yoyo rollback --batch`, 'allow'),
+      prod(`bin/rails db:migrate:redo`, 'allow'),
+      ws(`diesel migration redo --all --database-url postgres://postgres@localhost/app_dev`),
+    ],
+  },
 ];
