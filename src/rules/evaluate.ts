@@ -205,10 +205,13 @@ function subcommandMatches(rule: Rule, inv: Invocation, scan: () => OptionScan):
 }
 
 function flagsMatch(rule: Rule, inv: Invocation, scan: () => OptionScan, abbreviations: boolean): boolean {
-  const { any, all, none } = rule.match.flags;
-  if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
-  if (!all.every((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
-  return !none.some((flag) => flagPresent(inv, flag, scan, abbreviations));
+  const { any, all, none, except } = rule.match.flags;
+  // A flag that is another option of this tool (`ln -n`, not cp's --no-clobber) is not that flag.
+  const other = except?.[inv.name] ?? [];
+  const present = (flag: string) => !other.includes(flag) && flagPresent(inv, flag, scan, abbreviations);
+  if (any.length > 0 && !any.some(present)) return false;
+  if (!all.every(present)) return false;
+  return !none.some(present);
 }
 
 function envMatches(rule: Rule, inv: Invocation): boolean {

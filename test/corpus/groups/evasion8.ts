@@ -138,4 +138,27 @@ export const groups: CorpusGroup[] = [
       ws(`diesel migration redo --all --database-url postgres://postgres@localhost/app_dev`),
     ],
   },
+  {
+    name: 'evasion8: data destroyed by a link, a self-join or a Lua loop',
+    cases: [
+      prod(`ln -sfn /dev/null /var/lib/redis/appendonly.aof`, 'confirm', 'filesystem/replace-data-files'),
+      prod(`ln -fn /dev/null /var/lib/postgresql/15/main/global/pg_control`, 'confirm', 'filesystem/replace-data-files'),
+      prod(`ln -sfn /opt/redis/7.2 /opt/redis/current`, 'allow'),
+      prod(`cp -n defaults.conf /var/lib/redis/dump.rdb`, 'allow'),
+      prod(`psql "$DATABASE_URL" -c "DELETE FROM users USING users u2 WHERE users.id = u2.id"`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql "$DATABASE_URL" -c "DELETE FROM users u USING users u2 WHERE u.email = u2.email"`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql "$DATABASE_URL" -c "UPDATE users SET active = false FROM users u2 WHERE users.id = u2.id"`, 'block', 'sql/delete-update-all-rows'),
+      prod(`psql "$DATABASE_URL" -c "DELETE FROM users a USING users b WHERE a.email = b.email AND a.id < b.id"`, 'warn'),
+      prod(`psql "$DATABASE_URL" -c "DELETE FROM orders USING users WHERE orders.user_id = users.id AND users.banned"`, 'warn'),
+      prod(`redis-cli -u "$REDIS_URL" EVAL "for _,k in ipairs(redis.call('KEYS','*')) do redis.call('DEL',k) end" 0`, 'confirm', 'database/redis-bulk-delete'),
+      prod(
+        `redis-cli -u "$REDIS_URL" EVAL "local ks = redis.call('KEYS', ARGV[1]) for i=1,#ks do redis.call('UNLINK', ks[i]) end return #ks" 0 'session:*'`,
+        'confirm',
+        'database/redis-bulk-delete',
+      ),
+      prod(`redis-cli -u "$REDIS_URL" EVAL "return redis.call('DEL', unpack(redis.call('KEYS', '*')))" 0`, 'confirm', 'database/redis-bulk-delete'),
+      prod(`redis-cli -u "$REDIS_URL" EVAL "return redis.call('GET', KEYS[1])" 1 foo`, 'allow'),
+      prod(`redis-cli -u "$REDIS_URL" EVAL "local n = 0 for _,k in ipairs(redis.call('KEYS','*')) do n = n + 1 end return n" 0`, 'allow'),
+    ],
+  },
 ];
