@@ -161,4 +161,18 @@ export const groups: CorpusGroup[] = [
       prod(`redis-cli -u "$REDIS_URL" EVAL "local n = 0 for _,k in ipairs(redis.call('KEYS','*')) do n = n + 1 end return n" 0`, 'allow'),
     ],
   },
+  {
+    name: 'evasion8: a failover guard edited in place',
+    cases: [
+      prod(
+        `sed -i 's/"PreventCrossRegionMasterFailover": true/"PreventCrossRegionMasterFailover": false/' /etc/orchestrator.conf.json`,
+        'confirm',
+        'replication/failover-guard-edit',
+      ),
+      prod(`sudo sed -i '/nofailover/d' /etc/patroni/patroni.yml`, 'confirm', 'replication/failover-guard-edit'),
+      prod(`sed -n '/PreventCrossRegionMasterFailover/p' /etc/orchestrator.conf.json`, 'allow'),
+      prod(`sed -i 's/"ListenAddress": ":3000"/"ListenAddress": ":3001"/' /etc/orchestrator.conf.json`, 'allow'),
+      ws(`sed -i 's/nofailover: true/nofailover: false/' deploy/patroni.yml`),
+    ],
+  },
 ];
