@@ -102,7 +102,12 @@ export function ruleJsonSchema(): Schema {
       commands: { ...words, minItems: 1, description: 'command basenames after unwrapping; "*" for any' },
       'except-commands': words,
       subcommands: { type: 'array', items: { oneOf: [{ type: 'string' }, words] } },
-      flags: map({ any: words, all: words, none: words }),
+      flags: map({
+        any: words,
+        all: words,
+        none: words,
+        except: { type: 'object', additionalProperties: words, description: 'per command, flags of these lists that mean another option of that tool' },
+      }),
       args: map({ any: words, none: words }),
       env: map({ any: words }),
       via: { ...words, description: 'reached through any of these wrappers (xargs: arguments read from standard input)' },

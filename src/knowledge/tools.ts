@@ -830,6 +830,9 @@ export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDataba
   dbmate: { options: ['--url', '-u'] },
   atlas: { options: ['-u', '--url'] },
   goose: { anyWord: true },
+  yoyo: { options: ['--database', '-d'] },
+  diesel: { options: ['--database-url'] },
+  sqlx: { options: ['--database-url', '-D'] },
   sqitch: { options: ['--target', '-t'], targetWords: true },
   alembic: { keyValues: { option: '-x', keys: ['db_url', 'dburl', 'database_url', 'url', 'sqlalchemy.url', 'db', 'dsn'] } },
   // `mvn flyway:clean -Dflyway.url=…`, `./gradlew flywayClean -Pflyway.url=…`: the plugins' properties.

@@ -3,8 +3,9 @@
 // it would run is judged like xargs: `parallel rm -rf {} ::: /` is `rm -rf /`, and
 // `parallel ::: 'rm -rf /'` runs each item as a shell line. Pure: an invocation in, steps out.
 
-import type { ExpandedWord, Invocation } from '../types.js';
+import type { ExpandedWord, Invocation, ReadFiles } from '../types.js';
 import type { UnwrapStep } from './wrappers/step.js';
+import { pathOf } from './task-files.js';
 
 const PARALLEL_WITH_VALUE = new Set([
   '-j',
@@ -61,11 +62,43 @@ const PARALLEL_WITH_VALUE = new Set([
 ]);
 const SEPARATORS = new Set([':::', '::::', ':::+', '::::+']);
 
-export function parallelSteps(inv: Invocation): UnwrapStep[] {
+/** The files parallel reads its items from: `:::: FILE…` and `-a FILE`/`--arg-file FILE` (each line an item). */
+export function parallelArgumentFiles(inv: Invocation): string[] {
+  if (inv.name !== 'parallel') return [];
+  const files: string[] = [];
+  const args = inv.args;
+  let separator: string | undefined;
+  let options = true;
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i]!.value;
+    if (SEPARATORS.has(value)) {
+      separator = value;
+      options = false;
+      continue;
+    }
+    if (separator?.startsWith('::::') && !args[i]!.dynamic) files.push(value);
+    if (!options || separator) continue;
+    if (!value.startsWith('-') || value === '--') options = false;
+    else if ((value === '-a' || value === '--arg-file') && args[i + 1] && !args[i + 1]!.dynamic) files.push(args[++i]!.value);
+    else if (value.startsWith('--arg-file=')) files.push(value.slice('--arg-file='.length));
+    else if (PARALLEL_WITH_VALUE.has(value)) i++;
+  }
+  return files;
+}
+
+/** A file's lines as parallel's items, when the edge read it; a file nobody read holds anything. */
+function fileItems(inv: Invocation, file: string, read: ReadFiles | undefined): string[] {
+  const path = pathOf(inv, file);
+  const text = path === undefined ? undefined : read?.scripts[path];
+  return text === undefined ? ['*'] : text.split('\n').filter((line) => line.trim() !== '');
+}
+
+export function parallelSteps(inv: Invocation, read?: ReadFiles): UnwrapStep[] {
   if (inv.name !== 'parallel') return [];
   const args = inv.args;
   let i = 0;
   let replace = '{}';
+  const argFiles: string[] = [];
   for (; i < args.length; i++) {
     const value = args[i]!.value;
     if (SEPARATORS.has(value) || !value.startsWith('-')) break;
@@ -74,18 +107,24 @@ export function parallelSteps(inv: Invocation): UnwrapStep[] {
       break;
     }
     if (value === '-I' || value === '--replace') replace = args[i + 1]?.value || '{}';
+    if ((value === '-a' || value === '--arg-file') && args[i + 1]) argFiles.push(args[i + 1]!.value);
+    if (value.startsWith('--arg-file=')) argFiles.push(value.slice('--arg-file='.length));
     if (PARALLEL_WITH_VALUE.has(value)) i++;
   }
   const template: ExpandedWord[] = [];
   for (; i < args.length && !SEPARATORS.has(args[i]!.value); i++) template.push(args[i]!);
   const items: string[] = [];
   let fromLists = false;
+  for (const file of argFiles) {
+    fromLists = true;
+    items.push(...fileItems(inv, file, read));
+  }
   while (i < args.length) {
     const separator = args[i]!.value;
     fromLists = true;
     for (i++; i < args.length && !SEPARATORS.has(args[i]!.value); i++) {
-      // `:::: FILE` reads items from a file the line does not show: anything.
-      items.push(separator.startsWith('::::') ? '*' : args[i]!.value);
+      // `:::: FILE` reads items from the file: its lines when the edge read it, else anything.
+      items.push(...(separator.startsWith('::::') ? fileItems(inv, args[i]!.value, read) : [args[i]!.value]));
     }
   }
   // parallel reads whole lines from standard input.

@@ -158,6 +158,9 @@ function pipeFrom(node: CommandNode, state: WalkState, walker: Walker): StdinSou
     const text = catText(args, state, walker);
     if (text !== undefined) return { kind: 'pipe', text, items: text.split(/\s+/).filter(Boolean) };
   }
+  // printf's output is its format filled in with its arguments (`printf 'rm -rf %s\n' /x | sh` pipes `rm -rf /x`).
+  const printed = name === 'printf' ? shownOutput(name, args, undefined) : undefined;
+  if (printed !== undefined) return { kind: 'pipe', text: printed, items: printed.split(/\s+/).filter(Boolean) };
   if (name === 'echo' || name === 'printf') {
     const data = name === 'echo' ? args.filter((arg, i) => !(i === 0 && /^-[neE]+$/.test(arg.value))) : args;
     const text = data.map((arg) => arg.value).join(' ');
@@ -705,8 +708,8 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   if (state.depth > MAX_DEPTH) return;
   const inner = [
     ...unwrapInvocation(invocation, walker.options.envFiles ?? {}, walker.options.userHomes ?? {}, walker.options.emptyDirectories ?? []),
-    ...interpreterSteps(invocation),
-    ...parallelSteps(invocation),
+    ...interpreterSteps(invocation, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state)),
+    ...parallelSteps(invocation, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state)),
     ...runnerSteps(invocation),
     ...fileSteps(invocation, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state)),
   ];

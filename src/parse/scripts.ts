@@ -16,6 +16,8 @@ import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
 import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, toolOptions } from '../knowledge/tools.js';
 import { crontabCommands, crontabSource } from './crontab.js';
+import { parallelArgumentFiles } from './fanout.js';
+import { scriptFileOf } from './interpreters/index.js';
 import { pathOf, taskFileSteps, taskFilesWanted, taskStep } from './task-files.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
@@ -93,6 +95,9 @@ export function filesWanted(inv: Invocation): FileWanted[] {
   if (sourcedScript(inv)) add('script', inv.args[0]!.value);
   if (readsScriptOnStdin(inv)) add('script', inv.stdin!.path);
   for (const file of itemFiles(inv)) add('script', file);
+  for (const file of parallelArgumentFiles(inv)) add('script', file);
+  const program = scriptFileOf(inv);
+  if (program) add('script', program.file);
   const cron = crontabSource(inv);
   if (cron && 'file' in cron) add('script', cron.file);
   if (cron && 'stdin' in cron && inv.stdin?.kind === 'file' && inv.stdin.text === undefined) add('script', inv.stdin.path);

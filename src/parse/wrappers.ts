@@ -158,11 +158,28 @@ const WRAPPERS: Record<string, Unwrapper> = {
   doppler: dopplerRun,
   op: envFileRunner('op run', ['--env-file']),
   dotenvx: envFileRunner('dotenvx run', ['-f', '--env-file']),
+  // `mise exec|x [TOOL@VERSION…] -- CMD` runs CMD with those tools; `-c|--command STRING` runs a shell line.
+  mise: toolVersionExec,
+  rtx: toolVersionExec,
   chamber: (inv) => {
     const index = inv.args.findIndex((w) => w.value === '--');
     return inv.args[0]?.value === 'exec' && index !== -1 ? command('chamber exec', inv.args.slice(index + 1)) : [];
   },
 };
+
+/** mise (formerly rtx): `exec`/`x` run the command after `--`, or the shell line given to `-c`. */
+function toolVersionExec(inv: Invocation): UnwrapStep[] {
+  if (!['exec', 'x'].includes(inv.args[0]?.value ?? '')) return [];
+  const rest = inv.args.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    const value = rest[i]!.value;
+    if (value === '--') return command(`${inv.name} exec`, rest.slice(i + 1));
+    const shellLine = value === '-c' || value === '--command' ? rest[i + 1] : undefined;
+    if (shellLine) return shellLine.dynamic ? [] : script(`${inv.name} exec -c`, shellLine.value);
+    if (value.startsWith('--command=')) return script(`${inv.name} exec -c`, value.slice('--command='.length));
+  }
+  return [];
+}
 
 /**
  * What `tmux send-keys KEY…` types: each argument is a key name or a string, sent one after the

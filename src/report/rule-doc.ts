@@ -70,6 +70,9 @@ function matchLines(rule: Rule): string[] {
     ...(m.flags.any.length > 0 ? [`- with any of the flags ${list(m.flags.any)}`] : []),
     ...(m.flags.all.length > 0 ? [`- with all of the flags ${list(m.flags.all)}`] : []),
     ...(m.flags.none.length > 0 ? [`- without the flags ${list(m.flags.none)}`] : []),
+    ...Object.entries(m.flags.except ?? {}).map(
+      ([name, flags]) => `- for ${name}, ${list(flags)} ${flags.length === 1 ? 'is' : 'are'} another option and do not count`,
+    ),
     ...(m.args.any.length > 0 ? [`- with an argument like ${list(m.args.any)}`] : []),
     ...(m.args.none.length > 0 ? [`- without an argument like ${list(m.args.none)}`] : []),
     ...(m.env.any.length > 0 ? [`- setting any of the variables ${list(m.env.any)}`] : []),

@@ -205,12 +205,15 @@ function subcommandMatches(rule: Rule, inv: Invocation, scan: () => OptionScan):
 }
 
 function flagsMatch(rule: Rule, inv: Invocation, scan: () => OptionScan, abbreviations: boolean): boolean {
-  const { any, all, none } = rule.match.flags;
+  const { any, all, none, except } = rule.match.flags;
   // No words, no flags: every flag is absent (a wildcard rule's long list meets every command).
   if (inv.args.length === 0) return any.length === 0 && all.length === 0;
-  if (any.length > 0 && !any.some((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
-  if (!all.every((flag) => flagPresent(inv, flag, scan, abbreviations))) return false;
-  return !none.some((flag) => flagPresent(inv, flag, scan, abbreviations));
+  // A flag that is another option of this tool (`ln -n`, not cp's --no-clobber) is not that flag.
+  const other = except?.[inv.name] ?? [];
+  const present = (flag: string) => !other.includes(flag) && flagPresent(inv, flag, scan, abbreviations);
+  if (any.length > 0 && !any.some(present)) return false;
+  if (!all.every(present)) return false;
+  return !none.some(present);
 }
 
 function envMatches(rule: Rule, inv: Invocation): boolean {

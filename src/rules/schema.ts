@@ -56,7 +56,11 @@ export interface RuleMatch {
   exceptCommands: string[];
   /** Alternatives for the leading positional words (globs, case-insensitive), e.g. [[s3, rm]]. */
   subcommands: string[][];
-  flags: { any: string[]; all: string[]; none: string[] };
+  /**
+   * `except`: per command, flags of these lists that are another option of that tool and do not
+   * count for it (`cp -n` is --no-clobber, `ln -n` is --no-dereference: `ln -sfn` still replaces).
+   */
+  flags: { any: string[]; all: string[]; none: string[]; except?: Record<string, string[]> };
   /** Globs over single argument words (case-insensitive). */
   args: { any: string[]; none: string[] };
   /** Variables set by the line itself (inline `VAR=value`, `export`, `env VAR=…`): any of these names. */
@@ -222,12 +226,20 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
   if (value.flags !== undefined) {
     if (!isObject(value.flags)) errors.push(`${path}.flags: must be a map with any, all, none`);
     else {
-      checkKeys(value.flags, ['any', 'all', 'none'], `${path}.flags`, errors);
+      checkKeys(value.flags, ['any', 'all', 'none', 'except'], `${path}.flags`, errors);
       match.flags = {
         any: strings(value.flags.any, `${path}.flags.any`, errors),
         all: strings(value.flags.all, `${path}.flags.all`, errors),
         none: strings(value.flags.none, `${path}.flags.none`, errors),
       };
+      if (value.flags.except !== undefined) {
+        const except = value.flags.except;
+        if (!isObject(except)) errors.push(`${path}.flags.except: must be a map from a command to the flags that do not count for it`);
+        else
+          match.flags.except = Object.fromEntries(
+            Object.entries(except).map(([name, flags]) => [name, strings(flags, `${path}.flags.except.${name}`, errors)]),
+          );
+      }
       for (const flag of [...match.flags.any, ...match.flags.all, ...match.flags.none]) {
         if (!flag.startsWith('-')) errors.push(`${path}.flags: "${flag}" must start with - or --`);
       }

@@ -62,6 +62,21 @@ function foldString(tokens: readonly Token[]): string | undefined {
 const GLOB_CALLS = new Set(['glob.glob', 'glob.iglob', 'glob', 'Dir.glob', 'Dir']);
 const JOIN_CALLS = new Set(['os.path.join', 'posixpath.join', 'File.join', 'pathlib.Path', 'Path', 'PurePath', 'pathlib.PurePath', 'Pathname.new']);
 
+/** Calls that walk a directory (`os.walk(root)`: root, subdirectories, files) or list its entry names (`os.listdir`). */
+const WALK_CALLS = new Set(['os.walk']);
+const ENTRY_NAME_CALLS = new Set(['os.listdir']);
+
+/** `os.walk("/x")` / `os.listdir("/x")` over a literal (or bound) directory. */
+function walkOf(tokens: readonly Token[], bindings: Bindings): { root: string; entries: boolean } | undefined {
+  const [name, open] = tokens;
+  if (name?.type !== 'name' || open?.value !== '(' || matching(tokens, 1) !== tokens.length - 1) return undefined;
+  const walk = WALK_CALLS.has(name.value);
+  if (!walk && !ENTRY_NAME_CALLS.has(name.value)) return undefined;
+  const [first] = splitTopLevel(tokens.slice(2, -1));
+  const root = first === undefined ? undefined : (foldString(first) ?? boundName(first, bindings));
+  return root === undefined ? undefined : { root, entries: !walk };
+}
+
 /** pathlib's methods that list a directory's entries. */
 const DIRECTORY_LISTINGS = new Set(['glob', 'rglob', 'iterdir']);
 
@@ -178,20 +193,24 @@ export function analyzeCode(code: string, language: Language, depth = 0, options
       continue;
     }
     // awk: `print "rm -rf /" | "sh"`, `print "FLUSHALL" | "redis-cli"` and `"cmd" | getline`.
+    // The command may be a variable the program assigned a literal: `cmd = "dropdb app"; cmd | getline`.
     if (language === 'awk' && t.type === 'punct' && t.value === '|') {
       const next = tokens[i + 1];
       const previous = tokens[i - 1];
-      if (next?.type === 'string' && !(tokens[i + 2]?.type === 'name' && tokens[i + 2]!.value === 'getline')) {
-        const printed = awkPrinted(tokens, i);
-        if (SHELLS.has(next.value.trim())) {
+      const command = awkCommand(next, bindings);
+      if (command !== undefined && !(tokens[i + 2]?.type === 'name' && tokens[i + 2]!.value === 'getline')) {
+        const printed = awkPrinted(tokens, i, bindings);
+        if (SHELLS.has(command.trim())) {
           if (printed && printed.pieces.length > 0) effects.push({ kind: 'shell', text: printed.pieces.join(' '), sink: 'print | sh' });
         } else if (printed) {
           // The command runs under sh with what the program prints on its standard input.
           const input = printed.literal ? { text: `${printed.pieces.join(printed.format ? '' : ' ')}${printed.format ? '' : '\n'}` } : {};
-          effects.push({ kind: 'shell', text: next.value, sink: 'print | command', input });
+          effects.push({ kind: 'shell', text: command, sink: 'print | command', input });
         }
-      } else if (next?.type === 'name' && next.value === 'getline' && previous?.type === 'string') {
-        effects.push({ kind: 'shell', text: previous.value, sink: 'getline' });
+      } else if (next?.type === 'name' && next.value === 'getline') {
+        const source = awkCommand(previous, bindings);
+        if (source !== undefined) effects.push({ kind: 'shell', text: source, sink: 'getline' });
+        else if (previous?.type === 'name' || previous?.type === 'string') effects.push({ kind: 'dynamic', sink: 'getline' });
       }
       continue;
     }
@@ -314,18 +333,25 @@ function callbackEffects(
 }
 
 /** What an awk `print`/`printf` before the `|` at `bar` writes: its string pieces, and whether that is all of it. */
-function awkPrinted(tokens: readonly Token[], bar: number): { pieces: string[]; literal: boolean; format: boolean } | undefined {
+function awkPrinted(tokens: readonly Token[], bar: number, bindings: Bindings): { pieces: string[]; literal: boolean; format: boolean } | undefined {
   const pieces: string[] = [];
   let literal = true;
   for (let j = bar - 1; j >= 0; j--) {
     const piece = tokens[j]!;
     if (piece.type === 'name' && (piece.value === 'print' || piece.value === 'printf')) return { pieces, literal, format: piece.value === 'printf' };
     if (piece.type === 'punct' && [';', '{', '}'].includes(piece.value)) break;
-    if (piece.type === 'string' && !piece.dynamic) pieces.unshift(piece.value);
+    const value = awkCommand(piece, bindings);
+    if (value !== undefined) pieces.unshift(value);
     else if (!(piece.type === 'punct' && piece.value === ',')) literal = false;
   }
   // No print before the pipe: the existing reading (any strings up to the statement's start).
   return pieces.length > 0 ? { pieces, literal: false, format: false } : undefined;
+}
+
+/** An awk string: a literal, or a variable the program assigned one literal (`cmd = "dropdb app"`). */
+function awkCommand(token: Token | undefined, bindings: Bindings): string | undefined {
+  if (token?.type === 'string') return token.dynamic ? undefined : token.value;
+  return token?.type === 'name' ? bindings.get(token.value) : undefined;
 }
 
 /** `x.execute(…)` after a call (`conn.cursor().execute`), or PHP/Perl's `->`. */
@@ -464,9 +490,26 @@ function bindingsOf(tokens: readonly Token[]): Map<string, string> {
       const end = until(i + 2, (x) => x.type === 'punct' && [';', '\n', ','].includes(x.value));
       const value = tokens.slice(i + 2, end);
       bind(t.value, foldString(value) ?? pathCall(value, bindings));
-    } else if (t.type === 'name' && t.value === 'for' && next?.type === 'name' && tokens[i + 2]?.value === 'in') {
-      const end = until(i + 3, (x) => x.type === 'punct' && [':', ']', '\n'].includes(x.value));
-      bind(next.value, pathCall(tokens.slice(i + 3, end), bindings));
+    } else if (t.type === 'name' && t.value === 'for' && next?.type === 'name') {
+      // `for A, B in …`: the names before `in`, then what they iterate (up to a comprehension's `if`/`for`).
+      const names: string[] = [];
+      let k = i + 1;
+      while (tokens[k]?.type === 'name' && tokens[k]!.value !== 'in') {
+        names.push(tokens[k]!.value);
+        k += tokens[k + 1]?.value === ',' ? 2 : 1;
+      }
+      if (tokens[k]?.value !== 'in' || names.length === 0) continue;
+      const end = until(k + 1, (x) => (x.type === 'punct' && [':', ']', '\n'].includes(x.value)) || (x.type === 'name' && ['if', 'for'].includes(x.value)));
+      const iterated = tokens.slice(k + 1, end);
+      const walked = walkOf(iterated, bindings);
+      if (walked !== undefined && names.length === 3) {
+        // os.walk: each directory under the root, and the names of its subdirectories and files.
+        bind(names[0]!, path.posix.join(walked.root, '**'));
+        bind(names[1]!, '*');
+        bind(names[2]!, '*');
+      } else if (walked !== undefined && names.length === 1 && walked.entries) bind(names[0]!, '*');
+      else if (names.length === 1) bind(names[0]!, pathCall(iterated, bindings) ?? boundName(iterated, bindings));
+      else names.forEach((name) => bind(name, undefined));
     } else if (
       t.type === 'name' &&
       (t.value === 'each' || t.value === 'each_entry') &&

@@ -18,6 +18,10 @@ export interface DriverCall {
   method: boolean;
   positional: DriverValue[];
   keywords: Readonly<Record<string, DriverValue>>;
+  /** JavaScript: the arguments' source text, for calls whose arguments are themselves code (a Mongo filter). */
+  argumentText?: string;
+  /** The words of a literal list given as the first argument (node-redis's `sendCommand(['FLUSHALL'])`). */
+  listArgument?: string[];
 }
 
 export type SqlDialect = 'postgres' | 'mysql';
@@ -246,8 +250,26 @@ const COMMAND_CONNECT: Readonly<Partial<Record<Language, Readonly<Record<string,
     'redis.Redis.from_url': { engine: 'redis', first: 'url' },
     'redis.StrictRedis.from_url': { engine: 'redis', first: 'url' },
     'Redis.from_url': { engine: 'redis', first: 'url' },
+    'redis.asyncio.Redis': { engine: 'redis', first: 'host' },
+    'redis.asyncio.from_url': { engine: 'redis', first: 'url' },
+    'redis.asyncio.Redis.from_url': { engine: 'redis', first: 'url' },
     'pymongo.MongoClient': { engine: 'mongo', first: 'url' },
     MongoClient: { engine: 'mongo', first: 'url' },
+    'motor.motor_asyncio.AsyncIOMotorClient': { engine: 'mongo', first: 'url' },
+  },
+  // Node: ioredis's default export (`new (require('ioredis'))(URL)`, `new Redis(URL)`), node-redis's
+  // `createClient({ url })`, the MongoDB driver's `new MongoClient(URL)` / `MongoClient.connect(URL)`.
+  javascript: {
+    ioredis: { engine: 'redis', first: 'url' },
+    'ioredis.Redis': { engine: 'redis', first: 'url' },
+    'ioredis.Cluster': { engine: 'redis', first: 'url' },
+    'redis.createClient': { engine: 'redis', first: 'url' },
+    'redis.createCluster': { engine: 'redis', first: 'url' },
+    '@redis/client.createClient': { engine: 'redis', first: 'url' },
+    'mongodb.MongoClient': { engine: 'mongo', first: 'url' },
+    'mongodb.MongoClient.connect': { engine: 'mongo', first: 'url' },
+    'mongoose.connect': { engine: 'mongo', first: 'url' },
+    'mongoose.createConnection': { engine: 'mongo', first: 'url' },
   },
   ruby: {
     'Redis.new': { engine: 'redis', first: 'url' },
@@ -255,17 +277,28 @@ const COMMAND_CONNECT: Readonly<Partial<Record<Language, Readonly<Record<string,
   },
 };
 
-/** Redis client methods that send a command prodguard's Redis rules judge, as that command. */
+/**
+ * Redis client methods that send a command prodguard's Redis rules judge, as that command. Keyed by
+ * the method's name in lower case without underscores: redis-py's `config_set`, ioredis's
+ * `flushall`, node-redis's `flushAll`/`configSet` are one entry each.
+ */
 const REDIS_METHODS: Readonly<Record<string, string>> = {
   flushall: 'FLUSHALL',
   flushdb: 'FLUSHDB',
   shutdown: 'SHUTDOWN',
-  config_set: 'CONFIG SET',
-  debug_object: 'DEBUG OBJECT',
+  configset: 'CONFIG SET',
+  debugobject: 'DEBUG OBJECT',
   swapdb: 'SWAPDB',
   replicaof: 'REPLICAOF',
   slaveof: 'SLAVEOF',
 };
+
+/** Methods that send a command given as its words: redis-py's `execute_command('FLUSHALL')`, ioredis's `call`, node-redis's `sendCommand([…])`. */
+const REDIS_RAW_COMMAND = new Set(['executecommand', 'call', 'sendcommand']);
+
+function redisMethodKey(method: string): string {
+  return method.toLowerCase().replace(/_/g, '');
+}
 
 function commandConnection(language: Language, call: DriverCall): { engine: CommandEngine; words: string[] } | undefined {
   const spec = lookup(COMMAND_CONNECT[language] ?? {}, call.chain);
@@ -294,12 +327,17 @@ function commandConnection(language: Language, call: DriverCall): { engine: Comm
 /** A MongoDB method call as the mongosh script it amounts to. */
 function mongoScript(call: DriverCall): string | undefined {
   const parts = call.chain.split('.');
-  const method = parts.at(-1);
+  // pymongo's `drop_database` and the Node driver's `dropDatabase` are one method.
+  const method = parts.at(-1)?.replace(/_([a-z])/g, (_all, letter: string) => letter.toUpperCase());
   const name = call.positional[0]?.kind === 'string' ? call.positional[0].value : undefined;
-  if (method === 'drop_database') return name === undefined ? 'db.dropDatabase()' : `db.getSiblingDB(${JSON.stringify(name)}).dropDatabase()`;
-  if (method === 'drop_collection') return `db.getCollection(${JSON.stringify(name ?? 'unknown')}).drop()`;
-  if (method === 'drop' && call.positional.length === 0) return `db.getCollection(${JSON.stringify(parts.at(-2) ?? 'unknown')}).drop()`;
-  if (method === 'delete_many' || method === 'remove') return `db.getCollection(${JSON.stringify(parts.at(-2) ?? 'unknown')}).deleteMany({})`;
+  const collection = JSON.stringify(parts.at(-2) ?? 'unknown');
+  if (method === 'dropDatabase') return name === undefined ? 'db.dropDatabase()' : `db.getSiblingDB(${JSON.stringify(name)}).dropDatabase()`;
+  if (method === 'dropCollection') return `db.getCollection(${JSON.stringify(name ?? 'unknown')}).drop()`;
+  if (method === 'drop' && call.positional.length === 0 && call.argumentText === undefined) return `db.getCollection(${collection}).drop()`;
+  if (method === 'deleteMany' || method === 'remove') {
+    // The filter as the code writes it (JavaScript, which mongosh reads too); else the code computes it.
+    return `db.getCollection(${collection}).deleteMany(${call.argumentText ?? '{}'})`;
+  }
   return undefined;
 }
 
@@ -315,17 +353,20 @@ export function serverCommandEffects(language: Language, calls: readonly DriverC
   if (connections.length === 0) return [];
   const effects: CodeEffect[] = [];
   for (const call of calls) {
-    const method = call.chain.slice(call.chain.lastIndexOf('.') + 1);
+    const method = redisMethodKey(call.chain.slice(call.chain.lastIndexOf('.') + 1));
     if (!call.method && !call.chain.includes('.')) continue;
     for (const connection of connections) {
+      const args = call.positional.map((value) => (value.kind === 'string' ? value.value : undefined));
       if (connection.engine === 'redis' && Object.hasOwn(REDIS_METHODS, method)) {
-        const args = call.positional.map((value) => (value.kind === 'string' ? value.value : undefined));
         effects.push({
           kind: 'argv',
           words: [...connection.words, ...REDIS_METHODS[method]!.split(' '), ...args.filter((a) => a !== undefined)],
           sink: call.chain,
         });
       }
+      const raw = call.listArgument ?? args.filter((a) => a !== undefined);
+      if (connection.engine === 'redis' && REDIS_RAW_COMMAND.has(method) && raw.length > 0)
+        effects.push({ kind: 'argv', words: [...connection.words, ...raw], sink: call.chain });
       const script = connection.engine === 'mongo' ? mongoScript(call) : undefined;
       if (script !== undefined) effects.push({ kind: 'argv', words: [...connection.words, '--eval', script], sink: call.chain });
     }

@@ -4,7 +4,8 @@
 // (os.system, execSync, backticks, system()) or delete trees themselves (shutil.rmtree,
 // FileUtils.rm_rf, fs.rmSync). Pure: an invocation in, the steps it would take out.
 
-import type { ExpandedWord, Invocation } from '../../types.js';
+import type { ExpandedWord, Invocation, ReadFiles } from '../../types.js';
+import { pathOf } from '../task-files.js';
 import type { UnwrapStep } from '../wrappers/step.js';
 import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
@@ -127,16 +128,37 @@ function specFor(name: string): InterpreterSpec | undefined {
 
 /** The code an interpreter invocation would run, when the line shows it. */
 export function codeOf(inv: Invocation): { language: Language; code: string } | undefined {
+  const found = scanInterpreter(inv);
+  return found && 'code' in found ? found : undefined;
+}
+
+/** Languages whose script files are read and judged as their `-c`/`-e` code is. */
+const SCRIPT_FILE_LANGUAGES: ReadonlySet<Language> = new Set(['javascript', 'python', 'ruby', 'perl', 'php']);
+
+/**
+ * The script file an interpreter runs (`node scripts/nuke.js`, `python3 tools/purge.py`): its
+ * first operand, when the line names it with a word it shows.
+ */
+export function scriptFileOf(inv: Invocation): { language: Language; file: string } | undefined {
+  const found = scanInterpreter(inv);
+  if (!found || !('script' in found) || !SCRIPT_FILE_LANGUAGES.has(found.language)) return undefined;
+  const word = inv.args[found.script];
+  return word && !word.dynamic && word.value !== '-' ? { language: found.language, file: word.value } : undefined;
+}
+
+function scanInterpreter(inv: Invocation): { language: Language; code: string } | { language: Language; script: number } | undefined {
   const spec = specFor(inv.name);
   if (!spec) return undefined;
   if (spec.language === 'powershell') return powershellCode(inv);
   const pieces: string[] = [];
   let sawScript = false;
+  let script = -1;
   const args = inv.args;
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!.value;
     if (word === '--') {
       sawScript = true;
+      script = i + 1;
       break;
     }
     if (spec.stop.includes(word)) return undefined;
@@ -178,10 +200,14 @@ export function codeOf(inv: Invocation): { language: Language; code: string } | 
       break;
     }
     // `python - <<EOF`, `node -`: the program is standard input; any other word is a script file.
-    if (word !== '-') sawScript = true;
+    if (word !== '-') {
+      sawScript = true;
+      script = i;
+    }
     break;
   }
   if (pieces.length > 0) return { language: spec.language, code: pieces.join('\n') };
+  if (sawScript && script >= 0 && script < args.length) return { language: spec.language, script };
   // With no program on the line the interpreter runs standard input: a heredoc, a herestring, a
   // file (`python3 < x.py`) or a pipe whose text the line shows (`echo '…' | python3`), as the
   // shells' own reader does (wrappers/local.ts).
@@ -297,15 +323,27 @@ function word(template: ExpandedWord, value: string): ExpandedWord {
   return { ...template, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] };
 }
 
+/** The script file's text, when the edge read it (`node scripts/nuke.js` in a directory that has it). */
+function scriptFileCode(inv: Invocation, read: ReadFiles | undefined): { language: Language; code: string; file: string } | undefined {
+  const script = inv.host.kind === 'local' ? scriptFileOf(inv) : undefined;
+  const path = script ? pathOf(inv, script.file) : undefined;
+  const text = path === undefined ? undefined : read?.scripts[path];
+  return script && text !== undefined ? { language: script.language, code: text, file: script.file } : undefined;
+}
+
 /** The steps an interpreter invocation takes: shell lines to walk, commands to judge. */
-export function interpreterSteps(inv: Invocation): UnwrapStep[] {
+export function interpreterSteps(inv: Invocation, read?: ReadFiles): UnwrapStep[] {
   const framework = codeOf(inv) ? undefined : frameworkCode(inv);
-  const found = codeOf(inv) ?? framework;
+  const file = codeOf(inv) || framework ? undefined : scriptFileCode(inv, read);
+  const found = codeOf(inv) ?? framework ?? file;
   if (!found) return [];
-  const via = `${inv.name} ${found.language === 'awk' ? 'program' : 'code'}`;
+  const via = file ? `${inv.name} ${file.file}` : `${inv.name} ${found.language === 'awk' ? 'program' : 'code'}`;
   const steps: UnwrapStep[] = [];
   // A framework console's code also sends SQL through the app's own connection (DATABASE_URL).
-  const effects = framework ? analyzeCode(found.code, found.language, 0, { appDatabase: true }) : analyzeInterpreterCode(found.language, found.code);
+  const all = framework ? analyzeCode(found.code, found.language, 0, { appDatabase: true }) : analyzeInterpreterCode(found.language, found.code);
+  // A script file is judged on what it shows: before it was read it was not judged at all, and a
+  // whole program computes many values (`subprocess.run(cmd)`) that are not a hidden command.
+  const effects = file ? all.filter((effect) => effect.kind !== 'dynamic') : all;
   for (const effect of effects) {
     if (effect.kind === 'shell')
       steps.push({

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { environmentReference, type CodeEffect } from './effects.js';
 import { effectsOfCall, type Argument } from './calls.js';
-import { databaseEffects, type DriverCall, type DriverValue } from './databases.js';
+import { databaseEffects, serverCommandEffects, type DriverCall, type DriverValue } from './databases.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generic walks index children by key
 type JsNode = any;
@@ -147,7 +147,7 @@ function driverValueOf(node: JsNode, aliases: Aliases): DriverValue {
 }
 
 /** A call as the driver tables read it: an options object's properties are its keywords. */
-function driverCallOf(chain: string, node: JsNode, aliases: Aliases): DriverCall {
+function driverCallOf(chain: string, node: JsNode, aliases: Aliases, code: string): DriverCall {
   const positional: DriverValue[] = [];
   const keywords: Record<string, DriverValue> = {};
   for (const argument of node.arguments) {
@@ -160,7 +160,16 @@ function driverCallOf(chain: string, node: JsNode, aliases: Aliases): DriverCall
       if (typeof key === 'string') keywords[key] = driverValueOf(property.value, aliases);
     }
   }
-  return { chain, method: node.callee.type === 'MemberExpression', positional, keywords };
+  const [first] = node.arguments;
+  const list = first?.type === 'ArrayExpression' ? first.elements.map(stringOf) : undefined;
+  return {
+    chain,
+    method: node.callee.type === 'MemberExpression',
+    positional,
+    keywords,
+    ...(first ? { argumentText: code.slice(first.start, node.arguments.at(-1).end) } : {}),
+    ...(list && list.length > 0 && list.every((word: string | undefined) => word !== undefined) ? { listArgument: list } : {}),
+  };
 }
 
 export function analyzeJavaScript(code: string): CodeEffect[] {
@@ -189,7 +198,7 @@ export function analyzeJavaScript(code: string): CodeEffect[] {
       // The call as written (`f.rmSync`), else through what its names are bound to (`x` → execSync).
       const written = chainOf(node.callee);
       const aliased = chainOf(node.callee, aliases);
-      if (aliased) driverCalls.push(driverCallOf(aliased, node, aliases));
+      if (aliased) driverCalls.push(driverCallOf(aliased, node, aliases, code));
       const args: Argument[] = node.arguments.map(argumentOf);
       let chain = written;
       let found = written ? effectsOfCall('javascript', written, args, 0) : [];
@@ -225,6 +234,7 @@ export function analyzeJavaScript(code: string): CodeEffect[] {
   };
   visit(ast);
   effects.push(...databaseEffects('javascript', driverCalls));
+  effects.push(...serverCommandEffects('javascript', driverCalls));
   return effects;
 }
 

@@ -321,7 +321,8 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
     case 'UpdateStmt': {
       s.kind = type === 'DeleteStmt' ? 'delete' : 'update';
       s.tables = [rangeVarName(body.relation)];
-      Object.assign(s, judgeWhere(body.whereClause, body.relation));
+      // DELETE … USING and UPDATE … FROM join other relations, possibly the target itself.
+      Object.assign(s, judgeWhere(body.whereClause, body.relation, type === 'DeleteStmt' ? body.usingClause : body.fromClause));
       return s;
     }
     case 'MergeStmt': {

@@ -206,7 +206,7 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
           if (['=', '>=', '<='].includes(op)) return { value: true, nonNull: [lc] };
           if (['<>', '!=', '<', '>'].includes(op)) return { value: false };
         }
-        return timeBoundTruth(op, body.lexpr, body.rexpr);
+        return selfMatch(op, body.lexpr, body.rexpr, target) ?? timeBoundTruth(op, body.lexpr, body.rexpr);
       }
       if (body.kind === 'AEXPR_NOT_DISTINCT' || body.kind === 'AEXPR_DISTINCT') {
         const same =
@@ -505,8 +505,38 @@ function printExpr(node: PgNode, nested = false): string {
   }
 }
 
-export function judgeWhere(where: PgNode, target: PgNode): Pick<SqlStatement, 'where' | 'whereReason'> {
+/**
+ * The names that qualify the target's columns and those of the same table joined again
+ * (`DELETE FROM users USING users u2`): `users.id = u2.id` holds for every row, which matches itself.
+ */
+function selfJoin(target: PgNode, joined: readonly PgNode[] | undefined): { own: string; copies: string[] } | undefined {
+  if (!target || !joined?.length) return undefined;
+  const copies = joined
+    .map((item) => item?.RangeVar)
+    .filter((rv: PgNode) => rv && rv.inh !== false && sameRelation(rv, target))
+    .map((rv: PgNode) => (rv.alias?.aliasname ?? rv.relname) as string);
+  const own = (target.alias?.aliasname ?? target.relname) as string;
+  const distinct = copies.filter((name) => name !== own);
+  return distinct.length > 0 ? { own, copies: distinct } : undefined;
+}
+
+/** `t.c = copy.c` where t is the target and copy the same table joined again: true for every row whose c is not NULL. */
+function selfMatch(op: string, left: PgNode, right: PgNode, target: PgNode): Truth | undefined {
+  const self = target?.[SELF_JOIN] as { own: string; copies: string[] } | undefined;
+  if (!self || !['=', '>=', '<='].includes(op)) return undefined;
+  const l: string[] | undefined = left?.ColumnRef ? svalList(left.ColumnRef.fields) : undefined;
+  const r: string[] | undefined = right?.ColumnRef ? svalList(right.ColumnRef.fields) : undefined;
+  if (l?.length !== 2 || r?.length !== 2 || l[1] !== r[1]) return undefined;
+  const pair = [l[0], r[0]];
+  return pair.includes(self.own) && pair.some((name) => name !== self.own && self.copies.includes(name!)) ? { value: true, nonNull: [l[1]!] } : undefined;
+}
+
+const SELF_JOIN = Symbol('self join');
+
+export function judgeWhere(where: PgNode, relation: PgNode, joined?: readonly PgNode[]): Pick<SqlStatement, 'where' | 'whereReason'> {
   if (!where) return { where: 'none' };
+  const self = selfJoin(relation, joined);
+  const target = self ? { ...relation, [SELF_JOIN]: self } : relation;
   const result = truth(where, target);
   if (!result?.value) return { where: 'present' };
   const text = printExpr(where);

@@ -201,6 +201,11 @@ export const redisCli: Unwrapper = (inv) => {
     });
 };
 
+/** How a deletion over listed keys is reached (rules/database/redis-bulk-delete.yaml names it). */
+const EVAL_OVER_LISTING = 'EVAL over KEYS/SCAN';
+const LISTING_COMMANDS = new Set(['KEYS', 'SCAN', 'HKEYS', 'SMEMBERS', 'ZRANGE']);
+const DELETING_COMMANDS = new Set(['DEL', 'UNLINK']);
+
 function redisEval(inv: Invocation, at: number): UnwrapStep[] {
   const script = inv.args[at + 1];
   if (!script || script.dynamic) return [];
@@ -209,20 +214,30 @@ function redisEval(inv: Invocation, at: number): UnwrapStep[] {
   const keys = Number.isInteger(numKeys) && numKeys >= 0 ? rest.slice(0, numKeys) : [];
   const argv = Number.isInteger(numKeys) && numKeys >= 0 ? rest.slice(numKeys) : [];
   const options = inv.args.slice(0, at);
-  return (redisCallsInLua(script.value, keys, argv) ?? []).flatMap((call) =>
-    command(`${inv.name} EVAL`, [
-      inv.command,
-      ...options,
-      ...call.map((value): ExpandedWord => ({
-        ...script,
-        value: value ?? '',
-        text: value ?? '(known when the script runs)',
-        dynamic: value === undefined,
-        glob: false,
-        unsetVariables: [],
-        variables: [],
-      })),
-    ]),
+  const calls = redisCallsInLua(script.value, keys, argv) ?? [];
+  // A script that lists keys (KEYS, SCAN) and deletes keys it does not name deletes what the
+  // listing returned: `for _,k in ipairs(redis.call('KEYS','*')) do redis.call('DEL',k) end` is
+  // `--scan | xargs redis-cli DEL` run inside the server.
+  const lists = calls.some((call) => LISTING_COMMANDS.has(call[0]?.toUpperCase() ?? ''));
+  return calls.flatMap((call) =>
+    command(
+      lists && DELETING_COMMANDS.has(call[0]?.toUpperCase() ?? '') && call.slice(1).some((value) => value === undefined)
+        ? EVAL_OVER_LISTING
+        : `${inv.name} EVAL`,
+      [
+        inv.command,
+        ...options,
+        ...call.map((value): ExpandedWord => ({
+          ...script,
+          value: value ?? '',
+          text: value ?? '(known when the script runs)',
+          dynamic: value === undefined,
+          glob: false,
+          unsetVariables: [],
+          variables: [],
+        })),
+      ],
+    ),
   );
 }
 
