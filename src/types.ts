@@ -19,6 +19,14 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
   return severityRank(a) >= severityRank(b) ? a : b;
 }
 
+/** A range of an expanded word's value that came from an expansion not known here. */
+export interface UnknownSpan {
+  start: number;
+  end: number;
+  /** The expansion as written (`${NAME}`, `$(cat f)`). */
+  text: string;
+}
+
 /** One word of a command after quote removal and expansion. */
 export interface ExpandedWord {
   /** The value the command would receive (quotes removed, variables expanded). */
@@ -51,6 +59,13 @@ export interface ExpandedWord {
    *  know, `${!name}`, a variable holding a decoder's output): as a command word, nobody can tell
    *  what program runs. An environment variable's plain value (`$EDITOR`) is not computed. */
   computed?: boolean;
+  /**
+   * Where the value holds an expansion whose value is not known here — an unset variable (empty in
+   * the value), a command substitution or a remote variable (its text in the value) — as ranges of
+   * `value` with the expansion as written. Only on a word that was not split. The SQL stage reads
+   * `psql -c "CREATE DATABASE $NAME"` with a placeholder there (parse/sql/placeholders.ts).
+   */
+  unknownSpans?: readonly UnknownSpan[];
   /** Offsets into the top-level source, [pos, end). */
   pos: number;
   end: number;

@@ -1,0 +1,42 @@
+// Harmless lines from real scripts and docs that prodguard interrupted (held-out set adv7), each
+// closed as a class, with the dangerous neighbours that must keep their verdict.
+import type { CorpusGroup } from '../cases.js';
+
+const WORKSTATION = 'laptop';
+const PROD_HOST = 'db1.prod.example.com';
+
+export const groups: CorpusGroup[] = [
+  {
+    // GoogleCloudPlatform/microservices-demo's AlloyDB scripts: the variables are set where the
+    // script runs; where each stands in the SQL says what the statement is.
+    name: 'SQL with shell expansions where a name or a value stands is judged by its kind',
+    cases: [
+      { line: 'psql -h ${ALLOYDB_PRIMARY_IP} -U postgres -c "CREATE DATABASE ${ALLOYDB_CARTS_DATABASE_NAME}"', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'psql -h db.example.com -U postgres -c "CREATE DATABASE ${NAME}"', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'psql -h db.example.com -d app -c "CREATE INDEX cart_by_user ON ${TABLE_NAME}(userId)"', hostname: WORKSTATION, expect: 'allow' },
+      { line: `psql -h db.example.com -c "UPDATE users SET name = '$NAME' WHERE id = $ID"`, hostname: WORKSTATION, expect: 'allow' },
+      { line: 'psql -h db.example.com -c "GRANT ALL PRIVILEGES ON DATABASE $DB TO $APP_USER"', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'psql -h db.example.com -c "CREATE DATABASE app_$(date +%s)"', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'mysql -h db.example.com -u root -e "CREATE DATABASE IF NOT EXISTS ${DB_NAME}"', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'mysql -h db.example.com -u root -e "CREATE DATABASE \\`${DB_NAME}\\`"', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'ssh db1.prod.example.com "psql -c \\"CREATE DATABASE \\$NAME\\""', hostname: WORKSTATION, expect: 'allow' },
+      // A drop of a placeholder name is still a drop; a delete without WHERE still every row.
+      { line: 'psql -h db.example.com -U postgres -c "DROP DATABASE IF EXISTS $INSTANCE"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
+      { line: 'ssh db1.prod.example.com "psql -c \\"DROP DATABASE \\$NAME\\""', hostname: WORKSTATION, expect: 'block', rule: 'sql/drop-objects' },
+      { line: 'mysql -h db.example.com -u root -e "DROP DATABASE ${DB_NAME}"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
+      { line: 'psql -h db.example.com -c "DROP TABLE $(cat table.txt)"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
+      { line: 'psql -h db.example.com -c "TRUNCATE $T"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/truncate' },
+      { line: 'psql -h db.example.com -c "DELETE FROM $T"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/delete-update-all-rows' },
+      { line: 'psql -h db.example.com -c "DELETE FROM users $REST"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/delete-update-all-rows' },
+      // An expansion that could be more than a name or a value: unjudgeable, as before.
+      { line: 'psql -h db.example.com -c "$(cat query.sql)"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: 'psql -h db.example.com -c "$(verb) TABLE x"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: 'ssh db1.prod.example.com "psql -c \\"\\$SQL\\""', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: 'psql -h db.example.com -c "DELETE FROM users WHERE $COND"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: 'psql -h db.example.com -c "DELETE FROM users WHERE id = 1 OR ($C)"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: 'mysql -h db.example.com -u root -e "DELETE FROM t WHERE $C"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: `psql -h db.example.com -c "SELECT dblink_exec('DELETE FROM t WHERE $(cat c)')"`, hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: `psql -h db.example.com -c "DO \\$\\$ BEGIN EXECUTE 'DROP TABLE ' || '$(cat t)'; END \\$\\$"`, hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+    ],
+  },
+];
