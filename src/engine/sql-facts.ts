@@ -13,6 +13,7 @@ import { readOnlyStatements } from '../parse/sql/read-only.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import { analyzeMongoScript } from '../parse/sql/mongo.js';
 import { withPlaceholders } from '../parse/sql/placeholders.js';
+import { readPgbouncerCommands } from '../parse/sql/pgbouncer.js';
 
 export type ReadFile = (path: string) => string | undefined;
 
@@ -122,6 +123,7 @@ export function keepsEveryValue(from: ColumnType | undefined, to: ColumnType): b
 }
 
 function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] {
+  if (dialect === 'pgbouncer') return pgbouncerFacts(text, origin);
   const reads = dialect === 'postgres' ? readOnlyStatements(text) : undefined;
   const analysis = reads
     ? { statements: reads, errors: [] }
@@ -137,6 +139,15 @@ function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] 
   }));
   for (const error of analysis.errors) facts.push(unknown(origin, `does not parse (${error.message})`));
   return facts;
+}
+
+/** Commands to pgbouncer's admin console; a word it does not know is unjudgeable, like SQL that does not parse. */
+function pgbouncerFacts(text: string, origin: string): SqlFact[] {
+  return readPgbouncerCommands(text).map((command) =>
+    command.kind === 'unknown'
+      ? unknown(origin, `pgbouncer's admin console has no command ${JSON.stringify(command.text)}`)
+      : { kind: command.kind, where: 'not-applicable', text: command.text, tables: [] },
+  );
 }
 
 const MONGO_KINDS: Record<string, string> = {

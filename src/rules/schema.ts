@@ -43,6 +43,10 @@ export const SQL_KINDS = [
   'mongo-delete-all',
   'mongo-update-all',
   'mongo-other',
+  // pgbouncer's admin console (knowledge/pgbouncer.ts)
+  'pgbouncer-read',
+  'pgbouncer-control',
+  'pgbouncer-stop-traffic',
   // SQL that could not be judged (does not parse, unreadable file, unknown stdin), and a session
   // that can run anything.
   'unknown',

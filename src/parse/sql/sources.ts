@@ -7,10 +7,12 @@ import path from 'node:path';
 import type { ExpandedWord, Invocation, UnknownSpan } from '../../types.js';
 import { clientSpec } from '../../knowledge/commands.js';
 import { CLOUD_SQL_APIS } from '../../knowledge/cloud-sql.js';
+import { PGBOUNCER_ADMIN_DATABASE } from '../../knowledge/pgbouncer.js';
+import { parseConnectionString } from '../connection.js';
 
 /** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
  *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
-export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql';
+export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer';
 
 export type SqlSource =
   /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown.
@@ -174,7 +176,26 @@ function specOf(name: string): OptionSpec {
 
 const PSQL_SPEC = specOf('psql');
 
+/**
+ * The database psql connects to is pgbouncer's admin console (`psql -p 6432 pgbouncer`, `-d
+ * pgbouncer`, `postgres://…/pgbouncer`, PGDATABASE): what it is sent is the console's command
+ * language, not SQL.
+ */
+function reachesPgbouncerConsole(inv: Invocation, options: ParsedOption[], positionals: ExpandedWord[]): boolean {
+  const named = options.findLast((o) => o.name === 'd' || o.name === 'dbname')?.text ?? positionals[0]?.value ?? inv.env.PGDATABASE;
+  if (named === undefined) return false;
+  const connection = /[=/]/.test(named) ? parseConnectionString(named) : undefined;
+  return (connection ? connection.database : named) === PGBOUNCER_ADMIN_DATABASE;
+}
+
 function psqlSources(inv: Invocation): SqlSource[] {
+  const sources = psqlSqlSources(inv);
+  const { options, positionals } = parseOptions(inv.args, PSQL_SPEC);
+  if (!reachesPgbouncerConsole(inv, options, positionals)) return sources;
+  return sources.map((source) => (source.language === 'sql' && 'text' in source ? { ...source, dialect: 'pgbouncer' } : source));
+}
+
+function psqlSqlSources(inv: Invocation): SqlSource[] {
   const { options } = parseOptions(inv.args, PSQL_SPEC);
   const sources: SqlSource[] = [];
   for (const opt of options) {

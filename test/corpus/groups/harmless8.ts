@@ -39,4 +39,19 @@ export const groups: CorpusGroup[] = [
       { line: `psql -h db.example.com -c "DO \\$\\$ BEGIN EXECUTE 'DROP TABLE ' || '$(cat t)'; END \\$\\$"`, hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
     ],
   },
+  {
+    // EnterpriseDB/repmgr's fencing doc: the database `pgbouncer` is pgbouncer's admin console.
+    name: "pgbouncer's admin console is read as its own command language",
+    cases: [
+      { line: 'psql -tc "reload" -h $HOST -p $PGBOUNCER_PORT -U postgres pgbouncer', hostname: WORKSTATION, expect: 'allow' },
+      { line: "psql -h pgbouncer.prod.example.com -p 6432 -U pgbouncer -c 'SHOW POOLS; SHOW STATS' pgbouncer", hostname: PROD_HOST, expect: 'allow' },
+      { line: "psql -h pgbouncer.prod.example.com -p 6432 -U pgbouncer -d pgbouncer -c 'RESUME'", hostname: PROD_HOST, expect: 'allow' },
+      { line: "psql -h pgb.example.com -p 6432 -U pgbouncer -c 'PAUSE' pgbouncer", hostname: WORKSTATION, expect: 'allow' },
+      { line: "psql -h pgbouncer.prod.example.com -p 6432 -U pgbouncer -c 'PAUSE' pgbouncer", hostname: WORKSTATION, expect: 'warn', rule: 'database/pgbouncer-stop-traffic' },
+      { line: "psql postgres://admin@pgbouncer.prod.example.com:6432/pgbouncer -c 'KILL_CLIENT 42'", hostname: WORKSTATION, expect: 'warn', rule: 'database/pgbouncer-stop-traffic' },
+      // Anything the console does not know stays unjudgeable; a real database keeps its rules.
+      { line: "psql -h pgb.example.com -p 6432 -U pgbouncer -c 'DROP TABLE users' pgbouncer", hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
+      { line: "psql -h pgb.example.com -p 6432 -U pgbouncer -c 'DROP TABLE users' app", hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
+    ],
+  },
 ];
