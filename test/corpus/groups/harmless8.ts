@@ -54,4 +54,20 @@ export const groups: CorpusGroup[] = [
       { line: "psql -h pgb.example.com -p 6432 -U pgbouncer -c 'DROP TABLE users' app", hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
     ],
   },
+  {
+    // jenkins-infra/kubernetes-management: cloud-init's sudoers drop-in removed from an image.
+    name: 'a named file in a drop-in directory is a drop-in, not a system file',
+    cases: [
+      { line: 'rm -f /etc/sudoers.d/90-cloud-init-users', hostname: WORKSTATION, expect: 'allow' },
+      { line: 'sudo rm -f /etc/sudoers.d/90-cloud-init-users', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'sudo rm -f /etc/apt/sources.list.d/docker.list', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'sudo rm /etc/systemd/system/docker.service.d/override.conf', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'sudo rm -f /etc/cron.d/backup', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'rm -f /etc/sudoers.d/*', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-system-file' },
+      { line: 'rm -f /etc/sudoers.d/../sudoers', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-system-file' },
+      { line: 'sudo rm -f /etc/sudoers', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-system-file' },
+      { line: 'sudo rm /etc/pam.d/common-auth', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-system-file' },
+      { line: 'rm /boot/vmlinuz-6.1.0-18-amd64', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rm-system-file' },
+    ],
+  },
 ];
