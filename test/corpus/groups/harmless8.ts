@@ -70,4 +70,23 @@ export const groups: CorpusGroup[] = [
       { line: 'rm /boot/vmlinuz-6.1.0-18-amd64', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rm-system-file' },
     ],
   },
+  {
+    // The rsync form of a static-site deploy: like cloud/bucket-deploy-delete, it warns.
+    name: 'rsync --delete of a local folder onto a production host is a deploy: warn',
+    cases: [
+      { line: 'rsync -avz --delete ./public/ deploy@web1.prod.example.com:/srv/app/public/', hostname: WORKSTATION, expect: 'warn', rule: 'filesystem/rsync-deploy-delete' },
+      { line: 'rsync -avz --delete ./public/ deploy@web1.dev.example.com:/srv/app/public/', hostname: WORKSTATION, expect: 'allow' },
+      // Empty by name, into a data/system/home directory or root, a pull, --remove-source-files: as before.
+      { line: 'rsync -a --delete /var/empty/ deploy@web1.prod.example.com:/srv/app/public/', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      { line: 'rsync -a --delete ./empty/ deploy@web1.prod.example.com:/srv/app/public/', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      { line: 'rsync -a --delete /dev/null deploy@web1.prod.example.com:/srv/app/public/', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      { line: 'rsync -a --delete ./public/ deploy@db1.prod.example.com:/var/lib/postgresql/15/main/', hostname: WORKSTATION, expect: 'block', rule: 'filesystem/rsync-delete' },
+      { line: 'rsync -a --delete ./public/ deploy@web1.prod.example.com:/etc/', hostname: WORKSTATION, expect: 'block', rule: 'filesystem/rsync-delete' },
+      { line: 'rsync -a --delete ./public/ deploy@web1.prod.example.com:/home/deploy', hostname: WORKSTATION, expect: 'block', rule: 'filesystem/rsync-delete' },
+      { line: 'rsync -a --delete ./public/ deploy@web1.prod.example.com:/', hostname: WORKSTATION, expect: 'block', rule: 'filesystem/rsync-delete' },
+      { line: 'rsync -a --delete deploy@build-1:/srv/release/ /srv/www/', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      { line: 'rsync -a --remove-source-files web-prod-1:/srv/uploads/ ./uploads/', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      { line: 'rsync -a --delete-after dist/ /srv/www/app/', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+    ],
+  },
 ];
