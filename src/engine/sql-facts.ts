@@ -199,7 +199,14 @@ function factsOf(source: SqlSource, readFile: ReadFile): SqlFact[] {
 /** The facts of SQL text read with a placeholder for each unknown expansion (parse/sql/placeholders.ts),
  *  when that reading parses whole; the placeholders are named back as written. */
 function readWithPlaceholders(source: SqlSource): SqlFact[] | undefined {
-  if (source.language !== 'sql' || !('text' in source) || !('unknownSpans' in source) || !source.unknownSpans || (source.dialect !== 'postgres' && source.dialect !== 'mysql')) return undefined;
+  if (
+    source.language !== 'sql' ||
+    !('text' in source) ||
+    !('unknownSpans' in source) ||
+    !source.unknownSpans ||
+    (source.dialect !== 'postgres' && source.dialect !== 'mysql')
+  )
+    return undefined;
   const placed = withPlaceholders(source.text, source.unknownSpans, source.dialect);
   if (!placed) return undefined;
   const facts = sqlFacts(placed.text, source.dialect, source.origin);

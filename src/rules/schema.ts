@@ -211,7 +211,12 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     return match;
   }
   const { 'options-with-values': optionsWithValues, ...keys } = value;
-  checkKeys(keys, ['commands', 'except-commands', 'subcommands', 'flags', 'args', 'env', 'via', 'except-via', 'operands', 'paths', 'sql', 'targets'], path, errors);
+  checkKeys(
+    keys,
+    ['commands', 'except-commands', 'subcommands', 'flags', 'args', 'env', 'via', 'except-via', 'operands', 'paths', 'sql', 'targets'],
+    path,
+    errors,
+  );
   match.via = strings(value.via, `${path}.via`, errors);
   match.exceptVia = strings(value['except-via'], `${path}.except-via`, errors);
   match.commands = strings(value.commands, `${path}.commands`, errors, { required: true });

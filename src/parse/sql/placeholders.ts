@@ -80,7 +80,21 @@ const NAME_BEFORE: ReadonlySet<string> = new Set([
 const OPERAND_AFTER: ReadonlySet<string> = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '.', ',']);
 
 /** Words before `(` that make what follows a list of names or values, not a condition. */
-const CONDITION_START: ReadonlySet<string> = new Set(['WHERE', 'AND', 'OR', 'NOT', 'HAVING', 'ON', 'WHEN', 'THEN', 'ELSE', 'SELECT', 'RETURNING', 'AS', 'USING']);
+const CONDITION_START: ReadonlySet<string> = new Set([
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'HAVING',
+  'ON',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'SELECT',
+  'RETURNING',
+  'AS',
+  'USING',
+]);
 
 interface Token {
   type: string;
