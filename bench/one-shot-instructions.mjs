@@ -4,7 +4,7 @@
 // cc-safety-net's hook, when CC_SAFETY_NET names its bin file), all in one run; the harmless
 // line also in a repository with a `.prodguard.yml` (the fast path's config cache, after the
 // warm-up run of the full path wrote its entry):
-// `node bench/one-shot-instructions.mjs OLD/bin/prodguard.js NEW/bin/prodguard.js`.
+// `[BENCH_REPEAT=3] node bench/one-shot-instructions.mjs OLD/bin/prodguard.js NEW/bin/prodguard.js`.
 // Standard output is a pipe, as under an agent. Needs valgrind and /usr/bin/time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,11 @@ const env = {
   PRODGUARD_HOSTNAME: 'bench-host',
   NO_COLOR: '1',
   CC_SAFETY_NET_HOME: join(home, 'ccsn'),
+  // Judged in the process alone; the rows marked "warm" hand the line to the warm checker.
+  PRODGUARD_WARM: '0',
 };
+const warmEnv = { ...env, PRODGUARD_TRACE_WARM: '1' };
+delete warmEnv.PRODGUARD_WARM;
 const event = (command) =>
   `${JSON.stringify({ session_id: 'bench', transcript_path: '/dev/null', cwd: tmpdir(), hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } })}\n`;
 const LINES = { harmless: 'ls -la src && git status', risky: 'git reset --hard && rm -rf ./build' };
@@ -33,16 +37,24 @@ const repository = join(home, 'repo');
 mkdirSync(repository);
 writeFileSync(join(repository, '.prodguard.yml'), 'environments:\n  production:\n    hosts: ["db*.prod.example.com"]\n');
 
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT || 1));
+
 /** [instructions, pages] of one process: the second of two runs (the first warms any cache). */
-function measure(args, input, cwd = home) {
+function measure(args, input, cwd = home, runEnv = env) {
   const log = join(home, 'measure.log');
   const run = (command, extra) =>
-    spawnSync(command, [...extra, process.execPath, ...args], { env, cwd, input: input ?? '', stdio: ['pipe', 'pipe', 'ignore'] });
+    spawnSync(command, [...extra, process.execPath, ...args], { env: runEnv, cwd, input: input ?? '', stdio: ['pipe', 'pipe', 'ignore'] });
   run('/usr/bin/time', ['-o', log, '-f', '%R']);
   run('/usr/bin/time', ['-o', log, '-f', '%R']);
   const pages = Number(readFileSync(log, 'utf8').trim().split('\n').pop());
-  run('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', `--log-file=${log}`]);
-  const instructions = Number(/I\s+refs:\s+([\d,]+)/.exec(readFileSync(log, 'utf8'))?.[1].replace(/,/g, '') ?? NaN);
+  // Node's own start moves by ±5 M instructions between runs (V8 seeds its hashes at random):
+  // BENCH_REPEAT=n takes the median of n runs.
+  const counts = [];
+  for (let round = 0; round < REPEAT; round++) {
+    run('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', `--log-file=${log}`]);
+    counts.push(Number(/I\s+refs:\s+([\d,]+)/.exec(readFileSync(log, 'utf8'))?.[1].replace(/,/g, '') ?? NaN));
+  }
+  const instructions = counts.sort((a, b) => a - b)[Math.floor(counts.length / 2)];
   return [instructions, pages];
 }
 
@@ -57,6 +69,16 @@ for (const [label, line] of Object.entries(LINES)) {
   }
   if (process.env.CC_SAFETY_NET) rows.push([`cc-safety-net, ${label}`, measure([process.env.CC_SAFETY_NET, '--claude-code'], event(line))]);
 }
+// The new build's warm checker: started by a risky line judged alone, ready once it answers.
+const traced = () =>
+  spawnSync(process.execPath, [newBin, 'check', '-c', LINES.risky], { env: warmEnv, cwd: home, encoding: 'utf8' }).stderr.includes(
+    'answered by the warm checker',
+  );
+for (let tries = 0; !traced() && tries < 100; tries++) spawnSync('sleep', ['0.2']);
+for (const [label, line] of Object.entries(LINES)) {
+  rows.push([`check -c, ${label}, warm (new)`, measure([newBin, 'check', '-c', line], undefined, home, warmEnv)]);
+  rows.push([`hook claude-code, ${label}, warm (new)`, measure([newBin, 'hook', 'claude-code'], event(line), home, warmEnv)]);
+}
 for (const [build, bin] of [
   ['old', oldBin],
   ['new', newBin],
@@ -68,4 +90,5 @@ for (const [name, [instructions, pages]] of rows) {
     `${name.padEnd(36)} ${(instructions / 1e6).toFixed(0).padStart(5)} M instr (${(instructions / baseInstructions).toFixed(2)}×)  ${String(pages).padStart(5)} pages (${(pages / basePages).toFixed(2)}×)`,
   );
 }
+// The warm checkers this run started end with their folder (src/commands/serve-one-shot.ts).
 rmSync(home, { recursive: true, force: true });

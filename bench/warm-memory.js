@@ -2,13 +2,16 @@
 // sets). Drives `answer` — what `prodguard serve` does per request — in this process with a mix
 // of harmless, risky and secret-bearing lines, and prints RSS and heap at checkpoints. No
 // assertion: read the figures (growth after the first checkpoint is what matters).
-// PRODGUARD_BENCH_REQUESTS sets the count (default 100000).
+// PRODGUARD_BENCH_REQUESTS sets the count (default 100000); PRODGUARD_BENCH_WARM=one-shot drives
+// the one-shot warm checker's `answer` instead (src/commands/serve-one-shot.ts: a whole `check -c`
+// through `main`, in the request's environment, output captured).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function main() {
-  const { answer } = await import('../dist/commands/serve.js');
+  const oneShot = process.env.PRODGUARD_BENCH_WARM === 'one-shot';
+  const { answer } = await import(oneShot ? '../dist/commands/serve-one-shot.js' : '../dist/commands/serve.js');
   const total = Number(process.env.PRODGUARD_BENCH_REQUESTS || 100_000);
   const home = mkdtempSync(join(tmpdir(), 'prodguard-bench-memory-'));
   const env = { HOME: home, PATH: '/usr/bin:/bin', PRODGUARD_STATE_DIR: join(home, 'state') };
@@ -24,12 +27,15 @@ export async function main() {
   ];
   const checkpoints = new Set([1_000, 10_000, 25_000, 50_000, 75_000, total]);
   const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
-  console.log(`\nwarm checker memory over ${total} requests (answer() in-process, ${lines.length} line shapes, secrets vary per request)`);
+  const which = oneShot ? 'one-shot warm checker' : 'warm checker';
+  console.log(`\n${which} memory over ${total} requests (answer() in-process, ${lines.length} line shapes, secrets vary per request)`);
   const start = Date.now();
   let first;
   for (let i = 1; i <= total; i++) {
     const line = lines[i % lines.length];
-    await answer({ id: String(i), shell: 'bash', cwd: home, line: typeof line === 'function' ? line(i) : line, definitions: [], env });
+    const text = typeof line === 'function' ? line(i) : line;
+    if (oneShot) await answer({ args: ['check', '--no-probe', '-c', text], cwd: home, env, terminals: [false, false] });
+    else await answer({ id: String(i), shell: 'bash', cwd: home, line: text, definitions: [], env });
     if (checkpoints.has(i)) {
       globalThis.gc?.();
       const { rss, heapUsed } = process.memoryUsage();

@@ -109,17 +109,46 @@ function load() {
 // `check -c LINE` and the agent hooks start one process per command: a line the built-in rules'
 // prefilter proves harmless is answered by a small bundle (src/fast-path/answer.ts) before the
 // engine loads; anything else, or a fast path that is not built, goes on to the full one.
-function answeredFast() {
+function loadFast() {
   const command = process.argv[2];
-  if (command !== 'check' && command !== 'hook') return false;
-  const directory = path.join(__dirname, '..', 'dist', 'bundle');
+  if (command !== 'check' && command !== 'hook') return undefined;
   try {
-    const fast = loadBundle(path.join(directory, 'fast.cjs'), 'fast-code-cache');
-    // The shell parser only for a line the prefilter passes: a risky line goes on without it.
-    return fast !== undefined && fast.answer(() => loadBundle(path.join(directory, 'shell-parser.cjs'), 'shell-parser-code-cache'));
+    return loadBundle(path.join(__dirname, '..', 'dist', 'bundle', 'fast.cjs'), 'fast-code-cache');
   } catch {
-    return false; // the full path answers, and says what is wrong if anything is
+    return undefined; // the full path answers, and says what is wrong if anything is
   }
 }
 
-if (!answeredFast()) load().main(process.argv);
+function answeredFast(fast) {
+  if (fast === undefined) return false;
+  const directory = path.join(__dirname, '..', 'dist', 'bundle');
+  try {
+    // The shell parser only for a line the prefilter passes: a risky line goes on without it.
+    return fast.answer(() => loadBundle(path.join(directory, 'shell-parser.cjs'), 'shell-parser-code-cache'));
+  } catch {
+    return false;
+  }
+}
+
+// A line the fast path could not answer: this build's warm checker (src/warm/client.ts), when one
+// runs, judges it with the engine already loaded; else this process loads the engine, and starts
+// one for the next process. Whatever goes wrong on the way, this process judges.
+const fast = loadFast();
+if (!answeredFast(fast)) {
+  let outcome = 'unavailable';
+  try {
+    if (fast && typeof fast.askWarm === 'function') outcome = fast.askWarm(bundle);
+  } catch {
+    /* judge here */
+  }
+  if (outcome !== 'answered') {
+    if (outcome === 'absent') {
+      try {
+        fast.startWarm(__filename, bundle);
+      } catch {
+        /* the next process judges alone too */
+      }
+    }
+    load().main(process.argv);
+  }
+}

@@ -5,7 +5,7 @@
 // answered "cold", and the shell runs `prodguard hook-check`, which owns the terminal — a
 // background process must not read the terminal. It exits when its shell is gone, or idle.
 
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { Socket } from 'node:net';
 import { loadSetup } from './judge.js';
@@ -13,6 +13,7 @@ import { auditLine, blockedText, evaluateLine, findingsText, unparsedText } from
 import { formatResponse, takeRequests, type WarmAction, type WarmRequest } from '../shell/protocol.js';
 import { isStale } from '../shell/segment.js';
 import { redact } from '../util/redact.js';
+import { claimPidLock } from '../util/pid-lock.js';
 
 const SHELL_POLL_MS = 2000;
 const IDLE_EXIT_MS = 8 * 3600 * 1000;
@@ -137,21 +138,5 @@ export async function answer(request: WarmRequest): Promise<{ action: WarmAction
 
 /** One server per shell: BASE.lock holds the pid of the one that runs. */
 function claimLock(base: string): boolean {
-  const file = `${base}.lock`;
-  try {
-    writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
-    return true;
-  } catch {
-    try {
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid > 0 && pid !== process.pid) {
-        process.kill(pid, 0);
-        return false;
-      }
-    } catch {
-      // Stale pid file: take it over.
-    }
-    writeFileSync(file, `${process.pid}\n`, { mode: 0o600 });
-    return true;
-  }
+  return claimPidLock(`${base}.lock`);
 }

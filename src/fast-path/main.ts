@@ -12,3 +12,6 @@ export function answer(loadParser: () => { parseErrorCount: (line: string) => nu
     return parser ? parser.parseErrorCount(line) : 1;
   });
 }
+
+// The warm checker's client (src/warm/client.ts): asked when this path cannot answer.
+export { askWarm, startWarm } from '../warm/client.js';

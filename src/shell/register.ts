@@ -64,4 +64,14 @@ export function registerShellCommands(program: Command): void {
       const { runServe } = await import('../commands/serve.js');
       process.exitCode = await runServe(options);
     });
+
+  program
+    .command('serve-one-shot', { hidden: true })
+    .description('internal: the warm checker of one-shot check -c and agent hooks (started by them)')
+    .requiredOption('--folder <path>', "the server's private folder (requests and answers)")
+    .requiredOption('--bundle <file>', "the build's bundle: the server ends when it changes")
+    .action(async (options) => {
+      const { runServeOneShot } = await import('../commands/serve-one-shot.js');
+      process.exitCode = await runServeOneShot(options);
+    });
 }

@@ -9,9 +9,34 @@ import { fstatSync, readFileSync, writeSync } from 'node:fs';
 const STDOUT = 1;
 const STDERR = 2;
 
+/** Output in the order it was written, by descriptor: what the one-shot warm checker
+ *  (src/commands/serve-one-shot.ts) sends back for its client to write. */
+export type CapturedOutput = Array<[fd: 1 | 2, text: string]>;
+
+/** Set while the warm checker runs a client's command: writes are kept, and "is a terminal"
+ *  answers for the client's descriptors, not the server's. */
+let capture: { output: CapturedOutput; terminals: readonly [boolean, boolean] } | undefined;
+
+/** Run `command` with its output kept (not written) and the client's descriptors' kinds. One at a
+ *  time: the server runs its requests one after another. */
+export async function capturingOutput(terminals: readonly [boolean, boolean], command: () => Promise<void>): Promise<CapturedOutput> {
+  const output: CapturedOutput = [];
+  capture = { output, terminals };
+  try {
+    await command();
+  } finally {
+    capture = undefined;
+  }
+  return output;
+}
+
 /** Write all of `text` to a descriptor; a reader that closed the pipe (`| head`) ends the process
  *  quietly, as bin/prodguard.js does for the streams. */
-function writeAll(fd: number, text: string): void {
+function writeAll(fd: 1 | 2, text: string): void {
+  if (capture) {
+    capture.output.push([fd, text]);
+    return;
+  }
   let buffer = Buffer.from(text, 'utf8');
   while (buffer.length > 0) {
     try {
@@ -38,6 +63,7 @@ export function writeStderr(text: string): void {
  *  or file (agent hooks, CI) is answered by fstat alone; only a character device loads tty (which
  *  loads net and the stream machinery). */
 export function isTerminal(fd: 1 | 2): boolean {
+  if (capture) return capture.terminals[fd - 1]!;
   try {
     if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {

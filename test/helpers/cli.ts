@@ -25,13 +25,16 @@ export function cleanEnv(extra: Record<string, string> = {}, home = tempDir()): 
     PRODGUARD_STATE_DIR: join(home, 'state'),
     PRODGUARD_HOSTNAME: 'ws-4417',
     NO_COLOR: '1',
+    // Every process judges alone: a test's checks must not leave warm checkers behind (one per
+    // temporary HOME). test/e2e/warm-one-shot.test.ts turns it on.
+    PRODGUARD_WARM: '0',
     ...extra,
   };
 }
 
 export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: options.env ?? cleanEnv(),
+    env: { PRODGUARD_WARM: '0', ...(options.env ?? cleanEnv()) },
     input: options.input ?? '',
     cwd: options.cwd ?? tempDir(),
     encoding: 'utf8',
@@ -41,5 +44,9 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
 }
 
 export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}) {
-  return spawn(process.execPath, [BIN, ...args], { env: options.env ?? cleanEnv(), cwd: options.cwd ?? tempDir(), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [BIN, ...args], {
+    env: { PRODGUARD_WARM: '0', ...(options.env ?? cleanEnv()) },
+    cwd: options.cwd ?? tempDir(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
