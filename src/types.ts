@@ -60,10 +60,11 @@ export interface ExpandedWord {
    *  what program runs. An environment variable's plain value (`$EDITOR`) is not computed. */
   computed?: boolean;
   /**
-   * Where the value holds an expansion whose value is not known here — an unset variable (empty in
-   * the value), a command substitution or a remote variable (its text in the value) — as ranges of
-   * `value` with the expansion as written. Only on a word that was not split. The SQL stage reads
-   * `psql -c "CREATE DATABASE $NAME"` with a placeholder there (parse/sql/placeholders.ts).
+   * Where the value holds a variable whose value is not known here — unset (empty in the value) or
+   * a remote shell's (its text in the value) — as ranges of `value` with the expansion as written.
+   * Only on a word that was not split. The SQL stage reads `psql -c "CREATE DATABASE $NAME"` with a
+   * placeholder there (parse/sql/placeholders.ts). A command substitution is not one: its output
+   * can be a whole list (`WHERE id IN ($(paste -sd, ids.txt))`, atlassian-2022).
    */
   unknownSpans?: readonly UnknownSpan[];
   /** Offsets into the top-level source, [pos, end). */

@@ -417,17 +417,17 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
       acc.dynamic = true;
       const producers = producersOf(part.script);
       acc.producers = [...(acc.producers ?? []), ...producers];
-      acc.pieces.push({ value: part.text, quoted: true, splittable: false, unknown: part.text });
+      acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
     }
     case 'ProcessSubstitution':
       acc.producers = [...(acc.producers ?? []), ...producersOf(part.script)];
       acc.dynamic = true;
-      acc.pieces.push({ value: part.text, quoted: true, splittable: false, unknown: part.text });
+      acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
     case 'ArithmeticExpansion':
       acc.dynamic = true;
-      acc.pieces.push({ value: part.text, quoted: true, splittable: false, unknown: part.text });
+      acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
     case 'Glob':
     case 'ExtendedGlob':

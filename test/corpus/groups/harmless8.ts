@@ -16,7 +16,6 @@ export const groups: CorpusGroup[] = [
       { line: 'psql -h db.example.com -d app -c "CREATE INDEX cart_by_user ON ${TABLE_NAME}(userId)"', hostname: WORKSTATION, expect: 'allow' },
       { line: `psql -h db.example.com -c "UPDATE users SET name = '$NAME' WHERE id = $ID"`, hostname: WORKSTATION, expect: 'allow' },
       { line: 'psql -h db.example.com -c "GRANT ALL PRIVILEGES ON DATABASE $DB TO $APP_USER"', hostname: WORKSTATION, expect: 'allow' },
-      { line: 'psql -h db.example.com -c "CREATE DATABASE app_$(date +%s)"', hostname: WORKSTATION, expect: 'allow' },
       { line: 'mysql -h db.example.com -u root -e "CREATE DATABASE IF NOT EXISTS ${DB_NAME}"', hostname: WORKSTATION, expect: 'allow' },
       { line: 'mysql -h db.example.com -u root -e "CREATE DATABASE \\`${DB_NAME}\\`"', hostname: WORKSTATION, expect: 'allow' },
       { line: 'ssh db1.prod.example.com "psql -c \\"CREATE DATABASE \\$NAME\\""', hostname: WORKSTATION, expect: 'allow' },
@@ -24,11 +23,19 @@ export const groups: CorpusGroup[] = [
       { line: 'psql -h db.example.com -U postgres -c "DROP DATABASE IF EXISTS $INSTANCE"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
       { line: 'ssh db1.prod.example.com "psql -c \\"DROP DATABASE \\$NAME\\""', hostname: WORKSTATION, expect: 'block', rule: 'sql/drop-objects' },
       { line: 'mysql -h db.example.com -u root -e "DROP DATABASE ${DB_NAME}"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
-      { line: 'psql -h db.example.com -c "DROP TABLE $(cat table.txt)"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/drop-objects' },
       { line: 'psql -h db.example.com -c "TRUNCATE $T"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/truncate' },
       { line: 'psql -h db.example.com -c "DELETE FROM $T"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/delete-update-all-rows' },
       { line: 'psql -h db.example.com -c "DELETE FROM users $REST"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/delete-update-all-rows' },
-      // An expansion that could be more than a name or a value: unjudgeable, as before.
+      // An expansion that could be more than a name or a value, or a command's output (a whole
+      // list of ids, atlassian-2022): unjudgeable, as before.
+      {
+        line: 'psql "$DATABASE_URL" -c "DELETE FROM sites WHERE id IN ($(paste -sd, ids.txt))"',
+        env: { DATABASE_URL: 'postgres://app@db.prod.example.com/app' },
+        hostname: WORKSTATION,
+        expect: 'confirm',
+        rule: 'sql/unjudgeable-sql',
+      },
+      { line: 'psql -h db.example.com -c "DROP TABLE $(cat table.txt)"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
       { line: 'psql -h db.example.com -c "$(cat query.sql)"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
       { line: 'psql -h db.example.com -c "$(verb) TABLE x"', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
       { line: 'ssh db1.prod.example.com "psql -c \\"\\$SQL\\""', hostname: WORKSTATION, expect: 'confirm', rule: 'sql/unjudgeable-sql' },
