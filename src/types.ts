@@ -19,6 +19,14 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
   return severityRank(a) >= severityRank(b) ? a : b;
 }
 
+/** A range of an expanded word's value that came from an expansion not known here. */
+export interface UnknownSpan {
+  start: number;
+  end: number;
+  /** The expansion as written (`${NAME}`, `$(cat f)`). */
+  text: string;
+}
+
 /** One word of a command after quote removal and expansion. */
 export interface ExpandedWord {
   /** The value the command would receive (quotes removed, variables expanded). */
@@ -51,6 +59,14 @@ export interface ExpandedWord {
    *  know, `${!name}`, a variable holding a decoder's output): as a command word, nobody can tell
    *  what program runs. An environment variable's plain value (`$EDITOR`) is not computed. */
   computed?: boolean;
+  /**
+   * Where the value holds a variable whose value is not known here — unset (empty in the value) or
+   * a remote shell's (its text in the value) — as ranges of `value` with the expansion as written.
+   * Only on a word that was not split. The SQL stage reads `psql -c "CREATE DATABASE $NAME"` with a
+   * placeholder there (parse/sql/placeholders.ts). A command substitution is not one: its output
+   * can be a whole list (`WHERE id IN ($(paste -sd, ids.txt))`, atlassian-2022).
+   */
+  unknownSpans?: readonly UnknownSpan[];
   /** Offsets into the top-level source, [pos, end). */
   pos: number;
   end: number;

@@ -110,7 +110,8 @@ export function ruleJsonSchema(): Schema {
       }),
       args: map({ any: words, none: words }),
       env: map({ any: words }),
-      via: { ...words, description: 'reached through any of these wrappers (xargs: arguments read from standard input)' },
+      via: { ...words, description: 'reached through any of these wrappers (xargs: arguments read from standard input); globs' },
+      'except-via': { ...words, description: 'not reached through any of these wrappers (globs)' },
       operands: {
         ...map({
           first: map({ any: words, none: words }),

@@ -12,6 +12,8 @@ import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
 import { readOnlyStatements } from '../parse/sql/read-only.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import { analyzeMongoScript } from '../parse/sql/mongo.js';
+import { withPlaceholders } from '../parse/sql/placeholders.js';
+import { readPgbouncerCommands } from '../parse/sql/pgbouncer.js';
 
 export type ReadFile = (path: string) => string | undefined;
 
@@ -176,6 +178,7 @@ export function keepsEveryValue(from: ColumnType | undefined, to: ColumnType): b
 }
 
 function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] {
+  if (dialect === 'pgbouncer') return pgbouncerFacts(text, origin);
   const reads = dialect === 'postgres' ? readOnlyStatements(text) : undefined;
   const analysis = reads
     ? { statements: reads, errors: [] }
@@ -191,6 +194,15 @@ function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] 
   }));
   for (const error of analysis.errors) facts.push(unknown(origin, `does not parse (${error.message})`));
   return facts;
+}
+
+/** Commands to pgbouncer's admin console; a word it does not know is unjudgeable, like SQL that does not parse. */
+function pgbouncerFacts(text: string, origin: string): SqlFact[] {
+  return readPgbouncerCommands(text).map((command) =>
+    command.kind === 'unknown'
+      ? unknown(origin, `pgbouncer's admin console has no command ${JSON.stringify(command.text)}`)
+      : { kind: command.kind, where: 'not-applicable', text: command.text, tables: [] },
+  );
 }
 
 const MONGO_KINDS: Record<string, string> = {
@@ -218,14 +230,44 @@ function factsOf(source: SqlSource, readFile: ReadFile): SqlFact[] {
   if ('interactive' in source) return [{ kind: 'interactive-session', where: 'not-applicable', text: source.origin, tables: [] }];
   if ('unknown' in source) return [unknown(source.origin, 'its SQL comes from a pipe prodguard cannot see')];
   // Part of the SQL is only known when the line runs (`psql -c "$(cat x.sql)"`): judging the
-  // known part alone would let the rest through.
-  if ('dynamic' in source && source.dynamic) return [unknown(source.origin, 'part of it is only known when the line runs')];
+  // known part alone would let the rest through — unless each unknown part stands where a name or
+  // a value stands (`-c "DROP DATABASE $NAME"`), which leaves the statement's kind known.
+  if ('dynamic' in source && source.dynamic) {
+    return readWithPlaceholders(source) ?? [unknown(source.origin, 'part of it is only known when the line runs')];
+  }
+  // An unset variable is empty when the line runs here, and that text is judged first; where it
+  // does not parse (`CREATE DATABASE ` — a script's variable, set where the script runs), the
+  // placeholder reading says what the statement is.
+  if ('unknownSpans' in source && source.unknownSpans) {
+    const facts = sqlFacts(source.text, source.dialect, source.origin);
+    if (!facts.some((fact) => fact.kind === 'unknown')) return facts;
+    return readWithPlaceholders(source) ?? facts;
+  }
   let text: string | undefined;
   if ('file' in source) {
     text = readFile(source.file);
     if (text === undefined) return [unknown(source.origin, `${source.file} cannot be read`)];
   } else text = source.text;
   return source.language === 'mongo' ? mongoFacts(text, source.origin) : sqlFacts(text, source.dialect, source.origin);
+}
+
+/** The facts of SQL text read with a placeholder for each unknown expansion (parse/sql/placeholders.ts),
+ *  when that reading parses whole; the placeholders are named back as written. */
+function readWithPlaceholders(source: SqlSource): SqlFact[] | undefined {
+  if (
+    source.language !== 'sql' ||
+    !('text' in source) ||
+    !('unknownSpans' in source) ||
+    !source.unknownSpans ||
+    (source.dialect !== 'postgres' && source.dialect !== 'mysql')
+  )
+    return undefined;
+  const placed = withPlaceholders(source.text, source.unknownSpans, source.dialect);
+  if (!placed) return undefined;
+  const facts = sqlFacts(placed.text, source.dialect, source.origin);
+  if (facts.length === 0 || facts.some((fact) => fact.kind === 'unknown')) return undefined;
+  const sayBack = (text: string): string => text.replace(/prodguard_unknown_\d+/g, (name) => placed.names.get(name) ?? name);
+  return facts.map((fact) => ({ ...fact, text: sayBack(fact.text), tables: fact.tables.map(sayBack) }));
 }
 
 export function sqlFactsFor(invocations: readonly Invocation[], readFile: ReadFile): Map<Invocation, InvocationSql> {

@@ -8,7 +8,7 @@
 
 import type { Word, WordPart, DoubleQuotedChild, ParameterExpansionPart } from 'unbash';
 import { matchesGlobExactly } from '../util/glob.js';
-import type { ExpandedWord } from '../types.js';
+import type { ExpandedWord, UnknownSpan } from '../types.js';
 import { runsUnseenOutput } from '../knowledge/commands.js';
 
 export interface ExpansionScope {
@@ -40,6 +40,8 @@ interface Piece {
   splittable: boolean;
   /** Ends one word and starts the next: between the elements of `"$@"` / `"${x[@]}"`. */
   fieldBreak?: boolean;
+  /** An expansion whose value is not known here (unset, or only known when the line runs), as written. */
+  unknown?: string;
 }
 
 interface Accumulator {
@@ -386,20 +388,23 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
       if (!acc.variables.includes(list.name)) acc.variables.push(list.name);
       if (elements === undefined) {
         acc.dynamic = true;
-        acc.pieces.push({ value: part.text, quoted: true, splittable: false });
+        acc.pieces.push({ value: part.text, quoted: true, splittable: false, unknown: part.text });
       } else pushList(elements, (list.index ?? list.name) === '@', quoted, acc);
       return;
     }
   }
   switch (part.type) {
-    case 'SimpleExpansion': {
-      const value = lookup(part.text.slice(1), scope, acc);
-      acc.pieces.push({ value: value ?? part.text, quoted, splittable: !quoted && value !== undefined });
-      return;
-    }
+    case 'SimpleExpansion':
     case 'ParameterExpansion': {
-      const value = expandParameter(part, scope, acc);
-      acc.pieces.push({ value, quoted, splittable: !quoted });
+      // Whether this expansion's own value is unknown: set aside what earlier parts made known.
+      const wasDynamic = acc.dynamic;
+      const unsetBefore = acc.unset.length;
+      acc.dynamic = false;
+      const looked = part.type === 'SimpleExpansion' ? lookup(part.text.slice(1), scope, acc) : expandParameter(part, scope, acc);
+      const unknown = acc.dynamic || acc.unset.length > unsetBefore ? { unknown: part.text } : {};
+      acc.dynamic ||= wasDynamic;
+      if (part.type === 'SimpleExpansion') acc.pieces.push({ value: looked ?? part.text, quoted, splittable: !quoted && looked !== undefined, ...unknown });
+      else acc.pieces.push({ value: looked ?? part.text, quoted, splittable: !quoted, ...unknown });
       return;
     }
     case 'CommandExpansion': {
@@ -748,7 +753,20 @@ function fieldWords(pieces: Piece[], base: Omit<ExpandedWord, 'value'>, scope: E
   if (!anyQuoted && joined === '' && pieces.length > 0 && pieces.every((p) => p.splittable || p.value === '')) {
     return [];
   }
-  return [{ ...base, value: expandTilde(joined, firstQuoted, scope.home) }];
+  const value = expandTilde(joined, firstQuoted, scope.home);
+  const spans = value === joined ? unknownSpansOf(pieces) : undefined;
+  return [{ ...base, value, ...(spans ? { unknownSpans: spans } : {}) }];
+}
+
+/** The ranges of the joined pieces that came from expansions not known here. */
+function unknownSpansOf(pieces: readonly Piece[]): UnknownSpan[] | undefined {
+  const spans: UnknownSpan[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    if (piece.unknown !== undefined) spans.push({ start: at, end: at + piece.value.length, text: piece.unknown });
+    at += piece.value.length;
+  }
+  return spans.length > 0 ? spans : undefined;
 }
 
 // A brace alternative is spliced back into the word's text and parsed again as a word, so
@@ -769,6 +787,7 @@ export function expandToString(word: Word, scope: ExpansionScope, options: { ass
   // A word without parts is a plain literal unless its text holds quotes.
   const firstQuoted = word.parts ? word.parts[0]?.type !== 'Literal' : word.text !== word.value;
   const joined = acc.pieces.map((piece) => piece.value).join('');
+  const spans = acc.pieces.some((piece) => piece.fieldBreak) ? undefined : unknownSpansOf(acc.pieces);
   // In an assignment bash expands `~` after the `=` and after each unquoted `:`
   // (`KUBECONFIG=~/k/eu.yaml:~/k/us.yaml`).
   const value =
@@ -787,6 +806,7 @@ export function expandToString(word: Word, scope: ExpansionScope, options: { ass
     glob: false,
     pos: word.pos,
     end: word.end,
+    ...(spans && value === joined ? { unknownSpans: spans } : {}),
     // Which commands produce the value (an assignment of a command's output is unknown, evasion
     // classes) and whether it is one command's whole output (lint's loops over such a variable).
     ...(acc.producers ? { producers: acc.producers } : {}),

@@ -12,7 +12,7 @@ import { classifyPath, type ClassifiedPath } from '../targets/paths.js';
 import { scanOptions, commandOptionSpec, type OptionScan } from '../parse/options.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { takesAbbreviatedOptions } from '../knowledge/commands.js';
-import { matchesGlob } from '../util/glob.js';
+import { matchesAnyGlob, matchesGlob } from '../util/glob.js';
 import type { Redactor } from '../util/redact.js';
 import type { Rule } from './schema.js';
 
@@ -223,7 +223,8 @@ function envMatches(rule: Rule, inv: Invocation): boolean {
 
 function viaMatches(rule: Rule, inv: Invocation): boolean {
   const wrappers = rule.match.via ?? [];
-  return wrappers.length === 0 || inv.via.some((via) => wrappers.includes(via));
+  if (inv.via.some((via) => matchesAnyGlob(via, rule.match.exceptVia ?? []) !== undefined)) return false;
+  return wrappers.length === 0 || inv.via.some((via) => matchesAnyGlob(via, wrappers) !== undefined);
 }
 
 function argsMatch(rule: Rule, inv: Invocation): boolean {

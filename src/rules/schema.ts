@@ -43,6 +43,10 @@ export const SQL_KINDS = [
   'mongo-delete-all',
   'mongo-update-all',
   'mongo-other',
+  // pgbouncer's admin console (knowledge/pgbouncer.ts)
+  'pgbouncer-read',
+  'pgbouncer-control',
+  'pgbouncer-stop-traffic',
   // SQL that could not be judged (does not parse, unreadable file, unknown stdin), and a session
   // that can run anything.
   'unknown',
@@ -65,8 +69,11 @@ export interface RuleMatch {
   args: { any: string[]; none: string[] };
   /** Variables set by the line itself (inline `VAR=value`, `export`, `env VAR=…`): any of these names. */
   env: { any: string[] };
-  /** Reached through any of these wrappers (`xargs`: arguments read from standard input). */
+  /** Reached through any of these wrappers (`xargs`: arguments read from standard input); globs
+   *  (`rsync deploy to *`: the step names the host). */
   via: string[];
+  /** Not reached through any of these wrappers (globs). */
+  exceptVia: string[];
   /**
    * Globs over the first and the last operand: the positional words after those the command
    * pattern names (`aws s3 sync SRC DEST`: SRC is first, DEST last). Which way a copy or a sync
@@ -195,6 +202,7 @@ function emptyMatch(): RuleMatch {
     args: { any: [], none: [] },
     env: { any: [] },
     via: [],
+    exceptVia: [],
     operands: { first: { any: [], none: [] }, last: { any: [], none: [] } },
     targets: [],
   };
@@ -207,8 +215,14 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
     return match;
   }
   const { 'options-with-values': optionsWithValues, ...keys } = value;
-  checkKeys(keys, ['commands', 'except-commands', 'subcommands', 'flags', 'args', 'env', 'via', 'operands', 'paths', 'sql', 'targets'], path, errors);
+  checkKeys(
+    keys,
+    ['commands', 'except-commands', 'subcommands', 'flags', 'args', 'env', 'via', 'except-via', 'operands', 'paths', 'sql', 'targets'],
+    path,
+    errors,
+  );
   match.via = strings(value.via, `${path}.via`, errors);
+  match.exceptVia = strings(value['except-via'], `${path}.except-via`, errors);
   match.commands = strings(value.commands, `${path}.commands`, errors, { required: true });
   if (match.commands.length === 0 && value.commands !== undefined) errors.push(`${path}.commands: must name at least one command (or "*")`);
   match.exceptCommands = strings(value['except-commands'], `${path}.except-commands`, errors);

@@ -78,11 +78,20 @@ const CRITICAL_SYSTEM_FILES = new Set([
   '/etc/default/grub',
 ]);
 const CRITICAL_SYSTEM_FILE_DIRECTORIES = ['/boot', '/etc/pam.d', '/etc/sudoers.d', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib64'];
+/**
+ * Drop-in directories among those: each file in one is a snippet that a package, cloud-init or an
+ * admin added to be removed again (`rm /etc/sudoers.d/90-cloud-init-users`), and the main file
+ * (`/etc/sudoers`) still stands without it. Removing the directory, or every file in it at once
+ * (`rm -f /etc/sudoers.d/*`), keeps its verdict. `/etc/pam.d` is not one: its files are each
+ * service's login rules.
+ */
+const DROP_IN_DIRECTORIES: ReadonlySet<string> = new Set(['/etc/sudoers.d']);
 
 /** `/etc/shadow`, `/boot/vmlinuz-6.1.0`, `/usr/bin/sudo`: a file the system cannot run without. */
 function isCriticalSystemFile(path: string): boolean {
   if (CRITICAL_SYSTEM_FILES.has(path)) return true;
   const parent = path.slice(0, path.lastIndexOf('/'));
+  if (DROP_IN_DIRECTORIES.has(parent) && !/[*?[]/.test(path.slice(parent.length))) return false;
   return CRITICAL_SYSTEM_FILE_DIRECTORIES.includes(parent) || (parent.startsWith('/boot/') && !parent.includes('/..'));
 }
 

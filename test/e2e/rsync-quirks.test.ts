@@ -29,8 +29,19 @@ describe('rsync quirks', () => {
     const result = check('rsync -a --delete release/ rsync://backup-1/pgdata/', 'ws-4417', dir);
     expect(result.body.verdict).toBe('allow');
     expect(JSON.stringify(result.body)).not.toContain('rsync:/backup-1');
+    // A deploy of a folder with files warns (the lead's decision, issue 11)…
     const prod = check('rsync -a --delete release/ rsync://files.prod.example.com/pgdata/', 'ws-4417', dir);
+    expect(prod.rules).toEqual(['filesystem/rsync-deploy-delete warn']);
+  });
+
+  it('a deploy from a folder found empty on disk is no deploy: it deletes everything there', () => {
+    const { dir } = workspace();
+    mkdirSync(join(dir, 'build'));
+    const prod = check('rsync -avz --delete build/ deploy@web1.prod.example.com:/srv/app/public/', 'ws-4417', dir);
     expect(prod.rules).toEqual(['filesystem/rsync-delete-production confirm']);
+    writeFileSync(join(dir, 'build', 'index.html'), '<h1>hi</h1>\n');
+    const deploy = check('rsync -avz --delete build/ deploy@web1.prod.example.com:/srv/app/public/', 'ws-4417', dir);
+    expect(deploy.rules).toEqual(['filesystem/rsync-deploy-delete warn']);
   });
 
   it('a pull with --delete on a production host deletes there: typed confirmation', () => {

@@ -4,17 +4,20 @@
 // way each client reads its own command line (psql: getopt_long with argument permutation and
 // unambiguous long-option prefixes; mysql: my_getopt; mongosh: yargs).
 import path from 'node:path';
-import type { ExpandedWord, Invocation } from '../../types.js';
+import type { ExpandedWord, Invocation, UnknownSpan } from '../../types.js';
 import { clientSpec } from '../../knowledge/commands.js';
 import { CLOUD_SQL_APIS } from '../../knowledge/cloud-sql.js';
+import { PGBOUNCER_ADMIN_DATABASE } from '../../knowledge/pgbouncer.js';
+import { parseConnectionString } from '../connection.js';
 
 /** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
  *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
-export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql';
+export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer';
 
 export type SqlSource =
-  /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown. */
-  | { language: 'sql'; dialect: SqlDialect; text: string; origin: string; dynamic?: true }
+  /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown.
+   *  `unknownSpans`: where in `text` the shell put expansions it cannot know (ExpandedWord). */
+  | { language: 'sql'; dialect: SqlDialect; text: string; origin: string; dynamic?: true; unknownSpans?: readonly UnknownSpan[] }
   /** A file the client reads; the path is resolved against the invocation's cwd (the caller reads it). */
   | { language: 'sql'; dialect: SqlDialect; file: string; origin: string; dynamic?: true }
   /** Standard input from a pipe whose content is not known here: callers fail closed. */
@@ -60,6 +63,16 @@ function resolvePath(inv: Invocation, file: string): string {
 }
 
 const dyn = (word: ExpandedWord): { dynamic?: true } => (word.dynamic ? { dynamic: true } : {});
+
+/** `dyn`, plus the word's unknown expansions as ranges of `text`, the option's value: the word's
+ *  whole value or its end (`--command=SQL`, `-cSQL`). */
+function withSpans(word: ExpandedWord, text: string): { dynamic?: true; unknownSpans?: readonly UnknownSpan[] } {
+  const offset = word.value.length - text.length;
+  const spans = word.value.endsWith(text)
+    ? word.unknownSpans?.filter((span) => span.start >= offset).map((span) => ({ ...span, start: span.start - offset, end: span.end - offset }))
+    : undefined;
+  return { ...dyn(word), ...(spans?.length ? { unknownSpans: spans } : {}) };
+}
 
 /** What the client reads from standard input, when the command line says. */
 function stdinSources(inv: Invocation, language: 'sql' | 'mongo', dialect: SqlDialect): SqlSource[] | undefined {
@@ -163,12 +176,31 @@ function specOf(name: string): OptionSpec {
 
 const PSQL_SPEC = specOf('psql');
 
+/**
+ * The database psql connects to is pgbouncer's admin console (`psql -p 6432 pgbouncer`, `-d
+ * pgbouncer`, `postgres://…/pgbouncer`, PGDATABASE): what it is sent is the console's command
+ * language, not SQL.
+ */
+function reachesPgbouncerConsole(inv: Invocation, options: ParsedOption[], positionals: ExpandedWord[]): boolean {
+  const named = options.findLast((o) => o.name === 'd' || o.name === 'dbname')?.text ?? positionals[0]?.value ?? inv.env.PGDATABASE;
+  if (named === undefined) return false;
+  const connection = /[=/]/.test(named) ? parseConnectionString(named) : undefined;
+  return (connection ? connection.database : named) === PGBOUNCER_ADMIN_DATABASE;
+}
+
 function psqlSources(inv: Invocation): SqlSource[] {
+  const sources = psqlSqlSources(inv);
+  const { options, positionals } = parseOptions(inv.args, PSQL_SPEC);
+  if (!reachesPgbouncerConsole(inv, options, positionals)) return sources;
+  return sources.map((source) => (source.language === 'sql' && 'text' in source ? { ...source, dialect: 'pgbouncer' } : source));
+}
+
+function psqlSqlSources(inv: Invocation): SqlSource[] {
   const { options } = parseOptions(inv.args, PSQL_SPEC);
   const sources: SqlSource[] = [];
   for (const opt of options) {
     if ((opt.name === 'c' || opt.name === 'command') && opt.value && opt.text !== undefined) {
-      sources.push({ language: 'sql', dialect: 'postgres', text: opt.text, origin: 'psql -c', ...dyn(opt.value) });
+      sources.push({ language: 'sql', dialect: 'postgres', text: opt.text, origin: 'psql -c', ...withSpans(opt.value, opt.text) });
     } else if ((opt.name === 'f' || opt.name === 'file') && opt.value && opt.text !== undefined) {
       if (opt.text === '-')
         sources.push(...(stdinSources(inv, 'sql', 'postgres') ?? [{ language: 'sql', dialect: 'postgres', unknown: true, origin: 'psql -f -' }]));
@@ -191,10 +223,10 @@ function mysqlSources(inv: Invocation): SqlSource[] {
   for (const opt of options) {
     if ((opt.name === 'e' || opt.name === 'execute') && opt.value && opt.text !== undefined) {
       runsScript = true;
-      sources.push({ language: 'sql', dialect: 'mysql', text: opt.text, origin: 'mysql -e', ...dyn(opt.value) });
+      sources.push({ language: 'sql', dialect: 'mysql', text: opt.text, origin: 'mysql -e', ...withSpans(opt.value, opt.text) });
     } else if (opt.name === 'init-command' && opt.value && opt.text !== undefined) {
       // Runs on every connection, before anything else.
-      sources.push({ language: 'sql', dialect: 'mysql', text: opt.text, origin: 'mysql --init-command', ...dyn(opt.value) });
+      sources.push({ language: 'sql', dialect: 'mysql', text: opt.text, origin: 'mysql --init-command', ...withSpans(opt.value, opt.text) });
     } else if (opt.name === 'help' || opt.name === 'version' || opt.name === 'V' || opt.name === '?' || opt.name === 'I') {
       return [];
     }

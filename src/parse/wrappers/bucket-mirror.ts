@@ -53,7 +53,7 @@ export function bucketMirrorSourcesToInspect(inv: Invocation): string[] {
  * `/dev/null`, and a folder called `empty` — nobody deploys a site from one; it is what an
  * operator makes to wipe a bucket. (So `--no-probe` still sees these.)
  */
-function emptyByName(path: string): boolean {
+export function emptyByName(path: string): boolean {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed === '/var/empty' || trimmed === '/dev/null' || /(^|\/)empty$/i.test(trimmed);
 }

@@ -4,6 +4,7 @@
 import type { ExpandedWord, Invocation } from '../../types.js';
 import { scanOptions, hasFlag, type OptionSpec } from '../options.js';
 import { onRemoteHost, parseDestination } from './remote.js';
+import { emptyByName } from './bucket-mirror.js';
 import { type Unwrapper, command, optionsOf } from './step.js';
 
 /**
@@ -19,6 +20,13 @@ const RSYNC_DELETE_FLAGS = ['--delete', '--delete-before', '--delete-during', '-
 const RSYNC_DRY_RUN_FLAGS = ['--dry-run', '-n', '--list-only'];
 /** How the rsync read again on the host that loses files is named (`… (via rsync to db1)`). */
 const REREAD_VIA = 'rsync to ';
+/**
+ * How it is named when it is a deploy: local folders with files, mirrored into a folder on that
+ * host with --delete (only what the build no longer has goes). Rules tell it from the other
+ * re-reads by this name (filesystem/rsync-deploy-delete); an empty source — found empty by the
+ * edge, or empty by its name (`/var/empty`, `empty/`) — a pull or --remove-source-files is not one.
+ */
+const DEPLOY_VIA = 'rsync deploy to ';
 
 /** `[USER@]HOST:PATH`, `[USER@]HOST::MODULE/PATH`, `rsync://[USER@]HOST[:PORT]/MODULE/PATH`; a colon after a slash is a local path. */
 function rsyncRemote(word: string): { host: string; user?: string; path: string } | undefined {
@@ -112,7 +120,16 @@ export const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = 
   // that rm, so the data-directory, root and system-directory rules decide.
   // (A remote source is read again on its host below, as the rsync it is; that re-read rsync has
   // its operands turned round, so its "sources" are not sources and are not read this way.)
-  const reread = inv.via.some((step) => step.startsWith(REREAD_VIA));
+  const reread = inv.via.some((step) => step.startsWith(REREAD_VIA) || step.startsWith(DEPLOY_VIA));
+  const deploy =
+    deletes &&
+    !removesSources &&
+    sources.every((index) => {
+      const source = inv.args[index]!;
+      if (rsyncRemote(source.value) || source.value === '') return false;
+      const folder = contentsSource(source, inv.cwd) ?? source.value;
+      return !emptyDirectories.includes(folder) && !emptyByName(folder) && !emptyByName(source.value);
+    });
   const removed =
     removesSources && !reread
       ? sources.flatMap((index) => {
@@ -147,7 +164,7 @@ export const rsync: Unwrapper = (inv, _envFiles, _userHomes, emptyDirectories = 
       const args = inv.args.map((word, i) => (i === index ? { ...word, value: remote.path } : word));
       // With the sources removed, the removed side is the last path the rules read.
       const words = index === destinationIndex ? args : [...args.filter((_, i) => i !== index), args[index]!];
-      return command(`${REREAD_VIA}${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
+      return command(`${deploy ? DEPLOY_VIA : REREAD_VIA}${remote.host}`, [inv.command, ...words], onRemoteHost(remote.host, remote.user));
     }),
   ];
 };

@@ -82,12 +82,13 @@ export const groups: CorpusGroup[] = [
         expect: 'confirm',
         rule: 'filesystem/rsync-delete',
       },
-      { line: 'rsync -av --delete build/ deploy@web-prod-1:/srv/www/', hostname: WORKSTATION, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      // A deploy from a local folder warns (the lead's decision, issue 11).
+      { line: 'rsync -av --delete build/ deploy@web-prod-1:/srv/www/', hostname: WORKSTATION, expect: 'warn', rule: 'filesystem/rsync-deploy-delete' },
       {
         line: 'rsync -az --del -e "ssh -p 2222" dist/ web-prod-1:/srv/www/',
         hostname: WORKSTATION,
-        expect: 'confirm',
-        rule: 'filesystem/rsync-delete-production',
+        expect: 'warn',
+        rule: 'filesystem/rsync-deploy-delete',
       },
       {
         line: 'rsync -a --delete ./empty/ rsync://files.prod.example.com/uploads/',

@@ -60,7 +60,9 @@ export const groups: CorpusGroup[] = [
       { line: 'rsync -a --delete x/ rsync://h/pgdata/', expect: 'allow' },
       { line: 'rsync -a --delete x/ rsync://h/pgdata/', hostname: 'web1.prod.example.com', expect: 'allow' },
       { line: 'rsync -a --delete site/ backup-1::pgdata/', expect: 'allow' },
-      { line: 'rsync -a --delete x/ rsync://files.prod.example.com/pgdata/', expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
+      // A deploy from a local folder warns (the lead's decision, issue 11); an empty source confirms.
+      { line: 'rsync -a --delete x/ rsync://files.prod.example.com/pgdata/', expect: 'warn', rule: 'filesystem/rsync-deploy-delete' },
+      { line: 'rsync -a --delete empty/ rsync://files.prod.example.com/pgdata/', expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
       { line: 'rsync --delete host:/x/ /srv/www/', hostname: 'web1.prod.example.com', expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
       {
         line: 'rsync -az --delete-after deploy@build-1:/srv/release/ /srv/www/',
