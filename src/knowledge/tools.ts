@@ -59,7 +59,8 @@ const MIGRATION_TOOL = options(
   'udcx',
   ['url', 'username', 'password', 'changelog-file', 'database', 'path', 'dir', 'config', 'host', 'port', 'db', 'nsInclude', 'uri'],
   // goose writes its options with one dash too (`goose -dir migrations postgres URL reset`).
-  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path', 'dir', 'table', 'certfile'],
+  // golang-migrate: `migrate -source file://db/migrations -database URL down -all`.
+  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path', 'dir', 'table', 'certfile', 'source'],
 );
 // mkfs and its family (mkfs.ext4, mke2fs, mkswap, mkfs.xfs…), blkdiscard and shred.
 const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);

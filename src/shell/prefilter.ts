@@ -6,6 +6,7 @@
 // match. Pure: rules in, word lists out; over-approximate, never under (a word too many costs one
 // check, a word too few lets a line through unjudged).
 
+import { PACKAGE_BINARIES } from '../knowledge/package-binaries.js';
 import type { Rule } from '../rules/schema.js';
 import { HIDDEN_COMMAND_WORDS, WRAPPER_NAMES } from '../parse/wrappers.js';
 import { DATABASE_CLIENTS } from '../targets/resolve.js';
@@ -170,6 +171,13 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient, dataDirectori
   // a line that would send the client on sends them too.
   if (DATABASE_CLIENT_CANDIDATES.some((client) => words.has(client)))
     for (const shell of Object.keys(CLIENT_SHELLS)) words.add(shell.split(' ')[0]!.toLowerCase());
+  // A package run by npx/dlx/bunx whose binary a rule names sends the line as the binary would
+  // (`npx aws-cdk destroy` is `cdk destroy`). Scoped packages are left to their binary's name.
+  for (const [pkg, binary] of Object.entries(PACKAGE_BINARIES)) {
+    if (pkg.includes('/')) continue;
+    if (words.has(binary)) words.add(pkg);
+    else for (const companion of pairs.get(binary) ?? []) (pairs.get(pkg) ?? pairs.set(pkg, new Set()).get(pkg)!).add(companion);
+  }
   for (const [name, companions] of Object.entries(HIDDEN_COMMAND_WORDS)) {
     for (const companion of companions) (pairs.get(name) ?? pairs.set(name, new Set()).get(name)!).add(companion);
   }

@@ -6,6 +6,7 @@ import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } 
 import { redisCallsInLua } from '../lua.js';
 import { mongoConnectionsIn } from '../interpreters/javascript.js';
 import { RAW_SOCKET_CLIENTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
+import { PACKAGE_BINARIES } from '../../knowledge/package-binaries.js';
 import { type UnwrapStep, type Unwrapper, command, optionsOf, positionalValues, script, stdinName } from './step.js';
 
 export const commandBuiltin: Unwrapper = (inv) => {
@@ -145,11 +146,14 @@ export function subcommandRunner(subcommands: readonly string[], spec: OptionSpe
   };
 }
 
-/** `prisma@5`, `@scope/tool@latest`: a package spec with a version runs the package's binary. */
+/** `prisma@5`, `@scope/tool@latest`, `aws-cdk`: a package spec runs the package's binary (its
+ *  name without the version, or the binary the package names: knowledge/package-binaries.ts). */
 function packageBinary(words: ExpandedWord[]): ExpandedWord[] {
   const [first, ...rest] = words;
-  const name = first && !first.dynamic ? /^(@?[^@\s]+)@[^@/\s]+$/.exec(first.value)?.[1] : undefined;
-  return name ? [{ ...first!, value: name }, ...rest] : words;
+  if (!first || first.dynamic) return words;
+  const name = /^(@?[^@\s]+)@[^@/\s]+$/.exec(first.value)?.[1] ?? first.value;
+  const binary = Object.hasOwn(PACKAGE_BINARIES, name) ? PACKAGE_BINARIES[name]! : name;
+  return binary === first.value ? words : [{ ...first, value: binary }, ...rest];
 }
 
 export const npx: Unwrapper = (inv) => {
