@@ -436,6 +436,45 @@ export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
     ],
     databaseFolder: /^[A-Za-z0-9_$]+$/,
   },
+  {
+    // PostgreSQL keeps no folder per database at the top (they are under base/): everything there
+    // is one of its own entries, so `pg_dump … > $PGDATA/BACKUP_app.sql` writes a new file beside
+    // the data, not into it (mattermost/docker's docs). The packaged and image locations only: a
+    // data directory found by its markers elsewhere keeps every rule.
+    at: [
+      '/var/lib/postgresql/data',
+      '/var/lib/pgsql/data',
+      '/usr/local/var/postgres',
+      '/bitnami/postgresql/data',
+      '/opt/bitnami/postgresql/data',
+      ...Array.from({ length: 11 }, (_, index) => `/var/lib/postgresql/${index + 9}/main`),
+      ...Array.from({ length: 11 }, (_, index) => `/var/lib/pgsql/${index + 9}/data`),
+    ],
+    own: [
+      'base',
+      'global',
+      'pg_*',
+      'PG_VERSION',
+      '*.conf',
+      'postmaster.*',
+      'current_logfiles',
+      'backup_label*',
+      'backup_manifest',
+      'tablespace_map*',
+      '*.signal',
+      'recovery.*',
+      'log',
+      // Certificates and keys the server is pointed at, and Patroni's state beside its config.
+      '*.crt',
+      '*.key',
+      '*.pem',
+      '*.json',
+    ],
+    // No database folder lives at the top, but a bare word there may be a folder copied in whole
+    // (`scp -r dump host:$PGDATA/`): only a name with another character (`BACKUP_app.sql`,
+    // `notes.txt`) is surely a file the server never makes.
+    databaseFolder: /^[A-Za-z0-9_]+$/,
+  },
 ];
 
 export const LOG_FILE = /\.(log|err)(\.\d+)?(\.gz)?$/;

@@ -224,8 +224,13 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   if (segments.some((segment, index) => isAsideName(segment, index === segments.length - 1))) return 'aside';
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
   if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
-  if (below.length === 1 && isForeignEntry(root, below[0]!)) return 'foreign';
+  if (below.length > 0 && isForeignEntry(joinSegments(root, below.slice(0, -1)), below.at(-1)!)) return 'foreign';
   return below.length === 0 ? 'whole' : 'inside';
+}
+
+/** `root` with `segments` below it (the data directory a path's last segment is in). */
+function joinSegments(root: string, segments: readonly string[]): string {
+  return segments.length === 0 ? root : `${root.replace(/\/$/, '')}/${segments.join('/')}`;
 }
 
 /** A name at the top of a data directory that the server never gives an entry there (see

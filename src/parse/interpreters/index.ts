@@ -143,7 +143,10 @@ export function scriptFileOf(inv: Invocation): { language: Language; file: strin
   const found = scanInterpreter(inv);
   if (!found || !('script' in found) || !SCRIPT_FILE_LANGUAGES.has(found.language)) return undefined;
   const word = inv.args[found.script];
-  return word && !word.dynamic && word.value !== '-' ? { language: found.language, file: word.value } : undefined;
+  // A file names itself with a folder or an extension; a bare word is a subcommand of a runtime
+  // that has them (`bun run-script db:reset`, `deno task`), not a program to read.
+  if (!word || word.dynamic || word.value === '-' || !/[./]/.test(word.value)) return undefined;
+  return { language: found.language, file: word.value };
 }
 
 function scanInterpreter(inv: Invocation): { language: Language; code: string } | { language: Language; script: number } | undefined {
