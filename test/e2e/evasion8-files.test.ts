@@ -6,15 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+import { cleanEnv, checkLine, tempDir } from '../helpers/cli.js';
 
 const PROD = cleanEnv({ PRODGUARD_HOSTNAME: 'db1.prod.example.com', DATABASE_URL: 'postgres://app:pw@db1.prod.example.com/app' });
 
 function verdict(line: string, cwd: string): { verdict: string; rules: string[] } {
-  const result = runCli(['check', '--json', '--no-probe', '-c', line], { cwd, env: PROD });
-  expect(result.stderr).toBe('');
-  const json = JSON.parse(result.stdout) as { verdict: string; findings: { rule: string }[] };
-  return { verdict: json.verdict, rules: json.findings.map((finding) => finding.rule) };
+  return checkLine(line, { cwd, env: PROD });
 }
 
 describe('script files and argument files the line names (built binary)', () => {

@@ -5,15 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+import { cleanEnv, checkLine, tempDir } from '../helpers/cli.js';
 
 const WORKSTATION = cleanEnv({ PRODGUARD_HOSTNAME: 'ws-4417' });
 
 function verdict(line: string, cwd: string): { verdict: string; rules: string[] } {
-  const result = runCli(['check', '--json', '--no-probe', '-c', line], { cwd, env: WORKSTATION });
-  expect(result.stderr).toBe('');
-  const json = JSON.parse(result.stdout) as { verdict: string; findings: { rule: string }[] };
-  return { verdict: json.verdict, rules: json.findings.map((finding) => finding.rule) };
+  return checkLine(line, { cwd, env: WORKSTATION });
 }
 
 describe('Redis commands read from a file (built binary)', () => {

@@ -1,5 +1,6 @@
 // Spawn the built binary as a user would, with a clean environment (knip's CLI tests):
 // only PATH, a temporary HOME and state dir, NO_COLOR, and what the test adds.
+import { expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,4 +50,13 @@ export function spawnCli(args: string[], options: { env?: Record<string, string>
     cwd: options.cwd ?? tempDir(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+}
+
+/** `check --json --no-probe -c LINE` through the built binary: its verdict and the rules found
+ *  (stderr must be empty: a line judged with a warning on the side is not what these tests ask). */
+export function checkLine(line: string, options: { cwd: string; env: Record<string, string> }): { verdict: string; rules: string[] } {
+  const result = runCli(['check', '--json', '--no-probe', '-c', line], options);
+  expect(result.stderr, line).toBe('');
+  const json = JSON.parse(result.stdout) as { verdict: string; findings: { rule: string }[] };
+  return { verdict: json.verdict, rules: json.findings.map((finding) => finding.rule) };
 }
