@@ -183,6 +183,8 @@ export interface StdinSource {
   /** For a pipe from a group (`(crontab -l; echo '…')`): text known to be among what it writes,
    *  with other output the line does not show. Not the whole input: `text` stays undefined. */
   known?: string;
+  /** For a pipe: a decoder's output whose input the line does not show (`curl … | base64 -d`). */
+  decoded?: boolean;
 }
 
 /** One simple command the line would run, after unwrapping wrappers such as sudo, env, bash -c. */

@@ -91,7 +91,7 @@ const IMAGE_LOCAL_DATABASE = /^(database|sql)\//;
 /** Rules that say "prodguard cannot see this" (a script read from a pipe, SQL that does not
  *  parse). At run time they stop what cannot be judged; in a repository, outside production,
  *  they are a file not fully checked — a notice, not a hazard. */
-const NOT_SEEN_RULES: ReadonlySet<string> = new Set(['host/unseen-script', 'sql/unjudgeable-sql']);
+const NOT_SEEN_RULES: ReadonlySet<string> = new Set(['host/unseen-script', 'host/decoded-script', 'sql/unjudgeable-sql']);
 const SERVER_ENVIRONMENTS: ReadonlySet<string> = new Set(['production', 'staging']);
 
 /** `chmod -R … ${X}/` with X not set by the file: SC2115 is a removal's hazard; for chmod the

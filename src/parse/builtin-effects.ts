@@ -8,6 +8,7 @@ import { toolOptions } from '../knowledge/tools.js';
 import { type PortForward, cloudSqlProxyForwards, sshForwards, ssmForwards } from '../knowledge/port-forwards.js';
 import { parseDestination } from './wrappers/remote.js';
 import { basename, resolvePath } from './posix-path.js';
+import { echoOutput, printfOutput, printfWords } from './printf.js';
 import { type ExtractOptions, MAX_LIST_LENGTH, UNKNOWN_VALUE, type WalkState, assignArray, setVariables, unshare } from './walk-state.js';
 
 /** Builtins that change what later commands see: cd, export, unset, declare. */
@@ -125,38 +126,6 @@ export function readValues(names: readonly string[], line: string): Record<strin
   return values;
 }
 
-/**
- * What bash's `printf FORMAT ARGS…` prints, for the formats a line spells out: `%s`, `%%` and the
- * escapes `\n`, `\t`, `\\`; the format is reused while arguments remain, as bash does. Any other
- * conversion or escape: undefined (not known here).
- */
-export function printfOutput(format: string, args: readonly string[]): string | undefined {
-  let out = '';
-  let next = 0;
-  for (let round = 0; round <= args.length; round++) {
-    let consumed = 0;
-    for (let k = 0; k < format.length; k++) {
-      const c = format[k]!;
-      if (c === '\\') {
-        const escaped = ESCAPES[format[++k] ?? ''];
-        if (escaped === undefined) return undefined;
-        out += escaped;
-      } else if (c === '%') {
-        const conversion = format[++k];
-        if (conversion === '%') out += '%';
-        else if (conversion === 's') {
-          out += args[next++] ?? '';
-          consumed++;
-        } else return undefined;
-      } else out += c;
-    }
-    if (consumed === 0 || next >= args.length) break;
-  }
-  return out;
-}
-
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', '\\': '\\' };
-
 /** `mapfile`/`readarray` options that take a value (bash's mapfile builtin). */
 const MAPFILE_OPTIONS_WITH_VALUE = new Set(['-d', '-n', '-O', '-s', '-u', '-C', '-c']);
 
@@ -212,24 +181,8 @@ export function applyValueBuiltins(name: string, args: readonly ExpandedWord[], 
 export function shownOutput(name: string, args: readonly ExpandedWord[], stdinText: string | undefined): string | undefined {
   if (args.some((word) => word.dynamic)) return undefined;
   const values = args.map((word) => word.value);
-  if (name === 'echo') {
-    let k = 0;
-    let newline = true;
-    let escapes = false;
-    for (; k < values.length && /^-[neE]+$/.test(values[k]!); k++) {
-      if (values[k]!.includes('n')) newline = false;
-      if (values[k]!.includes('e')) escapes = true;
-    }
-    const text = values.slice(k).join(' ');
-    const body = escapes ? printfOutput(text.replace(/%/g, '%%'), []) : text;
-    return body === undefined ? undefined : body + (newline ? '\n' : '');
-  }
-  if (name === 'printf') {
-    if (values[0]?.startsWith('-v')) return undefined;
-    const start = values[0] === '--' ? 1 : 0;
-    const [format, ...rest] = values.slice(start);
-    return format === undefined ? undefined : printfOutput(format, rest);
-  }
+  if (name === 'echo') return echoOutput(values);
+  if (name === 'printf') return printfWords(values);
   if (name === 'cat' && values.length === 0) return stdinText;
   return undefined;
 }

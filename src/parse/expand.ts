@@ -10,6 +10,8 @@ import type { Word, WordPart, DoubleQuotedChild, ParameterExpansionPart } from '
 import { matchesGlobExactly } from '../util/glob.js';
 import type { ExpandedWord, UnknownSpan } from '../types.js';
 import { runsUnseenOutput } from '../knowledge/commands.js';
+import { echoOutput, printfWords } from './printf.js';
+import { decodes, filterOutput } from './stream-filters.js';
 
 export interface ExpansionScope {
   /** Variables visible to the command (process env + assignments so far). */
@@ -461,7 +463,12 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
     const text = scope.fileText?.(file);
     return text === undefined ? undefined : text.replace(/\n+$/, '');
   }
-  if (command.type !== 'Command' || !command.name || command.prefix.length > 0 || command.redirects.length > 0) return undefined;
+  // `$(echo cm0gLXJmIC8= | base64 -d)`, `$(xxd -r -p <<< 726d…)`: what the filters make of text
+  // the line shows (bash drops the trailing newlines).
+  if (command.type === 'Pipeline' || (command.type === 'Command' && command.redirects.length > 0)) {
+    return pipelineOutput(command.type === 'Pipeline' ? command.commands : [command], scope)?.replace(/\n+$/, '');
+  }
+  if (command.type !== 'Command' || !command.name || command.prefix.length > 0) return undefined;
   const words: string[] = [];
   for (const item of [command.name, ...command.suffix]) {
     if (item.type !== 'Word') return undefined;
@@ -470,11 +477,64 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
     words.push(...expanded.map((word) => word.value));
   }
   const [name, ...args] = words;
-  if (name === 'echo' && !args.some((arg) => /^-[neE]+$/.test(arg))) return args.join(' ');
-  if (name === 'printf' && args.length === 1 && !args[0]!.includes('%') && !args[0]!.includes('\\')) return args[0];
+  if (name === 'echo') return echoOutput(args)?.replace(/\n+$/, '');
+  if (name === 'printf') return printfWords(args)?.replace(/\n+$/, '');
   if ((name === 'which' || name === 'whereis') && args.length === 1) return args[0];
   if ((name === 'command' || name === 'type') && args.length === 2 && /^-[vVPp]$/.test(args[0]!)) return args[1];
   return undefined;
+}
+
+/** The words of a simple command with no assignments, when all are known. */
+function knownWords(command: import('unbash').Command, scope: ExpansionScope): string[] | undefined {
+  if (!command.name || command.prefix.length > 0) return undefined;
+  const words: string[] = [];
+  for (const item of [command.name, ...command.suffix]) {
+    if (item.type !== 'Word') return undefined;
+    const expanded = expandWord(item, scope);
+    if (expanded.some((word) => word.dynamic)) return undefined;
+    words.push(...expanded.map((word) => word.value));
+  }
+  return words;
+}
+
+/**
+ * What a pipeline of simple commands writes: a first stage that prints text the line shows (echo,
+ * printf, or a filter reading a herestring), then filters (./stream-filters.ts). Undefined when
+ * any stage is not known.
+ */
+function pipelineOutput(stages: readonly import('unbash').CommandNode[], scope: ExpansionScope): string | undefined {
+  let text: string | undefined;
+  for (const [index, stage] of stages.entries()) {
+    if (stage.type !== 'Command') return undefined;
+    const words = knownWords(stage, scope);
+    if (!words || words.length === 0) return undefined;
+    const [name, ...args] = words as [string, ...string[]];
+    for (const redirect of stage.redirects) {
+      if (
+        redirect.type !== 'HereString' ||
+        !redirect.target ||
+        (redirect.descriptor && redirect.descriptor.type === 'FileDescriptor' && redirect.descriptor.value !== 0)
+      )
+        return undefined;
+      const here = expandToString(redirect.target, scope);
+      if (here.dynamic) return undefined;
+      text = `${here.value}\n`;
+    }
+    if (index === 0 && stage.redirects.length === 0) {
+      text = name === 'echo' ? echoOutput(args) : name === 'printf' ? printfWords(args) : undefined;
+      if (text === undefined) return undefined;
+      continue;
+    }
+    // Nothing to decode (`$(echo "$P" | base64 -d)` with P not exported to prodguard): not shown.
+    if (text === undefined || (decodes(basename(name), args) && text.trim() === '')) return undefined;
+    text = filterOutput(basename(name), args, text);
+    if (text === undefined) return undefined;
+  }
+  return text;
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** The one file a substitution prints whole: `cat FILE` or `< FILE` (bash's `$(< FILE)`). */

@@ -31,6 +31,7 @@ import { runnerSteps } from './runners.js';
 import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
 import { applyBuiltinEffects, applyValueBuiltins, readTargets, readValues, shownOutput } from './builtin-effects.js';
 import { envFilePath } from './wrappers/env-runners.js';
+import { decodes, filterOutput, isStreamFilter } from './stream-filters.js';
 import { basename } from './posix-path.js';
 import {
   type ExtractOptions,
@@ -131,12 +132,16 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
     case 'AndOr':
       for (const child of node.commands) walkPipelineNode(walker, child, state);
       return;
-    case 'Pipeline':
+    case 'Pipeline': {
+      // Each stage reads what the one before writes; a filter's output is computed from its own
+      // input when the line shows that (`echo … | base64 -d | sh`).
+      let input = stdin;
       node.commands.forEach((child, index) => {
-        const previous = index > 0 ? node.commands[index - 1] : undefined;
-        walkCommandNode(walker, child, state, previous ? pipeFrom(previous, state, walker) : stdin);
+        if (index > 0) input = pipeFrom(node.commands[index - 1]!, state, walker, input);
+        walkCommandNode(walker, child, state, input);
       });
       return;
+    }
     default:
       walkCommandNode(walker, node, state, stdin);
   }
@@ -146,27 +151,40 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
  * What flows through a pipe, when the line shows it: `echo /srv | xargs rm -rf` removes /srv,
  * `find /var/lib/mysql … | xargs rm` removes things under /var/lib/mysql, `echo SQL | psql` runs SQL.
  */
-function pipeFrom(node: CommandNode, state: WalkState, walker: Walker): StdinSource {
+function pipeFrom(node: CommandNode, state: WalkState, walker: Walker, input?: StdinSource): StdinSource {
   if (node.type === 'Subshell' || node.type === 'BraceGroup') return groupPipe(node.body, state, walker);
   if (node.type !== 'Command' || !node.name) return { kind: 'pipe' };
   const words = [node.name, ...node.suffix].filter((item): item is Word => item.type === 'Word').flatMap((word) => expandWord(word, scopeOf(state)));
   const [command, ...args] = words;
-  if (!command || words.some((word) => word.dynamic)) return { kind: 'pipe' };
+  if (!command || command.dynamic) return { kind: 'pipe' };
   const name = basename(command.value);
+  // Decoded text stays decoded through the stages after it (`… | base64 -d | gunzip | sh`).
+  if (args.some((word) => word.dynamic))
+    return decodes(
+      name,
+      args.map((arg) => arg.value),
+    ) || input?.decoded
+      ? { kind: 'pipe', decoded: true }
+      : { kind: 'pipe' };
   // `cat dirs.txt | xargs rm -rf`, `cat ids | while read id; …`: the file's lines, when the edge read it.
   if (name === 'cat' && state.host.kind === 'local') {
     const text = catText(args, state, walker);
     if (text !== undefined) return { kind: 'pipe', text, items: text.split(/\s+/).filter(Boolean) };
   }
-  // printf's output is its format filled in with its arguments (`printf 'rm -rf %s\n' /x | sh` pipes `rm -rf /x`).
-  const printed = name === 'printf' ? shownOutput(name, args, undefined) : undefined;
-  if (printed !== undefined) return { kind: 'pipe', text: printed, items: printed.split(/\s+/).filter(Boolean) };
+  // echo's and printf's output, escapes and format applied (`printf 'rm -rf %s\n' /x | sh` pipes
+  // `rm -rf /x`); one with a conversion not computed here writes text the words do not spell.
   if (name === 'echo' || name === 'printf') {
-    const data = name === 'echo' ? args.filter((arg, i) => !(i === 0 && /^-[neE]+$/.test(arg.value))) : args;
-    const text = data.map((arg) => arg.value).join(' ');
-    const unescaped = name === 'printf' ? text.replace(/\\n/g, '\n') : text;
-    return { kind: 'pipe', text: `${unescaped}\n`, items: unescaped.split(/\s+/).filter(Boolean) };
+    const printed = shownOutput(name, args, undefined);
+    return printed === undefined ? { kind: 'pipe' } : { kind: 'pipe', text: printed, items: printed.split(/\s+/).filter(Boolean) };
   }
+  if (
+    isStreamFilter(name) ||
+    decodes(
+      name,
+      args.map((arg) => arg.value),
+    )
+  )
+    return filteredPipe(node, name, args, state, walker, input);
   if (name === 'find') {
     const roots = args
       .map((arg) => arg.value)
@@ -177,7 +195,48 @@ function pipeFrom(node: CommandNode, state: WalkState, walker: Walker): StdinSou
     const dirs = args.map((arg) => arg.value).filter((value) => !value.startsWith('-'));
     return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
   }
-  return { kind: 'pipe' };
+  return input?.decoded ? { kind: 'pipe', decoded: true } : { kind: 'pipe' };
+}
+
+/**
+ * What a filter writes (`base64 -d`, `xxd -r -p`, `rev`, `tr`), computed from the input it reads —
+ * its own herestring or heredoc, or the previous stage's text — when the line shows it. A decoder
+ * whose input is not shown writes decoded text nobody has read: the shell it feeds is marked.
+ */
+function filteredPipe(
+  node: Command,
+  name: string,
+  args: readonly ExpandedWord[],
+  state: WalkState,
+  walker: Walker,
+  input: StdinSource | undefined,
+): StdinSource {
+  const values = args.map((arg) => arg.value);
+  const decoded = decodes(name, values) || input?.decoded;
+  const text = ownInputText(node, state, walker) ?? (name === 'cat' && values.length > 0 ? undefined : input?.text);
+  // Nothing to decode (`echo "$P" | base64 -d` with P not exported to prodguard): not shown.
+  const output = text === undefined || (decoded && text.trim() === '') ? undefined : filterOutput(name, values, text);
+  const marked = decoded ? { decoded: true } : {};
+  if (output !== undefined) return { kind: 'pipe', text: output, items: output.split(/\s+/).filter(Boolean), ...marked };
+  return { kind: 'pipe', ...marked };
+}
+
+/** The text a command reads from its own redirections (`<<< TEXT`, a heredoc, `< FILE` the edge read). */
+function ownInputText(node: Command, state: WalkState, walker: Walker): string | undefined {
+  let text: string | undefined;
+  for (const redirect of node.redirects) {
+    const fd = redirect.descriptor?.type === 'FileDescriptor' ? redirect.descriptor.value : undefined;
+    if (fd !== undefined && fd !== 0) continue;
+    if (redirect.type === 'HereDoc') text = heredocText(redirect.body, redirect.delimiter?.quoted ?? false, state);
+    else if (redirect.type === 'HereString' && redirect.target) {
+      const expanded = expandToString(redirect.target, scopeOf(state));
+      text = expanded.dynamic ? undefined : `${expanded.value}\n`;
+    } else if (redirect.operator === '<' && redirect.target && state.host.kind === 'local') {
+      const target = expandToString(redirect.target, scopeOf(state));
+      text = target.dynamic ? undefined : stdinFileText(state.cwd, target.value, filesSeen(walker.options.read ?? EMPTY_READ_FILES, state));
+    }
+  }
+  return text;
 }
 
 /** What `cat FILE…` prints, when every file is one the edge read (no options: `cat -n` numbers lines). */
@@ -623,6 +682,37 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   emit(walker, invocation, commandScope);
   emitShadow(walker, invocation, commandScope);
   callFunction(walker, invocation, commandScope);
+  noteAliases(invocation, state);
+  expandAlias(walker, invocation, commandScope, state);
+}
+
+/** `alias nuke='rm -rf /data'`: the aliases the line defines, for the commands after it. */
+function noteAliases(invocation: Invocation, state: WalkState): void {
+  if (invocation.name !== 'alias' || invocation.command.dynamic) return;
+  for (const arg of invocation.args) {
+    const match = /^([^\s=/$`'"]+)=([\s\S]*)$/.exec(arg.value);
+    if (match && !arg.dynamic) state.aliases = { ...state.aliases, [match[1]!]: match[2]! };
+  }
+}
+
+/**
+ * `alias nuke='rm -rf /data'; nuke`: a command word the line made an alias runs the alias's text
+ * with the rest of the words. Bash expands aliases when it reads a line, so within one typed line
+ * the definition comes too late — but the same text pasted as two lines, a script with
+ * `expand_aliases`, or zsh run it: judged as the expansion, cautiously. A quoted word is not
+ * expanded (`\nuke`, `'nuke'`), as in bash.
+ */
+function expandAlias(walker: Walker, invocation: Invocation, scope: WalkState, state: WalkState): void {
+  const name = invocation.command;
+  const text = name.dynamic || name.text !== name.value ? undefined : state.aliases?.[name.value];
+  if (text === undefined || state.functions?.[name.value] || state.depth >= MAX_DEPTH) return;
+  const line = [text, ...invocation.args.map((arg) => arg.text)].join(' ');
+  const evalWord = { ...name, value: 'eval', text: 'eval' };
+  emit(
+    walker,
+    { ...invocation, name: 'eval', command: evalWord, args: [{ ...name, value: line, text: line }], via: [...invocation.via, `alias ${name.value}`] },
+    scope,
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { runsUnseenOutput } from '../knowledge/commands.js';
 import { VOLUME_LOCATIONS } from '../knowledge/data-directories.js';
 import { SCRIPT_NAME_RUNNERS, type ScriptNameRunner } from '../knowledge/tools.js';
 import { scanOptions } from './options.js';
+import { DECODER_NAMES } from './stream-filters.js';
 
 export const UNSEEN_SCRIPT = '(unseen-script)';
 /**
@@ -21,6 +22,23 @@ export const UNSEEN_SCRIPT = '(unseen-script)';
  * -rf /`) given options: judged by its operands alone (host/unknown-command).
  */
 export const UNKNOWN_COMMAND = '(unknown-command)';
+
+/**
+ * A shell running text a decoder wrote from input the line does not show (`curl … | base64 -d |
+ * sh`, `eval "$(base64 -d payload)"`): code written so that nobody can read it (host/decoded-script).
+ * Decoded text the line does show is computed and judged instead (./stream-filters.ts).
+ */
+export const DECODED_SCRIPT = '(decoded-script)';
+
+/** The pseudo-command for output run as code: decoded text, or any other unseen script. */
+function unseenScript(inv: Invocation, via: string, decoded: boolean | undefined): UnwrapStep[] {
+  return [{ kind: 'command', via, words: [word(inv.command, decoded ? DECODED_SCRIPT : UNSEEN_SCRIPT)] }];
+}
+
+/** Whether a substitution's output comes through a decoder (`$(echo "$X" | base64 -d)`). */
+function decodedOutput(word: ExpandedWord | undefined): boolean {
+  return word?.producers?.some((name) => DECODER_NAMES.has(name)) ?? false;
+}
 
 /** The output of `$(…)`/`<(…)` run as code: unseen unless a program prints its own shell code. */
 function unseenOutput(word: ExpandedWord): boolean {
@@ -37,7 +55,7 @@ function unseenOutput(word: ExpandedWord): boolean {
 function unknownCommandSteps(inv: Invocation): UnwrapStep[] {
   if (inv.name !== '' || !inv.command.dynamic) return [];
   if (inv.command.producers && runsUnseenOutput(inv.command.producers)) {
-    return [{ kind: 'command', via: `${inv.command.text} (its output runs as a command)`, words: [word(inv.command, UNSEEN_SCRIPT)] }];
+    return unseenScript(inv, `${inv.command.text} (its output runs as a command)`, decodedOutput(inv.command));
   }
   // Text computed by the line itself — a substring or case change of a value it cannot know, an
   // indirection, a variable holding a decoder's output (`c=$(tr a-z n-za-m <<< qebcqo); $c app`):
@@ -220,9 +238,7 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     case 'trap': {
       const [action, ...signals] = inv.args;
       if (!action || signals.length === 0 || action.value === '-' || action.value === '') return [];
-      return action.dynamic
-        ? [{ kind: 'command', via: 'trap', words: [word(inv.command, UNSEEN_SCRIPT, false)] }]
-        : [{ kind: 'script', via: 'trap', text: action.value }];
+      return action.dynamic ? unseenScript(inv, 'trap', decodedOutput(action)) : [{ kind: 'script', via: 'trap', text: action.value }];
     }
     case 'source':
     case '.': {
@@ -230,7 +246,7 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
       // `source <(curl …)`, `. <(echo …)`: the file is a command's output. `source <(kubectl
       // completion bash)` is a program's own shell code, sourced every day.
       return file && (file.dynamic || /^[<>]\(|^\/dev\/fd\/|^\/proc\/self\/fd\//.test(file.value)) && unseenOutput(file)
-        ? [{ kind: 'command', via: inv.name, words: [word(inv.command, UNSEEN_SCRIPT)] }]
+        ? unseenScript(inv, inv.name, decodedOutput(file))
         : [];
     }
     case 'node':
@@ -248,16 +264,16 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     const dashC = inv.args.findIndex((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value));
     if (dashC !== -1) {
       const text = inv.args[dashC + 1];
-      return text?.dynamic ? [{ kind: 'command', via: `${inv.name} -c`, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
+      return text?.dynamic ? unseenScript(inv, `${inv.name} -c`, decodedOutput(text)) : [];
     }
     const script = inv.args.find((w) => !w.value.startsWith('-'));
     // `bash <(curl -s URL)`: the script is a command's output.
     if (script?.producers && script.value.startsWith('<(')) {
-      return unseenOutput(script) ? [{ kind: 'command', via: `${inv.name} <(…)`, words: [word(inv.command, UNSEEN_SCRIPT)] }] : [];
+      return unseenOutput(script) ? unseenScript(inv, `${inv.name} <(…)`, decodedOutput(script)) : [];
     }
     const readsStdin = !script || inv.args.some((w) => w.value === '-s');
     if (readsStdin && inv.stdin?.kind === 'pipe' && inv.stdin.text === undefined && inv.stdin.items === undefined) {
-      return [{ kind: 'command', via: `${inv.name} reading a pipe`, words: [word(inv.command, UNSEEN_SCRIPT)] }];
+      return unseenScript(inv, `${inv.name} reading a pipe`, inv.stdin.decoded);
     }
   }
   return [];

@@ -57,6 +57,8 @@ export interface WalkState {
   outputProducers?: Readonly<Record<string, readonly string[]>>;
   /** Functions defined earlier in the line (`f() { rm -rf "$1"; }; f /srv`), by name. */
   functions?: Readonly<Record<string, FunctionNode['body']>>;
+  /** Aliases the line defined (`alias ll='ls -l'`), by name. Replaced, never changed in place. */
+  aliases?: Readonly<Record<string, string>>;
   /** Files (and tasks) being walked, outermost first: a script that runs itself is walked once. */
   files?: readonly string[];
   /** Lint: variables that hold one command's whole output (`NAMES=$(eksctl get … | jq …)`). Their

@@ -69,8 +69,9 @@ export function commandKnowledge(): {
 /** Package runners that take a package spec (`name@version`) where a binary's name would be. */
 const PACKAGE_RUNNERS = ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun'];
 
-/** Always checked: the shell's own way of running text as a command. */
-const ALWAYS = ['eval'];
+/** Always checked: the shell's own ways of running text as a command (`alias x='…'; x` runs
+ *  the alias's quoted text, which the prefilter does not read). */
+const ALWAYS = ['eval', 'alias'];
 
 /** Pseudo-commands of the parser: a rule naming one is anchored by the line's shape, not a word. */
 const REDIRECTS: ReadonlySet<string> = new Set(['(redirect)', '(append)']);

@@ -632,7 +632,7 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'echo / | xargs -J % rm -rf %', expect: 'block', rule: 'filesystem/rm-root' },
       { line: 'echo $(( $(rm -rf /) + 1 ))', expect: 'block', rule: 'filesystem/rm-root' },
       { line: "trap 'rm -rf /var/lib/postgresql/15/main' EXIT", hostname: 'db1.prod.example.com', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
-      { line: 'echo cm0gLXJmIC8= | base64 -d | bash', hostname: 'db1.prod.example.com', expect: 'confirm', rule: 'host/unseen-script' },
+      { line: 'echo cm0gLXJmIC8= | base64 -d | bash', hostname: 'db1.prod.example.com', expect: 'block', rule: 'filesystem/rm-root' },
       { line: 'source <(curl -s https://example.com/setup.sh)', hostname: 'db1.prod.example.com', expect: 'confirm', rule: 'host/unseen-script' },
       { line: 'parallel gzip ::: app.log.1 app.log.2', hostname: 'db1.prod.example.com', expect: 'allow' },
       { line: "echo 'ls -la' | bash", hostname: 'db1.prod.example.com', expect: 'allow' },

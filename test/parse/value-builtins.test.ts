@@ -2,7 +2,7 @@
 // commands of the line see (`IFS=, ; set -- $list`, `printf -v X FORMAT`).
 import { describe, expect, it } from 'vitest';
 import { splitFields } from '../../src/parse/expand.js';
-import { printfOutput } from '../../src/parse/builtin-effects.js';
+import { printfOutput } from '../../src/parse/printf.js';
 
 describe('splitFields', () => {
   it.each([
@@ -31,7 +31,16 @@ describe('printfOutput', () => {
   });
 
   it('leaves conversions it does not follow unknown', () => {
-    expect(printfOutput('%d', ['5'])).toBeUndefined();
-    expect(printfOutput('%b', ['/'])).toBeUndefined();
+    expect(printfOutput('%5s', ['/'])).toBeUndefined();
+    expect(printfOutput('%q', ['/'])).toBeUndefined();
+    expect(printfOutput('%x', ['255'])).toBeUndefined();
+  });
+
+  it('applies the escapes and conversions bash does', () => {
+    expect(printfOutput('\\x72\\x6d -rf %s', ['/'])).toBe('rm -rf /');
+    expect(printfOutput('\\162\\155', [])).toBe('rm');
+    expect(printfOutput('%b', ['\\0162m'])).toBe('rm');
+    expect(printfOutput('%d-%c', ['5', 'xyz'])).toBe('5-x');
+    expect(printfOutput('a\\cb', [])).toBe('a');
   });
 });

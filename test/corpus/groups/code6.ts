@@ -34,7 +34,7 @@ export const groups: CorpusGroup[] = [
       { line: 'declare -A d; d[my]=/var/lib/mysql; rm -rf "${d[my]}"', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       // Text from a transform nobody reads before it runs: the program cannot be named.
       { line: 'c=$(cut -c2- <<< xdropdb); $c app', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
-      { line: '$(printf %s xdropdb | tr -d x) app', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
+      { line: '$(printf %s xdropdb | tr -d x) app', hostname: PROD_HOST, expect: 'block', rule: 'database/dropdb' },
       { line: '$(tr a-z n-za-m <<< yf) -la', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
       // Everyday: environment variables as the command word, values the line shows.
       { line: '$EDITOR notes.md', hostname: PROD_HOST, expect: 'allow' },

