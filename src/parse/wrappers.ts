@@ -34,6 +34,8 @@ import { rsync, scp } from './wrappers/rsync.js';
 import { bucketMirror } from './wrappers/bucket-mirror.js';
 import { type EnvFiles, type UnwrapStep, type Unwrapper, type UserHomes, command, commandRunner, optionsOf, script } from './wrappers/step.js';
 import { doas, su, sudo } from './wrappers/users.js';
+import { SHELL_OPTION_COMPANIONS, sedExecuteSteps, shellOptionSteps } from './wrappers/shell-options.js';
+import { clientEscapes } from './wrappers/client-escapes.js';
 
 /** `rimraf DIR` runs as `rm -rf DIR`: the command it is, with its own words after. */
 function equivalent(argv: readonly string[]): Unwrapper {
@@ -197,8 +199,12 @@ function screenStuffText(text: string): string {
 }
 
 export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes: UserHomes = {}, emptyDirectories: readonly string[] = []): UnwrapStep[] {
-  if (!inv.name || !Object.hasOwn(WRAPPERS, inv.name)) return [];
-  return WRAPPERS[inv.name]!(inv, envFiles, userHomes, emptyDirectories);
+  if (!inv.name) return [];
+  // Not wrappers (a rule for every command still judges these tools): their options or input
+  // hold a shell line they run besides their own job.
+  const escapes = [...shellOptionSteps(inv), ...sedExecuteSteps(inv), ...clientEscapes(inv, envFiles, userHomes, emptyDirectories)];
+  if (!Object.hasOwn(WRAPPERS, inv.name)) return escapes;
+  return [...WRAPPERS[inv.name]!(inv, envFiles, userHomes, emptyDirectories), ...escapes];
 }
 
 /**
@@ -214,6 +220,8 @@ export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> =
   az: ['run-command'],
   // Text piped to a Redis port (`nc HOST 6379`, `socat - TCP:HOST:6379`) is redis-cli commands.
   ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS].map((port) => `*${port}`)])),
+  // `tar --checkpoint-action=exec=…`, `git -c core.pager=…`: an option whose value is a shell line.
+  ...SHELL_OPTION_COMPANIONS,
 };
 
 /** Every command name unwrapped here (the shell hook's prefilter needs the list). */

@@ -156,7 +156,10 @@ describe('prefilter words from the rule set', () => {
     for (const word of ['rm', 'dropdb', 'pg_dropcluster', 'rails', 'rake', 'rspec', 'eval']) expect(prefilter.words).toContain(word);
     // Named only with a subcommand: the name counts when the subcommand is in the line too.
     expect(prefilter.pairs.kubectl).toEqual(expect.arrayContaining(['delete', 'drain', 'scale']));
-    expect(prefilter.pairs.git).toEqual(['push']);
+    expect(prefilter.pairs.git).toContain('push');
+    // An option whose value is a shell line (knowledge/shell-options.ts): `git -c core.pager=…`.
+    expect(prefilter.pairs.git).toEqual(expect.arrayContaining(['-c', '*core.pager*']));
+    expect(prefilter.pairs.tar).toEqual(expect.arrayContaining(['--checkpoint-action=*', '--to-command=*']));
     expect(prefilter.pairs.python3).toEqual(expect.arrayContaining(['flush', 'test']));
     // database/hard-delete-mode matches any command with exactly these flags (no abbreviations:
     // for a rule over every command `--force` is not `--force-delete`).

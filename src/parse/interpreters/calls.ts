@@ -160,6 +160,11 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
     // R's `unlink(x, recursive = TRUE)`, Julia's `rm(x; recursive=true)`: a tree.
     const recursive = args.some((a) => a.kind === 'keyword' && a.name === 'recursive' && /^(TRUE|T|true)$/.test(a.value));
     const spec = recursive ? RM_RECURSIVE : sink.spec!;
+    if (spec.mode) {
+      const mode = args.find((a) => a.kind === 'keyword' && a.name === 'mode') ?? positional[spec.mode.argument];
+      const text = mode?.kind === 'string' || mode?.kind === 'keyword' ? mode.value.replace(/^['"]|['"]$/g, '') : undefined;
+      if (text === undefined || !spec.mode.writes.test(text)) return [];
+    }
     return first.kind === 'string' ? [{ kind: 'argv', words: [...spec.argv, first.value], sink: sink.name }] : [];
   }
   if (first.kind === 'dynamic') return [{ kind: 'dynamic', sink: sink.name }];

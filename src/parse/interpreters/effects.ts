@@ -33,8 +33,14 @@ export function withEnvironment(word: string, env: Readonly<Record<string, strin
   return known ? value : undefined;
 }
 
-/** How each deletion call maps onto the rm it is. */
-export type DeleteSpec = { argv: string[] };
+/** How each deletion call maps onto the rm it is. `mode`: only when the argument at that
+ *  position (or the `mode=` keyword) matches — Python's `open(path, 'wb')` writes, `open(path)` reads. */
+export type DeleteSpec = { argv: string[]; mode?: { argument: number; writes: RegExp } };
+
+/** A call that writes a file from its start (`fs.writeFileSync('/dev/sda', …)`): the `> path` it is. */
+export const WRITE_FILE: DeleteSpec = { argv: ['(redirect)'] };
+/** Python's and Ruby's `open(path, MODE)`: a write when the mode says so. */
+export const OPEN_FOR_WRITING: DeleteSpec = { argv: ['(redirect)'], mode: { argument: 1, writes: /^[rab]*[wx][bt+]*$|^r\+|^\+/ } };
 
 export const RM_RECURSIVE: DeleteSpec = { argv: ['rm', '-rf'] };
 export const RM_FILE: DeleteSpec = { argv: ['rm', '-f'] };

@@ -13,6 +13,7 @@ import { analyzeLua } from './lua-code.js';
 import { analyzeTcl } from './tcl-code.js';
 import { analyzePowerShell, decodeEncodedCommand } from './powershell.js';
 import { withEnvironment, type CodeEffect } from './effects.js';
+import { bindArguments } from './arguments.js';
 import type { Language } from './sinks.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
 import { clientWords } from './databases.js';
@@ -129,7 +130,14 @@ function specFor(name: string): InterpreterSpec | undefined {
 /** The code an interpreter invocation would run, when the line shows it. */
 export function codeOf(inv: Invocation): { language: Language; code: string } | undefined {
   const found = scanInterpreter(inv);
-  return found && 'code' in found ? found : undefined;
+  if (!found || !('code' in found)) return undefined;
+  // The words after the code are its arguments (`sys.argv[1]`), awk's `-v name=value` its variables.
+  const rest = found.argsFrom === undefined ? [] : inv.args.slice(found.argsFrom);
+  // A word the line cannot know, or a variable not set, leaves the code's reference unknown.
+  const argv = rest.some((word) => word.dynamic || word.unsetVariables.length > 0)
+    ? undefined
+    : rest.map((word) => word.value).filter((value, index) => index > 0 || value !== '--');
+  return { language: found.language, code: bindArguments(found.language, found.code, argv, found.awkVariables) };
 }
 
 /** Languages whose script files are read and judged as their `-c`/`-e` code is. */
@@ -149,13 +157,19 @@ export function scriptFileOf(inv: Invocation): { language: Language; file: strin
   return { language: found.language, file: word.value };
 }
 
-function scanInterpreter(inv: Invocation): { language: Language; code: string } | { language: Language; script: number } | undefined {
+type Scanned =
+  | { language: Language; code: string; argsFrom?: number; awkVariables?: Record<string, string> }
+  | { language: Language; script: number };
+
+function scanInterpreter(inv: Invocation): Scanned | undefined {
   const spec = specFor(inv.name);
   if (!spec) return undefined;
   if (spec.language === 'powershell') return powershellCode(inv);
   const pieces: string[] = [];
   let sawScript = false;
   let script = -1;
+  let argsFrom: number | undefined;
+  const awkVariables: Record<string, string> = {};
   const args = inv.args;
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!.value;
@@ -169,6 +183,7 @@ function scanInterpreter(inv: Invocation): { language: Language; code: string } 
       if (args[i + 1]?.dynamic) return undefined;
       pieces.push(args[i + 1]?.value ?? '');
       i++;
+      argsFrom = i + 1;
       if (spec.language !== 'ruby' && spec.language !== 'perl' && spec.language !== 'lua') break;
       continue;
     }
@@ -193,6 +208,8 @@ function scanInterpreter(inv: Invocation): { language: Language; code: string } 
       continue;
     }
     if (spec.withValue.includes(word)) {
+      const assignment = spec.language === 'awk' && word === '-v' ? /^([A-Za-z_]\w*)=([\s\S]*)$/.exec(args[i + 1]?.value ?? '') : null;
+      if (assignment && !args[i + 1]!.dynamic) awkVariables[assignment[1]!] = assignment[2]!;
       i++;
       continue;
     }
@@ -209,7 +226,7 @@ function scanInterpreter(inv: Invocation): { language: Language; code: string } 
     }
     break;
   }
-  if (pieces.length > 0) return { language: spec.language, code: pieces.join('\n') };
+  if (pieces.length > 0) return { language: spec.language, code: pieces.join('\n'), ...(argsFrom !== undefined ? { argsFrom } : {}), awkVariables };
   if (sawScript && script >= 0 && script < args.length) return { language: spec.language, script };
   // With no program on the line the interpreter runs standard input: a heredoc, a herestring, a
   // file (`python3 < x.py`) or a pipe whose text the line shows (`echo '…' | python3`), as the

@@ -3,7 +3,7 @@
 // on the dotted call chain as written (`os.system`, `FileUtils.rm_rf`, `Kernel.system`); a bare
 // name only where the language makes it unambiguous (Perl's `system`, PHP's `shell_exec`).
 
-import { RM_FILE, RM_RECURSIVE, RMDIR, type DeleteSpec } from './effects.js';
+import { OPEN_FOR_WRITING, RM_FILE, RM_RECURSIVE, RMDIR, WRITE_FILE, type DeleteSpec } from './effects.js';
 
 export type Language = 'python' | 'ruby' | 'perl' | 'php' | 'awk' | 'javascript' | 'lua' | 'powershell' | 'r' | 'julia' | 'tcl';
 
@@ -64,6 +64,8 @@ const PYTHON: SinkTable = {
     'os.removedirs': RMDIR,
     'shutil.move': RM_FILE,
     'os.truncate': RM_FILE,
+    open: OPEN_FOR_WRITING,
+    'io.open': OPEN_FOR_WRITING,
   },
 };
 
@@ -89,6 +91,11 @@ const RUBY: SinkTable = {
   code: ['eval', 'instance_eval', 'Kernel.eval'],
   delete: {
     'FileUtils.rm_rf': RM_RECURSIVE,
+    'File.write': WRITE_FILE,
+    'IO.write': WRITE_FILE,
+    'File.binwrite': WRITE_FILE,
+    'IO.binwrite': WRITE_FILE,
+    'File.open': OPEN_FOR_WRITING,
     'FileUtils.rm_r': RM_RECURSIVE,
     'FileUtils.remove_dir': RM_RECURSIVE,
     'FileUtils.remove_entry': RM_RECURSIVE,
@@ -127,7 +134,7 @@ const PHP: SinkTable = {
   shell: ['system', 'exec', 'shell_exec', 'passthru', 'popen', 'proc_open', '`', 'pcntl_exec'],
   argv: [],
   code: ['eval', 'assert'],
-  delete: { unlink: RM_FILE, rmdir: RMDIR, 'File.deleteDirectory': RM_RECURSIVE, ftruncate: RM_FILE },
+  delete: { unlink: RM_FILE, rmdir: RMDIR, 'File.deleteDirectory': RM_RECURSIVE, ftruncate: RM_FILE, file_put_contents: WRITE_FILE, fopen: OPEN_FOR_WRITING },
 };
 
 const AWK: SinkTable = {
@@ -180,7 +187,13 @@ const JAVASCRIPT: SinkTable = {
     'fs.unlink': RM_FILE,
     'fs.promises.unlink': RM_FILE,
     'fs.truncateSync': RM_FILE,
-    'fs.writeFileSync': RM_FILE,
+    'fs.writeFileSync': WRITE_FILE,
+    'fs.writeFile': WRITE_FILE,
+    'fs.promises.writeFile': WRITE_FILE,
+    writeFileSync: WRITE_FILE,
+    'fs.createWriteStream': WRITE_FILE,
+    createWriteStream: WRITE_FILE,
+    'fs.openSync': OPEN_FOR_WRITING,
     'fse.removeSync': RM_RECURSIVE,
     'fse.remove': RM_RECURSIVE,
     removeSync: RM_RECURSIVE,

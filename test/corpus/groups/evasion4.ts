@@ -97,7 +97,7 @@ export const groups: CorpusGroup[] = [
       prod(`python3 -c 'from pathlib import Path; Path("/etc/shadow").unlink()'`, 'block', 'filesystem/rm-system-file'),
       prod(`python3 -c 'import shutil, os; shutil.rmtree(os.path.join("/", "etc"))'`, 'block', 'filesystem/rm-system-directory'),
       prod(`python3 -c 'import shutil; d = "/var/lib/" + "mysql"; shutil.rmtree(d)'`, 'confirm', 'filesystem/rm-data-directory'),
-      prod(`python3 -c 'import shutil,sys; shutil.rmtree(sys.argv[1])' /etc`, 'confirm', 'host/unseen-script'),
+      prod(`python3 -c 'import shutil,sys; shutil.rmtree(sys.argv[1])' /etc`, 'block', 'filesystem/rm-system-directory'),
       prod(`python3 -c 'import os; os.remove(os.environ["TARGET"])'`, 'confirm', 'host/unseen-script'),
       ws(`python3 -c 'import glob, os; [os.remove(f) for f in glob.glob("*.pyc")]'`),
       ws(`ruby -e 'Dir.glob("tmp/*.log").each { |f| File.delete(f) }'`),
