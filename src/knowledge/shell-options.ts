@@ -56,8 +56,14 @@ export const SHELL_COMMAND_OPTIONS: Readonly<Record<string, readonly ShellComman
   zip: [{ options: ['-TT', '--unzip-command'] }],
   rsync: [{ options: ['-e', '--rsh'], transport: true }],
   ssh: [{ options: ['-o'], keys: SSH_KEYS }],
-  scp: [{ options: ['-o'], keys: SSH_KEYS }, { options: ['-S'], transport: true }],
-  sftp: [{ options: ['-o'], keys: SSH_KEYS }, { options: ['-S'], transport: true }],
+  scp: [
+    { options: ['-o'], keys: SSH_KEYS },
+    { options: ['-S'], transport: true },
+  ],
+  sftp: [
+    { options: ['-o'], keys: SSH_KEYS },
+    { options: ['-S'], transport: true },
+  ],
   git: [{ options: ['-c'], keys: GIT_COMMAND_KEYS, beforeOperand: true }],
   man: [{ options: ['-P', '--pager'] }],
   vim: [VIM],

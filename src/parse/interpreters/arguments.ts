@@ -25,7 +25,12 @@ function literal(language: Language, value: string): string {
 }
 
 /** `code` with each argument reference the line fills replaced by the argument's text. */
-export function bindArguments(language: Language, code: string, argv: readonly string[] | undefined, awkVariables: Readonly<Record<string, string>> = {}): string {
+export function bindArguments(
+  language: Language,
+  code: string,
+  argv: readonly string[] | undefined,
+  awkVariables: Readonly<Record<string, string>> = {},
+): string {
   let bound = code;
   const spec = ARGUMENT_ARRAYS[language];
   if (spec && argv && argv.length > 0) {

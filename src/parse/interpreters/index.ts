@@ -157,9 +157,7 @@ export function scriptFileOf(inv: Invocation): { language: Language; file: strin
   return { language: found.language, file: word.value };
 }
 
-type Scanned =
-  | { language: Language; code: string; argsFrom?: number; awkVariables?: Record<string, string> }
-  | { language: Language; script: number };
+type Scanned = { language: Language; code: string; argsFrom?: number; awkVariables?: Record<string, string> } | { language: Language; script: number };
 
 function scanInterpreter(inv: Invocation): Scanned | undefined {
   const spec = specFor(inv.name);

@@ -26,7 +26,8 @@ function commandIn(spec: ShellCommandOption, value: string, next: ExpandedWord |
   if (spec.keys) {
     const equals = text.indexOf('=');
     // `ssh -o ProxyCommand rm…`: ssh_config's own `KEY VALUE` form.
-    const [key, rest] = equals === -1 ? [text.split(/\s+/, 1)[0]!, text.slice(text.split(/\s+/, 1)[0]!.length).trim()] : [text.slice(0, equals), text.slice(equals + 1)];
+    const [key, rest] =
+      equals === -1 ? [text.split(/\s+/, 1)[0]!, text.slice(text.split(/\s+/, 1)[0]!.length).trim()] : [text.slice(0, equals), text.slice(equals + 1)];
     const lower = key.trim().toLowerCase();
     if (!spec.keys.some((known) => (known.endsWith('*') ? lower.startsWith(known.slice(0, -1)) : lower === known))) return undefined;
     text = rest;
@@ -60,7 +61,9 @@ function commandIn(spec: ShellCommandOption, value: string, next: ExpandedWord |
 
 function step(inv: Invocation, option: string, value: ExpandedWord, text: string): UnwrapStep {
   const via = `${inv.name} ${option}`;
-  return value.dynamic ? { kind: 'command', via, words: [{ ...inv.command, value: UNSEEN_SCRIPT, text: UNSEEN_SCRIPT, dynamic: false }] } : { kind: 'script', via, text };
+  return value.dynamic
+    ? { kind: 'command', via, words: [{ ...inv.command, value: UNSEEN_SCRIPT, text: UNSEEN_SCRIPT, dynamic: false }] }
+    : { kind: 'script', via, text };
 }
 
 /** The scripts `inv`'s options run (none for a tool not in the table). */
