@@ -85,6 +85,32 @@ function feedsFrameworkConsole(inv: Invocation): boolean {
   return rails !== -1 && (names[rails + 1] === 'dbconsole' || names[rails + 1] === 'db');
 }
 
+/**
+ * An app console reading code on standard input runs it as its one-shot form does: `echo
+ * 'User.delete_all' | rails console` is `rails runner 'User.delete_all'`, `manage.py shell <<EOF`
+ * is `manage.py shell -c CODE`, `artisan tinker <<< CODE` is `artisan tinker --execute=CODE` —
+ * judged by the same rules (database/rails-runner-mass-delete, framework-code-mass-delete).
+ */
+function appConsoleInput(inv: Invocation): UnwrapStep[] {
+  const code = inv.stdin?.text;
+  if (code === undefined || code.trim() === '') return [];
+  const index = inv.args.findIndex((w) => !w.value.startsWith('-'));
+  const named = (w: ExpandedWord | undefined) => w?.value.replace(/^.*\//, '');
+  const sub = (at: number) => inv.args[at]?.value;
+  if (inv.name === 'rails' && (sub(index) === 'console' || sub(index) === 'c')) {
+    return [{ kind: 'command', via: 'rails console <<stdin', words: [inv.command, word(inv.command, 'runner'), word(inv.command, code)] }];
+  }
+  const script = /^(python[0-9.]*|php)$/.test(inv.name) ? named(inv.args[index]) : inv.name;
+  const at = /^(python[0-9.]*|php)$/.test(inv.name) ? index + 1 : index;
+  if ((script === 'manage.py' || script === 'django-admin') && sub(at) === 'shell' && !inv.args.some((w) => /^(-c|--command)/.test(w.value))) {
+    return [{ kind: 'command', via: `${script} shell <<stdin`, words: [inv.command, ...inv.args.slice(0, at + 1), word(inv.command, '-c'), word(inv.command, code)] }];
+  }
+  if (script === 'artisan' && sub(at) === 'tinker' && !inv.args.some((w) => w.value.startsWith('--execute'))) {
+    return [{ kind: 'command', via: 'artisan tinker <<stdin', words: [inv.command, ...inv.args.slice(0, at + 1), word(inv.command, `--execute=${code}`)] }];
+  }
+  return [];
+}
+
 const YARN_COMMANDS = new Set([
   'add',
   'audit',
@@ -257,6 +283,8 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
   if (Object.hasOwn(SCRIPT_NAME_RUNNERS, inv.name)) return scriptNameSteps(inv, SCRIPT_NAME_RUNNERS[inv.name]!);
   const container = containerOnHostPaths(inv);
   if (container.length > 0) return container;
+  const console = appConsoleInput(inv);
+  if (console.length > 0) return console;
   if (feedsFrameworkConsole(inv)) {
     return [{ kind: 'command', via: `${inv.name} console`, words: [word(inv.command, SQL_CONSOLE_INPUT), ...inv.args], keepStdin: true }];
   }

@@ -297,6 +297,10 @@ export function frameworkCode(inv: Invocation): { language: Language; code: stri
   const rest = script !== -1 ? inv.args.slice(script + 1) : inv.args;
   const value = (i: number) => (rest[i] && !rest[i]!.dynamic ? rest[i]!.value : undefined);
   const sub = rest[0]?.value;
+  // `echo 'User.destroy_all' | rails console`, `manage.py shell <<EOF`, `artisan tinker < x.php`:
+  // a console reading code on standard input runs that code in the app.
+  const stdinCode = (language: Language) => (inv.stdin?.text !== undefined ? withCode(language, inv.stdin.text) : undefined);
+  if (named === 'rails' && (sub === 'console' || sub === 'c')) return stdinCode('ruby');
   if (named === 'rails' && (sub === 'runner' || sub === 'r')) {
     for (let i = 1; i < rest.length; i++) {
       const word = rest[i]!.value;
@@ -312,7 +316,7 @@ export function frameworkCode(inv: Invocation): { language: Language; code: stri
       ? withCode('python', attached.dynamic ? undefined : attached.value.slice('--command='.length))
       : i > 0
         ? withCode('python', value(i + 1))
-        : undefined;
+        : stdinCode('python');
   }
   if (named === 'artisan' && sub === 'tinker') {
     const attached = rest.find((word) => word.value.startsWith('--execute='));
@@ -321,7 +325,7 @@ export function frameworkCode(inv: Invocation): { language: Language; code: stri
       ? withCode('php', attached.dynamic ? undefined : attached.value.slice('--execute='.length))
       : i > 0
         ? withCode('php', value(i + 1))
-        : undefined;
+        : stdinCode('php');
   }
   return undefined;
 }

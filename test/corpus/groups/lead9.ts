@@ -5,6 +5,8 @@
 import type { CorpusGroup } from '../cases.js';
 
 const PROD_HOST = 'web-prod-2';
+const PROD_ENV = { DATABASE_URL: 'postgres://app:s3cret@db.prod.example.com:5432/app', RAILS_ENV: 'production' };
+const DEV_ENV = { DATABASE_URL: 'postgres://postgres@localhost:5432/app_dev' };
 
 export const groups: CorpusGroup[] = [
   {
@@ -107,6 +109,20 @@ export const groups: CorpusGroup[] = [
       { line: 'python3 -c "print(open(\'/etc/hostname\').read())"', expect: 'allow' },
       { line: "python3 -c \"import json; json.dump({}, open('package.json', 'w'))\"", expect: 'allow' },
       { line: "node -e \"require('fs').writeFileSync('dist/version.txt', '1.0')\"", expect: 'allow' },
+    ],
+  },
+  {
+    name: 'lead9: app consoles reading code on standard input, and framework CLIs running SQL',
+    cases: [
+      { line: "echo 'User.destroy_all' | bin/rails console", env: PROD_ENV, expect: 'confirm', rule: 'database/rails-runner-mass-delete' },
+      { line: 'bin/rails c <<< \'Order.where(status: "old").delete_all\'', env: PROD_ENV, expect: 'confirm', rule: 'database/rails-runner-mass-delete' },
+      { line: 'php artisan tinker <<< \'DB::table("users")->truncate();\'', env: PROD_ENV, expect: 'confirm', rule: 'database/framework-code-mass-delete' },
+      { line: "echo 'User.objects.all().delete()' | python manage.py shell", env: PROD_ENV, expect: 'confirm', rule: 'database/framework-code-mass-delete' },
+      { line: 'npx typeorm query "DELETE FROM users"', env: PROD_ENV, expect: 'confirm', rule: 'database/framework-sql-console' },
+      { line: 'wp db query "DELETE FROM wp_posts"', hostname: PROD_HOST, expect: 'confirm', rule: 'database/framework-sql-console' },
+      { line: "echo 'User.count' | bin/rails c", env: PROD_ENV, expect: 'allow' },
+      { line: "echo 'User.destroy_all' | bin/rails console", env: DEV_ENV, expect: 'allow' },
+      { line: 'npx typeorm query "SELECT 1"', env: DEV_ENV, expect: 'allow' },
     ],
   },
 ];
