@@ -103,7 +103,9 @@ function appConsoleInput(inv: Invocation): UnwrapStep[] {
   const script = /^(python[0-9.]*|php)$/.test(inv.name) ? named(inv.args[index]) : inv.name;
   const at = /^(python[0-9.]*|php)$/.test(inv.name) ? index + 1 : index;
   if ((script === 'manage.py' || script === 'django-admin') && sub(at) === 'shell' && !inv.args.some((w) => /^(-c|--command)/.test(w.value))) {
-    return [{ kind: 'command', via: `${script} shell <<stdin`, words: [inv.command, ...inv.args.slice(0, at + 1), word(inv.command, '-c'), word(inv.command, code)] }];
+    return [
+      { kind: 'command', via: `${script} shell <<stdin`, words: [inv.command, ...inv.args.slice(0, at + 1), word(inv.command, '-c'), word(inv.command, code)] },
+    ];
   }
   if (script === 'artisan' && sub(at) === 'tinker' && !inv.args.some((w) => w.value.startsWith('--execute'))) {
     return [{ kind: 'command', via: 'artisan tinker <<stdin', words: [inv.command, ...inv.args.slice(0, at + 1), word(inv.command, `--execute=${code}`)] }];
