@@ -291,6 +291,15 @@ export const COMMAND_RUNNERS: readonly string[] = [
 ];
 
 /**
+ * Runners that take operands of their own before the command: `taskset [-c] MASK CMD…`, `chrt
+ * [-i] PRIORITY CMD…` (scheduling). With `-p` they act on a running process and run nothing.
+ */
+export const RUNNERS_AFTER_OPERANDS: Readonly<Record<string, { operands: number; noCommand: readonly string[] }>> = {
+  taskset: { operands: 1, noCommand: ['-p', '--pid'] },
+  chrt: { operands: 1, noCommand: ['-p', '--pid', '-m', '--max'] },
+};
+
+/**
  * Programs that are another command under a different name, with the options they always apply:
  * `rimraf DIR` (npm's rm -rf, run through npx, pnpm dlx, bunx) is `rm -rf DIR`.
  */
@@ -345,6 +354,8 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   // tmux send-keys [-lRMX] [-N count] [-t target-pane] key…
   'tmux send-keys': options('Nt'),
   ionice: options('cnp', ['class', 'classdata', 'pid']),
+  taskset: options(''),
+  chrt: options('TPD', ['sched-runtime', 'sched-period', 'sched-deadline']),
   stdbuf: options('ioe', ['input', 'output', 'error']),
   time: options('fo', ['format', 'output']),
   caffeinate: options('tw'),

@@ -480,8 +480,23 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
   if (name === 'echo') return echoOutput(args)?.replace(/\n+$/, '');
   if (name === 'printf') return printfWords(args)?.replace(/\n+$/, '');
   if ((name === 'which' || name === 'whereis') && args.length === 1) return args[0];
+  // `$(dirname /var/lib/postgresql/15)` is /var/lib/postgresql: text, computed as coreutils does.
+  if (name === 'dirname' && args.length === 1 && !args[0]!.startsWith('-')) return posixDirname(args[0]!);
+  if (name === 'basename' && args.length >= 1 && args.length <= 2 && !args[0]!.startsWith('-')) {
+    const base = args[0]!.replace(/\/+$/, '').replace(/^.*\//, '') || (args[0]!.startsWith('/') ? '/' : '');
+    return args[1] !== undefined && base.endsWith(args[1]) && base !== args[1] ? base.slice(0, -args[1].length) : base;
+  }
   if ((name === 'command' || name === 'type') && args.length === 2 && /^-[vVPp]$/.test(args[0]!)) return args[1];
   return undefined;
+}
+
+/** dirname(1): the path without its last component (`/a/b/` → `/a`, `a` → `.`, `/` → `/`). */
+function posixDirname(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '') return path.startsWith('/') ? '/' : '.';
+  const slash = trimmed.lastIndexOf('/');
+  if (slash === -1) return '.';
+  return trimmed.slice(0, slash).replace(/\/+$/, '') || '/';
 }
 
 /** The words of a simple command with no assignments, when all are known. */

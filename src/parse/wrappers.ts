@@ -6,7 +6,7 @@
 
 import type { Invocation } from '../types.js';
 import { scanOptions } from './options.js';
-import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, toolOptions } from '../knowledge/tools.js';
+import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, RUNNERS_AFTER_OPERANDS, toolOptions } from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
 import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
@@ -54,8 +54,17 @@ function both(first: Unwrapper, second: Unwrapper): Unwrapper {
   ];
 }
 
+/** `taskset -c 0 rm -rf /`: the runner's own operands come first, then the command. */
+const runnerAfterOperands: Unwrapper = (inv) => {
+  const spec = RUNNERS_AFTER_OPERANDS[inv.name]!;
+  const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true }));
+  if (inv.args.slice(0, scan.rest).some((word) => spec.noCommand.includes(word.value) || /^-[a-zA-Z]*p[a-zA-Z]*$/.test(word.value))) return [];
+  return command(inv.name, inv.args.slice(scan.rest + spec.operands));
+};
+
 const WRAPPERS: Record<string, Unwrapper> = {
   ...Object.fromEntries(COMMAND_RUNNERS.map((name) => [name, commandRunner])),
+  ...Object.fromEntries(Object.keys(RUNNERS_AFTER_OPERANDS).map((name) => [name, runnerAfterOperands])),
   ...Object.fromEntries(Object.entries(COMMAND_EQUIVALENTS).map(([name, argv]) => [name, equivalent(argv)])),
   // Database shells read as the client they are (`cockroach sql` is psql).
   ...Object.fromEntries(Object.keys(CLIENT_SHELLS).map((name) => [name, clientShell])),

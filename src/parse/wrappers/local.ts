@@ -36,7 +36,14 @@ export const xargs: Unwrapper = (original) => {
   // xargs appends what it reads from standard input: the piped words when the line shows them
   // (`echo /srv | xargs rm -rf`), else "everything here" (`ls | xargs rm -rf`).
   const template = words[0]!;
-  const items = inv.stdin?.items ?? (inv.stdin?.text !== undefined ? inv.stdin.text.split(/\s+/).filter(Boolean) : ['*']);
+  // `-0`/`--null` and `-d X` split the input on that character only: `echo 'rm -rf /' | xargs -0
+  // sh -c` hands the whole line to sh as one word.
+  const delimiter = scan.options.some((o) => o.flag === '-0' || o.flag === '--null') ? '\0' : optionValue(scan, '-d', '--delimiter');
+  const text = inv.stdin?.text;
+  const items =
+    delimiter !== undefined && text !== undefined
+      ? text.split(delimiter === '\\n' ? '\n' : delimiter).filter((item, index, all) => item !== '' || index < all.length - 1)
+      : (inv.stdin?.items ?? (text !== undefined ? text.split(/\s+/).filter(Boolean) : ['*']));
   const fromStdin = items.map((item): ExpandedWord => ({
     ...template,
     value: item,

@@ -125,4 +125,19 @@ export const groups: CorpusGroup[] = [
       { line: 'npx typeorm query "SELECT 1"', env: DEV_ENV, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead9: runners with operands of their own, xargs splitting on NUL, dirname and basename',
+    cases: [
+      { line: 'taskset -c 0 rm -rf /', expect: 'block', rule: 'filesystem/rm-root' },
+      { line: 'chrt -i 0 rm -rf /var/lib/postgresql', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "echo 'rm -rf /' | xargs -0 sh -c", expect: 'block', rule: 'filesystem/rm-root' },
+      { line: "printf '%s\\0' /var/lib/mysql | xargs -0 rm -rf", expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf -- "$(dirname /var/lib/postgresql/15)"', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'taskset -c 0-3 make -j4', expect: 'allow' },
+      { line: 'taskset -p 1234', expect: 'allow' },
+      { line: 'chrt -p 99 1234', expect: 'allow' },
+      { line: "find . -name '*.log' -print0 | xargs -0 rm -f", expect: 'allow' },
+      { line: 'cd "$(dirname "$0")" && rm -rf build', expect: 'allow' },
+    ],
+  },
 ];
