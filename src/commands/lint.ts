@@ -248,9 +248,11 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   // Column types declared by the migrations linted so far, shared by every file of this run.
   const migrationColumns = new Map<string, Map<string, ColumnType>>();
   const migrationCopies = new Map<string, Set<string>>();
+  const migrationRetired = new Map<string, Set<string>>();
   const context = (): LintContext => ({
     migrationColumns,
     migrationCopies,
+    migrationRetired,
     shellAccepts,
     imageBuildFiles,
     containerStartFiles,

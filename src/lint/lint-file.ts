@@ -20,7 +20,7 @@ import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
 import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
 import type { ColumnType } from '../parse/sql/statement.js';
-import { CREATING_WORDS } from '../knowledge/cloud-clis.js';
+import { CREATING_WORDS, createsKubeCluster } from '../knowledge/cloud-clis.js';
 import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
@@ -52,6 +52,9 @@ export interface LintContext {
    *  history and engine (migrationStep): ory's migrations split a SQLite table rebuild into one
    *  statement per file (create, copy, drop, rename), so the drop's file follows the copy's. */
   migrationCopies?: Map<string, Set<string>>;
+  /** Tables a migration of a history renamed aside and copied whole, for every later migration of
+   *  that history and engine (withoutSelfUndone's `retired`). */
+  migrationRetired?: Map<string, Set<string>>;
 }
 
 /** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
@@ -132,6 +135,15 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       inv.args.map((arg) => arg.value),
     );
     if (service?.created) for (const item of service.items) created.push({ key: `${inv.name}\0item\0${item}`, pos: inv.pos ?? 0 });
+    const kubeconfig = inv.env.KUBECONFIG;
+    if (
+      kubeconfig &&
+      createsKubeCluster(
+        inv.name,
+        inv.args.map((arg) => arg.value),
+      )
+    )
+      created.push({ key: `kubeconfig\0${kubeconfig}`, pos: inv.pos ?? 0 });
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
@@ -176,6 +188,21 @@ function asServiceTeardown(finding: Finding, invocations: readonly Invocation[],
     : [];
   const ownItems = named.length > 0 && named.every((item) => (created.get(`${inv!.name}\0item\0${item}`) ?? Infinity) < (finding.pos ?? 0));
   return ownItems ? { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` } : finding;
+}
+
+/** A kube command whose kubeconfig is the one a cluster create earlier in the file wrote
+ *  (percona's e2e Jenkinsfiles: `export KUBECONFIG=/tmp/$CLUSTER_NAME-…`, `gcloud container clusters
+ *  create $CLUSTER_NAME-…`, and at the end `kubectl delete pods --all -n $ns` under the same
+ *  KUBECONFIG before deleting the cluster) acts inside the file's own new cluster: nothing there
+ *  was anyone else's. A `--context`/`--kubeconfig` on the command, or a context switched earlier
+ *  in the line, points elsewhere and keeps the finding. */
+function inOwnCluster(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (finding.targetKind !== 'kube') return false;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.env.KUBECONFIG);
+  if (!inv || ('kubeContext' in inv.host && inv.host.kubeContext) || inv.session?.kubeContext) return false;
+  if (inv.args.some((arg) => /^--(context|kubeconfig|cluster|server)(=|$)/.test(arg.value))) return false;
+  const at = created.get(`kubeconfig\0${inv.env.KUBECONFIG}`);
+  return at !== undefined && at < (finding.pos ?? 0);
 }
 
 /** SQL findings about a table's rows or the table itself. */
@@ -317,6 +344,7 @@ function lintSnippet(
     )
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
+    if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;
@@ -469,7 +497,9 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const step = migration && context.migrationCopies ? migrationStep(file.path) : undefined;
   const copies = new Set(step ? context.migrationCopies?.get(step) : undefined);
   const carried = new Set(copies);
-  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies);
+  let retired = step ? context.migrationRetired?.get(step) : undefined;
+  if (step && !retired && context.migrationRetired) context.migrationRetired.set(step, (retired = new Set()));
+  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies, retired);
   if (step) context.migrationCopies?.set(step, new Set([...copies].filter((table) => !carried.has(table))));
   const statements = kept.map((statement) => ({
     kind: statement.kind,

@@ -7,7 +7,15 @@ import type { DataDirectoryFact, ExpandedWord } from '../types.js';
 import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
-import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, DATA_DIRECTORY_TOPS, LOG_DIRECTORIES, LOG_FILE, isAsideName } from '../knowledge/data-directories.js';
+import {
+  DATA_DIRECTORY_CONFIG_FILE,
+  DATA_DIRECTORY_LOCATIONS,
+  DATA_DIRECTORY_NAMES,
+  DATA_DIRECTORY_TOPS,
+  LOG_DIRECTORIES,
+  LOG_FILE,
+  isAsideName,
+} from '../knowledge/data-directories.js';
 
 // `data-directory-leftover`: beside or inside a data directory but not the database — a copy
 // moved aside (`main.old`: the rule's own fix says `mv main main.old`) or the server's logs.
@@ -29,8 +37,8 @@ export const PATH_CLASSES: readonly PathClass[] = [
 
 /** Which part of a data directory a path is: all of it, something inside, its WAL (losing it
  *  destroys the database), a copy moved aside, or its logs. */
-export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'aside' | 'log' | 'foreign';
-export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'aside', 'log', 'foreign'];
+export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'config' | 'aside' | 'log' | 'foreign';
+export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'config', 'aside', 'log', 'foreign'];
 
 export interface ClassifiedPath {
   class: PathClass;
@@ -224,6 +232,7 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   if (segments.some((segment, index) => isAsideName(segment, index === segments.length - 1))) return 'aside';
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
   if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
+  if (below.length > 0 && DATA_DIRECTORY_CONFIG_FILE.test(below.at(-1)!)) return 'config';
   if (below.length > 0 && isForeignEntry(joinSegments(root, below.slice(0, -1)), below.at(-1)!)) return 'foreign';
   return below.length === 0 ? 'whole' : 'inside';
 }
@@ -246,6 +255,7 @@ const PART_WORDS: Record<DataDirectoryPart, string> = {
   whole: '',
   inside: '',
   wal: ' (its write-ahead log: without it the database is lost)',
+  config: " (the server's configuration, not data)",
   aside: ' (a copy moved aside, not the data directory in use)',
   log: ' (server logs, not data)',
   foreign: ' (a file the server never keeps there: not its data)',

@@ -367,6 +367,7 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       if (body.relation && (body.renameType === 'OBJECT_TABLE' || body.relationType === 'OBJECT_TABLE')) {
         s.kind = 'alter-table-other';
         s.tables = [rangeVarName(body.relation)];
+        if (typeof body.newname === 'string' && body.renameType === 'OBJECT_TABLE') s.renamedTo = [body.newname];
       }
       return s;
     case 'AlterSystemStmt': {

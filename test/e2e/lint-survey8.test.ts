@@ -1,0 +1,48 @@
+// `prodguard lint` on shapes from an eighth survey of real repositories (percona's operators,
+// nextcloud/all-in-one, memos, authelia, ceph-build, …), and the false classes surveys 6 and 7 left.
+import { describe, expect, it } from 'vitest';
+import { findingKeys, lintShapes } from '../helpers/lint-shapes.js';
+
+const lintCopy = lintShapes('survey8-shapes');
+const keys = findingKeys;
+
+describe('a Kubernetes cluster the file created', () => {
+  it('emptying namespaces under the KUBECONFIG its create wrote is silent; another context or kubeconfig still asks', () => {
+    const body = lintCopy('own-cluster');
+    expect(keys(body)).toEqual([
+      // --context names another cluster than the one the file created.
+      'Jenkinsfile:15 kubernetes/delete-all-pods confirm',
+      'Jenkinsfile:15 kubernetes/delete-pods warn',
+      // The cluster's own teardown (survey 6).
+      'Jenkinsfile:16 cloud/cloud-resource-delete warn',
+      // A kubeconfig no create in the file wrote.
+      'Jenkinsfile:23 kubernetes/delete-all-pods warn',
+    ]);
+  });
+});
+
+describe('a variable a `while read` loop reads', () => {
+  it('holds each line of input the line does not show, not nothing; a variable nothing sets still blocks', () => {
+    const body = lintCopy('read-loop');
+    expect(keys(body)).toEqual(['restore.sh:11 filesystem/rm-unset-variable block']);
+  });
+});
+
+describe("the server's configuration files in its data directory", () => {
+  it('sed -i of postgresql.conf or a new component .cnf are settings, not data; the data and a delete still ask', () => {
+    const body = lintCopy('data-directory-config');
+    expect(keys(body)).toEqual(['scripts/start.sh:6 filesystem/rewrite-data-files warn', 'scripts/start.sh:7 filesystem/rm-data-directory confirm']);
+  });
+});
+
+describe('scratch tables of a table rebuild', () => {
+  it("clearing the rebuild's own scratch name, a backup copied back, and a renamed-aside table copied whole are no loss; a reset and a filtered copy still ask", () => {
+    const body = lintCopy('scratch-tables');
+    expect(keys(body)).toEqual([
+      // Only the rows with a username reached webauthn_devices.
+      'migrations/mysql/V0004__cleanup.sql:2 sql/drop-objects confirm',
+      // `sessions` is kept at the end: its old rows are gone.
+      'migrations/sqlite/0002__user_role.sql:29 sql/drop-objects confirm',
+    ]);
+  });
+});
