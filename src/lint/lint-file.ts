@@ -21,6 +21,8 @@ import { LineIndex } from './positions.js';
 import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import { CREATING_WORDS, createsKubeCluster } from '../knowledge/cloud-clis.js';
+import { ciSets, type CiSystem } from '../knowledge/ci-variables.js';
+import { addPlatformVariables } from './extract/ci-common.js';
 import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
@@ -43,6 +45,8 @@ export interface LintContext {
   /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
    *  volumes (see extract/image-scripts.ts). */
   containerStartFiles?: ReadonlyMap<string, readonly string[]>;
+  /** Scripts a CI runs, with the CI (ci-run-scripts.ts): the variables it sets for every job are set there. */
+  ciRunFiles?: ReadonlyMap<string, CiSystem>;
   /** Column types the migrations linted so far declared, by migration history (scope.ts
    *  migrationHistory) then `table.column`. Files are linted in path order, a history's own order,
    *  so a migration that widens a column an earlier file created (lemmy's `varchar(20)` →
@@ -287,6 +291,14 @@ function lintSnippet(
   created: Map<string, number>,
 ): LintFinding[] {
   const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
+  const ci = context.ciRunFiles?.get(file.path);
+  if (ci) {
+    // `rm -rf $WORKSPACE/*` in a script a Jenkins job runs: the job's checkout, never empty.
+    const unknown = new Set(snippet.unknownEnv);
+    snippet = { ...snippet, env: { ...snippet.env } };
+    addPlatformVariables(snippet.text, snippet.env, unknown, (name) => ciSets(ci, name));
+    snippet.unknownEnv = [...unknown];
+  }
   // The SQL each invocation runs, kept to tell a table the file created from one it did not.
   let sql: ReadonlyMap<Invocation, InvocationSql> | undefined;
   const sqlFor = context.sqlFor

@@ -46,3 +46,10 @@ describe('scratch tables of a table rebuild', () => {
     ]);
   });
 });
+
+describe('scripts a CI runs', () => {
+  it('the variables the CI sets for every job are set in a script a Jenkins Job Builder job includes or a workflow runs; a script run by hand still blocks', () => {
+    const body = lintCopy('ci-run-scripts');
+    expect(keys(body)).toEqual(['tools/reset.sh:3 filesystem/rm-unset-variable block']);
+  });
+});

@@ -8,11 +8,9 @@ import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../t
 import { addPlatformVariables, envRecord, expressionReferences, readEnvMap, replaceExpressions, type EnvBlock } from './ci-common.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { githubEnvWrites } from './github-env.js';
+import { ciSets } from '../../knowledge/ci-variables.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv, type EnvEntry } from './hints.js';
 import { deref, getNode, getPair, isMap, isSeq, keyString, mappedScalar, nodeStart, pairsOf, parseYaml, scalarString } from './yaml-source.js';
-
-/** Variables the runner sets for every step (docs: "Default environment variables"). */
-const RUNNER_VARIABLE = /^(GITHUB_[A-Z0-9_]+|RUNNER_[A-Z0-9_]+|CI|HOME|PATH|ImageOS|ImageVersion|ACTIONS_[A-Z0-9_]+)$/;
 
 /** A GitHub-hosted runner's label (`ubuntu-latest`, `ubuntu-24.04-arm`, `macos-14`): a fresh virtual
  *  machine for each job, discarded after it (docs: "About GitHub-hosted runners"). A self-hosted
@@ -167,7 +165,7 @@ export function buildSnippet(
     env[p.variable] = p.expression;
     unknownEnv.add(p.variable);
   }
-  addPlatformVariables(text, env, unknownEnv, (name) => RUNNER_VARIABLE.test(name));
+  addPlatformVariables(text, env, unknownEnv, (name) => ciSets('github-actions', name));
   const hints = [...scopeHints];
   for (const ref of refs) {
     const hint = hintFromReference(ref.kind, ref.name, locate(ref.offset).line);
