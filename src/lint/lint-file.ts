@@ -174,8 +174,30 @@ function asTeardown(finding: Finding, invocations: readonly Invocation[], create
   if (!TEARDOWN_RULES.has(finding.rule)) return finding;
   const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
   const at = inv ? created.get(`${inv.name}\0${finding.target}`) : undefined;
-  if (at === undefined || at >= (finding.pos ?? 0)) return finding;
-  return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
+  if (at !== undefined && at < (finding.pos ?? 0))
+    return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
+  const fedByXargs = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.via.at(-1) === 'xargs');
+  const listed = fedByXargs ? filteredListOfOwn(fedByXargs.name, invocations, finding, created) : undefined;
+  return listed
+    ? { ...finding, severity: 'warn', message: `${finding.message}; the names a list filtered to ${listed} gives, which this file creates (a teardown)` }
+    : finding;
+}
+
+/** `gcloud container clusters list --filter $NAME-$SUFFIX … | xargs -r gcloud container clusters
+ *  delete`: the delete gets the names a list filtered to one the file creates (percona's e2e
+ *  Jenkinsfiles clear a failed attempt's cluster before creating it again, and after the last
+ *  attempt). The name, when the producer is the same program's list filtered to a name this
+ *  file creates, before or after in the same step: the retry loop clears its own leftover. */
+function filteredListOfOwn(program: string, invocations: readonly Invocation[], finding: Finding, created: ReadonlyMap<string, number>): string | undefined {
+  const xargs = invocations.find((candidate) => candidate.name === 'xargs' && candidate.pos === finding.pos && candidate.stdin?.producer);
+  const [producer, ...words] = xargs?.stdin?.producer ?? [];
+  if (producer !== program || !words.includes('list')) return undefined;
+  const at = words.findIndex((word) => word === '--filter' || word.startsWith('--filter='));
+  if (at < 0) return undefined;
+  const filter = (words[at]!.startsWith('--filter=') ? words[at]!.slice('--filter='.length) : words[at + 1]) ?? '';
+  // `--filter name=X`, `--filter "name:X"` or the bare name.
+  const name = filter.replace(/^name\s*[=:~]\s*/, '').replace(/^['"]|['"]$/g, '');
+  return name && /[A-Za-z0-9]/.test(name) && created.has(`${program}\0${name}`) ? name : undefined;
 }
 
 /** Data-service deletes whose items (`--topic T`) a create earlier in the file named. */

@@ -177,7 +177,9 @@ function pipeFrom(node: CommandNode, state: WalkState, walker: Walker): StdinSou
     const dirs = args.map((arg) => arg.value).filter((value) => !value.startsWith('-'));
     return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
   }
-  return { kind: 'pipe' };
+  // A word holding variables the line does not set keeps them as written (`$NAME-$SUFFIX`), as
+  // the name a create of the same file shows.
+  return { kind: 'pipe', producer: [name, ...args.map((arg) => (arg.unsetVariables.length > 0 && arg.text ? arg.text : arg.value))] };
 }
 
 /** What `cat FILE…` prints, when every file is one the edge read (no options: `cat -n` numbers lines). */
