@@ -7,6 +7,7 @@ import type { DataDirectoryFact, ExpandedWord } from '../types.js';
 import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
+import { CRITICAL_PROGRAMS } from '../knowledge/system-programs.js';
 import {
   DATA_DIRECTORY_CONFIG_FILE,
   DATA_DIRECTORY_LOCATIONS,
@@ -87,6 +88,13 @@ const CRITICAL_SYSTEM_FILES = new Set([
 ]);
 const CRITICAL_SYSTEM_FILE_DIRECTORIES = ['/boot', '/etc/pam.d', '/etc/sudoers.d', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib64'];
 /**
+ * Program folders: what a package installed there (`/usr/bin/yarn`, `/usr/local/bin/terraform`) is
+ * replaced or reinstalled without a rescue disk (linkwarden's CI removes the runner's yarn before
+ * `corepack enable`). Only the programs the system boots, logs anyone in or becomes root with
+ * count one by one (CRITICAL_PROGRAMS); a glob over the folder still covers them all.
+ */
+const PROGRAM_DIRECTORIES: ReadonlySet<string> = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin']);
+/**
  * Drop-in directories among those: each file in one is a snippet that a package, cloud-init or an
  * admin added to be removed again (`rm /etc/sudoers.d/90-cloud-init-users`), and the main file
  * (`/etc/sudoers`) still stands without it. Removing the directory, or every file in it at once
@@ -100,6 +108,10 @@ function isCriticalSystemFile(path: string): boolean {
   if (CRITICAL_SYSTEM_FILES.has(path)) return true;
   const parent = path.slice(0, path.lastIndexOf('/'));
   if (DROP_IN_DIRECTORIES.has(parent) && !/[*?[]/.test(path.slice(parent.length))) return false;
+  if (PROGRAM_DIRECTORIES.has(parent)) {
+    const name = path.slice(parent.length + 1);
+    return /[*?[]/.test(name) || CRITICAL_PROGRAMS.has(name);
+  }
   return CRITICAL_SYSTEM_FILE_DIRECTORIES.includes(parent) || (parent.startsWith('/boot/') && !parent.includes('/..'));
 }
 

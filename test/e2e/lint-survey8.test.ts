@@ -53,6 +53,17 @@ describe('scratch tables of a table rebuild', () => {
   });
 });
 
+describe("a runner's programs", () => {
+  it("a package's program in /usr/bin is no system file; `runs-on: [one hosted label]` is that runner; `${{ env.X }}` of a workflow variable is its value", () => {
+    const body = lintCopy('runner-programs');
+    expect(keys(body)).toEqual([
+      '.github/workflows/e2e.yml:19 filesystem/rm-system-directory warn',
+      // sudo is how anyone becomes root on that machine.
+      '.github/workflows/e2e.yml:25 filesystem/rm-system-file confirm',
+    ]);
+  });
+});
+
 describe('scripts a CI runs', () => {
   it('the variables the CI sets for every job are set in a script a Jenkins Job Builder job includes or a workflow runs; a script run by hand still blocks', () => {
     const body = lintCopy('ci-run-scripts');
