@@ -70,3 +70,13 @@ describe('scripts a CI runs', () => {
     expect(keys(body)).toEqual(['tools/reset.sh:3 filesystem/rm-unset-variable block']);
   });
 });
+
+describe('valid input read whole', () => {
+  it("make's automatic variables of a static pattern rule over a reference are unknown, not its text", () => {
+    expect(keys(lintCopy('make-static-pattern'))).toEqual(['Makefile:8 filesystem/rm-unset-variable block']);
+  });
+
+  it("a MySQL routine's BEGIN … END body without DELIMITER lines is one statement, its body judged", () => {
+    expect(keys(lintCopy('mysql-routine-body'))).toEqual(['migrations/mysql/V0007__consistency.up.sql:7 sql/delete-update-all-rows warn']);
+  });
+});
