@@ -42,7 +42,7 @@ describe("the server's configuration files in its data directory", () => {
 });
 
 describe('scratch tables of a table rebuild', () => {
-  it("clearing the rebuild's own scratch name, a backup copied back, and a renamed-aside table copied whole are no loss; a reset and a filtered copy still ask", () => {
+  it("clearing the rebuild's own scratch name, a backup copied back, a renamed-aside table copied whole and a copy `FROM user` are no loss; a reset and a filtered copy still ask", () => {
     const body = lintCopy('scratch-tables');
     expect(keys(body)).toEqual([
       // Only the rows with a username reached webauthn_devices.
