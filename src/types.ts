@@ -180,6 +180,9 @@ export interface StdinSource {
   /** For a pipe: the words the previous command is known to write (echo's arguments, find's
    *  paths as `ROOT/*`), which `xargs` turns into arguments. */
   items?: string[];
+  /** For a pipe from one command whose output the line does not show: that command's words
+   *  (`gcloud container clusters list --filter NAME` before `| xargs gcloud … delete`). */
+  producer?: string[];
   /** For a pipe from a group (`(crontab -l; echo '…')`): text known to be among what it writes,
    *  with other output the line does not show. Not the whole input: `text` stays undefined. */
   known?: string;

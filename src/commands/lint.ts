@@ -10,6 +10,7 @@ import { loadSetup } from './judge.js';
 import { findRepositoryConfig } from '../config/load.js';
 import { redact } from '../util/redact.js';
 import { discoverFiles } from '../lint/discover.js';
+import { ciRunScripts } from '../lint/ci-run-scripts.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import { containerStartScripts, imageBuildScripts } from '../lint/extract/image-scripts.js';
@@ -99,6 +100,15 @@ class UnreadableFileError extends UsageError {
 }
 
 /** A file discovery found: one that cannot be read stops the lint (a skipped file is not clean). */
+/** A file lint does not lint but reads for what it says of others: unreadable is nothing said. */
+function readOtherFile(cwd: string, path: string): string | undefined {
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function readLintedFile(cwd: string, path: string): string {
   try {
     return readFileSync(resolve(cwd, path), 'utf8');
@@ -169,10 +179,17 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   /** Rule ids a suppression may name (built-in, packs and the config's own rules). */
   const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
   let files;
-  const discover = (ignore: readonly string[]) =>
-    discoverFiles(paths.length > 0 ? paths : ['.'], cwd, { ignore: [...ignore, ...(options.exclude ?? [])], migrations: config.lint?.sql.migrations ?? [] });
+  // YAML files that are no lint format: Jenkins Job Builder definitions among them name scripts.
+  const otherYaml: string[] = [];
+  const discover = (ignore: readonly string[], others?: string[]) =>
+    discoverFiles(
+      paths.length > 0 ? paths : ['.'],
+      cwd,
+      { ignore: [...ignore, ...(options.exclude ?? [])], migrations: config.lint?.sql.migrations ?? [] },
+      others,
+    );
   try {
-    files = await discover(config.lint?.ignore ?? []);
+    files = await discover(config.lint?.ignore ?? [], otherYaml);
   } catch (error) {
     const missing = (error as { path?: string }).path;
     throw new UsageError(`${missing ?? 'a path'} does not exist`, 'give files or folders inside the repository');
@@ -233,6 +250,13 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     const start = containerStartScripts(text, file.path);
     for (const path of start.scripts) if (linted.has(path)) containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
   }
+  // Scripts a CI runs (named by a CI file or included by a Jenkins Job Builder definition): the
+  // variables that CI sets for every job are set there.
+  const ciRunFiles = ciRunScripts(
+    texts.map(({ file, text }) => ({ path: file.path, format: file.format, text })),
+    otherYaml.map((path) => ({ path, text: readOtherFile(cwd, path) })),
+    new Set(files.filter((file) => file.format === 'shell').map((file) => file.path)),
+  );
   let needsParsers = false;
   let fileNotices: LintNotice[] = [];
   // What `bash -n` said of texts prodguard's parser cannot read. A text not answered yet is taken
@@ -248,12 +272,15 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   // Column types declared by the migrations linted so far, shared by every file of this run.
   const migrationColumns = new Map<string, Map<string, ColumnType>>();
   const migrationCopies = new Map<string, Set<string>>();
+  const migrationRetired = new Map<string, Set<string>>();
   const context = (): LintContext => ({
     migrationColumns,
     migrationCopies,
+    migrationRetired,
     shellAccepts,
     imageBuildFiles,
     containerStartFiles,
+    ciRunFiles,
     notices: (fileNotices = []),
     rules,
     config,

@@ -90,12 +90,17 @@ function forgetColumns(declared: Map<string, ColumnType>, table: string): void {
  * input copied whole (the step just before, in a history that splits a rebuild into one
  * statement per migration) and receives the ones this input copies. `declared` holds
  * the column types known before this input (earlier migrations of the same history) and receives
- * the ones it declares.
+ * the ones it declares. `retired` holds the tables an earlier migration of the history renamed
+ * aside and copied whole (authelia's `ALTER TABLE t RENAME _bkp_UP_V0002_t`, a new `t`, `INSERT
+ * INTO t SELECT … FROM _bkp_UP_V0002_t`): the application writes the new table from then on, so
+ * the copy stays whole and a drop of the old name in any later migration loses no row. It
+ * receives the ones this input retires.
  */
 export function withoutSelfUndone(
   statements: readonly SqlStatement[],
   declared: Map<string, ColumnType> = new Map(),
   copied: Set<string> = new Set(),
+  retired: Set<string> = new Set(),
 ): SqlStatement[] {
   const undone = new Set<SqlStatement>();
   let open: SqlStatement[] | undefined;
@@ -119,6 +124,29 @@ export function withoutSelfUndone(
   const lastDropped = new Map<string, number>();
   for (const statement of statements)
     if (statement.kind === 'drop-table') for (const table of statement.tables) lastDropped.set(table.toLowerCase(), statement.pos);
+  // Whether rows in `table` at `pos` survive the input: the table is not dropped later, or they
+  // are copied whole into one that survives before it is (authelia's SQLite rebuilds copy `t` into
+  // `_bkp_t`, drop `t`, create it anew, copy `_bkp_t` back and drop `_bkp_t`).
+  const copiesOut = statements.filter((statement) => statement.kind === 'insert' && statement.copiedFrom?.length);
+  const keptAfter = (table: string, pos: number, seen: Set<string> = new Set()): boolean => {
+    const dropped = lastDropped.get(table) ?? -1;
+    if (dropped < pos) return true;
+    if (seen.has(table)) return false;
+    seen.add(table);
+    return copiesOut.some((copy) => {
+      const into = (copy.tables[0] ?? '').toLowerCase();
+      return (
+        copy.pos > pos &&
+        copy.pos < dropped &&
+        into !== table &&
+        (copy.copiedFrom ?? []).some((source) => source.toLowerCase() === table) &&
+        keptAfter(into, copy.pos, seen)
+      );
+    });
+  };
+  const scratch = scratchDrops(statements);
+  // Names a table was renamed to in this input: a copy from one is a copy from a retired table.
+  const renamedAside = new Set<string>();
   // Column types declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
   return statements
     .filter((statement) => {
@@ -126,15 +154,23 @@ export function withoutSelfUndone(
       if (statement.kind === 'create') for (const schema of statement.schemas ?? []) newSchemas.add(schema.toLowerCase());
       if (undone.has(statement)) return false;
       const into = (statement.tables[0] ?? '').toLowerCase();
-      if (statement.kind === 'insert' && into && (lastDropped.get(into) ?? -1) < statement.pos)
-        for (const source of statement.copiedFrom ?? []) if (source.toLowerCase() !== into) copied.add(source.toLowerCase());
+      for (const name of statement.renamedTo ?? []) renamedAside.add(name.toLowerCase());
+      if (statement.kind === 'insert' && into && keptAfter(into, statement.pos))
+        for (const source of statement.copiedFrom ?? []) {
+          if (source.toLowerCase() === into) continue;
+          copied.add(source.toLowerCase());
+          if (renamedAside.has(source.toLowerCase())) retired.add(source.toLowerCase());
+        }
+      if (scratch.has(statement)) return false;
       const destroys = statement.kind === 'drop-table' || statement.kind === 'truncate';
       const inNewSchema = (table: string) => {
         const parts = table.toLowerCase().split('.');
         return parts.length >= 2 && newSchemas.has(parts[parts.length - 2] as string);
       };
       const gone = (table: string) =>
-        created.has(table.toLowerCase()) || inNewSchema(table) || (statement.kind === 'drop-table' && copied.has(table.toLowerCase()));
+        created.has(table.toLowerCase()) ||
+        inNewSchema(table) ||
+        (statement.kind === 'drop-table' && (copied.has(table.toLowerCase()) || retired.has(table.toLowerCase())));
       return !(destroys && statement.tables.length > 0 && statement.tables.every(gone));
     })
     .map((statement) => {
@@ -151,6 +187,48 @@ export function withoutSelfUndone(
       for (const retype of statement.retypes ?? []) declareColumn(declared, `${table}.${retype.column}`, retype.type);
       return keeps ? { ...statement, kind: 'alter-table-other' as const } : statement;
     });
+}
+
+/**
+ * `DROP TABLE IF EXISTS x` of a name the input then uses as scratch: it makes `x` later (renames a
+ * table to it, or creates it) and, by its end, `x` is gone again (dropped, or renamed to the
+ * table's real name). memos' SQLite rebuilds start `DROP TABLE IF EXISTS _user_old; ALTER TABLE
+ * user RENAME TO _user_old; …; DROP TABLE _user_old`, and `DROP TABLE IF EXISTS memo_temp;
+ * CREATE TABLE memo_temp …; ALTER TABLE memo_temp RENAME TO memo`: the drop clears what an
+ * earlier rebuild of the same name left, which the input's own design discards anyway. A name
+ * the input keeps at its end (`DROP TABLE IF EXISTS users; CREATE TABLE users …`) is a real table
+ * reset and keeps its finding.
+ */
+const CREATE_TABLE =
+  /^\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?!IF\s+NOT\s+EXISTS\b)([`"]?[\w$]+[`"]?(?:\.[`"]?[\w$]+[`"]?)?)/i;
+
+function scratchDrops(statements: readonly SqlStatement[]): Set<SqlStatement> {
+  const events = new Map<string, { at: number; makes: boolean; statement: SqlStatement }[]>();
+  const note = (table: string, at: number, makes: boolean, statement: SqlStatement) => {
+    const key = table.toLowerCase();
+    events.set(key, [...(events.get(key) ?? []), { at, makes, statement }]);
+  };
+  statements.forEach((statement, at) => {
+    if (statement.kind === 'drop-table') for (const table of statement.tables) note(table, at, false, statement);
+    const made = statement.kind === 'create' ? CREATE_TABLE.exec(statement.text) : null;
+    // The MySQL reading of SQLite's `AUTOINCREMENT` tables names no table: the text does.
+    if (made) for (const table of statement.tables.length > 0 ? statement.tables : [made[1]!.replace(/[`"]/g, '')]) note(table, at, true, statement);
+    if (statement.renamedTo && statement.renamedTo.length === statement.tables.length)
+      statement.tables.forEach((table, index) => {
+        note(table, at, false, statement);
+        note(statement.renamedTo![index]!, at, true, statement);
+      });
+  });
+  const scratch = new Set<SqlStatement>();
+  for (const list of events.values()) {
+    const last = list.at(-1);
+    if (!last || last.makes) continue;
+    list.forEach((event, index) => {
+      const clears = !event.makes && event.statement.kind === 'drop-table' && /\bIF\s+EXISTS\b/i.test(event.statement.text);
+      if (clears && event.statement.tables.length === 1 && list.slice(index + 1).some((later) => later.makes)) scratch.add(event.statement);
+    });
+  }
+  return scratch;
 }
 
 /** String types PostgreSQL stores the same way: a change among them rewrites nothing. */

@@ -519,3 +519,30 @@ export const BUCKET_MIRRORS: Readonly<Record<string, BucketMirror>> = {
     emptiedAs: (d) => ['mc', 'rm', '--recursive', '--force', d],
   },
 };
+
+/**
+ * Commands that create a Kubernetes cluster and write its credentials into the kubeconfig in
+ * effect (`$KUBECONFIG`), making the new cluster the current context: the words after the program,
+ * options aside. A CI job that sets `KUBECONFIG=/tmp/e2e-$RUN`, creates its cluster there and later
+ * empties namespaces under that same KUBECONFIG works inside its own throwaway cluster.
+ * Sources: `gcloud container clusters create` ("updates kubeconfig … sets current context"),
+ * eksctl.io ("write cluster credentials to kubeconfig"), kind/k3d/minikube quick starts.
+ */
+export const KUBECONFIG_WRITING_CREATES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  gcloud: [
+    ['container', 'clusters', 'create'],
+    ['container', 'clusters', 'create-auto'],
+  ],
+  eksctl: [['create', 'cluster']],
+  kind: [['create', 'cluster']],
+  k3d: [['cluster', 'create']],
+  minikube: [['start']],
+};
+
+/** Whether `words` (a command's arguments, options included) begin with one of `program`'s cluster-creating verbs. */
+export function createsKubeCluster(program: string, words: readonly string[]): boolean {
+  const verbs = KUBECONFIG_WRITING_CREATES[program];
+  if (!verbs) return false;
+  const positional = words.filter((word) => !word.startsWith('-'));
+  return verbs.some((verb) => verb.every((word, index) => positional[index] === word));
+}

@@ -477,6 +477,18 @@ export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
   },
 ];
 
+/**
+ * Configuration files a server keeps in its data directory: settings, not rows. Editing one in
+ * place (`sed -i 's/^max_connections =.*$/max_connections = 500/' postgresql.conf` in an image's start script) or
+ * putting a new one there changes how the server starts, and loses no data. Deleting one still
+ * asks (the server may not start). PostgreSQL: https://www.postgresql.org/docs/current/runtime-config-file-locations.html
+ * (postgresql.conf, pg_hba.conf, pg_ident.conf, and ALTER SYSTEM's postgresql.auto.conf);
+ * MySQL components' configuration (`component_keyring_file.cnf`, …):
+ * https://dev.mysql.com/doc/refman/8.0/en/keyring-component-installation.html. Not `auto.cnf`,
+ * which holds the server's identity for replication.
+ */
+export const DATA_DIRECTORY_CONFIG_FILE = /^(postgresql\.conf|postgresql\.auto\.conf|pg_hba\.conf|pg_ident\.conf|component_[a-z0-9_]+\.cnf)$/;
+
 export const LOG_FILE = /\.(log|err)(\.\d+)?(\.gz)?$/;
 
 /** Data files carry extensions (`collection-0-2024….wt`); a dated copy of a directory does not. */

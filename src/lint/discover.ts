@@ -173,7 +173,12 @@ async function ancestorLayers(dir: string): Promise<IgnoreLayer[]> {
   return layers;
 }
 
-export async function discoverFiles(roots: string[], cwd: string, scope: LintScope = {}): Promise<DiscoveredFile[]> {
+/**
+ * The files lint reads, sorted by path. `others`, when given, receives the YAML files the walk
+ * passed that are no lint format (Jenkins Job Builder definitions name the scripts a Jenkins
+ * job runs: `!include-raw: build/failure`).
+ */
+export async function discoverFiles(roots: string[], cwd: string, scope: LintScope = {}, others?: string[]): Promise<DiscoveredFile[]> {
   const matcher = scopeMatcher(scope);
   const found = new Map<string, DiscoveredFile>();
   const toRel = (abs: string) => {
@@ -220,7 +225,10 @@ export async function discoverFiles(roots: string[], cwd: string, scope: LintSco
         }
         // Scope (test folders, ignore globs, which SQL is a migration) is judged inside the
         // folder the user named, so `lint test/fixtures/x` still lints that folder.
-        if (!format) return;
+        if (!format) {
+          if (others && /\.ya?ml$/i.test(entry.name)) others.push(rel);
+          return;
+        }
         // Which SQL is a migration is judged by its place in the repository: `lint migrations`
         // walks a folder whose own name is what says "migrations".
         const fromTop = path.relative(repoTop, abs).split(path.sep).join('/');

@@ -20,7 +20,9 @@ import { problemToFinding } from './findings.js';
 import { LineIndex } from './positions.js';
 import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
 import type { ColumnType } from '../parse/sql/statement.js';
-import { CREATING_WORDS } from '../knowledge/cloud-clis.js';
+import { CREATING_WORDS, createsKubeCluster } from '../knowledge/cloud-clis.js';
+import { ciSets, type CiSystem } from '../knowledge/ci-variables.js';
+import { addPlatformVariables } from './extract/ci-common.js';
 import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
@@ -43,6 +45,8 @@ export interface LintContext {
   /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
    *  volumes (see extract/image-scripts.ts). */
   containerStartFiles?: ReadonlyMap<string, readonly string[]>;
+  /** Scripts a CI runs, with the CI (ci-run-scripts.ts): the variables it sets for every job are set there. */
+  ciRunFiles?: ReadonlyMap<string, CiSystem>;
   /** Column types the migrations linted so far declared, by migration history (scope.ts
    *  migrationHistory) then `table.column`. Files are linted in path order, a history's own order,
    *  so a migration that widens a column an earlier file created (lemmy's `varchar(20)` →
@@ -52,6 +56,9 @@ export interface LintContext {
    *  history and engine (migrationStep): ory's migrations split a SQLite table rebuild into one
    *  statement per file (create, copy, drop, rename), so the drop's file follows the copy's. */
   migrationCopies?: Map<string, Set<string>>;
+  /** Tables a migration of a history renamed aside and copied whole, for every later migration of
+   *  that history and engine (withoutSelfUndone's `retired`). */
+  migrationRetired?: Map<string, Set<string>>;
 }
 
 /** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
@@ -132,6 +139,15 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       inv.args.map((arg) => arg.value),
     );
     if (service?.created) for (const item of service.items) created.push({ key: `${inv.name}\0item\0${item}`, pos: inv.pos ?? 0 });
+    const kubeconfig = inv.env.KUBECONFIG;
+    if (
+      kubeconfig &&
+      createsKubeCluster(
+        inv.name,
+        inv.args.map((arg) => arg.value),
+      )
+    )
+      created.push({ key: `kubeconfig\0${kubeconfig}`, pos: inv.pos ?? 0 });
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
@@ -158,8 +174,30 @@ function asTeardown(finding: Finding, invocations: readonly Invocation[], create
   if (!TEARDOWN_RULES.has(finding.rule)) return finding;
   const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
   const at = inv ? created.get(`${inv.name}\0${finding.target}`) : undefined;
-  if (at === undefined || at >= (finding.pos ?? 0)) return finding;
-  return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
+  if (at !== undefined && at < (finding.pos ?? 0))
+    return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
+  const fedByXargs = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.via.at(-1) === 'xargs');
+  const listed = fedByXargs ? filteredListOfOwn(fedByXargs.name, invocations, finding, created) : undefined;
+  return listed
+    ? { ...finding, severity: 'warn', message: `${finding.message}; the names a list filtered to ${listed} gives, which this file creates (a teardown)` }
+    : finding;
+}
+
+/** `gcloud container clusters list --filter $NAME-$SUFFIX … | xargs -r gcloud container clusters
+ *  delete`: the delete gets the names a list filtered to one the file creates (percona's e2e
+ *  Jenkinsfiles clear a failed attempt's cluster before creating it again, and after the last
+ *  attempt). The name, when the producer is the same program's list filtered to a name this
+ *  file creates, before or after in the same step: the retry loop clears its own leftover. */
+function filteredListOfOwn(program: string, invocations: readonly Invocation[], finding: Finding, created: ReadonlyMap<string, number>): string | undefined {
+  const xargs = invocations.find((candidate) => candidate.name === 'xargs' && candidate.pos === finding.pos && candidate.stdin?.producer);
+  const [producer, ...words] = xargs?.stdin?.producer ?? [];
+  if (producer !== program || !words.includes('list')) return undefined;
+  const at = words.findIndex((word) => word === '--filter' || word.startsWith('--filter='));
+  if (at < 0) return undefined;
+  const filter = (words[at]!.startsWith('--filter=') ? words[at]!.slice('--filter='.length) : words[at + 1]) ?? '';
+  // `--filter name=X`, `--filter "name:X"` or the bare name.
+  const name = filter.replace(/^name\s*[=:~]\s*/, '').replace(/^['"]|['"]$/g, '');
+  return name && /[A-Za-z0-9]/.test(name) && created.has(`${program}\0${name}`) ? name : undefined;
 }
 
 /** Data-service deletes whose items (`--topic T`) a create earlier in the file named. */
@@ -176,6 +214,21 @@ function asServiceTeardown(finding: Finding, invocations: readonly Invocation[],
     : [];
   const ownItems = named.length > 0 && named.every((item) => (created.get(`${inv!.name}\0item\0${item}`) ?? Infinity) < (finding.pos ?? 0));
   return ownItems ? { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` } : finding;
+}
+
+/** A kube command whose kubeconfig is the one a cluster create earlier in the file wrote
+ *  (percona's e2e Jenkinsfiles: `export KUBECONFIG=/tmp/$CLUSTER_NAME-…`, `gcloud container clusters
+ *  create $CLUSTER_NAME-…`, and at the end `kubectl delete pods --all -n $ns` under the same
+ *  KUBECONFIG before deleting the cluster) acts inside the file's own new cluster: nothing there
+ *  was anyone else's. A `--context`/`--kubeconfig` on the command, or a context switched earlier
+ *  in the line, points elsewhere and keeps the finding. */
+function inOwnCluster(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (finding.targetKind !== 'kube') return false;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.env.KUBECONFIG);
+  if (!inv || ('kubeContext' in inv.host && inv.host.kubeContext) || inv.session?.kubeContext) return false;
+  if (inv.args.some((arg) => /^--(context|kubeconfig|cluster|server)(=|$)/.test(arg.value))) return false;
+  const at = created.get(`kubeconfig\0${inv.env.KUBECONFIG}`);
+  return at !== undefined && at < (finding.pos ?? 0);
 }
 
 /** SQL findings about a table's rows or the table itself. */
@@ -260,6 +313,14 @@ function lintSnippet(
   created: Map<string, number>,
 ): LintFinding[] {
   const hints = snippet.hints.map((hint) => ({ environment: hint.environment as Environment, evidence: hint.evidence }));
+  const ci = context.ciRunFiles?.get(file.path);
+  if (ci) {
+    // `rm -rf $WORKSPACE/*` in a script a Jenkins job runs: the job's checkout, never empty.
+    const unknown = new Set(snippet.unknownEnv);
+    snippet = { ...snippet, env: { ...snippet.env } };
+    addPlatformVariables(snippet.text, snippet.env, unknown, (name) => ciSets(ci, name));
+    snippet.unknownEnv = [...unknown];
+  }
   // The SQL each invocation runs, kept to tell a table the file created from one it did not.
   let sql: ReadonlyMap<Invocation, InvocationSql> | undefined;
   const sqlFor = context.sqlFor
@@ -317,6 +378,7 @@ function lintSnippet(
     )
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
+    if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;
@@ -469,7 +531,9 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const step = migration && context.migrationCopies ? migrationStep(file.path) : undefined;
   const copies = new Set(step ? context.migrationCopies?.get(step) : undefined);
   const carried = new Set(copies);
-  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies);
+  let retired = step ? context.migrationRetired?.get(step) : undefined;
+  if (step && !retired && context.migrationRetired) context.migrationRetired.set(step, (retired = new Set()));
+  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies, retired);
   if (step) context.migrationCopies?.set(step, new Set([...copies].filter((table) => !carried.has(table))));
   const statements = kept.map((statement) => ({
     kind: statement.kind,

@@ -195,7 +195,13 @@ function pipeFrom(node: CommandNode, state: WalkState, walker: Walker, input?: S
     const dirs = args.map((arg) => arg.value).filter((value) => !value.startsWith('-'));
     return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
   }
-  return input?.decoded ? { kind: 'pipe', decoded: true } : { kind: 'pipe' };
+  // A word holding variables the line does not set keeps them as written (`$NAME-$SUFFIX`), as
+  // the name a create of the same file shows.
+  return {
+    kind: 'pipe',
+    producer: [name, ...args.map((arg) => (arg.unsetVariables.length > 0 && arg.text ? arg.text : arg.value))],
+    ...(input?.decoded ? { decoded: true } : {}),
+  };
 }
 
 /**
@@ -268,6 +274,14 @@ function loopReadTargets(clause: CompoundList): string[] | undefined {
   return readTargets(words.map((word) => word.value));
 }
 
+/** The state a `while read …` loop's body sees when its input is not shown: each variable read
+ *  holds a line, unknown here, not empty. */
+function withReadVariables(clause: CompoundList, state: WalkState): WalkState {
+  let body = state;
+  for (const name of loopReadTargets(clause) ?? []) body = withUnknownVar(body, name);
+  return body;
+}
+
 function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, stdin?: StdinSource): void {
   switch (node.type) {
     case 'Command':
@@ -311,7 +325,7 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       // carries the redirection, so the file is asked for and the next pass sees its lines.
       if (stdin?.kind === 'file' && stdin.text === undefined && node.kind !== 'until' && loopReadTargets(node.clause)) {
         walkPipelineNode(walker, node.clause.commands[0]!.command, state, stdin);
-        walkList(walker, node.body, state);
+        walkList(walker, node.body, withReadVariables(node.clause, state));
         return;
       }
       const names = stdin?.text !== undefined && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
@@ -325,7 +339,13 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         if (lines.length > 0) return;
       }
       walkList(walker, node.clause, state);
-      walkList(walker, node.body, state);
+      // Input the line does not show (`done < /tmp/list`, a pipe from `comm`): the variables the
+      // loop reads hold each line it reads, unknown here, like a `for` variable over `$(…)` — not
+      // empty (nextcloud AIO's restore: `while IFS= read -r file; do rm -vrf -- "$file"`).
+      // A pipe whose words are known (`ls /var/lib/postgresql | while read d`) keeps the reading
+      // that judges the folder it lists.
+      const shown = stdin?.kind === 'pipe' && stdin.items !== undefined;
+      walkList(walker, node.body, node.kind !== 'until' && !shown ? withReadVariables(node.clause, state) : state);
       return;
     }
     case 'Case':

@@ -7,7 +7,16 @@ import type { DataDirectoryFact, ExpandedWord } from '../types.js';
 import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
-import { DATA_DIRECTORY_LOCATIONS, DATA_DIRECTORY_NAMES, DATA_DIRECTORY_TOPS, LOG_DIRECTORIES, LOG_FILE, isAsideName } from '../knowledge/data-directories.js';
+import { CRITICAL_PROGRAMS } from '../knowledge/system-programs.js';
+import {
+  DATA_DIRECTORY_CONFIG_FILE,
+  DATA_DIRECTORY_LOCATIONS,
+  DATA_DIRECTORY_NAMES,
+  DATA_DIRECTORY_TOPS,
+  LOG_DIRECTORIES,
+  LOG_FILE,
+  isAsideName,
+} from '../knowledge/data-directories.js';
 
 // `data-directory-leftover`: beside or inside a data directory but not the database — a copy
 // moved aside (`main.old`: the rule's own fix says `mv main main.old`) or the server's logs.
@@ -29,8 +38,8 @@ export const PATH_CLASSES: readonly PathClass[] = [
 
 /** Which part of a data directory a path is: all of it, something inside, its WAL (losing it
  *  destroys the database), a copy moved aside, or its logs. */
-export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'aside' | 'log' | 'foreign';
-export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'aside', 'log', 'foreign'];
+export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'config' | 'aside' | 'log' | 'foreign';
+export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'config', 'aside', 'log', 'foreign'];
 
 export interface ClassifiedPath {
   class: PathClass;
@@ -79,6 +88,13 @@ const CRITICAL_SYSTEM_FILES = new Set([
 ]);
 const CRITICAL_SYSTEM_FILE_DIRECTORIES = ['/boot', '/etc/pam.d', '/etc/sudoers.d', '/bin', '/sbin', '/usr/bin', '/usr/sbin', '/lib64'];
 /**
+ * Program folders: what a package installed there (`/usr/bin/yarn`, `/usr/local/bin/terraform`) is
+ * replaced or reinstalled without a rescue disk (linkwarden's CI removes the runner's yarn before
+ * `corepack enable`). Only the programs the system boots, logs anyone in or becomes root with
+ * count one by one (CRITICAL_PROGRAMS); a glob over the folder still covers them all.
+ */
+const PROGRAM_DIRECTORIES: ReadonlySet<string> = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin']);
+/**
  * Drop-in directories among those: each file in one is a snippet that a package, cloud-init or an
  * admin added to be removed again (`rm /etc/sudoers.d/90-cloud-init-users`), and the main file
  * (`/etc/sudoers`) still stands without it. Removing the directory, or every file in it at once
@@ -92,6 +108,10 @@ function isCriticalSystemFile(path: string): boolean {
   if (CRITICAL_SYSTEM_FILES.has(path)) return true;
   const parent = path.slice(0, path.lastIndexOf('/'));
   if (DROP_IN_DIRECTORIES.has(parent) && !/[*?[]/.test(path.slice(parent.length))) return false;
+  if (PROGRAM_DIRECTORIES.has(parent)) {
+    const name = path.slice(parent.length + 1);
+    return /[*?[]/.test(name) || CRITICAL_PROGRAMS.has(name);
+  }
   return CRITICAL_SYSTEM_FILE_DIRECTORIES.includes(parent) || (parent.startsWith('/boot/') && !parent.includes('/..'));
 }
 
@@ -224,6 +244,7 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   if (segments.some((segment, index) => isAsideName(segment, index === segments.length - 1))) return 'aside';
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
   if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
+  if (below.length > 0 && DATA_DIRECTORY_CONFIG_FILE.test(below.at(-1)!)) return 'config';
   if (below.length > 0 && isForeignEntry(joinSegments(root, below.slice(0, -1)), below.at(-1)!)) return 'foreign';
   return below.length === 0 ? 'whole' : 'inside';
 }
@@ -246,6 +267,7 @@ const PART_WORDS: Record<DataDirectoryPart, string> = {
   whole: '',
   inside: '',
   wal: ' (its write-ahead log: without it the database is lost)',
+  config: " (the server's configuration, not data)",
   aside: ' (a copy moved aside, not the data directory in use)',
   log: ' (server logs, not data)',
   foreign: ' (a file the server never keeps there: not its data)',

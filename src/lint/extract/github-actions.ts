@@ -8,15 +8,14 @@ import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../t
 import { addPlatformVariables, envRecord, expressionReferences, readEnvMap, replaceExpressions, type EnvBlock } from './ci-common.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { githubEnvWrites } from './github-env.js';
+import { ciSets } from '../../knowledge/ci-variables.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv, type EnvEntry } from './hints.js';
 import { deref, getNode, getPair, isMap, isSeq, keyString, mappedScalar, nodeStart, pairsOf, parseYaml, scalarString } from './yaml-source.js';
 
-/** Variables the runner sets for every step (docs: "Default environment variables"). */
-const RUNNER_VARIABLE = /^(GITHUB_[A-Z0-9_]+|RUNNER_[A-Z0-9_]+|CI|HOME|PATH|ImageOS|ImageVersion|ACTIONS_[A-Z0-9_]+)$/;
-
 /** A GitHub-hosted runner's label (`ubuntu-latest`, `ubuntu-24.04-arm`, `macos-14`): a fresh virtual
  *  machine for each job, discarded after it (docs: "About GitHub-hosted runners"). A self-hosted
- *  runner, a label list or an expression (`${{ matrix.os }}`) says nothing of the kind. */
+ *  runner, a list of several labels or an expression (`${{ matrix.os }}`) says nothing of the
+ *  kind; a list of that one label (`runs-on: [ubuntu-22.04]`) is the same runner. */
 const GITHUB_HOSTED_LABEL = /^(ubuntu|macos|windows)-[A-Za-z0-9.-]+$/;
 
 const POSIX_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
@@ -66,7 +65,9 @@ export function extractGithubActions(text: string, path = ''): Extracted {
         jobHints.push({ environment: 'test', evidence: 'job runs against service containers', line: line(getPair(job, 'services', doc)!.key) });
     }
     jobHintsById.set(jobId, jobHints);
-    const runsOn = scalarString(getNode(job, 'runs-on', doc), doc) ?? '';
+    const runsOnNode = deref(getNode(job, 'runs-on', doc), doc);
+    const onlyLabel = isSeq(runsOnNode) && runsOnNode.items.length === 1 ? scalarString(runsOnNode.items[0], doc) : undefined;
+    const runsOn = scalarString(runsOnNode, doc) ?? onlyLabel ?? '';
     const hostedRunner = GITHUB_HOSTED_LABEL.test(runsOn.trim());
     const jobShell =
       scalarString(getNode(getNode(getNode(job, 'defaults', doc), 'run', doc), 'shell', doc), doc) ??
@@ -164,10 +165,17 @@ export function buildSnippet(
   const { env, unknown } = envRecord(...envBlocks);
   const unknownEnv = new Set(unknown);
   for (const p of placeholders) {
+    // `${{ env.NAME }}` of a variable the workflow, job or step sets to a plain value is that value
+    // (linkwarden: `psql -c "CREATE DATABASE ${{ env.TEST_POSTGRES_DATABASE }} …"`).
+    const named = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(p.expression)?.[1];
+    if (named && env[named] !== undefined && !unknownEnv.has(named)) {
+      env[p.variable] = env[named];
+      continue;
+    }
     env[p.variable] = p.expression;
     unknownEnv.add(p.variable);
   }
-  addPlatformVariables(text, env, unknownEnv, (name) => RUNNER_VARIABLE.test(name));
+  addPlatformVariables(text, env, unknownEnv, (name) => ciSets('github-actions', name));
   const hints = [...scopeHints];
   for (const ref of refs) {
     const hint = hintFromReference(ref.kind, ref.name, locate(ref.offset).line);

@@ -4,6 +4,7 @@
 // are extracted too: other jobs extend them. `extends:` (string or list, nested) and
 // `!reference [job, key]` are resolved.
 
+import { ciSets } from '../../knowledge/ci-variables.js';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex, SnippetBuilder, type MappedText } from '../positions.js';
 import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../types.js';
@@ -27,9 +28,6 @@ const NOT_JOBS = new Set([
   'types',
   'spec',
 ]);
-
-/** Predefined CI/CD variables: set by the runner, values unknown here. */
-const RUNNER_VARIABLE = /^(CI|CI_[A-Z0-9_]+|GITLAB_[A-Z0-9_]+|HOME|PATH)$/;
 
 export function extractGitlabCi(text: string, path = ''): Extracted {
   const index = new LineIndex(text);
@@ -87,7 +85,7 @@ export function extractGitlabCi(text: string, path = ''): Extracted {
       const { text: snippetText, locate } = builder.build(index);
       const unknownEnv = new Set(unknown);
       const snippetEnv = { ...env };
-      addPlatformVariables(snippetText, snippetEnv, unknownEnv, (v) => RUNNER_VARIABLE.test(v));
+      addPlatformVariables(snippetText, snippetEnv, unknownEnv, (v) => ciSets('gitlab-ci', v));
       snippets.push({ text: snippetText, locate, env: snippetEnv, unknownEnv: [...unknownEnv], hints: dedupeHints(hints), origin });
     };
     const before = scriptPieces(jobs.resolved(name, 'before_script') ?? defaultBefore, doc, text, index, 0, jobs);

@@ -14,13 +14,10 @@ import type { Node } from 'web-tree-sitter';
 import { LineIndex, SnippetBuilder, type MappedText } from '../positions.js';
 import type { EnvironmentHint, Extracted, ShellSnippet } from '../types.js';
 import { addPlatformVariables, referencedVariables } from './ci-common.js';
+import { ciSets } from '../../knowledge/ci-variables.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv, type EnvEntry } from './hints.js';
 import { parseGroovy } from '../groovy/parser.js';
-
-/** Variables Jenkins sets for every build (Jenkins "env-vars.html" and the Git/multibranch plugins). */
-const JENKINS_VARIABLE =
-  /^(WORKSPACE|WORKSPACE_TMP|BUILD_[A-Z_]+|JOB_[A-Z_]+|JENKINS_[A-Z_]+|NODE_[A-Z_]+|EXECUTOR_NUMBER|GIT_[A-Z_]+|BRANCH_[A-Z_]+|CHANGE_[A-Z_]+|TAG_[A-Z_]+|STAGE_NAME|HUDSON_[A-Z_]+|HOME|PATH)$/;
 
 /** Steps that run their script with a POSIX shell. `bat` and `powershell` are Windows. */
 const SHELL_STEPS = new Set(['sh']);
@@ -302,7 +299,7 @@ function snippetOf(mapped: DecodedString, scope: Scope, index: LineIndex, origin
     env[interpolation.variable] = '${' + interpolation.expression + '}';
     unknown.add(interpolation.variable);
   }
-  addPlatformVariables(text, env, unknown, (name) => JENKINS_VARIABLE.test(name));
+  addPlatformVariables(text, env, unknown, (name) => ciSets('jenkins', name));
   const hints = [...scope.hints];
   const used = new Set(referencedVariables(text));
   for (const [name, hint] of scope.credentialHints) if (used.has(name)) hints.push(hint);

@@ -412,7 +412,10 @@ function lookup(name: string, ctx: ExpandContext): Variable | undefined {
 function variable(name: string, ctx: ExpandContext, depth: number): string {
   const rule = ctx.rule;
   const auto = automatic(name, rule);
-  if (auto !== undefined) return auto;
+  // A target or prerequisite that still holds a reference (a static pattern rule over
+  // `$(PLUGINS:%=%.wasm)`, secondary expansion's `$$(shell find % …)`) is only known when make
+  // runs: its automatic variable (`cd $*`) is unknown, not the reference's text (navidrome).
+  if (auto !== undefined) return auto.includes('$') ? unknownPlaceholder(`auto_${name}`, ctx.unknown, `$${name}`) : auto;
   const v = lookup(name, ctx);
   if (v) return v.recursive ? expandPlain(v.value, ctx, depth + 1) : v.value;
   switch (name) {

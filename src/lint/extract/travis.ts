@@ -2,6 +2,7 @@
 // (`A=b C="d e"`, read with the real shell parser) are its environment. Each
 // `jobs.include` / `matrix.include` entry is a build of its own, inheriting the root phases.
 
+import { ciSets } from '../../knowledge/ci-variables.js';
 import { parse } from 'unbash';
 import type { Document } from 'yaml';
 import { LineIndex, SnippetBuilder, type MappedText } from '../positions.js';
@@ -25,8 +26,6 @@ const PHASES = [
   'after_deploy',
   'after_script',
 ] as const;
-
-const RUNNER_VARIABLE = /^(CI|TRAVIS|TRAVIS_[A-Z0-9_]+|CONTINUOUS_INTEGRATION|HAS_JOSH_K_SEAL_OF_APPROVAL|HOME|PATH)$/;
 
 interface EnvParsed {
   entries: EnvEntry[];
@@ -82,7 +81,7 @@ export function extractTravis(text: string, path = ''): Extracted {
     const unknown = new Set<string>();
     for (const e of [...rootEnv.entries, ...ownEnv.entries]) env[e.key] = e.value;
     for (const u of [...rootEnv.unknown, ...ownEnv.unknown]) unknown.add(u);
-    addPlatformVariables(snippetText, env, unknown, (v) => RUNNER_VARIABLE.test(v));
+    addPlatformVariables(snippetText, env, unknown, (v) => ciSets('travis', v));
     snippets.push({ text: snippetText, locate, env, unknownEnv: [...unknown], hints: dedupeHints(hints), origin: build.origin });
   }
   return { snippets, problems };

@@ -55,7 +55,13 @@ function everyRowOf(select: PgNode): string | undefined {
   if (body.groupClause || body.havingClause || body.distinctClause) return undefined;
   const from: PgNode[] = body.fromClause ?? [];
   const only = from.length === 1 ? from[0]?.RangeVar : undefined;
-  return only ? rangeVarName(only) : undefined;
+  if (only) return rangeVarName(only);
+  // `FROM user`: PostgreSQL reads the bare keyword as the function USER, which no migration
+  // copies rows from; the SQLite and MySQL migrations that write it (memos, navidrome) mean their
+  // table `user`.
+  const functions: PgNode[] = from.length === 1 ? (from[0]?.RangeFunction?.functions ?? []) : [];
+  const items: PgNode[] = functions.length === 1 ? (functions[0]?.List?.items ?? []) : [];
+  return items[0]?.SQLValueFunction?.op === 'SVFOP_USER' ? 'user' : undefined;
 }
 
 const NESTED_DML = new Set(['DeleteStmt', 'UpdateStmt', 'InsertStmt', 'MergeStmt']);
@@ -367,6 +373,7 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       if (body.relation && (body.renameType === 'OBJECT_TABLE' || body.relationType === 'OBJECT_TABLE')) {
         s.kind = 'alter-table-other';
         s.tables = [rangeVarName(body.relation)];
+        if (typeof body.newname === 'string' && body.renameType === 'OBJECT_TABLE') s.renamedTo = [body.newname];
       }
       return s;
     case 'AlterSystemStmt': {

@@ -314,6 +314,11 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
         } else if (c === 'MODIFY' || c === 'CHANGE') {
           const col = column(clause + 1);
           if (col) retyped.push(col);
+        } else if (c === 'RENAME' && kw(clause + 1) !== 'COLUMN' && kw(clause + 1) !== 'INDEX' && kw(clause + 1) !== 'KEY') {
+          // `RENAME [TO|AS] new_name`
+          const to = kw(clause + 1) === 'TO' || kw(clause + 1) === 'AS' ? clause + 2 : clause + 1;
+          const renamed = qualified(to);
+          if (renamed) s.renamedTo = [renamed.name];
         }
         const comma = findTop(clause, (x) => T[x]?.type === 'comma');
         if (comma < 0) break;
@@ -333,16 +338,21 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
     case 'RENAME': {
       if (kw(i + 1) !== 'TABLE' && kw(i + 1) !== 'TABLES') return done('other');
       const tables: string[] = [];
+      const renamedTo: string[] = [];
       let j = i + 2;
       for (;;) {
         const q = qualified(j);
         if (!q) break;
         tables.push(q.name);
+        // `RENAME TABLE a TO b, c TO d`
+        const to = kw(q.next) === 'TO' ? qualified(q.next + 1) : undefined;
+        if (to) renamedTo.push(to.name);
         const comma = findTop(q.next, (x) => T[x]?.type === 'comma');
         if (comma < 0) break;
         j = comma + 1;
       }
       s.tables = tables;
+      if (renamedTo.length === tables.length && tables.length > 0) s.renamedTo = renamedTo;
       return done('alter-table-other');
     }
     case 'STOP':

@@ -134,6 +134,12 @@ export function splitMysql(sql: string): MysqlSplit {
   let i = 0;
   while (i < n) {
     if (sql.startsWith(delimiter, i)) {
+      // A routine's BEGIN … END body written without DELIMITER lines (authelia's migrations, run
+      // by a driver that sends the file whole): its `;` end the body's statements, not the CREATE.
+      if (delimiter === ';' && insideRoutineBody(tokens)) {
+        i += 1;
+        continue;
+      }
       finish();
       i += delimiter.length;
       continue;
@@ -275,4 +281,22 @@ function scanMysqlString(sql: string, open: number, quote: string): { end: numbe
 export function mysqlEvidence(split: MysqlSplit): boolean {
   const f = split.features;
   return f.has('backtick') || f.has('hash-comment') || f.has('versioned-comment') || f.has('delimiter') || f.has('client-command');
+}
+
+/** Words that an `END` closes other than a BEGIN block (`END IF`, `END LOOP`…). */
+const END_OF_CONTROL = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'CASE']);
+
+/** Whether `tokens` (a piece so far) are a CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT inside a
+ *  BEGIN that no END has closed yet. */
+function insideRoutineBody(tokens: readonly MyToken[]): boolean {
+  const word = (token: MyToken | undefined) => (token?.type === 'word' ? token.value.toUpperCase() : undefined);
+  if (word(tokens[0]) !== 'CREATE') return false;
+  if (!tokens.slice(1, 8).some((token) => ['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT'].includes(word(token) ?? ''))) return false;
+  let depth = 0;
+  tokens.forEach((token, index) => {
+    const value = word(token);
+    if (value === 'BEGIN') depth++;
+    else if (value === 'END' && !END_OF_CONTROL.has(word(tokens[index + 1]) ?? '')) depth--;
+  });
+  return depth > 0;
 }

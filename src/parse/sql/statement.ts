@@ -69,6 +69,8 @@ export interface SqlStatement {
   /** INSERT … SELECT … FROM t with no WHERE, LIMIT, join, grouping or DISTINCT: every row of t is
    *  copied into the inserted table (the copy step of a table rebuild). */
   copiedFrom?: string[];
+  /** ALTER TABLE t RENAME TO n, RENAME TABLE t TO n: the table's new name (one per table in `tables`). */
+  renamedTo?: string[];
   /** CREATE SCHEMA (without IF NOT EXISTS): the new, empty schema. */
   schemas?: string[];
   dialect: 'postgres' | 'mysql';

@@ -1,0 +1,93 @@
+/**
+ * Programs in /bin, /sbin, /usr/bin and /usr/sbin that a Linux system cannot boot, let anyone log
+ * in, or let an admin become root or repair it without: the init system and its tools, the login
+ * path (getty, login, sshd, PAM's helpers), the shells, sudo/su, mount, the dynamic loader's cache
+ * tool, the package managers and the core utilities every boot script calls. Removing one is an
+ * outage fixed from a rescue disk; removing another program (`/usr/bin/yarn`) is a reinstall.
+ * Sources: the Filesystem Hierarchy Standard 3.0 §3.4 (/bin "commands … required … in single user
+ * mode") and §3.16 (/sbin), util-linux, coreutils, systemd and OpenSSH's installed files.
+ */
+export const CRITICAL_PROGRAMS: ReadonlySet<string> = new Set([
+  // Shells.
+  'sh',
+  'bash',
+  'dash',
+  'ash',
+  'busybox',
+  // Init, service manager, boot.
+  'init',
+  'systemd',
+  'systemctl',
+  'journalctl',
+  'udevadm',
+  'modprobe',
+  'insmod',
+  'kmod',
+  'ldconfig',
+  'grub-install',
+  'update-grub',
+  'update-initramfs',
+  'dracut',
+  // Log in and become root.
+  'login',
+  'agetty',
+  'getty',
+  'sshd',
+  'su',
+  'sudo',
+  'passwd',
+  'unix_chkpwd',
+  'nologin',
+  // Filesystems.
+  'mount',
+  'umount',
+  'fsck',
+  'e2fsck',
+  'blkid',
+  // Package managers (how anything else is put back).
+  'apt',
+  'apt-get',
+  'dpkg',
+  'rpm',
+  'dnf',
+  'yum',
+  'apk',
+  // FHS §3.4's required commands.
+  'cat',
+  'chgrp',
+  'chmod',
+  'chown',
+  'cp',
+  'date',
+  'dd',
+  'df',
+  'dmesg',
+  'echo',
+  'false',
+  'hostname',
+  'kill',
+  'ln',
+  'ls',
+  'mkdir',
+  'mknod',
+  'more',
+  'mv',
+  'ps',
+  'pwd',
+  'rm',
+  'rmdir',
+  'sed',
+  'stty',
+  'sync',
+  'true',
+  'uname',
+  'env',
+  'tar',
+  'gzip',
+  'ip',
+  'ifconfig',
+  'shutdown',
+  'reboot',
+  'halt',
+  'poweroff',
+]);
