@@ -48,7 +48,7 @@ globalThis.__prodguardImport = (specifier) => {
 };
 
 function cacheFiles(file, name) {
-  const files = [`${file}.cache`];
+  const files = [name.startsWith('lint-') ? `${file}.lint.cache` : `${file}.cache`];
   const stateHome = process.env.XDG_STATE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.local', 'state');
   files.push(path.join(process.env.PRODGUARD_STATE_DIR || path.join(stateHome, 'prodguard'), `${name}-${process.version}.bin`));
   return files;
@@ -99,8 +99,12 @@ function loadBundle(file, cacheName) {
   return module.exports;
 }
 
+// `lint` runs a different part of the bundle (extractors, the SQL describer, the rule engine
+// over whole files) than `check`: it keeps a code cache of its own, or it would compile those
+// functions in every run (the cache is written once, by the first run, and holds what that run
+// compiled; a lint-sized cache would slow every check that deserializes it).
 function load() {
-  const exports = loadBundle(bundle, 'code-cache');
+  const exports = loadBundle(bundle, process.argv[2] === 'lint' ? 'lint-code-cache' : 'code-cache');
   if (exports) return exports;
   process.stderr.write('prodguard: not built yet; run "npm run build" in the prodguard folder\n');
   process.exit(1);

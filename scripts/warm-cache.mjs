@@ -1,10 +1,13 @@
 // Build step: start prodguard once on a typical line, so the V8 code cache next to the bundle is
 // made now (for this Node version) and the first real check does not pay for compiling.
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const bundle = new URL('../dist/bundle/prodguard.cjs', import.meta.url);
-for (const name of ['prodguard.cjs', 'fast.cjs', 'shell-parser.cjs']) rmSync(new URL(`../dist/bundle/${name}.cache`, import.meta.url), { force: true });
+for (const name of ['prodguard.cjs', 'prodguard.cjs.lint', 'fast.cjs', 'shell-parser.cjs'])
+  rmSync(new URL(`../dist/bundle/${name}.cache`, import.meta.url), { force: true });
 const result = spawnSync(process.execPath, [new URL('../bin/prodguard.js', import.meta.url).pathname, 'check', '-c', 'rm -rf /tmp/prodguard-warm && ls'], {
   stdio: 'ignore',
   env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', PRODGUARD_STATE_DIR: '/tmp/prodguard-warm-state', PRODGUARD_WARM: '0' },
@@ -17,3 +20,34 @@ const fast = spawnSync(process.execPath, [new URL('../bin/prodguard.js', import.
   env: { PATH: process.env.PATH, HOME: '/tmp/prodguard-warm-state', NO_COLOR: '1', PRODGUARD_STATE_DIR: '/tmp/prodguard-warm-state', PRODGUARD_WARM: '0' },
 });
 if (fast.status !== 0) console.log('could not warm the fast path code cache (it is made on first use instead)');
+
+// lint's own cache (bin/prodguard.js): a lint of a migration and a deploy script, so the first
+// lint of a repository does not compile the extractors, the SQL describer and the rule engine.
+const sample = mkdtempSync(join(tmpdir(), 'prodguard-warm-lint-'));
+mkdirSync(join(sample, 'db', 'migrate'), { recursive: true });
+writeFileSync(
+  join(sample, 'db', 'migrate', '20240101000000_accounts.sql'),
+  [
+    'BEGIN;',
+    'CREATE TABLE accounts (id bigserial PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());',
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_created ON accounts (created_at) WHERE name IS NOT NULL;',
+    "ALTER TABLE accounts ADD COLUMN note text;\nCOMMENT ON COLUMN accounts.note IS 'free text';",
+    "UPDATE accounts SET name = '' WHERE name IS NULL AND id < 1000;",
+    'ALTER TABLE accounts ADD CONSTRAINT accounts_name CHECK (char_length(name) < 256) NOT VALID;',
+    'CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.updated_at := now();\n  RETURN NEW;\nEND;\n$$;',
+    'DROP TABLE accounts;',
+    'COMMIT;',
+    '',
+  ].join('\n'),
+);
+writeFileSync(
+  join(sample, 'deploy.sh'),
+  '#!/bin/sh\nset -eu\nDIR=$(dirname "$0")\nfor f in "$DIR"/*.tar; do tar -xf "$f" -C /tmp; done\nif [ -n "${CLEAN:-}" ]; then rm -rf "$DIR/build"; fi\npsql "$DATABASE_URL" -c "DELETE FROM sessions WHERE expires_at < now()"\n',
+);
+const lint = spawnSync(process.execPath, [new URL('../bin/prodguard.js', import.meta.url).pathname, 'lint', '--format', 'json', '.'], {
+  stdio: 'ignore',
+  cwd: sample,
+  env: { PATH: process.env.PATH, HOME: '/tmp/prodguard-warm-state', NO_COLOR: '1', PRODGUARD_STATE_DIR: '/tmp/prodguard-warm-state', PRODGUARD_WARM: '0' },
+});
+rmSync(sample, { recursive: true, force: true });
+if (lint.status !== 0 && lint.status !== 1) console.log('could not warm the lint code cache (it is made on first use instead)');

@@ -3,7 +3,7 @@
 
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, EXIT, ProdguardError, UsageError } from '../errors.js';
 import { severityRank, type Severity } from '../types.js';
 import { loadSetup } from './judge.js';
@@ -111,7 +111,9 @@ function readOtherFile(cwd: string, path: string): string | undefined {
 
 function readLintedFile(cwd: string, path: string): string {
   try {
-    return readFileSync(resolve(cwd, path), 'utf8');
+    // Discovery's paths are normalized and relative to cwd: one inside it is joined, not resolved.
+    const inside = sep === '/' && !isAbsolute(path) && path !== '..' && !path.startsWith('../');
+    return readFileSync(inside ? `${cwd.endsWith('/') ? cwd : `${cwd}/`}${path}` : resolve(cwd, path), 'utf8');
   } catch (error) {
     throw new UnreadableFileError(path, `cannot read ${path}: ${reason(error)}`, 'make the file readable, or leave it out of the paths given to lint');
   }

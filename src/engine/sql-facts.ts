@@ -105,7 +105,8 @@ export function withoutSelfUndone(
   const undone = new Set<SqlStatement>();
   let open: SqlStatement[] | undefined;
   for (const statement of statements) {
-    const text = statement.text.replace(/^\s+/, '').toUpperCase();
+    // Only a transaction statement's words are read (a function body's text can be long).
+    const text = statement.kind === 'transaction' ? statement.text.replace(/^\s+/, '').toUpperCase() : '';
     if (statement.kind === 'transaction' && /^(BEGIN|START TRANSACTION)\b/.test(text)) open = [];
     else if (statement.kind === 'transaction' && /^(ROLLBACK|ABORT)\b(?!\s+(WORK\s+|TRANSACTION\s+)?TO\b)/.test(text)) {
       for (const inside of open ?? []) undone.add(inside);

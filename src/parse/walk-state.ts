@@ -126,19 +126,22 @@ function fileTextOf(state: WalkState): (file: string) => string | undefined {
 }
 
 export function scopeOf(state: WalkState): ExpansionScope {
-  return {
+  // Built field by field, not with conditional spreads: every word of a script is expanded in a
+  // scope made here (the same fields, in the same order).
+  const scope: ExpansionScope = {
     vars: state.vars,
     varsUnknown: state.varsUnknown,
     home: state.vars.HOME ?? state.home,
     arrays: state.arrays,
-    ...(state.positional ? { positional: state.positional } : {}),
-    ...(state.keepUnsetWords ? { keepUnsetWords: true } : {}),
-    ...(state.maps ? { maps: state.maps } : {}),
-    // `$(cat FILE)` on this machine prints what the edge read (or what the line wrote) there.
-    ...(state.host.kind === 'local' && (state.readFiles || state.written) ? { fileText: fileTextOf(state) } : {}),
-    ...(state.namerefs ? { namerefs: state.namerefs } : {}),
-    ...(state.outputProducers ? { outputProducers: state.outputProducers } : {}),
   };
+  if (state.positional) scope.positional = state.positional;
+  if (state.keepUnsetWords) scope.keepUnsetWords = true;
+  if (state.maps) scope.maps = state.maps;
+  // `$(cat FILE)` on this machine prints what the edge read (or what the line wrote) there.
+  if (state.host.kind === 'local' && (state.readFiles || state.written)) scope.fileText = fileTextOf(state);
+  if (state.namerefs) scope.namerefs = state.namerefs;
+  if (state.outputProducers) scope.outputProducers = state.outputProducers;
+  return scope;
 }
 
 /**

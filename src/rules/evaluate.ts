@@ -210,7 +210,10 @@ function flagsMatch(rule: Rule, inv: Invocation, scan: () => OptionScan, abbrevi
   if (inv.args.length === 0) return any.length === 0 && all.length === 0;
   // A flag that is another option of this tool (`ln -n`, not cp's --no-clobber) is not that flag.
   const other = except?.[inv.name] ?? [];
-  const present = (flag: string) => !other.includes(flag) && flagPresent(inv, flag, scan, abbreviations);
+  // Every option the command sees is a word starting with `-` (scanOptions): without one, no
+  // flag written with a dash is there (most commands of a script, met by the wildcard rules' lists).
+  const dashed = inv.args.some((arg) => arg.value.startsWith('-'));
+  const present = (flag: string) => (dashed || !flag.startsWith('-')) && !other.includes(flag) && flagPresent(inv, flag, scan, abbreviations);
   if (any.length > 0 && !any.some(present)) return false;
   if (!all.every(present)) return false;
   return !none.some(present);
@@ -257,6 +260,7 @@ function matchedPaths(
   home: string,
   dataDirectories: ReadonlyMap<string, DataDirectoryFact> | undefined,
   locations: readonly string[],
+  classifiedPaths?: Map<Invocation, Map<string, ClassifiedPath>>,
 ): ClassifiedPath[] | undefined {
   const paths = rule.match.paths;
   if (!paths) return [];
@@ -271,8 +275,16 @@ function matchedPaths(
   // What the disk of this host says applies to commands run on this host only.
   const disk = inv.host.kind === 'local' && dataDirectories ? { dataDirectories } : {};
   const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, locations, ...disk };
+  // The rules of one command (rm's dozen) classify the same words in the same context: once each.
+  const known = classifiedPaths?.get(inv) ?? new Map<string, ClassifiedPath>();
+  classifiedPaths?.set(inv, known);
   const classified = words
-    .map((word) => classifyPath(word, context))
+    .map((word, at) => {
+      const key = `${paths.from}\0${at}`;
+      let path = known.get(key);
+      if (!path) known.set(key, (path = classifyPath(word, context)));
+      return path;
+    })
     .filter(
       (path) =>
         (paths.classes.includes(path.class) || path.also?.some((also) => paths.classes.includes(also))) &&
@@ -346,6 +358,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
   const configuredLocations = context.config.dataDirectories.locations;
   const matches: Match[] = [];
   const judgedRuns = new Set<string>();
+  const classifiedPaths = new Map<Invocation, Map<string, ClassifiedPath>>();
   for (const inv of invocations) {
     const run = ansibleRunKey(inv);
     if (run !== undefined) {
@@ -369,7 +382,7 @@ export function evaluate(invocations: readonly Invocation[], context: Evaluation
         !operandsMatch(compiled, inv, scan)
       )
         continue;
-      const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories, configuredLocations);
+      const paths = matchedPaths(rule, inv, scan, home, context.dataDirectories, configuredLocations, classifiedPaths);
       if (!paths) continue;
       const statements = sqlMatches(rule, context.sql?.get(inv));
       if (!statements) continue;

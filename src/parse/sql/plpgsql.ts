@@ -52,8 +52,10 @@ export function recordFunction(body: PgNode, span: Span, ctx: Context): void {
   const fn: CreatedFunction = { language, span };
   if (code !== undefined) {
     fn.body = code;
-    const at = bodyOffset(span, code);
-    if (at !== undefined) fn.bodyPos = at;
+    // Where the body sits is read only when a call expands it: most functions a migration
+    // creates are never called in it, and finding the body lexes the whole statement.
+    let at: number | undefined | null = null;
+    Object.defineProperty(fn, 'bodyPos', { enumerable: true, get: () => (at === null ? (at = bodyOffset(span, code)) : at) });
   }
   if (body.sql_body) fn.sqlBody = body.sql_body;
   const passed = ((body.parameters ?? []) as PgNode[])
