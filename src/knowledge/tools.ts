@@ -291,6 +291,16 @@ export const COMMAND_RUNNERS: readonly string[] = [
 ];
 
 /**
+ * Task runners that chain several of their own tasks in one call: `mix do ecto.drop, ecto.create`
+ * (Elixir; `+` separates them since 1.14), `lein do clean, test` (Leiningen). Each task is its own
+ * run of the tool (`mix ecto.drop`), judged as such. Sources: `mix help do`, `lein help do`.
+ */
+export const TASK_CHAINS: Readonly<Record<string, { word: string; separators: readonly string[] }>> = {
+  mix: { word: 'do', separators: [',', '+'] },
+  lein: { word: 'do', separators: [','] },
+};
+
+/**
  * Programs that are another command under a different name, with the options they always apply:
  * `rimraf DIR` (npm's rm -rf, run through npx, pnpm dlx, bunx) is `rm -rf DIR`.
  */
@@ -417,7 +427,78 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
     ...ANSIBLE_SHARED_OPTIONS,
   ]),
   ...each(['pssh', 'parallel-ssh'], PSSH),
+  // salt(1) and salt-ssh(1): timeouts, batches, config, output, returners, eauth, roster and key
+  // (knowledge/fleet-runners.ts says what the functions run).
+  ...each(
+    ['salt', 'salt-ssh'],
+    options('tbcla', [
+      'timeout',
+      'batch-size',
+      'batch',
+      'batch-wait',
+      'config-dir',
+      'log-level',
+      'log-file',
+      'log-file-level',
+      'out',
+      'output',
+      'out-indent',
+      'output-indent',
+      'out-file',
+      'output-file',
+      'auth',
+      'eauth',
+      'external-auth',
+      'return',
+      'return_config',
+      'return_kwargs',
+      'module-executors',
+      'subset',
+      'args-separator',
+      'delimiter',
+      'roster',
+      'roster-file',
+      'priv',
+      'user',
+      'passwd',
+      'ssh-option',
+      'thin-extra-modules',
+      'extra-filerefs',
+      'saltfile',
+      'state-output',
+      'state-verbose',
+    ]),
+  ),
   pdsh: options('wxgXlRftuM'),
+  mussh: options('hHcCiolpmtsJPL'),
+  // knife's common options (`knife ssh --help`): attribute, user, identity, config, server.
+  knife: options('aCxiPpcsuEV', [
+    'attribute',
+    'concurrency',
+    'ssh-user',
+    'ssh-password',
+    'ssh-port',
+    'ssh-identity-file',
+    'identity-file',
+    'config',
+    'server-url',
+    'user',
+    'key',
+    'environment',
+    'ssh-gateway',
+  ]),
+  fab: options('HiRSrfc', [
+    'hosts',
+    'identity',
+    'roles',
+    'ssh-config',
+    'search-root',
+    'config',
+    'collection',
+    'prompt-for-login-password',
+    'connect-timeout',
+    'command-timeout',
+  ]),
   clush: options('wxgXlftuoRsO', [
     'nodes',
     'exclude',

@@ -255,6 +255,21 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         walkList(walker, node.body, state);
         return;
       }
+      // A listing piped in (`ls -d /var/lib/postgresql/* | while read f; do rm -rf "$f"`): its
+      // lines are the paths it lists, as `… | xargs rm -rf` reads them.
+      const listed = stdin?.text === undefined && stdin?.items && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
+      if (listed && stdin?.items && stdin.items.length > 0) {
+        for (const item of stdin.items.slice(0, MAX_LOOP_ITERATIONS)) {
+          const iteration = fork(state);
+          setVariables(iteration, { ...Object.fromEntries(listed.map((name) => [name, UNKNOWN_VALUE])), [listed[0]!]: item });
+          walkList(walker, node.body, iteration);
+        }
+        // `ls DIR` lists names, not paths: the body is judged with what is read unknown too.
+        const unknown = fork(state);
+        setVariables(unknown, Object.fromEntries(listed.map((name) => [name, UNKNOWN_VALUE])));
+        walkList(walker, node.body, unknown);
+        return;
+      }
       const names = stdin?.text !== undefined && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
       if (names && stdin?.text !== undefined) {
         const lines = stdin.text.split('\n').filter((line) => line.trim() !== '');
@@ -427,6 +442,13 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
     } else if (redirect.target) {
       walkSubstitutions(walker, redirect.target.parts, state);
       if ((redirect.operator === '<' || redirect.operator === '<>') && (fd === undefined || fd === 0)) {
+        // `done < <(ls -d /var/lib/postgresql/*)`: what the command is known to write, as in a pipe.
+        const part = redirect.target.parts?.length === 1 ? redirect.target.parts[0] : undefined;
+        const inner = part?.type === 'ProcessSubstitution' && part.script?.commands.length === 1 ? part.script.commands[0]!.command : undefined;
+        if (inner && inner.type !== 'AndOr' && inner.type !== 'Pipeline') {
+          stdin = pipeFrom(inner as CommandNode, state, walker);
+          continue;
+        }
         const target = expandToString(redirect.target, scopeOf(state));
         // A script the edge read (`bash < x.sh`, `ssh db1 'bash -s' < x.sh`): its text is the input.
         const text =
@@ -601,6 +623,11 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     const names = readTargets(args.map((arg) => arg.value));
     const line = stdin.text.split('\n').find((text) => text.trim() !== '');
     if (names && line !== undefined) setVariables(state, readValues(names, line));
+  } else if (commandWord.value === 'read') {
+    // Input the line does not show (`compgen -c | … | while read c; do $c -rf /`): the variables
+    // hold what is read when it runs — unknown, not empty (`$c` is a command nobody can name).
+    const names = readTargets(args.map((arg) => arg.value));
+    if (names) setVariables(state, Object.fromEntries(names.map((name) => [name, UNKNOWN_VALUE])));
   }
 
   const argFile = basename(commandWord.value) === 'xargs' ? xargsArgFile(command, state, walker) : undefined;

@@ -166,11 +166,20 @@ export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
         : undefined;
       return selected ?? dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
     }
-    case 'ssh':
+    case 'ssh': {
+      // `salt '*'`: every host the fleet runner manages, production among them.
+      const wholeFleet = inv.host.wholeFleet ? { inventoryEnvironment: { environment: 'production' as const, evidence: inv.host.wholeFleet } } : {};
       return (
         ansiblePatternTarget(inv.host.ansible, facts) ??
-        ansibleNamesTarget(inv.host.ansible) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
+        ansibleNamesTarget(inv.host.ansible) ?? {
+          kind: 'host',
+          source: 'ssh destination',
+          name: inv.host.destination,
+          host: inv.host.destination,
+          ...wholeFleet,
+        }
       );
+    }
     case 'container': {
       const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
       // A pod named with its namespace is as production as that namespace (and its context):
