@@ -66,7 +66,7 @@ const MIGRATION_TOOL = options(
 const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);
 // Tools that write a file's bytes or size in place (truncate, fallocate, tee, pg_resetwal).
 const FILE_WRITER = options('srolcemOxu', ['size', 'reference', 'offset', 'length']);
-// Backup tools (restic, borg, kopia, velero): the repository and what `forget`/`prune` keeps.
+// Backup tools (kopia): the repository and what `forget`/`prune` keeps.
 const BACKUP = options('ro', ['repo', 'option', 'password-file', 'cache-dir', 'keep-last', 'keep-daily', 'keep-weekly', 'keep-monthly', 'keep-within']);
 // docker and podman global options (-H, --context…) and those of rm, volume, system prune and
 // compose down. Not -f: it is --force for prune and --file for compose (a rule about a compose
@@ -289,6 +289,15 @@ export const COMMAND_RUNNERS: readonly string[] = [
   // Node's package-manager shim: `corepack pnpm run X` is `pnpm run X` at the pinned version.
   'corepack',
 ];
+
+/**
+ * ssh accounts whose forced command is a tool (`command="dokku …"` in authorized_keys): `ssh
+ * dokku@HOST apps:destroy APP` runs `dokku apps:destroy APP` on HOST, not a shell line.
+ * Source: dokku.com/docs/deployment/remote-commands.
+ */
+export const SSH_FORCED_COMMANDS: Readonly<Record<string, string>> = {
+  dokku: 'dokku',
+};
 
 /**
  * Task runners that chain several of their own tasks in one call: `mix do ecto.drop, ecto.create`
@@ -1029,7 +1038,9 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['truncate', 'tee', '(redirect)', 'pg_resetwal', 'pg_resetxlog', 'fallocate'], FILE_WRITER),
   rsync: RSYNC,
   git: options('Cco', ['git-dir', 'work-tree', 'push-option', 'repo', 'receive-pack', 'exec', 'signed']),
-  ...each(['restic', 'borg', 'borg2', 'kopia', 'velero'], BACKUP),
+  // restic, borg, borg2: cloud-clis.ts (the repository they act on).
+  // velero: kube-clients.ts (the cluster it acts on).
+  kopia: BACKUP,
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
   // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):

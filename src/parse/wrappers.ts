@@ -6,7 +6,7 @@
 
 import type { ExpandedWord, Invocation } from '../types.js';
 import { scanOptions } from './options.js';
-import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, TASK_CHAINS, toolOptions } from '../knowledge/tools.js';
+import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, SSH_FORCED_COMMANDS, TASK_CHAINS, toolOptions } from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
 import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
@@ -143,6 +143,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   gsutil: bucketMirror,
   azcopy: bucketMirror,
   mc: bucketMirror,
+  rclone: bucketMirror,
   ansible,
   salt,
   'salt-ssh': salt,
@@ -242,6 +243,10 @@ export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes:
  */
 export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
   ansible: ['state=absent', 'state=stopped', 'state=restarted'],
+  // `ssh dokku@HOST apps:destroy APP` runs dokku (knowledge/tools.ts SSH_FORCED_COMMANDS).
+  ssh: Object.keys(SSH_FORCED_COMMANDS).map((user) => `${user}@*`),
+  // `rclone sync ./empty remote:` from an empty folder is `rclone delete remote:`.
+  rclone: ['sync'],
   // Salt functions that amount to a command whose name the line does not hold (`file.remove`).
   ...Object.fromEntries(
     // `cmd.run cmd='rm -rf …'`: the line's word is `cmd=rm`, which names no command.

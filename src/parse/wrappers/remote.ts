@@ -4,6 +4,7 @@
 import type { AnsibleSelection, ExecutionHost, Invocation, StdinSource } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
 import { SALT_DRY_FLAGS, SALT_FUNCTIONS, SALT_LIST_FLAGS, SALT_RAW_FLAGS, SALT_TARGETING, isWholeFleet } from '../../knowledge/fleet-runners.js';
+import { SSH_FORCED_COMMANDS } from '../../knowledge/tools.js';
 import { type StepBase, type UnwrapStep, type Unwrapper, command, optionsOf, quoteForShell, script, stdinName } from './step.js';
 
 const SSH_SPEC: OptionSpec = optionsOf('ssh', { stopAtPositional: true });
@@ -33,6 +34,10 @@ export const ssh: Unwrapper = (inv) => {
   // The remote working directory is unknown too (cwd '').
   const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
   const words = inv.args.slice(commandStart);
+  // `ssh dokku@HOST apps:destroy APP`: the account's forced command is the tool, given the words.
+  const forced = user && Object.hasOwn(SSH_FORCED_COMMANDS, user) ? SSH_FORCED_COMMANDS[user]! : undefined;
+  if (forced && words.length > 0)
+    return command(`ssh ${user}@${host}`, [{ ...words[0]!, value: forced, text: forced, dynamic: false, glob: false }, ...words], remote);
   // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
   if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
   if (inv.stdin?.text !== undefined) return script(`ssh ${host} ${stdinName(inv.stdin)}`, inv.stdin.text, remote);
