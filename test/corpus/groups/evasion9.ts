@@ -212,4 +212,21 @@ export const groups: CorpusGroup[] = [
       { line: 'stripe customers list --live', expect: 'allow' },
     ],
   },
+  {
+    name: 'replication tooling that fails over, drops a keeper or overwrites a data directory (github-2018, gitlab-2017)',
+    cases: [
+      { line: 'stolonctl --cluster-name prod failkeeper keeper0', expect: 'confirm', rule: 'replication/failover' },
+      { line: 'stolonctl removekeeper keeper1', hostname: PROD_HOST, expect: 'confirm', rule: 'replication/failover' },
+      { line: 'stolonctl --cluster-name prod-pg init -y', expect: 'confirm', rule: 'replication/replica-reseed' },
+      { line: 'repmgr standby clone --force -h db1.prod.example.com -U repmgr -d repmgr', expect: 'confirm', rule: 'replication/replica-reseed' },
+      { line: "repmgr node rejoin -d 'host=db1.prod.example.com dbname=repmgr' --force-rewind", expect: 'confirm', rule: 'replication/replica-reseed' },
+      { line: 'repmgr primary unregister --node-id 1', hostname: PROD_HOST, expect: 'confirm', rule: 'replication/failover' },
+      { line: 'patronictl reinit prod-cluster db2 --force', expect: 'confirm', rule: 'replication/failover' },
+      { line: 'patronictl restart prod-cluster --force', expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'repmgr standby clone --dry-run -h db1.prod.example.com -U repmgr', expect: 'allow' },
+      { line: 'repmgr cluster show', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'stolonctl --cluster-name prod status', expect: 'allow' },
+      { line: 'patronictl list prod-cluster', expect: 'allow' },
+    ],
+  },
 ];
