@@ -229,4 +229,29 @@ export const groups: CorpusGroup[] = [
       { line: 'patronictl list prod-cluster', expect: 'allow' },
     ],
   },
+  {
+    name: 'atlassian-2022: deletes over a list of IDs against a production API, by the DELETE method or a deleting endpoint',
+    cases: [
+      { line: 'while read id; do curl -X DELETE https://api.prod.example.com/sites/$id; done < ids.txt', expect: 'confirm', rule: 'http/delete-request' },
+      { line: 'cat ids.txt | xargs -n1 -I{} curl -X DELETE https://api.prod.example.com/sites/{}', expect: 'confirm', rule: 'http/delete-request' },
+      { line: 'xargs -I{} curl -X POST https://api.prod.example.com/sites/{}/delete < ids.txt', expect: 'confirm', rule: 'http/delete-endpoint' },
+      {
+        line: 'for id in $(cat ids.txt); do curl -fsS -X POST "https://admin.production.example.com/v1/sites/$id:delete"; done',
+        expect: 'confirm',
+        rule: 'http/delete-endpoint',
+      },
+      { line: "curl -X POST 'https://admin.prod.example.com/sites?id=3&permanent=true'", expect: 'confirm', rule: 'http/delete-endpoint' },
+      {
+        line: 'while read id; do curl -X POST http://localhost:8080/sites/$id/delete; done < ids.txt',
+        hostname: PROD_HOST,
+        expect: 'confirm',
+        rule: 'http/delete-endpoint',
+      },
+      { line: 'curl -X POST https://api.staging.example.com/v1/sites/1/delete', expect: 'warn', rule: 'http/delete-endpoint' },
+      { line: 'while read id; do curl https://api.prod.example.com/sites/$id; done < ids.txt', expect: 'allow' },
+      { line: 'curl -X POST https://api.prod.example.com/v1/sites/123/restore', expect: 'allow' },
+      { line: 'curl -X POST https://api.prod.example.com/v1/sites/123/deleted-items', expect: 'allow' },
+      { line: 'while read id; do curl -X POST http://localhost:3000/sites/$id/delete; done < ids.txt', expect: 'allow' },
+    ],
+  },
 ];
