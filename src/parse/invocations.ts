@@ -231,14 +231,16 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         expandsOutputVar(word, state) ? expandCollecting(walker, word, state).map((w) => ({ ...w, dynamic: true })) : expandCollecting(walker, word, state),
       );
       const name = node.name.value;
+      // The body runs once per item of the list (Atlassian 2022's loop over IDs): the rules can tell (via).
+      const looped: WalkState = { ...state, via: [...state.via, `for ${name} in …`] };
       if (words.length === 0 || words.length > MAX_LOOP_ITERATIONS || words.some((w) => w.dynamic || w.glob)) {
         // The loop variable's values are not all known: walk the body once with it unknown,
         // plus once per known value, so `for d in /var/lib/postgresql/*` is still judged.
         const known = words.filter((w) => !w.dynamic).slice(0, MAX_LOOP_ITERATIONS);
-        for (const word of known) walkList(walker, node.body, withVar(state, name, word.value));
-        if (known.length === 0) walkList(walker, node.body, withUnknownVar(state, name));
+        for (const word of known) walkList(walker, node.body, withVar(looped, name, word.value));
+        if (known.length === 0) walkList(walker, node.body, withUnknownVar(looped, name));
       } else {
-        for (const word of words) walkList(walker, node.body, withVar(state, name, word.value));
+        for (const word of words) walkList(walker, node.body, withVar(looped, name, word.value));
       }
       return;
     }
@@ -250,9 +252,12 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       // the loop's input shown, the body runs once per line with the variables read set.
       // `while read d; …; done < dirs.txt` before the edge read the file: the loop's read command
       // carries the redirection, so the file is asked for and the next pass sees its lines.
-      if (stdin?.kind === 'file' && stdin.text === undefined && node.kind !== 'until' && loopReadTargets(node.clause)) {
+      const reads = node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
+      // Atlassian 2022: the body runs once per item of a list it reads — the rules can tell (via).
+      const overList = (inner: WalkState): WalkState => (reads ? { ...inner, via: [...inner.via, `while read ${reads.join(' ')}`] } : inner);
+      if (stdin?.kind === 'file' && stdin.text === undefined && reads) {
         walkPipelineNode(walker, node.clause.commands[0]!.command, state, stdin);
-        walkList(walker, node.body, state);
+        walkList(walker, node.body, overList(state));
         return;
       }
       // A listing piped in (`ls -d /var/lib/postgresql/* | while read f; do rm -rf "$f"`): its
@@ -262,12 +267,12 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         for (const item of stdin.items.slice(0, MAX_LOOP_ITERATIONS)) {
           const iteration = fork(state);
           setVariables(iteration, { ...Object.fromEntries(listed.map((name) => [name, UNKNOWN_VALUE])), [listed[0]!]: item });
-          walkList(walker, node.body, iteration);
+          walkList(walker, node.body, overList(iteration));
         }
         // `ls DIR` lists names, not paths: the body is judged with what is read unknown too.
         const unknown = fork(state);
         setVariables(unknown, Object.fromEntries(listed.map((name) => [name, UNKNOWN_VALUE])));
-        walkList(walker, node.body, unknown);
+        walkList(walker, node.body, overList(unknown));
         return;
       }
       const names = stdin?.text !== undefined && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
@@ -276,12 +281,12 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         for (const line of lines.slice(0, MAX_LOOP_ITERATIONS)) {
           const iteration = fork(state);
           setVariables(iteration, readValues(names, line));
-          walkList(walker, node.body, iteration);
+          walkList(walker, node.body, overList(iteration));
         }
         if (lines.length > 0) return;
       }
       walkList(walker, node.clause, state);
-      walkList(walker, node.body, state);
+      walkList(walker, node.body, overList(state));
       return;
     }
     case 'Case':

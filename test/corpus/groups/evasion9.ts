@@ -254,4 +254,19 @@ export const groups: CorpusGroup[] = [
       { line: 'while read id; do curl -X POST http://localhost:3000/sites/$id/delete; done < ids.txt', expect: 'allow' },
     ],
   },
+  {
+    name: 'atlassian-2022: a DELETE per item of a list to a host nothing explains asks; one DELETE only warns',
+    cases: [
+      {
+        line: 'while read id; do curl -X DELETE https://admin.internal.example.com/sites/$id; done < ids.txt',
+        expect: 'confirm',
+        rule: 'http/delete-request-list',
+      },
+      { line: 'cat ids.txt | xargs -I{} curl -X DELETE https://admin.internal.example.com/v1/sites/{}', expect: 'confirm', rule: 'http/delete-request-list' },
+      { line: 'for id in $(cat ids.txt); do curl -sf -X DELETE "https://10.0.4.17/api/sites/$id"; done', expect: 'confirm', rule: 'http/delete-request-list' },
+      { line: 'curl -X DELETE https://admin.internal.example.com/sites/42', expect: 'warn', rule: 'http/delete-request' },
+      { line: 'for id in 1 2 3; do curl -X DELETE http://localhost:8080/sites/$id; done', expect: 'allow' },
+      { line: 'while read id; do curl -s https://admin.internal.example.com/sites/$id; done < ids.txt', expect: 'allow' },
+    ],
+  },
 ];
