@@ -428,7 +428,12 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
       return dataPath(full, `${base} holds the database directory ${dir}`, /[*?[]/.test(dir) ? base : dir, 'whole', base);
     }
   }
-  const absolute = raw.startsWith('/') || raw.startsWith('~');
+  // Written absolute, or relative from a server's data or service tree (`cd /srv/app && shred -u
+  // db/production.sqlite3`): not a project's own folders on a workstation (`./docker/postgres/data`).
+  const absolute =
+    raw.startsWith('/') ||
+    raw.startsWith('~') ||
+    [...DATA_DIRECTORY_SHAPE.mounts, ...SERVICE_DATA_ROOTS].some((root) => root !== '/' && isUnder(resolvePath(context.cwd || '/', '.'), root));
   const shaped = absolute ? dataDirectoryByShape(base) : undefined;
   if (shaped) return dataPath(full, `${base} is shaped like a ${shaped.engine} data directory (${shaped.root})`, base, partBelow(base, shaped.root), base);
   const segments = base.split('/');

@@ -80,6 +80,8 @@ export const groups: CorpusGroup[] = [
       { line: 'shred -n 3 -z -u /var/lib/app/prod.db', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       { line: 'rm -f /data/production/app.db', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       { line: 'shred -u /var/www/app/storage/app.sqlite3', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'shred -u db/production.sqlite3', cwd: '/srv/app', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf postgres/15/main', cwd: '/data', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
     ],
   },
   {
@@ -87,6 +89,7 @@ export const groups: CorpusGroup[] = [
     cases: [
       { line: 'shred -u ./test.db', expect: 'allow' },
       { line: 'rm -f db/development.sqlite3', expect: 'allow' },
+      { line: 'rm -f db/production.sqlite3', expect: 'allow' },
       { line: 'rm -f /tmp/prod-copy.db', expect: 'allow' },
       { line: 'shred -u /tmp/secret.txt', expect: 'allow' },
       { line: 'shred -n 3 -z /tmp/scratch.img', expect: 'allow' },
