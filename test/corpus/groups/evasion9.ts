@@ -268,6 +268,11 @@ export const groups: CorpusGroup[] = [
       { line: 'cat ids.txt | xargs -I{} curl -X DELETE https://admin.internal.example.com/v1/sites/{}', expect: 'confirm', rule: 'http/delete-request-list' },
       { line: 'for id in $(cat ids.txt); do curl -sf -X DELETE "https://10.0.4.17/api/sites/$id"; done', expect: 'confirm', rule: 'http/delete-request-list' },
       { line: 'curl -X DELETE https://admin.internal.example.com/sites/42', expect: 'warn', rule: 'http/delete-request' },
+      {
+        line: 'while read id; do http DELETE https://admin.internal.example.com/sites/$id; done < ids.txt',
+        expect: 'confirm',
+        rule: 'http/delete-request-word-list',
+      },
       { line: 'for id in 1 2 3; do curl -X DELETE http://localhost:8080/sites/$id; done', expect: 'allow' },
       { line: 'while read id; do curl -s https://admin.internal.example.com/sites/$id; done < ids.txt', expect: 'allow' },
     ],
