@@ -99,6 +99,9 @@ export type ExecutionHost =
       /** `ansible PATTERN [-i INVENTORY]`: the whole pattern and inventory, run from `cwd`, so the
        *  targets stage can expand groups against the inventory (issue 14). */
       ansible?: AnsibleSelection;
+      /** A fleet runner's target that matches every host it manages (`salt '*'`): why it counts
+       *  as production — the fleet holds the production hosts. */
+      wholeFleet?: string;
     }
   | {
       kind: 'container';

@@ -14,6 +14,7 @@
 
 // Type only: tools.ts builds TOOL_OPTIONS from this table.
 import type { ToolOptions } from './tools.js';
+import { APP_CONSOLES } from './app-consoles.js';
 
 export interface CloudCliSpec {
   /** The provider the resource lives in (shown as the target's engine). */
@@ -30,6 +31,24 @@ export interface CloudCliSpec {
     /** Words after a verb that say what kind of resource follows (`eksctl delete cluster NAME`):
      *  a kind, not a resource's name. */
     kinds?: readonly string[];
+    /** Verbs that change only their last operand (`rclone sync SRC DEST`: SRC is only read). */
+    destinationVerbs?: readonly string[];
+    /** Only the first word after the verb names the resource (`barman delete SERVER BACKUP_ID`). */
+    firstOnly?: boolean;
+    /** Every operand names the resource, with no verb (`barman-cloud-backup-delete s3://b/p SERVER`). */
+    operands?: boolean;
+    /** Nothing named, nothing to judge: the tool's own default is local (a backup repository
+     *  in the working directory), not "the current account". */
+    noDefault?: boolean;
+    /** A name written as a local path (`/srv/restic`, `repo::archive`, `./backups`) is this
+     *  host's, judged by the host target: only remote repositories become targets. */
+    remoteOnly?: boolean;
+    /** The tool picks test or live mode (`stripe … --live`, a `sk_live_` key): the mode is the
+     *  target, named so it reads as the environment it is. */
+    /** The platform runs on the host the command reaches (`ssh dokku@HOST apps:destroy APP`):
+     *  an ssh destination is a target too. */
+    onHost?: boolean;
+    mode?: { flags: readonly string[]; keys: readonly string[]; live: RegExp; on: string; off: string };
   };
 }
 
@@ -407,11 +426,147 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     targets: { resource: ['--host'] },
     simple: { verbs: ['del', 'rm', 'rb'], env: [] },
   },
+  // Backup repositories (issue 11, GitLab 2017: the backups that were not there when needed). The
+  // repository a restic/borg/pgBackRest/WAL-G/barman command deletes from is where it acts, not the
+  // host it runs on: `restic -r s3:s3.amazonaws.com/prod-backups forget` from a laptop deletes
+  // production's backups. A repository written as a local path is the host's (the host target
+  // judges it). Sources: restic.readthedocs.io (-r/--repo, RESTIC_REPOSITORY), borgbackup.readthedocs.io
+  // (REPOSITORY operand, BORG_REPO, `::ARCHIVE`), pgbackrest.org/configuration.html (repo1-host,
+  // repo1-s3-bucket, stanza), wal-g docs (WALG_*_PREFIX), pgbarman.org (`barman delete SERVER ID`,
+  // barman-cloud-backup-delete SOURCE_URL SERVER_NAME).
+  restic: {
+    engine: 'restic',
+    options: valueOptions([
+      '-r',
+      '-o',
+      ...long(['repo', 'repository-file', 'option', 'password-file', 'password-command', 'cache-dir', 'host', 'tag', 'path']),
+      ...long(['keep-last', 'keep-hourly', 'keep-daily', 'keep-weekly', 'keep-monthly', 'keep-yearly', 'keep-within', 'keep-tag', 'max-unused']),
+    ]),
+    targets: { resource: ['-r', '--repo'] },
+    simple: { verbs: [], env: ['RESTIC_REPOSITORY'], noDefault: true, remoteOnly: true },
+  },
+  borg: {
+    engine: 'borg',
+    options: valueOptions([
+      ...long([
+        'keep-last',
+        'keep-within',
+        'keep-secondly',
+        'keep-minutely',
+        'keep-hourly',
+        'keep-daily',
+        'keep-weekly',
+        'keep-monthly',
+        'keep-yearly',
+        'glob-archives',
+        'match-archives',
+        'prefix',
+        'rsh',
+        'remote-path',
+        'lock-wait',
+      ]),
+    ]),
+    targets: {},
+    simple: { verbs: ['delete', 'prune', 'compact', 'recreate'], env: ['BORG_REPO'], firstOnly: true, noDefault: true, remoteOnly: true },
+  },
+  borg2: {
+    engine: 'borg',
+    options: valueOptions([
+      '-r',
+      '-a',
+      ...long(['repo', 'keep-last', 'keep-within', 'keep-daily', 'keep-weekly', 'keep-monthly', 'match-archives', 'rsh', 'remote-path']),
+    ]),
+    targets: { resource: ['-r', '--repo'] },
+    simple: { verbs: [], env: ['BORG_REPO'], noDefault: true, remoteOnly: true },
+  },
+  pgbackrest: {
+    engine: 'pgbackrest',
+    options: valueOptions(
+      long([
+        'stanza',
+        'repo',
+        'set',
+        'repo1-host',
+        'repo1-path',
+        'repo1-s3-bucket',
+        'repo1-gcs-bucket',
+        'repo1-azure-container',
+        'repo1-retention-full',
+        'repo1-retention-diff',
+        'config',
+        'log-level-console',
+      ]),
+    ),
+    targets: { resource: ['--stanza', '--repo1-host', '--repo1-s3-bucket', '--repo1-gcs-bucket', '--repo1-azure-container'] },
+    simple: { verbs: [], env: ['PGBACKREST_STANZA', 'PGBACKREST_REPO1_HOST', 'PGBACKREST_REPO1_S3_BUCKET', 'PGBACKREST_REPO1_GCS_BUCKET'], noDefault: true },
+  },
+  ...Object.fromEntries(
+    ['wal-g', 'wal-g-pg', 'wal-g-mysql', 'wal-g-mongo', 'wal-g-redis'].map((name) => [
+      name,
+      {
+        engine: 'wal-g',
+        options: valueOptions(long(['config', 'target-user-data', 'turbo'])),
+        targets: {},
+        simple: { verbs: [], env: ['WALG_S3_PREFIX', 'WALG_GS_PREFIX', 'WALG_AZ_PREFIX', 'WALG_SWIFT_PREFIX', 'WALG_SSH_PREFIX'], noDefault: true },
+      } satisfies CloudCliSpec,
+    ]),
+  ),
+  barman: {
+    engine: 'barman',
+    options: valueOptions(['-c', ...long(['config', 'format'])]),
+    targets: {},
+    simple: { verbs: ['delete'], env: [], firstOnly: true, noDefault: true },
+  },
+  'barman-cloud-backup-delete': {
+    engine: 'barman',
+    options: valueOptions(['-r', '-b', '-P', ...long(['retention-policy', 'backup-id', 'profile', 'endpoint-url', 'cloud-provider', 'batch-size'])]),
+    targets: { resource: ['-P', '--profile'] },
+    simple: { verbs: [], env: [], operands: true, noDefault: true },
+  },
+  // Platforms whose deletes name what they delete: `gh repo delete OWNER/REPO`, `kamal app remove
+  // -d production` (the destination is the environment: config/deploy.production.yml), `dokku
+  // apps:destroy APP`, and Stripe's live mode (`--live`, a `sk_live_` key: production's payments
+  // data). Sources: cli.github.com/manual/gh_repo_delete, kamal-deploy.org/docs/commands,
+  // dokku.com/docs, docs.stripe.com/cli.
+  gh: {
+    engine: 'github',
+    options: valueOptions(['-R', ...long(['repo', 'hostname', 'method', 'jq', 'template', 'input'])]),
+    targets: { resource: ['-R', '--repo'] },
+    simple: { verbs: ['delete'], env: ['GH_REPO'], firstOnly: true, noDefault: true },
+  },
+  kamal: {
+    engine: 'kamal',
+    // The same option table as `kamal app exec` reads (app-consoles.ts).
+    options: APP_CONSOLES.kamal!.options,
+    targets: { resource: ['-d', '--destination'] },
+    simple: { verbs: [], env: [] },
+  },
+  dokku: {
+    engine: 'dokku',
+    options: valueOptions(long(['app', 'remote', 'global'])),
+    targets: { resource: ['--app'] },
+    simple: {
+      verbs: ['apps:destroy', 'postgres:destroy', 'mysql:destroy', 'mariadb:destroy', 'redis:destroy', 'mongo:destroy', 'storage:destroy'],
+      env: ['DOKKU_HOST'],
+      firstOnly: true,
+      onHost: true,
+    },
+  },
+  stripe: {
+    engine: 'stripe',
+    options: valueOptions(['-d', ...long(['api-key', 'project-name', 'stripe-account', 'data', 'expand', 'log-level', 'config', 'device-name'])]),
+    targets: {},
+    simple: {
+      verbs: [],
+      env: [],
+      mode: { flags: ['--live'], keys: ['--api-key', 'STRIPE_API_KEY'], live: /^[sr]k_live_/, on: 'Stripe live mode', off: 'Stripe test mode' },
+    },
+  },
   rclone: {
     engine: 'rclone',
     options: valueOptions(long(['config', 'exclude', 'include', 'filter', 'min-age', 'max-age', 'transfers', 'checkers', 'log-file', 'log-level'])),
     targets: {},
-    simple: { verbs: ['purge', 'delete', 'rmdirs', 'rmdir', 'deletefile'], env: [] },
+    simple: { verbs: ['purge', 'delete', 'rmdirs', 'rmdir', 'deletefile', 'sync'], env: [], destinationVerbs: ['sync'] },
   },
 };
 
@@ -470,7 +625,8 @@ export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
 export interface BucketMirror {
   /** The subcommand words before the operands (`aws s3 sync SRC DEST`). */
   subcommand: readonly string[];
-  /** The options that make it delete (`--delete-destination` with the value `true`). */
+  /** The options that make it delete (`--delete-destination` with the value `true`); none when
+   *  it always deletes (`rclone sync`). */
   deletes: readonly string[];
   dryRun: readonly string[];
   /** Words of a source that is a bucket or remote, never a local folder. */
@@ -509,6 +665,14 @@ export const BUCKET_MIRRORS: Readonly<Record<string, BucketMirror>> = {
     dryRun: ['--dry-run'],
     remote: /^https?:\/\//i,
     emptiedAs: (d) => ['azcopy', 'remove', d, '--recursive'],
+  },
+  // `rclone sync SRC DEST` always deletes from DEST what SRC lacks; a remote is `NAME:path`.
+  rclone: {
+    subcommand: ['sync'],
+    deletes: [],
+    dryRun: ['--dry-run', '-n', '--interactive', '-i'],
+    remote: /^[A-Za-z0-9_.+@ -]{2,}:/,
+    emptiedAs: (d) => ['rclone', 'delete', d],
   },
   // mc names a bucket by alias (`prod/site`): only a path that is plainly local is a folder.
   mc: {

@@ -291,6 +291,63 @@ export const DATA_DIRECTORY_LOCATIONS: readonly string[] = [...DATA_ENGINES.flat
 export const DATA_DIRECTORY_NAMES: ReadonlySet<string> = new Set(DATA_ENGINES.flatMap((spec) => spec.names));
 
 /**
+ * Data directories laid out by hand, recognised by their shape (issue 11): a segment naming the
+ * engine (`postgresql`, `pgsql`, `pg`, `mysql`, `mariadb`, `mongodb`, also `postgres15`,
+ * `mysql-8`) followed by what a data directory is called below it — a version (`15`), `data`,
+ * `main`, `pgdata`, `db` (`/data/postgresql/main`, `/srv/postgres/15/main`, `/opt/postgres/data`)
+ * — or sitting right on a data mount (`/data/mysql`, `/mnt/data/postgresql`, `/database/postgres`).
+ * Not a build or source folder (`postgres/build`, `postgresql/doc`), not the programs and
+ * configuration under /usr and /etc, not a scratch cluster in /tmp; only paths written absolute
+ * (a project's `./docker/postgres/data` is its own business).
+ */
+export const DATA_DIRECTORY_SHAPE = {
+  engines: [
+    { engine: 'postgresql', words: ['postgresql', 'postgres', 'pgsql', 'pg'] },
+    { engine: 'mysql', words: ['mysql', 'mariadb', 'mysqld', 'percona'] },
+    { engine: 'mongodb', words: ['mongodb', 'mongo'] },
+  ] as const,
+  /** Engine words too short to stand alone on a mount (`/data/pg` may be anything). */
+  weak: ['pg', 'mongo'],
+  /** A segment below the engine's that a data directory is (or holds it: a version). */
+  below: /^(data|main|pgdata|db|datadir|\d+(\.\d+)?)$/,
+  /** Mounts that hold servers' data directories directly (`/data/mysql`). */
+  mounts: [
+    '/data',
+    '/mnt',
+    '/mnt/data',
+    '/srv',
+    '/srv/data',
+    '/database',
+    '/databases',
+    '/db',
+    '/dbdata',
+    '/u01',
+    '/u02',
+    '/var/db',
+    '/storage',
+    '/volumes',
+    '/vol',
+  ],
+  /** Trees that hold programs, configuration or scratch, never a server's live data. */
+  never: ['/usr', '/etc', '/tmp', '/var/tmp', '/proc', '/sys', '/run', '/var/run', '/var/log', '/boot', '/lib', '/opt/homebrew/Cellar', '/nix'],
+};
+
+/**
+ * SQLite database files (issue 11): `.sqlite`, `.sqlite3`, `.db3` are databases by their name;
+ * `.db` and the rarer ones only with more to say so (a production path). A service's own database
+ * under a service data root (SERVICE_DATA_ROOTS: `/srv/app/storage/app.sqlite3`) or in a path
+ * that names production or staging (`/data/production/app.db`) is live data, as a data directory is.
+ */
+export const SQLITE_FILE = { certain: /\.(sqlite3?|db3)$/i, likely: /\.(db|s3db|sl3)$/i };
+
+/** The engine a path segment names (`postgres15`, `mysql-8.0`, `pg`), if any. */
+export function engineOfSegment(segment: string): { engine: string; weak: boolean } | undefined {
+  const word = segment.toLowerCase().replace(/[-_.]?(\d+(\.\d+)*|data)$/, '');
+  const engine = DATA_DIRECTORY_SHAPE.engines.find((entry) => (entry.words as readonly string[]).includes(word))?.engine;
+  return engine ? { engine, weak: DATA_DIRECTORY_SHAPE.weak.includes(segment.toLowerCase()) } : undefined;
+}
+
+/**
  * Locations and markers a config adds (`data-directories:` in .prodguard.yml): a site's own
  * layout (`/srv/pg/*`, `/data/orders-db`) or a marker file its tooling writes. They only add:
  * nothing in a config removes a built-in location.

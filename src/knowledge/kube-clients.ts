@@ -124,6 +124,43 @@ const SPECS: Record<string, KubeClientSpec> = {
   },
   argocd: { options: { longWithValue: ['kube-context', 'server', 'auth-token', 'config', 'app-namespace'], pflag: true }, targets: KUBECTL_TARGETS },
   kustomize: { options: { longWithValue: ['output'], pflag: true }, targets: KUBECTL_TARGETS },
+  // Flux and Velero act on the cluster of their context (`flux delete … --context prod-eu`,
+  // `velero backup delete --all --confirm` against the current one): Velero names it
+  // `--kubecontext`. Sources: fluxcd.io/flux/cmd, velero.io/docs (global flags).
+  flux: {
+    options: {
+      shortWithValue: 'n',
+      longWithValue: ['context', 'kubeconfig', 'namespace', 'timeout', 'label-selector', 'cluster', 'server', 'token', 'user', 'as', 'kind'],
+      pflag: true,
+    },
+    targets: KUBECTL_TARGETS,
+  },
+  velero: {
+    options: {
+      shortWithValue: 'nlo',
+      longWithValue: [
+        'kubecontext',
+        'kubeconfig',
+        'namespace',
+        'selector',
+        'include-namespaces',
+        'exclude-namespaces',
+        'include-resources',
+        'exclude-resources',
+        'ttl',
+        'from-backup',
+        'from-schedule',
+        'schedule',
+        'storage-location',
+        'volume-snapshot-locations',
+        'output',
+        'features',
+        'namespace-mappings',
+      ],
+      pflag: true,
+    },
+    targets: { ...KUBECTL_TARGETS, context: ['--kubecontext'] },
+  },
 };
 
 /** The kube clients by name (besides `kubectl-*` plugins). */

@@ -66,7 +66,7 @@ const MIGRATION_TOOL = options(
 const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);
 // Tools that write a file's bytes or size in place (truncate, fallocate, tee, pg_resetwal).
 const FILE_WRITER = options('srolcemOxu', ['size', 'reference', 'offset', 'length']);
-// Backup tools (restic, borg, kopia, velero): the repository and what `forget`/`prune` keeps.
+// Backup tools (kopia): the repository and what `forget`/`prune` keeps.
 const BACKUP = options('ro', ['repo', 'option', 'password-file', 'cache-dir', 'keep-last', 'keep-daily', 'keep-weekly', 'keep-monthly', 'keep-within']);
 // docker and podman global options (-H, --context…) and those of rm, volume, system prune and
 // compose down. Not -f: it is --force for prune and --file for compose (a rule about a compose
@@ -300,6 +300,25 @@ export const RUNNERS_AFTER_OPERANDS: Readonly<Record<string, { operands: number;
 };
 
 /**
+ * ssh accounts whose forced command is a tool (`command="dokku …"` in authorized_keys): `ssh
+ * dokku@HOST apps:destroy APP` runs `dokku apps:destroy APP` on HOST, not a shell line.
+ * Source: dokku.com/docs/deployment/remote-commands.
+ */
+export const SSH_FORCED_COMMANDS: Readonly<Record<string, string>> = {
+  dokku: 'dokku',
+};
+
+/**
+ * Task runners that chain several of their own tasks in one call: `mix do ecto.drop, ecto.create`
+ * (Elixir; `+` separates them since 1.14), `lein do clean, test` (Leiningen). Each task is its own
+ * run of the tool (`mix ecto.drop`), judged as such. Sources: `mix help do`, `lein help do`.
+ */
+export const TASK_CHAINS: Readonly<Record<string, { word: string; separators: readonly string[] }>> = {
+  mix: { word: 'do', separators: [',', '+'] },
+  lein: { word: 'do', separators: [','] },
+};
+
+/**
  * Programs that are another command under a different name, with the options they always apply:
  * `rimraf DIR` (npm's rm -rf, run through npx, pnpm dlx, bunx) is `rm -rf DIR`.
  */
@@ -428,7 +447,78 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
     ...ANSIBLE_SHARED_OPTIONS,
   ]),
   ...each(['pssh', 'parallel-ssh'], PSSH),
+  // salt(1) and salt-ssh(1): timeouts, batches, config, output, returners, eauth, roster and key
+  // (knowledge/fleet-runners.ts says what the functions run).
+  ...each(
+    ['salt', 'salt-ssh'],
+    options('tbcla', [
+      'timeout',
+      'batch-size',
+      'batch',
+      'batch-wait',
+      'config-dir',
+      'log-level',
+      'log-file',
+      'log-file-level',
+      'out',
+      'output',
+      'out-indent',
+      'output-indent',
+      'out-file',
+      'output-file',
+      'auth',
+      'eauth',
+      'external-auth',
+      'return',
+      'return_config',
+      'return_kwargs',
+      'module-executors',
+      'subset',
+      'args-separator',
+      'delimiter',
+      'roster',
+      'roster-file',
+      'priv',
+      'user',
+      'passwd',
+      'ssh-option',
+      'thin-extra-modules',
+      'extra-filerefs',
+      'saltfile',
+      'state-output',
+      'state-verbose',
+    ]),
+  ),
   pdsh: options('wxgXlRftuM'),
+  mussh: options('hHcCiolpmtsJPL'),
+  // knife's common options (`knife ssh --help`): attribute, user, identity, config, server.
+  knife: options('aCxiPpcsuEV', [
+    'attribute',
+    'concurrency',
+    'ssh-user',
+    'ssh-password',
+    'ssh-port',
+    'ssh-identity-file',
+    'identity-file',
+    'config',
+    'server-url',
+    'user',
+    'key',
+    'environment',
+    'ssh-gateway',
+  ]),
+  fab: options('HiRSrfc', [
+    'hosts',
+    'identity',
+    'roles',
+    'ssh-config',
+    'search-root',
+    'config',
+    'collection',
+    'prompt-for-login-password',
+    'connect-timeout',
+    'command-timeout',
+  ]),
   clush: options('wxgXlftuoRsO', [
     'nodes',
     'exclude',
@@ -959,7 +1049,68 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   ...each(['truncate', 'tee', '(redirect)', 'pg_resetwal', 'pg_resetxlog', 'fallocate'], FILE_WRITER),
   rsync: RSYNC,
   git: options('Cco', ['git-dir', 'work-tree', 'push-option', 'repo', 'receive-pack', 'exec', 'signed']),
-  ...each(['restic', 'borg', 'borg2', 'kopia', 'velero'], BACKUP),
+  // restic, borg, borg2: cloud-clis.ts (the repository they act on).
+  // Replication managers: repmgr's connection and config options (`repmgr -h db1 -U repmgr -d
+  // repmgr standby clone`), stolonctl's cluster and store (`stolonctl --cluster-name prod init`).
+  // Sources: repmgr.org/docs (repmgr --help), github.com/sorintlab/stolon doc/stolonctl.
+  // patronictl's global and verb options (`patronictl -c /etc/patroni.yml restart CLUSTER`).
+  patronictl: options('cdk', [
+    'config-file',
+    'dcs-url',
+    'dcs',
+    'insecure',
+    'candidate',
+    'leader',
+    'master',
+    'primary',
+    'scheduled',
+    'group',
+    'member',
+    'role',
+    'pending',
+    'format',
+    'set',
+    'pg',
+    'apply',
+    'replace',
+  ]),
+  repmgr: options('fhpUdSL', [
+    'config-file',
+    'host',
+    'port',
+    'username',
+    'dbname',
+    'superuser',
+    'log-level',
+    'node-id',
+    'node-name',
+    'upstream-node-id',
+    'pg_bindir',
+    'replication-user',
+    'wal-keep-segments',
+    'copy-external-config-files',
+    'remote-user',
+    'siblings-follow',
+  ]),
+  stolonctl: options('', [
+    'cluster-name',
+    'store-backend',
+    'store-endpoints',
+    'store-prefix',
+    'store-cert-file',
+    'store-key',
+    'store-ca-file',
+    'kube-context',
+    'kube-namespace',
+    'kube-resource-kind',
+    'kubeconfig',
+    'log-level',
+    'patch',
+    'file',
+    'metrics-listen-address',
+  ]),
+  // velero: kube-clients.ts (the cluster it acts on).
+  kopia: BACKUP,
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
   // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):

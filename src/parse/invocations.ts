@@ -304,14 +304,16 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         expandsOutputVar(word, state) ? expandCollecting(walker, word, state).map((w) => ({ ...w, dynamic: true })) : expandCollecting(walker, word, state),
       );
       const name = node.name.value;
+      // The body runs once per item of the list (Atlassian 2022's loop over IDs): the rules can tell (via).
+      const looped: WalkState = { ...state, via: [...state.via, `for ${name} in …`] };
       if (words.length === 0 || words.length > MAX_LOOP_ITERATIONS || words.some((w) => w.dynamic || w.glob)) {
         // The loop variable's values are not all known: walk the body once with it unknown,
         // plus once per known value, so `for d in /var/lib/postgresql/*` is still judged.
         const known = words.filter((w) => !w.dynamic).slice(0, MAX_LOOP_ITERATIONS);
-        for (const word of known) walkList(walker, node.body, withVar(state, name, word.value));
-        if (known.length === 0) walkList(walker, node.body, withUnknownVar(state, name));
+        for (const word of known) walkList(walker, node.body, withVar(looped, name, word.value));
+        if (known.length === 0) walkList(walker, node.body, withUnknownVar(looped, name));
       } else {
-        for (const word of words) walkList(walker, node.body, withVar(state, name, word.value));
+        for (const word of words) walkList(walker, node.body, withVar(looped, name, word.value));
       }
       return;
     }
@@ -323,9 +325,27 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       // the loop's input shown, the body runs once per line with the variables read set.
       // `while read d; …; done < dirs.txt` before the edge read the file: the loop's read command
       // carries the redirection, so the file is asked for and the next pass sees its lines.
-      if (stdin?.kind === 'file' && stdin.text === undefined && node.kind !== 'until' && loopReadTargets(node.clause)) {
+      const reads = node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
+      // Atlassian 2022: the body runs once per item of a list it reads — the rules can tell (via).
+      const overList = (inner: WalkState): WalkState => (reads ? { ...inner, via: [...inner.via, `while read ${reads.join(' ')}`] } : inner);
+      if (stdin?.kind === 'file' && stdin.text === undefined && reads) {
         walkPipelineNode(walker, node.clause.commands[0]!.command, state, stdin);
-        walkList(walker, node.body, withReadVariables(node.clause, state));
+        walkList(walker, node.body, overList(withReadVariables(node.clause, state)));
+        return;
+      }
+      // A listing piped in (`ls -d /var/lib/postgresql/* | while read f; do rm -rf "$f"`): its
+      // lines are the paths it lists, as `… | xargs rm -rf` reads them.
+      const listed = stdin?.text === undefined && stdin?.items && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
+      if (listed && stdin?.items && stdin.items.length > 0) {
+        for (const item of stdin.items.slice(0, MAX_LOOP_ITERATIONS)) {
+          const iteration = fork(state);
+          setVariables(iteration, { ...Object.fromEntries(listed.map((name) => [name, UNKNOWN_VALUE])), [listed[0]!]: item });
+          walkList(walker, node.body, overList(iteration));
+        }
+        // `ls DIR` lists names, not paths: the body is judged with what is read unknown too.
+        const unknown = fork(state);
+        setVariables(unknown, Object.fromEntries(listed.map((name) => [name, UNKNOWN_VALUE])));
+        walkList(walker, node.body, overList(unknown));
         return;
       }
       const names = stdin?.text !== undefined && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
@@ -334,7 +354,7 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         for (const line of lines.slice(0, MAX_LOOP_ITERATIONS)) {
           const iteration = fork(state);
           setVariables(iteration, readValues(names, line));
-          walkList(walker, node.body, iteration);
+          walkList(walker, node.body, overList(iteration));
         }
         if (lines.length > 0) return;
       }
@@ -345,7 +365,7 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       // A pipe whose words are known (`ls /var/lib/postgresql | while read d`) keeps the reading
       // that judges the folder it lists.
       const shown = stdin?.kind === 'pipe' && stdin.items !== undefined;
-      walkList(walker, node.body, node.kind !== 'until' && !shown ? withReadVariables(node.clause, state) : state);
+      walkList(walker, node.body, overList(node.kind !== 'until' && !shown ? withReadVariables(node.clause, state) : state));
       return;
     }
     case 'Case':
@@ -506,6 +526,13 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
     } else if (redirect.target) {
       walkSubstitutions(walker, redirect.target.parts, state);
       if ((redirect.operator === '<' || redirect.operator === '<>') && (fd === undefined || fd === 0)) {
+        // `done < <(ls -d /var/lib/postgresql/*)`: what the command is known to write, as in a pipe.
+        const part = redirect.target.parts?.length === 1 ? redirect.target.parts[0] : undefined;
+        const inner = part?.type === 'ProcessSubstitution' && part.script?.commands.length === 1 ? part.script.commands[0]!.command : undefined;
+        if (inner && inner.type !== 'AndOr' && inner.type !== 'Pipeline') {
+          stdin = pipeFrom(inner as CommandNode, state, walker);
+          continue;
+        }
         const target = expandToString(redirect.target, scopeOf(state));
         // A script the edge read (`bash < x.sh`, `ssh db1 'bash -s' < x.sh`): its text is the input.
         const text =
@@ -680,6 +707,11 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     const names = readTargets(args.map((arg) => arg.value));
     const line = stdin.text.split('\n').find((text) => text.trim() !== '');
     if (names && line !== undefined) setVariables(state, readValues(names, line));
+  } else if (commandWord.value === 'read') {
+    // Input the line does not show (`compgen -c | … | while read c; do $c -rf /`): the variables
+    // hold what is read when it runs — unknown, not empty (`$c` is a command nobody can name).
+    const names = readTargets(args.map((arg) => arg.value));
+    if (names) setVariables(state, Object.fromEntries(names.map((name) => [name, UNKNOWN_VALUE])));
   }
 
   const argFile = basename(commandWord.value) === 'xargs' ? xargsArgFile(command, state, walker) : undefined;

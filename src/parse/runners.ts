@@ -53,6 +53,19 @@ function unseenOutput(word: ExpandedWord): boolean {
  * command itself after an empty expansion (`$SUDO rm -rf …`): invocations.ts judges that reading.
  */
 function unknownCommandSteps(inv: Invocation): UnwrapStep[] {
+  // A glob as the command word (`/usr/bin/r? -rf /`, `/bin/[r]m`): bash runs whichever file it
+  // matches first, which the line does not say — judged by its operands like a computed name.
+  if (inv.command.glob && /[*?[]/.test(inv.name)) {
+    const first = inv.args[0];
+    if (!first || !/^-./.test(first.value)) return [];
+    return [
+      {
+        kind: 'command',
+        via: `${inv.command.text} (a glob: the command is whatever file it matches)`,
+        words: [word(inv.command, UNKNOWN_COMMAND), ...inv.args],
+      },
+    ];
+  }
   if (inv.name !== '' || !inv.command.dynamic) return [];
   if (inv.command.producers && runsUnseenOutput(inv.command.producers)) {
     return unseenScript(inv, `${inv.command.text} (its output runs as a command)`, decodedOutput(inv.command));
@@ -248,7 +261,7 @@ function firstPositional(args: readonly ExpandedWord[]): number {
 }
 
 export function runnerSteps(inv: Invocation): UnwrapStep[] {
-  if (inv.name === '') return unknownCommandSteps(inv);
+  if (inv.name === '' || (inv.command.glob && /[*?[]/.test(inv.name))) return unknownCommandSteps(inv);
   switch (inv.name) {
     case 'yarn':
     case 'pnpm': {

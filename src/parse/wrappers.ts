@@ -4,9 +4,9 @@
 // `xargs rm`, `find … -exec rm {} +`, `ssh db1 'rm …'`, `kubectl exec pod -- rm …`.
 // This module is the registry (command name → unwrapper); each family lives in wrappers/.
 
-import type { Invocation } from '../types.js';
+import type { ExpandedWord, Invocation } from '../types.js';
 import { scanOptions } from './options.js';
-import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, RUNNERS_AFTER_OPERANDS, toolOptions } from '../knowledge/tools.js';
+import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, RUNNERS_AFTER_OPERANDS, SSH_FORCED_COMMANDS, TASK_CHAINS, toolOptions } from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
 import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
@@ -29,7 +29,8 @@ import {
   xargs,
 } from './wrappers/local.js';
 import { RAW_SOCKET_CLIENTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
-import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, ssh } from './wrappers/remote.js';
+import { SALT_FUNCTIONS } from '../knowledge/fleet-runners.js';
+import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, salt, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
 import { bucketMirror } from './wrappers/bucket-mirror.js';
 import { type EnvFiles, type UnwrapStep, type Unwrapper, type UserHomes, command, commandRunner, optionsOf, script } from './wrappers/step.js';
@@ -44,6 +45,36 @@ function equivalent(argv: readonly string[]): Unwrapper {
       ...argv.map((value) => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] })),
       ...inv.args,
     ]);
+}
+
+/**
+ * `mix do ecto.drop, ecto.create`: each task of the chain is a run of the tool of its own
+ * (knowledge/tools.ts TASK_CHAINS). A separator is a word of its own (`+`, `,`) or ends a word
+ * (`ecto.drop,`); `a,b` in one word is split too, as mix splits it.
+ */
+function taskChain(inv: Invocation): UnwrapStep[] {
+  const chain = TASK_CHAINS[inv.name]!;
+  if (inv.args[0]?.value !== chain.word) return [];
+  const tasks: ExpandedWord[][] = [[]];
+  for (const word of inv.args.slice(1)) {
+    if (word.dynamic) {
+      tasks.at(-1)!.push(word);
+      continue;
+    }
+    // A separator word of its own (`+`), or commas in or at the end of a word (`ecto.drop,`).
+    if (chain.separators.includes(word.value)) {
+      tasks.push([]);
+      continue;
+    }
+    const parts = chain.separators.includes(',') ? word.value.split(',') : [word.value];
+    parts.forEach((part, index) => {
+      if (index > 0) tasks.push([]);
+      const trimmed = part.trim();
+      if (trimmed !== '') tasks.at(-1)!.push({ ...word, value: trimmed, text: trimmed });
+    });
+  }
+  const name = { ...inv.command, value: inv.name, text: inv.name, dynamic: false, glob: false };
+  return tasks.filter((task) => task.length > 0).flatMap((task) => command(`${inv.name} ${chain.word}`, [name, ...task]));
 }
 
 /** A program two readers know (`aws ssm start-session` runs a shell; `aws s3 sync` can empty a bucket). */
@@ -123,7 +154,10 @@ const WRAPPERS: Record<string, Unwrapper> = {
   gsutil: bucketMirror,
   azcopy: bucketMirror,
   mc: bucketMirror,
+  rclone: bucketMirror,
   ansible,
+  salt,
+  'salt-ssh': salt,
   rsync,
   scp,
   ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
@@ -145,6 +179,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
   mongo: mongoShell,
   // Text piped to a Redis port is Redis commands (knowledge/raw-sockets.ts).
   ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, rawSocket])),
+  ...Object.fromEntries(Object.keys(TASK_CHAINS).map((name) => [name, taskChain])),
   bundle: subcommandRunner(['exec']),
   npx,
   bunx: npx,
@@ -221,17 +256,33 @@ export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes:
  * do: `ansible db -m file -a 'path=… state=absent'` is `rm -rf`. The shell hook's prefilter sends
  * such a line to the checker.
  */
-export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
-  ansible: ['state=absent'],
+const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
+  ansible: ['state=absent', 'state=stopped', 'state=restarted'],
+  // `ssh dokku@HOST apps:destroy APP` runs dokku (knowledge/tools.ts SSH_FORCED_COMMANDS).
+  ssh: Object.keys(SSH_FORCED_COMMANDS).map((user) => `${user}@*`),
+  // `rclone sync ./empty remote:` from an empty folder is `rclone delete remote:`.
+  rclone: ['sync'],
+  // Salt functions that amount to a command whose name the line does not hold (`file.remove`).
+  ...Object.fromEntries(
+    // `cmd.run cmd='rm -rf …'`: the line's word is `cmd=rm`, which names no command.
+    ['salt', 'salt-ssh'].map((name) => [name, [...Object.keys(SALT_FUNCTIONS).filter((fn) => SALT_FUNCTIONS[fn]!.kind === 'command'), 'cmd=*']]),
+  ),
   // The lines a cloud API runs on a VM sit inside JSON or shorthand (`'{"commands":["dropdb x"]}'`),
   // glued to punctuation the prefilter does not split on.
   aws: ['send-command'],
   az: ['run-command'],
   // Text piped to a Redis port (`nc HOST 6379`, `socat - TCP:HOST:6379`) is redis-cli commands.
   ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS].map((port) => `*${port}`)])),
-  // `tar --checkpoint-action=exec=…`, `git -c core.pager=…`: an option whose value is a shell line.
-  ...SHELL_OPTION_COMPANIONS,
 };
+
+/** The words above, and a tool's options whose value is a shell line (`tar
+ *  --checkpoint-action=exec=…`, `git -c core.pager=…`): `ssh` has both `dokku@*` and `-o`. */
+export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [...new Set([...Object.keys(WRAPPED_COMMAND_WORDS), ...Object.keys(SHELL_OPTION_COMPANIONS)])].map((name) => [
+    name,
+    [...(WRAPPED_COMMAND_WORDS[name] ?? []), ...(SHELL_OPTION_COMPANIONS[name] ?? [])],
+  ]),
+);
 
 /** Every command name unwrapped here (the shell hook's prefilter needs the list). */
 export const WRAPPER_NAMES: readonly string[] = Object.keys(WRAPPERS);

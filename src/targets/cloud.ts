@@ -24,18 +24,50 @@ function tableCliTargets(inv: Invocation, spec: CloudCliSpec, simple: NonNullabl
   const scan = cloudScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const targets: Target[] = [];
-  const verb = positionals.findIndex((word) => simple.verbs.includes(word));
+  if (simple.mode) return [modeTarget(inv, scan, spec, simple.mode)];
+  const add = (source: string, written: string) => {
+    const name = repositoryName(written);
+    // A repository written as a local path is this host's: the host target judges it.
+    if (simple.remoteOnly && isLocalPath(name)) return;
+    if (name !== '' || written === '') targets.push({ kind: 'cloud', engine: spec.engine, source, name });
+  };
+  const verb = simple.operands ? -1 : positionals.findIndex((word) => simple.verbs.includes(word));
   const names = positionals.slice(verb + 1);
   if (verb !== -1 && simple.kinds?.includes(names[0] ?? '')) names.shift();
-  if (verb !== -1) for (const name of names) targets.push({ kind: 'cloud', engine: spec.engine, source: 'resource', name });
+  const touched = simple.firstOnly ? names.slice(0, 1) : verb !== -1 && simple.destinationVerbs?.includes(positionals[verb]!) ? names.slice(-1) : names;
+  if (verb !== -1 || simple.operands) for (const name of touched) add('resource', name);
   const resource = spec.targets.resource ?? [];
   for (const option of scan.options) {
-    if (option.value && resource.includes(option.flag)) targets.push({ kind: 'cloud', engine: spec.engine, source: option.flag, name: option.value });
+    if (option.value && resource.includes(option.flag)) add(option.flag, option.value);
   }
   const variable = simple.env.find((name) => inv.env[name]);
-  if (variable) targets.push({ kind: 'cloud', engine: spec.engine, source: variable, name: inv.env[variable]! });
-  if (targets.length === 0) targets.push({ kind: 'cloud', engine: spec.engine, source: 'current account or project', name: 'current' });
+  if (variable) add(variable, inv.env[variable]!);
+  // `ssh dokku@HOST apps:destroy APP`: the platform is the host the command reaches.
+  if (simple.onHost && inv.host.kind === 'ssh') targets.push({ kind: 'cloud', engine: spec.engine, source: 'ssh destination', name: inv.host.destination });
+  if (targets.length === 0 && !simple.noDefault) targets.push({ kind: 'cloud', engine: spec.engine, source: 'current account or project', name: 'current' });
   return targets;
+}
+
+/** A repository or URL as a target's name: no credentials, no user, no borg `::ARCHIVE`. */
+function repositoryName(written: string): string {
+  return written
+    .replace(/::.*$/, '')
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1')
+    .replace(/^(rest:https?:\/\/)[^@/]*@/i, '$1')
+    .replace(/^[^@/:]+@(?=[^/]*:)/, '');
+}
+
+/** `/srv/restic`, `./repo`, `~/backups`, `repo` (borg's `repo::archive`): a path on this host. */
+function isLocalPath(name: string): boolean {
+  return /^[/.~]/.test(name) || !name.includes(':') || /^file:/i.test(name) || /^local:/i.test(name);
+}
+
+/** Stripe's mode: live when `--live` is given or the key is a live key, else test. */
+function modeTarget(inv: Invocation, scan: OptionScan, spec: CloudCliSpec, mode: NonNullable<NonNullable<CloudCliSpec['simple']>['mode']>): Target {
+  const flagged = mode.flags.find((flag) => scan.options.some((option) => option.flag === flag));
+  const key = mode.keys.map((name) => (name.startsWith('-') ? optionValue(scan, name) : inv.env[name])).find((value) => value && mode.live.test(value));
+  const live = flagged !== undefined || key !== undefined;
+  return { kind: 'cloud', engine: spec.engine, source: flagged ?? (key ? 'a live API key' : 'default (test) mode'), name: live ? mode.on : mode.off };
 }
 
 export function cloudTargets(inv: Invocation): Target[] {

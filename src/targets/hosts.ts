@@ -11,6 +11,7 @@ import { endpointHosts, serviceEndpoint } from '../knowledge/service-endpoints.j
 import { DEFAULT_PORTS, type PortForward } from '../knowledge/port-forwards.js';
 import { SERVICE_DATA_ROOTS } from '../knowledge/data-directories.js';
 import { resolvePath } from '../parse/posix-path.js';
+import { toolOptions } from '../knowledge/tools.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hosts, Kubernetes, cloud, Terraform.
@@ -59,10 +60,7 @@ export function topologyTargets(inv: Invocation): Target[] {
     const api = inv.env.ORCHESTRATOR_API;
     if (api) targets.push({ kind: 'host', source: 'ORCHESTRATOR_API', name: hostOf(api), host: hostOf(api) });
   } else if (inv.name === 'patronictl') {
-    const scan = scanOptions(inv.args, {
-      shortWithValue: 'cdk',
-      longWithValue: ['config-file', 'dcs-url', 'dcs', 'insecure', 'candidate', 'leader', 'master', 'primary', 'scheduled', 'group', 'member'],
-    });
+    const scan = scanOptions(inv.args, toolOptions('patronictl') ?? {});
     const config = optionValue(scan, '-c', '--config-file') ?? inv.env.PATRONICTL_CONFIG_FILE;
     if (config) targets.push({ kind: 'host', source: 'patroni config', name: config.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), host: config });
     const dcs = optionValue(scan, '-d', '--dcs-url', '--dcs');
@@ -70,9 +68,18 @@ export function topologyTargets(inv: Invocation): Target[] {
     const cluster = scan.positionals.map((i) => inv.args[i]!.value)[1];
     if (cluster) targets.push({ kind: 'host', source: 'patroni cluster', name: cluster, host: cluster });
   } else if (inv.name === 'repmgr') {
-    const scan = scanOptions(inv.args, { shortWithValue: 'fhpUd', longWithValue: ['config-file', 'host', 'dbname'] });
-    const host = optionValue(scan, '-h', '--host');
+    const scan = scanOptions(inv.args, toolOptions('repmgr') ?? {});
+    const host = optionValue(scan, '-h', '--host') ?? /(?:^|\s)host=([^\s']+)/.exec(optionValue(scan, '-d', '--dbname') ?? '')?.[1];
     if (host) targets.push({ kind: 'host', source: 'repmgr --host', name: host, host });
+  } else if (inv.name === 'stolonctl') {
+    // stolon names its cluster and the store that holds its state (etcd, consul, kubernetes).
+    const scan = scanOptions(inv.args, toolOptions('stolonctl') ?? {});
+    const cluster = optionValue(scan, '--cluster-name') ?? inv.env.STOLONCTL_CLUSTER_NAME;
+    if (cluster) targets.push({ kind: 'host', source: 'stolon cluster', name: cluster, host: cluster });
+    const endpoints = optionValue(scan, '--store-endpoints') ?? inv.env.STOLONCTL_STORE_ENDPOINTS;
+    for (const value of endpoints?.split(',') ?? []) targets.push({ kind: 'host', source: 'stolon store', name: hostOf(value), host: hostOf(value) });
+    const context = optionValue(scan, '--kube-context');
+    if (context) targets.push({ kind: 'host', source: 'stolon kube context', name: context, host: context });
   }
   return targets;
 }
@@ -166,11 +173,20 @@ export function hostTarget(inv: Invocation, facts: TargetFacts): Target {
         : undefined;
       return selected ?? dockerDaemonTarget(inv) ?? { kind: 'host', source: 'this host', name: facts.hostname, host: facts.hostname };
     }
-    case 'ssh':
+    case 'ssh': {
+      // `salt '*'`: every host the fleet runner manages, production among them.
+      const wholeFleet = inv.host.wholeFleet ? { inventoryEnvironment: { environment: 'production' as const, evidence: inv.host.wholeFleet } } : {};
       return (
         ansiblePatternTarget(inv.host.ansible, facts) ??
-        ansibleNamesTarget(inv.host.ansible) ?? { kind: 'host', source: 'ssh destination', name: inv.host.destination, host: inv.host.destination }
+        ansibleNamesTarget(inv.host.ansible) ?? {
+          kind: 'host',
+          source: 'ssh destination',
+          name: inv.host.destination,
+          host: inv.host.destination,
+          ...wholeFleet,
+        }
       );
+    }
     case 'container': {
       const pod: Target = { kind: 'host', source: `${inv.host.runtime} exec`, name: inv.host.name, host: inv.host.name };
       // A pod named with its namespace is as production as that namespace (and its context):

@@ -8,13 +8,18 @@ import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
 import { CRITICAL_PROGRAMS } from '../knowledge/system-programs.js';
+import { environmentFromName } from '../classify/names.js';
 import {
   DATA_DIRECTORY_CONFIG_FILE,
   DATA_DIRECTORY_LOCATIONS,
   DATA_DIRECTORY_NAMES,
+  DATA_DIRECTORY_SHAPE,
   DATA_DIRECTORY_TOPS,
   LOG_DIRECTORIES,
+  SERVICE_DATA_ROOTS,
+  SQLITE_FILE,
   LOG_FILE,
+  engineOfSegment,
   isAsideName,
 } from '../knowledge/data-directories.js';
 
@@ -204,6 +209,48 @@ function isPostgresHomeExtra(path: string): boolean {
   return match !== null && !/^(\d+(\.\d+)?|data)$/.test(match[1]!) && !/[*?[]/.test(match[1]!);
 }
 
+/**
+ * A data directory by its shape (knowledge/data-directories.ts DATA_DIRECTORY_SHAPE): the engine's
+ * segment and the version/data/main segments right below it, or the engine's segment on a data
+ * mount. The root is the deepest of those segments; what is below it is inside.
+ */
+function dataDirectoryByShape(base: string): { root: string; engine: string } | undefined {
+  if (/[*?[]/.test(base) || DATA_DIRECTORY_SHAPE.never.some((tree) => isUnder(base, tree))) return undefined;
+  const segments = base.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const named = engineOfSegment(segments[i]!);
+    if (!named) continue;
+    let end = i;
+    while (end + 1 < segments.length && DATA_DIRECTORY_SHAPE.below.test(segments[end + 1]!)) end++;
+    const parent = segments.slice(0, i).join('/') || '/';
+    if (end > i || (!named.weak && DATA_DIRECTORY_SHAPE.mounts.includes(parent))) return { root: segments.slice(0, end + 1).join('/'), engine: named.engine };
+  }
+  return undefined;
+}
+
+/** The absolute directory a partly unknown path is known to be in (`/var/lib/mysql/` of `/var/lib/mysql/$d`). */
+function knownDirectoryPrefix(value: string): string | undefined {
+  const star = value.indexOf('*');
+  if (star <= 1) return undefined;
+  const prefix = value.slice(0, value.lastIndexOf('/', star) + 1);
+  return prefix.startsWith('/') && prefix.length > 1 && !/[?[]/.test(prefix) ? prefix : undefined;
+}
+
+/** A SQLite database a service lives on (knowledge/data-directories.ts SQLITE_FILE): why, or undefined. */
+function liveSqliteFile(base: string): string | undefined {
+  if (/[*?[]/.test(base) || DATA_DIRECTORY_SHAPE.never.some((tree) => isUnder(base, tree))) return undefined;
+  const name = basename(base);
+  if (!SQLITE_FILE.certain.test(name) && !SQLITE_FILE.likely.test(name)) return undefined;
+  const named = base
+    .split('/')
+    .map((segment) => ({ segment, env: environmentFromName(segment.replace(/\.[^.]*$/, '')) }))
+    .find(({ env }) => env?.environment === 'production' || env?.environment === 'staging');
+  if (named) return `${base} is a SQLite database in a ${named.env!.environment} path (${named.segment})`;
+  if (SQLITE_FILE.certain.test(name) && SERVICE_DATA_ROOTS.some((root) => isUnder(base, root)))
+    return `${base} is a SQLite database a service keeps under ${SERVICE_DATA_ROOTS.find((root) => isUnder(base, root))}`;
+  return undefined;
+}
+
 export interface PathContext {
   cwd: string;
   home: string;
@@ -313,6 +360,14 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
       const path = empty.contents ? '/*' : '/';
       return { class: 'unset-root', path, detail: `if ${empty.substitution} prints nothing, ${word.text} becomes ${path}` };
     }
+    // `rm -rf "/var/lib/postgresql/$d"` with $d read at run time: whatever $d is, the path is in
+    // the directory written before it (or, empty, that directory itself).
+    const known = knownDirectoryPrefix(raw);
+    if (known) {
+      const inside = classifyPath({ ...word, value: `${known}*`, dynamic: false, glob: true, unsetVariables: [], variables: [] }, context);
+      if (inside.class === 'data-directory' || inside.class === 'data-directory-leftover')
+        return { ...inside, detail: `${word.text} is in ${known.replace(/\/$/, '')}, whatever it expands to: ${inside.detail}` };
+    }
     return { class: 'unknown', path: raw, detail: `${raw} is not known before it runs` };
   }
   if (!raw.startsWith('/') && context.cwd === '') return { class: 'other', path: raw, detail: `${raw} relative to an unknown directory` };
@@ -388,12 +443,22 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
       return dataPath(full, `${base} holds the database directory ${dir}`, /[*?[]/.test(dir) ? base : dir, 'whole', base);
     }
   }
+  // Written absolute, or relative from a server's data or service tree (`cd /srv/app && shred -u
+  // db/production.sqlite3`): not a project's own folders on a workstation (`./docker/postgres/data`).
+  const absolute =
+    raw.startsWith('/') ||
+    raw.startsWith('~') ||
+    [...DATA_DIRECTORY_SHAPE.mounts, ...SERVICE_DATA_ROOTS].some((root) => root !== '/' && isUnder(resolvePath(context.cwd || '/', '.'), root));
+  const shaped = absolute ? dataDirectoryByShape(base) : undefined;
+  if (shaped) return dataPath(full, `${base} is shaped like a ${shaped.engine} data directory (${shaped.root})`, base, partBelow(base, shaped.root), base);
   const segments = base.split('/');
   const named = segments.findIndex((segment) => DATA_DIRECTORY_NAMES.has(segment));
   if (named > 0) {
     const root = segments.slice(0, named + 1).join('/');
     return dataPath(full, `${base} is a database data directory`, base, partBelow(base, root), base);
   }
+  const sqlite = absolute ? liveSqliteFile(base) : undefined;
+  if (sqlite) return dataPath(full, sqlite, base, 'whole', base);
   if (isCriticalSystemFile(base)) {
     return { class: 'system-file', path: full, detail: `${base} is a file the system needs to boot or to log anyone in`, onDisk: base };
   }

@@ -34,7 +34,8 @@ function mirrorOperands(inv: Invocation): MirrorOperands | undefined {
   if (!spec.subcommand.every((word, index) => words[index]?.value === word)) return undefined;
   const operands = words.slice(spec.subcommand.length).filter((word) => word.value !== 'true' && word.value !== 'false');
   if (operands.length !== 2) return undefined;
-  if (!spec.deletes.some((flag) => flagGiven(inv, scan, flag)) || spec.dryRun.some((flag) => flagGiven(inv, scan, flag))) return undefined;
+  if ((spec.deletes.length > 0 && !spec.deletes.some((flag) => flagGiven(inv, scan, flag))) || spec.dryRun.some((flag) => flagGiven(inv, scan, flag)))
+    return undefined;
   const [source, destination] = operands as [ExpandedWord, ExpandedWord];
   if (source.dynamic || source.glob || spec.remote.test(source.value) || source.value === '') return undefined;
   const path = source.value.startsWith('/') ? source.value : `${inv.cwd.replace(/\/+$/, '')}/${source.value}`;

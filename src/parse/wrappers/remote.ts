@@ -3,6 +3,8 @@
 
 import type { AnsibleSelection, ExecutionHost, Invocation, StdinSource } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
+import { SALT_DRY_FLAGS, SALT_FUNCTIONS, SALT_LIST_FLAGS, SALT_RAW_FLAGS, SALT_TARGETING, isWholeFleet } from '../../knowledge/fleet-runners.js';
+import { SSH_FORCED_COMMANDS } from '../../knowledge/tools.js';
 import { type StepBase, type UnwrapStep, type Unwrapper, command, optionsOf, quoteForShell, script, stdinName } from './step.js';
 
 const SSH_SPEC: OptionSpec = optionsOf('ssh', { stopAtPositional: true });
@@ -32,6 +34,10 @@ export const ssh: Unwrapper = (inv) => {
   // The remote working directory is unknown too (cwd '').
   const remote = { host: executionHost, env: {}, assigned: {}, envUnknown: true, cwd: '' };
   const words = inv.args.slice(commandStart);
+  // `ssh dokku@HOST apps:destroy APP`: the account's forced command is the tool, given the words.
+  const forced = user && Object.hasOwn(SSH_FORCED_COMMANDS, user) ? SSH_FORCED_COMMANDS[user]! : undefined;
+  if (forced && words.length > 0)
+    return command(`ssh ${user}@${host}`, [{ ...words[0]!, value: forced, text: forced, dynamic: false, glob: false }, ...words], remote);
   // With a remote command, ssh's standard input becomes that command's (`ssh db1 bash -s <<EOF`).
   if (words.length > 0) return script(`ssh ${host}`, words.map((w) => w.value).join(' '), { ...remote, ...(inv.stdin ? { stdin: inv.stdin } : {}) });
   if (inv.stdin?.text !== undefined) return script(`ssh ${host} ${stdinName(inv.stdin)}`, inv.stdin.text, remote);
@@ -191,13 +197,16 @@ export function cloudSsh(spec: CloudSsh): Unwrapper {
  */
 const ANSIBLE_SPEC: OptionSpec = optionsOf('ansible', { stopAtPositional: false });
 
-type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file';
+type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file' | 'service';
 
 const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = {
   shell: 'shell-line',
   raw: 'shell-line',
   command: 'command-line',
   file: 'file',
+  service: 'service',
+  systemd: 'service',
+  systemd_service: 'service',
 };
 
 /** Free-form keys shell/command take before the command (`chdir=/srv rm -rf x`). */
@@ -295,6 +304,11 @@ export const ansible: Unwrapper = (inv) => {
     targets
       .slice(0, MAX_REMOTE_HOSTS)
       .flatMap(({ host, user: login }) => script(via, line, { ...onRemoteHost(host, login), host: ansibleHost(host, login, selection) }));
+  // `-m service -a 'name=postgresql state=stopped'` is `systemctl stop postgresql` on each host.
+  if (kind === 'service') {
+    const verb = { stopped: 'stop', restarted: 'restart' }[pairs.state ?? ''];
+    return verb && pairs.name ? onEach(`systemctl ${verb} ${quoteForShell(pairs.name)}`) : [];
+  }
   if (kind === 'file') {
     const path = pairs.path ?? pairs.dest ?? pairs.name;
     if (pairs.state !== 'absent' || !path) return [];
@@ -324,6 +338,12 @@ interface ParallelShell {
   hostSourceOptions: readonly string[];
   /** Modes that copy files instead of running a command. */
   copyFlags?: readonly string[];
+  /** Options whose value is the command (`mussh -c CMD`); else the words after the options are. */
+  commandOptions?: readonly string[];
+  /** A subcommand before the operands (`knife ssh QUERY CMD`): its first operand selects the hosts. */
+  subcommand?: string;
+  /** The command follows `--` (`fab -H db1 -- CMD`). */
+  afterDashDash?: boolean;
 }
 
 const PSSH: ParallelShell = {
@@ -343,22 +363,90 @@ export const PARALLEL_SHELLS: Record<string, ParallelShell> = {
     hostSourceOptions: ['-g', '--group', '--hostfile'],
     copyFlags: ['-c', '--copy', '--rcopy'],
   },
+  // mussh(1): `-h HOST…`, `-H FILE`, `-c CMD`.
+  mussh: { hostOptions: ['-h'], hostSourceOptions: ['-H'], commandOptions: ['-c'] },
+  // Chef's `knife ssh QUERY COMMAND`: the search query selects the nodes.
+  knife: { hostOptions: [], hostSourceOptions: [], subcommand: 'ssh' },
+  // Fabric 2: `fab -H db1,db2 -- CMD` runs CMD on each host.
+  fab: { hostOptions: ['-H', '--hosts'], hostSourceOptions: [], afterDashDash: true },
 };
 
 export function parallelShell(spec: ParallelShell): Unwrapper {
   return (inv) => {
-    const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: true }));
+    let args = inv.args;
+    if (spec.subcommand !== undefined) {
+      if (args[0]?.value !== spec.subcommand) return [];
+      args = args.slice(1);
+    }
+    const dashDash = spec.afterDashDash ? args.findIndex((word) => word.value === '--') : -1;
+    if (spec.afterDashDash && dashDash === -1) return [];
+    const own = dashDash === -1 ? args : args.slice(0, dashDash);
+    const scan = scanOptions(own, optionsOf(inv.name, { stopAtPositional: !spec.commandOptions && spec.subcommand === undefined }));
     if (spec.copyFlags && hasFlag(scan, ...spec.copyFlags)) return [];
-    const words = inv.args.slice(scan.rest);
+    const positionals = scan.positionals.map((index) => own[index]!);
+    const query = spec.subcommand !== undefined ? positionals[0] : undefined;
+    const words = spec.commandOptions
+      ? scan.options.filter((o) => spec.commandOptions!.includes(o.flag) && o.value).map((o) => o.value!)
+      : dashDash !== -1
+        ? args.slice(dashDash + 1).map((w) => w.value)
+        : spec.subcommand !== undefined
+          ? positionals.slice(1).map((w) => w.value)
+          : own.slice(scan.rest).map((w) => w.value);
     if (words.length === 0) return [];
     const user = optionValue(scan, '-l', '--user');
     const listed = scan.options.filter((o) => spec.hostOptions.includes(o.flag)).flatMap((o) => hostList(o.value ?? ''));
     const sources = scan.options.filter((o) => spec.hostSourceOptions.includes(o.flag) && o.value).map((o) => `hosts in ${o.value}`);
-    const hosts = [...listed, ...sources];
+    const hosts = [...listed, ...sources, ...(query ? [`nodes matching ${query.value}`] : [])];
     const targets = (hosts.length > 0 ? hosts : ['(hosts not named on the line)']).map((host) => (user ? { host, user } : { host }));
-    return remoteScripts(inv.name, targets, words.map((w) => w.value).join(' '), inv.stdin);
+    return remoteScripts(spec.subcommand ? `${inv.name} ${spec.subcommand}` : inv.name, targets, words.join(spec.commandOptions ? '\n' : ' '), inv.stdin);
   };
 }
+
+/**
+ * SaltStack: `salt [OPTIONS] TARGET FUNCTION [ARGS…]` and `salt-ssh` (with `-r`, the words after
+ * the target are a raw shell line). What the function runs on each minion is data
+ * (knowledge/fleet-runners.ts); it is judged there, as `ssh HOST CMD` is. The target names the
+ * hosts: a list (`-L db1,db2`), a glob (`'db-prod-*'`) read by its name, a grain, pillar or
+ * nodegroup (named as written), and `'*'`, the whole fleet — production among it.
+ */
+export const salt: Unwrapper = (inv) => {
+  const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: false }));
+  if (hasFlag(scan, ...SALT_DRY_FLAGS)) return [];
+  const positionals = scan.positionals.map((index) => inv.args[index]!);
+  const [target, ...rest] = positionals;
+  if (!target || rest.length === 0) return [];
+  const user = optionValue(scan, '--user');
+  const pattern = target.value;
+  const how = scan.options.map((option) => SALT_TARGETING[option.flag]).find((text) => text !== undefined);
+  const listed = hasFlag(scan, ...SALT_LIST_FLAGS);
+  const names = listed ? hostList(pattern) : [how ? `${how} ${pattern}` : pattern];
+  const wholeFleet =
+    !how && !listed && isWholeFleet(pattern) ? `${inv.name} target '${pattern}' is every minion it manages, production hosts among them` : undefined;
+  const onMinions = (via: string, line: string) =>
+    names.slice(0, MAX_REMOTE_HOSTS).flatMap((name) => {
+      const base = onRemoteHost(name, user);
+      const host: ExecutionHost = { kind: 'ssh', destination: name, ...(user ? { user } : {}), ...(wholeFleet ? { wholeFleet } : {}) };
+      return script(via, line, { ...base, host });
+    });
+  if (inv.name === 'salt-ssh' && hasFlag(scan, ...SALT_RAW_FLAGS)) return onMinions(`salt-ssh -r ${pattern}`, rest.map((word) => word.value).join(' '));
+  const [fn, ...args] = rest;
+  const spec = Object.hasOwn(SALT_FUNCTIONS, fn!.value) ? SALT_FUNCTIONS[fn!.value]! : undefined;
+  if (!spec) return [];
+  const via = `${inv.name} ${pattern} ${fn!.value}`;
+  // Keyword arguments (`runas=postgres`, `cmd='…'`) beside the positional ones.
+  const keyword = (word: string) => /^[A-Za-z_][A-Za-z0-9_]*=/.exec(word)?.[0].slice(0, -1);
+  const positional = args.filter((word) => keyword(word.value) === undefined).map((word) => word.value);
+  if (spec.kind === 'shell-line') {
+    const named = args.find((word) => keyword(word.value) === 'cmd')?.value.slice('cmd='.length);
+    const line = named ?? positional[0];
+    return line === undefined ? [] : onMinions(via, line);
+  }
+  if (/\{(\d+)\}/.test(spec.template) && [...spec.template.matchAll(/\{(\d+)\}/g)].some((match) => positional[Number(match[1])] === undefined)) return [];
+  return onMinions(
+    via,
+    spec.template.replace(/\{(\d+)\}/g, (_whole, index: string) => quoteForShell(positional[Number(index)]!)),
+  );
+};
 
 /** `heroku run [-a APP] CMD…`: the command runs in a dyno of that app. */
 export const herokuRun: Unwrapper = (inv) => {
