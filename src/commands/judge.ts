@@ -244,7 +244,7 @@ async function estimateBlastRadius(
   const jobs: Promise<void>[] = [];
   for (const inv of invocations) {
     const statements = (sql.get(inv)?.statements ?? []).filter(
-      (s) => (s.kind === 'delete' || s.kind === 'update') && s.where === 'present' && s.tables.length > 0,
+      (s) => (s.kind === 'delete' || s.kind === 'update') && (s.where === 'present' || s.where === 'computed') && s.tables.length > 0,
     );
     if (statements.length === 0) continue;
     for (const target of resolveTargets(inv, 'database', context.facts)) {

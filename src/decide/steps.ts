@@ -180,7 +180,8 @@ export function findingsFromMatches(matches: readonly Match[], evaluated: readon
     );
     let severity = afterDirectory;
     let extra = note;
-    if (match.statement?.whereReason && match.statement.where === 'always-true') extra += ` — ${match.statement.whereReason}`;
+    if (match.statement?.whereReason && (match.statement.where === 'always-true' || match.statement.where === 'computed'))
+      extra += ` — ${match.statement.whereReason}`;
     // A server named only in a client's file (pg_service.conf, my.cnf): say which, so the person
     // sees why a bare `mysql` or `psql service=x` is this database.
     if (chosen.target.from) extra += ` — ${chosen.target.host ?? 'local socket'} from ${chosen.target.from}`;

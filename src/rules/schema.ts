@@ -52,7 +52,7 @@ export const SQL_KINDS = [
   'unknown',
   'interactive-session',
 ] as const;
-export const SQL_WHERE = ['none', 'always-true', 'present', 'not-applicable'] as const;
+export const SQL_WHERE = ['none', 'always-true', 'present', 'computed', 'not-applicable'] as const;
 
 export interface RuleMatch {
   /** Command basenames after unwrapping; `*` for any command. */

@@ -50,7 +50,8 @@ export interface SqlStatement {
   end: number;
   /** Affected relations as the parser names them, schema-qualified when written so ('public.users'). */
   tables: string[];
-  where: 'none' | 'always-true' | 'present' | 'not-applicable';
+  /** `computed`: present, with the rows chosen by another query (a subquery, a join). */
+  where: 'none' | 'always-true' | 'present' | 'computed' | 'not-applicable';
   /** Human words for an always-true WHERE, e.g. "WHERE 1 = 1 is always true". */
   whereReason?: string;
   /** DROP … CASCADE, TRUNCATE … CASCADE. */

@@ -1,6 +1,6 @@
 // WHERE clauses: is it there, and is it always true?
 import { parsePostgres } from './load.js';
-import { fromTables, nodeType, svalList, walk, type PgNode } from './pg-ast.js';
+import { fromTables, nodeType, rangeVarName, svalList, walk, type PgNode } from './pg-ast.js';
 import type { SqlStatement, WhereJudgement } from './statement.js';
 
 type ConstValue = number | string | boolean | null;
@@ -538,10 +538,30 @@ export function judgeWhere(where: PgNode, relation: PgNode, joined?: readonly Pg
   const self = selfJoin(relation, joined);
   const target = self ? { ...relation, [SELF_JOIN]: self } : relation;
   const result = truth(where, target);
-  if (!result?.value) return { where: 'present' };
+  if (!result?.value) return computedRows(where, relation, joined) ?? { where: 'present' };
   const text = printExpr(where);
   const reason = result.nonNull?.length ? `WHERE ${text} is true for every row where ${result.nonNull.join(', ')} is not NULL` : `WHERE ${text} is always true`;
   return { where: 'always-true', whereReason: reason };
+}
+
+/**
+ * Rows chosen by another query (Atlassian 2022: the list of IDs was computed — from the wrong
+ * table): a WHERE with a subquery (`id IN (SELECT site_id FROM apps …)`, `EXISTS (…)`) or a DELETE
+ * … USING / UPDATE … FROM another table. Which rows, and how many, only the data decides.
+ */
+function computedRows(where: PgNode, relation: PgNode, joined?: readonly PgNode[]): Pick<SqlStatement, 'where' | 'whereReason'> | undefined {
+  const own = rangeVarName(relation);
+  const others = fromTables(joined ? [...joined] : undefined).filter((name) => name !== own);
+  if (others.length > 0) return { where: 'computed', whereReason: `the rows of ${own} are chosen by a join with ${others.join(', ')}` };
+  const queried: string[] = [];
+  walk(where, (type, body) => {
+    if (type !== 'SubLink') return;
+    queried.push(...fromTables(body?.subselect?.SelectStmt?.fromClause));
+    return false;
+  });
+  return queried.length > 0
+    ? { where: 'computed', whereReason: `the rows of ${own} are chosen by a query over ${[...new Set(queried)].join(', ')}` }
+    : undefined;
 }
 
 /** MySQL WHERE clauses are judged by translating them to `DELETE FROM t WHERE …` for this parser. */

@@ -149,7 +149,7 @@ export const groups: CorpusGroup[] = [
       prod(`psql "$DATABASE_URL" -c "DELETE FROM users u USING users u2 WHERE u.email = u2.email"`, 'block', 'sql/delete-update-all-rows'),
       prod(`psql "$DATABASE_URL" -c "UPDATE users SET active = false FROM users u2 WHERE users.id = u2.id"`, 'block', 'sql/delete-update-all-rows'),
       prod(`psql "$DATABASE_URL" -c "DELETE FROM users a USING users b WHERE a.email = b.email AND a.id < b.id"`, 'warn'),
-      prod(`psql "$DATABASE_URL" -c "DELETE FROM orders USING users WHERE orders.user_id = users.id AND users.banned"`, 'warn'),
+      prod(`psql "$DATABASE_URL" -c "DELETE FROM orders USING users WHERE orders.user_id = users.id AND users.banned"`, 'confirm', 'sql/delete-computed-rows'),
       prod(`redis-cli -u "$REDIS_URL" EVAL "for _,k in ipairs(redis.call('KEYS','*')) do redis.call('DEL',k) end" 0`, 'confirm', 'database/redis-bulk-delete'),
       prod(
         `redis-cli -u "$REDIS_URL" EVAL "local ks = redis.call('KEYS', ARGV[1]) for i=1,#ks do redis.call('UNLINK', ks[i]) end return #ks" 0 'session:*'`,
