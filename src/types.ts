@@ -55,6 +55,9 @@ export interface ExpandedWord {
   /** The word is one substitution and nothing else (`$(tool)`, `"$(tool)"`): a `/` in its value
    *  is the substitution's text, not a path. */
   wholeSubstitution?: boolean;
+  /** A process substitution whose output the line shows (`<(echo 'rm -rf /')`): that text, which
+   *  `source <(…)`/`bash <(…)` run. */
+  processOutput?: string;
   /** Part of the value is text the line computes from other text (`${x:1:3}` of a value it cannot
    *  know, `${!name}`, a variable holding a decoder's output): as a command word, nobody can tell
    *  what program runs. An environment variable's plain value (`$EDITOR`) is not computed. */

@@ -55,6 +55,8 @@ interface Accumulator {
   producers?: string[];
   /** Text computed from other text the line cannot know (ExpandedWord.computed). */
   computed?: boolean;
+  /** ExpandedWord.processOutput. */
+  processOutput?: string;
 }
 
 /** Launchers whose next word is the command that produces the output (`$(sudo curl …)`). */
@@ -422,11 +424,15 @@ function expandPart(part: WordPart, scope: ExpansionScope, acc: Accumulator, quo
       acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
     }
-    case 'ProcessSubstitution':
+    case 'ProcessSubstitution': {
+      // `<(echo 'rm -rf /')`: the file's content is what the line shows.
+      const known = knownOutput(part, scope);
+      if (known !== undefined) acc.processOutput = `${known}\n`;
       acc.producers = [...(acc.producers ?? []), ...producersOf(part.script)];
       acc.dynamic = true;
       acc.pieces.push({ value: part.text, quoted: true, splittable: false });
       return;
+    }
     case 'ArithmeticExpansion':
       acc.dynamic = true;
       acc.pieces.push({ value: part.text, quoted: true, splittable: false });
@@ -761,6 +767,7 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
     ...(acc.producers ? { producers: acc.producers } : {}),
     ...(acc.producers && wholeSubstitution(parts) ? { wholeSubstitution: true } : {}),
     ...(acc.computed ? { computed: true } : {}),
+    ...(acc.processOutput !== undefined && wholeSubstitution(parts) ? { processOutput: acc.processOutput } : {}),
   };
   // `"$@"` with no parameters: no word at all.
   if (acc.pieces.length === 0 && parts) return [];

@@ -286,6 +286,8 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
       const file = inv.args[0];
       // `source <(curl …)`, `. <(echo …)`: the file is a command's output. `source <(kubectl
       // completion bash)` is a program's own shell code, sourced every day.
+      // `source <(echo 'rm -rf /')`: output the line shows is the script.
+      if (file?.processOutput !== undefined) return [{ kind: 'script', via: `${inv.name} <(…)`, text: file.processOutput, sameShell: true }];
       return file && (file.dynamic || /^[<>]\(|^\/dev\/fd\/|^\/proc\/self\/fd\//.test(file.value)) && unseenOutput(file)
         ? unseenScript(inv, inv.name, decodedOutput(file))
         : [];
@@ -311,6 +313,7 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     }
     const script = inv.args.find((w) => !w.value.startsWith('-'));
     // `bash <(curl -s URL)`: the script is a command's output.
+    if (script?.processOutput !== undefined) return [{ kind: 'script', via: `${inv.name} <(…)`, text: script.processOutput }];
     if (script?.producers && script.value.startsWith('<(')) {
       return unseenOutput(script) ? unseenScript(inv, `${inv.name} <(…)`, decodedOutput(script)) : [];
     }

@@ -391,6 +391,20 @@ function timeOffset(node: PgNode): number | undefined {
 }
 
 /** `col < far future`, `col > far past` (either side): true for every row where col is not NULL. */
+/** Columns that hold when a row was created, by the names frameworks give them (Rails, Django,
+ *  Laravel, Prisma, Sequelize, Ecto). */
+const CREATION_TIME = /^(created_?at|inserted_?at|created_?on|creation_?(date|time)|date_?created|created)$/i;
+
+/** `now()`, `CURRENT_TIMESTAMP`, or one of them plus or minus an interval: the time of the statement. */
+function nowBased(node: PgNode): boolean {
+  const t = nodeType(node);
+  if (!t) return false;
+  const [type, body] = t;
+  if (type === 'SQLValueFunction' || type === 'FuncCall') return timeOffset(node) === 0;
+  if (type === 'TypeCast') return nowBased(body.arg);
+  return type === 'A_Expr' && body.kind === 'AEXPR_OP' && (opName(body) === '+' || opName(body) === '-') && nowBased(body.lexpr);
+}
+
 function timeBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefined {
   const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
   const [column, bound, cmp] = columnName(left) ? [columnName(left), right, op] : [columnName(right), left, flipped[op]];
@@ -398,6 +412,9 @@ function timeBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefi
   const offset = timeOffset(bound);
   if (offset === undefined) return undefined;
   if ((cmp === '<' || cmp === '<=') && offset >= FAR_YEARS) return { value: true, nonNull: [column] };
+  // A row's creation time is in the past: `created_at < now()` holds for every row that has one.
+  if ((cmp === '<' || cmp === '<=') && offset >= 0 && nowBased(bound) && CREATION_TIME.test(column.replace(/^.*\./, '')))
+    return { value: true, nonNull: [column] };
   if ((cmp === '>' || cmp === '>=') && offset <= -FAR_YEARS) return { value: true, nonNull: [column] };
   return undefined;
 }

@@ -140,4 +140,35 @@ export const groups: CorpusGroup[] = [
       { line: 'cd "$(dirname "$0")" && rm -rf build', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead9: process substitutions the line shows, rows chosen by another query, creation times in the past',
+    cases: [
+      { line: "source <(echo 'rm -rf /')", expect: 'block', rule: 'filesystem/rm-root' },
+      { line: "bash <(printf 'rm -rf %s' /var/lib/mysql)", expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "source <(echo 'export A=1')", expect: 'allow' },
+      { line: 'source <(kubectl completion bash)', expect: 'allow' },
+      {
+        line: 'psql "$DATABASE_URL" -c "DELETE FROM sites WHERE id IN (SELECT site_id FROM apps WHERE legacy)"',
+        env: PROD_ENV,
+        expect: 'confirm',
+        rule: 'sql/delete-computed-rows',
+      },
+      {
+        line: 'psql "$DATABASE_URL" -c "DELETE FROM sites USING apps WHERE apps.site_id = sites.id"',
+        env: PROD_ENV,
+        expect: 'confirm',
+        rule: 'sql/delete-computed-rows',
+      },
+      { line: 'psql "$DATABASE_URL" -c "DELETE FROM sites WHERE id IN (4, 8, 15)"', env: PROD_ENV, expect: 'warn', rule: 'sql/delete-update-blast-radius' },
+      { line: 'psql "$DATABASE_URL" -c "DELETE FROM sites WHERE id IN (SELECT site_id FROM apps WHERE legacy)"', env: DEV_ENV, expect: 'allow' },
+      { line: 'psql "$DATABASE_URL" -c "DELETE FROM sites WHERE created_at < now()"', env: PROD_ENV, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      {
+        line: 'psql "$DATABASE_URL" -c "DELETE FROM sessions WHERE created_at < now() - interval \'30 days\'"',
+        env: PROD_ENV,
+        expect: 'warn',
+        rule: 'sql/delete-update-blast-radius',
+      },
+      { line: 'psql "$DATABASE_URL" -c "DELETE FROM jobs WHERE run_at < now()"', env: PROD_ENV, expect: 'warn', rule: 'sql/delete-update-blast-radius' },
+    ],
+  },
 ];

@@ -272,7 +272,7 @@ const mysql: Case[] = [
   { sql: 'RESET MASTER', kinds: ['replication'] },
   { sql: 'RESET MASTER', dialect: 'mysql', kinds: ['replication'] },
   { sql: "PURGE BINARY LOGS TO 'mysql-bin.010'", kinds: ['replication'] },
-  { sql: 'DELETE FROM users WHERE created_at < NOW() LIMIT 1000', kinds: ['delete'], props: [{ where: 'present' }], dialectOut: 'mysql' },
+  { sql: 'DELETE FROM users WHERE created_at < NOW() LIMIT 1000', kinds: ['delete'], props: [{ where: 'always-true' }], dialectOut: 'mysql' },
   { sql: 'DELETE FROM users ORDER BY id LIMIT 10', dialect: 'mysql', kinds: ['delete'], props: [{ where: 'none' }] },
   { sql: 'DELETE FROM `db`.`users` WHERE 1', dialect: 'mysql', kinds: ['delete'], props: [{ tables: ['db.users'], where: 'always-true' }] },
   { sql: 'UPDATE users SET a = "x" WHERE "a" = "a"', dialect: 'mysql', kinds: ['update'], props: [{ where: 'always-true' }] },
