@@ -154,8 +154,26 @@ function writesSomewhere(text: string): boolean {
 }
 
 /** Shell `case` glob semantics for the few patterns the prefilter emits. */
+/** `word` against a glob whose only wildcard is `*`, given as the pieces between the stars. */
+function starMatches(word: string, pieces: readonly string[]): boolean {
+  const first = pieces[0]!;
+  const last = pieces[pieces.length - 1]!;
+  if (!word.startsWith(first) || word.length < first.length + last.length || !word.endsWith(last)) return false;
+  let at = first.length;
+  const end = word.length - last.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const found = word.indexOf(pieces[i]!, at);
+    if (found === -1 || found + pieces[i]!.length > end) return false;
+    at = found + pieces[i]!.length;
+  }
+  return true;
+}
+
 function globMatches(word: string, pattern: string): boolean {
   if (!GLOB.test(pattern)) return word === pattern;
+  // Most companions are `*` globs (`-c*`, `*core.pager*`, `--to-command=*`): matched piece by
+  // piece, no regular expression to compile — a one-shot process pays for every compile.
+  if (!/[?[\\]/.test(pattern)) return starMatches(word, pattern.split('*'));
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;

@@ -294,3 +294,25 @@ describe('the shells run the same prefilter', () => {
 });
 
 export type { Prefilter };
+
+describe('companion globs (matched without regular expressions when only `*` is used)', () => {
+  const table: Prefilter = {
+    words: [],
+    pairs: { git: ['-c', '*core.pager*'], tar: ['--to-command=*', 'a*b*c'] },
+    patterns: [],
+    wrappers: [],
+    redirects: false,
+    everyLine: false,
+    reasons: [],
+  };
+  it.each([
+    ["git -c core.pager='rm -rf /' log", true],
+    ['git status', false],
+    ["tar -xf x --to-command='sh'", true],
+    ['tar axbyc', true],
+    ['tar acb', false],
+    ['tar ab', false],
+  ])('%s → %s', (line, expected) => {
+    expect(needsCheck(line, table)).toBe(expected);
+  });
+});
