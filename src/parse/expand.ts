@@ -474,14 +474,8 @@ function knownOutput(part: { script: import('unbash').ParsedScript | undefined }
   if (command.type === 'Pipeline' || (command.type === 'Command' && command.redirects.length > 0)) {
     return pipelineOutput(command.type === 'Pipeline' ? command.commands : [command], scope)?.replace(/\n+$/, '');
   }
-  if (command.type !== 'Command' || !command.name || command.prefix.length > 0) return undefined;
-  const words: string[] = [];
-  for (const item of [command.name, ...command.suffix]) {
-    if (item.type !== 'Word') return undefined;
-    const expanded = expandWord(item, scope);
-    if (expanded.some((word) => word.dynamic)) return undefined;
-    words.push(...expanded.map((word) => word.value));
-  }
+  const words = command.type === 'Command' ? knownWords(command, scope) : undefined;
+  if (!words) return undefined;
   const [name, ...args] = words;
   if (name === 'echo') return echoOutput(args)?.replace(/\n+$/, '');
   if (name === 'printf') return printfWords(args)?.replace(/\n+$/, '');
