@@ -215,16 +215,16 @@ export function isStreamFilter(name: string): boolean {
 
 /** What `name args` writes when it reads `text`; undefined when not computed here. */
 export function filterOutput(name: string, args: readonly string[], text: string): string | undefined {
-  const filter = FILTERS[name];
-  if (!filter) return undefined;
+  if (!isStreamFilter(name)) return undefined;
+  const filter = FILTERS[name]!;
   const { options, operands } = split(args);
   return filter.run(options, operands, text);
 }
 
 /** Does `name args` decode its input (base64 -d, xxd -r, rev …)? */
 export function decodes(name: string, args: readonly string[]): boolean {
-  const decoder = DECODERS[name];
-  if (!decoder) return false;
+  if (!Object.hasOwn(DECODERS, name)) return false;
+  const decoder = DECODERS[name]!;
   const { options, operands } = split(args);
   return decoder(options, operands);
 }

@@ -41,7 +41,8 @@ export function needsCheck(line: string, prefilter: Prefilter, shell: PrefilterS
     if (words.has(word) || (dynamic && wrappers.has(word))) return true;
     if (word.includes('=') && words.has(word.slice(0, word.indexOf('=')))) return true;
     if (prefilter.patterns.some((pattern) => globMatches(word, pattern))) return true;
-    const companions = prefilter.pairs[word];
+    // Own entries only: a word such as `constructor` is no table entry.
+    const companions = Object.hasOwn(prefilter.pairs, word) ? prefilter.pairs[word] : undefined;
     if (companions && (dynamic || companions.some((companion) => [...present].some((other) => globMatches(other, companion))))) return true;
   }
   return false;

@@ -179,7 +179,7 @@ export function envFilesNamedBy(inv: Invocation): string[] {
     const files = [...named.files, ...named.rcFiles];
     return inv.cwd || files.every((file) => file.startsWith('/')) ? files.map((file) => envFilePath(inv.cwd, file)) : [];
   }
-  const entry = spec[inv.name];
+  const entry = Object.hasOwn(spec, inv.name) ? spec[inv.name] : undefined;
   if (!entry) return [];
   const args = entry.sub ? (inv.args[0]?.value === entry.sub ? inv.args.slice(1) : []) : inv.args;
   const files = scanOptions(args, entry.spec)

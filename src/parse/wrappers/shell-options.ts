@@ -68,8 +68,8 @@ function step(inv: Invocation, option: string, value: ExpandedWord, text: string
 
 /** The scripts `inv`'s options run (none for a tool not in the table). */
 export function shellOptionSteps(inv: Invocation): UnwrapStep[] {
-  const specs = SHELL_COMMAND_OPTIONS[inv.name];
-  if (!specs) return [];
+  if (!Object.hasOwn(SHELL_COMMAND_OPTIONS, inv.name)) return [];
+  const specs = SHELL_COMMAND_OPTIONS[inv.name]!;
   const steps: UnwrapStep[] = [];
   const args = inv.args;
   let operandSeen = false;

@@ -171,4 +171,17 @@ export const groups: CorpusGroup[] = [
       { line: 'psql "$DATABASE_URL" -c "DELETE FROM jobs WHERE run_at < now()"', env: PROD_ENV, expect: 'warn', rule: 'sql/delete-update-blast-radius' },
     ],
   },
+  {
+    // Tables keyed by command name are plain objects: a command named like one of Object's own
+    // members must read as an unknown command, never as a table entry (an internal error before).
+    name: 'lead9: command words that are names of Object.prototype members',
+    cases: [
+      { line: 'constructor -x foo', expect: 'allow' },
+      { line: 'hasOwnProperty a', expect: 'allow' },
+      { line: 'sudo constructor', expect: 'allow' },
+      { line: '__proto__ -rf /x', expect: 'allow' },
+      { line: 'toString -d | sh', expect: 'warn', rule: 'host/unseen-script' },
+      { line: 'echo x | valueOf | sh', expect: 'warn', rule: 'host/unseen-script' },
+    ],
+  },
 ];
