@@ -6,6 +6,7 @@ import type { ClassifiedTarget, Environment, ProbeResult, Target } from '../type
 import { patternSourceKey, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from '../config/schema.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { environmentFromName } from './names.js';
+import { dict, own } from '../util/dict.js';
 
 export { environmentFromName, nameTokens, isEnvironmentVariable, ENVIRONMENT_VARIABLES } from './names.js';
 
@@ -90,7 +91,7 @@ function fromConfig(target: Target, config: Config): { environment: Environment;
         const glob = matchesAnyGlob(value, patterns[key]);
         if (!glob) continue;
         // A pattern an inventory supplied says which group of which file (issue 14).
-        const inventory = key === 'hosts' ? config.hostEvidence?.[glob] : undefined;
+        const inventory = key === 'hosts' ? own(config.hostEvidence, glob) : undefined;
         if (inventory) return { environment, evidence: glob === value ? inventory : `${value} matches: ${inventory}` };
         const context =
           target.kind === 'kube' && value !== target.name ? ` (kube context ${target.name}${target.kube?.file ? `, kubeconfig ${target.kube.file}` : ''})` : '';
@@ -102,7 +103,7 @@ function fromConfig(target: Target, config: Config): { environment: Environment;
   return undefined;
 }
 
-const MARKER_ENVIRONMENTS: Record<string, Environment> = {
+const MARKER_ENVIRONMENTS: Record<string, Environment> = dict({
   production: 'production',
   prod: 'production',
   staging: 'staging',
@@ -110,7 +111,7 @@ const MARKER_ENVIRONMENTS: Record<string, Environment> = {
   dev: 'development',
   test: 'test',
   local: 'local',
-};
+});
 
 function fromProbe(probe: ProbeResult | undefined): { environment: Environment; evidence: string } | undefined {
   if (!probe || probe.status !== 'ok' || !probe.marker) return undefined;

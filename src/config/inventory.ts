@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { environmentFromName, isLocalAddress } from '../classify/classify.js';
 import type { ConfiguredEnvironment } from './schema.js';
+import { own } from '../util/dict.js';
 
 export interface InventoryFacts {
   /** environment → host names and addresses. */
@@ -310,8 +311,8 @@ function groupEnvironments(
   };
   for (const [name, entry] of groups) {
     const byVar = entry.environmentVar ? environmentFromName(entry.environmentVar)?.environment : undefined;
-    const mapped = mapping[name] ?? environmentFromName(name)?.environment ?? byVar;
-    const origin = { group: name, ...(mapping[name] === undefined && !environmentFromName(name) && byVar ? { var: entry.environmentVar } : {}) };
+    const mapped = own(mapping, name) ?? environmentFromName(name)?.environment ?? byVar;
+    const origin = { group: name, ...(own(mapping, name) === undefined && !environmentFromName(name) && byVar ? { var: entry.environmentVar } : {}) };
     if (mapped && order.includes(mapped as ConfiguredEnvironment)) assign(name, mapped as ConfiguredEnvironment, origin, new Set());
   }
   return hostEnvironment;

@@ -15,6 +15,7 @@ import { homedir } from 'node:os';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_POLICY_FILE, present, REPOSITORY_CONFIG_NAMES, stateDirectoryOf, TRUST_STORE_NAME, USER_CONFIG_NAMES } from './locations.js';
 import { DEFAULT_CONFIG, patternSourceKey, validateConfig, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from './schema.js';
+import { own } from '../util/dict.js';
 
 export { DEFAULT_POLICY_FILE };
 
@@ -439,7 +440,8 @@ export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): 
         into[key].push(...patterns[key]);
         for (const glob of patterns[key]) merged.patternSources[patternSourceKey(name, key, glob)] ??= layer.file;
       }
-      for (const host of patterns.hosts) if (config.hostEvidence[host]) merged.hostEvidence[host] ??= config.hostEvidence[host];
+      for (const host of patterns.hosts)
+        if (own(config.hostEvidence, host) && !own(merged.hostEvidence, host)) merged.hostEvidence[host] = config.hostEvidence[host]!;
     }
     merged.ruleLayers.push({ file: layer.file, kind: layer.kind, trusted: layer.trusted, rules: config.rules });
     // A data-directory location or marker only adds guarded paths: every layer's counts, an

@@ -12,6 +12,7 @@ import { ansibleSelection } from '../parse/wrappers/remote.js';
 import type { FileWanted, MakeDefinition, ReadFiles, TaskBook, TaskScript } from '../types.js';
 import { connectionFilesFor, type ConnectionFile, type ConnectionFileRequest, type MysqlOption } from '../targets/connection-files.js';
 import { decodeMyloginFile, parseMysqlOptionFile, parsePgServiceFile } from '../parse/client-files.js';
+import { dict } from '../util/dict.js';
 
 /**
  * Home directories of the users a line switches to (`sudo -u postgres`, `su - deploy`), as the
@@ -213,7 +214,7 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
     if (kind === 'script') scripts[path] = text;
     else if (kind === 'package.json') {
       const { extractPackageJson } = await import('../lint/extract/package-json.js');
-      const tasks: Record<string, TaskScript> = {};
+      const tasks = dict<TaskScript>();
       for (const snippet of extractPackageJson(text).snippets) {
         tasks[snippet.origin.replace(/^scripts\./, '')] = { text: snippet.text, env: snippet.env, unknownEnv: snippet.unknownEnv };
       }

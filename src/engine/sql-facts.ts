@@ -14,6 +14,7 @@ import type { ColumnType } from '../parse/sql/statement.js';
 import { analyzeMongoScript } from '../parse/sql/mongo.js';
 import { withPlaceholders } from '../parse/sql/placeholders.js';
 import { readPgbouncerCommands } from '../parse/sql/pgbouncer.js';
+import { dict } from '../util/dict.js';
 
 export type ReadFile = (path: string) => string | undefined;
 
@@ -284,14 +285,14 @@ function pgbouncerFacts(text: string, origin: string): SqlFact[] {
   );
 }
 
-const MONGO_KINDS: Record<string, string> = {
+const MONGO_KINDS: Record<string, string> = dict({
   'drop-database': 'mongo-drop-database',
   'drop-collection': 'mongo-drop-collection',
   'delete-all': 'mongo-delete-all',
   'update-all': 'mongo-update-all',
   shutdown: 'shutdown',
   replication: 'replication',
-};
+});
 
 function mongoFacts(text: string, origin: string): SqlFact[] {
   const analysis = analyzeMongoScript(text);

@@ -7,6 +7,7 @@
 // `console --help` and `machine exec --help`, cf CLI v8 `ssh --help`, railway CLI `run --help`.
 
 import type { ToolOptions } from './tools.js';
+import { table } from '../util/dict.js';
 
 export interface AppConsole {
   /** Subcommand paths that run a command in the app. */
@@ -61,7 +62,7 @@ const FLY: AppConsole = {
   },
 };
 
-export const APP_CONSOLES: Readonly<Record<string, AppConsole>> = {
+export const APP_CONSOLES: Readonly<Record<string, AppConsole>> = table({
   kamal: {
     paths: [['app', 'exec']],
     appOptions: ['-d', '--destination'],
@@ -97,4 +98,4 @@ export const APP_CONSOLES: Readonly<Record<string, AppConsole>> = {
     unnamed: 'railway linked environment',
     options: { shortWithValue: 'es', longWithValue: ['environment', 'service'] },
   },
-};
+});

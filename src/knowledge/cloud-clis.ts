@@ -15,6 +15,7 @@
 // Type only: tools.ts builds TOOL_OPTIONS from this table.
 import type { ToolOptions } from './tools.js';
 import { APP_CONSOLES } from './app-consoles.js';
+import { table } from '../util/dict.js';
 
 export interface CloudCliSpec {
   /** The provider the resource lives in (shown as the target's engine). */
@@ -171,7 +172,7 @@ const OBJECT_STORE = [
 const paas = (engine: string, targets: CloudCliSpec['targets']): CloudCliSpec => ({ engine, options: valueOptions(PAAS), targets });
 const iac = (engine: string): CloudCliSpec => ({ engine, options: valueOptions(IAC), targets: { stack: ['-s', '--stack', '--context', '--profile'] } });
 
-export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
+export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   aws: {
     engine: 'aws',
     options: valueOptions(long([...AWS_GLOBAL, ...AWS_S3, ...AWS_RESOURCE_OPTIONS, ...AWS_CAPACITY])),
@@ -568,7 +569,7 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = {
     targets: {},
     simple: { verbs: ['purge', 'delete', 'rmdirs', 'rmdir', 'deletefile', 'sync'], env: [], destinationVerbs: ['sync'] },
   },
-};
+});
 
 /** The cloud CLI's entry, if it is one. */
 export function cloudCli(name: string): CloudCliSpec | undefined {
@@ -581,8 +582,8 @@ export function cloudTargetOptions(name: string, role: string): readonly string[
 }
 
 /** Every cloud CLI's option table, for TOOL_OPTIONS. */
-export const CLOUD_CLI_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
-  Object.entries(CLOUD_CLIS).map(([name, spec]) => [name, spec.options]),
+export const CLOUD_CLI_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table(
+  Object.fromEntries(Object.entries(CLOUD_CLIS).map(([name, spec]) => [name, spec.options])),
 );
 
 /**
@@ -593,7 +594,7 @@ export const CLOUD_CLI_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Obj
  * Sources: each CLI's reference (eksctl.io, AWS CLI cloudformation/s3/eks/ec2, gcloud and az
  * `… create`, terraform apply). (`kind`/`k3d delete cluster` remove a local cluster: no rule asks.)
  */
-export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
+export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = table({
   eksctl: ['create'],
   aws: [
     'create-stack',
@@ -612,7 +613,7 @@ export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = {
   terraform: ['apply'],
   tofu: ['apply'],
   terragrunt: ['apply'],
-};
+});
 
 /**
  * Mirrors into object storage with deletion: the destination is made to look like the source.
@@ -637,7 +638,7 @@ export interface BucketMirror {
 
 const everythingUnder = (destination: string): string => `${destination.replace(/\/+$/, '')}/**`;
 
-export const BUCKET_MIRRORS: Readonly<Record<string, BucketMirror>> = {
+export const BUCKET_MIRRORS: Readonly<Record<string, BucketMirror>> = table({
   aws: {
     subcommand: ['s3', 'sync'],
     deletes: ['--delete'],
@@ -682,7 +683,7 @@ export const BUCKET_MIRRORS: Readonly<Record<string, BucketMirror>> = {
     remote: /^(?![./~])/,
     emptiedAs: (d) => ['mc', 'rm', '--recursive', '--force', d],
   },
-};
+});
 
 /**
  * Commands that create a Kubernetes cluster and write its credentials into the kubeconfig in
@@ -692,7 +693,7 @@ export const BUCKET_MIRRORS: Readonly<Record<string, BucketMirror>> = {
  * Sources: `gcloud container clusters create` ("updates kubeconfig … sets current context"),
  * eksctl.io ("write cluster credentials to kubeconfig"), kind/k3d/minikube quick starts.
  */
-export const KUBECONFIG_WRITING_CREATES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+export const KUBECONFIG_WRITING_CREATES: Readonly<Record<string, readonly (readonly string[])[]>> = table({
   gcloud: [
     ['container', 'clusters', 'create'],
     ['container', 'clusters', 'create-auto'],
@@ -701,7 +702,7 @@ export const KUBECONFIG_WRITING_CREATES: Readonly<Record<string, readonly (reado
   kind: [['create', 'cluster']],
   k3d: [['cluster', 'create']],
   minikube: [['start']],
-};
+});
 
 /** Whether `words` (a command's arguments, options included) begin with one of `program`'s cluster-creating verbs. */
 export function createsKubeCluster(program: string, words: readonly string[]): boolean {

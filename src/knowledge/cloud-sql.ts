@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // SQL that cloud APIs run on a managed database (knowledge, data only): the statement travels as
 // an option's value (or bq's operand) instead of a client's -c, and runs against the database of
 // the account, project or app the command is in. Sources: `aws rds-data execute-statement help`,
@@ -11,7 +12,7 @@ export interface CloudSqlApi {
   sql: readonly string[] | 'operand';
 }
 
-export const CLOUD_SQL_APIS: Readonly<Record<string, readonly CloudSqlApi[]>> = {
+export const CLOUD_SQL_APIS: Readonly<Record<string, readonly CloudSqlApi[]>> = table({
   aws: [
     { words: ['rds-data', 'execute-statement'], sql: ['--sql'] },
     { words: ['rds-data', 'batch-execute-statement'], sql: ['--sql'] },
@@ -25,4 +26,4 @@ export const CLOUD_SQL_APIS: Readonly<Record<string, readonly CloudSqlApi[]>> = 
   ],
   bq: [{ words: ['query'], sql: 'operand' }],
   heroku: [{ words: ['pg:psql'], sql: ['--command', '-c'] }],
-};
+});

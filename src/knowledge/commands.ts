@@ -1,3 +1,4 @@
+import { dict, table } from '../util/dict.js';
 // What each database client's command line means, written once: which options take a value,
 // which are digit flags (`psql -1`, `redis-cli -3`), which carry a password, which engine the
 // client talks to. The option scanner (parse/options.ts), target resolution (targets/resolve.ts),
@@ -398,7 +399,7 @@ const MYSQLIMPORT = mysql(
 );
 
 /** Every database client prodguard reads, by command name. */
-export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
+export const CLIENTS: Readonly<Record<string, ClientSpec>> = table({
   psql: postgres('cdfFhLopPRTUv', ['command', 'file', 'field-separator', 'log-file', 'output', 'pset', 'record-separator', 'table-attr', 'set', 'variable'], {
     longFlags: PSQL_LONG_FLAGS,
     digitOptions: true,
@@ -642,7 +643,7 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = {
       ],
     },
   },
-};
+});
 
 /** What an option of a database shell is, in the terms every client above shares. */
 export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file' | 'alter' | 'table';
@@ -693,13 +694,13 @@ export interface ClientShell {
 // usql's schemes (usql README, "Database Support"): PostgreSQL and its wire-compatible servers,
 // MySQL and its family, SQL Server (T-SQL, read on the MySQL path: a statement it cannot read is
 // unjudgeable, never allowed), ClickHouse.
-const USQL_SCHEMES: Record<string, string> = {
+const USQL_SCHEMES: Record<string, string> = dict({
   ...Object.fromEntries(['pg', 'postgres', 'postgresql', 'pgsql', 'cr', 'cockroach', 'cockroachdb', 'crdb', 'rs', 'redshift'].map((s) => [s, 'psql'])),
   ...Object.fromEntries(
     ['my', 'mysql', 'maria', 'mariadb', 'percona', 'aurora', 'tidb', 'ti', 'vitess', 'vt', 'ms', 'mssql', 'sqlserver', 'azuresql'].map((s) => [s, 'mysql']),
   ),
   ...Object.fromEntries(['ch', 'clickhouse'].map((s) => [s, 'clickhouse-client'])),
-};
+});
 
 /**
  * sqlite3's dot-commands (sqlite.org/cli.html) that only read the database or set how output looks:
@@ -744,7 +745,7 @@ export const SQLITE_READING_DOT_COMMANDS: ReadonlySet<string> = new Set([
 const SQLITE3_WITH_VALUE = ['cmd', 'init', 'separator', 'newline', 'nullvalue', 'vfs', 'maxsize', 'mmap', 'lookaside', 'pagecache', 'heap', 'escape'];
 
 /** How MySQL-family tools name the server they connect to (mycli, gh-ost, pt-osc read these too). */
-const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = {
+const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = table({
   '-h': 'host',
   '--host': 'host',
   '-P': 'port',
@@ -753,9 +754,9 @@ const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = {
   '--user': 'user',
   '-p': 'password',
   '--password': 'password',
-};
+});
 
-export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
+export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
   // The dbcli family (mycli, pgcli, litecli): Python shells over the same servers, with -e
   // (mycli, litecli) or -c (pgcli, like psql) running one statement and exiting.
   mycli: {
@@ -1008,7 +1009,7 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = {
       '--input-file': 'file',
     },
   },
-};
+});
 
 /** The database shell a command line is, if it is one (`cockroach sql`, not `cockroach start`). */
 export function clientShellOf(name: string, firstWord: string | undefined): ClientShell | undefined {

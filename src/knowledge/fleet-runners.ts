@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // Fleet runners that run one function on many hosts: SaltStack's `salt TARGET FUNCTION ARGS…`
 // (from the master, over its minions) and `salt-ssh TARGET FUNCTION ARGS…` (over ssh, from a
 // roster). What each execution function does on the minions is data here: a shell line
@@ -22,7 +23,7 @@ export type SaltFunction = { kind: 'shell-line' } | { kind: 'command'; template:
 const shellLine: SaltFunction = { kind: 'shell-line' };
 const as = (template: string): SaltFunction => ({ kind: 'command', template });
 
-export const SALT_FUNCTIONS: Readonly<Record<string, SaltFunction>> = {
+export const SALT_FUNCTIONS: Readonly<Record<string, SaltFunction>> = table({
   'cmd.run': shellLine,
   'cmd.run_all': shellLine,
   'cmd.run_stdout': shellLine,
@@ -44,10 +45,10 @@ export const SALT_FUNCTIONS: Readonly<Record<string, SaltFunction>> = {
   'system.halt': as('halt'),
   'postgres.db_remove': as('dropdb {0}'),
   'mysql.db_remove': as('mysqladmin -f drop {0}'),
-};
+});
 
 /** Salt's targeting options: the target operand is then not a host glob but a grain, list, … */
-export const SALT_TARGETING: Readonly<Record<string, string>> = {
+export const SALT_TARGETING: Readonly<Record<string, string>> = table({
   '-E': 'minions whose id matches the regular expression',
   '--pcre': 'minions whose id matches the regular expression',
   '-G': 'minions with the grain',
@@ -64,7 +65,7 @@ export const SALT_TARGETING: Readonly<Record<string, string>> = {
   '--range': 'minions of the range',
   '-S': 'minions in the network',
   '--ipcidr': 'minions in the network',
-};
+});
 
 /** `-L`/`--list`: the target operand is a comma-separated list of minion ids. */
 export const SALT_LIST_FLAGS: readonly string[] = ['-L', '--list'];

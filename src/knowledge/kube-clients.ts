@@ -6,6 +6,7 @@
 
 // Type only: tools.ts builds TOOL_OPTIONS from this table.
 import type { ToolOptions } from './tools.js';
+import { dict, table } from '../util/dict.js';
 
 /** Long options (without dashes) that take a value, across kubectl's global flags and common subcommand flags. */
 const KUBECTL_LONG_WITH_VALUE = [
@@ -109,7 +110,7 @@ const HELM_TARGETS: KubeTargetOptions = { ...KUBECTL_TARGETS, context: ['--kube-
  * `-o` (and `-s`, `-l`, `-k`, `-e` as rule matching has read them); helmfile `-n`, `-e`
  * environment, `-f`, `-l`; k9s `-n`, `-c`.
  */
-const SPECS: Record<string, KubeClientSpec> = {
+const SPECS: Record<string, KubeClientSpec> = dict({
   kubectl: { options: { shortWithValue: 'nsflockLv', longWithValue: KUBECTL_LONG_WITH_VALUE, pflag: true }, targets: KUBECTL_TARGETS },
   oc: { options: { shortWithValue: 'nsflockLv', longWithValue: KUBECTL_LONG_WITH_VALUE, pflag: true }, targets: KUBECTL_TARGETS },
   helm: { options: { shortWithValue: 'nfoslke', longWithValue: HELM_LONG_WITH_VALUE, pflag: true }, targets: HELM_TARGETS },
@@ -161,14 +162,14 @@ const SPECS: Record<string, KubeClientSpec> = {
     },
     targets: { ...KUBECTL_TARGETS, context: ['--kubecontext'] },
   },
-};
+});
 
 /** The kube clients by name (besides `kubectl-*` plugins). */
 export const KUBE_CLIENT_NAMES: readonly string[] = Object.keys(SPECS);
 
 /** Every kube client's option table, for TOOL_OPTIONS. */
-export const KUBE_CLIENT_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
-  Object.entries(SPECS).map(([name, spec]) => [name, spec.options]),
+export const KUBE_CLIENT_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table(
+  Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, spec.options])),
 );
 
 /** A kube client's entry (`kubectl-*` plugins read kubectl's global flags). */

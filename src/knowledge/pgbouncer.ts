@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // pgbouncer's admin console: `psql -p 6432 -U admin pgbouncer` reaches no database but pgbouncer's
 // own small command language (https://www.pgbouncer.org/usage.html#admin-console). What each
 // command does, once, as data.
@@ -10,7 +11,7 @@
  */
 export type PgbouncerEffect = 'reads' | 'controls' | 'stops-traffic';
 
-export const PGBOUNCER_COMMANDS: Readonly<Record<string, PgbouncerEffect>> = {
+export const PGBOUNCER_COMMANDS: Readonly<Record<string, PgbouncerEffect>> = table({
   SHOW: 'reads',
   RELOAD: 'controls',
   RESUME: 'controls',
@@ -24,7 +25,7 @@ export const PGBOUNCER_COMMANDS: Readonly<Record<string, PgbouncerEffect>> = {
   KILL_CLIENT: 'stops-traffic',
   DISABLE: 'stops-traffic',
   SHUTDOWN: 'stops-traffic',
-};
+});
 
 /** The database name that selects the admin console. */
 export const PGBOUNCER_ADMIN_DATABASE = 'pgbouncer';

@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // Tunnels that make a remote server answer on a local port, written once. A line (or script) that
 // opens one and then runs a client against localhost:PORT reaches the server at the other end:
 // `ssh -L 5433:db1.prod:5432 bastion -N & psql -h localhost -p 5433 -c 'DROP TABLE users'` drops
@@ -9,14 +10,14 @@
 // AWS Systems Manager's AWS-StartPortForwardingSessionToRemoteHost document; kubectl port-forward.
 
 /** Default ports of the database engines, for a client that names none. */
-export const DEFAULT_PORTS: Readonly<Record<string, number>> = {
+export const DEFAULT_PORTS: Readonly<Record<string, number>> = table({
   postgres: 5432,
   mysql: 3306,
   redis: 6379,
   mongodb: 27017,
   clickhouse: 9000,
   cassandra: 9042,
-};
+});
 
 export interface PortForward {
   /** The local port the tunnel listens on. */

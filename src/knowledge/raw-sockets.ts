@@ -4,6 +4,7 @@
 // nc(1) and ncat(1) option lists, socat(1) address types, telnet(1).
 
 import type { ToolOptions } from './tools.js';
+import { table } from '../util/dict.js';
 
 export interface RawSocketClient {
   /** Its options with a value, so host and port are the operands left. */
@@ -34,13 +35,13 @@ const NETCAT: RawSocketClient = {
   },
 };
 
-export const RAW_SOCKET_CLIENTS: Readonly<Record<string, RawSocketClient>> = {
+export const RAW_SOCKET_CLIENTS: Readonly<Record<string, RawSocketClient>> = table({
   nc: NETCAT,
   ncat: NETCAT,
   netcat: NETCAT,
   telnet: { options: { shortWithValue: 'bejklnSX' } },
   socat: { options: {}, addressWords: true },
-};
+});
 
 /** socat address types that open a TCP connection: `TCP:host:port`, `TCP4-CONNECT:host:port`. */
 export const SOCAT_TCP_ADDRESS = /^(tcp[46]?|tcp[46]?-connect|openssl|openssl-connect|ssl):/i;

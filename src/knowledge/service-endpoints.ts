@@ -14,6 +14,7 @@
 // (--server); pg_auto_failover (`pg_autoctl … --monitor URI`, PG_AUTOCTL_MONITOR); ceph (-m).
 
 import type { ToolOptions } from './tools.js';
+import { table } from '../util/dict.js';
 
 export interface ServiceEndpointSpec {
   /** The service, as messages name it. */
@@ -66,7 +67,7 @@ const KAFKA: ServiceEndpointSpec = {
 // Go's flag package: one dash or two, `-address=X` or `-address X`.
 const goFlags = (names: readonly string[]): ToolOptions => ({ singleDashWithValue: names, longWithValue: names });
 
-export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = {
+export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = table({
   etcdctl: {
     service: 'etcd',
     servers: ['--endpoints'],
@@ -183,7 +184,7 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: { shortWithValue: 'mcnk', longWithValue: ['mon-host', 'conf', 'name', 'keyring', 'cluster'] },
   },
-};
+});
 
 /** The service CLI's entry, if it is one. */
 export function serviceEndpoint(name: string): ServiceEndpointSpec | undefined {
@@ -205,8 +206,8 @@ export function serviceItems(name: string, values: readonly string[]): { created
 }
 
 /** Every service CLI's option table, for TOOL_OPTIONS. */
-export const SERVICE_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = Object.fromEntries(
-  Object.entries(SERVICE_ENDPOINTS).map(([name, spec]) => [name, spec.options]),
+export const SERVICE_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table(
+  Object.fromEntries(Object.entries(SERVICE_ENDPOINTS).map(([name, spec]) => [name, spec.options])),
 );
 
 /**

@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // Options whose value is a shell command the tool runs (GTFOBins' "shell" and "command" entries,
 // https://gtfobins.github.io): `tar --checkpoint-action=exec='rm -rf /'`, `git -c
 // core.pager='rm -rf /' log`, `ssh -o ProxyCommand='…'`, `vim -c '!rm -rf /'`, `man -P CMD`.
@@ -48,7 +49,7 @@ const GIT_COMMAND_KEYS = [
 const VIM: ShellCommandOption = { options: ['-c', '--cmd'], escapes: ['!', 'silent !', 'silent!!', 'silent! !'], plusArguments: true };
 const SSH_KEYS = ['proxycommand', 'localcommand', 'knownhostscommand', 'remotecommand'];
 
-export const SHELL_COMMAND_OPTIONS: Readonly<Record<string, readonly ShellCommandOption[]>> = {
+export const SHELL_COMMAND_OPTIONS: Readonly<Record<string, readonly ShellCommandOption[]>> = table({
   tar: [
     { options: ['--checkpoint-action'], prefix: 'exec=' },
     { options: ['--to-command', '--use-compress-program', '-I', '--info-script', '--new-volume-script', '-F', '--rsh-command'] },
@@ -74,4 +75,4 @@ export const SHELL_COMMAND_OPTIONS: Readonly<Record<string, readonly ShellComman
   ex: [VIM],
   gdb: [{ options: ['-ex', '--eval-command', '-iex', '--init-eval-command'], escapes: ['!', 'shell '] }],
   wget: [{ options: ['--use-askpass'] }],
-};
+});

@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // What SQL functions do to the rows of the query that calls them (knowledge, data only).
 //
 // A function called once per row of a SELECT acts on every row that query returns:
@@ -13,12 +14,12 @@ export interface RowDestroyingFunction {
   object: string;
 }
 
-export const ROW_DESTROYING_FUNCTIONS: Readonly<Record<string, RowDestroyingFunction>> = {
+export const ROW_DESTROYING_FUNCTIONS: Readonly<Record<string, RowDestroyingFunction>> = table({
   // PostgreSQL large objects (bytea's predecessor, still used for attachments): no undo.
   lo_unlink: { kind: 'delete', object: 'pg_largeobject' },
   // Terminating a backend rolls back its transaction and drops the client's connection.
   pg_terminate_backend: { kind: 'terminate-sessions', object: 'pg_stat_activity' },
-};
+});
 
 /**
  * pg_stat_activity columns whose equality filter still reaches every session of a whole database

@@ -14,6 +14,7 @@
 import { CLOUD_CLI_TOOL_OPTIONS } from './cloud-clis.js';
 import { KUBE_CLIENT_TOOL_OPTIONS } from './kube-clients.js';
 import { SERVICE_TOOL_OPTIONS } from './service-endpoints.js';
+import { table } from '../util/dict.js';
 
 export interface ToolOptions {
   /** Short option letters that take a value, attached (`-nprod`) or as the next word (`-n prod`). */
@@ -294,35 +295,35 @@ export const COMMAND_RUNNERS: readonly string[] = [
  * Runners that take operands of their own before the command: `taskset [-c] MASK CMD…`, `chrt
  * [-i] PRIORITY CMD…` (scheduling). With `-p` they act on a running process and run nothing.
  */
-export const RUNNERS_AFTER_OPERANDS: Readonly<Record<string, { operands: number; noCommand: readonly string[] }>> = {
+export const RUNNERS_AFTER_OPERANDS: Readonly<Record<string, { operands: number; noCommand: readonly string[] }>> = table({
   taskset: { operands: 1, noCommand: ['-p', '--pid'] },
   chrt: { operands: 1, noCommand: ['-p', '--pid', '-m', '--max'] },
-};
+});
 
 /**
  * ssh accounts whose forced command is a tool (`command="dokku …"` in authorized_keys): `ssh
  * dokku@HOST apps:destroy APP` runs `dokku apps:destroy APP` on HOST, not a shell line.
  * Source: dokku.com/docs/deployment/remote-commands.
  */
-export const SSH_FORCED_COMMANDS: Readonly<Record<string, string>> = {
+export const SSH_FORCED_COMMANDS: Readonly<Record<string, string>> = table({
   dokku: 'dokku',
-};
+});
 
 /**
  * Task runners that chain several of their own tasks in one call: `mix do ecto.drop, ecto.create`
  * (Elixir; `+` separates them since 1.14), `lein do clean, test` (Leiningen). Each task is its own
  * run of the tool (`mix ecto.drop`), judged as such. Sources: `mix help do`, `lein help do`.
  */
-export const TASK_CHAINS: Readonly<Record<string, { word: string; separators: readonly string[] }>> = {
+export const TASK_CHAINS: Readonly<Record<string, { word: string; separators: readonly string[] }>> = table({
   mix: { word: 'do', separators: [',', '+'] },
   lein: { word: 'do', separators: [','] },
-};
+});
 
 /**
  * Programs that are another command under a different name, with the options they always apply:
  * `rimraf DIR` (npm's rm -rf, run through npx, pnpm dlx, bunx) is `rm -rf DIR`.
  */
-export const COMMAND_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+export const COMMAND_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = table({
   rimraf: ['rm', '-rf'],
   // kubecolor colours kubectl's output and passes every argument to it.
   kubecolor: ['kubectl'],
@@ -331,9 +332,9 @@ export const COMMAND_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   // `gitlab-psql -d gitlabhq_production -c '…'` is psql there.
   'gitlab-psql': ['psql'],
   'gitlab-geo-psql': ['psql'],
-};
+});
 
-const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
+const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   sudo: options('ugCDhprtUTR', ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'chroot']),
   doas: options('uC'),
   env: options('uCS', ['unset', 'chdir', 'split-string', 'default-signal', 'ignore-signal', 'block-signal']),
@@ -538,7 +539,7 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = {
     'color',
     'diff',
   ]),
-};
+});
 
 /**
  * Package managers that run a package.json script (`npm run X`, `npm test`, `yarn X`, `pnpm X`,
@@ -569,7 +570,7 @@ export interface PackageScriptRunner {
 const NPM_RUN = ['run', 'run-script', 'rum', 'urn'];
 const YARN_LIKE = { run: ['run', 'run-script'], aliases: {}, argsAfterDashDash: false, directory: ['--cwd', '--dir', '-C'], filter: ['--filter'] };
 
-export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner>> = {
+export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner>> = table({
   npm: {
     options: options('Cw', [...PACKAGE_PROJECT, 'script-shell']),
     run: NPM_RUN,
@@ -583,7 +584,7 @@ export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner
   yarn: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: true, lifecycle: true },
   pnpm: { ...YARN_LIKE, options: options('CF', ['prefix', 'cwd', 'filter', 'dir']), filter: ['--filter', '-F'], bareName: true, lifecycle: false },
   bun: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: false, lifecycle: false },
-};
+});
 
 /** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */
 export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];
@@ -637,7 +638,7 @@ export interface TaskFileRunner {
 /** pyproject.toml (PEP 621) holds the scripts of pdm, hatch and poethepoet. */
 const PYPROJECT = ['pyproject.toml'];
 
-export const TASK_FILE_RUNNERS: Readonly<Record<string, TaskFileRunner>> = {
+export const TASK_FILE_RUNNERS: Readonly<Record<string, TaskFileRunner>> = table({
   just: {
     format: 'justfile',
     files: ['justfile', 'Justfile', '.justfile', 'JUSTFILE'],
@@ -777,7 +778,7 @@ export const TASK_FILE_RUNNERS: Readonly<Record<string, TaskFileRunner>> = {
     subcommands: ['run', 'r', 'tasks'],
     oneTask: true,
   },
-};
+});
 
 /**
  * Programs that run package.json scripts by name (parse/runners.ts turns each into `npm run
@@ -799,7 +800,7 @@ export interface ScriptNameRunner {
   options: ToolOptions;
 }
 
-export const SCRIPT_NAME_RUNNERS: Readonly<Record<string, ScriptNameRunner>> = {
+export const SCRIPT_NAME_RUNNERS: Readonly<Record<string, ScriptNameRunner>> = table({
   ...Object.fromEntries(
     ['run-s', 'run-p', 'npm-run-all', 'npm-run-all2'].map((name): [string, ScriptNameRunner] => [
       name,
@@ -903,7 +904,7 @@ export const SCRIPT_NAME_RUNNERS: Readonly<Record<string, ScriptNameRunner>> = {
       'batch',
     ]),
   },
-};
+});
 
 /**
  * Migration tools that name their target database in an option or a word (issue 11, class 6):
@@ -925,7 +926,7 @@ export interface MigrationDatabaseOptions {
 
 const BUILD_PLUGIN_PROPERTIES = ['-Dflyway.url', '-Pflyway.url', '-Dliquibase.url', '-Dliquibase.command.url', '-Pliquibase.url'];
 
-export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDatabaseOptions>> = {
+export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDatabaseOptions>> = table({
   flyway: { options: ['-url'] },
   liquibase: { options: ['--url', '--database-url', '--reference-url'] },
   migrate: { options: ['-database', '--database'] },
@@ -941,7 +942,7 @@ export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDataba
   ...Object.fromEntries(
     ['mvn', 'mvnw', 'gradle', 'gradlew'].map((name): [string, MigrationDatabaseOptions] => [name, { properties: BUILD_PLUGIN_PROPERTIES }]),
   ),
-};
+});
 
 /** Every tool other than a database client whose options prodguard reads, by command name. */
 /**
@@ -969,7 +970,7 @@ export const TEST_RUNNER_PROGRAMS: readonly string[] = [
   'nox',
 ];
 
-export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
+export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   ...WRAPPER_OPTIONS,
   // kubectl, oc, helm, …: one table with what their options name (kube-clients.ts).
   ...KUBE_CLIENT_TOOL_OPTIONS,
@@ -1139,7 +1140,7 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = {
   curl: CURL,
   wget: WGET,
   ...each(['http', 'https', 'xh', 'xhs', 'curlie'], HTTPIE_OPTIONS),
-};
+});
 
 /**
  * HTTP clients: which option names the request's method and which words are its URL (every
@@ -1157,7 +1158,7 @@ export interface HttpClient {
 
 const HTTPIE: HttpClient = { method: [], url: [], methodWord: true };
 
-export const HTTP_CLIENTS: Readonly<Record<string, HttpClient>> = {
+export const HTTP_CLIENTS: Readonly<Record<string, HttpClient>> = table({
   curl: { method: ['-X', '--request'], url: ['--url'] },
   wget: { method: ['--method'], url: [] },
   // HTTPie and the clients that copy its command line (xh, curlie).
@@ -1166,7 +1167,7 @@ export const HTTP_CLIENTS: Readonly<Record<string, HttpClient>> = {
   xh: HTTPIE,
   xhs: HTTPIE,
   curlie: HTTPIE,
-};
+});
 
 /** Terraform's (and OpenTofu's, Terragrunt's) options whose value names the workspace it acts in:
  *  a var file or folder named `prod…` says production as much as the workspace does. */

@@ -26,6 +26,7 @@ import { addPlatformVariables } from './extract/ci-common.js';
 import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
+import { table } from '../util/dict.js';
 
 export interface LintContext {
   rules: readonly Rule[];
@@ -484,14 +485,14 @@ const ENGINE_IN_NAME = /\.(sqlite3?|mysql|postgres(?:ql)?|cockroach(?:db)?|mssql
 
 /** The engine a folder or file name says (`db/migration_postgres/`, `mysql-persistence/`,
  *  `migrations/postgresql/`): the one named nearest the file. */
-const DIALECT_WORDS: Readonly<Record<string, 'postgres' | 'mysql'>> = {
+const DIALECT_WORDS: Readonly<Record<string, 'postgres' | 'mysql'>> = table({
   postgres: 'postgres',
   postgresql: 'postgres',
   pg: 'postgres',
   pgsql: 'postgres',
   mysql: 'mysql',
   mariadb: 'mysql',
-};
+});
 export function dialectInPath(path: string): 'postgres' | 'mysql' | undefined {
   const words = path.toLowerCase().split(/[/._-]+/);
   for (let at = words.length - 1; at >= 0; at--) {

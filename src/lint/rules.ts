@@ -8,16 +8,17 @@ import type { Config } from '../config/schema.js';
 import type { Environment, Severity } from '../types.js';
 import { severityFor, type Rule } from '../rules/schema.js';
 import type { LintFinding, LintSeverity } from './types.js';
+import { table } from '../util/dict.js';
 
 /** Rule id → the code that decides it (for `explain` and for readers of a YAML file). */
-export const CODE_RULES: Readonly<Record<string, string>> = {
+export const CODE_RULES: Readonly<Record<string, string>> = table({
   'lint/parse-error': 'src/lint/extract (YAML, Dockerfile) and src/lint/lint-file.ts (shell, SQL)',
   'lint/suppression-without-reason': 'src/lint/suppress.ts',
   'lint/unused-suppression': 'src/lint/suppress.ts',
   'dotenv/test-env-points-at-remote-database': 'src/lint/extract/dotenv.ts',
   'dotenv/escape-hatch': 'src/lint/extract/escape-hatches.ts',
   'topology/cross-region-promotion': 'src/lint/extract/orchestrator.ts',
-};
+});
 
 /** What reporters show for a rule (SARIF `tool.driver.rules`, help lines). */
 export interface LintRuleDoc {

@@ -1,3 +1,4 @@
+import { dict } from '../util/dict.js';
 // The files database clients read their server from, as the clients themselves read them:
 // libpq's connection service file (pg_service.conf), MySQL's option files (my.cnf) and its
 // obfuscated login path file (~/.mylogin.cnf). Neither format is INI as INI parsers know it
@@ -82,7 +83,7 @@ function withoutEndComment(line: string): string {
   return line;
 }
 
-const OPTION_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', s: ' ', '"': '"', "'": "'", '\\': '\\' };
+const OPTION_ESCAPES: Record<string, string> = dict({ n: '\n', t: '\t', r: '\r', b: '\b', s: ' ', '"': '"', "'": "'", '\\': '\\' });
 
 function unquoteOptionValue(value: string): string {
   let inner = value;

@@ -5,6 +5,7 @@
 
 import { parse as parsePgConnectionString } from 'pg-connection-string';
 import { redact } from '../util/redact.js';
+import { dict } from '../util/dict.js';
 
 export interface Connection {
   engine: string;
@@ -34,7 +35,7 @@ export interface HostEntry {
   secretUrl?: string;
 }
 
-const ENGINES: Record<string, string> = {
+const ENGINES: Record<string, string> = dict({
   postgres: 'postgres',
   postgresql: 'postgres',
   postgis: 'postgres',
@@ -53,7 +54,7 @@ const ENGINES: Record<string, string> = {
   cockroachdb: 'postgres',
   clickhouse: 'clickhouse',
   ecto: 'postgres',
-};
+});
 
 export function parseConnectionString(text: string): Connection | undefined {
   const parsed = parseConnectionStringOnce(text);

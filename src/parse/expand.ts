@@ -12,6 +12,7 @@ import type { ExpandedWord, UnknownSpan } from '../types.js';
 import { runsUnseenOutput } from '../knowledge/commands.js';
 import { echoOutput, printfWords } from './printf.js';
 import { decodes, filterOutput } from './stream-filters.js';
+import { dict, own } from '../util/dict.js';
 
 export interface ExpansionScope {
   /** Variables visible to the command (process env + assignments so far). */
@@ -109,20 +110,21 @@ const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0', '_']
 function listElements(name: string, index: string | undefined, scope: ExpansionScope): readonly string[] | undefined {
   if (index === undefined) return name === '@' || name === '*' ? scope.positional : undefined;
   if (index !== '@' && index !== '*') return undefined;
-  const map = scope.maps?.[name];
+  const map = own(scope.maps, name);
   if (map) return Object.values(map);
-  const array = scope.arrays?.[name];
+  const array = own(scope.arrays, name);
   if (array) return array;
-  const scalar = scope.vars[name];
+  const scalar = own(scope.vars, name);
   return scalar === undefined ? undefined : [scalar];
 }
 
 /** `${x[N]}` with a literal index, when the array is known. */
 function arrayElement(name: string, index: string, scope: ExpansionScope): string | undefined {
-  const map = scope.maps?.[name];
-  if (map) return /[$`]/.test(index) ? undefined : (map[index] ?? '');
+  const map = own(scope.maps, name);
+  if (map) return /[$`]/.test(index) ? undefined : (own(map, index) ?? '');
   if (!/^\d+$/.test(index)) return undefined;
-  const array = scope.arrays?.[name] ?? (scope.vars[name] !== undefined ? [scope.vars[name]] : undefined);
+  const scalar = own(scope.vars, name);
+  const array = own(scope.arrays, name) ?? (scalar !== undefined ? [scalar] : undefined);
   return array ? (array[Number(index)] ?? '') : undefined;
 }
 
@@ -183,18 +185,18 @@ function positionalValue(name: string, scope: ExpansionScope): string | undefine
 function lookup(reference: string, scope: ExpansionScope, acc: Accumulator): string | undefined {
   const name = referent(reference, scope);
   if (!acc.variables.includes(name)) acc.variables.push(name);
-  const producers = scope.outputProducers?.[name];
+  const producers = own(scope.outputProducers, name);
   if (producers && runsUnseenOutput(producers)) acc.computed = true;
   const positional = positionalValue(name, scope);
   if (positional !== undefined) return positional;
   // Positional parameters are unknown unless `sh -c SCRIPT arg0 arg1…` bound them ($0 included:
   // `sh -c 'rm -rf "$0"' /` removes /).
-  if (name === '0' && scope.vars['0'] !== undefined) return scope.vars['0'];
-  if (SPECIAL_PARAMETERS.has(name) || (/^\d+$/.test(name) && scope.vars[name] === undefined)) {
+  if (name === '0' && own(scope.vars, '0') !== undefined) return own(scope.vars, '0');
+  if (SPECIAL_PARAMETERS.has(name) || (/^\d+$/.test(name) && own(scope.vars, name) === undefined)) {
     acc.dynamic = true;
     return undefined;
   }
-  const value = scope.vars[name];
+  const value = own(scope.vars, name);
   if (value !== undefined) {
     if (value.length > MAX_VALUE_LENGTH) {
       acc.dynamic = true;
@@ -266,10 +268,10 @@ function expandParameter(part: ParameterExpansionPart, scope: ExpansionScope, ac
   if (!operation) return value ?? part.text;
   switch (operation.type) {
     case 'Default': {
-      const isSet = value !== undefined && (scope.vars[name] !== undefined || !scope.varsUnknown);
+      const isSet = value !== undefined && (own(scope.vars, name) !== undefined || !scope.varsUnknown);
       const isNull = value === undefined || value === '';
       const colon = operation.operator.startsWith(':');
-      const missing = colon ? isNull : !isSet || scope.vars[name] === undefined;
+      const missing = colon ? isNull : !isSet || own(scope.vars, name) === undefined;
       const operand = () => expandPartsToString(operation.operand.parts, operation.operand.value, scope, acc);
       if (operation.operator.endsWith('-') || operation.operator.endsWith('=')) {
         if (value === undefined && scope.varsUnknown) return part.text;
@@ -574,13 +576,13 @@ export function fileReadBy(command: import('unbash').ParsedScript['commands'][nu
 }
 
 /** Commands that print a file's lines, some filtered out (`grep -v '^#'`), and the options of theirs that take a value. */
-const LINE_PRINTERS: Record<string, { withValue: string; fileAfter: number }> = {
+const LINE_PRINTERS: Record<string, { withValue: string; fileAfter: number }> = dict({
   cat: { withValue: '', fileAfter: 0 },
   // grep and sed: the first positional is the pattern or the script, the file comes after it.
   grep: { withValue: 'efmABCd', fileAfter: 1 },
   egrep: { withValue: 'efmABCd', fileAfter: 1 },
   sed: { withValue: 'ef', fileAfter: 1 },
-};
+});
 
 /**
  * The env-file idiom `env $(cat .env.production | xargs) CMD`, `export $(grep -v '^#' .env |
@@ -683,13 +685,13 @@ function braceAlternatives(text: string): string[] | undefined {
 }
 
 /** Home directories of database service users on Debian/Ubuntu: `~postgres/15/main` is a data directory. */
-const SERVICE_HOMES: Record<string, string> = {
+const SERVICE_HOMES: Record<string, string> = dict({
   postgres: '/var/lib/postgresql',
   mysql: '/var/lib/mysql',
   mongodb: '/var/lib/mongodb',
   redis: '/var/lib/redis',
   gitlab: '/var/opt/gitlab',
-};
+});
 
 /** Where a user's login shell starts (`sudo -iu postgres`, `su - postgres`): their home. */
 export function homeOfUser(user: string, home: string): string {

@@ -33,6 +33,7 @@ import { applyBuiltinEffects, applyValueBuiltins, readTargets, readValues, shown
 import { envFilePath } from './wrappers/env-runners.js';
 import { decodes, filterOutput, isStreamFilter } from './stream-filters.js';
 import { basename } from './posix-path.js';
+import { dict, own } from '../util/dict.js';
 import {
   type ExtractOptions,
   UNKNOWN_VALUE,
@@ -82,15 +83,15 @@ const MAX_LOOP_ITERATIONS = 16;
 export function extractInvocations(source: string, options: ExtractOptions): Extraction {
   const walker: Walker = { options, invocations: [], errors: [], functionCalls: 0 };
   const state: WalkState = {
-    vars: { ...options.env },
-    assigned: {},
+    vars: dict(options.env),
+    assigned: dict(),
     cwd: options.cwd,
     host: { kind: 'local' },
     via: [],
     varsUnknown: options.envUnknown ?? false,
     ...(options.keepUnsetWords ? { keepUnsetWords: true } : {}),
     home: options.home,
-    arrays: {},
+    arrays: dict(),
     depth: 0,
     ...(options.read && Object.keys(options.read.scripts).length > 0 ? { readFiles: options.read.scripts } : {}),
   };
@@ -381,7 +382,7 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
     case 'Function': {
       // The body is judged where it is defined, with its arguments unknown, and again at each
       // call in the line with the call's arguments as `$1`….
-      state.functions = { ...state.functions, [node.name.value]: node.body };
+      state.functions = dict(state.functions, { [node.name.value]: node.body });
       walkFunctionBody(walker, node.body, state, undefined);
       return;
     }
@@ -414,7 +415,7 @@ function walkFunctionBody(walker: Walker, body: FunctionNode['body'], state: Wal
 
 /** `f /srv` where the line defined `f() { … }`: walk the body with the call's arguments. */
 function callFunction(walker: Walker, invocation: Invocation, state: WalkState): void {
-  const body = invocation.name && !invocation.command.dynamic ? state.functions?.[invocation.command.value] : undefined;
+  const body = invocation.name && !invocation.command.dynamic ? own(state.functions, invocation.command.value) : undefined;
   const key = `function ${invocation.command.value}`;
   if (!body || state.files?.includes(key) || state.depth >= MAX_DEPTH || walker.functionCalls >= MAX_FUNCTION_CALLS) return;
   // A call without arguments runs the body as it was judged where it was defined: walking it
@@ -592,13 +593,13 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const scope = () => scopeOf(state);
   // Inline `VAR=value` before a command changes only what that command sees; alone, it sets
   // a shell variable for the rest of the line.
-  const inlineVars: Record<string, string> = {};
+  const inlineVars = dict<string>();
   for (const item of command.prefix) {
     if (item.type !== 'Assignment') continue;
     if (item.value.type === 'Word') {
       walkSubstitutions(walker, item.value.parts, state);
       // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
-      const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: { ...state.vars, ...inlineVars } } : scope();
+      const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: dict(state.vars, inlineVars) } : scope();
       const expanded = expandToString(item.value, prefixScope, { assignment: true });
       inlineVars[item.name] = assignedValue(expanded, state);
       // Alone (`NAMES=$(…)`), it sets the shell variable for the rest of the line.
@@ -626,29 +627,29 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     }
     // `m[pg]=/x` on an associative array sets that key.
     for (const item of command.prefix) {
-      const map = item.type === 'Assignment' && item.index && state.maps?.[item.name];
+      const map = item.type === 'Assignment' && item.index && own(state.maps, item.name);
       if (!map || item.type !== 'Assignment' || item.value.type !== 'Word') continue;
       const key = item.index!.value;
-      assignMap(state, item.name, /[$`]/.test(key) || item.append ? undefined : { ...map, [key]: inlineVars[item.name] ?? UNKNOWN_VALUE });
+      assignMap(state, item.name, /[$`]/.test(key) || item.append ? undefined : dict(map, { [key]: inlineVars[item.name] ?? UNKNOWN_VALUE }));
       delete inlineVars[item.name];
     }
     // A nameref assigned writes the variable it stands for (`declare -n r=cmd; r=dropdb`).
     for (const name of Object.keys(inlineVars)) {
-      const target = state.namerefs?.[name];
+      const target = own(state.namerefs, name);
       if (target === undefined) continue;
       inlineVars[target] = inlineVars[name]!;
       delete inlineVars[name];
     }
     // `x[2]=v` changes one element (which one is not tracked); `x=v` replaces the array's first.
     for (const item of command.prefix) {
-      if (item.type !== 'Assignment' || item.value.type !== 'Word' || !(item.name in state.arrays)) continue;
+      if (item.type !== 'Assignment' || item.value.type !== 'Word' || !Object.hasOwn(state.arrays, item.name)) continue;
       const value = inlineVars[item.name] ?? UNKNOWN_VALUE;
       const index = item.index?.text;
       const current = [...(state.arrays[item.name] ?? [])];
       if (index !== undefined && /^\d+$/.test(index) && !item.append) current[Number(index)] = value;
       else if (index === undefined && !item.append) current[0] = value;
       else current.splice(0, current.length, UNKNOWN_VALUE);
-      state.arrays = { ...state.arrays, [item.name]: current.map((element) => element ?? '') };
+      state.arrays = dict(state.arrays, { [item.name]: current.map((element) => element ?? '') });
     }
     // Copy on write: invocations already recorded keep the environment they saw; a run of
     // assignments with no command between them (configure scripts) copies once.
@@ -658,7 +659,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
 
   // Environments are copied on write, so a command without inline assignments shares its state's.
   const hasInline = Object.keys(inlineVars).length > 0;
-  const commandScope: WalkState = hasInline ? { ...state, vars: { ...state.vars, ...inlineVars }, assigned: { ...state.assigned, ...inlineVars } } : state;
+  const commandScope: WalkState = hasInline ? { ...state, vars: dict(state.vars, inlineVars), assigned: dict(state.assigned, inlineVars) } : state;
   const words: ExpandedWord[] = [];
   const assignmentArgs: { name: string; value: string }[] = [];
   // bash expands the command's words BEFORE its prefix assignments take effect: in
@@ -683,7 +684,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       const expanded = expandToString(word.value, scopeOf(state), { assignment: true });
       if (flags.includes('n') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(expanded.value) && !expanded.dynamic) {
         // `declare -n r=cmd`: r stands for cmd from now on ($r, ${r}, r=…).
-        state.namerefs = { ...state.namerefs, [word.name]: expanded.value };
+        state.namerefs = dict(state.namerefs, { [word.name]: expanded.value });
         words.push(assignmentWord(word, `${word.name}=${expanded.value}`, state));
         continue;
       }
@@ -743,7 +744,7 @@ function noteAliases(invocation: Invocation, state: WalkState): void {
   if (invocation.name !== 'alias' || invocation.command.dynamic) return;
   for (const arg of invocation.args) {
     const match = /^([^\s=/$`'"]+)=([\s\S]*)$/.exec(arg.value);
-    if (match && !arg.dynamic) state.aliases = { ...state.aliases, [match[1]!]: match[2]! };
+    if (match && !arg.dynamic) state.aliases = dict(state.aliases, { [match[1]!]: match[2]! });
   }
 }
 
@@ -756,8 +757,8 @@ function noteAliases(invocation: Invocation, state: WalkState): void {
  */
 function expandAlias(walker: Walker, invocation: Invocation, scope: WalkState, state: WalkState): void {
   const name = invocation.command;
-  const text = name.dynamic || name.text !== name.value ? undefined : state.aliases?.[name.value];
-  if (text === undefined || state.functions?.[name.value] || state.depth >= MAX_DEPTH) return;
+  const text = name.dynamic || name.text !== name.value ? undefined : own(state.aliases, name.value);
+  if (text === undefined || own(state.functions, name.value) || state.depth >= MAX_DEPTH) return;
   const line = [text, ...invocation.args.map((arg) => arg.text)].join(' ');
   const evalWord = { ...name, value: 'eval', text: 'eval' };
   emit(
@@ -780,7 +781,7 @@ function noteWrittenFiles(redirects: readonly Redirection[], output: string | un
     const target = expandToString(redirect.target, scopeOf(state));
     if (target.dynamic || (!target.value.startsWith('/') && !state.cwd)) continue;
     const path = envFilePath(state.cwd, target.value);
-    const written = { ...state.written };
+    const written = dict(state.written);
     const before = APPEND_OPERATORS.has(redirect.operator) ? written[path] : '';
     if (output === undefined || before === undefined) delete written[path];
     else written[path] = before + output;
@@ -858,8 +859,8 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
   for (const step of inner) {
     const nextState: WalkState = {
       ...state,
-      vars: step.env ? { ...step.env } : { ...invocation.env },
-      assigned: step.assigned ? { ...step.assigned } : { ...invocation.assigned },
+      vars: dict(step.env ?? invocation.env),
+      assigned: dict(step.assigned ?? invocation.assigned),
       host: step.host ?? invocation.host,
       varsUnknown: step.envUnknown ?? state.varsUnknown,
       cwd: step.cwd ?? invocation.cwd,
@@ -876,7 +877,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
       else delete nextState.stdin;
       // A new shell (`bash -c`, a script file) starts with its own parameters and no arrays;
       // `eval` and `source` run in this one.
-      if (!step.sameShell) nextState.arrays = {};
+      if (!step.sameShell) nextState.arrays = dict();
       if (step.positional) nextState.positional = step.positional;
       else if (!step.sameShell) delete nextState.positional;
       walkSource(walker, step.text, nextState);

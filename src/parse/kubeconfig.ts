@@ -4,6 +4,8 @@
 // edge reads the files; `users:` (tokens, client keys, passwords) is never read at all.
 
 /** One context as kubectl would resolve it. */
+import { dict, own } from '../util/dict.js';
+
 export interface KubeContextFacts {
   cluster?: string;
   /** The cluster's server URL, any `user:password@` removed. */
@@ -51,7 +53,7 @@ function namedEntries(list: unknown, key: string): [string, Record<string, unkno
  * context, a cluster or current-context wins. `files` are parsed YAML, in KUBECONFIG order.
  */
 export function kubeconfigFacts(files: readonly { file: string; raw: unknown }[]): KubeconfigFacts {
-  const facts: KubeconfigFacts = { contexts: {}, clusters: {}, problems: [] };
+  const facts: KubeconfigFacts = { contexts: dict(), clusters: dict(), problems: [] };
   for (const { file, raw } of files) {
     // An empty file is an empty kubeconfig to kubectl; a list or a scalar is no kubeconfig.
     if (raw !== null && raw !== undefined && !isObject(raw))
@@ -71,7 +73,7 @@ export function kubeconfigFacts(files: readonly { file: string; raw: unknown }[]
     for (const [name, context] of namedEntries(raw.contexts, 'context')) {
       if (name in facts.contexts) continue;
       const cluster = typeof context.cluster === 'string' ? context.cluster : undefined;
-      const server = cluster ? facts.clusters[cluster]?.server : undefined;
+      const server = cluster ? own(facts.clusters, cluster)?.server : undefined;
       facts.contexts[name] = {
         ...(cluster ? { cluster } : {}),
         ...(server ? { server } : {}),

@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // What bash's `printf` and `echo -e` print for text the line spells out: the format filled in,
 // escapes applied (`printf '\x72\x6d -rf /' | bash` runs rm). Pure: words in, text out;
 // undefined where a conversion is not computed here.
@@ -45,7 +46,7 @@ export function printfOutput(format: string, args: readonly string[]): string | 
   return out;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = {
+const ESCAPES: Readonly<Record<string, string>> = table({
   n: '\n',
   t: '\t',
   '\\': '\\',
@@ -59,7 +60,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   "'": "'",
   '?': '?',
-};
+});
 
 /**
  * One backslash escape at `at` (just after the backslash). Octal is `\NNN` in a format and

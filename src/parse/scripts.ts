@@ -19,6 +19,7 @@ import { crontabCommands, crontabSource } from './crontab.js';
 import { parallelArgumentFiles } from './fanout.js';
 import { scriptFileOf } from './interpreters/index.js';
 import { pathOf, taskFileSteps, taskFilesWanted, taskStep } from './task-files.js';
+import { own, table } from '../util/dict.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
 /** Sourced files named like env files are read as dotenv (wrappers.ts), not walked as scripts. */
@@ -209,10 +210,12 @@ interface PackageTask {
 }
 
 /** Subcommands with which a runner runs a package.json script (the shell hook's prefilter sends them on). */
-export const PACKAGE_SCRIPT_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  Object.entries(PACKAGE_SCRIPT_RUNNERS)
-    .filter(([, runner]) => !runner.bareName)
-    .map(([name, runner]) => [name, [...runner.run, ...Object.keys(runner.aliases)]]),
+export const PACKAGE_SCRIPT_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = table(
+  Object.fromEntries(
+    Object.entries(PACKAGE_SCRIPT_RUNNERS)
+      .filter(([, runner]) => !runner.bareName)
+      .map(([name, runner]) => [name, [...runner.run, ...Object.keys(runner.aliases)]]),
+  ),
 );
 
 function packageTask(inv: Invocation): PackageTask | undefined {
@@ -253,7 +256,7 @@ function packageSteps(inv: Invocation, task: PackageTask, path: string, scripts:
   const names = scriptNames.flatMap((script) => (task.lifecycle ? [`pre${script}`, script, `post${script}`] : [script]));
   const steps: UnwrapStep[] = [];
   for (const name of names) {
-    const script = scripts[name];
+    const script = own(scripts, name);
     if (!script) continue;
     const via = `${inv.name} run ${name} (package.json: ${JSON.stringify(script.text.length > 80 ? `${script.text.slice(0, 77)}...` : script.text)})`;
     const args = scriptNames.includes(name) ? task.args.map(quote).join(' ') : '';
@@ -334,7 +337,7 @@ function makeSteps(
   const build = (target: string, depth: number, goal: string): void => {
     if (visited.has(target) || visited.size >= MAX_MAKE_TARGETS || depth > 16) return;
     visited.add(target);
-    const entry = make.targets[target];
+    const entry = own(make.targets, target);
     if (!entry) return;
     // Prerequisites are made first.
     for (const prerequisite of entry.prerequisites) build(prerequisite, depth + 1, goal);

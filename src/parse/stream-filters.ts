@@ -1,3 +1,4 @@
+import { table } from '../util/dict.js';
 // What a text filter in a pipeline writes, given the text it reads: `echo cm0gLXJmIC8= | base64 -d
 // | sh` runs `rm -rf /`, `xxd -r -p <<< 726d202d7266202f | bash` too, `echo '/ fr- mr' | rev | sh`
 // too. When the line shows the input, the output is computed and the shell at the end judged on
@@ -101,14 +102,14 @@ const cat: Filter = {
   run: (options, operands, text) => (options.length === 0 && (operands.length === 0 || (operands.length === 1 && operands[0] === '-')) ? text : undefined),
 };
 
-const TR_CLASSES: Readonly<Record<string, string>> = {
+const TR_CLASSES: Readonly<Record<string, string>> = table({
   '[:lower:]': 'abcdefghijklmnopqrstuvwxyz',
   '[:upper:]': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
   '[:digit:]': '0123456789',
   '[:space:]': ' \t\n\r\f\v',
   '[:blank:]': ' \t',
-};
-const TR_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\' };
+});
+const TR_ESCAPES: Readonly<Record<string, string>> = table({ n: '\n', t: '\t', r: '\r', '\\': '\\' });
 
 /** A `tr` set spelled out: ranges (`a-z`), classes (`[:upper:]`) and `\n`-style escapes. */
 function trSet(spec: string): string | undefined {
@@ -175,7 +176,7 @@ const basenc: Filter = {
 };
 
 /** Filters computed here, by command name. */
-const FILTERS: Readonly<Record<string, Filter>> = { base64, base32, basenc, xxd, rev, cat, tr, openssl };
+const FILTERS: Readonly<Record<string, Filter>> = table({ base64, base32, basenc, xxd, rev, cat, tr, openssl });
 
 /**
  * Decoders: what they write is text turned back from a form nobody reads (`base64 -d`, `xxd -r`,
@@ -183,7 +184,7 @@ const FILTERS: Readonly<Record<string, Filter>> = { base64, base32, basenc, xxd,
  * unreadable. Encryption tools (gpg, openssl enc with a cipher) are not here: `eval "$(gpg -d
  * secrets.env.gpg)"` is how teams load their own secrets.
  */
-const DECODERS: Readonly<Record<string, (options: readonly string[], operands: readonly string[]) => boolean>> = {
+const DECODERS: Readonly<Record<string, (options: readonly string[], operands: readonly string[]) => boolean>> = table({
   base64: (options) => options.some((option) => BASE64_DECODE.has(option)),
   base32: (options) => options.some((option) => BASE64_DECODE.has(option)),
   basenc: (options) => options.some((option) => BASE64_DECODE.has(option)),
@@ -191,7 +192,7 @@ const DECODERS: Readonly<Record<string, (options: readonly string[], operands: r
   uudecode: () => true,
   rev: () => true,
   openssl: (options, operands) => operands[0] === 'base64' && options.includes('-d'),
-};
+});
 
 /** Command names whose output, run as code, is decoded text (a substitution's producers). */
 export const DECODER_NAMES: ReadonlySet<string> = new Set(Object.keys(DECODERS));

@@ -11,6 +11,7 @@ import { envFilePath } from './wrappers/env-runners.js';
 import type { UnwrapStep } from './wrappers/step.js';
 import { TASK_FILE_RUNNERS, type TaskFileRunner } from '../knowledge/tools.js';
 import { justParameterVariable } from '../lint/extract/justfile.js';
+import { own } from '../util/dict.js';
 
 /** A value the line cannot know: expanding it marks the word dynamic (see invocations.ts). */
 export const UNKNOWN_VALUE = '\u0000dynamic';
@@ -90,11 +91,11 @@ function goals(run: TaskRun, book: TaskBook): { tasks: { name: string; values: R
   while (words.length > 0) {
     const word = words.shift()!;
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
-    if (assignment && !book.tasks[word]) {
+    if (assignment && !own(book.tasks, word)) {
       overrides[assignment[1]!] = assignment[2]!;
       continue;
     }
-    const task = book.tasks[word];
+    const task = own(book.tasks, word);
     if (!task) continue;
     // just: a recipe takes as many words as it has parameters (a variadic one takes the rest).
     const values: Record<string, string> = {};
@@ -130,7 +131,7 @@ export function taskFileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
   const build = (name: string, depth: number, goal: string, values: Record<string, string>): void => {
     if (visited.has(name) || visited.size >= MAX_TASKS || depth > 16) return;
     visited.add(name);
-    const task = book.tasks[name];
+    const task = own(book.tasks, name);
     if (!task) return;
     for (const before of task.before) build(before, depth + 1, goal, {});
     task.recipes.forEach((recipe, index) => {

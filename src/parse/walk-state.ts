@@ -6,6 +6,7 @@ import type { ExecutionHost, ExpandedWord, ReadFiles, StdinSource } from '../typ
 import type { PortForward } from '../knowledge/port-forwards.js';
 import { type ExpansionScope } from './expand.js';
 import { type UserHomes } from './wrappers/step.js';
+import { dict } from '../util/dict.js';
 
 export interface ExtractOptions {
   env: Readonly<Record<string, string>>;
@@ -149,7 +150,7 @@ export function scopeOf(state: WalkState): ExpansionScope {
  * so the first element is also the variable's value.
  */
 export function assignArray(state: WalkState, name: string, elements: string[] | undefined, append: boolean): void {
-  const arrays = { ...state.arrays };
+  const arrays = dict(state.arrays);
   if (elements === undefined) delete arrays[name];
   else {
     const before = arrays[name] ?? (state.vars[name] !== undefined ? [state.vars[name]] : []);
@@ -172,7 +173,7 @@ export function assignmentWord(word: { text: string; pos: number; end: number },
 export function noteOutputProducers(state: WalkState, name: string, expanded: ExpandedWord): void {
   const producers = expanded.dynamic && expanded.producers !== undefined ? expanded.producers : undefined;
   if (producers === undefined && !state.outputProducers?.[name]) return;
-  const next = { ...state.outputProducers };
+  const next = dict(state.outputProducers);
   if (producers) next[name] = producers;
   else delete next[name];
   state.outputProducers = next;
@@ -180,7 +181,7 @@ export function noteOutputProducers(state: WalkState, name: string, expanded: Ex
 
 /** `declare -A m=([pg]=/x [my]=/y)`: the keys and values of an associative array's literal. */
 export function mapEntries(elements: readonly { value: string; dynamic: boolean }[]): Record<string, string> | undefined {
-  const entries: Record<string, string> = {};
+  const entries = dict<string>();
   for (const element of elements) {
     const match = /^\[([^\]]*)\]=(.*)$/s.exec(element.value);
     if (!match || element.dynamic) return undefined;
@@ -191,7 +192,7 @@ export function mapEntries(elements: readonly { value: string; dynamic: boolean 
 
 /** Set (or forget, with undefined) one associative array. */
 export function assignMap(state: WalkState, name: string, entries: Record<string, string> | undefined): void {
-  const maps = { ...state.maps };
+  const maps = dict(state.maps);
   if (entries === undefined) delete maps[name];
   else maps[name] = entries;
   state.maps = maps;
@@ -199,8 +200,8 @@ export function assignMap(state: WalkState, name: string, entries: Record<string
 
 export function unshare(state: WalkState): void {
   if (!state.shared) return;
-  state.vars = { ...state.vars };
-  state.assigned = { ...state.assigned };
+  state.vars = dict(state.vars);
+  state.assigned = dict(state.assigned);
   state.shared = false;
 }
 

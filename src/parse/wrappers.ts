@@ -37,6 +37,7 @@ import { type EnvFiles, type UnwrapStep, type Unwrapper, type UserHomes, command
 import { doas, su, sudo } from './wrappers/users.js';
 import { SHELL_OPTION_COMPANIONS, sedExecuteSteps, shellOptionSteps } from './wrappers/shell-options.js';
 import { clientEscapes } from './wrappers/client-escapes.js';
+import { dict, table } from '../util/dict.js';
 
 /** `rimraf DIR` runs as `rm -rf DIR`: the command it is, with its own words after. */
 function equivalent(argv: readonly string[]): Unwrapper {
@@ -93,7 +94,7 @@ const runnerAfterOperands: Unwrapper = (inv) => {
   return command(inv.name, inv.args.slice(scan.rest + spec.operands));
 };
 
-const WRAPPERS: Record<string, Unwrapper> = {
+const WRAPPERS: Record<string, Unwrapper> = dict({
   ...Object.fromEntries(COMMAND_RUNNERS.map((name) => [name, commandRunner])),
   ...Object.fromEntries(Object.keys(RUNNERS_AFTER_OPERANDS).map((name) => [name, runnerAfterOperands])),
   ...Object.fromEntries(Object.entries(COMMAND_EQUIVALENTS).map(([name, argv]) => [name, equivalent(argv)])),
@@ -211,7 +212,7 @@ const WRAPPERS: Record<string, Unwrapper> = {
     const index = inv.args.findIndex((w) => w.value === '--');
     return inv.args[0]?.value === 'exec' && index !== -1 ? command('chamber exec', inv.args.slice(index + 1)) : [];
   },
-};
+});
 
 /** mise (formerly rtx): `exec`/`x` run the command after `--`, or the shell line given to `-c`. */
 function toolVersionExec(inv: Invocation): UnwrapStep[] {
@@ -256,7 +257,7 @@ export function unwrapInvocation(inv: Invocation, envFiles: EnvFiles, userHomes:
  * do: `ansible db -m file -a 'path=… state=absent'` is `rm -rf`. The shell hook's prefilter sends
  * such a line to the checker.
  */
-const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
+const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = table({
   ansible: ['state=absent', 'state=stopped', 'state=restarted'],
   // `ssh dokku@HOST apps:destroy APP` runs dokku (knowledge/tools.ts SSH_FORCED_COMMANDS).
   ssh: Object.keys(SSH_FORCED_COMMANDS).map((user) => `${user}@*`),
@@ -273,15 +274,17 @@ const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
   az: ['run-command'],
   // Text piped to a Redis port (`nc HOST 6379`, `socat - TCP:HOST:6379`) is redis-cli commands.
   ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS].map((port) => `*${port}`)])),
-};
+});
 
 /** The words above, and a tool's options whose value is a shell line (`tar
  *  --checkpoint-action=exec=…`, `git -c core.pager=…`): `ssh` has both `dokku@*` and `-o`. */
-export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  [...new Set([...Object.keys(WRAPPED_COMMAND_WORDS), ...Object.keys(SHELL_OPTION_COMPANIONS)])].map((name) => [
-    name,
-    [...(WRAPPED_COMMAND_WORDS[name] ?? []), ...(SHELL_OPTION_COMPANIONS[name] ?? [])],
-  ]),
+export const HIDDEN_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = table(
+  Object.fromEntries(
+    [...new Set([...Object.keys(WRAPPED_COMMAND_WORDS), ...Object.keys(SHELL_OPTION_COMPANIONS)])].map((name) => [
+      name,
+      [...(WRAPPED_COMMAND_WORDS[name] ?? []), ...(SHELL_OPTION_COMPANIONS[name] ?? [])],
+    ]),
+  ),
 );
 
 /** Every command name unwrapped here (the shell hook's prefilter needs the list). */

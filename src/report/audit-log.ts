@@ -2,6 +2,7 @@
 // reads the file. Entries were redacted when written; they are redacted again as a last guard.
 
 import { redact } from '../util/redact.js';
+import { dict } from '../util/dict.js';
 
 export interface AuditRecord {
   time: string;
@@ -42,7 +43,7 @@ export function parseAuditLog(text: string): { records: AuditRecord[]; skipped: 
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d|w)$/;
-const UNIT_MS: Record<string, number> = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 };
+const UNIT_MS: Record<string, number> = dict({ s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 });
 
 /** `30m`, `12h`, `7d`, `2w` ago, or a date/time Date.parse understands; undefined if neither. */
 export function parseSince(value: string, now: Date): Date | undefined {

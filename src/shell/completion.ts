@@ -4,6 +4,7 @@
 // completed, so rules from the user's config complete too.
 
 import type { Command } from 'commander';
+import { dict } from '../util/dict.js';
 
 /** How a value is completed: a fixed list, the rule ids, files, or nothing prodguard can offer. */
 export type ValueKind = { values: readonly string[] } | 'rule-ids' | 'files' | 'commands' | 'none';
@@ -30,7 +31,7 @@ const SEVERITIES = ['warn', 'confirm', 'block'];
  * Values commander does not know (the commands validate them themselves). Keys are
  * `command --option` or `command <argument>`; a test checks that each names a real one.
  */
-export const VALUE_HINTS: Record<string, ValueKind> = {
+export const VALUE_HINTS: Record<string, ValueKind> = dict({
   'explain <rule>': 'rule-ids',
   'log --rule': 'rule-ids',
   'log --verdict': { values: SEVERITIES },
@@ -46,7 +47,7 @@ export const VALUE_HINTS: Record<string, ValueKind> = {
   'mark <environment>': { values: ENVIRONMENTS },
   'check <command>': 'commands',
   'run <command>': 'commands',
-};
+});
 
 const FILE_OPTIONS = new Set(['--config', '--baseline', '--write-baseline']);
 const FILE_ARGUMENTS = new Set(['paths', 'path', 'dir']);

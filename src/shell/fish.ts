@@ -1,3 +1,4 @@
+import { dict } from '../util/dict.js';
 // fish lines for a POSIX-shell parser. prodguard's parser reads bash; fish differs in ways that
 // matter to a guard: `(cmd)` is a command substitution, blocks end with `end`, `and`/`or`/`not`
 // prefix commands, `set -x NAME value` exports. This turns a fish line into a POSIX line that
@@ -17,7 +18,7 @@ const DROPPED_PREFIXES = new Set(['and', 'or', 'not', '!', 'begin']);
 const NO_OP_KEYWORDS = new Set(['end', 'function', 'return', 'break', 'continue', 'else']);
 const ARGUMENT_KEYWORDS = new Set(['for', 'switch', 'case']);
 const CONDITION_KEYWORDS = new Set(['if', 'while']);
-const ESCAPE_LETTERS: Record<string, string> = { n: '\n', t: '\t', r: '\r', e: '\x1b', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const ESCAPE_LETTERS: Record<string, string> = dict({ n: '\n', t: '\t', r: '\r', e: '\x1b', a: '\x07', b: '\b', f: '\f', v: '\v' });
 
 export function fishToPosix(source: string): FishTranslation {
   const errors: string[] = [];

@@ -6,6 +6,7 @@ import { hostList, parseConnectionString, postgresUrl } from '../parse/connectio
 import { clientHome, findPgService, type PgService } from './connection-files.js';
 import type { TargetFacts } from './facts.js';
 import { TEST_RUNNER_PROGRAMS } from '../knowledge/tools.js';
+import { dict } from '../util/dict.js';
 
 // ---------------------------------------------------------------------------------------------
 // Databases named by environment variables (what an app or test suite would connect to).
@@ -16,7 +17,7 @@ const DATABASE_URL_VARIABLE =
 /** The environment an app command sees: its env over the `.env` files it would load (dotenv never overrides). */
 /** Test runners load `.env.test` themselves (the list: knowledge/tools.ts). */
 const TEST_RUNNERS = new Set(TEST_RUNNER_PROGRAMS);
-const TEST_SUBCOMMANDS: Record<string, RegExp> = {
+const TEST_SUBCOMMANDS: Record<string, RegExp> = dict({
   npm: /^(test|t|run)$/,
   yarn: /^test/,
   pnpm: /^test/,
@@ -30,7 +31,7 @@ const TEST_SUBCOMMANDS: Record<string, RegExp> = {
   playwright: /^test$/,
   cypress: /^run$/,
   wdio: /^run$/,
-};
+});
 
 export function isTestRun(inv: Invocation): boolean {
   if (TEST_RUNNERS.has(inv.name)) return true;

@@ -7,6 +7,7 @@ import type { KubeconfigFacts } from '../parse/kubeconfig.js';
 import { kubeClient, type KubeTargetOptions } from '../knowledge/kube-clients.js';
 import { environmentFromName } from '../classify/names.js';
 import { type TargetFacts, resolveFile } from './facts.js';
+import { own } from '../util/dict.js';
 
 /** A kube client's own options, read once per use with its spec (pflag: `-n=prod` too). */
 function kubeScan(inv: Invocation): ReturnType<typeof scanOptions> | undefined {
@@ -31,7 +32,7 @@ export function withKubeconfig(targets: Target[], inv: Invocation, facts: Target
   // `kubectl exec -n NS POD -- CMD`: the inner command carries the namespace on its host.
   const namespaceFlag = roleValue(inv, scan, 'namespace') || (inv.host.kind === 'container' ? inv.host.kubeNamespace : undefined);
   if (targets.length === 0 && clusterFlag) {
-    const cluster = config?.clusters[clusterFlag];
+    const cluster = own(config?.clusters, clusterFlag);
     return [
       {
         kind: 'kube',
@@ -52,9 +53,9 @@ export function withKubeconfig(targets: Target[], inv: Invocation, facts: Target
     return [{ kind: 'kube', source: '--namespace', name: namespaceFlag, kube: { namespace: namespaceFlag } }];
   return targets.map((target) => {
     if (target.kind !== 'kube' || target.unresolved) return target;
-    const context = config?.contexts[target.name];
+    const context = own(config?.contexts, target.name);
     const cluster = clusterFlag ?? context?.cluster;
-    const server = clusterFlag ? config?.clusters[clusterFlag]?.server : context?.server;
+    const server = clusterFlag ? own(config?.clusters, clusterFlag)?.server : context?.server;
     const namespace = namespaceFlag || context?.namespace;
     if (!context && !clusterFlag && !namespaceFlag) return target;
     return {

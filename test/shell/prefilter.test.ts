@@ -201,8 +201,11 @@ describe('prefilter words from the rule set', () => {
     const source = ts.createSourceFile('wrappers.ts', readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
     const names: string[] = [];
     const visit = (node: ts.Node) => {
-      if (ts.isVariableDeclaration(node) && node.name.getText(source) === 'WRAPPERS' && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
-        for (const property of node.initializer.properties) {
+      // `const WRAPPERS = dict({ … })`: the table is the object literal inside the call.
+      const initializer =
+        ts.isVariableDeclaration(node) && node.initializer && ts.isCallExpression(node.initializer) ? node.initializer.arguments[0] : undefined;
+      if (ts.isVariableDeclaration(node) && node.name.getText(source) === 'WRAPPERS' && initializer && ts.isObjectLiteralExpression(initializer)) {
+        for (const property of initializer.properties) {
           const name = property.name;
           if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) names.push(name.text);
         }

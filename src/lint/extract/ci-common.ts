@@ -4,6 +4,7 @@ import type { Document } from 'yaml';
 import type { LineIndex, MappedText } from '../positions.js';
 import type { EnvEntry } from './hints.js';
 import { deref, isMap, keyString, nodeStart, pairsOf, scalarString } from './yaml-source.js';
+import { dict } from '../../util/dict.js';
 
 export interface EnvBlock {
   entries: EnvEntry[];
@@ -31,7 +32,7 @@ export function readEnvMap(node: unknown, doc: Document.Parsed, index: LineIndex
 }
 
 export function envRecord(...blocks: readonly EnvBlock[]): { env: Record<string, string>; unknown: string[] } {
-  const env: Record<string, string> = {};
+  const env = dict<string>();
   const unknown = new Set<string>();
   for (const block of blocks) {
     for (const e of block.entries) {

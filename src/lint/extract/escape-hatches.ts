@@ -5,6 +5,7 @@
 
 import type { EnvEntry } from './hints.js';
 import type { LintProblem, LintSeverity } from '../types.js';
+import { dict } from '../../util/dict.js';
 
 export interface EscapeHatch {
   name: string;
@@ -13,12 +14,12 @@ export interface EscapeHatch {
   disables: string;
 }
 
-const KNOWN: Record<string, string> = {
+const KNOWN: Record<string, string> = dict({
   DISABLE_DATABASE_ENVIRONMENT_CHECK: "Rails' refusal to run db:drop, db:reset, db:schema:load or db:purge against a protected (production) database",
   DATABASE_CLEANER_ALLOW_PRODUCTION: "DatabaseCleaner's refusal to clean a database in a production environment",
   DATABASE_CLEANER_ALLOW_REMOTE_DATABASE_URL: "DatabaseCleaner's refusal to clean a remote DATABASE_URL",
   SAFETY_ASSURED: "strong_migrations' checks for dangerous migrations",
-};
+});
 
 /**
  * The escape hatches set in an environment. These tools test only that the variable is set

@@ -7,6 +7,7 @@
 // Output of any other command (`jq … >> "$GITHUB_ENV"`) names variables we cannot know.
 
 import { forEachChild, parse, type Command, type Redirection, type SyntaxNode, type Word, type WordPart } from 'unbash';
+import { dict } from '../../util/dict.js';
 
 export interface GithubEnvWrite {
   name: string;
@@ -100,7 +101,7 @@ function joinWords(words: readonly Word[]): OutChar[] {
   return out;
 }
 
-const BACKSLASH_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', f: '\f', v: '\v' };
+const BACKSLASH_ESCAPES: Record<string, string> = dict({ n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', f: '\f', v: '\v' });
 
 /** `echo -e`/`printf` escapes in known text; unknown text is kept as written. */
 function interpretEscapes(chars: readonly OutChar[]): OutChar[] {

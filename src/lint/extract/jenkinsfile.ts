@@ -18,6 +18,7 @@ import { ciSets } from '../../knowledge/ci-variables.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintFromReference, hintsFromEnv, type EnvEntry } from './hints.js';
 import { parseGroovy } from '../groovy/parser.js';
+import { dict } from '../../util/dict.js';
 
 /** Steps that run their script with a POSIX shell. `bat` and `powershell` are Windows. */
 const SHELL_STEPS = new Set(['sh']);
@@ -207,7 +208,7 @@ interface DecodedString extends MappedText {
   interpolated: boolean;
 }
 
-const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', s: ' ', '\\': '\\', "'": "'", '"': '"', $: '$' };
+const ESCAPES: Record<string, string> = dict({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', s: ' ', '\\': '\\', "'": "'", '"': '"', $: '$' });
 
 /**
  * A Groovy string literal's characters, each mapped to its offset in the file. Single-quoted
@@ -291,7 +292,7 @@ function simpleName(expression: string): { simple?: string } {
 
 function snippetOf(mapped: DecodedString, scope: Scope, index: LineIndex, origin: string): ShellSnippet {
   const { text, locate } = new SnippetBuilder().append(mapped).build(index);
-  const env: Record<string, string> = {};
+  const env = dict<string>();
   for (const entry of scope.entries) env[entry.key] = entry.value;
   const unknown = new Set(scope.unknown);
   for (const interpolation of mapped.interpolations) {

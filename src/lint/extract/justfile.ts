@@ -7,6 +7,7 @@
 // of the just grammar exists; this reads only what decides what runs.
 
 import type { TaskBook, TaskScript } from '../../types.js';
+import { dict, own } from '../../util/dict.js';
 
 /** A parameter's value inside a recipe line: the walk gives it from the command line. */
 export function justParameterVariable(name: string): string {
@@ -44,7 +45,7 @@ export function extractJustfile(text: string): TaskBook {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   const variables = new Map<string, string>();
   const aliases = new Map<string, string>();
-  const book: TaskBook = { tasks: {} };
+  const book: TaskBook = { tasks: dict() };
   const unknown = new Map<string, string>();
   let attributesScript = false;
 
@@ -124,6 +125,6 @@ export function extractJustfile(text: string): TaskBook {
     // just runs the first recipe when given none (`default` by convention is first).
     book.defaultTask ??= name;
   }
-  for (const [alias, target] of aliases) if (book.tasks[target] && !book.tasks[alias]) book.tasks[alias] = book.tasks[target]!;
+  for (const [alias, target] of aliases) if (own(book.tasks, target) && !own(book.tasks, alias)) book.tasks[alias] = book.tasks[target]!;
   return book;
 }

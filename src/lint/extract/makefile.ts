@@ -12,6 +12,7 @@ import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../t
 import type { MakeDefinition } from '../../types.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintsFromEnv, type EnvEntry } from './hints.js';
+import { dict } from '../../util/dict.js';
 
 interface Variable {
   value: string;
@@ -181,7 +182,7 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
   const varEntries: EnvEntry[] = [...globals].map(([key, v]) => ({ key, value: v.value, line: v.line }));
   const fileHint = hintFromFileName(path);
   const fileHints: EnvironmentHint[] = [...(fileHint ? [fileHint] : []), ...hintsFromEnv(varEntries)];
-  const env: Record<string, string> = {};
+  const env = dict<string>();
   for (const [name, v] of globals) {
     if (!exportAll && !exported.has(name)) continue;
     env[name] = v.recursive ? expandPlain(v.value, { globals, local: globals, rule: undefined, unknown: unknownPlaceholders }) : v.value;
@@ -193,7 +194,7 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
 
   const snippets: ShellSnippet[] = [];
   // What `make TARGET` runs (prodguard check reads the Makefile): the same recipes, by target.
-  const make: MakeDefinition = { targets: {} };
+  const make: MakeDefinition = { targets: dict() };
   const goal = globals.get('.DEFAULT_GOAL')?.value.trim();
   make.defaultGoal = goal || rules.flatMap((rule) => rule.targets).find((target) => !target.startsWith('.') && !target.includes('%'));
   if (!make.defaultGoal) delete make.defaultGoal;
@@ -221,7 +222,7 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
         builder.append(expandMapped(stripPrefixes(recipe), ctx, 0));
       });
       const { text: snippetText, locate } = builder.build(index);
-      const snippetEnv: Record<string, string> = { ...env };
+      const snippetEnv = dict(env);
       for (const [name, source] of [...unknownPlaceholders, ...unknown]) {
         if (snippetText.includes(name)) snippetEnv[name] = source;
       }

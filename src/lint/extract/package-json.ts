@@ -6,6 +6,7 @@ import type { Extracted, ShellSnippet } from '../types.js';
 import { addPlatformVariables } from './ci-common.js';
 import { hintFromEnvironmentName } from './hints.js';
 import { getNode, keyString, mappedScalar, nodeStart, pairsOf, parseYaml } from './yaml-source.js';
+import { dict } from '../../util/dict.js';
 
 export function extractPackageJson(text: string): Extracted {
   const source = text.startsWith('\uFEFF') ? ' ' + text.slice(1) : text;
@@ -22,7 +23,7 @@ export function extractPackageJson(text: string): Extracted {
     const hint = hintFromEnvironmentName(name, index.position(nodeStart(pair.key)).line, 'script ');
     const hints = hint && (hint.environment === 'production' || hint.environment === 'staging') ? [hint] : [];
     // npm sets npm_package_*, npm_config_*, npm_lifecycle_* for every script.
-    const env: Record<string, string> = {};
+    const env = dict<string>();
     const unknownEnv = new Set<string>();
     addPlatformVariables(snippetText, env, unknownEnv, (v) => /^npm_/.test(v));
     snippets.push({ text: snippetText, locate, env, unknownEnv: [...unknownEnv], hints, origin: `scripts.${name}` });

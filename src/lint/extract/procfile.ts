@@ -6,6 +6,7 @@ import { LineIndex, identityMapped, SnippetBuilder } from '../positions.js';
 import type { EnvironmentHint, Extracted, ShellSnippet } from '../types.js';
 import { addPlatformVariables } from './ci-common.js';
 import { dotenvKind } from './dotenv.js';
+import { dict } from '../../util/dict.js';
 
 export function extractProcfile(text: string, path = 'Procfile'): Extracted {
   const index = new LineIndex(text);
@@ -27,7 +28,7 @@ export function extractProcfile(text: string, path = 'Procfile'): Extracted {
     } else if (kind === 'development') hints.push({ environment: 'development', evidence: base, line: i + 1 });
     const { text: snippetText, locate } = new SnippetBuilder().append(identityMapped(command, lineStart + m[0].length)).build(index);
     // The platform sets PORT for every process.
-    const env: Record<string, string> = {};
+    const env = dict<string>();
     const unknownEnv = new Set<string>();
     addPlatformVariables(snippetText, env, unknownEnv, (v) => v === 'PORT');
     snippets.push({ text: snippetText, locate, env, unknownEnv: [...unknownEnv], hints, origin: `process ${m[1]}` });

@@ -6,6 +6,7 @@
 
 import { parse } from 'yaml';
 import type { TaskBook, TaskScript } from '../../types.js';
+import { dict, own } from '../../util/dict.js';
 
 type Yaml = unknown;
 
@@ -42,7 +43,7 @@ export function extractTaskfile(text: string): TaskBook | undefined {
   const fileVars = stringMap(root.vars);
   const fileEnv = stringMap(root.env);
   const unknown = new Map<string, string>();
-  const book: TaskBook = { tasks: {}, ...(tasks.default !== undefined ? { defaultTask: 'default' } : {}) };
+  const book: TaskBook = { tasks: dict(), ...(tasks.default !== undefined ? { defaultTask: 'default' } : {}) };
   for (const [name, definition] of Object.entries(tasks)) {
     const task =
       typeof definition === 'string' || Array.isArray(definition) ? { cmds: typeof definition === 'string' ? [definition] : definition } : record(definition);
@@ -74,7 +75,8 @@ export function extractTaskfile(text: string): TaskBook | undefined {
     }
     book.tasks[name] = { before, after, parameters: [], recipes };
     // `aliases: [b]`: `task b` runs this task.
-    for (const alias of Array.isArray(task.aliases) ? task.aliases : []) if (typeof alias === 'string') book.tasks[alias] ??= book.tasks[name];
+    for (const alias of Array.isArray(task.aliases) ? task.aliases : [])
+      if (typeof alias === 'string') if (!own(book.tasks, alias)) book.tasks[alias] = book.tasks[name]!;
   }
   return book;
 }

@@ -12,6 +12,7 @@
 
 import { parse } from 'smol-toml';
 import type { TaskBook, TaskScript } from '../../types.js';
+import { dict } from '../../util/dict.js';
 
 type Toml = unknown;
 type Task = TaskBook['tasks'][string];
@@ -52,7 +53,7 @@ function task(lines: readonly string[], env: Record<string, string> = {}, before
 }
 
 function pdmTasks(root: Record<string, Toml>): Record<string, Task> {
-  const tasks: Record<string, Task> = {};
+  const tasks = dict<Task>();
   for (const [name, value] of Object.entries(at(root, 'tool', 'pdm', 'scripts') ?? {})) {
     if (name === '_') continue;
     const options = table(value);
@@ -69,7 +70,7 @@ function pdmTasks(root: Record<string, Toml>): Record<string, Task> {
 }
 
 function hatchTasks(root: Record<string, Toml>, hatchToml: boolean): Record<string, Task> {
-  const tasks: Record<string, Task> = {};
+  const tasks = dict<Task>();
   const envs = (hatchToml ? at(root, 'envs') : at(root, 'tool', 'hatch', 'envs')) ?? {};
   for (const [envName, envTable] of Object.entries(envs)) {
     const env = variables(table(envTable)?.['env-vars']);
@@ -83,7 +84,7 @@ function hatchTasks(root: Record<string, Toml>, hatchToml: boolean): Record<stri
 }
 
 function poeTasks(root: Record<string, Toml>): Record<string, Task> {
-  const tasks: Record<string, Task> = {};
+  const tasks = dict<Task>();
   for (const [name, value] of Object.entries(at(root, 'tool', 'poe', 'tasks') ?? {})) {
     const options = table(value);
     const env = variables(options?.env);
@@ -105,7 +106,7 @@ function poeTasks(root: Record<string, Toml>): Record<string, Task> {
 }
 
 function miseTasks(root: Record<string, Toml>): Record<string, Task> {
-  const tasks: Record<string, Task> = {};
+  const tasks = dict<Task>();
   for (const [name, value] of Object.entries(at(root, 'tasks') ?? {})) {
     const options = table(value);
     if (!options) {

@@ -12,6 +12,7 @@ import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintsFromEnv, type EnvEntry } from './hints.js';
 import { scriptPieces } from './gitlab-ci.js';
 import { deref, getNode, isMap, isSeq, mappedScalar, parseYaml, scalarString } from './yaml-source.js';
+import { dict } from '../../util/dict.js';
 
 /** Build phases in the order Travis runs them (docs: "Job Lifecycle"). */
 const PHASES = [
@@ -77,7 +78,7 @@ export function extractTravis(text: string, path = ''): Extracted {
       builder.append(piece);
     });
     const { text: snippetText, locate } = builder.build(index);
-    const env: Record<string, string> = {};
+    const env = dict<string>();
     const unknown = new Set<string>();
     for (const e of [...rootEnv.entries, ...ownEnv.entries]) env[e.key] = e.value;
     for (const u of [...rootEnv.unknown, ...ownEnv.unknown]) unknown.add(u);

@@ -7,6 +7,7 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type CST } from 'yaml';
 import type { LineIndex, MappedText } from '../positions.js';
 import type { LintProblem } from '../types.js';
+import { dict } from '../../util/dict.js';
 
 type BlockScalar = CST.BlockScalar;
 type FlowScalar = CST.FlowScalar;
@@ -291,7 +292,7 @@ interface Piece {
   join?: boolean;
 }
 
-const DOUBLE_ESCAPES: Record<string, string> = {
+const DOUBLE_ESCAPES: Record<string, string> = dict({
   '0': '\0',
   a: '\x07',
   b: '\b',
@@ -310,7 +311,7 @@ const DOUBLE_ESCAPES: Record<string, string> = {
   _: '\xa0',
   L: '\u2028',
   P: '\u2029',
-};
+});
 
 /** Plain, single- and double-quoted scalars: escapes and line folding (YAML 1.2 §7.3). */
 function decodeFlow(token: FlowScalar): MappedText | undefined {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { tokenize, type Token } from './tokens.js';
 import { RMDIR, RM_FILE, RM_RECURSIVE, environmentReference } from './effects.js';
 import { appDatabaseEffects, databaseEffects, serverCommandEffects, type DriverCall, type DriverValue } from './databases.js';
+import { table } from '../../util/dict.js';
 
 export type Argument =
   { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
@@ -409,9 +410,9 @@ function driverCallOf(chain: string, method: boolean, parts: readonly Token[][],
 }
 
 /** Methods of a path object that delete it. */
-const PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = { unlink: RM_FILE, rmdir: RMDIR, rmtree: RM_RECURSIVE, delete: RM_FILE };
+const PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = table({ unlink: RM_FILE, rmdir: RMDIR, rmtree: RM_RECURSIVE, delete: RM_FILE });
 /** The same on a name bound to a path (not `delete`: a Ruby string's `delete` removes characters). */
-const BOUND_PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = { unlink: RM_FILE, rmdir: RMDIR, rmtree: RM_RECURSIVE };
+const BOUND_PATH_METHODS: Readonly<Record<string, { argv: string[] }>> = table({ unlink: RM_FILE, rmdir: RMDIR, rmtree: RM_RECURSIVE });
 
 /** Perl: a list built from `readdir $d` (or `readdir($d)`, `readdir DIR`) of a handle `opendir` opened on a literal directory: its entries. */
 function readdirOf(tokens: readonly Token[], bindings: Bindings): string | undefined {

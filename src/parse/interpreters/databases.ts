@@ -7,6 +7,7 @@
 
 import type { Language } from './sinks.js';
 import { environmentReference, type CodeEffect } from './effects.js';
+import { table } from '../../util/dict.js';
 
 /** A value the code passes: a literal, an environment variable's value, or something computed. */
 export type DriverValue = { kind: 'string'; value: string } | { kind: 'env'; name: string } | { kind: 'dynamic' };
@@ -282,7 +283,7 @@ const COMMAND_CONNECT: Readonly<Partial<Record<Language, Readonly<Record<string,
  * the method's name in lower case without underscores: redis-py's `config_set`, ioredis's
  * `flushall`, node-redis's `flushAll`/`configSet` are one entry each.
  */
-const REDIS_METHODS: Readonly<Record<string, string>> = {
+const REDIS_METHODS: Readonly<Record<string, string>> = table({
   flushall: 'FLUSHALL',
   flushdb: 'FLUSHDB',
   shutdown: 'SHUTDOWN',
@@ -291,7 +292,7 @@ const REDIS_METHODS: Readonly<Record<string, string>> = {
   swapdb: 'SWAPDB',
   replicaof: 'REPLICAOF',
   slaveof: 'SLAVEOF',
-};
+});
 
 /** Methods that send a command given as its words: redis-py's `execute_command('FLUSHALL')`, ioredis's `call`, node-redis's `sendCommand([…])`. */
 const REDIS_RAW_COMMAND = new Set(['executecommand', 'call', 'sendcommand']);

@@ -17,6 +17,7 @@ import { bindArguments } from './arguments.js';
 import type { Language } from './sinks.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
 import { clientWords } from './databases.js';
+import { table } from '../../util/dict.js';
 
 interface InterpreterSpec {
   language: Language;
@@ -84,7 +85,7 @@ const JULIA: InterpreterSpec = {
 // tclsh has no code option: a first word is a script file, none means standard input.
 const TCL: InterpreterSpec = { language: 'tcl', code: [], withValue: ['-encoding'], stop: [] };
 
-const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
+const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = table({
   python: PYTHON,
   python2: PYTHON,
   python3: PYTHON,
@@ -118,7 +119,7 @@ const INTERPRETERS: Readonly<Record<string, InterpreterSpec>> = {
   powershell: POWERSHELL,
   'powershell.exe': POWERSHELL,
   'pwsh.exe': POWERSHELL,
-};
+});
 
 function specFor(name: string): InterpreterSpec | undefined {
   if (Object.hasOwn(INTERPRETERS, name)) return INTERPRETERS[name];

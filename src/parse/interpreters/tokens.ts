@@ -5,13 +5,14 @@
 // interpolation (`f"{x}"`, `"#{x}"`, `"$x"`) is marked dynamic, so a call on it fails closed.
 
 import type { Language } from './sinks.js';
+import { dict } from '../../util/dict.js';
 
 export type Token =
   | { type: 'name'; value: string; pos: number }
   | { type: 'string'; value: string; dynamic: boolean; command?: boolean; pos: number }
   | { type: 'punct'; value: string; pos: number };
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', '"': '"', "'": "'", '`': '`', $: '$', a: '\x07', e: '\x1b' };
+const ESCAPES: Record<string, string> = dict({ n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', '"': '"', "'": "'", '`': '`', $: '$', a: '\x07', e: '\x1b' });
 
 function decodeEscapes(raw: string): string {
   return raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[0-7]{1,3}|.)/gs, (_m, code: string) => {
@@ -22,7 +23,7 @@ function decodeEscapes(raw: string): string {
   });
 }
 
-const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+const CLOSERS: Record<string, string> = dict({ '(': ')', '[': ']', '{': '}', '<': '>' });
 
 /** Interpolation inside a double-quoted (or backtick) string of each language. */
 function interpolates(language: Language, body: string, prefix: string): boolean {

@@ -3,9 +3,10 @@
 // it is judged by the same analysis; text computed at run time cannot be, and says so.
 import { nodeType, svalList, type PgNode } from './pg-ast.js';
 import type { Collected, SqlError } from './statement.js';
+import { table } from '../../util/dict.js';
 
 /** Functions that run one of their arguments as SQL, and which argument that is. */
-const SQL_TEXT_FUNCTIONS: Readonly<Record<string, (args: PgNode[]) => number>> = {
+const SQL_TEXT_FUNCTIONS: Readonly<Record<string, (args: PgNode[]) => number>> = table({
   // dblink_exec([connname,] sql [, fail_on_error]); dblink([connname,] sql [, fail_on_error])
   dblink_exec: sqlAfterConnection,
   dblink: sqlAfterConnection,
@@ -14,7 +15,7 @@ const SQL_TEXT_FUNCTIONS: Readonly<Record<string, (args: PgNode[]) => number>> =
   query_to_xml: () => 0,
   query_to_xml_and_xmlschema: () => 0,
   query_to_xmlschema: () => 0,
-};
+});
 
 function sqlAfterConnection(args: PgNode[]): number {
   const second = args[1];

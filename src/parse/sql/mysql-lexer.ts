@@ -1,3 +1,4 @@
+import { dict } from '../../util/dict.js';
 // The MySQL lexer (parse stage, pure): splits text into statements as the mysql client does —
 // quotes, comments, `DELIMITER` lines and the client's own commands (`source`, `\!` …) — and notes
 // the syntax only MySQL reads that way, so a caller can tell MySQL text from PostgreSQL text.
@@ -59,7 +60,7 @@ const CLIENT_COMMANDS = new Set([
   'resetconnection',
   'delimiter',
 ]);
-const SHORT_CLIENT_COMMANDS: Record<string, string> = {
+const SHORT_CLIENT_COMMANDS: Record<string, string> = dict({
   '.': 'source',
   '!': 'system',
   u: 'use',
@@ -81,7 +82,7 @@ const SHORT_CLIENT_COMMANDS: Record<string, string> = {
   x: 'resetconnection',
   h: 'help',
   '?': 'help',
-};
+});
 const CLIENT_WITH_LINE_ARG = new Set(['source', 'system', 'use', 'connect', 'tee', 'pager', 'charset', 'prompt', 'delimiter']);
 
 const OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', '&&', '||', ':=', '->', '<<', '>>'];

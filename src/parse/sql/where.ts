@@ -2,6 +2,7 @@
 import { parsePostgres } from './load.js';
 import { fromTables, nodeType, rangeVarName, svalList, walk, type PgNode } from './pg-ast.js';
 import type { SqlStatement, WhereJudgement } from './statement.js';
+import { dict } from '../../util/dict.js';
 
 type ConstValue = number | string | boolean | null;
 
@@ -319,7 +320,7 @@ const FAR_YEARS = 100;
  *  date a century away either side of it is a far bound whatever today's date is. */
 const REFERENCE_YEAR = 2000;
 
-const INTERVAL_UNIT_YEARS: Record<string, number> = {
+const INTERVAL_UNIT_YEARS: Record<string, number> = dict({
   millennium: 1000,
   millennia: 1000,
   millenniums: 1000,
@@ -342,7 +343,7 @@ const INTERVAL_UNIT_YEARS: Record<string, number> = {
   day: 1 / 365.25,
   days: 1 / 365.25,
   d: 1 / 365.25,
-};
+});
 
 /** `'100 years'`, `'1 century 2 days'`: the interval in years; undefined for anything else. */
 function intervalYears(text: string): number | undefined {

@@ -6,6 +6,7 @@ import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.j
 import { SALT_DRY_FLAGS, SALT_FUNCTIONS, SALT_LIST_FLAGS, SALT_RAW_FLAGS, SALT_TARGETING, isWholeFleet } from '../../knowledge/fleet-runners.js';
 import { SSH_FORCED_COMMANDS } from '../../knowledge/tools.js';
 import { type StepBase, type UnwrapStep, type Unwrapper, command, optionsOf, quoteForShell, script, stdinName } from './step.js';
+import { dict } from '../../util/dict.js';
 
 const SSH_SPEC: OptionSpec = optionsOf('ssh', { stopAtPositional: true });
 
@@ -130,7 +131,7 @@ function ssmShellLines(value: string): string | undefined {
   }
 }
 
-export const CLOUD_SSH: Record<string, CloudSsh> = {
+export const CLOUD_SSH: Record<string, CloudSsh> = dict({
   gcloud: {
     paths: [
       ['compute', 'ssh'],
@@ -158,7 +159,7 @@ export const CLOUD_SSH: Record<string, CloudSsh> = {
     commandOptions: ['--parameters'],
     commandText: ssmShellLines,
   },
-};
+});
 
 export function cloudSsh(spec: CloudSsh): Unwrapper {
   return (inv) => {
@@ -199,7 +200,7 @@ const ANSIBLE_SPEC: OptionSpec = optionsOf('ansible', { stopAtPositional: false 
 
 type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file' | 'service';
 
-const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = {
+const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = dict({
   shell: 'shell-line',
   raw: 'shell-line',
   command: 'command-line',
@@ -207,7 +208,7 @@ const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = {
   service: 'service',
   systemd: 'service',
   systemd_service: 'service',
-};
+});
 
 /** Free-form keys shell/command take before the command (`chdir=/srv rm -rf x`). */
 const ANSIBLE_FREE_FORM_KEYS = new Set(['chdir', 'creates', 'removes', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends']);
@@ -351,7 +352,7 @@ const PSSH: ParallelShell = {
   hostSourceOptions: ['-h', '--hosts'],
 };
 
-export const PARALLEL_SHELLS: Record<string, ParallelShell> = {
+export const PARALLEL_SHELLS: Record<string, ParallelShell> = dict({
   pssh: PSSH,
   'parallel-ssh': PSSH,
   pdsh: {
@@ -369,7 +370,7 @@ export const PARALLEL_SHELLS: Record<string, ParallelShell> = {
   knife: { hostOptions: [], hostSourceOptions: [], subcommand: 'ssh' },
   // Fabric 2: `fab -H db1,db2 -- CMD` runs CMD on each host.
   fab: { hostOptions: ['-H', '--hosts'], hostSourceOptions: [], afterDashDash: true },
-};
+});
 
 export function parallelShell(spec: ParallelShell): Unwrapper {
   return (inv) => {

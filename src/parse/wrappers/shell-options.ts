@@ -7,6 +7,7 @@ import type { ExpandedWord, Invocation } from '../../types.js';
 import { SHELL_COMMAND_OPTIONS, TRANSPORT_PROGRAMS, type ShellCommandOption } from '../../knowledge/shell-options.js';
 import type { UnwrapStep } from './step.js';
 import { UNSEEN_SCRIPT } from '../runners.js';
+import { table } from '../../util/dict.js';
 
 /** The value of `option` at `args[index]`, and how many words it took; undefined: not this option. */
 function valueAt(args: readonly ExpandedWord[], index: number, option: string): { value: ExpandedWord; words: number } | undefined {
@@ -104,19 +105,21 @@ export function shellOptionSteps(inv: Invocation): UnwrapStep[] {
  * case, quotes removed: `--checkpoint-action=exec=rm` is one word, so the `rm` in it is not seen
  * alone): each option spelling, attached or with `=`, a key, and vim's `+` commands.
  */
-export const SHELL_OPTION_COMPANIONS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  Object.entries(SHELL_COMMAND_OPTIONS).map(([tool, specs]) => [
-    tool,
-    [
-      ...new Set(
-        specs.flatMap((spec) => [
-          ...spec.options.flatMap((option) => [option.toLowerCase(), option.startsWith('--') ? `${option}=*` : `${option.toLowerCase()}*`]),
-          ...(spec.keys ?? []).map((key) => `*${key.replace(/\*$/, '')}*`),
-          ...(spec.plusArguments ? ['+*'] : []),
-        ]),
-      ),
-    ],
-  ]),
+export const SHELL_OPTION_COMPANIONS: Readonly<Record<string, readonly string[]>> = table(
+  Object.fromEntries(
+    Object.entries(SHELL_COMMAND_OPTIONS).map(([tool, specs]) => [
+      tool,
+      [
+        ...new Set(
+          specs.flatMap((spec) => [
+            ...spec.options.flatMap((option) => [option.toLowerCase(), option.startsWith('--') ? `${option}=*` : `${option.toLowerCase()}*`]),
+            ...(spec.keys ?? []).map((key) => `*${key.replace(/\*$/, '')}*`),
+            ...(spec.plusArguments ? ['+*'] : []),
+          ]),
+        ),
+      ],
+    ]),
+  ),
 );
 
 /** GNU sed options that take a value, and those that give the script. */
