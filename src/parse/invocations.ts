@@ -51,6 +51,7 @@ import {
   mapEntries,
   assignMap,
   withVar,
+  MAX_LIST_LENGTH,
 } from './walk-state.js';
 
 export type { ExtractOptions } from './walk-state.js';
@@ -193,7 +194,11 @@ function pipeFrom(node: CommandNode, state: WalkState, walker: Walker, input?: S
     return { kind: 'pipe', items: (roots.length > 0 ? roots : ['.']).map((root) => `${root.replace(/\/+$/, '')}/*`) };
   }
   if (name === 'ls') {
-    const dirs = args.map((arg) => arg.value).filter((value) => !value.startsWith('-'));
+    const values = args.map((arg) => arg.value);
+    const dirs = values.filter((value) => !value.startsWith('-'));
+    // `ls -d DIR/*` (`-ld`, `--directory`) lists the names given, not what is in them.
+    const themselves = values.some((value) => value === '--directory' || /^-[A-Za-z1]*d[A-Za-z1]*$/.test(value));
+    if (themselves && dirs.length > 0) return { kind: 'pipe', items: dirs };
     return { kind: 'pipe', items: dirs.length > 0 ? dirs.map((dir) => `${dir.replace(/\/+$/, '')}/*`) : ['*'] };
   }
   // A word holding variables the line does not set keeps them as written (`$NAME-$SUFFIX`), as
@@ -733,6 +738,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   };
   if (unknownName(commandWord) || namesOutputVar(commandWord, state)) invocation.name = '';
   emit(walker, invocation, commandScope);
+  emitSubstitutedArguments(walker, invocation, command, commandScope);
   emitShadow(walker, invocation, commandScope);
   callFunction(walker, invocation, commandScope);
   noteAliases(invocation, state);
@@ -926,6 +932,56 @@ function unknownName(commandWord: ExpandedWord): boolean {
 function namesOutputVar(commandWord: ExpandedWord, state: WalkState): boolean {
   const only = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(commandWord.text);
   return only !== null && (state.outputVars?.has(only[1]!) ?? false);
+}
+
+/**
+ * `rm -rf $(ls -d /var/lib/postgresql/16/main/*)`, `rm $(find /var/lib/mysql -name '*.ibd')`: an
+ * unquoted `$(…)` argument is split into the words its command writes, as `… | xargs rm -rf`
+ * reads them. When the line shows what that is (a listing's `DIR/*`, echo's or a file's words),
+ * the command is judged again with those words in place of the substitution.
+ */
+function emitSubstitutedArguments(walker: Walker, invocation: Invocation, command: Command, state: WalkState): void {
+  if (invocation.name === '' || !command.suffix.some(isWholeSubstitution)) return;
+  const args: ExpandedWord[] = [];
+  const shown: string[] = [];
+  for (const word of command.suffix) {
+    if (word.type !== 'Word') return;
+    const expanded = expandWord(word, scopeOf(state), state.span?.pos ?? word.pos, state.span?.end ?? word.end);
+    // Output the expansion already knows (`$(echo /)`) was judged in the first reading.
+    const output =
+      isWholeSubstitution(word) && expanded.some((each) => each.dynamic)
+        ? substitutionOutput(word.parts![0] as CommandExpansionPart, state, walker)
+        : undefined;
+    if (output?.items === undefined) {
+      args.push(...expanded);
+      continue;
+    }
+    shown.push(word.text);
+    for (const item of output.items.slice(0, MAX_LIST_LENGTH))
+      args.push({ ...invocation.command, value: item, text: word.text, dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] });
+  }
+  if (shown.length === 0) return;
+  emit(walker, { ...invocation, args, via: [...invocation.via, shown.join(' ')] }, state);
+}
+
+type CommandExpansionPart = Extract<WordPart, { type: 'CommandExpansion' }>;
+
+/** An unquoted word that is one `$(…)` and nothing else: split into the words it writes. */
+function isWholeSubstitution(word: Command['suffix'][number]): boolean {
+  return word.type === 'Word' && word.parts?.length === 1 && word.parts[0]!.type === 'CommandExpansion' && word.parts[0]!.script !== undefined;
+}
+
+/** What a `$(…)` writes, when it is one pipeline whose output the line shows (see pipeFrom). */
+function substitutionOutput(part: CommandExpansionPart, state: WalkState, walker: Walker): StdinSource | undefined {
+  const statements = part.script?.commands ?? [];
+  if (statements.length !== 1) return undefined;
+  const node = statements[0]!.command;
+  if (node.type === 'Pipeline') {
+    let output: StdinSource | undefined;
+    for (const stage of node.commands) output = pipeFrom(stage, state, walker, output);
+    return output;
+  }
+  return node.type === 'Command' ? pipeFrom(node, state, walker) : undefined;
 }
 
 /**

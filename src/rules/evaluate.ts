@@ -270,11 +270,24 @@ function matchedPaths(
     words = inv.args.filter((arg) => arg.value.startsWith(prefix)).map((arg) => ({ ...arg, value: arg.value.slice(prefix.length) }));
   } else {
     const positionals = scan().positionals.map((index) => inv.args[index]!);
-    words = paths.from === 'after-first' ? positionals.slice(1) : paths.from === 'last' ? positionals.slice(-1) : positionals;
+    words =
+      paths.from === 'after-first'
+        ? positionals.slice(1)
+        : paths.from === 'last'
+          ? positionals.slice(-1)
+          : paths.from === 'sources'
+            ? positionals.slice(0, -1)
+            : positionals;
   }
   // What the disk of this host says applies to commands run on this host only.
   const disk = inv.host.kind === 'local' && dataDirectories ? { dataDirectories } : {};
   const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, locations, ...disk };
+  // Moved to a name that sets it aside (`mv main main.old`, `main_2024-01-15`), a data directory
+  // stays whole where the rm rules tell people to put it: the sources do not leave.
+  if (paths.from === 'sources' && words.length > 0) {
+    const destination = scan().positionals.map((index) => inv.args[index]!).at(-1);
+    if (destination && classifyPath(destination, context).part === 'aside') return undefined;
+  }
   // The rules of one command (rm's dozen) classify the same words in the same context: once each.
   const known = classifiedPaths?.get(inv) ?? new Map<string, ClassifiedPath>();
   classifiedPaths?.set(inv, known);

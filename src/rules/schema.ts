@@ -82,7 +82,8 @@ export interface RuleMatch {
   operands: { first: { any: string[]; none: string[] }; last: { any: string[]; none: string[] }; max?: number };
   paths?: {
     classes: PathClass[];
-    from: 'positionals' | 'after-first' | 'last' | `prefix:${string}`;
+    /** `sources`: every operand but the last (what `mv`/`cp SRC… DEST` takes from). */
+    from: 'positionals' | 'after-first' | 'last' | 'sources' | `prefix:${string}`;
     /** Data-directory paths only in these parts (`inside`: a file in it, not the directory itself). */
     parts?: DataDirectoryPart[];
   };
@@ -304,8 +305,8 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
       for (const item of classes)
         if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
       const from = value.paths.from ?? 'positionals';
-      if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from === 'last' || from.startsWith('prefix:'))) {
-        errors.push(`${path}.paths.from: must be positionals, after-first, last or prefix:<text> (e.g. prefix:of=)`);
+      if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from === 'last' || from === 'sources' || from.startsWith('prefix:'))) {
+        errors.push(`${path}.paths.from: must be positionals, after-first, last, sources or prefix:<text> (e.g. prefix:of=)`);
       }
       const parts = value.paths.parts === undefined ? undefined : strings(value.paths.parts, `${path}.paths.parts`, errors);
       for (const item of parts ?? [])
