@@ -170,7 +170,7 @@ export interface ReadFiles {
 
 /** A file the parse stage would like the edge to read. */
 export interface FileWanted {
-  kind: 'script' | 'package.json' | 'makefile' | 'justfile' | 'taskfile' | 'pdm' | 'hatch' | 'poe' | 'mise';
+  kind: 'script' | 'package.json' | 'composer.json' | 'makefile' | 'justfile' | 'taskfile' | 'pdm' | 'hatch' | 'poe' | 'mise';
   path: string;
   /** The file's text when the line itself holds it (`make -f - <<EOF`): parsed, not read from disk. */
   text?: string;

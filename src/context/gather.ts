@@ -219,6 +219,9 @@ export async function readRunFiles(wanted: readonly FileWanted[], into: ReadFile
         tasks[snippet.origin.replace(/^scripts\./, '')] = { text: snippet.text, env: snippet.env, unknownEnv: snippet.unknownEnv };
       }
       packageScripts[path] = tasks;
+    } else if (kind === 'composer.json') {
+      const { composerScripts } = await import('../parse/composer-scripts.js');
+      packageScripts[path] = composerScripts(text);
     } else if (kind === 'justfile') {
       const { extractJustfile } = await import('../lint/extract/justfile.js');
       taskBooks[`${kind}:${path}`] = extractJustfile(text);

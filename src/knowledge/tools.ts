@@ -565,10 +565,27 @@ export interface PackageScriptRunner {
   directory: readonly string[];
   /** Options picking packages of a workspace: which package.json runs is then not known. */
   filter: readonly string[];
+  /** Options naming ONE package of a workspace, by name or folder (`npm -w @app/db`, `pnpm -F
+   *  ./packages/db`), and the subcommand that does (`yarn workspace @app/db run reset`). A name
+   *  is looked for in the folders workspaces conventionally live in (WORKSPACE_FOLDERS). */
+  workspace: { options: readonly string[]; subcommand?: string };
+  /** The file holding the scripts: package.json, or composer.json for Composer. */
+  manifest: 'package.json' | 'composer.json';
 }
 
+/** Where a monorepo's packages live, for a package named in `yarn workspace NAME` (the folder is
+ *  the name's last part: `@app/db` → packages/db, apps/db, …, or db at the root). */
+export const WORKSPACE_FOLDERS: readonly string[] = ['packages', 'apps', 'services', 'libs', 'modules', 'workspaces', '.'];
+
 const NPM_RUN = ['run', 'run-script', 'rum', 'urn'];
-const YARN_LIKE = { run: ['run', 'run-script'], aliases: {}, argsAfterDashDash: false, directory: ['--cwd', '--dir', '-C'], filter: ['--filter'] };
+const YARN_LIKE = {
+  run: ['run', 'run-script'],
+  aliases: {},
+  argsAfterDashDash: false,
+  directory: ['--cwd', '--dir', '-C'],
+  filter: [],
+  manifest: 'package.json' as const,
+};
 
 export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner>> = table({
   npm: {
@@ -579,11 +596,42 @@ export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner
     argsAfterDashDash: true,
     lifecycle: true,
     directory: ['--prefix', '-C'],
-    filter: [],
+    // `--workspaces`/`-ws` run the script in every package: which ones is not known.
+    filter: ['--workspaces', '-ws'],
+    workspace: { options: ['--workspace', '-w'] },
+    manifest: 'package.json',
   },
-  yarn: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: true, lifecycle: true },
-  pnpm: { ...YARN_LIKE, options: options('CF', ['prefix', 'cwd', 'filter', 'dir']), filter: ['--filter', '-F'], bareName: true, lifecycle: false },
-  bun: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: false, lifecycle: false },
+  yarn: {
+    ...YARN_LIKE,
+    options: options('Cw', [...PACKAGE_PROJECT, 'dir']),
+    bareName: true,
+    lifecycle: true,
+    workspace: { options: [], subcommand: 'workspace' },
+  },
+  pnpm: {
+    ...YARN_LIKE,
+    options: options('CF', ['prefix', 'cwd', 'filter', 'dir']),
+    // `-r`/`--recursive` runs it in every package.
+    filter: ['--recursive', '-r'],
+    bareName: true,
+    lifecycle: false,
+    workspace: { options: ['--filter', '-F'] },
+  },
+  bun: { ...YARN_LIKE, options: options('Cw', [...PACKAGE_PROJECT, 'dir']), bareName: false, lifecycle: false, workspace: { options: ['--filter'] } },
+  // Composer (https://getcomposer.org/doc/articles/scripts.md): `composer run-script NAME`,
+  // `composer run NAME` or `composer NAME` runs composer.json's script; `-d` names the folder.
+  composer: {
+    options: options('d', ['working-dir']),
+    run: ['run-script', 'run'],
+    aliases: {},
+    bareName: true,
+    argsAfterDashDash: false,
+    lifecycle: false,
+    directory: ['--working-dir', '-d'],
+    filter: [],
+    workspace: { options: [] },
+    manifest: 'composer.json',
+  },
 });
 
 /** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */

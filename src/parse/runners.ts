@@ -510,13 +510,67 @@ function containerOnHostPaths(inv: Invocation): UnwrapStep[] {
 export function isRunnerCommand(runner: string, word: string): boolean {
   if (runner === 'yarn') return YARN_COMMANDS.has(word);
   if (runner === 'pnpm') return PNPM_COMMANDS.has(word);
+  if (runner === 'composer') return COMPOSER_COMMANDS.has(word);
   return false;
 }
+
+/** Composer's own commands (`composer list`), which a bare word names before a script. */
+const COMPOSER_COMMANDS = new Set([
+  'about',
+  'archive',
+  'audit',
+  'browse',
+  'home',
+  'bump',
+  'check-platform-reqs',
+  'clear-cache',
+  'clearcache',
+  'cc',
+  'config',
+  'create-project',
+  'depends',
+  'why',
+  'diagnose',
+  'dump-autoload',
+  'dumpautoload',
+  'exec',
+  'fund',
+  'global',
+  'help',
+  'init',
+  'install',
+  'i',
+  'licenses',
+  'list',
+  'outdated',
+  'prohibits',
+  'why-not',
+  'reinstall',
+  'remove',
+  'rm',
+  'require',
+  'r',
+  'run-script',
+  'run',
+  'search',
+  'self-update',
+  'selfupdate',
+  'show',
+  'info',
+  'status',
+  'suggests',
+  'update',
+  'u',
+  'upgrade',
+  'validate',
+]);
 
 /** Names whose lines these runners unwrap (the shell hook's prefilter must send them on). */
 export const RUNNER_NAMES: readonly string[] = [
   'yarn',
   'pnpm',
+  // `composer db-reset`: a bare word runs composer.json's script.
+  'composer',
   'rake',
   'trap',
   'source',

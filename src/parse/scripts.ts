@@ -7,14 +7,14 @@
 // regular files only) and hands their text back as `ReadFiles`; `fileSteps` turns that text into
 // the script steps the walk judges as if typed. A file the edge could not read changes nothing.
 
-import type { FileWanted, Invocation, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
-import { clientOptionSpec, hasFlag, optionValue, scanOptions } from './options.js';
+import type { ExpandedWord, FileWanted, Invocation, MakeDefinition, ReadFiles, TaskScript } from '../types.js';
+import { clientOptionSpec, hasFlag, optionValue, scanOptions, type OptionScan } from './options.js';
 import { clientSpec } from '../knowledge/commands.js';
 import { RAW_SOCKET_CLIENTS } from '../knowledge/raw-sockets.js';
 import { envFilePath } from './wrappers/env-runners.js';
 import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
-import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, toolOptions } from '../knowledge/tools.js';
+import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, WORKSPACE_FOLDERS, toolOptions, type PackageScriptRunner } from '../knowledge/tools.js';
 import { crontabCommands, crontabSource } from './crontab.js';
 import { parallelArgumentFiles } from './fanout.js';
 import { scriptFileOf } from './interpreters/index.js';
@@ -102,8 +102,7 @@ export function filesWanted(inv: Invocation): FileWanted[] {
   const cron = crontabSource(inv);
   if (cron && 'file' in cron) add('script', cron.file);
   if (cron && 'stdin' in cron && inv.stdin?.kind === 'file' && inv.stdin.text === undefined) add('script', inv.stdin.path);
-  const task = packageTask(inv);
-  if (task) add('package.json', `${task.dir}/package.json`);
+  for (const task of packageTasks(inv)) add(task.manifest, `${task.dir}/${task.manifest}`);
   const make = makeInvocation(inv);
   if (make?.file === '-') {
     // `make -f - TARGET <<EOF`: the Makefile is the line's own standard input.
@@ -160,9 +159,10 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
         : (inv.stdin?.text ?? inv.stdin?.known ?? (inv.stdin?.kind === 'file' && inv.stdin.path ? scriptAt(inv.stdin.path)?.text : undefined));
     for (const entry of table === undefined ? [] : crontabCommands(table)) steps.push({ kind: 'script', via: 'crontab entry', text: entry });
   }
-  const task = packageTask(inv);
-  const packageJson = task ? pathOf(inv, `${task.dir}/package.json`) : undefined;
-  if (task && packageJson) steps.push(...packageSteps(inv, task, packageJson, read.packageScripts[packageJson]));
+  for (const task of packageTasks(inv)) {
+    const manifest = pathOf(inv, `${task.dir}/${task.manifest}`);
+    if (manifest) steps.push(...packageSteps(inv, task, manifest, own(read.packageScripts, manifest)));
+  }
   const make = makeInvocation(inv);
   if (make) {
     const path =
@@ -202,6 +202,8 @@ export function stdinFileText(cwd: string, file: string, read: ReadFiles): strin
 interface PackageTask {
   /** The package's directory (relative to the invocation's cwd, or absolute). */
   dir: string;
+  /** The file in it holding the scripts. */
+  manifest: 'package.json' | 'composer.json';
   script: string;
   /** Words after `--` (npm) or after the script name (yarn, pnpm): appended to the script. */
   args: string[];
@@ -218,34 +220,69 @@ export const PACKAGE_SCRIPT_SUBCOMMANDS: Readonly<Record<string, readonly string
   ),
 );
 
-function packageTask(inv: Invocation): PackageTask | undefined {
-  if (inv.args.some((arg) => arg.dynamic)) return undefined;
+function packageTasks(inv: Invocation): PackageTask[] {
+  if (inv.args.some((arg) => arg.dynamic)) return [];
   const runner = Object.hasOwn(PACKAGE_SCRIPT_RUNNERS, inv.name) ? PACKAGE_SCRIPT_RUNNERS[inv.name]! : undefined;
-  if (!runner) return undefined;
-  const values = inv.args.map((arg) => arg.value);
-  const scan = scanOptions(inv.args, { ...runner.options, stopAtPositional: true });
+  if (!runner) return [];
+  let args = inv.args;
+  let scan = scanOptions(args, { ...runner.options, stopAtPositional: true });
+  // `yarn workspace @app/db run reset`: the words after the package's name are a command of its own.
+  // npm reads its options anywhere before `--` (`npm run reset -w @app/db`).
+  const everywhere = scanOptions(args, runner.options);
+  let selected = runner.workspace.options.length > 0 ? optionValue(everywhere, ...runner.workspace.options) : undefined;
+  if (runner.workspace.subcommand && args[scan.rest]?.value === runner.workspace.subcommand && args[scan.rest + 1]) {
+    selected = args[scan.rest + 1]!.value;
+    args = args.slice(scan.rest + 2);
+    scan = scanOptions(args, { ...runner.options, stopAtPositional: true });
+  }
+  const task = packageTask(inv, runner, args, scan);
+  if (!task) return [];
+  if (everywhere.options.some((option) => runner.filter.includes(option.flag))) return [];
+  if (selected === undefined) return [task];
+  const folders = workspaceFolders(selected);
+  return folders.map((folder) => ({ ...task, dir: task.dir === '.' ? folder : `${task.dir}/${folder}` }));
+}
+
+/**
+ * The folders a selected workspace package may be in: the path itself (`./packages/db`), or for a
+ * name (`@app/db`, `db`) its last part in the folders workspaces conventionally live in. A
+ * selection that picks several (`--filter './packages/**'`, `...db`, `{…}`) is not known.
+ */
+function workspaceFolders(selected: string): string[] {
+  if (selected === '' || /[*?[{}!]|^\.\.\.|\.\.\.$|\^/.test(selected)) return [];
+  if (selected.startsWith('./') || selected.startsWith('/') || selected.startsWith('../')) return [selected.replace(/\/+$/, '')];
+  const name = selected.split('/').at(-1)!;
+  // `packages/db` written without `./` is a folder; `@app/db` is a scoped name.
+  const folder = !selected.startsWith('@') && selected.includes('/') ? [selected.replace(/\/+$/, '')] : [];
+  return [...folder, ...WORKSPACE_FOLDERS.map((root) => (root === '.' ? name : `${root}/${name}`))];
+}
+
+function packageTask(inv: Invocation, runner: PackageScriptRunner, args: readonly ExpandedWord[], scan: OptionScan): PackageTask | undefined {
+  const values = args.map((arg) => arg.value);
   const dir = (runner.directory.length > 0 ? optionValue(scan, ...runner.directory) : undefined) ?? '.';
-  if (runner.filter.length > 0 && optionValue(scan, ...runner.filter) !== undefined) return undefined;
+  const manifest = runner.manifest;
   const sub = values[scan.rest];
   if (sub === undefined) return undefined;
   if (runner.argsAfterDashDash) {
     // npm: the words after `--` go to the script; `npm test` runs the script of its own name.
     const dashDash = values.indexOf('--', scan.rest);
-    const args = dashDash === -1 ? [] : values.slice(dashDash + 1);
+    const scriptArgs = dashDash === -1 ? [] : values.slice(dashDash + 1);
     if (runner.run.includes(sub)) {
       const name = values.slice(scan.rest + 1).find((value) => !value.startsWith('-'));
-      return name && (dashDash === -1 || values.indexOf(name) < dashDash) ? { dir, script: name, args, lifecycle: runner.lifecycle } : undefined;
+      return name && (dashDash === -1 || values.indexOf(name) < dashDash)
+        ? { dir, manifest, script: name, args: scriptArgs, lifecycle: runner.lifecycle }
+        : undefined;
     }
     const alias = Object.hasOwn(runner.aliases, sub) ? runner.aliases[sub] : undefined;
-    return alias ? { dir, script: alias, args, lifecycle: runner.lifecycle } : undefined;
+    return alias ? { dir, manifest, script: alias, args: scriptArgs, lifecycle: runner.lifecycle } : undefined;
   }
   const runs = runner.run.includes(sub);
   if (!runs && !runner.bareName) return undefined;
   const index = runs ? scan.rest + 1 : scan.rest;
   const name = values[index];
   if (!name || name.startsWith('-') || (index === scan.rest && isRunnerCommand(inv.name, name))) return undefined;
-  const args = values.slice(index + 1).filter((value, i) => !(i === 0 && value === '--'));
-  return { dir, script: name, args, lifecycle: runner.lifecycle };
+  const scriptArgs = values.slice(index + 1).filter((value, i) => !(i === 0 && value === '--'));
+  return { dir, manifest, script: name, args: scriptArgs, lifecycle: runner.lifecycle };
 }
 
 function packageSteps(inv: Invocation, task: PackageTask, path: string, scripts: Readonly<Record<string, TaskScript>> | undefined): UnwrapStep[] {
@@ -258,7 +295,7 @@ function packageSteps(inv: Invocation, task: PackageTask, path: string, scripts:
   for (const name of names) {
     const script = own(scripts, name);
     if (!script) continue;
-    const via = `${inv.name} run ${name} (package.json: ${JSON.stringify(script.text.length > 80 ? `${script.text.slice(0, 77)}...` : script.text)})`;
+    const via = `${inv.name} run ${name} (${task.dir === '.' ? '' : `${task.dir}/`}${task.manifest}: ${JSON.stringify(script.text.length > 80 ? `${script.text.slice(0, 77)}...` : script.text)})`;
     const args = scriptNames.includes(name) ? task.args.map(quote).join(' ') : '';
     steps.push({ ...taskStep(via, script, inv, key(name), args), cwd: pathOf(inv, task.dir) ?? inv.cwd });
   }

@@ -285,7 +285,9 @@ function matchedPaths(
   // Moved to a name that sets it aside (`mv main main.old`, `main_2024-01-15`), a data directory
   // stays whole where the rm rules tell people to put it: the sources do not leave.
   if (paths.from === 'sources' && words.length > 0) {
-    const destination = scan().positionals.map((index) => inv.args[index]!).at(-1);
+    const destination = scan()
+      .positionals.map((index) => inv.args[index]!)
+      .at(-1);
     if (destination && classifyPath(destination, context).part === 'aside') return undefined;
   }
   // The rules of one command (rm's dozen) classify the same words in the same context: once each.

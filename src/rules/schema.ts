@@ -305,7 +305,10 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
       for (const item of classes)
         if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
       const from = value.paths.from ?? 'positionals';
-      if (typeof from !== 'string' || !(from === 'positionals' || from === 'after-first' || from === 'last' || from === 'sources' || from.startsWith('prefix:'))) {
+      if (
+        typeof from !== 'string' ||
+        !(from === 'positionals' || from === 'after-first' || from === 'last' || from === 'sources' || from.startsWith('prefix:'))
+      ) {
         errors.push(`${path}.paths.from: must be positionals, after-first, last, sources or prefix:<text> (e.g. prefix:of=)`);
       }
       const parts = value.paths.parts === undefined ? undefined : strings(value.paths.parts, `${path}.paths.parts`, errors);

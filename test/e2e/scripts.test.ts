@@ -3,7 +3,7 @@
 // recipe (`make X`) are read by the CLI and their lines judged as if typed. The message names
 // the file. Harmless scripts and tasks stay at allow.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 
@@ -126,6 +126,57 @@ describe('package.json scripts and Makefile recipes (built binary)', () => {
     const workstation = cleanEnv();
     for (const line of ['npm test', 'npm run build', 'yarn build', 'make build', 'make', 'make -n clean', 'yarn add lodash', 'npm run missing']) {
       expect({ line, verdict: check(line, dir, workstation).verdict }).toEqual({ line, verdict: 'allow' });
+    }
+  });
+});
+
+describe('a workspace package and composer.json scripts (built binary)', () => {
+  const dir = project({
+    'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'], scripts: { build: 'tsc -b' } }),
+    'composer.json': JSON.stringify({
+      scripts: {
+        'db-reset': ['@putenv APP_ENV=production', '@php artisan migrate:fresh --force'],
+        fresh: '@db-reset',
+        'post-install-cmd': ['Illuminate\\Foundation\\ComposerScripts::postInstall'],
+        lint: 'phpcs src',
+      },
+    }),
+  });
+  mkdirSync(join(dir, 'packages', 'db'), { recursive: true });
+  writeFileSync(
+    join(dir, 'packages', 'db', 'package.json'),
+    JSON.stringify({ name: '@app/db', scripts: { reset: 'prisma migrate reset --force', build: 'tsc' } }),
+  );
+
+  it.each([
+    ['yarn workspace @app/db run reset', 'database/framework-reset-tasks', 'packages/db/package.json: "prisma migrate reset --force"'],
+    ['yarn workspace @app/db reset', 'database/framework-reset-tasks', 'packages/db/package.json'],
+    ['npm run reset -w @app/db', 'database/framework-reset-tasks', 'packages/db/package.json'],
+    ['npm run reset --workspace=packages/db', 'database/framework-reset-tasks', 'packages/db/package.json'],
+    ['pnpm --filter @app/db run reset', 'database/framework-reset-tasks', 'packages/db/package.json'],
+    ['pnpm -F ./packages/db reset', 'database/framework-reset-tasks', 'packages/db/package.json'],
+    ['composer run-script db-reset', 'database/framework-reset-tasks', 'composer.json: "export APP_ENV=production'],
+    ['composer db-reset', 'database/framework-reset-tasks', 'composer.json'],
+    ['composer run fresh', 'database/framework-reset-tasks', 'composer.json'],
+  ])('%s is judged by the script it runs', (line, rule, via) => {
+    const result = check(line, dir, cleanEnv({ PRODGUARD_HOSTNAME: 'web-prod-1', DATABASE_URL: 'postgres://app@db.prod.example.com/app' }));
+    expect(result.verdict).toBe('block');
+    expect(result.findings.find((f) => f.rule === rule)?.message).toContain(via);
+  });
+
+  it('everyday workspace and Composer commands stay at allow', () => {
+    const production = cleanEnv({ PRODGUARD_HOSTNAME: 'web-prod-1', DATABASE_URL: 'postgres://app@db.prod.example.com/app' });
+    for (const line of [
+      'yarn workspace @app/db run build',
+      'yarn workspace @app/db add lodash',
+      'npm run build -w @app/db',
+      'pnpm -r run reset',
+      'composer install',
+      'composer lint',
+      'composer run-script post-install-cmd',
+      'composer require monolog/monolog',
+    ]) {
+      expect({ line, verdict: check(line, dir, production).verdict }).toEqual({ line, verdict: 'allow' });
     }
   });
 });

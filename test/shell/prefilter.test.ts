@@ -74,6 +74,12 @@ const HARMLESS = [
 
 const DANGEROUS = [
   'rm -rf /var/lib/postgresql/15/main',
+  // Package scripts read from the manifest: a workspace's, and Composer's.
+  'yarn workspace @app/db run reset',
+  'npm run reset -w @app/db',
+  'pnpm --filter @app/db reset',
+  'composer db-reset',
+  'composer run-script db-reset',
   'cp /dev/null /var/lib/redis/dump.rdb',
   'npx rimraf /etc',
   'npx --yes prisma@5 migrate reset --force',
