@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
 import { CRITICAL_PROGRAMS } from '../knowledge/system-programs.js';
+import { BACKUP_REPOSITORIES, BACKUP_ROOTS, BACKUP_SEGMENT, DATABASE_SEGMENT, DATED_COPY } from '../knowledge/backup-locations.js';
 import { environmentFromName } from '../classify/names.js';
 import {
   DATA_DIRECTORY_CONFIG_FILE,
@@ -26,7 +27,7 @@ import {
 // `data-directory-leftover`: beside or inside a data directory but not the database — a copy
 // moved aside (`main.old`: the rule's own fix says `mv main main.old`) or the server's logs.
 export type PathClass =
-  'unset-root' | 'root' | 'device' | 'data-directory' | 'data-directory-leftover' | 'system' | 'system-file' | 'home' | 'other' | 'unknown';
+  'unset-root' | 'root' | 'device' | 'data-directory' | 'data-directory-leftover' | 'backup' | 'system' | 'system-file' | 'home' | 'other' | 'unknown';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'unset-root',
@@ -34,6 +35,7 @@ export const PATH_CLASSES: readonly PathClass[] = [
   'device',
   'data-directory',
   'data-directory-leftover',
+  'backup',
   'system',
   'system-file',
   'home',
@@ -63,6 +65,22 @@ export interface ClassifiedPath {
   /** Further classes the path also is: `/etc/*` is a system directory's contents and, with them,
    *  the files the system cannot run without (`system-file`), no -r needed. */
   also?: PathClass[];
+}
+
+/** Why `base` holds a database's backups (knowledge/backup-locations.ts), or undefined. */
+function backupLocation(base: string): string | undefined {
+  // Scratch space: a dump left in /tmp is a copy on its way somewhere.
+  if (isUnder(base, '/tmp') || isUnder(base, '/var/tmp') || isUnder(base, '/dev/shm')) return undefined;
+  if (DATED_COPY.test(basename(base))) return undefined;
+  const repository = BACKUP_REPOSITORIES.find((dir) => isUnder(base, dir));
+  if (repository) return `${base} is in ${repository}, where database backups are kept`;
+  const segments = base.split('/').filter(Boolean);
+  const backupAt = segments.findIndex((segment) => BACKUP_SEGMENT.test(segment));
+  const root = BACKUP_ROOTS.find((dir) => isUnder(base, dir) && base !== dir);
+  const named = segments.some((segment) => DATABASE_SEGMENT.test(segment));
+  if (root && named) return `${base} holds database backups (under ${root})`;
+  if (backupAt !== -1 && named) return `${base} holds database backups`;
+  return undefined;
 }
 
 /** Known data-directory locations (knowledge/data-directories.ts). */
@@ -462,6 +480,8 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   if (isCriticalSystemFile(base)) {
     return { class: 'system-file', path: full, detail: `${base} is a file the system needs to boot or to log anyone in`, onDisk: base };
   }
+  const backups = absolute ? backupLocation(base) : undefined;
+  if (backups) return { class: 'backup', path: full, detail: backups, ...(globbed ? {} : { onDisk: base }) };
   const home = context.home.replace(/\/+$/, '');
   if (base === home || /^\/(home|Users)\/[^/]+$/.test(base) || base === '/root') {
     return { class: 'home', path: full, detail: `${base} is a home directory`, onDisk: base };

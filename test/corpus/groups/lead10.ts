@@ -1,6 +1,7 @@
 // The lead's cases from the tenth stop: an unquoted `$(…)` argument is split into the words its
 // command writes (`rm -rf $(ls -d DIR/*)` is `ls -d DIR/* | xargs rm -rf`), and files moved out
-// of a database's data directory are taken from it. Each with its harmless twins.
+// of a database's data directory are taken from it; a server's database backups deleted wholesale
+// (not a dated retention) are seen. Each with its harmless twins.
 import type { CorpusGroup } from '../cases.js';
 
 const DB_HOST = 'db1.prod.example.com';
@@ -33,6 +34,23 @@ export const groups: CorpusGroup[] = [
       { line: 'mv /var/lib/postgresql/16/main.old /srv/archive/', hostname: DB_HOST, expect: 'allow' },
       { line: 'mv /var/lib/postgresql/16/main/log/postgresql-2024-01-01.log /var/log/archive/', hostname: DB_HOST, expect: 'allow' },
       { line: 'mv pg_wal.bak pg_wal', expect: 'allow' },
+    ],
+  },
+  {
+    name: 'lead10: database backups deleted on a server',
+    cases: [
+      { line: 'rm -rf /var/backups/postgres', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-backups' },
+      { line: 'shred -u /var/backups/postgres/*.dump', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-backups' },
+      { line: 'sudo rm -rf /backups/db/*', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-backups' },
+      { line: 'find /var/backups/postgres -type f -exec shred -u {} \\;', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/find-delete-backups' },
+      { line: 'find /var/backups/mysql -type f -delete', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/find-delete-backups' },
+      { line: "find /var/backups/postgres -name '*.dump' -mtime +14 -delete", hostname: DB_HOST, expect: 'allow' },
+      { line: 'find /var/backups/mysql -type f -mtime +7 -exec rm -f {} \\;', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -rf /var/backups/postgres/2023-*', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -f /srv/backups/mysql/app-2024-01-01.sql.gz', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -f /var/backups/dpkg.status.0', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -f /tmp/backup/db.sql', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -rf /var/backups/postgres', expect: 'allow' },
     ],
   },
 ];
