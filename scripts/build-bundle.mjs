@@ -72,7 +72,6 @@ const external = [
   'pg-native',
   'inquirer',
   'execa',
-  'libpg-query',
   'yaml',
   'dotenv',
   'acorn',

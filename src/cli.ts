@@ -19,8 +19,9 @@ function commonOptions(command: Command): Command {
     .option('--override <rule=target>', 'deliberately allow one finding, naming its rule and target (repeatable)', collect, []);
 }
 
-export function buildProgram(): Command {
-  const program = new Command('prodguard')
+/** The program's root: its name, version, and how usage errors are printed. */
+function rootCommand(): Command {
+  return new Command('prodguard')
     .description('Stops the commands that destroyed production data in real incidents.')
     .version(process.env.PRODGUARD_VERSION ?? 'development', '-V, --version')
     .enablePositionalOptions()
@@ -37,6 +38,21 @@ export function buildProgram(): Command {
             .replace(/\s*\n\s*/g, ' ')} (see prodguard --help)\n`,
         ),
     });
+}
+
+/**
+ * `prodguard lint …` with only the lint command registered: building every command (about 20,
+ * each with its options) cost a lint more than reading its own arguments. What lint's parsing
+ * and its `--help` print depends on the lint command alone.
+ */
+function buildLintProgram(): Command {
+  const program = rootCommand();
+  registerLintCommand(program);
+  return program;
+}
+
+export function buildProgram(): Command {
+  const program = rootCommand();
 
   commonOptions(
     program
@@ -192,7 +208,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = argv[2] === 'lint' ? buildLintProgram() : buildProgram();
   // `-v` as well as `-V`/`--version`, as most CLIs accept (commander takes one short flag).
   if (argv.length === 3 && argv[2] === '-v') argv = [...argv.slice(0, 2), '--version'];
   try {

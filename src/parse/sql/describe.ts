@@ -130,7 +130,12 @@ export function describe(node: PgNode, span: Span, ctx: Context, out: Collected,
   // Functions created earlier in this input run their bodies when called here.
   const called = new Set(stmt?.functionCalls ?? []);
   if (type === 'CallStmt') for (const name of svalList(body.funccall?.funcname).slice(-1)) called.add(name.toLowerCase());
-  for (const name of called) ctx.runner.expandFunction(name, span, ctx, out, constantCalls(node, name));
+  for (const name of called) {
+    // Only a function created earlier in this input has a body to run (expandFunction returns at
+    // once for any other): the walk of the whole statement for its constant arguments is for those
+    // alone, not for every now() and count() a migration calls.
+    if (ctx.functions.has(name)) ctx.runner.expandFunction(name, span, ctx, out, constantCalls(node, name));
+  }
 
   // SQL passed as text to a function that runs it (dblink_exec, query_to_xml) runs too. Such a
   // call in the statement itself is among the calls describeKind named (the same walk, the same

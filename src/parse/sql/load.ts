@@ -1,6 +1,7 @@
 // Loads PostgreSQL's own parser (libpg-query, compiled to WebAssembly) once, on demand.
 // Startup is a budget (STYLE.md §9): nothing here runs until a command actually carries SQL.
 import v8 from 'node:v8';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ParseResult } from 'libpg-query';
 
@@ -23,8 +24,6 @@ interface PgQueryModule {
  *   instead of 2.2×; 380 M more instructions for one `DELETE FROM t`).
  * - `--wasm-lazy-validation`: a function is validated when it is first compiled, not all 328 at
  *   load (the module is the package's own fixed file; a bad function still fails, when called).
- * - `--no-wasm-async-compilation`: the load is awaited at once anyway, so compile on this thread
- *   instead of handing the work to a background thread and waiting for it.
  * Node 20's V8 already compiles WebAssembly functions lazily (`--wasm-lazy-compilation` is on by
  * default): only what a parse touches is compiled.
  */
@@ -32,8 +31,18 @@ const WASM_FLAGS: readonly (readonly [set: string, restore: string])[] = [
   // --liftoff-only also turns tier-up off (a V8 flag implication): both come back with it.
   ['--liftoff-only', '--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering'],
   ['--wasm-lazy-validation', '--no-wasm-lazy-validation'],
-  ['--no-wasm-async-compilation', '--wasm-async-compilation'],
 ];
+
+/** The parts of the WebAssembly global this file uses (the project's TypeScript lib has none). */
+declare const WebAssembly: {
+  Module: new (binary: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => object;
+};
+
+/** What this file passes to the Emscripten module's factory. */
+interface EmscriptenOptions {
+  instantiateWasm(imports: object, receive: (instance: object) => void): object;
+}
 
 let parser: PgQueryModule | undefined;
 let loading: Promise<void> | undefined;
@@ -59,12 +68,11 @@ export interface LoadOptions {
 /**
  * Load libpg-query. Idempotent: concurrent and repeated calls share one load.
  *
- * The flags are set before the package loads, because it starts compiling its WebAssembly as it
- * loads. It is a CommonJS package and is required, not imported: a process's first `import()`
- * starts Node's ESM loader (about 50 M instructions, a tenth of `node -e 0`) only to hand the
- * package to the CommonJS loader. Its Emscripten module (wasm/libpg-query.js) is instantiated
- * here rather than through the package's index, which would instantiate its own copy: parse()
- * below moves text in and out of it (see there).
+ * The flags are set before the WebAssembly is compiled. Only the package's Emscripten module
+ * (wasm/libpg-query.js) is loaded, not its index, which would instantiate a copy of its own:
+ * parse() below moves text in and out of this one (see there). In the bundle, the import() below
+ * is a require of the bundle's own copy: a process's first real `import()` would start Node's ESM
+ * loader (about 50 M instructions, a tenth of `node -e 0`); only the unbundled build (tests) pays it.
  */
 export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
   if (parser) return;
@@ -72,9 +80,24 @@ export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
     for (const [set] of WASM_FLAGS) v8.setFlagsFromString(set);
     restoreFlagsAtExit();
     options.onLoad?.('libpg-query');
-    const require = createRequire(import.meta.url);
-    const factory = require(require.resolve('libpg-query').replace(/index\.cjs$/, 'libpg-query.js')) as () => Promise<PgQueryModule>;
-    parser = await factory();
+    // The Emscripten glue is imported, so the bundle carries it and the launcher's code cache
+    // holds its compiled functions (required from node_modules, its 58 kB were parsed and
+    // compiled by every process that loaded the parser: ~20 M instructions); the bundle turns
+    // this import() into a require of its own copy, without Node's ESM loader.
+    const factory = (await import('libpg-query/wasm/libpg-query.js')).default as (options: EmscriptenOptions) => Promise<PgQueryModule>;
+    // The module's WebAssembly is the package's own file, compiled and instantiated here, at once
+    // and on this thread (Emscripten's instantiateWasm hook): the glue would look for it next to
+    // itself, and reach the same work through a chain of promises.
+    const wasm = createRequire(import.meta.url)
+      .resolve('libpg-query')
+      .replace(/index\.cjs$/, 'libpg-query.wasm');
+    const binary = readFileSync(wasm);
+    parser = await factory({
+      instantiateWasm: (imports, receive) => {
+        receive(new WebAssembly.Instance(new WebAssembly.Module(binary), imports));
+        return {};
+      },
+    });
   })().catch((error: unknown) => {
     loading = undefined; // let a later call try again
     throw error;
