@@ -1,9 +1,10 @@
-import { table } from '../util/dict.js';
 // SQL that cloud APIs run on a managed database (knowledge, data only): the statement travels as
 // an option's value (or bq's operand) instead of a client's -c, and runs against the database of
 // the account, project or app the command is in. Sources: `aws rds-data execute-statement help`,
 // `aws redshift-data execute-statement help`, `aws athena start-query-execution help`,
 // `gcloud spanner databases execute-sql --help`, `bq query --help`, `heroku pg:psql --help`.
+
+import { table } from '../util/dict.js';
 
 export interface CloudSqlApi {
   /** The words after the program that make it this API (`rds-data execute-statement`). */

@@ -1,4 +1,3 @@
-import { dict, table } from '../util/dict.js';
 // What each database client's command line means, written once: which options take a value,
 // which are digit flags (`psql -1`, `redis-cli -3`), which carry a password, which engine the
 // client talks to. The option scanner (parse/options.ts), target resolution (targets/resolve.ts),
@@ -10,6 +9,8 @@ import { dict, table } from '../util/dict.js';
 // or option table (psql startup.c "aAbc:d:eEf:F:h:HlL:no:p:P:qR:sStT:U:v:VwWxXz?01",
 // pg_restore "acCd:ef:F:h:I:j:lL:n:N:Op:P:RsS:t:T:U:vwWx1", redis-cli.c parseOptions,
 // mysql's my_getopt tables, mongosh's yargs options).
+
+import { dict, table } from '../util/dict.js';
 
 export type ClientEngine = 'postgres' | 'mysql' | 'redis' | 'mongodb' | 'clickhouse' | 'cassandra';
 

@@ -1,4 +1,3 @@
-import { table } from '../util/dict.js';
 // Fleet runners that run one function on many hosts: SaltStack's `salt TARGET FUNCTION ARGS…`
 // (from the master, over its minions) and `salt-ssh TARGET FUNCTION ARGS…` (over ssh, from a
 // roster). What each execution function does on the minions is data here: a shell line
@@ -12,6 +11,8 @@ import { table } from '../util/dict.js';
 // -S, `-r/--raw-shell`), execution modules cmdmod (run, run_all, run_stdout, run_stderr, shell,
 // run_bg, retcode), file.remove, service.stop/restart, system.reboot/poweroff/shutdown/halt,
 // postgres.db_remove, mysql.db_remove.
+
+import { table } from '../util/dict.js';
 
 /**
  * What a Salt execution function runs on each minion: `shell-line` — its first argument (or

@@ -1,7 +1,8 @@
-import { table } from '../util/dict.js';
 // pgbouncer's admin console: `psql -p 6432 -U admin pgbouncer` reaches no database but pgbouncer's
 // own small command language (https://www.pgbouncer.org/usage.html#admin-console). What each
 // command does, once, as data.
+
+import { table } from '../util/dict.js';
 
 /**
  * - `reads`: shows state (SHOW …).

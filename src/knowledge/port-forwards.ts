@@ -1,4 +1,3 @@
-import { table } from '../util/dict.js';
 // Tunnels that make a remote server answer on a local port, written once. A line (or script) that
 // opens one and then runs a client against localhost:PORT reaches the server at the other end:
 // `ssh -L 5433:db1.prod:5432 bastion -N & psql -h localhost -p 5433 -c 'DROP TABLE users'` drops
@@ -8,6 +7,8 @@ import { table } from '../util/dict.js';
 // terminal — only the database's own mark tells: `prodguard mark`.)
 // Sources: ssh(1) -L; `cloud-sql-proxy --help` (v2: INSTANCE… --port; v1: -instances=I=tcp:P);
 // AWS Systems Manager's AWS-StartPortForwardingSessionToRemoteHost document; kubectl port-forward.
+
+import { table } from '../util/dict.js';
 
 /** Default ports of the database engines, for a client that names none. */
 export const DEFAULT_PORTS: Readonly<Record<string, number>> = table({

@@ -1,10 +1,11 @@
-import { table } from '../util/dict.js';
 // Options whose value is a shell command the tool runs (GTFOBins' "shell" and "command" entries,
 // https://gtfobins.github.io): `tar --checkpoint-action=exec='rm -rf /'`, `git -c
 // core.pager='rm -rf /' log`, `ssh -o ProxyCommand='…'`, `vim -c '!rm -rf /'`, `man -P CMD`.
 // Each runs its value through `sh -c` on the machine the tool runs on, whatever the tool's own
 // job is. Read by src/parse/wrappers/shell-options.ts; the prefilter sends a line holding one of
 // the option words on to the checker.
+
+import { table } from '../util/dict.js';
 
 export interface ShellCommandOption {
   /** The option's spellings: `-x`/`--long` take the next word or `--long=VALUE`/`-xVALUE`. */

@@ -1,4 +1,3 @@
-import { table } from '../util/dict.js';
 // What SQL functions do to the rows of the query that calls them (knowledge, data only).
 //
 // A function called once per row of a SELECT acts on every row that query returns:
@@ -6,6 +5,8 @@ import { table } from '../util/dict.js';
 // `SELECT pg_terminate_backend(pid) FROM pg_stat_activity` kills every session of the server — the
 // application's connections with them. Called with a literal (`pg_terminate_backend(12345)`) it
 // acts on that one object, which is routine operations work.
+
+import { table } from '../util/dict.js';
 
 export interface RowDestroyingFunction {
   /** The statement kind the SELECT is judged as when its rows are not narrowed by a filter. */

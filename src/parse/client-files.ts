@@ -1,4 +1,3 @@
-import { dict } from '../util/dict.js';
 // The files database clients read their server from, as the clients themselves read them:
 // libpq's connection service file (pg_service.conf), MySQL's option files (my.cnf) and its
 // obfuscated login path file (~/.mylogin.cnf). Neither format is INI as INI parsers know it
@@ -6,6 +5,8 @@ import { dict } from '../util/dict.js';
 // "first section wins" in libpq), and no npm package reads them, so each parser follows its C
 // source: libpq fe-connect.c parseServiceFile, MySQL mysys/my_default.cc
 // search_default_file_with_ext and mysql_file_getline. Pure: text or bytes in, data out.
+
+import { dict } from '../util/dict.js';
 
 /** pg_service.conf: `[name]` sections of `keyword=value` lines. libpq stops at the first section
  *  with the name, so a later duplicate is ignored here too. */

@@ -1,7 +1,8 @@
-import { table } from '../util/dict.js';
 // What bash's `printf` and `echo -e` print for text the line spells out: the format filled in,
 // escapes applied (`printf '\x72\x6d -rf /' | bash` runs rm). Pure: words in, text out;
 // undefined where a conversion is not computed here.
+
+import { table } from '../util/dict.js';
 
 /**
  * What bash's `printf FORMAT ARGS…` prints, for the formats a line spells out: `%s`, `%b`, `%c`,

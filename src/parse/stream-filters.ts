@@ -1,10 +1,11 @@
-import { table } from '../util/dict.js';
 // What a text filter in a pipeline writes, given the text it reads: `echo cm0gLXJmIC8= | base64 -d
 // | sh` runs `rm -rf /`, `xxd -r -p <<< 726d202d7266202f | bash` too, `echo '/ fr- mr' | rev | sh`
 // too. When the line shows the input, the output is computed and the shell at the end judged on
 // it — as bash would run it. When it does not (`curl … | base64 -d | sh`), the decoder's output
 // is code written so that nobody can read it first (the DECODERS below mark it).
 // Pure: a filter's words and its input text in, its output text out (undefined: not known here).
+
+import { table } from '../util/dict.js';
 
 /** How each filter is read: whether its options select the form computed here, and the
  *  computation. A filter given a file operand reads the file, not its input: not known here. */

@@ -1,9 +1,10 @@
-import { dict } from '../util/dict.js';
 // fish lines for a POSIX-shell parser. prodguard's parser reads bash; fish differs in ways that
 // matter to a guard: `(cmd)` is a command substitution, blocks end with `end`, `and`/`or`/`not`
 // prefix commands, `set -x NAME value` exports. This turns a fish line into a POSIX line that
 // runs the same commands with the same words — not the same control flow: every command in
 // every branch is kept, which is what a judge wants (over-approximate, never under). Pure.
+
+import { dict } from '../util/dict.js';
 
 export interface FishTranslation {
   text: string;

@@ -1,7 +1,8 @@
-import { dict } from '../../util/dict.js';
 // The MySQL lexer (parse stage, pure): splits text into statements as the mysql client does —
 // quotes, comments, `DELIMITER` lines and the client's own commands (`source`, `\!` …) — and notes
 // the syntax only MySQL reads that way, so a caller can tell MySQL text from PostgreSQL text.
+
+import { dict } from '../../util/dict.js';
 
 export type MysqlFeature = 'backtick' | 'hash-comment' | 'versioned-comment' | 'delimiter' | 'client-command' | 'backslash-escape';
 
