@@ -37,3 +37,7 @@ export const DATABASE_SEGMENT = /^(?:postgres(?:ql)?|pg(?:sql)?\d*|mysql|mariadb
 /** A name that dates one copy (`2023-*`, `app-2024-01-01.sql.gz`, `base_20240115`): deleting it,
  *  or a glob of such names, is retention, not the backups. */
 export const DATED_COPY = /(?:^|[^0-9])(?:19|20)\d\d(?:[-_.]?\d\d)?(?:[^0-9]|$)/;
+
+/** A backup tool's scratch or marker, not a backup (`xlog.db.lock`, `latest.partial`, `tmp/`,
+ *  `backup-is-running`). */
+export const BACKUP_SCRATCH = /(?:\.(?:lock|pid|tmp|temp|partial|part|running)$|^(?:tmp|temp|\.tmp|lock|locks|incoming)$|[-_.]running$)/i;

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
 import { CRITICAL_PROGRAMS } from '../knowledge/system-programs.js';
-import { BACKUP_REPOSITORIES, BACKUP_ROOTS, BACKUP_SEGMENT, DATABASE_SEGMENT, DATED_COPY } from '../knowledge/backup-locations.js';
+import { BACKUP_REPOSITORIES, BACKUP_ROOTS, BACKUP_SCRATCH, BACKUP_SEGMENT, DATABASE_SEGMENT, DATED_COPY } from '../knowledge/backup-locations.js';
 import { environmentFromName } from '../classify/names.js';
 import {
   DATA_DIRECTORY_CONFIG_FILE,
@@ -71,7 +71,7 @@ export interface ClassifiedPath {
 function backupLocation(base: string): string | undefined {
   // Scratch space: a dump left in /tmp is a copy on its way somewhere.
   if (isUnder(base, '/tmp') || isUnder(base, '/var/tmp') || isUnder(base, '/dev/shm')) return undefined;
-  if (DATED_COPY.test(basename(base))) return undefined;
+  if (DATED_COPY.test(basename(base)) || BACKUP_SCRATCH.test(basename(base))) return undefined;
   const repository = BACKUP_REPOSITORIES.find((dir) => isUnder(base, dir));
   if (repository) return `${base} is in ${repository}, where database backups are kept`;
   const segments = base.split('/').filter(Boolean);
