@@ -57,7 +57,7 @@ import {
   type RuleDoc,
 } from '../report/lint-reporters.js';
 import type { LintFailure } from '../report/lint-options.js';
-import { needsMongoParser, needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
+import { needsMongoParser, needsSqlParser, sqlFactsFor, type MigrationTables } from '../engine/sql-facts.js';
 import { readTextFile } from './sql-facts.js';
 
 export interface LintOptions {
@@ -275,10 +275,14 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   const migrationColumns = new Map<string, Map<string, ColumnType>>();
   const migrationCopies = new Map<string, Set<string>>();
   const migrationRetired = new Map<string, Set<string>>();
+  const migrationSplits = new Map<string, { migration: string; copies: Set<string> }>();
+  const migrationTables = new Map<string, MigrationTables>();
   const context = (): LintContext => ({
     migrationColumns,
     migrationCopies,
     migrationRetired,
+    migrationSplits,
+    migrationTables,
     shellAccepts,
     imageBuildFiles,
     containerStartFiles,

@@ -13,7 +13,7 @@ import { createRedactor } from '../util/redact.js';
 import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
-import { withoutSelfUndone } from '../engine/sql-facts.js';
+import { withoutSelfUndone, type MigrationTables } from '../engine/sql-facts.js';
 import { lexPg, type PgToken } from '../parse/sql/pg-lexer.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
@@ -59,6 +59,11 @@ export interface LintContext {
   /** Tables a migration of a history renamed aside and copied whole, for every later migration of
    *  that history and engine (withoutSelfUndone's `retired`). */
   migrationRetired?: Map<string, Set<string>>;
+  /** The split migration (splitMigration) the last file of a history and engine belonged to, with
+   *  every table its files copied whole so far. */
+  migrationSplits?: Map<string, { migration: string; copies: Set<string> }>;
+  /** The tables the migrations of each history named so far (withoutSelfUndone's `history`). */
+  migrationTables?: Map<string, MigrationTables>;
 }
 
 /** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
@@ -506,6 +511,18 @@ function migrationStep(path: string): string {
   return `${migrationHistory(path)}\0${ENGINE_IN_NAME.exec(path)?.[1]?.toLowerCase() ?? ''}`;
 }
 
+/**
+ * One migration split into numbered files: ory's `migrate gen` writes `<timestamp><step>_<name>`
+ * (`20211019000001000003_merge_authentication_request_tables.postgres.up.sql`), one statement per
+ * file. The files share their timestamp and name, were written together and run together: no row
+ * is written between them, so a table one step copied whole is still whole at a later step.
+ * Undefined for a file whose number is a plain timestamp (14 digits or fewer).
+ */
+export function splitMigration(path: string): string | undefined {
+  const name = /(?:^|\/)(\d{14})\d+_([^/]+?)(?:\.(?:sqlite3?|mysql|postgres(?:ql)?|cockroach(?:db)?|mssql|sqlserver))?(?:\.up)?\.sql$/i.exec(path);
+  return name ? `${name[1]}_${name[2]!.toLowerCase()}` : undefined;
+}
+
 /** The column types known to earlier migrations of the history `path` belongs to. */
 function historyColumns(context: LintContext, path: string): Map<string, ColumnType> | undefined {
   if (!context.migrationColumns) return undefined;
@@ -531,10 +548,18 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const step = migration && context.migrationCopies ? migrationStep(file.path) : undefined;
   const copies = new Set(step ? context.migrationCopies?.get(step) : undefined);
   const carried = new Set(copies);
+  const split = step ? splitMigration(file.path) : undefined;
+  const group = step && split ? context.migrationSplits?.get(step) : undefined;
+  for (const table of group?.migration === split ? (group?.copies ?? []) : []) copies.add(table);
   let retired = step ? context.migrationRetired?.get(step) : undefined;
   if (step && !retired && context.migrationRetired) context.migrationRetired.set(step, (retired = new Set()));
-  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies, retired);
+  const history = migration ? migrationHistory(file.path) : undefined;
+  let tables = history !== undefined ? context.migrationTables?.get(history) : undefined;
+  if (history !== undefined && !tables && context.migrationTables) context.migrationTables.set(history, (tables = { files: 0, tables: new Set() }));
+  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies, retired, tables);
   if (step) context.migrationCopies?.set(step, new Set([...copies].filter((table) => !carried.has(table))));
+  if (step && split) context.migrationSplits?.set(step, { migration: split, copies: new Set(copies) });
+  else if (step) context.migrationSplits?.delete(step);
   const statements = kept.map((statement) => ({
     kind: statement.kind,
     where: statement.where,

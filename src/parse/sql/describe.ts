@@ -47,21 +47,35 @@ export interface BodyRunner {
 }
 
 /** DML inside CTEs and subqueries (`WITH d AS (DELETE FROM users …) SELECT 1`) runs too. */
-/** The one table an INSERT's `SELECT … FROM t` reads every row of: no WHERE, LIMIT, join, set
+/** The tables an INSERT's `SELECT … FROM t` reads every row of: no WHERE, LIMIT, inner join, set
  *  operation, grouping or DISTINCT (each of those can leave rows behind). */
-function everyRowOf(select: PgNode): string | undefined {
+function everyRowOf(select: PgNode): string[] | undefined {
   const body = select?.SelectStmt;
   if (!body || body.whereClause || body.limitCount || body.limitOffset || body.valuesLists || body.larg || body.withClause) return undefined;
   if (body.groupClause || body.havingClause || body.distinctClause) return undefined;
   const from: PgNode[] = body.fromClause ?? [];
   const only = from.length === 1 ? from[0]?.RangeVar : undefined;
-  if (only) return rangeVarName(only);
+  if (only) return [rangeVarName(only)];
+  // `FROM a LEFT JOIN b ON … LEFT JOIN c ON …`: every row of `a`, with the rows of `b` and `c`
+  // that belong to one (hydra's migration merges its request tables into one flow table this way).
+  const joined = from.length === 1 ? leftJoined(from[0]) : undefined;
+  if (joined) return joined;
   // `FROM user`: PostgreSQL reads the bare keyword as the function USER, which no migration
   // copies rows from; the SQLite and MySQL migrations that write it (memos, navidrome) mean their
   // table `user`.
   const functions: PgNode[] = from.length === 1 ? (from[0]?.RangeFunction?.functions ?? []) : [];
   const items: PgNode[] = functions.length === 1 ? (functions[0]?.List?.items ?? []) : [];
-  return items[0]?.SQLValueFunction?.op === 'SVFOP_USER' ? 'user' : undefined;
+  return items[0]?.SQLValueFunction?.op === 'SVFOP_USER' ? ['user'] : undefined;
+}
+
+/** The tables of a chain of LEFT JOINs over plain tables, the kept side first; undefined otherwise. */
+function leftJoined(node: PgNode): string[] | undefined {
+  if (node?.RangeVar) return [rangeVarName(node.RangeVar)];
+  const join = node?.JoinExpr;
+  if (!join || join.jointype !== 'JOIN_LEFT' || join.isNatural || !join.quals) return undefined;
+  const left = leftJoined(join.larg);
+  const right = join.rarg?.RangeVar ? rangeVarName(join.rarg.RangeVar) : undefined;
+  return left && right ? [...left, right] : undefined;
 }
 
 const NESTED_DML = new Set(['DeleteStmt', 'UpdateStmt', 'InsertStmt', 'MergeStmt']);
@@ -392,7 +406,7 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       s.kind = 'insert';
       s.tables = [rangeVarName(body.relation)];
       const copied = everyRowOf(body.selectStmt);
-      if (copied) s.copiedFrom = [copied];
+      if (copied) s.copiedFrom = copied;
       return s;
     }
     case 'CopyStmt':

@@ -1,0 +1,34 @@
+// `prodguard lint` on shapes from a ninth, held-out survey of real repositories (ory/hydra,
+// killbill, Mailu, pg_auto_failover, openstack/kolla, …): see bench/lint-survey9.md.
+import { describe, expect, it } from 'vitest';
+import { findingKeys, lintShapes } from '../helpers/lint-shapes.js';
+
+const lintCopy = lintShapes('survey9-shapes');
+const keys = findingKeys;
+
+describe('one migration split into numbered files', () => {
+  // ory/hydra's `migrate gen`: `<timestamp><step>_<name>.<engine>.up.sql`, one statement a file.
+  it('a table one step copied whole (with its LEFT JOINed rows) may be dropped by a later step; another migration, an inner join or a table made again empty still ask', () => {
+    const body = lintCopy('split-migration');
+    expect(keys(body)).toEqual([
+      // Dropped and made again empty: no step copied it.
+      'migrations/20211019000001000004_merge_requests.mysql.up.sql:2 sql/drop-objects confirm',
+      // An inner join copies only the users with an account.
+      'migrations/20220101000000000001_inner_copy.postgres.up.sql:2 sql/drop-objects confirm',
+      // Copied by a migration of another day: rows written since would be lost.
+      'migrations/20230103000000000000_later_drop.postgres.up.sql:2 sql/drop-objects confirm',
+    ]);
+  });
+});
+
+describe('the idempotent first creation of a table', () => {
+  // killbill's Flyway migrations: `DROP TABLE IF EXISTS t; CREATE TABLE t (…)` of a new table.
+  it('is silent for a table no earlier migration of the history named; the first file, a table of the history and a bare drop still ask', () => {
+    const body = lintCopy('new-table-reset');
+    expect(keys(body)).toEqual([
+      'migration/V20160101000000__first.sql:2 sql/drop-objects confirm',
+      'migration/V20190101000000__reset_accounts.sql:2 sql/drop-objects confirm',
+      'migration/V20190101000000__reset_accounts.sql:5 sql/drop-objects confirm',
+    ]);
+  });
+});
