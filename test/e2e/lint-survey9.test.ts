@@ -32,3 +32,12 @@ describe('the idempotent first creation of a table', () => {
     ]);
   });
 });
+
+describe('YAML the parser cannot read', () => {
+  it('a Jinja template and an under-indented flow sequence Compose accepts are notices; an unclosed one is still an error', () => {
+    const body = lintCopy('yaml-not-read');
+    expect(keys(body)).toEqual(['.github/workflows/ci.yml:8 lint/parse-error warn']);
+    expect((body.notices ?? []).map((notice) => `${notice.file}:${notice.line}`)).toEqual(['docker-compose.yml:5', 'flavors/docker-compose.yml:1']);
+    expect(body.notices?.[1]?.message).toContain('template markup');
+  });
+});
