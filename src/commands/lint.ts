@@ -13,7 +13,7 @@ import { discoverFiles } from '../lint/discover.js';
 import { ciRunScripts } from '../lint/ci-run-scripts.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import type { ColumnType } from '../parse/sql/statement.js';
-import { containerStartScripts, imageBuildScripts } from '../lint/extract/image-scripts.js';
+import { containerStartScripts, imageBuildScripts, shippedScripts } from '../lint/extract/image-scripts.js';
 import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
@@ -246,11 +246,16 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     ...texts.filter(({ file }) => file.format === 'packer').flatMap(({ file, text }) => packerBuildScripts(text, file.path, linted)),
   ]);
   // Scripts a container starts with (ENTRYPOINT, CMD), with the volumes of their image.
+  // Scripts an image COPYs in see its ENV where they use it (image-scripts.ts shippedScripts).
   const containerStartFiles = new Map<string, string[]>();
+  const imageEnv = new Map<string, Record<string, string>>();
+  const shellFiles = files.filter((file) => file.format === 'shell').map((file) => file.path);
   for (const { file, text } of texts) {
     if (file.format !== 'dockerfile') continue;
     const start = containerStartScripts(text, file.path);
+    const shipped = shippedScripts(start, shellFiles);
     for (const path of start.scripts) if (linted.has(path)) containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
+    for (const [path, env] of shipped) imageEnv.set(path, { ...env, ...imageEnv.get(path) });
   }
   // Scripts a CI runs (named by a CI file or included by a Jenkins Job Builder definition): the
   // variables that CI sets for every job are set there.
@@ -286,6 +291,7 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     shellAccepts,
     imageBuildFiles,
     containerStartFiles,
+    imageEnv,
     ciRunFiles,
     notices: (fileNotices = []),
     rules,

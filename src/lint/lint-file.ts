@@ -22,7 +22,7 @@ import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import { CREATING_WORDS, createsKubeCluster } from '../knowledge/cloud-clis.js';
 import { ciSets, type CiSystem } from '../knowledge/ci-variables.js';
-import { addPlatformVariables } from './extract/ci-common.js';
+import { addPlatformVariables, referencedVariables } from './extract/ci-common.js';
 import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
@@ -45,6 +45,8 @@ export interface LintContext {
   /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
    *  volumes (see extract/image-scripts.ts). */
   containerStartFiles?: ReadonlyMap<string, readonly string[]>;
+  /** Scripts an image COPYs in, with the image's ENV: set where the script runs, unless it sets them. */
+  imageEnv?: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Scripts a CI runs, with the CI (ci-run-scripts.ts): the variables it sets for every job are set there. */
   ciRunFiles?: ReadonlyMap<string, CiSystem>;
   /** Column types the migrations linted so far declared, by migration history (scope.ts
@@ -324,6 +326,18 @@ function lintSnippet(
     const unknown = new Set(snippet.unknownEnv);
     snippet = { ...snippet, env: { ...snippet.env } };
     addPlatformVariables(snippet.text, snippet.env, unknown, (name) => ciSets(ci, name));
+    snippet.unknownEnv = [...unknown];
+  }
+  const image = context.imageEnv?.get(file.path);
+  if (image) {
+    // `rm -rf "${MYSQLDATA}"/*` in a script a test image ships with `ENV MYSQLDATA=/var/lib/mysql`.
+    const unknown = new Set(snippet.unknownEnv);
+    snippet = { ...snippet, env: { ...snippet.env } };
+    for (const name of referencedVariables(snippet.text))
+      if (!(name in snippet.env) && image[name] !== undefined) {
+        snippet.env[name] = image[name];
+        unknown.delete(name);
+      }
     snippet.unknownEnv = [...unknown];
   }
   // The SQL each invocation runs, kept to tell a table the file created from one it did not.

@@ -41,3 +41,11 @@ describe('YAML the parser cannot read', () => {
     expect(body.notices?.[1]?.message).toContain('template markup');
   });
 });
+
+describe('scripts an image ships', () => {
+  // wal-g's test images: `ENV MYSQLDATA=/var/lib/mysql`, and a COPY of their test functions.
+  it("see the image's ENV: the data directory asks, not an unset `/*`; the build context copied whole is no shipping", () => {
+    const body = lintCopy('image-shipped');
+    expect(keys(body)).toEqual(['docker/mysql/funcs.sh:5 filesystem/rm-data-directory confirm', 'scripts/clean.sh:3 filesystem/rm-unset-variable block']);
+  });
+});

@@ -5,7 +5,9 @@
 
 import { posix } from 'node:path';
 import { extractInvocations } from '../../parse/invocations.js';
-import { readInstructions, runCommand } from './dockerfile.js';
+import { matchesGlobExactly } from '../../util/glob.js';
+import { LineIndex } from '../positions.js';
+import { envEntries, readInstructions, runCommand } from './dockerfile.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'source', '.']);
 
@@ -59,14 +61,34 @@ export interface ContainerStart {
   scripts: string[];
   /** Folders the image declares as volumes (VOLUME): what lives there outlasts the container. */
   volumes: string[];
+  /** What each stage COPYs in from the repository (files, folders, globs), with the stage's ENV:
+   *  see shippedScripts. */
+  shipped: { sources: string[]; env: Record<string, string> }[];
+}
+
+/**
+ * The scripts among `paths` (repository paths) that the image COPYs or ADDs in, each with the
+ * ENV of the stage that ships it. A variable such a script uses and the image's ENV sets is set
+ * where the script was written to run: wal-g's test images `ENV MYSQLDATA=/var/lib/mysql` and
+ * ship test functions that `rm -rf "${MYSQLDATA}"/*` (the data directory, not an unset `/*`).
+ * Whether the script also runs elsewhere is not known: only ENV is carried, not the container's
+ * leniency for system folders (that is for the scripts it starts with).
+ */
+export function shippedScripts(start: ContainerStart, paths: Iterable<string>): Map<string, Record<string, string>> {
+  const found = new Map<string, Record<string, string>>();
+  for (const path of paths)
+    for (const { sources, env } of start.shipped)
+      if (sources.some((source) => path === source || path.startsWith(`${source}/`) || (/[*?]/.test(source) && matchesGlobExactly(path, source))))
+        found.set(path, { ...env, ...found.get(path) });
+  return found;
 }
 
 /** The scripts a container of the image starts with, and the image's volumes. Such a script
  *  changes the container's copy of the image (`chown -R app /etc /usr/bin` before dropping root),
  *  not a host's system; only its volumes hold data that outlives it. */
 export function containerStartScripts(text: string, dockerfilePath: string): ContainerStart {
-  const { started, volumes } = readImage(text, dockerfilePath);
-  return { scripts: started, volumes };
+  const { started, volumes, shipped } = readImage(text, dockerfilePath);
+  return { scripts: started, volumes, shipped };
 }
 
 function volumeWords(text: string): string[] {
@@ -82,9 +104,15 @@ function volumeWords(text: string): string[] {
   return trimmed.split(/\s+/).filter(Boolean);
 }
 
-function readImage(text: string, dockerfilePath: string): { built: string[]; started: string[]; volumes: string[] } {
+function readImage(text: string, dockerfilePath: string): { built: string[]; started: string[]; volumes: string[]; shipped: ContainerStart['shipped'] } {
   const contextDir = posix.dirname(dockerfilePath);
+  const index = new LineIndex(text);
   const copies: CopyMapping[] = [];
+  // Per stage: the repository sources it copies in and its ENV (a stage built FROM an earlier
+  // one by name starts with that one's ENV).
+  const shipped: ContainerStart['shipped'] = [];
+  const stages = new Map<string, Record<string, string>>();
+  let stage: ContainerStart['shipped'][number] | undefined;
   const executed: string[] = [];
   const volumes: string[] = [];
   // Every stage's ENTRYPOINT and CMD: a stage is an image of its own, and a later stage built
@@ -92,8 +120,25 @@ function readImage(text: string, dockerfilePath: string): { built: string[]; sta
   const started: string[] = [];
   let workdir = '/';
   for (const ins of readInstructions(text)) {
-    if (ins.keyword === 'FROM') workdir = '/';
-    else if (ins.keyword === 'WORKDIR') workdir = posix.resolve(workdir, ins.args.text.trim().replace(/^["']|["']$/g, ''));
+    if (ins.keyword === 'FROM') {
+      workdir = '/';
+      const words = ins.args.text.trim().split(/\s+/);
+      const base = words.find((word) => !word.startsWith('--'));
+      const as = words.length >= 3 && words[words.length - 2]!.toLowerCase() === 'as' ? words[words.length - 1]! : undefined;
+      stage = { sources: [], env: { ...(base ? stages.get(base.toLowerCase()) : undefined) } };
+      shipped.push(stage);
+      if (as) stages.set(as.toLowerCase(), stage.env);
+    } else if (ins.keyword === 'ENV' && stage) {
+      // Docker substitutes earlier ENV values (`ENV B=$A/x`); a value left with a `$` is not known.
+      const env = stage.env;
+      for (const entry of envEntries(ins.args, index)) {
+        const value = entry.value
+          .replace(/^(["'])(.*)\1$/, '$2')
+          .replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (m, a?: string, b?: string) => env[(a ?? b)!] ?? m);
+        if (value.includes('$')) delete env[entry.key];
+        else env[entry.key] = value;
+      }
+    } else if (ins.keyword === 'WORKDIR') workdir = posix.resolve(workdir, ins.args.text.trim().replace(/^["']|["']$/g, ''));
     else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const { words, fromStage } = copyWords(ins.args.text);
       if (fromStage || words.length < 2) continue;
@@ -101,6 +146,13 @@ function readImage(text: string, dockerfilePath: string): { built: string[]; sta
       const sources = words.slice(0, -1);
       const into = sources.length > 1 || words[words.length - 1]!.endsWith('/');
       for (const source of sources) copies.push({ from: posix.normalize(source.replace(/\/+$/, '')), to: dest, into });
+      // The whole build context (`COPY . /app`) is the application, whose scripts also run
+      // from a checkout: only what the Dockerfile names counts as shipped.
+      for (const source of sources) {
+        const named = posix.normalize(source.replace(/\/+$/, ''));
+        if (named === '.' || named.startsWith('..')) continue;
+        for (const base of [contextDir, '.']) stage?.sources.push(posix.join(base, named));
+      }
     } else if (ins.keyword === 'RUN') {
       const mapped = runCommand(ins, []);
       if (mapped) executed.push(...executedPaths(mapped.text, workdir));
@@ -111,7 +163,7 @@ function readImage(text: string, dockerfilePath: string): { built: string[]; sta
       for (const word of volumeWords(ins.args.text)) if (word.startsWith('/')) volumes.push(posix.normalize(word.replace(/\/+$/, '')) || '/');
     }
   }
-  return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes };
+  return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes, shipped };
 }
 
 /** Where in the repository the image paths `paths` came from, through the COPY/ADD mappings. */
