@@ -49,3 +49,12 @@ describe('scripts an image ships', () => {
     expect(keys(body)).toEqual(['docker/mysql/funcs.sh:5 filesystem/rm-data-directory confirm', 'scripts/clean.sh:3 filesystem/rm-unset-variable block']);
   });
 });
+
+describe('what a container starts through supervisord', () => {
+  // docker-mailserver: CMD supervisord; `[program:x] command=/usr/local/bin/start-mailserver.sh`,
+  // which sources /usr/local/bin/helpers/index.sh, which sources utils.sh (`chown -R … /var/mail`).
+  it("a program's script and the files it sources are container start scripts; a shipped script nothing starts still blocks", () => {
+    const body = lintCopy('supervisord');
+    expect(keys(body)).toEqual(['target/scripts/setup-host.sh:3 filesystem/chmod-chown-recursive-root block']);
+  });
+});

@@ -11,7 +11,7 @@ import { envEntries, readInstructions, runCommand } from './dockerfile.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'source', '.']);
 
-interface CopyMapping {
+export interface CopyMapping {
   /** Repository path of the source (file or folder), relative to the linted folder. */
   from: string;
   /** Path inside the image. */
@@ -64,6 +64,36 @@ export interface ContainerStart {
   /** What each stage COPYs in from the repository (files, folders, globs), with the stage's ENV:
    *  see shippedScripts. */
   shipped: { sources: string[]; env: Record<string, string> }[];
+  /** The image's COPY/ADD mappings and build context, to map image paths back (startedBy). */
+  copies: readonly CopyMapping[];
+  contextDir: string;
+}
+
+/** Repository paths of the image's scripts that `text` (shell run in the image: a start script,
+ *  a supervisord program's command) runs or sources by their image path. */
+export function startedBy(text: string, start: ContainerStart): string[] {
+  return repositoryPaths(executedPaths(text, '/'), start.copies, start.contextDir);
+}
+
+/** Repository paths (files, folders, globs) the image copies to `/etc/supervisor*`: supervisord's
+ *  configuration, whose programs (startedBy of supervisordCommands) run when it starts. */
+export function supervisorSources(start: ContainerStart): string[] {
+  return start.copies
+    .filter((copy) => /^\/etc\/supervisor/.test(copy.to))
+    .flatMap((copy) => [posix.join(start.contextDir, copy.from), posix.normalize(copy.from)]);
+}
+
+/** The `command=` of each `[program:x]` section of a supervisord configuration, one a line. */
+export function supervisordCommands(text: string): string {
+  const commands: string[] = [];
+  let program = false;
+  for (const line of text.split('\n')) {
+    const section = /^\s*\[([^\]]+)\]/.exec(line);
+    if (section) program = /^program:/.test(section[1]!.trim());
+    const command = program ? /^\s*command\s*=\s*(.+)$/.exec(line) : null;
+    if (command) commands.push(command[1]!.replace(/%\([^)]*\)s/g, 'x'));
+  }
+  return commands.join('\n');
 }
 
 /**
@@ -87,8 +117,8 @@ export function shippedScripts(start: ContainerStart, paths: Iterable<string>): 
  *  changes the container's copy of the image (`chown -R app /etc /usr/bin` before dropping root),
  *  not a host's system; only its volumes hold data that outlives it. */
 export function containerStartScripts(text: string, dockerfilePath: string): ContainerStart {
-  const { started, volumes, shipped } = readImage(text, dockerfilePath);
-  return { scripts: started, volumes, shipped };
+  const { started, volumes, shipped, copies } = readImage(text, dockerfilePath);
+  return { scripts: started, volumes, shipped, copies, contextDir: posix.dirname(dockerfilePath) };
 }
 
 function volumeWords(text: string): string[] {
@@ -104,7 +134,10 @@ function volumeWords(text: string): string[] {
   return trimmed.split(/\s+/).filter(Boolean);
 }
 
-function readImage(text: string, dockerfilePath: string): { built: string[]; started: string[]; volumes: string[]; shipped: ContainerStart['shipped'] } {
+function readImage(
+  text: string,
+  dockerfilePath: string,
+): { built: string[]; started: string[]; volumes: string[]; shipped: ContainerStart['shipped']; copies: CopyMapping[] } {
   const contextDir = posix.dirname(dockerfilePath);
   const index = new LineIndex(text);
   const copies: CopyMapping[] = [];
@@ -163,7 +196,7 @@ function readImage(text: string, dockerfilePath: string): { built: string[]; sta
       for (const word of volumeWords(ins.args.text)) if (word.startsWith('/')) volumes.push(posix.normalize(word.replace(/\/+$/, '')) || '/');
     }
   }
-  return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes, shipped };
+  return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes, shipped, copies };
 }
 
 /** Where in the repository the image paths `paths` came from, through the COPY/ADD mappings. */
@@ -178,7 +211,11 @@ function repositoryPaths(paths: readonly string[], copies: readonly CopyMapping[
         const rest = path.slice(to === '/' ? 1 : to.length + 1);
         // A file copied into a folder keeps its name; a folder's contents land under the destination.
         if (copy.into && rest === posix.basename(copy.from)) candidates.push(copy.from);
-        candidates.push(posix.join(copy.from, rest));
+        // `COPY target/scripts/*.sh /usr/local/bin/`: each matching file, by its name.
+        if (/[*?]/.test(copy.from)) {
+          if (copy.into && !rest.includes('/') && matchesGlobExactly(rest, posix.basename(copy.from)))
+            candidates.push(posix.join(posix.dirname(copy.from), rest));
+        } else candidates.push(posix.join(copy.from, rest));
       }
       for (const candidate of candidates) {
         for (const base of [contextDir, '.']) found.add(posix.normalize(posix.join(base, candidate)));
