@@ -439,6 +439,8 @@ export interface DataDirectoryTop {
   own: readonly string[];
   /** Names the server may give a database's folder. */
   databaseFolder: RegExp;
+  /** Databases are folders at the top (MySQL): such a name is the `folder` part (paths.ts). */
+  folders?: boolean;
 }
 
 export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
@@ -492,6 +494,7 @@ export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
       '*.sdi',
     ],
     databaseFolder: /^[A-Za-z0-9_$]+$/,
+    folders: true,
   },
   {
     // PostgreSQL keeps no folder per database at the top (they are under base/): everything there
