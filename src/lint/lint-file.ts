@@ -155,6 +155,11 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       )
     )
       created.push({ key: `kubeconfig\0${kubeconfig}`, pos: inv.pos ?? 0 });
+    // `mkdir DIR` (not -p: that one is content with a folder already there) makes a new, empty folder.
+    if (inv.name === 'mkdir' && !inv.args.some((arg) => /^-(-parents$|[^-]*p)/.test(arg.value)))
+      for (const arg of inv.args)
+        if (arg.value.startsWith('/') && !arg.dynamic && !arg.glob)
+          created.push({ key: `dir\0${posix.normalize(arg.value).replace(/(.)\/+$/, '$1')}`, pos: inv.pos ?? 0 });
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
@@ -236,6 +241,32 @@ function inOwnCluster(finding: Finding, invocations: readonly Invocation[], crea
   if (inv.args.some((arg) => /^--(context|kubeconfig|cluster|server)(=|$)/.test(arg.value))) return false;
   const at = created.get(`kubeconfig\0${inv.env.KUBECONFIG}`);
   return at !== undefined && at < (finding.pos ?? 0);
+}
+
+/**
+ * A data-directory finding about a folder the file made with `mkdir` earlier, or something in it:
+ * psmdb's restore entrypoint does `mkdir /data/db/pbm-restore-logs` and then moves its logs
+ * there. For mv and cp the destination (the last word) is what they replace; for rm every path
+ * they remove must be in such a folder.
+ */
+const OWN_FOLDER_RULES: ReadonlySet<string> = new Set(['filesystem/replace-data-files', 'filesystem/rm-data-directory']);
+
+function inOwnFolder(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (!OWN_FOLDER_RULES.has(finding.rule)) return false;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
+  if (!inv) return false;
+  const operands = inv.args.filter((arg) => !arg.value.startsWith('-'));
+  const named = finding.rule === 'filesystem/replace-data-files' ? operands.slice(-1) : operands;
+  const own = (arg: Invocation['args'][number]): boolean => {
+    if (!arg.value.startsWith('/') || arg.dynamic) return false;
+    const path = posix.normalize(arg.value).replace(/(.)\/+$/, '$1');
+    for (let dir = path; dir !== '/' && dir !== '.'; dir = posix.dirname(dir)) {
+      const at = created.get(`dir\0${dir}`);
+      if (at !== undefined && at < (finding.pos ?? 0)) return true;
+    }
+    return false;
+  };
+  return named.length > 0 && named.every(own);
 }
 
 /** SQL findings about a table's rows or the table itself. */
@@ -398,6 +429,7 @@ function lintSnippet(
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
+    if (inOwnFolder(finding, analysis.invocations, createdHere)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;

@@ -58,3 +58,11 @@ describe('what a container starts through supervisord', () => {
     expect(keys(body)).toEqual(['target/scripts/setup-host.sh:3 filesystem/chmod-chown-recursive-root block']);
   });
 });
+
+describe('a folder the script made in a data directory', () => {
+  // percona-server-mongodb-operator's physical restore entrypoint (survey 6).
+  it('moving files into it or removing from it replaces no data; after mkdir -p (a folder maybe there already) it still asks', () => {
+    const body = lintCopy('own-folder');
+    expect(keys(body)).toEqual(['restore-entry.sh:11 filesystem/replace-data-files confirm']);
+  });
+});
