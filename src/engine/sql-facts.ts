@@ -152,6 +152,8 @@ export function withoutSelfUndone(
     });
   };
   const scratch = scratchDrops(statements);
+  // Copies of one side of a comparison, by target, source and compared terms: the operators seen.
+  const sides = new Map<string, Set<string>>();
   // Names a table was renamed to in this input: a copy from one is a copy from a retired table.
   const renamedAside = new Set<string>();
   // Column types declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
@@ -162,8 +164,12 @@ export function withoutSelfUndone(
       if (undone.has(statement)) return false;
       const into = (statement.tables[0] ?? '').toLowerCase();
       for (const name of statement.renamedTo ?? []) renamedAside.add(name.toLowerCase());
+      const part = statement.kind === 'insert' && into ? statement.copiedPart : undefined;
+      const halves = part ? `${into}\0${part.from.toLowerCase()}\0${part.terms}` : '';
+      const whole = part && [...(sides.get(halves) ?? [])].some((op) => COMPLEMENT[op] === part.op);
+      if (part) sides.set(halves, new Set([...(sides.get(halves) ?? []), part.op]));
       if (statement.kind === 'insert' && into && keptAfter(into, statement.pos))
-        for (const source of statement.copiedFrom ?? []) {
+        for (const source of [...(statement.copiedFrom ?? []), ...(whole && part ? [part.from] : [])]) {
           if (source.toLowerCase() === into) continue;
           copied.add(source.toLowerCase());
           if (renamedAside.has(source.toLowerCase())) retired.add(source.toLowerCase());
@@ -208,6 +214,21 @@ export function withoutSelfUndone(
  */
 const CREATE_TABLE =
   /^\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?!IF\s+NOT\s+EXISTS\b)([`"]?[\w$]+[`"]?(?:\.[`"]?[\w$]+[`"]?)?)/i;
+
+/** Comparisons that, together, hold for every row whose terms are not NULL (`xmin < x` then
+ *  `xmin >= x`: hatchet's copy of v1_events_olap in two halves around a transaction id; see
+ *  describe.ts rowsOnOneSide), and IS NULL with IS NOT NULL, which together hold for every row. */
+const COMPLEMENT: Readonly<Record<string, string>> = {
+  '<': '>=',
+  '>=': '<',
+  '>': '<=',
+  '<=': '>',
+  '=': '<>',
+  '<>': '=',
+  '!=': '=',
+  IS_NULL: 'IS_NOT_NULL',
+  IS_NOT_NULL: 'IS_NULL',
+};
 
 /** Tables the migrations of one history named so far, and how many files it has had. */
 export interface MigrationTables {

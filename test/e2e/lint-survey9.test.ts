@@ -66,3 +66,14 @@ describe('a folder the script made in a data directory', () => {
     expect(keys(body)).toEqual(['restore-entry.sh:11 filesystem/replace-data-files confirm']);
   });
 });
+
+describe('a table copied in two halves', () => {
+  // hatchet's v1_0_22: `WHERE xmin::text::bigint < snapshot_xmin`, then the rest under a lock.
+  it('complementary comparisons of a system column copy every row; a nullable column or the same side twice still ask', () => {
+    const body = lintCopy('copy-halves');
+    expect(keys(body)).toEqual([
+      'migrations/20250603000000_archive.sql:6 sql/drop-objects confirm',
+      'migrations/20250603000000_archive.sql:11 sql/drop-objects confirm',
+    ]);
+  });
+});
