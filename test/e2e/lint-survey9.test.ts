@@ -77,3 +77,11 @@ describe('a table copied in two halves', () => {
     ]);
   });
 });
+
+describe('the text of an unknown output split into words', () => {
+  it('is no option cluster: `-d".")-alpine` hands docker no password, and nothing is hidden from the report', () => {
+    const body = lintCopy('split-placeholder');
+    expect(keys(body)).toEqual(['engine/snapshot.sh:6 host/zfs-destroy warn']);
+    expect(JSON.stringify(body)).not.toContain('***');
+  });
+});
