@@ -535,6 +535,14 @@ export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
     // `notes.txt`) is surely a file the server never makes.
     databaseFolder: /^[A-Za-z0-9_]+$/,
   },
+  {
+    // RabbitMQ's home: its messages and state live under mnesia/ (RABBITMQ_MNESIA_BASE); the
+    // rest there is the node's Erlang cookie (openstack/kolla's bootstrap removes and rewrites
+    // `.erlang.cookie`) and configuration, none of it data.
+    at: ['/var/lib/rabbitmq', '/bitnami/rabbitmq'],
+    own: ['mnesia'],
+    databaseFolder: /^mnesia$/,
+  },
 ];
 
 /**

@@ -325,7 +325,7 @@ const PART_WORDS: Record<DataDirectoryPart, string> = {
   config: " (the server's configuration, not data)",
   aside: ' (a copy moved aside, not the data directory in use)',
   log: ' (server logs, not data)',
-  foreign: ' (a file the server never keeps there: not its data)',
+  foreign: ' (not a file the server keeps its data in)',
 };
 
 /** A data-directory path, or a leftover beside it, by its part. */
