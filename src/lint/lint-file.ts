@@ -160,6 +160,12 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       for (const arg of inv.args)
         if (arg.value.startsWith('/') && !arg.dynamic && !arg.glob)
           created.push({ key: `dir\0${posix.normalize(arg.value).replace(/(.)\/+$/, '$1')}`, pos: inv.pos ?? 0 });
+    // `zfs clone SNAP NAME`, `zfs create NAME`, `zfs snapshot POOL@NAME`: a dataset or snapshot of the file's own.
+    if (inv.name === 'zfs' && ['create', 'clone', 'snapshot'].includes(inv.args[0]?.value ?? '')) {
+      const operands = zfsOperands(inv.args.slice(1));
+      const made = inv.args[0]!.value === 'clone' ? operands.slice(1) : operands;
+      for (const name of made) created.push({ key: `zfs\0${name}`, pos: inv.pos ?? 0 });
+    }
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
@@ -267,6 +273,33 @@ function inOwnFolder(finding: Finding, invocations: readonly Invocation[], creat
     return false;
   };
   return named.length > 0 && named.every(own);
+}
+
+/** zfs's operands: words that are no option, without the value of `-o prop=value`. */
+function zfsOperands(args: readonly Invocation['args'][number][]): string[] {
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i]!.value;
+    if (value === '-o' || value === '-V' || value === '-b') i++;
+    else if (!value.startsWith('-')) operands.push(value);
+  }
+  return operands;
+}
+
+/** `zfs destroy` of a dataset or snapshot the file made earlier (database-lab-engine's snapshot
+ *  script clones a snapshot, works on the clone and destroys both when it is done). */
+function destroysOwnDataset(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (finding.rule !== 'host/zfs-destroy') return false;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.name === 'zfs');
+  if (inv?.args[0]?.value !== 'destroy') return false;
+  const operands = zfsOperands(inv.args.slice(1));
+  return (
+    operands.length > 0 &&
+    operands.every((name) => {
+      const at = created.get(`zfs\0${name}`);
+      return at !== undefined && at < (finding.pos ?? 0);
+    })
+  );
 }
 
 /** SQL findings about a table's rows or the table itself. */
@@ -430,6 +463,7 @@ function lintSnippet(
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
     if (inOwnFolder(finding, analysis.invocations, createdHere)) continue;
+    if (destroysOwnDataset(finding, analysis.invocations, createdHere)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;
