@@ -168,7 +168,8 @@ function readImage(
         const value = entry.value
           .replace(/^(["'])(.*)\1$/, '$2')
           .replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (m, a?: string, b?: string) => env[(a ?? b)!] ?? m);
-        if (value.includes('$')) delete env[entry.key];
+        // `ENV POSTGRES_HOST ''` is the image's way to say "give it at docker run": not known here.
+        if (value.includes('$') || value === '') delete env[entry.key];
         else env[entry.key] = value;
       }
     } else if (ins.keyword === 'WORKDIR') workdir = posix.resolve(workdir, ins.args.text.trim().replace(/^["']|["']$/g, ''));
