@@ -160,6 +160,12 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       for (const arg of inv.args)
         if (arg.value.startsWith('/') && !arg.dynamic && !arg.glob)
           created.push({ key: `dir\0${posix.normalize(arg.value).replace(/(.)\/+$/, '$1')}`, pos: inv.pos ?? 0 });
+    // `docker run --name X`: a container the file started (and its server a new instance).
+    if ((inv.name === 'docker' || inv.name === 'podman') && inv.args[0]?.value === 'run') {
+      const at = inv.args.findIndex((arg) => arg.value === '--name' || arg.value.startsWith('--name='));
+      const name = at === -1 ? undefined : inv.args[at]!.value.startsWith('--name=') ? inv.args[at]!.value.slice(7) : inv.args[at + 1]?.value;
+      if (name && !inv.args[at + (inv.args[at]!.value.startsWith('--name=') ? 0 : 1)]?.dynamic) created.push({ key: `container\0${name}`, pos: inv.pos ?? 0 });
+    }
     // `zfs clone SNAP NAME`, `zfs create NAME`, `zfs snapshot POOL@NAME`: a dataset or snapshot of the file's own.
     if (inv.name === 'zfs' && ['create', 'clone', 'snapshot'].includes(inv.args[0]?.value ?? '')) {
       const operands = zfsOperands(inv.args.slice(1));
@@ -300,6 +306,15 @@ function destroysOwnDataset(finding: Finding, invocations: readonly Invocation[]
       return at !== undefined && at < (finding.pos ?? 0);
     })
   );
+}
+
+/** A promotion of the server in a container the file started earlier (database-lab-engine runs
+ *  `docker run --name dblab_promote` on a clone of a replica's data, then promotes it there):
+ *  a new instance becoming writable, not a failover of a topology someone runs. */
+function promotesOwnContainer(finding: Finding, created: ReadonlyMap<string, number>): boolean {
+  if (finding.rule !== 'replication/failover' || finding.targetKind !== 'host') return false;
+  const at = created.get(`container\0${finding.target}`);
+  return at !== undefined && at < (finding.pos ?? 0);
 }
 
 /** SQL findings about a table's rows or the table itself. */
@@ -464,6 +479,7 @@ function lintSnippet(
     if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
     if (inOwnFolder(finding, analysis.invocations, createdHere)) continue;
     if (destroysOwnDataset(finding, analysis.invocations, createdHere)) continue;
+    if (promotesOwnContainer(finding, createdHere)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;

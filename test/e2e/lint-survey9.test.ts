@@ -98,3 +98,11 @@ describe('a ZFS dataset the script made', () => {
     expect(keys(body)).toEqual(['snapshot.sh:13 host/zfs-destroy warn']);
   });
 });
+
+describe('a container the script started', () => {
+  // postgres-ai/database-lab-engine: `docker run --name dblab_promote` on a clone, then promote.
+  it('promoting the server in it is no failover; a container it did not start still warns', () => {
+    const body = lintCopy('own-container');
+    expect(keys(body)).toEqual(['promote.sh:6 replication/failover warn']);
+  });
+});
