@@ -1,9 +1,9 @@
 // `prodguard lint [PATHS…]`: the rules that guard a shell, run over a repository, so a dangerous
 // step is caught in review. Exit 0 clean, 1 findings at or above --fail-on, 2 usage/config error.
 
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { ConfigError, EXIT, ProdguardError, UsageError } from '../errors.js';
 import { severityRank, type Severity } from '../types.js';
 import { loadSetup } from './judge.js';
@@ -13,7 +13,16 @@ import { discoverFiles } from '../lint/discover.js';
 import { ciRunScripts } from '../lint/ci-run-scripts.js';
 import { lintFile, type LintContext } from '../lint/lint-file.js';
 import type { ColumnType } from '../parse/sql/statement.js';
-import { containerStartScripts, imageBuildScripts } from '../lint/extract/image-scripts.js';
+import {
+  containerStartScripts,
+  imageBuildScripts,
+  shippedScripts,
+  startedBy,
+  supervisordCommands,
+  supervisorSources,
+  type ContainerStart,
+} from '../lint/extract/image-scripts.js';
+import { matchesGlobExactly } from '../util/glob.js';
 import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
@@ -57,7 +66,7 @@ import {
   type RuleDoc,
 } from '../report/lint-reporters.js';
 import type { LintFailure } from '../report/lint-options.js';
-import { needsMongoParser, needsSqlParser, sqlFactsFor } from '../engine/sql-facts.js';
+import { needsMongoParser, needsSqlParser, sqlFactsFor, type MigrationTables } from '../engine/sql-facts.js';
 import { readTextFile } from './sql-facts.js';
 
 export interface LintOptions {
@@ -97,6 +106,42 @@ class UnreadableFileError extends UsageError {
   ) {
     super(message, hint);
   }
+}
+
+/**
+ * The repository's shell scripts a container of the image starts with: its ENTRYPOINT/CMD
+ * scripts, the programs of the supervisord configuration it ships (docker-mailserver's
+ * `command=/usr/local/bin/start-mailserver.sh`), and what those source or run by image path
+ * (`source /usr/local/bin/helpers/index.sh`), a few levels deep. Edge: reads the supervisord files.
+ */
+function containerStarted(start: ContainerStart, cwd: string, linted: ReadonlySet<string>, shellTexts: ReadonlyMap<string, string>): string[] {
+  const queue = [...start.scripts];
+  for (const source of supervisorSources(start)) {
+    const glob = /[*?]/.test(source);
+    const dir = glob ? posix.dirname(source) : source;
+    let names: string[] = [];
+    try {
+      names = readdirSync(resolve(cwd, dir)).map((name) => posix.join(dir, name));
+    } catch {
+      names = glob ? [] : [source];
+    }
+    for (const path of names.filter((name) => !glob || matchesGlobExactly(name, source))) {
+      const text = readOtherFile(cwd, path);
+      if (text) queue.push(...startedBy(supervisordCommands(text), start));
+    }
+  }
+  const found = new Set<string>();
+  for (let depth = 0; depth < 4 && queue.length > 0; depth++) {
+    const next: string[] = [];
+    for (const path of queue) {
+      if (found.has(path) || !linted.has(path)) continue;
+      found.add(path);
+      const text = shellTexts.get(path);
+      if (text !== undefined) next.push(...startedBy(text, start));
+    }
+    queue.splice(0, queue.length, ...next);
+  }
+  return [...found];
 }
 
 /** A file discovery found: one that cannot be read stops the lint (a skipped file is not clean). */
@@ -246,11 +291,18 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     ...texts.filter(({ file }) => file.format === 'packer').flatMap(({ file, text }) => packerBuildScripts(text, file.path, linted)),
   ]);
   // Scripts a container starts with (ENTRYPOINT, CMD), with the volumes of their image.
+  // Scripts an image COPYs in see its ENV where they use it (image-scripts.ts shippedScripts).
   const containerStartFiles = new Map<string, string[]>();
+  const imageEnv = new Map<string, Record<string, string>>();
+  const shellFiles = files.filter((file) => file.format === 'shell').map((file) => file.path);
+  const shellTexts = new Map(texts.filter(({ file }) => file.format === 'shell').map(({ file, text }) => [file.path, text]));
   for (const { file, text } of texts) {
     if (file.format !== 'dockerfile') continue;
     const start = containerStartScripts(text, file.path);
-    for (const path of start.scripts) if (linted.has(path)) containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
+    const shipped = shippedScripts(start, shellFiles);
+    for (const path of containerStarted(start, cwd, linted, shellTexts))
+      containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
+    for (const [path, env] of shipped) imageEnv.set(path, { ...env, ...imageEnv.get(path) });
   }
   // Scripts a CI runs (named by a CI file or included by a Jenkins Job Builder definition): the
   // variables that CI sets for every job are set there.
@@ -275,13 +327,18 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   const migrationColumns = new Map<string, Map<string, ColumnType>>();
   const migrationCopies = new Map<string, Set<string>>();
   const migrationRetired = new Map<string, Set<string>>();
+  const migrationSplits = new Map<string, { migration: string; copies: Set<string> }>();
+  const migrationTables = new Map<string, MigrationTables>();
   const context = (): LintContext => ({
     migrationColumns,
     migrationCopies,
     migrationRetired,
+    migrationSplits,
+    migrationTables,
     shellAccepts,
     imageBuildFiles,
     containerStartFiles,
+    imageEnv,
     ciRunFiles,
     notices: (fileNotices = []),
     rules,

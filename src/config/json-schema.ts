@@ -129,6 +129,11 @@ export function ruleJsonSchema(): Schema {
             type: 'array',
             items: { enum: [...DATA_DIRECTORY_PARTS] },
           },
+          exceptParts: {
+            description: 'data-directory paths in any part but these (folder: a name only a database folder has, which a file write cannot overwrite)',
+            type: 'array',
+            items: { enum: [...DATA_DIRECTORY_PARTS] },
+          },
         }),
       },
       sql: map({ kinds: { type: 'array', items: { enum: [...SQL_KINDS] } }, where: { type: 'array', items: { enum: [...SQL_WHERE] } } }),

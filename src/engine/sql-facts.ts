@@ -95,14 +95,20 @@ function forgetColumns(declared: Map<string, ColumnType>, table: string): void {
  * aside and copied whole (authelia's `ALTER TABLE t RENAME _bkp_UP_V0002_t`, a new `t`, `INSERT
  * INTO t SELECT … FROM _bkp_UP_V0002_t`): the application writes the new table from then on, so
  * the copy stays whole and a drop of the old name in any later migration loses no row. It
- * receives the ones this input retires.
+ * receives the ones this input retires. `history` holds the tables the earlier migrations of the
+ * history named (and how many files it had): `DROP TABLE IF EXISTS t` right before `CREATE TABLE
+ * t` of a table none of them named is the idempotent first creation of a new table (killbill's
+ * Flyway migrations), which drops only what a failed run of the same migration left. It receives
+ * the tables this input names.
  */
 export function withoutSelfUndone(
   statements: readonly SqlStatement[],
   declared: Map<string, ColumnType> = new Map(),
   copied: Set<string> = new Set(),
   retired: Set<string> = new Set(),
+  history?: MigrationTables,
 ): SqlStatement[] {
+  const firstCreations = history ? newTableResets(statements, history) : new Set<SqlStatement>();
   const undone = new Set<SqlStatement>();
   let open: SqlStatement[] | undefined;
   for (const statement of statements) {
@@ -147,6 +153,8 @@ export function withoutSelfUndone(
     });
   };
   const scratch = scratchDrops(statements);
+  // Copies of one side of a comparison, by target, source and compared terms: the operators seen.
+  const sides = new Map<string, Set<string>>();
   // Names a table was renamed to in this input: a copy from one is a copy from a retired table.
   const renamedAside = new Set<string>();
   // Column types declared so far (CREATE TABLE, ADD COLUMN, an earlier retype), by table.column.
@@ -157,13 +165,17 @@ export function withoutSelfUndone(
       if (undone.has(statement)) return false;
       const into = (statement.tables[0] ?? '').toLowerCase();
       for (const name of statement.renamedTo ?? []) renamedAside.add(name.toLowerCase());
+      const part = statement.kind === 'insert' && into ? statement.copiedPart : undefined;
+      const halves = part ? `${into}\0${part.from.toLowerCase()}\0${part.terms}` : '';
+      const whole = part && [...(sides.get(halves) ?? [])].some((op) => COMPLEMENT[op] === part.op);
+      if (part) sides.set(halves, new Set([...(sides.get(halves) ?? []), part.op]));
       if (statement.kind === 'insert' && into && keptAfter(into, statement.pos))
-        for (const source of statement.copiedFrom ?? []) {
+        for (const source of [...(statement.copiedFrom ?? []), ...(whole && part ? [part.from] : [])]) {
           if (source.toLowerCase() === into) continue;
           copied.add(source.toLowerCase());
           if (renamedAside.has(source.toLowerCase())) retired.add(source.toLowerCase());
         }
-      if (scratch.has(statement)) return false;
+      if (scratch.has(statement) || firstCreations.has(statement)) return false;
       const destroys = statement.kind === 'drop-table' || statement.kind === 'truncate';
       const inNewSchema = (table: string) => {
         const parts = table.toLowerCase().split('.');
@@ -203,6 +215,57 @@ export function withoutSelfUndone(
  */
 const CREATE_TABLE =
   /^\s*CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?!IF\s+NOT\s+EXISTS\b)([`"]?[\w$]+[`"]?(?:\.[`"]?[\w$]+[`"]?)?)/i;
+
+/** Comparisons that, together, hold for every row whose terms are not NULL (`xmin < x` then
+ *  `xmin >= x`: hatchet's copy of v1_events_olap in two halves around a transaction id; see
+ *  describe.ts rowsOnOneSide), and IS NULL with IS NOT NULL, which together hold for every row. */
+const COMPLEMENT: Readonly<Record<string, string>> = {
+  '<': '>=',
+  '>=': '<',
+  '>': '<=',
+  '<=': '>',
+  '=': '<>',
+  '<>': '=',
+  '!=': '=',
+  IS_NULL: 'IS_NOT_NULL',
+  IS_NOT_NULL: 'IS_NULL',
+};
+
+/** Tables the migrations of one history named so far, and how many files it has had. */
+export interface MigrationTables {
+  files: number;
+  tables: Set<string>;
+}
+
+const tableKey = (name: string): string => name.replace(/[`"]/g, '').toLowerCase();
+
+/** See withoutSelfUndone's `history`. The first file of a history keeps its findings: it may sit
+ *  on a schema made before the history began (a baseline). */
+function newTableResets(statements: readonly SqlStatement[], history: MigrationTables): Set<SqlStatement> {
+  const resets = new Set<SqlStatement>();
+  if (history.files > 0)
+    statements.forEach((statement, at) => {
+      const next = statements[at + 1];
+      const made = next?.kind === 'create' ? CREATE_TABLE.exec(next.text) : null;
+      if (
+        statement.kind === 'drop-table' &&
+        statement.tables.length === 1 &&
+        /^\s*DROP\s+TABLE\s+IF\s+EXISTS\b/i.test(statement.text) &&
+        made &&
+        tableKey(made[1]!) === tableKey(statement.tables[0]!) &&
+        !history.tables.has(tableKey(statement.tables[0]!))
+      )
+        resets.add(statement);
+    });
+  history.files++;
+  for (const statement of statements) {
+    for (const table of [...statement.tables, ...(statement.renamedTo ?? [])]) history.tables.add(tableKey(table));
+    // The MySQL reading of SQLite's `AUTOINCREMENT` tables names no table: the text does.
+    const made = statement.kind === 'create' ? CREATE_TABLE.exec(statement.text) : null;
+    if (made) history.tables.add(tableKey(made[1]!));
+  }
+  return resets;
+}
 
 function scratchDrops(statements: readonly SqlStatement[]): Set<SqlStatement> {
   const events = new Map<string, { at: number; makes: boolean; statement: SqlStatement }[]>();

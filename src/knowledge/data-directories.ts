@@ -439,6 +439,8 @@ export interface DataDirectoryTop {
   own: readonly string[];
   /** Names the server may give a database's folder. */
   databaseFolder: RegExp;
+  /** Databases are folders at the top (MySQL): such a name is the `folder` part (paths.ts). */
+  folders?: boolean;
 }
 
 export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
@@ -492,6 +494,7 @@ export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
       '*.sdi',
     ],
     databaseFolder: /^[A-Za-z0-9_$]+$/,
+    folders: true,
   },
   {
     // PostgreSQL keeps no folder per database at the top (they are under base/): everything there
@@ -531,6 +534,14 @@ export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
     // (`scp -r dump host:$PGDATA/`): only a name with another character (`BACKUP_app.sql`,
     // `notes.txt`) is surely a file the server never makes.
     databaseFolder: /^[A-Za-z0-9_]+$/,
+  },
+  {
+    // RabbitMQ's home: its messages and state live under mnesia/ (RABBITMQ_MNESIA_BASE); the
+    // rest there is the node's Erlang cookie (openstack/kolla's bootstrap removes and rewrites
+    // `.erlang.cookie`) and configuration, none of it data.
+    at: ['/var/lib/rabbitmq', '/bitnami/rabbitmq'],
+    own: ['mnesia'],
+    databaseFolder: /^mnesia$/,
   },
 ];
 

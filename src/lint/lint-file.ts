@@ -13,7 +13,7 @@ import { createRedactor } from '../util/redact.js';
 import type { Invocation } from '../types.js';
 import { checkLine } from '../engine/check-line.js';
 import { analyzeSql } from '../parse/sql/analyze.js';
-import { withoutSelfUndone } from '../engine/sql-facts.js';
+import { withoutSelfUndone, type MigrationTables } from '../engine/sql-facts.js';
 import { lexPg, type PgToken } from '../parse/sql/pg-lexer.js';
 import { extractFile } from './extract/index.js';
 import { problemToFinding } from './findings.js';
@@ -22,7 +22,7 @@ import { migrationHistory, scopeMatcher, type ScopeMatcher } from './scope.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import { CREATING_WORDS, createsKubeCluster } from '../knowledge/cloud-clis.js';
 import { ciSets, type CiSystem } from '../knowledge/ci-variables.js';
-import { addPlatformVariables } from './extract/ci-common.js';
+import { addPlatformVariables, referencedVariables } from './extract/ci-common.js';
 import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
@@ -46,6 +46,8 @@ export interface LintContext {
   /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
    *  volumes (see extract/image-scripts.ts). */
   containerStartFiles?: ReadonlyMap<string, readonly string[]>;
+  /** Scripts an image COPYs in, with the image's ENV: set where the script runs, unless it sets them. */
+  imageEnv?: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Scripts a CI runs, with the CI (ci-run-scripts.ts): the variables it sets for every job are set there. */
   ciRunFiles?: ReadonlyMap<string, CiSystem>;
   /** Column types the migrations linted so far declared, by migration history (scope.ts
@@ -60,6 +62,11 @@ export interface LintContext {
   /** Tables a migration of a history renamed aside and copied whole, for every later migration of
    *  that history and engine (withoutSelfUndone's `retired`). */
   migrationRetired?: Map<string, Set<string>>;
+  /** The split migration (splitMigration) the last file of a history and engine belonged to, with
+   *  every table its files copied whole so far. */
+  migrationSplits?: Map<string, { migration: string; copies: Set<string> }>;
+  /** The tables the migrations of each history named so far (withoutSelfUndone's `history`). */
+  migrationTables?: Map<string, MigrationTables>;
 }
 
 /** Rules a Dockerfile `RUN` (a Packer provisioner, a job on a GitHub-hosted runner) does not answer
@@ -149,6 +156,23 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       )
     )
       created.push({ key: `kubeconfig\0${kubeconfig}`, pos: inv.pos ?? 0 });
+    // `mkdir DIR` (not -p: that one is content with a folder already there) makes a new, empty folder.
+    if (inv.name === 'mkdir' && !inv.args.some((arg) => /^-(-parents$|[^-]*p)/.test(arg.value)))
+      for (const arg of inv.args)
+        if (arg.value.startsWith('/') && !arg.dynamic && !arg.glob)
+          created.push({ key: `dir\0${posix.normalize(arg.value).replace(/(.)\/+$/, '$1')}`, pos: inv.pos ?? 0 });
+    // `docker run --name X`: a container the file started (and its server a new instance).
+    if ((inv.name === 'docker' || inv.name === 'podman') && inv.args[0]?.value === 'run') {
+      const at = inv.args.findIndex((arg) => arg.value === '--name' || arg.value.startsWith('--name='));
+      const name = at === -1 ? undefined : inv.args[at]!.value.startsWith('--name=') ? inv.args[at]!.value.slice(7) : inv.args[at + 1]?.value;
+      if (name && !inv.args[at + (inv.args[at]!.value.startsWith('--name=') ? 0 : 1)]?.dynamic) created.push({ key: `container\0${name}`, pos: inv.pos ?? 0 });
+    }
+    // `zfs clone SNAP NAME`, `zfs create NAME`, `zfs snapshot POOL@NAME`: a dataset or snapshot of the file's own.
+    if (inv.name === 'zfs' && ['create', 'clone', 'snapshot'].includes(inv.args[0]?.value ?? '')) {
+      const operands = zfsOperands(inv.args.slice(1));
+      const made = inv.args[0]!.value === 'clone' ? operands.slice(1) : operands;
+      for (const name of made) created.push({ key: `zfs\0${name}`, pos: inv.pos ?? 0 });
+    }
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
@@ -229,6 +253,68 @@ function inOwnCluster(finding: Finding, invocations: readonly Invocation[], crea
   if (!inv || ('kubeContext' in inv.host && inv.host.kubeContext) || inv.session?.kubeContext) return false;
   if (inv.args.some((arg) => /^--(context|kubeconfig|cluster|server)(=|$)/.test(arg.value))) return false;
   const at = created.get(`kubeconfig\0${inv.env.KUBECONFIG}`);
+  return at !== undefined && at < (finding.pos ?? 0);
+}
+
+/**
+ * A data-directory finding about a folder the file made with `mkdir` earlier, or something in it:
+ * psmdb's restore entrypoint does `mkdir /data/db/pbm-restore-logs` and then moves its logs
+ * there. For mv and cp the destination (the last word) is what they replace; for rm every path
+ * they remove must be in such a folder.
+ */
+const OWN_FOLDER_RULES: ReadonlySet<string> = new Set(['filesystem/replace-data-files', 'filesystem/rm-data-directory']);
+
+function inOwnFolder(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (!OWN_FOLDER_RULES.has(finding.rule)) return false;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
+  if (!inv) return false;
+  const operands = inv.args.filter((arg) => !arg.value.startsWith('-'));
+  const named = finding.rule === 'filesystem/replace-data-files' ? operands.slice(-1) : operands;
+  const own = (arg: Invocation['args'][number]): boolean => {
+    if (!arg.value.startsWith('/') || arg.dynamic) return false;
+    const path = posix.normalize(arg.value).replace(/(.)\/+$/, '$1');
+    for (let dir = path; dir !== '/' && dir !== '.'; dir = posix.dirname(dir)) {
+      const at = created.get(`dir\0${dir}`);
+      if (at !== undefined && at < (finding.pos ?? 0)) return true;
+    }
+    return false;
+  };
+  return named.length > 0 && named.every(own);
+}
+
+/** zfs's operands: words that are no option, without the value of `-o prop=value`. */
+function zfsOperands(args: readonly Invocation['args'][number][]): string[] {
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i]!.value;
+    if (value === '-o' || value === '-V' || value === '-b') i++;
+    else if (!value.startsWith('-')) operands.push(value);
+  }
+  return operands;
+}
+
+/** `zfs destroy` of a dataset or snapshot the file made earlier (database-lab-engine's snapshot
+ *  script clones a snapshot, works on the clone and destroys both when it is done). */
+function destroysOwnDataset(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (finding.rule !== 'host/zfs-destroy') return false;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.name === 'zfs');
+  if (inv?.args[0]?.value !== 'destroy') return false;
+  const operands = zfsOperands(inv.args.slice(1));
+  return (
+    operands.length > 0 &&
+    operands.every((name) => {
+      const at = created.get(`zfs\0${name}`);
+      return at !== undefined && at < (finding.pos ?? 0);
+    })
+  );
+}
+
+/** A promotion of the server in a container the file started earlier (database-lab-engine runs
+ *  `docker run --name dblab_promote` on a clone of a replica's data, then promotes it there):
+ *  a new instance becoming writable, not a failover of a topology someone runs. */
+function promotesOwnContainer(finding: Finding, created: ReadonlyMap<string, number>): boolean {
+  if (finding.rule !== 'replication/failover' || finding.targetKind !== 'host') return false;
+  const at = created.get(`container\0${finding.target}`);
   return at !== undefined && at < (finding.pos ?? 0);
 }
 
@@ -322,6 +408,18 @@ function lintSnippet(
     addPlatformVariables(snippet.text, snippet.env, unknown, (name) => ciSets(ci, name));
     snippet.unknownEnv = [...unknown];
   }
+  const image = context.imageEnv?.get(file.path);
+  if (image) {
+    // `rm -rf "${MYSQLDATA}"/*` in a script a test image ships with `ENV MYSQLDATA=/var/lib/mysql`.
+    const unknown = new Set(snippet.unknownEnv);
+    snippet = { ...snippet, env: { ...snippet.env } };
+    for (const name of referencedVariables(snippet.text))
+      if (!(name in snippet.env) && image[name] !== undefined) {
+        snippet.env[name] = image[name];
+        unknown.delete(name);
+      }
+    snippet.unknownEnv = [...unknown];
+  }
   // The SQL each invocation runs, kept to tell a table the file created from one it did not.
   let sql: ReadonlyMap<Invocation, InvocationSql> | undefined;
   const sqlFor = context.sqlFor
@@ -380,6 +478,9 @@ function lintSnippet(
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
+    if (inOwnFolder(finding, analysis.invocations, createdHere)) continue;
+    if (destroysOwnDataset(finding, analysis.invocations, createdHere)) continue;
+    if (promotesOwnContainer(finding, createdHere)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;
@@ -507,6 +608,18 @@ function migrationStep(path: string): string {
   return `${migrationHistory(path)}\0${ENGINE_IN_NAME.exec(path)?.[1]?.toLowerCase() ?? ''}`;
 }
 
+/**
+ * One migration split into numbered files: ory's `migrate gen` writes `<timestamp><step>_<name>`
+ * (`20211019000001000003_merge_authentication_request_tables.postgres.up.sql`), one statement per
+ * file. The files share their timestamp and name, were written together and run together: no row
+ * is written between them, so a table one step copied whole is still whole at a later step.
+ * Undefined for a file whose number is a plain timestamp (14 digits or fewer).
+ */
+export function splitMigration(path: string): string | undefined {
+  const name = /(?:^|\/)(\d{14})\d+_([^/]+?)(?:\.(?:sqlite3?|mysql|postgres(?:ql)?|cockroach(?:db)?|mssql|sqlserver))?(?:\.up)?\.sql$/i.exec(path);
+  return name ? `${name[1]}_${name[2]!.toLowerCase()}` : undefined;
+}
+
 /** The column types known to earlier migrations of the history `path` belongs to. */
 function historyColumns(context: LintContext, path: string): Map<string, ColumnType> | undefined {
   if (!context.migrationColumns) return undefined;
@@ -532,10 +645,18 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
   const step = migration && context.migrationCopies ? migrationStep(file.path) : undefined;
   const copies = new Set(step ? context.migrationCopies?.get(step) : undefined);
   const carried = new Set(copies);
+  const split = step ? splitMigration(file.path) : undefined;
+  const group = step && split ? context.migrationSplits?.get(step) : undefined;
+  for (const table of group?.migration === split ? (group?.copies ?? []) : []) copies.add(table);
   let retired = step ? context.migrationRetired?.get(step) : undefined;
   if (step && !retired && context.migrationRetired) context.migrationRetired.set(step, (retired = new Set()));
-  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies, retired);
+  const history = migration ? migrationHistory(file.path) : undefined;
+  let tables = history !== undefined ? context.migrationTables?.get(history) : undefined;
+  if (history !== undefined && !tables && context.migrationTables) context.migrationTables.set(history, (tables = { files: 0, tables: new Set() }));
+  const kept = withoutSelfUndone(analysis.statements, migration ? historyColumns(context, file.path) : undefined, copies, retired, tables);
   if (step) context.migrationCopies?.set(step, new Set([...copies].filter((table) => !carried.has(table))));
+  if (step && split) context.migrationSplits?.set(step, { migration: split, copies: new Set(copies) });
+  else if (step) context.migrationSplits?.delete(step);
   const statements = kept.map((statement) => ({
     kind: statement.kind,
     where: statement.where,

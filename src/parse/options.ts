@@ -110,6 +110,9 @@ export function scanOptions(args: readonly ExpandedWord[], spec: OptionSpec): Op
       }
       for (let i = 1; i < word.length; i++) {
         const letter = word[i]!;
+        // Option letters are letters and digits: getopt stops a program at `-d".")-alpine` (the
+        // text of a command substitution split into words), whose `p` takes no value `ine`.
+        if (!/[A-Za-z0-9]/.test(letter)) break;
         if (spec.shortOptionalAttached?.includes(letter)) {
           const attached = word.slice(i + 1);
           options.push(attached !== '' ? { flag: `-${letter}`, value: attached, index } : { flag: `-${letter}`, index });

@@ -303,7 +303,8 @@ function matchedPaths(
     .filter(
       (path) =>
         (paths.classes.includes(path.class) || path.also?.some((also) => paths.classes.includes(also))) &&
-        (!paths.parts || path.part === undefined || paths.parts.includes(path.part)),
+        (!paths.parts || path.part === undefined || paths.parts.includes(path.part)) &&
+        (!paths.exceptParts || path.part === undefined || !paths.exceptParts.includes(path.part)),
     );
   return classified.length > 0 ? classified : undefined;
 }

@@ -86,6 +86,8 @@ export interface RuleMatch {
     from: 'positionals' | 'after-first' | 'last' | 'sources' | `prefix:${string}`;
     /** Data-directory paths only in these parts (`inside`: a file in it, not the directory itself). */
     parts?: DataDirectoryPart[];
+    /** Data-directory paths in any part but these (`folder`: a file write cannot overwrite one). */
+    exceptParts?: DataDirectoryPart[];
   };
   sql?: { kinds: string[]; where: string[] };
   /** Targets whose environment sets the severity. */
@@ -300,7 +302,7 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
   if (value.paths !== undefined) {
     if (!isObject(value.paths)) errors.push(`${path}.paths: must be a map with classes and from`);
     else {
-      checkKeys(value.paths, ['classes', 'from', 'parts'], `${path}.paths`, errors);
+      checkKeys(value.paths, ['classes', 'from', 'parts', 'exceptParts'], `${path}.paths`, errors);
       const classes = strings(value.paths.classes, `${path}.paths.classes`, errors, { required: true });
       for (const item of classes)
         if (!PATH_CLASSES.includes(item as PathClass)) errors.push(`${path}.paths.classes: "${item}" is not one of ${PATH_CLASSES.join(', ')}`);
@@ -315,10 +317,15 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
       for (const item of parts ?? [])
         if (!DATA_DIRECTORY_PARTS.includes(item as DataDirectoryPart))
           errors.push(`${path}.paths.parts: "${item}" is not one of ${DATA_DIRECTORY_PARTS.join(', ')}`);
+      const exceptParts = value.paths.exceptParts === undefined ? undefined : strings(value.paths.exceptParts, `${path}.paths.exceptParts`, errors);
+      for (const item of exceptParts ?? [])
+        if (!DATA_DIRECTORY_PARTS.includes(item as DataDirectoryPart))
+          errors.push(`${path}.paths.exceptParts: "${item}" is not one of ${DATA_DIRECTORY_PARTS.join(', ')}`);
       match.paths = {
         classes: classes as PathClass[],
         from: from as NonNullable<RuleMatch['paths']>['from'],
         ...(parts ? { parts: parts as DataDirectoryPart[] } : {}),
+        ...(exceptParts ? { exceptParts: exceptParts as DataDirectoryPart[] } : {}),
       };
     }
   }

@@ -44,9 +44,12 @@ export const PATH_CLASSES: readonly PathClass[] = [
 ];
 
 /** Which part of a data directory a path is: all of it, something inside, its WAL (losing it
- *  destroys the database), a copy moved aside, or its logs. */
-export type DataDirectoryPart = 'whole' | 'inside' | 'wal' | 'config' | 'aside' | 'log' | 'foreign';
-export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'wal', 'config', 'aside', 'log', 'foreign'];
+ *  destroys the database), a copy moved aside, or its logs. `folder` is a name at the top that,
+ *  if it is data at all, is a database's folder (MySQL's `/var/lib/mysql/shop`): removing it
+ *  is removing the database, but a file write (`echo x > /var/lib/mysql/auth_plugin`) cannot
+ *  overwrite a folder, so what it writes is a file of the script's own. */
+export type DataDirectoryPart = 'whole' | 'inside' | 'folder' | 'wal' | 'config' | 'aside' | 'log' | 'foreign';
+export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'folder', 'wal', 'config', 'aside', 'log', 'foreign'];
 
 export interface ClassifiedPath {
   class: PathClass;
@@ -310,7 +313,10 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
   if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
   if (below.length > 0 && DATA_DIRECTORY_CONFIG_FILE.test(below.at(-1)!)) return 'config';
-  if (below.length > 0 && isForeignEntry(joinSegments(root, below.slice(0, -1)), below.at(-1)!)) return 'foreign';
+  if (below.length > 0) {
+    const entry = topEntry(joinSegments(root, below.slice(0, -1)), below.at(-1)!);
+    if (entry) return entry;
+  }
   return below.length === 0 ? 'whole' : 'inside';
 }
 
@@ -321,21 +327,23 @@ function joinSegments(root: string, segments: readonly string[]): string {
 
 /** A name at the top of a data directory that the server never gives an entry there (see
  *  knowledge/data-directories.ts DATA_DIRECTORY_TOPS). Globs and variables are never foreign. */
-function isForeignEntry(root: string, name: string): boolean {
+function topEntry(root: string, name: string): 'foreign' | 'folder' | undefined {
   // A glob, a variable, or a name not known here (rsync's `…` for the files a `dir/` sends).
-  if (/[*?[\]$`]/.test(name) || !/^[\x21-\x7e]+$/.test(name)) return false;
+  if (/[*?[\]$`]/.test(name) || !/^[\x21-\x7e]+$/.test(name)) return undefined;
   const top = DATA_DIRECTORY_TOPS.find((candidate) => candidate.at.includes(root));
-  return top !== undefined && !top.databaseFolder.test(name) && !top.own.some((glob) => matchesGlob(name, glob));
+  if (top === undefined || top.own.some((glob) => matchesGlob(name, glob))) return undefined;
+  return top.databaseFolder.test(name) ? (top.folders ? 'folder' : undefined) : 'foreign';
 }
 
 const PART_WORDS: Record<DataDirectoryPart, string> = {
   whole: '',
   inside: '',
+  folder: '',
   wal: ' (its write-ahead log: without it the database is lost)',
   config: " (the server's configuration, not data)",
   aside: ' (a copy moved aside, not the data directory in use)',
   log: ' (server logs, not data)',
-  foreign: ' (a file the server never keeps there: not its data)',
+  foreign: ' (not a file the server keeps its data in)',
 };
 
 /** A data-directory path, or a leftover beside it, by its part. */

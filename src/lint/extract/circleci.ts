@@ -43,7 +43,7 @@ function workflowHints(root: unknown, doc: Document.Parsed, line: (node: unknown
 export function extractCircleci(text: string, path = ''): Extracted {
   const index = new LineIndex(text);
   const parsed = parseYaml(text, index, 'CircleCI config');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const root = doc.contents;
   const line = (node: unknown) => index.position(nodeStart(node)).line;

@@ -83,7 +83,7 @@ function commandLine(node: unknown, doc: Document.Parsed, text: string, index: L
 export function extractCompose(text: string, path = ''): Extracted {
   const index = new LineIndex(text);
   const parsed = parseYaml(text, index, 'compose file');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const snippets: ShellSnippet[] = [];
   const problems = [];

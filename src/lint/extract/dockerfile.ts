@@ -113,7 +113,7 @@ function parseProblem(message: string, line: number): LintProblem {
 }
 
 /** `ENV A=1 B="x y"` (read by the shell parser) or the legacy `ENV A value with spaces`. */
-function envEntries(args: MappedText, index: LineIndex): EnvEntry[] {
+export function envEntries(args: MappedText, index: LineIndex): EnvEntry[] {
   const trimmedStart = args.text.search(/\S/);
   if (trimmedStart === -1) return [];
   const body = { text: args.text.slice(trimmedStart), offsets: args.offsets.slice(trimmedStart) };

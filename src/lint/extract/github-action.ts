@@ -15,7 +15,7 @@ const POSIX_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
 export function extractGithubAction(text: string, path = ''): Extracted {
   const index = new LineIndex(text);
   const parsed = parseYaml(text, index, 'action');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const runs = getNode(doc.contents, 'runs', doc);
   // Docker and JavaScript actions run no shell steps of their own.

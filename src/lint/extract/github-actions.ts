@@ -29,7 +29,7 @@ function isPosixShell(shell: string | undefined): boolean {
 export function extractGithubActions(text: string, path = ''): Extracted {
   const index = new LineIndex(text);
   const parsed = parseYaml(text, index, 'workflow');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const root = doc.contents;
   const snippets: ShellSnippet[] = [];

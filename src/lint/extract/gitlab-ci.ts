@@ -32,7 +32,7 @@ const NOT_JOBS = new Set([
 export function extractGitlabCi(text: string, path = ''): Extracted {
   const index = new LineIndex(text);
   const parsed = parseYaml(text, index, 'GitLab CI file');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const root = doc.contents;
   const snippets: ShellSnippet[] = [];

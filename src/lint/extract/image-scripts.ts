@@ -5,11 +5,13 @@
 
 import { posix } from 'node:path';
 import { extractInvocations } from '../../parse/invocations.js';
-import { readInstructions, runCommand } from './dockerfile.js';
+import { matchesGlobExactly } from '../../util/glob.js';
+import { LineIndex } from '../positions.js';
+import { envEntries, readInstructions, runCommand } from './dockerfile.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'source', '.']);
 
-interface CopyMapping {
+export interface CopyMapping {
   /** Repository path of the source (file or folder), relative to the linted folder. */
   from: string;
   /** Path inside the image. */
@@ -59,14 +61,64 @@ export interface ContainerStart {
   scripts: string[];
   /** Folders the image declares as volumes (VOLUME): what lives there outlasts the container. */
   volumes: string[];
+  /** What each stage COPYs in from the repository (files, folders, globs), with the stage's ENV:
+   *  see shippedScripts. */
+  shipped: { sources: string[]; env: Record<string, string> }[];
+  /** The image's COPY/ADD mappings and build context, to map image paths back (startedBy). */
+  copies: readonly CopyMapping[];
+  contextDir: string;
+}
+
+/** Repository paths of the image's scripts that `text` (shell run in the image: a start script,
+ *  a supervisord program's command) runs or sources by their image path. */
+export function startedBy(text: string, start: ContainerStart): string[] {
+  return repositoryPaths(executedPaths(text, '/'), start.copies, start.contextDir);
+}
+
+/** Repository paths (files, folders, globs) the image copies to `/etc/supervisor*`: supervisord's
+ *  configuration, whose programs (startedBy of supervisordCommands) run when it starts. */
+export function supervisorSources(start: ContainerStart): string[] {
+  return start.copies
+    .filter((copy) => /^\/etc\/supervisor/.test(copy.to))
+    .flatMap((copy) => [posix.join(start.contextDir, copy.from), posix.normalize(copy.from)]);
+}
+
+/** The `command=` of each `[program:x]` section of a supervisord configuration, one a line. */
+export function supervisordCommands(text: string): string {
+  const commands: string[] = [];
+  let program = false;
+  for (const line of text.split('\n')) {
+    const section = /^\s*\[([^\]]+)\]/.exec(line);
+    if (section) program = /^program:/.test(section[1]!.trim());
+    const command = program ? /^\s*command\s*=\s*(.+)$/.exec(line) : null;
+    if (command) commands.push(command[1]!.replace(/%\([^)]*\)s/g, 'x'));
+  }
+  return commands.join('\n');
+}
+
+/**
+ * The scripts among `paths` (repository paths) that the image COPYs or ADDs in, each with the
+ * ENV of the stage that ships it. A variable such a script uses and the image's ENV sets is set
+ * where the script was written to run: wal-g's test images `ENV MYSQLDATA=/var/lib/mysql` and
+ * ship test functions that `rm -rf "${MYSQLDATA}"/*` (the data directory, not an unset `/*`).
+ * Whether the script also runs elsewhere is not known: only ENV is carried, not the container's
+ * leniency for system folders (that is for the scripts it starts with).
+ */
+export function shippedScripts(start: ContainerStart, paths: Iterable<string>): Map<string, Record<string, string>> {
+  const found = new Map<string, Record<string, string>>();
+  for (const path of paths)
+    for (const { sources, env } of start.shipped)
+      if (sources.some((source) => path === source || path.startsWith(`${source}/`) || (/[*?]/.test(source) && matchesGlobExactly(path, source))))
+        found.set(path, { ...env, ...found.get(path) });
+  return found;
 }
 
 /** The scripts a container of the image starts with, and the image's volumes. Such a script
  *  changes the container's copy of the image (`chown -R app /etc /usr/bin` before dropping root),
  *  not a host's system; only its volumes hold data that outlives it. */
 export function containerStartScripts(text: string, dockerfilePath: string): ContainerStart {
-  const { started, volumes } = readImage(text, dockerfilePath);
-  return { scripts: started, volumes };
+  const { started, volumes, shipped, copies } = readImage(text, dockerfilePath);
+  return { scripts: started, volumes, shipped, copies, contextDir: posix.dirname(dockerfilePath) };
 }
 
 function volumeWords(text: string): string[] {
@@ -82,9 +134,18 @@ function volumeWords(text: string): string[] {
   return trimmed.split(/\s+/).filter(Boolean);
 }
 
-function readImage(text: string, dockerfilePath: string): { built: string[]; started: string[]; volumes: string[] } {
+function readImage(
+  text: string,
+  dockerfilePath: string,
+): { built: string[]; started: string[]; volumes: string[]; shipped: ContainerStart['shipped']; copies: CopyMapping[] } {
   const contextDir = posix.dirname(dockerfilePath);
+  const index = new LineIndex(text);
   const copies: CopyMapping[] = [];
+  // Per stage: the repository sources it copies in and its ENV (a stage built FROM an earlier
+  // one by name starts with that one's ENV).
+  const shipped: ContainerStart['shipped'] = [];
+  const stages = new Map<string, Record<string, string>>();
+  let stage: ContainerStart['shipped'][number] | undefined;
   const executed: string[] = [];
   const volumes: string[] = [];
   // Every stage's ENTRYPOINT and CMD: a stage is an image of its own, and a later stage built
@@ -92,8 +153,26 @@ function readImage(text: string, dockerfilePath: string): { built: string[]; sta
   const started: string[] = [];
   let workdir = '/';
   for (const ins of readInstructions(text)) {
-    if (ins.keyword === 'FROM') workdir = '/';
-    else if (ins.keyword === 'WORKDIR') workdir = posix.resolve(workdir, ins.args.text.trim().replace(/^["']|["']$/g, ''));
+    if (ins.keyword === 'FROM') {
+      workdir = '/';
+      const words = ins.args.text.trim().split(/\s+/);
+      const base = words.find((word) => !word.startsWith('--'));
+      const as = words.length >= 3 && words[words.length - 2]!.toLowerCase() === 'as' ? words[words.length - 1]! : undefined;
+      stage = { sources: [], env: { ...(base ? stages.get(base.toLowerCase()) : undefined) } };
+      shipped.push(stage);
+      if (as) stages.set(as.toLowerCase(), stage.env);
+    } else if (ins.keyword === 'ENV' && stage) {
+      // Docker substitutes earlier ENV values (`ENV B=$A/x`); a value left with a `$` is not known.
+      const env = stage.env;
+      for (const entry of envEntries(ins.args, index)) {
+        const value = entry.value
+          .replace(/^(["'])(.*)\1$/, '$2')
+          .replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (m, a?: string, b?: string) => env[(a ?? b)!] ?? m);
+        // `ENV POSTGRES_HOST ''` is the image's way to say "give it at docker run": not known here.
+        if (value.includes('$') || value === '') delete env[entry.key];
+        else env[entry.key] = value;
+      }
+    } else if (ins.keyword === 'WORKDIR') workdir = posix.resolve(workdir, ins.args.text.trim().replace(/^["']|["']$/g, ''));
     else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const { words, fromStage } = copyWords(ins.args.text);
       if (fromStage || words.length < 2) continue;
@@ -101,6 +180,13 @@ function readImage(text: string, dockerfilePath: string): { built: string[]; sta
       const sources = words.slice(0, -1);
       const into = sources.length > 1 || words[words.length - 1]!.endsWith('/');
       for (const source of sources) copies.push({ from: posix.normalize(source.replace(/\/+$/, '')), to: dest, into });
+      // The whole build context (`COPY . /app`) is the application, whose scripts also run
+      // from a checkout: only what the Dockerfile names counts as shipped.
+      for (const source of sources) {
+        const named = posix.normalize(source.replace(/\/+$/, ''));
+        if (named === '.' || named.startsWith('..')) continue;
+        for (const base of [contextDir, '.']) stage?.sources.push(posix.join(base, named));
+      }
     } else if (ins.keyword === 'RUN') {
       const mapped = runCommand(ins, []);
       if (mapped) executed.push(...executedPaths(mapped.text, workdir));
@@ -111,7 +197,7 @@ function readImage(text: string, dockerfilePath: string): { built: string[]; sta
       for (const word of volumeWords(ins.args.text)) if (word.startsWith('/')) volumes.push(posix.normalize(word.replace(/\/+$/, '')) || '/');
     }
   }
-  return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes };
+  return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes, shipped, copies };
 }
 
 /** Where in the repository the image paths `paths` came from, through the COPY/ADD mappings. */
@@ -126,7 +212,11 @@ function repositoryPaths(paths: readonly string[], copies: readonly CopyMapping[
         const rest = path.slice(to === '/' ? 1 : to.length + 1);
         // A file copied into a folder keeps its name; a folder's contents land under the destination.
         if (copy.into && rest === posix.basename(copy.from)) candidates.push(copy.from);
-        candidates.push(posix.join(copy.from, rest));
+        // `COPY target/scripts/*.sh /usr/local/bin/`: each matching file, by its name.
+        if (/[*?]/.test(copy.from)) {
+          if (copy.into && !rest.includes('/') && matchesGlobExactly(rest, posix.basename(copy.from)))
+            candidates.push(posix.join(posix.dirname(copy.from), rest));
+        } else candidates.push(posix.join(copy.from, rest));
       }
       for (const candidate of candidates) {
         for (const base of [contextDir, '.']) found.add(posix.normalize(posix.join(base, candidate)));

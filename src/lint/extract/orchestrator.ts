@@ -19,7 +19,7 @@ const LOCATION_SOURCES = ['DataCenterPattern', 'DetectDataCenterQuery', 'Physica
 export function extractOrchestratorConfig(text: string): Extracted {
   const index = new LineIndex(text);
   const parsed = parseYaml(text, index, 'Orchestrator config');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const problems: LintProblem[] = [];
   const visit = (node: unknown, depth: number): void => {

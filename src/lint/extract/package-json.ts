@@ -12,7 +12,7 @@ export function extractPackageJson(text: string): Extracted {
   const source = text.startsWith('\uFEFF') ? ' ' + text.slice(1) : text;
   const index = new LineIndex(source);
   const parsed = parseYaml(source, index, 'package.json');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const snippets: ShellSnippet[] = [];
   for (const pair of pairsOf(getNode(doc.contents, 'scripts', doc), doc)) {

@@ -36,7 +36,7 @@ interface EnvParsed {
 export function extractTravis(text: string, path = ''): Extracted {
   const index = new LineIndex(text);
   const parsed = parseYaml(text, index, '.travis.yml');
-  if (!parsed.doc) return { snippets: [], problems: parsed.problems };
+  if (!parsed.doc) return { snippets: [], problems: parsed.problems, ...(parsed.notices ? { notices: parsed.notices } : {}) };
   const doc = parsed.doc;
   const root = doc.contents;
   const snippets: ShellSnippet[] = [];

@@ -16,7 +16,17 @@ type SourceToken = CST.SourceToken;
 export interface ParsedYaml {
   doc: Document.Parsed | undefined;
   problems: LintProblem[];
+  /** Valid input the parser cannot read (see NOT_READ): a notice, never a finding. */
+  notices?: { line: number; message: string }[];
 }
+
+/** A Jinja statement or comment on a line of its own (`{% if x %}`, `{# … #}`): a template a
+ *  renderer turns into YAML (Mailu's compose flavours), not YAML yet. */
+const TEMPLATE_LINE = /^[ \t]*\{[%#]/m;
+/** A flow collection that starts on its key's line and continues less indented than its
+ *  block (`command: [` then `"pg_autoctl", …` at the key's column): YAML 1.2 forbids it, but the
+ *  parsers of Docker Compose (go-yaml) and PyYAML accept it. */
+const UNDER_INDENTED_FLOW = /^Flow (sequence|mapping) in block collection must be sufficiently indented/;
 
 /** Parse one YAML/JSON document; a syntax error is a `lint/parse-error` problem, never a throw. */
 export function parseYaml(text: string, index: LineIndex, what: string): ParsedYaml {
@@ -37,9 +47,28 @@ export function parseYaml(text: string, index: LineIndex, what: string): ParsedY
     const err = doc.errors[0]!;
     const pos = index.position(err.pos[0]);
     const message = err.message.split('\n')[0] ?? err.message;
+    const template = TEMPLATE_LINE.exec(text);
+    if (template) {
+      const line = index.position(template.index + template[0].length - 2).line;
+      return { doc: undefined, problems: [], notices: [{ line, message: `not checked: template markup ({% … %}) a renderer fills in before this is YAML` }] };
+    }
+    if (doc.errors.some((error) => error.code === 'BAD_INDENT' && UNDER_INDENTED_FLOW.test(error.message)) && flowsClosed(text))
+      return {
+        doc: undefined,
+        problems: [],
+        notices: [{ line: pos.line, message: `not checked: ${message} (YAML 1.2; Docker Compose and PyYAML accept it)` }],
+      };
     return { doc: undefined, problems: [parseError(`${what} does not parse: ${message}`, pos.line, pos.column)] };
   }
   return { doc, problems: [] };
+}
+
+/** Every `[` and `{` outside quotes and comments is closed: an under-indented flow collection
+ *  that ends, not one cut off. */
+function flowsClosed(text: string): boolean {
+  const bare = text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(^|\s)#.*$/gm, '$1');
+  const count = (char: string) => bare.split(char).length - 1;
+  return count('[') === count(']') && count('{') === count('}');
 }
 
 export function parseError(message: string, line: number, column: number): LintProblem {

@@ -47,21 +47,64 @@ export interface BodyRunner {
 }
 
 /** DML inside CTEs and subqueries (`WITH d AS (DELETE FROM users …) SELECT 1`) runs too. */
-/** The one table an INSERT's `SELECT … FROM t` reads every row of: no WHERE, LIMIT, join, set
+/** The tables an INSERT's `SELECT … FROM t` reads every row of: no WHERE, LIMIT, inner join, set
  *  operation, grouping or DISTINCT (each of those can leave rows behind). */
-function everyRowOf(select: PgNode): string | undefined {
+function everyRowOf(select: PgNode): string[] | undefined {
   const body = select?.SelectStmt;
   if (!body || body.whereClause || body.limitCount || body.limitOffset || body.valuesLists || body.larg || body.withClause) return undefined;
   if (body.groupClause || body.havingClause || body.distinctClause) return undefined;
   const from: PgNode[] = body.fromClause ?? [];
   const only = from.length === 1 ? from[0]?.RangeVar : undefined;
-  if (only) return rangeVarName(only);
+  if (only) return [rangeVarName(only)];
+  // `FROM a LEFT JOIN b ON … LEFT JOIN c ON …`: every row of `a`, with the rows of `b` and `c`
+  // that belong to one (hydra's migration merges its request tables into one flow table this way).
+  const joined = from.length === 1 ? leftJoined(from[0]) : undefined;
+  if (joined) return joined;
   // `FROM user`: PostgreSQL reads the bare keyword as the function USER, which no migration
   // copies rows from; the SQLite and MySQL migrations that write it (memos, navidrome) mean their
   // table `user`.
   const functions: PgNode[] = from.length === 1 ? (from[0]?.RangeFunction?.functions ?? []) : [];
   const items: PgNode[] = functions.length === 1 ? (functions[0]?.List?.items ?? []) : [];
-  return items[0]?.SQLValueFunction?.op === 'SVFOP_USER' ? 'user' : undefined;
+  return items[0]?.SQLValueFunction?.op === 'SVFOP_USER' ? ['user'] : undefined;
+}
+
+/** `SELECT … FROM t WHERE a < b` (one comparison or IS [NOT] NULL, nothing else that filters):
+ *  the table, the compared terms (their parse trees without positions) and the operator. */
+function rowsOnOneSide(select: PgNode): { from: string; terms: string; op: string } | undefined {
+  const body = select?.SelectStmt;
+  if (!body?.whereClause || body.limitCount || body.limitOffset || body.valuesLists || body.larg || body.withClause) return undefined;
+  if (body.groupClause || body.havingClause || body.distinctClause) return undefined;
+  const from: PgNode[] = body.fromClause ?? [];
+  const only = from.length === 1 ? from[0]?.RangeVar : undefined;
+  if (!only) return undefined;
+  const terms = (...nodes: PgNode[]) => JSON.stringify(nodes, (key, value: unknown) => (key === 'location' ? undefined : value));
+  const where = body.whereClause;
+  const op: unknown = where.A_Expr?.kind === 'AEXPR_OP' && where.A_Expr.name?.length === 1 ? where.A_Expr.name[0]?.String?.sval : undefined;
+  // A comparison misses the rows where a term is NULL: only one over a system column, never
+  // NULL (`xmin::text::bigint < snapshot_xmin`), splits the table in two.
+  if (typeof op === 'string' && (systemColumn(where.A_Expr.lexpr) || systemColumn(where.A_Expr.rexpr)))
+    return { from: rangeVarName(only), terms: terms(where.A_Expr.lexpr, where.A_Expr.rexpr), op };
+  const test: unknown = where.NullTest?.nulltesttype;
+  if (typeof test === 'string') return { from: rangeVarName(only), terms: terms(where.NullTest.arg), op: test };
+  return undefined;
+}
+
+/** A row's system column (`xmin`, `ctid`, …), through casts: set on every row, never NULL. */
+function systemColumn(node: PgNode): boolean {
+  if (node?.TypeCast) return systemColumn(node.TypeCast.arg);
+  const fields: PgNode[] = node?.ColumnRef?.fields ?? [];
+  const name: unknown = fields[fields.length - 1]?.String?.sval;
+  return typeof name === 'string' && ['xmin', 'xmax', 'cmin', 'cmax', 'ctid', 'tableoid'].includes(name.toLowerCase());
+}
+
+/** The tables of a chain of LEFT JOINs over plain tables, the kept side first; undefined otherwise. */
+function leftJoined(node: PgNode): string[] | undefined {
+  if (node?.RangeVar) return [rangeVarName(node.RangeVar)];
+  const join = node?.JoinExpr;
+  if (!join || join.jointype !== 'JOIN_LEFT' || join.isNatural || !join.quals) return undefined;
+  const left = leftJoined(join.larg);
+  const right = join.rarg?.RangeVar ? rangeVarName(join.rarg.RangeVar) : undefined;
+  return left && right ? [...left, right] : undefined;
 }
 
 const NESTED_DML = new Set(['DeleteStmt', 'UpdateStmt', 'InsertStmt', 'MergeStmt']);
@@ -397,7 +440,9 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       s.kind = 'insert';
       s.tables = [rangeVarName(body.relation)];
       const copied = everyRowOf(body.selectStmt);
-      if (copied) s.copiedFrom = [copied];
+      if (copied) s.copiedFrom = copied;
+      const part = copied ? undefined : rowsOnOneSide(body.selectStmt);
+      if (part) s.copiedPart = part;
       return s;
     }
     case 'CopyStmt':

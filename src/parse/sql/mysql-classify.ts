@@ -217,6 +217,24 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
       const from = select >= 0 && kw(select + 1) !== 'DISTINCT' ? findTop(select + 1, (k) => kw(k) === 'FROM') : -1;
       const source = from >= 0 ? qualified(from + 1) : undefined;
       if (source && source.next >= T.length) s.copiedFrom = [source.name];
+      else if (source) {
+        // `FROM a LEFT JOIN b ON … LEFT JOIN c ON …` and nothing that filters: every row of a, with
+        // the rows of b and c that belong to one (as describe.ts leftJoined reads PostgreSQL's).
+        const filters = findTop(
+          source.next,
+          (k) =>
+            ['WHERE', 'GROUP', 'HAVING', 'LIMIT', 'UNION', 'INNER', 'RIGHT', 'CROSS', 'NATURAL', 'STRAIGHT_JOIN'].includes(kw(k) ?? '') ||
+            T[k]?.type === 'comma' ||
+            (kw(k) === 'JOIN' && kw(k - 1) !== 'LEFT' && !(kw(k - 1) === 'OUTER' && kw(k - 2) === 'LEFT')),
+        );
+        const joined: string[] = [];
+        const isJoin = (at: number) => kw(at) === 'JOIN';
+        for (let k = filters < 0 ? findTop(source.next, isJoin) : -1; k >= 0; k = findTop(k + 1, isJoin)) {
+          const table = qualified(k + 1);
+          if (table) joined.push(table.name);
+        }
+        if (filters < 0 && joined.length > 0) s.copiedFrom = [source.name, ...joined];
+      }
       return done('insert');
     }
     case 'DELETE': {

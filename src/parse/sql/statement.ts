@@ -70,6 +70,10 @@ export interface SqlStatement {
   /** INSERT … SELECT … FROM t with no WHERE, LIMIT, join, grouping or DISTINCT: every row of t is
    *  copied into the inserted table (the copy step of a table rebuild). */
   copiedFrom?: string[];
+  /** INSERT … SELECT … FROM t WHERE <one comparison>: the rows of t on one side of it. Two such
+   *  copies into one table with complementary comparisons of the same terms (`xmin < x`, then
+   *  `xmin >= x`) copy every row (sql-facts.ts withoutSelfUndone). */
+  copiedPart?: { from: string; terms: string; op: string };
   /** ALTER TABLE t RENAME TO n, RENAME TABLE t TO n: the table's new name (one per table in `tables`). */
   renamedTo?: string[];
   /** CREATE SCHEMA (without IF NOT EXISTS): the new, empty schema. */
