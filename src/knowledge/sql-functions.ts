@@ -23,6 +23,15 @@ export const ROW_DESTROYING_FUNCTIONS: Readonly<Record<string, RowDestroyingFunc
 });
 
 /**
+ * A function of the application's own whose name says it deletes what it is given
+ * (`purge_tenant(id)`, `hard_delete_site(id)`, `delete_user(id)`, `destroy_account(id)`): called
+ * once per row of a table (`SELECT purge_tenant(id) FROM tenants`) it deletes for every row the
+ * query returns — Atlassian 2022's script deleted every site on a list of IDs. `remove_`/`drop_`
+ * are left out: `remove_accents(name)`, `drop_shadow(x)` change text, not rows.
+ */
+export const DESTROYING_FUNCTION_NAME = /^(?:purge|hard_?delete|delete|destroy|wipe|erase|obliterate)_[a-z0-9_]+$/i;
+
+/**
  * pg_stat_activity columns whose equality filter still reaches every session of a whole database
  * or of every client: `WHERE datname = 'app'` (the step before DROP DATABASE) kills all of the
  * application's connections just the same. Exclusions (`pid <> pg_backend_pid()`,

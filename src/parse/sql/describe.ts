@@ -4,7 +4,8 @@ import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type ColumnType, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
 import { judgeComputedSql, runsSqlText, sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
-import { ROW_DESTROYING_FUNCTIONS, SESSION_SCOPE_COLUMNS } from '../../knowledge/sql-functions.js';
+import { DESTROYING_FUNCTION_NAME, ROW_DESTROYING_FUNCTIONS, SESSION_SCOPE_COLUMNS } from '../../knowledge/sql-functions.js';
+import { own } from '../../util/dict.js';
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
 
@@ -254,7 +255,12 @@ function perRowDestruction(body: PgNode): Partial<SqlStatement> | undefined {
   let found: (typeof ROW_DESTROYING_FUNCTIONS)[string] | undefined;
   walk(body.targetList, (type, call) => {
     if (type !== 'FuncCall') return true;
-    const known = ROW_DESTROYING_FUNCTIONS[svalList(call.funcname).at(-1)?.toLowerCase() ?? ''];
+    const name = svalList(call.funcname).at(-1)?.toLowerCase() ?? '';
+    const known =
+      own(ROW_DESTROYING_FUNCTIONS, name) ??
+      (DESTROYING_FUNCTION_NAME.test(name) && typeof relation?.relname === 'string'
+        ? { kind: 'delete' as const, object: relation.relname as string }
+        : undefined);
     let readsRows = false;
     walk(call.args, (inner) => {
       if (inner === 'ColumnRef') readsRows = true;

@@ -5,6 +5,7 @@
 import type { CorpusGroup } from '../cases.js';
 
 const DB_HOST = 'db1.prod.example.com';
+const PROD_DB = { DATABASE_URL: 'postgres://app@db.prod.example.com:5432/app' };
 
 export const groups: CorpusGroup[] = [
   {
@@ -51,6 +52,17 @@ export const groups: CorpusGroup[] = [
       { line: 'rm -f /var/backups/dpkg.status.0', hostname: DB_HOST, expect: 'allow' },
       { line: 'rm -f /tmp/backup/db.sql', hostname: DB_HOST, expect: 'allow' },
       { line: 'rm -rf /var/backups/postgres', expect: 'allow' },
+    ],
+  },
+  {
+    name: "lead10: the application's own deleting functions called for every row",
+    cases: [
+      { line: 'psql "$DATABASE_URL" -c "SELECT purge_tenant(id) FROM tenants"', env: PROD_DB, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      { line: 'psql "$DATABASE_URL" -c "SELECT hard_delete_site(s.id) FROM sites s"', env: PROD_DB, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      { line: 'psql "$DATABASE_URL" -c "SELECT delete_user(id) FROM users"', env: PROD_DB, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      { line: 'psql "$DATABASE_URL" -c "SELECT delete_user(42)"', env: PROD_DB, expect: 'allow' },
+      { line: 'psql "$DATABASE_URL" -c "SELECT remove_accents(name) FROM users"', env: PROD_DB, expect: 'allow' },
+      { line: 'psql "$DATABASE_URL" -c "SELECT delete_expired_sessions()"', env: PROD_DB, expect: 'allow' },
     ],
   },
 ];
