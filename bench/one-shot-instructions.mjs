@@ -2,8 +2,9 @@
 // (valgrind's cachegrind, all threads) and pages touched (GNU time's %R), for `check -c` and
 // `hook claude-code` on a harmless and a risky line, of two builds and `node -e 0` (and
 // cc-safety-net's hook, when CC_SAFETY_NET names its bin file), all in one run; the harmless
-// line also in a repository with a `.prodguard.yml` (the fast path's config cache, after the
-// warm-up run of the full path wrote its entry):
+// line also in a repository with a `.prodguard.yml` and one with a rule folder (the fast path's
+// config cache, after the warm-up run of the full path wrote its entry); `check --sql` and
+// `psql -c` through the warm checker:
 // `[BENCH_REPEAT=3] node bench/one-shot-instructions.mjs OLD/bin/prodguard.js NEW/bin/prodguard.js`.
 // Standard output is a pipe, as under an agent. Needs valgrind and /usr/bin/time.
 import { spawnSync } from 'node:child_process';
@@ -32,10 +33,20 @@ delete warmEnv.PRODGUARD_WARM;
 const event = (command) =>
   `${JSON.stringify({ session_id: 'bench', transcript_path: '/dev/null', cwd: tmpdir(), hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } })}\n`;
 const LINES = { harmless: 'ls -la src && git status', risky: 'git reset --hard && rm -rf ./build' };
+const SQL_URL = 'postgres://app@db1.example.com/app';
 
 const repository = join(home, 'repo');
 mkdirSync(repository);
 writeFileSync(join(repository, '.prodguard.yml'), 'environments:\n  production:\n    hosts: ["db*.prod.example.com"]\n');
+
+// A team's config: a rule folder (the config cache keys its files too).
+const ruleRepository = join(home, 'rule-repo');
+mkdirSync(join(ruleRepository, 'team-rules'), { recursive: true });
+writeFileSync(join(ruleRepository, '.prodguard.yml'), 'rule-directories: [team-rules]\n');
+writeFileSync(
+  join(ruleRepository, 'team-rules', 'no-deploy.yaml'),
+  'title: Deploy\nincident: general\nseverity: { default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n',
+);
 
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT || 1));
 
@@ -79,11 +90,19 @@ for (const [label, line] of Object.entries(LINES)) {
   rows.push([`check -c, ${label}, warm (new)`, measure([newBin, 'check', '-c', line], undefined, home, warmEnv)]);
   rows.push([`hook claude-code, ${label}, warm (new)`, measure([newBin, 'hook', 'claude-code'], event(line), home, warmEnv)]);
 }
+// SQL one-shot (issue 13: ≤ 1.8× `node -e 0`): PostgreSQL's parser stays loaded in the warm checker.
+rows.push([`check --sql DELETE, warm (new)`, measure([newBin, 'check', '--no-probe', '--sql', 'DELETE FROM t', '--url', SQL_URL], undefined, home, warmEnv)]);
+rows.push([
+  `check -c psql -c DELETE, warm (new)`,
+  measure([newBin, 'check', '--no-probe', '-c', `psql ${SQL_URL} -c 'DELETE FROM orders'`], undefined, home, warmEnv),
+]);
 for (const [build, bin] of [
   ['old', oldBin],
   ['new', newBin],
-])
+]) {
   rows.push([`check -c, harmless, .prodguard.yml (${build})`, measure([bin, 'check', '-c', LINES.harmless], undefined, repository)]);
+  rows.push([`check -c, harmless, rule folder (${build})`, measure([bin, 'check', '-c', LINES.harmless], undefined, ruleRepository)]);
+}
 const [baseInstructions, basePages] = rows[0][1];
 for (const [name, [instructions, pages]] of rows) {
   console.log(

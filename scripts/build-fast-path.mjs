@@ -33,10 +33,12 @@ function wrap(file, result) {
 import { loadBuiltinRules } from '../dist/rules/load.js';
 import { fastPathTable } from '../dist/fast-path/table.js';
 import { tableFingerprint } from '../dist/fast-path/config-cache.js';
+import { packPrefilter } from '../dist/shell/prefilter-table.js';
 
 try {
   const built = fastPathTable(await loadBuiltinRules());
-  const table = { ...built, fingerprint: tableFingerprint(built) };
+  // The fingerprint is the unpacked table's, as the full path computes it (src/fast-path/remember.ts).
+  const table = { prefilter: packPrefilter(built.prefilter), fingerprint: tableFingerprint(built) };
   const fast = await build({
     entryPoints: ['src/fast-path/main.ts'],
     outfile: 'dist/bundle/fast.cjs',

@@ -3,7 +3,7 @@
 import { EXIT } from '../errors.js';
 import { redact } from '../util/redact.js';
 import type { Severity } from '../types.js';
-import { judge, type Judgement } from './judge.js';
+import { judge, loadSetup, type Judgement } from './judge.js';
 import { commandInput, parseOverrides } from './source.js';
 import { renderCheckJson, type CheckReport } from '../report/check-json.js';
 import { isTerminal, writeStderr, writeStdout } from '../util/stdio.js';
@@ -48,7 +48,8 @@ export async function runCheck(options: CheckOptions, argv: string[]): Promise<n
     noProbe: options.probe === false,
     overrides: parseOverrides(options.override ?? []),
   });
-  if (remember && key) await remember.rememberConfigTable(key, judgement.config, process.cwd(), process.env);
+  if (remember && key)
+    await remember.rememberConfigTable(key, judgement, process.cwd(), process.env, () => loadSetup({ cwd: process.cwd(), env: process.env }));
   const report = reportOf(judgement);
   sayIgnored([...judgement.config.ignored, ...(judgement.facts.warnings ?? [])]);
   if (options.json) writeStdout(renderCheckJson(report));

@@ -5,7 +5,7 @@
 // wait for a restore. The generic mode answers like `check --json`.
 
 import { EXIT, ProdguardError, UndecidableError, UsageError } from '../errors.js';
-import { judge } from './judge.js';
+import { judge, loadSetup } from './judge.js';
 import { exitCodeFor, reportOf } from './check.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { AGENTS, agentHookOutput, HookInputError, parseAgentEvent, parseGenericRequest, type AgentName } from '../shell/agent.js';
@@ -58,7 +58,7 @@ async function agentHook(agent: AgentName, input: string, options: HookOptions):
       noProbe: options.probe === false,
       overrides: [],
     });
-    if (remember && key) await remember.rememberConfigTable(key, judgement.config, cwd, process.env);
+    if (remember && key) await remember.rememberConfigTable(key, judgement, cwd, process.env, () => loadSetup({ cwd, env: process.env }));
     output = agentHookOutput(agent, { verdict: judgement.verdict, findings: judgement.decision.standing });
   } catch (error) {
     if (!(error instanceof UndecidableError)) throw error;

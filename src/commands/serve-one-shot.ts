@@ -8,9 +8,9 @@
 // when its folder or pid file is taken away.
 
 import { watch, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { main } from '../cli.js';
+import { hostName } from '../util/machine.js';
 import { capturingOutput } from '../util/stdio.js';
 import { claimPidLock } from '../util/pid-lock.js';
 import {
@@ -45,7 +45,7 @@ function currentKey(bundle: string): string | undefined {
   const stat = statSync(bundle, { throwIfNoEntry: false });
   const uid = process.getuid?.();
   if (!stat || uid === undefined) return undefined;
-  return warmKey({ bundleSize: stat.size, bundleMtimeMs: stat.mtimeMs, nodeVersion: process.version, uid, hostname: hostname() });
+  return warmKey({ bundleSize: stat.size, bundleMtimeMs: stat.mtimeMs, nodeVersion: process.version, uid, hostname: hostName() });
 }
 
 export async function runServeOneShot(options: ServeOneShotOptions): Promise<number> {

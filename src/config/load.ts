@@ -414,6 +414,9 @@ function emptyPatterns(): EnvironmentPatterns {
 export function mergeLayers(layers: readonly ConfigLayer[], ignored: string[]): Config {
   const merged: Config = structuredClone({ ...DEFAULT_CONFIG, source: layers.at(-1)?.file ?? 'defaults' });
   merged.files = layers.flatMap((layer) => layer.config.files);
+  // What every layer pulls in by path (extends, rule folders, inventories): the fast path's config
+  // cache keys it (src/fast-path/config-cache.ts).
+  merged.pulledIn = layers.flatMap((layer) => layer.config.pulledIn);
   merged.ignored = [...ignored];
   merged.notes = layers.flatMap((layer) => layer.config.notes);
   for (const layer of layers)

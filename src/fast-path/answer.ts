@@ -10,11 +10,11 @@
 // bin/prodguard.js asks `answerFast` first; `false` means "not answered, nothing written".
 
 import { fstatSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { lookupConfigTable, tableFingerprint, type ConfigCacheEntry } from './config-cache.js';
 import { dirname, join, resolve } from 'node:path';
 import { needsCheck } from '../shell/needs-check.js';
 import { agentHookOutput, AGENTS, parseAgentEvent, type AgentName } from '../shell/agent.js';
+import { homeDirectory } from '../util/machine.js';
 import { writeStdout } from '../util/stdio.js';
 import type { FastPathTable } from './table.js';
 // The config files src/config/load.ts reads, from the one list both use.
@@ -60,7 +60,7 @@ const PLAIN_PATH = /^[\w./+-]+$/;
  *  (./config-cache.ts); undefined when there is none. */
 function tableFor(cwd: string, table: FastPathTable, io: FastIo): { table: FastPathTable; files: string[] } | undefined {
   if (builtinRulesOnly(cwd, io.env, io.present)) return { table, files: [] };
-  const entry = (io.lookup ?? ((at, env, base) => lookupConfigTable(at, env, base, homedir)))(cwd, io.env, table.fingerprint ?? tableFingerprint(table));
+  const entry = (io.lookup ?? ((at, env, base) => lookupConfigTable(at, env, base, homeDirectory)))(cwd, io.env, table.fingerprint ?? tableFingerprint(table));
   if (!entry || !entry.files.every((file) => PLAIN_PATH.test(file))) return undefined;
   return { table: entry.table ?? table, files: entry.files };
 }

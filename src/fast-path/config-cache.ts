@@ -1,17 +1,19 @@
 // The one-shot fast path with config files (issue 13). A config file may add rules, data
 // directories or facts the prefilter must know of, and reading YAML would cost the fast path what
-// it saves. So the full path, after loading a config that pulls in nothing else (no `extends:`,
-// rule folders, inventories, audit sinks) and said nothing about it (no ignored parts, no notes),
-// writes down the fast path's table for that config, keyed by the full text of every file the
-// loader's search reads: the system policy, the user config, each `.prodguard.yml`/`.yaml` from
-// the working directory up to `/`, and the trust store (an untrusted repository config only
-// tightens). The fast path compares those texts (and absences) with the entry's and answers only
-// when all are the same: any change to any of them, or a file appearing where none was, sends the
-// line to the full path, which writes a new entry. Texts, not mtimes: two writes within one clock
-// tick of the same size must not keep an old table. Only node:fs and node:path: this module is in
-// the fast path's bundle.
+// it saves. So the full path, after loading a config that said nothing about itself (no ignored
+// parts, no notes) and reads no inventory or audit sink, writes down the fast path's table for
+// that config, keyed by the full text of every file the loader's search reads — the system
+// policy, the user config, each `.prodguard.yml`/`.yaml` from the working directory up to `/`,
+// and the trust store (an untrusted repository config only tightens) — and of everything the
+// config pulls in by path: the files it `extends:`, the pack folders (by their list of names)
+// and the rule folders (every folder's names and every YAML file's text, all the way down). The
+// fast path compares those texts (and absences) with the entry's and answers only when all are
+// the same: any change to any of them, a rule file added to a folder, or a file appearing where
+// none was, sends the line to the full path, which writes a new entry. Texts, not mtimes: two
+// writes within one clock tick of the same size must not keep an old table. Only node:fs and
+// node:path: this module is in the fast path's bundle.
 
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_POLICY_FILE, REPOSITORY_CONFIG_NAMES, stateDirectoryOf, TRUST_STORE_NAME, USER_CONFIG_NAMES } from '../config/locations.js';
 import type { FastPathTable } from './table.js';
@@ -23,6 +25,9 @@ const MAX_ENTRIES = 16;
 export interface ConfigCacheEntry {
   /** Every file the config search reads, with its text, or null where there is none. */
   key: [string, string | null][];
+  /** What the config pulls in by path (pulledKey): each file with its text, each folder with
+   *  FOLDER_MARK and its names; absent when it pulls in nothing. */
+  pulled?: [string, string | null][];
   /** tableFingerprint of the built-in table the entry was computed beside. */
   base: string;
   /** `config.files`: what `check` names on its `config:` line. */
@@ -88,6 +93,81 @@ export function tableFingerprint(table: FastPathTable): string {
   return `${text.length}:${fnv.toString(16)}:${djb.toString(16)}`;
 }
 
+/** A folder's key text: the mark, then its names, sorted, each subfolder's (links followed, as the
+ *  loader does) with a `/` — a file added, removed or renamed in it, or a file that becomes a
+ *  folder, changes it; an error's code when it cannot be listed. */
+const FOLDER_MARK = '\0folder:';
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+function listingOf(path: string): string | null {
+  try {
+    const names = readdirSync(path)
+      .sort()
+      .map((name) => (isFolder(join(path, name)) ? `${name}/` : name));
+    return `${FOLDER_MARK}${names.join('\0')}`;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : `\0unlistable:${(error as NodeJS.ErrnoException).code ?? ''}`;
+  }
+}
+
+/** Bounds of what an entry pulls in: the cache file is read by every one-shot line under a config,
+ *  so a config that pulls in more (a pack with its own node_modules, a large rule tree) is left to
+ *  the full path. */
+const MAX_PULLED_ITEMS = 256;
+const MAX_PULLED_TEXT = 128 * 1024;
+
+/**
+ * The key of what a config pulls in by path (`pulledIn`: extended files, pack folders, rule
+ * folders), a superset of what the loader reads there: a file's text; a folder's names, then each
+ * subfolder's the same way and each YAML file's text (src/rules/load.ts reads every `.yml`/`.yaml`
+ * under a rule folder, following links). Undefined when it is larger than an entry may hold.
+ */
+export function pulledKey(paths: readonly string[]): [string, string | null][] | undefined {
+  const items: [string, string | null][] = [];
+  let text = 0;
+  const add = (path: string, value: string | null): boolean => {
+    items.push([path, value]);
+    text += path.length + (value?.length ?? 0);
+    return items.length <= MAX_PULLED_ITEMS && text <= MAX_PULLED_TEXT;
+  };
+  const walk = (path: string, top: boolean): boolean => {
+    if (isFolder(path)) {
+      const listing = listingOf(path);
+      if (!add(path, listing)) return false;
+      if (listing === null || !listing.startsWith(FOLDER_MARK)) return true;
+      for (const name of listing.slice(FOLDER_MARK.length).split('\0')) {
+        if (name === '') continue;
+        if (name.endsWith('/') ? !walk(join(path, name.slice(0, -1)), false) : /\.ya?ml$/.test(name) && !add(join(path, name), textOf(join(path, name))))
+          return false;
+      }
+      return true;
+    }
+    // A file or pack named directly (an extended YAML file, a folder not made yet): its text, or null.
+    return top ? add(path, textOf(path)) : true;
+  };
+  for (const path of [...new Set(paths.map((path) => resolve(path)))]) if (!walk(path, true)) return undefined;
+  return items;
+}
+
+/** Whether what an entry pulls in is as it was: each item read again the way it was keyed. */
+function samePulled(pulled: unknown): boolean {
+  if (pulled === undefined) return true;
+  if (!Array.isArray(pulled)) return false;
+  return pulled.every(
+    (item) =>
+      Array.isArray(item) &&
+      typeof item[0] === 'string' &&
+      (typeof item[1] === 'string' && item[1].startsWith(FOLDER_MARK) ? listingOf(item[0]) : textOf(item[0])) === item[1],
+  );
+}
+
 function readEntries(file: string): ConfigCacheEntry[] {
   try {
     const entries: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -106,7 +186,7 @@ export function lookupConfigTable(cwd: string, env: NodeJS.ProcessEnv, base: str
   const entries = readEntries(configCacheFile(env, home));
   if (entries.length === 0) return undefined;
   const key = currentKey(cwd, env, home);
-  return entries.find((entry) => entry.base === base && Array.isArray(entry.key) && sameKey(entry.key, key));
+  return entries.find((entry) => entry.base === base && Array.isArray(entry.key) && sameKey(entry.key, key) && samePulled(entry.pulled));
 }
 
 /** Write (or replace) the entry for `key`. A cache that cannot be written is no error: the next

@@ -6,7 +6,7 @@
 
 import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
-import type { Prefilter } from '../shell/prefilter-table.js';
+import type { PackedPrefilter, Prefilter } from '../shell/prefilter-table.js';
 import { prefilterFor } from '../shell/prefilter.js';
 import { isWrapper } from '../parse/wrappers.js';
 import { isDatabaseClient } from '../targets/resolve.js';
@@ -17,8 +17,9 @@ import { TERRAFORM_NAMES } from '../engine/analyze.js';
 const FACT_READERS: readonly string[] = [...KUBE_CLIENT_NAMES, 'ansible', 'ansible-playbook', ...TERRAFORM_NAMES];
 
 export interface FastPathTable {
-  /** The built-in rules' prefilter plus FACT_READERS: a line none of it names is allowed. */
-  prefilter: Prefilter;
+  /** The built-in rules' prefilter plus FACT_READERS: a line none of it names is allowed (packed
+   *  in the bundle's baked table). */
+  prefilter: Prefilter | PackedPrefilter;
   /** The baked table's tableFingerprint (src/fast-path/config-cache.ts), computed at build time
    *  so the one-shot process does not hash the table on every start. */
   fingerprint?: string;

@@ -3,7 +3,7 @@
 // or agent hook asks before it loads the engine (src/fast-path.ts). No imports but types: the
 // one-shot path bundles this module alone, so it must not pull in the parser or the rules.
 
-import type { Prefilter } from './prefilter-table.js';
+import type { PackedPrefilter, Prefilter } from './prefilter-table.js';
 
 export type PrefilterShell = 'bash' | 'zsh' | 'fish';
 
@@ -25,7 +25,7 @@ const GLOB = /[*?[]/;
  * metacharacters and `/` split words (so `/usr/bin/rm` holds `rm`); `--flag=value` and
  * `NAME=value` are looked up whole and by the part before `=`.
  */
-export function needsCheck(line: string, prefilter: Prefilter, shell: PrefilterShell = 'bash'): boolean {
+export function needsCheck(line: string, prefilter: Prefilter | PackedPrefilter, shell: PrefilterShell = 'bash'): boolean {
   if (prefilter.everyLine) return true;
   let text = line.toLowerCase();
   if (COMMAND_SUBSTITUTION[shell].test(text)) return true;
@@ -42,7 +42,8 @@ export function needsCheck(line: string, prefilter: Prefilter, shell: PrefilterS
     if (word.includes('=') && words.has(word.slice(0, word.indexOf('=')))) return true;
     if (prefilter.patterns.some((pattern) => globMatches(word, pattern))) return true;
     // Own entries only: a word such as `constructor` is no table entry.
-    const companions = Object.hasOwn(prefilter.pairs, word) ? prefilter.pairs[word] : undefined;
+    const entry = Object.hasOwn(prefilter.pairs, word) ? prefilter.pairs[word] : undefined;
+    const companions = typeof entry === 'string' ? entry.split(' ') : entry;
     if (companions && (dynamic || companions.some((companion) => [...present].some((other) => globMatches(other, companion))))) return true;
   }
   return false;

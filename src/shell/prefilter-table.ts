@@ -24,3 +24,14 @@ export interface Prefilter {
   /** Why `everyLine` is set, for `prodguard init` to say. */
   reasons: string[];
 }
+
+/** The table as the one-shot fast path bakes it into its bundle (scripts/build-fast-path.mjs):
+ *  each pair's companions joined by one space (they are globs over single words, so none holds
+ *  one). The bundle then holds some 230 strings instead of 2,600 array elements, which cost a
+ *  one-shot process ~2 M instructions to build on every start (valgrind, issue 13); a word's
+ *  companions are split only when the line holds that word. */
+export type PackedPrefilter = Omit<Prefilter, 'pairs'> & { pairs: Record<string, string> };
+
+export function packPrefilter(prefilter: Prefilter): PackedPrefilter {
+  return { ...prefilter, pairs: Object.fromEntries(Object.entries(prefilter.pairs).map(([word, companions]) => [word, companions.join(' ')])) };
+}

@@ -1,7 +1,8 @@
 // The one-shot fast path under config files, through the built binary: after the full path has
-// judged a line under a config that pulls in nothing, the next harmless line under the same files
-// is answered without the engine, with exactly the full path's output; a config that adds a rule,
-// a data directory the line names, or any edit to a config file sends the line to the full path.
+// judged a line under a config, the next harmless line under the same files is answered without
+// the engine, with exactly the full path's output; a line a config's rule or data directory
+// names, or any edit to a config file, an extended file or a rule folder sends the line to the
+// full path.
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -68,13 +69,46 @@ describe('the one-shot fast path under config files', () => {
     // Same size as before would not matter either: the cache compares texts.
     writeFileSync(join(repo, '.prodguard.yml'), 'rule-directories: [my-rules]\n');
     expect(run(fast, ['check', '-c', 'deploy now'], env, cwd).stderr).toContain('not built yet');
-    // A config that pulls in a rule folder is never written down: every line takes the full path.
+    // The full path judges under the new config and writes its table down: the rule's word then
+    // sends lines to the full path, every other harmless line is answered.
     for (let i = 0; i < 2; i++) {
       expect(run(BIN, ['check', '-c', 'deploy now'], env, cwd).stdout).toContain('team/no-deploy');
       const hook = run(BIN, ['hook', 'claude-code'], env, '/', event('deploy now', cwd));
       expect(JSON.parse(hook.stdout)).toMatchObject({ systemMessage: expect.stringContaining('team/no-deploy') });
     }
     expect(run(fast, ['check', '-c', 'deploy now'], env, cwd).stderr).toContain('not built yet');
+    expect(run(fast, ['check', '-c', 'ls -la'], env, cwd).status).toBe(0);
+    // An edit of the rule file is seen at once: the next line takes the full path, which honours it.
+    writeFileSync(
+      join(rules, 'no-deploy.yaml'),
+      'title: Ship on Friday\nincident: general\nseverity: { default: warn }\nmatch: { commands: [shipit], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [shipit], pass: [ls] }\n',
+    );
+    expect(run(fast, ['check', '-c', 'ls -la'], env, cwd).stderr).toContain('not built yet');
+    expect(run(BIN, ['check', '-c', 'shipit now'], env, cwd).stdout).toContain('team/no-deploy');
+    expect(run(fast, ['check', '-c', 'shipit now'], env, cwd).stderr).toContain('not built yet');
+    expect(run(fast, ['check', '-c', 'deploy now'], env, cwd).status).toBe(0);
+    // So is a rule file added anywhere under the folder.
+    mkdirSync(join(rules, 'more'));
+    writeFileSync(
+      join(rules, 'more', 'no-release.yaml'),
+      'title: Release\nincident: general\nseverity: { default: warn }\nmatch: { commands: [release], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [release], pass: [ls] }\n',
+    );
+    expect(run(fast, ['check', '-c', 'release now'], env, cwd).stderr).toContain('not built yet');
+    expect(run(BIN, ['check', '-c', 'release now'], env, cwd).stdout).toContain('team/more/no-release');
+    expect(run(fast, ['check', '-c', 'release now'], env, cwd).stderr).toContain('not built yet');
+  });
+
+  it('follows an extended file: an edit there is seen at once', () => {
+    const { repo, cwd, env } = repository('extends: [./team.yml]\n');
+    writeFileSync(join(repo, 'team.yml'), 'environments:\n  production:\n    hosts: [db1]\n');
+    const expected = `${ALLOW_TEXT}  config: ${join(repo, 'team.yml')}, ${join(repo, '.prodguard.yml')}\n`;
+    expect(run(BIN, ['check', '-c', 'ls'], env, cwd)).toEqual({ status: 0, stdout: expected, stderr: '' });
+    expect(run(fast, ['check', '-c', 'cp a /srv/pgclusters/b'], env, cwd)).toEqual({ status: 0, stdout: expected, stderr: '' });
+    writeFileSync(join(repo, 'team.yml'), 'data-directories:\n  locations: [/srv/pgclusters]\n');
+    expect(run(fast, ['check', '-c', 'cp a /srv/pgclusters/b'], env, cwd).stderr).toContain('not built yet');
+    expect(run(BIN, ['check', '-c', 'ls'], env, cwd).status).toBe(0);
+    expect(run(fast, ['check', '-c', 'ls -la'], env, cwd).status).toBe(0);
+    expect(run(fast, ['check', '-c', 'cp a /srv/pgclusters/b'], env, cwd).stderr).toContain('not built yet');
   });
 
   it('sends a line naming a configured data directory to the full path', () => {
