@@ -738,7 +738,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   };
   if (unknownName(commandWord) || namesOutputVar(commandWord, state)) invocation.name = '';
   emit(walker, invocation, commandScope);
-  emitSubstitutedArguments(walker, invocation, command, commandScope);
+  emitSubstitutedArguments(walker, invocation, command, state, commandScope);
   emitShadow(walker, invocation, commandScope);
   callFunction(walker, invocation, commandScope);
   noteAliases(invocation, state);
@@ -940,7 +940,7 @@ function namesOutputVar(commandWord: ExpandedWord, state: WalkState): boolean {
  * reads them. When the line shows what that is (a listing's `DIR/*`, echo's or a file's words),
  * the command is judged again with those words in place of the substitution.
  */
-function emitSubstitutedArguments(walker: Walker, invocation: Invocation, command: Command, state: WalkState): void {
+function emitSubstitutedArguments(walker: Walker, invocation: Invocation, command: Command, state: WalkState, scope: WalkState): void {
   if (invocation.name === '' || !command.suffix.some(isWholeSubstitution)) return;
   const args: ExpandedWord[] = [];
   const shown: string[] = [];
@@ -961,7 +961,9 @@ function emitSubstitutedArguments(walker: Walker, invocation: Invocation, comman
       args.push({ ...invocation.command, value: item, text: word.text, dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] });
   }
   if (shown.length === 0) return;
-  emit(walker, { ...invocation, args, via: [...invocation.via, shown.join(' ')] }, state);
+  // Words are expanded as the first reading did (before the prefix assignments); the command runs
+  // with them.
+  emit(walker, { ...invocation, args, via: [...invocation.via, shown.join(' ')] }, scope);
 }
 
 type CommandExpansionPart = Extract<WordPart, { type: 'CommandExpansion' }>;
