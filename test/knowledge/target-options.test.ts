@@ -72,8 +72,17 @@ describe('package script runners and make, written once', () => {
     expect(wanted('yarn --cwd api db:reset')).toEqual(['package.json /srv/app/api/package.json']);
     // pnpm's -w (--workspace-root) is a switch: db:reset is the script, not its value.
     expect(wanted('pnpm -w db:reset')).toEqual(['package.json /srv/app/package.json']);
-    // A filter picks packages of a workspace: which package.json runs is not known.
-    expect(wanted('pnpm -F api db:reset')).toEqual([]);
+    // A filter naming one package: its folder, or the folders workspaces conventionally use.
+    expect(wanted('pnpm -F ./api db:reset')).toContain('package.json /srv/app/api/package.json');
+    expect(wanted('pnpm -F api db:reset')).toEqual(
+      ['packages', 'apps', 'services', 'libs', 'modules', 'workspaces']
+        .map((root) => `package.json /srv/app/${root}/api/package.json`)
+        .concat(['package.json /srv/app/api/package.json']),
+    );
+    // Every package (-r), or a selection of several: which package.json runs is not known.
+    expect(wanted('pnpm -r db:reset')).toEqual([]);
+    expect(wanted("pnpm -F './packages/**' db:reset").filter((file) => file.startsWith('package.json'))).toEqual([]);
+    expect(wanted('composer run-script db-reset')).toEqual(['composer.json /srv/app/composer.json']);
     expect(wanted('bun run-script db:reset')).toEqual(['package.json /srv/app/package.json']);
     expect(wanted('make -C deploy reset')).toEqual([
       'makefile /srv/app/deploy/GNUmakefile',
