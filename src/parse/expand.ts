@@ -13,6 +13,7 @@ import { runsUnseenOutput } from '../knowledge/commands.js';
 import { echoOutput, printfWords } from './printf.js';
 import { decodes, filterOutput } from './stream-filters.js';
 import { dict, own } from '../util/dict.js';
+import { basename } from './posix-path.js';
 
 export interface ExpansionScope {
   /** Variables visible to the command (process env + assignments so far). */
@@ -548,10 +549,6 @@ function pipelineOutput(stages: readonly import('unbash').CommandNode[], scope: 
     if (text === undefined) return undefined;
   }
   return text;
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** The one file a substitution prints whole: `cat FILE` or `< FILE` (bash's `$(< FILE)`). */

@@ -282,9 +282,9 @@ function loopReadTargets(clause: CompoundList): string[] | undefined {
 
 /** The state a `while read …` loop's body sees when its input is not shown: each variable read
  *  holds a line, unknown here, not empty. */
-function withReadVariables(clause: CompoundList, state: WalkState): WalkState {
+function withReadVariables(names: readonly string[], state: WalkState): WalkState {
   let body = state;
-  for (const name of loopReadTargets(clause) ?? []) body = withUnknownVar(body, name);
+  for (const name of names) body = withUnknownVar(body, name);
   return body;
 }
 
@@ -336,12 +336,12 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       const overList = (inner: WalkState): WalkState => (reads ? { ...inner, via: [...inner.via, `while read ${reads.join(' ')}`] } : inner);
       if (stdin?.kind === 'file' && stdin.text === undefined && reads) {
         walkPipelineNode(walker, node.clause.commands[0]!.command, state, stdin);
-        walkList(walker, node.body, overList(withReadVariables(node.clause, state)));
+        walkList(walker, node.body, overList(withReadVariables(reads, state)));
         return;
       }
       // A listing piped in (`ls -d /var/lib/postgresql/* | while read f; do rm -rf "$f"`): its
       // lines are the paths it lists, as `… | xargs rm -rf` reads them.
-      const listed = stdin?.text === undefined && stdin?.items && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
+      const listed = stdin?.text === undefined && stdin?.items ? reads : undefined;
       if (listed && stdin?.items && stdin.items.length > 0) {
         for (const item of stdin.items.slice(0, MAX_LOOP_ITERATIONS)) {
           const iteration = fork(state);
@@ -354,7 +354,7 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
         walkList(walker, node.body, overList(unknown));
         return;
       }
-      const names = stdin?.text !== undefined && node.kind !== 'until' ? loopReadTargets(node.clause) : undefined;
+      const names = stdin?.text !== undefined ? reads : undefined;
       if (names && stdin?.text !== undefined) {
         const lines = stdin.text.split('\n').filter((line) => line.trim() !== '');
         for (const line of lines.slice(0, MAX_LOOP_ITERATIONS)) {
@@ -371,7 +371,7 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       // A pipe whose words are known (`ls /var/lib/postgresql | while read d`) keeps the reading
       // that judges the folder it lists.
       const shown = stdin?.kind === 'pipe' && stdin.items !== undefined;
-      walkList(walker, node.body, overList(node.kind !== 'until' && !shown ? withReadVariables(node.clause, state) : state));
+      walkList(walker, node.body, overList(reads && !shown ? withReadVariables(reads, state) : state));
       return;
     }
     case 'Case':
@@ -534,9 +534,9 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
       if ((redirect.operator === '<' || redirect.operator === '<>') && (fd === undefined || fd === 0)) {
         // `done < <(ls -d /var/lib/postgresql/*)`: what the command is known to write, as in a pipe.
         const part = redirect.target.parts?.length === 1 ? redirect.target.parts[0] : undefined;
-        const inner = part?.type === 'ProcessSubstitution' && part.script?.commands.length === 1 ? part.script.commands[0]!.command : undefined;
-        if (inner && inner.type !== 'AndOr' && inner.type !== 'Pipeline') {
-          stdin = pipeFrom(inner as CommandNode, state, walker);
+        const written = part?.type === 'ProcessSubstitution' ? substitutionOutput(part, state, walker) : undefined;
+        if (written) {
+          stdin = written;
           continue;
         }
         const target = expandToString(redirect.target, scopeOf(state));
@@ -967,23 +967,23 @@ function emitSubstitutedArguments(walker: Walker, invocation: Invocation, comman
 }
 
 type CommandExpansionPart = Extract<WordPart, { type: 'CommandExpansion' }>;
+type ProcessSubstitutionPart = Extract<WordPart, { type: 'ProcessSubstitution' }>;
 
 /** An unquoted word that is one `$(…)` and nothing else: split into the words it writes. */
 function isWholeSubstitution(word: Command['suffix'][number]): boolean {
   return word.type === 'Word' && word.parts?.length === 1 && word.parts[0]!.type === 'CommandExpansion' && word.parts[0]!.script !== undefined;
 }
 
-/** What a `$(…)` writes, when it is one pipeline whose output the line shows (see pipeFrom). */
-function substitutionOutput(part: CommandExpansionPart, state: WalkState, walker: Walker): StdinSource | undefined {
+/** What a `$(…)` or `<(…)` writes, when it is one command or pipeline (see pipeFrom). */
+function substitutionOutput(part: CommandExpansionPart | ProcessSubstitutionPart, state: WalkState, walker: Walker): StdinSource | undefined {
   const statements = part.script?.commands ?? [];
   if (statements.length !== 1) return undefined;
   const node = statements[0]!.command;
-  if (node.type === 'Pipeline') {
-    let output: StdinSource | undefined;
-    for (const stage of node.commands) output = pipeFrom(stage, state, walker, output);
-    return output;
-  }
-  return node.type === 'Command' ? pipeFrom(node, state, walker) : undefined;
+  if (node.type === 'AndOr') return undefined;
+  if (node.type !== 'Pipeline') return pipeFrom(node, state, walker);
+  let output: StdinSource | undefined;
+  for (const stage of node.commands) output = pipeFrom(stage, state, walker, output);
+  return output;
 }
 
 /**

@@ -226,10 +226,10 @@ function packageTasks(inv: Invocation): PackageTask[] {
   if (!runner) return [];
   let args = inv.args;
   let scan = scanOptions(args, { ...runner.options, stopAtPositional: true });
-  // `yarn workspace @app/db run reset`: the words after the package's name are a command of its own.
   // npm reads its options anywhere before `--` (`npm run reset -w @app/db`).
   const everywhere = scanOptions(args, runner.options);
   let selected = runner.workspace.options.length > 0 ? optionValue(everywhere, ...runner.workspace.options) : undefined;
+  // `yarn workspace @app/db run reset`: the words after the package's name are a command of its own.
   if (runner.workspace.subcommand && args[scan.rest]?.value === runner.workspace.subcommand && args[scan.rest + 1]) {
     selected = args[scan.rest + 1]!.value;
     args = args.slice(scan.rest + 2);

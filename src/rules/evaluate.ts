@@ -4,7 +4,7 @@
 // directory in use, blast radius), its message and its redaction are decision steps
 // (src/decide/). Checks dispatch on the parsed command's basename and words, never on raw text.
 
-import type { ClassifiedTarget, DataDirectoryFact, Environment, Invocation, ProbeResult, TargetKind } from '../types.js';
+import type { ClassifiedTarget, DataDirectoryFact, Environment, ExpandedWord, Invocation, ProbeResult, TargetKind } from '../types.js';
 import type { Config, SeverityMap } from '../config/schema.js';
 import { TargetBook } from '../classify/target-book.js';
 import type { TargetFacts } from '../targets/facts.js';
@@ -265,11 +265,14 @@ function matchedPaths(
   const paths = rule.match.paths;
   if (!paths) return [];
   let words;
+  /** The last operand, where `from: sources` moves them to. */
+  let destination: ExpandedWord | undefined;
   if (paths.from.startsWith('prefix:')) {
     const prefix = paths.from.slice('prefix:'.length);
     words = inv.args.filter((arg) => arg.value.startsWith(prefix)).map((arg) => ({ ...arg, value: arg.value.slice(prefix.length) }));
   } else {
     const positionals = scan().positionals.map((index) => inv.args[index]!);
+    destination = positionals.at(-1);
     words =
       paths.from === 'after-first'
         ? positionals.slice(1)
@@ -284,12 +287,7 @@ function matchedPaths(
   const context = { cwd: inv.cwd, home: inv.env.HOME ?? home, env: inv.envUnknown ? {} : inv.env, locations, ...disk };
   // Moved to a name that sets it aside (`mv main main.old`, `main_2024-01-15`), a data directory
   // stays whole where the rm rules tell people to put it: the sources do not leave.
-  if (paths.from === 'sources' && words.length > 0) {
-    const destination = scan()
-      .positionals.map((index) => inv.args[index]!)
-      .at(-1);
-    if (destination && classifyPath(destination, context).part === 'aside') return undefined;
-  }
+  if (paths.from === 'sources' && words.length > 0 && destination && classifyPath(destination, context).part === 'aside') return undefined;
   // The rules of one command (rm's dozen) classify the same words in the same context: once each.
   const known = classifiedPaths?.get(inv) ?? new Map<string, ClassifiedPath>();
   classifiedPaths?.set(inv, known);

@@ -78,12 +78,10 @@ function backupLocation(base: string): string | undefined {
   const repository = BACKUP_REPOSITORIES.find((dir) => isUnder(base, dir));
   if (repository) return `${base} is in ${repository}, where database backups are kept`;
   const segments = base.split('/').filter(Boolean);
-  const backupAt = segments.findIndex((segment) => BACKUP_SEGMENT.test(segment));
+  if (!segments.some((segment) => DATABASE_SEGMENT.test(segment))) return undefined;
   const root = BACKUP_ROOTS.find((dir) => isUnder(base, dir) && base !== dir);
-  const named = segments.some((segment) => DATABASE_SEGMENT.test(segment));
-  if (root && named) return `${base} holds database backups (under ${root})`;
-  if (backupAt !== -1 && named) return `${base} holds database backups`;
-  return undefined;
+  if (root) return `${base} holds database backups (under ${root})`;
+  return segments.some((segment) => BACKUP_SEGMENT.test(segment)) ? `${base} holds database backups` : undefined;
 }
 
 /** Known data-directory locations (knowledge/data-directories.ts). */

@@ -69,20 +69,8 @@ function scanPg(s: string, meta: boolean, emit: EmitToken): void {
       const nl = s.indexOf('\n', i);
       push('comment', i, nl < 0 ? n : nl);
     } else if (c === '/' && next === '*') {
-      // PostgreSQL block comments nest.
-      let depth = 0;
-      let j = i;
-      while (j < n) {
-        if (s[j] === '/' && s[j + 1] === '*') {
-          depth++;
-          j += 2;
-        } else if (s[j] === '*' && s[j + 1] === '/') {
-          depth--;
-          j += 2;
-          if (depth === 0) break;
-        } else j++;
-      }
-      push('comment', i, j, depth > 0 ? { unterminated: true } : undefined);
+      const comment = blockCommentEnd(s, i);
+      push('comment', i, comment.end, comment.unterminated ? { unterminated: true } : undefined);
     } else if (c === "'") {
       const q = scanQuoted(s, i, "'", false);
       push('string', i, q.end, { prefix: '', unterminated: q.unterminated });
@@ -224,19 +212,7 @@ export function trimSpan(s: string, pos: number, end: number): Span | undefined 
       if (nl < 0) return undefined;
       first = nl;
     } else if (t[first] === '/' && t[first + 1] === '*') {
-      let depth = 0;
-      let j = first;
-      while (j < n) {
-        if (t[j] === '/' && t[j + 1] === '*') {
-          depth++;
-          j += 2;
-        } else if (t[j] === '*' && t[j + 1] === '/') {
-          depth--;
-          j += 2;
-          if (depth === 0) break;
-        } else j++;
-      }
-      first = j;
+      first = blockCommentEnd(t, first).end;
     } else break;
   }
   // A statement as the parser bounds it (up to its `;`) mostly ends with its last token: with no
@@ -249,4 +225,21 @@ export function trimSpan(s: string, pos: number, end: number): Span | undefined 
     if (type !== 'space' && type !== 'comment') last = stop;
   });
   return { text: t.slice(first, last), pos: pos + first, end: pos + last };
+}
+
+/** Where the block comment opening at `start` ends (PostgreSQL's nest), or the text's end. */
+function blockCommentEnd(s: string, start: number): { end: number; unterminated: boolean } {
+  let depth = 0;
+  let j = start;
+  while (j < s.length) {
+    if (s[j] === '/' && s[j + 1] === '*') {
+      depth++;
+      j += 2;
+    } else if (s[j] === '*' && s[j + 1] === '/') {
+      depth--;
+      j += 2;
+      if (depth === 0) break;
+    } else j++;
+  }
+  return { end: j, unterminated: depth > 0 };
 }
