@@ -55,6 +55,9 @@ export interface ExpandedWord {
   /** The word is one substitution and nothing else (`$(tool)`, `"$(tool)"`): a `/` in its value
    *  is the substitution's text, not a path. */
   wholeSubstitution?: boolean;
+  /** The word is the ids of these processes (`$(pgrep -f postgres)`, `$(cat …/mysqld.pid)`, a
+   *  pipe from one into xargs): a `kill` of it is a pkill by name. */
+  processIds?: string[];
   /** A process substitution whose output the line shows (`<(echo 'rm -rf /')`): that text, which
    *  `source <(…)`/`bash <(…)` run. */
   processOutput?: string;
@@ -194,6 +197,8 @@ export interface StdinSource {
   known?: string;
   /** For a pipe: a decoder's output whose input the line does not show (`curl … | base64 -d`). */
   decoded?: boolean;
+  /** For a pipe: the output is the ids of these processes (`pgrep -f postgres`, `cat mysqld.pid`). */
+  processes?: string[];
 }
 
 /** One simple command the line would run, after unwrapping wrappers such as sudo, env, bash -c. */

@@ -1181,10 +1181,11 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
     ]),
   ),
   ...each(['sed', 'gsed'], options('efl', ['expression', 'file', 'line-length'])),
-  // killall(1) and pkill(1): the signal (`-9`, `-s KILL`) and the user/group/terminal filters
+  // killall(1), pkill(1) and pgrep(1): the signal (`-9`, `-s KILL`) and the user/group/terminal filters
   // take values, so `killall -s KILL postgres` names postgres, not KILL.
   killall: withDigitOptions(options('sSuoyZ', ['signal', 'user', 'older-than', 'younger-than', 'context'])),
   pkill: withDigitOptions(options('gGPstuUF', ['signal', 'group', 'parent', 'session', 'terminal', 'euid', 'uid', 'pidfile', 'ns', 'nslist'])),
+  pgrep: options('dgGPstuUF', ['delimiter', 'group', 'parent', 'session', 'terminal', 'euid', 'uid', 'pidfile', 'ns', 'nslist']),
   curl: CURL,
   wget: WGET,
   ...each(['http', 'https', 'xh', 'xhs', 'curlie'], HTTPIE_OPTIONS),

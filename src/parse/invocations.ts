@@ -24,6 +24,7 @@ import type { ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.
 import { expandToString, expandWord } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
 import { unwrapInvocation } from './wrappers.js';
+import { KEYS_LISTED_BY, listsRedisKeys } from './wrappers/local.js';
 import { positionalValues } from './wrappers/step.js';
 import { interpreterSteps } from './interpreters/index.js';
 import { arithmeticScripts, parallelSteps } from './fanout.js';
@@ -33,6 +34,8 @@ import { applyBuiltinEffects, applyValueBuiltins, readTargets, readValues, shown
 import { envFilePath } from './wrappers/env-runners.js';
 import { decodes, filterOutput, isStreamFilter } from './stream-filters.js';
 import { basename } from './posix-path.js';
+import { processesPrinted } from './process-ids.js';
+import { ID_KEEPING_FILTERS, PID_FILE_READERS } from '../knowledge/process-ids.js';
 import { dict, own } from '../util/dict.js';
 import {
   type ExtractOptions,
@@ -154,6 +157,25 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
  * `find /var/lib/mysql … | xargs rm` removes things under /var/lib/mysql, `echo SQL | psql` runs SQL.
  */
 function pipeFrom(node: CommandNode, state: WalkState, walker: Walker, input?: StdinSource): StdinSource {
+  const output = stageOutput(node, state, walker, input);
+  const processes = processIdsWritten(node, state, input);
+  return processes !== undefined ? { ...output, processes } : output;
+}
+
+/** Commands whose output may be process ids (src/parse/process-ids.ts reads their words). */
+const MAY_PRINT_PROCESS_IDS = new Set(['pgrep', 'pidof', 'lsof', ...PID_FILE_READERS, ...ID_KEEPING_FILTERS]);
+
+/** `pgrep -f postgres`, `head -1 $PGDATA/postmaster.pid`, `ps aux | grep mysqld | awk …`: whose ids. */
+function processIdsWritten(node: CommandNode, state: WalkState, input: StdinSource | undefined): string[] | undefined {
+  if (node.type !== 'Command' || !node.name || !MAY_PRINT_PROCESS_IDS.has(basename(node.name.text))) return undefined;
+  const [command, ...args] = [node.name, ...node.suffix]
+    .filter((item): item is Word => item.type === 'Word')
+    .flatMap((word) => expandWord(word, scopeOf(state)));
+  if (!command || command.dynamic) return undefined;
+  return processesPrinted(basename(command.value), args, input);
+}
+
+function stageOutput(node: CommandNode, state: WalkState, walker: Walker, input?: StdinSource): StdinSource {
   if (node.type === 'Subshell' || node.type === 'BraceGroup') return groupPipe(node.body, state, walker);
   if (node.type !== 'Command' || !node.name) return { kind: 'pipe' };
   const words = [node.name, ...node.suffix].filter((item): item is Word => item.type === 'Word').flatMap((word) => expandWord(word, scopeOf(state)));
@@ -944,6 +966,7 @@ function emitSubstitutedArguments(walker: Walker, invocation: Invocation, comman
   if (invocation.name === '' || !command.suffix.some(isWholeSubstitution)) return;
   const args: ExpandedWord[] = [];
   const shown: string[] = [];
+  let namesProcesses = false;
   for (const word of command.suffix) {
     if (word.type !== 'Word') return;
     const expanded = expandWord(word, scopeOf(state), state.span?.pos ?? word.pos, state.span?.end ?? word.end);
@@ -952,6 +975,19 @@ function emitSubstitutedArguments(walker: Walker, invocation: Invocation, comman
       isWholeSubstitution(word) && expanded.some((each) => each.dynamic)
         ? substitutionOutput(word.parts![0] as CommandExpansionPart, state, walker)
         : undefined;
+    // `kill -9 $(pgrep -f postgres)`: ids of named processes, which the kill wrapper reads as
+    // the pkill they amount to (only where kill is among the words: elsewhere ids are just ids).
+    if (output?.processes !== undefined && output.items === undefined && killsProcesses(invocation)) {
+      args.push(...expanded.map((each) => ({ ...each, processIds: output.processes })));
+      namesProcesses = true;
+      continue;
+    }
+    // `redis-cli DEL $(redis-cli KEYS 'session:*')`: every key the listing prints.
+    if (output?.items === undefined && output?.producer !== undefined && listsRedisKeys(output.producer)) {
+      args.push(...expanded);
+      shown.push(`${KEYS_LISTED_BY} ${word.text}`);
+      continue;
+    }
     if (output?.items === undefined) {
       args.push(...expanded);
       continue;
@@ -960,10 +996,15 @@ function emitSubstitutedArguments(walker: Walker, invocation: Invocation, comman
     for (const item of output.items.slice(0, MAX_LIST_LENGTH))
       args.push({ ...invocation.command, value: item, text: word.text, dynamic: false, glob: item.includes('*'), unsetVariables: [], variables: [] });
   }
-  if (shown.length === 0) return;
+  if (shown.length === 0 && !namesProcesses) return;
   // Words are expanded as the first reading did (before the prefix assignments); the command runs
-  // with them.
-  emit(walker, { ...invocation, args, via: [...invocation.via, shown.join(' ')] }, scope);
+  // with them. The kill wrapper names the ids' substitution itself.
+  emit(walker, { ...invocation, args, via: shown.length > 0 ? [...invocation.via, shown.join(' ')] : invocation.via }, scope);
+}
+
+/** `kill …`, `sudo kill …`, `timeout 5 kill …`. */
+function killsProcesses(invocation: Invocation): boolean {
+  return invocation.name === 'kill' || invocation.args.some((arg) => arg.value === 'kill');
 }
 
 type CommandExpansionPart = Extract<WordPart, { type: 'CommandExpansion' }>;

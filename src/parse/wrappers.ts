@@ -27,6 +27,7 @@ import {
   timeout,
   watch,
   xargs,
+  kill,
 } from './wrappers/local.js';
 import { RAW_SOCKET_CLIENTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
 import { SALT_FUNCTIONS } from '../knowledge/fleet-runners.js';
@@ -136,6 +137,7 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   batch: (inv) => (inv.stdin?.text !== undefined ? script('batch', inv.stdin.text) : []),
   timeout,
   xargs,
+  kill,
   find,
   sh: shell,
   bash: shell,

@@ -7,6 +7,7 @@ import { redisCallsInLua } from '../lua.js';
 import { mongoConnectionsIn } from '../interpreters/javascript.js';
 import { RAW_SOCKET_CLIENTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
 import { PACKAGE_BINARIES } from '../../knowledge/package-binaries.js';
+import { killByName } from '../process-ids.js';
 import { type UnwrapStep, type Unwrapper, command, optionsOf, positionalValues, script, stdinName } from './step.js';
 
 export const commandBuiltin: Unwrapper = (inv) => {
@@ -52,6 +53,8 @@ export const xargs: Unwrapper = (original) => {
     glob: item.includes('*'),
     unsetVariables: [],
     variables: [],
+    // `pgrep mysqld | xargs kill -9`: the ids of a named process (the kill wrapper's pkill).
+    ...(inv.stdin?.processes !== undefined ? { processIds: inv.stdin.processes } : {}),
   }));
   if (replace) {
     // With a replacement string xargs reads whole lines: `echo 'rm -rf /' | xargs -I{} bash -c {}`.
@@ -59,6 +62,21 @@ export const xargs: Unwrapper = (original) => {
     words = words.flatMap((w) => (w.value.includes(replace) ? lines.map((item) => ({ ...w, value: w.value.replaceAll(replace, item), glob: true })) : [w]));
   } else words = [...words, ...fromStdin];
   return command('xargs', words, { stdin: { kind: 'pipe' } });
+};
+
+/** `kill -9 $(pgrep -f postgres)`, `pgrep mysqld | xargs kill`: ids of named processes are the
+ *  pkill by name they amount to (rules/host/stop-database-server.yaml names the servers). */
+export const kill: Unwrapper = (inv) => {
+  const named = inv.args.filter((word) => word.processIds !== undefined);
+  if (named.length === 0) return [];
+  const shown = [...new Set(named.map((word) => word.text))].join(' ');
+  const words = killByName(
+    inv.command,
+    inv.args.filter((word) => word.processIds === undefined),
+    named.flatMap((word) => word.processIds!),
+    shown,
+  );
+  return words !== undefined ? command(`kill ${shown}`, words) : [];
 };
 
 export const find: Unwrapper = (inv) => {
@@ -215,6 +233,21 @@ export const redisCli: Unwrapper = (inv) => {
 /** How a deletion over listed keys is reached (rules/database/redis-bulk-delete.yaml names it). */
 const EVAL_OVER_LISTING = 'EVAL over KEYS/SCAN';
 const LISTING_COMMANDS = new Set(['KEYS', 'SCAN', 'HKEYS', 'SMEMBERS', 'ZRANGE']);
+/** How keys a substitution lists reach a deletion (rules/database/redis-bulk-delete.yaml names it). */
+export const KEYS_LISTED_BY = 'keys listed by';
+const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
+
+/** `redis-cli -h HOST KEYS 'session:*'`, `redis-cli --scan --pattern 'cache:*'`: a command that
+ *  prints keys, which `redis-cli DEL $(…)` deletes as `… | xargs redis-cli DEL` does. */
+export function listsRedisKeys(words: readonly string[]): boolean {
+  const [name, ...values] = words;
+  if (name === undefined || !REDIS_CLIENTS.has(name)) return false;
+  const args = values.map((value): ExpandedWord => ({ value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [], pos: 0, end: 0 }));
+  const scan = scanOptions(args, clientOptionSpec(name) ?? {});
+  if (hasFlag(scan, '--scan')) return true;
+  const first = scan.positionals[0];
+  return first !== undefined && LISTING_COMMANDS.has(values[first]!.toUpperCase());
+}
 const DELETING_COMMANDS = new Set(['DEL', 'UNLINK']);
 
 function redisEval(inv: Invocation, at: number): UnwrapStep[] {

@@ -1,0 +1,55 @@
+// The lead's cases from the eleventh stop: a database server killed through its process ids
+// (`kill -9 $(pgrep -f postgres)`, its pid file, its port, `ps | grep | awk` into xargs) is the
+// pkill by name it amounts to, and a signal that does not end the server (HUP: reload) is not a
+// stop; keys listed by a substitution (`redis-cli DEL $(redis-cli KEYS '*')`) are the xargs pipe.
+import type { CorpusGroup } from '../cases.js';
+
+const DB_HOST = 'db1.prod.example.com';
+const REDIS = 'redis-cli -h cache.prod.example.com';
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'lead11: a database server killed through its process ids',
+    cases: [
+      { line: 'kill -9 $(head -1 /var/lib/postgresql/16/main/postmaster.pid)', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'sudo kill -9 $(head -n 1 $PGDATA/postmaster.pid)', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'kill -9 $(pgrep -f postgres)', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'kill $(cat /var/run/mysqld/mysqld.pid)', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'kill $(cat /run/postgresql/16-main.pid)', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'kill -s KILL $(pidof mongod)', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'kill -9 $(lsof -t -i:5432)', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: "kill -9 $(ps aux | grep '[p]ostgres' | awk '{print $2}')", hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      {
+        line: "ps -ef | grep mysqld | grep -v grep | awk '{print $2}' | xargs kill -9",
+        hostname: DB_HOST,
+        expect: 'confirm',
+        rule: 'host/stop-database-server',
+      },
+      { line: 'pgrep redis-server | xargs sudo kill', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'kill -9 `pgrep -u postgres postgres`', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'kill -HUP $(head -1 /var/lib/postgresql/16/main/postmaster.pid)', hostname: DB_HOST, expect: 'allow' },
+      { line: 'kill -0 $(cat /var/run/mysqld/mysqld.pid)', hostname: DB_HOST, expect: 'allow' },
+      { line: 'kill -s HUP $(pidof mongod)', hostname: DB_HOST, expect: 'allow' },
+      { line: 'pkill -HUP postgres', hostname: DB_HOST, expect: 'allow' },
+      { line: 'killall -USR1 redis-server', hostname: DB_HOST, expect: 'allow' },
+      { line: 'kill $(cat /var/run/nginx.pid)', hostname: DB_HOST, expect: 'allow' },
+      { line: 'kill -9 $(lsof -t -i:3000)', hostname: DB_HOST, expect: 'allow' },
+      { line: "kill -9 $(pgrep -f 'node server.js')", hostname: DB_HOST, expect: 'allow' },
+      { line: 'kill -l $(pgrep postgres)', hostname: DB_HOST, expect: 'allow' },
+      { line: 'renice 10 $(pgrep postgres)', hostname: DB_HOST, expect: 'allow' },
+      { line: 'kill -9 $(pgrep -f postgres)', expect: 'allow' },
+    ],
+  },
+  {
+    name: 'lead11: keys a substitution lists, deleted',
+    cases: [
+      { line: `${REDIS} DEL $(${REDIS} KEYS '*')`, expect: 'confirm', rule: 'database/redis-bulk-delete' },
+      { line: `${REDIS} UNLINK $(${REDIS} --scan --pattern 'session:*')`, expect: 'confirm', rule: 'database/redis-bulk-delete' },
+      { line: `${REDIS} DEL \`${REDIS} keys 'cache:*'\``, expect: 'confirm', rule: 'database/redis-bulk-delete' },
+      { line: `${REDIS} DEL $(echo session:42)`, expect: 'allow' },
+      { line: `${REDIS} TTL $(${REDIS} RANDOMKEY)`, expect: 'allow' },
+      { line: `echo $(${REDIS} KEYS 'session:*')`, expect: 'allow' },
+      { line: "redis-cli DEL $(redis-cli KEYS 'session:*')", expect: 'allow' },
+    ],
+  },
+];
