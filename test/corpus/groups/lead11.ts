@@ -52,4 +52,20 @@ export const groups: CorpusGroup[] = [
       { line: "redis-cli DEL $(redis-cli KEYS 'session:*')", expect: 'allow' },
     ],
   },
+  {
+    name: "lead11: the application's own deleting task over every record",
+    cases: [
+      { line: 'php artisan tenants:delete --all --force', env: { APP_ENV: 'production' }, expect: 'confirm', rule: 'database/app-task-delete-all' },
+      { line: 'php artisan users:purge --all', hostname: 'web1.prod.example.com', expect: 'confirm', rule: 'database/app-task-delete-all' },
+      { line: "bundle exec rake 'tenants:purge[all]'", env: { RAILS_ENV: 'production' }, expect: 'confirm', rule: 'database/app-task-delete-all' },
+      { line: 'bin/rails accounts:destroy_all', env: { RAILS_ENV: 'production' }, expect: 'confirm', rule: 'database/app-task-delete-all' },
+      { line: './manage.py delete_tenants --all', hostname: 'web1.prod.example.com', expect: 'confirm', rule: 'database/app-task-delete-all' },
+      { line: 'php artisan tenants:delete 42 --force', env: { APP_ENV: 'production' }, expect: 'allow' },
+      { line: 'php artisan tenants:migrate --all', env: { APP_ENV: 'production' }, expect: 'allow' },
+      { line: 'php artisan queue:retry all', env: { APP_ENV: 'production' }, expect: 'allow' },
+      { line: 'bin/rails active_storage:purge_unattached', env: { RAILS_ENV: 'production' }, expect: 'allow' },
+      { line: 'bundle exec rake tmp:clear', env: { RAILS_ENV: 'production' }, expect: 'allow' },
+      { line: 'php artisan tenants:delete --all --force', env: { APP_ENV: 'local' }, expect: 'allow' },
+    ],
+  },
 ];
