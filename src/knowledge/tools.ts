@@ -89,6 +89,28 @@ const CONTAINER = options('Hcpt', [
 // Service managers and database server controls: `pg_ctl -D DIR -m MODE stop`, pg_ctlcluster,
 // systemctl and service (mysqladmin is a database client: its table is in commands.ts).
 const SERVER_CONTROL = options('DmlothuPS', ['pgdata', 'mode', 'log', 'options', 'timeout', 'host', 'user', 'port', 'socket', 'signal']);
+// systemctl(1): `-s KILL` (the signal of `kill`), `-t TYPE`, `-p PROP`, `-H HOST`, `-M MACHINE`.
+const SYSTEMCTL = options('tpsoHMn', [
+  'type',
+  'property',
+  'signal',
+  'kill-whom',
+  'kill-value',
+  'output',
+  'host',
+  'machine',
+  'lines',
+  'state',
+  'root',
+  'image',
+  'what',
+  'job-mode',
+  'when',
+  'preset-mode',
+  'message',
+  'timestamp',
+  'drop-in',
+]);
 // rsync's popt table (options.c): the options with a value the rules meet.
 const RSYNC = options('efTBM', [
   'rsh',
@@ -1161,7 +1183,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   // velero: kube-clients.ts (the cluster it acts on).
   kopia: BACKUP,
   ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
-  ...each(['pg_ctl', 'pg_ctlcluster', 'systemctl', 'service'], SERVER_CONTROL),
+  ...each(['pg_ctl', 'pg_ctlcluster', 'service'], SERVER_CONTROL),
+  systemctl: SYSTEMCTL,
   // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):
   // `tar --remove-files -czf /backup/pg.tgz DIR` names DIR, not the archive, as what it removes.
   ...each(

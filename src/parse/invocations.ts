@@ -35,6 +35,7 @@ import { envFilePath } from './wrappers/env-runners.js';
 import { decodes, filterOutput, isStreamFilter } from './stream-filters.js';
 import { basename } from './posix-path.js';
 import { processesPrinted } from './process-ids.js';
+import { findStartingPoints, findVisits } from './find-expression.js';
 import { ID_KEEPING_FILTERS, PID_FILE_READERS } from '../knowledge/process-ids.js';
 import { dict, own } from '../util/dict.js';
 import {
@@ -210,10 +211,9 @@ function stageOutput(node: CommandNode, state: WalkState, walker: Walker, input?
   )
     return filteredPipe(node, name, args, state, walker, input);
   if (name === 'find') {
-    const roots = args
-      .map((arg) => arg.value)
-      .filter((value, i, all) => !value.startsWith('-') && all.slice(0, i).every((v) => !v.startsWith('-') && v !== '(' && v !== '!'));
-    return { kind: 'pipe', items: (roots.length > 0 ? roots : ['.']).map((root) => `${root.replace(/\/+$/, '')}/*`) };
+    const values = args.map((arg) => arg.value);
+    const { roots, expression } = findStartingPoints(values);
+    return { kind: 'pipe', items: roots.flatMap((root) => findVisits(root, values, expression)) };
   }
   if (name === 'ls') {
     const values = args.map((arg) => arg.value);

@@ -531,7 +531,13 @@ export const CORPUS: CorpusGroup[] = [
       { line: 'ssh db1 "cd /var/lib/postgresql/15 && rm -rf main"', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
       // sh -c SCRIPT arg0 args: $0, $1… are bound.
       { line: `bash -c 'rm -rf "$1"' _ /var/lib/postgresql`, hostname: 'db1.prod.example.com', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
-      { line: `find /var/lib -maxdepth 1 -name postgresql -exec sh -c 'rm -rf "$1"' _ {} \\;`, hostname: 'db1.prod.example.com', expect: 'block' },
+      // find lists /var/lib/postgresql itself (-maxdepth 1 -name), as the line above names it.
+      {
+        line: `find /var/lib -maxdepth 1 -name postgresql -exec sh -c 'rm -rf "$1"' _ {} \\;`,
+        hostname: 'db1.prod.example.com',
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
       { line: `bash -c 'psql "$1" -c "TRUNCATE users"' _ postgres://u@db.prod.example.com/x`, expect: 'block', rule: 'sql/truncate' },
       // Context switched by the line itself.
       { line: 'kubectl config use-context prod-eu && kubectl delete ns payments', expect: 'confirm', rule: 'kubernetes/delete-production' },

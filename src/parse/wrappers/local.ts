@@ -8,6 +8,7 @@ import { mongoConnectionsIn } from '../interpreters/javascript.js';
 import { RAW_SOCKET_CLIENTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
 import { PACKAGE_BINARIES } from '../../knowledge/package-binaries.js';
 import { killByName } from '../process-ids.js';
+import { findStartingPoints, findVisits } from '../find-expression.js';
 import { type UnwrapStep, type Unwrapper, command, optionsOf, positionalValues, script, stdinName } from './step.js';
 
 export const commandBuiltin: Unwrapper = (inv) => {
@@ -80,18 +81,10 @@ export const kill: Unwrapper = (inv) => {
 };
 
 export const find: Unwrapper = (inv) => {
-  // Starting points come before the first expression word.
-  const roots: string[] = [];
-  let index = 0;
-  while (index < inv.args.length && /^-[HLP]$/.test(inv.args[index]!.value)) index++;
-  for (; index < inv.args.length; index++) {
-    const value = inv.args[index]!.value;
-    if (value.startsWith('-') || value === '(' || value === '!' || value === ')') break;
-    // `find "$X" …` with X empty fails (`find: '': No such file or directory`): nothing below it.
-    if (value !== '') roots.push(value);
-  }
-  if (roots.length === 0 && index > 0 && inv.args.slice(0, index).some((word) => word.value === '')) return [];
-  if (roots.length === 0) roots.push('.');
+  const values = inv.args.map((word) => word.value);
+  const { roots, expression, emptyOnly } = findStartingPoints(values);
+  if (emptyOnly) return [];
+  let index = expression;
   const steps: UnwrapStep[] = [];
   for (; index < inv.args.length; index++) {
     const action = inv.args[index]!.value;
@@ -101,11 +94,10 @@ export const find: Unwrapper = (inv) => {
       const word = inv.args[index]!;
       if (word.value === ';' || word.value === '+') break;
       if (word.value.includes('{}')) {
-        // `{}` is each path find visits: something below each starting point.
-        for (const root of roots) {
-          const below = `${root.replace(/\/+$/, '')}/*`;
-          words.push({ ...word, value: word.value.replaceAll('{}', below), glob: true });
-        }
+        // `{}` is each path find visits: something below each starting point, or the names its
+        // expression keeps there.
+        for (const root of roots)
+          for (const below of findVisits(root, values, expression)) words.push({ ...word, value: word.value.replaceAll('{}', below), glob: true });
       } else words.push(word);
     }
     // find visits everything below its starting points: `find / -exec rm {} \;` removes the

@@ -68,4 +68,28 @@ export const groups: CorpusGroup[] = [
       { line: 'php artisan tenants:delete --all --force', env: { APP_ENV: 'local' }, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead11: what find lists is what its name tests keep',
+    cases: [
+      { line: "rm -r $(find ~ -name '*.egg-info')", expect: 'allow' },
+      { line: "find ~ -name '*.egg-info' | xargs rm -r", expect: 'allow' },
+      { line: "find ~ -name '*.egg-info' -exec rm -r {} +", expect: 'allow' },
+      { line: "find . -name '*.pyc' -o -name __pycache__ | xargs rm -rf", expect: 'allow' },
+      { line: 'rm -rf $(find ~ -type d)', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: "find ~ ! -name '*.txt' | xargs rm -rf", expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: "find / -name '*' -exec rm -rf {} +", expect: 'block', rule: 'filesystem/rm-root' },
+      { line: "find /var/lib/mysql -name '*.ibd' | xargs rm -f", hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'find /var/lib/postgresql -name pg_wal -exec rm -rf {} +', hostname: DB_HOST, expect: 'block', rule: 'filesystem/rm-data-directory' },
+    ],
+  },
+  {
+    name: "lead11: systemctl's signal option takes a value",
+    cases: [
+      { line: 'systemctl kill -s KILL redis-server', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'sudo systemctl kill --signal=SIGKILL postgresql', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'systemctl -t service stop postgresql', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
+      { line: 'systemctl kill -s HUP postgresql', hostname: DB_HOST, expect: 'allow' },
+      { line: 'systemctl status -n 50 postgresql', hostname: DB_HOST, expect: 'allow' },
+    ],
+  },
 ];
