@@ -101,7 +101,8 @@ function feedsFrameworkConsole(inv: Invocation): boolean {
 /**
  * An app console reading code on standard input runs it as its one-shot form does: `echo
  * 'User.delete_all' | rails console` is `rails runner 'User.delete_all'`, `manage.py shell <<EOF`
- * is `manage.py shell -c CODE`, `artisan tinker <<< CODE` is `artisan tinker --execute=CODE` —
+ * is `manage.py shell -c CODE`, `artisan tinker <<< CODE` is `artisan tinker --execute=CODE`,
+ * `flask shell <<< CODE` is `flask shell CODE` —
  * judged by the same rules (database/rails-runner-mass-delete, framework-code-mass-delete).
  */
 function appConsoleInput(inv: Invocation): UnwrapStep[] {
@@ -112,6 +113,10 @@ function appConsoleInput(inv: Invocation): UnwrapStep[] {
   const sub = (at: number) => inv.args[at]?.value;
   if (inv.name === 'rails' && (sub(index) === 'console' || sub(index) === 'c')) {
     return [{ kind: 'command', via: 'rails console <<stdin', words: [inv.command, word(inv.command, 'runner'), word(inv.command, code)] }];
+  }
+  // `flask shell` has no one-shot form: the code is judged as a word after it.
+  if (inv.name === 'flask' && sub(index) === 'shell') {
+    return [{ kind: 'command', via: 'flask shell <<stdin', words: [inv.command, ...inv.args.slice(0, index + 1), word(inv.command, code)] }];
   }
   const script = /^(python[0-9.]*|php)$/.test(inv.name) ? named(inv.args[index]) : inv.name;
   const at = /^(python[0-9.]*|php)$/.test(inv.name) ? index + 1 : index;

@@ -37,15 +37,35 @@ export const DATABASE_CLIENT_CANDIDATES: readonly string[] = DATABASE_CLIENTS;
  *  operand's `any`); none when it can match without them. */
 function argumentAnchors(rule: Rule): string[] {
   const { args, operands } = rule.match;
-  // The line is split at `/` before it is looked up: `pkg.Service/PurgeX` holds `purgex`, so a
-  // glob's part after its last `/` is what a piece can match (`*/Purge*` → `Purge*`).
-  if (args.any.length > 0) return args.any.map((glob) => (glob.includes('/') ? glob.slice(glob.lastIndexOf('/') + 1) || '*' : glob));
+  if (args.any.length > 0) return args.any.map(lineWordGlob);
   // Options that must carry a value (`-X=DELETE`): the value is a word of every line that matches.
   const valued = rule.match.flags.any.map((flag) => (/^-[^=]+=./.test(flag) ? `*${flag.slice(flag.indexOf('=') + 1)}*` : undefined));
   if (valued.length > 0 && valued.every((glob) => glob !== undefined)) return [...new Set(valued as string[])];
   if (operands?.last.any.length) return operands.last.any;
   if (operands?.first.any.length) return operands.first.any;
   return [];
+}
+
+/** What splits a line into the words the prefilter looks up (needs-check.ts), after quotes and
+ *  backslashes are removed. */
+const WORD_SEPARATORS = /[;&|()<>/{},\s]+/;
+
+/**
+ * The part of an argument glob one of the line's words can hold once the line is split as
+ * needs-check.ts splits it: `pkg.Service/PurgeX` holds `purgex`, `prisma.user.deleteMany()` holds
+ * `prisma.user.deletemany`. The piece with the most literal characters, with `*` where it was
+ * cut (ties: the later piece); `*` when no piece has any (every word then qualifies: over,
+ * never under).
+ */
+function lineWordGlob(glob: string): string {
+  const pieces = glob.replace(/['"\\]/g, '').split(WORD_SEPARATORS);
+  if (pieces.length === 1) return pieces[0]!;
+  const literal = (piece: string) => piece.replace(/[*?[\]]/g, '').length;
+  // Ties go to the later piece: a URL's path (`http*/wipe`), not its scheme, says what it does.
+  const best = pieces.reduce((chosen, piece, index) => (literal(piece) >= literal(pieces[chosen]!) ? index : chosen), 0);
+  const piece = pieces[best]!;
+  if (literal(piece) === 0) return '*';
+  return `${best > 0 && !piece.startsWith('*') ? '*' : ''}${piece}${best < pieces.length - 1 && !piece.endsWith('*') ? '*' : ''}`;
 }
 
 export function commandKnowledge(): {

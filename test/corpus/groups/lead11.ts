@@ -6,6 +6,7 @@ import type { CorpusGroup } from '../cases.js';
 
 const DB_HOST = 'db1.prod.example.com';
 const REDIS = 'redis-cli -h cache.prod.example.com';
+const PROD_DB = { DATABASE_URL: 'postgres://app@db.prod.example.com:5432/app' };
 
 export const groups: CorpusGroup[] = [
   {
@@ -90,6 +91,35 @@ export const groups: CorpusGroup[] = [
       { line: 'systemctl -t service stop postgresql', hostname: DB_HOST, expect: 'confirm', rule: 'host/stop-database-server' },
       { line: 'systemctl kill -s HUP postgresql', hostname: DB_HOST, expect: 'allow' },
       { line: 'systemctl status -n 50 postgresql', hostname: DB_HOST, expect: 'allow' },
+    ],
+  },
+  {
+    name: "lead11: ORMs' wholesale calls run by hand",
+    cases: [
+      { line: "flask shell <<< 'db.drop_all()'", env: PROD_DB, expect: 'confirm', rule: 'database/framework-code-mass-delete' },
+      { line: "python3 -c 'from app import db; db.drop_all()'", env: PROD_DB, expect: 'confirm', rule: 'database/framework-code-mass-delete' },
+      {
+        line: "node -e \"require('./db').knex('users').truncate().then(() => process.exit())\"",
+        env: PROD_DB,
+        expect: 'confirm',
+        rule: 'database/framework-code-mass-delete',
+      },
+      {
+        line: 'npx tsx -e "import { prisma } from \'./src/db\'; await prisma.session.deleteMany({})"',
+        env: PROD_DB,
+        expect: 'confirm',
+        rule: 'database/framework-code-mass-delete',
+      },
+      { line: "mix run -e 'MyApp.Repo.delete_all(MyApp.Accounts.User)'", env: PROD_DB, expect: 'confirm', rule: 'database/framework-code-mass-delete' },
+      { line: 'node -e "require(\'./models\').sequelize.sync({ force: true })"', env: PROD_DB, expect: 'confirm', rule: 'database/framework-code-mass-delete' },
+      {
+        line: 'npx tsx -e "import { prisma } from \'./src/db\'; await prisma.session.deleteMany({ where: { expired: true } })"',
+        env: PROD_DB,
+        expect: 'allow',
+      },
+      { line: "python3 -c \"f = open('out.log', 'r+'); f.truncate(0)\"", env: PROD_DB, expect: 'allow' },
+      { line: "flask shell <<< 'print(db.engine.url)'", env: PROD_DB, expect: 'allow' },
+      { line: "flask shell <<< 'db.drop_all()'", env: { DATABASE_URL: 'postgres://postgres@localhost/app_dev' }, expect: 'allow' },
     ],
   },
 ];
