@@ -203,7 +203,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'zookeeper',
     title: 'ZooKeeper',
-    locations: ['/var/lib/zookeeper', '/bitnami/zookeeper'],
+    // The package's folder, and the dataDir of the Apache docs' and most installs' zoo.cfg.
+    locations: ['/var/lib/zookeeper', '/bitnami/zookeeper', '/var/zookeeper', '/data/zookeeper', '/opt/zookeeper/data', '/opt/zookeeper-*/data'],
     names: ['zookeeper-data'],
     markers: ['version-2'],
     pidFiles: ['zookeeper_server.pid'],

@@ -688,6 +688,13 @@ const SERVICE_HOMES: Record<string, string> = dict({
   mongodb: '/var/lib/mongodb',
   redis: '/var/lib/redis',
   gitlab: '/var/opt/gitlab',
+  // Omnibus GitLab's database and Redis users (`~gitlab-psql/data` is GitLab's PostgreSQL).
+  'gitlab-psql': '/var/opt/gitlab/postgresql',
+  'gitlab-redis': '/var/opt/gitlab/redis',
+  mssql: '/var/opt/mssql',
+  clickhouse: '/var/lib/clickhouse',
+  cassandra: '/var/lib/cassandra',
+  rabbitmq: '/var/lib/rabbitmq',
 });
 
 /** Where a user's login shell starts (`sudo -iu postgres`, `su - postgres`): their home. */

@@ -122,4 +122,18 @@ export const groups: CorpusGroup[] = [
       { line: "flask shell <<< 'db.drop_all()'", env: { DATABASE_URL: 'postgres://postgres@localhost/app_dev' }, expect: 'allow' },
     ],
   },
+  {
+    name: "lead11: system folders a host cannot run or be repaired without; service users' homes; ZooKeeper's dataDir",
+    cases: [
+      { line: 'sudo rm -rf /usr/lib/x86_64-linux-gnu', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo rm -rf /lib/modules', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo rm -rf /var/lib/dpkg', expect: 'block', rule: 'filesystem/rm-system-directory' },
+      { line: 'sudo rm -f /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock', expect: 'allow' },
+      { line: 'rm -rf /var/lib/apt/lists/*', expect: 'allow' },
+      { line: 'rm -rf ~gitlab-psql/data', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf ~postgres/.cache', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -rf /opt/zookeeper/data/version-2', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /opt/zookeeper/logs', hostname: DB_HOST, expect: 'allow' },
+    ],
+  },
 ];
