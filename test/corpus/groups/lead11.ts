@@ -136,4 +136,24 @@ export const groups: CorpusGroup[] = [
       { line: 'rm -rf /opt/zookeeper/logs', hostname: DB_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: "lead11: a standby's promotion trigger file created by hand",
+    cases: [
+      {
+        line: 'touch /var/lib/postgresql/16/main/promote.trigger',
+        hostname: 'db2.prod.example.com',
+        expect: 'confirm',
+        rule: 'replication/promote-trigger-file',
+      },
+      {
+        line: 'sudo -u postgres touch /tmp/postgresql.trigger.5432',
+        hostname: 'db2.prod.example.com',
+        expect: 'confirm',
+        rule: 'replication/promote-trigger-file',
+      },
+      { line: 'ssh db2.prod.example.com touch /var/lib/pgsql/15/data/promote', expect: 'confirm', rule: 'replication/promote-trigger-file' },
+      { line: 'touch /var/lib/postgresql/16/main/standby.signal', hostname: 'db2.prod.example.com', expect: 'allow' },
+      { line: 'touch /tmp/postgresql.trigger.5432', hostname: 'dev-laptop', expect: 'allow' },
+    ],
+  },
 ];
