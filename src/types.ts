@@ -73,6 +73,10 @@ export interface ExpandedWord {
    * can be a whole list (`WHERE id IN ($(paste -sd, ids.txt))`, atlassian-2022).
    */
   unknownSpans?: readonly UnknownSpan[];
+  /** Variables holding a command's output the line cannot run (`dir=$(mktemp -d)`) that the value
+   *  took, with the substitution's text they stand for there. Text that is read again as code
+   *  (`trap "rm -rf $dir" 0`) names the variable, not the substitution: the output is not run twice. */
+  heldOutputs?: readonly { name: string; value: string; producers: readonly string[] }[];
   /** Offsets into the top-level source, [pos, end). */
   pos: number;
   end: number;

@@ -101,6 +101,10 @@ function forgetColumns(declared: Map<string, ColumnType>, table: string): void {
  * Flyway migrations), which drops only what a failed run of the same migration left. It receives
  * the tables this input names.
  */
+/** `IF (SELECT COUNT(*) FROM a) != (SELECT COUNT(*) FROM b) THEN RAISE EXCEPTION` (or `<>`). */
+const COUNT_CHECK =
+  /\bIF\s*\(\s*SELECT\s+COUNT\s*\(\s*\*\s*\)\s+FROM\s+([\w."]+)\s*\)\s*(?:!=|<>)\s*\(\s*SELECT\s+COUNT\s*\(\s*\*\s*\)\s+FROM\s+([\w."]+)\s*\)\s*THEN\s+RAISE\s+EXCEPTION\b/gi;
+
 export function withoutSelfUndone(
   statements: readonly SqlStatement[],
   declared: Map<string, ColumnType> = new Map(),
@@ -153,6 +157,18 @@ export function withoutSelfUndone(
     });
   };
   const scratch = scratchDrops(statements);
+  // Counts the input checks before it goes on (formbricks' `DO $$ … IF (SELECT COUNT(*) FROM
+  // "ApiKey") != (SELECT COUNT(*) FROM "ApiKeyNew") THEN RAISE EXCEPTION 'Data migration
+  // incomplete' …`, then `DROP TABLE "ApiKey"`): the author made the migration stop unless the
+  // other table holds as many rows; a data migration outside SQL copied them.
+  for (const statement of statements) {
+    if (!/RAISE/i.test(statement.text)) continue;
+    for (const [, a, b] of statement.text.matchAll(COUNT_CHECK)) {
+      const [left, right] = [a!, b!].map((name) => name.replace(/"/g, '').toLowerCase());
+      if (keptAfter(right!, statement.pos)) copied.add(left!);
+      if (keptAfter(left!, statement.pos)) copied.add(right!);
+    }
+  }
   // Copies of one side of a comparison, by target, source and compared terms: the operators seen.
   const sides = new Map<string, Set<string>>();
   // Names a table was renamed to in this input: a copy from one is a copy from a retired table.

@@ -610,6 +610,9 @@ export const CREATING_WORDS: Readonly<Record<string, readonly string[]>> = table
   ],
   gcloud: ['create'],
   az: ['create'],
+  // `fly apps create NAME`: a preview app a workflow makes and later destroys.
+  fly: ['create'],
+  flyctl: ['create'],
   terraform: ['apply'],
   tofu: ['apply'],
   terragrunt: ['apply'],

@@ -27,6 +27,7 @@ import { serviceItems } from '../knowledge/service-endpoints.js';
 import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 import { table } from '../util/dict.js';
+import { environmentFromName } from '../classify/names.js';
 
 export interface LintContext {
   rules: readonly Rule[];
@@ -134,7 +135,7 @@ function afterSourcedFile(finding: Finding, invocations: readonly Invocation[], 
 
 /** Deletes that may be the teardown of what the same file created earlier (a CI job that creates
  *  an e2e cluster or stack and deletes it at its end). */
-const TEARDOWN_RULES: ReadonlySet<string> = new Set(['cloud/cloud-resource-delete', 'cloud/terraform-destroy']);
+const TEARDOWN_RULES: ReadonlySet<string> = new Set(['cloud/cloud-resource-delete', 'cloud/terraform-destroy', 'cloud/paas-destroy']);
 /** Targets that name an account or a default, not a resource: the same for a create and any delete. */
 const ACCOUNT_SOURCE = /profile|account|project|^AWS_|^CLOUDSDK|^GOOGLE|^ARM_/i;
 
@@ -161,6 +162,17 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       for (const arg of inv.args)
         if (arg.value.startsWith('/') && !arg.dynamic && !arg.glob)
           created.push({ key: `dir\0${posix.normalize(arg.value).replace(/(.)\/+$/, '$1')}`, pos: inv.pos ?? 0 });
+    // `initdb -D DIR`, `pg_ctl initdb -D DIR`, `mysqld --initialize --datadir=DIR`: a new, empty
+    // cluster of the file's own. Kept as the value reads (`${RUNNER_TEMP}/pgdata`): the same text
+    // later is the same folder.
+    const initialized = initializedDataDirectory(inv);
+    if (initialized) created.push({ key: `datadir\0${posix.normalize(initialized).replace(/(.)\/+$/, '$1')}`, pos: inv.pos ?? 0 });
+    // `mdadm --create /dev/md0 … DEVICES`: a new array, empty until the file formats it.
+    if (inv.name === 'mdadm') {
+      const at = inv.args.findIndex((arg) => arg.value === '--create' || arg.value === '-C');
+      const device = at >= 0 ? inv.args[at + 1] : undefined;
+      if (device && device.value.startsWith('/dev/') && !device.glob) created.push({ key: `device\0${device.value}`, pos: inv.pos ?? 0 });
+    }
     // `docker run --name X`: a container the file started (and its server a new instance).
     if ((inv.name === 'docker' || inv.name === 'podman') && inv.args[0]?.value === 'run') {
       const at = inv.args.findIndex((arg) => arg.value === '--name' || arg.value.startsWith('--name='));
@@ -196,16 +208,66 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
 function asTeardown(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): Finding {
   if (finding.severity === 'warn' || finding.severity === 'allow') return finding;
   if (SERVICE_TEARDOWN_RULES.has(finding.rule)) return asServiceTeardown(finding, invocations, created);
-  if (!TEARDOWN_RULES.has(finding.rule)) return finding;
+  if (!TEARDOWN_RULES.has(finding.rule)) {
+    const filter = finding.rule.startsWith('cloud/') ? testNamedFilter(invocations, finding) : undefined;
+    return filter
+      ? { ...finding, severity: 'warn', message: `${finding.message}; the names come from a list filtered to ${filter}, named for tests` }
+      : finding;
+  }
   const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
   const at = inv ? created.get(`${inv.name}\0${finding.target}`) : undefined;
   if (at !== undefined && at < (finding.pos ?? 0))
     return { ...finding, severity: 'warn', message: `${finding.message}; created earlier in this file (a teardown)` };
   const fedByXargs = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.via.at(-1) === 'xargs');
   const listed = fedByXargs ? filteredListOfOwn(fedByXargs.name, invocations, finding, created) : undefined;
-  return listed
-    ? { ...finding, severity: 'warn', message: `${finding.message}; the names a list filtered to ${listed} gives, which this file creates (a teardown)` }
-    : finding;
+  if (listed)
+    return { ...finding, severity: 'warn', message: `${finding.message}; the names a list filtered to ${listed} gives, which this file creates (a teardown)` };
+  const filter = fedByXargs ? testNamedFilter(invocations, finding) : undefined;
+  return filter ? { ...finding, severity: 'warn', message: `${finding.message}; the names come from a list filtered to ${filter}, named for tests` } : finding;
+}
+
+/** Options of a listing command that narrow the names it prints (`--log-group-name-prefix X`,
+ *  `--filter X`, `--name-prefix=X`). */
+const LIST_FILTER_OPTION = /^--[a-z-]*(prefix|filter)$/;
+
+/**
+ * `aws s3api list-buckets … | grep -E 'stack-test-.*-bucket' | xargs -I% aws s3 rb s3://% --force`
+ * (buildkite's CI clean-up of its own test stacks' leftovers): xargs deletes only the names the
+ * pipeline before it kept, and a `grep` (not `-v`) or a listing's prefix/filter option narrowed
+ * them to names whose words say test or development. The filter, or undefined: a pipeline that
+ * also keeps names said production, or none said anything, keeps its finding.
+ */
+function testNamedFilter(invocations: readonly Invocation[], finding: Finding): string | undefined {
+  let at = invocations.findIndex((candidate) => candidate.name === 'xargs' && candidate.pos === finding.pos && candidate.stdin?.kind === 'pipe');
+  const filters: string[] = [];
+  for (let hops = 0; at > 0 && hops < 8; hops++) {
+    // The stage before: the nearest earlier invocation of the program the pipe's producer names.
+    const producer = invocations[at]!.stdin?.producer?.[0];
+    if (invocations[at]!.stdin?.kind !== 'pipe' || !producer) break;
+    let before = at - 1;
+    while (before >= 0 && invocations[before]!.name !== posix.basename(producer)) before--;
+    if (before < 0) break;
+    at = before;
+    const stage = invocations[at]!;
+    const words = stage.args.map((arg) => arg.value);
+    if (stage.name === 'grep' || stage.name === 'egrep') {
+      if (words.some((word) => /^-[A-Za-z]*v/.test(word) || word === '--invert-match')) continue;
+      const e = words.findIndex((word) => word === '-e' || word === '--regexp');
+      const pattern = e >= 0 ? words[e + 1] : words.find((word) => !word.startsWith('-'));
+      if (pattern) filters.push(pattern);
+    } else {
+      words.forEach((word, i) => {
+        const [name, inline] = word.split(/=(.*)/s);
+        if (LIST_FILTER_OPTION.test(name!)) {
+          const value = inline ?? words[i + 1];
+          if (value) filters.push(value);
+        }
+      });
+    }
+  }
+  const said = filters.map((filter) => ({ filter, environment: environmentFromName(filter, { live: true })?.environment }));
+  if (said.some((s) => s.environment === 'production' || s.environment === 'staging')) return undefined;
+  return said.find((s) => s.environment === 'test' || s.environment === 'development')?.filter;
 }
 
 /** `gcloud container clusters list --filter $NAME-$SUFFIX … | xargs -r gcloud container clusters
@@ -280,6 +342,63 @@ function inOwnFolder(finding: Finding, invocations: readonly Invocation[], creat
     return false;
   };
   return named.length > 0 && named.every(own);
+}
+
+/** The data directory a database's own initialiser makes (`initdb -D DIR`, `initdb DIR`,
+ *  `pg_ctl initdb -D DIR`, `mysqld --initialize-insecure --datadir=DIR`); initdb refuses a
+ *  folder that is not empty, so what is in it afterwards is the file's own. */
+function initializedDataDirectory(inv: Invocation): string | undefined {
+  const words = inv.args.map((arg) => arg.value);
+  const option = (short: string | undefined, long: string): string | undefined => {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (word.startsWith(`${long}=`)) return word.slice(long.length + 1);
+      if (word === long || (short && word === short)) return words[i + 1];
+      if (short && word.startsWith(short) && word.length > short.length && !word.startsWith('--')) return word.slice(short.length);
+    }
+    return undefined;
+  };
+  const pick = (dir: string | undefined) => (dir && !inv.args.some((arg) => arg.glob) ? dir : undefined);
+  if (inv.name === 'initdb') return pick(option('-D', '--pgdata') ?? words.find((word, i) => !word.startsWith('-') && !/^-[A-Za-z]$/.test(words[i - 1] ?? '')));
+  if (inv.name === 'pg_ctl' && words.some((word) => word === 'initdb' || word === 'init')) return pick(option('-D', '--pgdata'));
+  if ((inv.name === 'mysqld' || inv.name === 'mariadbd') && words.some((word) => /^--initialize(-insecure)?$/.test(word)))
+    return pick(option(undefined, '--datadir'));
+  return undefined;
+}
+
+/** A file written (`> DIR/file`, truncated or made) in a data directory the file initialised
+ *  earlier (action-setup-postgres: `initdb --pgdata="$PGDATA"`, then `cat > "$PGDATA/pg_service.conf"`):
+ *  the cluster is new and its own. Removals keep their finding: an entrypoint may run initdb only
+ *  when the folder is empty, and remove what an older run left. */
+function writesOwnDataDirectory(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (finding.rule !== 'filesystem/overwrite-data-files') return false;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.name === '(redirect)');
+  const path = inv?.args[0];
+  if (!path || path.glob) return false;
+  const normalized = posix.normalize(path.value);
+  for (let dir = posix.dirname(normalized); dir !== '/' && dir !== '.'; dir = posix.dirname(dir)) {
+    const at = created.get(`datadir\0${dir}`);
+    if (at !== undefined && at < (finding.pos ?? 0)) return true;
+  }
+  return false;
+}
+
+/** `mkfs.ext4 -F /dev/md0` after `mdadm --create /dev/md0 …` (buildkite's instance-storage
+ *  script puts the instance's NVMe drives in a new RAID 0 and formats it): the array is the
+ *  file's own and new; formatting it loses nothing. A format of the member drives still asks. */
+function formatsOwnDevice(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): boolean {
+  if (finding.rule !== 'filesystem/format-device') return false;
+  const inv = invocations.find(
+    (candidate) => candidate.pos === finding.pos && candidate.end === finding.end && /^mkfs(\.|$)|^mke2fs$|^mkswap$/.test(candidate.name),
+  );
+  const devices = inv?.args.filter((arg) => arg.value.startsWith('/dev/')) ?? [];
+  return (
+    devices.length > 0 &&
+    devices.every((arg) => {
+      const at = created.get(`device\0${arg.value}`);
+      return at !== undefined && at < (finding.pos ?? 0);
+    })
+  );
 }
 
 /** zfs's operands: words that are no option, without the value of `-o prop=value`. */
@@ -479,6 +598,8 @@ function lintSnippet(
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
     if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
     if (inOwnFolder(finding, analysis.invocations, createdHere)) continue;
+    if (writesOwnDataDirectory(finding, analysis.invocations, createdHere)) continue;
+    if (formatsOwnDevice(finding, analysis.invocations, createdHere)) continue;
     if (destroysOwnDataset(finding, analysis.invocations, createdHere)) continue;
     if (promotesOwnContainer(finding, createdHere)) continue;
     const containerVolumes = context.containerStartFiles?.get(file.path);
@@ -579,6 +700,11 @@ export function withoutDownSections(text: string): string {
  *  ClickHouse migrations), a file not fully checked rather than an error. */
 const OTHER_ENGINE_PATH =
   /(^|\/)(clickhouse|sqlite3?|mssql|sqlserver|tsql|oracle|snowflake|bigquery|redshift|duckdb|cockroach(db)?|cassandra|spanner)(\/|[._-])/i;
+
+/** SQL Server's T-SQL, from what only it writes: a `GO` batch separator on its own line (sqlcmd,
+ *  SSMS, DbUp), `[dbo].` bracket-quoted schema names, `DECLARE @name` variables (MySQL's DECLARE
+ *  takes no `@`). bitwarden's DbUp scripts (`util/Migrator/DbScripts/`) are all three. */
+const SQL_SERVER_TEXT = /^[ \t]*GO[ \t]*(?:--.*)?$|\[dbo\]\.|\bDECLARE\s+@\w/im;
 
 /** The engine a migration file is written for, from its name (`x.sqlite3.up.sql`, `x.mysql.sql`):
  *  one history may hold a sequence per engine, each run on its own. */
@@ -687,8 +813,9 @@ function lintSql(file: DiscoveredFile, index: LineIndex, raw: string, locate: Lo
     const at = locate(error.pos);
     // A template the renderer has not filled in yet may hold SQL only its output makes whole:
     // the file was not fully checked (a notice), it is not wrong.
-    if ((template.templated || OTHER_ENGINE_PATH.test(file.path)) && context.notices) {
-      const what = template.templated ? 'SQL template markup' : "another engine's SQL";
+    const sqlServer = !OTHER_ENGINE_PATH.test(file.path) && SQL_SERVER_TEXT.test(raw);
+    if ((template.templated || OTHER_ENGINE_PATH.test(file.path) || sqlServer) && context.notices) {
+      const what = template.templated ? 'SQL template markup' : sqlServer ? "SQL Server's T-SQL" : "another engine's SQL";
       context.notices.push({ file: file.path, line: at.line, message: `not checked: ${what} prodguard cannot read (${error.message})` });
       break;
     }

@@ -59,6 +59,8 @@ interface Accumulator {
   computed?: boolean;
   /** ExpandedWord.processOutput. */
   processOutput?: string;
+  /** ExpandedWord.heldOutputs. */
+  held?: { name: string; value: string; producers: readonly string[] }[];
 }
 
 /** Launchers whose next word is the command that produces the output (`$(sudo curl …)`). */
@@ -198,6 +200,7 @@ function lookup(reference: string, scope: ExpansionScope, acc: Accumulator): str
     return undefined;
   }
   const value = own(scope.vars, name);
+  if (value !== undefined && producers && value !== '') (acc.held ??= []).push({ name, value, producers });
   if (value !== undefined) {
     if (value.length > MAX_VALUE_LENGTH) {
       acc.dynamic = true;
@@ -767,6 +770,7 @@ export function expandWord(word: Word, scope: ExpansionScope, pos = word.pos, en
     ...(acc.producers ? { producers: acc.producers } : {}),
     ...(acc.producers && wholeSubstitution(parts) ? { wholeSubstitution: true } : {}),
     ...(acc.computed ? { computed: true } : {}),
+    ...(acc.held ? { heldOutputs: acc.held } : {}),
     ...(acc.processOutput !== undefined && wholeSubstitution(parts) ? { processOutput: acc.processOutput } : {}),
   };
   // `"$@"` with no parameters: no word at all.

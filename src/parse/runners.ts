@@ -284,7 +284,15 @@ export function runnerSteps(inv: Invocation): UnwrapStep[] {
     case 'trap': {
       const [action, ...signals] = inv.args;
       if (!action || signals.length === 0 || action.value === '-' || action.value === '') return [];
-      return action.dynamic ? unseenScript(inv, 'trap', decodedOutput(action)) : [{ kind: 'script', via: 'trap', text: action.value }];
+      if (action.dynamic) return unseenScript(inv, 'trap', decodedOutput(action));
+      // `trap "rm -rf $dir" 0` with `dir=$(mktemp -d)`: the trap runs the output the variable
+      // holds, not the substitution again; read in this shell, where the variable still holds it.
+      // Output nobody read (`hook=$(curl …)`, `trap "$hook" EXIT`) stays the substitution: unseen.
+      const held = (action.heldOutputs ?? []).filter((output) => !runsUnseenOutput(output.producers)).sort((a, b) => b.value.length - a.value.length);
+      if (held.length === 0) return [{ kind: 'script', via: 'trap', text: action.value }];
+      let text = action.value;
+      for (const { name, value } of held) text = text.split(value).join('${' + name + '}');
+      return [{ kind: 'script', via: 'trap', text, sameShell: true }];
     }
     case 'source':
     case '.': {

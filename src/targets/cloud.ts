@@ -165,9 +165,10 @@ export function cloudTargets(inv: Invocation): Target[] {
     );
   } else if (inv.name === 'fly' || inv.name === 'flyctl') {
     // `fly apps destroy APP`, `fly volumes destroy VOL -a APP`: the app, else fly.toml's.
+    // `fly apps create APP` names the app it makes (lint's teardown reads it).
     const scan = cloudScan(inv);
     const positionals = scan.positionals.map((i) => inv.args[i]!.value);
-    const verb = positionals.findIndex((p) => p === 'destroy' || p === 'delete');
+    const verb = positionals.findIndex((p) => p === 'destroy' || p === 'delete' || (p === 'create' && positionals[0] === 'apps'));
     const appCommand = positionals[0] === 'apps' || positionals[0] === 'destroy' || positionals[0] === 'apps:destroy';
     const flagged = roleValue(inv, scan, 'app');
     const named = appCommand && verb !== -1 ? positionals[verb + 1] : undefined;

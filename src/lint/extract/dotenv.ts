@@ -73,6 +73,64 @@ function isUrlKey(key: string): boolean {
   return /(^|_)URL$/i.test(key) || /DATABASE_URL$/i.test(key);
 }
 
+/** URL schemes of data stores' own protocols (`postgres://`, `redis://`, `mongodb+srv://`). */
+const STORE_SCHEME =
+  /^(postgres(ql)?|pg|mysql2?|mariadb|redis|rediss|valkey|mongodb(\+srv)?|sqlserver|mssql|libsql|clickhouse|cockroach(db)?|ecto|jdbc|memcached?|cassandra|neo4j(\+s)?|bolt|couchdb|elasticsearch|opensearch|amqps?|kafka|nats|sqlite3?|oracle)$/i;
+/** Words of a key that name a data store (`UPSTASH_REDIS_REST_URL`, `ELASTICSEARCH_URL`): its
+ *  URL may be the store's HTTP API. Any other service's http(s) URL (`SCREENSHOT_SERVICE_URL`,
+ *  `SENTRY_URL`) holds nothing a test run cleans. */
+const STORE_KEY_WORDS: ReadonlySet<string> = new Set([
+  'database',
+  'db',
+  'redis',
+  'valkey',
+  'kv',
+  'cache',
+  'mongo',
+  'mongodb',
+  'postgres',
+  'postgresql',
+  'pg',
+  'mysql',
+  'mariadb',
+  'sql',
+  'libsql',
+  'sqld',
+  'turso',
+  'elastic',
+  'elasticsearch',
+  'opensearch',
+  'solr',
+  'clickhouse',
+  'couchdb',
+  'couch',
+  'neo',
+  'dynamodb',
+  'supabase',
+  'store',
+  'storage',
+  'meilisearch',
+  'typesense',
+  'qdrant',
+  'weaviate',
+  'influxdb',
+  'influx',
+]);
+
+/** Whether KEY=URL can point at a data store: a store's scheme, or a key that names a store. */
+function isStoreUrl(key: string, value: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1] ?? '';
+  if (STORE_SCHEME.test(scheme)) return true;
+  return nameTokens(key).some((token) => STORE_KEY_WORDS.has(token));
+}
+
+/** A host whose own name says test, development or local (`test.upstash.io`, `qa-db.example.com`):
+ *  the database a test run is for. */
+function hostNamedForTests(host: string): boolean {
+  const env = environmentOfName(host, { live: true });
+  return env === 'test' || env === 'development' || env === 'local';
+}
+
 /** Where each key is (last) set, as dotenv reads `KEY=…`, `export KEY=…` or `KEY: …`. */
 function keyPositions(text: string): Map<string, { line: number; column: number }> {
   const positions = new Map<string, { line: number; column: number }>();
@@ -90,7 +148,7 @@ export function extractDotenv(text: string, path = ''): Extracted {
   const positions = keyPositions(text);
   const problems: LintProblem[] = [];
   for (const [key, value] of Object.entries(values)) {
-    if ((kind !== 'test' && kind !== 'development') || !isUrlKey(key)) continue;
+    if ((kind !== 'test' && kind !== 'development') || !isUrlKey(key) || !isStoreUrl(key, value)) continue;
     const target = urlTarget(value);
     if (!target) continue;
     const { line, column } = positions.get(key) ?? { line: 1, column: 1 };
@@ -103,7 +161,7 @@ export function extractDotenv(text: string, path = ''): Extracted {
         column,
         message: `${base} is a ${kind} env file but ${key} points at a production-looking database (${shown}; ${target.productionEvidence}): anything that loads it, the test suite's database cleaner included, would run against production`,
       });
-    } else if (kind === 'test' && !target.local) {
+    } else if (kind === 'test' && !target.local && !hostNamedForTests(target.host)) {
       problems.push({
         rule: 'dotenv/test-env-points-at-remote-database',
         severity: 'confirm',

@@ -59,10 +59,12 @@ export function extractGithubActions(text: string, path = ''): Extracted {
     }
     // A test job (named for tests, or running against service containers) on a CI runner works
     // on throwaway machines and databases, unless something in it says production.
+    let testJob = false;
     if (!jobHints.some((hint) => hint.environment === 'production' || hint.environment === 'staging')) {
       if (idHint?.environment === 'test') jobHints.push(idHint);
       else if (getPair(job, 'services', doc))
         jobHints.push({ environment: 'test', evidence: 'job runs against service containers', line: line(getPair(job, 'services', doc)!.key) });
+      testJob = jobHints.some((hint) => hint.environment === 'test');
     }
     jobHintsById.set(jobId, jobHints);
     const runsOnNode = deref(getNode(job, 'runs-on', doc), doc);
@@ -73,7 +75,11 @@ export function extractGithubActions(text: string, path = ''): Extracted {
       scalarString(getNode(getNode(getNode(job, 'defaults', doc), 'run', doc), 'shell', doc), doc) ??
       workflowShell ??
       (/windows/i.test(runsOn) ? 'pwsh' : undefined);
-    const scopeHints = [...workflowHints, ...jobHints];
+    // A file named for production (`frontend-deploy-production.yml`) whose job is named for its
+    // tests (Flagsmith's `run-unit-tests`, which the deploy jobs `need`): the name is the
+    // workflow's purpose, the job's own name and settings say where this job works. What the
+    // workflow's env sets still reaches it.
+    const scopeHints = [...(testJob ? workflowHints.filter((hint) => hint !== fileHint) : workflowHints), ...jobHints];
     problems.push(...escapeHatchProblems(jobEnv.entries, `the whole job "${jobId}"`, severityFor(scopeHints)));
 
     const steps = deref(getNode(job, 'steps', doc), doc);
@@ -166,10 +172,14 @@ export function buildSnippet(
   const unknownEnv = new Set(unknown);
   for (const p of placeholders) {
     // `${{ env.NAME }}` of a variable the workflow, job or step sets to a plain value is that value
-    // (linkwarden: `psql -c "CREATE DATABASE ${{ env.TEST_POSTGRES_DATABASE }} …"`).
+    // (linkwarden: `psql -c "CREATE DATABASE ${{ env.TEST_POSTGRES_DATABASE }} …"`); to a value
+    // holding expressions, that value, still unknown (openstatus: `flyctl apps destroy ${{ env.APP_NAME }}`).
     const named = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(p.expression)?.[1];
-    if (named && env[named] !== undefined && !unknownEnv.has(named)) {
-      env[p.variable] = env[named];
+    if (named && env[named] !== undefined) {
+      // GitHub puts the inner expressions' values in before the shell sees the line: one word
+      // each (`openstatus-api-preview-${{github.ref_name}}`), not the expression's spaces.
+      env[p.variable] = env[named].replace(/\$\{\{([\s\S]*?)\}\}/g, (_, inner: string) => '${{' + inner.replace(/\s+/g, '') + '}}');
+      if (unknownEnv.has(named)) unknownEnv.add(p.variable);
       continue;
     }
     env[p.variable] = p.expression;
