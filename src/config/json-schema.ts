@@ -123,7 +123,7 @@ export function ruleJsonSchema(): Schema {
       paths: {
         ...map({
           classes: { type: 'array', items: { enum: [...PATH_CLASSES] } },
-          from: { type: 'string', pattern: '^(positionals|after-first|last|sources|prefix:.+)$' },
+          from: { type: 'string', pattern: '^(positionals|after-first|last|sources|visits|prefix:.+)$' },
           parts: {
             description: 'data-directory paths only in these parts (inside: a file in it, not the directory itself)',
             type: 'array',

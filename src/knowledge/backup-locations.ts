@@ -38,6 +38,9 @@ export const DATABASE_SEGMENT = /^(?:postgres(?:ql)?|pg(?:sql)?\d*|mysql|mariadb
  *  or a glob of such names, is retention, not the backups. */
 export const DATED_COPY = /(?:^|[^0-9])(?:19|20)\d\d(?:[-_.]?\d\d)?(?:[^0-9]|$)/;
 
+/** A file named as a database dump (`app.sql.gz`, `orders.dump`, `users.bson`, `full.xbstream`):
+ *  in a backup folder it is a backup whatever the folder's name says of the database. */
+export const DATABASE_DUMP_FILE = /\.(?:sql|dump|pgdump|pg_dump|backup|bson|archive|xbstream|mysqldump)(?:\.(?:gz|bz2|xz|zst|lz4|gpg|age|enc))?$/i;
 /** A backup tool's scratch or marker, not a backup (`xlog.db.lock`, `latest.partial`, `tmp/`,
  *  `backup-is-running`). */
 export const BACKUP_SCRATCH = /(?:\.(?:lock|pid|tmp|temp|partial|part|running)$|^(?:tmp|temp|\.tmp|lock|locks|incoming)$|[-_.]running$)/i;

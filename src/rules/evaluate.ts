@@ -4,6 +4,7 @@
 // directory in use, blast radius), its message and its redaction are decision steps
 // (src/decide/). Checks dispatch on the parsed command's basename and words, never on raw text.
 
+import { findStartingPoints, findVisits } from '../parse/find-expression.js';
 import type { ClassifiedTarget, DataDirectoryFact, Environment, ExpandedWord, Invocation, ProbeResult, TargetKind } from '../types.js';
 import type { Config, SeverityMap } from '../config/schema.js';
 import { TargetBook } from '../classify/target-book.js';
@@ -270,6 +271,12 @@ function matchedPaths(
   if (paths.from.startsWith('prefix:')) {
     const prefix = paths.from.slice('prefix:'.length);
     words = inv.args.filter((arg) => arg.value.startsWith(prefix)).map((arg) => ({ ...arg, value: arg.value.slice(prefix.length) }));
+  } else if (paths.from === 'visits') {
+    // find: what it visits below its starting points — everything, or the names it tests for.
+    const values = inv.args.map((arg) => arg.value);
+    const { roots, expression } = findStartingPoints(values);
+    const at = (root: string) => inv.args.find((arg) => arg.value === root) ?? inv.command;
+    words = roots.flatMap((root) => findVisits(root, values, expression).map((value) => ({ ...at(root), value, glob: true })));
   } else {
     const positionals = scan().positionals.map((index) => inv.args[index]!);
     destination = positionals.at(-1);
@@ -304,7 +311,10 @@ function matchedPaths(
         (!paths.parts || path.part === undefined || paths.parts.includes(path.part)) &&
         (!paths.exceptParts || path.part === undefined || !paths.exceptParts.includes(path.part)),
     );
-  return classified.length > 0 ? classified : undefined;
+  // find's visits are each place seen twice (`ROOT/NAME` and `ROOT/**/NAME`): one finding each.
+  const shown = new Set(classified.map((path) => path.path));
+  const found = paths.from === 'visits' ? classified.filter((path) => !(path.path.includes('/**/') && shown.has(path.path.replace('/**/', '/')))) : classified;
+  return found.length > 0 ? found : undefined;
 }
 
 function sqlMatches(rule: Rule, sql: InvocationSql | undefined): SqlFact[] | undefined {

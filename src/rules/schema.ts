@@ -82,8 +82,9 @@ export interface RuleMatch {
   operands: { first: { any: string[]; none: string[] }; last: { any: string[]; none: string[] }; max?: number };
   paths?: {
     classes: PathClass[];
-    /** `sources`: every operand but the last (what `mv`/`cp SRC… DEST` takes from). */
-    from: 'positionals' | 'after-first' | 'last' | 'sources' | `prefix:${string}`;
+    /** `sources`: every operand but the last (what `mv`/`cp SRC… DEST` takes from); `visits`:
+     *  what `find` visits below its starting points (`ROOT/*`, or `ROOT/NAME` for its -name tests). */
+    from: 'positionals' | 'after-first' | 'last' | 'sources' | 'visits' | `prefix:${string}`;
     /** Data-directory paths only in these parts (`inside`: a file in it, not the directory itself). */
     parts?: DataDirectoryPart[];
     /** Data-directory paths in any part but these (`folder`: a file write cannot overwrite one). */
@@ -309,9 +310,9 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
       const from = value.paths.from ?? 'positionals';
       if (
         typeof from !== 'string' ||
-        !(from === 'positionals' || from === 'after-first' || from === 'last' || from === 'sources' || from.startsWith('prefix:'))
+        !(from === 'positionals' || from === 'after-first' || from === 'last' || from === 'sources' || from === 'visits' || from.startsWith('prefix:'))
       ) {
-        errors.push(`${path}.paths.from: must be positionals, after-first, last, sources or prefix:<text> (e.g. prefix:of=)`);
+        errors.push(`${path}.paths.from: must be positionals, after-first, last, sources, visits or prefix:<text> (e.g. prefix:of=)`);
       }
       const parts = value.paths.parts === undefined ? undefined : strings(value.paths.parts, `${path}.paths.parts`, errors);
       for (const item of parts ?? [])

@@ -8,7 +8,15 @@ import { basename } from 'node:path';
 import { resolvePath } from '../parse/posix-path.js';
 import { matchesGlob } from '../util/glob.js';
 import { CRITICAL_PROGRAMS } from '../knowledge/system-programs.js';
-import { BACKUP_REPOSITORIES, BACKUP_ROOTS, BACKUP_SCRATCH, BACKUP_SEGMENT, DATABASE_SEGMENT, DATED_COPY } from '../knowledge/backup-locations.js';
+import {
+  BACKUP_REPOSITORIES,
+  BACKUP_ROOTS,
+  BACKUP_SCRATCH,
+  BACKUP_SEGMENT,
+  DATABASE_DUMP_FILE,
+  DATABASE_SEGMENT,
+  DATED_COPY,
+} from '../knowledge/backup-locations.js';
 import { environmentFromName } from '../classify/names.js';
 import {
   DATA_DIRECTORY_CONFIG_FILE,
@@ -78,8 +86,10 @@ function backupLocation(base: string): string | undefined {
   const repository = BACKUP_REPOSITORIES.find((dir) => isUnder(base, dir));
   if (repository) return `${base} is in ${repository}, where database backups are kept`;
   const segments = base.split('/').filter(Boolean);
-  if (!segments.some((segment) => DATABASE_SEGMENT.test(segment))) return undefined;
   const root = BACKUP_ROOTS.find((dir) => isUnder(base, dir) && base !== dir);
+  if (DATABASE_DUMP_FILE.test(basename(base)) && (root || segments.slice(0, -1).some((segment) => BACKUP_SEGMENT.test(segment))))
+    return `${base} is a database dump in a backup folder`;
+  if (!segments.some((segment) => DATABASE_SEGMENT.test(segment))) return undefined;
   if (root) return `${base} holds database backups (under ${root})`;
   return segments.some((segment) => BACKUP_SEGMENT.test(segment)) ? `${base} holds database backups` : undefined;
 }

@@ -156,4 +156,17 @@ export const groups: CorpusGroup[] = [
       { line: 'touch /tmp/postgresql.trigger.5432', hostname: 'dev-laptop', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead11: every dump of a kind deleted from a backup folder',
+    cases: [
+      { line: "find /var/backups -name '*.sql.gz' -delete", hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/find-delete-backups' },
+      { line: "find /srv/backups -name '*.dump' -exec rm -f {} +", hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/find-delete-backups' },
+      { line: 'rm -f /var/backups/*.sql.gz', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-backups' },
+      { line: "find /var/backups -name '*.sql.gz' -mtime +7 -delete", hostname: DB_HOST, expect: 'allow' },
+      { line: "find /var/backups/postgres -name '*.tmp' -delete", hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -f /backups/app-2024-01-01.sql.gz', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -f /var/backups/apt.extended_states.0', hostname: DB_HOST, expect: 'allow' },
+      { line: 'rm -f /tmp/backups/app.sql.gz', hostname: DB_HOST, expect: 'allow' },
+    ],
+  },
 ];
