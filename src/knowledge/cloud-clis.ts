@@ -285,6 +285,7 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   },
   pulumi: iac('pulumi'),
   cdk: iac('cdk'),
+  cdktf: iac('cdktf'),
   doctl: iac('doctl'),
   fly: paas('fly', { app: ['-a', '--app'] }),
   flyctl: paas('fly', { app: ['-a', '--app'] }),

@@ -115,13 +115,22 @@ interface CloudSsh {
 }
 
 /**
- * `aws ssm send-command --parameters 'commands=["a","b"]'` (the CLI's shorthand) or
- * `'{"commands":["a","b"]}'` (JSON): the lines AWS-RunShellScript runs, in order.
+ * `aws ssm send-command --parameters 'commands=["a","b"]'` (JSON after the key) or
+ * `'{"commands":["a","b"]}'` (JSON), or the CLI's shorthand: `commands='dropdb app'`,
+ * `commands=uptime,df -h` (a comma separates lines), `commands=[uptime,df -h]`, followed by other
+ * keys (`commands=ls,workingDirectory=/srv`): the lines AWS-RunShellScript runs, in order.
+ * Source: docs.aws.amazon.com/cli/latest/userguide/cli-usage-shorthand.html.
  */
 function ssmShellLines(value: string): string | undefined {
   const trimmed = value.trim();
-  const json = trimmed.startsWith('{') ? trimmed : trimmed.startsWith('commands=') ? `{"commands":${trimmed.slice('commands='.length)}}` : undefined;
-  if (json === undefined) return undefined;
+  if (trimmed.startsWith('{')) return jsonCommands(trimmed);
+  const match = /^commands=/.exec(trimmed);
+  if (!match) return undefined;
+  const rest = trimmed.slice(match[0].length);
+  return jsonCommands(`{"commands":${rest}}`) ?? shorthandCommands(rest);
+}
+
+function jsonCommands(json: string): string | undefined {
   try {
     const commands = (JSON.parse(json) as { commands?: unknown }).commands;
     if (typeof commands === 'string') return commands;
@@ -129,6 +138,30 @@ function ssmShellLines(value: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The shorthand's list: values split at commas outside quotes, up to the next `key=`. */
+function shorthandCommands(text: string): string | undefined {
+  const bracketed = text.startsWith('[');
+  const body = bracketed ? text.slice(1, text.includes(']') ? text.lastIndexOf(']') : undefined) : text;
+  const lines: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  for (const char of body) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else current += char;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === ',') {
+      lines.push(current);
+      current = '';
+    } else current += char;
+  }
+  lines.push(current);
+  // Outside brackets, `,key=value` starts the next parameter (`workingDirectory=/srv`).
+  const end = bracketed ? lines.length : lines.findIndex((line, index) => index > 0 && /^\s*[A-Za-z][\w-]*=/.test(line));
+  const commands = lines.slice(0, end === -1 ? lines.length : end).filter((line) => line.trim() !== '');
+  return commands.length > 0 ? commands.join('\n') : undefined;
 }
 
 export const CLOUD_SSH: Record<string, CloudSsh> = dict({
