@@ -151,7 +151,7 @@ export function cloudTargets(inv: Invocation): Target[] {
     }
     if (targets.length === 0)
       targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: 'storage named at run time', name: 'unknown' });
-  } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'cdktf' || inv.name === 'doctl') {
+  } else if (['pulumi', 'cdk', 'cdktf', 'doctl', 'sst', 'copilot'].includes(inv.name)) {
     // The stack or account comes from the working directory or the CLI's context when not named.
     const scan = cloudScan(inv);
     const words = scan.positionals.map((i) => inv.args[i]!.value);
