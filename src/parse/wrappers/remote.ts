@@ -124,7 +124,8 @@ interface CloudSsh {
 function ssmShellLines(value: string): string | undefined {
   const trimmed = value.trim();
   if (trimmed.startsWith('{')) return jsonCommands(trimmed);
-  const match = /^commands=/.exec(trimmed);
+  // `commands` (AWS-RunShellScript) or `command` (AWS-StartInteractiveCommand).
+  const match = /^commands?=/.exec(trimmed);
   if (!match) return undefined;
   const rest = trimmed.slice(match[0].length);
   return jsonCommands(`{"commands":${rest}}`) ?? shorthandCommands(rest);
@@ -132,7 +133,8 @@ function ssmShellLines(value: string): string | undefined {
 
 function jsonCommands(json: string): string | undefined {
   try {
-    const commands = (JSON.parse(json) as { commands?: unknown }).commands;
+    const parsed = JSON.parse(json) as { commands?: unknown; command?: unknown };
+    const commands = parsed.commands ?? parsed.command;
     if (typeof commands === 'string') return commands;
     return Array.isArray(commands) && commands.every((line) => typeof line === 'string') ? commands.join('\n') : undefined;
   } catch {
@@ -185,10 +187,15 @@ export const CLOUD_SSH: Record<string, CloudSsh> = dict({
     commandOptions: ['--scripts'],
   },
   // `aws ssm send-command --instance-ids I --document-name AWS-RunShellScript --parameters
-  // 'commands=[…]'` runs the lines on the instances (or the --targets) named.
+  // 'commands=[…]'` runs the lines on the instances (or the --targets) named; `aws ssm
+  // start-session --target I --document-name AWS-StartInteractiveCommand --parameters
+  // command='…'` runs its command there (other documents' parameters hold no command).
   aws: {
-    paths: [['ssm', 'send-command']],
-    hostOptions: ['--instance-ids', '--targets'],
+    paths: [
+      ['ssm', 'send-command'],
+      ['ssm', 'start-session'],
+    ],
+    hostOptions: ['--instance-ids', '--targets', '--target'],
     commandOptions: ['--parameters'],
     commandText: ssmShellLines,
   },

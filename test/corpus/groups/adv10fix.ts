@@ -169,6 +169,18 @@ export const groups: CorpusGroup[] = [
         hostname: WS,
         expect: 'allow',
       },
+      {
+        line: "aws ssm start-session --target i-0abc123 --document-name AWS-StartInteractiveCommand --parameters command='dropdb app'",
+        hostname: WS,
+        expect: 'confirm',
+        rule: 'database/dropdb',
+      },
+      { line: 'aws ssm start-session --target i-0abc123', hostname: WS, expect: 'allow' },
+      {
+        line: 'aws ssm start-session --target i-0abc123 --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters host=db.internal,portNumber=5432,localPortNumber=5433',
+        hostname: WS,
+        expect: 'allow',
+      },
     ],
   },
 ];
