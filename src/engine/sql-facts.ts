@@ -371,6 +371,7 @@ const MONGO_KINDS: Record<string, string> = dict({
   'update-all': 'mongo-update-all',
   shutdown: 'shutdown',
   replication: 'replication',
+  'drop-role': 'drop-role',
 });
 
 function mongoFacts(text: string, origin: string): SqlFact[] {

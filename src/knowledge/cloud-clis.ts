@@ -285,6 +285,15 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   },
   pulumi: iac('pulumi'),
   cdk: iac('cdk'),
+  cdktf: iac('cdktf'),
+  // SST (`sst remove --stage production`) and AWS Copilot (`copilot env delete --name production`,
+  // `svc delete --env production`): the stage or environment is where they act.
+  sst: { engine: 'sst', options: valueOptions(long(['stage', 'profile', 'region', 'config'])), targets: { stack: ['--stage', '--profile'] } },
+  copilot: {
+    engine: 'copilot',
+    options: valueOptions([...short('nae'), ...long(['name', 'app', 'env', 'profile', 'region'])]),
+    targets: { stack: ['--env', '-e', '--name', '-n', '--app', '-a'] },
+  },
   doctl: iac('doctl'),
   fly: paas('fly', { app: ['-a', '--app'] }),
   flyctl: paas('fly', { app: ['-a', '--app'] }),

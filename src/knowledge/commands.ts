@@ -429,6 +429,8 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = table({
     { digitOptions: true },
   ),
   dropdb: postgres('hpU', []),
+  // dropuser: the role is its word; the server and database are the environment's.
+  dropuser: postgres('hpU', []),
   createdb: postgres('DEhlOpSTU', ['tablespace', 'encoding', 'locale', 'lc-collate', 'lc-ctype', 'icu-locale', 'owner', 'strategy', 'template']),
   vacuumdb: postgres('dhjnNpPtU', [
     'jobs',

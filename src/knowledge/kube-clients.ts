@@ -83,6 +83,9 @@ export interface KubeTargetOptions {
   cluster: readonly string[];
   server: readonly string[];
   namespace: readonly string[];
+  /** Options naming the deployment environment the tool selects (helmfile `-e production`): with
+   *  no context known, a name that says production is where the command acts. */
+  environment?: readonly string[];
 }
 
 export interface KubeClientSpec {
@@ -117,7 +120,9 @@ const SPECS: Record<string, KubeClientSpec> = dict({
   helmfile: {
     options: { shortWithValue: 'neflsko', longWithValue: [...HELM_LONG_WITH_VALUE, 'file', 'namespace'], pflag: true },
     // helmfile's context has been shown as `--context`, its server read as helm's.
-    targets: { ...HELM_TARGETS, context: ['--context', '--kube-context'] },
+    // `-e production` selects helmfile.yaml's environment, which picks the releases' values and
+    // usually their kubeContext (helmfile.readthedocs.io, "Environment").
+    targets: { ...HELM_TARGETS, context: ['--context', '--kube-context'], environment: ['--environment', '-e'] },
   },
   k9s: {
     options: { shortWithValue: 'nc', longWithValue: ['context', 'kubeconfig', 'namespace', 'cluster', 'command'], pflag: true },

@@ -82,6 +82,42 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
   'kafka-delete-records.sh': KAFKA,
   'kafka-configs': KAFKA,
   'kafka-configs.sh': KAFKA,
+  // Redpanda's rpk: the brokers and admin API it names (`--brokers`, `-X brokers=…`), else
+  // RPK_BROKERS / the profile's (docs.redpanda.com, rpk-x-options). `-r` is --regex for topic
+  // delete and --replicas for create: read as a flag.
+  rpk: {
+    service: 'Redpanda',
+    servers: ['--brokers', '--api-urls', '--admin-api-urls'],
+    variables: ['RPK_BROKERS', 'REDPANDA_BROKERS'],
+    options: {
+      shortWithValue: 'Xpc',
+      longWithValue: [
+        'brokers',
+        'api-urls',
+        'admin-api-urls',
+        'config',
+        'profile',
+        'user',
+        'password',
+        'sasl-mechanism',
+        'partitions',
+        'replicas',
+        'topic-config',
+        'set',
+        'delete',
+        'format',
+      ],
+    },
+  },
+  // Hasura's CLI: the GraphQL engine it migrates (`--endpoint`, HASURA_GRAPHQL_ENDPOINT).
+  hasura: {
+    service: 'Hasura',
+    servers: ['--endpoint'],
+    variables: ['HASURA_GRAPHQL_ENDPOINT'],
+    options: {
+      longWithValue: ['endpoint', 'admin-secret', 'database-name', 'project', 'envfile', 'goto', 'version', 'up', 'down', 'certificate-authority', 'log-level'],
+    },
+  },
   rabbitmqctl: {
     service: 'RabbitMQ',
     servers: ['-n', '--node'],

@@ -63,6 +63,42 @@ const MIGRATION_TOOL = options(
   // golang-migrate: `migrate -source file://db/migrations -database URL down -all`.
   ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path', 'dir', 'table', 'certfile', 'source'],
 );
+const IPTABLES = options('tADIRNEpsdiojgmc', [
+  'table',
+  'append',
+  'delete',
+  'insert',
+  'replace',
+  'new-chain',
+  'rename-chain',
+  'protocol',
+  'source',
+  'destination',
+  'in-interface',
+  'out-interface',
+  'jump',
+  'goto',
+  'match',
+  'set-counters',
+  'dport',
+  'sport',
+  'dports',
+  'sports',
+  'state',
+  'ctstate',
+  'to-destination',
+  'to-source',
+  'to-ports',
+  'comment',
+  'uid-owner',
+  'limit',
+  'limit-burst',
+  'log-prefix',
+  'reject-with',
+  'icmp-type',
+  'set-mark',
+  'mark',
+]);
 // mkfs and its family (mkfs.ext4, mke2fs, mkswap, mkfs.xfs…), blkdiscard and shred.
 const FILESYSTEM_MAKER = options('tLbnsOEmNUdol', ['type', 'label', 'block-size', 'iterations', 'size', 'uuid', 'offset', 'length']);
 // Tools that write a file's bytes or size in place (truncate, fallocate, tee, pg_resetwal).
@@ -1003,6 +1039,8 @@ export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDataba
   dbmate: { options: ['--url', '-u'] },
   atlas: { options: ['-u', '--url'] },
   goose: { anyWord: true },
+  // Ruby Sequel: `sequel -m DIR -M 0 postgres://…` names the database as a word.
+  sequel: { anyWord: true },
   yoyo: { options: ['--database', '-d'] },
   diesel: { options: ['--database-url'] },
   sqlx: { options: ['--database-url', '-D'] },
@@ -1118,6 +1156,25 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   ),
   ...each(['mke2fs', 'mkswap', 'blkdiscard', 'shred'], FILESYSTEM_MAKER),
   ...each(['truncate', 'tee', '(redirect)', 'pg_resetwal', 'pg_resetxlog', 'fallocate'], FILE_WRITER),
+  // Firewalls (rules/host/firewall-*.yaml). iptables: the options with a chain, a table or a
+  // match's value; -P takes none, so `-P INPUT DROP` leaves the chain and the target as its two
+  // words; -F/-L/-Z/-X take an optional chain, read as a word. Source: iptables(8),
+  // iptables-extensions(8). nft: -f file, -I include path, -D define (nft(8)).
+  ...each(['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft'], IPTABLES),
+  nft: options('fID', ['file', 'includepath', 'define']),
+  // Ruby Sequel's bin/sequel: -m migrations dir, -M target version, -e env, -c code, -r require…
+  sequel: options('ceIlLmMrS'),
+  // Users (rules/host/userdel-database-user.yaml): userdel -R/-P chroot or prefix, deluser --conf.
+  userdel: options('RP', ['root', 'prefix']),
+  deluser: options('c', ['conf', 'backup-to']),
+  // Package managers (rules/host/remove-database-package.yaml): apt's -o option, -c config,
+  // -t release; yum/dnf's --setopt, -c, --enablerepo…; zypper's global --root/-R.
+  ...each(['apt-get', 'apt'], options('oct', ['option', 'config-file', 'target-release'])),
+  ...each(
+    ['yum', 'dnf', 'microdnf'],
+    options('cdexR', ['config', 'setopt', 'enablerepo', 'disablerepo', 'exclude', 'installroot', 'releasever', 'repo', 'repoid']),
+  ),
+  zypper: options('cDR', ['config', 'root', 'reposd-path', 'cache-dir']),
   rsync: RSYNC,
   git: options('Cco', ['git-dir', 'work-tree', 'push-option', 'repo', 'receive-pack', 'exec', 'signed']),
   // restic, borg, borg2: cloud-clis.ts (the repository they act on).

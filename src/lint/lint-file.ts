@@ -86,6 +86,8 @@ const CONTAINER_COPY_RULES: ReadonlySet<string> = new Set([
   'filesystem/chmod-chown-recursive-root',
   'filesystem/rm-system-directory',
   'filesystem/rm-system-file',
+  'filesystem/overwrite-system-file',
+  'filesystem/move-system-file',
 ]);
 
 /** Whether the command behind `finding` names a path that holds, or lies in, one of `volumes`. */

@@ -26,6 +26,21 @@ export function crontabSource(inv: Invocation): { file: string } | { stdin: true
   return operand === undefined || operand === '-' ? { stdin: true } : { file: operand };
 }
 
+/** The user whose crontab a `crontab -u USER …` line acts on. */
+export function crontabUser(inv: Invocation): string | undefined {
+  for (let i = 0; i < inv.args.length; i++) {
+    const word = inv.args[i]!.value;
+    if (word === '-u') return inv.args[i + 1]?.value;
+    if (word.startsWith('-u') && word.length > 2) return word.slice(2);
+  }
+  return undefined;
+}
+
+/** A word as the shell reads it back: single-quoted unless it is plain. */
+export function quoteWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 const SPECIAL_SCHEDULES = /^@(reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)$/;
 
 /**

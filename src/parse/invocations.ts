@@ -191,6 +191,8 @@ function stageOutput(node: CommandNode, state: WalkState, walker: Walker, input?
     ) || input?.decoded
       ? { kind: 'pipe', decoded: true }
       : { kind: 'pipe' };
+  // `: | crontab -`, `true | …`: builtins that write nothing.
+  if ((name === ':' || name === 'true' || name === 'false') && args.length === 0) return { kind: 'pipe', text: '', items: [] };
   // `cat dirs.txt | xargs rm -rf`, `cat ids | while read id; …`: the file's lines, when the edge read it.
   if (name === 'cat' && state.host.kind === 'local') {
     const text = catText(args, state, walker);

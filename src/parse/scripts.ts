@@ -15,7 +15,7 @@ import { envFilePath } from './wrappers/env-runners.js';
 import { positionalValues, type UnwrapStep } from './wrappers/step.js';
 import { isRunnerCommand } from './runners.js';
 import { MAKE, MAKE_PROGRAMS, PACKAGE_SCRIPT_RUNNERS, WORKSPACE_FOLDERS, toolOptions, type PackageScriptRunner } from '../knowledge/tools.js';
-import { crontabCommands, crontabSource } from './crontab.js';
+import { crontabCommands, crontabSource, crontabUser, quoteWord } from './crontab.js';
 import { parallelArgumentFiles } from './fanout.js';
 import { scriptFileOf } from './interpreters/index.js';
 import { pathOf, taskFileSteps, taskFilesWanted, taskStep } from './task-files.js';
@@ -158,6 +158,14 @@ export function fileSteps(inv: Invocation, read: ReadFiles): UnwrapStep[] {
         ? scriptAt(cron.file)?.text
         : (inv.stdin?.text ?? inv.stdin?.known ?? (inv.stdin?.kind === 'file' && inv.stdin.path ? scriptAt(inv.stdin.path)?.text : undefined));
     for (const entry of table === undefined ? [] : crontabCommands(table)) steps.push({ kind: 'script', via: 'crontab entry', text: entry });
+    // A table known whole that schedules nothing (`echo '' | crontab -`, `crontab - < /dev/null`)
+    // replaces the user's crontab with none: `crontab -r` by another name (host/crontab-remove).
+    const stdinPath = inv.stdin?.kind === 'file' ? inv.stdin.path : undefined;
+    const whole = 'file' in cron ? table : (inv.stdin?.text ?? (stdinPath === '/dev/null' ? '' : stdinPath ? scriptAt(stdinPath)?.text : undefined));
+    if (whole !== undefined && crontabCommands(whole).length === 0) {
+      const user = crontabUser(inv);
+      steps.push({ kind: 'script', via: 'an empty table installed', text: user ? `crontab -r -u ${quoteWord(user)}` : 'crontab -r' });
+    }
   }
   for (const task of packageTasks(inv)) {
     const manifest = pathOf(inv, `${task.dir}/${task.manifest}`);

@@ -272,7 +272,7 @@ const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = table
   ),
   // The lines a cloud API runs on a VM sit inside JSON or shorthand (`'{"commands":["dropdb x"]}'`),
   // glued to punctuation the prefilter does not split on.
-  aws: ['send-command'],
+  aws: ['send-command', 'aws-startinteractivecommand'],
   az: ['run-command'],
   // Text piped to a Redis port (`nc HOST 6379`, `socat - TCP:HOST:6379`) is redis-cli commands.
   ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS].map((port) => `*${port}`)])),

@@ -145,8 +145,9 @@ function postgresClientTarget(inv: Invocation, facts: TargetFacts): Target {
   const scan = clientScan(inv);
   const positionals = scan.positionals.map((i) => inv.args[i]!.value);
   const dbOption = optionValue(scan, '-d', '--dbname', '--maintenance-db');
-  // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on.
-  const dbWord = dbOption ?? positionals[0];
+  // psql/pg_dump take DBNAME first; dropdb/createdb take the database to act on; dropuser's word
+  // is the role it removes.
+  const dbWord = dbOption ?? (inv.name === 'dropuser' ? undefined : positionals[0]);
   const connection = dbWord ? parseConnectionString(dbWord) : undefined;
   const serviceName = connection?.service || inv.env.PGSERVICE || undefined;
   if (serviceName) {

@@ -151,18 +151,23 @@ export function cloudTargets(inv: Invocation): Target[] {
     }
     if (targets.length === 0)
       targets.push({ kind: 'cloud', engine: inv.name === 'mc' ? 'minio' : 'azure', source: 'storage named at run time', name: 'unknown' });
-  } else if (inv.name === 'pulumi' || inv.name === 'cdk' || inv.name === 'doctl') {
+  } else if (['pulumi', 'cdk', 'cdktf', 'doctl', 'sst', 'copilot'].includes(inv.name)) {
     // The stack or account comes from the working directory or the CLI's context when not named.
     const scan = cloudScan(inv);
     const words = scan.positionals.map((i) => inv.args[i]!.value);
-    // `pulumi stack rm NAME` names the stack as its argument.
+    // `pulumi stack rm NAME` names the stack as its argument; `cdk destroy STACK`, `cdktf destroy
+    // STACK` the stacks they destroy.
     const removed = inv.name === 'pulumi' && words[0] === 'stack' && words[1] === 'rm' ? words[2] : undefined;
+    const destroyed = (inv.name === 'cdk' || inv.name === 'cdktf') && words[0] === 'destroy' ? words[1] : undefined;
     const stack = roleValue(inv, scan, 'stack') ?? removed ?? inv.env.PULUMI_STACK ?? inv.env.AWS_PROFILE ?? inv.env.DIGITALOCEAN_CONTEXT;
-    targets.push(
-      stack
-        ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack }
-        : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' },
-    );
+    // A stack named beside the account's profile: both say where it acts.
+    if (destroyed && destroyed !== stack) targets.push({ kind: 'cloud', engine: inv.name, source: 'stack argument', name: destroyed });
+    if (!destroyed || stack)
+      targets.push(
+        stack
+          ? { kind: 'cloud', engine: inv.name, source: 'stack or context', name: stack }
+          : { kind: 'cloud', engine: inv.name, source: 'current stack or context', name: 'current' },
+      );
   } else if (inv.name === 'fly' || inv.name === 'flyctl') {
     // `fly apps destroy APP`, `fly volumes destroy VOL -a APP`: the app, else fly.toml's.
     // `fly apps create APP` names the app it makes (lint's teardown reads it).

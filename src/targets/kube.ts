@@ -51,6 +51,10 @@ export function withKubeconfig(targets: Target[], inv: Invocation, facts: Target
   // still says where the command acts; one that names none adds nothing.
   if (targets.length === 0 && namespaceFlag && environmentFromName(namespaceFlag))
     return [{ kind: 'kube', source: '--namespace', name: namespaceFlag, kube: { namespace: namespaceFlag } }];
+  // helmfile's environment (`-e production`) likewise, when no context says more.
+  const environmentFlag = roleValue(inv, scan, 'environment');
+  if (targets.length === 0 && environmentFlag && environmentFromName(environmentFlag))
+    return [{ kind: 'kube', source: '--environment', name: environmentFlag }];
   return targets.map((target) => {
     if (target.kind !== 'kube' || target.unresolved) return target;
     const context = own(config?.contexts, target.name);

@@ -23,6 +23,8 @@ export type MongoOperationKind =
   | 'shutdown'
   /** The replica set's topology changes: `rs.stepDown()`, `rs.reconfig(cfg, {force: true})` (github-2018). */
   | 'replication'
+  /** Logins removed: `db.dropUser('app')`, `db.dropAllUsers()`, `{dropAllUsersFromDatabase: 1}`, roles likewise. */
+  | 'drop-role'
   | 'other';
 
 export interface MongoOperation {
@@ -45,10 +47,6 @@ export interface MongoAnalysis {
 const OTHER_WRITES = new Set([
   'dropIndex',
   'dropIndexes',
-  'dropUser',
-  'dropAllUsers',
-  'dropRole',
-  'dropAllRoles',
   'renameCollection',
   'updateOne',
   'replaceOne',
@@ -67,6 +65,9 @@ const OTHER_WRITES = new Set([
  *  which member is primary. A forced reconfig (`{force: true}`) may roll back acknowledged writes
  *  — GitHub 2018's split history; a plain reconfig is routine membership work. */
 const SHUTDOWN_COMMANDS: ReadonlySet<string> = new Set(['shutdown']);
+/** Shell helpers and server commands that remove users or roles (sql/drop-role judges them as DROP ROLE). */
+const DROP_ROLE_HELPERS: ReadonlySet<string> = new Set(['dropUser', 'dropAllUsers', 'dropRole', 'dropAllRoles']);
+const DROP_ROLE_COMMANDS: ReadonlySet<string> = new Set(['dropUser', 'dropAllUsersFromDatabase', 'dropRole', 'dropAllRolesFromDatabase']);
 const SHUTDOWN_HELPERS: ReadonlySet<string> = new Set(['shutdownServer']);
 const STEP_DOWN_COMMANDS: ReadonlySet<string> = new Set(['replSetStepDown', 'replSetFreeze', 'replSetSyncFrom']);
 const STEP_DOWN_HELPERS: ReadonlySet<string> = new Set(['stepDown', 'freeze', 'syncFrom']);
@@ -384,6 +385,7 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
           add(all ? 'delete-all' : 'delete', call, name !== undefined ? { collection: name } : {});
         } else if (key === 'eval' || key === '$eval') errors.push({ message: `server-side eval cannot be analysed: ${text(call)}`, pos: call.start });
         else if (key !== undefined && SHUTDOWN_COMMANDS.has(key)) add('shutdown', call, target);
+        else if (key !== undefined && DROP_ROLE_COMMANDS.has(key)) add('drop-role', call, target);
         else if (key !== undefined && STEP_DOWN_COMMANDS.has(key)) add('replication', call, target);
         else if (key !== undefined && RECONFIG_COMMANDS.has(key)) add(objectProperty(cmd, 'force')?.value === true ? 'replication' : 'other', call, target);
         else add('other', call, target);
@@ -404,6 +406,7 @@ function analyzeAt(js: string, depth: number): MongoAnalysis {
       }
       default:
         if (SHUTDOWN_HELPERS.has(method)) add('shutdown', call, target);
+        else if (DROP_ROLE_HELPERS.has(method)) add('drop-role', call, target);
         else if (STEP_DOWN_HELPERS.has(method)) add('replication', call, target);
         else if (RECONFIG_HELPERS.has(method)) add(objectProperty(unwrap(args[1]), 'force')?.value === true ? 'replication' : 'other', call, target);
         else if (OTHER_WRITES.has(method)) add('other', call, target);

@@ -210,16 +210,24 @@ export const redisCli: Unwrapper = (inv) => {
   if (inv.stdin?.text === undefined) return [];
   if (scan.positionals.length > 0) return [];
   const options = inv.args;
-  return inv.stdin.text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .flatMap((line) => {
-      const words = line
-        .split(/\s+/)
-        .map((value): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] }));
-      return command(`${inv.name} <<stdin`, [inv.command, ...options, ...words]);
-    });
+  // `--pipe` sends the input as it is: inline commands or the RESP protocol (redis-cli's mass
+  // insertion); without it, one command a line.
+  const lines = options.some((arg) => arg.value === '--pipe')
+    ? redisCommandsIn(inv.stdin.text)
+    : inv.stdin.text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map((line) => line.split(/\s+/));
+  // Keys deleted by a list of DEL lines (`redis-cli --pipe < delete_keys.txt`) are the bulk
+  // deletion `--scan | xargs redis-cli DEL` is: the list, not the line, says which keys.
+  const deletions = lines.filter((words) => /^(del|unlink)$/i.test(words[0] ?? '')).length;
+  const source = inv.stdin.kind === 'file' && inv.stdin.path ? inv.stdin.path : 'standard input';
+  return lines.flatMap((line) => {
+    const words = line.map((value): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] }));
+    const bulk = deletions > 1 && /^(del|unlink)$/i.test(line[0] ?? '');
+    return command(bulk ? `${KEYS_LISTED_BY} ${source}` : `${inv.name} <<stdin`, [inv.command, ...options, ...words]);
+  });
 };
 
 /** How a deletion over listed keys is reached (rules/database/redis-bulk-delete.yaml names it). */

@@ -115,20 +115,55 @@ interface CloudSsh {
 }
 
 /**
- * `aws ssm send-command --parameters 'commands=["a","b"]'` (the CLI's shorthand) or
- * `'{"commands":["a","b"]}'` (JSON): the lines AWS-RunShellScript runs, in order.
+ * `aws ssm send-command --parameters 'commands=["a","b"]'` (JSON after the key) or
+ * `'{"commands":["a","b"]}'` (JSON), or the CLI's shorthand: `commands='dropdb app'`,
+ * `commands=uptime,df -h` (a comma separates lines), `commands=[uptime,df -h]`, followed by other
+ * keys (`commands=ls,workingDirectory=/srv`): the lines AWS-RunShellScript runs, in order.
+ * Source: docs.aws.amazon.com/cli/latest/userguide/cli-usage-shorthand.html.
  */
 function ssmShellLines(value: string): string | undefined {
   const trimmed = value.trim();
-  const json = trimmed.startsWith('{') ? trimmed : trimmed.startsWith('commands=') ? `{"commands":${trimmed.slice('commands='.length)}}` : undefined;
-  if (json === undefined) return undefined;
+  if (trimmed.startsWith('{')) return jsonCommands(trimmed);
+  // `commands` (AWS-RunShellScript) or `command` (AWS-StartInteractiveCommand).
+  const match = /^commands?=/.exec(trimmed);
+  if (!match) return undefined;
+  const rest = trimmed.slice(match[0].length);
+  return jsonCommands(`{"commands":${rest}}`) ?? shorthandCommands(rest);
+}
+
+function jsonCommands(json: string): string | undefined {
   try {
-    const commands = (JSON.parse(json) as { commands?: unknown }).commands;
+    const parsed = JSON.parse(json) as { commands?: unknown; command?: unknown };
+    const commands = parsed.commands ?? parsed.command;
     if (typeof commands === 'string') return commands;
     return Array.isArray(commands) && commands.every((line) => typeof line === 'string') ? commands.join('\n') : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The shorthand's list: values split at commas outside quotes, up to the next `key=`. */
+function shorthandCommands(text: string): string | undefined {
+  const bracketed = text.startsWith('[');
+  const body = bracketed ? text.slice(1, text.includes(']') ? text.lastIndexOf(']') : undefined) : text;
+  const lines: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  for (const char of body) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else current += char;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === ',') {
+      lines.push(current);
+      current = '';
+    } else current += char;
+  }
+  lines.push(current);
+  // Outside brackets, `,key=value` starts the next parameter (`workingDirectory=/srv`).
+  const end = bracketed ? lines.length : lines.findIndex((line, index) => index > 0 && /^\s*[A-Za-z][\w-]*=/.test(line));
+  const commands = lines.slice(0, end === -1 ? lines.length : end).filter((line) => line.trim() !== '');
+  return commands.length > 0 ? commands.join('\n') : undefined;
 }
 
 export const CLOUD_SSH: Record<string, CloudSsh> = dict({
@@ -152,10 +187,15 @@ export const CLOUD_SSH: Record<string, CloudSsh> = dict({
     commandOptions: ['--scripts'],
   },
   // `aws ssm send-command --instance-ids I --document-name AWS-RunShellScript --parameters
-  // 'commands=[…]'` runs the lines on the instances (or the --targets) named.
+  // 'commands=[…]'` runs the lines on the instances (or the --targets) named; `aws ssm
+  // start-session --target I --document-name AWS-StartInteractiveCommand --parameters
+  // command='…'` runs its command there (other documents' parameters hold no command).
   aws: {
-    paths: [['ssm', 'send-command']],
-    hostOptions: ['--instance-ids', '--targets'],
+    paths: [
+      ['ssm', 'send-command'],
+      ['ssm', 'start-session'],
+    ],
+    hostOptions: ['--instance-ids', '--targets', '--target'],
     commandOptions: ['--parameters'],
     commandText: ssmShellLines,
   },

@@ -134,7 +134,8 @@ export const groups: CorpusGroup[] = [
     cases: [
       { line: 'git push -f', expect: 'warn', rule: 'git/force-push-unnamed-branch' },
       { line: 'git push --force origin', expect: 'warn', rule: 'git/force-push-unnamed-branch' },
-      { line: 'git push --mirror', expect: 'warn', rule: 'git/force-push-unnamed-branch' },
+      // A mirror push onto the default remote deletes every branch the clone lacks (git/mirror-push-remote, adv10).
+      { line: 'git push --mirror', expect: 'confirm', rule: 'git/mirror-push-remote' },
       { line: 'git push upstream +HEAD:main', expect: 'confirm', rule: 'git/force-push-refspec' },
       { line: 'git push --delete origin main', expect: 'confirm', rule: 'git/delete-remote-main' },
       { line: 'git push origin :master', expect: 'confirm', rule: 'git/delete-remote-main-refspec' },
