@@ -91,7 +91,7 @@ export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
     const wasm = createRequire(import.meta.url)
       .resolve('libpg-query')
       .replace(/index\.cjs$/, 'libpg-query.wasm');
-    const binary = readFileSync(wasm);
+    const binary = sharedMemory(readFileSync(wasm));
     parser = await factory({
       instantiateWasm: (imports, receive) => {
         receive(new WebAssembly.Instance(new WebAssembly.Module(binary), imports));
@@ -103,6 +103,38 @@ export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
     throw error;
   });
   await loading;
+}
+
+/**
+ * The module with its memory declared shared, when it declares one memory with a maximum (the flag
+ * byte 0x01 becomes 0x03). V8 counts a memory's 128 MiB as external memory of the heap, over its
+ * 64 MiB soft limit, and starts a full garbage collection at instantiation (~55 M instructions,
+ * more than a fifth of loading the parser); a shared memory's backing store is not counted per
+ * heap. One thread uses it either way: no instruction of the module depends on the flag (atomics
+ * are not used), so a parse reads and writes the same bytes.
+ */
+function sharedMemory(binary: Buffer): Buffer {
+  let at = 8; // magic and version
+  const leb = (): number => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = binary[at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < binary.length) {
+    const id = binary[at++]!;
+    const size = leb();
+    const end = at + size;
+    if (id === 5) {
+      // memory section: count, then each memory's flags (0x01: has a maximum), initial, maximum
+      if (leb() === 1 && binary[at] === 0x01) binary[at] = 0x03;
+      return binary;
+    }
+    at = end;
+  }
+  return binary;
 }
 
 export function isSqlParserLoaded(): boolean {
