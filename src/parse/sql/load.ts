@@ -91,10 +91,10 @@ export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
     const wasm = createRequire(import.meta.url)
       .resolve('libpg-query')
       .replace(/index\.cjs$/, 'libpg-query.wasm');
-    const binary = sharedMemory(readFileSync(wasm));
+    const binary = readFileSync(wasm);
     parser = await factory({
       instantiateWasm: (imports, receive) => {
-        receive(new WebAssembly.Instance(new WebAssembly.Module(binary), imports));
+        receive(instantiate(binary, imports));
         return {};
       },
     });
@@ -106,14 +106,28 @@ export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
 }
 
 /**
- * The module with its memory declared shared, when it declares one memory with a maximum (the flag
- * byte 0x01 becomes 0x03). V8 counts a memory's 128 MiB as external memory of the heap, over its
- * 64 MiB soft limit, and starts a full garbage collection at instantiation (~55 M instructions,
- * more than a fifth of loading the parser); a shared memory's backing store is not counted per
- * heap. One thread uses it either way: no instruction of the module depends on the flag (atomics
- * are not used), so a parse reads and writes the same bytes.
+ * The module instantiated with its memory declared shared, when it declares one memory with a
+ * maximum (its flag byte 0x01 becomes 0x03). V8 counts a module's own 128 MiB memory as external
+ * memory of the heap, over its 64 MiB soft limit, and starts a full garbage collection at
+ * instantiation (~55 M instructions, a fifth of loading the parser); a shared memory's backing
+ * store is not counted per heap. One thread uses it either way and the module uses no atomics:
+ * every parse reads and writes the same bytes. Should V8 refuse it, the module as shipped.
  */
-function sharedMemory(binary: Buffer): Buffer {
+function instantiate(binary: Buffer, imports: object): object {
+  const flag = sharedMemoryFlag(binary);
+  if (flag !== undefined) {
+    binary[flag] = 0x03;
+    try {
+      return new WebAssembly.Instance(new WebAssembly.Module(binary), imports);
+    } catch {
+      binary[flag] = 0x01;
+    }
+  }
+  return new WebAssembly.Instance(new WebAssembly.Module(binary), imports);
+}
+
+/** The offset of the memory's flag byte when the module declares one memory, not shared, with a maximum. */
+function sharedMemoryFlag(binary: Buffer): number | undefined {
   let at = 8; // magic and version
   const leb = (): number => {
     let value = 0;
@@ -127,14 +141,11 @@ function sharedMemory(binary: Buffer): Buffer {
     const id = binary[at++]!;
     const size = leb();
     const end = at + size;
-    if (id === 5) {
-      // memory section: count, then each memory's flags (0x01: has a maximum), initial, maximum
-      if (leb() === 1 && binary[at] === 0x01) binary[at] = 0x03;
-      return binary;
-    }
+    // the memory section: a count, then each memory's flags (0x01: has a maximum), initial, maximum
+    if (id === 5) return leb() === 1 && binary[at] === 0x01 ? at : undefined;
     at = end;
   }
-  return binary;
+  return undefined;
 }
 
 export function isSqlParserLoaded(): boolean {
