@@ -214,8 +214,16 @@ export function parsePostgres(sql: string): ParseResult {
   }
 }
 
-/** The NUL-terminated UTF-8 string at `pointer`. */
+/** The module's memory as a Buffer (replaced when the memory grows, as HEAPU8 is). */
+let heapBytes: { heap: Uint8Array; bytes: Buffer } | undefined;
+
+/**
+ * The NUL-terminated UTF-8 string at `pointer`. The NUL is found by Buffer's indexOf (memchr): a
+ * typed array's indexOf reads a shared memory one element at a time (over 10 kB of JSON tree per
+ * migration).
+ */
 function cString(heap: Uint8Array, pointer: number): string {
-  const end = heap.indexOf(0, pointer);
+  if (heapBytes?.heap !== heap) heapBytes = { heap, bytes: Buffer.from(heap.buffer, heap.byteOffset, heap.length) };
+  const end = heapBytes.bytes.indexOf(0, pointer);
   return decoder.decode(heap.subarray(pointer, end < 0 ? heap.length : end));
 }
