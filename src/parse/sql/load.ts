@@ -94,7 +94,7 @@ export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
     const binary = readFileSync(wasm);
     parser = await factory({
       instantiateWasm: (imports, receive) => {
-        receive(new WebAssembly.Instance(new WebAssembly.Module(binary), imports));
+        receive(instantiate(binary, imports));
         return {};
       },
     });
@@ -103,6 +103,49 @@ export async function loadSqlParser(options: LoadOptions = {}): Promise<void> {
     throw error;
   });
   await loading;
+}
+
+/**
+ * The module instantiated with its memory declared shared, when it declares one memory with a
+ * maximum (its flag byte 0x01 becomes 0x03). V8 counts a module's own 128 MiB memory as external
+ * memory of the heap, over its 64 MiB soft limit, and starts a full garbage collection at
+ * instantiation (~55 M instructions, a fifth of loading the parser); a shared memory's backing
+ * store is not counted per heap. One thread uses it either way and the module uses no atomics:
+ * every parse reads and writes the same bytes. Should V8 refuse it, the module as shipped.
+ */
+function instantiate(binary: Buffer, imports: object): object {
+  const flag = sharedMemoryFlag(binary);
+  if (flag !== undefined) {
+    binary[flag] = 0x03;
+    try {
+      return new WebAssembly.Instance(new WebAssembly.Module(binary), imports);
+    } catch {
+      binary[flag] = 0x01;
+    }
+  }
+  return new WebAssembly.Instance(new WebAssembly.Module(binary), imports);
+}
+
+/** The offset of the memory's flag byte when the module declares one memory, not shared, with a maximum. */
+function sharedMemoryFlag(binary: Buffer): number | undefined {
+  let at = 8; // magic and version
+  const leb = (): number => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = binary[at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < binary.length) {
+    const id = binary[at++]!;
+    const size = leb();
+    const end = at + size;
+    // the memory section: a count, then each memory's flags (0x01: has a maximum), initial, maximum
+    if (id === 5) return leb() === 1 && binary[at] === 0x01 ? at : undefined;
+    at = end;
+  }
+  return undefined;
 }
 
 export function isSqlParserLoaded(): boolean {
@@ -171,8 +214,16 @@ export function parsePostgres(sql: string): ParseResult {
   }
 }
 
-/** The NUL-terminated UTF-8 string at `pointer`. */
+/** The module's memory as a Buffer (replaced when the memory grows, as HEAPU8 is). */
+let heapBytes: { heap: Uint8Array; bytes: Buffer } | undefined;
+
+/**
+ * The NUL-terminated UTF-8 string at `pointer`. The NUL is found by Buffer's indexOf (memchr): a
+ * typed array's indexOf reads a shared memory one element at a time (over 10 kB of JSON tree per
+ * migration).
+ */
 function cString(heap: Uint8Array, pointer: number): string {
-  const end = heap.indexOf(0, pointer);
+  if (heapBytes?.heap !== heap) heapBytes = { heap, bytes: Buffer.from(heap.buffer, heap.byteOffset, heap.length) };
+  const end = heapBytes.bytes.indexOf(0, pointer);
   return decoder.decode(heap.subarray(pointer, end < 0 ? heap.length : end));
 }
