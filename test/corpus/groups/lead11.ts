@@ -61,6 +61,8 @@ export const groups: CorpusGroup[] = [
       { line: "bundle exec rake 'tenants:purge[all]'", env: { RAILS_ENV: 'production' }, expect: 'confirm', rule: 'database/app-task-delete-all' },
       { line: 'bin/rails accounts:destroy_all', env: { RAILS_ENV: 'production' }, expect: 'confirm', rule: 'database/app-task-delete-all' },
       { line: './manage.py delete_tenants --all', hostname: 'web1.prod.example.com', expect: 'confirm', rule: 'database/app-task-delete-all' },
+      { line: 'python manage.py purge_tenants --hard --noinput', hostname: 'web1.prod.example.com', expect: 'confirm', rule: 'database/app-task-delete-all' },
+      { line: 'php artisan tenants:remove-user 5 --force', env: { APP_ENV: 'production' }, expect: 'allow' },
       { line: 'php artisan tenants:delete 42 --force', env: { APP_ENV: 'production' }, expect: 'allow' },
       { line: 'php artisan tenants:migrate --all', env: { APP_ENV: 'production' }, expect: 'allow' },
       { line: 'php artisan queue:retry all', env: { APP_ENV: 'production' }, expect: 'allow' },
