@@ -540,7 +540,7 @@ function markLoopUnknown(word: ExpandedWord): ExpandedWord {
   return { ...word, value: word.value.replaceAll(UNKNOWN_VALUE, '*'), dynamic: true };
 }
 
-function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkState): StdinSource | undefined {
+function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkState, writer?: Command): StdinSource | undefined {
   let stdin: StdinSource | undefined;
   for (const redirect of redirects) {
     const fd = redirect.descriptor?.type === 'FileDescriptor' ? redirect.descriptor.value : undefined;
@@ -570,7 +570,7 @@ function stdinOf(walker: Walker, redirects: readonly Redirection[], state: WalkS
         stdin = { kind: 'file', path: target.value, ...(text !== undefined ? { text } : {}) };
       }
       if (WRITE_OPERATORS.has(redirect.operator) && !(redirect.operator.endsWith('&') && /^\d+$|^-$/.test(redirect.target.value))) {
-        emitRedirect(walker, redirect.target, state, APPEND_OPERATORS.has(redirect.operator));
+        emitRedirect(walker, redirect.target, state, APPEND_OPERATORS.has(redirect.operator), copiedFile(writer, state));
       }
     }
   }
@@ -586,13 +586,30 @@ const APPEND_OPERATORS = new Set(['>>', '&>>']);
  * as an invocation named `(redirect)` (or `(append)` for `>>`, which keeps the file's contents)
  * with the target as its argument, so rules can judge it.
  */
-function emitRedirect(walker: Walker, target: Word, state: WalkState, append: boolean): void {
+function emitRedirect(walker: Walker, target: Word, state: WalkState, append: boolean, copied?: string): void {
   const [path] = expandWord(target, scopeOf(state), state.span?.pos ?? target.pos, state.span?.end ?? target.end);
   if (!path) return;
   const pseudo = append ? '(append)' : '(redirect)';
   const name: ExpandedWord = { ...path, value: pseudo, text: append ? '>>' : '>', dynamic: false, glob: false, unsetVariables: [], variables: [] };
-  walker.invocations.push({ ...redirectInvocation(state, path), name: pseudo, command: name });
+  const invocation = { ...redirectInvocation(state, path), name: pseudo, command: name };
+  // `cat FILE > TARGET` puts FILE's text in TARGET, as `cp FILE TARGET` does: rules about emptying
+  // a file tell the copy apart by its via.
+  walker.invocations.push(copied !== undefined ? { ...invocation, via: [...invocation.via, `${COPY_OF} ${copied}`] } : invocation);
   markShared(state);
+}
+
+/** How a redirection that copies a file is reached (rules/filesystem/overwrite-system-file.yaml). */
+const COPY_OF = 'copy of';
+
+/** `cat FILE… > TARGET`: the files whose text the redirection writes, when the words show them
+ *  (not /dev/null, /dev/zero or standard input). */
+function copiedFile(writer: Command | undefined, state: WalkState): string | undefined {
+  if (!writer?.name || writer.name.text !== 'cat') return undefined;
+  const words = writer.suffix.filter((item): item is Word => item.type === 'Word');
+  if (words.length === 0) return undefined;
+  const files = words.flatMap((word) => expandWord(word, scopeOf(state)));
+  if (files.some((file) => file.dynamic || file.value.startsWith('-') || file.value.startsWith('/dev/'))) return undefined;
+  return files.map((file) => file.value).join(' ');
 }
 
 /** An invocation that acts on one path (a redirection's target) where the state stands. */
@@ -640,7 +657,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       inlineVars[item.name] = '';
     }
   }
-  const stdin = stdinOf(walker, command.redirects, state) ?? pipeStdin ?? state.stdin;
+  const stdin = stdinOf(walker, command.redirects, state, command) ?? pipeStdin ?? state.stdin;
 
   if (!command.name) {
     // `$(< FILE)` is bash's `$(cat FILE)`: recorded as that cat, so the edge reads FILE.
