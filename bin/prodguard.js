@@ -155,6 +155,8 @@ if (!answeredFast(fast)) {
     /* judge here */
   }
   if (outcome !== 'answered') {
+    // The built-in table's fingerprint baked into the fast path (src/fast-path/remember.ts).
+    if (fast && typeof fast.builtinFingerprint === 'string') globalThis.__prodguardBuiltinFingerprint = fast.builtinFingerprint;
     if (outcome === 'absent') {
       try {
         fast.startWarm(__filename, bundle);
