@@ -8,6 +8,10 @@ import { docsBaseUrl } from '../dist/report/docs-url.js';
 import { build } from 'esbuild';
 
 /**
+ * node:module (createRequire, for a config's packs and the SQL and script parsers) pulls in Node's
+ * ESM loader, and node:os is read only when HOME is unset: loaded at the bundle's module inits they
+ * cost every risky line ~5 M instructions. Like child_process, they load on first use.
+ *
  * commander requires child_process for executable subcommands prodguard never uses, and the
  * judge spawns `getent` only for a user /etc/passwd does not list: loading child_process (with
  * net, dgram and the stream machinery) at every start cost ~200 pages touched, ~6% of a check.
@@ -124,7 +128,7 @@ try {
     // Smaller to read and compile; names stay, so an internal error's stack is still readable.
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [lazyBuiltins(['child_process']), lazyPackages(lazyPackageNames)],
+    plugins: [lazyBuiltins(['child_process', 'module', 'os']), lazyPackages(lazyPackageNames)],
   });
   // Code compiled from a V8 code cache loses vm's dynamic-import callback (Node 20), so the bundle
   // imports its external modules through a function bin/prodguard.js defines in a real module.
