@@ -48,6 +48,14 @@ writeFileSync(
   'title: Deploy\nincident: general\nseverity: { default: warn }\nmatch: { commands: [deploy], targets: [host] }\nmessage: "{command} on {target}"\nwhy: w\nfix: f\nexamples: { flag: [deploy], pass: [ls] }\n',
 );
 
+// A kubeconfig, for a kubectl line judged alone (the engine parses it with yaml).
+const kubeHome = join(home, 'kube-home');
+mkdirSync(join(kubeHome, '.kube'), { recursive: true });
+writeFileSync(
+  join(kubeHome, '.kube', 'config'),
+  'apiVersion: v1\nkind: Config\ncurrent-context: prod\ncontexts:\n- name: prod\n  context: {cluster: prod-eu, user: admin}\nclusters:\n- name: prod-eu\n  cluster: {server: "https://k8s.prod.example.com:6443"}\nusers:\n- name: admin\n  user: {token: abcdef}\n',
+);
+
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT || 1));
 
 /** [instructions, pages] of one process: the second of two runs (the first warms any cache). */
@@ -102,6 +110,16 @@ for (const [build, bin] of [
 ]) {
   rows.push([`check -c, harmless, .prodguard.yml (${build})`, measure([bin, 'check', '-c', LINES.harmless], undefined, repository)]);
   rows.push([`check -c, harmless, rule folder (${build})`, measure([bin, 'check', '-c', LINES.harmless], undefined, ruleRepository)]);
+}
+// Risky lines judged alone (no warm checker: the first after 15 idle minutes, CI, a fresh
+// container): in a repository with a .prodguard.yml, and a kubectl line with and without a kubeconfig.
+for (const [build, bin] of [
+  ['old', oldBin],
+  ['new', newBin],
+]) {
+  rows.push([`check -c, risky, .prodguard.yml (${build})`, measure([bin, 'check', '-c', LINES.risky], undefined, repository)]);
+  rows.push([`kubectl delete ns prod (${build})`, measure([bin, 'check', '-c', 'kubectl delete ns prod'])]);
+  rows.push([`same, kubeconfig (${build})`, measure([bin, 'check', '-c', 'kubectl delete ns prod'], undefined, home, { ...env, HOME: kubeHome })]);
 }
 const [baseInstructions, basePages] = rows[0][1];
 for (const [name, [instructions, pages]] of rows) {

@@ -49,6 +49,13 @@ globalThis.__prodguardImport = (specifier) => {
   return import(specifier);
 };
 
+// A dependency built into dist/bundle/NAME.cjs (scripts/build-bundle.mjs: yaml) loads from there
+// through its own code cache, not as the package's many files; undefined sends the bundle's
+// stand-in to require, as before.
+const bundledPackages = new Set(['yaml']);
+globalThis.__prodguardBundled = (name) =>
+  bundledPackages.has(name) ? loadBundle(path.join(__dirname, '..', 'dist', 'bundle', `${name}.cjs`), `${name}-code-cache`) : undefined;
+
 function cacheFiles(file, name) {
   const files = [name.startsWith('lint-') ? `${file}.lint.cache` : `${file}.cache`];
   const stateHome = process.env.XDG_STATE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.local', 'state');
@@ -148,6 +155,8 @@ if (!answeredFast(fast)) {
     /* judge here */
   }
   if (outcome !== 'answered') {
+    // The built-in table's fingerprint baked into the fast path (src/fast-path/remember.ts).
+    if (fast && typeof fast.builtinFingerprint === 'string') globalThis.__prodguardBuiltinFingerprint = fast.builtinFingerprint;
     if (outcome === 'absent') {
       try {
         fast.startWarm(__filename, bundle);

@@ -8,6 +8,10 @@ import { docsBaseUrl } from '../dist/report/docs-url.js';
 import { build } from 'esbuild';
 
 /**
+ * node:module (createRequire, for a config's packs and the SQL and script parsers) pulls in Node's
+ * ESM loader, and node:os is read only when HOME is unset: loaded at the bundle's module inits they
+ * cost every risky line ~5 M instructions. Like child_process, they load on first use.
+ *
  * commander requires child_process for executable subcommands prodguard never uses, and the
  * judge spawns `getent` only for a user /etc/passwd does not list: loading child_process (with
  * net, dgram and the stream machinery) at every start cost ~200 pages touched, ~6% of a check.
@@ -52,7 +56,13 @@ function lazyPackages(names) {
         args.namespace === 'lazy-package' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-package' },
       );
       build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
-        contents: `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));
+        // A package built into a file of its own (see bundledPackages below) comes from there,
+        // through bin/prodguard.js and its code cache; require is the fallback.
+        contents: `let real; const load = () => (real ??= ${
+          bundledPackages.includes(args.path)
+            ? `(typeof globalThis.__prodguardBundled === 'function' && globalThis.__prodguardBundled(${JSON.stringify(args.path)})) || `
+            : ''
+        }require(${JSON.stringify(args.path)}));
 for (const key of ${JSON.stringify(Object.keys(require(args.path)).filter((key) => key !== 'default'))}) {
   Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });
 }`,
@@ -65,6 +75,15 @@ for (const key of ${JSON.stringify(Object.keys(require(args.path)).filter((key) 
 // dotenv (only lint's .env extractor parses with it) loads node:crypto at require: 14 M
 // instructions that every lint, and every run of a command that imports the lint code, paid.
 const lazyPackageNames = ['yaml', 'dotenv'];
+
+/**
+ * yaml also loads for a check: a kubectl line reads the kubeconfig, a repository's .prodguard.yml
+ * is parsed whenever the fast path has no table for it, an ansible line reads its inventory.
+ * Required from node_modules it is ~60 files resolved, read and compiled without a code cache
+ * (~150 M instructions, more than the whole engine); built into dist/bundle/yaml.cjs, the
+ * launcher runs it through a V8 code cache of its own, as it does the shell parser.
+ */
+const bundledPackages = ['yaml'];
 
 const external = [
   'pg',
@@ -109,7 +128,7 @@ try {
     // Smaller to read and compile; names stay, so an internal error's stack is still readable.
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [lazyBuiltins(['child_process']), lazyPackages(lazyPackageNames)],
+    plugins: [lazyBuiltins(['child_process', 'module', 'os']), lazyPackages(lazyPackageNames)],
   });
   // Code compiled from a V8 code cache loses vm's dynamic-import callback (Node 20), so the bundle
   // imports its external modules through a function bin/prodguard.js defines in a real module.
@@ -136,6 +155,29 @@ try {
   // them at ../shell/scripts/ from both dist/shell/ and dist/bundle/).
   cpSync('src/shell/scripts', 'dist/shell/scripts', { recursive: true });
   console.log(`bundled the CLI into ${file} (${count} lazy external imports)`);
+  const require = Module.createRequire(import.meta.url);
+  for (const name of bundledPackages) {
+    const packageFile = `dist/bundle/${name}.cjs`;
+    const packaged = await build({
+      entryPoints: [require.resolve(name)],
+      write: false,
+      outfile: packageFile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+      legalComments: 'none',
+      minifyWhitespace: true,
+      minifySyntax: true,
+    });
+    const packageCode = packaged.outputFiles[0].text;
+    if (/[^\x00-\x7f]/.test(packageCode)) throw new Error(`${packageFile} has non-ASCII characters: the launcher reads it as latin1`);
+    const packageTemporary = `${packageFile}.${process.pid}.tmp`;
+    writeFileSync(packageTemporary, Module.wrap(packageCode));
+    renameSync(packageTemporary, packageFile);
+  }
+  console.log(`bundled ${bundledPackages.join(', ')} into dist/bundle/ (loaded with a code cache of their own)`);
 } catch (error) {
   console.error(`bundle failed: ${error.message}`);
   process.exit(2);

@@ -528,5 +528,7 @@ export async function loadConfig(options: { file?: string; cwd: string; env: Nod
 
 /** Where prodguard keeps its audit log and caches. */
 export function stateDirectory(env: NodeJS.ProcessEnv): string {
-  return stateDirectoryOf(env, homedir);
+  // A function, not os.homedir itself: the bundle loads node:os when homedir is read (see
+  // scripts/build-bundle.mjs), and with HOME set it is never called.
+  return stateDirectoryOf(env, () => homedir());
 }

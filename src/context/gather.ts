@@ -145,7 +145,9 @@ export function kubeconfigPaths(env: NodeJS.ProcessEnv): string[] {
 
 /** Contexts, clusters and current-context of kubeconfig files, merged as kubectl merges them. */
 export async function readKubeconfigs(paths: readonly string[]): Promise<KubeconfigFacts> {
-  const { parse } = await import('yaml');
+  // The parser loads for a file that is there: a kubectl line on a machine with no kubeconfig
+  // (a CI runner, a fresh container) does not pay for it.
+  let parse: typeof import('yaml').parse | undefined;
   const files: { file: string; raw: unknown }[] = [];
   const problems: string[] = [];
   for (const file of paths) {
@@ -165,6 +167,7 @@ export async function readKubeconfigs(paths: readonly string[]): Promise<Kubecon
       if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push(`${file}: cannot be read (${code ?? 'error'}); ${KUBECONFIG_FIX}`);
       continue;
     }
+    parse ??= (await import('yaml')).parse;
     try {
       files.push({ file, raw: parse(text, { maxAliasCount: 100 }) });
     } catch (error) {

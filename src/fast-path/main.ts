@@ -13,5 +13,9 @@ export function answer(loadParser: () => { parseErrorCount: (line: string) => nu
   });
 }
 
+/** The built-in table's fingerprint, as the full path computes it (src/fast-path/remember.ts
+ *  takes it from here rather than building the table again). */
+export const builtinFingerprint: string = table.fingerprint ?? '';
+
 // The warm checker's client (src/warm/client.ts): asked when this path cannot answer.
 export { askWarm, startWarm } from '../warm/client.js';

@@ -37,6 +37,18 @@ export function cacheable(config: Config): boolean {
   );
 }
 
+/**
+ * The built-in table's fingerprint, which keys every entry. The fast path's bundle has it baked in
+ * at build time (scripts/build-fast-path.mjs), and bin/prodguard.js hands it over when that bundle
+ * ran first in this process, as it has for every line that reaches here from `check -c` or an
+ * agent hook; building the table from the built-in rules to fingerprint it cost more than judging
+ * the line (~100 M instructions for a risky line in a repository with a config).
+ */
+function builtinFingerprint(rules: readonly Rule[]): string {
+  const baked = (globalThis as { __prodguardBuiltinFingerprint?: unknown }).__prodguardBuiltinFingerprint;
+  return typeof baked === 'string' && baked !== '' ? baked : tableFingerprint(fastPathTable(rules));
+}
+
 export interface Loaded {
   config: Config;
   /** The rules the judgement used: built-in, and those of the config's rule folders and packs. */
@@ -57,8 +69,8 @@ export async function rememberConfigTable(
   reload: () => Promise<Loaded>,
 ): Promise<void> {
   if (!cacheable(loaded.config)) return;
-  const builtin = fastPathTable(await loadBuiltinRules());
-  const base = tableFingerprint(builtin);
+  const builtinRules = await loadBuiltinRules();
+  const base = builtinFingerprint(builtinRules);
   if (lookupConfigTable(cwd, env, base, homeDirectory)) return;
   let from = loaded;
   let pulled: [string, string | null][] | undefined;
@@ -72,6 +84,6 @@ export async function rememberConfigTable(
   // The table of the rules the judgement used: a rule folder's rules send their words to the full
   // path (a config's `rules:` only changes severities, which cannot make a rule match a line it did not).
   const withConfig = fastPathTable(from.rules, from.config.dataDirectories);
-  const table = JSON.stringify(withConfig) === JSON.stringify(builtin) ? {} : { table: withConfig };
+  const table = JSON.stringify(withConfig) === JSON.stringify(fastPathTable(builtinRules)) ? {} : { table: withConfig };
   storeConfigTable(env, { key, ...(pulled ? { pulled } : {}), base, files: [...from.config.files], ...table }, homeDirectory);
 }

@@ -4,11 +4,16 @@
 // names, or any edit to a config file, an extended file or a rule folder sends the line to the
 // full path.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { runInThisContext } from 'node:vm';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { BIN, cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 import { ALLOW_TEXT } from '../../src/fast-path/answer.js';
+import { createRequire } from 'node:module';
+import { tableFingerprint } from '../../src/fast-path/config-cache.js';
+import { fastPathTable } from '../../src/fast-path/table.js';
+import { loadBuiltinRules } from '../../src/rules/load.js';
 
 /** The launcher and the fast path's bundles alone: a line it does not answer fails with "not
  *  built yet" (the engine's bundle is not there), so an answer proves the fast path gave it. */
@@ -43,6 +48,14 @@ function repository(config: string) {
 const fast = fastPathOnly();
 
 describe('the one-shot fast path under config files', () => {
+  it("bakes in the built-in table's fingerprint the full path would compute (it keys the entries)", async () => {
+    // Stored wrapped in Node's CommonJS function, as bin/prodguard.js runs it.
+    const file = join(dirname(BIN), '..', 'dist', 'bundle', 'fast.cjs');
+    const module = { exports: {} as { builtinFingerprint?: string } };
+    runInThisContext(readFileSync(file, 'latin1'))(module.exports, createRequire(file), module, file, dirname(file));
+    expect(module.exports.builtinFingerprint).toBe(tableFingerprint(fastPathTable(await loadBuiltinRules())));
+  });
+
   it('answers a harmless line as the full path did once that path has seen the config', () => {
     const { repo, cwd, env } = repository('environments:\n  production:\n    hosts: ["db*.prod.example.com"]\n');
     const expected = `${ALLOW_TEXT}  config: ${join(repo, '.prodguard.yml')}\n`;

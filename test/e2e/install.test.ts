@@ -27,13 +27,14 @@ describe('npm pack → npm i -g', () => {
         'dist/bundle/prodguard.cjs',
         'dist/bundle/fast.cjs',
         'dist/bundle/shell-parser.cjs',
+        'dist/bundle/yaml.cjs',
         'dist/rules.json',
         'dist/rules-docs.json',
       ]),
     );
     expect(
       files.filter(
-        (file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/(prodguard|fast|shell-parser)\.cjs$|rules\.json$|rules-docs\.json$)/.test(file),
+        (file) => file.endsWith('.tsbuildinfo') || /^dist\/(?!bundle\/(prodguard|fast|shell-parser|yaml)\.cjs$|rules\.json$|rules-docs\.json$)/.test(file),
       ),
     ).toEqual([]);
     expect(readdirSync(packDir)).toEqual([packed!.filename]);
