@@ -171,4 +171,16 @@ export const groups: CorpusGroup[] = [
       { line: 'rm -f /tmp/backups/app.sql.gz', hostname: DB_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead11: SQL shells of SQL Server, Snowflake and Spark',
+    cases: [
+      { line: 'mssql-cli -S sql-prod-01 -U sa -Q "DELETE FROM dbo.Customers"', expect: 'block', rule: 'sql/delete-update-all-rows' },
+      { line: "snowsql -c prod -q 'DROP DATABASE ANALYTICS'", expect: 'block', rule: 'sql/drop-objects' },
+      { line: 'snowsql -a acme-prod -u etl -f drop_schema.sql', expect: 'confirm' },
+      { line: "spark-sql --master spark://spark-prod-1.example.com:7077 -e 'TRUNCATE TABLE events'", expect: 'block', rule: 'sql/truncate' },
+      { line: "snowsql -c prod -q 'SELECT count(*) FROM orders'", expect: 'allow' },
+      { line: 'mssql-cli -S localhost -U sa -Q "DELETE FROM dbo.Customers"', expect: 'allow' },
+      { line: "spark-sql -e 'SHOW TABLES'", expect: 'allow' },
+    ],
+  },
 ];
