@@ -67,6 +67,28 @@ const KAFKA: ServiceEndpointSpec = {
 // Go's flag package: one dash or two, `-address=X` or `-address X`.
 const goFlags = (names: readonly string[]): ToolOptions => ({ singleDashWithValue: names, longWithValue: names });
 
+const KAFKA_STREAMS_RESET: ServiceEndpointSpec = {
+  ...KAFKA,
+  servers: [...KAFKA.servers, '--bootstrap-servers'],
+  options: {
+    ...KAFKA.options,
+    longWithValue: [
+      ...(KAFKA.options.longWithValue ?? []),
+      'bootstrap-servers',
+      'application-id',
+      'input-topics',
+      'intermediate-topics',
+      'internal-topics',
+      'to-datetime',
+      'to-offset',
+      'by-duration',
+      'from-file',
+      'shift-by',
+      'config-file',
+    ],
+  },
+};
+
 export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = table({
   etcdctl: {
     service: 'etcd',
@@ -82,6 +104,9 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
   'kafka-delete-records.sh': KAFKA,
   'kafka-configs': KAFKA,
   'kafka-configs.sh': KAFKA,
+  // The Streams reset tool (older releases spell it --bootstrap-servers).
+  'kafka-streams-application-reset': KAFKA_STREAMS_RESET,
+  'kafka-streams-application-reset.sh': KAFKA_STREAMS_RESET,
   // Redpanda's rpk: the brokers and admin API it names (`--brokers`, `-X brokers=…`), else
   // RPK_BROKERS / the profile's (docs.redpanda.com, rpk-x-options). `-r` is --regex for topic
   // delete and --replicas for create: read as a flag.

@@ -88,6 +88,15 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
     const value = match[2] ?? inv.args[index + 1]?.value;
     if (value && !value.startsWith('-')) targets.push({ kind: 'app', source: `--${match[1]}`, name: value, value });
   }
+  // `dbt run --target prod`: the profile's output the run writes to.
+  if (inv.name === 'dbt') {
+    const scan = scanOptions(inv.args, {
+      shortWithValue: 'tsm',
+      longWithValue: ['target', 'select', 'models', 'exclude', 'vars', 'profile', 'profiles-dir', 'project-dir', 'args'],
+    });
+    const target = optionValue(scan, '-t', '--target');
+    if (target) targets.push({ kind: 'app', source: 'dbt --target', name: target, value: target });
+  }
   // `rails db:reset -e production` / `rake … RAILS_ENV=production`.
   if (['rails', 'rake'].includes(inv.name)) {
     const scan = scanOptions(inv.args, { shortWithValue: 'e', longWithValue: ['environment'] });

@@ -183,4 +183,21 @@ export const groups: CorpusGroup[] = [
       { line: "spark-sql -e 'SHOW TABLES'", expect: 'allow' },
     ],
   },
+  {
+    name: 'lead11: a data pipeline rebuilt or reset from scratch',
+    cases: [
+      { line: 'dbt run --full-refresh --target prod', expect: 'confirm', rule: 'database/data-pipeline-reset' },
+      { line: 'dbt build -t prod --full-refresh --select fct_orders+', expect: 'confirm', rule: 'database/data-pipeline-reset' },
+      { line: "dbt run-operation drop_schema --args '{schema: analytics}' --target prod", expect: 'confirm', rule: 'database/data-pipeline-reset' },
+      { line: 'airflow db reset -y', hostname: 'airflow-prod-1', expect: 'confirm', rule: 'database/data-pipeline-reset' },
+      {
+        line: 'kafka-streams-application-reset --bootstrap-server kafka-prod-1.example.com:9092 --application-id orders --to-earliest',
+        expect: 'confirm',
+        rule: 'database/data-pipeline-reset',
+      },
+      { line: 'dbt run --target prod --select fct_orders', expect: 'allow' },
+      { line: 'dbt run --full-refresh --target dev', expect: 'allow' },
+      { line: 'airflow db migrate', hostname: 'airflow-prod-1', expect: 'allow' },
+    ],
+  },
 ];
