@@ -239,6 +239,20 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
       longWithValue: ['host', 'port', 'path', 'proto', 'header', 'package', 'service', 'cacert', 'cert', 'certkey', 'servername', 'config-file', 'file'],
     },
   },
+  // CockroachDB's node and debug commands (`cockroach node --help`): --host/--url name the cluster.
+  cockroach: {
+    service: 'CockroachDB',
+    servers: ['--host', '--url'],
+    variables: ['COCKROACH_HOST', 'COCKROACH_URL'],
+    options: { shortWithValue: 'pud', longWithValue: ['host', 'url', 'port', 'user', 'certs-dir', 'cluster-name', 'format', 'wait', 'database'] },
+  },
+  // Cassandra's nodetool (`nodetool help`): -h names the node it talks to (default the local one).
+  nodetool: {
+    service: 'Cassandra',
+    servers: ['-h', '--host'],
+    variables: [],
+    options: { shortWithValue: 'hpuwt', longWithValue: ['host', 'port', 'username', 'password', 'password-file', 'tag'] },
+  },
   ceph: {
     service: 'Ceph',
     servers: ['-m', '--mon-host'],

@@ -200,4 +200,20 @@ export const groups: CorpusGroup[] = [
       { line: 'airflow db migrate', hostname: 'airflow-prod-1', expect: 'allow' },
     ],
   },
+  {
+    name: "lead11: a database cluster's member removed or its quorum rebuilt",
+    cases: [
+      {
+        line: 'cockroach node decommission 2 3 4 --host=crdb-prod-1.example.com:26257 --certs-dir=certs',
+        expect: 'confirm',
+        rule: 'host/cluster-member-removal',
+      },
+      { line: 'cockroach debug reset-quorum 17 --host=crdb.prod.example.com:26257 --certs-dir=certs', expect: 'confirm', rule: 'host/cluster-member-removal' },
+      { line: 'nodetool -h cass-prod-3 removenode force', expect: 'confirm', rule: 'host/cluster-member-removal' },
+      { line: 'nodetool assassinate 10.0.4.17', hostname: 'cass-prod-3', expect: 'confirm', rule: 'host/cluster-member-removal' },
+      { line: 'cockroach sql --host=crdb-prod-1.example.com:26257 -e "SELECT 1"', expect: 'allow' },
+      { line: 'nodetool status', hostname: 'cass-prod-3', expect: 'allow' },
+      { line: 'nodetool snapshot -t before-upgrade', hostname: 'cass-prod-3', expect: 'allow' },
+    ],
+  },
 ];
