@@ -28,7 +28,7 @@ const PID_DIRECTORY_PROCESSES: Readonly<Record<string, string>> = table({
   '/run/redis': 'redis-server',
 });
 
-/** The servers' default ports: the process `lsof -t -i :5432` and `fuser -k 5432/tcp` find. */
+/** The servers' default ports: the process `lsof -t -i :5432` finds. */
 const SERVER_PORTS: Readonly<Record<string, string>> = table({
   '5432': 'postgres',
   '3306': 'mysqld',
