@@ -164,11 +164,17 @@ function pipeFrom(node: CommandNode, state: WalkState, walker: Walker, input?: S
 }
 
 /** Commands whose output may be process ids (src/parse/process-ids.ts reads their words). */
-const MAY_PRINT_PROCESS_IDS = new Set(['pgrep', 'pidof', 'lsof', ...PID_FILE_READERS, ...ID_KEEPING_FILTERS]);
+const PROCESS_LISTERS = new Set(['pgrep', 'pidof', 'lsof']);
+const MAY_PRINT_PROCESS_IDS = new Set([...PROCESS_LISTERS, ...PID_FILE_READERS, ...ID_KEEPING_FILTERS]);
 
 /** `pgrep -f postgres`, `head -1 $PGDATA/postmaster.pid`, `ps aux | grep mysqld | awk …`: whose ids. */
 function processIdsWritten(node: CommandNode, state: WalkState, input: StdinSource | undefined): string[] | undefined {
   if (node.type !== 'Command' || !node.name || !MAY_PRINT_PROCESS_IDS.has(basename(node.name.text))) return undefined;
+  // The filters and readers (grep, awk, cat, head…) of most pipes pass ids only on from a
+  // listing or a pid file: skip the expansion for the others, every pipe of every script pays it.
+  const listsIds = PROCESS_LISTERS.has(basename(node.name.text));
+  const passesIds = input?.processes !== undefined || input?.producer?.[0] === 'ps';
+  if (!listsIds && !passesIds && !node.suffix.some((item) => item.type === 'Word' && item.text.includes('.pid'))) return undefined;
   const [command, ...args] = [node.name, ...node.suffix]
     .filter((item): item is Word => item.type === 'Word')
     .flatMap((word) => expandWord(word, scopeOf(state)));
