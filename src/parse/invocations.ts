@@ -33,11 +33,11 @@ import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
 import { applyBuiltinEffects, applyValueBuiltins, readTargets, readValues, shownOutput } from './builtin-effects.js';
 import { envFilePath } from './wrappers/env-runners.js';
 import { decodes, filterOutput, isStreamFilter } from './stream-filters.js';
-import { basename } from './posix-path.js';
+import { basename, resolvePath } from './posix-path.js';
 import { processesPrinted } from './process-ids.js';
 import { findStartingPoints, findVisits } from './find-expression.js';
 import { ID_KEEPING_FILTERS, PID_FILE_READERS } from '../knowledge/process-ids.js';
-import { dict, own } from '../util/dict.js';
+import { dict, own, table } from '../util/dict.js';
 import {
   type ExtractOptions,
   UNKNOWN_VALUE,
@@ -592,30 +592,43 @@ const APPEND_OPERATORS = new Set(['>>', '&>>']);
  * as an invocation named `(redirect)` (or `(append)` for `>>`, which keeps the file's contents)
  * with the target as its argument, so rules can judge it.
  */
-function emitRedirect(walker: Walker, target: Word, state: WalkState, append: boolean, copied?: string): void {
+function emitRedirect(walker: Walker, target: Word, state: WalkState, append: boolean, copied?: readonly string[]): void {
   const [path] = expandWord(target, scopeOf(state), state.span?.pos ?? target.pos, state.span?.end ?? target.end);
   if (!path) return;
   const pseudo = append ? '(append)' : '(redirect)';
   const name: ExpandedWord = { ...path, value: pseudo, text: append ? '>>' : '>', dynamic: false, glob: false, unsetVariables: [], variables: [] };
   const invocation = { ...redirectInvocation(state, path), name: pseudo, command: name };
   // `cat FILE > TARGET` puts FILE's text in TARGET, as `cp FILE TARGET` does: rules about emptying
-  // a file tell the copy apart by its via.
-  walker.invocations.push(copied !== undefined ? { ...invocation, via: [...invocation.via, `${COPY_OF} ${copied}`] } : invocation);
+  // a file tell the copy apart by its via. Not when FILE is TARGET: the shell empties it before
+  // cat or sed reads it (`sed '/x/d' /etc/passwd > /etc/passwd`).
+  const cwd = state.cwd || '/';
+  const copy = copied !== undefined && !copied.some((file) => resolvePath(cwd, file) === resolvePath(cwd, path.value)) ? copied : undefined;
+  walker.invocations.push(copy !== undefined ? { ...invocation, via: [...invocation.via, `${COPY_OF} ${copy.join(' ')}`] } : invocation);
   markShared(state);
 }
 
 /** How a redirection that copies a file is reached (rules/filesystem/overwrite-system-file.yaml). */
 const COPY_OF = 'copy of';
 
-/** `cat FILE… > TARGET`: the files whose text the redirection writes, when the words show them
- *  (not /dev/null, /dev/zero or standard input). */
-function copiedFile(writer: Command | undefined, state: WalkState): string | undefined {
-  if (!writer?.name || writer.name.text !== 'cat') return undefined;
-  const words = writer.suffix.filter((item): item is Word => item.type === 'Word');
+/** Commands whose output is computed from the files they are given: `cat FILE…`, and the script
+ *  or program first (`sed SCRIPT FILE…`, `awk PROGRAM FILE…`). */
+const FILE_WRITERS: Readonly<Record<string, number>> = table({ cat: 0, sed: 1, awk: 1, gawk: 1, mawk: 1 });
+
+/** `cat FILE… > TARGET`, `sed 's/a/b/' FILE > TARGET`: the files whose text (or its edit) the
+ *  redirection writes, when the words show them (no options, not /dev/null, /dev/zero or standard
+ *  input). */
+function copiedFile(writer: Command | undefined, state: WalkState): string[] | undefined {
+  const name = writer?.name ? basename(writer.name.text) : undefined;
+  const skip = name !== undefined ? own(FILE_WRITERS, name) : undefined;
+  if (skip === undefined) return undefined;
+  const all = writer!.suffix.filter((item): item is Word => item.type === 'Word');
+  // An option changes what is read or written (`awk -F:`, `sed -n`, `cat -n`): not a plain copy.
+  if (all.some((word) => word.text.startsWith('-'))) return undefined;
+  const words = all.slice(skip);
   if (words.length === 0) return undefined;
   const files = words.flatMap((word) => expandWord(word, scopeOf(state)));
-  if (files.some((file) => file.dynamic || file.value.startsWith('-') || file.value.startsWith('/dev/'))) return undefined;
-  return files.map((file) => file.value).join(' ');
+  if (files.some((file) => file.dynamic || file.value.startsWith('-') || file.value.startsWith('/dev/') || file.value === '')) return undefined;
+  return files.map((file) => file.value);
 }
 
 /** An invocation that acts on one path (a redirection's target) where the state stands. */

@@ -216,4 +216,16 @@ export const groups: CorpusGroup[] = [
       { line: 'nodetool snapshot -t before-upgrade', hostname: 'cass-prod-3', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead11: a system file written from another file is a copy; from itself, an emptying',
+    cases: [
+      { line: 'cat /tmp/passwd > /etc/passwd', expect: 'allow' },
+      { line: "sed 's/^x:1001:/x:1002:/' /etc/passwd > /etc/shadow", expect: 'allow' },
+      { line: 'cat /etc/passwd > /etc/passwd', expect: 'confirm', rule: 'filesystem/overwrite-system-file' },
+      { line: "sed '/^bob:/d' /etc/passwd > /etc/passwd", expect: 'confirm', rule: 'filesystem/overwrite-system-file' },
+      { line: 'cd /etc && cat passwd > /etc/passwd', expect: 'confirm', rule: 'filesystem/overwrite-system-file' },
+      { line: "awk -F: '{print $1}' /etc/passwd > /etc/group", expect: 'confirm', rule: 'filesystem/overwrite-system-file' },
+      { line: 'cat /dev/null > /etc/fstab', expect: 'confirm', rule: 'filesystem/overwrite-system-file' },
+    ],
+  },
 ];
