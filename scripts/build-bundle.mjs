@@ -2,10 +2,11 @@
 // budget (STYLE.md #9): Node 20's ESM loader reads and links ~60 files one by one, while one
 // bundle compiles once and, with bin/prodguard.js's V8 code cache, barely compiles at all.
 // Heavy dependencies stay outside and load only when a command needs them.
-import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { docsBaseUrl } from '../dist/report/docs-url.js';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS, writeWrapped } from './wrapped-bundle.mjs';
 
 /**
  * node:module (createRequire, for a config's packs and the SQL and script parsers) pulls in Node's
@@ -103,15 +104,9 @@ const external = [
 
 try {
   const result = await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: ['src/cli.ts'],
-    // Kept in memory and written once, wrapped, below: a shell hook or a test starting mid-build
-    // never reads esbuild's raw output (no `require` until wrapped) or a half-written bundle.
-    write: false,
     outfile: 'dist/bundle/prodguard.cjs',
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: external.filter((name) => !lazyPackageNames.includes(name)),
     mainFields: ['module', 'main'],
     // dist/bundle/ sits at the same depth as dist/<stage>/, so relative URLs such as
@@ -123,11 +118,6 @@ try {
       'process.env.PRODGUARD_DOCS_URL': JSON.stringify(docsBaseUrl(JSON.parse(readFileSync('package.json', 'utf8')).repository) ?? ''),
     },
     banner: { js: "const __prodguardModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    logLevel: 'warning',
-    legalComments: 'none',
-    // Smaller to read and compile; names stay, so an internal error's stack is still readable.
-    minifyWhitespace: true,
-    minifySyntax: true,
     plugins: [lazyBuiltins(['child_process', 'module', 'os']), lazyPackages(lazyPackageNames)],
   });
   // Code compiled from a V8 code cache loses vm's dynamic-import callback (Node 20), so the bundle
@@ -142,15 +132,7 @@ try {
   if (/\bimport\(/.test(code.replace(/globalThis\.__prodguardImport\(/g, ''))) {
     throw new Error('the bundle has a dynamic import() that bin/prodguard.js cannot serve');
   }
-  // Stored already wrapped in Node's CommonJS function (module.wrap) and ASCII only, so
-  // bin/prodguard.js reads it as one-byte text and hands it to V8 as is: no UTF-8 decoding and no
-  // 800 kB copy to prepend the wrapper at every start (esbuild escapes non-ASCII by default).
-  if (/[^\x00-\x7f]/.test(code)) throw new Error('the bundle has non-ASCII characters: the launcher reads it as latin1');
-  // Nothing is written by esbuild (write: false): a fresh clone has no dist/bundle/ yet.
-  mkdirSync('dist/bundle', { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Module.wrap(code));
-  renameSync(temporary, file);
+  writeWrapped(file, code);
   // The shell integration scripts are real .bash/.zsh/.fish files (src/shell/adapters.ts reads
   // them at ../shell/scripts/ from both dist/shell/ and dist/bundle/).
   cpSync('src/shell/scripts', 'dist/shell/scripts', { recursive: true });
@@ -158,24 +140,8 @@ try {
   const require = Module.createRequire(import.meta.url);
   for (const name of bundledPackages) {
     const packageFile = `dist/bundle/${name}.cjs`;
-    const packaged = await build({
-      entryPoints: [require.resolve(name)],
-      write: false,
-      outfile: packageFile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'warning',
-      legalComments: 'none',
-      minifyWhitespace: true,
-      minifySyntax: true,
-    });
-    const packageCode = packaged.outputFiles[0].text;
-    if (/[^\x00-\x7f]/.test(packageCode)) throw new Error(`${packageFile} has non-ASCII characters: the launcher reads it as latin1`);
-    const packageTemporary = `${packageFile}.${process.pid}.tmp`;
-    writeFileSync(packageTemporary, Module.wrap(packageCode));
-    renameSync(packageTemporary, packageFile);
+    const packaged = await build({ ...BUNDLE_OPTIONS, entryPoints: [require.resolve(name)], outfile: packageFile });
+    writeWrapped(packageFile, packaged.outputFiles[0].text);
   }
   console.log(`bundled ${bundledPackages.join(', ')} into dist/bundle/ (loaded with a code cache of their own)`);
 } catch (error) {

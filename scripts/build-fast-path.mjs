@@ -2,34 +2,9 @@
 // (src/fast-path/answer.ts) with the built-in rules' prefilter baked in, and
 // dist/bundle/shell-parser.cjs, the shell parser it loads for a line the prefilter passes.
 // bin/prodguard.js loads them first for `check -c` and the agent hooks; a line they cannot prove
-// harmless loads the full bundle. Stored wrapped and ASCII, as scripts/build-bundle.mjs does.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+// harmless loads the full bundle. Stored wrapped and ASCII (scripts/wrapped-bundle.mjs).
 import { build } from 'esbuild';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  // Written once, wrapped, by `wrap`: a shell hook starting mid-build never reads esbuild's raw
-  // output (it has no `require` until wrapped) or a half-written file.
-  write: false,
-};
-
-function wrap(file, result) {
-  const code = result.outputFiles[0].text;
-  if (/[^\x00-\x7f]/.test(code)) throw new Error(`${file} has non-ASCII characters: the launcher reads it as latin1`);
-  // Nothing is written by esbuild (write: false): a fresh clone has no dist/bundle/ yet.
-  mkdirSync('dist/bundle', { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Module.wrap(code));
-  renameSync(temporary, file);
-}
+import { BUNDLE_OPTIONS, writeWrapped } from './wrapped-bundle.mjs';
 import { loadBuiltinRules } from '../dist/rules/load.js';
 import { fastPathTable } from '../dist/fast-path/table.js';
 import { tableFingerprint } from '../dist/fast-path/config-cache.js';
@@ -42,7 +17,7 @@ try {
   const fast = await build({
     entryPoints: ['src/fast-path/main.ts'],
     outfile: 'dist/bundle/fast.cjs',
-    ...common,
+    ...BUNDLE_OPTIONS,
     plugins: [
       {
         name: 'fast-path-table',
@@ -53,9 +28,9 @@ try {
       },
     ],
   });
-  const parser = await build({ entryPoints: ['src/fast-path/parser.ts'], outfile: 'dist/bundle/shell-parser.cjs', ...common });
-  wrap('dist/bundle/fast.cjs', fast);
-  wrap('dist/bundle/shell-parser.cjs', parser);
+  const parser = await build({ entryPoints: ['src/fast-path/parser.ts'], outfile: 'dist/bundle/shell-parser.cjs', ...BUNDLE_OPTIONS });
+  writeWrapped('dist/bundle/fast.cjs', fast.outputFiles[0].text);
+  writeWrapped('dist/bundle/shell-parser.cjs', parser.outputFiles[0].text);
   console.log(`bundled the one-shot fast path into dist/bundle/fast.cjs and shell-parser.cjs (${table.prefilter.words.length} words)`);
 } catch (error) {
   console.error(`fast path bundle failed: ${error.message}`);
