@@ -8,6 +8,7 @@ import type { Invocation } from '../types.js';
 import type { InvocationSql, SqlFact } from '../rules/evaluate.js';
 import { sqlSourcesOf, type SqlDialect, type SqlSource } from '../parse/sql/sources.js';
 import { analyzeColumnStoreSql } from '../parse/sql/column-stores.js';
+import { analyzeSqliteSql } from '../parse/sql/sqlite.js';
 import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
 import { readOnlyStatements } from '../parse/sql/read-only.js';
 import type { ColumnType } from '../parse/sql/statement.js';
@@ -343,7 +344,9 @@ function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] 
     ? { statements: reads, errors: [] }
     : dialect === 'clickhouse' || dialect === 'cql'
       ? analyzeColumnStoreSql(text, dialect)
-      : analyzeSql(text, dialect);
+      : dialect === 'sqlite'
+        ? analyzeSqliteSql(text)
+        : analyzeSql(text, dialect);
   const facts: SqlFact[] = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,
@@ -419,10 +422,11 @@ function readWithPlaceholders(source: SqlSource): SqlFact[] | undefined {
     !('text' in source) ||
     !('unknownSpans' in source) ||
     !source.unknownSpans ||
-    (source.dialect !== 'postgres' && source.dialect !== 'mysql')
+    (source.dialect !== 'postgres' && source.dialect !== 'mysql' && source.dialect !== 'sqlite')
   )
     return undefined;
-  const placed = withPlaceholders(source.text, source.unknownSpans, source.dialect);
+  // SQLite quotes and comments as PostgreSQL does: placeholders go where that lexer says.
+  const placed = withPlaceholders(source.text, source.unknownSpans, source.dialect === 'sqlite' ? 'postgres' : source.dialect);
   if (!placed) return undefined;
   const facts = sqlFacts(placed.text, source.dialect, source.origin);
   if (facts.length === 0 || facts.some((fact) => fact.kind === 'unknown')) return undefined;

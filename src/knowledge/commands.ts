@@ -742,6 +742,14 @@ export const SQLITE_READING_DOT_COMMANDS: ReadonlySet<string> = new Set([
   'lint',
   'selftest',
   'sha3sum',
+  // Copies of the database made elsewhere (`.backup FILE`, its older name `.save`, `.clone`) and
+  // where output goes: they read it.
+  'backup',
+  'save',
+  'clone',
+  'output',
+  'once',
+  'timeout',
 ]);
 
 // sqlite3's options (sqlite3 -help, 3.4x): single-dash words; -cmd runs SQL before the operands.

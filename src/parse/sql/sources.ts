@@ -12,7 +12,7 @@ import { parseConnectionString } from '../connection.js';
 
 /** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
  *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
-export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer';
+export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer' | 'sqlite';
 
 export type SqlSource =
   /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown.
@@ -176,6 +176,9 @@ function specOf(name: string): OptionSpec {
 
 const PSQL_SPEC = specOf('psql');
 
+/** The SQLite shells read as psql (knowledge/commands.ts `sqliteFile`), as `via` names them. */
+const SQLITE_TOOL = /^(sqlite3|litecli)\b/;
+
 /**
  * The database psql connects to is pgbouncer's admin console (`psql -p 6432 pgbouncer`, `-d
  * pgbouncer`, `postgres://…/pgbouncer`, PGDATABASE): what it is sent is the console's command
@@ -191,6 +194,15 @@ function reachesPgbouncerConsole(inv: Invocation, options: ParsedOption[], posit
 function psqlSources(inv: Invocation): SqlSource[] {
   const sources = psqlSqlSources(inv);
   const { options, positionals } = parseOptions(inv.args, PSQL_SPEC);
+  // sqlite3 and litecli are read as psql on `sqlite:FILE` (parse/wrappers/client-shells.ts): their
+  // SQL is SQLite's, and messages name the tool that runs it.
+  const sqlite = positionals[0]?.value.startsWith('sqlite:') ? (inv.via.findLast((step) => SQLITE_TOOL.test(step)) ?? 'sqlite3') : undefined;
+  if (sqlite !== undefined)
+    return sources.map((source) =>
+      source.language === 'sql' && source.dialect === 'postgres' && !('interactive' in source)
+        ? { ...source, dialect: 'sqlite', origin: source.origin === 'psql -c' ? sqlite : source.origin.replace(/^psql\b/, sqlite) }
+        : source,
+    );
   if (!reachesPgbouncerConsole(inv, options, positionals)) return sources;
   return sources.map((source) => (source.language === 'sql' && 'text' in source ? { ...source, dialect: 'pgbouncer' } : source));
 }
