@@ -122,7 +122,8 @@ export function judgeMeta(meta: MetaCommand, out: Collected): void {
     stmt(/\bfrom\b/i.test(arg) ? 'insert' : 'select', { tables: table && !/^select$/i.test(table) ? [table] : [] });
   } else if (name === 'lo_unlink') stmt('drop-other', { names: arg ? [arg] : [] });
   else if (name === 'c' || name === 'connect' || name === 'password' || name === 'lo_import') stmt('other');
-  else if (name.startsWith('d') || META_HARMLESS.has(name) || META_TERMINATORS.has(name)) {
+  // `+` asks a listing for more detail (`\l+`, `\sf+ f`, `\dt+`): the same command.
+  else if (name.startsWith('d') || META_HARMLESS.has(name.replace(/\+$/, '')) || META_TERMINATORS.has(name)) {
     // Display only, or the terminator of the statement before it (judged on its own).
   } else out.errors.push({ message: `unknown psql meta-command ${meta.text}`, pos: meta.pos });
 }

@@ -34,6 +34,7 @@ export const groups: CorpusGroup[] = [
       { line: `sqlite3 ${PROD_FILE} "UPDATE OR IGNORE users SET admin = 0"`, expect: 'block', rule: 'sql/delete-update-all-rows' },
       { line: `sqlite3 ${PROD_FILE} "PRAGMA journal_mode=WAL; DROP TABLE IF EXISTS orders;"`, expect: 'block', rule: 'sql/drop-objects' },
       { line: `sqlite3 ${PROD_FILE} "BEGIN EXCLUSIVE; DELETE FROM sessions; COMMIT;"`, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      { line: 'sudo docker exec postgres16 psql -U postgres -c "\\l+ app_test"', expect: 'allow' },
       // What SQLite does not read either stays unjudgeable (a warn), never allowed.
       { line: 'sqlite3 app.db "PRAGMA x; FROB THE TABLE"', expect: 'warn', rule: 'sql/unjudgeable-sql' },
     ],

@@ -344,6 +344,9 @@ const psqlScripts: Case[] = [
   { sql: '\\i other.sql', dialect: 'postgres', kinds: [], errors: 1, errorText: 'another file' },
   { sql: 'SELECT 1 \\g\nTRUNCATE t', dialect: 'postgres', kinds: ['select', 'truncate'] },
   { sql: '\\timing on\n\\x\nSELECT count(*) FROM users;', kinds: ['select'] },
+  // `+` asks for more detail: still a listing.
+  { sql: '\\l+ app', dialect: 'postgres', kinds: [] },
+  { sql: '\\sf+ touch_updated_at\nSELECT 1;', dialect: 'postgres', kinds: ['select'] },
 ];
 
 const groups: [string, Case[]][] = [
