@@ -10,7 +10,8 @@
 // Sources: docs.saltproject.io — salt(1), salt-ssh(1) (targeting options -E -L -G -N -C -I -R
 // -S, `-r/--raw-shell`), execution modules cmdmod (run, run_all, run_stdout, run_stderr, shell,
 // run_bg, retcode), file.remove, service.stop/restart, system.reboot/poweroff/shutdown/halt,
-// postgres.db_remove, mysql.db_remove.
+// postgres.db_remove/user_remove, mysql.db_remove, redis.flushall/flushdb, pkg.remove/purge,
+// user.delete, lvm.lvremove, disk.format, dockermod.remove_volume.
 
 import { table } from '../util/dict.js';
 
@@ -46,6 +47,16 @@ export const SALT_FUNCTIONS: Readonly<Record<string, SaltFunction>> = table({
   'system.halt': as('halt'),
   'postgres.db_remove': as('dropdb {0}'),
   'mysql.db_remove': as('mysqladmin -f drop {0}'),
+  'postgres.user_remove': as('dropuser {0}'),
+  'redis.flushall': as('redis-cli FLUSHALL'),
+  'redis.flushdb': as('redis-cli FLUSHDB'),
+  'pkg.remove': as('apt-get remove -y {0}'),
+  'pkg.purge': as('apt-get purge -y {0}'),
+  'user.delete': as('userdel {0}'),
+  // lvm.lvremove LVNAME VGNAME; disk.format DEVICE (mkfs); dockermod's remove_volume NAME.
+  'lvm.lvremove': as('lvremove -f {1}/{0}'),
+  'disk.format': as('mkfs {0}'),
+  'docker.remove_volume': as('docker volume rm {0}'),
 });
 
 /** Salt's targeting options: the target operand is then not a host glob but a grain, list, … */
@@ -83,4 +94,99 @@ export const SALT_DRY_FLAGS: readonly string[] = ['-d', '--doc', '--documentatio
  */
 export function isWholeFleet(pattern: string): boolean {
   return /^\*+$/.test(pattern.trim());
+}
+
+/**
+ * Ansible modules whose arguments describe a change that amounts to a command line (`ansible db
+ * -m postgresql_db -a "name=app state=absent"` is `dropdb app` on each host: configuration
+ * management deletes without a literal rm). Each action applies when every `when` argument holds
+ * one of its values (case-insensitive; TRUE_WORDS for a boolean); its template is rendered by
+ * renderModuleTemplate. Sources: docs.ansible.com — community.postgresql (postgresql_db,
+ * postgresql_table, postgresql_query, postgresql_user), community.mysql (mysql_db, mysql_query,
+ * mysql_user), community.general (redis, filesystem, lvol), community.docker.docker_volume,
+ * ansible.builtin (user, package, apt, yum, dnf).
+ */
+export interface AnsibleModuleAction {
+  when: Readonly<Record<string, readonly string[]>>;
+  template: string;
+}
+
+/** Ansible's true booleans (`force=yes`, `remove=true`). */
+export const TRUE_WORDS: readonly string[] = ['yes', 'true', 'y', 'on', '1'];
+
+const PG_CONNECTION = '[-h {login_host}] [-p {port|login_port}] [-U {login_user}]';
+const PG_DATABASE = '[-d {db|login_db|database}]';
+const MYSQL_CONNECTION = '[-h {login_host}] [-P {login_port}] [-u {login_user}]';
+const REDIS_CONNECTION = '[-h {login_host}] [-p {login_port}]';
+const ABSENT = { state: ['absent'] };
+
+export const ANSIBLE_MODULE_ACTIONS: Readonly<Record<string, readonly AnsibleModuleAction[]>> = table({
+  postgresql_db: [{ when: ABSENT, template: `dropdb ${PG_CONNECTION} {name|db|datname}` }],
+  postgresql_table: [
+    { when: ABSENT, template: `psql ${PG_CONNECTION} ${PG_DATABASE} -c 'DROP TABLE {name|table!identifier}'` },
+    { when: { truncate: TRUE_WORDS }, template: `psql ${PG_CONNECTION} ${PG_DATABASE} -c 'TRUNCATE {name|table!identifier}'` },
+  ],
+  postgresql_query: [
+    { when: {}, template: `psql ${PG_CONNECTION} ${PG_DATABASE} -c {query}` },
+    { when: {}, template: `psql ${PG_CONNECTION} ${PG_DATABASE} -f {path_to_script}` },
+  ],
+  postgresql_user: [{ when: ABSENT, template: `dropuser ${PG_CONNECTION} {name|user}` }],
+  mysql_db: [{ when: ABSENT, template: `mysqladmin -f ${MYSQL_CONNECTION} drop {name|db}` }],
+  mysql_query: [{ when: {}, template: `mysql ${MYSQL_CONNECTION} [{login_db}] -e {query}` }],
+  mysql_user: [{ when: ABSENT, template: `mysql ${MYSQL_CONNECTION} -e 'DROP USER {name|user!identifier}'` }],
+  redis: [
+    { when: { command: ['flush'], flush_mode: ['all'] }, template: `redis-cli ${REDIS_CONNECTION} FLUSHALL` },
+    { when: { command: ['flush'], flush_mode: ['db'] }, template: `redis-cli ${REDIS_CONNECTION} [-n {db}] FLUSHDB` },
+  ],
+  // Without force, filesystem refuses a device that already holds one.
+  filesystem: [{ when: { force: TRUE_WORDS }, template: 'mkfs -t {fstype|type} {dev|device}' }],
+  lvol: [{ when: ABSENT, template: 'lvremove -f {vg}/{lv}' }],
+  docker_volume: [{ when: ABSENT, template: 'docker volume rm {name|volume_name}' }],
+  user: [
+    { when: { state: ['absent'], remove: TRUE_WORDS }, template: 'userdel -r {name|user}' },
+    { when: ABSENT, template: 'userdel {name|user}' },
+  ],
+  ...Object.fromEntries(
+    ['package', 'apt', 'yum', 'dnf'].map((name) => [
+      name,
+      [
+        { when: { state: ['absent', 'removed'], purge: TRUE_WORDS }, template: 'apt-get purge -y {name|pkg}' },
+        { when: { state: ['absent', 'removed'] }, template: 'apt-get remove -y {name|pkg}' },
+      ],
+    ]),
+  ),
+});
+
+/**
+ * A module action's command line for these arguments, or undefined. `{a|b}` is the first of the
+ * arguments given (quoted for the shell); `{a!identifier}` is written into quoted SQL, so only a
+ * plain name (letters, digits, `_`, `.`, `$`) is; `[…]` is left out when an argument in it is
+ * missing. A required argument missing: no command.
+ */
+export function renderModuleTemplate(template: string, args: Readonly<Record<string, string>>, quote: (value: string) => string): string | undefined {
+  const value = (names: string): string | undefined => {
+    const [alternatives, filter] = names.split('!');
+    const given = alternatives!
+      .split('|')
+      .map((name) => (Object.hasOwn(args, name) ? args[name] : undefined))
+      .find((candidate) => candidate !== undefined && candidate !== '');
+    if (given === undefined) return undefined;
+    if (filter === 'identifier') return /^[A-Za-z_][\w.$]*$/.test(given) ? given : undefined;
+    return quote(given);
+  };
+  const fill = (text: string): string | undefined => {
+    let missing = false;
+    const filled = text.replace(/\{([^}]+)\}/g, (_whole, names: string) => value(names) ?? ((missing = true), ''));
+    return missing ? undefined : filled;
+  };
+  const withOptional = template.replace(/\[([^\]]+)\]/g, (_whole, inner: string) => fill(inner) ?? '');
+  return fill(withOptional)?.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a module action applies to these arguments. */
+export function moduleActionApplies(action: AnsibleModuleAction, args: Readonly<Record<string, string>>): boolean {
+  return Object.entries(action.when).every(([key, values]) => {
+    const given = Object.hasOwn(args, key) ? args[key]!.toLowerCase() : undefined;
+    return given !== undefined && values.includes(given);
+  });
 }

@@ -3,7 +3,17 @@
 
 import type { AnsibleSelection, ExecutionHost, Invocation, StdinSource } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
-import { SALT_DRY_FLAGS, SALT_FUNCTIONS, SALT_LIST_FLAGS, SALT_RAW_FLAGS, SALT_TARGETING, isWholeFleet } from '../../knowledge/fleet-runners.js';
+import {
+  ANSIBLE_MODULE_ACTIONS,
+  SALT_DRY_FLAGS,
+  SALT_FUNCTIONS,
+  SALT_LIST_FLAGS,
+  SALT_RAW_FLAGS,
+  SALT_TARGETING,
+  isWholeFleet,
+  moduleActionApplies,
+  renderModuleTemplate,
+} from '../../knowledge/fleet-runners.js';
 import { SSH_FORCED_COMMANDS } from '../../knowledge/tools.js';
 import { type StepBase, type UnwrapStep, type Unwrapper, command, optionsOf, quoteForShell, script, stdinName } from './step.js';
 import { dict } from '../../util/dict.js';
@@ -269,6 +279,27 @@ function ansibleKeyValues(text: string): { pairs: Record<string, string>; rest: 
   return { pairs, rest };
 }
 
+/**
+ * A module's arguments: `key=value` pairs whose values may be quoted (`query="DELETE FROM t"`, as
+ * Ansible's parse_kv reads them), or a JSON object (`-a '{"name": "app", "state": "absent"}'`).
+ */
+function ansibleModuleArguments(text: string): Record<string, string> {
+  const args: Record<string, string> = {};
+  if (text.trim().startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        for (const [key, value] of Object.entries(parsed)) if (typeof value !== 'object' || value === null) args[key] = String(value);
+    } catch {
+      /* not JSON: no arguments read */
+    }
+    return args;
+  }
+  for (const [, key, double, single, bare] of text.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S*))/g))
+    args[key!] = double !== undefined ? double.replace(/\\(.)/g, '$1') : (single ?? bare ?? '');
+  return args;
+}
+
 const ANSIBLE_PLAYBOOK_SPEC: OptionSpec = optionsOf('ansible-playbook', { stopAtPositional: false });
 
 /** Modes in which ansible and ansible-playbook change nothing on any host. */
@@ -327,10 +358,12 @@ export const ansible: Unwrapper = (inv) => {
   const selection = ansibleSelection(inv);
   if (!selection) return [];
   const { pattern, inventory } = selection;
-  const moduleName = (optionValue(scan, '-m', '--module-name') ?? 'command').replace(/^ansible\.(builtin|legacy)\./, '');
+  // A collection's module by its short name (`community.postgresql.postgresql_db`).
+  const moduleName = (optionValue(scan, '-m', '--module-name') ?? 'command').replace(/^[a-z0-9_]+\.[a-z0-9_]+\./, '');
   const kind = ANSIBLE_MODULES[moduleName];
   const text = optionValue(scan, '-a', '--args');
-  if (!kind || text === undefined) return [];
+  const actions = Object.hasOwn(ANSIBLE_MODULE_ACTIONS, moduleName) ? ANSIBLE_MODULE_ACTIONS[moduleName] : undefined;
+  if ((!kind && !actions) || text === undefined) return [];
   const user = optionValue(scan, '-u', '--user');
   // The hosts: the pattern's names (`web:&prod`, `db1,db2`), and the inventory, whose name often
   // says the environment (`-i production`, `-i inventories/prod/hosts`) or lists hosts (`-i db1,`).
@@ -345,6 +378,15 @@ export const ansible: Unwrapper = (inv) => {
     targets
       .slice(0, MAX_REMOTE_HOSTS)
       .flatMap(({ host, user: login }) => script(via, line, { ...onRemoteHost(host, login), host: ansibleHost(host, login, selection) }));
+  // `-m postgresql_db -a 'name=app state=absent'` is `dropdb app` on each host.
+  if (actions) {
+    const args = ansibleModuleArguments(text);
+    for (const action of actions) {
+      const line = moduleActionApplies(action, args) ? renderModuleTemplate(action.template, args, quoteForShell) : undefined;
+      if (line !== undefined) return onEach(line);
+    }
+    return [];
+  }
   // `-m service -a 'name=postgresql state=stopped'` is `systemctl stop postgresql` on each host.
   if (kind === 'service') {
     const verb = { stopped: 'stop', restarted: 'restart' }[pairs.state ?? ''];
