@@ -78,6 +78,8 @@ export const ENVIRONMENT_VARIABLES: readonly string[] = [
   'APP_ENVIRONMENT',
   'DOTNET_ENVIRONMENT',
   'LARAVEL_ENV',
+  'YII_ENV',
+  'HANAMI_ENV',
   'SYMFONY_ENV',
   'GO_ENV',
   'PYTHON_ENV',
