@@ -226,6 +226,13 @@ export interface Invocation {
   /** Wrappers that were unwrapped to reach this command, outermost first (`sudo`, `bash -c`). */
   via: string[];
   stdin?: StdinSource;
+  /**
+   * The name of where a runner loaded the command's environment from, when its content cannot be
+   * read: an env file the edge did not read (`dotenv -e .env.production`), a secret store's
+   * environment (`infisical run --env=prod`, `chamber exec payments-prod`), an encrypted file
+   * (`sops exec-env secrets/prod.enc.env`). The name says which environment the secrets are for.
+   */
+  secretsFrom?: string;
   /** What earlier commands of the line switched: `kubectl config use-context X`, `terraform workspace select X`. */
   session?: { kubeContext?: string; terraformWorkspace?: string; forwards?: readonly PortForward[] };
   /** Offsets into the top-level source of the outermost command this came from. */

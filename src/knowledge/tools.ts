@@ -466,6 +466,12 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   dotenv: options('evcf', ['env-file']),
   'dotenvx run': options('f', ['env-file', 'env', 'convention']),
   'op run': options('', ['env-file', 'account']),
+  // Secret stores that set the command's environment (parse/wrappers/env-runners.ts).
+  'infisical run': options('e', ['env', 'path', 'projectId', 'token', 'domain', 'command', 'tags', 'watch-interval']),
+  'sops exec-env': options('', ['user', 'input-type', 'output-type', 'filename', 'config']),
+  'sops exec-file': options('', ['user', 'input-type', 'output-type', 'filename', 'config']),
+  envchain: options('', []),
+  summon: options('pfeD', ['provider', 'environment', 'up']),
   // env-cmd (v10): `-f FILE`, `-e ENV[,ENV]` from the rc file (`-r`, default .env-cmdrc[.json]).
   'env-cmd': options('fer', ['file', 'environments', 'rc-file']),
   // doppler run: the project and config whose secrets become the command's environment.

@@ -795,6 +795,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     end: state.span?.end ?? command.end,
     ...(argFile ? { stdin: argFile } : stdin ? { stdin } : {}),
     ...(state.session ? { session: state.session } : {}),
+    ...(state.secretsFrom !== undefined ? { secretsFrom: state.secretsFrom } : {}),
   };
   if (unknownName(commandWord) || namesOutputVar(commandWord, state)) invocation.name = '';
   emit(walker, invocation, commandScope);
@@ -930,6 +931,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
       host: step.host ?? invocation.host,
       varsUnknown: step.envUnknown ?? state.varsUnknown,
       cwd: step.cwd ?? invocation.cwd,
+      ...((step.secretsFrom ?? invocation.secretsFrom) !== undefined ? { secretsFrom: step.secretsFrom ?? invocation.secretsFrom } : {}),
       via: [...invocation.via, step.via],
       span: { pos: invocation.pos, end: invocation.end },
       depth: state.depth + 1,
@@ -964,6 +966,7 @@ function emit(walker: Walker, invocation: Invocation, state: WalkState): void {
         pos: invocation.pos,
         end: invocation.end,
         ...(invocation.session ? { session: invocation.session } : {}),
+        ...(nextState.secretsFrom !== undefined ? { secretsFrom: nextState.secretsFrom } : {}),
         ...(step.stdin ? { stdin: step.stdin } : invocation.stdin && step.keepStdin ? { stdin: invocation.stdin } : {}),
       };
       emit(walker, next, nextState);

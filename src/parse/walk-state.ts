@@ -41,6 +41,8 @@ export interface WalkState {
   span?: { pos: number; end: number };
   /** Standard input of the whole nested script (`ssh host bash -s <<EOF`): commands read it. */
   stdin?: StdinSource;
+  /** Where the commands' secrets come from when they cannot be read (see Invocation.secretsFrom). */
+  secretsFrom?: string;
   /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
   session?: { kubeContext?: string; terraformWorkspace?: string; forwards?: readonly PortForward[] };
   /** Arrays assigned in the line (`x=(a b)`). Replaced, never changed in place: forks share it. */

@@ -11,7 +11,7 @@ import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
 import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
-import { awsVault, crossEnv, dopplerRun, dotenvRunner, envCmd, envCommand, envFileRunner } from './wrappers/env-runners.js';
+import { awsVault, crossEnv, dopplerRun, dotenvRunner, envCmd, envCommand, envFileRunner, secretStoreRunner } from './wrappers/env-runners.js';
 import {
   commandBuiltin,
   evalBuiltin,
@@ -198,7 +198,12 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   pdm: subcommandRunner(['run']),
   hatch: subcommandRunner(['run']),
   foreman: subcommandRunner(['run'], toolOptions('foreman')),
-  direnv: (inv) => (inv.args[0]?.value === 'exec' ? command('direnv exec', inv.args.slice(2)) : []),
+  direnv: secretStoreRunner,
+  infisical: secretStoreRunner,
+  sops: secretStoreRunner,
+  teller: secretStoreRunner,
+  envchain: secretStoreRunner,
+  summon: secretStoreRunner,
   dotenv: dotenvRunner,
   'env-cmd': envCmd,
   'cross-env': crossEnv,
@@ -210,10 +215,7 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   // `mise exec|x [TOOL@VERSION…] -- CMD` runs CMD with those tools; `-c|--command STRING` runs a shell line.
   mise: toolVersionExec,
   rtx: toolVersionExec,
-  chamber: (inv) => {
-    const index = inv.args.findIndex((w) => w.value === '--');
-    return inv.args[0]?.value === 'exec' && index !== -1 ? command('chamber exec', inv.args.slice(index + 1)) : [];
-  },
+  chamber: secretStoreRunner,
 });
 
 /** mise (formerly rtx): `exec`/`x` run the command after `--`, or the shell line given to `-c`. */

@@ -8,7 +8,7 @@ import type { Invocation, Target, TargetKind } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import { CLIENTS, clientSpec } from '../knowledge/commands.js';
 import { HTTP_CLIENTS, toolOptions } from '../knowledge/tools.js';
-import { ENVIRONMENT_VARIABLES, isEnvironmentVariable } from '../classify/names.js';
+import { ENVIRONMENT_VARIABLES, environmentFromName, isEnvironmentVariable } from '../classify/names.js';
 import { clientDatabaseTargets, migrationToolTarget, unresolvedClientTarget } from './client-databases.js';
 import { cloudTargets, workspaceTargets } from './cloud.js';
 import { appEnvironment, describeSource, environmentDatabaseTargets, everyHost, serviceLookup } from './environment-databases.js';
@@ -80,6 +80,11 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
     if (!value) continue;
     targets.push({ kind: 'app', source: describeSource(variable, origin[variable]), name: value, value });
   }
+  // Secrets loaded from a source nobody could read (`infisical run --env=prod`, `dotenv -e
+  // .env.production` with the file not read, `chamber exec payments-prod`): its name says whose.
+  // A source whose name says nothing (`direnv exec . npm test`) adds no target.
+  if (inv.secretsFrom !== undefined && environmentFromName(inv.secretsFrom))
+    targets.push({ kind: 'app', source: 'the secrets of', name: inv.secretsFrom, value: inv.secretsFrom });
   // `php artisan migrate:fresh --env=production`, `sequelize db:drop --env production`,
   // `manage.py flush --settings=app.settings.production`.
   for (let index = 0; index < inv.args.length; index++) {

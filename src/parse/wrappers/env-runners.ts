@@ -3,7 +3,7 @@
 
 import type { ExpandedWord, Invocation } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
-import { type EnvFiles, type Unwrapper, command, optionsOf, quoteForShell, script, takeAssignments } from './step.js';
+import { type EnvFiles, type StepBase, type Unwrapper, command, optionsOf, quoteForShell, script, takeAssignments } from './step.js';
 
 /** `env $(cat .env.production | xargs) CMD`: the file's lines are the assignments, once the edge read it. */
 function envFileAssignments(inv: Invocation, words: ExpandedWord[], envFiles: EnvFiles): ExpandedWord[] {
@@ -30,17 +30,29 @@ export const envCommand: Unwrapper = (inv, envFiles) => {
       delete assigned[option.value];
     }
   }
+  // `env $(grep -v '^#' .env.production | xargs) CMD` with the file not read: its assignments are unknown.
+  const unreadFiles = inv.args.slice(scan.rest).flatMap((word) => (word.envFile !== undefined ? [word.envFile] : []));
   let words = envFileAssignments(inv, inv.args.slice(scan.rest), envFiles);
   if (words[0]?.value === '-') words = words.slice(1);
   const taken = takeAssignments({ ...inv, env, assigned }, words);
   const cwdOption = optionValue(scan, '-C', '--chdir');
-  const extra = { env: taken.env, assigned: taken.assigned, ...(cwdOption ? { cwd: cwdOption } : {}) };
+  const extra = { env: taken.env, assigned: taken.assigned, ...(cwdOption ? { cwd: cwdOption } : {}), ...unreadEnvFiles(inv, unreadFiles, envFiles) };
   const split = optionValue(scan, '-S', '--split-string');
   if (split !== undefined) {
     return script('env -S', [split, ...taken.rest.map((w) => quoteForShell(w.value))].join(' '), extra);
   }
   return command(clears ? 'env -i' : 'env', taken.rest, extra);
 };
+
+/**
+ * An env file named on the line that the edge did not read (lint, a file on another machine): the
+ * command's variables are unknown, and the file's name says whose they are (`.env.production`).
+ * A plain `.env` names no environment and is often simply absent: nothing is assumed for it.
+ */
+function unreadEnvFiles(inv: Invocation, files: readonly string[], envFiles: EnvFiles): Partial<StepBase> {
+  const unread = files.filter((file) => file !== '' && !/(^|\/)\.env$/.test(file) && envFiles[envFilePath(inv.cwd, file)] === undefined);
+  return unread.length > 0 ? { envUnknown: true, secretsFrom: unread.join(' ') } : {};
+}
 
 /** The variables of env files named on the line, under what is already set (dotenv never overrides). */
 function applyEnvFiles(inv: Invocation, files: readonly string[], envFiles: EnvFiles): { env: Record<string, string>; assigned: Record<string, string> } {
@@ -75,7 +87,7 @@ export const dotenvRunner: Unwrapper = (inv, envFiles) => {
       assigned[match[1]!] = match[2]!;
     }
   }
-  return command(`dotenv ${files.join(' ')}`.trim(), inv.args.slice(scan.rest), { env, assigned });
+  return command(`dotenv ${files.join(' ')}`.trim(), inv.args.slice(scan.rest), { env, assigned, ...unreadEnvFiles(inv, files, envFiles) });
 };
 
 /** `dotenvx run -f FILE -- CMD`, `op run --env-file FILE -- CMD`: env files, then the command after `--`. */
@@ -87,7 +99,7 @@ export function envFileRunner(via: string, fileFlags: readonly string[]): Unwrap
     const scan = scanOptions(dashDash === -1 ? rest : rest.slice(0, dashDash), optionsOf(via, { stopAtPositional: true }));
     const files = scan.options.filter((o) => fileFlags.includes(o.flag)).map((o) => o.value ?? '');
     const words = dashDash === -1 ? rest.slice(scan.rest) : rest.slice(dashDash + 1);
-    return command(via, words, applyEnvFiles(inv, files, envFiles));
+    return command(via, words, { ...applyEnvFiles(inv, files, envFiles), ...unreadEnvFiles(inv, files, envFiles) });
   };
 }
 
@@ -142,7 +154,14 @@ export const envCmd: Unwrapper = (inv, envFiles) => {
   let words = inv.args.slice(named.rest);
   if (words[0]?.value === '--') words = words.slice(1);
   const via = `env-cmd ${[...named.files, ...named.environments].join(' ')}`.trim();
-  return named.useShell ? script(via, words.map((w) => w.value).join(' '), { env, assigned }) : command(via, words, { env, assigned });
+  // An rc file's environment nobody read (`env-cmd -e production`) names the environment too.
+  const unreadBlocks = named.environments.filter((name) => named.rcFiles.every((file) => envFiles[`${envFilePath(inv.cwd, file)}#${name}`] === undefined));
+  const unknown = {
+    ...unreadEnvFiles(inv, named.files, envFiles),
+    ...(unreadBlocks.length > 0 ? { envUnknown: true, secretsFrom: unreadBlocks.join(' ') } : {}),
+  };
+  const extra = { env, assigned, ...unknown };
+  return named.useShell ? script(via, words.map((w) => w.value).join(' '), extra) : command(via, words, extra);
 };
 
 /** `cross-env VAR=value … CMD`: the assignments are CMD's environment (`cross-env-shell`: a shell line). */
@@ -223,4 +242,78 @@ export const dopplerRun: Unwrapper = (inv) => {
   const line = optionValue(scan, '--command');
   if (line !== undefined) return script(via, line, extra);
   return command(via, dashDash === -1 ? own.slice(scan.rest) : rest.slice(dashDash + 1), extra);
+};
+
+/**
+ * Secret stores that put their secrets in the command's environment: what they hold is never
+ * readable here, so the command's variables are unknown, and the environment, service, folder or
+ * file they are read from is what names production (`infisical run --env=prod -- …`).
+ * - `infisical run [--env E] [--path P] -- CMD` or `--command LINE` (E defaults to dev);
+ * - `chamber exec SERVICE… -- CMD`;
+ * - `sops exec-env FILE 'LINE'`, `sops exec-file FILE 'LINE'` (the line gets the decrypted file);
+ * - `direnv exec DIR CMD…` (DIR's .envrc);
+ * - `teller run [--] CMD` (.teller.yml's providers), `envchain NAMESPACE CMD…`,
+ *   `summon [-e ENV] [-f FILE] CMD…`.
+ */
+export const secretStoreRunner: Unwrapper = (inv) => {
+  const [sub, ...rest] = inv.args;
+  const unknown = (source: string | undefined): Partial<StepBase> => ({ envUnknown: true, ...(source ? { secretsFrom: source } : {}) });
+  const afterDashDash = (words: typeof rest) => {
+    const index = words.findIndex((w) => w.value === '--');
+    return index === -1 ? undefined : words.slice(index + 1);
+  };
+  switch (inv.name) {
+    case 'infisical': {
+      if (sub?.value !== 'run') return [];
+      const dashDash = rest.findIndex((w) => w.value === '--');
+      const own = dashDash === -1 ? rest : rest.slice(0, dashDash);
+      const scan = scanOptions(own, optionsOf('infisical run', { stopAtPositional: true }));
+      const environment = optionValue(scan, '-e', '--env') ?? 'dev';
+      const path = optionValue(scan, '--path');
+      const extra = unknown(path && path !== '/' ? `${environment} ${path}` : environment);
+      const via = `infisical run --env=${environment}`;
+      const line = optionValue(scan, '--command');
+      if (line !== undefined) return script(via, line, extra);
+      return command(via, afterDashDash(rest) ?? own.slice(scan.rest), extra);
+    }
+    case 'chamber': {
+      const words = sub?.value === 'exec' ? afterDashDash(rest) : undefined;
+      if (!words) return [];
+      const index = rest.findIndex((w) => w.value === '--');
+      const services = rest
+        .slice(0, index)
+        .filter((w) => !w.value.startsWith('-'))
+        .map((w) => w.value);
+      return command(`chamber exec ${services.join(' ')}`.trim(), words, unknown(services.join(' ')));
+    }
+    case 'sops': {
+      if (sub?.value !== 'exec-env' && sub?.value !== 'exec-file') return [];
+      const scan = scanOptions(rest, optionsOf(`sops ${sub.value}`, { stopAtPositional: false }));
+      const [file, line] = scan.positionals.map((index) => rest[index]!);
+      if (!file || !line || line.dynamic) return [];
+      return script(`sops ${sub.value} ${file.value}`, line.value, unknown(file.value));
+    }
+    case 'direnv': {
+      if (sub?.value !== 'exec' || !rest[0]) return [];
+      return command(`direnv exec ${rest[0].value}`, rest.slice(1), unknown(rest[0].value));
+    }
+    case 'teller': {
+      if (sub?.value !== 'run') return [];
+      const words = afterDashDash(rest) ?? rest.filter((w) => !w.value.startsWith('-'));
+      return command('teller run', words, unknown(undefined));
+    }
+    case 'envchain': {
+      const scan = scanOptions(inv.args, optionsOf('envchain', { stopAtPositional: true }));
+      const namespace = inv.args[scan.rest];
+      if (!namespace) return [];
+      return command(`envchain ${namespace.value}`, inv.args.slice(scan.rest + 1), unknown(namespace.value));
+    }
+    case 'summon': {
+      const scan = scanOptions(inv.args, optionsOf('summon', { stopAtPositional: true }));
+      const environment = optionValue(scan, '-e', '--environment');
+      const file = optionValue(scan, '-f');
+      return command('summon', inv.args.slice(scan.rest), unknown(environment ?? file));
+    }
+  }
+  return [];
 };

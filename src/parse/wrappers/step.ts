@@ -18,6 +18,8 @@ export interface StepBase {
   sameShell?: boolean;
   /** The file (or task) the script comes from: a file already being walked is not walked again. */
   file?: string;
+  /** Where the command's secrets come from, when they cannot be read (Invocation.secretsFrom). */
+  secretsFrom?: string;
 }
 
 export type UnwrapStep =
