@@ -11,7 +11,12 @@ import { appDatabaseEffects, databaseEffects, serverCommandEffects, type DriverC
 import { table } from '../../util/dict.js';
 
 export type Argument =
-  { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'dynamic' } | { kind: 'keyword'; name: string; value: string };
+  | { kind: 'string'; value: string }
+  | { kind: 'list'; values: string[] }
+  | { kind: 'dynamic' }
+  | { kind: 'keyword'; name: string; value: string }
+  /** `ENV["REDIS_URL"]`, `$ENV{X}`, `os.environ["X"]`: the environment's value, filled in by the caller. */
+  | { kind: 'env'; name: string };
 
 const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'zsh', 'dash', '/usr/bin/env bash']);
 const MAX_DEPTH = 4;
@@ -117,6 +122,8 @@ function boundName(tokens: readonly Token[], bindings: Bindings): string | undef
 function argumentOf(tokens: readonly Token[], bindings: Bindings = new Map()): Argument {
   const bound = boundName(tokens, bindings) ?? pathCall(tokens, bindings);
   if (bound !== undefined) return { kind: 'string', value: bound };
+  const env = environmentOf(tokens);
+  if (env !== undefined) return { kind: 'env', name: env };
   const [first, second] = tokens;
   if (first?.type === 'name' && second?.type === 'punct' && (second.value === '=' || second.value === '=>' || second.value === ':')) {
     return {
@@ -148,7 +155,9 @@ function argumentOf(tokens: readonly Token[], bindings: Bindings = new Map()): A
 export function effectsOfCall(language: Language, chain: string, args: Argument[], depth: number): CodeEffect[] {
   const sink = sinkOf(language, chain);
   if (!sink) return [];
-  const positional = args.filter((a) => a.kind !== 'keyword');
+  // An environment read is a word of a program's argument list (filled in by the caller); as the
+  // program, code or path itself it is a value nobody can see here.
+  const positional = args.filter((a) => a.kind !== 'keyword').map((a, index): Argument => (a.kind === 'env' && index === 0 ? { kind: 'dynamic' } : a));
   const shellTrue = args.some((a) => a.kind === 'keyword' && a.name === 'shell' && /^true$/i.test(a.value));
   const [first] = positional;
   if (!first) return [];
@@ -172,7 +181,9 @@ export function effectsOfCall(language: Language, chain: string, args: Argument[
   if (first.kind === 'list') return [{ kind: 'argv', words: first.values, sink: sink.name }];
   if (first.kind !== 'string') return [];
   // `system "rm", "-rf", "/"` (Perl/Ruby list form) runs the program without a shell.
-  const rest = positional.slice(1).filter((a): a is { kind: 'string'; value: string } => a.kind === 'string');
+  const rest = positional
+    .slice(1)
+    .flatMap((a) => (a.kind === 'string' ? [{ value: a.value }] : a.kind === 'env' ? [{ value: environmentReference(a.name) }] : []));
   if (sink.kind === 'argv' && !shellTrue) {
     const list = positional[1]?.kind === 'list' ? positional[1].values : rest.map((a) => a.value);
     // A single string without shell=True names a program; judging it as a line over-approximates.

@@ -116,4 +116,23 @@ export const groups: CorpusGroup[] = [
       { line: 'direnv exec ./services/api go test ./...', expect: 'allow' },
     ],
   },
+  {
+    name: "lead12: a program's argument read from the environment (Ruby, Perl, Python)",
+    cases: [
+      {
+        line: 'ruby -e \'system("redis-cli", "-u", ENV["REDIS_URL"], "FLUSHALL")\'',
+        env: { REDIS_URL: 'redis://cache.prod.example.com:6379' },
+        expect: 'block',
+        rule: 'database/redis-flush',
+      },
+      { line: 'perl -e \'system("dropdb", "-h", $ENV{PGHOST}, "app")\'', env: { PGHOST: 'db.prod.example.com' }, expect: 'block', rule: 'database/dropdb' },
+      {
+        line: 'python3 -c \'import subprocess, os; subprocess.run(["dropdb", "-h", os.environ["PGHOST"], "app"])\'',
+        env: { PGHOST: 'db.prod.example.com' },
+        expect: 'block',
+        rule: 'database/dropdb',
+      },
+      { line: 'ruby -e \'system("redis-cli", "-u", ENV["REDIS_URL"], "INFO")\'', env: { REDIS_URL: 'redis://cache.prod.example.com:6379' }, expect: 'allow' },
+    ],
+  },
 ];
