@@ -62,3 +62,27 @@ describe('a sync with deletion back into the bucket a folder was fetched from', 
     expect(keys(body)).toEqual(['Makefile:6 cloud/sync-delete-remote warn', 'Makefile:10 cloud/sync-delete-remote confirm']);
   });
 });
+
+describe("ProxySQL's admin interface", () => {
+  // sysown/proxysql's docker scenarios: `echo "DELETE FROM mysql_servers;" | mysql -u admin -h $i -P6032`.
+  it("is the proxy's configuration, not a database's rows; the MySQL servers behind it still are", () => {
+    const body = lintCopy('proxysql-admin');
+    expect(keys(body)).toEqual(['configure.sh:9 sql/delete-update-all-rows confirm']);
+  });
+});
+
+describe("a standby's recovery.conf", () => {
+  // sameersbn/docker-postgresql: `sed -i "s|host=[^ ']*|host=…|" ${PG_DATADIR}/recovery.conf`.
+  it('is configuration kept in the data directory; its data files are not', () => {
+    const body = lintCopy('recovery-conf');
+    expect(keys(body)).toEqual(['functions:7 filesystem/rewrite-data-files warn']);
+  });
+});
+
+describe('SQL with dollar-quoted bodies that does not parse', () => {
+  // liberapay's sql/migrations.sql: an English first line, then functions quoted `AS $$ … $$`.
+  it("is PostgreSQL's: one syntax error, not also a dialect nobody can tell", () => {
+    const body = lintCopy('dollar-quoted');
+    expect(keys(body)).toEqual(['sql/migrations/0001_init.sql:1 lint/parse-error warn', 'sql/migrations/0001_init.sql:14 sql/drop-objects confirm']);
+  });
+});
