@@ -441,7 +441,8 @@ function writesOwnDataDirectory(finding: Finding, invocations: readonly Invocati
   const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.name === '(redirect)');
   const path = inv?.args[0];
   if (!path || path.glob) return false;
-  const normalized = posix.normalize(path.value);
+  // A variable's unknown part (`PGDATA="$RUNNER_TEMP/pgdata"`) is `*` in initdb's words.
+  const normalized = posix.normalize(path.value.replaceAll('\u0000dynamic', '*'));
   for (let dir = posix.dirname(normalized); dir !== '/' && dir !== '.'; dir = posix.dirname(dir)) {
     const at = created.get(`datadir\0${dir}`);
     if (at !== undefined && at < (finding.pos ?? 0)) return true;

@@ -86,3 +86,11 @@ describe('SQL with dollar-quoted bodies that does not parse', () => {
     expect(keys(body)).toEqual(['sql/migrations/0001_init.sql:1 lint/parse-error warn', 'sql/migrations/0001_init.sql:14 sql/drop-objects confirm']);
   });
 });
+
+describe('a variable assigned a name with an unknown part', () => {
+  // buildkite's delete.sh (survey 10's leftover): `stack_name="buildkite-aws-stack-test-${os}-${BUILDKITE_BUILD_NUMBER}"`.
+  it('keeps its known text, so the name says test; a name with nothing known still asks', () => {
+    const body = lintCopy('assigned-shape');
+    expect(keys(body)).toEqual(['delete.sh:10 cloud/cloud-resource-delete warn', 'delete.sh:13 cloud/cloud-resource-delete confirm']);
+  });
+});
