@@ -339,6 +339,7 @@ export function keepsEveryValue(from: ColumnType | undefined, to: ColumnType): b
 
 function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] {
   if (dialect === 'pgbouncer') return pgbouncerFacts(text, origin);
+  if (dialect === 'proxysql') return proxysqlFacts(text);
   const reads = dialect === 'postgres' ? readOnlyStatements(text) : undefined;
   const analysis = reads
     ? { statements: reads, errors: [] }
@@ -356,6 +357,15 @@ function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] 
   }));
   for (const error of analysis.errors) facts.push(unknown(origin, `does not parse (${error.message})`));
   return facts;
+}
+
+/** Statements to ProxySQL's admin interface: each configures the proxy (knowledge/proxysql.ts). */
+function proxysqlFacts(text: string): SqlFact[] {
+  return text
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter(Boolean)
+    .map((statement) => ({ kind: 'proxysql-admin', where: 'not-applicable', text: statement, tables: [] }));
 }
 
 /** Commands to pgbouncer's admin console; a word it does not know is unjudgeable, like SQL that does not parse. */

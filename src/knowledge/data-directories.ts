@@ -552,11 +552,13 @@ export const DATA_DIRECTORY_TOPS: readonly DataDirectoryTop[] = [
  * putting a new one there changes how the server starts, and loses no data. Deleting one still
  * asks (the server may not start). PostgreSQL: https://www.postgresql.org/docs/current/runtime-config-file-locations.html
  * (postgresql.conf, pg_hba.conf, pg_ident.conf, and ALTER SYSTEM's postgresql.auto.conf);
+ * a standby's recovery.conf up to PostgreSQL 11 (primary_conninfo: sameersbn/docker-postgresql's
+ * start script sets its host and port with sed; https://www.postgresql.org/docs/11/recovery-config.html);
  * MySQL components' configuration (`component_keyring_file.cnf`, …):
  * https://dev.mysql.com/doc/refman/8.0/en/keyring-component-installation.html. Not `auto.cnf`,
  * which holds the server's identity for replication.
  */
-export const DATA_DIRECTORY_CONFIG_FILE = /^(postgresql\.conf|postgresql\.auto\.conf|pg_hba\.conf|pg_ident\.conf|component_[a-z0-9_]+\.cnf)$/;
+export const DATA_DIRECTORY_CONFIG_FILE = /^(postgresql\.conf|postgresql\.auto\.conf|pg_hba\.conf|pg_ident\.conf|recovery\.conf|component_[a-z0-9_]+\.cnf)$/;
 
 export const LOG_FILE = /\.(log|err)(\.\d+)?(\.gz)?$/;
 

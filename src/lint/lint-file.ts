@@ -28,6 +28,7 @@ import { cloudTargets, workspaceTargets } from '../targets/cloud.js';
 import type { DiscoveredFile, LintFinding, LintNotice, Locate, ShellSnippet } from './types.js';
 import { table } from '../util/dict.js';
 import { environmentFromName } from '../classify/names.js';
+import { commandOptionSpec, scanOptions } from '../parse/options.js';
 
 export interface LintContext {
   rules: readonly Rule[];
@@ -187,6 +188,16 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
       const made = inv.args[0]!.value === 'clone' ? operands.slice(1) : operands;
       for (const name of made) created.push({ key: `zfs\0${name}`, pos: inv.pos ?? 0 });
     }
+    // `gsutil rsync -d gs://b/x ./x`, `aws s3 sync s3://b ./x`: a folder fetched from a bucket.
+    const sync = syncEnds(inv);
+    if (sync && /^[a-z0-9]+:\/\//i.test(sync.from) && !/^[a-z0-9]+:\/\//i.test(sync.to))
+      created.push({ key: `fetched\0${sync.to}\0${sync.from}`, pos: inv.pos ?? 0 });
+    // `createdb NAME`: a new, empty database of the file's own (rubygems' load-pg-dump drops and
+    // creates it, runs the migrations, then drops the tables it is about to load).
+    if (inv.name === 'createdb') {
+      const name = databaseNamed(inv);
+      if (name) created.push({ key: `database\0${name}`, pos: inv.pos ?? 0 });
+    }
     const words = CREATING_WORDS[inv.name];
     if (!words || !inv.args.some((arg) => words.includes(arg.value))) continue;
     for (const target of [...cloudTargets(inv), ...workspaceTargets(inv, { hostname: LINT_HOSTNAME, envFiles: {} })]) {
@@ -203,6 +214,59 @@ function creations(invocations: readonly Invocation[]): { key: string; pos: numb
     }
   }
   return created;
+}
+
+const SYNC_WORDS: Readonly<Record<string, string>> = { gsutil: 'rsync', gcloud: 'rsync', aws: 'sync', rclone: 'sync', azcopy: 'sync', mc: 'mirror' };
+
+/** The source and destination of a sync (its last two words, as written when they are
+ *  variables, without a trailing slash), or undefined. */
+function syncEnds(inv: Invocation): { from: string; to: string } | undefined {
+  const word = SYNC_WORDS[inv.name];
+  const at = word ? inv.args.findIndex((arg) => arg.value === word) : -1;
+  if (at === -1) return undefined;
+  const operands = inv.args.slice(at + 1).filter((arg) => !arg.value.startsWith('-'));
+  if (operands.length < 2) return undefined;
+  const shown = (arg: (typeof operands)[number]) => (arg.dynamic ? arg.text : arg.value).replace(/(.)\/+$/, '$1');
+  return { from: shown(operands.at(-2)!), to: shown(operands.at(-1)!) };
+}
+
+/** A sync with deletion back into the bucket a folder was fetched from earlier in the same file
+ *  (scylla-operator's helm-publish: `gsutil rsync -d BUCKET LOCAL`, add the new chart, `gsutil
+ *  rsync -d LOCAL BUCKET`) deletes only what the file itself removed from its copy: a warn. */
+const SYNC_DELETE_RULES: ReadonlySet<string> = new Set(['cloud/sync-delete-remote', 'cloud/bucket-deploy-delete', 'cloud/s3-sync-delete']);
+function syncsBackFetched(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): Finding {
+  if (!SYNC_DELETE_RULES.has(finding.rule) || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end);
+  const sync = inv ? syncEnds(inv) : undefined;
+  const at = sync ? created.get(`fetched\0${sync.from}\0${sync.to}`) : undefined;
+  if (at === undefined || at >= (finding.pos ?? 0)) return finding;
+  return { ...finding, severity: 'warn', message: `${finding.message}; the folder is a copy this file fetched from there earlier` };
+}
+
+/** The database a PostgreSQL client names (`-d X`, `--dbname=X`, else its first operand), as
+ *  written when it is a variable (`$pg_database`: the same text later is the same database), or
+ *  undefined. A connection string is not a name. */
+function databaseNamed(inv: Invocation): string | undefined {
+  if (inv.name !== 'createdb' && inv.name !== 'psql') return undefined;
+  const scan = scanOptions(inv.args, commandOptionSpec(inv.name));
+  const option = inv.name === 'psql' ? scan.options.find((o) => o.flag === '-d' || o.flag === '--dbname') : undefined;
+  let word = option ? inv.args[option.index] : scan.positionals[0] !== undefined ? inv.args[scan.positionals[0]] : undefined;
+  // `-d NAME` and `--dbname NAME`: the value is the next word; `-dNAME`, `--dbname=NAME`: this one.
+  if (option && word && (word.value === option.flag || word.value === '--dbname')) word = inv.args[option.index + 1];
+  else if (option) return undefined;
+  if (!word || /[:/=@]/.test(word.value)) return undefined;
+  return word.dynamic ? word.text : word.value;
+}
+
+/** A DROP, DELETE or TRUNCATE through psql in a database the same file made earlier with
+ *  `createdb` touches the file's own new database: a warn, as for a table it created. */
+function inOwnDatabase(finding: Finding, invocations: readonly Invocation[], created: ReadonlyMap<string, number>): Finding {
+  if (!TABLE_DATA_RULES.has(finding.rule) || finding.severity === 'warn' || finding.severity === 'allow') return finding;
+  const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.name === 'psql');
+  const name = inv ? databaseNamed(inv) : undefined;
+  const at = name !== undefined ? created.get(`database\0${name}`) : undefined;
+  if (at === undefined || at >= (finding.pos ?? 0)) return finding;
+  return { ...finding, severity: 'warn', message: `${finding.message}; a database this file created earlier (its own)` };
 }
 
 /** A delete of a cluster, stack or workspace the file created earlier is its teardown: a warn
@@ -377,7 +441,8 @@ function writesOwnDataDirectory(finding: Finding, invocations: readonly Invocati
   const inv = invocations.find((candidate) => candidate.pos === finding.pos && candidate.end === finding.end && candidate.name === '(redirect)');
   const path = inv?.args[0];
   if (!path || path.glob) return false;
-  const normalized = posix.normalize(path.value);
+  // A variable's unknown part (`PGDATA="$RUNNER_TEMP/pgdata"`) is `*` in initdb's words.
+  const normalized = posix.normalize(path.value.replaceAll('\u0000dynamic', '*'));
   for (let dir = posix.dirname(normalized); dir !== '/' && dir !== '.'; dir = posix.dirname(dir)) {
     const at = created.get(`datadir\0${dir}`);
     if (at !== undefined && at < (finding.pos ?? 0)) return true;
@@ -589,7 +654,14 @@ function lintSnippet(
   for (const { key, pos } of creations(analysis.invocations)) if (!createdHere.has(key)) createdHere.set(key, pos);
   for (const { table, pos } of tablesCreated(sql)) if (!createdHere.has(`table\0${table}`)) createdHere.set(`table\0${table}`, pos);
   for (const raw of analysis.findings) {
-    const finding = onThrowawayMachine(onOwnTables(asTeardown(raw, analysis.invocations, createdHere), sql, createdHere), snippet);
+    const finding = onThrowawayMachine(
+      syncsBackFetched(
+        inOwnDatabase(onOwnTables(asTeardown(raw, analysis.invocations, createdHere), sql, createdHere), analysis.invocations, createdHere),
+        analysis.invocations,
+        createdHere,
+      ),
+      snippet,
+    );
     // Only the machine being built is throwaway: `ssh db1 rm -rf …` from it reaches another host.
     const onThisMachine = finding.targetKind !== 'host' || finding.target === LINT_HOSTNAME;
     if (

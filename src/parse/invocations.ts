@@ -21,7 +21,7 @@ import type {
   TestExpression,
 } from 'unbash';
 import type { ExpandedWord, Invocation, ReadFiles, StdinSource } from '../types.js';
-import { expandToString, expandWord } from './expand.js';
+import { type ExpansionScope, expandToString, expandWord } from './expand.js';
 import { parseShell, type ShellParseError } from './shell.js';
 import { unwrapInvocation } from './wrappers.js';
 import { KEYS_LISTED_BY, listsRedisKeys } from './wrappers/local.js';
@@ -526,6 +526,24 @@ function walkSubstitutions(walker: Walker, parts: readonly WordPart[] | undefine
   }
 }
 
+/**
+ * What an assignment stores, keeping its known text where lint cannot know a variable it names:
+ * buildkite's `stack_name="buildkite-aws-stack-test-${os}-${BUILDKITE_BUILD_NUMBER}"` holds
+ * `buildkite-aws-stack-test-linux-` and an unknown part (read later as `*`), not nothing known at
+ * all, so `delete-stack --stack-name "$stack_name"` is judged by the name's test token as the same
+ * word written in place is. A value with no known text, a path, or a command's output stays unknown.
+ */
+function assignedShape(word: Word, expanded: ExpandedWord, scope: ExpansionScope, state: WalkState): string {
+  const value = assignedValue(expanded, state);
+  if (value !== UNKNOWN_VALUE || !state.keepUnsetWords || expanded.unsetVariables.length === 0 || expanded.producers !== undefined) return value;
+  const unknown = Object.fromEntries(expanded.unsetVariables.map((name) => [name, UNKNOWN_VALUE]));
+  const marked = expandToString(word, { ...scope, vars: dict(scope.vars, unknown) }, { assignment: true });
+  // A path stays unknown (`/pgdata/extension/${PG_VERSION}/lib`): its known head says where it
+  // starts, not which folder the unknown rest names below a data directory's mount.
+  if (/^[/~]/.test(marked.value)) return UNKNOWN_VALUE;
+  return marked.unsetVariables.length === 0 && marked.value.replaceAll(UNKNOWN_VALUE, '').trim() !== '' ? marked.value : UNKNOWN_VALUE;
+}
+
 function expandCollecting(walker: Walker, word: Word, state: WalkState): ExpandedWord[] {
   walkSubstitutions(walker, word.parts, state);
   const span = state.span;
@@ -666,7 +684,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
       // Prefix assignments apply left to right: `A=1 B=$A cmd` gives B=1.
       const prefixScope = Object.keys(inlineVars).length > 0 ? { ...scope(), vars: dict(state.vars, inlineVars) } : scope();
       const expanded = expandToString(item.value, prefixScope, { assignment: true });
-      inlineVars[item.name] = assignedValue(expanded, state);
+      inlineVars[item.name] = assignedShape(item.value, expanded, prefixScope, state);
       // Alone (`NAMES=$(…)`), it sets the shell variable for the rest of the line.
       if (!command.name) noteOutputVar(state, item.name, expanded);
       if (!command.name) noteOutputProducers(state, item.name, expanded);
@@ -753,7 +771,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
         words.push(assignmentWord(word, `${word.name}=${expanded.value}`, state));
         continue;
       }
-      const value = assignedValue(expanded, state);
+      const value = word.value.type === 'Word' ? assignedShape(word.value, expanded, scopeOf(state), state) : assignedValue(expanded, state);
       noteOutputVar(state, word.name, expanded);
       noteOutputProducers(state, word.name, expanded);
       if (word.value.type === 'Word') walkSubstitutions(walker, word.value.parts, state);

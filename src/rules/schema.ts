@@ -47,6 +47,8 @@ export const SQL_KINDS = [
   'pgbouncer-read',
   'pgbouncer-control',
   'pgbouncer-stop-traffic',
+  // ProxySQL's admin interface (knowledge/proxysql.ts): the proxy's configuration tables
+  'proxysql-admin',
   // SQL that could not be judged (does not parse, unreadable file, unknown stdin), and a session
   // that can run anything.
   'unknown',

@@ -240,8 +240,23 @@ function globCovers(pattern: string, dir: string): 'under' | 'holds' | undefined
   const d = dir.split('/').filter(Boolean);
   const shared = Math.min(p.length, d.length);
   // A configured location's glob segment (`pg-*`) may be any name the pattern's segment is.
-  for (let i = 0; i < shared; i++) if (!matchesGlob(d[i]!, p[i]!) && !/[*?[]/.test(d[i]!)) return undefined;
+  for (let i = 0; i < shared; i++) if (!matchesGlob(d[i]!, p[i]!) && !(/[*?[]/.test(d[i]!) && segmentsMayMeet(p[i]!, d[i]!))) return undefined;
   return p.length >= d.length ? 'under' : 'holds';
+}
+
+/** Whether two glob segments may name the same entry: their literal starts (before the first
+ *  wildcard) and ends (after the last) must agree. `gogs-backup-*.zip` (a find -name of backup
+ *  archives) never names `zookeeper-*`; `pg-*` and `*` may. */
+function segmentsMayMeet(a: string, b: string): boolean {
+  if (a === '**' || b === '**') return true;
+  const head = (glob: string) => glob.split(/[*?[]/)[0]!.toLowerCase();
+  const tail = (glob: string) =>
+    glob
+      .split(/[*?\]]/)
+      .at(-1)!
+      .toLowerCase();
+  const agree = (x: string, y: string, ends: (long: string, short: string) => boolean) => (x.length >= y.length ? ends(x, y) : ends(y, x));
+  return agree(head(a), head(b), (long, short) => long.startsWith(short)) && agree(tail(a), tail(b), (long, short) => long.endsWith(short));
 }
 
 /**
@@ -396,11 +411,18 @@ function emptySubstitutions(word: ExpandedWord): { substitution: string; content
   return { substitution: substitutions[0]!, contents: bare.length > 1 };
 }
 
+/** A variable whose name says it holds a data directory: `PGDATA`, `DATA_DIR`, `MYSQL_DATADIR`,
+ *  `dataDir`. `DATA` must be a word of the name: `DST_METADATA_DIR` (clickhouse-operator's
+ *  OperatorHub bundle folder) is a folder of metadata, not a database's. */
+function namesDataDirectory(name: string): boolean {
+  return name === 'PGDATA' || name === 'PG_DATA' || /(?:^|_|^pg)data_?dir/i.test(name) || /[a-z0-9]Data_?Dir/.test(name);
+}
+
 export function classifyPath(word: ExpandedWord, context: PathContext): ClassifiedPath {
   const raw = word.value;
   // A variable the command references but whose value we cannot see (a remote $PGDATA).
   if (word.dynamic) {
-    if (word.variables.some((v) => v === 'PGDATA' || v === 'PG_DATA' || /DATA_?DIR/i.test(v))) {
+    if (word.variables.some(namesDataDirectory)) {
       // Named as written (`"$DATA_DIR"`): its value is not known here, and a placeholder (`*`) would read as a glob.
       return { class: 'data-directory', path: raw, detail: `${word.text} names the database data directory` };
     }

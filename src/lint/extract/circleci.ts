@@ -5,9 +5,9 @@
 // containers (a second `docker:` image), is a test job unless something says production.
 
 import type { Document } from 'yaml';
-import { LineIndex } from '../positions.js';
+import { LineIndex, type MappedText } from '../positions.js';
 import type { EnvironmentHint, Extracted, LintProblem, ShellSnippet } from '../types.js';
-import { readEnvMap } from './ci-common.js';
+import { readEnvMap, type EnvBlock } from './ci-common.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { buildSnippet } from './github-actions.js';
 import { hintFromEnvironmentName, hintFromFileName, hintsFromEnv } from './hints.js';
@@ -38,6 +38,26 @@ function workflowHints(root: unknown, doc: Document.Parsed, line: (node: unknown
     }
   }
   return byJob;
+}
+
+/**
+ * CircleCI puts `<< parameters.NAME >>` and `<< pipeline.… >>` into the config before any shell
+ * reads it (with or without the spaces: mydumper's `cmake . <<parameters.CMAKED>>`); read as shell
+ * they are a heredoc with no end. Each becomes a variable reference of the same length, set but
+ * unknown, as GitHub's `${{ … }}` does.
+ */
+export function replaceParameters(mapped: MappedText): { mapped: MappedText; parameters: EnvBlock } {
+  const parameters: EnvBlock = { entries: [], unknown: [] };
+  const text = mapped.text.replace(/<<\s*((?:pipeline\.)?parameters\.[\w-]+|pipeline\.[\w.-]+)\s*>>/g, (expression: string, inner: string) => {
+    const width = expression.length - 3;
+    const name = ('_' + inner.replace(/[^A-Za-z0-9_]/g, '_')).slice(0, width).padEnd(width, '_');
+    if (!parameters.unknown.includes(name)) {
+      parameters.entries.push({ key: name, value: expression, line: 0 });
+      parameters.unknown.push(name);
+    }
+    return '${' + name + '}';
+  });
+  return { mapped: { text, offsets: mapped.offsets }, parameters };
 }
 
 export function extractCircleci(text: string, path = ''): Extracted {
@@ -75,7 +95,8 @@ export function extractCircleci(text: string, path = ''): Extracted {
       if (shell !== undefined && !/(^|\/)(ba|z|da|k)?sh\b/.test(shell.trim().split(/\s+/)[0] ?? '')) return;
       const mapped = mappedScalar(commandNode, doc, text, index);
       if (!mapped) return;
-      snippets.push(buildSnippet(mapped, index, [jobEnv, stepEnv], [...hints, ...stepHints], `${owner}.steps[${i}].run`));
+      const { mapped: replaced, parameters } = replaceParameters(mapped);
+      snippets.push(buildSnippet(replaced, index, [jobEnv, stepEnv, parameters], [...hints, ...stepHints], `${owner}.steps[${i}].run`));
     });
   };
 

@@ -42,6 +42,8 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
   const index = new LineIndex(text);
   const lines = physicalLines(text);
   const globals = new Map<string, Variable>();
+  /** Names a `define … endef` block set: canned recipes, not settings. */
+  const macros = new Set<string>();
   const exported = new Set<string>();
   let exportAll = false;
   let oneShell = false;
@@ -110,6 +112,7 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
       while (i + 1 < lines.length && !/^\s*endef\b/.test(lines[i + 1]!.text)) body.push(lines[++i]!.text);
       i++;
       assign(globals, define[1]!, define[2] ?? '=', body.join('\n'), startLine);
+      macros.add(define[1]!);
       current = undefined;
       continue;
     }
@@ -181,7 +184,10 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
   // Expand recipes now that every variable is known (make reads the whole file first).
   const varEntries: EnvEntry[] = [...globals].map(([key, v]) => ({ key, value: v.value, line: v.line }));
   const fileHint = hintFromFileName(path);
-  const fileHints: EnvironmentHint[] = [...(fileHint ? [fileHint] : []), ...hintsFromEnv(varEntries)];
+  // A `define NAME` is a canned recipe that `$(call NAME,…)` runs where a target asks for it
+  // (scylla-operator's `generate-manager-manifests-prod`): its name says what it makes, not the
+  // environment every recipe of the file runs against.
+  const fileHints: EnvironmentHint[] = [...(fileHint ? [fileHint] : []), ...hintsFromEnv(varEntries.filter((e) => !macros.has(e.key)))];
   const env = dict<string>();
   for (const [name, v] of globals) {
     if (!exportAll && !exported.has(name)) continue;

@@ -154,10 +154,14 @@ function analyzePostgresOrAuto(sql: string, dialect: 'postgres' | 'auto'): SqlAn
   // nobody can say which reading the server will use, so that is an error.
   const out: Collected = { statements: [], errors: [] };
   const my = splitMysql(sql);
-  const pgPieces = splitPgTokens(lexPg(sql, false)).map((p) => [(p[0] as PgToken).pos, (p[p.length - 1] as PgToken).end]);
+  const pgTokens = lexPg(sql, false);
+  const pgPieces = splitPgTokens(pgTokens).map((p) => [(p[0] as PgToken).pos, (p[p.length - 1] as PgToken).end]);
   const myPieces = my.pieces.map((p) => [p.pos, p.end]);
   const evidence = mysqlEvidence(my);
-  if (!evidence && JSON.stringify(pgPieces) !== JSON.stringify(myPieces)) {
+  // Dollar quoting (`AS $$ … $$`) is PostgreSQL's alone: a file full of function bodies so quoted
+  // (liberapay's sql/migrations.sql) is read as PostgreSQL, not as a dialect nobody can tell.
+  const dollarQuoted = !evidence && pgTokens.some((token) => token.type === 'dollar');
+  if (!evidence && !dollarQuoted && JSON.stringify(pgPieces) !== JSON.stringify(myPieces)) {
     out.errors.push({
       message: 'PostgreSQL and MySQL would read this SQL as different statements (their quoting differs); name the dialect',
       pos: 0,

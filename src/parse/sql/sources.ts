@@ -8,11 +8,12 @@ import type { ExpandedWord, Invocation, UnknownSpan } from '../../types.js';
 import { clientSpec } from '../../knowledge/commands.js';
 import { CLOUD_SQL_APIS } from '../../knowledge/cloud-sql.js';
 import { PGBOUNCER_ADMIN_DATABASE } from '../../knowledge/pgbouncer.js';
+import { PROXYSQL_ADMIN_PORT } from '../../knowledge/proxysql.js';
 import { parseConnectionString } from '../connection.js';
 
 /** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
  *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
-export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer' | 'sqlite';
+export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer' | 'proxysql' | 'sqlite';
 
 export type SqlSource =
   /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown.
@@ -228,7 +229,17 @@ function psqlSqlSources(inv: Invocation): SqlSource[] {
 
 const MYSQL_SPEC = specOf('mysql');
 
+/** The mysql client reaches ProxySQL's admin interface (`-P6032`, `--port=6032`): what it sends
+ *  configures the proxy (knowledge/proxysql.ts), it is no database's SQL. */
 function mysqlSources(inv: Invocation): SqlSource[] {
+  const sources = mysqlSqlSources(inv);
+  const { options } = parseOptions(inv.args, MYSQL_SPEC);
+  const port = options.findLast((o) => o.name === 'P' || o.name === 'port')?.text ?? inv.env.MYSQL_TCP_PORT;
+  if (port !== PROXYSQL_ADMIN_PORT) return sources;
+  return sources.map((source) => (source.language === 'sql' && 'text' in source ? { ...source, dialect: 'proxysql' } : source));
+}
+
+function mysqlSqlSources(inv: Invocation): SqlSource[] {
   const { options } = parseOptions(inv.args, MYSQL_SPEC);
   const sources: SqlSource[] = [];
   let runsScript = false;

@@ -156,4 +156,23 @@ export const groups: CorpusGroup[] = [
       { line: 'rsync -a --delete-after dist/ /srv/www/app/', hostname: PROD_HOST, expect: 'confirm', rule: 'filesystem/rsync-delete-production' },
     ],
   },
+  {
+    // sysown/proxysql's docker scenarios: `mysql -u admin -P6032` is ProxySQL's admin interface,
+    // whose tables are the proxy's configuration (knowledge/proxysql.ts).
+    name: "ProxySQL's admin interface is configuration, not a database's rows",
+    cases: [
+      {
+        line: 'mysql -u admin -h proxy1.prod.example.com -P6032 -e "DELETE FROM mysql_servers; LOAD MYSQL SERVERS TO RUNTIME"',
+        hostname: WORKSTATION,
+        expect: 'allow',
+      },
+      { line: 'echo "DELETE FROM mysql_users;" | mysql -u admin -h 10.0.0.5 --port=6032', hostname: WORKSTATION, expect: 'allow' },
+      {
+        line: 'mysql -u root -h db1.prod.example.com -P3306 -e "DELETE FROM users"',
+        hostname: WORKSTATION,
+        expect: 'block',
+        rule: 'sql/delete-update-all-rows',
+      },
+    ],
+  },
 ];
