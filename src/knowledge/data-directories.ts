@@ -25,6 +25,19 @@ export type DataEngine =
   | 'influxdb'
   | 'neo4j'
   | 'couchdb'
+  | 'cockroachdb'
+  | 'scylla'
+  | 'opensearch'
+  | 'solr'
+  | 'prometheus'
+  | 'victoriametrics'
+  | 'graphite'
+  | 'loki'
+  | 'consul'
+  | 'vault'
+  | 'meilisearch'
+  | 'typesense'
+  | 'qdrant'
   | 'configured';
 
 export interface DataEngineSpec {
@@ -271,6 +284,167 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     lockFiles: [],
     standbySignals: [],
     owners: ['clickhouse'],
+    vital: [],
+  },
+  // Stores of other kinds keep data on disk that no backup of the database covers: a cluster's
+  // stores (CockroachDB, ScyllaDB), search indexes (OpenSearch, Solr, Meilisearch, Typesense,
+  // Qdrant), metrics and logs (Prometheus's TSDB, VictoriaMetrics, Graphite's whisper files,
+  // Loki's chunks), and the state of Consul and Vault (its encrypted secrets). Locations are
+  // each project's package and image defaults.
+  {
+    engine: 'cockroachdb',
+    title: 'CockroachDB',
+    locations: ['/var/lib/cockroach', '/cockroach/cockroach-data'],
+    names: ['cockroach-data'],
+    markers: ['COCKROACHDB_VERSION'],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['cockroach'],
+    vital: [],
+  },
+  {
+    engine: 'scylla',
+    title: 'ScyllaDB',
+    locations: ['/var/lib/scylla'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['scylla'],
+    vital: [],
+  },
+  {
+    engine: 'opensearch',
+    title: 'OpenSearch',
+    locations: ['/var/lib/opensearch', '/usr/share/opensearch/data'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['opensearch'],
+    vital: [],
+  },
+  {
+    engine: 'solr',
+    title: 'Solr',
+    locations: ['/var/solr/data'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['solr'],
+    vital: [],
+  },
+  {
+    engine: 'prometheus',
+    title: 'Prometheus',
+    locations: ['/var/lib/prometheus/metrics2', '/var/lib/prometheus/data', '/prometheus'],
+    names: ['prometheus-data'],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['prometheus'],
+    vital: [],
+  },
+  {
+    engine: 'victoriametrics',
+    title: 'VictoriaMetrics',
+    locations: ['/var/lib/victoria-metrics-data', '/victoria-metrics-data', '/var/lib/victoria-metrics'],
+    names: ['victoria-metrics-data', 'vmstorage-data'],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['victoriametrics'],
+    vital: [],
+  },
+  {
+    engine: 'graphite',
+    title: 'Graphite (whisper)',
+    locations: ['/opt/graphite/storage/whisper', '/var/lib/graphite/whisper', '/var/lib/carbon/whisper'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['carbon', '_graphite'],
+    vital: [],
+  },
+  {
+    engine: 'loki',
+    title: 'Loki',
+    locations: ['/var/lib/loki', '/loki'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['loki'],
+    vital: [],
+  },
+  {
+    engine: 'consul',
+    title: 'Consul',
+    locations: ['/opt/consul/data', '/var/lib/consul', '/consul/data'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['consul'],
+    vital: [],
+  },
+  {
+    engine: 'vault',
+    title: 'Vault',
+    locations: ['/opt/vault/data', '/var/lib/vault', '/vault/file'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['vault'],
+    vital: [],
+  },
+  {
+    engine: 'meilisearch',
+    title: 'Meilisearch',
+    locations: ['/var/lib/meilisearch', '/meili_data'],
+    names: ['data.ms'],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['meilisearch'],
+    vital: [],
+  },
+  {
+    engine: 'typesense',
+    title: 'Typesense',
+    locations: ['/var/lib/typesense'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['typesense'],
+    vital: [],
+  },
+  {
+    engine: 'qdrant',
+    title: 'Qdrant',
+    locations: ['/qdrant/storage', '/var/lib/qdrant'],
+    names: [],
+    markers: [],
+    pidFiles: [],
+    lockFiles: [],
+    standbySignals: [],
+    owners: ['qdrant'],
     vital: [],
   },
 ];

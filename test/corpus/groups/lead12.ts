@@ -135,4 +135,23 @@ export const groups: CorpusGroup[] = [
       { line: 'ruby -e \'system("redis-cli", "-u", ENV["REDIS_URL"], "INFO")\'', env: { REDIS_URL: 'redis://cache.prod.example.com:6379' }, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead12: data directories of cluster stores, search indexes, metrics and secrets',
+    cases: [
+      { line: 'rm -rf /var/lib/victoria-metrics-data/*', hostname: 'metrics-prod-1', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      {
+        line: "find /opt/graphite/storage/whisper -name '*.wsp' -delete",
+        hostname: 'graphite-prod-1',
+        expect: 'block',
+        rule: 'filesystem/find-delete-data-directory',
+      },
+      { line: 'sudo rm -rf /var/lib/cockroach', hostname: 'crdb-prod-2', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/prometheus/metrics2/*', hostname: 'metrics-prod-1', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /opt/vault/data', hostname: 'vault-prod-1', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -rf /var/lib/scylla/data/app', hostname: 'scylla-prod-1', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -f /var/lib/prometheus/node-exporter/old.prom', hostname: 'metrics-prod-1', expect: 'allow' },
+      { line: 'rm -rf ./whisper ./models', hostname: 'gpu-prod-1', expect: 'allow' },
+      { line: 'rm -rf /tmp/prometheus-test', hostname: 'metrics-prod-1', expect: 'allow' },
+    ],
+  },
 ];
