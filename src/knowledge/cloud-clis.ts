@@ -340,8 +340,8 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   },
   scw: {
     engine: 'scaleway',
-    options: valueOptions(long(['profile', 'config', 'output'])),
-    targets: { resource: ['--profile'] },
+    options: valueOptions(['-p', '-c', '-o', ...long(['profile', 'config', 'output'])]),
+    targets: { resource: ['--profile', '-p'] },
     simple: { verbs: ['delete'], env: ['SCW_PROFILE'] },
   },
   ibmcloud: {
@@ -352,12 +352,100 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   },
   oci: {
     engine: 'oci',
-    options: valueOptions(long(['db-system-id', 'autonomous-database-id', 'database-id', 'profile', 'config-file', 'region', 'compartment-id'])),
-    targets: { resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--profile'] },
+    options: valueOptions(
+      long(['db-system-id', 'autonomous-database-id', 'database-id', 'bucket-name', 'namespace', 'profile', 'config-file', 'region', 'compartment-id']),
+    ),
+    targets: { resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--bucket-name', '--profile'] },
     simple: { verbs: [], env: ['OCI_CLI_PROFILE'] },
   },
   // Argo CD: `argocd app delete NAME` deletes the application and, by default (--cascade), every
   // resource it deployed; the application's name and the Argo CD server say where.
+  // Smaller clouds, PaaS and cluster tools whose delete names the resource after its verb
+  // (`vultr-cli database delete ID`, `exo dbaas delete NAME`, `civo kubernetes remove NAME`,
+  // `avn service terminate NAME`, `tiup cluster destroy NAME`, `eb terminate ENV`, `cf
+  // delete-service NAME`, `juju destroy-model NAME`, `bosh -d DEPLOYMENT delete-deployment`,
+  // `kapp delete -a APP`, `wrangler d1 delete NAME`, `openstack volume
+  // delete NAME`, `govc vm.destroy VM`, `nats stream rm NAME`): the resource, and the option or
+  // variable that names the account, context or server, say where.
+  'vultr-cli': { engine: 'vultr', options: valueOptions(long(['config', 'output'])), targets: {}, simple: { verbs: ['delete'], env: [] } },
+  exo: {
+    engine: 'exoscale',
+    options: valueOptions(['-z', '-A', ...long(['zone', 'use-account', 'config', 'output-format'])]),
+    targets: { resource: ['-A', '--use-account'] },
+    simple: { verbs: ['delete'], env: ['EXOSCALE_ACCOUNT'] },
+  },
+  civo: {
+    engine: 'civo',
+    options: valueOptions(['-r', ...long(['region', 'config', 'output'])]),
+    targets: {},
+    simple: { verbs: ['remove', 'delete', 'rm'], env: [] },
+  },
+  avn: {
+    engine: 'aiven',
+    options: valueOptions(long(['project', 'auth-token', 'config'])),
+    targets: { resource: ['--project'] },
+    simple: { verbs: ['terminate', 'delete'], env: ['AIVEN_PROJECT'] },
+  },
+  tiup: {
+    engine: 'tidb',
+    options: valueOptions(['-i', '-N', '-R', ...long(['identity_file', 'node', 'role'])]),
+    targets: {},
+    simple: { verbs: ['destroy', 'clean'], env: [] },
+  },
+  eb: {
+    engine: 'aws',
+    options: valueOptions(['-r', ...long(['profile', 'region'])]),
+    targets: { resource: ['--profile'] },
+    simple: { verbs: ['terminate'], env: ['AWS_PROFILE'] },
+  },
+  cf: {
+    engine: 'cloudfoundry',
+    options: valueOptions(['-o', '-s']),
+    targets: {},
+    simple: { verbs: ['delete-service', 'delete-space', 'delete-org', 'delete'], env: [] },
+  },
+  juju: {
+    engine: 'juju',
+    options: valueOptions(['-m', ...long(['model', 'controller'])]),
+    targets: { resource: ['-m', '--model', '--controller'] },
+    simple: { verbs: ['remove-application', 'destroy-model', 'destroy-controller', 'remove-storage', 'remove-unit'], env: ['JUJU_MODEL'] },
+  },
+  bosh: {
+    engine: 'bosh',
+    options: valueOptions(['-e', '-d', ...long(['environment', 'deployment', 'client', 'ca-cert'])]),
+    targets: { resource: ['-e', '--environment', '-d', '--deployment'] },
+    simple: { verbs: ['delete-deployment', 'delete-disk', 'delete-env', 'delete-vm'], env: ['BOSH_ENVIRONMENT', 'BOSH_DEPLOYMENT'] },
+  },
+  kapp: {
+    engine: 'kubernetes',
+    options: valueOptions(['-a', '-n', ...long(['app', 'namespace', 'kubeconfig-context', 'kubeconfig'])]),
+    targets: { resource: ['-a', '--app', '--kubeconfig-context'] },
+    simple: { verbs: [], env: [] },
+  },
+  wrangler: {
+    engine: 'cloudflare',
+    options: valueOptions(['-c', '-e', ...long(['config', 'env', 'binding', 'namespace-id', 'jurisdiction'])]),
+    targets: { resource: ['--env', '-e'] },
+    simple: { verbs: ['delete'], env: ['CLOUDFLARE_ACCOUNT_ID'], kinds: ['bucket', 'namespace'] },
+  },
+  openstack: {
+    engine: 'openstack',
+    options: valueOptions(long(['os-cloud', 'os-auth-url', 'os-project-name', 'os-region-name', 'format', 'column'])),
+    targets: { resource: ['--os-cloud', '--os-auth-url', '--os-project-name'] },
+    simple: { verbs: ['delete'], env: ['OS_CLOUD', 'OS_AUTH_URL', 'OS_PROJECT_NAME'] },
+  },
+  govc: {
+    engine: 'vsphere',
+    options: valueOptions(['-u'], ['ds', 'vm', 'dc']),
+    targets: { resource: ['-u'] },
+    simple: { verbs: ['vm.destroy', 'datastore.rm', 'snapshot.remove', 'disk.rm'], env: ['GOVC_URL'] },
+  },
+  nats: {
+    engine: 'nats',
+    options: valueOptions(['-s', ...long(['server', 'context', 'creds', 'user', 'password'])]),
+    targets: { resource: ['-s', '--server', '--context'] },
+    simple: { verbs: ['rm', 'delete', 'del', 'purge'], env: ['NATS_URL', 'NATS_CONTEXT'] },
+  },
   argocd: {
     engine: 'argocd',
     options: { ...valueOptions(long(['kube-context', 'server', 'auth-token', 'config', 'app-namespace', 'propagation-policy', 'selector'])), pflag: true },
