@@ -6,9 +6,18 @@
 
 import type { ExpandedWord, Invocation } from '../types.js';
 import { scanOptions } from './options.js';
-import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, RUNNERS_AFTER_OPERANDS, SSH_FORCED_COMMANDS, TASK_CHAINS, toolOptions } from '../knowledge/tools.js';
+import {
+  COMMAND_EQUIVALENTS,
+  COMMAND_RUNNERS,
+  HTTP_CLIENTS,
+  RUNNERS_AFTER_OPERANDS,
+  SSH_FORCED_COMMANDS,
+  TASK_CHAINS,
+  toolOptions,
+} from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
+import { httpQuery } from './wrappers/http-queries.js';
 import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
 import { awsVault, crossEnv, dopplerRun, dotenvRunner, envCmd, envCommand, envFileRunner } from './wrappers/env-runners.js';
@@ -101,6 +110,8 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   ...Object.fromEntries(Object.entries(COMMAND_EQUIVALENTS).map(([name, argv]) => [name, equivalent(argv)])),
   // Database shells read as the client they are (`cockroach sql` is psql).
   ...Object.fromEntries(Object.keys(CLIENT_SHELLS).map((name) => [name, clientShell])),
+  // A query sent to a database's HTTP API is its client's (ClickHouse :8123, InfluxDB /query).
+  ...Object.fromEntries(Object.keys(HTTP_CLIENTS).map((name) => [name, httpQuery])),
   sudo,
   doas,
   env: envCommand,
