@@ -862,6 +862,48 @@ const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = table({
   '--password': 'password',
 });
 
+// Invoke-Sqlcmd's parameters that take a value, and what the connection ones are.
+const INVOKE_SQLCMD_WITH_VALUE = [
+  'ServerInstance',
+  'Database',
+  'Username',
+  'Password',
+  'Query',
+  'InputFile',
+  'QueryTimeout',
+  'ConnectionTimeout',
+  'ErrorLevel',
+  'SeverityLevel',
+  'MaxCharLength',
+  'MaxBinaryLength',
+  'HostName',
+  'NewPassword',
+  'Variable',
+  'OutputSqlErrors',
+  'ConnectionString',
+  'AccessToken',
+  'OutputAs',
+  'Credential',
+];
+const INVOKE_SQLCMD_ROLES: Readonly<Record<string, ClientRole>> = {
+  ServerInstance: 'server',
+  Database: 'database',
+  Username: 'user',
+  Password: 'password',
+  NewPassword: 'password',
+  Query: 'sql',
+  InputFile: 'file',
+};
+/** A PowerShell parameter as written in its docs, all lower case, and all upper case. */
+const caseless = (names: readonly string[]): string[] => names.flatMap((name) => [name, name.toLowerCase(), name.toUpperCase()]);
+
+const INVOKE_SQLCMD: ClientShell = {
+  client: 'mysql',
+  singleDashWithValue: caseless(INVOKE_SQLCMD_WITH_VALUE),
+  roles: Object.fromEntries(Object.entries(INVOKE_SQLCMD_ROLES).flatMap(([name, role]) => caseless([name]).map((spelled) => [`-${spelled}`, role]))),
+  operandRoles: ['sql'],
+};
+
 export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
   // The dbcli family (mycli, pgcli, litecli): Python shells over the same servers, with -e
   // (mycli, litecli) or -c (pgcli, like psql) running one statement and exiting.
@@ -1210,6 +1252,10 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
     ],
     roles: { '-e': 'sql', '-f': 'file', '--database': 'database', '--master': 'server' },
   },
+  // SQL Server's PowerShell cmdlet (learn.microsoft.com, Invoke-Sqlcmd): read as sqlcmd is; its
+  // first unnamed string is -Query. PowerShell's parameter names are not case-sensitive.
+  'Invoke-Sqlcmd': INVOKE_SQLCMD,
+  'invoke-sqlcmd': INVOKE_SQLCMD,
   // Turso's hosted libSQL (docs.turso.tech, `turso db shell <database> [sql]`): the database's
   // name is where it goes (a URL for `turso dev`), the operand after it SQLite SQL, read as psql's.
   turso: {

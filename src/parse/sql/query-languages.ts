@@ -85,7 +85,17 @@ function cypherQuery(sql: string, piece: MysqlPiece, tokens: readonly MyToken[])
     t.type === 'op' && t.value === ':' && tokens[k + 1]?.type === 'word' && tokens[k - 1]?.type !== 'op' ? [tokens[k + 1]!.value] : [],
   );
   const at = (name: string) => W.indexOf(name);
-  const chosenBefore = (end: number) => W.slice(0, end).includes('WHERE') || tokens.slice(0, end).some((t) => t.value === '{' || t.value.startsWith('{'));
+  // A property map inside a pattern's parentheses (`(a:Account {id: 1})`) chooses nodes as a
+  // WHERE does; a `{` outside them opens a subquery (`CALL { … }`) or a map value.
+  const mapInPattern = (end: number) => {
+    let depth = 0;
+    return tokens.slice(0, end).some((t) => {
+      if (t.type === 'open') depth++;
+      else if (t.type === 'close') depth--;
+      return depth > 0 && t.value.startsWith('{');
+    });
+  };
+  const chosenBefore = (end: number) => W.slice(0, end).includes('WHERE') || mapInPattern(end);
   const del = at('DELETE');
   if (del >= 0) return [statement(sql, piece, 'delete', { tables: labels, where: chosenBefore(del) ? 'present' : 'none' })];
   const set = W.findIndex((w, k) => (w === 'SET' || w === 'REMOVE') && !(W[k - 2] === 'ON' && (W[k - 1] === 'CREATE' || W[k - 1] === 'MATCH')));
