@@ -8,7 +8,7 @@ import type { Invocation } from '../types.js';
 import type { InvocationSql, SqlFact } from '../rules/evaluate.js';
 import { sqlSourcesOf, type SqlDialect, type SqlSource } from '../parse/sql/sources.js';
 import { analyzeColumnStoreSql } from '../parse/sql/column-stores.js';
-import { analyzeCypher, analyzeInfluxql, analyzeOracle } from '../parse/sql/query-languages.js';
+import { analyzeCypher, analyzeInfluxql, analyzeOracle, analyzeRman } from '../parse/sql/query-languages.js';
 import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
 import { readOnlyStatements } from '../parse/sql/read-only.js';
 import type { ColumnType } from '../parse/sql/statement.js';
@@ -350,7 +350,9 @@ function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] 
           ? analyzeInfluxql(text)
           : dialect === 'oracle'
             ? analyzeOracle(text)
-            : analyzeSql(text, dialect);
+            : dialect === 'rman'
+              ? analyzeRman(text)
+              : analyzeSql(text, dialect);
   const facts: SqlFact[] = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,

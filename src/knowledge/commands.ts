@@ -722,6 +722,10 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = table({
   // from the script, else standard input (a heredoc), else an interactive session. SQLcl's `sql`
   // reads the same line (Oracle SQLcl's `sql -h`). The logon's password is redacted.
   sqlplus: { engine: 'oracle', options: { shortWithValue: 'MRCmrc', longWithValue: [] } },
+  // Oracle Recovery Manager (Backup and Recovery Reference, "RMAN"): `rman [target LOGON]
+  // [catalog LOGON] [cmdfile FILE | @FILE] …`, keywords with or without `=`; its commands come from
+  // the command file, else standard input, else a session.
+  rman: { engine: 'oracle', options: { shortWithValue: '', longWithValue: [] } },
   sql: { engine: 'oracle', options: { shortWithValue: '', longWithValue: [], singleDashWithValue: ['cloudconfig', 'socksproxy', 'proxy', 'mcp'] } },
   mongosh: MONGO,
   mongo: MONGO,

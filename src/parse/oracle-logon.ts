@@ -73,3 +73,22 @@ export function oracleCommandLine(operands: readonly string[]): { logon?: Oracle
   const script = start?.startsWith('@') ? start.replace(/^@+/, '') : undefined;
   return { ...(logon ? { logon } : {}), ...(script ? { script } : {}) };
 }
+
+/** RMAN's words (`target LOGON`, `catalog LOGON`, `cmdfile[=]FILE`, `@FILE`, keyword=value
+ *  forms): the target's logon and the command file. */
+export function rmanCommandLine(words: readonly string[]): { logon?: OracleLogon; script?: string } {
+  let logon: OracleLogon | undefined;
+  let script: string | undefined;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    const eq = /^([A-Za-z]+)=(.*)$/s.exec(word);
+    const key = (eq ? eq[1]! : word).toLowerCase();
+    const value = eq ? eq[2] : words[k + 1];
+    if (key === 'target' && value !== undefined) logon = parseOracleLogon(value);
+    else if (key === 'cmdfile' && value !== undefined) script = value;
+    else if (word.startsWith('@') && word.length > 1) script = word.slice(1);
+    else continue;
+    if (!eq && !word.startsWith('@')) k++;
+  }
+  return { ...(logon ? { logon } : {}), ...(script ? { script } : {}) };
+}

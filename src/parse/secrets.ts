@@ -8,7 +8,7 @@ import type { Invocation } from '../types.js';
 import { isSecretVariable } from '../util/redact.js';
 import { scanOptions, optionValue, clientOptionSpec } from './options.js';
 import { clientSpec } from '../knowledge/commands.js';
-import { oracleCommandLine } from './oracle-logon.js';
+import { oracleCommandLine, parseOracleLogon } from './oracle-logon.js';
 
 /** `sudo -S`/`--stdin` (also inside `-kS`) before the command word: the password is on stdin. */
 function sudoReadsPasswordFromStdin(inv: Invocation): boolean {
@@ -88,10 +88,20 @@ function secretsOf(inv: Invocation, seen: Seen): string[] {
       break;
     }
     case 'sqlplus':
-    case 'sql': {
-      // The logon word `user/password@db` (parse/oracle-logon.ts).
-      const { logon } = oracleCommandLine(scanOptions(args, clientOptionSpec(inv.name)!).positionals.map((index) => args[index]!.value));
-      if (logon?.password) found.push(logon.password);
+    case 'sql':
+    case 'rman': {
+      // The logon word `user/password@db` (parse/oracle-logon.ts); rman's `target`/`catalog` ones.
+      const words = scanOptions(args, clientOptionSpec(inv.name)!).positionals.map((index) => args[index]!.value);
+      if (inv.name === 'rman') {
+        for (const [k, word] of words.entries()) {
+          const value = /^(target|catalog|auxiliary)=(.*)$/is.exec(word)?.[2] ?? (/^(target|catalog|auxiliary)$/i.test(word) ? words[k + 1] : undefined);
+          const password = value === undefined ? undefined : parseOracleLogon(value)?.password;
+          if (password) found.push(password);
+        }
+      } else {
+        const { logon } = oracleCommandLine(words);
+        if (logon?.password) found.push(logon.password);
+      }
       break;
     }
     case 'sshpass':

@@ -47,6 +47,8 @@ export const SQL_KINDS = [
   'pgbouncer-read',
   'pgbouncer-control',
   'pgbouncer-stop-traffic',
+  // RMAN's DELETE of backups (knowledge/commands.ts rman)
+  'backup-delete',
   // SQL that could not be judged (does not parse, unreadable file, unknown stdin), and a session
   // that can run anything.
   'unknown',

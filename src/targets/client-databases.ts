@@ -5,7 +5,7 @@ import type { ExpandedWord, Invocation, Target } from '../types.js';
 import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { clientSpec, clientsOf } from '../knowledge/commands.js';
-import { oracleCommandLine, parseOracleLogon } from '../parse/oracle-logon.js';
+import { oracleCommandLine, parseOracleLogon, rmanCommandLine } from '../parse/oracle-logon.js';
 import { MIGRATION_DATABASE_OPTIONS } from '../knowledge/tools.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
 import { databaseTarget, postgresFromEnvironment, postgresServiceTarget, withHostList } from './environment-databases.js';
@@ -359,10 +359,11 @@ function influxClientTarget(inv: Invocation): Target {
   };
 }
 
-/** sqlplus/sql: the logon's connect identifier (else TWO_TASK, else the local instance ORACLE_SID). */
+/** sqlplus/sql/rman: the (target) logon's connect identifier (else TWO_TASK, else the local instance ORACLE_SID). */
 function oracleClientTarget(inv: Invocation): Target {
   const scan = clientScan(inv);
-  const { logon } = oracleCommandLine(scan.positionals.map((i) => inv.args[i]!.value));
+  const words = scan.positionals.map((i) => inv.args[i]!.value);
+  const { logon } = inv.name === 'rman' ? rmanCommandLine(words) : oracleCommandLine(words);
   const fromEnv = !logon?.connect && inv.env.TWO_TASK ? parseOracleLogon(`@${inv.env.TWO_TASK}`) : undefined;
   const remote = logon?.connect ? logon : fromEnv;
   if (remote?.connect) {

@@ -400,3 +400,74 @@ export function analyzeOracle(sql: string): Collected {
   );
   return { statements: read.statements, errors: [...errors, ...read.errors] };
 }
+
+// ---------------------------------------------------------------------------------------------
+// RMAN (Backup and Recovery Reference): its commands, `RUN { … }` blocks and `SQL '…'`.
+
+/** RMAN commands that delete no backup and drop nothing (BACKUP, LIST, REPORT, CROSSCHECK …). */
+const RMAN_QUIET = new Set([
+  'BACKUP',
+  'LIST',
+  'REPORT',
+  'CROSSCHECK',
+  'CONFIGURE',
+  'ALLOCATE',
+  'RELEASE',
+  'SET',
+  'SHOW',
+  'CATALOG',
+  'STARTUP',
+  'EXIT',
+  'QUIT',
+  'VALIDATE',
+  'RESTORE',
+  'RECOVER',
+  'DUPLICATE',
+  'SPOOL',
+  'CONNECT',
+  'PRINT',
+  'RESYNC',
+  'REGISTER',
+  'SWITCH',
+  'SEND',
+  'CONVERT',
+  'TRANSPORT',
+  'BLOCKRECOVER',
+  'ADVISE',
+  'REPAIR',
+  'ALTER',
+  'SQL',
+  'EXECUTE',
+]);
+
+function rmanStatement(sql: string, piece: MysqlPiece): SqlStatement[] | undefined {
+  // A `RUN {` opening or a `}` closing a block belongs to no command.
+  let k = 0;
+  const T = piece.tokens;
+  while (k < T.length && (word(piece, k) === 'RUN' || T[k]!.value === '{' || T[k]!.value === '}')) k++;
+  const rest = T.slice(k).filter((t) => t.value !== '}');
+  if (rest.length === 0) return [];
+  const W = rest.map((t) => (t.type === 'word' ? t.value.toUpperCase() : undefined));
+  const [first, second] = W;
+  if (first === 'DELETE') {
+    // OBSOLETE (past the retention policy), EXPIRED (records of files already gone) and archived
+    // logs already backed up are the routine clean-up; anything else deletes backups.
+    const routine = W.includes('OBSOLETE') || W.includes('EXPIRED') || (W.includes('ARCHIVELOG') && W.includes('BACKED'));
+    return [statement(sql, piece, routine ? 'other' : 'backup-delete')];
+  }
+  if (first === 'CHANGE' && W.includes('DELETE')) return [statement(sql, piece, 'backup-delete')];
+  if (first === 'DROP' && second === 'DATABASE') return [statement(sql, piece, 'drop-database')];
+  if (first === 'SHUTDOWN') return [statement(sql, piece, 'shutdown')];
+  if (first === 'SQL') {
+    const text = rest.find((t) => t.type === 'string')?.value;
+    if (text !== undefined) return analyzeOracle(text).statements.map((s) => ({ ...s, pos: piece.pos, end: piece.end }));
+  }
+  if (first && RMAN_QUIET.has(first)) return [statement(sql, piece, 'other')];
+  return undefined;
+}
+
+export function analyzeRman(sql: string): Collected {
+  // `#` starts a comment to the end of the line.
+  const text = sql.replace(/#[^\n]*/g, (m) => ' '.repeat(m.length));
+  return readEach(text, (piece) => rmanStatement(text, piece), 'RMAN');
+}

@@ -9,12 +9,12 @@ import { clientSpec } from '../../knowledge/commands.js';
 import { CLOUD_SQL_APIS } from '../../knowledge/cloud-sql.js';
 import { PGBOUNCER_ADMIN_DATABASE } from '../../knowledge/pgbouncer.js';
 import { parseConnectionString } from '../connection.js';
-import { oracleCommandLine } from '../oracle-logon.js';
+import { oracleCommandLine, rmanCommandLine } from '../oracle-logon.js';
 import { clientOptionSpec, hasFlag, optionValue, scanOptions, type ScannedOption } from '../options.js';
 
 /** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
  *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
-export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer' | 'cypher' | 'influxql' | 'oracle';
+export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer' | 'cypher' | 'influxql' | 'oracle' | 'rman';
 
 export type SqlSource =
   /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown.
@@ -29,7 +29,7 @@ export type SqlSource =
   | { language: 'mongo'; unknown: true; origin: string }
   /** No SQL on the command line or stdin: an interactive session, which can run anything. */
   | { language: 'sql'; dialect: 'postgres'; interactive: true; origin: string }
-  | { language: 'sql'; dialect: 'mysql' | 'clickhouse' | 'cql' | 'cypher' | 'influxql' | 'oracle'; interactive: true; origin: string }
+  | { language: 'sql'; dialect: 'mysql' | 'clickhouse' | 'cql' | 'cypher' | 'influxql' | 'oracle' | 'rman'; interactive: true; origin: string }
   | { language: 'mongo'; interactive: true; origin: string };
 
 export function sqlSourcesOf(inv: Invocation): SqlSource[] {
@@ -55,6 +55,8 @@ export function sqlSourcesOf(inv: Invocation): SqlSource[] {
     case 'sqlplus':
     case 'sql':
       return oracleSources(inv);
+    case 'rman':
+      return rmanSources(inv);
     case 'aws':
     case 'gcloud':
     case 'bq':
@@ -370,6 +372,13 @@ function oracleSources(inv: Invocation): SqlSource[] {
     return [{ language: 'sql', dialect: 'oracle', file: resolvePath(inv, file), origin: `${origin} @script` }];
   }
   return stdinSources(inv, 'sql', 'oracle') ?? [{ language: 'sql', dialect: 'oracle', interactive: true, origin }];
+}
+
+/** rman: its command file (`cmdfile F`, `@F`), else standard input, else a session. */
+function rmanSources(inv: Invocation): SqlSource[] {
+  const { script } = rmanCommandLine(inv.args.map((arg) => arg.value));
+  if (script !== undefined) return [{ language: 'sql', dialect: 'rman', file: resolvePath(inv, script), origin: 'rman cmdfile' }];
+  return stdinSources(inv, 'sql', 'rman') ?? [{ language: 'sql', dialect: 'rman', interactive: true, origin: 'rman' }];
 }
 
 const MONGO_SPEC = specOf('mongosh');
