@@ -76,6 +76,7 @@ export const groups: CorpusGroup[] = [
         expect: 'allow',
       },
       { line: 'sqlplus -V', expect: 'allow' },
+      { line: 'sqlplus -s / as sysdba <<EOF\nSET PAGESIZE 0\nSELECT open_mode FROM v\\$database;\nEXIT;\nEOF', hostname: DB_HOST, expect: 'allow' },
       { line: "rman target / <<< 'DELETE FORCE NOPROMPT BACKUPSET;'", hostname: DB_HOST, expect: 'confirm', rule: 'database/rman-delete-backups' },
       { line: `rman target ${ORA} <<< 'DROP DATABASE INCLUDING BACKUPS NOPROMPT;'`, expect: 'block', rule: 'sql/drop-objects' },
       { line: "rman target / <<< 'DELETE NOPROMPT ARCHIVELOG ALL BACKED UP 1 TIMES TO DEVICE TYPE DISK;'", hostname: DB_HOST, expect: 'allow' },
