@@ -1328,6 +1328,7 @@ const EXACT_LONG_OPTIONS = new Set([
   'helmfile',
   'docker',
   'podman',
+  'nerdctl',
   'doctl',
   'flyctl',
   'fly',

@@ -1239,7 +1239,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   ]),
   // velero: kube-clients.ts (the cluster it acts on).
   kopia: BACKUP,
-  ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
+  // nerdctl: containerd's Docker-compatible CLI, the same command line.
+  ...each(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'service'], SERVER_CONTROL),
   systemctl: SYSTEMCTL,
   // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):

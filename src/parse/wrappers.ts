@@ -182,6 +182,7 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   'docker-compose': (inv, envFiles, userHomes) =>
     inv.args.length > 0 ? docker({ ...inv, name: 'docker', args: [{ ...inv.args[0]!, value: 'compose' }, ...inv.args] }, envFiles, userHomes) : [],
   podman: docker,
+  nerdctl: docker,
   watch,
   flock,
   script: scriptCommand,
