@@ -328,6 +328,14 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
     targets: { resource: ['--org'] },
     simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
   },
+  // Databricks CLI (`databricks fs rm -r dbfs:/…`, `--profile prod`): the path after the verb and
+  // the profile (DATABRICKS_CONFIG_PROFILE) name the workspace's storage.
+  databricks: {
+    engine: 'databricks',
+    options: valueOptions([...short('pto'), ...long(['profile', 'target', 'output', 'log-level', 'log-file'])]),
+    targets: { resource: ['--profile', '-p'] },
+    simple: { verbs: ['rm', 'delete'], env: ['DATABRICKS_CONFIG_PROFILE', 'DATABRICKS_HOST'] },
+  },
   // `turso db destroy NAME`, `linode-cli databases postgresql-delete ID`, `scw rdb instance delete
   // ID`, `ibmcloud resource service-instance-delete NAME`, `oci db system terminate
   // --db-system-id OCID`: the words after the verb, or the OCID option, name the resource.

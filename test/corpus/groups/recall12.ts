@@ -181,6 +181,8 @@ export const groups: CorpusGroup[] = [
         expect: 'confirm',
         rule: 'database/database-load-overwrite',
       },
+      { line: 'databricks fs rm --recursive dbfs:/mnt/ledger/bronze --profile production', expect: 'block', rule: 'cloud/object-store-recursive-remove' },
+      { line: 'databricks fs cp -r dbfs:/mnt/ledger/bronze ./bronze --profile production', expect: 'allow' },
       { line: 'mc ls --recursive minio-prod/ledger-exports', expect: 'allow' },
       { line: 'mc du minio-prod/ledger-exports', expect: 'allow' },
       { line: 'airflow dags list-runs -d ledger_nightly', hostname: 'airflow-prod-2', expect: 'allow' },
