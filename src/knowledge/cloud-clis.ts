@@ -328,6 +328,14 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
     targets: { resource: ['--org'] },
     simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
   },
+  // Bigtable's cbt (cloud.google.com/bigtable/docs/cbt-reference): Go flags before the command
+  // (`cbt -project P -instance I deletetable T`); ~/.cbtrc fills in what they leave out.
+  cbt: {
+    engine: 'gcp',
+    options: valueOptions([], ['project', 'instance', 'creds', 'admin-endpoint', 'data-endpoint', 'auth-token', 'timeout', 'app-profile']),
+    targets: { resource: ['-project', '-instance'] },
+    simple: { verbs: ['deletetable', 'deleteallrows', 'deletefamily', 'deletecluster', 'deleteinstance'], env: [] },
+  },
   // Databricks CLI (`databricks fs rm -r dbfs:/…`, `--profile prod`): the path after the verb and
   // the profile (DATABRICKS_CONFIG_PROFILE) name the workspace's storage.
   databricks: {

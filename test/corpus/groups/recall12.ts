@@ -184,6 +184,13 @@ export const groups: CorpusGroup[] = [
       { line: 'databricks fs rm --recursive dbfs:/mnt/ledger/bronze --profile production', expect: 'block', rule: 'cloud/object-store-recursive-remove' },
       { line: 'databricks fs cp -r dbfs:/mnt/ledger/bronze ./bronze --profile production', expect: 'allow' },
       { line: 'mc ls --recursive minio-prod/ledger-exports', expect: 'allow' },
+      { line: 'cbt -project ledger-prod -instance main deletetable entries', expect: 'block', rule: 'cloud/cloud-resource-delete' },
+      { line: 'cbt -project ledger-prod -instance main lookup entries row-1', expect: 'allow' },
+      {
+        line: 'gcloud compute snapshots list --project ledger-prod --format="value(name)" | xargs -n1 gcloud compute snapshots delete --project ledger-prod --quiet',
+        expect: 'block',
+        rule: 'cloud/cloud-resource-delete',
+      },
       { line: 'mc du minio-prod/ledger-exports', expect: 'allow' },
       { line: 'airflow dags list-runs -d ledger_nightly', hostname: 'airflow-prod-2', expect: 'allow' },
       { line: 'pulsar-admin --admin-url https://pulsar.prod.example.com:8443 topics list acme/ledger', expect: 'allow' },
