@@ -537,6 +537,22 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
       } satisfies CloudCliSpec,
     ]),
   ),
+  // ClickHouse's clickhouse-backup (`delete local|remote NAME`) and Cassandra's medusa (`purge`,
+  // `delete-backup --backup-name N`) act on the storage of the config file they read, whose name
+  // says which cluster's it is (`/etc/ch-prod-backup.yml`, `/etc/medusa/prod.ini`); without one,
+  // the host they run on decides (a backup's own name says nothing).
+  'clickhouse-backup': {
+    engine: 'clickhouse-backup',
+    options: valueOptions(['-c', ...long(['config', 'environment-override', 'env'])]),
+    targets: { resource: ['-c', '--config'] },
+    simple: { verbs: [], env: ['CLICKHOUSE_BACKUP_CONFIG'], noDefault: true },
+  },
+  medusa: {
+    engine: 'medusa',
+    options: valueOptions(long(['config-file', 'bucket-name', 'prefix', 'fqdn', 'backup-name', 'storage-provider', 'keep-days', 'keep-count'])),
+    targets: { resource: ['--config-file', '--bucket-name'] },
+    simple: { verbs: [], env: [], noDefault: true },
+  },
   barman: {
     engine: 'barman',
     options: valueOptions(['-c', ...long(['config', 'format'])]),

@@ -184,6 +184,14 @@ export const groups: CorpusGroup[] = [
       { line: 'databricks fs rm --recursive dbfs:/mnt/ledger/bronze --profile production', expect: 'block', rule: 'cloud/object-store-recursive-remove' },
       { line: 'databricks fs cp -r dbfs:/mnt/ledger/bronze ./bronze --profile production', expect: 'allow' },
       { line: 'mc ls --recursive minio-prod/ledger-exports', expect: 'allow' },
+      { line: 'clickhouse-backup delete remote ledger-2024-10 -c /etc/clickhouse-backup/config-production.yml', expect: 'confirm', rule: 'host/backup-delete' },
+      {
+        line: 'medusa --config-file /etc/cassandra/medusa-production.ini delete-backup --backup-name nightly-1',
+        expect: 'confirm',
+        rule: 'host/backup-delete',
+      },
+      { line: 'clickhouse-backup delete local ledger-2024-10', expect: 'allow' },
+      { line: 'medusa --config-file /etc/cassandra/medusa-production.ini verify --backup-name nightly-1', expect: 'allow' },
       { line: 'cbt -project ledger-prod -instance main deletetable entries', expect: 'block', rule: 'cloud/cloud-resource-delete' },
       { line: 'cbt -project ledger-prod -instance main lookup entries row-1', expect: 'allow' },
       {
