@@ -509,7 +509,7 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   // salt(1) and salt-ssh(1): timeouts, batches, config, output, returners, eauth, roster and key
   // (knowledge/fleet-runners.ts says what the functions run).
   ...each(
-    ['salt', 'salt-ssh'],
+    ['salt', 'salt-ssh', 'salt-call'],
     options('tbcla', [
       'timeout',
       'batch-size',

@@ -172,6 +172,7 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   ansible,
   salt,
   'salt-ssh': salt,
+  'salt-call': salt,
   rsync,
   scp,
   ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
@@ -280,7 +281,7 @@ const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = table
   // Salt functions that amount to a command whose name the line does not hold (`file.remove`).
   ...Object.fromEntries(
     // `cmd.run cmd='rm -rf …'`: the line's word is `cmd=rm`, which names no command.
-    ['salt', 'salt-ssh'].map((name) => [name, [...Object.keys(SALT_FUNCTIONS).filter((fn) => SALT_FUNCTIONS[fn]!.kind === 'command'), 'cmd=*']]),
+    ['salt', 'salt-ssh', 'salt-call'].map((name) => [name, [...Object.keys(SALT_FUNCTIONS).filter((fn) => SALT_FUNCTIONS[fn]!.kind === 'command'), 'cmd=*']]),
   ),
   // The lines a cloud API runs on a VM sit inside JSON or shorthand (`'{"commands":["dropdb x"]}'`),
   // glued to punctuation the prefilter does not split on.

@@ -211,4 +211,22 @@ export const groups: CorpusGroup[] = [
       { line: 'velero restore describe nightly-20241001 --kubecontext prod-us', expect: 'allow' },
     ],
   },
+  {
+    name: 'recall12: configuration management on this host (salt-call, ansible localhost, database modules)',
+    cases: [
+      { line: 'salt-call --local file.remove /var/lib/mysql recurse=True', hostname: DB_HOST, expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: "salt-call cmd.run 'dropdb ledger'", hostname: DB_HOST, expect: 'block', rule: 'database/dropdb' },
+      { line: "ansible localhost -m shell -a 'dropdb ledger'", hostname: DB_HOST, expect: 'block', rule: 'database/dropdb' },
+      {
+        line: "ansible localhost -m community.postgresql.postgresql_db -a 'name=ledger state=absent'",
+        hostname: DB_HOST,
+        expect: 'block',
+        rule: 'database/dropdb',
+      },
+      { line: "ansible db -i inventories/production -m community.mysql.mysql_db -a 'name=ledger state=absent'", expect: 'block', rule: 'database/dropdb' },
+      { line: 'salt-call --local grains.items', hostname: DB_HOST, expect: 'allow' },
+      { line: "ansible localhost -m community.postgresql.postgresql_db -a 'name=ledger state=present'", hostname: DB_HOST, expect: 'allow' },
+      { line: "ansible localhost -m community.postgresql.postgresql_db -a 'name=ledger state=absent'", expect: 'allow' },
+    ],
+  },
 ];
