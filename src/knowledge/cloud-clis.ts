@@ -328,6 +328,10 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
     targets: { resource: ['--org'] },
     simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
   },
+  // Render's CLI (`render services delete SERVICE_ID`) and CockroachDB Cloud's ccloud (`ccloud
+  // cluster delete NAME`): the resource after the verb (its name or id says what it is).
+  render: { engine: 'render', options: valueOptions(long(['output', 'workspace'])), targets: {}, simple: { verbs: ['delete'], env: ['RENDER_WORKSPACE'] } },
+  ccloud: { engine: 'cockroach-cloud', options: valueOptions(long(['org', 'output'])), targets: {}, simple: { verbs: ['delete'], env: [] } },
   // Bigtable's cbt (cloud.google.com/bigtable/docs/cbt-reference): Go flags before the command
   // (`cbt -project P -instance I deletetable T`); ~/.cbtrc fills in what they leave out.
   cbt: {

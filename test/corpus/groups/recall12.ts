@@ -184,6 +184,9 @@ export const groups: CorpusGroup[] = [
       { line: 'databricks fs rm --recursive dbfs:/mnt/ledger/bronze --profile production', expect: 'block', rule: 'cloud/object-store-recursive-remove' },
       { line: 'databricks fs cp -r dbfs:/mnt/ledger/bronze ./bronze --profile production', expect: 'allow' },
       { line: 'mc ls --recursive minio-prod/ledger-exports', expect: 'allow' },
+      { line: 'render services delete srv-ledger-prod --confirm', expect: 'block', rule: 'cloud/paas-destroy' },
+      { line: 'ccloud cluster delete ledger-production', expect: 'block', rule: 'cloud/paas-destroy' },
+      { line: 'render services list', expect: 'allow' },
       { line: 'clickhouse-backup delete remote ledger-2024-10 -c /etc/clickhouse-backup/config-production.yml', expect: 'confirm', rule: 'host/backup-delete' },
       {
         line: 'medusa --config-file /etc/cassandra/medusa-production.ini delete-backup --backup-name nightly-1',
