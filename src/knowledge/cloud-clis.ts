@@ -332,6 +332,22 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   // cluster delete NAME`): the resource after the verb (its name or id says what it is).
   render: { engine: 'render', options: valueOptions(long(['output', 'workspace'])), targets: {}, simple: { verbs: ['delete'], env: ['RENDER_WORKSPACE'] } },
   ccloud: { engine: 'cockroach-cloud', options: valueOptions(long(['org', 'output'])), targets: {}, simple: { verbs: ['delete'], env: [] } },
+  // duplicity's removals (`duplicity remove-older-than 30D --force URL`): the backend URL, the
+  // last operand, is the backups' storage; a local path is this host's.
+  duplicity: {
+    engine: 'duplicity',
+    options: valueOptions(
+      long(['name', 'archive-dir', 'encrypt-key', 'sign-key', 'gpg-options', 's3-region-name', 'file-to-restore', 'time', 'tempdir', 'log-file']),
+    ),
+    targets: {},
+    simple: {
+      verbs: ['remove-older-than', 'remove-all-but-n-full', 'remove-all-inc-of-but-n-full'],
+      env: [],
+      destinationVerbs: ['remove-older-than', 'remove-all-but-n-full', 'remove-all-inc-of-but-n-full'],
+      remoteOnly: true,
+      noDefault: true,
+    },
+  },
   // Bigtable's cbt (cloud.google.com/bigtable/docs/cbt-reference): Go flags before the command
   // (`cbt -project P -instance I deletetable T`); ~/.cbtrc fills in what they leave out.
   cbt: {

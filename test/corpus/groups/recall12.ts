@@ -187,6 +187,8 @@ export const groups: CorpusGroup[] = [
       { line: 'render services delete srv-ledger-prod --confirm', expect: 'block', rule: 'cloud/paas-destroy' },
       { line: 'ccloud cluster delete ledger-production', expect: 'block', rule: 'cloud/paas-destroy' },
       { line: 'render services list', expect: 'allow' },
+      { line: 'duplicity remove-older-than 30D --force s3://s3.amazonaws.com/ledger-production-dup', expect: 'confirm', rule: 'host/duplicity-remove' },
+      { line: 'duplicity remove-older-than 30D s3://s3.amazonaws.com/ledger-production-dup', expect: 'allow' },
       { line: 'clickhouse-backup delete remote ledger-2024-10 -c /etc/clickhouse-backup/config-production.yml', expect: 'confirm', rule: 'host/backup-delete' },
       {
         line: 'medusa --config-file /etc/cassandra/medusa-production.ini delete-backup --backup-name nightly-1',
