@@ -9,6 +9,7 @@ import type { InvocationSql, SqlFact } from '../rules/evaluate.js';
 import { sqlSourcesOf, type SqlDialect, type SqlSource } from '../parse/sql/sources.js';
 import { analyzeColumnStoreSql } from '../parse/sql/column-stores.js';
 import { analyzeSqliteSql } from '../parse/sql/sqlite.js';
+import { analyzeCypher, analyzeInfluxql, analyzeOracle, analyzeRman } from '../parse/sql/query-languages.js';
 import { analyzeSql, type SqlStatement } from '../parse/sql/analyze.js';
 import { readOnlyStatements } from '../parse/sql/read-only.js';
 import type { ColumnType } from '../parse/sql/statement.js';
@@ -347,7 +348,15 @@ function sqlFacts(text: string, dialect: SqlDialect, origin: string): SqlFact[] 
       ? analyzeColumnStoreSql(text, dialect)
       : dialect === 'sqlite'
         ? analyzeSqliteSql(text)
-        : analyzeSql(text, dialect);
+        : dialect === 'cypher'
+          ? analyzeCypher(text)
+          : dialect === 'influxql'
+            ? analyzeInfluxql(text)
+            : dialect === 'oracle'
+              ? analyzeOracle(text)
+              : dialect === 'rman'
+                ? analyzeRman(text)
+                : analyzeSql(text, dialect);
   const facts: SqlFact[] = withoutSelfUndone(analysis.statements).map((statement) => ({
     kind: statement.kind,
     where: statement.where,

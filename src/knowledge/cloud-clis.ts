@@ -328,6 +328,42 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
     targets: { resource: ['--org'] },
     simple: { verbs: ['delete'], env: ['PLANETSCALE_ORG'] },
   },
+  // Render's CLI (`render services delete SERVICE_ID`) and CockroachDB Cloud's ccloud (`ccloud
+  // cluster delete NAME`): the resource after the verb (its name or id says what it is).
+  render: { engine: 'render', options: valueOptions(long(['output', 'workspace'])), targets: {}, simple: { verbs: ['delete'], env: ['RENDER_WORKSPACE'] } },
+  ccloud: { engine: 'cockroach-cloud', options: valueOptions(long(['org', 'output'])), targets: {}, simple: { verbs: ['delete'], env: [] } },
+  // duplicity's removals (`duplicity remove-older-than 30D --force URL`): the backend URL, the
+  // last operand, is the backups' storage; a local path is this host's.
+  duplicity: {
+    engine: 'duplicity',
+    options: valueOptions(
+      long(['name', 'archive-dir', 'encrypt-key', 'sign-key', 'gpg-options', 's3-region-name', 'file-to-restore', 'time', 'tempdir', 'log-file']),
+    ),
+    targets: {},
+    simple: {
+      verbs: ['remove-older-than', 'remove-all-but-n-full', 'remove-all-inc-of-but-n-full'],
+      env: [],
+      destinationVerbs: ['remove-older-than', 'remove-all-but-n-full', 'remove-all-inc-of-but-n-full'],
+      remoteOnly: true,
+      noDefault: true,
+    },
+  },
+  // Bigtable's cbt (cloud.google.com/bigtable/docs/cbt-reference): Go flags before the command
+  // (`cbt -project P -instance I deletetable T`); ~/.cbtrc fills in what they leave out.
+  cbt: {
+    engine: 'gcp',
+    options: valueOptions([], ['project', 'instance', 'creds', 'admin-endpoint', 'data-endpoint', 'auth-token', 'timeout', 'app-profile']),
+    targets: { resource: ['-project', '-instance'] },
+    simple: { verbs: ['deletetable', 'deleteallrows', 'deletefamily', 'deletecluster', 'deleteinstance'], env: [] },
+  },
+  // Databricks CLI (`databricks fs rm -r dbfs:/…`, `--profile prod`): the path after the verb and
+  // the profile (DATABRICKS_CONFIG_PROFILE) name the workspace's storage.
+  databricks: {
+    engine: 'databricks',
+    options: valueOptions([...short('pto'), ...long(['profile', 'target', 'output', 'log-level', 'log-file'])]),
+    targets: { resource: ['--profile', '-p'] },
+    simple: { verbs: ['rm', 'delete'], env: ['DATABRICKS_CONFIG_PROFILE', 'DATABRICKS_HOST'] },
+  },
   // `turso db destroy NAME`, `linode-cli databases postgresql-delete ID`, `scw rdb instance delete
   // ID`, `ibmcloud resource service-instance-delete NAME`, `oci db system terminate
   // --db-system-id OCID`: the words after the verb, or the OCID option, name the resource.
@@ -609,6 +645,22 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
       } satisfies CloudCliSpec,
     ]),
   ),
+  // ClickHouse's clickhouse-backup (`delete local|remote NAME`) and Cassandra's medusa (`purge`,
+  // `delete-backup --backup-name N`) act on the storage of the config file they read, whose name
+  // says which cluster's it is (`/etc/ch-prod-backup.yml`, `/etc/medusa/prod.ini`); without one,
+  // the host they run on decides (a backup's own name says nothing).
+  'clickhouse-backup': {
+    engine: 'clickhouse-backup',
+    options: valueOptions(['-c', ...long(['config', 'environment-override', 'env'])]),
+    targets: { resource: ['-c', '--config'] },
+    simple: { verbs: [], env: ['CLICKHOUSE_BACKUP_CONFIG'], noDefault: true },
+  },
+  medusa: {
+    engine: 'medusa',
+    options: valueOptions(long(['config-file', 'bucket-name', 'prefix', 'fqdn', 'backup-name', 'storage-provider', 'keep-days', 'keep-count'])),
+    targets: { resource: ['--config-file', '--bucket-name'] },
+    simple: { verbs: [], env: [], noDefault: true },
+  },
   barman: {
     engine: 'barman',
     options: valueOptions(['-c', ...long(['config', 'format'])]),

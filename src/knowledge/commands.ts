@@ -12,7 +12,7 @@
 
 import { dict, table } from '../util/dict.js';
 
-export type ClientEngine = 'postgres' | 'mysql' | 'redis' | 'mongodb' | 'clickhouse' | 'cassandra';
+export type ClientEngine = 'postgres' | 'mysql' | 'redis' | 'mongodb' | 'clickhouse' | 'cassandra' | 'neo4j' | 'influxdb' | 'oracle';
 
 export interface ClientOptions {
   /** Short option letters that take a value, attached (`-Uapp`) or as the next word (`-U app`). */
@@ -25,6 +25,8 @@ export interface ClientOptions {
   longFlags?: readonly string[];
   /** `-1`, `-3` are options of this client, never a positional word. */
   digitOptions?: boolean;
+  /** Single-dash long options that take a value (Go's flag package: influx 1.x `-execute Q`). */
+  singleDashWithValue?: readonly string[];
 }
 
 export interface ClientSpec {
@@ -623,6 +625,108 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = table({
     },
     secretOptions: ['-p', '--password'],
   },
+  // Neo4j's cypher-shell (operations manual, "Cypher Shell"): `cypher-shell [options] [cypher]`;
+  // the operand is Cypher to run and exit, -f/--file a file of it, else standard input, else an
+  // interactive session. -a/--address/--uri is the server (NEO4J_ADDRESS/NEO4J_URI, default
+  // neo4j://localhost:7687), -d/--database the database (NEO4J_DATABASE).
+  'cypher-shell': {
+    engine: 'neo4j',
+    options: {
+      shortWithValue: 'audpPf',
+      longWithValue: [
+        'address',
+        'uri',
+        'username',
+        'impersonate',
+        'password',
+        'encryption',
+        'database',
+        'access-mode',
+        'format',
+        'param',
+        'sample-rows',
+        'wrap',
+        'file',
+        'history',
+        'idle-timeout',
+        'error-format',
+        'transaction-timeout',
+      ],
+      longFlags: [
+        'help',
+        'non-interactive',
+        'enable-autocompletions',
+        'driver-version',
+        'change-password',
+        'notifications',
+        'fail-fast',
+        'fail-at-end',
+        'version',
+      ],
+    },
+    secretOptions: ['-p', '--password'],
+  },
+  // InfluxDB's influx: 1.x is `influx [-host H] [-port P] [-database D] [-execute 'InfluxQL']`
+  // with Go's single-dash flags (docs.influxdata.com/influxdb/v1/tools/influx-cli); 2.x has
+  // subcommands (`influx v1 shell` runs InfluxQL; `influx query` is Flux, which only reads;
+  // `influx delete` and `influx bucket delete` are rules of their own) and pflag options.
+  influx: {
+    engine: 'influxdb',
+    options: {
+      shortWithValue: 'notibc',
+      longWithValue: [
+        'host',
+        'org',
+        'org-id',
+        'token',
+        'name',
+        'id',
+        'bucket',
+        'bucket-id',
+        'configs-path',
+        'active-config',
+        'start',
+        'stop',
+        'predicate',
+        'database',
+        'execute',
+        'username',
+        'password',
+        'port',
+      ],
+      singleDashWithValue: [
+        'host',
+        'port',
+        'socket',
+        'database',
+        'username',
+        'password',
+        'execute',
+        'format',
+        'precision',
+        'consistency',
+        'path',
+        'pps',
+        'type',
+        'url-prefix',
+        'node',
+        'org',
+        'token',
+        'bucket',
+      ],
+    },
+    secretOptions: ['-password', '--password', '-token', '--token', '-t'],
+  },
+  // Oracle's SQL*Plus (`sqlplus -H`): `sqlplus [-S] [-L] [-M "…"] [-R n] [-C ver] [logon|/nolog]
+  // [@script [args]]`, the logon `user[/password][@connect_identifier] [AS SYSDBA]`; SQL comes
+  // from the script, else standard input (a heredoc), else an interactive session. SQLcl's `sql`
+  // reads the same line (Oracle SQLcl's `sql -h`). The logon's password is redacted.
+  sqlplus: { engine: 'oracle', options: { shortWithValue: 'MRCmrc', longWithValue: [] } },
+  // Oracle Recovery Manager (Backup and Recovery Reference, "RMAN"): `rman [target LOGON]
+  // [catalog LOGON] [cmdfile FILE | @FILE] …`, keywords with or without `=`; its commands come from
+  // the command file, else standard input, else a session.
+  rman: { engine: 'oracle', options: { shortWithValue: '', longWithValue: [] } },
+  sql: { engine: 'oracle', options: { shortWithValue: '', longWithValue: [], singleDashWithValue: ['cloudconfig', 'socksproxy', 'proxy', 'mcp'] } },
   mongosh: MONGO,
   mongo: MONGO,
   mongodump: MONGO_TOOLS,
@@ -660,7 +764,7 @@ export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password
  * usql's README (v0.19), sqlcmd's documentation (ODBC sqlcmd and go-sqlcmd).
  */
 export interface ClientShell {
-  /** The word after the command name that makes it this shell (`cockroach sql`, `clickhouse client`). */
+  /** The word(s) after the command name that make it this shell (`cockroach sql`, `turso db shell`). */
   subcommand?: string;
   /** The client it is read as; `same-options`: the client's own command line under another name. */
   client: string;
@@ -692,6 +796,9 @@ export interface ClientShell {
   dsnKeys?: Readonly<Record<string, ClientRole>>;
   /** Go's flag package: `-alter X` is `--alter X`. */
   singleDashLong?: true;
+  /** What its leading operands are, in order (`turso db shell DB [SQL]`: server, then SQL; a
+   *  hosted database's name is its server's). The last role repeats for the operands after. */
+  operandRoles?: readonly ClientRole[];
 }
 
 // usql's schemes (usql README, "Database Support"): PostgreSQL and its wire-compatible servers,
@@ -766,6 +873,48 @@ const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = table({
   '-p': 'password',
   '--password': 'password',
 });
+
+// Invoke-Sqlcmd's parameters that take a value, and what the connection ones are.
+const INVOKE_SQLCMD_WITH_VALUE = [
+  'ServerInstance',
+  'Database',
+  'Username',
+  'Password',
+  'Query',
+  'InputFile',
+  'QueryTimeout',
+  'ConnectionTimeout',
+  'ErrorLevel',
+  'SeverityLevel',
+  'MaxCharLength',
+  'MaxBinaryLength',
+  'HostName',
+  'NewPassword',
+  'Variable',
+  'OutputSqlErrors',
+  'ConnectionString',
+  'AccessToken',
+  'OutputAs',
+  'Credential',
+];
+const INVOKE_SQLCMD_ROLES: Readonly<Record<string, ClientRole>> = {
+  ServerInstance: 'server',
+  Database: 'database',
+  Username: 'user',
+  Password: 'password',
+  NewPassword: 'password',
+  Query: 'sql',
+  InputFile: 'file',
+};
+/** A PowerShell parameter as written in its docs, all lower case, and all upper case. */
+const caseless = (names: readonly string[]): string[] => names.flatMap((name) => [name, name.toLowerCase(), name.toUpperCase()]);
+
+const INVOKE_SQLCMD: ClientShell = {
+  client: 'mysql',
+  singleDashWithValue: caseless(INVOKE_SQLCMD_WITH_VALUE),
+  roles: Object.fromEntries(Object.entries(INVOKE_SQLCMD_ROLES).flatMap(([name, role]) => caseless([name]).map((spelled) => [`-${spelled}`, role]))),
+  operandRoles: ['sql'],
+};
 
 export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
   // The dbcli family (mycli, pgcli, litecli): Python shells over the same servers, with -e
@@ -1115,12 +1264,34 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
     ],
     roles: { '-e': 'sql', '-f': 'file', '--database': 'database', '--master': 'server' },
   },
+  // SQL Server's PowerShell cmdlet (learn.microsoft.com, Invoke-Sqlcmd): read as sqlcmd is; its
+  // first unnamed string is -Query. PowerShell's parameter names are not case-sensitive.
+  'Invoke-Sqlcmd': INVOKE_SQLCMD,
+  'invoke-sqlcmd': INVOKE_SQLCMD,
+  // Turso's hosted libSQL (docs.turso.tech, `turso db shell <database> [sql]`): the database's
+  // name is where it goes (a URL for `turso dev`), the operand after it SQLite SQL, read as psql's.
+  turso: {
+    subcommand: 'db shell',
+    client: 'psql',
+    longWithValue: ['instance', 'location', 'proxy'],
+    operandRoles: ['server', 'sql'],
+  },
+  // PlanetScale's `pscale shell <database> <branch>` opens the mysql client on the branch and hands
+  // it mysql's own options (`--execute SQL`); the database's name is the server's.
+  pscale: {
+    subcommand: 'shell',
+    client: 'mysql',
+    shortWithValue: 'e',
+    longWithValue: ['org', 'local-addr', 'remote-addr', 'role', 'service-token', 'service-token-id', 'config', 'execute'],
+    roles: { '-e': 'sql', '--execute': 'sql' },
+    operandRoles: ['server', 'database'],
+  },
 });
 
 /** The database shell a command line is, if it is one (`cockroach sql`, not `cockroach start`). */
-export function clientShellOf(name: string, firstWord: string | undefined): ClientShell | undefined {
+export function clientShellOf(name: string, words: readonly (string | undefined)[]): ClientShell | undefined {
   const shell = Object.hasOwn(CLIENT_SHELLS, name) ? CLIENT_SHELLS[name] : undefined;
-  if (!shell || (shell.subcommand !== undefined && shell.subcommand !== firstWord)) return undefined;
+  if (!shell || (shell.subcommand !== undefined && shell.subcommand.split(' ').some((part, k) => part !== words[k]))) return undefined;
   return shell;
 }
 
@@ -1165,6 +1336,7 @@ const EXACT_LONG_OPTIONS = new Set([
   'helmfile',
   'docker',
   'podman',
+  'nerdctl',
   'doctl',
   'flyctl',
   'fly',

@@ -290,7 +290,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   // stores (CockroachDB, ScyllaDB), search indexes (OpenSearch, Solr, Meilisearch, Typesense,
   // Qdrant), metrics and logs (Prometheus's TSDB, VictoriaMetrics, Graphite's whisper files,
   // Loki's chunks), and the state of Consul and Vault (its encrypted secrets). Locations are
-  // each project's package and image defaults.
+  // each project's package defaults; an image's top-level folder (`/prometheus`, `/loki`) is not
+  // one: a folder directly under / would make every `find / -name X` reach a data directory.
   {
     engine: 'cockroachdb',
     title: 'CockroachDB',
@@ -342,7 +343,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'prometheus',
     title: 'Prometheus',
-    locations: ['/var/lib/prometheus/metrics2', '/var/lib/prometheus/data', '/prometheus'],
+    locations: ['/var/lib/prometheus/metrics2', '/var/lib/prometheus/data'],
     names: ['prometheus-data'],
     markers: [],
     pidFiles: [],
@@ -354,7 +355,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'victoriametrics',
     title: 'VictoriaMetrics',
-    locations: ['/var/lib/victoria-metrics-data', '/victoria-metrics-data', '/var/lib/victoria-metrics'],
+    locations: ['/var/lib/victoria-metrics-data', '/var/lib/victoria-metrics'],
     names: ['victoria-metrics-data', 'vmstorage-data'],
     markers: [],
     pidFiles: [],
@@ -378,7 +379,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'loki',
     title: 'Loki',
-    locations: ['/var/lib/loki', '/loki'],
+    locations: ['/var/lib/loki'],
     names: [],
     markers: [],
     pidFiles: [],
@@ -414,7 +415,7 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'meilisearch',
     title: 'Meilisearch',
-    locations: ['/var/lib/meilisearch', '/meili_data'],
+    locations: ['/var/lib/meilisearch'],
     names: ['data.ms'],
     markers: [],
     pidFiles: [],

@@ -11,7 +11,8 @@
 // --command-config); `rabbitmqctl help` (-n NODE = rabbit@HOST); ZooKeeper's zkCli.sh
 // (-server host:port); Go flag CLIs vault/consul/nomad (-address, -http-addr; VAULT_ADDR,
 // CONSUL_HTTP_ADDR, NOMAD_ADDR); `influx --help` (--host, INFLUX_HOST); Vitess vtctldclient
-// (--server); pg_auto_failover (`pg_autoctl … --monitor URI`, PG_AUTOCTL_MONITOR); ceph (-m).
+// (--server); pg_auto_failover (`pg_autoctl … --monitor URI`, PG_AUTOCTL_MONITOR); ceph (-m);
+// virsh(1) (-c URI, LIBVIRT_DEFAULT_URI).
 
 import type { ToolOptions } from './tools.js';
 import { table } from '../util/dict.js';
@@ -180,6 +181,22 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     servers: ['--host'],
     variables: ['INFLUX_HOST'],
     options: { shortWithValue: 'notic', longWithValue: ['host', 'org', 'org-id', 'token', 'name', 'id', 'bucket', 'configs-path', 'active-config'] },
+  },
+  // Apache Pulsar's pulsar-admin (`pulsar-admin --help`): --admin-url, else the client.conf
+  // webServiceUrl (not read here: then this host).
+  'pulsar-admin': {
+    service: 'Pulsar',
+    servers: ['--admin-url'],
+    variables: [],
+    options: { longWithValue: ['admin-url', 'auth-plugin', 'auth-params', 'tls-trust-cert-path'] },
+  },
+  // libvirt's virsh (virsh(1)): -c/--connect URI (`qemu+ssh://root@kvm1/system`), else
+  // LIBVIRT_DEFAULT_URI; without either, the hypervisor of the host it runs on.
+  virsh: {
+    service: 'libvirt',
+    servers: ['-c', '--connect'],
+    variables: ['LIBVIRT_DEFAULT_URI', 'VIRSH_DEFAULT_CONNECT_URI'],
+    options: { shortWithValue: 'cdlkKe', longWithValue: ['connect', 'debug', 'log', 'keepalive-interval', 'keepalive-count', 'escape', 'pool', 'file'] },
   },
   vtctldclient: {
     service: 'Vitess',

@@ -515,7 +515,7 @@ const WRAPPER_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   // salt(1) and salt-ssh(1): timeouts, batches, config, output, returners, eauth, roster and key
   // (knowledge/fleet-runners.ts says what the functions run).
   ...each(
-    ['salt', 'salt-ssh'],
+    ['salt', 'salt-ssh', 'salt-call'],
     options('tbcla', [
       'timeout',
       'batch-size',
@@ -1245,7 +1245,8 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   ]),
   // velero: kube-clients.ts (the cluster it acts on).
   kopia: BACKUP,
-  ...each(['docker', 'podman', 'docker-compose', 'podman-compose'], CONTAINER),
+  // nerdctl: containerd's Docker-compatible CLI, the same command line.
+  ...each(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose'], CONTAINER),
   ...each(['pg_ctl', 'pg_ctlcluster', 'service'], SERVER_CONTROL),
   systemctl: SYSTEMCTL,
   // tar's archive (-f), directory (-C) and list files; sed's script (-e) and script file (-f):

@@ -667,7 +667,10 @@ function redirectInvocation(state: WalkState, path: ExpandedWord): Invocation {
 }
 
 function heredocText(body: { text: string; parts: readonly WordPart[] | undefined }, quoted: boolean, state: WalkState): string {
-  if (quoted || !body.parts) return body.text;
+  if (quoted) return body.text;
+  // An unquoted body with nothing to expand still loses its escapes, as bash reads it: `\$`,
+  // `` \` `` and `\\` are the character, a backslash-newline joins lines (Oracle's `v\$session`).
+  if (!body.parts) return body.text.replace(/\\\n/g, '').replace(/\\([$`\\])/g, '$1');
   const word = { type: 'Word', text: body.text, value: body.text, pos: 0, end: 0, parts: body.parts } as Word;
   return expandToString(word, scopeOf(state)).value;
 }

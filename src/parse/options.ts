@@ -53,6 +53,7 @@ function buildClientSpec(options: NonNullable<ClientSpec['options']>): OptionSpe
     longWithValue: options.longWithValue,
     ...(options.digitOptions ? { digitOptions: true } : {}),
     ...(options.shortOptionalAttached ? { shortOptionalAttached: options.shortOptionalAttached } : {}),
+    ...(options.singleDashWithValue ? { singleDashWithValue: options.singleDashWithValue } : {}),
   };
 }
 

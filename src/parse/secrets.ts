@@ -8,6 +8,7 @@ import type { Invocation } from '../types.js';
 import { isSecretVariable } from '../util/redact.js';
 import { scanOptions, optionValue, clientOptionSpec } from './options.js';
 import { clientSpec } from '../knowledge/commands.js';
+import { oracleCommandLine, parseOracleLogon } from './oracle-logon.js';
 
 /** `sudo -S`/`--stdin` (also inside `-kS`) before the command word: the password is on stdin. */
 function sudoReadsPasswordFromStdin(inv: Invocation): boolean {
@@ -84,6 +85,23 @@ function secretsOf(inv: Invocation, seen: Seen): string[] {
       const at = args.findIndex((arg) => arg.value === '--password');
       const next = at >= 0 ? args[at + 1] : undefined;
       if (next && next.value !== '' && !next.value.startsWith('-')) found.push(next.value);
+      break;
+    }
+    case 'sqlplus':
+    case 'sql':
+    case 'rman': {
+      // The logon word `user/password@db` (parse/oracle-logon.ts); rman's `target`/`catalog` ones.
+      const words = scanOptions(args, clientOptionSpec(inv.name)!).positionals.map((index) => args[index]!.value);
+      if (inv.name === 'rman') {
+        for (const [k, word] of words.entries()) {
+          const value = /^(target|catalog|auxiliary)=(.*)$/is.exec(word)?.[2] ?? (/^(target|catalog|auxiliary)$/i.test(word) ? words[k + 1] : undefined);
+          const password = value === undefined ? undefined : parseOracleLogon(value)?.password;
+          if (password) found.push(password);
+        }
+      } else {
+        const { logon } = oracleCommandLine(words);
+        if (logon?.password) found.push(logon.password);
+      }
       break;
     }
     case 'sshpass':

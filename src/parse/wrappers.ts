@@ -6,9 +6,18 @@
 
 import type { ExpandedWord, Invocation } from '../types.js';
 import { scanOptions } from './options.js';
-import { COMMAND_EQUIVALENTS, COMMAND_RUNNERS, RUNNERS_AFTER_OPERANDS, SSH_FORCED_COMMANDS, TASK_CHAINS, toolOptions } from '../knowledge/tools.js';
+import {
+  COMMAND_EQUIVALENTS,
+  COMMAND_RUNNERS,
+  HTTP_CLIENTS,
+  RUNNERS_AFTER_OPERANDS,
+  SSH_FORCED_COMMANDS,
+  TASK_CHAINS,
+  toolOptions,
+} from '../knowledge/tools.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import { clientShell } from './wrappers/client-shells.js';
+import { httpQuery } from './wrappers/http-queries.js';
 import { APP_CONSOLE_NAMES, appConsole } from './wrappers/app-consoles.js';
 import { docker, kubectl, kubectlCnpg } from './wrappers/containers.js';
 import { awsVault, crossEnv, dopplerRun, dotenvRunner, envCmd, envCommand, envFileRunner, secretStoreRunner } from './wrappers/env-runners.js';
@@ -101,6 +110,8 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   ...Object.fromEntries(Object.entries(COMMAND_EQUIVALENTS).map(([name, argv]) => [name, equivalent(argv)])),
   // Database shells read as the client they are (`cockroach sql` is psql).
   ...Object.fromEntries(Object.keys(CLIENT_SHELLS).map((name) => [name, clientShell])),
+  // A query sent to a database's HTTP API is its client's (ClickHouse :8123, InfluxDB /query).
+  ...Object.fromEntries(Object.keys(HTTP_CLIENTS).map((name) => [name, httpQuery])),
   sudo,
   doas,
   env: envCommand,
@@ -161,6 +172,7 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   ansible,
   salt,
   'salt-ssh': salt,
+  'salt-call': salt,
   rsync,
   scp,
   ...Object.fromEntries(Object.entries(PARALLEL_SHELLS).map(([name, spec]) => [name, parallelShell(spec)])),
@@ -171,6 +183,7 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   'docker-compose': (inv, envFiles, userHomes) =>
     inv.args.length > 0 ? docker({ ...inv, name: 'docker', args: [{ ...inv.args[0]!, value: 'compose' }, ...inv.args] }, envFiles, userHomes) : [],
   podman: docker,
+  nerdctl: docker,
   watch,
   flock,
   script: scriptCommand,
@@ -270,7 +283,7 @@ const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = table
   // Salt functions that amount to a command whose name the line does not hold (`file.remove`).
   ...Object.fromEntries(
     // `cmd.run cmd='rm -rf …'`: the line's word is `cmd=rm`, which names no command.
-    ['salt', 'salt-ssh'].map((name) => [name, [...Object.keys(SALT_FUNCTIONS).filter((fn) => SALT_FUNCTIONS[fn]!.kind === 'command'), 'cmd=*']]),
+    ['salt', 'salt-ssh', 'salt-call'].map((name) => [name, [...Object.keys(SALT_FUNCTIONS).filter((fn) => SALT_FUNCTIONS[fn]!.kind === 'command'), 'cmd=*']]),
   ),
   // The lines a cloud API runs on a VM sit inside JSON or shorthand (`'{"commands":["dropdb x"]}'`),
   // glued to punctuation the prefilter does not split on.

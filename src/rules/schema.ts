@@ -49,6 +49,8 @@ export const SQL_KINDS = [
   'pgbouncer-stop-traffic',
   // ProxySQL's admin interface (knowledge/proxysql.ts): the proxy's configuration tables
   'proxysql-admin',
+  // RMAN's DELETE of backups (knowledge/commands.ts rman)
+  'backup-delete',
   // SQL that could not be judged (does not parse, unreadable file, unknown stdin), and a session
   // that can run anything.
   'unknown',

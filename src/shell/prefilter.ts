@@ -14,7 +14,8 @@ import { RUNNER_NAMES } from '../parse/runners.js';
 import { INTERPRETER_NAMES } from '../parse/interpreters/index.js';
 import { MAKE_NAMES, PACKAGE_SCRIPT_SUBCOMMANDS } from '../parse/scripts.js';
 import { dataDirectoryWords, type ConfiguredDataDirectories } from '../knowledge/data-directories.js';
-import { COMMAND_EQUIVALENTS, TASK_FILE_RUNNERS } from '../knowledge/tools.js';
+import { COMMAND_EQUIVALENTS, HTTP_CLIENTS, TASK_FILE_RUNNERS } from '../knowledge/tools.js';
+import { HTTP_QUERY_APIS } from '../knowledge/http-query-apis.js';
 import { CLIENT_SHELLS } from '../knowledge/commands.js';
 import type { Prefilter } from './prefilter-table.js';
 
@@ -192,6 +193,12 @@ export function prefilterFor({ rules, isWrapper, isDatabaseClient, dataDirectori
   // a line that would send the client on sends them too.
   if (DATABASE_CLIENT_CANDIDATES.some((client) => words.has(client)))
     for (const shell of Object.keys(CLIENT_SHELLS)) words.add(shell.split(' ')[0]!.toLowerCase());
+  // A query sent to a database's HTTP API is that client's (parse/wrappers/http-queries.ts): an
+  // HTTP client with the API's port (`ch1:8123`) or path (`/query`) in its words sends the line.
+  for (const api of HTTP_QUERY_APIS) {
+    const anchors = [...api.ports.map((port) => `*:${port}*`), ...api.paths.map((path) => `${path.split('/').at(-1)!.toLowerCase()}*`)];
+    for (const client of Object.keys(HTTP_CLIENTS)) for (const anchor of anchors) (pairs.get(client) ?? pairs.set(client, new Set()).get(client)!).add(anchor);
+  }
   // A package run by npx/dlx/bunx whose binary a rule names sends the line as the binary would
   // (`npx aws-cdk destroy` is `cdk destroy`). Scoped packages are left to their binary's name.
   for (const [pkg, binary] of Object.entries(PACKAGE_BINARIES)) {

@@ -5,6 +5,7 @@ import type { ExpandedWord, Invocation, Target } from '../types.js';
 import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { clientSpec, clientsOf } from '../knowledge/commands.js';
+import { oracleCommandLine, parseOracleLogon, rmanCommandLine } from '../parse/oracle-logon.js';
 import { MIGRATION_DATABASE_OPTIONS } from '../knowledge/tools.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
 import { databaseTarget, postgresFromEnvironment, postgresServiceTarget, withHostList } from './environment-databases.js';
@@ -15,6 +16,9 @@ const MYSQL_CLIENTS = new Set(clientsOf('mysql'));
 const REDIS_CLIENTS = new Set(clientsOf('redis'));
 const CLICKHOUSE_CLIENTS = new Set(clientsOf('clickhouse'));
 const CASSANDRA_CLIENTS = new Set(clientsOf('cassandra'));
+const NEO4J_CLIENTS = new Set(clientsOf('neo4j'));
+const INFLUX_CLIENTS = new Set(clientsOf('influxdb'));
+const ORACLE_CLIENTS = new Set(clientsOf('oracle'));
 
 // ---------------------------------------------------------------------------------------------
 // Databases named by a client's own arguments.
@@ -114,6 +118,9 @@ export function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Targ
   if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
   if (CLICKHOUSE_CLIENTS.has(inv.name)) return [clickhouseClientTarget(inv)];
   if (CASSANDRA_CLIENTS.has(inv.name)) return [cassandraClientTarget(inv)];
+  if (NEO4J_CLIENTS.has(inv.name)) return [neo4jClientTarget(inv)];
+  if (INFLUX_CLIENTS.has(inv.name)) return [influxClientTarget(inv)];
+  if (ORACLE_CLIENTS.has(inv.name)) return [oracleClientTarget(inv)];
   return [mongoClientTarget(inv)];
 }
 
@@ -299,6 +306,86 @@ function cassandraClientTarget(inv: Invocation): Target {
     host: host ?? 'localhost',
     ...(port && Number(port) ? { port: Number(port) } : {}),
     ...(keyspace ? { database: keyspace } : {}),
+  };
+}
+
+/** A server address as a URL or `host[:port]`: its host and port. */
+function addressParts(address: string): { host?: string; port?: string } {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? address : `bolt://${address}`;
+  try {
+    const url = new URL(withScheme);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    return { ...(host ? { host } : {}), ...(url.port ? { port: url.port } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+/** cypher-shell: -a/--address/--uri (else NEO4J_ADDRESS, NEO4J_URI, else neo4j://localhost:7687);
+ *  -d/--database (else NEO4J_DATABASE). */
+function neo4jClientTarget(inv: Invocation): Target {
+  const scan = clientScan(inv);
+  const given = optionValue(scan, '-a', '--address', '--uri');
+  const address = given ?? (inv.env.NEO4J_ADDRESS || inv.env.NEO4J_URI || undefined);
+  const { host, port } = address ? addressParts(address) : {};
+  const database = optionValue(scan, '-d', '--database') ?? (inv.env.NEO4J_DATABASE || undefined);
+  return {
+    kind: 'database',
+    engine: 'neo4j',
+    source: given ? `${inv.name} --address` : address ? (inv.env.NEO4J_ADDRESS ? 'NEO4J_ADDRESS' : 'NEO4J_URI') : 'default (localhost:7687)',
+    name: database ?? host ?? 'localhost',
+    host: host ?? 'localhost',
+    ...(port && Number(port) ? { port: Number(port) } : {}),
+    ...(database ? { database } : {}),
+  };
+}
+
+/** influx: 1.x `-host H -port P -database D`, 2.x `--host URL` (else INFLUX_HOST), default localhost:8086. */
+function influxClientTarget(inv: Invocation): Target {
+  const scan = clientScan(inv);
+  const given = optionValue(scan, '-host', '--host');
+  const address = given ?? (inv.env.INFLUX_HOST || undefined);
+  const { host, port: urlPort } = address ? addressParts(address) : {};
+  const port = optionValue(scan, '-port', '--port') ?? urlPort;
+  const database = optionValue(scan, '-database', '--database', '--bucket', '-b');
+  return {
+    kind: 'database',
+    engine: 'influxdb',
+    source: given ? `${inv.name} --host` : address ? 'INFLUX_HOST' : 'default (localhost:8086)',
+    name: database ?? host ?? 'localhost',
+    host: host ?? 'localhost',
+    ...(port && Number(port) ? { port: Number(port) } : {}),
+    ...(database ? { database } : {}),
+  };
+}
+
+/** sqlplus/sql/rman: the (target) logon's connect identifier (else TWO_TASK, else the local instance ORACLE_SID). */
+function oracleClientTarget(inv: Invocation): Target {
+  const scan = clientScan(inv);
+  const words = scan.positionals.map((i) => inv.args[i]!.value);
+  const { logon } = inv.name === 'rman' ? rmanCommandLine(words) : oracleCommandLine(words);
+  const fromEnv = !logon?.connect && inv.env.TWO_TASK ? parseOracleLogon(`@${inv.env.TWO_TASK}`) : undefined;
+  const remote = logon?.connect ? logon : fromEnv;
+  if (remote?.connect) {
+    const server = remote.host ?? remote.alias!;
+    return {
+      kind: 'database',
+      engine: 'oracle',
+      source: logon?.connect ? `${inv.name} logon` : 'TWO_TASK',
+      name: remote.service ?? server,
+      host: server,
+      ...(remote.port && Number(remote.port) ? { port: Number(remote.port) } : {}),
+      ...(remote.service ? { database: remote.service } : {}),
+    };
+  }
+  const sid = inv.env.ORACLE_SID || undefined;
+  return {
+    kind: 'database',
+    engine: 'oracle',
+    source: sid ? 'ORACLE_SID (local instance)' : 'default (local instance)',
+    name: sid ?? 'localhost',
+    socket: true,
+    ...(sid ? { database: sid } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ import { toolOptions } from '../knowledge/tools.js';
 
 /** `docker -H ssh://deploy@prod-web-1 …`, DOCKER_HOST, `--context production`: the daemon's host. */
 function dockerDaemonTarget(inv: Invocation): Target | undefined {
-  if (!['docker', 'docker-compose', 'podman'].includes(inv.name)) return undefined;
+  if (!['docker', 'docker-compose', 'podman', 'nerdctl'].includes(inv.name)) return undefined;
   const scan = scanOptions(inv.args, { shortWithValue: 'Hc', longWithValue: ['host', 'context', 'config', 'log-level'], stopAtPositional: true });
   const context = optionValue(scan, '--context', '-c') ?? inv.env.DOCKER_CONTEXT;
   const address = optionValue(scan, '-H', '--host') ?? inv.env.DOCKER_HOST;

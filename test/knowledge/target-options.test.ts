@@ -12,8 +12,11 @@ import { resolveTargets } from '../../src/targets/resolve.js';
 import type { TargetFacts } from '../../src/targets/facts.js';
 
 /** Does the option spec read `option` (as written) with a value? */
-function takesValue(spec: { shortWithValue?: string; longWithValue?: readonly string[] }, option: string): boolean {
-  return option.startsWith('--') ? (spec.longWithValue ?? []).includes(option.slice(2)) : (spec.shortWithValue ?? '').includes(option.slice(1));
+function takesValue(spec: { shortWithValue?: string; longWithValue?: readonly string[]; singleDashWithValue?: readonly string[] }, option: string): boolean {
+  if (option.startsWith('--')) return (spec.longWithValue ?? []).includes(option.slice(2));
+  // Go's single-dash long flags (`cbt -project P`).
+  if (option.length > 2) return (spec.singleDashWithValue ?? []).includes(option.slice(1));
+  return (spec.shortWithValue ?? '').includes(option.slice(1));
 }
 
 const FACTS: TargetFacts = { env: {}, envFiles: [], cwd: '/srv/app' } as unknown as TargetFacts;

@@ -10,10 +10,12 @@ import { CLOUD_SQL_APIS } from '../../knowledge/cloud-sql.js';
 import { PGBOUNCER_ADMIN_DATABASE } from '../../knowledge/pgbouncer.js';
 import { PROXYSQL_ADMIN_PORT } from '../../knowledge/proxysql.js';
 import { parseConnectionString } from '../connection.js';
+import { oracleCommandLine, rmanCommandLine } from '../oracle-logon.js';
+import { clientOptionSpec, hasFlag, optionValue, scanOptions, type ScannedOption } from '../options.js';
 
 /** The SQL language a client speaks: ClickHouse SQL and Cassandra's CQL are read by their own
  *  statement shapes on the MySQL lexer (parse/sql/column-stores.ts). */
-export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer' | 'proxysql' | 'sqlite';
+export type SqlDialect = 'postgres' | 'mysql' | 'clickhouse' | 'cql' | 'pgbouncer' | 'proxysql' | 'sqlite' | 'cypher' | 'influxql' | 'oracle' | 'rman';
 
 export type SqlSource =
   /** SQL text given on the command line or on standard input. `dynamic`: part of it is unknown.
@@ -28,7 +30,7 @@ export type SqlSource =
   | { language: 'mongo'; unknown: true; origin: string }
   /** No SQL on the command line or stdin: an interactive session, which can run anything. */
   | { language: 'sql'; dialect: 'postgres'; interactive: true; origin: string }
-  | { language: 'sql'; dialect: 'mysql' | 'clickhouse' | 'cql'; interactive: true; origin: string }
+  | { language: 'sql'; dialect: 'mysql' | 'clickhouse' | 'cql' | 'cypher' | 'influxql' | 'oracle' | 'rman'; interactive: true; origin: string }
   | { language: 'mongo'; interactive: true; origin: string };
 
 export function sqlSourcesOf(inv: Invocation): SqlSource[] {
@@ -47,6 +49,15 @@ export function sqlSourcesOf(inv: Invocation): SqlSource[] {
       return clickhouseSources(inv);
     case 'cqlsh':
       return cqlshSources(inv);
+    case 'cypher-shell':
+      return cypherShellSources(inv);
+    case 'influx':
+      return influxSources(inv);
+    case 'sqlplus':
+    case 'sql':
+      return oracleSources(inv);
+    case 'rman':
+      return rmanSources(inv);
     case 'aws':
     case 'gcloud':
     case 'bq':
@@ -321,6 +332,76 @@ function cqlshSources(inv: Invocation): SqlSource[] {
   }
   if (sources.length) return sources;
   return stdinSources(inv, 'sql', 'cql') ?? [{ language: 'sql', dialect: 'cql', interactive: true, origin: 'cqlsh' }];
+}
+
+/** An option's value word as scanOptions found it: attached (`-fX`, `--file=X`) or the next word. */
+function valueWord(inv: Invocation, option: ScannedOption): ExpandedWord {
+  const word = inv.args[option.index]!;
+  return word.value === option.flag ? (inv.args[option.index + 1] ?? word) : word;
+}
+
+/** cypher-shell: its operand is Cypher, -f/--file a file of it; else stdin, else a session. */
+function cypherShellSources(inv: Invocation): SqlSource[] {
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
+  if (hasFlag(scan, '-h', '--help', '-v', '--version', '--driver-version', '--change-password')) return [];
+  const sources: SqlSource[] = [];
+  for (const index of scan.positionals) {
+    const word = inv.args[index]!;
+    sources.push({ language: 'sql', dialect: 'cypher', text: word.value, origin: 'cypher-shell', ...withSpans(word, word.value) });
+  }
+  for (const option of scan.options) {
+    if ((option.flag === '-f' || option.flag === '--file') && option.value)
+      sources.push({ language: 'sql', dialect: 'cypher', file: resolvePath(inv, option.value), origin: 'cypher-shell --file', ...dyn(valueWord(inv, option)) });
+  }
+  if (sources.length) return sources;
+  return stdinSources(inv, 'sql', 'cypher') ?? [{ language: 'sql', dialect: 'cypher', interactive: true, origin: 'cypher-shell' }];
+}
+
+/** influx 1.x: -execute runs InfluxQL, else stdin, else a session; 2.x: only `influx v1 shell`
+ *  reads InfluxQL (stdin or a session); its other subcommands run no query language of their own
+ *  (`influx query` is Flux, which reads). */
+function influxSources(inv: Invocation): SqlSource[] {
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
+  if (hasFlag(scan, '-version', '--version', '-h', '--help')) return [];
+  const words = scan.positionals.map((index) => inv.args[index]!.value);
+  if (words.length > 0 && !(words[0] === 'v1' && words[1] === 'shell')) return [];
+  const sources: SqlSource[] = [];
+  for (const option of scan.options) {
+    if ((option.flag === '-execute' || option.flag === '--execute') && option.value !== undefined) {
+      const word = valueWord(inv, option);
+      sources.push({ language: 'sql', dialect: 'influxql', text: option.value, origin: 'influx -execute', ...withSpans(word, option.value) });
+    }
+  }
+  // `-import -path F` writes the file's line protocol (and its DDL) into the database.
+  if (hasFlag(scan, '-import', '--import')) {
+    const file = optionValue(scan, '-path', '--path');
+    if (file) sources.push({ language: 'sql', dialect: 'influxql', file: resolvePath(inv, file), origin: 'influx -import' });
+  }
+  if (sources.length) return sources;
+  return stdinSources(inv, 'sql', 'influxql') ?? [{ language: 'sql', dialect: 'influxql', interactive: true, origin: 'influx' }];
+}
+
+/** sqlplus/SQLcl: `@script` runs a file (`.sql` when it names no extension), else standard input
+ *  (a heredoc), else an interactive session. */
+function oracleSources(inv: Invocation): SqlSource[] {
+  const scan = scanOptions(inv.args, clientOptionSpec(inv.name)!);
+  if (inv.args.some((arg) => /^-(H|V|help|version)$/i.test(arg.value))) return [];
+  const { script } = oracleCommandLine(scan.positionals.map((index) => inv.args[index]!.value));
+  const origin = inv.name;
+  if (script !== undefined) {
+    // A script at a URL (`@http://…/x.sql`) cannot be read here: judged as unknown SQL.
+    if (/^[a-z]+:\/\//i.test(script)) return [{ language: 'sql', dialect: 'oracle', unknown: true, origin: `${origin} @${script}` }];
+    const file = /\.[A-Za-z0-9]+$/.test(path.posix.basename(script)) ? script : `${script}.sql`;
+    return [{ language: 'sql', dialect: 'oracle', file: resolvePath(inv, file), origin: `${origin} @script` }];
+  }
+  return stdinSources(inv, 'sql', 'oracle') ?? [{ language: 'sql', dialect: 'oracle', interactive: true, origin }];
+}
+
+/** rman: its command file (`cmdfile F`, `@F`), else standard input, else a session. */
+function rmanSources(inv: Invocation): SqlSource[] {
+  const { script } = rmanCommandLine(inv.args.map((arg) => arg.value));
+  if (script !== undefined) return [{ language: 'sql', dialect: 'rman', file: resolvePath(inv, script), origin: 'rman cmdfile' }];
+  return stdinSources(inv, 'sql', 'rman') ?? [{ language: 'sql', dialect: 'rman', interactive: true, origin: 'rman' }];
 }
 
 const MONGO_SPEC = specOf('mongosh');

@@ -38,6 +38,8 @@ export type SqlStatementKind =
   | 'terminate-sessions'
   /** The server stops: MySQL `SHUTDOWN`, mongosh `db.shutdownServer()` / `adminCommand({shutdown: 1})`. */
   | 'shutdown'
+  /** RMAN `DELETE BACKUP|BACKUPSET|COPY|ARCHIVELOG ALL`: backups (or the logs not yet backed up) deleted. */
+  | 'backup-delete'
   | 'set'
   | 'other';
 

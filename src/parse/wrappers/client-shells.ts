@@ -16,6 +16,15 @@ function schemeOf(url: string): string | undefined {
 
 /** SQL Server's `[tcp:]host[\instance][,port]`, CockroachDB's `host:port`: the host and port. */
 function splitServer(server: string): { host: string; port?: string } {
+  // A URL (`turso db shell http://127.0.0.1:8080`): its host and port.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(server)) {
+    try {
+      const url = new URL(server);
+      return { host: url.hostname.replace(/^\[|\]$/g, '') || 'localhost', ...(url.port ? { port: url.port } : {}) };
+    } catch {
+      // Not a URL after all: read as written.
+    }
+  }
   const bare = server.replace(/^(tcp|np|lpc|admin):/i, '');
   const [address = '', port] = bare.includes(',') ? bare.split(',', 2) : /^[^:[\]]+:\d+$/.test(bare) ? bare.split(':', 2) : [bare];
   const host = address.split('\\')[0]!;
@@ -90,11 +99,11 @@ function readDsn(word: string, keys: Readonly<Record<string, ClientRole>>, given
   }
 }
 
-/** `clickhouse client …`, `cockroach sql …`, `usql URL …`, `sqlcmd -S …`: the client they are. */
+/** `clickhouse client …`, `cockroach sql …`, `usql URL …`, `sqlcmd -S …`, `turso db shell DB SQL`: the client they are. */
 export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
-  const shell = clientShellOf(inv.name, inv.args[0]?.value);
+  const shell = clientShellOf(inv.name, [inv.args[0]?.value, inv.args[1]?.value]);
   if (!shell) return [];
-  const args = shell.subcommand === undefined ? inv.args : inv.args.slice(1);
+  const args = shell.subcommand === undefined ? inv.args : inv.args.slice(shell.subcommand.split(' ').length);
   const word = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
   if (shell.sameOptions) return command(inv.name, [word(shell.client), ...args]);
   // Go's flag package reads `-alter X` as `--alter X`.
@@ -114,6 +123,19 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   }
   const operands = scan.positionals.map((index) => args[index]!.value);
   if (shell.urlOperand && operands[0] !== undefined) (given.url ??= []).push(operands[0]);
+  if (shell.operandRoles) {
+    operands.forEach((operand, k) => {
+      const role = shell.operandRoles![Math.min(k, shell.operandRoles!.length - 1)]!;
+      // A dot-command that only reads (`.dump`, `.tables`) is the shell's own.
+      if (
+        role === 'sql' &&
+        /^\.([a-z0-9_]+)\b/i.test(operand.trim()) &&
+        SQLITE_READING_DOT_COMMANDS.has(/^\.([a-z0-9_]+)/i.exec(operand.trim())![1]!.toLowerCase())
+      )
+        return;
+      (given[role] ??= []).push(operand);
+    });
+  }
   if (shell.dsnKeys) for (const index of scan.positionals) readDsn(read[index]!.value, shell.dsnKeys, given);
   if (shell.alterTableWith !== undefined) {
     // Without the flag (or with `--execute=false`) the tool only prints its plan.

@@ -1,7 +1,7 @@
 // Wrappers that run a command on another host: ssh, mosh, gcloud/az ssh, ansible, pssh/pdsh/clush,
 // heroku run. GitLab 2017: the command was right, the host was wrong.
 
-import type { AnsibleSelection, ExecutionHost, Invocation, StdinSource } from '../../types.js';
+import type { AnsibleSelection, ExecutionHost, ExpandedWord, Invocation, StdinSource } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, type OptionSpec } from '../options.js';
 import {
   ANSIBLE_MODULE_ACTIONS,
@@ -374,10 +374,15 @@ export const ansible: Unwrapper = (inv) => {
   // One run on the pattern's hosts: every step is named by the pattern, so the rules stage judges
   // the command once for the whole pattern (not once per name in it).
   const via = `ansible -m ${moduleName} ${pattern}`;
+  // Ansible's implicit `localhost` is the control node: the host the line runs on.
   const onEach = (line: string) =>
     targets
       .slice(0, MAX_REMOTE_HOSTS)
-      .flatMap(({ host, user: login }) => script(via, line, { ...onRemoteHost(host, login), host: ansibleHost(host, login, selection) }));
+      .flatMap(({ host, user: login }) =>
+        /^(localhost|127\.0\.0\.1|::1)$/.test(host)
+          ? script(via, line)
+          : script(via, line, { ...onRemoteHost(host, login), host: ansibleHost(host, login, selection) }),
+      );
   // `-m postgresql_db -a 'name=app state=absent'` is `dropdb app` on each host.
   if (actions) {
     const args = ansibleModuleArguments(text);
@@ -496,6 +501,8 @@ export const salt: Unwrapper = (inv) => {
   const scan = scanOptions(inv.args, optionsOf(inv.name, { stopAtPositional: false }));
   if (hasFlag(scan, ...SALT_DRY_FLAGS)) return [];
   const positionals = scan.positionals.map((index) => inv.args[index]!);
+  // salt-call runs the function on the minion it is typed on: no target.
+  if (inv.name === 'salt-call') return saltFunction(positionals, 'salt-call', (via, line) => script(via, line));
   const [target, ...rest] = positionals;
   if (!target || rest.length === 0) return [];
   const user = optionValue(scan, '--user');
@@ -512,24 +519,31 @@ export const salt: Unwrapper = (inv) => {
       return script(via, line, { ...base, host });
     });
   if (inv.name === 'salt-ssh' && hasFlag(scan, ...SALT_RAW_FLAGS)) return onMinions(`salt-ssh -r ${pattern}`, rest.map((word) => word.value).join(' '));
-  const [fn, ...args] = rest;
-  const spec = Object.hasOwn(SALT_FUNCTIONS, fn!.value) ? SALT_FUNCTIONS[fn!.value]! : undefined;
+  return saltFunction(rest, `${inv.name} ${pattern}`, onMinions);
+};
+
+/** A Salt function and its arguments (knowledge/fleet-runners.ts): the line it amounts to, run
+ *  where `run` puts it. */
+function saltFunction(words: readonly ExpandedWord[], where: string, run: (via: string, line: string) => UnwrapStep[]): UnwrapStep[] {
+  const [fn, ...args] = words;
+  if (!fn) return [];
+  const spec = Object.hasOwn(SALT_FUNCTIONS, fn.value) ? SALT_FUNCTIONS[fn.value]! : undefined;
   if (!spec) return [];
-  const via = `${inv.name} ${pattern} ${fn!.value}`;
+  const via = `${where} ${fn.value}`;
   // Keyword arguments (`runas=postgres`, `cmd='…'`) beside the positional ones.
   const keyword = (word: string) => /^[A-Za-z_][A-Za-z0-9_]*=/.exec(word)?.[0].slice(0, -1);
   const positional = args.filter((word) => keyword(word.value) === undefined).map((word) => word.value);
   if (spec.kind === 'shell-line') {
     const named = args.find((word) => keyword(word.value) === 'cmd')?.value.slice('cmd='.length);
     const line = named ?? positional[0];
-    return line === undefined ? [] : onMinions(via, line);
+    return line === undefined ? [] : run(via, line);
   }
   if (/\{(\d+)\}/.test(spec.template) && [...spec.template.matchAll(/\{(\d+)\}/g)].some((match) => positional[Number(match[1])] === undefined)) return [];
-  return onMinions(
+  return run(
     via,
     spec.template.replace(/\{(\d+)\}/g, (_whole, index: string) => quoteForShell(positional[Number(index)]!)),
   );
-};
+}
 
 /** `heroku run [-a APP] CMD…`: the command runs in a dyno of that app. */
 export const herokuRun: Unwrapper = (inv) => {
