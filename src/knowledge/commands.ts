@@ -1241,6 +1241,91 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
       '--filename': 'file',
     },
   },
+  // Forks and wire-compatible shells that take their parent's command line: YugabyteDB's ysqlsh
+  // (psql) and ycqlsh (cqlsh), SingleStore's singlestore/memsql clients (mysql).
+  ysqlsh: { client: 'psql', sameOptions: true },
+  ycqlsh: { client: 'cqlsh', sameOptions: true },
+  singlestore: { client: 'mysql', sameOptions: true },
+  memsql: { client: 'mysql', sameOptions: true },
+  // Vertica's vsql (psql's options, but -w is the password), Netezza's nzsql (single-dash long
+  // options), Exasol's exaplus (-c host:port, -sql), Firebird's isql-fb (the database file or
+  // host:path operand, SQL on standard input): their SQL read as psql's, failing closed on what
+  // PostgreSQL's grammar does not read.
+  vsql: {
+    client: 'psql',
+    shortWithValue: 'hpUwdcfFRvPo',
+    roles: { '-h': 'server', '-p': 'port', '-U': 'user', '-w': 'password', '-d': 'database', '-c': 'sql', '-f': 'file' },
+  },
+  nzsql: {
+    client: 'psql',
+    singleDashWithValue: ['host', 'port', 'u', 'pw', 'd', 'c', 'f', 'o', 'schema'],
+    roles: { '-host': 'server', '-port': 'port', '-u': 'user', '-pw': 'password', '-d': 'database', '-c': 'sql', '-f': 'file' },
+  },
+  exaplus: {
+    client: 'psql',
+    singleDashWithValue: ['c', 'u', 'p', 's', 'sql', 'f', 'encoding', 'profile'],
+    roles: { '-c': 'server', '-u': 'user', '-p': 'password', '-s': 'database', '-sql': 'sql', '-f': 'file' },
+  },
+  'isql-fb': {
+    client: 'psql',
+    databaseOperand: true,
+    singleDashWithValue: ['user', 'password', 'role', 'input', 'output', 'page', 'charset', 'sql_dialect', 'terminator', 'fetch_password'],
+    roles: { '-user': 'user', '-password': 'password', '-input': 'file' },
+  },
+  // Hive's beeline (-u JDBC URL), Trino/Presto (--server, --execute), Impala (-i host:port, -q),
+  // Snowflake's newer CLI (`snow sql -c CONNECTION -q SQL`).
+  beeline: {
+    client: 'psql',
+    shortWithValue: 'unpedfi',
+    longWithValue: ['hivevar', 'hiveconf', 'property-file'],
+    roles: { '-u': 'server', '-n': 'user', '-p': 'password', '-e': 'sql', '-f': 'file' },
+  },
+  trino: {
+    client: 'psql',
+    shortWithValue: 'f',
+    longWithValue: ['server', 'catalog', 'schema', 'execute', 'file', 'user', 'output-format', 'session', 'source', 'access-token', 'client-tags'],
+    roles: { '--server': 'server', '--catalog': 'database', '--execute': 'sql', '-f': 'file', '--file': 'file', '--user': 'user' },
+  },
+  presto: {
+    client: 'psql',
+    shortWithValue: 'f',
+    longWithValue: ['server', 'catalog', 'schema', 'execute', 'file', 'user', 'output-format', 'session', 'source'],
+    roles: { '--server': 'server', '--catalog': 'database', '--execute': 'sql', '-f': 'file', '--file': 'file', '--user': 'user' },
+  },
+  'impala-shell': {
+    client: 'psql',
+    shortWithValue: 'iqfdukoB',
+    longWithValue: ['impalad', 'query', 'query_file', 'database', 'user', 'output_file', 'var'],
+    roles: {
+      '-i': 'server',
+      '--impalad': 'server',
+      '-q': 'sql',
+      '--query': 'sql',
+      '-f': 'file',
+      '--query_file': 'file',
+      '-d': 'database',
+      '--database': 'database',
+      '-u': 'user',
+      '--user': 'user',
+    },
+  },
+  snow: {
+    subcommand: 'sql',
+    client: 'psql',
+    shortWithValue: 'cqf',
+    longWithValue: ['connection', 'query', 'filename', 'database', 'schema', 'role', 'warehouse', 'account', 'user', 'host', 'port', 'variable'],
+    roles: {
+      '-c': 'server',
+      '--connection': 'server',
+      '--account': 'server',
+      '-q': 'sql',
+      '--query': 'sql',
+      '-f': 'file',
+      '--filename': 'file',
+      '--database': 'database',
+      '--user': 'user',
+    },
+  },
   // Spark's SQL shell (`spark-sql --help`): -e runs SQL, -f a file, against the metastore of the
   // cluster --master names.
   'spark-sql': {

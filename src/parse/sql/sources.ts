@@ -5,7 +5,7 @@
 // unambiguous long-option prefixes; mysql: my_getopt; mongosh: yargs).
 import path from 'node:path';
 import type { ExpandedWord, Invocation, UnknownSpan } from '../../types.js';
-import { clientSpec } from '../../knowledge/commands.js';
+import { CLIENT_SHELLS, clientSpec } from '../../knowledge/commands.js';
 import { CLOUD_SQL_APIS } from '../../knowledge/cloud-sql.js';
 import { PGBOUNCER_ADMIN_DATABASE } from '../../knowledge/pgbouncer.js';
 import { PROXYSQL_ADMIN_PORT } from '../../knowledge/proxysql.js';
@@ -188,9 +188,6 @@ function specOf(name: string): OptionSpec {
 
 const PSQL_SPEC = specOf('psql');
 
-/** The SQLite shells read as psql (knowledge/commands.ts `sqliteFile`), as `via` names them. */
-const SQLITE_TOOL = /^(sqlite3|litecli)\b/;
-
 /**
  * The database psql connects to is pgbouncer's admin console (`psql -p 6432 pgbouncer`, `-d
  * pgbouncer`, `postgres://…/pgbouncer`, PGDATABASE): what it is sent is the console's command
@@ -204,15 +201,19 @@ function reachesPgbouncerConsole(inv: Invocation, options: ParsedOption[], posit
 }
 
 function psqlSources(inv: Invocation): SqlSource[] {
-  const sources = psqlSqlSources(inv);
   const { options, positionals } = parseOptions(inv.args, PSQL_SPEC);
+  // A shell read as psql (knowledge/commands.ts CLIENT_SHELLS: `trino --execute SQL`, `sqlite3 FILE
+  // SQL`): messages name the tool that runs the SQL, not psql.
+  const shell = inv.via.at(-1)?.split(' ')[0];
+  const named = shell !== undefined && shell !== 'psql' && Object.hasOwn(CLIENT_SHELLS, shell) ? shell : undefined;
+  const origin = (text: string) => (named === undefined ? text : text === 'psql -c' ? named : text.replace(/^psql\b/, named));
+  const sources = psqlSqlSources(inv).map((source) => (source.language === 'sql' ? { ...source, origin: origin(source.origin) } : source));
   // sqlite3 and litecli are read as psql on `sqlite:FILE` (parse/wrappers/client-shells.ts): their
-  // SQL is SQLite's, and messages name the tool that runs it.
-  const sqlite = positionals[0]?.value.startsWith('sqlite:') ? (inv.via.findLast((step) => SQLITE_TOOL.test(step)) ?? 'sqlite3') : undefined;
-  if (sqlite !== undefined)
+  // SQL is SQLite's.
+  if (positionals[0]?.value.startsWith('sqlite:'))
     return sources.map((source) =>
       source.language === 'sql' && source.dialect === 'postgres' && !('interactive' in source)
-        ? { ...source, dialect: 'sqlite', origin: source.origin === 'psql -c' ? sqlite : source.origin.replace(/^psql\b/, sqlite) }
+        ? { ...source, dialect: 'sqlite', origin: named === undefined && source.origin === 'psql -c' ? 'sqlite3' : source.origin }
         : source,
     );
   if (!reachesPgbouncerConsole(inv, options, positionals)) return sources;
