@@ -512,9 +512,10 @@ export const DATA_DIRECTORY_SHAPE = {
  * SQLite database files (issue 11): `.sqlite`, `.sqlite3`, `.db3` are databases by their name;
  * `.db` and the rarer ones only with more to say so (a production path). A service's own database
  * under a service data root (SERVICE_DATA_ROOTS: `/srv/app/storage/app.sqlite3`) or in a path
- * that names production or staging (`/data/production/app.db`) is live data, as a data directory is.
+ * that names production or staging (`/data/production/app.db`) is live data, as a data directory is;
+ * so are its -wal (committed transactions not yet in the file), -shm and -journal companions.
  */
-export const SQLITE_FILE = { certain: /\.(sqlite3?|db3)$/i, likely: /\.(db|s3db|sl3)$/i };
+export const SQLITE_FILE = { certain: /\.(sqlite3?|db3)(-wal|-shm|-journal)?$/i, likely: /\.(db|s3db|sl3)(-wal|-shm|-journal)?$/i };
 
 /** The engine a path segment names (`postgres15`, `mysql-8.0`, `pg`), if any. */
 export function engineOfSegment(segment: string): { engine: string; weak: boolean } | undefined {

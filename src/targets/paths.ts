@@ -299,7 +299,9 @@ function knownDirectoryPrefix(value: string): string | undefined {
 }
 
 /** A SQLite database a service lives on (knowledge/data-directories.ts SQLITE_FILE): why, or undefined. */
-function liveSqliteFile(base: string): string | undefined {
+function liveSqliteFile(glob: string): string | undefined {
+  // `db.sqlite3*` names the database and its -wal/-shm companions: judged as the file itself.
+  const base = glob.endsWith('*') && !/[*?[]/.test(glob.slice(0, -1)) ? glob.slice(0, -1) : glob;
   if (/[*?[]/.test(base) || DATA_DIRECTORY_SHAPE.never.some((tree) => isUnder(base, tree))) return undefined;
   const name = basename(base);
   if (!SQLITE_FILE.certain.test(name) && !SQLITE_FILE.likely.test(name)) return undefined;

@@ -152,6 +152,9 @@ export const groups: CorpusGroup[] = [
       { line: 'rm -f /var/lib/prometheus/node-exporter/old.prom', hostname: 'metrics-prod-1', expect: 'allow' },
       { line: 'rm -rf ./whisper ./models', hostname: 'gpu-prod-1', expect: 'allow' },
       { line: 'rm -rf /tmp/prometheus-test', hostname: 'metrics-prod-1', expect: 'allow' },
+      { line: 'rm -f /var/lib/vaultwarden/db.sqlite3*', hostname: 'web-prod-1', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -f /var/lib/vaultwarden/db.sqlite3-wal', hostname: 'web-prod-1', expect: 'confirm', rule: 'filesystem/rm-data-directory' },
+      { line: 'rm -f /tmp/test.sqlite3*', hostname: 'web-prod-1', expect: 'allow' },
     ],
   },
   {
