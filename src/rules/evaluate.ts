@@ -166,6 +166,9 @@ function flagPresent(inv: Invocation, flag: string, scan: () => OptionScan, abbr
         if (/[*?[]/.test(wanted)) return value !== undefined && matchesGlob(value, wanted);
         return `${value ?? ''}`.toLowerCase() === wanted.toLowerCase() || sameInteger(value, wanted);
       }
+      // A switch turned off where it is written (`--keep-pvc=false`, `--force=0`, Go's and
+      // Cobra's boolean flags) is not there.
+      if (/=(false|0|no|off)$/i.test(inv.args[option.index]?.value ?? '')) return false;
       // getopt_long accepts any unambiguous prefix: `--recur` is `--recursive`. Only for rules
       // that name their commands: for a rule over every command `--force` is not `--force-delete`.
       return option.flag === name || (abbreviations && option.flag.length >= 5 && name.startsWith(option.flag));
