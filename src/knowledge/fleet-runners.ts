@@ -104,7 +104,8 @@ export function isWholeFleet(pattern: string): boolean {
  * renderModuleTemplate. Sources: docs.ansible.com — community.postgresql (postgresql_db,
  * postgresql_table, postgresql_query, postgresql_user), community.mysql (mysql_db, mysql_query,
  * mysql_user), community.general (redis, filesystem, lvol), community.docker.docker_volume,
- * ansible.builtin (user, package, apt, yum, dnf).
+ * ansible.builtin (service, systemd, file, user, package, apt, yum, dnf). Salt's SALT_FUNCTIONS
+ * templates are rendered the same way, their positional arguments named `0`, `1`, ….
  */
 export interface AnsibleModuleAction {
   when: Readonly<Record<string, readonly string[]>>;
@@ -120,7 +121,18 @@ const MYSQL_CONNECTION = '[-h {login_host}] [-P {login_port}] [-u {login_user}]'
 const REDIS_CONNECTION = '[-h {login_host}] [-p {login_port}]';
 const ABSENT = { state: ['absent'] };
 
+const SERVICE_ACTIONS: readonly AnsibleModuleAction[] = [
+  { when: { state: ['stopped'] }, template: 'systemctl stop {name}' },
+  { when: { state: ['restarted'] }, template: 'systemctl restart {name}' },
+];
+
 export const ANSIBLE_MODULE_ACTIONS: Readonly<Record<string, readonly AnsibleModuleAction[]>> = table({
+  // `-m service -a 'name=postgresql state=stopped'` is `systemctl stop postgresql`; `-m file …
+  // state=absent` removes the path, a whole tree included.
+  service: SERVICE_ACTIONS,
+  systemd: SERVICE_ACTIONS,
+  systemd_service: SERVICE_ACTIONS,
+  file: [{ when: ABSENT, template: 'rm -rf {path|dest|name}' }],
   postgresql_db: [{ when: ABSENT, template: `dropdb ${PG_CONNECTION} {name|db|datname}` }],
   postgresql_table: [
     { when: ABSENT, template: `psql ${PG_CONNECTION} ${PG_DATABASE} -c 'DROP TABLE {name|table!identifier}'` },

@@ -51,7 +51,12 @@ export const envCommand: Unwrapper = (inv, envFiles) => {
  */
 function unreadEnvFiles(inv: Invocation, files: readonly string[], envFiles: EnvFiles): Partial<StepBase> {
   const unread = files.filter((file) => file !== '' && !/(^|\/)\.env$/.test(file) && envFiles[envFilePath(inv.cwd, file)] === undefined);
-  return unread.length > 0 ? { envUnknown: true, secretsFrom: unread.join(' ') } : {};
+  return unread.length > 0 ? unknownSecrets(unread.join(' ')) : {};
+}
+
+/** The command's variables come from `source`, whose content is not known here (Invocation.secretsFrom). */
+function unknownSecrets(source: string | undefined): Partial<StepBase> {
+  return { envUnknown: true, ...(source ? { secretsFrom: source } : {}) };
 }
 
 /** The variables of env files named on the line, under what is already set (dotenv never overrides). */
@@ -158,7 +163,7 @@ export const envCmd: Unwrapper = (inv, envFiles) => {
   const unreadBlocks = named.environments.filter((name) => named.rcFiles.every((file) => envFiles[`${envFilePath(inv.cwd, file)}#${name}`] === undefined));
   const unknown = {
     ...unreadEnvFiles(inv, named.files, envFiles),
-    ...(unreadBlocks.length > 0 ? { envUnknown: true, secretsFrom: unreadBlocks.join(' ') } : {}),
+    ...(unreadBlocks.length > 0 ? unknownSecrets(unreadBlocks.join(' ')) : {}),
   };
   const extra = { env, assigned, ...unknown };
   return named.useShell ? script(via, words.map((w) => w.value).join(' '), extra) : command(via, words, extra);
@@ -257,7 +262,6 @@ export const dopplerRun: Unwrapper = (inv) => {
  */
 export const secretStoreRunner: Unwrapper = (inv) => {
   const [sub, ...rest] = inv.args;
-  const unknown = (source: string | undefined): Partial<StepBase> => ({ envUnknown: true, ...(source ? { secretsFrom: source } : {}) });
   const afterDashDash = (words: typeof rest) => {
     const index = words.findIndex((w) => w.value === '--');
     return index === -1 ? undefined : words.slice(index + 1);
@@ -270,7 +274,7 @@ export const secretStoreRunner: Unwrapper = (inv) => {
       const scan = scanOptions(own, optionsOf('infisical run', { stopAtPositional: true }));
       const environment = optionValue(scan, '-e', '--env') ?? 'dev';
       const path = optionValue(scan, '--path');
-      const extra = unknown(path && path !== '/' ? `${environment} ${path}` : environment);
+      const extra = unknownSecrets(path && path !== '/' ? `${environment} ${path}` : environment);
       const via = `infisical run --env=${environment}`;
       const line = optionValue(scan, '--command');
       if (line !== undefined) return script(via, line, extra);
@@ -284,35 +288,35 @@ export const secretStoreRunner: Unwrapper = (inv) => {
         .slice(0, index)
         .filter((w) => !w.value.startsWith('-'))
         .map((w) => w.value);
-      return command(`chamber exec ${services.join(' ')}`.trim(), words, unknown(services.join(' ')));
+      return command(`chamber exec ${services.join(' ')}`.trim(), words, unknownSecrets(services.join(' ')));
     }
     case 'sops': {
       if (sub?.value !== 'exec-env' && sub?.value !== 'exec-file') return [];
       const scan = scanOptions(rest, optionsOf(`sops ${sub.value}`, { stopAtPositional: false }));
       const [file, line] = scan.positionals.map((index) => rest[index]!);
       if (!file || !line || line.dynamic) return [];
-      return script(`sops ${sub.value} ${file.value}`, line.value, unknown(file.value));
+      return script(`sops ${sub.value} ${file.value}`, line.value, unknownSecrets(file.value));
     }
     case 'direnv': {
       if (sub?.value !== 'exec' || !rest[0]) return [];
-      return command(`direnv exec ${rest[0].value}`, rest.slice(1), unknown(rest[0].value));
+      return command(`direnv exec ${rest[0].value}`, rest.slice(1), unknownSecrets(rest[0].value));
     }
     case 'teller': {
       if (sub?.value !== 'run') return [];
       const words = afterDashDash(rest) ?? rest.filter((w) => !w.value.startsWith('-'));
-      return command('teller run', words, unknown(undefined));
+      return command('teller run', words, unknownSecrets(undefined));
     }
     case 'envchain': {
       const scan = scanOptions(inv.args, optionsOf('envchain', { stopAtPositional: true }));
       const namespace = inv.args[scan.rest];
       if (!namespace) return [];
-      return command(`envchain ${namespace.value}`, inv.args.slice(scan.rest + 1), unknown(namespace.value));
+      return command(`envchain ${namespace.value}`, inv.args.slice(scan.rest + 1), unknownSecrets(namespace.value));
     }
     case 'summon': {
       const scan = scanOptions(inv.args, optionsOf('summon', { stopAtPositional: true }));
       const environment = optionValue(scan, '-e', '--environment');
       const file = optionValue(scan, '-f');
-      return command('summon', inv.args.slice(scan.rest), unknown(environment ?? file));
+      return command('summon', inv.args.slice(scan.rest), unknownSecrets(environment ?? file));
     }
   }
   return [];

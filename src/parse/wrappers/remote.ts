@@ -242,23 +242,13 @@ export function cloudSsh(spec: CloudSsh): Unwrapper {
 
 /**
  * Ansible ad-hoc: `ansible PATTERN [-i INVENTORY] [-m MODULE] -a ARGS`. The default module is
- * `command`. What each module's arguments mean is data: a shell line (shell, raw), a command
- * line (command: no shell, but judged as a line — over, never under), or a file that
- * `state=absent` removes (file).
+ * `command`. Its free-form modules take a line: a shell line (shell, raw) or a command line
+ * (command: no shell, but judged as a line — over, never under). What every other module's
+ * arguments amount to is data (knowledge/fleet-runners.ts ANSIBLE_MODULE_ACTIONS).
  */
 const ANSIBLE_SPEC: OptionSpec = optionsOf('ansible', { stopAtPositional: false });
 
-type AnsibleModuleArgs = 'shell-line' | 'command-line' | 'file' | 'service';
-
-const ANSIBLE_MODULES: Record<string, AnsibleModuleArgs> = dict({
-  shell: 'shell-line',
-  raw: 'shell-line',
-  command: 'command-line',
-  file: 'file',
-  service: 'service',
-  systemd: 'service',
-  systemd_service: 'service',
-});
+const ANSIBLE_FREE_FORM_MODULES: ReadonlySet<string> = new Set(['shell', 'raw', 'command']);
 
 /** Free-form keys shell/command take before the command (`chdir=/srv rm -rf x`). */
 const ANSIBLE_FREE_FORM_KEYS = new Set(['chdir', 'creates', 'removes', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends']);
@@ -360,17 +350,15 @@ export const ansible: Unwrapper = (inv) => {
   const { pattern, inventory } = selection;
   // A collection's module by its short name (`community.postgresql.postgresql_db`).
   const moduleName = (optionValue(scan, '-m', '--module-name') ?? 'command').replace(/^[a-z0-9_]+\.[a-z0-9_]+\./, '');
-  const kind = ANSIBLE_MODULES[moduleName];
   const text = optionValue(scan, '-a', '--args');
   const actions = Object.hasOwn(ANSIBLE_MODULE_ACTIONS, moduleName) ? ANSIBLE_MODULE_ACTIONS[moduleName] : undefined;
-  if ((!kind && !actions) || text === undefined) return [];
+  if ((!ANSIBLE_FREE_FORM_MODULES.has(moduleName) && !actions) || text === undefined) return [];
   const user = optionValue(scan, '-u', '--user');
   // The hosts: the pattern's names (`web:&prod`, `db1,db2`), and the inventory, whose name often
   // says the environment (`-i production`, `-i inventories/prod/hosts`) or lists hosts (`-i db1,`).
   const names = pattern.split(/[:,]/).map((name) => name.replace(/^&/, ''));
   const hosts = [...hostList(names.join(',')), ...(inventory === undefined ? [] : inventory.includes(',') ? hostList(inventory) : [`inventory ${inventory}`])];
   const targets = [...new Set(hosts)].map((host) => (user ? { host, user } : { host }));
-  const { pairs, rest } = ansibleKeyValues(text);
   // One run on the pattern's hosts: every step is named by the pattern, so the rules stage judges
   // the command once for the whole pattern (not once per name in it).
   const via = `ansible -m ${moduleName} ${pattern}`;
@@ -383,7 +371,8 @@ export const ansible: Unwrapper = (inv) => {
           ? script(via, line)
           : script(via, line, { ...onRemoteHost(host, login), host: ansibleHost(host, login, selection) }),
       );
-  // `-m postgresql_db -a 'name=app state=absent'` is `dropdb app` on each host.
+  // `-m postgresql_db -a 'name=app state=absent'` is `dropdb app` on each host, `-m service -a
+  // 'name=postgresql state=stopped'` is `systemctl stop postgresql`.
   if (actions) {
     const args = ansibleModuleArguments(text);
     for (const action of actions) {
@@ -392,16 +381,7 @@ export const ansible: Unwrapper = (inv) => {
     }
     return [];
   }
-  // `-m service -a 'name=postgresql state=stopped'` is `systemctl stop postgresql` on each host.
-  if (kind === 'service') {
-    const verb = { stopped: 'stop', restarted: 'restart' }[pairs.state ?? ''];
-    return verb && pairs.name ? onEach(`systemctl ${verb} ${quoteForShell(pairs.name)}`) : [];
-  }
-  if (kind === 'file') {
-    const path = pairs.path ?? pairs.dest ?? pairs.name;
-    if (pairs.state !== 'absent' || !path) return [];
-    return onEach(`rm -rf ${quoteForShell(path)}`);
-  }
+  const { pairs, rest } = ansibleKeyValues(text);
   const line = Object.keys(pairs).every((key) => ANSIBLE_FREE_FORM_KEYS.has(key)) ? rest : text;
   const steps = onEach(line);
   const chdir = pairs.chdir;
@@ -538,11 +518,9 @@ function saltFunction(words: readonly ExpandedWord[], where: string, run: (via: 
     const line = named ?? positional[0];
     return line === undefined ? [] : run(via, line);
   }
-  if (/\{(\d+)\}/.test(spec.template) && [...spec.template.matchAll(/\{(\d+)\}/g)].some((match) => positional[Number(match[1])] === undefined)) return [];
-  return run(
-    via,
-    spec.template.replace(/\{(\d+)\}/g, (_whole, index: string) => quoteForShell(positional[Number(index)]!)),
-  );
+  // The same templates as Ansible's module actions, the positional arguments named `0`, `1`, ….
+  const line = renderModuleTemplate(spec.template, Object.fromEntries(positional.map((value, index) => [String(index), value])), quoteForShell);
+  return line === undefined ? [] : run(via, line);
 }
 
 /** `heroku run [-a APP] CMD…`: the command runs in a dyno of that app. */
