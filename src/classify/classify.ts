@@ -6,6 +6,7 @@ import type { ClassifiedTarget, Environment, ProbeResult, Target } from '../type
 import { patternSourceKey, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from '../config/schema.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { environmentFromName } from './names.js';
+import { isNamespaceOnly } from '../knowledge/kube-clients.js';
 import { dict, own } from '../util/dict.js';
 
 export { environmentFromName, nameTokens, isEnvironmentVariable, ENVIRONMENT_VARIABLES } from './names.js';
@@ -255,10 +256,9 @@ function serverHost(server: string): string | undefined {
 function fromKubeconfig(target: Target): { environment: Environment; evidence: string } | undefined {
   const kube = target.kube;
   if (!kube) return undefined;
-  const where =
-    target.source === '--namespace'
-      ? `kube namespace ${target.name} (no kube context known)`
-      : `kube context ${target.name}${kube.file ? ` (kubeconfig ${kube.file})` : ''}`;
+  const where = isNamespaceOnly(target)
+    ? `kube namespace ${target.name} (no kube context known)`
+    : `kube context ${target.name}${kube.file ? ` (kubeconfig ${kube.file})` : ''}`;
   const host = kube.server ? serverHost(kube.server) : undefined;
   const candidates: [string | undefined, string][] = [
     [target.name, `name ${target.name}`],
@@ -296,7 +296,7 @@ function fromNames(target: Target): { environment: Environment; evidence: string
 /** A database on a socket or localhost is as production as the host it is on (GitLab 2017). */
 function fromHost(target: Target, host: Target, config: Config): { environment: Environment; evidence: string } {
   const classified = classifyTarget(host, config);
-  const where = host.kind === 'kube' ? `in kube ${host.source === '--namespace' ? 'namespace' : 'context'} ${host.name}` : `on host ${host.name}`;
+  const where = host.kind === 'kube' ? `in kube ${isNamespaceOnly(host) ? 'namespace' : 'context'} ${host.name}` : `on host ${host.name}`;
   const reached = target.socket ? 'local socket' : `${target.host ?? 'localhost'}`;
   return { environment: classified.environment, evidence: [`${reached} ${where} (${classified.environment})`, ...classified.evidence].join('; ') };
 }

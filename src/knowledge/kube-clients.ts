@@ -93,6 +93,15 @@ export interface KubeClientSpec {
   targets: KubeTargetOptions;
 }
 
+/** How a kube target that is a namespace alone (no context known) says where its name came from:
+ *  the namespace a client acts in (`-n prod`), or the one a delete removes. */
+export const NAMESPACE_SOURCES = ['--namespace', 'the namespace deleted'] as const;
+
+/** Whether a kube target is a namespace alone, not a context (reports say which). */
+export function isNamespaceOnly(target: { source: string }): boolean {
+  return (NAMESPACE_SOURCES as readonly string[]).includes(target.source);
+}
+
 /** The options that name the namespace a client acts in. */
 export const NAMESPACE_OPTIONS = ['--namespace', '-n'] as const;
 

@@ -698,6 +698,36 @@ export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner
   },
 });
 
+/**
+ * Programs that run a project's own named tasks (`make db-reset`, `npm run db:drop`, `just
+ * reset-db`, `cap production db:drop`): what a task does is the project's, but where it acts is
+ * often said in its arguments — `ENV=production`, `STAGE=prod`, a bare `production`, `--env prod`
+ * (targets/resolve.ts reads them as the app's environment).
+ */
+export const PROJECT_TASK_RUNNERS: readonly string[] = [
+  'make',
+  'gmake',
+  'just',
+  'task',
+  'go-task',
+  'invoke',
+  'inv',
+  'fab',
+  'mage',
+  'cap',
+  'rake',
+  'rails',
+  'npm',
+  'yarn',
+  'pnpm',
+  'bun',
+  'composer',
+  'pdm',
+  'hatch',
+  'poe',
+  'mise',
+];
+
 /** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */
 export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];
 

@@ -4,7 +4,7 @@
 import type { Invocation, Target } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import type { KubeconfigFacts } from '../parse/kubeconfig.js';
-import { kubeClient, type KubeTargetOptions } from '../knowledge/kube-clients.js';
+import { kubeClient, NAMESPACE_SOURCES, type KubeTargetOptions } from '../knowledge/kube-clients.js';
 import { environmentFromName } from '../classify/names.js';
 import { type TargetFacts, resolveFile } from './facts.js';
 import { own } from '../util/dict.js';
@@ -50,7 +50,11 @@ export function withKubeconfig(targets: Target[], inv: Invocation, facts: Target
   // No context known (no kubeconfig, in-cluster config): a namespace that names an environment
   // still says where the command acts; one that names none adds nothing.
   if (targets.length === 0 && namespaceFlag && environmentFromName(namespaceFlag))
-    return [{ kind: 'kube', source: '--namespace', name: namespaceFlag, kube: { namespace: namespaceFlag } }];
+    return [{ kind: 'kube', source: NAMESPACE_SOURCES[0], name: namespaceFlag, kube: { namespace: namespaceFlag } }];
+  // Likewise the namespace a delete removes (`kubectl delete namespace production`, `oc delete
+  // project shop-prod`): everything in it goes, whichever cluster the context would have named.
+  const deleted = targets.length === 0 && scan ? deletedNamespaces(inv, scan).find((name) => environmentFromName(name)) : undefined;
+  if (deleted) return [{ kind: 'kube', source: NAMESPACE_SOURCES[1], name: deleted, kube: { namespace: deleted } }];
   // helmfile's environment (`-e production`) likewise, when no context says more.
   const environmentFlag = roleValue(inv, scan, 'environment');
   if (targets.length === 0 && environmentFlag && environmentFromName(environmentFlag))
@@ -72,6 +76,21 @@ export function withKubeconfig(targets: Target[], inv: Invocation, facts: Target
       },
     };
   });
+}
+
+/** Resource types that are a namespace (OpenShift's project is one, with its own verb). */
+const NAMESPACE_KINDS = new Set(['namespace', 'namespaces', 'ns', 'project', 'projects', 'project.project.openshift.io']);
+
+/** The namespaces a `delete` names: `delete namespace|ns|project A B`, `delete ns/A namespace/B`. */
+function deletedNamespaces(inv: Invocation, scan: ReturnType<typeof scanOptions>): string[] {
+  const words = scan.positionals.map((index) => inv.args[index]!.value);
+  if (words[0] !== 'delete') return [];
+  if (NAMESPACE_KINDS.has(words[1] ?? '')) return words.slice(2);
+  return words
+    .slice(1)
+    .map((word) => /^([^/]+)\/(.+)$/.exec(word))
+    .filter((match) => match !== null && NAMESPACE_KINDS.has(match[1]!))
+    .map((match) => match![2]!);
 }
 
 /** The kubeconfig a kube client reads: `--kubeconfig F` / `KUBECONFIG=F` on the line, else the one in effect. */

@@ -7,7 +7,7 @@
 import type { Invocation, Target, TargetKind } from '../types.js';
 import { scanOptions, optionValue } from '../parse/options.js';
 import { CLIENTS, clientSpec } from '../knowledge/commands.js';
-import { HTTP_CLIENTS, toolOptions } from '../knowledge/tools.js';
+import { HTTP_CLIENTS, PROJECT_TASK_RUNNERS, toolOptions } from '../knowledge/tools.js';
 import { ENVIRONMENT_VARIABLES, environmentFromName, isEnvironmentVariable } from '../classify/names.js';
 import { clientDatabaseTargets, migrationToolTarget, unresolvedClientTarget } from './client-databases.js';
 import { cloudTargets, workspaceTargets } from './cloud.js';
@@ -102,15 +102,33 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
     const target = optionValue(scan, '-t', '--target');
     if (target) targets.push({ kind: 'app', source: 'dbt --target', name: target, value: target });
   }
-  // `rails db:reset -e production` / `rake … RAILS_ENV=production`.
+  // `rails db:reset -e production`.
   if (['rails', 'rake'].includes(inv.name)) {
     const scan = scanOptions(inv.args, { shortWithValue: 'e', longWithValue: ['environment'] });
     const flag = optionValue(scan, '-e', '--environment');
     if (flag) targets.push({ kind: 'app', source: `${inv.name} --environment`, name: flag, value: flag });
-    for (const arg of inv.args) {
-      const match = /^(RAILS_ENV|RACK_ENV)=(.+)$/.exec(arg.value);
-      if (match) targets.push({ kind: 'app', source: `${inv.name} argument ${match[1]}`, name: match[2]!, value: match[2]! });
+  }
+  if (PROJECT_TASK_RUNNERS.includes(inv.name)) targets.push(...taskEnvironmentTargets(inv));
+  return targets;
+}
+
+/**
+ * Where a project task is told to act: `rake … RAILS_ENV=production`, `make db-reset
+ * ENV=production`, `task db:drop STAGE=prod` (a variable that names an environment, given as an
+ * argument), and a bare environment word (`just reset-db production`, `cap production db:drop`) —
+ * the whole word, so `production-report` or `prod.css` says nothing.
+ */
+function taskEnvironmentTargets(inv: Invocation): Target[] {
+  const targets: Target[] = [];
+  for (const arg of inv.args) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
+    if (assignment) {
+      if (isEnvironmentVariable(assignment[1]!))
+        targets.push({ kind: 'app', source: `${inv.name} argument ${assignment[1]}`, name: assignment[2]!, value: assignment[2]! });
+      continue;
     }
+    const named = environmentFromName(arg.value);
+    if (named && named.token === arg.value.toLowerCase()) targets.push({ kind: 'app', source: `${inv.name} argument`, name: arg.value, value: arg.value });
   }
   return targets;
 }

@@ -145,7 +145,7 @@ export const groups: CorpusGroup[] = [
       ws(`mysql -h prod-db -e 'ALTER TABLE events ADD PARTITION (PARTITION p2030 VALUES LESS THAN (2031))'`),
       prod(`php artisan migrate:rollback --step 50`, 'block', 'database/artisan-rollback-steps'),
       prod(`php artisan migrate:rollback --force --step 999`, 'block', 'database/artisan-rollback-steps'),
-      prod(`php artisan migrate:rollback --step 1`, 'allow'),
+      prod(`php artisan migrate:rollback --step 1`, 'confirm', 'database/migration-rollback-production'),
       ws(`php artisan migrate:rollback --step 50`),
     ],
   },

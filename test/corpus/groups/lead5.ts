@@ -34,7 +34,7 @@ export const groups: CorpusGroup[] = [
     name: 'lead5: migrations back to nothing through flask and golang-migrate; keys and secrets',
     cases: [
       { line: 'flask db downgrade base', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/schema-rollback-to-zero' },
-      { line: 'flask db downgrade -1', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+      { line: 'flask db downgrade -1', env: { DATABASE_URL: PROD_URL }, expect: 'confirm', rule: 'database/migration-rollback-production' },
       {
         line: 'migrate -database "$DATABASE_URL" -path db/migrations down -all',
         env: { DATABASE_URL: PROD_URL },

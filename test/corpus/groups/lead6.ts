@@ -126,7 +126,7 @@ export const groups: CorpusGroup[] = [
     name: 'lead6: framework and migration-tool resets the knowledge base did not name',
     cases: [
       { line: 'bin/rails db:rollback STEP=250', hostname: PROD_HOST, expect: 'block', rule: 'database/schema-rollback-to-zero' },
-      { line: 'bin/rails db:rollback STEP=2', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'bin/rails db:rollback STEP=2', hostname: PROD_HOST, expect: 'confirm', rule: 'database/migration-rollback-production' },
       { line: 'RAILS_ENV=production bin/rails db:fixtures:load', expect: 'block', rule: 'database/reset-tasks' },
       { line: 'flask --app wsgi db downgrade base', hostname: PROD_HOST, expect: 'block', rule: 'database/schema-rollback-to-zero' },
       { line: 'flask --app wsgi db upgrade', hostname: PROD_HOST, expect: 'allow' },

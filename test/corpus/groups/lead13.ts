@@ -1,0 +1,81 @@
+// The lead's cases from the thirteenth stop, from the classes a blind set of everyday lines
+// (adv13) found open: a project's own destroy/reset task told to act on production by an argument
+// (`ENV=production`, `STAGE=prod`, a bare `production`, `--env prod`), one-step migration
+// rollbacks on production, a project test task with a production DATABASE_URL, and a namespace
+// deleted by name when no kube context is known. The must-pass lines are the same tools' everyday
+// use: builds with NODE_ENV=production, deploys, local resets, listing tasks.
+import type { CorpusGroup } from '../cases.js';
+
+const PROD_URL = 'postgres://app:pw@db.prod.example.com:5432/app';
+const LOCAL_URL = 'postgres://postgres:postgres@localhost:5432/app_test';
+
+export const groups: CorpusGroup[] = [
+  {
+    name: "lead13: a project's destroy/reset task pointed at production",
+    cases: [
+      { line: 'make db-drop ENVIRONMENT=production', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'gmake -f ops.mk teardown STAGE=prod', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'yarn run db:wipe --env production', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'npm run-script truncate-tables -- --env=prod', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'APP_ENV=production composer run db-reset', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'go-task db:nuke DEPLOY_ENV=production', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'mage destroy prod', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'cap prod db:reset', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'bun run db:migrate:rollback --env production', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'make db-reset', env: { RAILS_ENV: 'production', DATABASE_URL: PROD_URL }, expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'make build ENV=production', expect: 'allow' },
+      { line: 'make deploy STAGE=prod', expect: 'allow' },
+      { line: 'NODE_ENV=production npm run build && npm run purgecss', expect: 'allow' },
+      { line: 'yarn reset-password-email --env production', expect: 'allow' },
+      { line: 'make db-reset ENV=test', expect: 'allow' },
+      { line: 'npm run db:reset', env: { DATABASE_URL: LOCAL_URL }, expect: 'allow' },
+      { line: 'just --list', expect: 'allow' },
+      { line: 'task --list-all', expect: 'allow' },
+      { line: 'cap production deploy:check', expect: 'allow' },
+      { line: 'make -n drop-db ENV=production', expect: 'allow' },
+      { line: 'pnpm run seed:demo -- --env development', expect: 'allow' },
+    ],
+  },
+  {
+    name: 'lead13: migration rollbacks on production',
+    cases: [
+      {
+        line: 'bin/rails db:rollback',
+        env: { RAILS_ENV: 'production', DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/migration-rollback-production',
+      },
+      { line: 'rake db:migrate:down VERSION=20240301120000 RAILS_ENV=production', expect: 'confirm', rule: 'database/migration-rollback-production' },
+      { line: `DATABASE_URL=${PROD_URL} flask db downgrade`, expect: 'confirm', rule: 'database/migration-rollback-production' },
+      {
+        line: 'npx typeorm migration:revert -d dist/data-source.js',
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/migration-rollback-production',
+      },
+      { line: `dbmate --url ${PROD_URL} rollback`, expect: 'confirm', rule: 'database/migration-rollback-production' },
+      {
+        line: 'mix ecto.rollback --step 1',
+        env: { MIX_ENV: 'prod', DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/migration-rollback-production',
+      },
+      { line: 'bin/rails db:rollback', env: { DATABASE_URL: LOCAL_URL }, expect: 'allow' },
+      { line: 'bin/rails db:migrate', env: { RAILS_ENV: 'production', DATABASE_URL: PROD_URL }, expect: 'allow' },
+      { line: 'alembic downgrade -1 --sql > downgrade.sql', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+      { line: 'npx knex migrate:rollback', env: { DATABASE_URL: LOCAL_URL }, expect: 'allow' },
+    ],
+  },
+  {
+    name: "lead13: a project's test task and a namespace deleted by name",
+    cases: [
+      { line: `export DATABASE_URL=${PROD_URL} && make test-integration`, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'task test', env: { DATABASE_URL: PROD_URL }, expect: 'block', rule: 'database/test-suite-against-remote' },
+      { line: 'make test', env: { DATABASE_URL: LOCAL_URL }, expect: 'allow' },
+      { line: 'oc delete project payments-production', expect: 'confirm', rule: 'kubernetes/delete-production' },
+      { line: 'kubectl delete namespaces prod-eu', expect: 'confirm', rule: 'kubernetes/delete-production' },
+      { line: 'kubectl delete namespace review-app-1234', expect: 'allow' },
+      { line: 'kubectl get namespace production -o yaml', expect: 'allow' },
+    ],
+  },
+];
