@@ -58,7 +58,26 @@ const PACKAGE_PROJECT = ['prefix', 'cwd', 'filter', 'workspace'];
 // and the files they migrate with. flyway writes its options with one dash (`-url=…`).
 const MIGRATION_TOOL = options(
   'udcx',
-  ['url', 'username', 'password', 'changelog-file', 'database', 'path', 'dir', 'config', 'host', 'port', 'db', 'nsInclude', 'uri'],
+  // dbmate's --env-file and --migrations-dir, liquibase's --defaults-file and alembic's --name.
+  [
+    'url',
+    'username',
+    'password',
+    'changelog-file',
+    'database',
+    'path',
+    'dir',
+    'config',
+    'host',
+    'port',
+    'db',
+    'nsInclude',
+    'uri',
+    'env-file',
+    'migrations-dir',
+    'defaults-file',
+    'name',
+  ],
   // goose writes its options with one dash too (`goose -dir migrations postgres URL reset`).
   // golang-migrate: `migrate -source file://db/migrations -database URL down -all`.
   ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path', 'dir', 'table', 'certfile', 'source'],
@@ -1064,15 +1083,22 @@ export interface MigrationDatabaseOptions {
   keyValues?: { option: string; keys: readonly string[] };
   targetWords?: boolean;
   anyWord?: boolean;
+  /**
+   * Options naming the settings file (or the named environment) the tool reads its database from
+   * (`flyway -configFiles=conf/prod.conf`, `liquibase --defaults-file=liquibase.prod.properties`,
+   * `alembic -c alembic.production.ini`): the file is not read, but a name that says an
+   * environment says which database.
+   */
+  settingsFiles?: readonly string[];
 }
 
 const BUILD_PLUGIN_PROPERTIES = ['-Dflyway.url', '-Pflyway.url', '-Dliquibase.url', '-Dliquibase.command.url', '-Pliquibase.url'];
 
 export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDatabaseOptions>> = table({
-  flyway: { options: ['-url'] },
-  liquibase: { options: ['--url', '--database-url', '--reference-url'] },
+  flyway: { options: ['-url'], settingsFiles: ['-configFiles', '-configFile', '-environment'] },
+  liquibase: { options: ['--url', '--database-url', '--reference-url'], settingsFiles: ['--defaults-file', '--defaultsFile'] },
   migrate: { options: ['-database', '--database'] },
-  dbmate: { options: ['--url', '-u'] },
+  dbmate: { options: ['--url', '-u'], settingsFiles: ['--env-file'] },
   atlas: { options: ['-u', '--url'] },
   goose: { anyWord: true },
   // Ruby Sequel: `sequel -m DIR -M 0 postgres://…` names the database as a word.
@@ -1081,7 +1107,10 @@ export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDataba
   diesel: { options: ['--database-url'] },
   sqlx: { options: ['--database-url', '-D'] },
   sqitch: { options: ['--target', '-t'], targetWords: true },
-  alembic: { keyValues: { option: '-x', keys: ['db_url', 'dburl', 'database_url', 'url', 'sqlalchemy.url', 'db', 'dsn'] } },
+  alembic: {
+    settingsFiles: ['-c', '--config', '-n', '--name'],
+    keyValues: { option: '-x', keys: ['db_url', 'dburl', 'database_url', 'url', 'sqlalchemy.url', 'db', 'dsn'] },
+  },
   // `mvn flyway:clean -Dflyway.url=…`, `./gradlew flywayClean -Pflyway.url=…`: the plugins' properties.
   ...Object.fromEntries(
     ['mvn', 'mvnw', 'gradle', 'gradlew'].map((name): [string, MigrationDatabaseOptions] => [name, { properties: BUILD_PLUGIN_PROPERTIES }]),

@@ -10,6 +10,7 @@ import { MIGRATION_DATABASE_OPTIONS } from '../knowledge/tools.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
 import { databaseTarget, postgresFromEnvironment, postgresServiceTarget, withHostList } from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
+import { environmentFromName } from '../classify/names.js';
 
 const POSTGRES_CLIENTS = new Set(clientsOf('postgres'));
 const MYSQL_CLIENTS = new Set(clientsOf('mysql'));
@@ -69,6 +70,26 @@ export function migrationToolTarget(inv: Invocation): Target | undefined {
   if (spec.anyWord) {
     const connection = inv.args.map((arg) => parseConnectionString(arg.value)).find(Boolean);
     if (connection) return databaseTarget(connection, `${inv.name} argument`);
+  }
+  return settingsFileTarget(inv, spec.settingsFiles ?? []);
+}
+
+/** The database a settings file names by its name alone (`conf/prod.conf`): one that names no
+ *  environment (`flyway.conf`) says nothing, and the environment decides as before. */
+function settingsFileTarget(inv: Invocation, options: readonly string[]): Target | undefined {
+  for (let index = 0; index < inv.args.length; index++) {
+    const value = inv.args[index]!.value;
+    for (const option of options) {
+      const file = value.startsWith(`${option}=`) ? value.slice(option.length + 1) : value === option ? inv.args[index + 1]?.value : undefined;
+      // flyway's -configFiles is a comma-separated list: the last file wins a setting.
+      const named = file
+        ?.split(',')
+        .reverse()
+        .find((name) => environmentFromName(name));
+      // Where the file points is only known where it is read; its name is a name the team chose.
+      if (named)
+        return { kind: 'database', source: `${inv.name} ${option}`, name: named, alias: named, unresolved: true, unresolvedBy: `the database in ${named}` };
+    }
   }
   return undefined;
 }

@@ -78,4 +78,16 @@ export const groups: CorpusGroup[] = [
       { line: 'kubectl get namespace production -o yaml', expect: 'allow' },
     ],
   },
+  {
+    name: "lead13: a migration tool's settings file named for production",
+    cases: [
+      { line: 'flyway -configFiles=conf/flyway.conf,conf/production.conf migrate', expect: 'allow' },
+      { line: 'flyway -configFiles=conf/flyway.conf,conf/production.conf clean', expect: 'block', rule: 'database/migration-tool-wipe' },
+      { line: 'alembic --config alembic-prod.ini downgrade base', expect: 'block', rule: 'database/migration-tool-wipe' },
+      { line: 'liquibase --defaults-file=prod/liquibase.properties rollbackCount 3', expect: 'confirm', rule: 'database/migration-rollback-count' },
+      { line: 'liquibase --defaults-file=liquibase.properties status', expect: 'allow' },
+      { line: 'dbmate --env-file .env.production rollback', expect: 'confirm', rule: 'database/migration-rollback-production' },
+      { line: 'dbmate --env-file .env.test rollback', expect: 'allow' },
+    ],
+  },
 ];
