@@ -162,7 +162,8 @@ const PAAS = [
   ]),
 ];
 // Infrastructure-as-code CLIs: pulumi's stack, cdk's context, doctl's token.
-const IAC = [...short('sCto'), ...long(['stack', 'cwd', 'context', 'access-token', 'output', 'profile'])];
+// pulumi's --replace/--target-replace/--target/--exclude name a resource's URN.
+const IAC = [...short('sCto'), ...long(['stack', 'cwd', 'context', 'access-token', 'output', 'profile', 'replace', 'target-replace', 'target', 'exclude'])];
 // Object-store sync and removal (mc, azcopy).
 const OBJECT_STORE = [
   ...short('sCx'),

@@ -1151,9 +1151,12 @@ export const TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table({
   ...CLOUD_CLI_TOOL_OPTIONS,
   // etcdctl, kafka-topics, rabbitmqctl, vault, consul, …: the server each names (service-endpoints.ts).
   ...SERVICE_TOOL_OPTIONS,
-  ...each(
-    ['terraform', 'tofu', 'terragrunt'],
-    options('', [], ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config', 'lock-timeout', 'parallelism']),
+  ...each(['terraform', 'tofu'], options('', [], ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config', 'lock-timeout', 'parallelism', 'replace'])),
+  // Terragrunt's own options are long ones (`--terragrunt-working-dir live/prod/db`, 0.7x+ `--working-dir`).
+  terragrunt: options(
+    '',
+    ['terragrunt-working-dir', 'working-dir', 'terragrunt-config', 'config', 'terragrunt-source', 'source', 'terragrunt-iam-role', 'iam-assume-role'],
+    ['chdir', 'var-file', 'var', 'target', 'state', 'backend-config', 'lock-timeout', 'parallelism', 'replace'],
   ),
   prisma: options('dcr', ['schema', 'knexfile', 'env', 'config', 'specific', 'cwd', 'database', 'settings', 'dataSource', 'repo']),
   knex: options('e', ['schema', 'knexfile', 'env', 'config', 'specific', 'cwd', 'environment', 'settings', 'database', 'em', 'connection']),
@@ -1366,7 +1369,14 @@ export const HTTP_CLIENTS: Readonly<Record<string, HttpClient>> = table({
 
 /** Terraform's (and OpenTofu's, Terragrunt's) options whose value names the workspace it acts in:
  *  a var file or folder named `prod…` says production as much as the workspace does. */
-export const WORKSPACE_OPTIONS: readonly string[] = ['-var-file', '-chdir', '-backend-config'];
+export const WORKSPACE_OPTIONS: readonly string[] = [
+  '-var-file',
+  '-chdir',
+  '-backend-config',
+  '--terragrunt-working-dir',
+  '--working-dir',
+  '--terragrunt-config',
+];
 
 /** The options of a tool other than a database client, if prodguard knows them. */
 export function toolOptions(name: string): ToolOptions | undefined {

@@ -6,6 +6,7 @@ import { parseConnectionString } from '../parse/connection.js';
 import { scanOptions, optionValue, type OptionScan } from '../parse/options.js';
 import type { TargetFacts } from './facts.js';
 import { toolOptions, WORKSPACE_OPTIONS } from '../knowledge/tools.js';
+import { isEnvironmentVariable } from '../classify/names.js';
 import { cloudCli, cloudTargetOptions, type CloudCliSpec } from '../knowledge/cloud-clis.js';
 
 /** A CLI's own options, read with its one table (knowledge/cloud-clis.ts). */
@@ -258,6 +259,9 @@ export function workspaceTargets(inv: Invocation, facts: TargetFacts): Target[] 
     if (WORKSPACE_OPTIONS.includes(option.flag) && option.value) {
       targets.push({ kind: 'workspace', source: option.flag, name: option.value });
     }
+    // `-var env=production`, `-var="stage=prod"`: the configuration is told which environment it builds.
+    const variable = option.flag === '-var' && option.value ? /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(option.value) : null;
+    if (variable && isEnvironmentVariable(variable[1]!)) targets.push({ kind: 'workspace', source: `-var ${variable[1]}`, name: variable[2]! });
   }
   // `terraform workspace delete|select|new NAME`: the workspace the command acts on is named.
   const words = scan.positionals.map((index) => inv.args[index]!.value);

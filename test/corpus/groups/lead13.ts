@@ -90,4 +90,21 @@ export const groups: CorpusGroup[] = [
       { line: 'dbmate --env-file .env.test rollback', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead13: Terraform told its environment by a variable; forced replacements of stateful resources',
+    cases: [
+      { line: 'terraform destroy -var environment=prod', expect: 'block', rule: 'cloud/terraform-destroy' },
+      { line: 'terraform destroy -var environment=sandbox-42', expect: 'confirm', rule: 'cloud/terraform-destroy' },
+      { line: 'terragrunt run-all destroy --terragrunt-working-dir live/production', expect: 'block', rule: 'cloud/terraform-destroy' },
+      { line: 'terraform apply -replace=module.db.aws_rds_cluster.this -var-file=envs/production.tfvars', expect: 'block', rule: 'cloud/iac-replace-stateful' },
+      {
+        line: 'pulumi up --stack acme/prod --target-replace urn:pulumi:prod::shop::gcp:sql/databaseInstance:DatabaseInstance::main --yes',
+        expect: 'block',
+        rule: 'cloud/iac-replace-stateful',
+      },
+      { line: 'terraform apply -replace=aws_ecs_task_definition.api -var-file=envs/production.tfvars', expect: 'allow' },
+      { line: 'terraform apply -var-file=envs/production.tfvars -var force_destroy=true', expect: 'confirm', rule: 'cloud/iac-protection-off' },
+      { line: 'terraform plan -var environment=prod -out=tfplan', expect: 'allow' },
+    ],
+  },
 ];
