@@ -723,29 +723,36 @@ export const PACKAGE_SCRIPT_RUNNERS: Readonly<Record<string, PackageScriptRunner
  * often said in its arguments — `ENV=production`, `STAGE=prod`, a bare `production`, `--env prod`
  * (targets/resolve.ts reads them as the app's environment).
  */
-export const PROJECT_TASK_RUNNERS: readonly string[] = [
-  'make',
-  'gmake',
-  'just',
-  'task',
-  'go-task',
-  'invoke',
-  'inv',
-  'fab',
-  'mage',
-  'cap',
-  'rake',
-  'rails',
-  'npm',
-  'yarn',
-  'pnpm',
-  'bun',
-  'composer',
-  'pdm',
-  'hatch',
-  'poe',
-  'mise',
-];
+export const PROJECT_TASK_RUNNERS: Readonly<Record<string, { environmentOptions?: readonly string[] }>> = table({
+  ...Object.fromEntries(
+    [
+      'make',
+      'gmake',
+      'just',
+      'task',
+      'go-task',
+      'invoke',
+      'inv',
+      'fab',
+      'mage',
+      'cap',
+      'rake',
+      'rails',
+      'npm',
+      'yarn',
+      'pnpm',
+      'bun',
+      'composer',
+      'pdm',
+      'hatch',
+      'poe',
+      'mise',
+    ].map((name) => [name, {}]),
+  ),
+  // A playbook's inventory says whose hosts it runs on (`-i inventories/production`); `-e
+  // env=production` is read as any `NAME=value` argument is.
+  'ansible-playbook': { environmentOptions: ['-i', '--inventory', '--inventory-file'] },
+});
 
 /** The make programs whose Makefile recipes are read (the shell hook's prefilter sends them on). */
 export const MAKE_PROGRAMS: readonly string[] = ['make', 'gmake'];

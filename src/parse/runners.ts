@@ -100,7 +100,7 @@ function feedsFrameworkConsole(inv: Invocation): boolean {
 
 /**
  * An app console reading code on standard input runs it as its one-shot form does: `echo
- * 'User.delete_all' | rails console` is `rails runner 'User.delete_all'`, `manage.py shell <<EOF`
+ * 'User.delete_all' | rails console` (or `rails runner -`) is `rails runner 'User.delete_all'`, `manage.py shell <<EOF`
  * is `manage.py shell -c CODE`, `artisan tinker <<< CODE` is `artisan tinker --execute=CODE`,
  * `flask shell <<< CODE` is `flask shell CODE` —
  * judged by the same rules (database/rails-runner-mass-delete, framework-code-mass-delete).
@@ -113,6 +113,10 @@ function appConsoleInput(inv: Invocation): UnwrapStep[] {
   const sub = (at: number) => inv.args[at]?.value;
   if (inv.name === 'rails' && (sub(index) === 'console' || sub(index) === 'c')) {
     return [{ kind: 'command', via: 'rails console <<stdin', words: [inv.command, word(inv.command, 'runner'), word(inv.command, code)] }];
+  }
+  // `rails runner -` reads its code from standard input (Rails 7.1): the same one-shot, written out.
+  if (inv.name === 'rails' && (sub(index) === 'runner' || sub(index) === 'r') && inv.args.slice(index + 1).some((w) => w.value === '-')) {
+    return [{ kind: 'command', via: 'rails runner - <<stdin', words: [inv.command, word(inv.command, 'runner'), word(inv.command, code)] }];
   }
   // `flask shell` has no one-shot form: the code is judged as a word after it.
   if (inv.name === 'flask' && sub(index) === 'shell') {

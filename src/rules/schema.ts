@@ -262,8 +262,11 @@ function validateMatch(value: Json, path: string, errors: string[]): RuleMatch {
             Object.entries(except).map(([name, flags]) => [name, strings(flags, `${path}.flags.except.${name}`, errors)]),
           );
       }
+      // A task runner's setting given as an argument (`rake cleanup DRY_RUN=false`, `make X FORCE=1`)
+      // is written as the whole word, upper case: it is an option of the task, not an operand.
       for (const flag of [...match.flags.any, ...match.flags.all, ...match.flags.none]) {
-        if (!flag.startsWith('-')) errors.push(`${path}.flags: "${flag}" must start with - or --`);
+        if (!flag.startsWith('-') && !/^[A-Z][A-Z0-9_]*=\S+$/.test(flag))
+          errors.push(`${path}.flags: "${flag}" must start with - or -- (or be a task setting such as DRY_RUN=false)`);
       }
     }
   }

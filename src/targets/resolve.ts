@@ -108,7 +108,7 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
     const flag = optionValue(scan, '-e', '--environment');
     if (flag) targets.push({ kind: 'app', source: `${inv.name} --environment`, name: flag, value: flag });
   }
-  if (PROJECT_TASK_RUNNERS.includes(inv.name)) targets.push(...taskEnvironmentTargets(inv));
+  if (Object.hasOwn(PROJECT_TASK_RUNNERS, inv.name)) targets.push(...taskEnvironmentTargets(inv, PROJECT_TASK_RUNNERS[inv.name]!.environmentOptions ?? []));
   return targets;
 }
 
@@ -118,9 +118,13 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
  * argument), and a bare environment word (`just reset-db production`, `cap production db:drop`) —
  * the whole word, so `production-report` or `prod.css` says nothing.
  */
-function taskEnvironmentTargets(inv: Invocation): Target[] {
+function taskEnvironmentTargets(inv: Invocation, environmentOptions: readonly string[]): Target[] {
   const targets: Target[] = [];
-  for (const arg of inv.args) {
+  for (const [index, arg] of inv.args.entries()) {
+    // An option whose value names where the task runs (`ansible-playbook -i inventories/production`).
+    const option = environmentOptions.find((name) => arg.value === name || arg.value.startsWith(`${name}=`));
+    const optionValue = option === undefined ? undefined : arg.value === option ? inv.args[index + 1]?.value : arg.value.slice(option.length + 1);
+    if (optionValue && environmentFromName(optionValue)) targets.push({ kind: 'app', source: `${inv.name} ${option}`, name: optionValue, value: optionValue });
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
     if (assignment) {
       if (isEnvironmentVariable(assignment[1]!))

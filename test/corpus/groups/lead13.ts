@@ -107,4 +107,38 @@ export const groups: CorpusGroup[] = [
       { line: 'terraform plan -var environment=prod -out=tfplan', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead13: deletions run for real, playbooks by inventory, rails runner reading stdin',
+    cases: [
+      {
+        line: 'bin/rake data:purge_deleted_users DRY_RUN=0',
+        env: { RAILS_ENV: 'production', DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/delete-task-dry-run-off',
+      },
+      {
+        line: 'php artisan accounts:delete-unverified --execute',
+        env: { APP_ENV: 'production', DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/delete-task-dry-run-off',
+      },
+      {
+        line: 'python3 scripts/prune_orphaned_files.py --no-dry-run',
+        env: { DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/delete-task-dry-run-off',
+      },
+      { line: 'python3 scripts/prune_orphaned_files.py --dry-run', env: { DATABASE_URL: PROD_URL }, expect: 'allow' },
+      { line: 'bin/rake data:purge_deleted_users DRY_RUN=0', env: { DATABASE_URL: LOCAL_URL }, expect: 'allow' },
+      { line: 'ansible-playbook -i inventory/prod.ini playbooks/db-teardown.yml', expect: 'confirm', rule: 'database/destructive-project-task' },
+      { line: 'ansible-playbook -i inventory/prod.ini playbooks/deploy.yml --check', expect: 'allow' },
+      {
+        line: "bin/rails runner - <<'RUBY'\nOrder.where(state: 'draft').delete_all\nRUBY",
+        env: { RAILS_ENV: 'production', DATABASE_URL: PROD_URL },
+        expect: 'confirm',
+        rule: 'database/rails-runner-mass-delete',
+      },
+      { line: "bin/rails runner - <<'RUBY'\nputs User.count\nRUBY", env: { RAILS_ENV: 'production', DATABASE_URL: PROD_URL }, expect: 'allow' },
+    ],
+  },
 ];
