@@ -141,4 +141,17 @@ export const groups: CorpusGroup[] = [
       { line: "bin/rails runner - <<'RUBY'\nputs User.count\nRUBY", env: { RAILS_ENV: 'production', DATABASE_URL: PROD_URL }, expect: 'allow' },
     ],
   },
+  {
+    name: 'lead13: forced replaces on a cluster; a replication admin naming its servers',
+    cases: [
+      { line: 'oc replace --force -f deploy/postgres.yaml --context=prod-east', expect: 'confirm', rule: 'kubernetes/replace-force' },
+      { line: 'kubectl replace -f deploy/configmap.yaml --context=prod-east', expect: 'allow' },
+      {
+        line: 'mysqlrpladmin --master=admin@db-prod-a.internal:3306 --slaves=admin@db-prod-b.internal:3306 --candidates=admin@db-prod-b.internal:3306 failover',
+        expect: 'confirm',
+        rule: 'replication/failover',
+      },
+      { line: 'mysqlrpladmin --master=root@127.0.0.1:3306 --slaves=root@127.0.0.1:3307 health', expect: 'allow' },
+    ],
+  },
 ];
