@@ -35,6 +35,8 @@ export const SQL_KINDS = [
   'drop-role',
   'terminate-sessions',
   'shutdown',
+  'table-rewrite',
+  'durability-off',
   'set',
   'other',
   // mongosh operations

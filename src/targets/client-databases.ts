@@ -8,7 +8,14 @@ import { clientSpec, clientsOf } from '../knowledge/commands.js';
 import { oracleCommandLine, parseOracleLogon, rmanCommandLine } from '../parse/oracle-logon.js';
 import { MIGRATION_DATABASE_OPTIONS } from '../knowledge/tools.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
-import { databaseTarget, postgresFromEnvironment, postgresServiceTarget, withHostList } from './environment-databases.js';
+import {
+  CI_EXPRESSION,
+  databaseTarget,
+  postgresFromEnvironment,
+  postgresServiceTarget,
+  unresolvedCiExpression,
+  withHostList,
+} from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
 import { environmentFromName } from '../classify/names.js';
 
@@ -281,6 +288,9 @@ function redisClientTarget(inv: Invocation): Target {
   // redis-cli reads no REDIS_URL: without -u/-h it talks to localhost:6379.
   const connection = uri ? parseConnectionString(uri) : undefined;
   if (connection) return databaseTarget(connection, `${inv.name} -u`);
+  // `-u "${{ secrets.PROD_REDIS_URL }}"` in a CI file: the server is the secret's, not localhost.
+  if (uri !== undefined && CI_EXPRESSION.test(uri))
+    return unresolvedCiExpression({ kind: 'database', engine: 'redis', source: `${inv.name} -u`, name: uri, url: uri });
   const host = optionValue(scan, '-h');
   const socket = optionValue(scan, '-s');
   const port = optionValue(scan, '-p');

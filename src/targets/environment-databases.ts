@@ -77,6 +77,30 @@ export function serviceLookup(inv: Invocation, facts: TargetFacts): ServiceLooku
   return (name, vars) => findPgService({ ...inv, env: vars }, name, home, files);
 }
 
+/** A CI secret or expression a CI file passes where a URL or a host goes (`${{ secrets.DATABASE_URL }}`). */
+export const CI_EXPRESSION = /\$\{\{|secrets\./;
+
+/**
+ * A client's connection word that is a CI expression (`psql "${{ secrets.DATABASE_URL }}"`,
+ * `redis-cli -u "$REDIS_URL"` with the variable set to one): read as a database name on
+ * localhost it was "local" and never judged. Its value is only known where the job runs: the
+ * target is unresolved, named by the expression (whose name may say production, and which a
+ * job's `environment: production` then decides).
+ */
+export function unresolvedCiExpression(target: Target): Target {
+  const word = [target.url, target.host, target.database].find((value) => value !== undefined && CI_EXPRESSION.test(value));
+  if (word === undefined || target.unresolved) return target;
+  const expression = /\$\{\{[\s\S]*?\}\}/.exec(word)?.[0] ?? word;
+  return {
+    kind: 'database',
+    source: target.source,
+    name: expression.replace(/^\$\{\{\s*|\s*\}\}$/g, ''),
+    database: expression,
+    unresolved: true,
+    ...(target.engine ? { engine: target.engine } : {}),
+  };
+}
+
 export function environmentDatabaseTargets(environment: { vars: Record<string, string>; origin: Record<string, string> }, lookup?: ServiceLookup): Target[] {
   const { vars, origin } = environment;
   const targets: Target[] = [];
@@ -84,7 +108,7 @@ export function environmentDatabaseTargets(environment: { vars: Record<string, s
     if (!DATABASE_URL_VARIABLE.test(key) || value.trim() === '') continue;
     const connection = parseConnectionString(value);
     if (connection) targets.push(databaseTarget(connection, describeSource(key, origin[key])));
-    else if (/\$\{\{|\$\{?[A-Za-z_]|secrets\./.test(value)) {
+    else if (CI_EXPRESSION.test(value) || /\$\{?[A-Za-z_]/.test(value)) {
       // A CI secret or expression (`${{ secrets.PROD_DATABASE_URL }}`): the URL is not known
       // here, but its name may say what it is, and it is certainly set.
       targets.push({

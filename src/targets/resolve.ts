@@ -11,7 +11,7 @@ import { HTTP_CLIENTS, PROJECT_TASK_RUNNERS, toolOptions } from '../knowledge/to
 import { ENVIRONMENT_VARIABLES, environmentFromName, isEnvironmentVariable } from '../classify/names.js';
 import { clientDatabaseTargets, migrationToolTarget, unresolvedClientTarget } from './client-databases.js';
 import { cloudTargets, workspaceTargets } from './cloud.js';
-import { appEnvironment, describeSource, environmentDatabaseTargets, everyHost, serviceLookup } from './environment-databases.js';
+import { appEnvironment, describeSource, environmentDatabaseTargets, everyHost, serviceLookup, unresolvedCiExpression } from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
 import { hostTarget, onItsHost, serviceEndpointTargets, topologyTargets } from './hosts.js';
 import { kubeTargets } from './kube.js';
@@ -39,6 +39,7 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
         return unresolved
           ? [unresolved]
           : clientDatabaseTargets(inv, facts)
+              .map(unresolvedCiExpression)
               .flatMap(everyHost)
               .map((target) => onItsHost(target, inv, facts));
       }

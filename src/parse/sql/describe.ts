@@ -11,6 +11,8 @@ const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'repl
 
 /** ALTER SYSTEM settings that point a server at (or away from) its primary. */
 const REPLICATION_SETTINGS: ReadonlySet<string> = new Set(['primary_conninfo', 'primary_slot_name']);
+/** Settings whose `off` trades crash safety for speed: a crash with them off can corrupt the cluster. */
+const DURABILITY_SETTINGS: ReadonlySet<string> = new Set(['fsync', 'full_page_writes']);
 
 export interface CreatedFunction {
   language: string;
@@ -432,8 +434,42 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       return s;
     case 'AlterSystemStmt': {
       const set = body.setstmt;
-      s.kind = set?.kind === 'VAR_RESET_ALL' || REPLICATION_SETTINGS.has(String(set?.name ?? '').toLowerCase()) ? 'replication' : 'set';
+      const name = String(set?.name ?? '').toLowerCase();
+      const value = String(
+        set?.args?.[0]?.A_Const?.sval?.sval ?? set?.args?.[0]?.A_Const?.boolval?.boolval ?? set?.args?.[0]?.A_Const?.ival?.ival ?? '',
+      ).toLowerCase();
+      s.kind =
+        set?.kind === 'VAR_RESET_ALL' || REPLICATION_SETTINGS.has(name)
+          ? 'replication'
+          : DURABILITY_SETTINGS.has(name) && ['off', 'false', '0', 'no'].includes(value)
+            ? 'durability-off'
+            : 'set';
       if (set?.name) s.names = [set.name];
+      return s;
+    }
+    case 'VacuumStmt': {
+      // VACUUM FULL (and VACUUM (FULL) …) rewrites each table under an exclusive lock; plain VACUUM does not.
+      const options: PgNode[] = body.options ?? [];
+      const full = options.some(
+        (option) => String(option?.DefElem?.defname ?? '').toLowerCase() === 'full' && option?.DefElem?.arg?.Boolean?.boolval !== false,
+      );
+      s.kind = full && body.is_vacuumcmd !== false ? 'table-rewrite' : 'other';
+      s.tables = (body.rels ?? []).map((rel: PgNode) => rangeVarName(rel?.VacuumRelation?.relation)).filter(Boolean);
+      return s;
+    }
+    case 'ClusterStmt':
+      s.kind = 'table-rewrite';
+      if (body.relation) s.tables = [rangeVarName(body.relation)];
+      return s;
+    case 'AlterSubscriptionStmt': {
+      // DISABLE stops applying the publisher's changes (its slot keeps WAL on the publisher until
+      // it is enabled again); SET (enabled = false) is the same.
+      const options: PgNode[] = body.options ?? [];
+      const disables = options.some((option) => option?.DefElem?.defname === 'enabled' && option?.DefElem?.arg?.Boolean?.boolval !== true);
+      if (disables) {
+        s.kind = 'replication';
+        s.names = [body.subname ?? '?'];
+      }
       return s;
     }
     case 'SelectStmt': {

@@ -40,6 +40,11 @@ export type SqlStatementKind =
   | 'shutdown'
   /** RMAN `DELETE BACKUP|BACKUPSET|COPY|ARCHIVELOG ALL`: backups (or the logs not yet backed up) deleted. */
   | 'backup-delete'
+  /** VACUUM FULL, CLUSTER: the table is rewritten under an ACCESS EXCLUSIVE lock — no read or write
+   *  of it until the copy is done, minutes to hours on a large table. */
+  | 'table-rewrite'
+  /** ALTER SYSTEM SET fsync|full_page_writes = off: a crash can then corrupt the cluster. */
+  | 'durability-off'
   | 'set'
   | 'other';
 

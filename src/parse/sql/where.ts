@@ -207,7 +207,7 @@ function truth(node: PgNode, target: PgNode): Truth | undefined {
           if (['=', '>=', '<='].includes(op)) return { value: true, nonNull: [lc] };
           if (['<>', '!=', '<', '>'].includes(op)) return { value: false };
         }
-        return selfMatch(op, body.lexpr, body.rexpr, target) ?? timeBoundTruth(op, body.lexpr, body.rexpr);
+        return selfMatch(op, body.lexpr, body.rexpr, target) ?? timeBoundTruth(op, body.lexpr, body.rexpr) ?? keyBoundTruth(op, body.lexpr, body.rexpr);
       }
       if (body.kind === 'AEXPR_NOT_DISTINCT' || body.kind === 'AEXPR_DISTINCT') {
         const same =
@@ -418,6 +418,22 @@ function timeBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefi
     return { value: true, nonNull: [column] };
   if ((cmp === '>' || cmp === '>=') && offset <= -FAR_YEARS) return { value: true, nonNull: [column] };
   return undefined;
+}
+
+/**
+ * A generated key is positive: `id > 0`, `id >= 1`, `id <> 0`, `0 < id` hold for every row (a
+ * sequence starts at 1). Only the names that are the key by convention, as for `id IS NOT NULL`.
+ */
+function keyBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefined {
+  const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '<>': '<>', '!=': '!=' };
+  const [column, bound, cmp] = columnName(left) ? [columnName(left), right, op] : [columnName(right), left, flipped[op]];
+  const key = column?.split('.').pop()?.toLowerCase();
+  if (!key || !PRIMARY_KEY_NAMES.has(key) || !cmp) return undefined;
+  const value = constValue(bound);
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined;
+  if (number === undefined) return undefined;
+  const covers = (cmp === '>' && number <= 0) || (cmp === '>=' && number <= 1) || ((cmp === '<>' || cmp === '!=') && number <= 0);
+  return covers ? { value: true, nonNull: [column!] } : undefined;
 }
 
 function mergeNonNull(parts: (Truth | undefined)[]): { nonNull?: string[] } {
