@@ -234,7 +234,7 @@ export interface Invocation {
    */
   secretsFrom?: string;
   /** What earlier commands of the line switched: `kubectl config use-context X`, `terraform workspace select X`. */
-  session?: { kubeContext?: string; terraformWorkspace?: string; forwards?: readonly PortForward[] };
+  session?: { kubeContext?: string; terraformWorkspace?: string; gitBranch?: string; forwards?: readonly PortForward[] };
   /** Offsets into the top-level source of the outermost command this came from. */
   pos: number;
   end: number;

@@ -7,6 +7,7 @@ import { scanOptions, optionValue } from './options.js';
 import { toolOptions } from '../knowledge/tools.js';
 import { type PortForward, cloudSqlProxyForwards, sshForwards, ssmForwards } from '../knowledge/port-forwards.js';
 import { parseDestination } from './wrappers/remote.js';
+import { branchSwitchedTo } from './git-branch.js';
 import { basename, resolvePath } from './posix-path.js';
 import { echoOutput, printfOutput, printfWords } from './printf.js';
 import { type ExtractOptions, MAX_LIST_LENGTH, UNKNOWN_VALUE, type WalkState, assignArray, setVariables, unshare } from './walk-state.js';
@@ -28,6 +29,10 @@ export function applyBuiltinEffects(
     state.session = { ...state.session, kubeContext: values[0] };
   } else if (['terraform', 'tofu'].includes(command) && values[0] === 'workspace' && ['select', 'new'].includes(values[1] ?? '') && values[2]) {
     state.session = { ...state.session, terraformWorkspace: values[2] };
+  } else if (command === 'git') {
+    // `git checkout main && … git push -f`: the branch later pushes without a refspec push.
+    const branch = branchSwitchedTo(args);
+    if (branch) state.session = { ...state.session, gitBranch: branch };
   }
   // A tunnel opened earlier in the line (`ssh -L 5433:db1.prod:5432 bastion -N &`): later clients
   // of localhost:5433 reach the far server.

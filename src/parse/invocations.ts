@@ -31,6 +31,7 @@ import { arithmeticScripts, parallelSteps } from './fanout.js';
 import { runnerSteps } from './runners.js';
 import { EMPTY_READ_FILES, fileSteps, stdinFileText } from './scripts.js';
 import { applyBuiltinEffects, applyValueBuiltins, readTargets, readValues, shownOutput } from './builtin-effects.js';
+import { namesRemote, pushesCurrentBranch } from './git-branch.js';
 import { envFilePath } from './wrappers/env-runners.js';
 import { decodes, filterOutput, isStreamFilter } from './stream-filters.js';
 import { basename, resolvePath } from './posix-path.js';
@@ -805,7 +806,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   const invocation: Invocation = {
     name: basename(commandWord.value),
     command: commandWord,
-    args,
+    args: withCurrentBranch(basename(commandWord.value), args, state),
     env: markShared(commandScope).vars,
     assigned: commandScope.assigned,
     envUnknown: state.varsUnknown,
@@ -825,6 +826,19 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
   callFunction(walker, invocation, commandScope);
   noteAliases(invocation, state);
   expandAlias(walker, invocation, commandScope, state);
+}
+
+/**
+ * `git checkout main && git push -f`: a push with no refspec pushes the branch the line switched
+ * to, so it is read as naming it (`git push -f main`) and judged as that push is.
+ */
+function withCurrentBranch(name: string, args: ExpandedWord[], state: WalkState): ExpandedWord[] {
+  const branch = state.session?.gitBranch;
+  if (name !== 'git' || branch === undefined || args.length === 0 || !pushesCurrentBranch(args)) return args;
+  const last = args[args.length - 1]!;
+  const named = (value: string): ExpandedWord => ({ ...last, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  // With no remote written, git pushes to the branch's upstream remote: shown as `(upstream)`.
+  return [...args, ...(namesRemote(args) ? [] : [named('(upstream)')]), named(branch)];
 }
 
 /** `alias nuke='rm -rf /data'`: the aliases the line defines, for the commands after it. */

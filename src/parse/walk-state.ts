@@ -44,7 +44,7 @@ export interface WalkState {
   /** Where the commands' secrets come from when they cannot be read (see Invocation.secretsFrom). */
   secretsFrom?: string;
   /** Context switched by earlier commands of the line (`kubectl config use-context prod &&`). */
-  session?: { kubeContext?: string; terraformWorkspace?: string; forwards?: readonly PortForward[] };
+  session?: { kubeContext?: string; terraformWorkspace?: string; gitBranch?: string; forwards?: readonly PortForward[] };
   /** Arrays assigned in the line (`x=(a b)`). Replaced, never changed in place: forks share it. */
   arrays: Readonly<Record<string, readonly string[]>>;
   /** `$1 … $n` when known (`set -- a b`, `sh -c SCRIPT _ a b`); undefined when not. */

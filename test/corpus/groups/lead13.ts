@@ -154,4 +154,14 @@ export const groups: CorpusGroup[] = [
       { line: 'mysqlrpladmin --master=root@127.0.0.1:3306 --slaves=root@127.0.0.1:3307 health', expect: 'allow' },
     ],
   },
+  {
+    name: 'lead13: a force push after switching to a shared branch in the same line',
+    cases: [
+      { line: 'git fetch && git checkout master && git reset --hard origin/master~2 && git push --force', expect: 'confirm', rule: 'git/force-push-main' },
+      { line: 'git switch develop; git rebase -i HEAD~5; git push -f origin', expect: 'confirm', rule: 'git/force-push-main' },
+      { line: 'git checkout -b fix/login && git commit --amend --no-edit && git push -f', expect: 'allow' },
+      { line: 'git checkout main && git pull && git checkout feature/x && git push -f', expect: 'allow' },
+      { line: 'git checkout main && git push origin main', expect: 'allow' },
+    ],
+  },
 ];
