@@ -34,6 +34,12 @@ export interface ServiceEndpointSpec {
   items?: { options: readonly string[]; creating: readonly string[] };
 }
 
+/** MySQL Utilities' replication tools: the servers are `user@host:port` connection strings. */
+function mysqlUtility(servers: readonly string[], ownOptions: readonly string[]): ServiceEndpointSpec {
+  const shared = ['master', 'slaves', 'candidates', 'discover-slaves-login', 'rpl-user', 'log', 'log-age', 'timeout', 'exec-before', 'exec-after'];
+  return { service: 'MySQL replication', servers, variables: [], options: { longWithValue: [...shared, ...ownOptions] } };
+}
+
 const KAFKA: ServiceEndpointSpec = {
   service: 'Kafka',
   servers: ['--bootstrap-server', '--zookeeper', '--broker-list'],
@@ -207,55 +213,11 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
   vtctlclient: { service: 'Vitess', servers: ['--server', '-server'], variables: [], options: goFlags(['server', 'action_timeout']) },
   // MySQL Utilities' replication admin (`mysqlrpladmin --master=root@db1:3306 --new-master=…
   // switchover`) and its failover daemon: the servers are user@host:port connection strings.
-  mysqlrpladmin: {
-    service: 'MySQL replication',
-    servers: ['--master', '--new-master', '--slaves', '--candidates'],
-    variables: [],
-    options: {
-      longWithValue: [
-        'master',
-        'new-master',
-        'slaves',
-        'candidates',
-        'discover-slaves-login',
-        'rpl-user',
-        'log',
-        'log-age',
-        'timeout',
-        'ping',
-        'exec-before',
-        'exec-after',
-        'format',
-        'max-position',
-        'seconds-behind',
-      ],
-    },
-  },
-  mysqlfailover: {
-    service: 'MySQL replication',
-    servers: ['--master', '--slaves', '--candidates'],
-    variables: [],
-    options: {
-      longWithValue: [
-        'master',
-        'slaves',
-        'candidates',
-        'discover-slaves-login',
-        'rpl-user',
-        'log',
-        'log-age',
-        'timeout',
-        'interval',
-        'failover-mode',
-        'exec-fail-check',
-        'exec-before',
-        'exec-after',
-        'exec-post-failover',
-        'pidfile',
-        'master-fail-retry',
-      ],
-    },
-  },
+  mysqlrpladmin: mysqlUtility(['--master', '--new-master', '--slaves', '--candidates'], ['new-master', 'ping', 'format', 'max-position', 'seconds-behind']),
+  mysqlfailover: mysqlUtility(
+    ['--master', '--slaves', '--candidates'],
+    ['interval', 'failover-mode', 'exec-fail-check', 'exec-post-failover', 'pidfile', 'master-fail-retry'],
+  ),
   pg_autoctl: {
     service: 'pg_auto_failover',
     servers: ['--monitor'],

@@ -124,8 +124,8 @@ function taskEnvironmentTargets(inv: Invocation, environmentOptions: readonly st
   for (const [index, arg] of inv.args.entries()) {
     // An option whose value names where the task runs (`ansible-playbook -i inventories/production`).
     const option = environmentOptions.find((name) => arg.value === name || arg.value.startsWith(`${name}=`));
-    const optionValue = option === undefined ? undefined : arg.value === option ? inv.args[index + 1]?.value : arg.value.slice(option.length + 1);
-    if (optionValue && environmentFromName(optionValue)) targets.push({ kind: 'app', source: `${inv.name} ${option}`, name: optionValue, value: optionValue });
+    const given = option === undefined ? undefined : arg.value === option ? inv.args[index + 1]?.value : arg.value.slice(option.length + 1);
+    if (given && environmentFromName(given)) targets.push({ kind: 'app', source: `${inv.name} ${option}`, name: given, value: given });
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
     if (assignment) {
       if (isEnvironmentVariable(assignment[1]!))
