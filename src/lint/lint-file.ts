@@ -45,6 +45,9 @@ export interface LintContext {
   notices?: LintNotice[];
   /** Files a Dockerfile runs while it builds its image (see extract/image-scripts.ts). */
   imageBuildFiles?: ReadonlySet<string>;
+  /** Line ranges of a file that only an image build runs: the functions of a sourced library
+   *  that a build script calls and a container's start scripts do not. */
+  imageBuildLines?: ReadonlyMap<string, readonly (readonly [number, number])[]>;
   /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
    *  volumes (see extract/image-scripts.ts). */
   containerStartFiles?: ReadonlyMap<string, readonly string[]>;
@@ -664,8 +667,16 @@ function lintSnippet(
     );
     // Only the machine being built is throwaway: `ssh db1 rm -rf …` from it reaches another host.
     const onThisMachine = finding.targetKind !== 'host' || finding.target === LINT_HOSTNAME;
+    const buildLines = context.imageBuildLines?.get(file.path);
+    const inBuildFunction =
+      buildLines !== undefined &&
+      !snippet.hints.some((hint) => hint.environment === 'production') &&
+      buildLines.some(([from, to]) => {
+        const line = snippet.locate(finding.pos ?? 0).line;
+        return line >= from && line <= to;
+      });
     if (
-      imageLayerOnly &&
+      (imageLayerOnly || inBuildFunction) &&
       ((IMAGE_BUILD_SILENCED.test(finding.rule) && onThisMachine) || (finding.environment === 'local' && IMAGE_LOCAL_DATABASE.test(finding.rule)))
     )
       continue;
