@@ -1,0 +1,44 @@
+// `prodguard lint` on shapes from a twelfth, held-out survey of real repositories (bagisto,
+// dalibo/ldap2pg, huginn, wallabag): see bench/lint-survey12.md.
+import { describe, expect, it } from 'vitest';
+import { findingKeys, lintShapes } from '../helpers/lint-shapes.js';
+
+const lintCopy = lintShapes('survey12-shapes');
+const keys = findingKeys;
+
+describe('a library an image build sources by its image path', () => {
+  // bagisto's docker/production: built from the folder above the Dockerfile's, `COPY
+  // shared/db/${DB_ENGINE}/ /usr/local/share/bagisto/db/`, and build-install.sh (run by a RUN)
+  // sources db/engine.sh, whose db_build_init empties /var/lib/mysql before the image's initdb.
+  it("is an image build in the functions only the build calls; the ones the container's start calls still ask", () => {
+    const body = lintCopy('build-library');
+    expect(keys(body)).toEqual([
+      'production/shared/db/mariadb/engine.sh:13 filesystem/rm-data-directory confirm',
+      'production/shared/db/mysql/engine.sh:13 filesystem/rm-data-directory confirm',
+    ]);
+  });
+});
+
+describe("bash's /dev/tcp and /dev/udp", () => {
+  // dalibo/ldap2pg's Makefile: `bash -c "echo -n > /dev/tcp/$${PGHOST}/5432"`, a port check.
+  it('open a socket, whatever the host; an LVM volume is still a device', () => {
+    const body = lintCopy('dev-tcp');
+    expect(keys(body)).toEqual(['Makefile:8 filesystem/redirect-to-device confirm']);
+  });
+});
+
+describe("a socket in a database's data directory", () => {
+  // huginn's upgrade-mysql: a temporary mysqld on `$DATADIR/.upgrade-mysql57.sock`, removed on exit.
+  it('is no database file; the redo log beside it still is', () => {
+    const body = lintCopy('data-dir-socket');
+    expect(keys(body)).toEqual(['upgrade-mysql:10 filesystem/rm-data-directory confirm']);
+  });
+});
+
+describe('a URL in an env file with a % that is not percent-encoding', () => {
+  // wallabag's .env.test: `DATABASE_URL=sqlite:///%kernel.project_dir%/data/db/wallabag_test.sqlite`.
+  it('is read, not a parse error; a production host in the same file is still found', () => {
+    const body = lintCopy('dotenv-percent');
+    expect(keys(body)).toEqual(['.env.test:3 dotenv/test-env-points-at-remote-database block']);
+  });
+});
