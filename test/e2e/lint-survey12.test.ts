@@ -42,3 +42,11 @@ describe('a URL in an env file with a % that is not percent-encoding', () => {
     expect(keys(body)).toEqual(['.env.test:3 dotenv/test-env-points-at-remote-database block']);
   });
 });
+
+describe('an extension that keeps no data, dropped with CASCADE', () => {
+  // deliveryhero's pg-repack-scheduler chart: `DROP EXTENSION IF EXISTS pg_repack CASCADE` around each run.
+  it('takes nothing stored with it; postgis still does', () => {
+    const body = lintCopy('stateless-extension');
+    expect(keys(body)).toEqual(['run_pg_repack.sh:11 sql/drop-objects confirm']);
+  });
+});
