@@ -3,6 +3,7 @@
 // secrets named for production) and is otherwise unknown. Pure: text in, findings out.
 
 import { posix } from 'node:path';
+import { DATA_ENGINES } from '../knowledge/data-directories.js';
 import type { Environment, Finding } from '../types.js';
 import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
@@ -93,6 +94,31 @@ const CONTAINER_COPY_RULES: ReadonlySet<string> = new Set([
   'filesystem/overwrite-system-file',
   'filesystem/move-system-file',
 ]);
+
+/** A pid file (`postmaster.pid`, `mysqld.pid`): in a container's start script, before the server
+ *  starts, one left in the data directory is stale (no server runs in a container before its
+ *  entrypoint starts one), and removing it is what the images' own entrypoints do. */
+const PID_FILE = /^[\w.@-]+\.pid$/;
+
+/** PostgreSQL's standby signals (standby.signal, recovery.conf): the server's role, which a
+ *  container's start script sets from the container's environment. */
+const ROLE_SIGNALS: ReadonlySet<string> = new Set(DATA_ENGINES.find((spec) => spec.engine === 'postgresql')?.standbySignals ?? []);
+
+/** Whether every path the command behind `finding` removes is a pid file or a role signal, or
+ *  every path it overwrites is a role signal: a container's start script sets up the server it
+ *  is about to start (sameersbn/docker-postgresql writes recovery.conf when REPLICATION_MODE is
+ *  slave and removes it otherwise, and removes a stale postmaster.pid). Its settings and data
+ *  keep their rules. */
+function touchesOnlyStartFiles(finding: Finding, invocations: readonly Invocation[]): boolean {
+  const removes = finding.rule === 'filesystem/rm-data-directory';
+  if (!removes && finding.rule !== 'filesystem/overwrite-data-files') return false;
+  const paths = invocations
+    .filter((inv) => inv.pos === finding.pos && inv.end === finding.end)
+    .flatMap((inv) => inv.args)
+    .filter((arg) => !arg.value.startsWith('-'));
+  const startFile = (name: string) => ROLE_SIGNALS.has(name) || (removes && PID_FILE.test(name));
+  return paths.length > 0 && paths.every((arg) => !arg.glob && !arg.dynamic && startFile(posix.basename(arg.value)));
+}
 
 /** Whether the command behind `finding` names a path that holds, or lies in, one of `volumes`. */
 function reachesVolume(finding: Finding, invocations: readonly Invocation[], volumes: readonly string[]): boolean {
@@ -690,6 +716,7 @@ function lintSnippet(
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;
+    if (containerVolumes && onThisMachine && touchesOnlyStartFiles(finding, analysis.invocations)) continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);
       context.notices?.push({ file: file.path, line: at.line, message: `not checked: ${finding.message}` });

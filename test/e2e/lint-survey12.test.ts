@@ -50,3 +50,13 @@ describe('an extension that keeps no data, dropped with CASCADE', () => {
     expect(keys(body)).toEqual(['run_pg_repack.sh:11 sql/drop-objects confirm']);
   });
 });
+
+describe("a container's start library, copied to a folder the image's ENV names", () => {
+  // sameersbn/docker-postgresql (survey 11): `COPY runtime/ ${PG_APP_HOME}/`, the entrypoint
+  // sources `${PG_APP_HOME}/functions`, which removes a stale postmaster.pid and, unless the
+  // container is a standby, recovery.conf, before it starts the server.
+  it('configures the server it starts; emptying the data directory still asks', () => {
+    const body = lintCopy('start-library');
+    expect(keys(body)).toEqual(['runtime/functions:18 filesystem/rm-data-directory confirm']);
+  });
+});

@@ -37,8 +37,8 @@ function copyWords(text: string): { words: string[]; fromStage: boolean } {
 }
 
 /** Paths a command line executes as a script: `bash X`, `sh -e X`, `. X`, `/x/y.sh`. */
-function executedPaths(source: string, cwd: string): string[] {
-  const { invocations } = extractInvocations(source, { env: {}, cwd, home: '/root', envUnknown: true });
+function executedPaths(source: string, cwd: string, env: Readonly<Record<string, string>> = {}): string[] {
+  const { invocations } = extractInvocations(source, { env: { ...env }, cwd, home: '/root', envUnknown: true });
   const paths: string[] = [];
   for (const inv of invocations) {
     if (SHELLS.has(inv.name)) {
@@ -67,12 +67,15 @@ export interface ContainerStart {
   /** The image's COPY/ADD mappings and build context, to map image paths back (startedBy). */
   copies: readonly CopyMapping[];
   contextDir: string;
+  /** The ENV of the image's last stage: what its scripts see where the file does not set it
+   *  (sameersbn/docker-postgresql's entrypoint sources `${PG_APP_HOME}/functions`). */
+  env: Readonly<Record<string, string>>;
 }
 
 /** Repository paths of the image's scripts that `text` (shell run in the image: a start script,
  *  a supervisord program's command) runs or sources by their image path. */
 export function startedBy(text: string, start: ContainerStart): string[] {
-  return repositoryPaths(executedPaths(text, '/'), start.copies, start.contextDir);
+  return repositoryPaths(executedPaths(text, '/', start.env), start.copies, start.contextDir);
 }
 
 /** Repository paths (files, folders, globs) the image copies to `/etc/supervisor*`: supervisord's
@@ -125,7 +128,7 @@ export function shippedScripts(start: ContainerStart, paths: Iterable<string>): 
  *  not a host's system; only its volumes hold data that outlives it. */
 export function containerStartScripts(text: string, dockerfilePath: string): ContainerStart {
   const { started, volumes, shipped, copies } = readImage(text, dockerfilePath);
-  return { scripts: started, volumes, shipped, copies, contextDir: posix.dirname(dockerfilePath) };
+  return { scripts: started, volumes, shipped, copies, contextDir: posix.dirname(dockerfilePath), env: shipped.at(-1)?.env ?? {} };
 }
 
 function volumeWords(text: string): string[] {
@@ -183,7 +186,13 @@ function readImage(
     else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const { words, fromStage } = copyWords(ins.args.text);
       if (fromStage || words.length < 2) continue;
-      const dest = posix.resolve(workdir, words[words.length - 1]!);
+      // Docker substitutes ENV and ARG in a destination (`COPY runtime/ ${PG_APP_HOME}/`).
+      const env = stage?.env ?? {};
+      const destination = words[words.length - 1]!.replace(
+        /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+        (m, a?: string, b?: string) => env[(a ?? b)!] ?? m,
+      );
+      const dest = posix.resolve(workdir, destination);
       const sources = words.slice(0, -1);
       const into = sources.length > 1 || words[words.length - 1]!.endsWith('/');
       // `COPY shared/db/${DB_ENGINE}/ …`: a build argument can be any value (`--build-arg`), so
