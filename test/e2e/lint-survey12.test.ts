@@ -60,3 +60,12 @@ describe("a container's start library, copied to a folder the image's ENV names"
     expect(keys(body)).toEqual(['runtime/functions:18 filesystem/rm-data-directory confirm']);
   });
 });
+
+describe('a make variable whose name alone says staging or production', () => {
+  // apache/solr-operator: `DOCS_STAGING = docs/build/staging` made `go test` in another recipe
+  // "a test suite against staging".
+  it('says so of the recipes that expand it, not of every recipe', () => {
+    const body = lintCopy('make-named-variable');
+    expect(keys(body)).toEqual(['Makefile:14 database/test-suite-against-remote block']);
+  });
+});
