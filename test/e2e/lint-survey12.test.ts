@@ -69,3 +69,12 @@ describe('a make variable whose name alone says staging or production', () => {
     expect(keys(body)).toEqual(['Makefile:14 database/test-suite-against-remote block']);
   });
 });
+
+describe('an ssh destination only known where the script runs', () => {
+  // sourcegraph/deploy-sourcegraph-docker's migrate.sh: `ssh -t "${dst_host}" "… docker-compose down --volumes"`.
+  it('is named * in the message, as other unknown words are, and still asks', () => {
+    const body = lintCopy('ssh-unknown-host');
+    expect(keys(body)).toEqual(['migrate.sh:3 host/docker-prune-volumes confirm']);
+    expect(body.findings[0]!.message).toContain('on * (unknown-remote: * is a remote host');
+  });
+});
