@@ -435,6 +435,15 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   // A variable the command references but whose value we cannot see (a remote $PGDATA).
   if (word.dynamic) {
     if (word.variables.some(namesDataDirectory)) {
+      // `"${PGDATA}_tmp"`, `"$DATA_DIR.old"`: whatever the directory is, this is a copy beside it.
+      const last = word.text.replace(/["']/g, '').split('/').at(-1) ?? '';
+      if (isAsideName(last, true) && !/\$\{?[A-Za-z_]\w*\}?$/.test(last))
+        return {
+          class: 'data-directory-leftover',
+          path: raw,
+          detail: `${word.text} is a copy beside the database data directory${PART_WORDS.aside}`,
+          part: 'aside',
+        };
       // Named as written (`"$DATA_DIR"`): its value is not known here, and a placeholder (`*`) would read as a glob.
       return { class: 'data-directory', path: raw, detail: `${word.text} names the database data directory` };
     }

@@ -90,3 +90,28 @@ describe('a path variable tested non-empty before the delete', () => {
     ]);
   });
 });
+
+describe('a URL whose host is only known where the script runs', () => {
+  // percona-docker's clustercheckcron: `curl http://$DISCOVERY_SERVICE/v2/keys/… -XDELETE` said "deletes on v2".
+  it('names no host from its path', () => {
+    const body = lintCopy('url-unknown-host');
+    expect(keys(body)).toEqual(['clustercheckcron:3 http/delete-request warn']);
+    expect(body.findings[0]!.message).toContain('deletes on * over HTTP');
+  });
+});
+
+describe("a container's start script pointing its own server at a primary", () => {
+  // percona-docker's ps-entry.sh: `RESET SLAVE; CHANGE MASTER TO MASTER_HOST='${MASTER_HOST}' …` on the server it started.
+  it('sets up the server it started; a production server it names still asks', () => {
+    const body = lintCopy('replica-entrypoint');
+    expect(keys(body)).toEqual(['ps-entry.sh:9 sql/replication-change confirm']);
+  });
+});
+
+describe('a data directory moved aside under a name ending in _tmp', () => {
+  // percona-docker's pre-bootstrap: `mv "${PATRONI_POSTGRESQL_DATA_DIR}" "${PATRONI_POSTGRESQL_DATA_DIR}_tmp"`.
+  it("is the rules' own way out, not a replacement; emptying the directory still asks", () => {
+    const body = lintCopy('pgdata-aside');
+    expect(keys(body)).toEqual(['pre-bootstrap.sh:9 filesystem/rm-data-directory confirm']);
+  });
+});
