@@ -151,6 +151,16 @@ function fromUnsetVariableOnly(finding: Finding, invocations: readonly Invocatio
   return rootish.length > 0 && rootish.every((arg) => arg.unsetVariables.length > 0);
 }
 
+/** `if [ -n "$X" ]; then rm -rf "$X/"*; fi` (influxdata-docker's 2.9 entrypoint): every variable
+ *  that would leave `/*` was tested non-empty around the command, so SC2115's empty word cannot
+ *  happen there. */
+function testedNonEmptyFirst(finding: Finding, invocations: readonly Invocation[]): boolean {
+  if (finding.rule !== 'filesystem/rm-unset-variable') return false;
+  const at = invocations.filter((inv) => inv.pos === finding.pos && inv.end === finding.end);
+  const unset = at.flatMap((inv) => inv.args.flatMap((arg) => arg.unsetVariables.map((name) => ({ name, inv }))));
+  return unset.length > 0 && unset.every(({ name, inv }) => inv.nonEmpty?.includes(name) === true);
+}
+
 /** `rm -rf $PGDATA/*` after `source "$DIR/setenv.sh"` (crunchy-containers' start.sh): the file
  *  sourced earlier, which lint does not read, may set the variable. Still a hazard where it does
  *  not (SC2115), so a warn that names the file, not a block that says the variable is unset. */
@@ -707,6 +717,7 @@ function lintSnippet(
     )
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
+    if (testedNonEmptyFirst(finding, analysis.invocations)) continue;
     if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
     if (inOwnFolder(finding, analysis.invocations, createdHere)) continue;
     if (writesOwnDataDirectory(finding, analysis.invocations, createdHere)) continue;

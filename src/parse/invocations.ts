@@ -209,11 +209,13 @@ function testedNonEmpty(node: PipelineNode | AndOr | undefined): string[] {
     .filter((v): v is string => v !== undefined);
 }
 
-/** The state a command guarded by `node` runs in: each variable the test shows non-empty and the
- *  file does not set is set there, its value unknown (not the empty word SC2115 is about). */
+/** The state a command guarded by `node` runs in: the variables the test shows non-empty are
+ *  noted (Invocation.nonEmpty), their values left as they are. */
 function guardedNonEmpty(node: PipelineNode | AndOr | undefined, state: WalkState): WalkState {
-  let next = state;
-  for (const name of testedNonEmpty(node)) if (own(next.vars, name) === undefined) next = withUnknownVar(next, name);
+  const names = testedNonEmpty(node);
+  if (names.length === 0) return state;
+  const next = fork(state);
+  next.nonEmpty = [...(state.nonEmpty ?? []), ...names];
   return next;
 }
 
@@ -881,6 +883,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     ...(argFile ? { stdin: argFile } : stdin ? { stdin } : {}),
     ...(state.session ? { session: state.session } : {}),
     ...(state.secretsFrom !== undefined ? { secretsFrom: state.secretsFrom } : {}),
+    ...(state.nonEmpty ? { nonEmpty: state.nonEmpty } : {}),
   };
   if (unknownName(commandWord) || namesOutputVar(commandWord, state)) invocation.name = '';
   emit(walker, invocation, commandScope);
