@@ -109,9 +109,10 @@ describe("a container's start script pointing its own server at a primary", () =
 });
 
 describe('a data directory moved aside under a name ending in _tmp', () => {
-  // percona-docker's pre-bootstrap: `mv "${PATRONI_POSTGRESQL_DATA_DIR}" "${PATRONI_POSTGRESQL_DATA_DIR}_tmp"`.
+  // percona-docker's pre-bootstrap: `mv "${PATRONI_POSTGRESQL_DATA_DIR}" "${PATRONI_POSTGRESQL_DATA_DIR}_tmp"`;
+  // the same move written as paths (`mv …/main …/main_tmp`) was a confirm and a warn.
   it("is the rules' own way out, not a replacement; emptying the directory still asks", () => {
     const body = lintCopy('pgdata-aside');
-    expect(keys(body)).toEqual(['pre-bootstrap.sh:9 filesystem/rm-data-directory confirm']);
+    expect(keys(body)).toEqual(['pre-bootstrap.sh:10 filesystem/rm-data-directory confirm']);
   });
 });
