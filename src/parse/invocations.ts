@@ -136,13 +136,15 @@ function walkStatement(walker: Walker, statement: Statement, state: WalkState): 
 function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: WalkState, stdin?: StdinSource): void {
   switch (node.type) {
     case 'AndOr': {
-      // `[ -n "$X" ] && rm -rf "$X/"*`: what runs after a test joined by && runs with X set.
-      let current = state;
+      // `[ -n "$X" ] && rm -rf "$X/"*`: what runs after a test joined by && runs with X non-empty.
+      // The state itself walks on (assignments in the chain reach what follows it).
+      const saved = state.nonEmpty;
       node.commands.forEach((child, index) => {
-        walkPipelineNode(walker, child, current);
-        if (node.operators[index] === '&&') current = guardedNonEmpty(child, current);
-        else current = state;
+        walkPipelineNode(walker, child, state);
+        if (node.operators[index] === '&&') withNonEmpty(state, testedNonEmpty(child));
+        else restoreNonEmpty(state, saved);
       });
+      restoreNonEmpty(state, saved);
       return;
     }
     case 'Pipeline': {
@@ -209,14 +211,14 @@ function testedNonEmpty(node: PipelineNode | AndOr | undefined): string[] {
     .filter((v): v is string => v !== undefined);
 }
 
-/** The state a command guarded by `node` runs in: the variables the test shows non-empty are
- *  noted (Invocation.nonEmpty), their values left as they are. */
-function guardedNonEmpty(node: PipelineNode | AndOr | undefined, state: WalkState): WalkState {
-  const names = testedNonEmpty(node);
-  if (names.length === 0) return state;
-  const next = fork(state);
-  next.nonEmpty = [...(state.nonEmpty ?? []), ...names];
-  return next;
+/** Note on `state` the variables a test showed non-empty (Invocation.nonEmpty), values untouched. */
+function withNonEmpty(state: WalkState, names: readonly string[]): void {
+  if (names.length > 0) state.nonEmpty = [...(state.nonEmpty ?? []), ...names];
+}
+
+function restoreNonEmpty(state: WalkState, saved: readonly string[] | undefined): void {
+  if (saved === undefined) delete state.nonEmpty;
+  else state.nonEmpty = saved;
 }
 
 /**
@@ -391,7 +393,12 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       return;
     case 'If':
       walkList(walker, node.clause, state);
-      walkList(walker, node.then, guardedNonEmpty(node.clause.commands.at(-1)?.command, state));
+      {
+        const saved = state.nonEmpty;
+        withNonEmpty(state, testedNonEmpty(node.clause.commands.at(-1)?.command));
+        walkList(walker, node.then, state);
+        restoreNonEmpty(state, saved);
+      }
       for (const elif of node.elif) {
         walkList(walker, elif.clause, state);
         walkList(walker, elif.then, state);
