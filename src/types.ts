@@ -211,6 +211,9 @@ import type { PortForward } from './knowledge/port-forwards.js';
 export interface Invocation {
   /** Basename of the command after unwrapping (`/usr/bin/rm` → `rm`). Empty when it is dynamic. */
   name: string;
+  /** Variables a test around the command showed non-empty (`if [ -n "$X" ]`, `[[ -d $X ]] &&`):
+   *  where the command runs they are not the empty word. */
+  nonEmpty?: readonly string[];
   /** The command word as resolved (`/usr/bin/rm`). */
   command: ExpandedWord;
   args: ExpandedWord[];

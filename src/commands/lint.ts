@@ -15,6 +15,7 @@ import { lintFile, type LintContext } from '../lint/lint-file.js';
 import type { ColumnType } from '../parse/sql/statement.js';
 import {
   containerStartScripts,
+  expandRepositoryPaths,
   imageBuildScripts,
   shippedScripts,
   startedBy,
@@ -23,6 +24,7 @@ import {
   type ContainerStart,
 } from '../lint/extract/image-scripts.js';
 import { matchesGlobExactly } from '../util/glob.js';
+import { parseShell } from '../parse/shell.js';
 import { packerBuildScripts } from '../lint/extract/packer.js';
 import { applyBaseline, applySuppressions, compareFindings, createBaseline, parseBaseline, serializeBaseline } from '../lint/suppress.js';
 import { applyRuleRegistry, ruleDocs } from '../lint/rules.js';
@@ -115,7 +117,7 @@ class UnreadableFileError extends UsageError {
  * (`source /usr/local/bin/helpers/index.sh`), a few levels deep. Edge: reads the supervisord files.
  */
 function containerStarted(start: ContainerStart, cwd: string, linted: ReadonlySet<string>, shellTexts: ReadonlyMap<string, string>): string[] {
-  const queue = [...start.scripts];
+  const queue = expandRepositoryPaths(start.scripts, linted);
   for (const source of supervisorSources(start)) {
     const glob = /[*?]/.test(source);
     const dir = glob ? posix.dirname(source) : source;
@@ -127,7 +129,7 @@ function containerStarted(start: ContainerStart, cwd: string, linted: ReadonlySe
     }
     for (const path of names.filter((name) => !glob || matchesGlobExactly(name, source))) {
       const text = readOtherFile(cwd, path);
-      if (text) queue.push(...startedBy(supervisordCommands(text), start));
+      if (text) queue.push(...expandRepositoryPaths(startedBy(supervisordCommands(text), start), linted));
     }
   }
   const found = new Set<string>();
@@ -137,11 +139,58 @@ function containerStarted(start: ContainerStart, cwd: string, linted: ReadonlySe
       if (found.has(path) || !linted.has(path)) continue;
       found.add(path);
       const text = shellTexts.get(path);
-      if (text !== undefined) next.push(...startedBy(text, start));
+      if (text !== undefined) next.push(...expandRepositoryPaths(startedBy(text, start), linted));
     }
     queue.splice(0, queue.length, ...next);
   }
   return [...found];
+}
+
+/**
+ * The shell files that the build scripts `built` source or run by image path, a few levels deep
+ * (the build scripts themselves left out), each with the files that reach it.
+ */
+function reachedFrom(
+  built: readonly string[],
+  image: ContainerStart,
+  linted: ReadonlySet<string>,
+  shellTexts: ReadonlyMap<string, string>,
+): Map<string, string[]> {
+  const reached = new Map<string, string[]>();
+  const seen = new Set(built);
+  let queue = [...built];
+  for (let depth = 0; depth < 4 && queue.length > 0; depth++) {
+    const next: string[] = [];
+    for (const caller of queue) {
+      const text = shellTexts.get(caller);
+      if (text === undefined) continue;
+      for (const path of expandRepositoryPaths(startedBy(text, image), linted)) {
+        if (built.includes(path) || path === caller) continue;
+        reached.set(path, [...(reached.get(path) ?? []), caller]);
+        if (!seen.has(path)) next.push(path);
+        seen.add(path);
+      }
+    }
+    queue = next;
+  }
+  return reached;
+}
+
+/** Line ranges (1-based, inclusive) of the top-level functions of `library` that `build` texts
+ *  call and no `start` text calls (a call is the function's name as a word). */
+function buildOnlyFunctions(library: string, build: readonly string[], start: readonly string[]): [number, number][] {
+  const calls = (texts: readonly string[], name: string) =>
+    texts.some((text) => new RegExp(`(^|[^\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, 'm').test(text));
+  const { script } = parseShell(library);
+  const ranges: [number, number][] = [];
+  const lineOf = (offset: number) => library.slice(0, offset).split('\n').length;
+  for (const statement of script.commands) {
+    const node = statement.command;
+    if (node?.type !== 'Function') continue;
+    const name = node.name.value;
+    if (calls(build, name) && !calls(start, name)) ranges.push([lineOf(statement.pos), lineOf(statement.end)]);
+  }
+  return ranges;
 }
 
 /** A file discovery found: one that cannot be read stops the lint (a skipped file is not clean). */
@@ -284,10 +333,9 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   // Scripts a Dockerfile runs during its build, or a Packer template on the machine it images,
   // are image builds too (a fresh layer or machine, no live data).
   const linted = new Set(files.map((file) => file.path));
+  const shellTexts = new Map(texts.filter(({ file }) => file.format === 'shell').map(({ file, text }) => [file.path, text]));
   const imageBuildFiles = new Set([
-    ...texts
-      .filter(({ file }) => file.format === 'dockerfile')
-      .flatMap(({ file, text }) => imageBuildScripts(text, file.path).filter((path) => linted.has(path))),
+    ...texts.filter(({ file }) => file.format === 'dockerfile').flatMap(({ file, text }) => expandRepositoryPaths(imageBuildScripts(text, file.path), linted)),
     ...texts.filter(({ file }) => file.format === 'packer').flatMap(({ file, text }) => packerBuildScripts(text, file.path, linted)),
   ]);
   // Scripts a container starts with (ENTRYPOINT, CMD), with the volumes of their image.
@@ -295,14 +343,42 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
   const containerStartFiles = new Map<string, string[]>();
   const imageEnv = new Map<string, Record<string, string>>();
   const shellFiles = files.filter((file) => file.format === 'shell').map((file) => file.path);
-  const shellTexts = new Map(texts.filter(({ file }) => file.format === 'shell').map(({ file, text }) => [file.path, text]));
+  // What the build scripts source or run by image path (`source /usr/local/share/app/db/engine.sh`):
+  // each such file with the scripts that reach it, to tell the functions only a build calls.
+  const builtLibraries = new Map<string, { build: string[]; start: string[] }>();
   for (const { file, text } of texts) {
     if (file.format !== 'dockerfile') continue;
     const start = containerStartScripts(text, file.path);
     const shipped = shippedScripts(start, shellFiles);
-    for (const path of containerStarted(start, cwd, linted, shellTexts))
-      containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
+    const started = containerStarted(start, cwd, linted, shellTexts);
+    for (const path of started) containerStartFiles.set(path, [...(containerStartFiles.get(path) ?? []), ...start.volumes]);
     for (const [path, env] of shipped) imageEnv.set(path, { ...env, ...imageEnv.get(path) });
+    const built = expandRepositoryPaths(imageBuildScripts(text, file.path), linted);
+    for (const [library, callers] of reachedFrom(built, start, linted, shellTexts)) {
+      const entry = builtLibraries.get(library) ?? { build: [], start: [] };
+      entry.build.push(...callers);
+      entry.start.push(
+        ...started.filter((caller) => caller !== library && expandRepositoryPaths(startedBy(shellTexts.get(caller) ?? '', start), linted).includes(library)),
+      );
+      builtLibraries.set(library, entry);
+    }
+  }
+  // A file only build scripts reach is an image build as a whole; one a container's start scripts
+  // also source is so only in the functions the build calls and the start never does (bagisto's
+  // db/engine.sh: db_build_init empties /var/lib/mysql before the image's own initdb).
+  const imageBuildLines = new Map<string, [number, number][]>();
+  for (const [library, { build, start }] of builtLibraries) {
+    if (imageBuildFiles.has(library)) continue;
+    if (!containerStartFiles.has(library)) {
+      imageBuildFiles.add(library);
+      continue;
+    }
+    const ranges = buildOnlyFunctions(
+      shellTexts.get(library) ?? '',
+      build.map((path) => shellTexts.get(path) ?? ''),
+      start.map((path) => shellTexts.get(path) ?? ''),
+    );
+    if (ranges.length > 0) imageBuildLines.set(library, ranges);
   }
   // Scripts a CI runs (named by a CI file or included by a Jenkins Job Builder definition): the
   // variables that CI sets for every job are set there.
@@ -337,6 +413,7 @@ async function lint(paths: string[], options: LintOptions, format: LintReportFor
     migrationTables,
     shellAccepts,
     imageBuildFiles,
+    imageBuildLines,
     containerStartFiles,
     imageEnv,
     ciRunFiles,

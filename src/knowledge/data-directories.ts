@@ -591,7 +591,27 @@ export const DATA_DIRECTORY_WORDS: readonly string[] = dataDirectoryWords();
  * person cleaning up afterwards deletes exactly that. `main.old`, `main.bak`, `data.orig`,
  * `main_2024-01-01`, `main-20240101`, `main~`. Matched against one path segment.
  */
-export const ASIDE_SUFFIXES: readonly string[] = ['.old', '.bak', '.backup', '.orig', '.prev', '.save', '.saved', '~'];
+// `_tmp`, `_old`, `-bak`: the same words after `_` or `-` (percona-docker's pre-bootstrap moves
+// an existing PGDATA to `${PATRONI_POSTGRESQL_DATA_DIR}_tmp` so Patroni bootstraps an empty one).
+export const ASIDE_SUFFIXES: readonly string[] = [
+  '.old',
+  '.bak',
+  '.backup',
+  '.orig',
+  '.prev',
+  '.save',
+  '.saved',
+  '~',
+  '_old',
+  '-old',
+  '_bak',
+  '-bak',
+  '_backup',
+  '-backup',
+  '_tmp',
+  '-tmp',
+  '.tmp',
+];
 /** A dated copy: `main_2024`, `main-20240101`, `data.2024-01-01`, `main_2024-01-01T12:00`:
  *  a year after a separator, then the end or a date going on (never more digits: WiredTiger's
  *  `collection-0-2024512345` is data). */

@@ -38,3 +38,24 @@ export const DESTROYING_FUNCTION_NAME = /^(?:purge|hard_?delete|delete|destroy|w
  * `usename <> 'replicator'`) leave everything else, so they do not narrow either.
  */
 export const SESSION_SCOPE_COLUMNS: ReadonlySet<string> = new Set(['datname', 'datid', 'backend_type']);
+
+/**
+ * PostgreSQL extensions that keep no data and define no type a user's column can have: their
+ * members are functions and views over the server's own state (pg_repack's `repack` schema,
+ * pgstattuple's and pg_buffercache's readers, amcheck's checks). Dropping one, CASCADE or not,
+ * takes at most views that call it (which hold no rows): deliveryhero's pg-repack-scheduler
+ * chart drops and recreates pg_repack around each run. pg_stat_statements is left out: its
+ * statistics are gone with it.
+ */
+export const STATELESS_EXTENSIONS: ReadonlySet<string> = new Set([
+  'pg_repack',
+  'pgstattuple',
+  'pg_buffercache',
+  'pg_prewarm',
+  'pageinspect',
+  'amcheck',
+  'pg_visibility',
+  'pg_freespacemap',
+  'pgrowlocks',
+  'pg_walinspect',
+]);

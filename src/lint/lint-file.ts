@@ -3,6 +3,7 @@
 // secrets named for production) and is otherwise unknown. Pure: text in, findings out.
 
 import { posix } from 'node:path';
+import { DATA_ENGINES } from '../knowledge/data-directories.js';
 import type { Environment, Finding } from '../types.js';
 import type { Config } from '../config/schema.js';
 import type { Rule } from '../rules/schema.js';
@@ -45,6 +46,9 @@ export interface LintContext {
   notices?: LintNotice[];
   /** Files a Dockerfile runs while it builds its image (see extract/image-scripts.ts). */
   imageBuildFiles?: ReadonlySet<string>;
+  /** Line ranges of a file that only an image build runs: the functions of a sourced library
+   *  that a build script calls and a container's start scripts do not. */
+  imageBuildLines?: ReadonlyMap<string, readonly (readonly [number, number])[]>;
   /** Scripts a container starts with (a Dockerfile's ENTRYPOINT or CMD), each with its image's
    *  volumes (see extract/image-scripts.ts). */
   containerStartFiles?: ReadonlyMap<string, readonly string[]>;
@@ -91,6 +95,31 @@ const CONTAINER_COPY_RULES: ReadonlySet<string> = new Set([
   'filesystem/move-system-file',
 ]);
 
+/** A pid file (`postmaster.pid`, `mysqld.pid`): in a container's start script, before the server
+ *  starts, one left in the data directory is stale (no server runs in a container before its
+ *  entrypoint starts one), and removing it is what the images' own entrypoints do. */
+const PID_FILE = /^[\w.@-]+\.pid$/;
+
+/** PostgreSQL's standby signals (standby.signal, recovery.conf): the server's role, which a
+ *  container's start script sets from the container's environment. */
+const ROLE_SIGNALS: ReadonlySet<string> = new Set(DATA_ENGINES.find((spec) => spec.engine === 'postgresql')?.standbySignals ?? []);
+
+/** Whether every path the command behind `finding` removes is a pid file or a role signal, or
+ *  every path it overwrites is a role signal: a container's start script sets up the server it
+ *  is about to start (sameersbn/docker-postgresql writes recovery.conf when REPLICATION_MODE is
+ *  slave and removes it otherwise, and removes a stale postmaster.pid). Its settings and data
+ *  keep their rules. */
+function touchesOnlyStartFiles(finding: Finding, invocations: readonly Invocation[]): boolean {
+  const removes = finding.rule === 'filesystem/rm-data-directory';
+  if (!removes && finding.rule !== 'filesystem/overwrite-data-files') return false;
+  const paths = invocations
+    .filter((inv) => inv.pos === finding.pos && inv.end === finding.end)
+    .flatMap((inv) => inv.args)
+    .filter((arg) => !arg.value.startsWith('-'));
+  const startFile = (name: string) => ROLE_SIGNALS.has(name) || (removes && PID_FILE.test(name));
+  return paths.length > 0 && paths.every((arg) => !arg.glob && !arg.dynamic && startFile(posix.basename(arg.value)));
+}
+
 /** Whether the command behind `finding` names a path that holds, or lies in, one of `volumes`. */
 function reachesVolume(finding: Finding, invocations: readonly Invocation[], volumes: readonly string[]): boolean {
   const paths = invocations
@@ -120,6 +149,16 @@ function fromUnsetVariableOnly(finding: Finding, invocations: readonly Invocatio
   const at = invocations.filter((inv) => inv.pos === finding.pos && inv.end === finding.end && ['chmod', 'chown', 'chgrp'].includes(inv.name));
   const rootish = at.flatMap((inv) => inv.args).filter((arg) => /^\/+\*?$/.test(arg.value));
   return rootish.length > 0 && rootish.every((arg) => arg.unsetVariables.length > 0);
+}
+
+/** `if [ -n "$X" ]; then rm -rf "$X/"*; fi` (influxdata-docker's 2.9 entrypoint): every variable
+ *  that would leave `/*` was tested non-empty around the command, so SC2115's empty word cannot
+ *  happen there. */
+function testedNonEmptyFirst(finding: Finding, invocations: readonly Invocation[]): boolean {
+  if (finding.rule !== 'filesystem/rm-unset-variable') return false;
+  const at = invocations.filter((inv) => inv.pos === finding.pos && inv.end === finding.end);
+  const unset = at.flatMap((inv) => inv.args.flatMap((arg) => arg.unsetVariables.map((name) => ({ name, inv }))));
+  return unset.length > 0 && unset.every(({ name, inv }) => inv.nonEmpty?.includes(name) === true);
 }
 
 /** `rm -rf $PGDATA/*` after `source "$DIR/setenv.sh"` (crunchy-containers' start.sh): the file
@@ -664,12 +703,21 @@ function lintSnippet(
     );
     // Only the machine being built is throwaway: `ssh db1 rm -rf …` from it reaches another host.
     const onThisMachine = finding.targetKind !== 'host' || finding.target === LINT_HOSTNAME;
+    const buildLines = context.imageBuildLines?.get(file.path);
+    const inBuildFunction =
+      buildLines !== undefined &&
+      !snippet.hints.some((hint) => hint.environment === 'production') &&
+      buildLines.some(([from, to]) => {
+        const line = snippet.locate(finding.pos ?? 0).line;
+        return line >= from && line <= to;
+      });
     if (
-      imageLayerOnly &&
+      (imageLayerOnly || inBuildFunction) &&
       ((IMAGE_BUILD_SILENCED.test(finding.rule) && onThisMachine) || (finding.environment === 'local' && IMAGE_LOCAL_DATABASE.test(finding.rule)))
     )
       continue;
     if (fromUnsetVariableOnly(finding, analysis.invocations)) continue;
+    if (testedNonEmptyFirst(finding, analysis.invocations)) continue;
     if (inOwnCluster(finding, analysis.invocations, createdHere)) continue;
     if (inOwnFolder(finding, analysis.invocations, createdHere)) continue;
     if (writesOwnDataDirectory(finding, analysis.invocations, createdHere)) continue;
@@ -679,6 +727,11 @@ function lintSnippet(
     const containerVolumes = context.containerStartFiles?.get(file.path);
     if (containerVolumes && CONTAINER_COPY_RULES.has(finding.rule) && onThisMachine && !reachesVolume(finding, analysis.invocations, containerVolumes))
       continue;
+    if (containerVolumes && onThisMachine && touchesOnlyStartFiles(finding, analysis.invocations)) continue;
+    // A container's start script pointing its own server at a primary (percona-docker's
+    // ps-entry.sh: RESET SLAVE; CHANGE MASTER TO MASTER_HOST='${MASTER_HOST}' …) sets up the
+    // server it started; a server elsewhere keeps the rule.
+    if (containerVolumes && finding.rule === 'sql/replication-change' && finding.environment === 'local') continue;
     if (NOT_SEEN_RULES.has(finding.rule) && !SERVER_ENVIRONMENTS.has(finding.environment ?? 'unknown') && !serverHinted) {
       const at = snippet.locate(finding.pos ?? 0);
       context.notices?.push({ file: file.path, line: at.line, message: `not checked: ${finding.message}` });

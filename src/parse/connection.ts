@@ -69,7 +69,9 @@ export function parseConnectionString(text: string): Connection | undefined {
   return retried ? { ...retried, url: redact(text), secretUrl: encoded } : undefined;
 }
 
-function decodeSafely(text: string): string {
+/** Percent-decoding that keeps text which is not percent-encoding (`%kernel.project_dir%`, a
+ *  Symfony parameter in a DSN's path) as written instead of throwing. */
+export function decodeSafely(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -102,15 +104,15 @@ function parseConnectionStringOnce(text: string): Connection | undefined {
   }
   try {
     const url = new URL(value);
-    const host = decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, '$1');
+    const host = decodeSafely(url.hostname).replace(/^\[(.*)\]$/, '$1');
     const database = url.pathname.replace(/^\//, '') || undefined;
     const port = url.port ? Number(url.port) : undefined;
-    const user = url.username ? decodeURIComponent(url.username) : undefined;
+    const user = url.username ? decodeSafely(url.username) : undefined;
     return {
       engine,
       ...(host ? { host } : {}),
       ...(port ? { port } : {}),
-      ...(database ? { database: decodeURIComponent(database) } : {}),
+      ...(database ? { database: decodeSafely(database) } : {}),
       ...(user ? { user } : {}),
       url: redact(value),
       secretUrl: value,

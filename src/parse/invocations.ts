@@ -136,9 +136,18 @@ function walkStatement(walker: Walker, statement: Statement, state: WalkState): 
 
 function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: WalkState, stdin?: StdinSource): void {
   switch (node.type) {
-    case 'AndOr':
-      for (const child of node.commands) walkPipelineNode(walker, child, state);
+    case 'AndOr': {
+      // `[ -n "$X" ] && rm -rf "$X/"*`: what runs after a test joined by && runs with X non-empty.
+      // The state itself walks on (assignments in the chain reach what follows it).
+      const saved = state.nonEmpty;
+      node.commands.forEach((child, index) => {
+        walkPipelineNode(walker, child, state);
+        if (node.operators[index] === '&&') withNonEmpty(state, testedNonEmpty(child));
+        else restoreNonEmpty(state, saved);
+      });
+      restoreNonEmpty(state, saved);
       return;
+    }
     case 'Pipeline': {
       // Each stage reads what the one before writes; a filter's output is computed from its own
       // input when the line shows that (`echo … | base64 -d | sh`).
@@ -152,6 +161,65 @@ function walkPipelineNode(walker: Walker, node: PipelineNode | AndOr, state: Wal
     default:
       walkCommandNode(walker, node, state, stdin);
   }
+}
+
+/** `$X`, `${X}` as a whole word: the variable a test is about. */
+const TESTED_VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
+/** Tests that are false for an empty word: `-n`, and the file tests (`-d ""` is false). */
+const NON_EMPTY_TESTS: ReadonlySet<string> = new Set(['-n', '-d', '-e', '-f', '-s', '-L', '-h']);
+
+/** The variables a test command shows to be non-empty when it succeeds: `[ -n "$X" ]`,
+ *  `[[ -d $X && $Y != "" ]]`, `test ! -z "$X"`, and each side of `&&`. */
+function testedNonEmpty(node: PipelineNode | AndOr | undefined): string[] {
+  if (!node) return [];
+  const variable = (word: { value: string } | undefined) => (word ? TESTED_VARIABLE.exec(word.value)?.[1] : undefined);
+  const fromExpression = (expression: TestExpression): string[] => {
+    switch (expression.type) {
+      case 'TestUnary':
+        return NON_EMPTY_TESTS.has(expression.operator) ? [variable(expression.operand)].filter((v): v is string => v !== undefined) : [];
+      case 'TestBinary':
+        if (expression.operator === '!=' && expression.right.value === '') return [variable(expression.left)].filter((v): v is string => v !== undefined);
+        return [];
+      case 'TestLogical':
+        return expression.operator === '&&' ? expression.operands.flatMap(fromExpression) : [];
+      case 'TestNot':
+        return expression.operand.type === 'TestUnary' && expression.operand.operator === '-z'
+          ? [variable(expression.operand.operand)].filter((v): v is string => v !== undefined)
+          : [];
+      case 'TestGroup':
+        return fromExpression(expression.expression);
+    }
+    return [];
+  };
+  if (node.type === 'TestCommand') return fromExpression(node.expression);
+  if (node.type === 'AndOr') return node.operators.every((op) => op === '&&') ? node.commands.flatMap((child) => testedNonEmpty(child)) : [];
+  if (node.type !== 'Command' || (node.name?.value !== '[' && node.name?.value !== 'test')) return [];
+  const words = node.suffix.filter((word) => word.type === 'Word').map((word) => word as { value: string });
+  const parts: { value: string }[][] = [[]];
+  for (const word of words) {
+    if (word.value === ']') continue;
+    if (word.value === '-a') parts.push([]);
+    else parts.at(-1)!.push(word);
+  }
+  return parts
+    .flatMap((part) => {
+      const [a, b, c] = part;
+      if (part.length === 2 && NON_EMPTY_TESTS.has(a!.value)) return [variable(b)];
+      if (part.length === 3 && a!.value === '!' && b!.value === '-z') return [variable(c)];
+      if (part.length === 3 && b!.value === '!=' && c!.value === '') return [variable(a)];
+      return [];
+    })
+    .filter((v): v is string => v !== undefined);
+}
+
+/** Note on `state` the variables a test showed non-empty (Invocation.nonEmpty), values untouched. */
+function withNonEmpty(state: WalkState, names: readonly string[]): void {
+  if (names.length > 0) state.nonEmpty = [...(state.nonEmpty ?? []), ...names];
+}
+
+function restoreNonEmpty(state: WalkState, saved: readonly string[] | undefined): void {
+  if (saved === undefined) delete state.nonEmpty;
+  else state.nonEmpty = saved;
 }
 
 /**
@@ -326,7 +394,12 @@ function walkCommandNode(walker: Walker, node: CommandNode, state: WalkState, st
       return;
     case 'If':
       walkList(walker, node.clause, state);
-      walkList(walker, node.then, state);
+      {
+        const saved = state.nonEmpty;
+        withNonEmpty(state, testedNonEmpty(node.clause.commands.at(-1)?.command));
+        walkList(walker, node.then, state);
+        restoreNonEmpty(state, saved);
+      }
       for (const elif of node.elif) {
         walkList(walker, elif.clause, state);
         walkList(walker, elif.then, state);
@@ -818,6 +891,7 @@ function walkCommand(walker: Walker, command: Command, state: WalkState, pipeStd
     ...(argFile ? { stdin: argFile } : stdin ? { stdin } : {}),
     ...(state.session ? { session: state.session } : {}),
     ...(state.secretsFrom !== undefined ? { secretsFrom: state.secretsFrom } : {}),
+    ...(state.nonEmpty ? { nonEmpty: state.nonEmpty } : {}),
   };
   if (unknownName(commandWord) || namesOutputVar(commandWord, state)) invocation.name = '';
   emit(walker, invocation, commandScope);

@@ -36,6 +36,8 @@ export interface WalkState {
   via: string[];
   varsUnknown: boolean;
   keepUnsetWords?: boolean;
+  /** Variables a test around the command showed non-empty (`if [ -n "$X" ]; then …`). */
+  nonEmpty?: readonly string[];
   home: string;
   /** When walking a nested string (bash -c '…', ssh host '…'), positions point at the outer command. */
   span?: { pos: number; end: number };

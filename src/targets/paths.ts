@@ -56,8 +56,14 @@ export const PATH_CLASSES: readonly PathClass[] = [
  *  if it is data at all, is a database's folder (MySQL's `/var/lib/mysql/shop`): removing it
  *  is removing the database, but a file write (`echo x > /var/lib/mysql/auth_plugin`) cannot
  *  overwrite a folder, so what it writes is a file of the script's own. */
-export type DataDirectoryPart = 'whole' | 'inside' | 'folder' | 'wal' | 'config' | 'aside' | 'log' | 'foreign';
-export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'folder', 'wal', 'config', 'aside', 'log', 'foreign'];
+export type DataDirectoryPart = 'whole' | 'inside' | 'folder' | 'wal' | 'config' | 'aside' | 'log' | 'foreign' | 'socket';
+export const DATA_DIRECTORY_PARTS: readonly DataDirectoryPart[] = ['whole', 'inside', 'folder', 'wal', 'config', 'aside', 'log', 'foreign', 'socket'];
+
+/** A Unix socket a server (or a script's temporary server) listens on, and its lock file:
+ *  `mysql.sock`, `.upgrade-mysql57.sock`, `.s.PGSQL.5432`. Removing one loses no data. A pid
+ *  file is not one of them: PostgreSQL's postmaster.pid is the interlock against a second
+ *  server on the same files. */
+const SOCKET_FILE = /^(?:[\w.@-]*|\*)\.(?:sock|socket)(?:\.lock)?$|^\.s\.PGSQL\.(?:\d+|\*)(?:\.lock)?$/;
 
 export interface ClassifiedPath {
   class: PathClass;
@@ -227,8 +233,10 @@ const SYSTEM_DIRECTORIES = new Set([
 ]);
 
 const DEVICE =
-  /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|md\d|dm-\d|mapper\/|disk\/|loop\d|root$|(?!(?:shm|pts|fd|mqueue|hugepages|net|input|snd|bus|char|block|cpu|dri|usb|v4l|serial)\/)[A-Za-z][\w.+-]*\/[\w.+-]+$)/;
-// The last alternative is LVM's /dev/VG/LV (issue 11: `mkfs.ext4 /dev/vg0/data`).
+  /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|md\d|dm-\d|mapper\/|disk\/|loop\d|root$|(?!(?:shm|pts|fd|mqueue|hugepages|net|input|snd|bus|char|block|cpu|dri|usb|v4l|serial|tcp|udp)\/)[A-Za-z][\w.+-]*\/[\w.+-]+$)/;
+// The last alternative is LVM's /dev/VG/LV (issue 11: `mkfs.ext4 /dev/vg0/data`). bash's
+// /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT open a socket (`echo -n > /dev/tcp/$PGHOST/5432`, a
+// port check): with HOST unknown the path reads /dev/tcp/5432, which is no volume group's.
 
 function isUnder(path: string, dir: string): boolean {
   return path === dir || path.startsWith(`${dir}/`);
@@ -356,6 +364,7 @@ export function partBelow(base: string, root: string): DataDirectoryPart {
   if (below.some((segment) => LOG_DIRECTORIES.has(segment)) || (below.length > 0 && LOG_FILE.test(below.at(-1)!))) return 'log';
   if (below.some((segment) => WAL_DIRECTORIES.has(segment)) || (below.length > 0 && WAL_FILE.test(below.at(-1)!))) return 'wal';
   if (below.length > 0 && DATA_DIRECTORY_CONFIG_FILE.test(below.at(-1)!)) return 'config';
+  if (below.length > 0 && SOCKET_FILE.test(below.at(-1)!)) return 'socket';
   if (below.length > 0) {
     const entry = topEntry(joinSegments(root, below.slice(0, -1)), below.at(-1)!);
     if (entry) return entry;
@@ -387,11 +396,12 @@ const PART_WORDS: Record<DataDirectoryPart, string> = {
   aside: ' (a copy moved aside, not the data directory in use)',
   log: ' (server logs, not data)',
   foreign: ' (not a file the server keeps its data in)',
+  socket: ' (a socket, not data)',
 };
 
 /** A data-directory path, or a leftover beside it, by its part. */
 function dataPath(full: string, detail: string, dataDirectory: string, part: DataDirectoryPart, onDisk: string): ClassifiedPath {
-  const leftover = part === 'aside' || part === 'log' || part === 'foreign';
+  const leftover = part === 'aside' || part === 'log' || part === 'foreign' || part === 'socket';
   return { class: leftover ? 'data-directory-leftover' : 'data-directory', path: full, detail: `${detail}${PART_WORDS[part]}`, dataDirectory, part, onDisk };
 }
 
@@ -425,6 +435,15 @@ export function classifyPath(word: ExpandedWord, context: PathContext): Classifi
   // A variable the command references but whose value we cannot see (a remote $PGDATA).
   if (word.dynamic) {
     if (word.variables.some(namesDataDirectory)) {
+      // `"${PGDATA}_tmp"`, `"$DATA_DIR.old"`: whatever the directory is, this is a copy beside it.
+      const last = word.text.replace(/["']/g, '').split('/').at(-1) ?? '';
+      if (isAsideName(last, true) && !/\$\{?[A-Za-z_]\w*\}?$/.test(last))
+        return {
+          class: 'data-directory-leftover',
+          path: raw,
+          detail: `${word.text} is a copy beside the database data directory${PART_WORDS.aside}`,
+          part: 'aside',
+        };
       // Named as written (`"$DATA_DIR"`): its value is not known here, and a placeholder (`*`) would read as a glob.
       return { class: 'data-directory', path: raw, detail: `${word.text} names the database data directory` };
     }

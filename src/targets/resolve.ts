@@ -167,6 +167,9 @@ function httpEndpointTargets(inv: Invocation): Target[] {
     } catch {
       continue;
     }
+    // `http://$DISCOVERY_SERVICE/v2/keys/…` with the host only known where it runs reads
+    // `http:///v2/keys/…`, which a URL parser takes for host v2: the host is not known here.
+    if (!/^file:/i.test(withScheme) && /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?[/?#]/i.test(withScheme)) host = '*';
     if (!host || targets.some((target) => target.host === host)) continue;
     targets.push({ kind: 'database', engine: 'http', source: `${inv.name} URL`, name: host, host });
   }

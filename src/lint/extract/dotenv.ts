@@ -5,6 +5,7 @@
 // Values are read with dotenv's own parser; only the key's line is found by scanning.
 
 import { parse as parseDotenv } from 'dotenv';
+import { decodeSafely } from '../../parse/connection.js';
 import { redact } from '../../util/redact.js';
 import type { Extracted, LintProblem } from '../types.js';
 import { escapeHatchProblems } from './escape-hatches.js';
@@ -60,7 +61,7 @@ export function urlTarget(value: string): UrlTarget | undefined {
   }
   const socketHost = url.searchParams.get('host') ?? '';
   const host = url.hostname || socketHost;
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const database = decodeSafely(url.pathname.replace(/^\//, ''));
   let productionEvidence: string | undefined;
   const hostToken = nameTokens(host).find((t) => environmentOfName(t, { live: true }) === 'production');
   const dbToken = nameTokens(database).find((t) => environmentOfName(t, { live: true }) === 'production');

@@ -37,8 +37,8 @@ function copyWords(text: string): { words: string[]; fromStage: boolean } {
 }
 
 /** Paths a command line executes as a script: `bash X`, `sh -e X`, `. X`, `/x/y.sh`. */
-function executedPaths(source: string, cwd: string): string[] {
-  const { invocations } = extractInvocations(source, { env: {}, cwd, home: '/root', envUnknown: true });
+function executedPaths(source: string, cwd: string, env: Readonly<Record<string, string>> = {}): string[] {
+  const { invocations } = extractInvocations(source, { env: { ...env }, cwd, home: '/root', envUnknown: true });
   const paths: string[] = [];
   for (const inv of invocations) {
     if (SHELLS.has(inv.name)) {
@@ -67,12 +67,15 @@ export interface ContainerStart {
   /** The image's COPY/ADD mappings and build context, to map image paths back (startedBy). */
   copies: readonly CopyMapping[];
   contextDir: string;
+  /** The ENV of the image's last stage: what its scripts see where the file does not set it
+   *  (sameersbn/docker-postgresql's entrypoint sources `${PG_APP_HOME}/functions`). */
+  env: Readonly<Record<string, string>>;
 }
 
 /** Repository paths of the image's scripts that `text` (shell run in the image: a start script,
  *  a supervisord program's command) runs or sources by their image path. */
 export function startedBy(text: string, start: ContainerStart): string[] {
-  return repositoryPaths(executedPaths(text, '/'), start.copies, start.contextDir);
+  return repositoryPaths(executedPaths(text, '/', start.env), start.copies, start.contextDir);
 }
 
 /** Repository paths (files, folders, globs) the image copies to `/etc/supervisor*`: supervisord's
@@ -108,7 +111,14 @@ export function shippedScripts(start: ContainerStart, paths: Iterable<string>): 
   const found = new Map<string, Record<string, string>>();
   for (const path of paths)
     for (const { sources, env } of start.shipped)
-      if (sources.some((source) => path === source || path.startsWith(`${source}/`) || (/[*?]/.test(source) && matchesGlobExactly(path, source))))
+      if (
+        sources.some(
+          (source) =>
+            path === source ||
+            path.startsWith(`${source}/`) ||
+            (/[*?]/.test(source) && (matchesGlobExactly(path, source) || matchesGlobExactly(path, `${source}/*`))),
+        )
+      )
         found.set(path, { ...env, ...found.get(path) });
   return found;
 }
@@ -118,7 +128,7 @@ export function shippedScripts(start: ContainerStart, paths: Iterable<string>): 
  *  not a host's system; only its volumes hold data that outlives it. */
 export function containerStartScripts(text: string, dockerfilePath: string): ContainerStart {
   const { started, volumes, shipped, copies } = readImage(text, dockerfilePath);
-  return { scripts: started, volumes, shipped, copies, contextDir: posix.dirname(dockerfilePath) };
+  return { scripts: started, volumes, shipped, copies, contextDir: posix.dirname(dockerfilePath), env: shipped.at(-1)?.env ?? {} };
 }
 
 function volumeWords(text: string): string[] {
@@ -176,16 +186,25 @@ function readImage(
     else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
       const { words, fromStage } = copyWords(ins.args.text);
       if (fromStage || words.length < 2) continue;
-      const dest = posix.resolve(workdir, words[words.length - 1]!);
+      // Docker substitutes ENV and ARG in a destination (`COPY runtime/ ${PG_APP_HOME}/`).
+      const env = stage?.env ?? {};
+      const destination = words[words.length - 1]!.replace(
+        /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+        (m, a?: string, b?: string) => env[(a ?? b)!] ?? m,
+      );
+      const dest = posix.resolve(workdir, destination);
       const sources = words.slice(0, -1);
       const into = sources.length > 1 || words[words.length - 1]!.endsWith('/');
-      for (const source of sources) copies.push({ from: posix.normalize(source.replace(/\/+$/, '')), to: dest, into });
+      // `COPY shared/db/${DB_ENGINE}/ …`: a build argument can be any value (`--build-arg`), so
+      // a variable in a source is a glob over the repository's folders.
+      const globbed = sources.map((source) => source.replace(/\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/g, '*'));
+      for (const source of globbed) copies.push({ from: posix.normalize(source.replace(/\/+$/, '')), to: dest, into });
       // The whole build context (`COPY . /app`) is the application, whose scripts also run
       // from a checkout: only what the Dockerfile names counts as shipped.
-      for (const source of sources) {
+      for (const source of globbed) {
         const named = posix.normalize(source.replace(/\/+$/, ''));
         if (named === '.' || named.startsWith('..')) continue;
-        for (const base of [contextDir, '.']) stage?.sources.push(posix.join(base, named));
+        for (const base of contextFolders(contextDir)) stage?.sources.push(posix.join(base, named));
       }
     } else if (ins.keyword === 'RUN') {
       const mapped = runCommand(ins, []);
@@ -198,6 +217,29 @@ function readImage(
     }
   }
   return { built: repositoryPaths(executed, copies, contextDir), started: repositoryPaths(started, copies, contextDir), volumes, shipped, copies };
+}
+
+/** Folders the build context may be: the Dockerfile's own, each folder above it, the root.
+ *  `docker build -f apache/Dockerfile .` from docker/production (bagisto's images) copies
+ *  `shared/build-install.sh` from the folder above the Dockerfile's. */
+function contextFolders(contextDir: string): string[] {
+  const folders: string[] = [];
+  for (let dir = posix.normalize(contextDir); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) folders.push(dir);
+  folders.push('.');
+  return folders;
+}
+
+/** Repository paths that `paths` (some with globs from a COPY source) name among `files`. */
+export function expandRepositoryPaths(paths: Iterable<string>, files: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const path of paths) {
+    if (files.has(path)) found.add(path);
+    else if (/[*?]/.test(path)) {
+      const depth = path.split('/').length;
+      for (const file of files) if (file.split('/').length === depth && matchesGlobExactly(file, path)) found.add(file);
+    }
+  }
+  return [...found];
 }
 
 /** Where in the repository the image paths `paths` came from, through the COPY/ADD mappings. */
@@ -213,13 +255,16 @@ function repositoryPaths(paths: readonly string[], copies: readonly CopyMapping[
         // A file copied into a folder keeps its name; a folder's contents land under the destination.
         if (copy.into && rest === posix.basename(copy.from)) candidates.push(copy.from);
         // `COPY target/scripts/*.sh /usr/local/bin/`: each matching file, by its name.
-        if (/[*?]/.test(copy.from)) {
-          if (copy.into && !rest.includes('/') && matchesGlobExactly(rest, posix.basename(copy.from)))
-            candidates.push(posix.join(posix.dirname(copy.from), rest));
-        } else candidates.push(posix.join(copy.from, rest));
+        // A glob may also name folders, whose contents land under the destination
+        // (`COPY shared/db/${DB_ENGINE}/ /usr/local/share/app/db/`).
+        if (/[*?]/.test(posix.basename(copy.from)) && copy.into && !rest.includes('/') && matchesGlobExactly(rest, posix.basename(copy.from)))
+          candidates.push(posix.join(posix.dirname(copy.from), rest));
+        candidates.push(posix.join(copy.from, rest));
       }
+      // A glob left in a candidate (`shared/db/*/engine.sh`) is matched against the repository's
+      // files by the caller (expandRepositoryPaths).
       for (const candidate of candidates) {
-        for (const base of [contextDir, '.']) found.add(posix.normalize(posix.join(base, candidate)));
+        for (const base of contextFolders(contextDir)) found.add(posix.normalize(posix.join(base, candidate)));
       }
     }
   }

@@ -13,6 +13,7 @@ import type { MakeDefinition } from '../../types.js';
 import { escapeHatchProblems } from './escape-hatches.js';
 import { dedupeHints, hintFromEnvironmentName, hintFromFileName, hintsFromEnv, type EnvEntry } from './hints.js';
 import { dict } from '../../util/dict.js';
+import { isEnvironmentVariable } from '../../classify/names.js';
 
 interface Variable {
   value: string;
@@ -37,6 +38,23 @@ interface PhysLine {
 const FROM_ENVIRONMENT = new Set(['HOME', 'PATH', 'USER', 'LOGNAME', 'PWD', 'TMPDIR', 'TERM', 'LANG']);
 
 const ASSIGNMENT = /^([^\s:#=()$]+|\$\([^)]*\))\s*(::=|:::=|:=|\?=|\+=|!=|=)(.*)$/s;
+
+/** The make variables `texts` expand, directly or through the values of those they expand. */
+function referencedVariables(texts: readonly string[], globals: ReadonlyMap<string, Variable>): Set<string> {
+  const used = new Set<string>();
+  const queue = [...texts];
+  while (queue.length > 0) {
+    const text = queue.pop()!;
+    for (const match of text.matchAll(/\$[({]([^)}:\s$]+)/g)) {
+      const name = match[1]!;
+      if (used.has(name)) continue;
+      used.add(name);
+      const value = globals.get(name)?.value;
+      if (value) queue.push(value);
+    }
+  }
+  return used;
+}
 
 export function extractMakefile(text: string, path = ''): Extracted & { make: MakeDefinition } {
   const index = new LineIndex(text);
@@ -187,7 +205,13 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
   // A `define NAME` is a canned recipe that `$(call NAME,…)` runs where a target asks for it
   // (scylla-operator's `generate-manager-manifests-prod`): its name says what it makes, not the
   // environment every recipe of the file runs against.
-  const fileHints: EnvironmentHint[] = [...(fileHint ? [fileHint] : []), ...hintsFromEnv(varEntries.filter((e) => !macros.has(e.key)))];
+  // A variable whose name alone says production or staging (`PROD_DB_URL`, solr-operator's
+  // `DOCS_STAGING = docs/build/staging`) says so only of the recipes that expand it, unless it is
+  // exported to every recipe's environment; one naming the environment (`ENV = production`) is
+  // the whole file's.
+  const fileWide = (key: string) => isEnvironmentVariable(key) || exportAll || exported.has(key);
+  const fileHints: EnvironmentHint[] = [...(fileHint ? [fileHint] : []), ...hintsFromEnv(varEntries.filter((e) => !macros.has(e.key) && fileWide(e.key)))];
+  const namedOnly = varEntries.filter((e) => !macros.has(e.key) && !fileWide(e.key));
   const env = dict<string>();
   for (const [name, v] of globals) {
     if (!exportAll && !exported.has(name)) continue;
@@ -218,6 +242,13 @@ export function extractMakefile(text: string, path = ''): Extracted & { make: Ma
       if (hint && (hint.environment === 'production' || hint.environment === 'staging')) hints.push(hint);
     }
     hints.push(...hintsFromEnv([...rule.vars].map(([key, v]) => ({ key, value: v.value, line: v.line }))));
+    if (namedOnly.length > 0) {
+      const used = referencedVariables(
+        rule.recipes.map((recipe) => recipe.text),
+        globals,
+      );
+      hints.push(...hintsFromEnv(namedOnly.filter((e) => used.has(e.key))));
+    }
     const groups = oneShell ? [rule.recipes] : rule.recipes.map((r) => [r]);
     groups.forEach((group, g) => {
       const builder = new SnippetBuilder();

@@ -8,6 +8,7 @@
 import type { Language } from './sinks.js';
 import { environmentReference, type CodeEffect } from './effects.js';
 import { table } from '../../util/dict.js';
+import { decodeSafely } from '../connection.js';
 
 /** A value the code passes: a literal, an environment variable's value, or something computed. */
 export type DriverValue = { kind: 'string'; value: string } | { kind: 'env'; name: string } | { kind: 'dynamic' };
@@ -416,10 +417,10 @@ function urlParts(dsn: string): Record<string, string> | undefined {
   try {
     const url = new URL(dsn.replace(/^([A-Za-z]+)\+[A-Za-z0-9_]+:/, '$1:'));
     const parts: Record<string, string> = {};
-    if (url.hostname) parts['host'] = decodeURIComponent(url.hostname);
+    if (url.hostname) parts['host'] = decodeSafely(url.hostname);
     if (url.port) parts['port'] = url.port;
-    if (url.username) parts['user'] = decodeURIComponent(url.username);
-    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (url.username) parts['user'] = decodeSafely(url.username);
+    const database = decodeSafely(url.pathname.replace(/^\//, ''));
     if (database) parts['dbname'] = database;
     return parts;
   } catch {

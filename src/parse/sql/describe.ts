@@ -4,7 +4,7 @@ import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type ColumnType, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
 import { judgeComputedSql, runsSqlText, sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
-import { DESTROYING_FUNCTION_NAME, ROW_DESTROYING_FUNCTIONS, SESSION_SCOPE_COLUMNS } from '../../knowledge/sql-functions.js';
+import { DESTROYING_FUNCTION_NAME, ROW_DESTROYING_FUNCTIONS, SESSION_SCOPE_COLUMNS, STATELESS_EXTENSIONS } from '../../knowledge/sql-functions.js';
 import { own } from '../../util/dict.js';
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
@@ -362,6 +362,11 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
       // tables of an extension's types, views, foreign keys. It destroys data like DROP TABLE.
       // Views and indexes hold no rows of their own, and what depends on them is more views: a
       // migration that rebuilds a view with CASCADE (lemmy) destroys nothing a restore brings back.
+      // An extension that keeps no data and defines no type (knowledge/sql-functions.ts) takes
+      // nothing stored with it, CASCADE or not.
+      const stateless =
+        body.removeType === 'OBJECT_EXTENSION' && names.length > 0 && names.every((name: string) => STATELESS_EXTENSIONS.has(name.toLowerCase()));
+      if (stateless) return s;
       if (s.kind === 'drop-other' && s.cascade && !DERIVED_OBJECTS.has(body.removeType)) s.kind = 'drop-cascade';
       // Without CASCADE the server refuses when user objects depend on an extension, but the
       // extension's own member tables go with it (pg_cron's cron.job, postgis' spatial_ref_sys rows).

@@ -39,7 +39,10 @@ export const ssh: Unwrapper = (inv) => {
   // OpenSSH parses options again after the destination: `ssh db1 -t 'cmd'`, `ssh db1 -l root cmd`.
   const after = scanOptions(inv.args.slice(scan.rest + 1), SSH_SPEC);
   const commandStart = scan.rest + 1 + after.rest;
-  const { host, user } = parseDestination(destination.value, optionValue(after, '-l') ?? optionValue(scan, '-l'));
+  // `ssh "${dst_host}" …` with the variable set where the file runs: a host not known here,
+  // named `*` as other unknown words are (an empty name read "on  (unknown-remote:  is …)").
+  const written = destination.value === '' && (destination.dynamic || destination.unsetVariables.length > 0) ? '*' : destination.value;
+  const { host, user } = parseDestination(written, optionValue(after, '-l') ?? optionValue(scan, '-l'));
   const executionHost: ExecutionHost = user ? { kind: 'ssh', destination: host, user } : { kind: 'ssh', destination: host };
   // The remote shell has its own environment: variables are unknown there, not empty.
   // The remote working directory is unknown too (cwd '').
