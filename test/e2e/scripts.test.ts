@@ -164,13 +164,19 @@ describe('a workspace package and composer.json scripts (built binary)', () => {
     expect(result.findings.find((f) => f.rule === rule)?.message).toContain(via);
   });
 
+  it("a recursive run of every package's reset script asks on production (one of them resets the database)", () => {
+    // `-r` selections are not read script by script; the task's name says what it does.
+    const result = check('pnpm -r run reset', dir, cleanEnv({ PRODGUARD_HOSTNAME: 'web-prod-1', DATABASE_URL: 'postgres://app@db.prod.example.com/app' }));
+    expect(result.verdict).toBe('confirm');
+    expect(result.findings.map((f) => f.rule)).toContain('database/destructive-project-task');
+  });
+
   it('everyday workspace and Composer commands stay at allow', () => {
     const production = cleanEnv({ PRODGUARD_HOSTNAME: 'web-prod-1', DATABASE_URL: 'postgres://app@db.prod.example.com/app' });
     for (const line of [
       'yarn workspace @app/db run build',
       'yarn workspace @app/db add lodash',
       'npm run build -w @app/db',
-      'pnpm -r run reset',
       'composer install',
       'composer lint',
       'composer run-script post-install-cmd',
