@@ -389,10 +389,64 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   oci: {
     engine: 'oci',
     options: valueOptions(
-      long(['db-system-id', 'autonomous-database-id', 'database-id', 'bucket-name', 'namespace', 'profile', 'config-file', 'region', 'compartment-id']),
+      long([
+        'db-system-id',
+        'autonomous-database-id',
+        'database-id',
+        'bucket-name',
+        'namespace',
+        'profile',
+        'config-file',
+        'region',
+        'compartment-id',
+        'key-id',
+        'vault-id',
+        'endpoint',
+        'time-of-deletion',
+      ]),
     ),
-    targets: { resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--bucket-name', '--profile'] },
+    // KMS keys and vaults: the key's OCID and the vault's management endpoint name them.
+    targets: {
+      resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--bucket-name', '--key-id', '--vault-id', '--endpoint', '--profile'],
+    },
     simple: { verbs: [], env: ['OCI_CLI_PROFILE'] },
+  },
+  // Alibaba Cloud's aliyun (`aliyun rds DeleteDBInstance --DBInstanceId ID`): the API's own
+  // parameter names the resource, --profile the account.
+  aliyun: {
+    engine: 'alibaba',
+    options: valueOptions([
+      ...long([
+        'profile',
+        'region',
+        'DBInstanceId',
+        'DBClusterId',
+        'InstanceId',
+        'DiskId',
+        'RegionId',
+        'endpoint',
+        'mode',
+        'access-key-id',
+        'access-key-secret',
+      ]),
+      '-p',
+    ]),
+    targets: { resource: ['--DBInstanceId', '--DBClusterId', '--InstanceId', '--DiskId', '--profile', '-p'] },
+    simple: { verbs: [], env: ['ALIBABACLOUD_PROFILE', 'ALIBABA_CLOUD_PROFILE'] },
+  },
+  // Fauna's CLI (`fauna delete-database NAME`) and Upstash's (`upstash redis delete --id ID`):
+  // the database's name or id says what it is.
+  fauna: {
+    engine: 'fauna',
+    options: valueOptions(long(['secret', 'endpoint', 'environment', 'database', 'config', 'url', 'scheme', 'domain', 'port', 'role'])),
+    targets: { resource: ['--environment', '--endpoint', '--database'] },
+    simple: { verbs: ['delete-database'], env: ['FAUNA_ENVIRONMENT'], firstOnly: true },
+  },
+  upstash: {
+    engine: 'upstash',
+    options: valueOptions(long(['id', 'email', 'api-key', 'name', 'region'])),
+    targets: { resource: ['--id', '--name'] },
+    simple: { verbs: ['delete'], env: [], kinds: ['redis', 'kafka', 'vector', 'qstash', 'team'] },
   },
   // Argo CD: `argocd app delete NAME` deletes the application and, by default (--cascade), every
   // resource it deployed; the application's name and the Argo CD server say where.

@@ -799,6 +799,15 @@ export interface ClientShell {
   /** What its leading operands are, in order (`turso db shell DB [SQL]`: server, then SQL; a
    *  hosted database's name is its server's). The last role repeats for the operands after. */
   operandRoles?: readonly ClientRole[];
+  /** Its operands are one command, words joined by spaces (`db2 drop database PRODDB`). */
+  joinedOperands?: true;
+  /** Commands of its own that only read or connect (`db2 list db directory`): their first word. */
+  readingCommands?: readonly string[];
+  /** It reaches the server only with this flag; without it the database is a local file (`wrangler
+   *  d1 execute DB --local`): nothing to judge here. */
+  remoteWith?: readonly string[];
+  /** Its script logs on itself (`.LOGON host/user,password` in bteq's input): the server is named there. */
+  logonInScript?: true;
 }
 
 // usql's schemes (usql README, "Database Support"): PostgreSQL and its wire-compatible servers,
@@ -1353,6 +1362,124 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
   // first unnamed string is -Query. PowerShell's parameter names are not case-sensitive.
   'Invoke-Sqlcmd': INVOKE_SQLCMD,
   'invoke-sqlcmd': INVOKE_SQLCMD,
+  // SAP HANA's hdbsql (help.sap.com, "hdbsql Command-Line Options"): -n host[:port], -d database,
+  // -u/-p the user, -I a file of SQL, the operand one statement. Read as psql: its DDL and DML
+  // are the standard's, and what PostgreSQL's grammar does not read is not judged safe.
+  hdbsql: {
+    client: 'psql',
+    shortWithValue: 'niduUpIocSgFCT',
+    roles: { '-n': 'server', '-d': 'database', '-u': 'user', '-p': 'password', '-I': 'file' },
+    operandRoles: ['sql'],
+  },
+  // IBM Db2's command line processor (`db2 ? options`): the operands are one CLP command or SQL
+  // statement (`db2 drop database PRODDB`, `db2 "delete from t"`), -f a file; it talks to the
+  // instance of the host it runs on (or the database catalogued there).
+  db2: {
+    client: 'psql',
+    shortWithValue: 'fzrl',
+    roles: { '-f': 'file' },
+    joinedOperands: true,
+    readingCommands: [
+      'list',
+      'get',
+      'connect',
+      'terminate',
+      'describe',
+      'values',
+      'quit',
+      'backup',
+      'export',
+      'runstats',
+      'reorgchk',
+      'disconnect',
+      'echo',
+      '?',
+      'catalog',
+      'uncatalog',
+      'activate',
+      'start',
+      'db2start',
+      'attach',
+      'detach',
+      'ping',
+      'inspect',
+      'commit',
+      'set',
+    ],
+  },
+  // Informix's dbaccess (`dbaccess DATABASE[@SERVER] [FILE | -]`): the SQL comes from the file,
+  // else standard input.
+  dbaccess: { client: 'psql', operandRoles: ['database', 'file'] },
+  // SAP ASE's (Sybase) isql: -S server, -U/-P the user, -D database, -i a file of Transact-SQL,
+  // else standard input (batches ended by `go`), as sqlcmd reads it.
+  isql: {
+    client: 'mysql',
+    shortWithValue: 'SUPDiIoHJscwtzAaEmT',
+    roles: { '-S': 'server', '-U': 'user', '-P': 'password', '-D': 'database', '-i': 'file' },
+  },
+  // Teradata's bteq: its script on standard input, logging on itself (`.LOGON host/user,password`).
+  bteq: { client: 'psql', logonInScript: true },
+  // Couchbase's SQL++ shell (`cbq -e URL -s STATEMENT`): N1QL quotes names with backticks as MySQL does.
+  cbq: {
+    client: 'mysql',
+    shortWithValue: 'eupsfcqt',
+    longWithValue: ['engine', 'user', 'password', 'script', 'file', 'credentials', 'timeout', 'output'],
+    roles: { '-e': 'server', '--engine': 'server', '-u': 'user', '--user': 'user', '-s': 'sql', '--script': 'sql', '-f': 'file', '--file': 'file' },
+  },
+  // Aerospike's aql (`aql --help`): -h host, -c a command (TRUNCATE, DELETE, SELECT …), -f a file.
+  aql: {
+    client: 'mysql',
+    shortWithValue: 'hpUPcfoT',
+    longWithValue: ['host', 'port', 'user', 'password', 'command', 'file', 'output-mode', 'timeout', 'tls-name', 'auth'],
+    roles: {
+      '-h': 'host',
+      '--host': 'host',
+      '-p': 'port',
+      '--port': 'port',
+      '-U': 'user',
+      '--user': 'user',
+      '-P': 'password',
+      '--password': 'password',
+      '-c': 'sql',
+      '--command': 'sql',
+      '-f': 'file',
+      '--file': 'file',
+    },
+  },
+  // SurrealDB's `surreal sql --endpoint URL` (surrealdb.com/docs/surrealdb/cli/sql): the
+  // statements on standard input, read as PostgreSQL's (what its grammar does not read is not
+  // judged safe).
+  surreal: {
+    subcommand: 'sql',
+    client: 'psql',
+    shortWithValue: 'eup',
+    longWithValue: ['endpoint', 'conn', 'username', 'user', 'password', 'pass', 'namespace', 'ns', 'database', 'db', 'auth-level', 'token'],
+    roles: {
+      '-e': 'server',
+      '--endpoint': 'server',
+      '--conn': 'server',
+      '-u': 'user',
+      '--username': 'user',
+      '--user': 'user',
+      '-p': 'password',
+      '--password': 'password',
+      '--pass': 'password',
+      '--database': 'database',
+      '--db': 'database',
+    },
+  },
+  // Cloudflare D1 (developers.cloudflare.com, `wrangler d1 execute DATABASE --remote --command SQL
+  // | --file F`): SQLite's SQL on the hosted database the name says; without --remote it runs on
+  // the local development copy.
+  wrangler: {
+    subcommand: 'd1 execute',
+    client: 'psql',
+    shortWithValue: 'ce',
+    longWithValue: ['command', 'file', 'config', 'env', 'persist-to', 'batch-size'],
+    roles: { '--command': 'sql', '--file': 'file' },
+    operandRoles: ['server'],
+    remoteWith: ['--remote'],
+  },
   // Turso's hosted libSQL (docs.turso.tech, `turso db shell <database> [sql]`): the database's
   // name is where it goes (a URL for `turso dev`), the operand after it SQLite SQL, read as psql's.
   turso: {

@@ -270,6 +270,147 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: { shortWithValue: 'hpuwt', longWithValue: ['host', 'port', 'username', 'password', 'password-file', 'tag'] },
   },
+  // Couchbase's couchbase-cli (docs.couchbase.com, couchbase-cli(1)): -c/--cluster is the
+  // node it administers (`couchbase://host`, `host:8091`); cbq, its SQL++ shell, names it -e.
+  'couchbase-cli': {
+    service: 'Couchbase',
+    servers: ['-c', '--cluster'],
+    variables: [],
+    options: {
+      shortWithValue: 'cup',
+      longWithValue: [
+        'cluster',
+        'username',
+        'password',
+        'bucket',
+        'client-cert',
+        'client-key',
+        'cacert',
+        'bucket-type',
+        'bucket-ramsize',
+        'scope',
+        'collection',
+      ],
+    },
+  },
+  // Aerospike's asinfo and asadm (`asinfo --help`, `asadm --help`): -h/--host is the node (aql,
+  // its SQL-like shell, is a database shell: knowledge/commands.ts).
+  asadm: {
+    service: 'Aerospike',
+    servers: ['-h', '--host'],
+    variables: [],
+    options: { shortWithValue: 'hpUPe', longWithValue: ['host', 'port', 'user', 'password', 'execute', 'tls-name', 'auth', 'config-file', 'instance'] },
+  },
+  asinfo: {
+    service: 'Aerospike',
+    servers: ['-h', '--host'],
+    variables: [],
+    options: { shortWithValue: 'hpUPvlt', longWithValue: ['host', 'port', 'user', 'password', 'value', 'timeout', 'tls-name', 'auth', 'instance'] },
+  },
+  // FoundationDB's fdbcli (`fdbcli --help`): -C/--cluster-file names the cluster (its file lists
+  // the coordinators), else /etc/foundationdb/fdb.cluster on this host.
+  fdbcli: {
+    service: 'FoundationDB',
+    servers: [],
+    variables: [],
+    options: {
+      shortWithValue: 'C',
+      longWithValue: ['cluster-file', 'exec', 'timeout', 'log-dir', 'knob', 'tls-certificate-file', 'tls-key-file', 'tls-ca-file'],
+    },
+  },
+  // OpenStack Swift's client (`swift --help`): --os-auth-url (OS_AUTH_URL) or -A/--auth (ST_AUTH)
+  // names the cloud, --os-storage-url the proxy.
+  swift: {
+    service: 'Swift',
+    servers: ['--os-auth-url', '--os-storage-url', '-A', '--auth'],
+    variables: ['OS_AUTH_URL', 'ST_AUTH', 'OS_STORAGE_URL'],
+    options: {
+      shortWithValue: 'AUKV',
+      longWithValue: [
+        'os-auth-url',
+        'os-storage-url',
+        'os-username',
+        'os-password',
+        'os-project-name',
+        'os-project-id',
+        'os-region-name',
+        'os-auth-token',
+        'os-cloud',
+        'auth',
+        'user',
+        'key',
+        'auth-version',
+        'prefix',
+        'object-threads',
+        'container-threads',
+      ],
+    },
+  },
+  // ActiveMQ Artemis's `artemis` CLI (activemq.apache.org, "Command Line Interface"): --url.
+  artemis: {
+    service: 'ActiveMQ Artemis',
+    servers: ['--url'],
+    variables: [],
+    options: { longWithValue: ['url', 'user', 'password', 'name', 'address', 'protocol', 'acceptor'] },
+  },
+  // InfluxDB Enterprise's meta CLI (`influxd-ctl -bind host:8091 …`).
+  'influxd-ctl': {
+    service: 'InfluxDB Enterprise',
+    servers: ['-bind', '-bind-tls'],
+    variables: [],
+    options: goFlags(['bind', 'auth-type', 'user', 'pwd', 'secret', 'config']),
+  },
+  // Grafana Loki's logcli (grafana.com/docs/loki, "LogCLI"): --addr, else LOKI_ADDR.
+  logcli: {
+    service: 'Loki',
+    servers: ['--addr'],
+    variables: ['LOKI_ADDR'],
+    options: {
+      shortWithValue: 'oq',
+      longWithValue: [
+        'addr',
+        'username',
+        'password',
+        'org-id',
+        'bearer-token',
+        'query',
+        'start',
+        'end',
+        'since',
+        'limit',
+        'output',
+        'max-interval',
+        'cert',
+        'key',
+        'ca-cert',
+      ],
+    },
+  },
+  // YugabyteDB's yb-admin (docs.yugabyte.com, "yb-admin"): --master_addresses lists the masters.
+  'yb-admin': {
+    service: 'YugabyteDB',
+    servers: ['--master_addresses', '-master_addresses', '--init_master_addrs'],
+    variables: [],
+    options: goFlags(['master_addresses', 'init_master_addrs', 'certs_dir_name', 'timeout_ms']),
+  },
+  // Solr's control script (`bin/solr delete -c NAME -solrUrl URL`; 9.x: --solr-url, -z ZK).
+  solr: {
+    service: 'Solr',
+    servers: ['-solrUrl', '--solr-url', '-url', '-z', '--zk-host'],
+    variables: ['SOLR_URL', 'ZK_HOST'],
+    options: {
+      shortWithValue: 'cnpdzsu',
+      longWithValue: ['name', 'collection', 'solr-url', 'zk-host', 'config-name', 'shards', 'replication-factor', 'credentials'],
+      singleDashWithValue: ['solrUrl', 'url', 'zkHost', 'deleteConfig'],
+    },
+  },
+  // Citrix Hypervisor / XCP-ng's xe (`xe help`): -s names the pool master, else this host.
+  xe: {
+    service: 'XenServer',
+    servers: ['-s'],
+    variables: [],
+    options: { singleDashWithValue: ['s', 'u', 'pw', 'pwf', 'p'] },
+  },
   ceph: {
     service: 'Ceph',
     servers: ['-m', '--mon-host'],

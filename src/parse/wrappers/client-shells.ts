@@ -122,6 +122,14 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     (given[role] ??= []).push(...values);
   }
   const operands = scan.positionals.map((index) => args[index]!.value);
+  // `wrangler d1 execute DB` without --remote: the local development copy.
+  if (shell.remoteWith && !scan.options.some((option) => shell.remoteWith!.includes(option.flag))) return [];
+  if (shell.joinedOperands && operands.length > 0) {
+    // `db2 list db directory`, `db2 connect to SAMPLE`: the processor's own reading commands.
+    const first = operands.join(' ').trim().split(/\s+/)[0]!.toLowerCase();
+    if (shell.readingCommands?.includes(first)) return [];
+    (given.sql ??= []).push(operands.join(' '));
+  }
   if (shell.urlOperand && operands[0] !== undefined) (given.url ??= []).push(operands[0]);
   if (shell.operandRoles) {
     operands.forEach((operand, k) => {
@@ -167,6 +175,13 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
       }
     }
   }
+  if (shell.logonInScript && inv.stdin?.text !== undefined) {
+    // bteq: `.LOGON tdprod.example.com/dbc,password;` (the password is never kept).
+    const logon = /^\s*\.logon\s+([^/\s;,]+)\//im.exec(inv.stdin.text);
+    if (logon) (given.server ??= []).push(logon[1]!);
+  }
+  // `dbaccess DB -`: the file `-` is standard input, which the client reads anyway.
+  if (given.file) given.file = given.file.filter((file) => file !== '-');
   const words = clientWords(shell, given);
   if (!words) return [];
   // A word the line cannot know (`-Q "$SQL"`) stays unknown in the client's line.

@@ -1,0 +1,98 @@
+// recall13: classes of destructive commands a blind held-out set (adv12) found allowed.
+// - Data services' own admin CLIs and their deleting verbs: Couchbase, Aerospike, FoundationDB,
+//   Swift, Artemis, Loki, YugabyteDB, SingleStore, Solr, Greenplum, XenServer, k3s/RKE2.
+// - Enterprise and edge SQL shells read as the clients they are: SAP HANA's hdbsql, Db2's CLP,
+//   Informix's dbaccess, SAP ASE's isql, Teradata's bteq, Couchbase's cbq, Aerospike's aql,
+//   SurrealDB's `surreal sql`, Cloudflare's `wrangler d1 execute --remote`.
+// - Encryption keys destroyed: LUKS key slots, gpg secret keys, Vault transit keys, key files shredded.
+// - PowerShell cmdlets that are a cloud CLI's or a database client's delete (Az, AWS Tools, Google
+//   Cloud, dbatools), typed at the prompt or given to pwsh.
+import type { CorpusGroup } from '../cases.js';
+
+const WS = 'ws-4417';
+const PROD_HOST = 'db-prod-7.example.com';
+
+export const groups: CorpusGroup[] = [
+  {
+    name: 'recall13: data-service admin CLIs that delete',
+    cases: [
+      { line: 'couchbase-cli bucket-delete -c couchbase://cb1.prod.example.com -u Administrator -p pw --bucket orders', hostname: WS, expect: 'block' },
+      { line: 'couchbase-cli bucket-list -c couchbase://cb1.prod.example.com -u Administrator -p pw', hostname: WS, expect: 'allow' },
+      { line: "asinfo -h as1.prod.example.com -v 'truncate:namespace=app;set=sessions'", hostname: WS, expect: 'block' },
+      { line: "asinfo -h as1.prod.example.com -v 'statistics'", hostname: WS, expect: 'allow' },
+      { line: "fdbcli -C /etc/foundationdb/fdb.cluster --exec 'writemode on; clearrange a z'", hostname: PROD_HOST, expect: 'block' },
+      { line: "fdbcli --exec 'status json'", hostname: PROD_HOST, expect: 'allow' },
+      { line: 'swift --os-auth-url https://keystone.prod.example.com/v3 delete backups', hostname: WS, expect: 'block' },
+      { line: 'swift --os-auth-url https://keystone.prod.example.com/v3 stat backups', hostname: WS, expect: 'allow' },
+      { line: 'artemis address delete --name orders --url tcp://mq.prod.example.com:61616', hostname: WS, expect: 'block' },
+      { line: 'artemis queue stat --url tcp://mq.prod.example.com:61616', hostname: WS, expect: 'allow' },
+      { line: 'yb-admin --master_addresses ybm1.prod.example.com:7100 delete_namespace ycql.app', hostname: WS, expect: 'block' },
+      { line: 'yb-admin --master_addresses ybm1.prod.example.com:7100 list_all_masters', hostname: WS, expect: 'allow' },
+      { line: 'solr delete -c orders --solr-url https://solr.prod.example.com:8983', hostname: WS, expect: 'block' },
+      { line: 'gpdeletesystem -d /data/master/gpseg-1', hostname: PROD_HOST, expect: 'block' },
+      { line: 'xe vdi-destroy uuid=8a1f', hostname: 'xen-prod-1', expect: 'block' },
+      { line: 'xe vm-list', hostname: 'xen-prod-1', expect: 'allow' },
+      { line: 'sudo /usr/local/bin/k3s-uninstall.sh', hostname: 'k3s-prod-1', expect: 'block' },
+    ],
+  },
+  {
+    name: 'recall13: enterprise and edge SQL shells',
+    cases: [
+      { line: "hdbsql -n hana.prod.example.com:30015 -u SYSTEM -p pw 'DROP TABLE SAPABAP1.ZORDERS'", hostname: WS, expect: 'block', rule: 'sql/drop-objects' },
+      { line: "hdbsql -n hana.prod.example.com:30015 -u SYSTEM -p pw 'SELECT * FROM M_DATABASES'", hostname: WS, expect: 'allow' },
+      { line: 'db2 "delete from orders"', hostname: PROD_HOST, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      { line: 'db2 drop database SAMPLE', hostname: PROD_HOST, expect: 'block', rule: 'sql/drop-objects' },
+      { line: 'db2 connect to SAMPLE', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'db2 list tablespaces show detail', hostname: PROD_HOST, expect: 'allow' },
+      { line: "echo 'delete from customer;' | dbaccess stores_demo -", hostname: PROD_HOST, expect: 'block' },
+      { line: "echo 'select count(*) from customer;' | dbaccess stores_demo -", hostname: PROD_HOST, expect: 'allow' },
+      { line: "isql -S SYB_PROD -U sa -P pw <<< $'truncate table audit_log\\ngo'", hostname: WS, expect: 'block', rule: 'sql/truncate' },
+      { line: "bteq <<< '.LOGON td.prod.example.com/dbc,pw; DROP TABLE finance.ledger; .LOGOFF'", hostname: WS, expect: 'block' },
+      { line: "cbq -e https://cb1.prod.example.com:18093 -s 'DROP COLLECTION app.inventory.orders'", hostname: WS, expect: 'block' },
+      { line: "cbq -e https://cb1.prod.example.com:18093 -s 'SELECT COUNT(*) FROM app'", hostname: WS, expect: 'allow' },
+      { line: "aql -h as1.prod.example.com -c 'TRUNCATE app.sessions'", hostname: WS, expect: 'block', rule: 'sql/truncate' },
+      { line: "aql -h as1.prod.example.com -c 'SELECT * FROM app.sessions'", hostname: WS, expect: 'allow' },
+      { line: "npx wrangler d1 execute shop-prod --remote --command='DELETE FROM orders'", hostname: WS, expect: 'block' },
+      { line: "npx wrangler d1 execute shop-prod --remote --command='SELECT count(*) FROM orders'", hostname: WS, expect: 'allow' },
+      { line: "npx wrangler d1 execute shop-prod --local --command='DELETE FROM orders'", hostname: WS, expect: 'allow' },
+    ],
+  },
+  {
+    name: 'recall13: encryption keys destroyed',
+    cases: [
+      { line: 'cryptsetup luksRemoveKey /dev/sdb1', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/partition-device' },
+      { line: 'cryptsetup luksDump /dev/sdb1', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'gpg --yes --delete-secret-and-public-keys backups@example.com', hostname: PROD_HOST, expect: 'block', rule: 'host/gpg-secret-key-delete' },
+      { line: 'gpg --export-secret-keys --armor backups@example.com', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'VAULT_ADDR=https://vault.prod.example.com vault delete transit/keys/payments', hostname: WS, expect: 'block' },
+      { line: 'VAULT_ADDR=https://vault.prod.example.com vault read transit/keys/payments', hostname: WS, expect: 'allow' },
+      { line: 'shred -u /etc/pgbackrest/repo.key', hostname: PROD_HOST, expect: 'block', rule: 'host/encryption-key-destroy' },
+      { line: 'aws kms schedule-key-deletion --key-id arn:aws:kms:us-east-1:1:key/prod --profile prod', hostname: WS, expect: 'block' },
+      { line: 'oci kms management vault schedule-deletion --vault-id ocid1.vault.oc1.iad.prod', hostname: WS, expect: 'block' },
+    ],
+  },
+  {
+    name: 'recall13: PowerShell cmdlets that delete',
+    cases: [
+      { line: 'Remove-AzResourceGroup -Name rg-prod-data -Force', hostname: WS, expect: 'block', rule: 'cloud/cloud-resource-delete' },
+      { line: 'remove-azresourcegroup rg-prod-data -force', hostname: WS, expect: 'block', rule: 'cloud/cloud-resource-delete' },
+      { line: 'Remove-AzResourceGroup -Name rg-prod-data -WhatIf', hostname: WS, expect: 'allow' },
+      { line: 'Remove-AzSqlDatabase -ResourceGroupName rg-prod -ServerName sql-prod -DatabaseName app -Force', hostname: WS, expect: 'block' },
+      { line: 'Remove-RDSDBInstance -DBInstanceIdentifier pg-prod -SkipFinalSnapshot $true -Force', hostname: WS, expect: 'block' },
+      { line: 'Remove-S3Bucket -BucketName acme-prod-backups -DeleteBucketContent -Force', hostname: WS, expect: 'block' },
+      { line: 'Remove-DDBTable -TableName orders-prod -Force', hostname: WS, expect: 'block' },
+      { line: 'Remove-GcSqlInstance -Name pg-prod -Project acme-prod', hostname: WS, expect: 'block' },
+      { line: 'Remove-DbaDatabase -SqlInstance sql-prod-01 -Database Payroll -Confirm:$false', hostname: WS, expect: 'block', rule: 'sql/drop-objects' },
+      {
+        line: "Invoke-DbaQuery -SqlInstance sql-prod-01 -Database app -Query 'TRUNCATE TABLE dbo.Orders'",
+        hostname: WS,
+        expect: 'block',
+        rule: 'sql/truncate',
+      },
+      { line: "Invoke-DbaQuery -SqlInstance sql-prod-01 -Database app -Query 'SELECT TOP 10 * FROM dbo.Orders'", hostname: WS, expect: 'allow' },
+      { line: 'pwsh -NoProfile -Command "Remove-AzCosmosDBAccount -ResourceGroupName rg-prod -Name cosmos-prod"', hostname: WS, expect: 'block' },
+      { line: 'Get-AzResourceGroup -Name rg-prod-data', hostname: WS, expect: 'allow' },
+      { line: 'Remove-Item -Recurse -Force node_modules', hostname: WS, expect: 'allow' },
+    ],
+  },
+];
