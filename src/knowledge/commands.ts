@@ -753,7 +753,7 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = table({
 });
 
 /** What an option of a database shell is, in the terms every client above shares. */
-export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file' | 'alter' | 'table';
+export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file' | 'alter' | 'table' | 'dsn' | 'where';
 
 /**
  * Database shells read as one of the clients above: `cockroach sql --url URL -e SQL` is
@@ -806,6 +806,9 @@ export interface ClientShell {
   /** It reaches the server only with this flag; without it the database is a local file (`wrangler
    *  d1 execute DB --local`): nothing to judge here. */
   remoteWith?: readonly string[];
+  /** Archivers: what they run is `DELETE FROM <table> WHERE <where>` on the source, unless one
+   *  of these flags keeps the rows. */
+  deletesRowsUnless?: readonly string[];
   /** Its script logs on itself (`.LOGON host/user,password` in bteq's input): the server is named there. */
   logonInScript?: true;
 }
@@ -1151,6 +1154,36 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
       ...MYSQL_CONNECTION_ROLES,
     },
     dsnKeys: { h: 'host', P: 'port', u: 'user', p: 'password', D: 'database', t: 'table' },
+  },
+  // Percona's pt-archiver (its POD): archives or purges the rows --where selects from the
+  // --source DSN's table, deleting them there unless --no-delete — judged as that DELETE, so
+  // `--where '1=1'` is every row and `--where 'ts < NOW() - INTERVAL 90 DAY'` a routine purge.
+  'pt-archiver': {
+    client: 'mysql',
+    longWithValue: [
+      'source',
+      'dest',
+      'where',
+      'file',
+      'limit',
+      'txn-size',
+      'progress',
+      'sleep',
+      'charset',
+      'columns',
+      'primary-key-only',
+      'run-time',
+      'statistics',
+      'set-vars',
+      'defaults-file',
+      'user',
+      'password',
+      'host',
+      'port',
+    ],
+    roles: { '--source': 'dsn', '--where': 'where', ...MYSQL_CONNECTION_ROLES },
+    dsnKeys: { h: 'host', P: 'port', u: 'user', p: 'password', D: 'database', t: 'table' },
+    deletesRowsUnless: ['--no-delete', '--dry-run', '--help'],
   },
   // SQL Server's sqlcmd: -Q runs a query and exits, -q runs it and stays, -i reads files
   // (comma-separated); -S is `[tcp:]host[\instance][,port]`. go-sqlcmd's long names too.

@@ -27,7 +27,7 @@ export interface ServiceEndpointSpec {
   /** Every option with a value, for reading the CLI's words. */
   options: ToolOptions;
   /** The operand that names the server (`grpcurl [flags] ADDRESS METHOD`: operand 0 when the
-   *  line has at least `minOperands`; `grpc_cli call ADDRESS METHOD`: operand 1). */
+   *  line has at least `minOperands`; `grpc_cli call ADDRESS METHOD`: operand 1; -1 the last). */
   serverOperand?: { index: number; minOperands: number };
   /** Options naming the item a command creates or deletes (`--topic T`), and the words that make
    *  it a create: a CI script that creates topic T and later deletes T is tearing down its own. */
@@ -411,6 +411,74 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: { singleDashWithValue: ['s', 'u', 'pw', 'pwf', 'p'] },
   },
+  // Tools that write one database from another: the target is where data is replaced.
+  // pgcopydb (pgcopydb.readthedocs.io): --target, else PGCOPYDB_TARGET_PGURI.
+  pgcopydb: {
+    service: 'PostgreSQL',
+    servers: ['--target'],
+    variables: ['PGCOPYDB_TARGET_PGURI'],
+    options: {
+      longWithValue: [
+        'source',
+        'target',
+        'dir',
+        'table-jobs',
+        'index-jobs',
+        'restore-jobs',
+        'split-tables-larger-than',
+        'filters',
+        'snapshot',
+        'origin',
+        'plugin',
+        'slot-name',
+      ],
+    },
+  },
+  // pgloader (pgloader.readthedocs.io): `pgloader [options] SOURCE TARGET`, the target the last.
+  pgloader: {
+    service: 'PostgreSQL',
+    servers: [],
+    variables: [],
+    serverOperand: { index: 1, minOperands: 2 },
+    options: {
+      shortWithValue: 'WLSEDCwt',
+      longWithValue: ['with', 'set', 'cast', 'type', 'encoding', 'before', 'after', 'field', 'logfile', 'summary', 'root-dir', 'load-lisp-file', 'context'],
+    },
+  },
+  // Percona's pt-table-sync: `pt-table-sync --execute SOURCE_DSN DEST_DSN` changes DEST (the last
+  // DSN; with --sync-to-master the one replica named) to match.
+  'pt-table-sync': {
+    service: 'MySQL',
+    servers: [],
+    variables: [],
+    serverOperand: { index: -1, minOperands: 1 },
+    options: {
+      shortWithValue: 'hPupDtF',
+      longWithValue: [
+        'host',
+        'port',
+        'user',
+        'password',
+        'databases',
+        'tables',
+        'where',
+        'chunk-size',
+        'defaults-file',
+        'replicate',
+        'ignore-databases',
+        'ignore-tables',
+        'algorithms',
+        'charset',
+      ],
+    },
+  },
+  // RethinkDB's restore and import (`rethinkdb-restore -c HOST:PORT FILE --force`).
+  'rethinkdb-restore': {
+    service: 'RethinkDB',
+    servers: ['-c', '--connect'],
+    variables: [],
+    options: { shortWithValue: 'cpei', longWithValue: ['connect', 'password-file', 'import', 'tls-cert', 'clients', 'temp-dir', 'shards', 'replicas'] },
+  },
   ceph: {
     service: 'Ceph',
     servers: ['-m', '--mon-host'],
@@ -448,6 +516,11 @@ export const SERVICE_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table
  * `rabbit@mq1-prod` → mq1-prod; `kafka1:9092` → kafka1; a PostgreSQL URI → its host.
  */
 export function endpointHosts(value: string): string[] {
+  // Percona's DSN (`h=db1,D=shop,t=orders`): the h= key.
+  if (/^[A-Za-z]=[^,]*(,[A-Za-z]=[^,]*)*$/.test(value)) {
+    const host = /(?:^|,)h=([^,]+)/.exec(value)?.[1];
+    return host ? [host] : [];
+  }
   return value
     .split(',')
     .map((part) => {

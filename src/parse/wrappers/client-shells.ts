@@ -145,6 +145,14 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     });
   }
   if (shell.dsnKeys) for (const index of scan.positionals) readDsn(read[index]!.value, shell.dsnKeys, given);
+  if (shell.dsnKeys) for (const dsn of given.dsn ?? []) readDsn(dsn, shell.dsnKeys, given);
+  if (shell.deletesRowsUnless !== undefined) {
+    // pt-archiver: the rows it takes are deleted from the source's table.
+    const table = given.table?.at(-1);
+    const where = given.where?.at(-1);
+    if (scan.options.some((option) => shell.deletesRowsUnless!.includes(option.flag)) || table === undefined || where === undefined) return [];
+    given.sql = [`DELETE FROM \`${table.replaceAll('`', '``')}\` WHERE ${where}`];
+  }
   if (shell.alterTableWith !== undefined) {
     // Without the flag (or with `--execute=false`) the tool only prints its plan.
     const executes = scan.options.some((option) => option.flag === shell.alterTableWith && option.value !== 'false' && option.value !== '0');

@@ -7,6 +7,9 @@
 // - Encryption keys destroyed: LUKS key slots, gpg secret keys, Vault transit keys, key files shredded.
 // - PowerShell cmdlets that are a cloud CLI's or a database client's delete (Az, AWS Tools, Google
 //   Cloud, dbatools), typed at the prompt or given to pwsh.
+// - Tools that copy, sync or restore over a live database; pt-archiver judged as the DELETE it runs;
+//   retention functions whose cutoff keeps nothing; Redis keys trimmed to nothing.
+// - Deploy tools that run a command on hosts: Bolt, pyinfra, Deployer, Capistrano's invoke:rake.
 import type { CorpusGroup } from '../cases.js';
 
 const WS = 'ws-4417';
@@ -93,6 +96,85 @@ export const groups: CorpusGroup[] = [
       { line: 'pwsh -NoProfile -Command "Remove-AzCosmosDBAccount -ResourceGroupName rg-prod -Name cosmos-prod"', hostname: WS, expect: 'block' },
       { line: 'Get-AzResourceGroup -Name rg-prod-data', hostname: WS, expect: 'allow' },
       { line: 'Remove-Item -Recurse -Force node_modules', hostname: WS, expect: 'allow' },
+    ],
+  },
+  {
+    name: 'recall13: copies, syncs and restores over a live database',
+    cases: [
+      {
+        line: 'pgcopydb clone --source postgres://a@old.example.com/app --target postgres://a@pg.prod.example.com/app --drop-if-exists',
+        hostname: WS,
+        expect: 'block',
+      },
+      { line: 'pgcopydb list tables --source postgres://a@pg.prod.example.com/app', hostname: WS, expect: 'allow' },
+      { line: "pgloader --with 'include drop' ./legacy.db postgresql://app@pg.prod.example.com/shop", hostname: WS, expect: 'block' },
+      { line: 'pt-table-sync --execute --sync-to-master h=db-replica.prod.example.com,D=shop', hostname: WS, expect: 'block' },
+      { line: 'mariabackup --move-back --target-dir=/backups/full', hostname: PROD_HOST, expect: 'block' },
+      { line: 'mariabackup --backup --target-dir=/backups/full', hostname: PROD_HOST, expect: 'allow' },
+      { line: 'pgbackrest --stanza=main --force --delta restore', hostname: PROD_HOST, expect: 'block' },
+      { line: 'pgbackrest --stanza=main check', hostname: PROD_HOST, expect: 'allow' },
+      {
+        line: "pt-archiver --source h=db.prod.example.com,D=shop,t=sessions --purge --where '1=1'",
+        hostname: WS,
+        expect: 'block',
+        rule: 'sql/delete-update-all-rows',
+      },
+      {
+        line: "pt-archiver --source h=db.prod.example.com,D=shop,t=sessions --purge --where 'expires < NOW() - INTERVAL 30 DAY'",
+        hostname: WS,
+        expect: 'allow',
+      },
+      {
+        line: "pt-archiver --source h=db.prod.example.com,D=shop,t=orders --dest h=archive.example.com,D=shop --where 'true' --no-delete",
+        hostname: WS,
+        expect: 'allow',
+      },
+    ],
+  },
+  {
+    name: 'recall13: retention functions and trims that keep nothing',
+    cases: [
+      {
+        line: 'psql -h tsdb.prod.example.com -d metrics -c "SELECT drop_chunks(\'conditions\', older_than => now())"',
+        hostname: WS,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      {
+        line: "psql -h tsdb.prod.example.com -d metrics -c \"SELECT drop_chunks('conditions', INTERVAL '0 days')\"",
+        hostname: WS,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      { line: "psql -h tsdb.prod.example.com -d metrics -c \"SELECT drop_chunks('conditions', INTERVAL '90 days')\"", hostname: WS, expect: 'allow' },
+      {
+        line: "psql -h tsdb.prod.example.com -d metrics -c \"SELECT drop_chunks('conditions', older_than => now() - INTERVAL '1 year')\"",
+        hostname: WS,
+        expect: 'allow',
+      },
+      {
+        line: "psql -h pg.prod.example.com -c \"SELECT partman.drop_partition_id('public.events', p_retention := '0')\"",
+        hostname: WS,
+        expect: 'block',
+        rule: 'sql/drop-objects',
+      },
+      { line: "psql -h pg.prod.example.com -c \"SELECT partman.drop_partition_time('public.events', '90 days')\"", hostname: WS, expect: 'allow' },
+      { line: 'redis-cli -h cache.prod.example.com XTRIM jobs MAXLEN = 0', hostname: WS, expect: 'block', rule: 'database/redis-empty-key' },
+      { line: 'redis-cli -h cache.prod.example.com LTRIM jobs 1 0', hostname: WS, expect: 'block', rule: 'database/redis-empty-key' },
+      { line: "redis-cli -h cache.prod.example.com XTRIM jobs MAXLEN '~' 10000", hostname: WS, expect: 'allow' },
+    ],
+  },
+  {
+    name: 'recall13: deploy tools running a command on hosts',
+    cases: [
+      { line: "bolt command run 'sudo -u postgres dropdb app' --targets db-prod-1.example.com", hostname: WS, expect: 'block', rule: 'database/dropdb' },
+      { line: "bolt command run 'uptime' --targets db-prod-1.example.com", hostname: WS, expect: 'allow' },
+      { line: 'pyinfra db-prod-1.example.com exec -- sudo -u postgres dropdb app', hostname: WS, expect: 'block', rule: 'database/dropdb' },
+      { line: 'pyinfra inventory.py exec -- uptime', hostname: WS, expect: 'allow' },
+      { line: "dep run 'redis-cli FLUSHALL' production", hostname: WS, expect: 'block', rule: 'database/redis-flush' },
+      { line: 'dep deploy production', hostname: WS, expect: 'allow' },
+      { line: 'cap production invoke:rake TASK=db:drop', hostname: WS, expect: 'block' },
+      { line: 'cap production invoke:rake TASK=assets:precompile', hostname: WS, expect: 'allow' },
     ],
   },
 ];
