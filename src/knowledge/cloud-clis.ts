@@ -772,6 +772,18 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
       mode: { flags: ['--live'], keys: ['--api-key', 'STRIPE_API_KEY'], live: /^[sr]k_live_/, on: 'Stripe live mode', off: 'Stripe test mode' },
     },
   },
+  // Convex (docs.convex.dev, "CLI"): `--prod` (or a production deploy key) acts on the production
+  // deployment, else the dev one.
+  convex: {
+    engine: 'convex',
+    options: valueOptions(long(['table', 'format', 'deployment-name', 'env-file', 'url', 'admin-key', 'preview-name'])),
+    targets: {},
+    simple: {
+      verbs: [],
+      env: [],
+      mode: { flags: ['--prod'], keys: ['CONVEX_DEPLOY_KEY'], live: /^prod:/, on: 'Convex production deployment', off: 'Convex dev deployment' },
+    },
+  },
   rclone: {
     engine: 'rclone',
     options: valueOptions(long(['config', 'exclude', 'include', 'filter', 'min-age', 'max-age', 'transfers', 'checkers', 'log-file', 'log-level'])),

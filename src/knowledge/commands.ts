@@ -809,6 +809,9 @@ export interface ClientShell {
   /** Archivers: what they run is `DELETE FROM <table> WHERE <where>` on the source, unless one
    *  of these flags keeps the rows. */
   deletesRowsUnless?: readonly string[];
+  /** Its script is in a language of its own whose data-destroying commands are written here as
+   *  the SQL they amount to (knowledge: HBASE_SHELL_COMMANDS); what it reads or creates is left. */
+  scriptCommands?: Readonly<Record<string, string>>;
   /** Its script logs on itself (`.LOGON host/user,password` in bteq's input): the server is named there. */
   logonInScript?: true;
 }
@@ -873,6 +876,15 @@ export const SQLITE_READING_DOT_COMMANDS: ReadonlySet<string> = new Set([
 
 // sqlite3's options (sqlite3 -help, 3.4x): single-dash words; -cmd runs SQL before the operands.
 const SQLITE3_WITH_VALUE = ['cmd', 'init', 'separator', 'newline', 'nullvalue', 'vfs', 'maxsize', 'mmap', 'lookaside', 'pagecache', 'heap', 'escape'];
+
+/** HBase shell commands that destroy data, as the SQL they amount to (`{0}`: the first argument). */
+const HBASE_SHELL_COMMANDS: Readonly<Record<string, string>> = table({
+  drop: 'DROP TABLE {0}',
+  drop_all: 'DROP TABLE {0}',
+  truncate: 'TRUNCATE {0}',
+  truncate_preserve: 'TRUNCATE {0}',
+  drop_namespace: 'DROP SCHEMA {0} CASCADE',
+});
 
 /** How MySQL-family tools name the server they connect to (mycli, gh-ost, pt-osc read these too). */
 const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = table({
@@ -1155,6 +1167,18 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
     },
     dsnKeys: { h: 'host', P: 'port', u: 'user', p: 'password', D: 'database', t: 'table' },
   },
+  // Hive's CLI (`hive -e SQL`, `-f FILE`, `--database DB`): HiveQL's DDL and DML, read as psql's.
+  hive: {
+    client: 'psql',
+    shortWithValue: 'efid',
+    longWithValue: ['database', 'hiveconf', 'hivevar', 'define'],
+    roles: { '-e': 'sql', '-f': 'file', '--database': 'database' },
+  },
+  // The HBase shell (`hbase shell [-n]`, its commands on standard input): `drop 't'`, `drop_all
+  // 'regex'`, `truncate 't'`, `truncate_preserve 't'` and `drop_namespace 'ns'` throw a table's
+  // (or every matching table's, or a namespace's) data away; it acts on the cluster of this host's
+  // hbase-site.xml.
+  hbase: { subcommand: 'shell', client: 'psql', scriptCommands: HBASE_SHELL_COMMANDS },
   // Percona's pt-archiver (its POD): archives or purges the rows --where selects from the
   // --source DSN's table, deleting them there unless --no-delete — judged as that DELETE, so
   // `--where '1=1'` is every row and `--where 'ts < NOW() - INTERVAL 90 DAY'` a routine purge.

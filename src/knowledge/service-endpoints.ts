@@ -411,6 +411,43 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: { singleDashWithValue: ['s', 'u', 'pw', 'pwf', 'p'] },
   },
+  // MHA's masterha_master_switch acts on the replication group its hosts name; MaxScale's
+  // maxctrl on the MaxScale its --hosts names (`maxctrl --hosts mxs1:8989 call command …`).
+  masterha_master_switch: {
+    service: 'MHA',
+    servers: ['--new_master_host', '--dead_master_host', '--orig_master_host'],
+    variables: [],
+    options: {
+      longWithValue: [
+        'conf',
+        'master_state',
+        'dead_master_host',
+        'dead_master_ip',
+        'dead_master_port',
+        'new_master_host',
+        'new_master_port',
+        'orig_master_host',
+        'orig_master_is_new_slave',
+        'interactive',
+        'running_updates_limit',
+        'remote_workdir',
+        'workdir',
+      ],
+    },
+  },
+  maxctrl: {
+    service: 'MaxScale',
+    servers: ['--hosts', '-h'],
+    variables: [],
+    options: { shortWithValue: 'hupt', longWithValue: ['hosts', 'user', 'password', 'timeout', 'tsv', 'secure', 'tls-key', 'tls-cert', 'tls-ca-cert'] },
+  },
+  // libmemcached's tools (`memcflush --servers=host:11211`), else MEMCACHED_SERVERS.
+  memcflush: {
+    service: 'memcached',
+    servers: ['--servers'],
+    variables: ['MEMCACHED_SERVERS'],
+    options: { longWithValue: ['servers', 'expire', 'binary', 'username', 'password'] },
+  },
   // Tools that write one database from another: the target is where data is replaced.
   // pgcopydb (pgcopydb.readthedocs.io): --target, else PGCOPYDB_TARGET_PGURI.
   pgcopydb: {

@@ -38,7 +38,7 @@ import {
   xargs,
   kill,
 } from './wrappers/local.js';
-import { RAW_SOCKET_CLIENTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
+import { RAW_SOCKET_CLIENTS, MEMCACHED_PORTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
 import { SALT_FUNCTIONS } from '../knowledge/fleet-runners.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, salt, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
@@ -290,7 +290,7 @@ const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = table
   aws: ['send-command', 'aws-startinteractivecommand'],
   az: ['run-command'],
   // Text piped to a Redis port (`nc HOST 6379`, `socat - TCP:HOST:6379`) is redis-cli commands.
-  ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS].map((port) => `*${port}`)])),
+  ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS, ...MEMCACHED_PORTS].map((port) => `*${port}`)])),
 });
 
 /** The words above, and a tool's options whose value is a shell line (`tar

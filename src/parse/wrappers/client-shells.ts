@@ -99,6 +99,18 @@ function readDsn(word: string, keys: Readonly<Record<string, ClientRole>>, given
   }
 }
 
+/** Lines of a shell script (`drop 'orders'`, `truncate "t"`, `;`-separated too) whose command
+ *  the table names, as SQL with the first quoted argument as a quoted name. */
+function scriptStatements(text: string, commands: Readonly<Record<string, string>>): string[] {
+  const out: string[] = [];
+  for (const line of text.replace(/\\n/g, '\n').split(/[\n;]/)) {
+    const found = /^\s*([a-z_]+)\s*\(?\s*(['"])([^'"]*)\2/i.exec(line);
+    const template = found && Object.hasOwn(commands, found[1]!.toLowerCase()) ? commands[found[1]!.toLowerCase()] : undefined;
+    if (template && found) out.push(template.replace('{0}', `"${found[3]!.replaceAll('"', '""')}"`));
+  }
+  return out;
+}
+
 /** `clickhouse client …`, `cockroach sql …`, `usql URL …`, `sqlcmd -S …`, `turso db shell DB SQL`: the client they are. */
 export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   const shell = clientShellOf(inv.name, [inv.args[0]?.value, inv.args[1]?.value]);
@@ -188,6 +200,14 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     const logon = /^\s*\.logon\s+([^/\s;,]+)\//im.exec(inv.stdin.text);
     if (logon) (given.server ??= []).push(logon[1]!);
   }
+  if (shell.scriptCommands) {
+    // The HBase shell: its commands on standard input, the destroying ones as their SQL.
+    const text = inv.stdin?.text;
+    if (text === undefined) return [];
+    const statements = scriptStatements(text, shell.scriptCommands);
+    if (statements.length === 0) return [];
+    given.sql = statements;
+  }
   // `dbaccess DB -`: the file `-` is standard input, which the client reads anyway.
   if (given.file) given.file = given.file.filter((file) => file !== '-');
   const words = clientWords(shell, given);
@@ -197,6 +217,8 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   const asWord = (value: string): ExpandedWord => ({ ...word(value), dynamic });
   const via = shell.subcommand === undefined ? inv.name : `${inv.name} ${shell.subcommand}`;
   const client = [word(words.client), ...words.argv.map(asWord)];
+  // The HBase shell's script was read here: the client does not read it again.
+  if (shell.scriptCommands) return [{ kind: 'command', via, words: client }];
   if (words.files.length === 0) return command(via, client);
   // A client that reads SQL files on standard input only (mysql): one run per file.
   return words.files.map((path) => ({ kind: 'command', via, words: client, stdin: { kind: 'file', path } }));

@@ -5,7 +5,7 @@ import type { ExpandedWord, Invocation } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from '../options.js';
 import { redisCallsInLua } from '../lua.js';
 import { mongoConnectionsIn } from '../interpreters/javascript.js';
-import { RAW_SOCKET_CLIENTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
+import { RAW_SOCKET_CLIENTS, MEMCACHED_PORTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
 import { PACKAGE_BINARIES } from '../../knowledge/package-binaries.js';
 import { killByName } from '../process-ids.js';
 import { findStartingPoints, findVisits } from '../find-expression.js';
@@ -331,8 +331,13 @@ export const rawSocket: Unwrapper = (inv) => {
     host = parts?.[1];
     port = parts?.[2];
   } else [host, port] = operands;
-  if (!host || !port || !REDIS_PORTS.has(port)) return [];
+  if (!host || !port) return [];
   const as = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  if (MEMCACHED_PORTS.has(port)) {
+    const flushes = redisCommandsIn(text).some((words) => words[0]?.toLowerCase() === 'flush_all');
+    return flushes ? command(`${inv.name} ${host}:${port}`, [as('memcflush'), as(`--servers=${host}:${port}`)]) : [];
+  }
+  if (!REDIS_PORTS.has(port)) return [];
   return redisCommandsIn(text).flatMap((words) =>
     command(`${inv.name} ${host}:${port}`, [as('redis-cli'), as('-h'), as(host!), as('-p'), as(port!), ...words.map(as)]),
   );

@@ -10,6 +10,10 @@
 // - Tools that copy, sync or restore over a live database; pt-archiver judged as the DELETE it runs;
 //   retention functions whose cutoff keeps nothing; Redis keys trimmed to nothing.
 // - Deploy tools that run a command on hosts: Bolt, pyinfra, Deployer, Capistrano's invoke:rake.
+// - Smaller gaps of known classes: QuestDB's HTTP SQL, Solr delete-by-query, nsqd's topic delete,
+//   Elasticsearch's reroute accepting data loss, Azure backup retention off, MHA and MaxScale by
+//   the servers they name, VirtualBox and libguestfs disks, low-level disk erasure, memcached
+//   flush_all over a raw socket, Convex imports that replace every table.
 import type { CorpusGroup } from '../cases.js';
 
 const WS = 'ws-4417';
@@ -175,6 +179,61 @@ export const groups: CorpusGroup[] = [
       { line: 'dep deploy production', hostname: WS, expect: 'allow' },
       { line: 'cap production invoke:rake TASK=db:drop', hostname: WS, expect: 'block' },
       { line: 'cap production invoke:rake TASK=assets:precompile', hostname: WS, expect: 'allow' },
+    ],
+  },
+  {
+    name: 'recall13: smaller gaps of known classes',
+    cases: [
+      { line: "curl -G 'http://questdb.prod.example.com:9000/exec' --data-urlencode 'query=TRUNCATE TABLE trades'", hostname: WS, expect: 'block' },
+      { line: "curl -G 'http://questdb.prod.example.com:9000/exec' --data-urlencode 'query=SELECT count() FROM trades'", hostname: WS, expect: 'allow' },
+      {
+        line: `curl 'https://solr.prod.example.com/solr/products/update?commit=true' -H 'Content-Type: application/json' -d '{"delete":{"query":"*:*"}}'`,
+        hostname: WS,
+        expect: 'confirm',
+        rule: 'http/delete-by-query',
+      },
+      { line: "curl 'https://solr.prod.example.com/solr/products/select?q=*:*&rows=0'", hostname: WS, expect: 'allow' },
+      { line: "curl -X POST 'http://nsqd.prod.example.com:4151/channel/empty?topic=orders&channel=billing'", hostname: WS, expect: 'confirm' },
+      { line: "curl -s 'http://nsqd.prod.example.com:4151/stats?format=json'", hostname: WS, expect: 'allow' },
+      {
+        line: `curl -XPOST 'https://es.prod.example.com:9200/_cluster/reroute' -H 'Content-Type: application/json' -d '{"commands":[{"allocate_stale_primary":{"index":"orders","shard":0,"node":"es-3","accept_data_loss":true}}]}'`,
+        hostname: WS,
+        expect: 'confirm',
+        rule: 'replication/failover-over-http',
+      },
+      { line: "curl 'https://es.prod.example.com:9200/_cluster/allocation/explain?pretty'", hostname: WS, expect: 'allow' },
+      {
+        line: 'az backup protection disable --container-name vm1 --item-name vm1 --resource-group rg-prod --vault-name rsv-prod --delete-backup-data true --yes',
+        hostname: WS,
+        expect: 'confirm',
+        rule: 'cloud/protection-off',
+      },
+      {
+        line: 'az backup protection disable --container-name vm1 --item-name vm1 --resource-group rg-prod --vault-name rsv-prod --yes',
+        hostname: WS,
+        expect: 'allow',
+      },
+      {
+        line: 'masterha_master_switch --conf=/etc/mha/app.cnf --master_state=alive --new_master_host=db-prod-2 --orig_master_is_new_slave',
+        hostname: WS,
+        expect: 'confirm',
+      },
+      { line: 'maxctrl --hosts mxs.prod.example.com:8989 call command mariadbmon switchover MariaDB-Monitor', hostname: WS, expect: 'confirm' },
+      { line: 'maxctrl --hosts mxs.prod.example.com:8989 list servers', hostname: WS, expect: 'allow' },
+      { line: 'VBoxManage unregistervm db-prod --delete', hostname: 'vbox-prod-1', expect: 'confirm' },
+      { line: 'VBoxManage unregistervm scratch-vm', hostname: 'vbox-prod-1', expect: 'allow' },
+      { line: 'virt-format -a /var/lib/libvirt/images/db-prod-01.qcow2', hostname: 'kvm-prod-1', expect: 'confirm' },
+      { line: 'hdparm --security-erase-enhanced p /dev/sdc', hostname: PROD_HOST, expect: 'block', rule: 'filesystem/disk-low-level-erase' },
+      { line: 'hdparm -I /dev/sdc', hostname: PROD_HOST, expect: 'allow' },
+      { line: "printf 'flush_all\\r\\n' | nc cache.prod.example.com 11211", hostname: WS, expect: 'block', rule: 'database/service-data-delete' },
+      { line: "printf 'stats\\r\\nquit\\r\\n' | nc cache.prod.example.com 11211", hostname: WS, expect: 'allow' },
+      { line: 'npx convex import --prod --replace-all --yes empty.zip', hostname: WS, expect: 'block', rule: 'database/copy-over-live-database' },
+      { line: 'npx convex import --table messages messages.jsonl', hostname: WS, expect: 'allow' },
+      { line: "printf \"disable 'orders'\\ndrop 'orders'\\n\" | hbase shell -n", hostname: PROD_HOST, expect: 'block', rule: 'sql/drop-objects' },
+      { line: 'echo "scan \'orders\', {LIMIT => 5}" | hbase shell -n', hostname: PROD_HOST, expect: 'allow' },
+      { line: "hive -e 'DROP DATABASE sales CASCADE'", hostname: PROD_HOST, expect: 'confirm' },
+      { line: "hive -e 'DROP TABLE sales.orders'", hostname: PROD_HOST, expect: 'block', rule: 'sql/drop-objects' },
+      { line: "hive -e 'SELECT count(*) FROM sales.orders'", hostname: PROD_HOST, expect: 'allow' },
     ],
   },
 ];
