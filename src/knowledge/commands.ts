@@ -1474,6 +1474,20 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
     shortWithValue: 'SUPDiIoHJscwtzAaEmT',
     roles: { '-S': 'server', '-U': 'user', '-P': 'password', '-D': 'database', '-i': 'file' },
   },
+  // FreeTDS's tsql (`tsql -H host -p port -U user` or `-S server`): Transact-SQL on standard
+  // input, batches ended by `go`, read as sqlcmd's is.
+  tsql: {
+    client: 'mysql',
+    shortWithValue: 'SHpUPDIoLtrv',
+    roles: { '-S': 'server', '-H': 'host', '-p': 'port', '-U': 'user', '-P': 'password', '-D': 'database' },
+  },
+  // MonetDB's mclient (`mclient -h host -d db -s SQL`).
+  mclient: {
+    client: 'psql',
+    shortWithValue: 'hpudsfEleLrw',
+    longWithValue: ['host', 'port', 'user', 'database', 'statement', 'format', 'language', 'encoding'],
+    roles: { '-h': 'host', '--host': 'host', '-p': 'port', '--port': 'port', '-u': 'user', '--user': 'user', '-d': 'database', '--database': 'database', '-s': 'sql', '--statement': 'sql' },
+  },
   // Teradata's bteq: its script on standard input, logging on itself (`.LOGON host/user,password`).
   bteq: { client: 'psql', logonInScript: true },
   // Couchbase's SQL++ shell (`cbq -e URL -s STATEMENT`): N1QL quotes names with backticks as MySQL does.

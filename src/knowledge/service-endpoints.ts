@@ -441,6 +441,30 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: { shortWithValue: 'hupt', longWithValue: ['hosts', 'user', 'password', 'timeout', 'tsv', 'secure', 'tls-key', 'tls-cert', 'tls-ca-cert'] },
   },
+  // Talos's talosctl (`talosctl reset --nodes IP --endpoints HOST`): the nodes it acts on, else
+  // the endpoints of its talosconfig.
+  talosctl: {
+    service: 'Talos',
+    servers: ['--nodes', '-n', '--endpoints', '-e'],
+    variables: [],
+    options: { shortWithValue: 'ne', longWithValue: ['nodes', 'endpoints', 'talosconfig', 'context', 'system-labels-to-wipe', 'user-disks-to-wipe', 'wipe-mode'] },
+  },
+  // ArangoDB's arangosh (`--server.endpoint ssl://host:8529`).
+  arangosh: {
+    service: 'ArangoDB',
+    servers: ['--server.endpoint'],
+    variables: [],
+    options: {
+      longWithValue: ['server.endpoint', 'server.username', 'server.password', 'server.database', 'server.authentication', 'javascript.execute-string', 'javascript.execute', 'console.history'],
+    },
+  },
+  // ankane's pgsync (`pgsync --from URL --to URL [tables]`): the destination is --to, else .pgsync.yml's.
+  pgsync: {
+    service: 'PostgreSQL',
+    servers: ['--to'],
+    variables: [],
+    options: { longWithValue: ['from', 'to', 'config', 'db', 'schemas', 'exclude', 'jobs', 'defer-constraints', 'in-batches', 'batch-size', 'sleep'] },
+  },
   // libmemcached's tools (`memcflush --servers=host:11211`), else MEMCACHED_SERVERS.
   memcflush: {
     service: 'memcached',

@@ -236,4 +236,27 @@ export const groups: CorpusGroup[] = [
       { line: "hive -e 'SELECT count(*) FROM sales.orders'", hostname: PROD_HOST, expect: 'allow' },
     ],
   },
+  {
+    name: 'recall13: more tools of the same classes',
+    cases: [
+      { line: 'kubeadm reset -f', hostname: 'k8s-cp-1.prod.example.com', expect: 'block', rule: 'database/service-data-delete' },
+      { line: 'kubeadm token list', hostname: 'k8s-cp-1.prod.example.com', expect: 'allow' },
+      { line: 'microk8s reset', hostname: 'mk8s-prod-1', expect: 'block' },
+      { line: 'talosctl reset --nodes talos-prod-3.example.com --graceful=false', hostname: WS, expect: 'block' },
+      { line: 'talosctl health --nodes talos-prod-3.example.com', hostname: WS, expect: 'allow' },
+      { line: "tsql -S MSSQL_PROD -U sa -P pw <<< $'TRUNCATE TABLE dbo.Orders\\ngo'", hostname: WS, expect: 'block', rule: 'sql/truncate' },
+      { line: "tsql -H mssql.prod.example.com -p 1433 -U sa -P pw <<< $'SELECT @@VERSION\\ngo'", hostname: WS, expect: 'allow' },
+      { line: "mclient -h monet.prod.example.com -d voc -s 'DELETE FROM trades'", hostname: WS, expect: 'block', rule: 'sql/delete-update-all-rows' },
+      { line: "mclient -h monet.prod.example.com -d voc -s 'SELECT count(*) FROM trades'", hostname: WS, expect: 'allow' },
+      { line: 'pgsync --to postgres://db.prod.example.com/app --truncate users', hostname: WS, expect: 'block', rule: 'database/copy-over-live-database' },
+      { line: 'pgsync --from postgres://db.prod.example.com/app --to postgres://localhost/app_dev', hostname: WS, expect: 'allow' },
+      {
+        line: "arangosh --server.endpoint ssl://arango.prod.example.com:8529 --javascript.execute-string 'db.sessions.truncate()'",
+        hostname: WS,
+        expect: 'block',
+      },
+      { line: 'az keyvault key delete --vault-name kv-prod --name pii-key', hostname: WS, expect: 'confirm', rule: 'cloud/cloud-resource-delete' },
+      { line: 'az keyvault key show --vault-name kv-prod --name pii-key', hostname: WS, expect: 'allow' },
+    ],
+  },
 ];
