@@ -447,7 +447,10 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     service: 'Talos',
     servers: ['--nodes', '-n', '--endpoints', '-e'],
     variables: [],
-    options: { shortWithValue: 'ne', longWithValue: ['nodes', 'endpoints', 'talosconfig', 'context', 'system-labels-to-wipe', 'user-disks-to-wipe', 'wipe-mode'] },
+    options: {
+      shortWithValue: 'ne',
+      longWithValue: ['nodes', 'endpoints', 'talosconfig', 'context', 'system-labels-to-wipe', 'user-disks-to-wipe', 'wipe-mode'],
+    },
   },
   // ArangoDB's arangosh (`--server.endpoint ssl://host:8529`).
   arangosh: {
@@ -455,7 +458,16 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     servers: ['--server.endpoint'],
     variables: [],
     options: {
-      longWithValue: ['server.endpoint', 'server.username', 'server.password', 'server.database', 'server.authentication', 'javascript.execute-string', 'javascript.execute', 'console.history'],
+      longWithValue: [
+        'server.endpoint',
+        'server.username',
+        'server.password',
+        'server.database',
+        'server.authentication',
+        'javascript.execute-string',
+        'javascript.execute',
+        'console.history',
+      ],
     },
   },
   // ankane's pgsync (`pgsync --from URL --to URL [tables]`): the destination is --to, else .pgsync.yml's.
