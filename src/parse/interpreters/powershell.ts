@@ -153,6 +153,18 @@ function parameterOf(word: string, table: readonly { name: string; value: boolea
   return found ? { ...found, ...(match[2] !== undefined ? { inline: match[2] } : {}) } : undefined;
 }
 
+/**
+ * A Windows path (`D:\\MSSQL\\Data`, `C:/Program Files/PostgreSQL`) as the path WSL mounts it at
+ * (`/mnt/d/mssql/data`), in lower case as Windows compares names: where the data-directory
+ * knowledge (knowledge/data-directories.ts) finds Windows' database folders. Other paths as given.
+ */
+export function windowsPath(path: string): string {
+  const drive = /^([A-Za-z]):[\\/]?(.*)$/.exec(path);
+  if (!drive) return path;
+  const rest = drive[2]!.replaceAll('\\', '/').replace(/\/+$/, '');
+  return `/mnt/${drive[1]!.toLowerCase()}${rest ? `/${rest.toLowerCase()}` : ''}`;
+}
+
 function removeItem(words: readonly PsWord[], sink: string): CodeEffect[] {
   const paths: PsWord[] = [];
   let recurse = false;
@@ -172,7 +184,10 @@ function removeItem(words: readonly PsWord[], sink: string): CodeEffect[] {
   // Paths from the pipeline (`Get-ChildItem … | Remove-Item`) or computed: nobody can see them.
   if (paths.length === 0 || paths.some((path) => path.dynamic)) return [{ kind: 'dynamic', sink }];
   // `-Path a,b`: a list.
-  const names = paths.flatMap((path) => path.value.split(',')).filter((name) => name !== '');
+  const names = paths
+    .flatMap((path) => path.value.split(','))
+    .filter((name) => name !== '')
+    .map(windowsPath);
   return [{ kind: 'argv', words: ['rm', recurse ? '-rf' : '-f', ...names], sink }];
 }
 

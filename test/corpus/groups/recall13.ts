@@ -100,6 +100,14 @@ export const groups: CorpusGroup[] = [
       { line: 'pwsh -NoProfile -Command "Remove-AzCosmosDBAccount -ResourceGroupName rg-prod -Name cosmos-prod"', hostname: WS, expect: 'block' },
       { line: 'Get-AzResourceGroup -Name rg-prod-data', hostname: WS, expect: 'allow' },
       { line: 'Remove-Item -Recurse -Force node_modules', hostname: WS, expect: 'allow' },
+      {
+        line: "Remove-Item -Recurse -Force 'C:\\Program Files\\PostgreSQL\\16\\data'",
+        hostname: 'win-db-prod-1',
+        expect: 'confirm',
+        rule: 'filesystem/rm-data-directory',
+      },
+      { line: "Remove-Item -Recurse -Force 'C:\\Users\\dev\\project\\node_modules'", hostname: 'win-db-prod-1', expect: 'allow' },
+      { line: 'firebase database:set / empty.json --project acme-prod --force', hostname: WS, expect: 'block', rule: 'cloud/import-overwrite' },
     ],
   },
   {
@@ -227,7 +235,7 @@ export const groups: CorpusGroup[] = [
       { line: 'hdparm -I /dev/sdc', hostname: PROD_HOST, expect: 'allow' },
       { line: "printf 'flush_all\\r\\n' | nc cache.prod.example.com 11211", hostname: WS, expect: 'block', rule: 'database/service-data-delete' },
       { line: "printf 'stats\\r\\nquit\\r\\n' | nc cache.prod.example.com 11211", hostname: WS, expect: 'allow' },
-      { line: 'npx convex import --prod --replace-all --yes empty.zip', hostname: WS, expect: 'block', rule: 'database/copy-over-live-database' },
+      { line: 'npx convex import --prod --replace-all --yes empty.zip', hostname: WS, expect: 'block', rule: 'cloud/import-overwrite' },
       { line: 'npx convex import --table messages messages.jsonl', hostname: WS, expect: 'allow' },
       { line: "printf \"disable 'orders'\\ndrop 'orders'\\n\" | hbase shell -n", hostname: PROD_HOST, expect: 'block', rule: 'sql/drop-objects' },
       { line: 'echo "scan \'orders\', {LIMIT => 5}" | hbase shell -n', hostname: PROD_HOST, expect: 'allow' },
