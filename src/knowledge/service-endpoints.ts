@@ -477,6 +477,13 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: { longWithValue: ['from', 'to', 'config', 'db', 'schemas', 'exclude', 'jobs', 'defer-constraints', 'in-batches', 'batch-size', 'sleep'] },
   },
+  // SeaweedFS's `weed shell -master=host:9333` (Go flags).
+  weed: {
+    service: 'SeaweedFS',
+    servers: ['-master'],
+    variables: [],
+    options: goFlags(['master', 'filer', 'node', 'volumeId', 'collection', 'dir', 'cluster']),
+  },
   // libmemcached's tools (`memcflush --servers=host:11211`), else MEMCACHED_SERVERS.
   memcflush: {
     service: 'memcached',

@@ -267,4 +267,21 @@ export const groups: CorpusGroup[] = [
       { line: 'az keyvault key show --vault-name kv-prod --name pii-key', hostname: WS, expect: 'allow' },
     ],
   },
+  {
+    name: 'recall13: consoles given their commands on standard input, namespaces deleted by name',
+    cases: [
+      { line: "echo 'deleteall /kafka' | zkCli.sh -server zk1.prod.example.com:2181", hostname: WS, expect: 'block', rule: 'database/service-data-delete' },
+      { line: "echo 'ls /brokers/ids' | zkCli.sh -server zk1.prod.example.com:2181", hostname: WS, expect: 'allow' },
+      { line: "echo 'purge volume=Full-0001 yes' | bconsole", hostname: 'bacula-prod-1', expect: 'confirm', rule: 'host/backup-delete' },
+      { line: "echo 'list volumes' | bconsole", hostname: 'bacula-prod-1', expect: 'allow' },
+      { line: "weed shell -master=seaweed.prod.example.com:9333 <<< 'lock; collection.delete -collection logs -force'", hostname: WS, expect: 'block' },
+      { line: "weed shell -master=seaweed.prod.example.com:9333 <<< 'volume.list'", hostname: WS, expect: 'allow' },
+      { line: "fdbcli <<< 'writemode on; clearrange a z'", hostname: PROD_HOST, expect: 'block', rule: 'database/datastore-wipe-command' },
+      { line: "fdbcli <<< 'status'", hostname: PROD_HOST, expect: 'allow' },
+      { line: 'oc delete project payments-prod', hostname: WS, expect: 'confirm', rule: 'kubernetes/delete-production' },
+      { line: 'kubectl delete namespace/orders-production', hostname: WS, expect: 'confirm', rule: 'kubernetes/delete-production' },
+      { line: 'kubectl delete ns feature-1234', hostname: WS, expect: 'allow' },
+      { line: 'oc delete project sandbox-dev', hostname: WS, expect: 'allow' },
+    ],
+  },
 ];
