@@ -484,6 +484,27 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: goFlags(['master', 'filer', 'node', 'volumeId', 'collection', 'dir', 'cluster']),
   },
+  // Task queues' CLIs: Celery (`celery -A app purge`: every waiting task of the broker
+  // -b/--broker names, else CELERY_BROKER_URL or the app's config) and RQ (`rq empty -u URL`).
+  celery: {
+    service: 'Celery',
+    servers: ['-b', '--broker'],
+    variables: ['CELERY_BROKER_URL', 'BROKER_URL'],
+    options: { shortWithValue: 'AbQ', longWithValue: ['app', 'broker', 'result-backend', 'loader', 'config', 'workdir', 'queues', 'exclude-queues'] },
+  },
+  rq: {
+    service: 'RQ',
+    servers: ['-u', '--url'],
+    variables: ['RQ_REDIS_URL', 'REDIS_URL'],
+    options: { shortWithValue: 'uc', longWithValue: ['url', 'config', 'path', 'serializer', 'queue-class', 'job-class', 'worker-class'] },
+  },
+  // Ceph's rados (`rados -m MON purge POOL`).
+  rados: {
+    service: 'Ceph',
+    servers: ['-m', '--mon-host'],
+    variables: [],
+    options: { shortWithValue: 'mcnkpN', longWithValue: ['mon-host', 'conf', 'name', 'keyring', 'pool', 'namespace'] },
+  },
   // libmemcached's tools (`memcflush --servers=host:11211`), else MEMCACHED_SERVERS.
   memcflush: {
     service: 'memcached',

@@ -265,6 +265,10 @@ export const groups: CorpusGroup[] = [
       },
       { line: 'az keyvault key delete --vault-name kv-prod --name pii-key', hostname: WS, expect: 'confirm', rule: 'cloud/cloud-resource-delete' },
       { line: 'az keyvault key show --vault-name kv-prod --name pii-key', hostname: WS, expect: 'allow' },
+      { line: 'celery -A shop -b redis://redis.prod.example.com:6379/0 purge -f', hostname: WS, expect: 'block', rule: 'database/service-data-delete' },
+      { line: 'celery -A shop -b redis://redis.prod.example.com:6379/0 inspect active', hostname: WS, expect: 'allow' },
+      { line: 'rq empty high default -u redis://redis.prod.example.com:6379', hostname: WS, expect: 'block', rule: 'database/service-data-delete' },
+      { line: 'rados -m mon1.prod.example.com purge rbd --yes-i-really-really-mean-it', hostname: WS, expect: 'block' },
     ],
   },
   {
