@@ -286,6 +286,10 @@ export const groups: CorpusGroup[] = [
       { line: 'kubectl delete namespace/orders-production', hostname: WS, expect: 'confirm', rule: 'kubernetes/delete-production' },
       { line: 'kubectl delete ns feature-1234', hostname: WS, expect: 'allow' },
       { line: 'oc delete project sandbox-dev', hostname: WS, expect: 'allow' },
+      { line: `teller run -- mongosh "$MONGO_PROD_URI" --eval 'db.dropDatabase()'`, hostname: WS, expect: 'block' },
+      { line: `teller run -- psql "$DATABASE_URL" -c 'DROP TABLE users'`, hostname: WS, expect: 'confirm', rule: 'sql/drop-objects' },
+      { line: `teller run -- psql "$DATABASE_URL" -c 'SELECT 1'`, hostname: WS, expect: 'allow' },
+      { line: `doppler run -- mongosh "$MONGODB_URI" --eval 'db.users.countDocuments()'`, hostname: WS, expect: 'allow' },
     ],
   },
 ];
