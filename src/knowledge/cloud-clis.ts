@@ -434,6 +434,14 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
     targets: { resource: ['--DBInstanceId', '--DBClusterId', '--InstanceId', '--DiskId', '--profile', '-p'] },
     simple: { verbs: [], env: ['ALIBABACLOUD_PROFILE', 'ALIBABA_CLOUD_PROFILE'] },
   },
+  // Appwrite's CLI (`appwrite databases delete --database-id ID`): the ids name the resource; the
+  // server is the one `appwrite client --endpoint URL` saved (APPWRITE_ENDPOINT for CI).
+  appwrite: {
+    engine: 'appwrite',
+    options: valueOptions(long(['database-id', 'collection-id', 'bucket-id', 'project-id', 'function-id', 'endpoint', 'key', 'project'])),
+    targets: { resource: ['--database-id', '--collection-id', '--bucket-id', '--project-id', '--endpoint'] },
+    simple: { verbs: [], env: ['APPWRITE_ENDPOINT'] },
+  },
   // Fauna's CLI (`fauna delete-database NAME`) and Upstash's (`upstash redis delete --id ID`):
   // the database's name or id says what it is.
   fauna: {

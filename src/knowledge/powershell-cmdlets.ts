@@ -81,6 +81,12 @@ export const POWERSHELL_CMDLETS: Readonly<Record<string, CmdletSpec>> = table({
   'remove-azmysqlflexibleserver': az('az mysql flexible-server delete', 'Name'),
   'remove-azkeyvault': { line: ['az', 'keyvault', 'delete', '--name', '{VaultName}', ['--resource-group', '{ResourceGroupName}']], positional: ['VaultName'] },
   'remove-azstoragecontainer': { line: ['az', 'storage', 'container', 'delete', '--name', '{Name}'], positional: ['Name'] },
+  'remove-azresource': { line: ['az', 'resource', 'delete', '--ids', '{ResourceId}'], positional: ['ResourceId'] },
+  'remove-azkeyvaultkey': { line: ['az', 'keyvault', 'key', 'delete', '--vault-name', '{VaultName}', '--name', '{Name}'], positional: ['VaultName', 'Name'] },
+  'remove-azkeyvaultsecret': {
+    line: ['az', 'keyvault', 'secret', 'delete', '--vault-name', '{VaultName}', '--name', '{Name}'],
+    positional: ['VaultName', 'Name'],
+  },
   // AWS Tools for PowerShell.
   'remove-rdsdbinstance': {
     line: ['aws', 'rds', 'delete-db-instance', '--db-instance-identifier', '{DBInstanceIdentifier}', ...AWS_ACCOUNT],
@@ -111,6 +117,12 @@ export const POWERSHELL_CMDLETS: Readonly<Record<string, CmdletSpec>> = table({
   'remove-gcsqlinstance': { line: ['gcloud', 'sql', 'instances', 'delete', '{Name}', ['--project', '{Project}']], positional: ['Name'] },
   'remove-gceinstance': { line: ['gcloud', 'compute', 'instances', 'delete', '{Name}', ['--project', '{Project}']], positional: ['Name'] },
   'remove-gcedisk': { line: ['gcloud', 'compute', 'disks', 'delete', '{DiskName}', ['--project', '{Project}']], positional: ['DiskName'] },
+  // HTTP requests (Invoke-RestMethod/irm, Invoke-WebRequest/iwr): curl with the method and body,
+  // so a DELETE to an Elasticsearch index is judged as curl's is.
+  'invoke-restmethod': { line: ['curl', ['-X', '{Method}'], ['--data', '{Body}'], '{Uri}'], positional: ['Uri'] },
+  'invoke-webrequest': { line: ['curl', ['-X', '{Method}'], ['--data', '{Body}'], '{Uri}'], positional: ['Uri'] },
+  irm: { line: ['curl', ['-X', '{Method}'], ['--data', '{Body}'], '{Uri}'], positional: ['Uri'] },
+  iwr: { line: ['curl', ['-X', '{Method}'], ['--data', '{Body}'], '{Uri}'], positional: ['Uri'] },
   // SQL Server: dbatools and the SqlServer module. The SQL is judged on the instance named.
   'remove-dbadatabase': { line: ['sqlcmd', '-S', '{SqlInstance}', '-Q', 'DROP DATABASE {Database}'], positional: ['SqlInstance', 'Database'] },
   'invoke-dbaquery': { line: ['sqlcmd', '-S', '{SqlInstance}', ['-d', '{Database}'], '-Q', '{Query}'], positional: ['SqlInstance'] },

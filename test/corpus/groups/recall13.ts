@@ -98,6 +98,16 @@ export const groups: CorpusGroup[] = [
       },
       { line: "Invoke-DbaQuery -SqlInstance sql-prod-01 -Database app -Query 'SELECT TOP 10 * FROM dbo.Orders'", hostname: WS, expect: 'allow' },
       { line: 'pwsh -NoProfile -Command "Remove-AzCosmosDBAccount -ResourceGroupName rg-prod -Name cosmos-prod"', hostname: WS, expect: 'block' },
+      {
+        line: "pwsh -c 'Invoke-RestMethod -Method Delete -Uri https://es.prod.example.com:9200/orders'",
+        hostname: WS,
+        expect: 'confirm',
+        rule: 'http/delete-request',
+      },
+      { line: "pwsh -c 'Invoke-RestMethod -Uri https://es.prod.example.com:9200/_cat/indices'", hostname: WS, expect: 'allow' },
+      { line: 'Remove-AzKeyVaultKey -VaultName kv-prod -Name pii-key -Force', hostname: WS, expect: 'confirm', rule: 'cloud/cloud-resource-delete' },
+      { line: 'appwrite databases delete --database-id main', hostname: WS, expect: 'confirm', rule: 'cloud/cloud-resource-delete' },
+      { line: 'appwrite databases list', hostname: WS, expect: 'allow' },
       { line: 'Get-AzResourceGroup -Name rg-prod-data', hostname: WS, expect: 'allow' },
       { line: 'Remove-Item -Recurse -Force node_modules', hostname: WS, expect: 'allow' },
       {
