@@ -214,6 +214,21 @@ export const groups: CorpusGroup[] = [
       { line: "curl -X POST 'http://nsqd.prod.example.com:4151/channel/empty?topic=orders&channel=billing'", hostname: WS, expect: 'confirm' },
       { line: "curl -s 'http://nsqd.prod.example.com:4151/stats?format=json'", hostname: WS, expect: 'allow' },
       {
+        line: "curl 'https://solr.prod.example.com/solr/admin/collections?action=DELETE&name=products'",
+        hostname: WS,
+        expect: 'confirm',
+        rule: 'http/delete-endpoint',
+      },
+      { line: "curl 'https://solr.prod.example.com/solr/admin/collections?action=LIST'", hostname: WS, expect: 'allow' },
+      { line: 'openstack stack delete prod-db-stack --yes', hostname: WS, expect: 'block', rule: 'cloud/cloud-resource-delete' },
+      { line: 'openstack stack list', hostname: WS, expect: 'allow' },
+      {
+        line: 'kubectl --context prod patch pv pvc-1 -p \'{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}\'',
+        hostname: WS,
+        expect: 'confirm',
+        rule: 'kubernetes/reclaim-policy-delete',
+      },
+      {
         line: `curl -XPOST 'https://es.prod.example.com:9200/_cluster/reroute' -H 'Content-Type: application/json' -d '{"commands":[{"allocate_stale_primary":{"index":"orders","shard":0,"node":"es-3","accept_data_loss":true}}]}'`,
         hostname: WS,
         expect: 'confirm',
