@@ -6,7 +6,6 @@ import type { ClassifiedTarget, Environment, ProbeResult, Target } from '../type
 import { patternSourceKey, type Config, type ConfiguredEnvironment, type EnvironmentPatterns } from '../config/schema.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { environmentFromName } from './names.js';
-import { NAMESPACE_DELETED } from '../targets/kube.js';
 import { dict, own } from '../util/dict.js';
 
 export { environmentFromName, nameTokens, isEnvironmentVariable, ENVIRONMENT_VARIABLES } from './names.js';
@@ -170,9 +169,6 @@ function fromLocality(target: Target): { environment: Environment; evidence: str
         if (isLocalAddress(target.name)) return { environment: 'local', evidence: `API server ${target.name} is this machine` };
         return { environment: 'unknown-remote', evidence: `API server ${target.name} has nothing saying what it is` };
       }
-      // A namespace deleted by name counts only when its name says an environment (fromNames):
-      // `kubectl delete ns feature-1234` is not a remote cluster.
-      if (target.source === NAMESPACE_DELETED) return { environment: 'unknown', evidence: `namespace ${target.name} says nothing about its environment` };
       if (target.unresolved && target.source.startsWith('kubeconfig '))
         return {
           environment: 'unknown-remote',

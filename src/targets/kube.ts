@@ -106,31 +106,7 @@ function kubeTargetsByName(inv: Invocation, facts: TargetFacts): Target[] {
       .replace(/^\[(.*)\]$/, '$1');
     if (host) overrides.push({ kind: 'kube', source: targets.server[0]!, name: host });
   }
-  return [...contextTargets(inv, scan, facts), ...overrides, ...deletedNamespaces(inv, scan)];
-}
-
-/** The source of a namespace target: the namespace the line deletes. */
-export const NAMESPACE_DELETED = 'the namespace it deletes';
-
-/** The words that name a namespace (OpenShift's projects are namespaces). */
-const NAMESPACE_KINDS = new Set(['namespace', 'namespaces', 'ns', 'project', 'projects']);
-
-/**
- * `kubectl delete namespace payments-prod`, `oc delete project payments-prod`: the namespace
- * deleted, and everything in it, is named on the line, and its name says which environment it is
- * as a context's name does — with no context known (a fresh terminal, a CI runner) it is the only
- * word that does.
- */
-function deletedNamespaces(inv: Invocation, scan: ReturnType<typeof scanOptions>): Target[] {
-  const words = scan.positionals.map((index) => inv.args[index]!.value);
-  if (words[0] !== 'delete') return [];
-  const names = NAMESPACE_KINDS.has(words[1] ?? '')
-    ? words.slice(2)
-    : words.slice(1).flatMap((word) => {
-        const slash = word.indexOf('/');
-        return slash > 0 && NAMESPACE_KINDS.has(word.slice(0, slash)) ? [word.slice(slash + 1)] : [];
-      });
-  return names.filter((name) => name !== '').map((name) => ({ kind: 'kube', source: NAMESPACE_DELETED, name }));
+  return [...contextTargets(inv, scan, facts), ...overrides];
 }
 
 /** How a context is named when its kubeconfig file does not say it: `current context of F`. */

@@ -50,8 +50,7 @@ describe('target options, written once', () => {
   });
 
   it('targets read the roles from the table', () => {
-    // The namespace a line deletes is a target beside the context (its name may say production).
-    expect(targetsOf('kubectl --context prod-eu delete ns x', 'kube')).toEqual(['--context prod-eu', 'the namespace it deletes x']);
+    expect(targetsOf('kubectl --context prod-eu delete ns x', 'kube')).toEqual(['--context prod-eu']);
     expect(targetsOf('helm uninstall web --kube-context prod-eu --kube-apiserver https://10.0.0.1:6443', 'kube')).toEqual([
       '--kube-context prod-eu',
       '--kube-apiserver 10.0.0.1',

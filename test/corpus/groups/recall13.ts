@@ -297,7 +297,7 @@ export const groups: CorpusGroup[] = [
     ],
   },
   {
-    name: 'recall13: consoles given their commands on standard input, namespaces deleted by name',
+    name: 'recall13: consoles given their commands on standard input, secrets injectors',
     cases: [
       { line: "echo 'deleteall /kafka' | zkCli.sh -server zk1.prod.example.com:2181", hostname: WS, expect: 'block', rule: 'database/service-data-delete' },
       { line: "echo 'ls /brokers/ids' | zkCli.sh -server zk1.prod.example.com:2181", hostname: WS, expect: 'allow' },
@@ -307,10 +307,6 @@ export const groups: CorpusGroup[] = [
       { line: "weed shell -master=seaweed.prod.example.com:9333 <<< 'volume.list'", hostname: WS, expect: 'allow' },
       { line: "fdbcli <<< 'writemode on; clearrange a z'", hostname: PROD_HOST, expect: 'block', rule: 'database/datastore-wipe-command' },
       { line: "fdbcli <<< 'status'", hostname: PROD_HOST, expect: 'allow' },
-      { line: 'oc delete project payments-prod', hostname: WS, expect: 'confirm', rule: 'kubernetes/delete-production' },
-      { line: 'kubectl delete namespace/orders-production', hostname: WS, expect: 'confirm', rule: 'kubernetes/delete-production' },
-      { line: 'kubectl delete ns feature-1234', hostname: WS, expect: 'allow' },
-      { line: 'oc delete project sandbox-dev', hostname: WS, expect: 'allow' },
       { line: `teller run -- mongosh "$MONGO_PROD_URI" --eval 'db.dropDatabase()'`, hostname: WS, expect: 'block' },
       { line: `teller run -- psql "$DATABASE_URL" -c 'DROP TABLE users'`, hostname: WS, expect: 'confirm', rule: 'sql/drop-objects' },
       { line: `teller run -- psql "$DATABASE_URL" -c 'SELECT 1'`, hostname: WS, expect: 'allow' },
