@@ -26,6 +26,7 @@ import { bucketMirrorSourcesToInspect } from '../parse/wrappers/bucket-mirror.js
 import { usersNamedBy } from '../parse/wrappers/users.js';
 import { emptyDirectoriesAmong, lookUpUserHomes, readNamedEnvFiles, readRunFiles } from '../context/gather.js';
 import { filesWanted } from '../parse/scripts.js';
+import { asPowerShellLine } from '../parse/interpreters/powershell.js';
 import type { ReadFiles } from '../types.js';
 import { nearNames } from '../util/near-names.js';
 
@@ -169,9 +170,15 @@ export async function judge(options: JudgeOptions): Promise<Judgement> {
     if (named.length === 0 && fresh === 0 && users.length === 0 && empty.length === 0) break;
     planned = plan(options.source, { env, cwd: options.cwd, home, envFiles, read, userHomes, emptyDirectories }, rules);
   }
-  const redactor = createRedactor(secretsOfInvocations(planned.invocations));
   const firstError = planned.errors[0];
-  if (firstError) {
+  // PowerShell typed at its own prompt, which the shell grammar cannot read: read as pwsh would.
+  const powershell = firstError ? asPowerShellLine(options.source) : undefined;
+  if (powershell !== undefined) {
+    const replanned = plan(powershell, { env, cwd: options.cwd, home, envFiles, read, userHomes, emptyDirectories }, rules);
+    if (replanned.errors.length === 0) planned = replanned;
+  }
+  const redactor = createRedactor(secretsOfInvocations(planned.invocations));
+  if (planned.errors.length > 0 && firstError) {
     // Fail closed: a line prodguard cannot parse is a line it cannot judge.
     throw new UndecidableError(
       describeParseError(options.source, firstError.pos, firstError.message),

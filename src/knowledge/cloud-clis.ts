@@ -390,10 +390,72 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
   oci: {
     engine: 'oci',
     options: valueOptions(
-      long(['db-system-id', 'autonomous-database-id', 'database-id', 'bucket-name', 'namespace', 'profile', 'config-file', 'region', 'compartment-id']),
+      long([
+        'db-system-id',
+        'autonomous-database-id',
+        'database-id',
+        'bucket-name',
+        'namespace',
+        'profile',
+        'config-file',
+        'region',
+        'compartment-id',
+        'key-id',
+        'vault-id',
+        'endpoint',
+        'time-of-deletion',
+      ]),
     ),
-    targets: { resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--bucket-name', '--profile'] },
+    // KMS keys and vaults: the key's OCID and the vault's management endpoint name them.
+    targets: {
+      resource: ['--db-system-id', '--autonomous-database-id', '--database-id', '--bucket-name', '--key-id', '--vault-id', '--endpoint', '--profile'],
+    },
     simple: { verbs: [], env: ['OCI_CLI_PROFILE'] },
+  },
+  // Alibaba Cloud's aliyun (`aliyun rds DeleteDBInstance --DBInstanceId ID`): the API's own
+  // parameter names the resource, --profile the account.
+  aliyun: {
+    engine: 'alibaba',
+    options: valueOptions([
+      ...long([
+        'profile',
+        'region',
+        'DBInstanceId',
+        'DBClusterId',
+        'InstanceId',
+        'DiskId',
+        'RegionId',
+        'endpoint',
+        'mode',
+        'access-key-id',
+        'access-key-secret',
+      ]),
+      '-p',
+    ]),
+    targets: { resource: ['--DBInstanceId', '--DBClusterId', '--InstanceId', '--DiskId', '--profile', '-p'] },
+    simple: { verbs: [], env: ['ALIBABACLOUD_PROFILE', 'ALIBABA_CLOUD_PROFILE'] },
+  },
+  // Appwrite's CLI (`appwrite databases delete --database-id ID`): the ids name the resource; the
+  // server is the one `appwrite client --endpoint URL` saved (APPWRITE_ENDPOINT for CI).
+  appwrite: {
+    engine: 'appwrite',
+    options: valueOptions(long(['database-id', 'collection-id', 'bucket-id', 'project-id', 'function-id', 'endpoint', 'key', 'project'])),
+    targets: { resource: ['--database-id', '--collection-id', '--bucket-id', '--project-id', '--endpoint'] },
+    simple: { verbs: [], env: ['APPWRITE_ENDPOINT'] },
+  },
+  // Fauna's CLI (`fauna delete-database NAME`) and Upstash's (`upstash redis delete --id ID`):
+  // the database's name or id says what it is.
+  fauna: {
+    engine: 'fauna',
+    options: valueOptions(long(['secret', 'endpoint', 'environment', 'database', 'config', 'url', 'scheme', 'domain', 'port', 'role'])),
+    targets: { resource: ['--environment', '--endpoint', '--database'] },
+    simple: { verbs: ['delete-database'], env: ['FAUNA_ENVIRONMENT'], firstOnly: true },
+  },
+  upstash: {
+    engine: 'upstash',
+    options: valueOptions(long(['id', 'email', 'api-key', 'name', 'region'])),
+    targets: { resource: ['--id', '--name'] },
+    simple: { verbs: ['delete'], env: [], kinds: ['redis', 'kafka', 'vector', 'qstash', 'team'] },
   },
   // Argo CD: `argocd app delete NAME` deletes the application and, by default (--cascade), every
   // resource it deployed; the application's name and the Argo CD server say where.
@@ -630,6 +692,12 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
         'repo1-retention-diff',
         'config',
         'log-level-console',
+        'type',
+        'target',
+        'target-action',
+        'target-timeline',
+        'pg1-path',
+        'process-max',
       ]),
     ),
     targets: { resource: ['--stanza', '--repo1-host', '--repo1-s3-bucket', '--repo1-gcs-bucket', '--repo1-azure-container'] },
@@ -711,6 +779,18 @@ export const CLOUD_CLIS: Readonly<Record<string, CloudCliSpec>> = table({
       verbs: [],
       env: [],
       mode: { flags: ['--live'], keys: ['--api-key', 'STRIPE_API_KEY'], live: /^[sr]k_live_/, on: 'Stripe live mode', off: 'Stripe test mode' },
+    },
+  },
+  // Convex (docs.convex.dev, "CLI"): `--prod` (or a production deploy key) acts on the production
+  // deployment, else the dev one.
+  convex: {
+    engine: 'convex',
+    options: valueOptions(long(['table', 'format', 'deployment-name', 'env-file', 'url', 'admin-key', 'preview-name'])),
+    targets: {},
+    simple: {
+      verbs: [],
+      env: [],
+      mode: { flags: ['--prod'], keys: ['CONVEX_DEPLOY_KEY'], live: /^prod:/, on: 'Convex production deployment', off: 'Convex dev deployment' },
     },
   },
   rclone: {

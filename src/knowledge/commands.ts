@@ -753,7 +753,7 @@ export const CLIENTS: Readonly<Record<string, ClientSpec>> = table({
 });
 
 /** What an option of a database shell is, in the terms every client above shares. */
-export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file' | 'alter' | 'table';
+export type ClientRole = 'url' | 'server' | 'host' | 'port' | 'user' | 'password' | 'database' | 'sql' | 'file' | 'alter' | 'table' | 'dsn' | 'where';
 
 /**
  * Database shells read as one of the clients above: `cockroach sql --url URL -e SQL` is
@@ -799,6 +799,21 @@ export interface ClientShell {
   /** What its leading operands are, in order (`turso db shell DB [SQL]`: server, then SQL; a
    *  hosted database's name is its server's). The last role repeats for the operands after. */
   operandRoles?: readonly ClientRole[];
+  /** Its operands are one command, words joined by spaces (`db2 drop database PRODDB`). */
+  joinedOperands?: true;
+  /** Commands of its own that only read or connect (`db2 list db directory`): their first word. */
+  readingCommands?: readonly string[];
+  /** It reaches the server only with this flag; without it the database is a local file (`wrangler
+   *  d1 execute DB --local`): nothing to judge here. */
+  remoteWith?: readonly string[];
+  /** Archivers: what they run is `DELETE FROM <table> WHERE <where>` on the source, unless one
+   *  of these flags keeps the rows. */
+  deletesRowsUnless?: readonly string[];
+  /** Its script is in a language of its own whose data-destroying commands are written here as
+   *  the SQL they amount to (knowledge: HBASE_SHELL_COMMANDS); what it reads or creates is left. */
+  scriptCommands?: Readonly<Record<string, string>>;
+  /** Its script logs on itself (`.LOGON host/user,password` in bteq's input): the server is named there. */
+  logonInScript?: true;
 }
 
 // usql's schemes (usql README, "Database Support"): PostgreSQL and its wire-compatible servers,
@@ -861,6 +876,15 @@ export const SQLITE_READING_DOT_COMMANDS: ReadonlySet<string> = new Set([
 
 // sqlite3's options (sqlite3 -help, 3.4x): single-dash words; -cmd runs SQL before the operands.
 const SQLITE3_WITH_VALUE = ['cmd', 'init', 'separator', 'newline', 'nullvalue', 'vfs', 'maxsize', 'mmap', 'lookaside', 'pagecache', 'heap', 'escape'];
+
+/** HBase shell commands that destroy data, as the SQL they amount to (`{0}`: the first argument). */
+const HBASE_SHELL_COMMANDS: Readonly<Record<string, string>> = table({
+  drop: 'DROP TABLE {0}',
+  drop_all: 'DROP TABLE {0}',
+  truncate: 'TRUNCATE {0}',
+  truncate_preserve: 'TRUNCATE {0}',
+  drop_namespace: 'DROP SCHEMA {0} CASCADE',
+});
 
 /** How MySQL-family tools name the server they connect to (mycli, gh-ost, pt-osc read these too). */
 const MYSQL_CONNECTION_ROLES: Readonly<Record<string, ClientRole>> = table({
@@ -1143,6 +1167,48 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
     },
     dsnKeys: { h: 'host', P: 'port', u: 'user', p: 'password', D: 'database', t: 'table' },
   },
+  // Hive's CLI (`hive -e SQL`, `-f FILE`, `--database DB`): HiveQL's DDL and DML, read as psql's.
+  hive: {
+    client: 'psql',
+    shortWithValue: 'efid',
+    longWithValue: ['database', 'hiveconf', 'hivevar', 'define'],
+    roles: { '-e': 'sql', '-f': 'file', '--database': 'database' },
+  },
+  // The HBase shell (`hbase shell [-n]`, its commands on standard input): `drop 't'`, `drop_all
+  // 'regex'`, `truncate 't'`, `truncate_preserve 't'` and `drop_namespace 'ns'` throw a table's
+  // (or every matching table's, or a namespace's) data away; it acts on the cluster of this host's
+  // hbase-site.xml.
+  hbase: { subcommand: 'shell', client: 'psql', scriptCommands: HBASE_SHELL_COMMANDS },
+  // Percona's pt-archiver (its POD): archives or purges the rows --where selects from the
+  // --source DSN's table, deleting them there unless --no-delete — judged as that DELETE, so
+  // `--where '1=1'` is every row and `--where 'ts < NOW() - INTERVAL 90 DAY'` a routine purge.
+  'pt-archiver': {
+    client: 'mysql',
+    longWithValue: [
+      'source',
+      'dest',
+      'where',
+      'file',
+      'limit',
+      'txn-size',
+      'progress',
+      'sleep',
+      'charset',
+      'columns',
+      'primary-key-only',
+      'run-time',
+      'statistics',
+      'set-vars',
+      'defaults-file',
+      'user',
+      'password',
+      'host',
+      'port',
+    ],
+    roles: { '--source': 'dsn', '--where': 'where', ...MYSQL_CONNECTION_ROLES },
+    dsnKeys: { h: 'host', P: 'port', u: 'user', p: 'password', D: 'database', t: 'table' },
+    deletesRowsUnless: ['--no-delete', '--dry-run', '--help'],
+  },
   // SQL Server's sqlcmd: -Q runs a query and exits, -q runs it and stays, -i reads files
   // (comma-separated); -S is `[tcp:]host[\instance][,port]`. go-sqlcmd's long names too.
   sqlcmd: {
@@ -1353,6 +1419,149 @@ export const CLIENT_SHELLS: Readonly<Record<string, ClientShell>> = table({
   // first unnamed string is -Query. PowerShell's parameter names are not case-sensitive.
   'Invoke-Sqlcmd': INVOKE_SQLCMD,
   'invoke-sqlcmd': INVOKE_SQLCMD,
+  // SAP HANA's hdbsql (help.sap.com, "hdbsql Command-Line Options"): -n host[:port], -d database,
+  // -u/-p the user, -I a file of SQL, the operand one statement. Read as psql: its DDL and DML
+  // are the standard's, and what PostgreSQL's grammar does not read is not judged safe.
+  hdbsql: {
+    client: 'psql',
+    shortWithValue: 'niduUpIocSgFCT',
+    roles: { '-n': 'server', '-d': 'database', '-u': 'user', '-p': 'password', '-I': 'file' },
+    operandRoles: ['sql'],
+  },
+  // IBM Db2's command line processor (`db2 ? options`): the operands are one CLP command or SQL
+  // statement (`db2 drop database PRODDB`, `db2 "delete from t"`), -f a file; it talks to the
+  // instance of the host it runs on (or the database catalogued there).
+  db2: {
+    client: 'psql',
+    shortWithValue: 'fzrl',
+    roles: { '-f': 'file' },
+    joinedOperands: true,
+    readingCommands: [
+      'list',
+      'get',
+      'connect',
+      'terminate',
+      'describe',
+      'values',
+      'quit',
+      'backup',
+      'export',
+      'runstats',
+      'reorgchk',
+      'disconnect',
+      'echo',
+      '?',
+      'catalog',
+      'uncatalog',
+      'activate',
+      'start',
+      'db2start',
+      'attach',
+      'detach',
+      'ping',
+      'inspect',
+      'commit',
+      'set',
+    ],
+  },
+  // Informix's dbaccess (`dbaccess DATABASE[@SERVER] [FILE | -]`): the SQL comes from the file,
+  // else standard input.
+  dbaccess: { client: 'psql', operandRoles: ['database', 'file'] },
+  // SAP ASE's (Sybase) isql: -S server, -U/-P the user, -D database, -i a file of Transact-SQL,
+  // else standard input (batches ended by `go`), as sqlcmd reads it.
+  isql: {
+    client: 'mysql',
+    shortWithValue: 'SUPDiIoHJscwtzAaEmT',
+    roles: { '-S': 'server', '-U': 'user', '-P': 'password', '-D': 'database', '-i': 'file' },
+  },
+  // FreeTDS's tsql (`tsql -H host -p port -U user` or `-S server`): Transact-SQL on standard
+  // input, batches ended by `go`, read as sqlcmd's is.
+  tsql: {
+    client: 'mysql',
+    shortWithValue: 'SHpUPDIoLtrv',
+    roles: { '-S': 'server', '-H': 'host', '-p': 'port', '-U': 'user', '-P': 'password', '-D': 'database' },
+  },
+  // MonetDB's mclient (`mclient -h host -d db -s SQL`).
+  mclient: {
+    client: 'psql',
+    shortWithValue: 'hpudsfEleLrw',
+    longWithValue: ['host', 'port', 'user', 'database', 'statement', 'format', 'language', 'encoding'],
+    roles: {
+      '-h': 'host',
+      '--host': 'host',
+      '-p': 'port',
+      '--port': 'port',
+      '-u': 'user',
+      '--user': 'user',
+      '-d': 'database',
+      '--database': 'database',
+      '-s': 'sql',
+      '--statement': 'sql',
+    },
+  },
+  // Teradata's bteq: its script on standard input, logging on itself (`.LOGON host/user,password`).
+  bteq: { client: 'psql', logonInScript: true },
+  // Couchbase's SQL++ shell (`cbq -e URL -s STATEMENT`): N1QL quotes names with backticks as MySQL does.
+  cbq: {
+    client: 'mysql',
+    shortWithValue: 'eupsfcqt',
+    longWithValue: ['engine', 'user', 'password', 'script', 'file', 'credentials', 'timeout', 'output'],
+    roles: { '-e': 'server', '--engine': 'server', '-u': 'user', '--user': 'user', '-s': 'sql', '--script': 'sql', '-f': 'file', '--file': 'file' },
+  },
+  // Aerospike's aql (`aql --help`): -h host, -c a command (TRUNCATE, DELETE, SELECT …), -f a file.
+  aql: {
+    client: 'mysql',
+    shortWithValue: 'hpUPcfoT',
+    longWithValue: ['host', 'port', 'user', 'password', 'command', 'file', 'output-mode', 'timeout', 'tls-name', 'auth'],
+    roles: {
+      '-h': 'host',
+      '--host': 'host',
+      '-p': 'port',
+      '--port': 'port',
+      '-U': 'user',
+      '--user': 'user',
+      '-P': 'password',
+      '--password': 'password',
+      '-c': 'sql',
+      '--command': 'sql',
+      '-f': 'file',
+      '--file': 'file',
+    },
+  },
+  // SurrealDB's `surreal sql --endpoint URL` (surrealdb.com/docs/surrealdb/cli/sql): the
+  // statements on standard input, read as PostgreSQL's (what its grammar does not read is not
+  // judged safe).
+  surreal: {
+    subcommand: 'sql',
+    client: 'psql',
+    shortWithValue: 'eup',
+    longWithValue: ['endpoint', 'conn', 'username', 'user', 'password', 'pass', 'namespace', 'ns', 'database', 'db', 'auth-level', 'token'],
+    roles: {
+      '-e': 'server',
+      '--endpoint': 'server',
+      '--conn': 'server',
+      '-u': 'user',
+      '--username': 'user',
+      '--user': 'user',
+      '-p': 'password',
+      '--password': 'password',
+      '--pass': 'password',
+      '--database': 'database',
+      '--db': 'database',
+    },
+  },
+  // Cloudflare D1 (developers.cloudflare.com, `wrangler d1 execute DATABASE --remote --command SQL
+  // | --file F`): SQLite's SQL on the hosted database the name says; without --remote it runs on
+  // the local development copy.
+  wrangler: {
+    subcommand: 'd1 execute',
+    client: 'psql',
+    shortWithValue: 'ce',
+    longWithValue: ['command', 'file', 'config', 'env', 'persist-to', 'batch-size'],
+    roles: { '--command': 'sql', '--file': 'file' },
+    operandRoles: ['server'],
+    remoteWith: ['--remote'],
+  },
   // Turso's hosted libSQL (docs.turso.tech, `turso db shell <database> [sql]`): the database's
   // name is where it goes (a URL for `turso dev`), the operand after it SQLite SQL, read as psql's.
   turso: {

@@ -78,6 +78,9 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
       '/opt/homebrew/var/postgresql',
       // The source build's documented default (`initdb -D /usr/local/pgsql/data`).
       '/usr/local/pgsql',
+      // Windows' installer (C:\\Program Files\\PostgreSQL\\16\\data), as WSL mounts it and the
+      // PowerShell reader writes it (lower case: Windows compares names that way).
+      '/mnt/c/program files/postgresql',
       // Bitnami's images and stacks (`/bitnami/postgresql/data`, `/opt/bitnami/postgresql/data`).
       '/bitnami/postgresql',
       '/opt/bitnami/postgresql/data',
@@ -109,6 +112,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     locations: [
       '/var/lib/mysql',
       '/var/lib/mariadb',
+      // Windows: MySQL's data (C:\\ProgramData\\MySQL\\MySQL Server 8.0\\Data), as WSL mounts it.
+      '/mnt/c/programdata/mysql',
       '/usr/local/var/mysql',
       '/opt/homebrew/var/mysql',
       '/usr/local/mysql',
@@ -129,7 +134,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
     engine: 'mongodb',
     title: 'MongoDB',
     // /data/db is mongod's default --dbpath (and the official image's volume): `/data` holds it.
-    locations: ['/var/lib/mongodb', '/var/lib/mongo', '/data/db', '/bitnami/mongodb'],
+    // Windows: the MSI's C:\\Program Files\\MongoDB\\Server and the default C:\\data\\db, as WSL mounts them.
+    locations: ['/var/lib/mongodb', '/var/lib/mongo', '/data/db', '/bitnami/mongodb', '/mnt/c/program files/mongodb/server', '/mnt/c/data/db'],
     names: ['mongo-data', 'mongodb-data'],
     markers: ['WiredTiger', 'storage.bson', 'mongod.lock', '_mdb_catalog.wt'],
     pidFiles: [],
@@ -229,7 +235,8 @@ export const DATA_ENGINES: readonly DataEngineSpec[] = [
   {
     engine: 'sqlserver',
     title: 'SQL Server',
-    locations: ['/var/opt/mssql'],
+    // Windows: C:\\Program Files\\Microsoft SQL Server (each instance's MSSQL\\DATA), as WSL mounts it.
+    locations: ['/var/opt/mssql', '/mnt/c/program files/microsoft sql server'],
     names: ['mssql-data'],
     markers: ['master.mdf'],
     pidFiles: [],

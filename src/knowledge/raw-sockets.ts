@@ -49,3 +49,7 @@ export const SOCAT_TCP_ADDRESS = /^(tcp[46]?|tcp[46]?-connect|openssl|openssl-co
 /** Ports Redis-protocol servers listen on by default: Redis and Valkey, a second instance or TLS
  *  (6380), Sentinel (26379). What arrives there is read as redis-cli commands. */
 export const REDIS_PORTS: ReadonlySet<string> = new Set(['6379', '6380', '26379']);
+
+/** memcached's port: its text protocol's `flush_all` empties the cache, as libmemcached's
+ *  `memcflush --servers=HOST:PORT` does (the sessions many applications keep there with it). */
+export const MEMCACHED_PORTS: ReadonlySet<string> = new Set(['11211']);

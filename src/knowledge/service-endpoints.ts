@@ -27,7 +27,7 @@ export interface ServiceEndpointSpec {
   /** Every option with a value, for reading the CLI's words. */
   options: ToolOptions;
   /** The operand that names the server (`grpcurl [flags] ADDRESS METHOD`: operand 0 when the
-   *  line has at least `minOperands`; `grpc_cli call ADDRESS METHOD`: operand 1). */
+   *  line has at least `minOperands`; `grpc_cli call ADDRESS METHOD`: operand 1; -1 the last). */
   serverOperand?: { index: number; minOperands: number };
   /** Options naming the item a command creates or deletes (`--topic T`), and the words that make
    *  it a create: a CI script that creates topic T and later deletes T is tearing down its own. */
@@ -283,6 +283,316 @@ export const SERVICE_ENDPOINTS: Readonly<Record<string, ServiceEndpointSpec>> = 
     variables: [],
     options: { shortWithValue: 'hpuwt', longWithValue: ['host', 'port', 'username', 'password', 'password-file', 'tag'] },
   },
+  // Couchbase's couchbase-cli (docs.couchbase.com, couchbase-cli(1)): -c/--cluster is the
+  // node it administers (`couchbase://host`, `host:8091`); cbq, its SQL++ shell, names it -e.
+  'couchbase-cli': {
+    service: 'Couchbase',
+    servers: ['-c', '--cluster'],
+    variables: [],
+    options: {
+      shortWithValue: 'cup',
+      longWithValue: [
+        'cluster',
+        'username',
+        'password',
+        'bucket',
+        'client-cert',
+        'client-key',
+        'cacert',
+        'bucket-type',
+        'bucket-ramsize',
+        'scope',
+        'collection',
+      ],
+    },
+  },
+  // Aerospike's asinfo and asadm (`asinfo --help`, `asadm --help`): -h/--host is the node (aql,
+  // its SQL-like shell, is a database shell: knowledge/commands.ts).
+  asadm: {
+    service: 'Aerospike',
+    servers: ['-h', '--host'],
+    variables: [],
+    options: { shortWithValue: 'hpUPe', longWithValue: ['host', 'port', 'user', 'password', 'execute', 'tls-name', 'auth', 'config-file', 'instance'] },
+  },
+  asinfo: {
+    service: 'Aerospike',
+    servers: ['-h', '--host'],
+    variables: [],
+    options: { shortWithValue: 'hpUPvlt', longWithValue: ['host', 'port', 'user', 'password', 'value', 'timeout', 'tls-name', 'auth', 'instance'] },
+  },
+  // FoundationDB's fdbcli (`fdbcli --help`): -C/--cluster-file names the cluster (its file lists
+  // the coordinators), else /etc/foundationdb/fdb.cluster on this host.
+  fdbcli: {
+    service: 'FoundationDB',
+    servers: [],
+    variables: [],
+    options: {
+      shortWithValue: 'C',
+      longWithValue: ['cluster-file', 'exec', 'timeout', 'log-dir', 'knob', 'tls-certificate-file', 'tls-key-file', 'tls-ca-file'],
+    },
+  },
+  // OpenStack Swift's client (`swift --help`): --os-auth-url (OS_AUTH_URL) or -A/--auth (ST_AUTH)
+  // names the cloud, --os-storage-url the proxy.
+  swift: {
+    service: 'Swift',
+    servers: ['--os-auth-url', '--os-storage-url', '-A', '--auth'],
+    variables: ['OS_AUTH_URL', 'ST_AUTH', 'OS_STORAGE_URL'],
+    options: {
+      shortWithValue: 'AUKV',
+      longWithValue: [
+        'os-auth-url',
+        'os-storage-url',
+        'os-username',
+        'os-password',
+        'os-project-name',
+        'os-project-id',
+        'os-region-name',
+        'os-auth-token',
+        'os-cloud',
+        'auth',
+        'user',
+        'key',
+        'auth-version',
+        'prefix',
+        'object-threads',
+        'container-threads',
+      ],
+    },
+  },
+  // ActiveMQ Artemis's `artemis` CLI (activemq.apache.org, "Command Line Interface"): --url.
+  artemis: {
+    service: 'ActiveMQ Artemis',
+    servers: ['--url'],
+    variables: [],
+    options: { longWithValue: ['url', 'user', 'password', 'name', 'address', 'protocol', 'acceptor'] },
+  },
+  // InfluxDB Enterprise's meta CLI (`influxd-ctl -bind host:8091 …`).
+  'influxd-ctl': {
+    service: 'InfluxDB Enterprise',
+    servers: ['-bind', '-bind-tls'],
+    variables: [],
+    options: goFlags(['bind', 'auth-type', 'user', 'pwd', 'secret', 'config']),
+  },
+  // Grafana Loki's logcli (grafana.com/docs/loki, "LogCLI"): --addr, else LOKI_ADDR.
+  logcli: {
+    service: 'Loki',
+    servers: ['--addr'],
+    variables: ['LOKI_ADDR'],
+    options: {
+      shortWithValue: 'oq',
+      longWithValue: [
+        'addr',
+        'username',
+        'password',
+        'org-id',
+        'bearer-token',
+        'query',
+        'start',
+        'end',
+        'since',
+        'limit',
+        'output',
+        'max-interval',
+        'cert',
+        'key',
+        'ca-cert',
+      ],
+    },
+  },
+  // YugabyteDB's yb-admin (docs.yugabyte.com, "yb-admin"): --master_addresses lists the masters.
+  'yb-admin': {
+    service: 'YugabyteDB',
+    servers: ['--master_addresses', '-master_addresses', '--init_master_addrs'],
+    variables: [],
+    options: goFlags(['master_addresses', 'init_master_addrs', 'certs_dir_name', 'timeout_ms']),
+  },
+  // Solr's control script (`bin/solr delete -c NAME -solrUrl URL`; 9.x: --solr-url, -z ZK).
+  solr: {
+    service: 'Solr',
+    servers: ['-solrUrl', '--solr-url', '-url', '-z', '--zk-host'],
+    variables: ['SOLR_URL', 'ZK_HOST'],
+    options: {
+      shortWithValue: 'cnpdzsu',
+      longWithValue: ['name', 'collection', 'solr-url', 'zk-host', 'config-name', 'shards', 'replication-factor', 'credentials'],
+      singleDashWithValue: ['solrUrl', 'url', 'zkHost', 'deleteConfig'],
+    },
+  },
+  // Citrix Hypervisor / XCP-ng's xe (`xe help`): -s names the pool master, else this host.
+  xe: {
+    service: 'XenServer',
+    servers: ['-s'],
+    variables: [],
+    options: { singleDashWithValue: ['s', 'u', 'pw', 'pwf', 'p'] },
+  },
+  // MHA's masterha_master_switch acts on the replication group its hosts name; MaxScale's
+  // maxctrl on the MaxScale its --hosts names (`maxctrl --hosts mxs1:8989 call command …`).
+  masterha_master_switch: {
+    service: 'MHA',
+    servers: ['--new_master_host', '--dead_master_host', '--orig_master_host'],
+    variables: [],
+    options: {
+      longWithValue: [
+        'conf',
+        'master_state',
+        'dead_master_host',
+        'dead_master_ip',
+        'dead_master_port',
+        'new_master_host',
+        'new_master_port',
+        'orig_master_host',
+        'orig_master_is_new_slave',
+        'interactive',
+        'running_updates_limit',
+        'remote_workdir',
+        'workdir',
+      ],
+    },
+  },
+  maxctrl: {
+    service: 'MaxScale',
+    servers: ['--hosts', '-h'],
+    variables: [],
+    options: { shortWithValue: 'hupt', longWithValue: ['hosts', 'user', 'password', 'timeout', 'tsv', 'secure', 'tls-key', 'tls-cert', 'tls-ca-cert'] },
+  },
+  // Talos's talosctl (`talosctl reset --nodes IP --endpoints HOST`): the nodes it acts on, else
+  // the endpoints of its talosconfig.
+  talosctl: {
+    service: 'Talos',
+    servers: ['--nodes', '-n', '--endpoints', '-e'],
+    variables: [],
+    options: {
+      shortWithValue: 'ne',
+      longWithValue: ['nodes', 'endpoints', 'talosconfig', 'context', 'system-labels-to-wipe', 'user-disks-to-wipe', 'wipe-mode'],
+    },
+  },
+  // ArangoDB's arangosh (`--server.endpoint ssl://host:8529`).
+  arangosh: {
+    service: 'ArangoDB',
+    servers: ['--server.endpoint'],
+    variables: [],
+    options: {
+      longWithValue: [
+        'server.endpoint',
+        'server.username',
+        'server.password',
+        'server.database',
+        'server.authentication',
+        'javascript.execute-string',
+        'javascript.execute',
+        'console.history',
+      ],
+    },
+  },
+  // ankane's pgsync (`pgsync --from URL --to URL [tables]`): the destination is --to, else .pgsync.yml's.
+  pgsync: {
+    service: 'PostgreSQL',
+    servers: ['--to'],
+    variables: [],
+    options: { longWithValue: ['from', 'to', 'config', 'db', 'schemas', 'exclude', 'jobs', 'defer-constraints', 'in-batches', 'batch-size', 'sleep'] },
+  },
+  // SeaweedFS's `weed shell -master=host:9333` (Go flags).
+  weed: {
+    service: 'SeaweedFS',
+    servers: ['-master'],
+    variables: [],
+    options: goFlags(['master', 'filer', 'node', 'volumeId', 'collection', 'dir', 'cluster']),
+  },
+  // Task queues' CLIs: Celery (`celery -A app purge`: every waiting task of the broker
+  // -b/--broker names, else CELERY_BROKER_URL or the app's config) and RQ (`rq empty -u URL`).
+  celery: {
+    service: 'Celery',
+    servers: ['-b', '--broker'],
+    variables: ['CELERY_BROKER_URL', 'BROKER_URL'],
+    options: { shortWithValue: 'AbQ', longWithValue: ['app', 'broker', 'result-backend', 'loader', 'config', 'workdir', 'queues', 'exclude-queues'] },
+  },
+  rq: {
+    service: 'RQ',
+    servers: ['-u', '--url'],
+    variables: ['RQ_REDIS_URL', 'REDIS_URL'],
+    options: { shortWithValue: 'uc', longWithValue: ['url', 'config', 'path', 'serializer', 'queue-class', 'job-class', 'worker-class'] },
+  },
+  // Ceph's rados (`rados -m MON purge POOL`).
+  rados: {
+    service: 'Ceph',
+    servers: ['-m', '--mon-host'],
+    variables: [],
+    options: { shortWithValue: 'mcnkpN', longWithValue: ['mon-host', 'conf', 'name', 'keyring', 'pool', 'namespace'] },
+  },
+  // libmemcached's tools (`memcflush --servers=host:11211`), else MEMCACHED_SERVERS.
+  memcflush: {
+    service: 'memcached',
+    servers: ['--servers'],
+    variables: ['MEMCACHED_SERVERS'],
+    options: { longWithValue: ['servers', 'expire', 'binary', 'username', 'password'] },
+  },
+  // Tools that write one database from another: the target is where data is replaced.
+  // pgcopydb (pgcopydb.readthedocs.io): --target, else PGCOPYDB_TARGET_PGURI.
+  pgcopydb: {
+    service: 'PostgreSQL',
+    servers: ['--target'],
+    variables: ['PGCOPYDB_TARGET_PGURI'],
+    options: {
+      longWithValue: [
+        'source',
+        'target',
+        'dir',
+        'table-jobs',
+        'index-jobs',
+        'restore-jobs',
+        'split-tables-larger-than',
+        'filters',
+        'snapshot',
+        'origin',
+        'plugin',
+        'slot-name',
+      ],
+    },
+  },
+  // pgloader (pgloader.readthedocs.io): `pgloader [options] SOURCE TARGET`, the target the last.
+  pgloader: {
+    service: 'PostgreSQL',
+    servers: [],
+    variables: [],
+    serverOperand: { index: 1, minOperands: 2 },
+    options: {
+      shortWithValue: 'WLSEDCwt',
+      longWithValue: ['with', 'set', 'cast', 'type', 'encoding', 'before', 'after', 'field', 'logfile', 'summary', 'root-dir', 'load-lisp-file', 'context'],
+    },
+  },
+  // Percona's pt-table-sync: `pt-table-sync --execute SOURCE_DSN DEST_DSN` changes DEST (the last
+  // DSN; with --sync-to-master the one replica named) to match.
+  'pt-table-sync': {
+    service: 'MySQL',
+    servers: [],
+    variables: [],
+    serverOperand: { index: -1, minOperands: 1 },
+    options: {
+      shortWithValue: 'hPupDtF',
+      longWithValue: [
+        'host',
+        'port',
+        'user',
+        'password',
+        'databases',
+        'tables',
+        'where',
+        'chunk-size',
+        'defaults-file',
+        'replicate',
+        'ignore-databases',
+        'ignore-tables',
+        'algorithms',
+        'charset',
+      ],
+    },
+  },
+  // RethinkDB's restore and import (`rethinkdb-restore -c HOST:PORT FILE --force`).
+  'rethinkdb-restore': {
+    service: 'RethinkDB',
+    servers: ['-c', '--connect'],
+    variables: [],
+    options: { shortWithValue: 'cpei', longWithValue: ['connect', 'password-file', 'import', 'tls-cert', 'clients', 'temp-dir', 'shards', 'replicas'] },
+  },
   ceph: {
     service: 'Ceph',
     servers: ['-m', '--mon-host'],
@@ -320,6 +630,11 @@ export const SERVICE_TOOL_OPTIONS: Readonly<Record<string, ToolOptions>> = table
  * `rabbit@mq1-prod` → mq1-prod; `kafka1:9092` → kafka1; a PostgreSQL URI → its host.
  */
 export function endpointHosts(value: string): string[] {
+  // Percona's DSN (`h=db1,D=shop,t=orders`): the h= key.
+  if (/^[A-Za-z]=[^,]*(,[A-Za-z]=[^,]*)*$/.test(value)) {
+    const host = /(?:^|,)h=([^,]+)/.exec(value)?.[1];
+    return host ? [host] : [];
+  }
   return value
     .split(',')
     .map((part) => {

@@ -59,3 +59,31 @@ export const STATELESS_EXTENSIONS: ReadonlySet<string> = new Set([
   'pgrowlocks',
   'pg_walinspect',
 ]);
+
+/**
+ * Retention functions that drop whole partitions or chunks of a table, older than a cutoff:
+ * TimescaleDB's `drop_chunks(relation, older_than => …)` and pg_partman's
+ * `drop_partition_time(p_parent_table, p_retention := …)` / `drop_partition_id`. Routine with a
+ * retention (`INTERVAL '90 days'`); every chunk of the table with a cutoff that keeps nothing
+ * (`now()`, `'0 days'`). The table and the cutoff, by parameter name and by position.
+ */
+export interface RetentionFunction {
+  table: { name: string; index: number };
+  cutoff: { name: string; index: number };
+}
+
+export const RETENTION_FUNCTIONS: Readonly<Record<string, RetentionFunction>> = table({
+  drop_chunks: { table: { name: 'relation', index: 0 }, cutoff: { name: 'older_than', index: 1 } },
+  drop_partition_time: { table: { name: 'p_parent_table', index: 0 }, cutoff: { name: 'p_retention', index: 1 } },
+  drop_partition_id: { table: { name: 'p_parent_table', index: 0 }, cutoff: { name: 'p_retention', index: 1 } },
+});
+
+/** Functions that read the clock: a cutoff of `now()` keeps nothing older than this moment. */
+export const CLOCK_FUNCTIONS: ReadonlySet<string> = new Set([
+  'now',
+  'clock_timestamp',
+  'statement_timestamp',
+  'transaction_timestamp',
+  'localtimestamp',
+  'current_timestamp',
+]);

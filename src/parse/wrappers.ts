@@ -28,6 +28,7 @@ import {
   flock,
   npx,
   rawSocket,
+  stdinConsole,
   mongoShell,
   redisCli,
   scriptCommand,
@@ -38,7 +39,8 @@ import {
   xargs,
   kill,
 } from './wrappers/local.js';
-import { RAW_SOCKET_CLIENTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
+import { STDIN_CONSOLES } from '../knowledge/consoles.js';
+import { RAW_SOCKET_CLIENTS, MEMCACHED_PORTS, REDIS_PORTS } from '../knowledge/raw-sockets.js';
 import { SALT_FUNCTIONS } from '../knowledge/fleet-runners.js';
 import { CLOUD_SSH, PARALLEL_SHELLS, ansible, cloudSsh, herokuRun, mosh, parallelShell, salt, ssh } from './wrappers/remote.js';
 import { rsync, scp } from './wrappers/rsync.js';
@@ -195,6 +197,8 @@ const WRAPPERS: Record<string, Unwrapper> = dict({
   mongo: mongoShell,
   // Text piped to a Redis port is Redis commands (knowledge/raw-sockets.ts).
   ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, rawSocket])),
+  // Consoles given their commands on standard input (`echo 'deleteall /x' | zkCli.sh -server h`).
+  ...Object.fromEntries(Object.keys(STDIN_CONSOLES).map((name) => [name, stdinConsole])),
   ...Object.fromEntries(Object.keys(TASK_CHAINS).map((name) => [name, taskChain])),
   bundle: subcommandRunner(['exec']),
   npx,
@@ -290,7 +294,7 @@ const WRAPPED_COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = table
   aws: ['send-command', 'aws-startinteractivecommand'],
   az: ['run-command'],
   // Text piped to a Redis port (`nc HOST 6379`, `socat - TCP:HOST:6379`) is redis-cli commands.
-  ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS].map((port) => `*${port}`)])),
+  ...Object.fromEntries(Object.keys(RAW_SOCKET_CLIENTS).map((name) => [name, [...REDIS_PORTS, ...MEMCACHED_PORTS].map((port) => `*${port}`)])),
 });
 
 /** The words above, and a tool's options whose value is a shell line (`tar

@@ -125,6 +125,23 @@ export function unresolvedClientTarget(inv: Invocation): Target | undefined {
   return { kind: 'database', source: `$${named} (set where it runs)`, name: `$${named}`, database: named, unresolved: true };
 }
 
+/**
+ * `teller run -- psql "$DATABASE_URL" …`, `op run --env-file=.env.production -- mongosh
+ * "$MONGO_URI"`: the connection word is a variable a secrets injector sets, whose value nobody can
+ * read here. The database is unknown — never the local socket an empty word would mean — and is
+ * named by the variable and the secrets' source, which may say production (`$MONGO_PROD_URI`,
+ * `.env.production`).
+ */
+export function injectedClientTarget(inv: Invocation): Target | undefined {
+  if (!inv.envUnknown) return undefined;
+  const secrets = secretWordIndexes(inv);
+  const word = inv.args.find((arg, index) => !secrets.has(index) && arg.variables.some((name) => /URL|URI|DSN|DATABASE|DB|HOST|CONN/i.test(name)));
+  if (!word) return undefined;
+  const variable = word.variables.find((name) => /URL|URI|DSN|DATABASE|DB|HOST|CONN/i.test(name))!;
+  const name = inv.secretsFrom !== undefined ? `$${variable} of ${inv.secretsFrom}` : `$${variable}`;
+  return { kind: 'database', source: `$${variable} (set by the secrets it runs with)`, name, database: variable, unresolved: true };
+}
+
 /** Where a client's password options hold their value (`redis-cli -a ${REDISPASS}`, `mysql
  *  -p${PASS}`): a password never names the server or the database. */
 function secretWordIndexes(inv: Invocation): Set<number> {

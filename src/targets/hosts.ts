@@ -104,7 +104,7 @@ export function serviceEndpointTargets(inv: Invocation, facts: TargetFacts): Tar
 
 function serverOperand(inv: Invocation, scan: OptionScan, where: { index: number; minOperands: number }): string | undefined {
   if (scan.positionals.length < where.minOperands) return undefined;
-  return inv.args[scan.positionals[where.index]!]?.value || undefined;
+  return inv.args[scan.positionals.at(where.index)!]?.value || undefined;
 }
 
 /** A SQLite file under a service data root (knowledge/data-directories.ts) is the host's data. */

@@ -9,7 +9,7 @@ import { scanOptions, optionValue } from '../parse/options.js';
 import { CLIENTS, clientSpec } from '../knowledge/commands.js';
 import { HTTP_CLIENTS, PROJECT_TASK_RUNNERS, toolOptions } from '../knowledge/tools.js';
 import { ENVIRONMENT_VARIABLES, environmentFromName, isEnvironmentVariable } from '../classify/names.js';
-import { clientDatabaseTargets, migrationToolTarget, unresolvedClientTarget } from './client-databases.js';
+import { clientDatabaseTargets, injectedClientTarget, migrationToolTarget, unresolvedClientTarget } from './client-databases.js';
 import { cloudTargets, workspaceTargets } from './cloud.js';
 import { appEnvironment, describeSource, environmentDatabaseTargets, everyHost, serviceLookup, unresolvedCiExpression } from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
@@ -35,7 +35,7 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
       // An HTTP request touches the service its URL names (an Elasticsearch cluster, an admin API).
       if (Object.hasOwn(HTTP_CLIENTS, inv.name)) return httpEndpointTargets(inv).map((target) => onItsHost(target, inv, facts));
       if (isDatabaseClient(inv.name)) {
-        const unresolved = facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined;
+        const unresolved = (facts.unsetMeansUnknown ? unresolvedClientTarget(inv) : undefined) ?? injectedClientTarget(inv);
         return unresolved
           ? [unresolved]
           : clientDatabaseTargets(inv, facts)

@@ -137,6 +137,15 @@ describe('bad input', () => {
     expect(existsSync(join(dir, 'ran'))).toBe(false);
   });
 
+  it('PowerShell the shell grammar cannot read is read as PowerShell when it starts with a cmdlet', () => {
+    const line = 'Get-AzResourceGroup -Name (Get-Content names.txt) | Remove-AzResourceGroup -Force';
+    const result = runCli(['check', '--json', '-c', line]);
+    expect(result.status, result.stderr).not.toBe(2);
+    expect(JSON.parse(result.stdout).verdict).not.toBe('allow');
+    // Not a cmdlet: still one clear line and exit 2.
+    expect(runCli(['check', '-c', 'echo "unterminated']).status).toBe(2);
+  });
+
   it('commands nested past what prodguard judges are refused, not waved through', () => {
     const deep = `echo ${'$('.repeat(40)}rm -rf /${')'.repeat(40)}`;
     const result = runCli(['check', '-c', deep]);

@@ -11,7 +11,7 @@ import { analyzeCode } from './calls.js';
 import { analyzeJavaScript } from './javascript.js';
 import { analyzeLua } from './lua-code.js';
 import { analyzeTcl } from './tcl-code.js';
-import { analyzePowerShell, decodeEncodedCommand } from './powershell.js';
+import { analyzePowerShell, decodeEncodedCommand, isKnownCmdlet, knownCmdletNames } from './powershell.js';
 import { withEnvironment, type CodeEffect } from './effects.js';
 import { bindArguments } from './arguments.js';
 import type { Language } from './sinks.js';
@@ -162,6 +162,11 @@ type Scanned = { language: Language; code: string; argsFrom?: number; awkVariabl
 
 function scanInterpreter(inv: Invocation): Scanned | undefined {
   const spec = specFor(inv.name);
+  // A cmdlet typed at a PowerShell prompt: the line is PowerShell, its words as written.
+  if (!spec && isKnownCmdlet(inv.name)) {
+    const words = [inv.command, ...inv.args];
+    return { language: 'powershell', code: words.map((word) => word.text).join(' ') };
+  }
   if (!spec) return undefined;
   if (spec.language === 'powershell') return powershellCode(inv);
   const pieces: string[] = [];
@@ -404,4 +409,4 @@ export function interpreterSteps(inv: Invocation, read?: ReadFiles): UnwrapStep[
 }
 
 /** Interpreter names whose code is judged here (the shell hook's prefilter must send them on). */
-export const INTERPRETER_NAMES: readonly string[] = Object.keys(INTERPRETERS);
+export const INTERPRETER_NAMES: readonly string[] = [...Object.keys(INTERPRETERS), ...knownCmdletNames()];

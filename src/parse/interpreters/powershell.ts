@@ -8,6 +8,7 @@
 // see (never allowed silently on production); native commands are judged as the shell line they are.
 
 import type { CodeEffect } from './effects.js';
+import { cmdletSpec, POWERSHELL_CMDLETS, POWERSHELL_SWITCHES, type CmdletSpec } from '../../knowledge/powershell-cmdlets.js';
 
 interface PsWord {
   value: string;
@@ -121,11 +122,28 @@ const DESTRUCTIVE_CMDLETS = new Set([
   'stop-computer',
   'restart-computer',
   'remove-vm',
-  'remove-azresourcegroup',
-  'remove-azsqldatabase',
-  'remove-azvm',
-  'remove-s3bucket',
+  'remove-virtualdisk',
+  'remove-storagepool',
+  // What comes down the pipeline (`Get-AzStorageBlob … | Remove-AzStorageBlob`): nobody sees it.
+  'remove-azstorageblob',
 ]);
+
+/**
+ * Cmdlets typed at a PowerShell prompt, as the line's own command (`Remove-AzResourceGroup -Name
+ * rg-prod -Force`): the line is PowerShell, read as `pwsh -Command LINE` would read it. Only the
+ * cmdlets this reader knows: any other Verb-Noun word is a program like any other.
+ * (Invoke-Sqlcmd is read as the database shell it is: knowledge/commands.ts.)
+ */
+export function isKnownCmdlet(name: string): boolean {
+  const key = name.toLowerCase();
+  if (!/^[a-z]+-[a-z0-9]+$/.test(key) || key === 'invoke-sqlcmd') return false;
+  return REMOVE_ITEM.has(key) || CLEAR_CONTENT.has(key) || DESTRUCTIVE_CMDLETS.has(key) || cmdletSpec(key) !== undefined;
+}
+
+/** The cmdlets isKnownCmdlet knows, in lower case (the shell hook's prefilter sends them on). */
+export function knownCmdletNames(): string[] {
+  return [...REMOVE_ITEM, ...CLEAR_CONTENT, ...DESTRUCTIVE_CMDLETS, ...Object.keys(POWERSHELL_CMDLETS)].filter(isKnownCmdlet);
+}
 
 function parameterOf(word: string, table: readonly { name: string; value: boolean }[]): { name: string; value: boolean; inline?: string } | undefined {
   const match = /^-([A-Za-z]+)(?::(.*))?$/.exec(word);
@@ -133,6 +151,18 @@ function parameterOf(word: string, table: readonly { name: string; value: boolea
   const given = match[1]!.toLowerCase();
   const found = table.find((parameter) => parameter.name.startsWith(given));
   return found ? { ...found, ...(match[2] !== undefined ? { inline: match[2] } : {}) } : undefined;
+}
+
+/**
+ * A Windows path (`D:\\MSSQL\\Data`, `C:/Program Files/PostgreSQL`) as the path WSL mounts it at
+ * (`/mnt/d/mssql/data`), in lower case as Windows compares names: where the data-directory
+ * knowledge (knowledge/data-directories.ts) finds Windows' database folders. Other paths as given.
+ */
+export function windowsPath(path: string): string {
+  const drive = /^([A-Za-z]):[\\/]?(.*)$/.exec(path);
+  if (!drive) return path;
+  const rest = drive[2]!.replaceAll('\\', '/').replace(/\/+$/, '');
+  return `/mnt/${drive[1]!.toLowerCase()}${rest ? `/${rest.toLowerCase()}` : ''}`;
 }
 
 function removeItem(words: readonly PsWord[], sink: string): CodeEffect[] {
@@ -154,8 +184,72 @@ function removeItem(words: readonly PsWord[], sink: string): CodeEffect[] {
   // Paths from the pipeline (`Get-ChildItem … | Remove-Item`) or computed: nobody can see them.
   if (paths.length === 0 || paths.some((path) => path.dynamic)) return [{ kind: 'dynamic', sink }];
   // `-Path a,b`: a list.
-  const names = paths.flatMap((path) => path.value.split(',')).filter((name) => name !== '');
+  const names = paths
+    .flatMap((path) => path.value.split(','))
+    .filter((name) => name !== '')
+    .map(windowsPath);
   return [{ kind: 'argv', words: ['rm', recurse ? '-rf' : '-f', ...names], sink }];
+}
+
+/**
+ * A cmdlet that amounts to a CLI's line (knowledge/powershell-cmdlets.ts): its parameters, named
+ * (`-Name x`, `-Name:x`) or bound by position, put into that line. `-WhatIf` changes nothing; a
+ * required parameter not on the line (it came down the pipeline) or computed leaves it unknown.
+ */
+function cmdletLine(spec: CmdletSpec, args: readonly PsWord[], sink: string): CodeEffect[] {
+  const given = new Map<string, PsWord>();
+  const switches = new Set<string>();
+  const unnamed: PsWord[] = [];
+  const isSwitch = (name: string) => POWERSHELL_SWITCHES.has(name) || Object.hasOwn(spec.switches ?? {}, name);
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const parameter = /^-([A-Za-z][A-Za-z0-9]*)(?::(.*))?$/.exec(word.value);
+    if (!parameter) {
+      unnamed.push(word);
+      continue;
+    }
+    const name = parameter[1]!.toLowerCase();
+    if (name === 'whatif') return [];
+    const inline = parameter[2];
+    const next = args[i + 1];
+    if (isSwitch(name)) {
+      // `-Force`, `-Confirm:$false`, `-SkipFinalSnapshot $true` (AWS Tools' booleans).
+      const value = inline ?? (next && /^\$(true|false)$/i.test(next.value) ? (i++, next.value) : undefined);
+      if (value === undefined || !/^\$false$/i.test(value)) switches.add(name);
+    } else if (inline !== undefined) given.set(name, { value: inline, dynamic: inline.includes('$') });
+    else if (next && !/^-[A-Za-z]/.test(next.value)) {
+      given.set(name, next);
+      i++;
+    }
+  }
+  for (const name of spec.positional ?? []) {
+    if (unnamed.length === 0) break;
+    if (!given.has(name.toLowerCase())) given.set(name.toLowerCase(), unnamed.shift()!);
+  }
+  let unknown = false;
+  const fill = (part: string): string | undefined => {
+    let missing = false;
+    const text = part.replace(/\{([A-Za-z]+)\}/g, (_, name: string) => {
+      const value = given.get(name.toLowerCase());
+      if (!value || value.dynamic) missing = true;
+      return value?.value ?? '';
+    });
+    return missing ? undefined : text;
+  };
+  const words: string[] = [];
+  for (const part of spec.line) {
+    if (typeof part === 'string') {
+      const filled = fill(part);
+      if (filled === undefined) unknown = true;
+      else words.push(filled);
+    } else {
+      const filled = part.map(fill);
+      if (filled.every((word) => word !== undefined)) words.push(...(filled as string[]));
+    }
+  }
+  if (unknown) return [{ kind: 'dynamic', sink }];
+  for (const [name, flag] of Object.entries(spec.switches ?? {})) if (switches.has(name)) words.push(flag);
+  return [{ kind: 'argv', words, sink }];
 }
 
 const MAX_DEPTH = 4;
@@ -194,6 +288,8 @@ export function analyzePowerShell(code: string, depth = 0): CodeEffect[] {
     } else if (INVOKE_EXPRESSION.has(name)) {
       const [text] = args.filter((arg) => !arg.value.startsWith('-'));
       effects.push(...(text && !text.dynamic ? analyzePowerShell(text.value, depth + 1) : [{ kind: 'dynamic' as const, sink: command.value }]));
+    } else if (cmdletSpec(name)) {
+      effects.push(...cmdletLine(cmdletSpec(name)!, args, command.value));
     } else if (DESTRUCTIVE_CMDLETS.has(name)) {
       effects.push({ kind: 'dynamic', sink: command.value });
     } else if (!/^[a-z]+-[a-z]+$/i.test(command.value) && !name.startsWith('$')) {
@@ -212,4 +308,44 @@ export function analyzePowerShell(code: string, depth = 0): CodeEffect[] {
 export function decodeEncodedCommand(value: string): string | undefined {
   if (!/^[A-Za-z0-9+/=\s]+$/.test(value)) return undefined;
   return Buffer.from(value, 'base64').toString('utf16le');
+}
+
+/** PowerShell's common verbs (`Get-Verb`): a line that starts with one and a noun is a cmdlet. */
+const POWERSHELL_VERBS = new Set([
+  'get',
+  'set',
+  'new',
+  'remove',
+  'clear',
+  'format',
+  'invoke',
+  'start',
+  'stop',
+  'restart',
+  'add',
+  'import',
+  'export',
+  'copy',
+  'move',
+  'rename',
+  'test',
+  'update',
+  'write',
+  'initialize',
+  'reset',
+  'uninstall',
+  'disable',
+  'enable',
+  'request',
+]);
+
+/**
+ * A line the shell grammar cannot read that starts with a cmdlet (`Get-AzStorageBlob -Context
+ * (New-AzStorageContext …) | Remove-AzStorageBlob`): PowerShell typed at its own prompt, read as
+ * `pwsh -Command LINE`. Undefined when it does not start with one.
+ */
+export function asPowerShellLine(source: string): string | undefined {
+  const first = /^\s*([A-Za-z]+)-[A-Za-z][A-Za-z0-9]*(?=[\s;|]|$)/.exec(source);
+  if (!first || !POWERSHELL_VERBS.has(first[1]!.toLowerCase())) return undefined;
+  return `pwsh -NoProfile -Command '${source.replaceAll("'", "'\\''")}'`;
 }

@@ -4,7 +4,14 @@ import { defElems, functionCallsOf, nodeType, objectName, rangeVarName, svalList
 import { baseStatement, REPLICATION_FUNCTIONS, type Collected, type ColumnType, type Span, type SqlStatement, type SqlStatementKind } from './statement.js';
 import { judgeWhere } from './where.js';
 import { judgeComputedSql, runsSqlText, sqlTextCalls, sqlTextOf } from './dynamic-sql.js';
-import { DESTROYING_FUNCTION_NAME, ROW_DESTROYING_FUNCTIONS, SESSION_SCOPE_COLUMNS, STATELESS_EXTENSIONS } from '../../knowledge/sql-functions.js';
+import {
+  CLOCK_FUNCTIONS,
+  DESTROYING_FUNCTION_NAME,
+  RETENTION_FUNCTIONS,
+  ROW_DESTROYING_FUNCTIONS,
+  SESSION_SCOPE_COLUMNS,
+  STATELESS_EXTENSIONS,
+} from '../../knowledge/sql-functions.js';
 import { own } from '../../util/dict.js';
 
 const MYSQL_RESET_WORDS: ReadonlySet<string> = new Set(['master', 'slave', 'replica']);
@@ -283,6 +290,45 @@ function perRowDestruction(body: PgNode): Partial<SqlStatement> | undefined {
   };
 }
 
+/** A retention cutoff that keeps nothing: the clock itself (`now()`, `CURRENT_TIMESTAMP`, `now() +
+ *  …`), or a zero or negative age (`'0 days'`, `INTERVAL '0'`, `0`). */
+function keepsNothing(cutoff: PgNode): boolean {
+  const inner = cutoff?.TypeCast ? cutoff.TypeCast.arg : cutoff;
+  if (inner?.SQLValueFunction) return true;
+  if (inner?.FuncCall) return CLOCK_FUNCTIONS.has(svalList(inner.FuncCall.funcname).at(-1)?.toLowerCase() ?? '');
+  if (inner?.A_Expr && svalList(inner.A_Expr.name).join('') === '+') return keepsNothing(inner.A_Expr.lexpr);
+  const text = inner?.A_Const?.sval?.sval ?? (inner?.A_Const?.ival ? String(inner.A_Const.ival.ival ?? 0) : undefined);
+  return typeof text === 'string' && (/^\s*-/.test(text) || /^\s*0+(\.0*)?\s*[a-z]*\s*$/i.test(text));
+}
+
+/**
+ * `SELECT drop_chunks('conditions', older_than => now())`, `SELECT
+ * partman.drop_partition_time('events', p_retention := '0 days')`: a retention function
+ * (knowledge/sql-functions.ts) whose cutoff keeps nothing drops every chunk of the table.
+ */
+function retentionDrop(body: PgNode): Partial<SqlStatement> | undefined {
+  let found: Partial<SqlStatement> | undefined;
+  walk(body.targetList, (type, call) => {
+    if (type !== 'FuncCall' || found) return !found;
+    const spec = own(RETENTION_FUNCTIONS, svalList(call.funcname).at(-1)?.toLowerCase() ?? '');
+    if (!spec) return true;
+    const args: PgNode[] = call.args ?? [];
+    const arg = (which: { name: string; index: number }) =>
+      args.find((a) => a?.NamedArgExpr?.name === which.name)?.NamedArgExpr.arg ?? (args[which.index]?.NamedArgExpr ? undefined : args[which.index]);
+    const cutoff = arg(spec.cutoff);
+    if (cutoff === undefined || !keepsNothing(cutoff)) return true;
+    const relation = arg(spec.table);
+    const name = relation?.A_Const?.sval?.sval ?? relation?.TypeCast?.arg?.A_Const?.sval?.sval;
+    found = {
+      kind: 'drop-table',
+      tables: [typeof name === 'string' ? name : 'a partitioned table'],
+      names: [typeof name === 'string' ? name : 'its partitions'],
+    };
+    return false;
+  });
+  return found;
+}
+
 /** Kinds that a replication function call outranks (`INSERT INTO t SELECT pg_promote()`). */
 const OUTRANKED_BY_REPLICATION: ReadonlySet<SqlStatementKind> = new Set(['select', 'insert', 'create', 'set', 'grant', 'revoke', 'transaction', 'other']);
 
@@ -480,7 +526,7 @@ function describeKind(type: string, body: PgNode, span: Span, ctx: Context, out:
     case 'SelectStmt': {
       s.kind = replicationCall ? 'replication' : body.intoClause && !options.plpgsql ? 'create' : 'select';
       s.tables = fromTables(body.fromClause);
-      const destroys = s.kind === 'select' ? perRowDestruction(body) : undefined;
+      const destroys = s.kind === 'select' ? (perRowDestruction(body) ?? retentionDrop(body)) : undefined;
       return destroys ? Object.assign(s, destroys) : s;
     }
     case 'InsertStmt': {

@@ -278,7 +278,15 @@ export function classifyMysql(sql: string, piece: MysqlPiece, judge: WhereJudge,
         if (kw(names.next) === 'CASCADE') s.cascade = true;
         return done('drop-table');
       }
-      if (object === 'DATABASE' || object === 'SCHEMA') {
+      // The data containers of the dialects read on this path: Couchbase's SQL++ (a collection
+      // is a table, a scope or bucket a database), Cassandra-style keyspaces, Aerospike's namespaces.
+      if (object === 'COLLECTION') {
+        const q = qualified(ifExists(j + 1));
+        s.tables = q ? [q.name] : [];
+        s.names = s.tables;
+        return done('drop-table');
+      }
+      if (object === 'DATABASE' || object === 'SCHEMA' || object === 'SCOPE' || object === 'BUCKET' || object === 'KEYSPACE' || object === 'NAMESPACE') {
         // In MySQL a schema is a database.
         const q = qualified(ifExists(j + 1));
         s.names = q ? [q.name] : [];

@@ -99,6 +99,18 @@ function readDsn(word: string, keys: Readonly<Record<string, ClientRole>>, given
   }
 }
 
+/** Lines of a shell script (`drop 'orders'`, `truncate "t"`, `;`-separated too) whose command
+ *  the table names, as SQL with the first quoted argument as a quoted name. */
+function scriptStatements(text: string, commands: Readonly<Record<string, string>>): string[] {
+  const out: string[] = [];
+  for (const line of text.replace(/\\n/g, '\n').split(/[\n;]/)) {
+    const found = /^\s*([a-z_]+)\s*\(?\s*(['"])([^'"]*)\2/i.exec(line);
+    const template = found && Object.hasOwn(commands, found[1]!.toLowerCase()) ? commands[found[1]!.toLowerCase()] : undefined;
+    if (template && found) out.push(template.replace('{0}', `"${found[3]!.replaceAll('"', '""')}"`));
+  }
+  return out;
+}
+
 /** `clickhouse client …`, `cockroach sql …`, `usql URL …`, `sqlcmd -S …`, `turso db shell DB SQL`: the client they are. */
 export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   const shell = clientShellOf(inv.name, [inv.args[0]?.value, inv.args[1]?.value]);
@@ -122,6 +134,14 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     (given[role] ??= []).push(...values);
   }
   const operands = scan.positionals.map((index) => args[index]!.value);
+  // `wrangler d1 execute DB` without --remote: the local development copy.
+  if (shell.remoteWith && !scan.options.some((option) => shell.remoteWith!.includes(option.flag))) return [];
+  if (shell.joinedOperands && operands.length > 0) {
+    // `db2 list db directory`, `db2 connect to SAMPLE`: the processor's own reading commands.
+    const first = operands.join(' ').trim().split(/\s+/)[0]!.toLowerCase();
+    if (shell.readingCommands?.includes(first)) return [];
+    (given.sql ??= []).push(operands.join(' '));
+  }
   if (shell.urlOperand && operands[0] !== undefined) (given.url ??= []).push(operands[0]);
   if (shell.operandRoles) {
     operands.forEach((operand, k) => {
@@ -137,6 +157,14 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     });
   }
   if (shell.dsnKeys) for (const index of scan.positionals) readDsn(read[index]!.value, shell.dsnKeys, given);
+  if (shell.dsnKeys) for (const dsn of given.dsn ?? []) readDsn(dsn, shell.dsnKeys, given);
+  if (shell.deletesRowsUnless !== undefined) {
+    // pt-archiver: the rows it takes are deleted from the source's table.
+    const table = given.table?.at(-1);
+    const where = given.where?.at(-1);
+    if (scan.options.some((option) => shell.deletesRowsUnless!.includes(option.flag)) || table === undefined || where === undefined) return [];
+    given.sql = [`DELETE FROM \`${table.replaceAll('`', '``')}\` WHERE ${where}`];
+  }
   if (shell.alterTableWith !== undefined) {
     // Without the flag (or with `--execute=false`) the tool only prints its plan.
     const executes = scan.options.some((option) => option.flag === shell.alterTableWith && option.value !== 'false' && option.value !== '0');
@@ -167,6 +195,21 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
       }
     }
   }
+  if (shell.logonInScript && inv.stdin?.text !== undefined) {
+    // bteq: `.LOGON tdprod.example.com/dbc,password;` (the password is never kept).
+    const logon = /^\s*\.logon\s+([^/\s;,]+)\//im.exec(inv.stdin.text);
+    if (logon) (given.server ??= []).push(logon[1]!);
+  }
+  if (shell.scriptCommands) {
+    // The HBase shell: its commands on standard input, the destroying ones as their SQL.
+    const text = inv.stdin?.text;
+    if (text === undefined) return [];
+    const statements = scriptStatements(text, shell.scriptCommands);
+    if (statements.length === 0) return [];
+    given.sql = statements;
+  }
+  // `dbaccess DB -`: the file `-` is standard input, which the client reads anyway.
+  if (given.file) given.file = given.file.filter((file) => file !== '-');
   const words = clientWords(shell, given);
   if (!words) return [];
   // A word the line cannot know (`-Q "$SQL"`) stays unknown in the client's line.
@@ -174,6 +217,8 @@ export const clientShell: Unwrapper = (inv: Invocation): UnwrapStep[] => {
   const asWord = (value: string): ExpandedWord => ({ ...word(value), dynamic });
   const via = shell.subcommand === undefined ? inv.name : `${inv.name} ${shell.subcommand}`;
   const client = [word(words.client), ...words.argv.map(asWord)];
+  // The HBase shell's script was read here: the client does not read it again.
+  if (shell.scriptCommands) return [{ kind: 'command', via, words: client }];
   if (words.files.length === 0) return command(via, client);
   // A client that reads SQL files on standard input only (mysql): one run per file.
   return words.files.map((path) => ({ kind: 'command', via, words: client, stdin: { kind: 'file', path } }));

@@ -79,9 +79,11 @@ export const httpQuery: Unwrapper = (inv: Invocation): UnwrapStep[] => {
     const argv =
       api.client === 'clickhouse-client'
         ? [`--host=${host}`, `--port=${port}`, ...(database ? [`--database=${database}`] : []), ...run.map((text) => `--query=${text}`)]
-        : [`-host=${host}`, `-port=${port}`, ...(database ? [`-database=${database}`] : []), ...run.map((text) => `-execute=${text}`)];
+        : api.client === 'psql'
+          ? [`--host=${host}`, `--port=${port}`, ...run.map((text) => `--command=${text}`)]
+          : [`-host=${host}`, `-port=${port}`, ...(database ? [`-database=${database}`] : []), ...run.map((text) => `-execute=${text}`)];
     // The request's standard input is the query's only when the body is read from it (`-d @-`).
-    const via = `${inv.name} ${api.client === 'influx' ? 'InfluxDB /query' : 'ClickHouse HTTP'}`;
+    const via = `${inv.name} ${api.name}`;
     steps.push({ kind: 'command', via, words: [word(api.client), ...argv.map(word)], ...(run.length === 0 ? { keepStdin: true } : {}) });
   }
   return steps;

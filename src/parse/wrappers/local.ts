@@ -5,8 +5,10 @@ import type { ExpandedWord, Invocation } from '../../types.js';
 import { scanOptions, hasFlag, optionValue, clientOptionSpec, type OptionSpec } from '../options.js';
 import { redisCallsInLua } from '../lua.js';
 import { mongoConnectionsIn } from '../interpreters/javascript.js';
-import { RAW_SOCKET_CLIENTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
+import { RAW_SOCKET_CLIENTS, MEMCACHED_PORTS, REDIS_PORTS, SOCAT_TCP_ADDRESS } from '../../knowledge/raw-sockets.js';
 import { PACKAGE_BINARIES } from '../../knowledge/package-binaries.js';
+import { STDIN_CONSOLES } from '../../knowledge/consoles.js';
+import { toolOptions } from '../../knowledge/tools.js';
 import { killByName } from '../process-ids.js';
 import { findStartingPoints, findVisits } from '../find-expression.js';
 import { type UnwrapStep, type Unwrapper, command, optionsOf, positionalValues, script, stdinName } from './step.js';
@@ -331,8 +333,13 @@ export const rawSocket: Unwrapper = (inv) => {
     host = parts?.[1];
     port = parts?.[2];
   } else [host, port] = operands;
-  if (!host || !port || !REDIS_PORTS.has(port)) return [];
+  if (!host || !port) return [];
   const as = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  if (MEMCACHED_PORTS.has(port)) {
+    const flushes = redisCommandsIn(text).some((words) => words[0]?.toLowerCase() === 'flush_all');
+    return flushes ? command(`${inv.name} ${host}:${port}`, [as('memcflush'), as(`--servers=${host}:${port}`)]) : [];
+  }
+  if (!REDIS_PORTS.has(port)) return [];
   return redisCommandsIn(text).flatMap((words) =>
     command(`${inv.name} ${host}:${port}`, [as('redis-cli'), as('-h'), as(host!), as('-p'), as(port!), ...words.map(as)]),
   );
@@ -349,3 +356,34 @@ export const mongoShell: Unwrapper = (inv) => {
     mongoConnectionsIn(code).flatMap((url) => command(`${inv.name} --eval (connects to ${url})`, [inv.command, as(url), as('--eval'), as(code)])),
   );
 };
+
+/**
+ * A console given its commands on standard input (knowledge/consoles.ts): each statement (a line,
+ * or `;`-separated) is the console's command line with its own options kept, so `echo 'deleteall
+ * /kafka' | zkCli.sh -server zk1` is `zkCli.sh -server zk1 deleteall /kafka`. With words of its
+ * own after the options, the console runs those instead and the input is not its commands.
+ */
+export const stdinConsole: Unwrapper = (inv) => {
+  const spec = Object.hasOwn(STDIN_CONSOLES, inv.name) ? STDIN_CONSOLES[inv.name]! : undefined;
+  const text = inv.stdin?.text;
+  if (!spec || text === undefined) return [];
+  const lead = spec.subcommand === undefined ? 0 : 1;
+  if (spec.subcommand !== undefined && inv.args[0]?.value !== spec.subcommand) return [];
+  const own = inv.args.slice(lead);
+  const scan = scanOptions(own, toolOptions(inv.name) ?? {});
+  if (scan.positionals.length > 0) return [];
+  const as = (value: string): ExpandedWord => ({ ...inv.command, value, text: value, dynamic: false, glob: false, unsetVariables: [], variables: [] });
+  const via = `${inv.name}${spec.subcommand ? ` ${spec.subcommand}` : ''} (standard input)`;
+  return text
+    .split(/[\n;]/)
+    .map((statement) => consoleWords(statement))
+    .filter((words) => words.length > 0 && !words[0]!.startsWith('#'))
+    .map((words): UnwrapStep => ({ kind: 'command', via, words: [inv.command, ...inv.args.slice(0, lead), ...own, ...words.map(as)] }));
+};
+
+/** A console statement's words: split at blanks, quotes removed (`clearrange "" \\xff`). */
+function consoleWords(statement: string): string[] {
+  const words: string[] = [];
+  for (const match of statement.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(match[1] ?? match[2] ?? match[3]!);
+  return words;
+}

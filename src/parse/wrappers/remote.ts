@@ -415,6 +415,17 @@ interface ParallelShell {
   subcommand?: string;
   /** The command follows `--` (`fab -H db1 -- CMD`). */
   afterDashDash?: boolean;
+  /** Words before the operands that make it this runner (`bolt command run`). */
+  verbs?: readonly string[];
+  /** The operand that is the command line (`bolt command run 'CMD'`, `dep run 'CMD' STAGE`). */
+  commandOperand?: number;
+  /** The operand that names the hosts: a list, an inventory file or a stage (`pyinfra
+   *  INVENTORY exec -- CMD`, `dep run CMD production`). */
+  hostOperand?: number;
+  /** A word the operands hold at this index (`pyinfra INVENTORY exec`). */
+  operandWord?: { index: number; word: string };
+  /** The command is built from an operand `NAME=value` (`cap STAGE invoke:rake TASK=db:migrate`). */
+  fromAssignment?: { name: string; template: string };
 }
 
 const PSSH: ParallelShell = {
@@ -440,7 +451,32 @@ export const PARALLEL_SHELLS: Record<string, ParallelShell> = dict({
   knife: { hostOptions: [], hostSourceOptions: [], subcommand: 'ssh' },
   // Fabric 2: `fab -H db1,db2 -- CMD` runs CMD on each host.
   fab: { hostOptions: ['-H', '--hosts'], hostSourceOptions: [], afterDashDash: true },
+  // Puppet Bolt (puppet.com/docs/bolt, `bolt command run`): the command on every target.
+  bolt: {
+    hostOptions: ['--targets', '-t', '--nodes', '-n'],
+    hostSourceOptions: ['--inventoryfile', '-i', '--query', '-q'],
+    verbs: ['command', 'run'],
+    commandOperand: 0,
+  },
+  // pyinfra (docs.pyinfra.com, "Ad-hoc commands"): `pyinfra INVENTORY exec -- CMD`.
+  pyinfra: { hostOptions: [], hostSourceOptions: [], afterDashDash: true, hostOperand: 0, operandWord: { index: 1, word: 'exec' } },
+  // Capistrano with capistrano-rake (`cap STAGE invoke:rake TASK=db:migrate`): the stage's
+  // servers run `bundle exec rake TASK` in the release directory.
+  cap: {
+    hostOptions: [],
+    hostSourceOptions: [],
+    hostOperand: 0,
+    operandWord: { index: 1, word: 'invoke:rake' },
+    fromAssignment: { name: 'TASK', template: 'bundle exec rake {}' },
+  },
+  // Deployer (deployer.org, `dep run COMMAND [SELECTOR]`): the selector is a host, stage or label.
+  dep: { hostOptions: ['--hosts'], hostSourceOptions: ['--roles'], verbs: ['run'], commandOperand: 0, hostOperand: 1 },
 });
+
+/** An operand naming hosts: an inventory file (`inventory.py`, `hosts.yml`) or a list. */
+function operandHosts(value: string): string[] {
+  return /\.(py|ya?ml|ini|txt|json)$/i.test(value) ? [`hosts in ${value}`] : hostList(value);
+}
 
 export function parallelShell(spec: ParallelShell): Unwrapper {
   return (inv) => {
@@ -449,6 +485,11 @@ export function parallelShell(spec: ParallelShell): Unwrapper {
       if (args[0]?.value !== spec.subcommand) return [];
       args = args.slice(1);
     }
+    if (spec.verbs) {
+      if (spec.verbs.some((verb, k) => args[k]?.value !== verb)) return [];
+      args = args.slice(spec.verbs.length);
+    }
+    if (spec.commandOperand !== undefined || spec.hostOperand !== undefined) return operandRunner(spec, inv, args);
     const dashDash = spec.afterDashDash ? args.findIndex((word) => word.value === '--') : -1;
     if (spec.afterDashDash && dashDash === -1) return [];
     const own = dashDash === -1 ? args : args.slice(0, dashDash);
@@ -471,6 +512,33 @@ export function parallelShell(spec: ParallelShell): Unwrapper {
     const targets = (hosts.length > 0 ? hosts : ['(hosts not named on the line)']).map((host) => (user ? { host, user } : { host }));
     return remoteScripts(spec.subcommand ? `${inv.name} ${spec.subcommand}` : inv.name, targets, words.join(spec.commandOptions ? '\n' : ' '), inv.stdin);
   };
+}
+
+/** Deploy tools whose operands say what runs and where (bolt, pyinfra, dep). */
+function operandRunner(spec: ParallelShell, inv: Invocation, args: readonly ExpandedWord[]): UnwrapStep[] {
+  const dashDash = spec.afterDashDash ? args.findIndex((word) => word.value === '--') : -1;
+  if (spec.afterDashDash && dashDash === -1) return [];
+  const own = dashDash === -1 ? args : args.slice(0, dashDash);
+  const scan = scanOptions(own, optionsOf(inv.name, { stopAtPositional: false }));
+  const operands = scan.positionals.map((index) => own[index]!);
+  if (spec.operandWord && operands[spec.operandWord.index]?.value !== spec.operandWord.word) return [];
+  const assigned = spec.fromAssignment ? operands.find((word) => word.value.startsWith(`${spec.fromAssignment!.name}=`)) : undefined;
+  const line = spec.fromAssignment
+    ? assigned && spec.fromAssignment.template.replace('{}', quoteForShell(assigned.value.slice(spec.fromAssignment.name.length + 1)))
+    : spec.commandOperand !== undefined
+      ? operands[spec.commandOperand]?.value
+      : args
+          .slice(dashDash + 1)
+          .map((w) => w.value)
+          .join(' ');
+  if (!line) return [];
+  const user = optionValue(scan, '-u', '--user');
+  const listed = scan.options.filter((o) => spec.hostOptions.includes(o.flag)).flatMap((o) => hostList(o.value ?? ''));
+  const sources = scan.options.filter((o) => spec.hostSourceOptions.includes(o.flag) && o.value).map((o) => `hosts in ${o.value}`);
+  const named = spec.hostOperand !== undefined ? operands[spec.hostOperand]?.value : undefined;
+  const hosts = [...listed, ...sources, ...(named ? operandHosts(named) : [])];
+  const targets = (hosts.length > 0 ? hosts : ['(hosts not named on the line)']).map((host) => (user ? { host, user } : { host }));
+  return remoteScripts(spec.verbs ? `${inv.name} ${spec.verbs.join(' ')}` : inv.name, targets, line, inv.stdin);
 }
 
 /**
