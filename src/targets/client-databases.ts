@@ -135,9 +135,11 @@ export function unresolvedClientTarget(inv: Invocation): Target | undefined {
 export function injectedClientTarget(inv: Invocation): Target | undefined {
   if (!inv.envUnknown) return undefined;
   const secrets = secretWordIndexes(inv);
-  const word = inv.args.find((arg, index) => !secrets.has(index) && arg.variables.some((name) => /URL|URI|DSN|DATABASE|DB|HOST|CONN/i.test(name)));
+  // A password's variable (`-p"$MARIADB_ROOT_PASSWORD"`: DB is in MARIADB) names no server.
+  const names = (name: string) => /URL|URI|DSN|DATABASE|DB|HOST|CONN/i.test(name) && !/PASS|PWD|SECRET|TOKEN|KEY/i.test(name);
+  const word = inv.args.find((arg, index) => !secrets.has(index) && !/^(-p|--password)/.test(arg.value) && arg.variables.some(names));
   if (!word) return undefined;
-  const variable = word.variables.find((name) => /URL|URI|DSN|DATABASE|DB|HOST|CONN/i.test(name))!;
+  const variable = word.variables.find(names)!;
   const name = inv.secretsFrom !== undefined ? `$${variable} of ${inv.secretsFrom}` : `$${variable}`;
   return { kind: 'database', source: `$${variable} (set by the secrets it runs with)`, name, database: variable, unresolved: true };
 }

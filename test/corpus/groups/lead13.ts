@@ -164,4 +164,14 @@ export const groups: CorpusGroup[] = [
       { line: 'git checkout main && git push origin main', expect: 'allow' },
     ],
   },
+  {
+    name: "lead13: a password's variable names no server",
+    cases: [
+      {
+        line: `op run --env-file=.env.production -- mariadb -u root -p"$MARIADB_ROOT_PASSWORD" -h 127.0.0.1 -e "SELECT 1"`,
+        expect: 'allow',
+      },
+      { line: 'teller run -- mysql -h "$DB_HOST" -p"$DB_PASSWORD" -e "DROP DATABASE shop"', expect: 'confirm', rule: 'sql/drop-objects' },
+    ],
+  },
 ];
