@@ -76,11 +76,12 @@ const MIGRATION_TOOL = options(
     'env-file',
     'migrations-dir',
     'defaults-file',
+    'defaultsFile',
     'name',
   ],
   // goose writes its options with one dash too (`goose -dir migrations postgres URL reset`).
   // golang-migrate: `migrate -source file://db/migrations -database URL down -all`.
-  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'database', 'path', 'dir', 'table', 'certfile', 'source'],
+  ['url', 'user', 'password', 'schemas', 'locations', 'configFiles', 'configFile', 'environment', 'database', 'path', 'dir', 'table', 'certfile', 'source'],
 );
 const IPTABLES = options('tADIRNEpsdiojgmc', [
   'table',
@@ -1154,7 +1155,7 @@ export const MIGRATION_DATABASE_OPTIONS: Readonly<Record<string, MigrationDataba
   sqlx: { options: ['--database-url', '-D'] },
   sqitch: { options: ['--target', '-t'], targetWords: true },
   alembic: {
-    settingsFiles: ['-c', '--config', '-n', '--name'],
+    settingsFiles: ['-c', '--config', '--name'],
     keyValues: { option: '-x', keys: ['db_url', 'dburl', 'database_url', 'url', 'sqlalchemy.url', 'db', 'dsn'] },
   },
   // `mvn flyway:clean -Dflyway.url=…`, `./gradlew flywayClean -Pflyway.url=…`: the plugins' properties.

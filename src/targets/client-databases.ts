@@ -6,7 +6,7 @@ import { parseConnectionString, postgresUrl } from '../parse/connection.js';
 import { scanOptions, optionValue, clientOptionSpec } from '../parse/options.js';
 import { clientSpec, clientsOf } from '../knowledge/commands.js';
 import { oracleCommandLine, parseOracleLogon, rmanCommandLine } from '../parse/oracle-logon.js';
-import { MIGRATION_DATABASE_OPTIONS } from '../knowledge/tools.js';
+import { MIGRATION_DATABASE_OPTIONS, toolOptions } from '../knowledge/tools.js';
 import { clientHome, findPgService, mysqlDefaults, mysqlFileSettings } from './connection-files.js';
 import {
   CI_EXPRESSION,
@@ -84,19 +84,16 @@ export function migrationToolTarget(inv: Invocation): Target | undefined {
 /** The database a settings file names by its name alone (`conf/prod.conf`): one that names no
  *  environment (`flyway.conf`) says nothing, and the environment decides as before. */
 function settingsFileTarget(inv: Invocation, options: readonly string[]): Target | undefined {
-  for (let index = 0; index < inv.args.length; index++) {
-    const value = inv.args[index]!.value;
-    for (const option of options) {
-      const file = value.startsWith(`${option}=`) ? value.slice(option.length + 1) : value === option ? inv.args[index + 1]?.value : undefined;
-      // flyway's -configFiles is a comma-separated list: the last file wins a setting.
-      const named = file
-        ?.split(',')
-        .reverse()
-        .find((name) => environmentFromName(name));
-      // Where the file points is only known where it is read; its name is a name the team chose.
-      if (named)
-        return { kind: 'database', source: `${inv.name} ${option}`, name: named, alias: named, unresolved: true, unresolvedBy: `the database in ${named}` };
-    }
+  const scan = scanOptions(inv.args, toolOptions(inv.name) ?? {});
+  for (const option of options) {
+    // flyway's -configFiles is a comma-separated list: the last file wins a setting.
+    const named = optionValue(scan, option)
+      ?.split(',')
+      .reverse()
+      .find((name) => environmentFromName(name));
+    // Where the file points is only known where it is read; its name is a name the team chose.
+    if (named)
+      return { kind: 'database', source: `${inv.name} ${option}`, name: named, alias: named, unresolved: true, unresolvedBy: `the database in ${named}` };
   }
   return undefined;
 }
@@ -160,15 +157,19 @@ function secretWordIndexes(inv: Invocation): Set<number> {
 }
 
 export function clientDatabaseTargets(inv: Invocation, facts: TargetFacts): Target[] {
-  if (POSTGRES_CLIENTS.has(inv.name)) return [postgresClientTarget(inv, facts)];
-  if (MYSQL_CLIENTS.has(inv.name)) return [mysqlClientTarget(inv, facts)];
-  if (REDIS_CLIENTS.has(inv.name)) return [redisClientTarget(inv)];
-  if (CLICKHOUSE_CLIENTS.has(inv.name)) return [clickhouseClientTarget(inv)];
-  if (CASSANDRA_CLIENTS.has(inv.name)) return [cassandraClientTarget(inv)];
-  if (NEO4J_CLIENTS.has(inv.name)) return [neo4jClientTarget(inv)];
-  if (INFLUX_CLIENTS.has(inv.name)) return [influxClientTarget(inv)];
-  if (ORACLE_CLIENTS.has(inv.name)) return [oracleClientTarget(inv)];
-  return [mongoClientTarget(inv)];
+  return [clientDatabaseTarget(inv, facts)].map(unresolvedCiExpression);
+}
+
+function clientDatabaseTarget(inv: Invocation, facts: TargetFacts): Target {
+  if (POSTGRES_CLIENTS.has(inv.name)) return postgresClientTarget(inv, facts);
+  if (MYSQL_CLIENTS.has(inv.name)) return mysqlClientTarget(inv, facts);
+  if (REDIS_CLIENTS.has(inv.name)) return redisClientTarget(inv);
+  if (CLICKHOUSE_CLIENTS.has(inv.name)) return clickhouseClientTarget(inv);
+  if (CASSANDRA_CLIENTS.has(inv.name)) return cassandraClientTarget(inv);
+  if (NEO4J_CLIENTS.has(inv.name)) return neo4jClientTarget(inv);
+  if (INFLUX_CLIENTS.has(inv.name)) return influxClientTarget(inv);
+  if (ORACLE_CLIENTS.has(inv.name)) return oracleClientTarget(inv);
+  return mongoClientTarget(inv);
 }
 
 /** An unquoted word that is one variable lint does not know (`dropdb ${PG_CONN_PARAMETERS}
@@ -307,9 +308,9 @@ function redisClientTarget(inv: Invocation): Target {
   // redis-cli reads no REDIS_URL: without -u/-h it talks to localhost:6379.
   const connection = uri ? parseConnectionString(uri) : undefined;
   if (connection) return databaseTarget(connection, `${inv.name} -u`);
-  // `-u "${{ secrets.PROD_REDIS_URL }}"` in a CI file: the server is the secret's, not localhost.
-  if (uri !== undefined && CI_EXPRESSION.test(uri))
-    return unresolvedCiExpression({ kind: 'database', engine: 'redis', source: `${inv.name} -u`, name: uri, url: uri });
+  // `-u "${{ secrets.PROD_REDIS_URL }}"` in a CI file: the server is the secret's, not localhost
+  // (clientDatabaseTargets makes it the unresolved target it is).
+  if (uri !== undefined && CI_EXPRESSION.test(uri)) return { kind: 'database', engine: 'redis', source: `${inv.name} -u`, name: uri, url: uri };
   const host = optionValue(scan, '-h');
   const socket = optionValue(scan, '-s');
   const port = optionValue(scan, '-p');

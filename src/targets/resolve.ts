@@ -11,7 +11,7 @@ import { HTTP_CLIENTS, PROJECT_TASK_RUNNERS, toolOptions } from '../knowledge/to
 import { ENVIRONMENT_VARIABLES, environmentFromName, isEnvironmentVariable } from '../classify/names.js';
 import { clientDatabaseTargets, injectedClientTarget, migrationToolTarget, unresolvedClientTarget } from './client-databases.js';
 import { cloudTargets, workspaceTargets } from './cloud.js';
-import { appEnvironment, describeSource, environmentDatabaseTargets, everyHost, serviceLookup, unresolvedCiExpression } from './environment-databases.js';
+import { appEnvironment, describeSource, environmentDatabaseTargets, everyHost, serviceLookup } from './environment-databases.js';
 import type { TargetFacts } from './facts.js';
 import { hostTarget, onItsHost, serviceEndpointTargets, topologyTargets } from './hosts.js';
 import { kubeTargets } from './kube.js';
@@ -39,7 +39,6 @@ export function resolveTargets(inv: Invocation, kind: TargetKind, facts: TargetF
         return unresolved
           ? [unresolved]
           : clientDatabaseTargets(inv, facts)
-              .map(unresolvedCiExpression)
               .flatMap(everyHost)
               .map((target) => onItsHost(target, inv, facts));
       }
@@ -121,11 +120,13 @@ function appTargets(inv: Invocation, facts: TargetFacts): Target[] {
  */
 function taskEnvironmentTargets(inv: Invocation, environmentOptions: readonly string[]): Target[] {
   const targets: Target[] = [];
-  for (const [index, arg] of inv.args.entries()) {
-    // An option whose value names where the task runs (`ansible-playbook -i inventories/production`).
-    const option = environmentOptions.find((name) => arg.value === name || arg.value.startsWith(`${name}=`));
-    const given = option === undefined ? undefined : arg.value === option ? inv.args[index + 1]?.value : arg.value.slice(option.length + 1);
+  // An option whose value names where the task runs (`ansible-playbook -i inventories/production`).
+  const scan = environmentOptions.length > 0 ? scanOptions(inv.args, toolOptions(inv.name) ?? {}) : undefined;
+  for (const option of environmentOptions) {
+    const given = optionValue(scan!, option);
     if (given && environmentFromName(given)) targets.push({ kind: 'app', source: `${inv.name} ${option}`, name: given, value: given });
+  }
+  for (const arg of inv.args) {
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/s.exec(arg.value);
     if (assignment) {
       if (isEnvironmentVariable(assignment[1]!))

@@ -406,9 +406,11 @@ function nowBased(node: PgNode): boolean {
   return type === 'A_Expr' && body.kind === 'AEXPR_OP' && (opName(body) === '+' || opName(body) === '-') && nowBased(body.lexpr);
 }
 
+/** A comparison read from the other side (`0 < id` is `id > 0`). */
+const FLIPPED: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '<>': '<>', '!=': '!=' };
+
 function timeBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefined {
-  const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-  const [column, bound, cmp] = columnName(left) ? [columnName(left), right, op] : [columnName(right), left, flipped[op]];
+  const [column, bound, cmp] = columnName(left) ? [columnName(left), right, op] : [columnName(right), left, FLIPPED[op]];
   if (!column || !cmp) return undefined;
   const offset = timeOffset(bound);
   if (offset === undefined) return undefined;
@@ -425,8 +427,7 @@ function timeBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefi
  * sequence starts at 1). Only the names that are the key by convention, as for `id IS NOT NULL`.
  */
 function keyBoundTruth(op: string, left: PgNode, right: PgNode): Truth | undefined {
-  const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '<>': '<>', '!=': '!=' };
-  const [column, bound, cmp] = columnName(left) ? [columnName(left), right, op] : [columnName(right), left, flipped[op]];
+  const [column, bound, cmp] = columnName(left) ? [columnName(left), right, op] : [columnName(right), left, FLIPPED[op]];
   const key = column?.split('.').pop()?.toLowerCase();
   if (!key || !PRIMARY_KEY_NAMES.has(key) || !cmp) return undefined;
   const value = constValue(bound);
