@@ -12,18 +12,25 @@ export interface ExecuteOptions {
 /** Run and resolve to the exit code prodguard should exit with (128 + signal when killed). */
 export async function execute({ file, args, env }: ExecuteOptions): Promise<number> {
   const { execa } = await import('execa');
-  const child = execa(file, args, { stdio: 'inherit', reject: false, env: env ?? process.env, extendEnv: false });
   // SIGTERM/SIGHUP/SIGQUIT sent to prodguard go to the child. SIGINT from a terminal already
-  // reaches the child (same process group); forward it only when it did not come from one.
+  // reaches the child (same process group); forward it only when it did not come from one. The
+  // handlers are in place before the child starts: on a loaded machine the child can run (and a
+  // supervisor see it and send SIGTERM) before this process gets the CPU back after the spawn, and
+  // a SIGTERM with no handler kills prodguard and leaves the child running unsupervised.
+  let child: ReturnType<typeof execa> | undefined;
+  const pending: NodeJS.Signals[] = [];
   const forward = (signal: NodeJS.Signals) => () => {
     if (signal === 'SIGINT' && process.stdin.isTTY) return;
-    child.kill(signal);
+    if (child) child.kill(signal);
+    else pending.push(signal);
   };
   const handlers = (['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGINT'] as const).map((signal) => {
     const handler = forward(signal);
     process.on(signal, handler);
     return [signal, handler] as const;
   });
+  child = execa(file, args, { stdio: 'inherit', reject: false, env: env ?? process.env, extendEnv: false });
+  for (const signal of pending) child.kill(signal);
   const result = await child;
   for (const [signal, handler] of handlers) process.off(signal, handler);
   if (result.failed && result.exitCode === undefined && !result.signal) {
