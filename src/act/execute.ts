@@ -17,11 +17,11 @@ export async function execute({ file, args, env }: ExecuteOptions): Promise<numb
   // handlers are in place before the child starts: on a loaded machine the child can run (and a
   // supervisor see it and send SIGTERM) before this process gets the CPU back after the spawn, and
   // a SIGTERM with no handler kills prodguard and leaves the child running unsupervised.
-  let child: ReturnType<typeof execa> | undefined;
+  const started: { child?: ReturnType<typeof execa> } = {};
   const pending: NodeJS.Signals[] = [];
   const forward = (signal: NodeJS.Signals) => () => {
     if (signal === 'SIGINT' && process.stdin.isTTY) return;
-    if (child) child.kill(signal);
+    if (started.child) started.child.kill(signal);
     else pending.push(signal);
   };
   const handlers = (['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGINT'] as const).map((signal) => {
@@ -29,7 +29,8 @@ export async function execute({ file, args, env }: ExecuteOptions): Promise<numb
     process.on(signal, handler);
     return [signal, handler] as const;
   });
-  child = execa(file, args, { stdio: 'inherit', reject: false, env: env ?? process.env, extendEnv: false });
+  const child = execa(file, args, { stdio: 'inherit', reject: false, env: env ?? process.env, extendEnv: false });
+  started.child = child;
   for (const signal of pending) child.kill(signal);
   const result = await child;
   for (const [signal, handler] of handlers) process.off(signal, handler);
